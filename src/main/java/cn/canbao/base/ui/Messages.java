@@ -1,0 +1,38 @@
+package cn.canbao.base.ui;
+
+import cn.canbao.base.DomainException;
+import cn.canbao.base.Translatable;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+
+import java.util.Arrays;
+
+/** Domain refusals rendered in the user's language, with translatable arguments translated too. */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    public static String of(Component where, DomainException refusal) {
+        Object[] args = Arrays.stream(refusal.args())
+                .map(a -> a instanceof Translatable t ? where.getTranslation(t.messageKey()) : a)
+                .toArray();
+        return where.getTranslation(refusal.messageKey(), args);
+    }
+
+    /** Shows a refusal as an error notification in the middle of the screen. */
+    public static void showError(Component where, DomainException refusal) {
+        showError(of(where, refusal));
+    }
+
+    public static void showError(String text) {
+        Notification n = Notification.show(text, 6000, Notification.Position.MIDDLE);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    public static void showSuccess(String text) {
+        Notification n = Notification.show(text, 3000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+}

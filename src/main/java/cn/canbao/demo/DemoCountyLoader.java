@@ -1,0 +1,94 @@
+package cn.canbao.demo;
+
+import cn.canbao.region.NewRegion;
+import cn.canbao.region.Region;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.security.NewUser;
+import cn.canbao.security.SystemAccess;
+import cn.canbao.security.UserService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads the demo county once (skipped when Yongchun already exists) and prints the demo logins.
+ * Active when {@code canbao.demo.enabled=true}: by default with the embedded database only.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "canbao.demo.enabled", havingValue = "true")
+class DemoCountyLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCountyLoader.class);
+
+    @Bean
+    DemoCredentials demoCredentials(Environment env) {
+        return new DemoCredentials(Path.of(env.getProperty("canbao.demo.credentials-file", "data/demo-users.txt")));
+    }
+
+    @Bean
+    @Order(0)
+    ApplicationRunner loadDemoCounty(RegionService regions, UserService users, DemoCredentials credentials,
+                                     TransactionTemplate tx) {
+        return (ApplicationArguments args) -> SystemAccess.run(() -> {
+            if (regions.findUnscoped(YongchunSeed.COUNTY_CODE).isEmpty()) {
+                long started = System.nanoTime();
+                tx.executeWithoutResult(status -> load(regions, users, credentials));
+                log.info("Demo county {} loaded in {} ms", YongchunSeed.COUNTY_NAME,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+            print(credentials, regions);
+        });
+    }
+
+    private static void load(RegionService regions, UserService users, DemoCredentials credentials) {
+        List<NewRegion> hierarchy = DemoCountyHierarchy.generate();
+        regions.createAll(hierarchy);
+        Region township = regions.descendantsAtLevel(YongchunSeed.COUNTY_CODE, RegionLevel.TOWNSHIP).get(0);
+        Region village = regions.descendantsAtLevel(township.code(), RegionLevel.VILLAGE).get(0);
+        Region grid = regions.descendantsAtLevel(village.code(), RegionLevel.GRID).get(0);
+        Map<String, String> passwords = new LinkedHashMap<>();
+        List<NewUser> batch = new ArrayList<>();
+        for (DemoUsers.DemoUser u : DemoUsers.ALL) {
+            String region = switch (u.place()) {
+                case COUNTY -> YongchunSeed.COUNTY_CODE;
+                case TOWNSHIP -> township.code();
+                case VILLAGE -> village.code();
+                case GRID -> grid.code();
+            };
+            String password = UserService.randomPassword();
+            passwords.put(u.username(), password);
+            batch.add(new NewUser(u.username(), u.displayName(), region, u.roles(), null, password));
+        }
+        users.createAll(batch);
+        credentials.write(passwords);
+    }
+
+    private static void print(DemoCredentials credentials, RegionService regions) {
+        Map<String, String> passwords = credentials.read();
+        Map<RegionLevel, Integer> counts = regions.countByLevel(YongchunSeed.COUNTY_CODE);
+        StringBuilder sb = new StringBuilder("\n==== Demo county ").append(YongchunSeed.COUNTY_NAME)
+                .append(": ").append(counts.getOrDefault(RegionLevel.TOWNSHIP, 0)).append(" townships, ")
+                .append(counts.getOrDefault(RegionLevel.VILLAGE, 0)).append(" villages, ")
+                .append(counts.getOrDefault(RegionLevel.GRID, 0)).append(" grids (synthetic codes below the county)")
+                .append("\n==== Demo logins (from ").append(credentials.file()).append("):\n");
+        for (DemoUsers.DemoUser u : DemoUsers.ALL) {
+            sb.append(String.format("  %-16s %-14s %s%n", u.username(),
+                    passwords.getOrDefault(u.username(), "(see " + credentials.file() + ")"), u.displayName()));
+        }
+        log.info(sb.toString());
+    }
+}

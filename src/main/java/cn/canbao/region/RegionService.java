@@ -1,0 +1,226 @@
+package cn.canbao.region;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The region hierarchy, always seen through the caller's scope: a user bound to a township gets
+ * that township's subtree and nothing else, whichever screen or API asks.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RegionService {
+
+    private static final Logger log = LoggerFactory.getLogger(RegionService.class);
+
+    private final RegionRepository regions;
+    private final CurrentRegionScope currentScope;
+    private final JdbcTemplate jdbcTemplate;
+
+    RegionService(RegionRepository regions, CurrentRegionScope currentScope, JdbcTemplate jdbcTemplate) {
+        this.regions = regions;
+        this.currentScope = currentScope;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    /** Checks a code's form (12 digits, or 15 for a grid, with the zeros of its level). */
+    public static String requireWellFormed(String code) {
+        String trimmed = code == null ? "" : code.trim();
+        if (RegionLevel.ofCode(trimmed).isEmpty()) {
+            throw RegionException.malformed(trimmed);
+        }
+        return trimmed;
+    }
+
+    /** The region, if the caller may see it; malformed, unknown and out-of-scope codes are refused. */
+    public Region get(String code) {
+        String wellFormed = requireWellFormed(code);
+        Region region = regions.find(wellFormed).orElseThrow(() -> RegionException.notFound(wellFormed));
+        if (!currentScope.get().covers(region.path())) {
+            throw RegionException.outOfScope(wellFormed);
+        }
+        return region;
+    }
+
+    /** Looks a region up without the caller's scope: for resolving a user's own binding at login. */
+    public Optional<Region> findUnscoped(String code) {
+        return regions.find(code);
+    }
+
+    /** Whether the region lies in the given scope (unknown regions lie nowhere). */
+    public boolean covers(RegionScope scope, String code) {
+        return regions.find(code).map(r -> scope.covers(r.path())).orElse(false);
+    }
+
+    /** The caller's top region(s) with child counts: their own region, or all roots for system work. */
+    public List<RegionSummary> roots() {
+        RegionScope scope = currentScope.get();
+        List<Region> roots = scope.unrestricted()
+                ? regions.roots()
+                : regions.find(scope.rootCode()).stream().toList();
+        return summaries(roots);
+    }
+
+    /** The live children of a region in scope, with their own child counts. */
+    public List<RegionSummary> children(String code) {
+        Region parent = get(code);
+        return summaries(regions.children(parent.code()));
+    }
+
+    /** From the caller's root down to (excluding) the region: for breadcrumbs. */
+    public List<Region> ancestorsInScope(String code) {
+        Region region = get(code);
+        RegionScope scope = currentScope.get();
+        return regions.ancestors(region.path()).stream().filter(r -> scope.covers(r.path())).toList();
+    }
+
+    /** All live regions of one level in a region's subtree (e.g. the townships of a county). */
+    public List<Region> descendantsAtLevel(String code, RegionLevel level) {
+        return regions.subtreeAtLevel(get(code).path(), level);
+    }
+
+    /** How many townships, villages, grids … a region's subtree holds (the region itself included). */
+    public Map<RegionLevel, Integer> countByLevel(String code) {
+        return regions.countByLevel(get(code).path());
+    }
+
+    /** Regions in scope whose name contains, or code starts with, the text. */
+    public List<Region> search(String text, int limit) {
+        RegionScope scope = currentScope.get();
+        String root = scope.unrestricted() ? null : scope.rootPath();
+        if (root == null) {
+            return roots().stream().flatMap(s -> regions.search(s.region().path(), text.trim(), limit).stream())
+                    .limit(limit).toList();
+        }
+        return regions.search(root, text.trim(), limit);
+    }
+
+    /** Adds one region or grid under a parent in the caller's scope. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public Region create(NewRegion region) {
+        return createAll(List.of(region)).get(0);
+    }
+
+    /**
+     * Adds a batch of regions in one set of inserts. Each parent must exist already (in scope) or come
+     * earlier in the batch; codes must fit their level and start with their parent's digits.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<Region> createAll(List<NewRegion> batch) {
+        RegionScope scope = currentScope.get();
+        batch.forEach(RegionService::validateShape);
+        List<String> codes = batch.stream().map(NewRegion::code).toList();
+        java.util.Set<String> codeSet = new java.util.HashSet<>(codes);
+        List<Region> clashing = regions.findAll(codes);
+        if (!clashing.isEmpty() || codeSet.size() != codes.size()) {
+            throw new RegionException("region.error.duplicateCode",
+                    clashing.isEmpty() ? duplicateIn(codes) : clashing.get(0).code());
+        }
+        // parents outside the batch: one lookup for all of them
+        Map<String, Region> outside = new HashMap<>();
+        regions.findAll(batch.stream().map(NewRegion::parentCode).filter(c -> c != null && !codeSet.contains(c))
+                .distinct().toList()).forEach(r -> outside.put(r.code(), r));
+
+        Map<String, String> paths = new HashMap<>();
+        Map<String, RegionLevel> levels = new HashMap<>();
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        for (NewRegion r : batch) {
+            String path;
+            if (r.parentCode() == null) {
+                if (!scope.unrestricted()) {
+                    throw RegionException.outOfScope(r.code());
+                }
+                path = r.code();
+            } else {
+                String parentPath = paths.get(r.parentCode());
+                RegionLevel parentLevel = levels.get(r.parentCode());
+                if (parentPath == null) {
+                    Region parent = outside.get(r.parentCode());
+                    if (parent == null) {
+                        throw RegionException.notFound(r.parentCode());
+                    }
+                    if (!scope.covers(parent.path())) {
+                        throw RegionException.outOfScope(parent.code());
+                    }
+                    if (parent.deleted()) {
+                        throw new RegionException("region.error.parentDeleted", parent.code());
+                    }
+                    parentPath = parent.path();
+                    parentLevel = parent.level();
+                }
+                if (r.level().parentLevel().orElse(null) != parentLevel) {
+                    throw new RegionException("region.error.wrongParentLevel", r.code(), r.level(), parentLevel);
+                }
+                if (!r.code().startsWith(parentLevel.prefixOf(r.parentCode()))) {
+                    throw new RegionException("region.error.codeNotUnderParent", r.code(), r.parentCode());
+                }
+                path = parentPath + "." + r.code();
+            }
+            paths.put(r.code(), path);
+            levels.put(r.code(), r.level());
+            rows.add(new Object[] {r.code(), r.name().trim(), r.level().name(), r.parentCode(), path,
+                    r.gridKind() == null ? null : r.gridKind().name(), r.sector() == null ? null : r.sector().name(),
+                    r.householdPopulation(), r.synthetic()});
+        }
+        jdbcTemplate.batchUpdate("insert into region (code, name, level, parent_code, path, grid_kind, sector, "
+                + "household_population, synthetic) values (?, ?, ?, ?, ?::ltree, ?, ?, ?, ?)", rows);
+        log.info("Created {} regions", rows.size());
+        return regions.findAll(codes).stream().sorted(Comparator.comparing(Region::path)).toList();
+    }
+
+    private static String duplicateIn(List<String> codes) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return codes.stream().filter(c -> !seen.add(c)).findFirst().orElse("");
+    }
+
+    /**
+     * Revokes a region and its subtree (行政区划撤销): kept for history, hidden everywhere, and users
+     * bound to it can no longer log in. The caller's own region cannot be revoked by the caller.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public int revoke(String code) {
+        Region region = get(code);
+        RegionScope scope = currentScope.get();
+        if (!scope.unrestricted() && region.code().equals(scope.rootCode())) {
+            throw new RegionException("region.error.cannotRevokeOwn", code);
+        }
+        int count = regions.markSubtreeDeleted(region.path());
+        log.info("Revoked region {} ({}) and its subtree: {} regions", region.code(), region.name(), count);
+        return count;
+    }
+
+    private static void validateShape(NewRegion r) {
+        if (r.level() == null || !r.level().accepts(r.code())) {
+            throw RegionException.malformed(r.code());
+        }
+        if (r.name() == null || r.name().isBlank() || r.name().length() > 100) {
+            throw new RegionException("region.error.name", r.code());
+        }
+        boolean grid = r.level() == RegionLevel.GRID;
+        if (grid != (r.gridKind() != null) || (r.gridKind() == GridKind.INDUSTRY) != (r.sector() != null)) {
+            throw new RegionException("region.error.gridFields", r.code());
+        }
+        if (r.householdPopulation() != null && r.householdPopulation() < 0) {
+            throw new RegionException("region.error.population", r.code());
+        }
+    }
+
+    private List<RegionSummary> summaries(List<Region> list) {
+        Map<String, Integer> counts = regions.childCounts(list.stream().map(Region::code).toList());
+        return list.stream().map(r -> new RegionSummary(r, counts.getOrDefault(r.code(), 0))).toList();
+    }
+}

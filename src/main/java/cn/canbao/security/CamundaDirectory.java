@@ -1,0 +1,149 @@
+package cn.canbao.security;
+
+import cn.canbao.region.Region;
+import cn.canbao.region.RegionService;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Users and groups as Camunda sees them, derived from our tables. Group ids:
+ * {@code township-leader} (a role), {@code township-leader:350525101000} (a role at a region),
+ * {@code region:350525101000} (everyone bound to a region), {@code camunda-admin} (admins).
+ */
+@Component
+class CamundaDirectory {
+
+    static final String TYPE_ROLE = "WORKFLOW";
+    static final String TYPE_REGION = "REGION";
+    static final String TYPE_SYSTEM = "SYSTEM";
+    private static final Locale NAMES = Locale.SIMPLIFIED_CHINESE;
+
+    private final UserRepository users;
+    private final RegionService regions;
+    private final MessageSource messages;
+    private final JdbcClient jdbc;
+
+    CamundaDirectory(UserRepository users, RegionService regions, MessageSource messages, JdbcClient jdbc) {
+        this.users = users;
+        this.regions = regions;
+        this.messages = messages;
+        this.jdbc = jdbc;
+    }
+
+    record DirectoryUser(String username, String displayName, String regionName, String regionPath,
+                         List<String> groups) {
+        boolean inSubtree(String rootPath) {
+            return regionPath.equals(rootPath) || regionPath.startsWith(rootPath + ".");
+        }
+    }
+
+    record DirectoryGroup(String id, String name, String type, String regionPath) {
+        boolean inSubtree(String rootPath) {
+            return regionPath.equals(rootPath) || regionPath.startsWith(rootPath + ".");
+        }
+    }
+
+    Optional<DirectoryUser> user(String username) {
+        return users.findForLogin(username).map(this::toDirectoryUser);
+    }
+
+    List<DirectoryUser> users(Collection<String> usernames) {
+        return users.findUsers(null, null, usernames).stream().map(this::toDirectoryUser).toList();
+    }
+
+    List<DirectoryUser> allUsers() {
+        return users.findUsers(null, null, null).stream().map(this::toDirectoryUser).toList();
+    }
+
+    /** Members of a group id (any of the three kinds). */
+    List<DirectoryUser> members(String groupId) {
+        GroupId parsed = GroupId.parse(groupId);
+        if (parsed == null) {
+            return List.of();
+        }
+        return users.findUsers(parsed.role(), parsed.regionCode(), null).stream().map(this::toDirectoryUser).toList();
+    }
+
+    List<DirectoryGroup> groupsOf(String username) {
+        return users.findForLogin(username).map(u -> u.camundaGroups().stream()
+                .map(this::group).flatMap(Optional::stream).toList()).orElse(List.of());
+    }
+
+    /** Role groups, plus region and role-at-region groups that have members. */
+    List<DirectoryGroup> allGroups() {
+        List<DirectoryGroup> groups = new ArrayList<>();
+        Arrays.stream(Role.values()).forEach(r -> groups.add(roleGroup(r)));
+        jdbc.sql("""
+                        select distinct ur.role, u.region_code, r.name, r.path::text
+                        from app_user u join app_user_role ur on ur.username = u.username
+                        join region r on r.code = u.region_code
+                        """)
+                .query((rs, i) -> {
+                    Role role = Role.valueOf(rs.getString(1));
+                    String code = rs.getString(2);
+                    groups.add(new DirectoryGroup(role.groupAt(code), rs.getString(3) + " · " + roleName(role),
+                            TYPE_ROLE, rs.getString(4)));
+                    groups.add(new DirectoryGroup(Role.regionGroup(code), regionGroupName(rs.getString(3)),
+                            TYPE_REGION, rs.getString(4)));
+                    return null;
+                }).list();
+        return groups;
+    }
+
+    Optional<DirectoryGroup> group(String groupId) {
+        GroupId parsed = GroupId.parse(groupId);
+        if (parsed == null) {
+            return Optional.empty();
+        }
+        if (parsed.regionCode() == null) {
+            return Optional.of(roleGroup(parsed.role()));
+        }
+        Optional<Region> region = regions.findUnscoped(parsed.regionCode());
+        return region.map(r -> parsed.role() == null
+                ? new DirectoryGroup(groupId, regionGroupName(r.name()), TYPE_REGION, r.path())
+                : new DirectoryGroup(groupId, r.name() + " · " + roleName(parsed.role()), TYPE_ROLE, r.path()));
+    }
+
+    private DirectoryUser toDirectoryUser(CanbaoUser u) {
+        return new DirectoryUser(u.getUsername(), u.displayName(), u.regionName(), u.scope().rootPath(),
+                u.camundaGroups());
+    }
+
+    private DirectoryGroup roleGroup(Role role) {
+        return new DirectoryGroup(role.groupId(), roleName(role), role == Role.ADMIN ? TYPE_SYSTEM : TYPE_ROLE, null);
+    }
+
+    private String roleName(Role role) {
+        return messages.getMessage(role.messageKey(), null, role.name(), NAMES);
+    }
+
+    private String regionGroupName(String regionName) {
+        return messages.getMessage("camunda.group.region", new Object[] {regionName}, regionName, NAMES);
+    }
+
+    /** A parsed group id: role only, region only, or role at region. */
+    record GroupId(Role role, String regionCode) {
+        static GroupId parse(String id) {
+            if (id == null) {
+                return null;
+            }
+            if (id.startsWith("region:")) {
+                return new GroupId(null, id.substring("region:".length()));
+            }
+            int colon = id.lastIndexOf(':');
+            Role role = Role.ofGroupId(colon < 0 ? id : id.substring(0, colon));
+            if (role == null) {
+                return null;
+            }
+            return new GroupId(role, colon < 0 ? null : id.substring(colon + 1));
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package cn.canbao.security;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Map;
+
+/**
+ * Puts Camunda behind Canbao's login: the engine reads users and groups from our tables, and the
+ * REST API (/engine-rest) and webapps (/camunda) take the user Spring Security authenticated.
+ * Both filters run after Spring Security's chain (order -100), which already refused anonymous calls.
+ */
+@Configuration(proxyBeanMethods = false)
+class CamundaSecurityConfiguration {
+
+    private static final String PROVIDER_PARAM = "authentication-provider";
+
+    @Bean
+    AbstractProcessEnginePlugin canbaoIdentityPlugin(CamundaDirectory directory) {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                configuration.setIdentityProviderSessionFactory(new SessionFactory() {
+                    @Override
+                    public Class<?> getSessionType() {
+                        return ReadOnlyIdentityProvider.class;
+                    }
+
+                    @Override
+                    public Session openSession() {
+                        return new CamundaIdentityProvider(directory);
+                    }
+                });
+            }
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("canbao-engine-rest-authentication");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setInitParameters(Map.of(PROVIDER_PARAM, CamundaEngineAuthentication.class.getName(),
+                "rest-url-pattern-prefix", "/engine-rest"));
+        registration.setOrder(101);
+        return registration;
+    }
+
+    /**
+     * Registered under the name of Camunda's own webapp "Authentication Filter", which the webapp
+     * initializer then skips: the webapps trust our login instead of showing their own.
+     */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setName("Authentication Filter");
+        registration.addUrlPatterns("/camunda/api/*", "/camunda/app/*");
+        registration.setInitParameters(Map.of(PROVIDER_PARAM, CamundaEngineAuthentication.class.getName()));
+        registration.setOrder(101);
+        return registration;
+    }
+}

@@ -1,0 +1,149 @@
+package cn.canbao.security;
+
+import cn.canbao.base.ui.ShellUser;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionScope;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** The logged-in user: who they are, the region or grid they are bound to, and their roles. */
+public final class CanbaoUser implements UserDetails, CredentialsContainer, ShellUser, Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private final String username;
+    private final String displayName;
+    private String passwordHash;
+    private final String regionCode;
+    private final String regionName;
+    private final String regionPath;
+    private final RegionLevel regionLevel;
+    private final boolean regionRevoked;
+    private final Set<Role> roles;
+    private final boolean enabled;
+    private final String locale;
+
+    CanbaoUser(String username, String displayName, String passwordHash, String regionCode, String regionName,
+               String regionPath, RegionLevel regionLevel, boolean regionRevoked, Set<Role> roles, boolean enabled,
+               String locale) {
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.regionCode = regionCode;
+        this.regionName = regionName;
+        this.regionPath = regionPath;
+        this.regionLevel = regionLevel;
+        this.regionRevoked = regionRevoked;
+        this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        this.enabled = enabled;
+        this.locale = locale;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    @Override
+    public String displayName() {
+        return displayName;
+    }
+
+    @Override
+    public String regionName() {
+        return regionName;
+    }
+
+    @Override
+    public List<String> roleMessageKeys() {
+        return roles.stream().map(Role::messageKey).toList();
+    }
+
+    public String regionCode() {
+        return regionCode;
+    }
+
+    public RegionLevel regionLevel() {
+        return regionLevel;
+    }
+
+    public boolean regionRevoked() {
+        return regionRevoked;
+    }
+
+    public Set<Role> roles() {
+        return EnumSet.copyOf(roles.isEmpty() ? EnumSet.noneOf(Role.class) : roles);
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(role);
+    }
+
+    public String locale() {
+        return locale;
+    }
+
+    public RegionScope scope() {
+        return new RegionScope(regionCode, regionPath);
+    }
+
+    /**
+     * The Camunda groups of this user: one per role ({@code township-leader}), one per role at the
+     * user's region ({@code township-leader:350525101000}) and the region's ({@code region:350525101000}).
+     */
+    public List<String> camundaGroups() {
+        List<String> groups = new ArrayList<>();
+        for (Role role : roles) {
+            groups.add(role.groupId());
+            groups.add(role.groupAt(regionCode));
+        }
+        groups.add(Role.regionGroup(regionCode));
+        return groups;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CanbaoUser other && other.username.equals(username);
+    }
+
+    @Override
+    public int hashCode() {
+        return username.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return username + "@" + regionCode + roles;
+    }
+}

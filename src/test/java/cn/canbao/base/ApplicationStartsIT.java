@@ -1,0 +1,51 @@
+package cn.canbao.base;
+
+import cn.canbao.CanbaoIntegrationTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.quartz.Scheduler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@CanbaoIntegrationTest
+class ApplicationStartsIT {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    Scheduler scheduler;
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void runsOnRealPostgresWithFlywayCamundaAndQuartzTablesInOneDatabase() throws Exception {
+        assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+        List<String> tables = jdbc.queryForList(
+                "select table_name from information_schema.tables where table_schema = 'public'", String.class);
+        assertThat(tables).contains("flyway_schema_history", "region", "app_user", "app_user_role",
+                "act_ru_task", "act_ru_job", "act_hi_procinst", "act_ru_authorization",
+                "qrtz_job_details", "qrtz_triggers", "qrtz_locks", "qrtz_scheduler_state");
+        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
+                .isGreaterThanOrEqualTo(3);
+        assertThat(engine.getName()).isEqualTo("default");
+        assertThat(engine.getProcessEngineConfiguration().getHistory()).isEqualTo("audit");
+        assertThat(scheduler.getMetaData().isJobStoreClustered()).isTrue();
+        assertThat(scheduler.getMetaData().isJobStoreSupportsPersistence()).isTrue();
+    }
+
+    @Test
+    void healthIsOpenAndReportsDatabaseAndEngineOnlyToAdmins() {
+        var anonymous = http.getForEntity("/actuator/health", String.class);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(200);
+        assertThat(anonymous.getBody()).contains("\"status\":\"UP\"").doesNotContain("processEngine");
+        var metrics = http.getForEntity("/actuator/metrics", String.class);
+        assertThat(metrics.getStatusCode().value()).isEqualTo(401);
+    }
+}

@@ -56,15 +56,17 @@ class CamundaSecurityConfiguration {
     }
 
     /**
-     * Registered under the name of Camunda's own webapp "Authentication Filter", which the webapp
-     * initializer then skips: the webapps trust our login instead of showing their own.
+     * Turns our login session into a Camunda webapp authentication (stored in the HTTP session).
+     * Camunda's own "Authentication Filter" still runs after it and exposes that authentication to
+     * the webapps' APIs (e.g. {@code /camunda/api/admin/auth/user/default}); being ordered before
+     * Camunda's initializer, this filter's mapping comes first in the chain.
      */
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
         FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-        registration.setName("Authentication Filter");
-        registration.addUrlPatterns("/camunda/api/*", "/camunda/app/*");
+        registration.setName("canbao-webapp-authentication");
+        registration.addUrlPatterns("/camunda/*");
         registration.setInitParameters(Map.of(PROVIDER_PARAM, CamundaEngineAuthentication.class.getName()));
         registration.setOrder(101);
         return registration;

@@ -32,7 +32,8 @@ public final class CanbaoUser implements UserDetails, CredentialsContainer, Shel
     private final boolean regionRevoked;
     private final Set<Role> roles;
     private final boolean enabled;
-    private final String locale;
+    /** Mutable: the language switch changes it for the rest of the session, not only in the table. */
+    private volatile String locale;
 
     CanbaoUser(String username, String displayName, String passwordHash, String regionCode, String regionName,
                String regionPath, RegionLevel regionLevel, boolean regionRevoked, Set<Role> roles, boolean enabled,
@@ -112,6 +113,10 @@ public final class CanbaoUser implements UserDetails, CredentialsContainer, Shel
 
     public String locale() {
         return locale;
+    }
+
+    void preferLocale(String languageTag) {
+        this.locale = languageTag;
     }
 
     public RegionScope scope() {

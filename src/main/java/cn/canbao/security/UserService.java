@@ -108,7 +108,10 @@ public class UserService {
     /** The logged-in user's preferred language (zh-CN or en). */
     @Transactional
     public void setOwnLocale(Locale locale) {
-        users.updateLocale(CurrentUser.require().getUsername(), locale.toLanguageTag());
+        CanbaoUser user = CurrentUser.require();
+        users.updateLocale(user.getUsername(), locale.toLanguageTag());
+        // the session's principal was read at login; without this the next page load would switch back
+        user.preferLocale(locale.toLanguageTag());
     }
 
     @Transactional

@@ -37,7 +37,7 @@ class LoginAndRegionBrowserIT {
     @Test
     void aWrongPasswordIsToldInChineseAndTheRightOneOpensTheRegionBrowser() throws Exception {
         logIn("township.leader", "wrong-password-1");
-        browser.waitFor(d -> Boolean.TRUE.equals(browser.js("return document.querySelector('vaadin-login-form').error")));
+        browser.waitFor(d -> Boolean.TRUE.equals(browser.js("return document.querySelector('vaadin-login-form')?.error")));
         assertThat((String) browser.js("return document.querySelector('vaadin-login-form').i18n.errorMessage.message"))
                 .isEqualTo("用户名或密码不正确，请检查后重试。");
 

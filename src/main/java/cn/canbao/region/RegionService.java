@@ -181,6 +181,19 @@ public class RegionService {
         return regions.findAll(codes).stream().sorted(Comparator.comparing(Region::path)).toList();
     }
 
+    /**
+     * Adds the regions of the batch whose codes do not exist yet (set-up files may be loaded again);
+     * returns how many were new.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public int createMissing(List<NewRegion> batch) {
+        java.util.Set<String> existing = new java.util.HashSet<>();
+        regions.findAll(batch.stream().map(NewRegion::code).toList()).forEach(r -> existing.add(r.code()));
+        List<NewRegion> missing = batch.stream().filter(r -> !existing.contains(r.code())).toList();
+        return missing.isEmpty() ? 0 : createAll(missing).size();
+    }
+
     private static String duplicateIn(List<String> codes) {
         java.util.Set<String> seen = new java.util.HashSet<>();
         return codes.stream().filter(c -> !seen.add(c)).findFirst().orElse("");

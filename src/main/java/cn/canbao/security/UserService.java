@@ -61,6 +61,12 @@ public class UserService {
         log.info("{} users created by {}", batch.size(), CurrentUser.name());
     }
 
+    /** Whether a username is taken anywhere (usernames are unique across all regions). */
+    @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
+    public boolean exists(String username) {
+        return users.find(username).isPresent();
+    }
+
     /** Users of the caller's subtree, filtered by name, username or region name; paged. */
     @PreAuthorize("hasAnyRole('ADMIN', 'CLERK', 'COUNTY_LEADER', 'TOWNSHIP_LEADER')")
     public List<UserAccount> list(String text, int offset, int limit) {

@@ -1,6 +1,8 @@
 package cn.canbao.base;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
@@ -23,6 +25,8 @@ class ApplicationStartsIT {
     Scheduler scheduler;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    SecurityTestSupport security;
 
     @Test
     void runsOnRealPostgresWithFlywayCamundaAndQuartzTablesInOneDatabase() throws Exception {
@@ -47,5 +51,13 @@ class ApplicationStartsIT {
         assertThat(anonymous.getBody()).contains("\"status\":\"UP\"").doesNotContain("processEngine");
         var metrics = http.getForEntity("/actuator/metrics", String.class);
         assertThat(metrics.getStatusCode().value()).isEqualTo(401);
+
+        security.ensureUser("admin.health", "350525000000", Role.ADMIN);
+        var admin = http.withBasicAuth("admin.health", SecurityTestSupport.PASSWORD);
+        var detailed = admin.getForEntity("/actuator/health", String.class);
+        assertThat(detailed.getStatusCode().value()).isEqualTo(200);
+        assertThat(detailed.getBody()).contains("\"db\"", "PostgreSQL", "\"processEngine\"");
+        assertThat(admin.getForEntity("/actuator/metrics/jvm.memory.used", String.class).getBody())
+                .contains("\"name\":\"jvm.memory.used\"");
     }
 }

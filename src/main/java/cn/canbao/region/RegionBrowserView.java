@@ -149,7 +149,8 @@ class RegionBrowserView extends VerticalLayout implements BeforeEnterObserver {
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("grid", Map.of("left", 60, "right", 20, "bottom", 80, "top", 40));
         option.put("xAxis", Map.of("type", "category", "data", sorted.stream().map(c -> c.region().name()).toList(),
-                "axisLabel", Map.of("rotate", 45, "interval", 0)));
+                // every name while they fit; with many children (or on a phone) ECharts thins them out
+                "axisLabel", Map.of("rotate", 45, "interval", sorted.size() <= 20 ? 0 : "auto")));
         option.put("yAxis", Map.of("type", "value"));
         option.put("series", List.of(Map.of("type", "bar", "name", getTranslation("region.population"),
                 "data", sorted.stream().map(c -> c.region().householdPopulation()).toList(),

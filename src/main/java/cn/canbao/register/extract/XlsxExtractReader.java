@@ -1,0 +1,86 @@
+package cn.canbao.register.extract;
+
+import org.apache.poi.ooxml.POIXMLException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+
+import javax.xml.parsers.ParserConfigurationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.zip.ZipException;
+
+/**
+ * Reads the first sheet of an XLSX with POI's SAX event API: only the shared strings and the styles
+ * are held in memory, the sheet itself is streamed.
+ */
+final class XlsxExtractReader {
+
+    private XlsxExtractReader() {
+    }
+
+    static void read(Path file, String fileName, ExtractHandler handler) throws IOException {
+        OPCPackage pkg = open(file, fileName);
+        try {
+            XSSFReader reader;
+            ReadOnlySharedStringsTable strings;
+            StylesTable styles;
+            InputStream sheet;
+            try {
+                reader = new XSSFReader(pkg);
+                strings = new ReadOnlySharedStringsTable(pkg, false);
+                // Without styles POI would not format numbers at all and 3.5E17 would come through.
+                styles = reader.getStylesTable();
+                if (styles == null) {
+                    styles = new StylesTable();
+                }
+                Iterator<InputStream> sheets = reader.getSheetsData();
+                if (!sheets.hasNext()) {
+                    throw ExtractFileException.noHeader(fileName);
+                }
+                sheet = sheets.next();
+            } catch (OpenXML4JException | SAXException | IOException | POIXMLException e) {
+                throw ExtractFileException.unreadable(fileName, e);
+            }
+            XlsxRows rows = new XlsxRows(handler);
+            parse(sheet, new XSSFSheetXMLHandler(styles, null, strings, rows, new PlainCellFormatter(), false),
+                    fileName);
+            if (!rows.headerSeen()) {
+                throw ExtractFileException.noHeader(fileName);
+            }
+        } finally {
+            // Opened read-only: revert() closes without the attempt to save that close() would log about.
+            pkg.revert();
+        }
+    }
+
+    private static OPCPackage open(Path file, String fileName) {
+        try {
+            return OPCPackage.open(file.toFile(), PackageAccess.READ);
+        } catch (OpenXML4JException | RuntimeException e) {
+            // POI reports a zip that is no spreadsheet with several runtime exceptions of its own.
+            throw ExtractFileException.unreadable(fileName, e);
+        }
+    }
+
+    private static void parse(InputStream sheet, XSSFSheetXMLHandler sheetHandler, String fileName)
+            throws IOException {
+        try (sheet) {
+            XMLReader parser = XMLHelper.newXMLReader();
+            parser.setContentHandler(sheetHandler);
+            parser.parse(new InputSource(sheet));
+        } catch (SAXException | ParserConfigurationException | ZipException e) {
+            throw ExtractFileException.unreadable(fileName, e);
+        }
+    }
+}

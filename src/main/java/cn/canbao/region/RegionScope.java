@@ -20,6 +20,14 @@ public record RegionScope(String rootCode, String rootPath) {
         return rootPath == null;
     }
 
+    /**
+     * The digits every region code of the scope starts with ("" for everything): codes carry their
+     * ancestors' significant digits, so tables keyed by region code filter a subtree with {@code like prefix%}.
+     */
+    public String codePrefix() {
+        return unrestricted() ? "" : RegionLevel.ofCode(rootCode).map(l -> l.prefixOf(rootCode)).orElse(rootCode);
+    }
+
     /** Whether the region with this path lies in the scope (its root included). */
     public boolean covers(String path) {
         return unrestricted() || path.equals(rootPath) || path.startsWith(rootPath + ".");

@@ -17,9 +17,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Three doors, all locked: the Camunda REST API (HTTP Basic, no session), Actuator (health open,
- * the rest for admins) and everything else — Vaadin views, Camunda webapps, our REST API — behind
- * the login form. Method security enforces roles in services.
+ * Four doors, all locked: the Camunda REST API and Canbao's REST API (HTTP Basic, no session),
+ * Actuator (health open, the rest for admins) and everything else — Vaadin views, Camunda webapps —
+ * behind the login form. Method security enforces roles in services.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -75,8 +75,20 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Canbao's own REST API for automation (imports …): HTTP Basic with the same users, no session. */
     @Bean
     @Order(3)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/api/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .httpBasic(b -> b.realmName("Canbao"))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable()) // stateless Basic auth: no cookie a forged request could ride on
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain application(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         // error dispatches of refused calls (401/403) must render, not redirect to login

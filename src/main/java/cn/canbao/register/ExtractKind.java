@@ -1,0 +1,32 @@
+package cn.canbao.register;
+
+import cn.canbao.base.Translatable;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** The data extracts the register is fed with (layouts in docs/extract-layouts.md). */
+public enum ExtractKind implements Translatable {
+    POLICE_HOUSEHOLD,
+    INSURANCE_STATUS,
+    HARDSHIP,
+    STUDENT,
+    TAX_PAYMENT;
+
+    @Override
+    public String messageKey() {
+        return "register.kind." + name();
+    }
+
+    /** Accepts {@code police_household} as well as {@code POLICE_HOUSEHOLD}. */
+    public static Optional<ExtractKind> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package cn.canbao.register;
+
+import java.time.Instant;
+
+/** One import of an extract file: what, by whom, where it stands and what it counted. */
+public record ImportRun(
+        long id,
+        ExtractKind kind,
+        String fileName,
+        String scopeCode,
+        Status status,
+        String format,
+        Integer rowsExpected,
+        int rowsRead,
+        int rowsAccepted,
+        int rowsRejected,
+        int personsChanged,
+        String errorKey,
+        String errorDetail,
+        String createdBy,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        Long rerunOf) {
+
+    public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
+
+    /** Share of the file read so far (0–1), or -1 when the size of the file in rows is unknown. */
+    public double progress() {
+        if (finished()) {
+            return 1;
+        }
+        return rowsExpected == null || rowsExpected == 0 ? -1 : Math.min(1, (double) rowsRead / rowsExpected);
+    }
+
+    public boolean finished() {
+        return status == Status.SUCCEEDED || status == Status.FAILED;
+    }
+}

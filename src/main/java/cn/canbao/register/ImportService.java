@@ -1,0 +1,267 @@
+package cn.canbao.register;
+
+import cn.canbao.region.CurrentRegionScope;
+import cn.canbao.region.RegionScope;
+import cn.canbao.register.imports.ImportPipeline;
+import cn.canbao.security.CurrentUser;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Importing extracts: a clerk (or an admin) hands in a file of one kind, it is stored, and a
+ * background worker merges it into the register. Everyone sees the imports of their own subtree;
+ * an import only touches persons of its creator's subtree (other rows are refused with that reason).
+ */
+@Service
+public class ImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+    private static final String COLUMNS = "id, kind, file_name, scope_code, status, format, rows_expected, rows_read, "
+            + "rows_accepted, "
+            + "rows_rejected, persons_changed, error_key, error_detail, created_by, created_at, started_at, "
+            + "finished_at, rerun_of";
+
+    private final JdbcTemplate jdbc;
+    private final ImportPipeline pipeline;
+    private final ThreadPoolTaskExecutor executor;
+    private final CurrentRegionScope scope;
+    private final MessageSource messages;
+    private final Scheduler scheduler;
+    private final Path storage;
+
+    ImportService(JdbcTemplate jdbc, ImportPipeline pipeline, CurrentRegionScope scope, MessageSource messages,
+                  Scheduler scheduler, Environment env) {
+        this.jdbc = jdbc;
+        this.pipeline = pipeline;
+        this.executor = importExecutor();
+        this.scope = scope;
+        this.messages = messages;
+        this.scheduler = scheduler;
+        this.storage = Path.of(env.getProperty("canbao.imports.dir", "data/imports")).toAbsolutePath();
+    }
+
+    /** Stores the file and queues its import; returns at once (poll {@link #get}). */
+    @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
+    public ImportRun start(ExtractKind kind, String fileName, InputStream content) {
+        if (!pipeline.supports(kind)) {
+            throw new RegisterException("register.import.kindNotYet", kind.name());
+        }
+        String name = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName).getFileName().toString();
+        Stored stored = store(name, content);
+        Long id = jdbc.queryForObject("insert into import_run (kind, file_name, stored_file, file_sha256, scope_code, "
+                + "created_by, node, rows_expected) values (?, ?, ?, ?, ?, ?, ?, ?) returning id", Long.class, kind.name(),
+                name, stored.path.toString(), stored.sha256, scopeCode(), CurrentUser.name(), node(), stored.lines);
+        log.info("Import {} queued: {} {} ({} bytes) by {}", id, kind, name, stored.size, CurrentUser.name());
+        executor.execute(() -> pipeline.run(id));
+        return get(id);
+    }
+
+    /** Imports the same stored file again as a new import (after a failure, or to check idempotence). */
+    @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
+    public ImportRun rerun(long id) {
+        ImportRun previous = get(id);
+        Long again = jdbc.queryForObject("insert into import_run (kind, file_name, stored_file, file_sha256, "
+                + "scope_code, created_by, node, rows_expected, rerun_of) select kind, file_name, stored_file, "
+                + "file_sha256, ?, ?, ?, rows_expected, id "
+                + "from import_run where id = ? returning id", Long.class, scopeCode(), CurrentUser.name(), node(),
+                previous.id());
+        executor.execute(() -> pipeline.run(again));
+        return get(again);
+    }
+
+    /** One import of the caller's subtree. */
+    public ImportRun get(long id) {
+        failOrphans();
+        List<ImportRun> found = jdbc.query("select " + COLUMNS + " from import_run where id = ? and scope_code like ?",
+                MAPPER, id, scope.get().codePrefix() + "%");
+        if (found.isEmpty()) {
+            throw new RegisterException("register.import.notFound", id);
+        }
+        return found.get(0);
+    }
+
+    /** The latest imports of the caller's subtree, newest first. */
+    public List<ImportRun> recent(int limit) {
+        failOrphans();
+        return jdbc.query("select " + COLUMNS + " from import_run where scope_code like ? order by id desc limit ?",
+                MAPPER, scope.get().codePrefix() + "%", limit);
+    }
+
+    /** The rejected rows as CSV (UTF-8 with BOM for Excel): row number, reason in the reader's language, row. */
+    public void writeRejects(long id, Writer out, Locale locale) {
+        get(id);
+        PrintWriter w = new PrintWriter(out);
+        w.print('\uFEFF');
+        w.println(messages.getMessage("register.rejects.header", null, locale));
+        jdbc.query("select row_number, reason_key, reason_args, raw from import_reject where import_id = ? "
+                + "order by row_number", rs -> {
+                    w.println(rs.getLong("row_number") + "," + csv(reason(rs, locale)) + "," + csv(rs.getString("raw")));
+                }, id);
+        w.flush();
+    }
+
+    /** One rejected row, its reason in the reader's language. */
+    public record Reject(long rowNumber, String reason, String raw) {
+    }
+
+    /** The first rejected rows of an import, for the summary screen. */
+    public List<Reject> rejects(long id, int limit, Locale locale) {
+        get(id);
+        return jdbc.query("select row_number, reason_key, reason_args, raw from import_reject where import_id = ? "
+                + "order by row_number limit ?", (rs, n) -> new Reject(rs.getLong("row_number"),
+                reason(rs, locale), rs.getString("raw")), id, limit);
+    }
+
+    private String reason(java.sql.ResultSet rs, Locale locale) throws java.sql.SQLException {
+        Array args = rs.getArray("reason_args");
+        Object[] values = args == null ? new Object[0] : (Object[]) args.getArray();
+        return messages.getMessage(rs.getString("reason_key"), values, rs.getString("reason_key"), locale);
+    }
+
+    /** Translated error of a failed import, or null. */
+    public String errorText(ImportRun run, Locale locale) {
+        if (run.errorKey() == null) {
+            return null;
+        }
+        Object[] args = run.errorDetail() == null ? new Object[0] : run.errorDetail().split("\u001f");
+        return messages.getMessage(run.errorKey(), args, run.errorKey() + " " + run.errorDetail(), locale);
+    }
+
+    /**
+     * Imports left QUEUED or RUNNING by a node that is gone (crash, kill) are marked failed: a node is
+     * alive while its Quartz scheduler checks in to the cluster table. Their transaction was rolled
+     * back with the node, so running them again is safe.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void failOrphans() {
+        int failed = jdbc.update("update import_run set status = 'FAILED', error_key = 'register.import.interrupted', "
+                + "finished_at = now() where status in ('QUEUED', 'RUNNING') and node is distinct from ? "
+                + "and coalesce(node, '') not in (select instance_name from qrtz_scheduler_state "
+                + "where last_checkin_time > ?)", node(), System.currentTimeMillis() - 60_000);
+        if (failed > 0) {
+            log.warn("{} imports of nodes that are gone marked failed (interrupted)", failed);
+        }
+    }
+
+    /** Imports run one at a time per node, in the background: a county file keeps both cores busy a while. */
+    private static ThreadPoolTaskExecutor importExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setQueueCapacity(1000);
+        executor.setThreadNamePrefix("import-");
+        executor.initialize();
+        return executor;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopWorker() {
+        executor.shutdown();
+    }
+
+    private String node() {
+        try {
+            return scheduler.getSchedulerInstanceId();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String scopeCode() {
+        RegionScope s = scope.get();
+        if (s.unrestricted()) {
+            // system work: the root of the register
+            return jdbc.queryForObject("select code from region where parent_code is null order by code limit 1",
+                    String.class);
+        }
+        return s.rootCode();
+    }
+
+    /** The stored copy; lines = data lines of a CSV (newlines less the header), null for XLSX. */
+    private record Stored(Path path, String sha256, long size, Integer lines) {
+    }
+
+    private Stored store(String name, InputStream content) {
+        try {
+            Path dir = storage.resolve(LocalDate.now().toString());
+            Files.createDirectories(dir);
+            Path target = dir.resolve(UUID.randomUUID() + "-" + name.replaceAll("[^\\p{L}\\p{N}._-]", "_"));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            long size;
+            long newlines = 0;
+            boolean zip;
+            try (InputStream in = new DigestInputStream(content, sha)) {
+                size = Files.copy(in, target);
+            }
+            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(target), 1 << 16)) {
+                byte[] buf = new byte[1 << 16];
+                int n = in.read(buf);
+                zip = n >= 2 && buf[0] == 'P' && buf[1] == 'K';
+                while (!zip && n > 0) {
+                    for (int i = 0; i < n; i++) {
+                        if (buf[i] == '\n') {
+                            newlines++;
+                        }
+                    }
+                    n = in.read(buf);
+                }
+            }
+            Integer lines = zip ? null : (int) Math.max(0, newlines - 1);
+            return new Stored(target, HexFormat.of().formatHex(sha.digest()), size, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the uploaded file", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String csv(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    }
+
+    private static final RowMapper<ImportRun> MAPPER = (rs, n) -> new ImportRun(rs.getLong("id"),
+            ExtractKind.valueOf(rs.getString("kind")), rs.getString("file_name"), rs.getString("scope_code"),
+            ImportRun.Status.valueOf(rs.getString("status")), rs.getString("format"),
+            (Integer) rs.getObject("rows_expected"), rs.getInt("rows_read"),
+            rs.getInt("rows_accepted"), rs.getInt("rows_rejected"), rs.getInt("persons_changed"),
+            rs.getString("error_key"), rs.getString("error_detail"), rs.getString("created_by"),
+            instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
+            instant(rs.getTimestamp("finished_at")), (Long) rs.getObject("rerun_of"));
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,197 @@
+package cn.canbao.register;
+
+import cn.canbao.base.DomainException;
+import cn.canbao.base.ui.Messages;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The clerk's import wizard: choose the kind of extract, upload the file, watch the rows being read,
+ * accepted and rejected, then see the rejected rows with their reasons and download them.
+ */
+@Route("imports")
+@PageTitle("数据导入 · 参保通")
+@Menu(title = "menu.imports", order = 30, icon = "vaadin:upload")
+@RolesAllowed({"ADMIN", "CLERK"})
+class ImportView extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    private final ImportService imports;
+    private final Select<ExtractKind> kind = new Select<>();
+    private final VerticalLayout current = new VerticalLayout();
+    private final Grid<ImportRun> history = new Grid<>();
+    private Long watching;
+    private com.vaadin.flow.shared.Registration polling;
+
+    ImportView(ImportService imports) {
+        this.imports = imports;
+        setWidthFull();
+        add(new H2(getTranslation("imports.title")));
+
+        kind.setLabel(getTranslation("imports.kind"));
+        kind.setItems(ExtractKind.values());
+        kind.setItemLabelGenerator(k -> getTranslation(k.messageKey()));
+        kind.setValue(ExtractKind.POLICE_HOUSEHOLD);
+        kind.setId("import-kind");
+
+        Upload upload = new Upload(uploadHandler());
+        upload.setMaxFiles(1);
+        upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        upload.setId("import-upload");
+        upload.setDropLabel(new Span(getTranslation("imports.drop")));
+
+        HorizontalLayout choose = new HorizontalLayout(kind, upload);
+        choose.setAlignItems(Alignment.END);
+        choose.setWrap(true);
+        current.setPadding(false);
+        current.setId("import-current");
+
+        history.setId("import-history");
+        history.addColumn(ImportRun::id).setHeader("#").setAutoWidth(true);
+        history.addColumn(r -> getTranslation(r.kind().messageKey())).setHeader(getTranslation("imports.kind"))
+                .setAutoWidth(true);
+        history.addColumn(ImportRun::fileName).setHeader(getTranslation("imports.file")).setFlexGrow(1);
+        history.addColumn(r -> getTranslation("imports.status." + r.status())).setHeader(getTranslation("imports.state"))
+                .setAutoWidth(true);
+        history.addColumn(r -> r.rowsAccepted() + " / " + r.rowsRejected())
+                .setHeader(getTranslation("imports.acceptedRejected")).setAutoWidth(true);
+        history.addColumn(r -> TIME.format(r.createdAt()) + " · " + r.createdBy())
+                .setHeader(getTranslation("imports.when")).setAutoWidth(true);
+        history.setAllRowsVisible(true);
+        history.addItemClickListener(e -> watch(e.getItem().id()));
+
+        add(choose, current, new H3(getTranslation("imports.history")), history);
+        refreshHistory();
+    }
+
+    /** Streams the upload straight into the import service (no copy in memory), then watches the import. */
+    private UploadHandler uploadHandler() {
+        return event -> {
+            ExtractKind chosen = kind.getValue();
+            try (InputStream in = event.getInputStream()) {
+                ImportRun run = imports.start(chosen, event.getFileName(), in);
+                event.getUI().access(() -> watch(run.id()));
+            } catch (DomainException refused) {
+                event.getUI().access(() -> Messages.showError(this, refused));
+            }
+        };
+    }
+
+    private void watch(long id) {
+        watching = id;
+        getUI().ifPresent(ui -> ui.setPollInterval(1000));
+        show(imports.get(id));
+    }
+
+    private void show(ImportRun run) {
+        current.removeAll();
+        current.add(new H3(run.fileName() + " · " + getTranslation(run.kind().messageKey())));
+        ProgressBar bar = new ProgressBar();
+        bar.setId("import-progress");
+        if (run.progress() < 0) {
+            bar.setIndeterminate(true);
+        } else {
+            bar.setValue(run.progress());
+        }
+        Span status = new Span(getTranslation("imports.status." + run.status()));
+        status.getElement().getThemeList().add("badge " + switch (run.status()) {
+            case SUCCEEDED -> "success";
+            case FAILED -> "error";
+            default -> "contrast";
+        });
+        status.setId("import-status");
+        Span counts = new Span(getTranslation("imports.counts", run.rowsRead(), run.rowsAccepted(),
+                run.rowsRejected(), run.personsChanged()));
+        counts.setId("import-counts");
+        current.add(new HorizontalLayout(status, counts), bar);
+        if (run.status() == ImportRun.Status.FAILED) {
+            Span error = new Span(imports.errorText(run, getLocale()));
+            error.addClassNames("canbao-error");
+            error.setId("import-error");
+            current.add(error, new Button(getTranslation("imports.rerun"), e -> watch(imports.rerun(run.id()).id())));
+        }
+        if (run.finished()) {
+            stopPolling();
+            if (run.rowsRejected() > 0) {
+                showRejects(run);
+            }
+            refreshHistory();
+        }
+    }
+
+    private void showRejects(ImportRun run) {
+        Anchor download = new Anchor(rejectsDownload(run.id()),
+                getTranslation("imports.rejects.download", run.rowsRejected()));
+        download.setId("import-rejects-download");
+        Grid<ImportService.Reject> rejects = new Grid<>();
+        rejects.setId("import-rejects");
+        rejects.addColumn(ImportService.Reject::rowNumber).setHeader(getTranslation("imports.rejects.row"))
+                .setAutoWidth(true);
+        rejects.addColumn(ImportService.Reject::reason).setHeader(getTranslation("imports.rejects.reason"))
+                .setFlexGrow(1);
+        rejects.addColumn(ImportService.Reject::raw).setHeader(getTranslation("imports.rejects.raw")).setFlexGrow(2);
+        rejects.setItems(imports.rejects(run.id(), 200, getLocale()));
+        rejects.setAllRowsVisible(true);
+        current.add(new H3(getTranslation("imports.rejects.title")), download, rejects);
+    }
+
+    private DownloadHandler rejectsDownload(long id) {
+        return event -> {
+            event.setFileName("import-" + id + "-rejects.csv");
+            event.setContentType("text/csv;charset=UTF-8");
+            var writer = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8);
+            imports.writeRejects(id, writer, event.getUI() == null ? getLocale() : event.getUI().getLocale());
+            writer.flush();
+        };
+    }
+
+    private void refreshHistory() {
+        history.setItems(imports.recent(20));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        polling = attach.getUI().addPollListener(e -> {
+            if (watching != null) {
+                show(imports.get(watching));
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        polling.remove();
+        stopPolling();
+    }
+
+    private void stopPolling() {
+        UI.getCurrent().setPollInterval(-1);
+    }
+}

@@ -1,0 +1,90 @@
+package cn.canbao.register.imports;
+
+import cn.canbao.register.ExtractKind;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 医保参保状态 from the national insurance database: who is insured in which year, scheme and place.
+ * A person may hold two enrollments in one year (two places, or both schemes): those are the
+ * duplicate enrollments the clerk resolves. Only persons of the register are matched.
+ */
+@Component
+class InsuranceStatusImporter implements KindImporter {
+
+    enum Scheme { EMPLOYEE, RESIDENT }
+
+    enum Place { LOCAL, ELSEWHERE }
+
+    static final Map<String, Scheme> SCHEMES = Map.of("职工", Scheme.EMPLOYEE, "职工医保", Scheme.EMPLOYEE,
+            "居民", Scheme.RESIDENT, "居民医保", Scheme.RESIDENT);
+    private static final Map<String, Place> PLACES = Map.of("本地", Place.LOCAL, "异地", Place.ELSEWHERE);
+
+    private static final List<Column> COLUMNS = List.of(
+            Column.required("id_number", "身份证号"), Column.required("name", "姓名"),
+            Column.required("year", "参保年度"), Column.required("scheme", "险种"), Column.required("place", "参保地"),
+            Column.optional("insured_region", "参保地区划"), Column.optional("paid_date", "缴费日期"),
+            Column.optional("amount", "缴费金额"));
+
+    @Override
+    public ExtractKind kind() {
+        return ExtractKind.INSURANCE_STATUS;
+    }
+
+    @Override
+    public List<Column> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public String stageDdl() {
+        return "id_number char(18), name text, year smallint, scheme text, place text, insured_region text, "
+                + "paid_date date, amount numeric";
+    }
+
+    @Override
+    public String stageColumns() {
+        return "id_number, name, year, scheme, place, insured_region, paid_date, amount";
+    }
+
+    @Override
+    public List<Object> convert(RowValues row) {
+        String region = row.text("insured_region");
+        if (region != null && !region.matches("[0-9]{6}([0-9]{6})?")) {
+            throw new RowRejected("register.reject.regionCode", "参保地区划", region);
+        }
+        return Arrays.asList(row.idNumber(), row.name(), row.year("year"), row.code("scheme", Scheme.class, SCHEMES),
+                row.code("place", Place.class, PLACES), region, row.date("paid_date"), row.amount("amount"));
+    }
+
+    @Override
+    public void merge(MergeContext ctx) {
+        ctx.reject("register.reject.duplicateRow", "array[(select max(r.row_number) from import_stage r "
+                + "where (r.id_number, r.year, r.scheme, r.place) = (s.id_number, s.year, s.scheme, s.place))::text]",
+                "exists (select 1 from import_stage r where (r.id_number, r.year, r.scheme, r.place) = "
+                + "(s.id_number, s.year, s.scheme, s.place) and r.row_number > s.row_number)");
+        RegisterScope.rejectUnknownOrOutOfScope(ctx);
+        ctx.dropRejected();
+        var jdbc = ctx.jdbc();
+        jdbc.update("with added as (insert into enrollment (id_number, year, scheme, place, insured_region, paid_date, "
+                + "amount, import_id) select id_number, year, scheme, place, insured_region, paid_date, amount, ? "
+                + "from import_stage on conflict do nothing returning *) "
+                + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
+                + "select a.id_number, ?, 'enrollment', null, " + RegisterScope.enrollmentText("a") + ", ? from added a",
+                ctx.importId(), ctx.importId(), ctx.user());
+        jdbc.update("with src as (select s.*, " + RegisterScope.enrollmentText("e") + " old_text "
+                + "from import_stage s join enrollment e using (id_number, year, scheme, place) "
+                + "where (e.insured_region, e.paid_date, e.amount) is distinct from "
+                + "(s.insured_region, s.paid_date, s.amount)), "
+                + "updated as (update enrollment e set insured_region = s.insured_region, paid_date = s.paid_date, "
+                + "amount = s.amount, import_id = ? from src s where (e.id_number, e.year, e.scheme, e.place) = "
+                + "(s.id_number, s.year, s.scheme, s.place) returning s.*) "
+                + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
+                + "select u.id_number, ?, 'enrollment', u.old_text, " + RegisterScope.enrollmentText("u")
+                + ", ? from updated u",
+                ctx.importId(), ctx.importId(), ctx.user());
+    }
+}

@@ -1,0 +1,28 @@
+package cn.canbao.register.imports;
+
+import cn.canbao.register.ExtractKind;
+
+import java.util.List;
+
+/**
+ * What one extract kind adds to the common pipeline: its columns, how a row becomes a row of the
+ * staging table, and the set-based SQL that checks the staged rows against the database and merges them.
+ */
+interface KindImporter {
+
+    ExtractKind kind();
+
+    List<Column> columns();
+
+    /** Columns of the staging table after {@code row_number bigint}, as DDL. */
+    String stageDdl();
+
+    /** The same columns' names, in order, for COPY. */
+    String stageColumns();
+
+    /** The staging values of a valid row, in {@link #stageColumns()} order; throws {@link RowRejected}. */
+    List<Object> convert(RowValues row);
+
+    /** Refuses staged rows the database contradicts (with reasons), then merges the rest into the register. */
+    void merge(MergeContext ctx);
+}

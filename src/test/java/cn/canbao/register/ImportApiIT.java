@@ -1,0 +1,104 @@
+package cn.canbao.register;
+
+import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.SystemAccess;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The import API for automation: multipart upload, status polling, rejects as CSV; Basic auth, roles. */
+@CanbaoIntegrationTest
+class ImportApiIT {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    SecurityTestSupport security;
+    @Autowired
+    RegionService regions;
+
+    @Test
+    void aClerkUploadsAGbkFileAndReadsStatusAndRejects() {
+        security.ensureUser("clerk.api", "350525000000", Role.CLERK);
+        String village = SystemAccess.call(() -> regions.descendantsAtLevel("350525103000", RegionLevel.VILLAGE)
+                .get(0).code());
+        String good = TestIds.id("350525", LocalDate.of(1985, 8, 8), 17);
+        String csv = "身份证号,姓名,变动类型,变动日期,户籍地区划\n"
+                + good + ",蔡文华,在册,2005-08-08," + village + "\n"
+                + "110105194912310021,校验错,在册,2005-08-08," + village + "\n";
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("kind", "police_household");
+        body.add("file", new ByteArrayResource(csv.getBytes(Charset.forName("GBK"))) {
+            @Override
+            public String getFilename() {
+                return "公安户籍.csv";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var clerk = http.withBasicAuth("clerk.api", SecurityTestSupport.PASSWORD);
+
+        var started = clerk.postForEntity("/api/imports", new HttpEntity<>(body, headers), JsonNode.class);
+        assertThat(started.getStatusCode().value()).isEqualTo(202);
+        long id = started.getBody().get("id").asLong();
+        assertThat(started.getHeaders().getLocation()).hasToString("/api/imports/" + id);
+
+        JsonNode done = await().atMost(Duration.ofSeconds(60))
+                .until(() -> clerk.getForObject("/api/imports/" + id, JsonNode.class),
+                        n -> n.get("status").asText().matches("SUCCEEDED|FAILED"));
+        assertThat(done.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(done.get("format").asText()).isEqualTo("CSV_GBK");
+        assertThat(done.get("rowsRead").asInt()).isEqualTo(2);
+        assertThat(done.get("rowsAccepted").asInt()).isEqualTo(1);
+        assertThat(done.get("rowsRejected").asInt()).isEqualTo(1);
+        assertThat(done.get("fileName").asText()).isEqualTo("公安户籍.csv");
+
+        var rejects = clerk.getForEntity("/api/imports/" + id + "/rejects", String.class);
+        assertThat(rejects.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(rejects.getBody()).contains("3,", "校验位错误", "110105194912310021,校验错");
+
+        assertThat(http.getForEntity("/api/imports/" + id, String.class).getStatusCode().value()).isEqualTo(401);
+        var unknown = clerk.getForEntity("/api/imports/999999", JsonNode.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        var wrongKind = new LinkedMultiValueMap<String, Object>(body);
+        wrongKind.set("kind", "lottery");
+        var refused = clerk.postForEntity("/api/imports", new HttpEntity<>(wrongKind, headers), JsonNode.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().get("detail").asText()).contains("lottery");
+    }
+
+    @Test
+    void aVolunteerMayNotImport() {
+        security.ensureUser("volunteer.api", "350525000000", Role.VOLUNTEER);
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("kind", "police_household");
+        body.add("file", new ByteArrayResource("身份证号\n".getBytes()) {
+            @Override
+            public String getFilename() {
+                return "x.csv";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var response = http.withBasicAuth("volunteer.api", SecurityTestSupport.PASSWORD)
+                .postForEntity("/api/imports", new HttpEntity<>(body, headers), String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(403);
+    }
+}

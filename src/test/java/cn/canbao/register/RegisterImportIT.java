@@ -1,0 +1,232 @@
+package cn.canbao.register;
+
+import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.SystemAccess;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Police registrations and insurance status merged into the register on real PostgreSQL: exact
+ * accepted/rejected counts for a file with known defects, idempotent re-imports, the change log,
+ * deaths ending outreach eligibility, moves changing the residence, and scoping of a township clerk.
+ */
+@CanbaoIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegisterImportIT {
+
+    static final String TAOCHENG = "350525101000";
+    static final String DONGPING = "350525102000";
+    static final String HEADER = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号\n";
+
+    @Autowired
+    ImportService imports;
+    @Autowired
+    RegisterService register;
+    @Autowired
+    RegionService regions;
+    @Autowired
+    SecurityTestSupport security;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    String v1;
+    String v2;
+    String v3;
+    String g1;
+    String g3;
+    String dongpingVillage;
+    final String p1 = TestIds.id("350525", LocalDate.of(1980, 5, 17), 11);
+    final String p2 = TestIds.id("350525", LocalDate.of(1992, 11, 3), 22);
+    final String p3 = TestIds.id("350525", LocalDate.of(2023, 3, 9), 31);
+    final String dp = TestIds.id("350525", LocalDate.of(1975, 1, 30), 41);
+
+    @BeforeAll
+    void regionsAndClerks() {
+        SystemAccess.run(() -> {
+            var villages = regions.descendantsAtLevel(TAOCHENG, RegionLevel.VILLAGE);
+            v1 = villages.get(0).code();
+            v2 = villages.get(1).code();
+            v3 = villages.get(2).code();
+            g1 = regions.descendantsAtLevel(v1, RegionLevel.GRID).get(0).code();
+            g3 = regions.descendantsAtLevel(v3, RegionLevel.GRID).get(0).code();
+            dongpingVillage = regions.descendantsAtLevel(DONGPING, RegionLevel.VILLAGE).get(0).code();
+        });
+        security.ensureUser("clerk.reg.taocheng", TAOCHENG, Role.CLERK);
+        security.ensureUser("clerk.reg.county", "350525000000", Role.CLERK);
+    }
+
+    @Test
+    void aFileWithKnownDefectsIsCountedExactlyAndReimportingChangesNothing() {
+        String file = HEADER
+                + p1 + ",陈志明,在册,2001-05-17," + v1 + "," + v1 + "," + g1 + ",桃城镇1号,13905951234\n"
+                + p2 + ",林秀英,REGISTERED,2010/01/02," + v2 + ",,,,\n"
+                + p3 + ",黄小宝,出生,20230309," + v1 + "," + v1 + ",,,\n"
+                + p1.substring(0, 17) + wrongCheck(p1) + ",错校验,在册,2001-01-01," + v1 + ",,,,\n"
+                + "350525800517001,旧号码,在册,2001-01-01," + v1 + ",,,,\n"
+                + TestIds.id("350525", LocalDate.of(1990, 1, 1), 51) + ",坏日期,在册,2001-13-45," + v1 + ",,,,\n"
+                + TestIds.id("350525", LocalDate.of(1990, 1, 2), 61) + ",坏手机,在册,2001-01-01," + v1 + ",,,,1234\n"
+                + TestIds.id("350525", LocalDate.of(1990, 1, 3), 71) + ",无此村,在册,2001-01-01,350525101999,,,,\n"
+                + dp + ",外镇人,在册,2001-01-01," + dongpingVillage + ",,,,\n"
+                + TestIds.id("350525", LocalDate.of(1950, 1, 4), 81) + ",查无此人,死亡,2023-02-01,,,,,\n"
+                + "\n"
+                + TestIds.id("350525", LocalDate.of(1990, 1, 5), 91) + ",,在册,2001-01-01," + v1 + ",,,,\n";
+
+        ImportRun first = importAs("clerk.reg.taocheng", ExtractKind.POLICE_HOUSEHOLD, "police.csv", file);
+        assertThat(first.status()).isEqualTo(ImportRun.Status.SUCCEEDED);
+        assertThat(first.format()).isEqualTo("CSV_UTF8");
+        assertThat(first.rowsRead()).isEqualTo(11);
+        assertThat(first.rowsAccepted()).isEqualTo(3);
+        assertThat(first.rowsRejected()).isEqualTo(8);
+        assertThat(first.personsChanged()).isEqualTo(3);
+        assertThat(reasons(first.id())).containsExactly(
+                Map.entry(5L, "register.id.CHECK_DIGIT"), Map.entry(6L, "register.id.OLD_15_DIGITS"),
+                Map.entry(7L, "register.reject.date"), Map.entry(8L, "register.reject.mobile"),
+                Map.entry(9L, "register.reject.unknownRegion"), Map.entry(10L, "register.reject.outOfScope"),
+                Map.entry(11L, "register.reject.unknownPerson"), Map.entry(13L, "register.reject.required"));
+
+        Map<String, Object> person = jdbc.queryForMap("select * from person where id_number = ?", p1);
+        assertThat(person).containsEntry("name", "陈志明").containsEntry("household_region", v1)
+                .containsEntry("grid_code", g1).containsEntry("mobile", "13905951234").containsEntry("sex", "M")
+                .containsEntry("status", "ACTIVE");
+        assertThat(jdbc.queryForObject("select birth_date from person where id_number = ?", LocalDate.class, p3))
+                .isEqualTo(LocalDate.of(2023, 3, 9));
+        assertThat(jdbc.queryForObject("select count(*) from person where id_number = ?", Integer.class, dp)).isZero();
+
+        String csv = security.as("clerk.reg.taocheng", () -> {
+            StringWriter out = new StringWriter();
+            imports.writeRejects(first.id(), out, Locale.SIMPLIFIED_CHINESE);
+            return out.toString();
+        });
+        assertThat(csv).contains("行号,原因,原始数据", "校验位错误", "15位旧号码", "不在您的管辖范围内",
+                "不在户籍登记中", "缺少“姓名”", dp + ",外镇人").hasLineCount(9);
+
+        ImportRun again = security.as("clerk.reg.taocheng", () -> imports.rerun(first.id()));
+        ImportRun second = awaitFinished("clerk.reg.taocheng", again.id());
+        assertThat(second.status()).isEqualTo(ImportRun.Status.SUCCEEDED);
+        assertThat(second.rowsRejected()).isEqualTo(8);
+        assertThat(second.personsChanged()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from person_change where import_id = ?", Integer.class,
+                second.id())).isZero();
+    }
+
+    @Test
+    void movesChangeTheResidenceDeathsEndOutreachAndInsuranceIsMatchedByIdNumber() {
+        String a = TestIds.id("350525", LocalDate.of(1966, 7, 1), 13);
+        String b = TestIds.id("350525", LocalDate.of(1988, 2, 2), 24);
+        importAs("clerk.reg.county", ExtractKind.POLICE_HOUSEHOLD, "base.csv", HEADER
+                + a + ",郑国强,在册,1990-01-01," + v1 + "," + v1 + ",,,\n"
+                + b + ",许丽华,在册,1990-01-01," + v2 + ",,,,13800000001\n");
+        assertThat(register.eligibleForOutreach(a, 2023)).isTrue();
+
+        ImportRun events = importAs("clerk.reg.county", ExtractKind.POLICE_HOUSEHOLD, "events.csv", HEADER
+                + b + ",许丽华,迁移,2023-04-01," + v3 + "," + v3 + "," + g3 + ",新址8号,\n"
+                + a + ",郑国强,死亡,2023-05-06,,,,,\n");
+        assertThat(events.rowsRejected()).isZero();
+        assertThat(events.personsChanged()).isEqualTo(2);
+        assertThat(jdbc.queryForMap("select household_region, residence_region, grid_code, address, mobile "
+                + "from person where id_number = ?", b)).containsEntry("household_region", v3)
+                .containsEntry("residence_region", v3).containsEntry("grid_code", g3)
+                .containsEntry("address", "新址8号").containsEntry("mobile", "13800000001");
+        assertThat(changes(events.id(), b)).containsExactlyInAnyOrder(
+                List.of("household_region", v2, v3), List.of("residence_region", "", v3),
+                List.of("grid_code", "", g3), List.of("address", "", "新址8号"));
+        assertThat(changes(events.id(), a)).containsExactly(List.of("status", "ACTIVE", "DECEASED 2023-05-06"));
+        assertThat(register.eligibleForOutreach(a, 2023)).isFalse();
+        assertThat(register.eligibleForOutreach(b, 2023)).isTrue();
+
+        String unknown = TestIds.id("350583", LocalDate.of(1970, 3, 3), 35);
+        ImportRun insured = importAs("clerk.reg.county", ExtractKind.INSURANCE_STATUS, "insured.csv",
+                "身份证号,姓名,参保年度,险种,参保地,参保地区划,缴费日期,缴费金额\n"
+                        + b + ",许丽华,2023,居民,本地,,2022-12-20,380\n"
+                        + b + ",许丽华,2023,RESIDENT,LOCAL,,2022-12-21,380.00\n"
+                        + b + ",许丽华,2023,职工,异地,350583,,\n"
+                        + unknown + ",外地人,2023,居民,本地,,2022-12-20,380\n");
+        assertThat(insured.rowsRead()).isEqualTo(4);
+        assertThat(insured.rowsRejected()).isEqualTo(2);
+        assertThat(reasons(insured.id())).containsExactly(Map.entry(2L, "register.reject.duplicateRow"),
+                Map.entry(5L, "register.reject.unknownPerson"));
+        assertThat(jdbc.queryForList("select scheme || ' ' || place || ' ' || coalesce(paid_date::text, '-') "
+                + "from enrollment where id_number = ? order by scheme", String.class, b))
+                .containsExactly("EMPLOYEE ELSEWHERE -", "RESIDENT LOCAL 2022-12-21");
+        assertThat(register.eligibleForOutreach(b, 2023)).isFalse();
+        assertThat(register.eligibleForOutreach(b, 2024)).isTrue();
+    }
+
+    @Test
+    void aTownshipClerkCannotImportIntoAnotherTownshipOrSeeItsImports() {
+        String other = TestIds.id("350525", LocalDate.of(1979, 9, 9), 57);
+        ImportRun county = importAs("clerk.reg.county", ExtractKind.POLICE_HOUSEHOLD, "dongping.csv", HEADER
+                + other + ",东平人,在册,1999-01-01," + dongpingVillage + ",,,,\n");
+        assertThat(county.rowsAccepted()).isEqualTo(1);
+
+        ImportRun death = importAs("clerk.reg.taocheng", ExtractKind.POLICE_HOUSEHOLD, "death.csv", HEADER
+                + other + ",东平人,死亡,2023-06-01,,,,,\n");
+        assertThat(death.rowsRejected()).isEqualTo(1);
+        assertThat(reasons(death.id())).containsExactly(Map.entry(2L, "register.reject.outOfScope"));
+        assertThat(jdbc.queryForObject("select status from person where id_number = ?", String.class, other))
+                .isEqualTo("ACTIVE");
+        security.as("clerk.reg.taocheng", () -> {
+            assertThat(imports.recent(100)).extracting(ImportRun::id).doesNotContain(county.id());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports.get(county.id()))
+                    .isInstanceOf(RegisterException.class);
+        });
+    }
+
+    @Test
+    void aFileWithoutRequiredColumnsFailsWithTheirNames() {
+        ImportRun run = importAs("clerk.reg.county", ExtractKind.POLICE_HOUSEHOLD, "wrong.csv",
+                "身份证号,姓名\n" + p1 + ",陈志明\n");
+        assertThat(run.status()).isEqualTo(ImportRun.Status.FAILED);
+        assertThat(run.errorKey()).isEqualTo("register.import.missingColumns");
+        assertThat(imports.errorText(run, Locale.SIMPLIFIED_CHINESE)).contains("变动类型", "变动日期");
+    }
+
+    private ImportRun importAs(String user, ExtractKind kind, String name, String content) {
+        ImportRun queued = security.as(user, () -> imports.start(kind, name,
+                new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))));
+        return awaitFinished(user, queued.id());
+    }
+
+    private ImportRun awaitFinished(String user, long id) {
+        return await().atMost(Duration.ofSeconds(60)).until(() -> security.as(user, () -> imports.get(id)),
+                ImportRun::finished);
+    }
+
+    private Map<Long, String> reasons(long importId) {
+        var map = new java.util.LinkedHashMap<Long, String>();
+        jdbc.query("select row_number, reason_key from import_reject where import_id = ? order by row_number",
+                rs -> {
+                    map.put(rs.getLong(1), rs.getString(2));
+                }, importId);
+        return map;
+    }
+
+    private List<List<String>> changes(long importId, String id) {
+        return jdbc.query("select field, coalesce(old_value, ''), coalesce(new_value, '') from person_change "
+                + "where import_id = ? and id_number = ?", (rs, n) -> List.of(rs.getString(1), rs.getString(2),
+                rs.getString(3)), importId, id);
+    }
+
+    private static char wrongCheck(String id) {
+        return id.charAt(17) == '1' ? '2' : '1';
+    }
+}

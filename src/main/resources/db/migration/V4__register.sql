@@ -88,17 +88,20 @@ create table enrollment (
 
 create index enrollment_year on enrollment (year, id_number);
 
--- groups of SPEC §3: STUDENT, PRESCHOOL, NEWBORN, HARDSHIP, NEW_FORM_WORKER, FLEXIBLE_EMPLOYMENT, MIGRANT;
--- detail says which kind (hardship category, school stage), source which extract said so
+-- groups of SPEC §3: STUDENT, PRESCHOOL, NEWBORN, HARDSHIP, NEW_FORM_WORKER, FLEXIBLE_EMPLOYMENT, MIGRANT.
+-- detail tells the kind within the group where one person can be in several (hardship categories:
+-- DIBAO, TEKUN …); organisation is the school, contact_mobile the guardian's phone for children.
 create table person_group (
-    id_number  char(18)    not null references person (id_number),
-    grp        varchar(20) not null check (grp in ('STUDENT', 'PRESCHOOL', 'NEWBORN', 'HARDSHIP', 'NEW_FORM_WORKER',
-                                                   'FLEXIBLE_EMPLOYMENT', 'MIGRANT')),
-    detail     varchar(100),
-    since      date,
-    until      date,
-    import_id  bigint      references import_run (id),
-    primary key (id_number, grp)
+    id_number      char(18)     not null references person (id_number),
+    grp            varchar(20)  not null check (grp in ('STUDENT', 'PRESCHOOL', 'NEWBORN', 'HARDSHIP',
+                                                        'NEW_FORM_WORKER', 'FLEXIBLE_EMPLOYMENT', 'MIGRANT')),
+    detail         varchar(40)  not null default '',
+    organisation   varchar(100),
+    contact_mobile varchar(11),
+    since          date,
+    until          date,
+    import_id      bigint       references import_run (id),
+    primary key (id_number, grp, detail)
 );
 
 create table payment (

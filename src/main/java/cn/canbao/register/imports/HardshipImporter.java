@@ -1,0 +1,62 @@
+package cn.canbao.register.imports;
+
+import cn.canbao.register.ExtractKind;
+import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** 民政困难群体: hardship categories whose enrollment is subsidised (target 100%). */
+@Component
+class HardshipImporter implements KindImporter {
+
+    enum Category { DIBAO, TEKUN, ORPHAN, SEVERE_DISABILITY, MONITORED }
+
+    private static final Map<String, Category> CHINESE = Map.of("低保", Category.DIBAO, "特困", Category.TEKUN,
+            "孤儿", Category.ORPHAN, "重度残疾", Category.SEVERE_DISABILITY, "防返贫监测", Category.MONITORED,
+            "返贫监测", Category.MONITORED);
+
+    private static final List<Column> COLUMNS = List.of(
+            Column.required("id_number", "身份证号"), Column.required("name", "姓名"),
+            Column.required("category", "类别"), Column.required("since", "认定日期"), Column.optional("until", "退出日期"));
+
+    @Override
+    public ExtractKind kind() {
+        return ExtractKind.HARDSHIP;
+    }
+
+    @Override
+    public List<Column> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public String stageDdl() {
+        return "id_number char(18), name text, category text, since date, until date";
+    }
+
+    @Override
+    public String stageColumns() {
+        return "id_number, name, category, since, until";
+    }
+
+    @Override
+    public List<Object> convert(RowValues row) {
+        var since = row.requiredDate("since");
+        var until = row.date("until");
+        if (until != null && until.isBefore(since)) {
+            throw new RowRejected("register.reject.dateOrder", "退出日期", "认定日期");
+        }
+        return Arrays.asList(row.idNumber(), row.name(), row.code("category", Category.class, CHINESE), since, until);
+    }
+
+    @Override
+    public void merge(MergeContext ctx) {
+        GroupMerge.rejectDuplicates(ctx, "id_number, category");
+        RegisterScope.rejectUnknownOrOutOfScope(ctx);
+        ctx.dropRejected();
+        GroupMerge.merge(ctx, "select id_number, 'HARDSHIP'::varchar grp, category::varchar detail, null::varchar "
+                + "organisation, null::varchar contact_mobile, since, until from import_stage");
+    }
+}

@@ -17,12 +17,7 @@ final class GroupMerge {
      * per membership key (id_number, grp, detail).
      */
     static void merge(MergeContext ctx, String source) {
-        ctx.jdbc().update("with src as (" + source + "), added as (insert into person_group (id_number, grp, detail, "
-                + "organisation, contact_mobile, since, until, import_id) select id_number, grp, detail, organisation, "
-                + "contact_mobile, since, until, ? from src on conflict do nothing returning *) "
-                + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
-                + "select a.id_number, ?, 'group', null, " + String.format(TEXT, "a") + ", ? from added a",
-                ctx.importId(), ctx.importId(), ctx.user());
+        // changes first, then additions: on a first import the join with existing rows is empty
         ctx.jdbc().update("with src as (select s.*, " + String.format(TEXT, "g") + " old_text from (" + source + ") s "
                 + "join person_group g using (id_number, grp, detail) where (g.organisation, g.contact_mobile, g.since, "
                 + "g.until) is distinct from (s.organisation, s.contact_mobile, s.since, s.until)), "
@@ -32,14 +27,11 @@ final class GroupMerge {
                 + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
                 + "select u.id_number, ?, 'group', u.old_text, " + String.format(TEXT, "u") + ", ? from updated u",
                 ctx.importId(), ctx.importId(), ctx.user());
-    }
-
-    /** Rows of the stage repeating an earlier row's key: the later row is taken. */
-    static void rejectDuplicates(MergeContext ctx, String keyColumns) {
-        String r = keyColumns.replaceAll("(\\w+)", "r.$1");
-        String s = keyColumns.replaceAll("(\\w+)", "s.$1");
-        ctx.reject("register.reject.duplicateRow", "array[(select max(r.row_number) from import_stage r where ("
-                + r + ") = (" + s + "))::text]", "exists (select 1 from import_stage r where (" + r + ") = (" + s
-                + ") and r.row_number > s.row_number)");
+        ctx.jdbc().update("with src as (" + source + "), added as (insert into person_group (id_number, grp, detail, "
+                + "organisation, contact_mobile, since, until, import_id) select id_number, grp, detail, organisation, "
+                + "contact_mobile, since, until, ? from src on conflict do nothing returning *) "
+                + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
+                + "select a.id_number, ?, 'group', null, " + String.format(TEXT, "a") + ", ? from added a",
+                ctx.importId(), ctx.importId(), ctx.user());
     }
 }

@@ -53,7 +53,7 @@ class HardshipImporter implements KindImporter {
 
     @Override
     public void merge(MergeContext ctx) {
-        GroupMerge.rejectDuplicates(ctx, "id_number, category");
+        ctx.rejectDuplicates("id_number, category");
         RegisterScope.rejectUnknownOrOutOfScope(ctx);
         ctx.dropRejected();
         GroupMerge.merge(ctx, "select id_number, 'HARDSHIP'::varchar grp, category::varchar detail, null::varchar "

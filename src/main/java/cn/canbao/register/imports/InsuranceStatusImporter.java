@@ -62,19 +62,11 @@ class InsuranceStatusImporter implements KindImporter {
 
     @Override
     public void merge(MergeContext ctx) {
-        ctx.reject("register.reject.duplicateRow", "array[(select max(r.row_number) from import_stage r "
-                + "where (r.id_number, r.year, r.scheme, r.place) = (s.id_number, s.year, s.scheme, s.place))::text]",
-                "exists (select 1 from import_stage r where (r.id_number, r.year, r.scheme, r.place) = "
-                + "(s.id_number, s.year, s.scheme, s.place) and r.row_number > s.row_number)");
+        ctx.rejectDuplicates("id_number, year, scheme, place");
         RegisterScope.rejectUnknownOrOutOfScope(ctx);
         ctx.dropRejected();
         var jdbc = ctx.jdbc();
-        jdbc.update("with added as (insert into enrollment (id_number, year, scheme, place, insured_region, paid_date, "
-                + "amount, import_id) select id_number, year, scheme, place, insured_region, paid_date, amount, ? "
-                + "from import_stage on conflict do nothing returning *) "
-                + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
-                + "select a.id_number, ?, 'enrollment', null, " + RegisterScope.enrollmentText("a") + ", ? from added a",
-                ctx.importId(), ctx.importId(), ctx.user());
+        // changes first, then additions: on a first import the join with existing rows is empty
         jdbc.update("with src as (select s.*, " + RegisterScope.enrollmentText("e") + " old_text "
                 + "from import_stage s join enrollment e using (id_number, year, scheme, place) "
                 + "where (e.insured_region, e.paid_date, e.amount) is distinct from "
@@ -85,6 +77,12 @@ class InsuranceStatusImporter implements KindImporter {
                 + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
                 + "select u.id_number, ?, 'enrollment', u.old_text, " + RegisterScope.enrollmentText("u")
                 + ", ? from updated u",
+                ctx.importId(), ctx.importId(), ctx.user());
+        jdbc.update("with added as (insert into enrollment (id_number, year, scheme, place, insured_region, paid_date, "
+                + "amount, import_id) select id_number, year, scheme, place, insured_region, paid_date, amount, ? "
+                + "from import_stage on conflict do nothing returning *) "
+                + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
+                + "select a.id_number, ?, 'enrollment', null, " + RegisterScope.enrollmentText("a") + ", ? from added a",
                 ctx.importId(), ctx.importId(), ctx.user());
     }
 }

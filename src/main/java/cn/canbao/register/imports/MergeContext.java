@@ -22,6 +22,14 @@ record MergeContext(JdbcTemplate jdbc, long importId, String scopePrefix, String
                 + " on conflict do nothing", all);
     }
 
+    /** Rows repeating the key of a later row of the file: the later row is taken (one window pass). */
+    void rejectDuplicates(String keyColumns) {
+        jdbc.update("insert into import_reject (import_id, row_number, reason_key, reason_args) "
+                + "select ?, row_number, 'register.reject.duplicateRow', array[later::text] from (select row_number, "
+                + "lead(row_number) over (partition by " + keyColumns + " order by row_number) later "
+                + "from import_stage) d where later is not null on conflict do nothing", importId);
+    }
+
     /** Removes the rejected rows from the stage before merging. */
     void dropRejected() {
         jdbc.update("delete from import_stage s using import_reject r where r.import_id = ? "

@@ -99,13 +99,7 @@ class PoliceHouseholdImporter implements KindImporter {
         jdbc.execute("create temp table import_latest on commit drop as select distinct on (id_number) * "
                 + "from import_stage where event in ('REGISTERED', 'BIRTH', 'MOVE') "
                 + "order by id_number, event_date desc, row_number desc");
-        jdbc.update("with created as (insert into person (id_number, name, birth_date, sex, household_region, "
-                + "residence_region, grid_code, address, mobile, created_import) "
-                + "select id_number, name, birth_date, sex, household_region, residence_region, grid_code, address, "
-                + "mobile, ? from import_latest on conflict (id_number) do nothing returning id_number) "
-                + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
-                + "select id_number, ?, 'created', null, ?, ? from created",
-                ctx.importId(), ctx.importId(), kind().name(), ctx.user());
+        // changes to existing files first: on a first import this join is empty
         jdbc.update("with src as (select l.*, p.name o_name, p.household_region o_household, "
                 + "p.residence_region o_residence, p.grid_code o_grid, p.address o_address, p.mobile o_mobile "
                 + "from import_latest l join person p using (id_number) "
@@ -124,6 +118,12 @@ class PoliceHouseholdImporter implements KindImporter {
                 + "('address', u.o_address, coalesce(u.address, u.o_address)), "
                 + "('mobile', u.o_mobile, coalesce(u.mobile, u.o_mobile))) f(field, old, new) "
                 + "where f.old is distinct from f.new", ctx.importId(), ctx.user());
+        // a new file records the import that created it (person.created_import) instead of a change row per
+        // field: the first import of a county creates 600,000 files, and their values are the file itself
+        jdbc.update("insert into person (id_number, name, birth_date, sex, household_region, residence_region, "
+                + "grid_code, address, mobile, created_import) select id_number, name, birth_date, sex, "
+                + "household_region, residence_region, grid_code, address, mobile, ? from import_latest "
+                + "on conflict (id_number) do nothing", ctx.importId());
         jdbc.update("with ev as (select distinct on (id_number) id_number, event_date, "
                 + "case event when 'DEATH' then 'DECEASED' else 'CANCELLED' end new_status from import_stage "
                 + "where event in ('DEATH', 'CANCELLED') order by id_number, event_date desc, row_number desc), "

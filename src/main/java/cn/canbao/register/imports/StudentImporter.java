@@ -57,7 +57,7 @@ class StudentImporter implements KindImporter {
 
     @Override
     public void merge(MergeContext ctx) {
-        GroupMerge.rejectDuplicates(ctx, "id_number, school_year");
+        ctx.rejectDuplicates("id_number, school_year");
         RegisterScope.rejectUnknownOrOutOfScope(ctx);
         ctx.dropRejected();
         GroupMerge.merge(ctx, "select distinct on (id_number) id_number, case stage when 'PRESCHOOL' then 'PRESCHOOL' "

@@ -57,7 +57,7 @@ class TaxPaymentImporter implements KindImporter {
 
     @Override
     public void merge(MergeContext ctx) {
-        GroupMerge.rejectDuplicates(ctx, "receipt_no");
+        ctx.rejectDuplicates("receipt_no");
         RegisterScope.rejectUnknownOrOutOfScope(ctx);
         ctx.reject("register.reject.receiptOfOther", "array[(select left(p.id_number, 4) || '**********' "
                 + "|| right(p.id_number, 4) from payment p "
@@ -66,12 +66,7 @@ class TaxPaymentImporter implements KindImporter {
         ctx.dropRejected();
         var jdbc = ctx.jdbc();
         String text = "concat_ws(' ', %1$s.receipt_no, %1$s.year, %1$s.scheme, %1$s.paid_date, %1$s.amount)";
-        jdbc.update("with added as (insert into payment (receipt_no, id_number, year, scheme, paid_date, amount, "
-                + "import_id) select receipt_no, id_number, year, scheme, paid_date, amount, ? from import_stage "
-                + "on conflict do nothing returning *) "
-                + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
-                + "select a.id_number, ?, 'payment', null, " + String.format(text, "a") + ", ? from added a",
-                ctx.importId(), ctx.importId(), ctx.user());
+        // changes first, then additions: on a first import the join with existing rows is empty
         jdbc.update("with src as (select s.*, " + String.format(text, "p") + " old_text from import_stage s "
                 + "join payment p using (receipt_no) where (p.year, p.scheme, p.paid_date, p.amount) is distinct from "
                 + "(s.year, s.scheme, s.paid_date, s.amount)), updated as (update payment p set year = s.year, "
@@ -79,6 +74,12 @@ class TaxPaymentImporter implements KindImporter {
                 + "where p.receipt_no = s.receipt_no returning s.*) "
                 + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
                 + "select u.id_number, ?, 'payment', u.old_text, " + String.format(text, "u") + ", ? from updated u",
+                ctx.importId(), ctx.importId(), ctx.user());
+        jdbc.update("with added as (insert into payment (receipt_no, id_number, year, scheme, paid_date, amount, "
+                + "import_id) select receipt_no, id_number, year, scheme, paid_date, amount, ? from import_stage "
+                + "on conflict do nothing returning *) "
+                + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
+                + "select a.id_number, ?, 'payment', null, " + String.format(text, "a") + ", ? from added a",
                 ctx.importId(), ctx.importId(), ctx.user());
         jdbc.update("with added as (insert into enrollment (id_number, year, scheme, place, paid_date, amount, import_id) "
                 + "select distinct on (id_number, year, scheme) id_number, year, scheme, 'LOCAL', paid_date, amount, ? "

@@ -1,0 +1,122 @@
+package cn.canbao.bench;
+
+import cn.canbao.demo.SyntheticCounty;
+import cn.canbao.register.ExtractKind;
+import cn.canbao.register.ImportRun;
+import cn.canbao.register.ImportService;
+import cn.canbao.security.SystemAccess;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import javax.sql.DataSource;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * County-scale import benchmark (bench/import.sh; not part of ./mvnw verify): generates the synthetic
+ * Yongchun register (578,096 people) and imports its police and insurance extracts, each against a
+ * bare COPY of the same file into an unindexed table in the same database, measured in the same run.
+ * Prints rows/s, seconds, peak heap and the ratio; asserts nothing about time.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"canbao.database.local-server.database=canbao_bench", "canbao.embedded-db.data-dir=target/pg-bench",
+                "canbao.imports.dir=target/bench-imports"})
+@ActiveProfiles("test")
+class ImportBench {
+
+    @Autowired
+    ImportService imports;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void countyScaleImport() throws Exception {
+        Path dir = Path.of("target", "bench-county");
+        long g0 = System.nanoTime();
+        SyntheticCounty.Summary county = SyntheticCounty.write(dir, 20230603L);
+        double generated = seconds(g0);
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("synthetic county: %,d persons, files written in %.1f s", county.persons(), generated));
+        lines.add(String.format("%-18s %10s %9s %9s %10s %9s %8s", "extract", "rows", "bare COPY", "import",
+                "rows/s", "peak heap", "ratio"));
+        for (String kind : List.of("police_household", "insurance_status")) {
+            Path file = county.files().get(kind);
+            double bare = bareCopy(file);
+            resetPeaks();
+            long t0 = System.nanoTime();
+            ImportRun queued = SystemAccess.call(() -> {
+                try (InputStream in = Files.newInputStream(file)) {
+                    return imports.start(ExtractKind.parse(kind).orElseThrow(), file.getFileName().toString(), in);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            ImportRun done = await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> SystemAccess.call(() -> imports.get(queued.id())), ImportRun::finished);
+            double took = seconds(t0);
+            if (done.status() != ImportRun.Status.SUCCEEDED) {
+                throw new IllegalStateException("import failed: " + done);
+            }
+            lines.add(String.format("%-18s %,10d %8.1fs %8.1fs %,10.0f %7d MB %7.2fx", kind, done.rowsRead(), bare, took,
+                    done.rowsRead() / took, peakHeapMb(), took / bare));
+            lines.add(String.format("  accepted %,d, rejected %,d, persons changed %,d", done.rowsAccepted(),
+                    done.rowsRejected(), done.personsChanged()));
+        }
+        Map<String, Object> counts = jdbc.queryForMap("select (select count(*) from person) persons, "
+                + "(select count(*) from enrollment) enrollments, (select count(*) from person_change) changes");
+        lines.add("register now: " + counts);
+        String report = String.join("\n", lines);
+        System.out.println("\n==== county-scale import benchmark (2 cores)\n" + report + "\n");
+        Files.writeString(Path.of("target", "bench-import.txt"), report + "\n");
+    }
+
+    /** The baseline: the same file, COPY … (format csv, header) into a table of text columns without indexes. */
+    private double bareCopy(Path file) throws Exception {
+        String header = Files.newBufferedReader(file).readLine();
+        int columns = header.split(",", -1).length;
+        StringBuilder ddl = new StringBuilder("create table bare_copy (");
+        for (int i = 0; i < columns; i++) {
+            ddl.append(i == 0 ? "" : ", ").append("c").append(i).append(" text");
+        }
+        jdbc.execute("drop table if exists bare_copy");
+        jdbc.execute(ddl.append(")").toString());
+        long t0 = System.nanoTime();
+        try (var connection = dataSource.getConnection(); InputStream in = Files.newInputStream(file)) {
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy bare_copy from stdin (format csv, header)", in, 1 << 16);
+        }
+        double took = seconds(t0);
+        jdbc.execute("drop table bare_copy");
+        return took;
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeapMb() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / (1024 * 1024);
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

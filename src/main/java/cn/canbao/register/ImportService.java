@@ -73,6 +73,16 @@ public class ImportService {
     /** Stores the file and queues its import; returns at once (poll {@link #get}). */
     @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
     public ImportRun start(ExtractKind kind, String fileName, InputStream content) {
+        return queue(kind, fileName, content, scopeCode());
+    }
+
+    /** System work (the demo loader, scheduled feeds): an import for the subtree of the given region. */
+    @PreAuthorize("hasRole('SYSTEM')")
+    public ImportRun startFor(String scopeCode, ExtractKind kind, String fileName, InputStream content) {
+        return queue(kind, fileName, content, scopeCode);
+    }
+
+    private ImportRun queue(ExtractKind kind, String fileName, InputStream content, String scopeCode) {
         if (!pipeline.supports(kind)) {
             throw new RegisterException("register.import.kindNotYet", kind.name());
         }
@@ -80,7 +90,7 @@ public class ImportService {
         Stored stored = store(name, content);
         Long id = jdbc.queryForObject("insert into import_run (kind, file_name, stored_file, file_sha256, scope_code, "
                 + "created_by, node, rows_expected) values (?, ?, ?, ?, ?, ?, ?, ?) returning id", Long.class, kind.name(),
-                name, stored.path.toString(), stored.sha256, scopeCode(), CurrentUser.name(), node(), stored.lines);
+                name, stored.path.toString(), stored.sha256, scopeCode, CurrentUser.name(), node(), stored.lines);
         log.info("Import {} queued: {} {} ({} bytes) by {}", id, kind, name, stored.size, CurrentUser.name());
         executor.execute(() -> pipeline.run(id));
         return get(id);

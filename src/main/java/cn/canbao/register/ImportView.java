@@ -16,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -66,6 +67,12 @@ class ImportView extends VerticalLayout {
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setId("import-upload");
         upload.setDropLabel(new Span(getTranslation("imports.drop")));
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("imports.choose")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("imports.drop")));
+        i18n.setError(new UploadI18N.Error().setFileIsTooBig(getTranslation("imports.tooBig"))
+                .setIncorrectFileType(getTranslation("imports.wrongType")));
+        upload.setI18n(i18n);
 
         HorizontalLayout choose = new HorizontalLayout(kind, upload);
         choose.setAlignItems(Alignment.END);

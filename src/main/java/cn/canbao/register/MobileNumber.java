@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /** A mainland mobile number: 11 digits starting 13x–19x; +86 / 0086 prefixes, spaces and dashes tolerated. */
 public final class MobileNumber {
 
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-()]");
     private static final Pattern VALID = Pattern.compile("^1[3-9][0-9]{9}$");
 
     private MobileNumber() {
@@ -16,7 +17,7 @@ public final class MobileNumber {
         if (text == null) {
             return Optional.empty();
         }
-        String digits = text.replaceAll("[\\s\\-()]", "");
+        String digits = SEPARATORS.matcher(text).replaceAll("");
         if (digits.startsWith("+86")) {
             digits = digits.substring(3);
         } else if (digits.startsWith("0086")) {

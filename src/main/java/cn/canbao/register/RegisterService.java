@@ -15,14 +15,19 @@ public class RegisterService {
         this.jdbc = jdbc;
     }
 
+    /** Persons in the register (all regions): for start-up decisions, not for display. */
+    public long personCount() {
+        Long n = jdbc.queryForObject("select count(*) from person", Long.class);
+        return n == null ? 0 : n;
+    }
+
     /**
      * Whether outreach should try to enroll the person for the year: an active file (not deceased,
      * not cancelled) without an enrollment of that year.
      */
     public boolean eligibleForOutreach(String idNumber, int year) {
-        Boolean eligible = jdbc.queryForObject("select p.status = 'ACTIVE' and not exists (select 1 from enrollment e "
+        return jdbc.queryForList("select p.status = 'ACTIVE' and not exists (select 1 from enrollment e "
                 + "where e.id_number = p.id_number and e.year = ?) from person p where p.id_number = ?",
-                Boolean.class, year, IdNumber.of(idNumber).value());
-        return Boolean.TRUE.equals(eligible);
+                Boolean.class, year, IdNumber.of(idNumber).value()).stream().anyMatch(Boolean.TRUE::equals);
     }
 }

@@ -53,7 +53,7 @@ class InsuranceStatusImporter implements KindImporter {
     @Override
     public List<Object> convert(RowValues row) {
         String region = row.text("insured_region");
-        if (region != null && !region.matches("[0-9]{6}([0-9]{6})?")) {
+        if (region != null && ((region.length() != 6 && region.length() != 12) || !RowValues.allDigits(region))) {
             throw new RowRejected("register.reject.regionCode", "参保地区划", region);
         }
         return Arrays.asList(row.idNumber(), row.name(), row.year("year"), row.code("scheme", Scheme.class, SCHEMES),
@@ -80,7 +80,7 @@ class InsuranceStatusImporter implements KindImporter {
                 ctx.importId(), ctx.importId(), ctx.user());
         jdbc.update("with added as (insert into enrollment (id_number, year, scheme, place, insured_region, paid_date, "
                 + "amount, import_id) select id_number, year, scheme, place, insured_region, paid_date, amount, ? "
-                + "from import_stage on conflict do nothing returning *) "
+                + "from import_stage order by id_number, year, scheme, place on conflict do nothing returning *) "
                 + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
                 + "select a.id_number, ?, 'enrollment', null, " + RegisterScope.enrollmentText("a") + ", ? from added a",
                 ctx.importId(), ctx.importId(), ctx.user());

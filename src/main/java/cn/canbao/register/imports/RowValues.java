@@ -159,10 +159,20 @@ final class RowValues {
         if (v == null) {
             return null;
         }
-        if (!v.matches(grid ? "[0-9]{15}" : "[0-9]{12}")) {
+        if (v.length() != (grid ? 15 : 12) || !allDigits(v)) {
             throw new RowRejected("register.reject.regionCode", chinese(key), v);
         }
         return v;
+    }
+
+    static boolean allDigits(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A coded value given by its key ({@code RESIDENT}) or its Chinese name ({@code 居民}). */

@@ -47,6 +47,7 @@ class ImportView extends VerticalLayout {
     private final Select<ExtractKind> kind = new Select<>();
     private final VerticalLayout current = new VerticalLayout();
     private final Grid<ImportRun> history = new Grid<>();
+    private Upload upload;
     private Long watching;
     private com.vaadin.flow.shared.Registration polling;
 
@@ -61,7 +62,7 @@ class ImportView extends VerticalLayout {
         kind.setValue(ExtractKind.POLICE_HOUSEHOLD);
         kind.setId("import-kind");
 
-        Upload upload = new Upload(uploadHandler());
+        upload = new Upload(uploadHandler());
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -104,7 +105,10 @@ class ImportView extends VerticalLayout {
             ExtractKind chosen = kind.getValue();
             try (InputStream in = event.getInputStream()) {
                 ImportRun run = imports.start(chosen, event.getFileName(), in);
-                event.getUI().access(() -> watch(run.id()));
+                event.getUI().access(() -> {
+                    upload.clearFileList(); // ready for the next file
+                    watch(run.id());
+                });
             } catch (DomainException refused) {
                 event.getUI().access(() -> Messages.showError(this, refused));
             }

@@ -1,0 +1,76 @@
+package cn.canbao.browser;
+
+import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.register.IdNumber;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.SystemAccess;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A clerk uploads a GBK police extract in the import wizard and sees the counts and the rejected row. */
+@CanbaoIntegrationTest
+class ImportWizardBrowserIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SecurityTestSupport security;
+    @Autowired
+    RegionService regions;
+
+    @Test
+    void aClerkUploadsAnExtractAndSeesCountsAndRejects() throws Exception {
+        security.ensureUser("clerk.wizard", "350525000000", Role.CLERK);
+        String village = SystemAccess.call(() -> regions.descendantsAtLevel("350525108000", RegionLevel.VILLAGE)
+                .get(0).code());
+        String first17 = "35052519830303091";
+        String good = first17 + IdNumber.checkCharacter(first17);
+        Path file = Files.createTempFile("户籍", ".csv");
+        Files.writeString(file, "身份证号,姓名,变动类型,变动日期,户籍地区划\n"
+                + good + ",谢春燕,在册,2003-03-03," + village + "\n"
+                + "35052519830303091" + (IdNumber.checkCharacter(first17) == '1' ? '2' : '1') + ",错号,在册,2003-03-03,"
+                + village + "\n", Charset.forName("GBK"));
+
+        try (Browser browser = new Browser(port, 1280, 900)) {
+            browser.open("/login");
+            browser.waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']")).isEmpty());
+            browser.driver().findElement(By.cssSelector("vaadin-login-form input[name='username']"))
+                    .sendKeys("clerk.wizard");
+            browser.driver().findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                    .sendKeys(SecurityTestSupport.PASSWORD);
+            browser.driver().findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+            browser.waitFor(d -> !d.findElements(By.id("main-navigation")).isEmpty());
+            assertThat(browser.driver().findElement(By.id("main-navigation")).getText()).contains("数据导入");
+
+            browser.open("/imports");
+            browser.waitFor(d -> !d.findElements(By.id("import-upload")).isEmpty());
+            browser.settle();
+            var input = browser.driver().findElement(By.id("import-upload")).getShadowRoot()
+                    .findElement(By.cssSelector("input[type=file]"));
+            input.sendKeys(file.toAbsolutePath().toString());
+
+            browser.waitFor(d -> !d.findElements(By.id("import-status")).isEmpty()
+                    && d.findElement(By.id("import-status")).getText().equals("已完成"));
+            assertThat(browser.driver().findElement(By.id("import-counts")).getText())
+                    .isEqualTo("已读取 2 行 · 接收 1 行 · 拒收 1 行 · 变更 1 人");
+            browser.waitFor(d -> !d.findElements(By.id("import-rejects")).isEmpty());
+            String rejects = browser.js("return Array.from(document.querySelectorAll('#import-rejects "
+                    + "vaadin-grid-cell-content')).map(c => c.textContent).join('|')");
+            assertThat(rejects).contains("3", "校验位错误");
+            assertThat(browser.driver().findElement(By.id("import-rejects-download")).getText())
+                    .contains("下载全部 1 条拒收行");
+            browser.screenshot("import-wizard");
+        }
+    }
+}

@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  */
 @Service
 @Transactional(readOnly = true)
+// people who work with residents; volunteers do publicity and never see person files
+@PreAuthorize("hasAnyRole('ADMIN', 'CLERK', 'COUNTY_LEADER', 'TOWNSHIP_LEADER', 'VILLAGE_CADRE', 'GRID_WORKER')")
 public class PersonDirectory {
 
     /** The purpose recorded when a file is opened on the person view. */

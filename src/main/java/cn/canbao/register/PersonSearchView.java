@@ -28,7 +28,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 
 import java.time.Year;
 import java.util.List;
@@ -42,7 +42,7 @@ import java.util.stream.IntStream;
 @Route("persons")
 @PageTitle("人员查询 · 参保通")
 @Menu(title = "menu.persons", order = 20, icon = "vaadin:search")
-@PermitAll
+@RolesAllowed({"ADMIN", "CLERK", "COUNTY_LEADER", "TOWNSHIP_LEADER", "VILLAGE_CADRE", "GRID_WORKER"})
 class PersonSearchView extends VerticalLayout {
 
     private static final int NARROW = 640;

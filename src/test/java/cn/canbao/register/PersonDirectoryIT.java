@@ -269,6 +269,15 @@ class PersonDirectoryIT {
     }
 
     @Test
+    void volunteersNeverSeePersonFiles() {
+        security.ensureUser("volunteer.persons", COUNTY, Role.VOLUNTEER);
+        assertThatThrownBy(() -> security.as("volunteer.persons", () -> directory.search(
+                PersonSearch.text("慕容"), 0, 10))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> security.as("volunteer.persons", () -> directory.open(murong, "TEST")))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
     void theSearchConditionsCanUseTheirIndexes() {
         assertThat(plan(PersonSearch.text("司马远航"))).contains("person_name_chars");
         assertThat(plan(PersonSearch.text("司"))).contains("person_name_prefix");

@@ -101,8 +101,13 @@ public class PersonDirectory {
                 + "select p.paid_date::timestamptz, 'PAYMENT', null, null, null, null, p.import_id, i.kind, "
                 + "i.file_name, "
                 + "p.year, p.amount, p.receipt_no, 0 "
-                + "from payment p left join import_run i on i.id = p.import_id where p.id_number = ?"
-                + ") t order by at desc, seq desc", TIMELINE, id, id);
+                + "from payment p left join import_run i on i.id = p.import_id where p.id_number = ? "
+                // the file's creation is recorded on the file itself (person.created_import), not as change rows
+                + "union all "
+                + "select p.created_at, 'CHANGE', 'created', null, i.kind, i.created_by, p.created_import, i.kind, "
+                + "i.file_name, null, null, null, -1 "
+                + "from person p join import_run i on i.id = p.created_import where p.id_number = ?"
+                + ") t order by at desc, seq desc", TIMELINE, id, id, id);
     }
 
     /**

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-up benchmark: the packaged application on its embedded PostgreSQL, cold (new data directory:
-# initdb, Flyway, Camunda schema, demo county) and warm (same directory again), with the heap after a
+# initdb, Flyway, Camunda schema, demo county without its register) and warm (same directory again), with the heap after a
 # full GC; baseline measured in the same run: a bare `pg_ctl start` of the same data directory.
 # Usage: bench/startup.sh            (builds the jar first when target/ has none)
 set -euo pipefail
@@ -13,7 +13,7 @@ fi
 work=$(mktemp -d /tmp/canbao-bench-XXXX)
 trap 'kill $(cat "$work/pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$work"' EXIT
 args=(--server.port=18080 --canbao.embedded-db.data-dir="$work/pg" --canbao.embedded-db.port=15499
-      --canbao.demo.credentials-file="$work/demo-users.txt" --logging.level.root=warn
+      --canbao.demo.credentials-file="$work/demo-users.txt" --canbao.demo.register=false --logging.level.root=warn
       --logging.level.cn.canbao.base.StartupReport=info)
 
 run() { # $1 = label; prints seconds to ready and MB of heap used after a full GC

@@ -192,6 +192,28 @@ class RegisterImportIT {
     }
 
     @Test
+    void anImportLeftRunningByANodeThatIsGoneIsMarkedFailedAndRunsAgain() {
+        String person = TestIds.id("350525", LocalDate.of(1988, 8, 18), 95);
+        ImportRun done = importAs("clerk.reg.county", ExtractKind.POLICE_HOUSEHOLD, "crash.csv", HEADER
+                + person + ",苏晓东,在册,2000-01-01," + v2 + ",,,,\n");
+        // what a crash leaves: the run still RUNNING, owned by a node that no longer checks in, nothing merged
+        jdbc.update("update import_run set status = 'RUNNING', node = 'node-that-died', finished_at = null "
+                + "where id = ?", done.id());
+        jdbc.update("delete from person where id_number = ?", person);
+        ImportRun orphan = security.as("clerk.reg.county", () -> imports.get(done.id()));
+        assertThat(orphan.status()).isEqualTo(ImportRun.Status.FAILED);
+        assertThat(orphan.errorKey()).isEqualTo("register.import.interrupted");
+        assertThat(imports.errorText(orphan, Locale.SIMPLIFIED_CHINESE)).contains("导入被中断", "可重新导入");
+
+        ImportRun again = security.as("clerk.reg.county", () -> imports.rerun(done.id()));
+        ImportRun rerun = awaitFinished("clerk.reg.county", again.id());
+        assertThat(rerun.status()).isEqualTo(ImportRun.Status.SUCCEEDED);
+        assertThat(rerun.rerunOf()).isEqualTo(done.id());
+        assertThat(jdbc.queryForObject("select name from person where id_number = ?", String.class, person))
+                .isEqualTo("苏晓东");
+    }
+
+    @Test
     void aFileWithoutRequiredColumnsFailsWithTheirNames() {
         ImportRun run = importAs("clerk.reg.county", ExtractKind.POLICE_HOUSEHOLD, "wrong.csv",
                 "身份证号,姓名\n" + p1 + ",陈志明\n");

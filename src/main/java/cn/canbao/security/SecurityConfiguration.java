@@ -51,15 +51,20 @@ class SecurityConfiguration {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
-    @Bean
-    @Order(1)
-    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
-        return http.securityMatcher(path("/engine-rest/**"))
+    /** An API for machines: HTTP Basic with Canbao's users on every call, no session, so no CSRF to guard. */
+    private static SecurityFilterChain basicApi(HttpSecurity http, String pattern) throws Exception {
+        return http.securityMatcher(path(pattern))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .httpBasic(b -> b.realmName("Canbao"))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable()) // stateless Basic auth: no cookie a forged request could ride on
+                .csrf(c -> c.disable())
                 .build();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+        return basicApi(http, "/engine-rest/**");
     }
 
     @Bean
@@ -79,12 +84,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return http.securityMatcher(path("/api/**"))
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.realmName("Canbao"))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable()) // stateless Basic auth: no cookie a forged request could ride on
-                .build();
+        return basicApi(http, "/api/**");
     }
 
     @Bean

@@ -4,6 +4,7 @@ import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.IdNumber;
 import cn.canbao.register.ImportRun;
+import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.ImportService;
 import cn.canbao.register.TestIds;
 import cn.canbao.region.RegionLevel;
@@ -21,14 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A clerk finds an imported person in headless Chromium: the grid shows the masked ID number, the
@@ -44,7 +41,7 @@ class PersonSearchBrowserIT {
     @LocalServerPort
     int port;
     @Autowired
-    ImportService imports;
+    ImportTestSupport importer;
     @Autowired
     RegionService regions;
     @Autowired
@@ -62,10 +59,7 @@ class PersonSearchBrowserIT {
                 .code());
         String file = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号\n"
                 + id + ",端木清风,在册,2001-01-01," + village + "," + village + ",,,13905957011\n";
-        ImportRun queued = security.as(CLERK, () -> imports.start(ExtractKind.POLICE_HOUSEHOLD, "browser-search.csv",
-                new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8))));
-        ImportRun done = await().atMost(Duration.ofSeconds(60))
-                .until(() -> security.as(CLERK, () -> imports.get(queued.id())), ImportRun::finished);
+        ImportRun done = importer.importAs(CLERK, ExtractKind.POLICE_HOUSEHOLD, "browser-search.csv", file);
         assertThat(done.rowsAccepted()).isEqualTo(1);
     }
 

@@ -13,15 +13,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /** Duplicate enrollments and duplicate files reach the clerk's list, masked, and are resolved with a change log. */
 @CanbaoIntegrationTest
@@ -31,13 +27,13 @@ class DuplicatesIT {
     @Autowired
     DuplicateService duplicates;
     @Autowired
-    ImportService imports;
-    @Autowired
     RegionService regions;
     @Autowired
     SecurityTestSupport security;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ImportTestSupport importer;
 
     final String twice = TestIds.id("350525", LocalDate.of(1977, 7, 7), 803);
     final String fileA = TestIds.id("350525", LocalDate.of(1969, 9, 19), 815);
@@ -108,10 +104,7 @@ class DuplicatesIT {
     }
 
     private void run(String csv, ExtractKind kind) {
-        ImportRun queued = security.as("clerk.dup", () -> imports.start(kind, "dup.csv",
-                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))));
-        ImportRun done = await().atMost(Duration.ofSeconds(60))
-                .until(() -> security.as("clerk.dup", () -> imports.get(queued.id())), ImportRun::finished);
+        ImportRun done = importer.importAs("clerk.dup", kind, "dup.csv", csv);
         assertThat(done.rowsRejected()).as("rejects of %s", kind).isZero();
     }
 }

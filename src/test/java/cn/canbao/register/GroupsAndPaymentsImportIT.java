@@ -13,23 +13,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** Hardship lists (as XLSX), student rolls and tax payments matched onto persons of the register. */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GroupsAndPaymentsImportIT {
 
-    @Autowired
-    ImportService imports;
     @Autowired
     RegisterService register;
     @Autowired
@@ -38,6 +33,8 @@ class GroupsAndPaymentsImportIT {
     SecurityTestSupport security;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ImportTestSupport importer;
 
     final String mother = TestIds.id("350525", LocalDate.of(1990, 4, 4), 602);
     final String child = TestIds.id("350525", LocalDate.of(2019, 6, 1), 611);
@@ -115,10 +112,7 @@ class GroupsAndPaymentsImportIT {
     }
 
     private ImportRun run(ExtractKind kind, String name, byte[] content) {
-        ImportRun queued = security.as("clerk.groups", () -> imports.start(kind, name,
-                new ByteArrayInputStream(content)));
-        return await().atMost(Duration.ofSeconds(60))
-                .until(() -> security.as("clerk.groups", () -> imports.get(queued.id())), ImportRun::finished);
+        return importer.importAs("clerk.groups", kind, name, content);
     }
 
     private static byte[] xlsx(List<List<String>> rows) throws Exception {

@@ -17,10 +17,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.LocalDate;
@@ -33,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Searching the register and opening files on real PostgreSQL, with persons made by real imports:
@@ -56,13 +52,13 @@ class PersonDirectoryIT {
     @Autowired
     PersonDirectory directory;
     @Autowired
-    ImportService imports;
-    @Autowired
     RegionService regions;
     @Autowired
     SecurityTestSupport security;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ImportTestSupport importer;
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -309,10 +305,7 @@ class PersonDirectoryIT {
     }
 
     private void importAs(ExtractKind kind, String name, String content) {
-        ImportRun queued = security.as(COUNTY_CLERK, () -> imports.start(kind, name,
-                new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))));
-        ImportRun done = await().atMost(Duration.ofSeconds(60))
-                .until(() -> security.as(COUNTY_CLERK, () -> imports.get(queued.id())), ImportRun::finished);
+        ImportRun done = importer.importAs(COUNTY_CLERK, kind, name, content);
         assertThat(done.status()).isEqualTo(ImportRun.Status.SUCCEEDED);
         assertThat(done.rowsRejected()).as("rejected rows of " + name).isZero();
     }

@@ -12,17 +12,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Police registrations and insurance status merged into the register on real PostgreSQL: exact
@@ -47,6 +43,8 @@ class RegisterImportIT {
     SecurityTestSupport security;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ImportTestSupport importer;
 
     String v1;
     String v2;
@@ -223,14 +221,11 @@ class RegisterImportIT {
     }
 
     private ImportRun importAs(String user, ExtractKind kind, String name, String content) {
-        ImportRun queued = security.as(user, () -> imports.start(kind, name,
-                new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8))));
-        return awaitFinished(user, queued.id());
+        return importer.importAs(user, kind, name, content);
     }
 
     private ImportRun awaitFinished(String user, long id) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> security.as(user, () -> imports.get(id)),
-                ImportRun::finished);
+        return importer.awaitFinished(user, id);
     }
 
     private Map<Long, String> reasons(long importId) {

@@ -78,11 +78,13 @@ class InsuranceStatusImporter implements KindImporter {
                 + "select u.id_number, ?, 'enrollment', u.old_text, " + RegisterScope.enrollmentText("u")
                 + ", ? from updated u",
                 ctx.importId(), ctx.importId(), ctx.user());
-        jdbc.update("with added as (insert into enrollment (id_number, year, scheme, place, insured_region, paid_date, "
-                + "amount, import_id) select id_number, year, scheme, place, insured_region, paid_date, amount, ? "
+        Long incoming = jdbc.queryForObject("select count(*) from import_stage", Long.class);
+        BulkLoad.insert(jdbc, List.of("enrollment", "person_change"), incoming == null ? 0 : incoming,
+                () -> jdbc.update("with added as (insert into enrollment (id_number, year, scheme, place, "
+                + "insured_region, paid_date, amount, import_id) select id_number, year, scheme, place, insured_region, paid_date, amount, ? "
                 + "from import_stage order by id_number, year, scheme, place on conflict do nothing returning *) "
                 + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
                 + "select a.id_number, ?, 'enrollment', null, " + RegisterScope.enrollmentText("a") + ", ? from added a",
-                ctx.importId(), ctx.importId(), ctx.user());
+                ctx.importId(), ctx.importId(), ctx.user()));
     }
 }

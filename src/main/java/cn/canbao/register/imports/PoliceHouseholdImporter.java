@@ -121,10 +121,12 @@ class PoliceHouseholdImporter implements KindImporter {
         // in key order, so the primary key grows at its right edge instead of touching random pages;
         // a new file records the import that created it (person.created_import) instead of a change row per
         // field: the first import of a county creates 600,000 files, and their values are the file itself
-        jdbc.update("insert into person (id_number, name, birth_date, sex, household_region, residence_region, "
-                + "grid_code, address, mobile, created_import) select id_number, name, birth_date, sex, "
-                + "household_region, residence_region, grid_code, address, mobile, ? from import_latest "
-                + "order by id_number on conflict (id_number) do nothing", ctx.importId());
+        Long incoming = jdbc.queryForObject("select count(*) from import_latest", Long.class);
+        BulkLoad.insert(jdbc, List.of("person"), incoming == null ? 0 : incoming, () -> jdbc.update("insert into person "
+                + "(id_number, name, birth_date, sex, household_region, residence_region, grid_code, address, mobile, "
+                + "created_import) select id_number, name, birth_date, sex, household_region, residence_region, "
+                + "grid_code, address, mobile, ? from import_latest order by id_number on conflict (id_number) "
+                + "do nothing", ctx.importId()));
         jdbc.update("with ev as (select distinct on (id_number) id_number, event_date, "
                 + "case event when 'DEATH' then 'DECEASED' else 'CANCELLED' end new_status from import_stage "
                 + "where event in ('DEATH', 'CANCELLED') order by id_number, event_date desc, row_number desc), "

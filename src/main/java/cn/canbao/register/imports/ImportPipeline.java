@@ -8,6 +8,7 @@ import cn.canbao.register.extract.ExtractReader;
 import cn.canbao.register.extract.ExtractRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
@@ -41,9 +42,11 @@ public class ImportPipeline {
     private final DataSource dataSource;
     private final TransactionTemplate tx;
     private final TransactionTemplate sideTx;
+    private final ApplicationEventPublisher events;
 
     ImportPipeline(List<KindImporter> kinds, JdbcTemplate jdbc, DataSource dataSource,
-                   PlatformTransactionManager transactions) {
+                   PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+        this.events = events;
         kinds.forEach(k -> importers.put(k.kind(), k));
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -71,6 +74,9 @@ public class ImportPipeline {
                     + "where id = ?", importId);
             Counts counts = tx.execute(status -> importInOneTransaction(importId, importer, file,
                     new MergeContext(jdbc, importId, prefix, (String) run.get("created_by"))));
+            // what depends on the register (the baseline table …) is brought up to date before the import
+            // reports success, so whoever sees it finished sees its effects
+            announce(importId, importer.kind());
             jdbc.update("update import_run set status = 'SUCCEEDED', format = ?, rows_read = ?, rows_accepted = ?, "
                     + "rows_rejected = ?, persons_changed = ?, finished_at = now(), heartbeat_at = now() where id = ?",
                     counts.format.name(), counts.read, counts.read - counts.rejected, counts.rejected, counts.changed,
@@ -124,6 +130,15 @@ public class ImportPipeline {
             throw new cn.canbao.register.RegisterException("register.import.unreadable", file.getFileName().toString());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Tells the listeners (baseline refresh …); their failure does not make the committed import fail. */
+    private void announce(long importId, ExtractKind kind) {
+        try {
+            events.publishEvent(new cn.canbao.register.ImportFinished(importId, kind));
+        } catch (RuntimeException e) {
+            log.error("A listener of import {} failed; the import itself stands", importId, e);
         }
     }
 

@@ -1,6 +1,9 @@
 package cn.canbao.bench;
 
 import cn.canbao.demo.SyntheticCounty;
+import cn.canbao.demo.YongchunSeed;
+import cn.canbao.target.Baseline;
+import cn.canbao.target.BaselineService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportService;
@@ -24,13 +27,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * County-scale import benchmark (bench/import.sh; not part of ./mvnw verify): generates the synthetic
  * Yongchun register (578,096 people) and imports its police and insurance extracts, each against a
  * bare COPY of the same file into an unindexed table in the same database, measured in the same run.
- * Prints rows/s, seconds, peak heap and the ratio; asserts nothing about time.
+ * Prints rows/s, seconds, peak heap and the ratio; asserts nothing about time, but checks that the
+ * county's baseline table reproduces the campaign plan's attachment.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"canbao.database.local-server.database=canbao_bench", "canbao.embedded-db.data-dir=target/pg-bench",
@@ -44,6 +49,8 @@ class ImportBench {
     JdbcTemplate jdbc;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    BaselineService baseline;
 
     @Test
     void countyScaleImport() throws Exception {
@@ -78,6 +85,24 @@ class ImportBench {
             lines.add(String.format("  accepted %,d, rejected %,d, persons changed %,d", done.rowsAccepted(),
                     done.rowsRejected(), done.personsChanged()));
         }
+        // the baseline table of the county reproduces the campaign plan's attachment (counts, not times)
+        long b0 = System.nanoTime();
+        List<Baseline> table = SystemAccess.call(() -> baseline.table(YongchunSeed.COUNTY_CODE,
+                SyntheticCounty.ENROLLMENT_YEAR));
+        double query = seconds(b0);
+        Baseline total = table.get(0);
+        lines.add(String.format("baseline %d: county %,d registered / %,d insured / %s%% coverage (attachment: 578,096 / "
+                + "542,626 / 93.86%%); county table read in %.0f ms", SyntheticCounty.ENROLLMENT_YEAR,
+                total.registered(), total.insuredTotal(), total.coverageRate(), query * 1000));
+        assertThat(total.registered()).isEqualTo(578_096);
+        assertThat(total.insuredTotal()).isEqualTo(542_626);
+        assertThat(total.coverageRate()).isEqualByComparingTo("93.86");
+        for (YongchunSeed.Township t : YongchunSeed.TOWNSHIPS) {
+            Baseline row = table.stream().filter(b -> b.regionCode().equals(t.code())).findFirst().orElseThrow();
+            assertThat(List.of(row.registered(), row.insuredLocal(), row.insuredElsewhere(), row.uninsured()))
+                    .as(t.name()).containsExactly(t.registered(), t.insuredLocal(), t.insuredElsewhere(), t.uninsured());
+        }
+        lines.add("  all 22 townships match the attachment (registered, insured locally, elsewhere, uninsured)");
         Map<String, Object> counts = jdbc.queryForMap("select (select count(*) from person) persons, "
                 + "(select count(*) from enrollment) enrollments, (select count(*) from person_change) changes");
         lines.add("register now: " + counts);

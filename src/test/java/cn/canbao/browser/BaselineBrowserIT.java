@@ -1,0 +1,72 @@
+package cn.canbao.browser;
+
+import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.register.ExtractKind;
+import cn.canbao.register.ImportTestSupport;
+import cn.canbao.register.TestIds;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.SystemAccess;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A township leader opens the baseline page and reads the campaign plan's columns for their township. */
+@CanbaoIntegrationTest
+class BaselineBrowserIT {
+
+    static final String TOWNSHIP = "350525121000";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SecurityTestSupport security;
+    @Autowired
+    ImportTestSupport importer;
+    @Autowired
+    RegionService regions;
+
+    @Test
+    void aTownshipLeaderSeesTheBaselineOfTheirTownship() throws Exception {
+        security.ensureUser("clerk.baseline.ui", "350525000000", Role.CLERK);
+        security.ensureUser("leader.baseline.ui", TOWNSHIP, Role.TOWNSHIP_LEADER);
+        String village = SystemAccess.call(() -> regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE).get(0).code());
+        String a = TestIds.id("350525", LocalDate.of(1955, 5, 5), 951);
+        String b = TestIds.id("350525", LocalDate.of(1955, 5, 6), 953);
+        importer.importAs("clerk.baseline.ui", ExtractKind.POLICE_HOUSEHOLD, "ui.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划\n" + a + ",甲,在册,2000-01-01," + village + "\n"
+                        + b + ",乙,在册,2000-01-01," + village + "\n");
+        importer.importAs("clerk.baseline.ui", ExtractKind.INSURANCE_STATUS, "ui-insured.csv",
+                "身份证号,姓名,参保年度,险种,参保地\n" + a + ",甲,2042,居民,本地\n");
+
+        try (Browser browser = new Browser(port, 1280, 900)) {
+            browser.open("/login");
+            browser.waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']")).isEmpty());
+            browser.driver().findElement(By.cssSelector("vaadin-login-form input[name='username']"))
+                    .sendKeys("leader.baseline.ui");
+            browser.driver().findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                    .sendKeys(SecurityTestSupport.PASSWORD);
+            browser.driver().findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+            browser.waitFor(d -> !d.findElements(By.id("main-navigation")).isEmpty());
+            assertThat(browser.driver().findElement(By.id("main-navigation")).getText()).contains("参保基数");
+
+            browser.open("/baseline");
+            browser.waitFor(d -> !d.findElements(By.id("baseline-table")).isEmpty());
+            browser.settle();
+            assertThat(browser.driver().findElement(By.tagName("h2")).getText()).contains("2042 年度参保扩面基数");
+            String cells = browser.js("return Array.from(document.querySelectorAll('#baseline-table "
+                    + "vaadin-grid-cell-content')).map(c => c.textContent).join('|')");
+            assertThat(cells).contains("户籍人口数", "本地参保人数", "异地参保人数", "参保率", "未参保人数", "50.00%");
+            assertThat(browser.driver().findElement(By.id("baseline-chart")).getAttribute("data-rendered"))
+                    .isEqualTo("true");
+            browser.screenshot("baseline-township-leader");
+        }
+    }
+}

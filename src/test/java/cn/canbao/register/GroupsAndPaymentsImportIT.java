@@ -85,6 +85,8 @@ class GroupsAndPaymentsImportIT {
         assertThat(jdbc.queryForList("select grp || ' ' || organisation || ' ' || contact_mobile from person_group "
                 + "where id_number in (?, ?) order by grp", String.class, child, pupil))
                 .containsExactly("PRESCHOOL 福兴幼儿园 PRESCHOOL 13905950001", "STUDENT 永春县第一中学 JUNIOR 13905950002");
+        assertThat(jdbc.queryForObject("select new_value from person_change where import_id = ? and id_number = ?",
+                String.class, run.id(), child)).isEqualTo("PRESCHOOL 福兴幼儿园 PRESCHOOL 2023-09-01");
     }
 
     @Test
@@ -100,6 +102,10 @@ class GroupsAndPaymentsImportIT {
         assertThat(jdbc.queryForObject("select id_number from payment where receipt_no = 'YC2024000001'",
                 String.class)).isEqualTo(pupil);
         assertThat(register.eligibleForOutreach(pupil, 2024)).isFalse();
+        assertThat(jdbc.queryForList("select field || ': ' || new_value from person_change where import_id = ? "
+                + "and id_number = ? order by field", String.class, run.id(), pupil))
+                .containsExactly("enrollment: 2024 RESIDENT LOCAL 2023-10-09 400.00",
+                        "payment: YC2024000001 2024 RESIDENT 2023-10-09 400.00");
         assertThat(jdbc.queryForObject("select amount::text from enrollment where id_number = ? and year = 2024",
                 String.class, pupil)).isEqualTo("400.00");
 

@@ -23,6 +23,11 @@ class InsuranceStatusImporter implements KindImporter {
             "居民", Scheme.RESIDENT, "居民医保", Scheme.RESIDENT);
     private static final Map<String, Place> PLACES = Map.of("本地", Place.LOCAL, "异地", Place.ELSEWHERE);
 
+    /** Enrollments, shared with the tax payments (a payment is a local enrollment of its year). */
+    static final LoggedUpsert ENROLLMENT = new LoggedUpsert("enrollment", "enrollment",
+            List.of("id_number", "year", "scheme", "place"), List.of("insured_region", "paid_date", "amount"),
+            List.of("year", "scheme", "place", "insured_region", "paid_date", "amount"));
+
     private static final List<Column> COLUMNS = List.of(
             Column.required("id_number", "身份证号"), Column.required("name", "姓名"),
             Column.required("year", "参保年度"), Column.required("scheme", "险种"), Column.required("place", "参保地"),
@@ -65,26 +70,9 @@ class InsuranceStatusImporter implements KindImporter {
         ctx.rejectDuplicates("id_number, year, scheme, place");
         RegisterScope.rejectUnknownOrOutOfScope(ctx);
         ctx.dropRejected();
-        var jdbc = ctx.jdbc();
-        // changes first, then additions: on a first import the join with existing rows is empty
-        jdbc.update("with src as (select s.*, " + RegisterScope.enrollmentText("e") + " old_text "
-                + "from import_stage s join enrollment e using (id_number, year, scheme, place) "
-                + "where (e.insured_region, e.paid_date, e.amount) is distinct from "
-                + "(s.insured_region, s.paid_date, s.amount)), "
-                + "updated as (update enrollment e set insured_region = s.insured_region, paid_date = s.paid_date, "
-                + "amount = s.amount, import_id = ? from src s where (e.id_number, e.year, e.scheme, e.place) = "
-                + "(s.id_number, s.year, s.scheme, s.place) returning s.*) "
-                + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
-                + "select u.id_number, ?, 'enrollment', u.old_text, " + RegisterScope.enrollmentText("u")
-                + ", ? from updated u",
-                ctx.importId(), ctx.importId(), ctx.user());
-        Long incoming = jdbc.queryForObject("select count(*) from import_stage", Long.class);
-        BulkLoad.insert(jdbc, List.of("enrollment", "person_change"), incoming == null ? 0 : incoming,
-                () -> jdbc.update("with added as (insert into enrollment (id_number, year, scheme, place, "
-                + "insured_region, paid_date, amount, import_id) select id_number, year, scheme, place, insured_region, paid_date, amount, ? "
-                + "from import_stage order by id_number, year, scheme, place on conflict do nothing returning *) "
-                + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
-                + "select a.id_number, ?, 'enrollment', null, " + RegisterScope.enrollmentText("a") + ", ? from added a",
-                ctx.importId(), ctx.importId(), ctx.user()));
+        ENROLLMENT.update(ctx, "select * from import_stage");
+        Long incoming = ctx.jdbc().queryForObject("select count(*) from import_stage", Long.class);
+        BulkLoad.insert(ctx.jdbc(), List.of("enrollment", "person_change"), incoming == null ? 0 : incoming,
+                () -> ENROLLMENT.insert(ctx, "select * from import_stage"));
     }
 }

@@ -3,12 +3,6 @@ package cn.canbao.register.imports;
 /** Checks shared by the extracts that refer to persons already in the register. */
 final class RegisterScope {
 
-    /** How an enrollment of table alias {@code a} reads in the change log: {@code 2023 RESIDENT LOCAL 2023-01-05 380.00}. */
-    static String enrollmentText(String a) {
-        return "concat_ws(' ', " + a + ".year, " + a + ".scheme, " + a + ".place, " + a + ".insured_region, "
-                + a + ".paid_date, " + a + ".amount)";
-    }
-
     private RegisterScope() {
     }
 

@@ -13,6 +13,10 @@ import java.util.List;
 @Component
 class TaxPaymentImporter implements KindImporter {
 
+    private static final LoggedUpsert PAYMENT = new LoggedUpsert("payment", "payment", List.of("receipt_no"),
+            List.of("id_number", "year", "scheme", "paid_date", "amount"),
+            List.of("receipt_no", "year", "scheme", "paid_date", "amount"));
+
     private static final List<Column> COLUMNS = List.of(
             Column.required("id_number", "身份证号"), Column.required("name", "姓名"),
             Column.required("year", "缴费年度"), Column.required("scheme", "险种"),
@@ -64,28 +68,11 @@ class TaxPaymentImporter implements KindImporter {
                 + "where p.receipt_no = s.receipt_no)]::text[]", "exists (select 1 from payment p "
                 + "where p.receipt_no = s.receipt_no and p.id_number <> s.id_number)");
         ctx.dropRejected();
-        var jdbc = ctx.jdbc();
-        String text = "concat_ws(' ', %1$s.receipt_no, %1$s.year, %1$s.scheme, %1$s.paid_date, %1$s.amount)";
-        // changes first, then additions: on a first import the join with existing rows is empty
-        jdbc.update("with src as (select s.*, " + String.format(text, "p") + " old_text from import_stage s "
-                + "join payment p using (receipt_no) where (p.year, p.scheme, p.paid_date, p.amount) is distinct from "
-                + "(s.year, s.scheme, s.paid_date, s.amount)), updated as (update payment p set year = s.year, "
-                + "scheme = s.scheme, paid_date = s.paid_date, amount = s.amount, import_id = ? from src s "
-                + "where p.receipt_no = s.receipt_no returning s.*) "
-                + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
-                + "select u.id_number, ?, 'payment', u.old_text, " + String.format(text, "u") + ", ? from updated u",
-                ctx.importId(), ctx.importId(), ctx.user());
-        jdbc.update("with added as (insert into payment (receipt_no, id_number, year, scheme, paid_date, amount, "
-                + "import_id) select receipt_no, id_number, year, scheme, paid_date, amount, ? from import_stage "
-                + "on conflict do nothing returning *) "
-                + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
-                + "select a.id_number, ?, 'payment', null, " + String.format(text, "a") + ", ? from added a",
-                ctx.importId(), ctx.importId(), ctx.user());
-        jdbc.update("with added as (insert into enrollment (id_number, year, scheme, place, paid_date, amount, import_id) "
-                + "select distinct on (id_number, year, scheme) id_number, year, scheme, 'LOCAL', paid_date, amount, ? "
-                + "from import_stage order by id_number, year, scheme, paid_date desc on conflict do nothing returning *) "
-                + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
-                + "select a.id_number, ?, 'enrollment', null, " + RegisterScope.enrollmentText("a") + ", ? from added a",
-                ctx.importId(), ctx.importId(), ctx.user());
+        PAYMENT.update(ctx, "select * from import_stage");
+        PAYMENT.insert(ctx, "select * from import_stage");
+        // only new enrollments: an existing one (from the insurance database) keeps its own details
+        InsuranceStatusImporter.ENROLLMENT.insert(ctx, "select distinct on (id_number, year, scheme) id_number, "
+                + "year, scheme, 'LOCAL'::text place, null::text insured_region, paid_date, amount from import_stage "
+                + "order by id_number, year, scheme, paid_date desc");
     }
 }

@@ -1,0 +1,50 @@
+package cn.canbao.register.imports;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Rows of a person's file merged set-based from a source query (over the stage), each added or changed
+ * row with one change-log row whose old and new values read as the {@code text} columns joined by
+ * spaces. Changes run before additions: on a first import the join with existing rows is empty.
+ *
+ * @param table  the register table (enrollment, payment, person_group)
+ * @param field  what person_change calls it
+ * @param key    its conflict key; the source has these columns, id_number among key or values
+ * @param values the columns an import may change
+ * @param text   the columns that describe a row in the change log
+ */
+record LoggedUpsert(String table, String field, List<String> key, List<String> values, List<String> text) {
+
+    /** Updates the rows whose values differ from the source's, logging old and new. */
+    void update(MergeContext ctx, String source) {
+        ctx.jdbc().update("with src as (select s.*, " + text("t") + " old_text from (" + source + ") s join " + table
+                + " t using (" + join(key, "") + ") where (" + join(values, "t.") + ") is distinct from ("
+                + join(values, "s.") + ")), updated as (update " + table + " t set "
+                + values.stream().map(v -> v + " = s." + v).collect(Collectors.joining(", "))
+                + ", import_id = ? from src s where (" + join(key, "t.") + ") = (" + join(key, "s.") + ") "
+                + "returning s.*) insert into person_change (id_number, import_id, field, old_value, new_value, "
+                + "changed_by) select u.id_number, ?, ?, u.old_text, " + text("u") + ", ? from updated u",
+                ctx.importId(), ctx.importId(), field, ctx.user());
+    }
+
+    /** Adds the source's rows whose key is new (in key order: indexes grow at their right edge), logging each. */
+    void insert(MergeContext ctx, String source) {
+        String columns = join(key, "") + ", " + join(values, "");
+        ctx.jdbc().update("with added as (insert into " + table + " (" + columns + ", import_id) select " + columns
+                + ", ? from (" + source + ") s order by " + join(key, "") + " on conflict do nothing returning *) "
+                + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
+                + "select a.id_number, ?, ?, null, " + text("a") + ", ? from added a",
+                ctx.importId(), ctx.importId(), field, ctx.user());
+    }
+
+    /** The text columns joined by spaces; empty and null ones left out. */
+    private String text(String alias) {
+        return "concat_ws(' ', " + text.stream().map(c -> "nullif(" + alias + "." + c + "::text, '')")
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String join(List<String> columns, String prefix) {
+        return columns.stream().map(c -> prefix + c).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,45 @@
+package cn.canbao.task;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reminds the assignees and groups of overdue tasks: the task moves up (priority 80), carries when it
+ * was reminded ({@code remindedAt}, task-local) and a comment that Tasklist shows too.
+ */
+@Service
+class TaskReminders {
+
+    static final int OVERDUE_PRIORITY = 80;
+    /** Comments are stored once for every reader, like BPMN names: in Chinese. */
+    private static final Locale COMMENTS = Locale.SIMPLIFIED_CHINESE;
+
+    private final TaskService tasks;
+    private final MessageSource messages;
+
+    TaskReminders(TaskService tasks, MessageSource messages) {
+        this.tasks = tasks;
+        this.messages = messages;
+    }
+
+    /** Reminds the open tasks of the given definition key in the process instance; returns how many. */
+    int remind(String processInstanceId, String taskKey) {
+        List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+                .list();
+        Date now = ClockUtil.getCurrentTime();
+        String comment = messages.getMessage("task.reminder.comment", null, COMMENTS);
+        for (Task task : open) {
+            tasks.setPriority(task.getId(), Math.max(task.getPriority(), OVERDUE_PRIORITY));
+            tasks.setVariableLocal(task.getId(), TaskVariables.REMINDED_AT, now);
+            tasks.createComment(task.getId(), processInstanceId, comment);
+        }
+        return open.size();
+    }
+}

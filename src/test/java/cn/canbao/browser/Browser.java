@@ -1,5 +1,6 @@
 package cn.canbao.browser;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -37,6 +38,11 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
         this.baseUrl = "http://localhost:" + port;
+        if (width < 500) {
+            // headless Chromium keeps windows at least 500 px wide: a phone's width needs device emulation
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+        }
     }
 
     public WebDriver driver() {
@@ -45,6 +51,16 @@ public final class Browser implements AutoCloseable {
 
     public void open(String path) {
         driver.get(baseUrl + path);
+    }
+
+    /** Logs in through the login form and waits for the shell's navigation. */
+    public void login(String username, String password) {
+        open("/login");
+        waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']")).isEmpty());
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(username);
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
+        driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        waitFor(d -> !d.findElements(By.id("main-navigation")).isEmpty());
     }
 
     public <T> T waitFor(Function<WebDriver, T> condition) {

@@ -1,0 +1,183 @@
+package cn.canbao.campaign;
+
+import cn.canbao.region.CurrentRegionScope;
+import cn.canbao.region.Region;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionScope;
+import cn.canbao.region.RegionService;
+import cn.canbao.security.CurrentUser;
+import cn.canbao.security.Role;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starting campaigns (扩面行动) and moving them along: a campaign row plus its BPMN process, started in
+ * one transaction; the collection period can be extended (the waiting process hears of it); the
+ * process reports phases back. Campaigns are visible to everyone in their county, above it and below it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CampaignService {
+
+    /** Collection periods end at midnight, local time of the county. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final JdbcClient jdbc;
+    private final RegionService regions;
+    private final CurrentRegionScope scope;
+    private final RuntimeService runtime;
+
+    CampaignService(JdbcClient jdbc, RegionService regions, CurrentRegionScope scope, RuntimeService runtime) {
+        this.jdbc = jdbc;
+        this.regions = regions;
+        this.scope = scope;
+        this.runtime = runtime;
+    }
+
+    /** Saves the campaign and starts its process; the county leader of that county gets the first task. */
+    @Transactional
+    public Campaign start(NewCampaign c) {
+        Region county = validate(c);
+        long id = jdbc.sql("insert into campaign (name, year, county_code, collection_start, collection_end, "
+                        + "coverage_goal, breakdown_days, escalation_days, created_by) values (?,?,?,?,?,?,?,?,?) returning id")
+                .params(c.name().trim(), c.year(), county.code(), c.collectionStart(), c.collectionEnd(),
+                        c.coverageGoal(), c.breakdownDays(), c.escalationDays(), CurrentUser.name())
+                .query(Long.class).single();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CampaignProcess.VAR_CAMPAIGN_ID, id);
+        variables.put(CampaignProcess.VAR_CAMPAIGN_NAME, c.name().trim());
+        variables.put(CampaignProcess.VAR_COUNTY_CODE, county.code());
+        variables.put(CampaignProcess.VAR_COUNTY_LEADER_GROUP, Role.COUNTY_LEADER.groupAt(county.code()));
+        variables.put(CampaignProcess.VAR_PUBLISH_DUE, daysFromNow(c.breakdownDays()));
+        variables.put(CampaignProcess.VAR_COLLECTION_END, endOf(c.collectionEnd()));
+        String instance = runtime.startProcessInstanceByKey(CampaignProcess.KEY, Long.toString(id), variables).getId();
+        jdbc.sql("update campaign set process_instance_id = ? where id = ?").params(instance, id).update();
+        return get(id);
+    }
+
+    private Region validate(NewCampaign c) {
+        if (c.name() == null || c.name().isBlank() || c.name().trim().length() > 100) {
+            throw new CampaignException("campaign.nameRequired");
+        }
+        if (c.year() < 2000 || c.year() > 2100) {
+            throw new CampaignException("campaign.badYear", c.year());
+        }
+        if (c.collectionStart() == null || c.collectionEnd() == null || c.collectionEnd().isBefore(c.collectionStart())) {
+            throw new CampaignException("campaign.badPeriod");
+        }
+        if (c.coverageGoal() == null || c.coverageGoal().signum() <= 0 || c.coverageGoal().compareTo(BigDecimal.valueOf(100)) > 0) {
+            throw new CampaignException("campaign.badGoal");
+        }
+        if (c.breakdownDays() < 1 || c.breakdownDays() > 60 || c.escalationDays() < 1 || c.escalationDays() > 60) {
+            throw new CampaignException("campaign.badDays");
+        }
+        Region county = regions.get(c.countyCode());
+        if (county.level() != RegionLevel.COUNTY) {
+            throw new CampaignException("campaign.notCounty", county.name());
+        }
+        return county;
+    }
+
+    /** Moves the end of the collection period later; a process waiting for the old end waits for the new one. */
+    @Transactional
+    public Campaign extend(long id, LocalDate newEnd, String reason) {
+        Campaign c = get(id);
+        if (reason == null || reason.isBlank()) {
+            throw new CampaignException("campaign.extensionReasonRequired");
+        }
+        if (newEnd == null || !newEnd.isAfter(c.collectionEnd())) {
+            throw new CampaignException("campaign.extensionNotLater", c.collectionEnd());
+        }
+        if (c.phase() == CampaignPhase.SUMMARISE || c.phase() == CampaignPhase.CLOSED) {
+            throw new CampaignException("campaign.alreadyEnded");
+        }
+        jdbc.sql("update campaign set collection_end = ? where id = ?").params(newEnd, id).update();
+        jdbc.sql("insert into campaign_extension (campaign_id, old_end, new_end, reason, extended_by) values (?,?,?,?,?)")
+                .params(id, c.collectionEnd(), newEnd, reason.trim(), CurrentUser.name()).update();
+        runtime.setVariable(c.processInstanceId(), CampaignProcess.VAR_COLLECTION_END, endOf(newEnd));
+        runtime.createMessageCorrelation(CampaignProcess.MESSAGE_EXTENDED)
+                .processInstanceBusinessKey(Long.toString(id))
+                .setVariable(CampaignProcess.VAR_COLLECTION_END, endOf(newEnd))
+                .correlateAll();
+        return get(id);
+    }
+
+    /** Called by the process as it passes a phase milestone. */
+    @Transactional
+    public void enterPhase(long id, CampaignPhase phase) {
+        jdbc.sql("update campaign set phase = ? where id = ?").params(phase.name(), id).update();
+    }
+
+    /** The county's summary (总结提升), written when the summarise task completes. */
+    @Transactional
+    public void summarise(long id, String summary) {
+        if (summary == null || summary.isBlank()) {
+            throw new CampaignException("campaign.summaryRequired");
+        }
+        get(id);
+        jdbc.sql("update campaign set summary = ? where id = ?").params(summary.trim(), id).update();
+    }
+
+    /** The campaign, if it belongs to a county in, above or below the caller's region. */
+    public Campaign get(long id) {
+        return jdbc.sql(SELECT + " where c.id = ? and " + VISIBLE).params(id, prefix(), prefix())
+                .query(MAPPER).optional().orElseThrow(() -> CampaignException.notFound(id));
+    }
+
+    /** The campaigns the caller can see, newest first. */
+    public List<Campaign> list() {
+        return jdbc.sql(SELECT + " where " + VISIBLE + " order by c.year desc, c.id desc").params(prefix(), prefix())
+                .query(MAPPER).list();
+    }
+
+    /** The history of the collection period's extensions. */
+    public List<Map<String, Object>> extensions(long id) {
+        get(id);
+        return jdbc.sql("select old_end, new_end, reason, extended_by, extended_at from campaign_extension "
+                + "where campaign_id = ? order by id").params(id).query().listOfRows();
+    }
+
+    /** A due date n days from the engine's clock (tests move that clock). */
+    public static Date daysFromNow(int days) {
+        return Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(days)));
+    }
+
+    /** The instant a collection period ends: the midnight after its last day. */
+    public static Date endOf(LocalDate lastDay) {
+        return Date.from(lastDay.plusDays(1).atStartOfDay(ZONE).toInstant());
+    }
+
+    private String prefix() {
+        RegionScope s = scope.get();
+        return s.codePrefix();
+    }
+
+    private static final String SELECT = "select c.*, r.name county_name from campaign c join region r on r.code = c.county_code";
+    // the caller's region lies in the county (prefix of the county) or the county lies in the caller's region
+    private static final String VISIBLE = "(? like left(c.county_code, 6) || '%' or c.county_code like ? || '%')";
+
+    private static final RowMapper<Campaign> MAPPER = (rs, n) -> new Campaign(rs.getLong("id"), rs.getString("name"),
+            rs.getInt("year"), rs.getString("county_code"), rs.getString("county_name"),
+            rs.getObject("collection_start", LocalDate.class), rs.getObject("collection_end", LocalDate.class),
+            rs.getBigDecimal("coverage_goal"), rs.getInt("breakdown_days"), rs.getInt("escalation_days"),
+            CampaignPhase.valueOf(rs.getString("phase")), rs.getString("process_instance_id"),
+            rs.getString("summary"), rs.getString("created_by"), toInstant(rs.getTimestamp("created_at")));
+
+    private static java.time.Instant toInstant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

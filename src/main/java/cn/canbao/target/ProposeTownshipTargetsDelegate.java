@@ -1,0 +1,22 @@
+package cn.canbao.target;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_ProposeTownshipTargets}: proposes every township's target and lists the townships. */
+@Component("proposeTownshipTargets")
+class ProposeTownshipTargetsDelegate implements JavaDelegate {
+
+    private final TargetService targets;
+
+    ProposeTownshipTargetsDelegate(TargetService targets) {
+        this.targets = targets;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long campaignId = ((Number) execution.getVariable(BreakdownProcess.VAR_CAMPAIGN_ID)).longValue();
+        execution.setVariable(BreakdownProcess.VAR_TOWNSHIPS, targets.proposeTownships(campaignId));
+    }
+}

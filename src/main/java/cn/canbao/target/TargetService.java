@@ -1,0 +1,222 @@
+package cn.canbao.target;
+
+import cn.canbao.campaign.Campaign;
+import cn.canbao.campaign.CampaignService;
+import cn.canbao.region.Region;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.security.CurrentUser;
+import cn.canbao.security.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Cascading targets (目标任务): proposed from the register, published by the county to its townships,
+ * split by each township over its villages and by each village over its grids. Children must add up
+ * to their parent's target unless the leader justifies the difference (the county reads it). Every
+ * decision is kept in the target's history. Reads and decisions are scoped to the caller's region.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TargetService {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final TargetProposals proposals;
+    private final CampaignService campaigns;
+    private final RegionService regions;
+    private final BaselineService baseline;
+
+    TargetService(JdbcClient jdbc, JdbcTemplate template, TargetProposals proposals, CampaignService campaigns,
+                  RegionService regions, BaselineService baseline) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.proposals = proposals;
+        this.campaigns = campaigns;
+        this.regions = regions;
+        this.baseline = baseline;
+    }
+
+    /** Proposes every township's target (and the county's total); returns the township codes. */
+    @Transactional
+    public List<String> proposeTownships(long campaignId) {
+        Campaign c = campaigns.get(campaignId);
+        if (baseline.years().stream().noneMatch(y -> y == c.year())) {
+            baseline.refresh(c.year());
+        }
+        proposals.write(campaignId, c.countyCode(), TargetLevel.TOWNSHIP,
+                proposals.fromBaseline(c.countyCode(), RegionLevel.TOWNSHIP.name(), c.year()), null);
+        proposals.writeCounty(campaignId, c.countyCode());
+        return childCodes(campaignId, c.countyCode());
+    }
+
+    /**
+     * Proposes the children of a township (its villages) or a village (its grids), apportioned to the
+     * region's assigned target; returns the child codes.
+     */
+    @Transactional
+    public List<String> proposeChildren(long campaignId, String regionCode) {
+        Campaign c = campaigns.get(campaignId);
+        TargetRow row = row(campaignId, regionCode);
+        if (row.level() == TargetLevel.TOWNSHIP) {
+            proposals.write(campaignId, regionCode, TargetLevel.VILLAGE,
+                    proposals.fromBaseline(regionCode, RegionLevel.VILLAGE.name(), c.year()), row.target());
+        } else if (row.level() == TargetLevel.VILLAGE) {
+            proposals.write(campaignId, regionCode, TargetLevel.GRID, proposals.grids(regionCode, c.year()), row.target());
+        } else {
+            throw new TargetException("targets.noChildren", row.regionName());
+        }
+        return childCodes(campaignId, regionCode);
+    }
+
+    /**
+     * Prepares the breakdown task of a township or village: proposes its children's targets and says who
+     * confirms (the region's leader group), who hears of it when overdue (the level above) and by when.
+     */
+    @Transactional
+    public BreakdownPlan prepareBreakdown(long campaignId, String regionCode) {
+        Campaign c = campaigns.get(campaignId);
+        TargetRow row = row(campaignId, regionCode);
+        List<String> children = proposeChildren(campaignId, regionCode);
+        Date due = CampaignService.daysFromNow(c.breakdownDays());
+        Date escalate = Date.from(due.toInstant().plus(Duration.ofDays(c.escalationDays())));
+        boolean township = row.level() == TargetLevel.TOWNSHIP;
+        return new BreakdownPlan(c.name(), row.regionName(), row.level(),
+                (township ? Role.TOWNSHIP_LEADER : Role.VILLAGE_CADRE).groupAt(regionCode),
+                township ? Role.COUNTY_LEADER.groupAt(row.parentCode()) : Role.TOWNSHIP_LEADER.groupAt(row.parentCode()),
+                due, escalate, township ? children : List.of());
+    }
+
+    /** The county leader publishes the townships' targets (参考建议数调整后下达). */
+    @Transactional
+    public void publish(long campaignId, Map<String, Integer> targets, String comment) {
+        Campaign c = campaigns.get(campaignId);
+        assign(campaignId, c.countyCode(), targets, comment, "PUBLISHED", false);
+        jdbc.sql("update target set target = (select coalesce(sum(target), 0) from target where campaign_id = ? "
+                        + "and parent_code = ?), status = 'ASSIGNED' where campaign_id = ? and region_code = ?")
+                .params(campaignId, c.countyCode(), campaignId, c.countyCode()).update();
+    }
+
+    /**
+     * A township or village leader confirms their target and splits it over their children. The
+     * children must add up to the target, or the comment must say why they do not.
+     */
+    @Transactional
+    public void split(long campaignId, String regionCode, Map<String, Integer> targets, String comment) {
+        TargetRow row = row(campaignId, regionCode);
+        if (!row.assigned()) {
+            throw new TargetException("targets.notAssigned", row.regionName());
+        }
+        assign(campaignId, regionCode, targets, comment, "SPLIT", true);
+    }
+
+    private void assign(long campaignId, String parentCode, Map<String, Integer> targets, String comment,
+                        String event, boolean mustAddUp) {
+        TargetRow parent = row(campaignId, parentCode);
+        List<TargetRow> children = children(campaignId, parentCode);
+        Set<String> expected = new TreeSet<>(children.stream().map(TargetRow::regionCode).toList());
+        if (targets == null || !expected.equals(new TreeSet<>(targets.keySet()))) {
+            throw new TargetException("targets.wrongRegions", parent.regionName());
+        }
+        targets.forEach((code, value) -> {
+            if (value == null || value < 0) {
+                throw new TargetException("targets.negative", code);
+            }
+        });
+        int sum = targets.values().stream().mapToInt(Integer::intValue).sum();
+        String justification = comment == null || comment.isBlank() ? null : comment.trim();
+        if (mustAddUp && sum != parent.target() && justification == null) {
+            throw new TargetException("targets.sumMismatch", sum, parent.target(), parent.regionName());
+        }
+        String actor = CurrentUser.name();
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> history = new ArrayList<>();
+        for (TargetRow child : children) {
+            int value = targets.get(child.regionCode());
+            updates.add(new Object[]{value, actor, campaignId, child.regionCode()});
+            history.add(new Object[]{campaignId, child.regionCode(), event, child.target(), value, justification, actor});
+        }
+        template.batchUpdate("update target set target = ?, status = 'ASSIGNED', updated_by = ?, updated_at = now() "
+                + "where campaign_id = ? and region_code = ?", updates);
+        history.add(new Object[]{campaignId, parentCode, "CONFIRMED", parent.target(), sum, justification, actor});
+        template.batchUpdate("insert into target_history (campaign_id, region_code, event, old_target, new_target, "
+                + "comment, actor) values (?,?,?,?,?,?,?)", history);
+        jdbc.sql("update target set split_comment = ?, confirmed_by = ?, confirmed_at = now() "
+                        + "where campaign_id = ? and region_code = ?")
+                .params(justification, actor, campaignId, parentCode).update();
+    }
+
+    /** Records an escalation (the split is overdue past its second deadline) or the chase that answered it. */
+    @Transactional
+    public void recordChase(long campaignId, String regionCode, boolean escalated, String note) {
+        row(campaignId, regionCode);
+        jdbc.sql("insert into target_history (campaign_id, region_code, event, comment, actor) values (?,?,?,?,?)")
+                .params(campaignId, regionCode, escalated ? "ESCALATED" : "CHASED",
+                        note == null || note.isBlank() ? null : note.trim(), CurrentUser.name()).update();
+    }
+
+    /** A region's row and its children's, if the caller may see the region. */
+    public TargetTable table(long campaignId, String regionCode) {
+        Campaign c = campaigns.get(campaignId);
+        return new TargetTable(campaignId, c.name(), c.year(), row(campaignId, regionCode),
+                children(campaignId, regionCode));
+    }
+
+    /** The history of a region's target and its children's, newest first. */
+    public List<TargetHistoryEntry> history(long campaignId, String regionCode) {
+        row(campaignId, regionCode);
+        return jdbc.sql("select h.region_code, r.name, h.event, h.old_target, h.new_target, h.comment, h.actor, h.at "
+                        + "from target_history h join target t on t.campaign_id = h.campaign_id and t.region_code = h.region_code "
+                        + "join region r on r.code = h.region_code where h.campaign_id = ? "
+                        + "and (h.region_code = ? or t.parent_code = ?) order by h.at desc, h.id desc limit 500")
+                .params(campaignId, regionCode, regionCode)
+                .query((rs, n) -> new TargetHistoryEntry(rs.getString(1), rs.getString(2), rs.getString(3),
+                        (Integer) rs.getObject(4), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7),
+                        rs.getTimestamp(8).toInstant())).list();
+    }
+
+    /** One region's row; the region must be in the caller's scope and have a target in the campaign. */
+    public TargetRow row(long campaignId, String regionCode) {
+        Region region = regions.get(regionCode);
+        return jdbc.sql(SELECT + " where t.campaign_id = ? and t.region_code = ?").params(campaignId, region.code())
+                .query(MAPPER).optional()
+                .orElseThrow(() -> new TargetException("targets.noTarget", region.name()));
+    }
+
+    private List<TargetRow> children(long campaignId, String parentCode) {
+        return jdbc.sql(SELECT + " where t.campaign_id = ? and t.parent_code = ? order by t.region_code")
+                .params(campaignId, parentCode).query(MAPPER).list();
+    }
+
+    private List<String> childCodes(long campaignId, String parentCode) {
+        return jdbc.sql("select region_code from target where campaign_id = ? and parent_code = ? order by region_code")
+                .params(campaignId, parentCode).query(String.class).list();
+    }
+
+    private static final String SELECT = "select t.*, r.name region_name, (select sum(c.target) from target c "
+            + "where c.campaign_id = t.campaign_id and c.parent_code = t.region_code and t.confirmed_at is not null) "
+            + "children_total from target t join region r on r.code = t.region_code";
+
+    private static final RowMapper<TargetRow> MAPPER = (rs, n) -> new TargetRow(rs.getString("region_code"),
+            rs.getString("region_name"), TargetLevel.valueOf(rs.getString("level")), rs.getString("parent_code"),
+            rs.getInt("uninsured"), rs.getInt("lapsed"), rs.getInt("target"), "ASSIGNED".equals(rs.getString("status")),
+            rs.getString("split_comment"), rs.getString("confirmed_by"), instant(rs.getTimestamp("confirmed_at")),
+            rs.getObject("children_total") == null ? null : ((Number) rs.getObject("children_total")).intValue());
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

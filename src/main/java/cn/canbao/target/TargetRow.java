@@ -1,5 +1,7 @@
 package cn.canbao.target;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 
 /**
@@ -13,15 +15,18 @@ public record TargetRow(String regionCode, String regionName, TargetLevel level,
                         int lapsed, int target, boolean assigned, String splitComment, String confirmedBy,
                         Instant confirmedAt, Integer childrenTotal) {
 
+    @JsonProperty
     public int proposed() {
         return uninsured + lapsed;
     }
 
+    @JsonProperty
     public boolean confirmed() {
         return confirmedAt != null;
     }
 
     /** Children's total minus own target (0 when they add up, null before the split). */
+    @JsonProperty
     public Integer splitDifference() {
         return childrenTotal == null ? null : childrenTotal - target;
     }

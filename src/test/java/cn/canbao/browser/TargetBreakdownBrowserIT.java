@@ -3,7 +3,6 @@ package cn.canbao.browser;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
-import cn.canbao.campaign.NewCampaign;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.target.TargetRow;
@@ -18,7 +17,6 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,12 +55,13 @@ class TargetBreakdownBrowserIT {
     void theCountyPublishesAndATownshipLeaderSplitsOnAPhone() throws Exception {
         String leader = security.ensureUser("county.leader.ui", COUNTY, Role.COUNTY_LEADER);
         String townshipLeader = security.ensureUser("township.leader.ui", TOWNSHIP, Role.TOWNSHIP_LEADER);
-        campaign = security.as(leader, () -> campaigns.start(NewCampaign.of(CAMPAIGN, 2047, COUNTY,
-                LocalDate.of(2046, 9, 1), LocalDate.of(2046, 12, 31))));
-        int proposed = security.as(leader, () -> targets.row(campaign.id(), TOWNSHIP)).proposed();
-
+        int proposed;
         try (Browser browser = new Browser(port, 1280, 900)) {
             browser.login(leader, SecurityTestSupport.PASSWORD);
+            startCampaign(browser);
+            campaign = security.as(leader, () -> campaigns.list()).stream().filter(c -> c.name().equals(CAMPAIGN))
+                    .findFirst().orElseThrow();
+            proposed = security.as(leader, () -> targets.row(campaign.id(), TOWNSHIP)).proposed();
             openTask(browser, "确定并下达乡镇目标");
             type(browser, TOWNSHIP, proposed + 7);
             browser.waitFor(d -> text(browser, "target-difference").contains("+7"));
@@ -98,6 +97,36 @@ class TargetBreakdownBrowserIT {
         TargetRow township = security.as(leader, () -> targets.row(campaign.id(), TOWNSHIP));
         assertThat(township.confirmed()).isTrue();
         assertThat(township.splitDifference()).isZero();
+
+        // the county reads the township's state on the targets page
+        try (Browser browser = new Browser(port, 1280, 900)) {
+            browser.login(leader, SecurityTestSupport.PASSWORD);
+            browser.open("/targets/" + campaign.id());
+            browser.waitFor(d -> !d.findElements(By.id("targets-table")).isEmpty());
+            browser.settle();
+            String cells = browser.js("return Array.from(document.querySelectorAll('#targets-table "
+                    + "vaadin-grid-cell-content')).map(c => c.textContent).join('|')");
+            assertThat(cells).contains("锦斗镇|0|0|0|" + (proposed + 7) + "|已确认分解|0");
+            assertThat(text(browser, "targets-own")).contains(Integer.toString(campaignTotal()));
+        }
+    }
+
+    private int campaignTotal() {
+        return security.as("county.leader.ui", () -> targets.row(campaign.id(), COUNTY)).target();
+    }
+
+    /** The county leader starts the campaign on the campaigns page (which starts its process). */
+    private void startCampaign(Browser browser) {
+        browser.open("/campaigns");
+        browser.waitFor(d -> !d.findElements(By.id("campaign-new")).isEmpty());
+        browser.driver().findElement(By.id("campaign-new")).click();
+        WebElement name = browser.waitFor(d -> d.findElement(By.cssSelector("#campaign-name input")));
+        name.sendKeys(Keys.chord(Keys.CONTROL, "a"), CAMPAIGN);
+        browser.driver().findElement(By.cssSelector("#campaign-year input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "2047");
+        browser.settle();
+        click(browser, "campaign-start-button");
+        browser.waitFor(d -> browser.<String>js("return Array.from(document.querySelectorAll('#campaign-list "
+                + "vaadin-grid-cell-content')).map(c => c.textContent).join('|')").contains(CAMPAIGN + "|2047|永春县"));
     }
 
     /** Opens the task of this campaign whose card shows the given name. */

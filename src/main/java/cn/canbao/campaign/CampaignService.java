@@ -9,6 +9,7 @@ import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,11 +42,15 @@ public class CampaignService {
     private final CurrentRegionScope scope;
     private final RuntimeService runtime;
 
-    CampaignService(JdbcClient jdbc, RegionService regions, CurrentRegionScope scope, RuntimeService runtime) {
+    private final ApplicationEventPublisher events;
+
+    CampaignService(JdbcClient jdbc, RegionService regions, CurrentRegionScope scope, RuntimeService runtime,
+                    ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.scope = scope;
         this.runtime = runtime;
+        this.events = events;
     }
 
     /** Saves the campaign and starts its process; the county leader of that county gets the first task. */
@@ -66,6 +71,7 @@ public class CampaignService {
         variables.put(CampaignProcess.VAR_COLLECTION_END, endOf(c.collectionEnd()));
         String instance = runtime.startProcessInstanceByKey(CampaignProcess.KEY, Long.toString(id), variables).getId();
         jdbc.sql("update campaign set process_instance_id = ? where id = ?").params(instance, id).update();
+        events.publishEvent(new CampaignStarted(id));
         return get(id);
     }
 
@@ -120,6 +126,7 @@ public class CampaignService {
     @Transactional
     public void enterPhase(long id, CampaignPhase phase) {
         jdbc.sql("update campaign set phase = ? where id = ?").params(phase.name(), id).update();
+        events.publishEvent(new CampaignPhaseChanged(id, phase));
     }
 
     /** The county's summary (总结提升), written when the summarise task completes. */

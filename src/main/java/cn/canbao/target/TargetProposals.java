@@ -24,7 +24,7 @@ class TargetProposals {
         this.template = template;
     }
 
-    record Proposal(String code, int uninsured, int lapsed) {
+    record Proposal(String code, int uninsured, int lapsed, Integer insured) {
         int total() {
             return uninsured + lapsed;
         }
@@ -33,10 +33,10 @@ class TargetProposals {
     /** Townships or villages below a region, from the baseline of the year (zeros where it has no row). */
     List<Proposal> fromBaseline(String parentCode, String childLevel, int year) {
         return jdbc.sql("select r.code, coalesce(greatest(b.registered - b.insured_local - b.insured_elsewhere - b.lapsed, 0), 0), "
-                        + "coalesce(b.lapsed, 0) from region r left join baseline b on b.region_code = r.code and b.year = ? "
+                        + "coalesce(b.lapsed, 0), coalesce(b.insured_local + b.insured_elsewhere, 0) from region r left join baseline b on b.region_code = r.code and b.year = ? "
                         + "where r.parent_code = ? and r.level = ? and r.deleted_at is null order by r.code")
                 .params(year, parentCode, childLevel)
-                .query((rs, n) -> new Proposal(rs.getString(1), rs.getInt(2), rs.getInt(3))).list();
+                .query((rs, n) -> new Proposal(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).list();
     }
 
     /** The grids of a village, counted from the persons assigned to them (set-based, one statement). */
@@ -50,7 +50,7 @@ class TargetProposals {
                         + "from region g left join people pe on pe.grid_code = g.code "
                         + "where g.parent_code = ? and g.level = 'GRID' and g.deleted_at is null group by g.code order by g.code")
                 .params(year, year, villageCode + "000", villageCode + "999", villageCode)
-                .query((rs, n) -> new Proposal(rs.getString(1), rs.getInt(2), rs.getInt(3))).list();
+                .query((rs, n) -> new Proposal(rs.getString(1), rs.getInt(2), rs.getInt(3), null)).list();
     }
 
     /** Writes proposed rows under a parent (existing rows are kept), suggested targets apportioned to parentTarget. */
@@ -63,10 +63,10 @@ class TargetProposals {
         for (int i = 0; i < proposals.size(); i++) {
             Proposal p = proposals.get(i);
             rows.add(new Object[]{campaignId, p.code(), parentCode, level.name(), p.uninsured(), p.lapsed(), suggested[i],
-                    actor});
+                    p.insured(), actor});
         }
-        batch("insert into target (campaign_id, region_code, parent_code, level, uninsured, lapsed, target, updated_by) "
-                + "values (?,?,?,?,?,?,?,?) on conflict (campaign_id, region_code) do nothing", rows);
+        batch("insert into target (campaign_id, region_code, parent_code, level, uninsured, lapsed, target, "
+                + "insured_at_start, updated_by) values (?,?,?,?,?,?,?,?,?) on conflict (campaign_id, region_code) do nothing", rows);
         jdbc.sql("insert into target_history (campaign_id, region_code, event, new_target, actor) "
                         + "select campaign_id, region_code, 'PROPOSED', target, ? from target t where campaign_id = ? "
                         + "and parent_code = ? and not exists (select 1 from target_history h where h.campaign_id = t.campaign_id "
@@ -76,9 +76,9 @@ class TargetProposals {
 
     /** The county's own row: the total of its townships' proposals. */
     void writeCounty(long campaignId, String countyCode) {
-        jdbc.sql("insert into target (campaign_id, region_code, parent_code, level, uninsured, lapsed, target, updated_by) "
-                        + "select ?, ?, null, 'COUNTY', coalesce(sum(uninsured), 0), coalesce(sum(lapsed), 0), "
-                        + "coalesce(sum(uninsured + lapsed), 0), ? from target where campaign_id = ? and parent_code = ? "
+        jdbc.sql("insert into target (campaign_id, region_code, parent_code, level, uninsured, lapsed, target, "
+                        + "insured_at_start, updated_by) select ?, ?, null, 'COUNTY', coalesce(sum(uninsured), 0), "
+                        + "coalesce(sum(lapsed), 0), coalesce(sum(uninsured + lapsed), 0), coalesce(sum(insured_at_start), 0), ? from target where campaign_id = ? and parent_code = ? "
                         + "on conflict (campaign_id, region_code) do nothing")
                 .params(campaignId, countyCode, CurrentUser.name(), campaignId, countyCode).update();
     }

@@ -175,6 +175,24 @@ public class TargetService {
                 children(campaignId, regionCode));
     }
 
+    /**
+     * The progress of a region's children (townships or villages) towards their targets, in one
+     * statement over the baseline; the caller must be allowed to see the region.
+     */
+    public List<TargetProgress> progress(long campaignId, String parentCode) {
+        Campaign c = campaigns.get(campaignId);
+        regions.get(parentCode);
+        return jdbc.sql("select t.region_code, r.name, t.target, coalesce(b.registered, 0), "
+                        + "coalesce(b.insured_local + b.insured_elsewhere, 0), "
+                        + "greatest(coalesce(b.insured_local + b.insured_elsewhere, 0) - coalesce(t.insured_at_start, 0), 0) "
+                        + "from target t join region r on r.code = t.region_code "
+                        + "left join baseline b on b.region_code = t.region_code and b.year = ? "
+                        + "where t.campaign_id = ? and t.parent_code = ? order by t.region_code")
+                .params(c.year(), campaignId, parentCode)
+                .query((rs, n) -> new TargetProgress(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                        rs.getInt(5), rs.getInt(6))).list();
+    }
+
     /** The history of a region's target and its children's, newest first. */
     public List<TargetHistoryEntry> history(long campaignId, String regionCode) {
         row(campaignId, regionCode);

@@ -40,6 +40,7 @@ class ProcessModelsTest {
 
     private final BpmnModelInstance campaign = read("processes/campaign.bpmn");
     private final BpmnModelInstance breakdown = read("processes/target-breakdown.bpmn");
+    private final BpmnModelInstance publicity = read("processes/publicity-drive.bpmn");
 
     @Test
     void campaignWalksThePhasesAndCallsOneBreakdownPerTownship() {
@@ -99,7 +100,7 @@ class ProcessModelsTest {
 
     @Test
     void everyNodeAndFlowIsDrawn() {
-        for (BpmnModelInstance model : new BpmnModelInstance[] {campaign, breakdown}) {
+        for (BpmnModelInstance model : new BpmnModelInstance[] {campaign, breakdown, publicity}) {
             assertThat(model.getModelElementsByType(FlowNode.class))
                     .allSatisfy(n -> assertThat(n.getDiagramElement()).as(n.getId()).isInstanceOf(BpmnShape.class));
             assertThat(model.getModelElementsByType(SequenceFlow.class))

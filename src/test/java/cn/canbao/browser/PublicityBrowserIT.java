@@ -1,0 +1,81 @@
+package cn.canbao.browser;
+
+import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.publicity.PublicityDrive;
+import cn.canbao.publicity.PublicityService;
+import cn.canbao.publicity.PublicityTally;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.SystemAccess;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A volunteer logs a publicity activity for their village on a phone; the township's total counts it. */
+@CanbaoIntegrationTest
+class PublicityBrowserIT {
+
+    static final String COUNTY = "350525000000";
+    static final String TOWNSHIP = "350525107000";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SecurityTestSupport security;
+    @Autowired
+    PublicityService publicity;
+    @Autowired
+    RegionService regions;
+    @Autowired
+    RuntimeService runtime;
+    private PublicityDrive drive;
+
+    @AfterEach
+    void deleteDriveProcess() {
+        if (drive != null && runtime.createProcessInstanceQuery().processInstanceId(drive.processInstanceId()).count() > 0) {
+            runtime.deleteProcessInstance(drive.processInstanceId(), "test finished");
+        }
+    }
+
+    @Test
+    void aVolunteerLogsATalkOnAPhone() throws Exception {
+        String leader = security.ensureUser("county.leader.publicity.ui", COUNTY, Role.COUNTY_LEADER);
+        String village = SystemAccess.call(() -> regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE).get(0).code());
+        String volunteer = security.ensureUser("volunteer.publicity.ui", village, Role.VOLUNTEER);
+        LocalDate today = LocalDate.now();
+        drive = security.as(leader, () -> publicity.start("浏览器测试宣传月", today.getYear() + 1, COUNTY,
+                today.withDayOfMonth(1), today.withDayOfMonth(today.lengthOfMonth())));
+
+        try (Browser phone = new Browser(port, 390, 844)) {
+            phone.login(volunteer, SecurityTestSupport.PASSWORD);
+            phone.open("/publicity");
+            WebElement audience = phone.waitFor(d -> d.findElement(By.cssSelector("#publicity-audience input")));
+            phone.settle();
+            audience.sendKeys(Keys.chord(Keys.CONTROL, "a"), "85");
+            phone.driver().findElement(By.cssSelector("#publicity-volunteers input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "4");
+            phone.settle();
+            WebElement log = phone.driver().findElement(By.id("publicity-log"));
+            phone.js("arguments[0].scrollIntoView({block: 'center'})", log);
+            log.click();
+            phone.waitFor(d -> phone.<String>js("return Array.from(document.querySelectorAll('#publicity-tally "
+                    + "vaadin-grid-cell-content')).map(c => c.textContent).join('|')").contains("|1|85|0|0|4|"));
+            Long overflow = phone.js("return document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
+            phone.screenshot("publicity-volunteer-phone");
+        }
+        PublicityTally township = security.as(leader, () -> publicity.tally(drive.id(), TOWNSHIP)).get(0);
+        assertThat(township.audience()).isEqualTo(85);
+        assertThat(township.volunteers()).isEqualTo(4);
+    }
+}

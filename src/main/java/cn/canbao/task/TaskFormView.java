@@ -1,0 +1,80 @@
+package cn.canbao.task;
+
+import cn.canbao.base.DomainException;
+import cn.canbao.base.ui.Messages;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every task form shares: the task comes from the query parameter {@code taskId} (as Camunda
+ * Tasklist's external-form link sends it), must be visible to the user, and completes with the form's
+ * variables; a refusal (a rule of the task's listener) keeps the task open and says why.
+ */
+public abstract class TaskFormView extends VerticalLayout implements BeforeEnterObserver {
+
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    protected final TaskInbox inbox;
+    protected InboxTask task;
+    protected Map<String, Object> variables;
+
+    protected TaskFormView(TaskInbox inbox) {
+        this.inbox = inbox;
+        setWidthFull();
+        setMaxWidth("960px");
+        addClassNames("canbao-task-form");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        List<String> ids = event.getLocation().getQueryParameters().getParameters().getOrDefault("taskId", List.of());
+        if (ids.isEmpty()) {
+            add(new H2(getTranslation("taskForm.noTask")));
+            return;
+        }
+        try {
+            task = inbox.get(ids.get(0));
+            variables = inbox.variables(task.id());
+            add(new H2(task.name()));
+            if (task.due() != null) {
+                Span due = new Span(getTranslation("taskForm.due", TIME.format(task.due())));
+                due.getElement().getClassList().set("overdue", task.overdue());
+                due.setId("task-due");
+                add(due);
+            }
+            render();
+        } catch (DomainException refused) {
+            add(new H2(Messages.of(this, refused)));
+        }
+    }
+
+    /** Builds the form for {@link #task} and {@link #variables}. */
+    protected abstract void render();
+
+    /** A process variable of the task as a number (ids are stored as Long or Integer). */
+    protected long longVariable(String name) {
+        return ((Number) variables.get(name)).longValue();
+    }
+
+    /** Completes the task; on success back to the task list, on refusal the form stays as it is. */
+    protected void complete(Map<String, Object> values, String successKey) {
+        try {
+            inbox.complete(task.id(), values);
+            Messages.showSuccess(getTranslation(successKey));
+            UI.getCurrent().navigate("tasks");
+        } catch (DomainException refused) {
+            Messages.showError(this, refused);
+        }
+    }
+}

@@ -110,7 +110,8 @@ class BulletinPanel extends VerticalLayout {
                         "itemStyle", Map.of("color", barColor(r.band())))).toList(),
                 "markLine", Map.of("symbol", "none", "data", List.of(Map.of("yAxis", expected,
                                 "name", getTranslation("bulletin.chart.expected"))),
-                        "label", Map.of("formatter", getTranslation("bulletin.chart.expected") + " " + expected + "%"),
+                        "label", Map.of("position", "insideEndTop",
+                                "formatter", getTranslation("bulletin.chart.expected") + " " + expected + "%"),
                         "lineStyle", Map.of("color", "#1f5fa8", "type", "dashed", "width", 2)))));
         chart.setOption(option);
         return chart;

@@ -135,8 +135,8 @@ final class BulletinPdf {
             float size = header ? SIZE - 1 : SIZE;
             String v = fit(values[c] == null ? "" : values[c], WIDTHS[c] - 4, size);
             float w = width(v, size);
-            boolean left = header || c == 1 || c == 9;
-            float tx = left && !header ? x + 2 : header ? x + (WIDTHS[c] - w) / 2 : x + WIDTHS[c] - 2 - w;
+            float tx = header || c == 0 || c == 8 ? x + (WIDTHS[c] - w) / 2 // centred: headers, rank, band
+                    : c == 1 || c == 9 ? x + 2 : x + WIDTHS[c] - 2 - w;        // names and marks left, numbers right
             text(v, tx, y - ROW + 5.5f, size);
             x += WIDTHS[c];
         }

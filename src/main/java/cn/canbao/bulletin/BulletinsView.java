@@ -82,6 +82,7 @@ class BulletinsView extends VerticalLayout implements BeforeEnterObserver {
         campaignSelect.setItems(visible);
         campaignSelect.setItemLabelGenerator(c -> c.name() + " · " + c.countyName());
         campaignSelect.setValue(campaign);
+        campaignSelect.setWidth("20em");
         campaignSelect.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 open(e.getValue().id(), null);
@@ -94,6 +95,7 @@ class BulletinsView extends VerticalLayout implements BeforeEnterObserver {
         bulletinSelect.setItemLabelGenerator(b -> getTranslation("bulletin.numberLabel", Integer.toString(b.number()),
                 b.periodEnd().toString()) + (b.published() ? "" : " · " + getTranslation(b.status().messageKey())));
         bulletinSelect.setEmptySelectionAllowed(false);
+        bulletinSelect.setWidth("18em");
         if (shown != null) {
             bulletinSelect.setValue(shown);
         }

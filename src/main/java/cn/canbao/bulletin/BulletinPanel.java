@@ -110,7 +110,7 @@ class BulletinPanel extends VerticalLayout {
                         "itemStyle", Map.of("color", barColor(r.band())))).toList(),
                 "markLine", Map.of("symbol", "none", "data", List.of(Map.of("yAxis", expected,
                                 "name", getTranslation("bulletin.chart.expected"))),
-                        "label", Map.of("position", "insideEndTop",
+                        "label", Map.of("position", "insideEndTop", "backgroundColor", "#ffffff", "padding", 2,
                                 "formatter", getTranslation("bulletin.chart.expected") + " " + expected + "%"),
                         "lineStyle", Map.of("color", "#1f5fa8", "type", "dashed", "width", 2)))));
         chart.setOption(option);

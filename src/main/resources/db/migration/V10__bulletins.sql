@@ -1,5 +1,6 @@
 -- 县级五天一通报: bulletins ranking the townships of a campaign, drafted automatically, reviewed and
--- published by the county leader, readable by every level.
+-- published by the county leader, readable by every level. A bulletin covers the reports whose window
+-- closed after the previous bulletin's period_end and on or before its own (days in Asia/Shanghai).
 
 create table bulletin (
     id            bigserial   primary key,
@@ -13,7 +14,9 @@ create table bulletin (
     created_at    timestamptz not null default now(),
     published_at  timestamptz,
     published_by  varchar(64),
-    unique (campaign_id, number)
+    unique (campaign_id, number),
+    -- one bulletin per campaign and period: a second call for the same period finds this and does nothing
+    unique (campaign_id, period_end)
 );
 
 create table bulletin_row (

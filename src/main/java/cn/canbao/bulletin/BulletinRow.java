@@ -7,4 +7,22 @@ public record BulletinRow(long bulletinId, String townshipCode, String townshipN
                           int enrolled, BigDecimal completion, BigDecimal previousCompletion, BigDecimal coverageRate,
                           BigDecimal expectedCompletion, int reportsDue, int reportsLate, int reportsMissing,
                           BulletinBand band, boolean lagging, String laggingReason, Long escalationCaseId) {
+
+    /** Percentage points since the previous published bulletin; null for a first bulletin. */
+    public BigDecimal change() {
+        return previousCompletion == null ? null : completion.subtract(previousCompletion);
+    }
+
+    public int reportsOnTime() {
+        return reportsDue - reportsLate - reportsMissing;
+    }
+
+    /** The change as printed: ▲1.50 / ▼0.25 / — (first bulletin) / 0.00. */
+    public String changeText() {
+        BigDecimal c = change();
+        if (c == null) {
+            return "—";
+        }
+        return c.signum() > 0 ? "▲" + c.toPlainString() : c.signum() < 0 ? "▼" + c.negate().toPlainString() : "0.00";
+    }
 }

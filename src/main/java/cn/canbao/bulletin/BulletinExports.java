@@ -1,0 +1,41 @@
+package cn.canbao.bulletin;
+
+import org.springframework.stereotype.Component;
+
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/** A readable bulletin as PDF or Excel, for the views' download links and the REST API. */
+@Component
+class BulletinExports {
+
+    static final String PDF = "application/pdf";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private final BulletinService bulletins;
+    private final BulletinFonts fonts;
+
+    BulletinExports(BulletinService bulletins, BulletinFonts fonts) {
+        this.bulletins = bulletins;
+        this.fonts = fonts;
+    }
+
+    /** Whether PDFs can be made here (a CJK font is installed or configured). */
+    boolean pdfAvailable() {
+        return fonts.find().isPresent();
+    }
+
+    /** Refused with {@code bulletin.pdf.noFont} when there is no CJK font. */
+    void pdf(Bulletin b, OutputStream out) {
+        Path font = fonts.require();
+        BulletinPdf.write(b, bulletins.rows(b.id()), font, out);
+    }
+
+    void excel(Bulletin b, OutputStream out) {
+        BulletinWorkbook.write(b, bulletins.rows(b.id()), out);
+    }
+
+    static String fileName(Bulletin b, String extension) {
+        return "bulletin-" + b.campaignId() + "-" + b.number() + "." + extension;
+    }
+}

@@ -1,0 +1,53 @@
+package cn.canbao.bulletin;
+
+import cn.canbao.cadence.ReportTimeliness;
+import cn.canbao.target.TargetProgress;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules of a bulletin's table: townships ranked by completion of target (ties: coverage, then
+ * code), each banded against the expected progress line, with the change since the previous published
+ * bulletin and the timeliness of their reports. Pure, so tests reach the rules without a database.
+ */
+final class BulletinRanking {
+
+    private BulletinRanking() {
+    }
+
+    /**
+     * The expected completion at the end of {@code periodEnd}: the share of the collection period's days
+     * elapsed by then, in percent (0 before the period, 100 after it).
+     */
+    static BigDecimal expectedCompletion(LocalDate collectionStart, LocalDate collectionEnd, LocalDate periodEnd) {
+        long days = ChronoUnit.DAYS.between(collectionStart, collectionEnd) + 1;
+        long elapsed = Math.max(0, Math.min(days, ChronoUnit.DAYS.between(collectionStart, periodEnd) + 1));
+        return BigDecimal.valueOf(elapsed * 100).divide(BigDecimal.valueOf(days), 2, RoundingMode.HALF_UP);
+    }
+
+    /** The rows in rank order (ranks 1…n), bulletin id 0 (not stored yet). */
+    static List<BulletinRow> rank(List<TargetProgress> townships, Map<String, ReportTimeliness> timeliness,
+                                  Map<String, BigDecimal> previousCompletion, BigDecimal expected) {
+        List<TargetProgress> sorted = townships.stream()
+                .sorted(Comparator.comparing(TargetProgress::completion).reversed()
+                        .thenComparing(Comparator.comparing(TargetProgress::coverageRate).reversed())
+                        .thenComparing(TargetProgress::regionCode))
+                .toList();
+        List<BulletinRow> rows = new ArrayList<>(sorted.size());
+        for (TargetProgress t : sorted) {
+            ReportTimeliness reports = timeliness.getOrDefault(t.regionCode(), new ReportTimeliness(t.regionCode(), 0, 0, 0));
+            BigDecimal completion = t.completion();
+            rows.add(new BulletinRow(0, t.regionCode(), t.regionName(), rows.size() + 1, t.target(), t.enrolled(),
+                    completion, previousCompletion.get(t.regionCode()), t.coverageRate(), expected, reports.due(),
+                    reports.late(), reports.missing(), BulletinBand.of(completion, expected), false, null, null));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,46 @@
+package cn.canbao.bulletin;
+
+import cn.canbao.campaign.CampaignService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Starts the {@code CountyBulletin} process of a drafted bulletin: the county leader's review task. */
+@Component
+class BulletinReview {
+
+    /** The county leader reviews by noon of the day after the draft. */
+    static final LocalTime REVIEW_DUE_AT = LocalTime.NOON;
+
+    private final RuntimeService runtime;
+
+    BulletinReview(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    /** Starts the review (business key: the campaign); returns the process instance id. */
+    String start(Bulletin b, String countyLeaderGroup) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(BulletinProcess.VAR_CAMPAIGN_ID, b.campaignId());
+        variables.put(BulletinProcess.VAR_CAMPAIGN_NAME, b.campaignName());
+        variables.put(BulletinProcess.VAR_REGION_NAME, b.countyName());
+        variables.put(BulletinProcess.VAR_COUNTY_CODE, b.countyCode());
+        variables.put(BulletinProcess.VAR_COUNTY_LEADER_GROUP, countyLeaderGroup);
+        variables.put(BulletinProcess.VAR_BULLETIN_ID, b.id());
+        variables.put(BulletinProcess.VAR_BULLETIN_NUMBER, b.number());
+        variables.put(BulletinProcess.VAR_REVIEW_DUE, reviewDue());
+        return runtime.startProcessInstanceByKey(BulletinProcess.KEY, Long.toString(b.campaignId()), variables).getId();
+    }
+
+    /** Noon of the next day in the county's time zone, by the engine's clock (tests move it). */
+    static Date reviewDue() {
+        ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(CampaignService.ZONE);
+        return Date.from(now.toLocalDate().plusDays(1).atTime(REVIEW_DUE_AT).atZone(CampaignService.ZONE).toInstant());
+    }
+}

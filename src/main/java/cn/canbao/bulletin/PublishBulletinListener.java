@@ -1,0 +1,22 @@
+package cn.canbao.bulletin;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** {@code ${publishBulletin}}: completing 审核并发布通报 publishes the bulletin with the leader's remarks. */
+@Component("publishBulletin")
+class PublishBulletinListener implements TaskListener {
+
+    private final BulletinService bulletins;
+
+    PublishBulletinListener(BulletinService bulletins) {
+        this.bulletins = bulletins;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        bulletins.publish(((Number) task.getVariable(BulletinProcess.VAR_BULLETIN_ID)).longValue(),
+                (String) task.getVariable(BulletinProcess.VAR_REMARKS));
+    }
+}

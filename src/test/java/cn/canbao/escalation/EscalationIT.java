@@ -203,6 +203,37 @@ class EscalationIT {
                 .containsExactly("OPENED", "SUMMONED", "PLAN_OVERDUE", "ESCALATED");
     }
 
+    @Test
+    void aTownshipOnTheLineAtTheRecheckIsResolved() {
+        assertThatThrownBy(() -> security.as(xLeader, () -> escalations.saveRule(new EscalationRule(campaign.id(), 3,
+                BigDecimal.ZERO, 1, 7, 3, null, null)))).isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).messageKey()).isEqualTo("escalation.rule.notAllowed"));
+        EscalationRule rule = security.as(leader, () -> escalations.saveRule(new EscalationRule(campaign.id(), 3,
+                new BigDecimal("5"), 1, 5, 3, null, null)));
+        assertThat(rule).extracting(EscalationRule::bulletinsRunning, EscalationRule::rectificationDays, EscalationRule::updatedBy)
+                .containsExactly(1, 5, leader);
+        // a failing evaluation (no such campaign) is logged, not thrown at whoever published
+        events.publishEvent(new BulletinPublished(-1, -1));
+
+        publish(publishedBulletin(1, ranking(others.subList(0, 20), y, x)));
+        EscalationCase c = cases().stream().filter(e -> e.townshipCode().equals(x)).findFirst().orElseThrow();
+        summon(task(leader, EscalationProcess.TASK_SUMMONS, c), LocalDate.now(CampaignService.ZONE));
+        security.as(xLeader, () -> inbox.complete(task(xLeader, EscalationProcess.TASK_RECTIFICATION_PLAN, c).id(),
+                Map.of(EscalationProcess.VAR_PLAN, "集中缴费日")));
+
+        // X catches up (here: its target is met), so at the deadline it is no longer below the line
+        jdbc.update("update target set target = 0 where campaign_id = ? and region_code = ?", campaign.id(), x);
+        ClockUtil.setCurrentTime(new Date(CampaignService.endOf(LocalDate.now(CampaignService.ZONE).plusDays(5)).getTime() + 60_000));
+        assertThat(executeDueTimers(c.processInstanceId())).isEqualTo(1);
+        EscalationCase resolved = get(c.id());
+        assertThat(resolved).extracting(EscalationCase::status, EscalationCase::level, EscalationCase::recheckCompletion)
+                .containsExactly(EscalationStatus.RESOLVED, 1, new BigDecimal("100.00"));
+        assertThat(resolved.open()).isFalse();
+        assertThat(tasks(leader).stream().filter(t -> t.processInstanceId().equals(c.processInstanceId()))).isEmpty();
+        assertThat(security.as(leader, () -> escalations.history(c.id()))).extracting(EscalationEvent::event)
+                .containsExactly("OPENED", "SUMMONED", "PLAN_SUBMITTED", "RECHECKED", "RESOLVED");
+    }
+
     private void summon(InboxTask summons, LocalDate date) {
         security.as(leader, () -> inbox.complete(summons.id(), Map.of(EscalationProcess.VAR_SUMMONS_DATE, date.toString(),
                 EscalationProcess.VAR_ATTENDEES, "县长、乡长、医保站长", EscalationProcess.VAR_MINUTES, "分析滞后原因，要求一周内整改")));

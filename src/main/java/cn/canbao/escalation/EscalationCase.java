@@ -1,0 +1,20 @@
+package cn.canbao.escalation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A lagging township's case: opened from a bulletin for a reason, with the summons, the plan and its
+ * deadline, the re-check and, at level 2, the report to the city. Open while {@code closedAt} is null.
+ */
+public record EscalationCase(long id, long campaignId, String townshipCode, String townshipName, long bulletinId,
+                             String reason, int level, EscalationStatus status, LocalDate summonsDate,
+                             String attendees, String minutes, String plan, Instant planDue, LocalDate planDeadline,
+                             BigDecimal recheckCompletion, BigDecimal recheckExpected, String report, String reportedTo,
+                             String processInstanceId, Instant openedAt, Instant closedAt) {
+
+    public boolean open() {
+        return closedAt == null;
+    }
+}

@@ -1,0 +1,117 @@
+package cn.canbao.escalation;
+
+import cn.canbao.security.CurrentUser;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The case and event rows. Times are the engine's clock (the process moves by it, and so should the
+ * history); every change of a case writes an event with the acting user or "system".
+ */
+@Repository
+class EscalationCases {
+
+    private final JdbcClient jdbc;
+
+    EscalationCases(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long open(long campaignId, String townshipCode, long bulletinId, String reason) {
+        long id = jdbc.sql("insert into escalation_case (campaign_id, township_code, bulletin_id, reason, opened_at) "
+                        + "values (?,?,?,?,?) returning id")
+                .params(campaignId, townshipCode, bulletinId, reason, now()).query(Long.class).single();
+        event(id, "OPENED", reason);
+        return id;
+    }
+
+    void started(long caseId, String processInstanceId) {
+        jdbc.sql("update escalation_case set process_instance_id = ? where id = ?").params(processInstanceId, caseId).update();
+    }
+
+    /** Open cases of the campaign: township code → case id. */
+    Map<String, Long> openByTownship(long campaignId) {
+        return jdbc.sql("select township_code, id from escalation_case where campaign_id = ? and closed_at is null")
+                .params(campaignId).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** A case, if its township starts with the prefix (the caller's scope; "" for everything). */
+    Optional<EscalationCase> find(long caseId, String codePrefix) {
+        return jdbc.sql(SELECT + " where c.id = ? and c.township_code like ? || '%'").params(caseId, codePrefix)
+                .query(MAPPER).optional();
+    }
+
+    List<EscalationCase> list(long campaignId, String codePrefix) {
+        return jdbc.sql(SELECT + " where c.campaign_id = ? and c.township_code like ? || '%' "
+                + "order by c.opened_at desc, c.id desc").params(campaignId, codePrefix).query(MAPPER).list();
+    }
+
+    List<EscalationEvent> history(long caseId) {
+        return jdbc.sql("select * from escalation_event where case_id = ? order by id").params(caseId)
+                .query((rs, n) -> new EscalationEvent(rs.getLong("id"), rs.getLong("case_id"), rs.getString("event"),
+                        rs.getString("detail"), rs.getString("actor"), rs.getTimestamp("at").toInstant())).list();
+    }
+
+    void summoned(long caseId, LocalDate date, String attendees, String minutes, Instant planDue, LocalDate deadline) {
+        jdbc.sql("update escalation_case set status = 'RECTIFYING', summons_date = ?, attendees = ?, minutes = ?, "
+                        + "plan_due = ?, plan_deadline = ? where id = ?")
+                .params(date, attendees, minutes, Timestamp.from(planDue), deadline, caseId).update();
+    }
+
+    void planSubmitted(long caseId, String plan) {
+        jdbc.sql("update escalation_case set status = 'RECHECK', plan = ? where id = ?").params(plan, caseId).update();
+    }
+
+    void rechecked(long caseId, BigDecimal completion, BigDecimal expected, boolean resolved) {
+        jdbc.sql("update escalation_case set recheck_completion = ?, recheck_expected = ?, "
+                        + "status = case when ? then 'RESOLVED' else status end, "
+                        + "closed_at = case when ? then ? else closed_at end where id = ?")
+                .params(completion, expected, resolved, resolved, now(), caseId).update();
+    }
+
+    void escalated(long caseId, int level) {
+        jdbc.sql("update escalation_case set status = 'ESCALATED', level = ? where id = ?").params(level, caseId).update();
+    }
+
+    void reported(long caseId, String report, String reportedTo) {
+        jdbc.sql("update escalation_case set report = ?, reported_to = ?, closed_at = ? where id = ?")
+                .params(report, reportedTo, now(), caseId).update();
+    }
+
+    void event(long caseId, String event, String detail) {
+        jdbc.sql("insert into escalation_event (case_id, event, detail, actor, at) values (?,?,?,?,?)")
+                .params(caseId, event, detail, CurrentUser.name(), now()).update();
+    }
+
+    private static Timestamp now() {
+        return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    }
+
+    private static final String SELECT = "select c.*, r.name township_name from escalation_case c "
+            + "join region r on r.code = c.township_code";
+
+    private static final RowMapper<EscalationCase> MAPPER = (rs, n) -> new EscalationCase(rs.getLong("id"),
+            rs.getLong("campaign_id"), rs.getString("township_code"), rs.getString("township_name"),
+            rs.getLong("bulletin_id"), rs.getString("reason"), rs.getInt("level"),
+            EscalationStatus.valueOf(rs.getString("status")), rs.getObject("summons_date", LocalDate.class),
+            rs.getString("attendees"), rs.getString("minutes"), rs.getString("plan"), instant(rs.getTimestamp("plan_due")),
+            rs.getObject("plan_deadline", LocalDate.class), rs.getBigDecimal("recheck_completion"),
+            rs.getBigDecimal("recheck_expected"), rs.getString("report"), rs.getString("reported_to"),
+            rs.getString("process_instance_id"), instant(rs.getTimestamp("opened_at")), instant(rs.getTimestamp("closed_at")));
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,32 @@
+package cn.canbao.escalation;
+
+import cn.canbao.security.SystemAccess;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_ReportToCity}: created when the case escalates to level 2 (after a timer: the system's
+ * step, recorded with why), completed when the county leader has reported to the city.
+ */
+@Component("reportToCity")
+class ReportToCityListener implements TaskListener {
+
+    private final EscalationService escalations;
+
+    ReportToCityListener(EscalationService escalations) {
+        this.escalations = escalations;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long caseId = EscalationTasks.caseId(task);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            String why = task.hasVariable(EscalationProcess.VAR_STILL_LAGGING) ? "RECHECK_LAGGING" : "PLAN_OVERDUE";
+            SystemAccess.run(() -> escalations.escalate(caseId, why));
+        } else {
+            escalations.reportToCity(caseId, (String) task.getVariable(EscalationProcess.VAR_REPORT),
+                    (String) task.getVariable(EscalationProcess.VAR_REPORTED_TO));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package cn.canbao.escalation;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** escalation-case.bpmn and lagging-township.dmn carry the ids and expressions the Java code relies on. */
+class EscalationProcessModelTest {
+
+    private final BpmnModelInstance model = read();
+
+    @Test
+    void theCaseSummonsAsksForAPlanRechecksAndEscalates() {
+        Process process = element("EscalationCase", Process.class);
+        assertThat(process.getName()).isEqualTo("滞后乡镇约谈整改");
+        assertThat(process.isExecutable()).isTrue();
+        assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P365D");
+
+        assertUserTask(EscalationProcess.TASK_SUMMONS, "约谈（${regionName}）", "${countyLeaderGroup}", null,
+                "/tasks/summons", "${recordSummons}");
+        assertUserTask(EscalationProcess.TASK_RECTIFICATION_PLAN, "限期整改方案（${regionName}）", "${townshipLeaderGroup}",
+                "${planDue}", "/tasks/rectification-plan", "${submitRectificationPlan}");
+        UserTask report = assertUserTask(EscalationProcess.TASK_REPORT_TO_CITY, "报请市级督办（${regionName}）",
+                "${countyLeaderGroup}", null, "/tasks/report-to-city", "${reportToCity}");
+        assertThat(report.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list())
+                .extracting(CamundaTaskListener::getCamundaEvent).containsExactly("create", "complete");
+
+        assertThat(next("Start_Case")).isEqualTo(EscalationProcess.TASK_SUMMONS);
+        assertThat(next(EscalationProcess.TASK_SUMMONS)).isEqualTo(EscalationProcess.TASK_RECTIFICATION_PLAN);
+        assertThat(next(EscalationProcess.TASK_RECTIFICATION_PLAN)).isEqualTo("Timer_RectificationDeadline");
+        assertThat(timeDate(element("Timer_RectificationDeadline", IntermediateCatchEvent.class)))
+                .isEqualTo("${rectificationDeadline}");
+        assertThat(next("Timer_RectificationDeadline")).isEqualTo(EscalationProcess.TASK_RECHECK);
+        assertThat(element(EscalationProcess.TASK_RECHECK, ServiceTask.class).getCamundaDelegateExpression())
+                .isEqualTo("${recheckTownship}");
+        assertThat(next(EscalationProcess.TASK_RECHECK)).isEqualTo("Gateway_StillLagging");
+        assertThat(element("Gateway_StillLagging", FlowNode.class).getOutgoing())
+                .extracting(SequenceFlow::getName, f -> f.getTarget().getId(), f -> f.getConditionExpression().getTextContent())
+                .containsExactlyInAnyOrder(tuple("否", "End_Resolved", "${!stillLagging}"),
+                        tuple("是", EscalationProcess.TASK_REPORT_TO_CITY, "${stillLagging}"));
+        assertThat(next(EscalationProcess.TASK_REPORT_TO_CITY)).isEqualTo("End_Escalated");
+    }
+
+    @Test
+    void aPlanNotInByItsDueDateGoesStraightToTheCity() {
+        BoundaryEvent due = element("Timer_PlanDue", BoundaryEvent.class);
+        assertThat(due.cancelActivity()).isTrue();
+        assertThat(due.getAttachedTo().getId()).isEqualTo(EscalationProcess.TASK_RECTIFICATION_PLAN);
+        assertThat(timeDate(due)).isEqualTo("${planDue}");
+        assertThat(next("Timer_PlanDue")).isEqualTo("Task_PlanOverdue");
+        assertThat(element("Task_PlanOverdue", ServiceTask.class).getCamundaDelegateExpression()).isEqualTo("${planOverdue}");
+        assertThat(next("Task_PlanOverdue")).isEqualTo(EscalationProcess.TASK_REPORT_TO_CITY);
+    }
+
+    @Test
+    void everyNodeAndFlowIsDrawn() {
+        assertThat(model.getModelElementsByType(FlowNode.class))
+                .allSatisfy(n -> assertThat(n.getDiagramElement()).as(n.getId()).isInstanceOf(BpmnShape.class));
+        assertThat(model.getModelElementsByType(SequenceFlow.class))
+                .allSatisfy(f -> assertThat(f.getDiagramElement()).as(f.getId()).isInstanceOf(BpmnEdge.class));
+    }
+
+    @Test
+    void theDecisionTakesTheThresholdsAsInputsAndIsDrawn() throws Exception {
+        DmnModelInstance dmn = Dmn.readModelFromFile(new File("processes/lagging-township.dmn"));
+        Decision decision = dmn.getModelElementById(EscalationProcess.DECISION);
+        assertThat(decision.getName()).isEqualTo("乡镇是否滞后");
+        DecisionTable table = decision.getChildElementsByType(DecisionTable.class).iterator().next();
+        assertThat(table.getInputs()).extracting(i -> i.getInputExpression().getText().getTextContent())
+                .containsExactly("rank", "townshipCount", "bottomN", "completion", "expectedCompletion", "tolerancePoints");
+        assertThat(table.getOutputs()).extracting(Output::getName).containsExactly("lagging", "reason");
+        assertThat(table.getInputs()).extracting(Input::getLabel).doesNotContainNull();
+        assertThat(Files.readString(Path.of("processes/lagging-township.dmn")))
+                .contains("<dmndi:DMNShape", "dmnElementRef=\"LaggingTownship\"");
+    }
+
+    private static BpmnModelInstance read() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(new File("processes/escalation-case.bpmn"));
+        Bpmn.validateModel(model);
+        return model;
+    }
+
+    private <T extends ModelElementInstance> T element(String id, Class<T> type) {
+        ModelElementInstance element = model.getModelElementById(id);
+        assertThat(element).as(id).isInstanceOf(type);
+        return type.cast(element);
+    }
+
+    private String next(String id) {
+        return element(id, FlowNode.class).getSucceedingNodes().singleResult().getId();
+    }
+
+    private UserTask assertUserTask(String id, String name, String group, String due, String form, String onComplete) {
+        UserTask task = element(id, UserTask.class);
+        assertThat(task).as(id).extracting(UserTask::getName, UserTask::getCamundaCandidateGroups,
+                UserTask::getCamundaDueDate, UserTask::getCamundaFormKey).containsExactly(name, group, due, form);
+        assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list())
+                .as(id).extracting(CamundaTaskListener::getCamundaEvent, CamundaTaskListener::getCamundaDelegateExpression)
+                .contains(tuple("complete", onComplete));
+        return task;
+    }
+
+    private static String timeDate(ModelElementInstance event) {
+        return event.getChildElementsByType(TimerEventDefinition.class).iterator().next().getTimeDate().getTextContent();
+    }
+}

@@ -19,7 +19,7 @@ class RectificationPlanView extends EscalationTaskView {
     }
 
     @Override
-    protected void render() {
+    protected void renderCase() {
         Paragraph explain = new Paragraph(getTranslation("escalation.plan.explain", escalation.summonsDate(),
                 escalation.planDeadline(), time(escalation.planDue())));
         explain.setId("plan-explain");

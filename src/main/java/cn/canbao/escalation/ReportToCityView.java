@@ -20,7 +20,7 @@ class ReportToCityView extends EscalationTaskView {
     }
 
     @Override
-    protected void render() {
+    protected void renderCase() {
         String why = escalation.recheckCompletion() == null
                 ? getTranslation("escalation.why.PLAN_OVERDUE")
                 : getTranslation("escalation.recheck", escalation.recheckCompletion(), escalation.recheckExpected());

@@ -23,7 +23,7 @@ class SummonsView extends EscalationTaskView {
     }
 
     @Override
-    protected void render() {
+    protected void renderCase() {
         DatePicker date = new DatePicker(getTranslation("escalation.summonsDate"), LocalDate.now(CampaignService.ZONE));
         date.setId("summons-date");
         date.setMax(LocalDate.now(CampaignService.ZONE));

@@ -69,10 +69,15 @@ public abstract class TaskFormView extends VerticalLayout implements BeforeEnter
 
     /** Completes the task; on success back to the task list, on refusal the form stays as it is. */
     protected void complete(Map<String, Object> values, String successKey) {
+        complete(values, getTranslation(successKey), "tasks");
+    }
+
+    /** Completes the task; on success shows the (translated) message and goes to the route. */
+    protected void complete(Map<String, Object> values, String successText, String route) {
         try {
             inbox.complete(task.id(), values);
-            Messages.showSuccess(getTranslation(successKey));
-            UI.getCurrent().navigate("tasks");
+            Messages.showSuccess(successText);
+            UI.getCurrent().navigate(route);
         } catch (DomainException refused) {
             Messages.showError(this, refused);
         }

@@ -243,7 +243,7 @@ class EscalationIT {
     private long publishedBulletin(int number, List<String> ranking) {
         Long id = jdbc.queryForObject("insert into bulletin (campaign_id, number, period_end, status, published_at, "
                         + "published_by) values (?, ?, ?, 'PUBLISHED', now(), ?) returning id", Long.class,
-                campaign.id(), number, LocalDate.now(CampaignService.ZONE), leader);
+                campaign.id(), number, LocalDate.now(CampaignService.ZONE).minusDays(10 - number), leader);
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < ranking.size(); i++) {
             int rank = i + 1;

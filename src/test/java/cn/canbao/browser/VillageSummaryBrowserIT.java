@@ -1,0 +1,94 @@
+package cn.canbao.browser;
+
+import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.cadence.CadenceTestCounty;
+import cn.canbao.cadence.CadenceTestSupport;
+import cn.canbao.campaign.Campaign;
+import cn.canbao.campaign.CampaignService;
+import cn.canbao.campaign.NewCampaign;
+import cn.canbao.cadence.CadenceService;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.SystemAccess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A village cadre confirms the day's summary on a phone: opened from 我的任务, remarks entered, confirmed. */
+@CanbaoIntegrationTest
+class VillageSummaryBrowserIT {
+
+    static final String CAMPAIGN = "节奏手机测试行动";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SecurityTestSupport security;
+    @Autowired
+    CampaignService campaigns;
+    @Autowired
+    CadenceService cadence;
+    @Autowired
+    CadenceTestCounty county;
+    @Autowired
+    CadenceTestSupport driver;
+    @Autowired
+    JdbcTemplate jdbc;
+    private Campaign campaign;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        driver.cleanUp(campaign);
+    }
+
+    @Test
+    void aVillageCadreConfirmsTheDailySummaryOnAPhone() throws Exception {
+        county.ensure();
+        String leader = security.ensureUser("county.leader.phone", CadenceTestCounty.COUNTY, Role.COUNTY_LEADER);
+        String cadre = security.ensureUser("cadre.cadence.phone", CadenceTestCounty.VILLAGE_3, Role.VILLAGE_CADRE);
+        LocalDate today = LocalDate.now(CampaignService.ZONE);
+        campaign = security.as(leader, () -> campaigns.start(NewCampaign.of(CAMPAIGN, 2055, CadenceTestCounty.COUNTY,
+                today.minusDays(1), today.plusDays(60))));
+        SystemAccess.run(() -> cadence.tick(campaign.id(), today));
+
+        try (Browser phone = new Browser(port, 390, 844)) {
+            phone.login(cadre, SecurityTestSupport.PASSWORD);
+            phone.open("/tasks");
+            WebElement card = phone.waitFor(d -> d.findElements(By.className("task-card")).stream()
+                    .filter(c -> c.getText().contains("确认每日汇总") && c.getText().contains(CAMPAIGN)).findFirst().orElse(null));
+            card.findElement(By.className("task-open")).click();
+            phone.waitFor(d -> !d.findElements(By.id("summary-remarks")).isEmpty());
+            phone.settle();
+            assertThat(text(phone, "summary-new-enrollments")).contains("新增参保").contains("0");
+            assertThat(text(phone, "summary-visits-note")).isEqualTo("走访记录待外呼模块上线后显示");
+            Long overflow = phone.js("return document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
+
+            phone.driver().findElement(By.cssSelector("#summary-remarks textarea")).sendKeys("今日入户宣传12户");
+            phone.settle();
+            phone.screenshot("village-summary-phone");
+            WebElement confirm = phone.driver().findElement(By.id("summary-confirm"));
+            phone.js("arguments[0].scrollIntoView({block: 'center'})", confirm);
+            confirm.click();
+            phone.waitFor(d -> d.getCurrentUrl().endsWith("/tasks"));
+        }
+        Map<String, Object> row = jdbc.queryForMap("select remarks, confirmed_by, confirmed_at from village_summary "
+                + "where campaign_id = ? and village_code = ? and report_date = ?", campaign.id(),
+                CadenceTestCounty.VILLAGE_3, today);
+        assertThat(row).containsEntry("remarks", "今日入户宣传12户").containsEntry("confirmed_by", cadre);
+        assertThat(row.get("confirmed_at")).isNotNull();
+    }
+
+    private static String text(Browser browser, String id) {
+        return browser.js("var e = document.getElementById(arguments[0]); return e ? e.textContent : ''", id);
+    }
+}

@@ -23,7 +23,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A village cadre confirms the day's summary on a phone: opened from 我的任务, remarks entered, confirmed. */
+/**
+ * A village cadre confirms the day's summary on a phone (opened from 我的任务, remarks entered, confirmed);
+ * the township leader records a dispatch; the county reads the reporting matrix and changes the cadence.
+ */
 @CanbaoIntegrationTest
 class VillageSummaryBrowserIT {
 
@@ -57,7 +60,7 @@ class VillageSummaryBrowserIT {
         String cadre = security.ensureUser("cadre.cadence.phone", CadenceTestCounty.VILLAGE_3, Role.VILLAGE_CADRE);
         LocalDate today = LocalDate.now(CampaignService.ZONE);
         campaign = security.as(leader, () -> campaigns.start(NewCampaign.of(CAMPAIGN, 2055, CadenceTestCounty.COUNTY,
-                today.minusDays(1), today.plusDays(60))));
+                today.minusDays(2), today.plusDays(60)))); // today is reporting day 3: dispatches too
         SystemAccess.run(() -> cadence.tick(campaign.id(), today));
 
         try (Browser phone = new Browser(port, 390, 844)) {
@@ -86,6 +89,46 @@ class VillageSummaryBrowserIT {
                 CadenceTestCounty.VILLAGE_3, today);
         assertThat(row).containsEntry("remarks", "今日入户宣传12户").containsEntry("confirmed_by", cadre);
         assertThat(row.get("confirmed_at")).isNotNull();
+
+        // the township leader dispatches at a desk: the village's numbers, instructions required
+        String townshipLeader = security.ensureUser("township.cadence.desk", CadenceTestCounty.TOWNSHIP_2,
+                Role.TOWNSHIP_LEADER);
+        try (Browser desk = new Browser(port, 1280, 900)) {
+            desk.login(townshipLeader, SecurityTestSupport.PASSWORD);
+            desk.open("/tasks");
+            WebElement card = desk.waitFor(d -> d.findElements(By.className("task-card")).stream()
+                    .filter(c -> c.getText().contains("乡镇调度") && c.getText().contains(CAMPAIGN)).findFirst().orElse(null));
+            card.findElement(By.className("task-open")).click();
+            desk.waitFor(d -> !d.findElements(By.id("dispatch-villages")).isEmpty());
+            desk.settle();
+            assertThat(cells(desk, "dispatch-villages")).contains("乙一村|0|0|100.00%");
+            desk.driver().findElement(By.cssSelector("#dispatch-instructions textarea")).sendKeys("明日全员入户");
+            desk.settle();
+            desk.driver().findElement(By.id("dispatch-confirm")).click();
+            desk.waitFor(d -> d.getCurrentUrl().endsWith("/tasks"));
+        }
+        assertThat(jdbc.queryForObject("select instructions from township_dispatch where campaign_id = ? "
+                + "and township_code = ?", String.class, campaign.id(), CadenceTestCounty.TOWNSHIP_2)).isEqualTo("明日全员入户");
+
+        // the county reads the matrix and skips weekends from now on
+        try (Browser desk = new Browser(port, 1280, 900)) {
+            desk.login(leader, SecurityTestSupport.PASSWORD);
+            desk.open("/cadence/" + campaign.id());
+            desk.waitFor(d -> !d.findElements(By.id("cadence-matrix")).isEmpty());
+            desk.settle();
+            assertThat(cells(desk, "cadence-matrix")).contains("乙乡|乙一村|按时").contains("甲镇|甲一村|未到期");
+            desk.driver().findElement(By.cssSelector("#cadence-skip-weekends input")).click();
+            desk.settle();
+            desk.driver().findElement(By.id("cadence-save")).click();
+            desk.settle();
+        }
+        assertThat(jdbc.queryForObject("select skip_weekends from campaign_cadence where campaign_id = ?",
+                Boolean.class, campaign.id())).isTrue();
+    }
+
+    private static String cells(Browser browser, String gridId) {
+        return browser.js("return Array.from(document.querySelectorAll('#" + gridId + " vaadin-grid-cell-content'))"
+                + ".map(c => c.textContent).join('|')");
     }
 
     private static String text(Browser browser, String id) {

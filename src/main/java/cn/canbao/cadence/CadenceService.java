@@ -127,6 +127,11 @@ public class CadenceService {
         Campaign c = campaigns.get(campaignId);
         Optional<CadenceSettings> found = find(campaignId);
         int n = found.map(s -> reportingDay(s, day)).orElse(0);
+        if (n > 0 && !processes.running(c)) {
+            // the campaign's process was deleted (by an admin, by a test): nobody should report for it
+            schedule.remove(campaignId);
+            return CadenceTick.nothing(day);
+        }
         if (n == 0 || ended(c) || !writer.takeDay(campaignId, day, n)) {
             return CadenceTick.nothing(day);
         }

@@ -27,6 +27,12 @@ class ReportProcesses {
         this.runtime = runtime;
     }
 
+    /** Whether the campaign's own process still runs (it is gone when deleted rather than ended). */
+    boolean running(Campaign campaign) {
+        return campaign.processInstanceId() != null
+                && runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId()).count() > 0;
+    }
+
     /** Starts a VillageSummary per village; returns village code → process instance id. */
     Map<String, String> startSummaries(Campaign campaign, List<Region> villages, LocalDate day, Instant dueAt) {
         return start(VillageSummaryProcess.KEY, Role.VILLAGE_CADRE, campaign, villages, day, dueAt);

@@ -56,6 +56,8 @@ class CadenceSimulationIT {
     @Autowired
     HistoryService history;
     @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+    @Autowired
     SecurityTestSupport security;
     @Autowired
     CadenceTestCounty county;
@@ -199,6 +201,16 @@ class CadenceSimulationIT {
         SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.SUMMARISE));
         assertThat(driver.scheduled(campaign.id())).isFalse();
         assertThat(SystemAccess.call(() -> cadence.tick(campaign.id(), thursday.plusDays(7))).reportingDay()).isZero();
+    }
+
+    @Test
+    void aCampaignWhoseProcessWasDeletedReportsNothingAndLosesItsTrigger() throws Exception {
+        Campaign campaign = start("节奏删除行动", 2056, FIRST);
+        runtime.deleteProcessInstance(campaign.processInstanceId(), "deleted by an admin");
+        clockAt(FIRST, LocalTime.of(17, 0));
+        driver.fire(campaign.id(), FIRST);
+        assertThat(count("select count(*) from village_summary where campaign_id = ?", campaign.id())).isZero();
+        assertThat(driver.scheduled(campaign.id())).isFalse();
     }
 
     private Campaign start(String name, int year, LocalDate first) {

@@ -86,23 +86,21 @@ class ReportQueries {
             return new ReportMatrix(List.of(), List.of());
         }
         Instant now = now();
-        Map<String, ReportMatrix.Row> rows = new LinkedHashMap<>();
-        jdbc.sql("select s.village_code, v.name, t.name, s.report_date, s.due_at, s.confirmed_at from village_summary s "
-                        + "join region v on v.code = s.village_code join region t on t.code = s.township_code "
-                        + "where s.campaign_id = ? and s.report_date >= ? and s.village_code like ? "
-                        + "order by s.township_code, s.village_code, s.report_date")
+        record Cell(String village, String name, String township, LocalDate day, ReportState state) {
+        }
+        List<Cell> cells = jdbc.sql("select s.village_code, v.name, t.name, s.report_date, s.due_at, s.confirmed_at "
+                        + "from village_summary s join region v on v.code = s.village_code "
+                        + "join region t on t.code = s.township_code where s.campaign_id = ? and s.report_date >= ? "
+                        + "and s.village_code like ? order by s.township_code, s.village_code, s.report_date")
                 .params(campaignId, recent.get(0), scope.get().codePrefix() + "%")
-                .query(rs -> {
-                    ReportMatrix.Row row = rows.computeIfAbsent(rs.getString(1), code -> {
-                        try {
-                            return new ReportMatrix.Row(code, rs.getString(2), rs.getString(3), new LinkedHashMap<>());
-                        } catch (SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    row.states().put(rs.getObject(4, LocalDate.class),
-                            ReportState.of(instant(rs, "due_at"), instant(rs, "confirmed_at"), now));
-                });
+                .query((rs, n) -> new Cell(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class), ReportState.of(instant(rs, "due_at"), instant(rs, "confirmed_at"), now)))
+                .list();
+        Map<String, ReportMatrix.Row> rows = new LinkedHashMap<>();
+        for (Cell c : cells) {
+            rows.computeIfAbsent(c.village(), code -> new ReportMatrix.Row(code, c.name(), c.township(), new LinkedHashMap<>()))
+                    .states().put(c.day(), c.state());
+        }
         return new ReportMatrix(List.copyOf(recent), List.copyOf(rows.values()));
     }
 

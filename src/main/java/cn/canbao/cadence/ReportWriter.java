@@ -64,15 +64,18 @@ class ReportWriter {
                                     join person p on p.id_number = c.id_number
                                     where c.field = 'not_enrolled_reason' and c.changed_at > lo.since
                                       and c.changed_at <= ? and p.household_region like ?),
-                        counted as (select w.code,
-                                (select count(distinct e.id_number) from enrolled e where e.village = w.code and e.finished_at > w.since) n_enr,
-                                (select count(*) from paid y where y.village = w.code and y.finished_at > w.since) n_paid,
-                                (select count(*) from reasons r where r.village = w.code and r.changed_at > w.since) n_reasons
-                            from win w)
+                        n_enr as (select w.code, count(distinct e.id_number) n from win w
+                                  join enrolled e on e.village = w.code and e.finished_at > w.since group by w.code),
+                        n_paid as (select w.code, count(*) n from win w
+                                   join paid y on y.village = w.code and y.finished_at > w.since group by w.code),
+                        n_reasons as (select w.code, count(*) n from win w
+                                      join reasons r on r.village = w.code and r.changed_at > w.since group by w.code)
                         insert into village_summary (campaign_id, village_code, township_code, report_date, since, until,
                             new_enrollments, new_payments, reasons_recorded, enrolled_to_date, target, due_at)
-                        select ?, w.code, w.township, ?, w.since, ?, c.n_enr, c.n_paid, c.n_reasons, w.enrolled, w.target, ?
-                        from win w join counted c on c.code = w.code
+                        select ?, w.code, w.township, ?, w.since, ?, coalesce(e.n, 0), coalesce(y.n, 0), coalesce(r.n, 0),
+                               w.enrolled, w.target, ?
+                        from win w left join n_enr e on e.code = w.code left join n_paid y on y.code = w.code
+                        left join n_reasons r on r.code = w.code
                         on conflict do nothing returning village_code
                         """)
                 .params(villages.stream().map(VillageLine::villageCode).toArray(String[]::new),

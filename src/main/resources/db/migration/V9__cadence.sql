@@ -56,3 +56,17 @@ create table township_dispatch (
 -- progress is measured against the register at the time the target was proposed: enrolled since then =
 -- insured now (baseline of the campaign's year) − insured then. Null for grids (not in the baseline).
 alter table target add column insured_at_start integer;
+
+-- one row per campaign and reporting day the Quartz trigger has handled: a re-fired trigger (misfire,
+-- two nodes, a manual run) finds the day taken and does nothing a second time
+create table cadence_tick (
+    campaign_id   bigint   not null references campaign (id),
+    report_date   date     not null,
+    reporting_day smallint not null,
+    ticked_at     timestamptz not null default now(),
+    primary key (campaign_id, report_date)
+);
+
+-- the daily pre-fill counts the not-enrolled reasons recorded since the previous summary: a small partial
+-- index instead of scanning the whole change log by time
+create index person_change_reason on person_change (changed_at) where field = 'not_enrolled_reason';

@@ -74,7 +74,11 @@ class CampaignsView extends VerticalLayout {
     private HorizontalLayout actions(Campaign c) {
         Anchor targets = new Anchor("targets/" + c.id(), getTranslation("campaign.targets"));
         targets.addClassNames("campaign-targets");
-        HorizontalLayout actions = new HorizontalLayout(targets);
+        HorizontalLayout actions = new HorizontalLayout(targets,
+                new Anchor("cadence/" + c.id(), getTranslation("campaign.cadence")),
+                new Anchor("bulletins/" + c.id(), getTranslation("campaign.bulletins")),
+                new Anchor("escalations/" + c.id(), getTranslation("campaign.escalations")));
+        actions.setWrap(true);
         if (leader && (c.phase() == CampaignPhase.MOBILISE || c.phase() == CampaignPhase.IMPLEMENT)) {
             Button extend = new Button(getTranslation("campaign.extend"), e -> extendDialog(c).open());
             extend.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);

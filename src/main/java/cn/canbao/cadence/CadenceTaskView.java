@@ -1,5 +1,6 @@
 package cn.canbao.cadence;
 
+import cn.canbao.base.ui.SummaryCard;
 import cn.canbao.task.TaskFormView;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.html.Div;
@@ -33,9 +34,6 @@ abstract class CadenceTaskView extends TaskFormView {
     }
 
     static Div card(String label, String value, String id) {
-        Div card = new Div(new Span(label), new Span(value));
-        card.addClassNames("canbao-card");
-        card.setId(id);
-        return card;
+        return SummaryCard.of(label, value, id);
     }
 }

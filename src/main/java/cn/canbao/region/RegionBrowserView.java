@@ -1,5 +1,6 @@
 package cn.canbao.region;
 
+import cn.canbao.base.ui.SummaryCard;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
@@ -171,9 +172,7 @@ class RegionBrowserView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private Div card(String label, int value) {
-        Div card = new Div(new Span(label), new Span(NumberFormat.getIntegerInstance(getLocale()).format(value)));
-        card.addClassNames("canbao-card");
-        return card;
+        return new SummaryCard(label, NumberFormat.getIntegerInstance(getLocale()).format(value));
     }
 
     private String population(Region region) {

@@ -1,5 +1,6 @@
 package cn.canbao.register;
 
+import cn.canbao.base.ui.SummaryCard;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import com.vaadin.flow.component.Component;
@@ -223,9 +224,7 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private Div card(String labelKey, String value) {
-        Div card = new Div(new Span(getTranslation(labelKey)), new Span(value));
-        card.addClassNames("canbao-card");
-        return card;
+        return new SummaryCard(getTranslation(labelKey), value);
     }
 
     private static Span badge(String text, String variant) {

@@ -1,5 +1,6 @@
 package cn.canbao.target;
 
+import cn.canbao.base.ui.SummaryCard;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
@@ -137,9 +138,7 @@ class BaselineView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private Div card(String key, String value) {
-        Div card = new Div(new Span(getTranslation(key)), new Span(value));
-        card.addClassNames("canbao-card");
-        return card;
+        return new SummaryCard(getTranslation(key), value);
     }
 
     private Map<String, Object> coverageChart(List<Baseline> children) {

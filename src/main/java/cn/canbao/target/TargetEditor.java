@@ -1,5 +1,6 @@
 package cn.canbao.target;
 
+import cn.canbao.base.ui.SummaryCard;
 import cn.canbao.base.ui.Messages;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -170,9 +171,6 @@ class TargetEditor extends Composite<VerticalLayout> {
 
     /** A summary card: label over a number. */
     static Div card(String label, String value, String id) {
-        Div card = new Div(new Span(label), new Span(value));
-        card.addClassNames("canbao-card");
-        card.setId(id);
-        return card;
+        return SummaryCard.of(label, value, id);
     }
 }

@@ -3,6 +3,8 @@ package cn.canbao.task;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -11,7 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The test process {@code InboxTest} (processes-test/inbox-test.bpmn): Task_A for group A and Task_B
+ * The test process {@code InboxTest}: Task_A for group A and Task_B
  * for group B in parallel, both due at {@code due}, Task_A reminded by a timer at {@code due}, Task_B
  * refusing completion when {@code refuseCompletion} is true.
  */
@@ -33,10 +35,30 @@ public class InboxTestProcess {
         this.tasks = tasks;
     }
 
-    /** Deploys the process (not auto-deployed: the app deploys only processes/); returns the deployment id. */
+    /**
+     * Deploys the process, built here with Camunda's model API (it exists for tests only, so it lives with
+     * them and not in processes/); returns the deployment id.
+     */
     public String deploy() {
-        return repository.createDeployment().name("inbox-test")
-                .addClasspathResource("processes-test/inbox-test.bpmn").deploy().getId();
+        BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).name("任务列表测试").camundaHistoryTimeToLive(365)
+                .startEvent("StartEvent_Started").name("开始")
+                .parallelGateway("Gateway_Split")
+                .userTask(TASK_A).name("测试任务甲").camundaCandidateGroups("${groupA}").camundaDueDate("${due}")
+                .camundaFormKey("/tasks/test-form")
+                .boundaryEvent("Timer_AOverdue").name("甲已逾期").cancelActivity(false).timerWithDate("${due}")
+                .serviceTask("Task_RemindOverdue").name("催办甲").camundaDelegateExpression("${remindOverdueTask}")
+                .camundaInputParameter("taskKey", TASK_A)
+                .endEvent("EndEvent_Reminded").name("已催办")
+                .moveToActivity(TASK_A)
+                .parallelGateway("Gateway_Join")
+                .endEvent("EndEvent_Done").name("完成")
+                .moveToNode("Gateway_Split")
+                .userTask(TASK_B).name("测试任务乙").camundaCandidateGroups("${groupB}").camundaDueDate("${due}")
+                .camundaFormKey("/tasks/test-form")
+                .camundaTaskListenerClass("complete", RefuseCompletionListener.class)
+                .connectTo("Gateway_Join")
+                .done();
+        return repository.createDeployment().name("inbox-test").addModelInstance("inbox-test.bpmn", model).deploy().getId();
     }
 
     /** Removes the deployment with its instances, so no test task lingers for other tests' users. */

@@ -1,6 +1,5 @@
 package cn.canbao.campaign;
 
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -13,25 +12,18 @@ import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
-import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.TerminateEventDefinition;
-import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-
+import static cn.canbao.ProcessModels.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -40,7 +32,6 @@ class ProcessModelsTest {
 
     private final BpmnModelInstance campaign = read("processes/campaign.bpmn");
     private final BpmnModelInstance breakdown = read("processes/target-breakdown.bpmn");
-    private final BpmnModelInstance publicity = read("processes/publicity-drive.bpmn");
 
     @Test
     void campaignWalksThePhasesAndCallsOneBreakdownPerTownship() {
@@ -98,66 +89,8 @@ class ProcessModelsTest {
         assertBreakdownCall(breakdown, "Call_VillageBreakdown", "${childRegions}", "childRegion");
     }
 
-    @Test
-    void everyNodeAndFlowIsDrawn() {
-        for (BpmnModelInstance model : new BpmnModelInstance[] {campaign, breakdown, publicity}) {
-            assertThat(model.getModelElementsByType(FlowNode.class))
-                    .allSatisfy(n -> assertThat(n.getDiagramElement()).as(n.getId()).isInstanceOf(BpmnShape.class));
-            assertThat(model.getModelElementsByType(SequenceFlow.class))
-                    .allSatisfy(f -> assertThat(f.getDiagramElement()).as(f.getId()).isInstanceOf(BpmnEdge.class));
-        }
-    }
-
-    private static BpmnModelInstance read(String path) {
-        BpmnModelInstance model = Bpmn.readModelFromFile(new File(path));
-        Bpmn.validateModel(model);
-        return model;
-    }
-
-    private static <T extends ModelElementInstance> T element(BpmnModelInstance model, String id, Class<T> type) {
-        ModelElementInstance element = model.getModelElementById(id);
-        assertThat(element).as(id).isInstanceOf(type);
-        return type.cast(element);
-    }
-
-    private static void assertProcess(BpmnModelInstance model, String id, String name) {
-        Process process = element(model, id, Process.class);
-        assertThat(process.getName()).isEqualTo(name);
-        assertThat(process.isExecutable()).isTrue();
-        assertThat(process.getCamundaHistoryTimeToLiveString()).isEqualTo("P365D");
-    }
-
-    private static UserTask assertUserTask(BpmnModelInstance model, String id, String group, String due, String form, String onComplete) {
-        UserTask task = element(model, id, UserTask.class);
-        assertThat(task).as(id).extracting(UserTask::getCamundaCandidateGroups, UserTask::getCamundaDueDate, UserTask::getCamundaFormKey)
-                .containsExactly(group, due, form);
-        assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list())
-                .as(id).extracting(CamundaTaskListener::getCamundaEvent, CamundaTaskListener::getCamundaDelegateExpression)
-                .contains(org.assertj.core.groups.Tuple.tuple("complete", onComplete));
-        return task;
-    }
-
     private static <T extends BpmnModelElementInstance> T extension(BaseElement element, Class<T> type) {
         return element.getExtensionElements().getElementsQuery().filterByType(type).singleResult();
-    }
-
-    private static BoundaryEvent assertNonInterruptingTimer(BpmnModelInstance model, String id, String task, String due) {
-        BoundaryEvent timer = element(model, id, BoundaryEvent.class);
-        assertThat(timer.cancelActivity()).as(id).isFalse();
-        assertThat(timer.getAttachedTo().getId()).as(id).isEqualTo(task);
-        assertThat(timeDate(timer)).as(id).isEqualTo(due);
-        return timer;
-    }
-
-    /** A non-interrupting timer whose service task reminds whoever holds the task. */
-    private static void assertReminder(BpmnModelInstance model, String timerId, String task, String due, String reminder) {
-        BoundaryEvent timer = assertNonInterruptingTimer(model, timerId, task, due);
-        ServiceTask remind = element(model, reminder, ServiceTask.class);
-        assertThat(timer.getSucceedingNodes().singleResult()).isSameAs(remind);
-        assertThat(remind.getCamundaDelegateExpression()).isEqualTo("${remindOverdueTask}");
-        CamundaInputParameter taskKey = extension(remind, CamundaInputOutput.class).getCamundaInputParameters().iterator().next();
-        assertThat(taskKey).extracting(CamundaInputParameter::getCamundaName, CamundaInputParameter::getTextContent)
-                .containsExactly("taskKey", task);
     }
 
     private static void assertBreakdownCall(BpmnModelInstance model, String id, String collection, String elementVariable) {
@@ -186,9 +119,5 @@ class ProcessModelsTest {
 
     private static <T extends EventDefinition> T definition(ModelElementInstance event, Class<T> type) {
         return event.getChildElementsByType(type).stream().findFirst().orElse(null);
-    }
-
-    private static String timeDate(CatchEvent event) {
-        return definition(event, TimerEventDefinition.class).getTimeDate().getTextContent();
     }
 }

@@ -1,5 +1,6 @@
 package cn.canbao.browser;
 
+import cn.canbao.ProcessTestSupport;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.publicity.PublicityDrive;
 import cn.canbao.publicity.PublicityService;
@@ -9,7 +10,6 @@ import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,14 +38,12 @@ class PublicityBrowserIT {
     @Autowired
     RegionService regions;
     @Autowired
-    RuntimeService runtime;
+    ProcessTestSupport processes;
     private PublicityDrive drive;
 
     @AfterEach
     void deleteDriveProcess() {
-        if (drive != null && runtime.createProcessInstanceQuery().processInstanceId(drive.processInstanceId()).count() > 0) {
-            runtime.deleteProcessInstance(drive.processInstanceId(), "test finished");
-        }
+        processes.deleteIfRunning(drive == null ? null : drive.processInstanceId());
     }
 
     @Test

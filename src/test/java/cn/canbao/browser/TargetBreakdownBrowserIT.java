@@ -1,5 +1,6 @@
 package cn.canbao.browser;
 
+import cn.canbao.ProcessTestSupport;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
@@ -8,7 +9,6 @@ import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.target.TargetRow;
 import cn.canbao.target.TargetService;
 import cn.canbao.target.TargetTable;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,7 +16,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,15 +39,13 @@ class TargetBreakdownBrowserIT {
     @Autowired
     TargetService targets;
     @Autowired
-    RuntimeService runtime;
+    ProcessTestSupport processes;
     private Campaign campaign;
 
     /** Other tests count the tasks of some townships: this campaign's open tasks must not outlive it. */
     @AfterEach
     void deleteCampaignProcess() {
-        if (campaign != null && runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId()).count() > 0) {
-            runtime.deleteProcessInstance(campaign.processInstanceId(), "test finished");
-        }
+        processes.deleteIfRunning(campaign == null ? null : campaign.processInstanceId());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.canbao.campaign;
 
+import cn.canbao.ProcessTestSupport;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.DomainException;
 import cn.canbao.region.Region;
@@ -36,7 +37,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +68,8 @@ class CampaignProcessIT {
     @Autowired
     RuntimeService runtime;
     @Autowired
+    ProcessTestSupport processes;
+    @Autowired
     ManagementService management;
     @Autowired
     SecurityTestSupport security;
@@ -84,9 +86,7 @@ class CampaignProcessIT {
     @AfterEach
     void resetClockAndDeleteLeftovers() {
         ClockUtil.reset();
-        if (started != null && runtime.createProcessInstanceQuery().processInstanceId(started.processInstanceId()).count() > 0) {
-            runtime.deleteProcessInstance(started.processInstanceId(), "test finished");
-        }
+        processes.deleteIfRunning(started == null ? null : started.processInstanceId());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.canbao.publicity;
 
+import cn.canbao.ProcessTestSupport;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.DomainException;
 import cn.canbao.region.Region;
@@ -51,6 +52,8 @@ class PublicityDriveIT {
     @Autowired
     RuntimeService runtime;
     @Autowired
+    ProcessTestSupport processes;
+    @Autowired
     ManagementService management;
     @Autowired
     RegionService regions;
@@ -61,9 +64,7 @@ class PublicityDriveIT {
     @AfterEach
     void cleanUp() {
         ClockUtil.reset();
-        if (drive != null && runtime.createProcessInstanceQuery().processInstanceId(drive.processInstanceId()).count() > 0) {
-            runtime.deleteProcessInstance(drive.processInstanceId(), "test finished");
-        }
+        processes.deleteIfRunning(drive == null ? null : drive.processInstanceId());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.canbao.target;
 
+import cn.canbao.ProcessTestSupport;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
@@ -8,7 +9,6 @@ import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,14 +38,12 @@ class TargetApiIT {
     @Autowired
     CampaignService campaigns;
     @Autowired
-    RuntimeService runtime;
+    ProcessTestSupport processes;
     private Campaign campaign;
 
     @AfterEach
     void deleteCampaignProcess() {
-        if (campaign != null && runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId()).count() > 0) {
-            runtime.deleteProcessInstance(campaign.processInstanceId(), "test finished");
-        }
+        processes.deleteIfRunning(campaign == null ? null : campaign.processInstanceId());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package cn.canbao.bulletin;
 
+import static cn.canbao.base.ExcelCells.decimal;
+import static cn.canbao.base.ExcelCells.number;
+import static cn.canbao.base.ExcelCells.text;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -18,7 +21,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,7 @@ final class BulletinWorkbook {
             sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, HEADERS.size() - 1));
             Row header = sheet.createRow(1);
             for (int c = 0; c < HEADERS.size(); c++) {
-                cell(header, c, HEADERS.get(c), styles.header);
+                text(header, c, HEADERS.get(c), styles.header);
             }
             int r = 2;
             for (BulletinRow row : rows) {
@@ -58,7 +60,7 @@ final class BulletinWorkbook {
             }
             if (b.remarks() != null) {
                 Row remarks = sheet.createRow(r + 1);
-                cell(remarks, 0, "县领导意见：" + b.remarks(), null);
+                text(remarks, 0, "县领导意见：" + b.remarks(), null);
             }
             sheet.setColumnWidth(1, 14 * 256);
             sheet.setColumnWidth(2, 15 * 256);
@@ -74,8 +76,8 @@ final class BulletinWorkbook {
 
     private static void write(Row row, BulletinRow r, Styles s) {
         number(row, 0, r.rank(), s.integer);
-        cell(row, 1, r.townshipName(), s.text);
-        cell(row, 2, r.townshipCode(), s.text);
+        text(row, 1, r.townshipName(), s.text);
+        text(row, 2, r.townshipCode(), s.text);
         number(row, 3, r.target(), s.integer);
         number(row, 4, r.enrolled(), s.integer);
         decimal(row, 5, r.completion(), s.decimal);
@@ -87,31 +89,9 @@ final class BulletinWorkbook {
         number(row, 11, r.reportsOnTime(), s.integer);
         number(row, 12, r.reportsLate(), s.integer);
         number(row, 13, r.reportsMissing(), s.integer);
-        cell(row, BAND, BulletinPdf.bandName(r.band()), s.bands.get(r.band()));
-        cell(row, 15, r.lagging() ? "是" : "", s.text);
-        cell(row, 16, r.escalationCaseId() != null ? "已约谈" : "", s.text);
-    }
-
-    private static void cell(Row row, int c, String value, CellStyle style) {
-        Cell cell = row.createCell(c);
-        cell.setCellValue(value);
-        if (style != null) {
-            cell.setCellStyle(style);
-        }
-    }
-
-    private static void number(Row row, int c, int value, CellStyle style) {
-        Cell cell = row.createCell(c);
-        cell.setCellValue(value);
-        cell.setCellStyle(style);
-    }
-
-    private static void decimal(Row row, int c, BigDecimal value, CellStyle style) {
-        Cell cell = row.createCell(c);
-        cell.setCellStyle(style);
-        if (value != null) {
-            cell.setCellValue(value.doubleValue());
-        }
+        text(row, BAND, BulletinPdf.bandName(r.band()), s.bands.get(r.band()));
+        text(row, 15, r.lagging() ? "是" : "", s.text);
+        text(row, 16, r.escalationCaseId() != null ? "已约谈" : "", s.text);
     }
 
     private static final class Styles {

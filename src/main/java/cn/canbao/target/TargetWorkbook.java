@@ -1,5 +1,7 @@
 package cn.canbao.target;
 
+import static cn.canbao.base.ExcelCells.number;
+import static cn.canbao.base.ExcelCells.text;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -160,20 +162,6 @@ public final class TargetWorkbook {
         validation.setShowErrorBox(true);
         validation.createErrorBox("目标数", "请填写不小于 0 的整数");
         sheet.addValidationData(validation);
-    }
-
-    private static void text(Row row, int column, String value, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellStyle(style);
-        if (value != null) {
-            cell.setCellValue(value);
-        }
-    }
-
-    private static void number(Row row, int column, int value, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellStyle(style);
-        cell.setCellValue(value);
     }
 
     /** The few cell styles of the sheet; a workbook allows only so many, so they are shared. */

@@ -7,6 +7,8 @@ import cn.canbao.register.ImportFinished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,7 +68,9 @@ public class BaselineService {
                 .forEach(this::refresh);
     }
 
+    /** First among the import's listeners: those that read the baseline (e.g. proposals) then see it fresh. */
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     @Transactional
     void afterImport(ImportFinished finished) {
         refreshRecentYears();

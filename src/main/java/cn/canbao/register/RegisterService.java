@@ -1,6 +1,8 @@
 package cn.canbao.register;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,5 +31,89 @@ public class RegisterService {
         return jdbc.queryForList("select p.status = 'ACTIVE' and not exists (select 1 from enrollment e "
                 + "where e.id_number = p.id_number and e.year = ?) from person p where p.id_number = ?",
                 Boolean.class, year, IdNumber.of(idNumber).value()).stream().anyMatch(Boolean.TRUE::equals);
+    }
+
+    /**
+     * A corrected mobile number and/or address reported from the field (either may be null: unchanged),
+     * each change a change-log row by the reporter.
+     */
+    @Transactional
+    public void correctContact(String idNumber, String mobile, String address, String by) {
+        String id = IdNumber.of(idNumber).value();
+        if (mobile != null) {
+            String valid = MobileNumber.normalise(mobile)
+                    .orElseThrow(() -> new RegisterException("register.correction.mobile", mobile));
+            logged(id, "mobile", "mobile", valid, by);
+        }
+        if (address != null && !address.isBlank()) {
+            logged(id, "address", "address", address.strip(), by);
+        }
+    }
+
+    /** Why the person is not enrolled, as a visit found it (counted in the village's daily summary). */
+    @Transactional
+    public void recordNotEnrolledReason(String idNumber, NotEnrolledReason reason, String by) {
+        logged(IdNumber.of(idNumber).value(), "not_enrolled_reason", "not_enrolled_reason", reason.name(), by);
+    }
+
+    /** A verified death: the file becomes DECEASED on that date. */
+    @Transactional
+    public void recordDeath(String idNumber, java.time.LocalDate date, String by) {
+        String id = IdNumber.of(idNumber).value();
+        jdbc.update("with old as (select status, status_date from person where id_number = ?), "
+                + "upd as (update person set status = 'DECEASED', status_date = ?, updated_at = now() "
+                + "where id_number = ? and status = 'ACTIVE' returning id_number) "
+                + "insert into person_change (id_number, field, old_value, new_value, changed_by) "
+                + "select u.id_number, 'status', (select status || ' ' || coalesce(status_date::text, '') from old), ?, ? "
+                + "from upd u", id, date, id, "DECEASED " + date, by);
+    }
+
+    /**
+     * A verified move: the new residence village or grid (a code of the register's regions), or out of the
+     * county (null: residence and grid cleared, reason 外出务工), each field a change-log row.
+     */
+    @Transactional
+    public void recordMove(String idNumber, String newResidence, String by) {
+        String id = IdNumber.of(idNumber).value();
+        if (newResidence == null) {
+            logged(id, "residence_region", "residence_region", null, by);
+            logged(id, "grid_code", "grid_code", null, by);
+            logged(id, "not_enrolled_reason", "not_enrolled_reason", NotEnrolledReason.WORKS_AWAY.name(), by);
+            return;
+        }
+        Map<String, Object> region = jdbc.queryForList("select code, level from region where code = ? "
+                + "and deleted_at is null", newResidence).stream().findFirst()
+                .orElseThrow(() -> new RegisterException("register.reject.unknownRegion", newResidence));
+        boolean grid = "GRID".equals(region.get("level"));
+        String village = grid ? jdbc.queryForObject("select parent_code from region where code = ?", String.class,
+                newResidence) : newResidence;
+        logged(id, "residence_region", "residence_region", village, by);
+        logged(id, "grid_code", "grid_code", grid ? newResidence : null, by);
+    }
+
+    /**
+     * A verified enrollment elsewhere (异地) for the year: an enrollment row of that scheme, place ELSEWHERE,
+     * and the reason 已在外地参保 — the person then counts as insured elsewhere.
+     */
+    @Transactional
+    public void recordInsuredElsewhere(String idNumber, int year, String scheme, String where, String by) {
+        String id = IdNumber.of(idNumber).value();
+        jdbc.update("with ins as (insert into enrollment (id_number, year, scheme, place) values (?, ?, ?, 'ELSEWHERE') "
+                + "on conflict do nothing returning *) insert into person_change (id_number, field, old_value, "
+                + "new_value, changed_by) select id_number, 'enrollment', null, concat_ws(' ', year, scheme, place, ?), ? "
+                + "from ins", id, year, scheme, where, by);
+        logged(id, "not_enrolled_reason", "not_enrolled_reason", NotEnrolledReason.INSURED_ELSEWHERE.name(), by);
+    }
+
+    /** Sets one column of the person when it differs, with its change-log row. Column names are ours, never input. */
+    private void logged(String id, String column, String field, String value, String by) {
+        int changed = jdbc.update("with old as (select " + column + "::text v from person where id_number = ?), "
+                + "upd as (update person set " + column + " = ?, updated_at = now() where id_number = ? "
+                + "and " + column + " is distinct from ? returning id_number) "
+                + "insert into person_change (id_number, field, old_value, new_value, changed_by) "
+                + "select u.id_number, ?, (select v from old), ?, ? from upd u", id, value, id, value, field, value, by);
+        if (changed == 0 && jdbc.queryForList("select 1 from person where id_number = ?", id).isEmpty()) {
+            throw new RegisterException("register.person.notFound", IdNumber.mask(id));
+        }
     }
 }

@@ -1,0 +1,17 @@
+package cn.canbao.outreach;
+
+import cn.canbao.base.Translatable;
+
+/** What a data-correction request says changed. */
+public enum CorrectionKind implements Translatable {
+    MOVED, DECEASED, INSURED_ELSEWHERE;
+
+    static CorrectionKind of(VisitOutcome outcome) {
+        return valueOf(outcome.name());
+    }
+
+    @Override
+    public String messageKey() {
+        return "outreach.outcome." + name();
+    }
+}

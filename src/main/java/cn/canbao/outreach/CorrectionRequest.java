@@ -1,0 +1,33 @@
+package cn.canbao.outreach;
+
+import org.springframework.jdbc.core.RowMapper;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A data-correction request and, once decided, the clerk's decision. */
+public record CorrectionRequest(long id, String idNumber, String name, Long campaignId, Long visitId,
+                                CorrectionKind kind, String evidence, String movedTo, String movedToName,
+                                LocalDate eventDate, String insuredScheme, String insuredWhere, Status status,
+                                String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt,
+                                String decisionNote) {
+
+    public enum Status { PENDING, APPROVED, REJECTED }
+
+    static final String SELECT = "select r.id, r.id_number, p.name, r.campaign_id, r.visit_id, r.kind, r.evidence, "
+            + "r.moved_to, m.name moved_to_name, r.event_date, r.insured_scheme, r.insured_where, r.status, "
+            + "r.requested_by, r.requested_at, r.decided_by, r.decided_at, r.decision_note from correction_request r "
+            + "join person p on p.id_number = r.id_number left join region m on m.code = r.moved_to";
+
+    static final RowMapper<CorrectionRequest> MAPPER = (rs, n) -> new CorrectionRequest(rs.getLong("id"),
+            rs.getString("id_number"), rs.getString("name"), (Long) rs.getObject("campaign_id"),
+            (Long) rs.getObject("visit_id"), CorrectionKind.valueOf(rs.getString("kind")), rs.getString("evidence"),
+            rs.getString("moved_to"), rs.getString("moved_to_name"), rs.getObject("event_date", LocalDate.class),
+            rs.getString("insured_scheme"), rs.getString("insured_where"), Status.valueOf(rs.getString("status")),
+            rs.getString("requested_by"), instant(rs.getTimestamp("requested_at")), rs.getString("decided_by"),
+            instant(rs.getTimestamp("decided_at")), rs.getString("decision_note"));
+
+    private static Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

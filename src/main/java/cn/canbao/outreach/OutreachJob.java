@@ -1,0 +1,63 @@
+package cn.canbao.outreach;
+
+import cn.canbao.security.SystemAccess;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobExecutionContext;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+import java.util.TimeZone;
+
+/**
+ * Every morning during collection periods (clustered: one node runs it): payments that arrived by other ways
+ * end their cases, then every campaign in its implementation phase lists and starts its new outreach cases —
+ * residents who became due since yesterday, and any batch a crash left unstarted.
+ */
+@DisallowConcurrentExecution
+public class OutreachJob extends QuartzJobBean {
+
+    private final OutreachStarter starter;
+    private final PaymentCorrelation payments;
+
+    public OutreachJob(OutreachStarter starter, PaymentCorrelation payments) {
+        this.starter = starter;
+        this.payments = payments;
+    }
+
+    @Override
+    protected void executeInternal(JobExecutionContext context) {
+        SystemAccess.run(() -> {
+            payments.endPaidCases();
+            starter.startDueCampaigns();
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(OutreachSettings.class)
+    static class Schedule {
+
+        static final String NAME = "outreach-start";
+
+        @Bean
+        JobDetail outreachJob() {
+            return JobBuilder.newJob(OutreachJob.class).withIdentity(NAME, "outreach").storeDurably()
+                    .withDescription("启动欠费居民催缴（征收期内每日）").build();
+        }
+
+        @Bean
+        Trigger outreachTrigger(JobDetail outreachJob, OutreachSettings settings) {
+            return TriggerBuilder.newTrigger().forJob(outreachJob).withIdentity(NAME, "outreach")
+                    .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(settings.startHour(), 0)
+                            .inTimeZone(TimeZone.getTimeZone("Asia/Shanghai"))
+                            .withMisfireHandlingInstructionFireAndProceed())
+                    .build();
+        }
+    }
+}

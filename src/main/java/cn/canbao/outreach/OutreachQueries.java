@@ -1,0 +1,136 @@
+package cn.canbao.outreach;
+
+import cn.canbao.region.CurrentRegionScope;
+import cn.canbao.register.IdNumber;
+import cn.canbao.register.MobileNumber;
+import cn.canbao.sms.SmsService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** What people see of outreach, always within their own region: worklists, stage counts, a case's visits. */
+@Service
+@Transactional(readOnly = true)
+public class OutreachQueries {
+
+    private final JdbcClient jdbc;
+    private final CurrentRegionScope scope;
+    private final TaskService tasks;
+    private final SmsService smsStatus;
+
+    OutreachQueries(JdbcClient jdbc, CurrentRegionScope scope, TaskService tasks, SmsService smsStatus) {
+        this.jdbc = jdbc;
+        this.scope = scope;
+        this.tasks = tasks;
+        this.smsStatus = smsStatus;
+    }
+
+    private static final String IN_SCOPE = "(oc.grid_code like :prefix or oc.village_code like :prefix)";
+
+    private String prefix() {
+        return scope.get().codePrefix() + "%";
+    }
+
+    /**
+     * The cases of a campaign in the caller's region, live ones first by their next action (overdue visits on
+     * top), then ended ones; with the open visit task of each, if any.
+     */
+    public List<OutreachCase> worklist(long campaignId, boolean liveOnly, int offset, int limit) {
+        record Row(OutreachCase c, String instance, String idNumber) {
+        }
+        List<Row> rows = jdbc.sql("select oc.id, oc.campaign_id, p.name, oc.id_number, p.mobile, oc.kind, "
+                        + "oc.grid_code, coalesce(g.name, v.name, '') region_name, oc.stage, oc.end_reason, "
+                        + "oc.next_action_at, oc.last_contact_at, oc.process_instance_id from outreach_case oc "
+                        + "join person p on p.id_number = oc.id_number left join region v on v.code = oc.village_code "
+                        + "left join region g on g.code = oc.grid_code where oc.campaign_id = :campaign and " + IN_SCOPE
+                        + (liveOnly ? " and oc.ended_at is null" : "")
+                        + " order by oc.ended_at is not null, oc.next_action_at nulls last, oc.id "
+                        + "offset :offset limit :limit")
+                .param("campaign", campaignId).param("prefix", prefix()).param("offset", offset).param("limit", limit)
+                .query((rs, n) -> new Row(CASE.mapRow(rs, n), rs.getString("process_instance_id"),
+                        rs.getString("id_number"))).list();
+        String[] instances = rows.stream().map(Row::instance).filter(java.util.Objects::nonNull).toArray(String[]::new);
+        Map<String, String> visitTasks = instances.length == 0 ? Map.of()
+                : tasks.createTaskQuery().processInstanceIdIn(instances).taskDefinitionKey(OutreachProcess.TASK_VISIT)
+                .list().stream().collect(Collectors.toMap(Task::getProcessInstanceId, Task::getId, (a, b) -> a));
+        Map<String, String> sms = smsStatus.latestStatus(rows.stream().map(Row::idNumber).toList());
+        return rows.stream().map(r -> r.c().withLinks(sms.get(r.idNumber()),
+                r.instance() == null ? null : visitTasks.get(r.instance()))).toList();
+    }
+
+    private static final org.springframework.jdbc.core.RowMapper<OutreachCase> CASE = (rs, n) -> new OutreachCase(
+            rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("name"), IdNumber.mask(rs.getString("id_number")),
+            MobileNumber.mask(rs.getString("mobile")), rs.getString("kind"), rs.getString("grid_code"),
+            rs.getString("region_name"), OutreachStage.valueOf(rs.getString("stage")), rs.getString("end_reason"),
+            instant(rs.getTimestamp("next_action_at")), instant(rs.getTimestamp("last_contact_at")), null, null);
+
+    /** How many cases of the campaign in the caller's region stand at each stage. */
+    public Map<OutreachStage, Integer> stageCounts(long campaignId) {
+        Map<OutreachStage, Integer> counts = new EnumMap<>(OutreachStage.class);
+        for (OutreachStage s : OutreachStage.values()) {
+            counts.put(s, 0);
+        }
+        jdbc.sql("select oc.stage, count(*) from outreach_case oc where oc.campaign_id = :campaign and " + IN_SCOPE
+                        + " group by oc.stage").param("campaign", campaignId).param("prefix", prefix())
+                .query((rs, n) -> counts.put(OutreachStage.valueOf(rs.getString(1)), rs.getInt(2))).list();
+        return counts;
+    }
+
+    /** How the cases of the campaign in the caller's region ended, by reason (PAYMENT_RECEIVED or a visit outcome). */
+    public Map<String, Integer> endReasons(long campaignId) {
+        return jdbc.sql("select oc.end_reason, count(*) from outreach_case oc where oc.campaign_id = :campaign and "
+                        + IN_SCOPE + " and oc.ended_at is not null group by oc.end_reason order by 2 desc")
+                .param("campaign", campaignId).param("prefix", prefix())
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a,
+                        java.util.LinkedHashMap::new));
+    }
+
+    /** One visit as the case history shows it. */
+    public record Visit(Instant at, String by, ContactMethod method, VisitOutcome outcome, String reason,
+                        java.time.LocalDate promisedDate, String note) {
+    }
+
+    /** The visits of a case in the caller's region, newest first. */
+    public List<Visit> visits(long caseId) {
+        return jdbc.sql("select v.visited_at, v.visited_by, v.method, v.outcome, v.reason, v.promised_date, v.note "
+                        + "from visit v join outreach_case oc on oc.id = v.case_id where v.case_id = :case and "
+                        + IN_SCOPE + " order by v.visited_at desc, v.id desc")
+                .param("case", caseId).param("prefix", prefix())
+                .query((rs, n) -> new Visit(instant(rs.getTimestamp(1)), rs.getString(2),
+                        ContactMethod.valueOf(rs.getString(3)), VisitOutcome.valueOf(rs.getString(4)), rs.getString(5),
+                        rs.getObject(6, java.time.LocalDate.class), rs.getString(7))).list();
+    }
+
+    /** The case behind a visit task's process, in the caller's region (the visit form's header). */
+    public OutreachCase caseOf(long caseId) {
+        return jdbc.sql("select oc.id, oc.campaign_id, p.name, oc.id_number, p.mobile, oc.kind, oc.grid_code, "
+                        + "coalesce(g.name, v.name, '') region_name, oc.stage, oc.end_reason, oc.next_action_at, "
+                        + "oc.last_contact_at from outreach_case oc join person p on p.id_number = oc.id_number "
+                        + "left join region v on v.code = oc.village_code left join region g on g.code = oc.grid_code "
+                        + "where oc.id = :case and " + IN_SCOPE).param("case", caseId).param("prefix", prefix())
+                .query(CASE)
+                .optional().orElseThrow(() -> new OutreachException("outreach.error.caseNotFound", caseId));
+    }
+
+    /** Visits recorded in a region's subtree in a time window (the village daily summary counts them). */
+    public int visitsIn(String regionCode, Instant since, Instant until) {
+        return jdbc.sql("select count(*) from visit where (grid_code like :prefix or village_code like :prefix) "
+                        + "and visited_at > :since and visited_at <= :until")
+                .param("prefix", regionCode + "%").param("since", Timestamp.from(since))
+                .param("until", Timestamp.from(until)).query(Integer.class).single();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

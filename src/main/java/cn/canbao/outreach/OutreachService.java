@@ -1,0 +1,207 @@
+package cn.canbao.outreach;
+
+import cn.canbao.campaign.CampaignService;
+import cn.canbao.policy.PolicyService;
+import cn.canbao.region.RegionService;
+import cn.canbao.register.MobileNumber;
+import cn.canbao.register.PersonName;
+import cn.canbao.register.RegisterService;
+import cn.canbao.sms.SmsOutbox;
+import cn.canbao.sms.SmsRequest;
+import cn.canbao.sms.SmsService;
+import cn.canbao.security.CurrentUser;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Map;
+
+/**
+ * What the outreach process does at each step: send a reminder through the SMS outbox (in the process's
+ * transaction; the dispatcher sends later), open a visit, record what the visit found, end the case.
+ */
+@Service
+@Transactional
+public class OutreachService {
+
+    private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("M月d日");
+
+    private final JdbcClient jdbc;
+    private final SmsOutbox outbox;
+    private final SmsService sms;
+    private final PolicyService policy;
+    private final RegisterService register;
+    private final CorrectionService corrections;
+    private final OutreachSettings settings;
+    private final OutreachQueries queries;
+    private final RegionService regions;
+
+    OutreachService(JdbcClient jdbc, SmsOutbox outbox, SmsService sms, PolicyService policy, RegisterService register,
+                    CorrectionService corrections, OutreachSettings settings, OutreachQueries queries,
+                    RegionService regions) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.sms = sms;
+        this.policy = policy;
+        this.register = register;
+        this.corrections = corrections;
+        this.settings = settings;
+        this.queries = queries;
+        this.regions = regions;
+    }
+
+    private record CaseFacts(long id, long campaignId, int year, String countyCode, LocalDate collectionEnd,
+                             String idNumber, String name, String mobile, String villageCode, String gridCode,
+                             boolean ended) {
+    }
+
+    private CaseFacts facts(long caseId) {
+        return jdbc.sql("select oc.id, oc.campaign_id, c.year, c.county_code, c.collection_end, oc.id_number, p.name, "
+                        + "p.mobile, oc.village_code, oc.grid_code, oc.ended_at is not null from outreach_case oc "
+                        + "join campaign c on c.id = oc.campaign_id join person p on p.id_number = oc.id_number "
+                        + "where oc.id = ?").param(caseId)
+                .query((rs, n) -> new CaseFacts(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getString(10), rs.getBoolean(11)))
+                .optional().orElseThrow(() -> new OutreachException("outreach.error.caseNotFound", caseId));
+    }
+
+    private static Timestamp now() {
+        return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    }
+
+    private static LocalDate today() {
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CampaignService.ZONE);
+    }
+
+    /**
+     * Queues the reminder of the template for the case's resident (the SMS module skips, and records why,
+     * when the resident opted out or has no valid mobile) and moves the case on to the next wait.
+     */
+    public void remind(long caseId, String template) {
+        CaseFacts c = facts(caseId);
+        if (c.ended()) {
+            return;
+        }
+        BigDecimal amount = settings.amountDue();
+        Map<String, String> variables = Map.of(
+                "name", PersonName.mask(c.name()),
+                "amount", amount.stripTrailingZeros().toPlainString(),
+                "deadline", DEADLINE.format(c.collectionEnd()),
+                "channels", settings.paymentChannels(),
+                "consequence", policy.nonPaymentConsequence(c.idNumber(), today()));
+        outbox.enqueue(new SmsRequest(c.idNumber(), c.mobile(), c.gridCode() != null ? c.gridCode() : c.villageCode(),
+                c.campaignId(), template, variables, "outreach:" + caseId + ":" + template));
+        OutreachStage stage = OutreachProcess.TEMPLATE_FIRST.equals(template) ? OutreachStage.REMINDED
+                : OutreachStage.REMINDED_AGAIN;
+        Timestamp now = now();
+        jdbc.sql("update outreach_case set stage = ?, last_contact_at = ?, next_action_at = ? where id = ?")
+                .params(stage.name(), now, Timestamp.from(now.toInstant().plus(settings.reminderWait())), caseId)
+                .update();
+    }
+
+    /** The visit task was created with its due date: the worklist sorts by it. */
+    public void visitDue(long caseId, Date due) {
+        jdbc.sql("update outreach_case set stage = 'VISIT_DUE', next_action_at = ? where id = ? and ended_at is null")
+                .params(new Timestamp(due.getTime()), caseId).update();
+    }
+
+    /**
+     * Records a visit: the visit row, the resident's corrected mobile or address and the reason they give
+     * (straight into the register, logged), and, for moved / deceased / insured elsewhere, a correction request
+     * a clerk must verify. Refused with a reason when the report is incomplete; then nothing is recorded.
+     */
+    public long recordVisit(long caseId, VisitReport report, String by) {
+        CaseFacts c = facts(caseId);
+        if (c.ended()) {
+            throw new OutreachException("outreach.error.caseEnded", caseId);
+        }
+        String mobile = validate(report);
+        Timestamp now = now();
+        long visitId = jdbc.sql("insert into visit (case_id, campaign_id, id_number, village_code, grid_code, visited_by, "
+                        + "visited_at, method, outcome, reason, promised_date, corrected_mobile, corrected_address, note) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(caseId, c.campaignId(), c.idNumber(), c.villageCode(), c.gridCode(), by, now,
+                        report.method().name(), report.outcome().name(),
+                        report.reason() == null ? null : report.reason().name(), report.promisedDate(), mobile,
+                        blankToNull(report.correctedAddress()), blankToNull(report.note()))
+                .query(Long.class).single();
+        if (mobile != null || blankToNull(report.correctedAddress()) != null) {
+            register.correctContact(c.idNumber(), mobile, blankToNull(report.correctedAddress()), by);
+        }
+        if (report.reason() != null) {
+            register.recordNotEnrolledReason(c.idNumber(), report.reason(), by);
+        }
+        if (report.outcome().needsCorrection()) {
+            corrections.request(c.idNumber(), c.campaignId(), c.countyCode(), visitId, report, by);
+        }
+        Timestamp next = report.outcome() == VisitOutcome.PROMISED
+                ? Timestamp.from(endOfDay(report.promisedDate()).toInstant()) : null;
+        jdbc.sql("update outreach_case set last_contact_at = ?, stage = case when ? then 'PROMISED' else stage end, "
+                + "next_action_at = coalesce(?, next_action_at) where id = ?")
+                .params(now, report.outcome() == VisitOutcome.PROMISED, next, caseId).update();
+        return visitId;
+    }
+
+    /** The moment a promised day is over (the process waits for it before the next visit). */
+    public static Date endOfDay(LocalDate day) {
+        return CampaignService.endOf(day);
+    }
+
+    private String validate(VisitReport r) {
+        if (r.method() == null || r.outcome() == null) {
+            throw new OutreachException("outreach.error.outcomeRequired");
+        }
+        if (r.outcome() == VisitOutcome.PROMISED
+                && (r.promisedDate() == null || r.promisedDate().isBefore(today()))) {
+            throw new OutreachException("outreach.error.promiseDate");
+        }
+        if (r.outcome().needsCorrection() && blankToNull(r.evidence()) == null) {
+            throw new OutreachException("outreach.error.evidenceRequired");
+        }
+        if (r.outcome() == VisitOutcome.DECEASED && r.eventDate() == null) {
+            throw new OutreachException("outreach.error.deathDate");
+        }
+        if (r.outcome() == VisitOutcome.INSURED_ELSEWHERE && r.insuredScheme() == null) {
+            throw new OutreachException("outreach.error.insuredScheme");
+        }
+        String movedTo = blankToNull(r.movedTo());
+        if (r.outcome() == VisitOutcome.MOVED && movedTo != null && regions.findUnscoped(movedTo).isEmpty()) {
+            throw new OutreachException("outreach.error.movedTo", movedTo);
+        }
+        String mobile = blankToNull(r.correctedMobile());
+        if (mobile == null) {
+            return null;
+        }
+        return MobileNumber.normalise(mobile)
+                .orElseThrow(() -> new OutreachException("outreach.error.mobile", r.correctedMobile()));
+    }
+
+    /** Ends the case (once): a payment arrived, or the last visit's outcome ends it. */
+    public void close(long caseId, String reason) {
+        jdbc.sql("update outreach_case set stage = 'ENDED', end_reason = ?, ended_at = ?, next_action_at = null "
+                + "where id = ? and ended_at is null").params(reason, now(), caseId).update();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** What the resident risks by not paying (the visit form says it, as the reminders do). */
+    @Transactional(readOnly = true)
+    public String consequence(long caseId) {
+        return policy.nonPaymentConsequence(facts(caseId).idNumber(), today());
+    }
+
+    /** The resident asked the grid worker for no more texts: recorded as an opt-out by that worker. */
+    public void optOut(long caseId) {
+        queries.caseOf(caseId);
+        sms.optOut(facts(caseId).idNumber(), "GRID_WORKER", CurrentUser.name());
+    }
+}

@@ -1,0 +1,86 @@
+package cn.canbao.outreach;
+
+import cn.canbao.campaign.CampaignService;
+import cn.canbao.register.NotEnrolledReason;
+import cn.canbao.security.CurrentUser;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.Date;
+
+/**
+ * {@code Task_VisitResident}: on create the task gets its due date and the case shows the visit as due; on
+ * complete the visit is recorded from the task's variables — whether the visit form, Tasklist or REST completes
+ * it — and an incomplete report is refused (the task stays open). A promise sets {@code promisedBy}, the end of
+ * the promised day, which the process waits for before the next visit.
+ */
+@Component("visitResident")
+class VisitResidentListener implements TaskListener {
+
+    private final OutreachService outreach;
+    private final OutreachSettings settings;
+
+    VisitResidentListener(OutreachService outreach, OutreachSettings settings) {
+        this.outreach = outreach;
+        this.settings = settings;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long caseId = ((Number) task.getVariable(OutreachProcess.VAR_CASE_ID)).longValue();
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            Date due = CampaignService.daysFromNow(settings.visitDays());
+            task.setDueDate(due);
+            outreach.visitDue(caseId, due);
+            return;
+        }
+        VisitReport report = new VisitReport(
+                value(task, OutreachProcess.VAR_METHOD, ContactMethod.class),
+                value(task, OutreachProcess.VAR_OUTCOME, VisitOutcome.class),
+                value(task, OutreachProcess.VAR_REASON, NotEnrolledReason.class),
+                date(task, OutreachProcess.VAR_PROMISED_DATE),
+                text(task, OutreachProcess.VAR_CORRECTED_MOBILE), text(task, OutreachProcess.VAR_CORRECTED_ADDRESS),
+                text(task, OutreachProcess.VAR_NOTE), text(task, OutreachProcess.VAR_EVIDENCE),
+                text(task, OutreachProcess.VAR_MOVED_TO), date(task, OutreachProcess.VAR_EVENT_DATE),
+                text(task, OutreachProcess.VAR_INSURED_SCHEME), text(task, OutreachProcess.VAR_INSURED_WHERE));
+        String by = task.getAssignee() != null ? task.getAssignee() : CurrentUser.name();
+        outreach.recordVisit(caseId, report, by);
+        if (report.outcome() == VisitOutcome.PROMISED) {
+            task.getExecution().setVariable(OutreachProcess.VAR_PROMISED_BY, OutreachService.endOfDay(report.promisedDate()));
+        }
+    }
+
+    private static String text(DelegateTask task, String name) {
+        Object v = task.getVariable(name);
+        return v == null ? null : v.toString();
+    }
+
+    private static LocalDate date(DelegateTask task, String name) {
+        Object v = task.getVariable(name);
+        if (v instanceof Date d) {
+            return LocalDate.ofInstant(d.toInstant(), CampaignService.ZONE);
+        }
+        if (v == null || v.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.toString().strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new OutreachException("outreach.error.date", v);
+        }
+    }
+
+    private static <E extends Enum<E>> E value(DelegateTask task, String name, Class<E> type) {
+        String v = text(task, name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, v.strip());
+        } catch (IllegalArgumentException e) {
+            throw new OutreachException("outreach.error.value", name, v);
+        }
+    }
+}

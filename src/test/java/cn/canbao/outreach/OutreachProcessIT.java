@@ -1,0 +1,277 @@
+package cn.canbao.outreach;
+
+import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.campaign.Campaign;
+import cn.canbao.campaign.CampaignPhase;
+import cn.canbao.campaign.CampaignService;
+import cn.canbao.campaign.NewCampaign;
+import cn.canbao.register.ExtractKind;
+import cn.canbao.register.ImportTestSupport;
+import cn.canbao.register.TestIds;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.SystemAccess;
+import cn.canbao.task.InboxTask;
+import cn.canbao.task.TaskFilter;
+import cn.canbao.task.TaskInbox;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static cn.canbao.outreach.OutreachTestCounty.COUNTY;
+import static cn.canbao.outreach.OutreachTestCounty.GRID_1;
+import static cn.canbao.outreach.OutreachTestCounty.GRID_2;
+import static cn.canbao.outreach.OutreachTestCounty.VILLAGE_1;
+import static cn.canbao.outreach.OutreachTestCounty.VILLAGE_2;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The outreach loop on a county of five residents: who is listed (lapsed and uninsured; not the enrolled, not
+ * hardship members), reminder → timer → reminder → timer → visit task for the right grid worker, a promise that
+ * brings the visit back on its day, a payment import that ends the case wherever it waits, and a visit that
+ * finds a resident moved away — a correction that changes the register only once a clerk approves it.
+ */
+@CanbaoIntegrationTest
+class OutreachProcessIT {
+
+    static final int YEAR = 2061;
+    static final LocalDate FIRST = LocalDate.of(2060, 10, 1);
+
+    @Autowired
+    OutreachTestCounty county;
+    @Autowired
+    SecurityTestSupport security;
+    @Autowired
+    ImportTestSupport importer;
+    @Autowired
+    CampaignService campaigns;
+    @Autowired
+    OutreachStarter starter;
+    @Autowired
+    OutreachQueries queries;
+    @Autowired
+    CorrectionService corrections;
+    @Autowired
+    TaskInbox inbox;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Campaign campaign;
+    private String clerk;
+    private final String[] ids = new String[6];
+
+    @BeforeEach
+    void residents() {
+        county.ensure();
+        clerk = security.ensureUser("clerk.outreach", COUNTY, Role.CLERK);
+        security.ensureUser("grid.outreach.1", GRID_1, Role.GRID_WORKER);
+        security.ensureUser("grid.outreach.2", GRID_2, Role.GRID_WORKER);
+        security.ensureUser("leader.outreach", COUNTY, Role.COUNTY_LEADER);
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = TestIds.id("350598", LocalDate.of(1975, 3, 1 + i), 501 + 2 * i);
+        }
+        // 0 lapsed with a mobile, 1 uninsured without one, 2 hardship member, 3 enrolled this year,
+        // 4 lapsed but opted out of texts, 5 uninsured living in the second village
+        importer.importAs(clerk, ExtractKind.POLICE_HOUSEHOLD, "outreach-people.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号\n"
+                        + ids[0] + ",王小明,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138000\n"
+                        + ids[1] + ",李四,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",\n"
+                        + ids[2] + ",赵五,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138002\n"
+                        + ids[3] + ",钱六,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138003\n"
+                        + ids[4] + ",孙七,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138004\n"
+                        + ids[5] + ",周八,在册,2000-01-01," + VILLAGE_2 + "," + VILLAGE_2 + "," + GRID_2 + ",13800138005\n");
+        importer.importAs(clerk, ExtractKind.INSURANCE_STATUS, "outreach-insured.csv",
+                "身份证号,姓名,参保年度,险种,参保地\n" + ids[0] + ",王小明," + (YEAR - 1) + ",居民,本地\n"
+                        + ids[3] + ",钱六," + YEAR + ",居民,本地\n" + ids[4] + ",孙七," + (YEAR - 1) + ",居民,本地\n");
+        importer.importAs(clerk, ExtractKind.HARDSHIP, "outreach-hardship.csv",
+                "身份证号,姓名,类别,认定日期\n" + ids[2] + ",赵五,低保,2020-01-01\n");
+        jdbc.update("update person set sms_opt_out = true where id_number = ?", ids[4]);
+        clockAt(FIRST.plusDays(9), LocalTime.of(9, 0));
+        campaign = security.as("leader.outreach", () -> campaigns.start(NewCampaign.of("催缴测试行动", YEAR, COUNTY,
+                FIRST, FIRST.plusDays(90))));
+        SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
+    }
+
+    @AfterEach
+    void cleanUp() {
+        ClockUtil.reset();
+        jdbc.queryForList("select process_instance_id from outreach_case where campaign_id = ? and process_instance_id "
+                + "is not null", String.class, campaign.id()).forEach(this::deleteIfRunning);
+        jdbc.queryForList("select process_instance_id from correction_request where campaign_id = ?", String.class,
+                campaign.id()).forEach(this::deleteIfRunning);
+        deleteIfRunning(campaign.processInstanceId());
+    }
+
+    private void deleteIfRunning(String instance) {
+        if (instance != null && runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
+            runtime.deleteProcessInstance(instance, "test finished");
+        }
+    }
+
+    @Test
+    void remindersThenVisitsThenPaymentEndsIt() {
+        OutreachStarter.StartResult result = SystemAccess.call(() -> starter.start(campaign.id()));
+        assertThat(result).isEqualTo(new OutreachStarter.StartResult(4, 4));
+        assertThat(jdbc.queryForList("select id_number || ' ' || kind || ' ' || stage from outreach_case "
+                + "where campaign_id = ? order by id_number", String.class, campaign.id())).containsExactly(
+                ids[0] + " LAPSED REMINDED", ids[1] + " UNINSURED VISIT_DUE", ids[4] + " LAPSED VISIT_DUE",
+                ids[5] + " UNINSURED REMINDED");
+        // started again (the next morning's job): nobody is listed or started twice
+        assertThat(SystemAccess.call(() -> starter.start(campaign.id()))).isEqualTo(new OutreachStarter.StartResult(0, 0));
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY)
+                .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id()).count()).isEqualTo(4);
+
+        // no mobile / opted out: straight to the grid worker of their grid, not to the other grid's
+        assertThat(visitTasks("grid.outreach.1")).hasSize(2);
+        assertThat(visitTasks("grid.outreach.2")).isEmpty();
+
+        // a week later the second reminder, another week later the visit
+        advance(Duration.ofDays(7).plusMinutes(1));
+        assertThat(stage(ids[0])).isEqualTo("REMINDED_AGAIN");
+        advance(Duration.ofDays(7).plusMinutes(1));
+        assertThat(stage(ids[0])).isEqualTo("VISIT_DUE");
+        assertThat(visitTasks("grid.outreach.1")).hasSize(3);
+        assertThat(visitTasks("grid.outreach.2")).hasSize(1);
+
+        // a promise without a date is refused and records nothing; with a date the visit returns on that day
+        InboxTask visit0 = visitTaskOf("grid.outreach.1", ids[0]);
+        assertThatThrownBy(() -> complete("grid.outreach.1", visit0, Map.of("method", "HOME", "outcome", "PROMISED")))
+                .isInstanceOf(OutreachException.class);
+        assertThat(count("select count(*) from visit where id_number = ?", ids[0])).isZero();
+        LocalDate promised = today().plusDays(3);
+        complete("grid.outreach.1", visit0, Map.of("method", "PHONE", "outcome", "PROMISED",
+                "promisedDate", promised.toString(), "note", "发工资后缴", "correctedMobile", "13900139000"));
+        assertThat(stage(ids[0])).isEqualTo("PROMISED");
+        assertThat(jdbc.queryForObject("select mobile from person where id_number = ?", String.class, ids[0]))
+                .isEqualTo("13900139000");
+        assertThat(count("select count(*) from person_change where id_number = ? and field = 'mobile' "
+                + "and changed_by = 'grid.outreach.1'", ids[0])).isEqualTo(1);
+        assertThat(visitTaskOrNull("grid.outreach.1", ids[0])).isNull();
+        advance(Duration.ofDays(4));
+        assertThat(visitTaskOrNull("grid.outreach.1", ids[0])).isNotNull();
+
+        // the payment arrives by the tax extract: the case ends wherever it waits
+        importer.importAs(clerk, ExtractKind.TAX_PAYMENT, "outreach-paid.csv",
+                "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n" + ids[0] + ",王小明," + YEAR + ",居民,"
+                        + today() + ",400,OUT-" + System.nanoTime() + "\n");
+        assertThat(stage(ids[0])).isEqualTo("ENDED");
+        assertThat(jdbc.queryForObject("select end_reason from outreach_case where campaign_id = ? and id_number = ?",
+                String.class, campaign.id(), ids[0])).isEqualTo("PAYMENT_RECEIVED");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId(ids[0])).count()).isZero();
+
+        // refusal with a reason: recorded on the person's file, the case ends
+        complete("grid.outreach.1", visitTaskOf("grid.outreach.1", ids[4]),
+                Map.of("method", "HOME", "outcome", "REFUSED", "reason", "UNWILLING"));
+        assertThat(jdbc.queryForObject("select not_enrolled_reason from person where id_number = ?", String.class, ids[4]))
+                .isEqualTo("UNWILLING");
+        assertThat(jdbc.queryForObject("select end_reason from outreach_case where campaign_id = ? and id_number = ?",
+                String.class, campaign.id(), ids[4])).isEqualTo("REFUSED");
+
+        // the grid worker sees their grid's cases only, the county leader all of them
+        assertThat(security.as("grid.outreach.2", () -> queries.worklist(campaign.id(), false, 0, 50)))
+                .extracting(OutreachCase::name).containsExactly("周八");
+        assertThat(security.as("leader.outreach", () -> queries.worklist(campaign.id(), false, 0, 50))).hasSize(4);
+        assertThat(security.as("leader.outreach", () -> queries.stageCounts(campaign.id())))
+                .containsEntry(OutreachStage.ENDED, 2).containsEntry(OutreachStage.VISIT_DUE, 2);
+        assertThat(security.as("grid.outreach.1", () -> queries.worklist(campaign.id(), true, 0, 50)))
+                .extracting(OutreachCase::maskedId).allMatch(m -> m.contains("*"));
+    }
+
+    @Test
+    void aMoveChangesTheRegisterOnlyOnceAClerkApproves() {
+        SystemAccess.call(() -> starter.start(campaign.id()));
+        InboxTask visit = visitTaskOf("grid.outreach.1", ids[1]);
+        // moved needs evidence
+        assertThatThrownBy(() -> complete("grid.outreach.1", visit, Map.of("method", "HOME", "outcome", "MOVED")))
+                .isInstanceOf(OutreachException.class);
+        complete("grid.outreach.1", visit, Map.of("method", "HOME", "outcome", "MOVED",
+                "evidence", "邻居证实已举家迁往外省，房屋已出售", "movedTo", ""));
+        assertThat(jdbc.queryForObject("select end_reason from outreach_case where campaign_id = ? and id_number = ?",
+                String.class, campaign.id(), ids[1])).isEqualTo("MOVED");
+        assertThat(jdbc.queryForObject("select residence_region from person where id_number = ?", String.class, ids[1]))
+                .isEqualTo(VILLAGE_1);
+
+        List<InboxTask> review = security.as(clerk, () -> inbox.open(TaskFilter.ALL)).stream()
+                .filter(t -> t.taskDefinitionKey().equals(OutreachProcess.TASK_REVIEW_CORRECTION)).toList();
+        assertThat(review).hasSize(1);
+        // a rejection needs a reason
+        assertThatThrownBy(() -> complete(clerk, review.get(0), Map.of("approved", false)))
+                .isInstanceOf(OutreachException.class);
+        complete(clerk, review.get(0), Map.of("approved", true, "decisionNote", "经村委会核实"));
+        assertThat(jdbc.queryForMap("select residence_region, grid_code, not_enrolled_reason from person "
+                + "where id_number = ?", ids[1])).containsEntry("residence_region", null)
+                .containsEntry("grid_code", null).containsEntry("not_enrolled_reason", "WORKS_AWAY");
+        assertThat(count("select count(*) from person_change where id_number = ? and changed_by = ?", ids[1], clerk))
+                .isEqualTo(3);
+        assertThat(jdbc.queryForObject("select status from correction_request where id_number = ?", String.class, ids[1]))
+                .isEqualTo("APPROVED");
+    }
+
+    private List<InboxTask> visitTasks(String user) {
+        return security.as(user, () -> inbox.open(TaskFilter.ALL)).stream()
+                .filter(t -> t.taskDefinitionKey().equals(OutreachProcess.TASK_VISIT)).toList();
+    }
+
+    private InboxTask visitTaskOrNull(String user, String idNumber) {
+        String key = caseId(idNumber);
+        return visitTasks(user).stream().filter(t -> key.equals(t.businessKey())).findFirst().orElse(null);
+    }
+
+    private InboxTask visitTaskOf(String user, String idNumber) {
+        InboxTask task = visitTaskOrNull(user, idNumber);
+        assertThat(task).as("visit task of " + idNumber).isNotNull();
+        return task;
+    }
+
+    private String caseId(String idNumber) {
+        return jdbc.queryForObject("select id::text from outreach_case where campaign_id = ? and id_number = ?",
+                String.class, campaign.id(), idNumber);
+    }
+
+    private void complete(String user, InboxTask task, Map<String, Object> variables) {
+        security.as(user, () -> inbox.complete(task.id(), new HashMap<>(variables)));
+    }
+
+    private String stage(String idNumber) {
+        return jdbc.queryForObject("select stage from outreach_case where campaign_id = ? and id_number = ?",
+                String.class, campaign.id(), idNumber);
+    }
+
+    private int count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Integer.class, args);
+    }
+
+    private static LocalDate today() {
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CampaignService.ZONE);
+    }
+
+    private static void clockAt(LocalDate day, LocalTime time) {
+        ClockUtil.setCurrentTime(Date.from(day.atTime(time).atZone(CampaignService.ZONE).toInstant()));
+    }
+
+    /** Moves the engine clock on and runs the outreach timers that fell due. */
+    private void advance(Duration by) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
+        management.createJobQuery().processDefinitionKey(OutreachProcess.KEY).timers()
+                .duedateLowerThan(ClockUtil.getCurrentTime()).list()
+                .forEach(j -> management.executeJob(j.getId()));
+    }
+}

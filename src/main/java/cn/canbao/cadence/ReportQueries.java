@@ -37,7 +37,7 @@ class ReportQueries {
                 .params(campaignId, villageCode, day)
                 .query((rs, n) -> new VillageSummary(campaignId, villageCode, rs.getString("village_name"),
                         rs.getString("township_code"), day, instant(rs, "since"), instant(rs, "until"),
-                        rs.getInt("new_enrollments"), rs.getInt("new_payments"), rs.getInt("reasons_recorded"),
+                        rs.getInt("new_enrollments"), rs.getInt("new_payments"), rs.getInt("reasons_recorded"), rs.getInt("visits_made"),
                         rs.getInt("enrolled_to_date"), rs.getInt("target"), rs.getString("remarks"),
                         instant(rs, "due_at"), instant(rs, "confirmed_at"), rs.getString("confirmed_by"),
                         ReportState.of(instant(rs, "due_at"), instant(rs, "confirmed_at"), now)))

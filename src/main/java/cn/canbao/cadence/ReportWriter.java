@@ -64,6 +64,10 @@ class ReportWriter {
                                     join person p on p.id_number = c.id_number
                                     where c.field = 'not_enrolled_reason' and c.changed_at > lo.since
                                       and c.changed_at <= ? and p.household_region like ?),
+                        visits as (select v.village_code village, v.visited_at from lo, visit v
+                                   where v.visited_at > lo.since and v.visited_at <= ? and v.village_code like ?),
+                        n_visits as (select w.code, count(*) n from win w
+                                     join visits v on v.village = w.code and v.visited_at > w.since group by w.code),
                         n_enr as (select w.code, count(distinct e.id_number) n from win w
                                   join enrolled e on e.village = w.code and e.finished_at > w.since group by w.code),
                         n_paid as (select w.code, count(*) n from win w
@@ -71,11 +75,11 @@ class ReportWriter {
                         n_reasons as (select w.code, count(*) n from win w
                                       join reasons r on r.village = w.code and r.changed_at > w.since group by w.code)
                         insert into village_summary (campaign_id, village_code, township_code, report_date, since, until,
-                            new_enrollments, new_payments, reasons_recorded, enrolled_to_date, target, due_at)
+                            new_enrollments, new_payments, reasons_recorded, visits_made, enrolled_to_date, target, due_at)
                         select ?, w.code, w.township, ?, w.since, ?, coalesce(e.n, 0), coalesce(y.n, 0), coalesce(r.n, 0),
-                               w.enrolled, w.target, ?
+                               coalesce(vm.n, 0), w.enrolled, w.target, ?
                         from win w left join n_enr e on e.code = w.code left join n_paid y on y.code = w.code
-                        left join n_reasons r on r.code = w.code
+                        left join n_reasons r on r.code = w.code left join n_visits vm on vm.code = w.code
                         on conflict do nothing returning village_code
                         """)
                 .params(villages.stream().map(VillageLine::villageCode).toArray(String[]::new),
@@ -83,7 +87,8 @@ class ReportWriter {
                         villages.stream().map(VillageLine::target).toArray(Integer[]::new),
                         villages.stream().map(VillageLine::enrolled).toArray(Integer[]::new),
                         campaignId, Timestamp.from(campaignStart), untilTs, countyPrefix + "%", year, year,
-                        untilTs, countyPrefix + "%", campaignId, day, untilTs, Timestamp.from(dueAt))
+                        untilTs, countyPrefix + "%", untilTs, countyPrefix + "%", campaignId, day, untilTs,
+                        Timestamp.from(dueAt))
                 .query(String.class).list();
     }
 

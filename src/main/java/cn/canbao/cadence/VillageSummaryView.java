@@ -35,16 +35,13 @@ class VillageSummaryView extends CadenceTaskView {
         FlexLayout cards = new FlexLayout(
                 card(getTranslation("cadence.summary.newEnrollments"), Integer.toString(s.newEnrollments()), "summary-new-enrollments"),
                 card(getTranslation("cadence.summary.newPayments"), Integer.toString(s.newPayments()), "summary-new-payments"),
+                card(getTranslation("cadence.summary.visits"), Integer.toString(s.visitsMade()), "summary-visits"),
                 card(getTranslation("cadence.summary.reasons"), Integer.toString(s.reasonsRecorded()), "summary-reasons"),
                 card(getTranslation("cadence.summary.enrolled"), Integer.toString(s.enrolledToDate()), "summary-enrolled"),
                 card(getTranslation("cadence.summary.target"), Integer.toString(s.target()), "summary-target"),
                 card(getTranslation("cadence.summary.remaining"), Integer.toString(s.remaining()), "summary-remaining"));
         cards.addClassNames("canbao-summary");
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        Paragraph visits = new Paragraph(getTranslation("cadence.summary.visitsPending"));
-        visits.setId("summary-visits-note");
-        visits.addClassNames("cadence-note");
-
         TextArea remarks = new TextArea(getTranslation("cadence.summary.remarks"));
         remarks.setId("summary-remarks");
         remarks.setWidthFull();
@@ -54,6 +51,6 @@ class VillageSummaryView extends CadenceTaskView {
         confirm.setId("summary-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         confirm.setWidthFull();
-        add(window, cards, visits, remarks, confirm);
+        add(window, cards, remarks, confirm);
     }
 }

@@ -72,7 +72,7 @@ class VillageSummaryBrowserIT {
             phone.waitFor(d -> !d.findElements(By.id("summary-remarks")).isEmpty());
             phone.settle();
             assertThat(text(phone, "summary-new-enrollments")).contains("新增参保").contains("0");
-            assertThat(text(phone, "summary-visits-note")).isEqualTo("走访记录待外呼模块上线后显示");
+            assertThat(text(phone, "summary-visits")).contains("入户走访").contains("0");
             Long overflow = phone.js("return document.documentElement.scrollWidth - window.innerWidth");
             assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
 

@@ -71,7 +71,7 @@ class VillageSummaryPrefillIT {
                 first.plusDays(59))));
 
         assertThat(tick(first).summariesStarted()).isEqualTo(3);
-        assertThat(numbers(VILLAGE_1, first)).containsExactly(0, 0, 0);
+        assertThat(numbers(VILLAGE_1, first)).containsExactly(0, 0, 0, 0);
 
         importer.importAs(clerk, ExtractKind.INSURANCE_STATUS, "cadence-insured.csv",
                 "身份证号,姓名,参保年度,险种,参保地\n" + ids[0] + ",甲," + YEAR + ",居民,本地\n"
@@ -82,17 +82,22 @@ class VillageSummaryPrefillIT {
         // a grid worker records why someone does not enrol (the outreach module will write these rows)
         jdbc.update("insert into person_change (id_number, field, old_value, new_value, changed_by) "
                 + "values (?, 'not_enrolled_reason', null, 'WORKS_AWAY', 'grid.worker')", ids[1]);
+        // two visits in the first village (what the outreach visit form records), none in the second
+        for (String outcome : new String[] {"UNREACHABLE", "REFUSED"}) {
+            jdbc.update("insert into visit (id_number, village_code, visited_by, method, outcome) "
+                    + "values (?, ?, 'grid.worker', 'HOME', ?)", ids[1], VILLAGE_1, outcome);
+        }
 
         tick(first.plusDays(1));
         // 甲 enrolled by the insurance extract, 丙 by paying (a payment is also an enrolment); 乙 only last year
-        assertThat(numbers(VILLAGE_1, first.plusDays(1))).containsExactly(2, 1, 1);
-        assertThat(numbers(VILLAGE_2, first.plusDays(1))).containsExactly(0, 0, 0);
+        assertThat(numbers(VILLAGE_1, first.plusDays(1))).containsExactly(2, 1, 1, 2);
+        assertThat(numbers(VILLAGE_2, first.plusDays(1))).containsExactly(0, 0, 0, 0);
         VillageSummary second = security.as(leader, () -> cadence.summary(campaign.id(), VILLAGE_1, first.plusDays(1)));
         VillageSummary firstSummary = security.as(leader, () -> cadence.summary(campaign.id(), VILLAGE_1, first));
         assertThat(second.since()).isEqualTo(firstSummary.until());
 
         tick(first.plusDays(2));
-        assertThat(numbers(VILLAGE_1, first.plusDays(2))).containsExactly(0, 0, 0);
+        assertThat(numbers(VILLAGE_1, first.plusDays(2))).containsExactly(0, 0, 0, 0);
     }
 
     private CadenceTick tick(LocalDate day) {
@@ -100,7 +105,7 @@ class VillageSummaryPrefillIT {
     }
 
     private java.util.List<Integer> numbers(String village, LocalDate day) {
-        return jdbc.queryForObject("select array[new_enrollments, new_payments, reasons_recorded] from village_summary "
+        return jdbc.queryForObject("select array[new_enrollments, new_payments, reasons_recorded, visits_made] from village_summary "
                         + "where campaign_id = ? and village_code = ? and report_date = ?",
                 (rs, n) -> java.util.Arrays.asList((Integer[]) rs.getArray(1).getArray()), campaign.id(), village, day);
     }

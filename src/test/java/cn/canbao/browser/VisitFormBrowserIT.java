@@ -1,0 +1,141 @@
+package cn.canbao.browser;
+
+import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.campaign.Campaign;
+import cn.canbao.campaign.CampaignPhase;
+import cn.canbao.campaign.CampaignService;
+import cn.canbao.campaign.NewCampaign;
+import cn.canbao.outreach.OutreachStarter;
+import cn.canbao.region.GridKind;
+import cn.canbao.region.NewRegion;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.register.ExtractKind;
+import cn.canbao.register.ImportTestSupport;
+import cn.canbao.register.TestIds;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.SystemAccess;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A grid worker on a phone: opens 催缴走访, sees the residents of their grid in outreach (ID and phone masked),
+ * taps the one whose visit is due, records "unreachable" with a note, and is back at the list with that case closed.
+ */
+@CanbaoIntegrationTest
+class VisitFormBrowserIT {
+
+    static final String COUNTY = "350596000000";
+    static final String TOWNSHIP = "350596101000";
+    static final String VILLAGE = "350596101001";
+    static final String GRID = VILLAGE + "001";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SecurityTestSupport security;
+    @Autowired
+    RegionService regions;
+    @Autowired
+    ImportTestSupport importer;
+    @Autowired
+    CampaignService campaigns;
+    @Autowired
+    OutreachStarter starter;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    JdbcTemplate jdbc;
+    private Campaign campaign;
+
+    @AfterEach
+    void cleanUp() {
+        if (campaign == null) {
+            return;
+        }
+        List<String> instances = jdbc.queryForList("select process_instance_id from outreach_case where campaign_id = ? "
+                + "and process_instance_id is not null", String.class, campaign.id());
+        instances.add(campaign.processInstanceId());
+        instances.forEach(i -> {
+            if (runtime.createProcessInstanceQuery().processInstanceId(i).count() > 0) {
+                runtime.deleteProcessInstance(i, "test finished");
+            }
+        });
+    }
+
+    @Test
+    void aGridWorkerRecordsAVisitOnAPhone() throws Exception {
+        SystemAccess.run(() -> regions.createMissing(List.of(
+                NewRegion.region(COUNTY, "走访测试县", RegionLevel.COUNTY, "350500000000", null, true),
+                NewRegion.region(TOWNSHIP, "丁镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
+                NewRegion.region(VILLAGE, "丁一村", RegionLevel.VILLAGE, TOWNSHIP, null, true),
+                NewRegion.grid(GRID, "丁一村第一网格", VILLAGE, GridKind.COMMUNITY, null, null, true))));
+        String clerk = security.ensureUser("clerk.visit.phone", COUNTY, Role.CLERK);
+        String leader = security.ensureUser("leader.visit.phone", COUNTY, Role.COUNTY_LEADER);
+        String worker = security.ensureUser("grid.visit.phone", GRID, Role.GRID_WORKER);
+        String noMobile = TestIds.id("350596", LocalDate.of(1968, 7, 9), 301);
+        String withMobile = TestIds.id("350596", LocalDate.of(1969, 8, 10), 303);
+        importer.importAs(clerk, ExtractKind.POLICE_HOUSEHOLD, "visit-phone.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号\n"
+                        + noMobile + ",吴九,在册,2000-01-01," + VILLAGE + "," + VILLAGE + "," + GRID + ",\n"
+                        + withMobile + ",郑十,在册,2000-01-01," + VILLAGE + "," + VILLAGE + "," + GRID + ",13700137000\n");
+        LocalDate today = LocalDate.now(CampaignService.ZONE);
+        campaign = security.as(leader, () -> campaigns.start(NewCampaign.of("走访手机测试行动", 2062, COUNTY,
+                today.minusDays(3), today.plusDays(60))));
+        SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
+        SystemAccess.call(() -> starter.start(campaign.id()));
+
+        try (Browser phone = new Browser(port, 390, 844)) {
+            phone.login(worker, SecurityTestSupport.PASSWORD);
+            phone.open("/outreach");
+            WebElement card = phone.waitFor(d -> d.findElements(By.className("task-card")).stream()
+                    .filter(c -> text(phone, c).contains("吴九")).findFirst().orElse(null));
+            assertThat(text(phone, card)).contains("待走访").contains("无手机号").doesNotContain(noMobile);
+            String other = phone.<String>js("return Array.from(document.querySelectorAll('.task-card'))"
+                    + ".map(c => c.textContent).join('|')");
+            assertThat(other).contains("郑十").contains("137****7000").contains("已短信提醒").doesNotContain("13700137000");
+            WebElement visit = card.findElement(By.className("case-visit"));
+            phone.js("arguments[0].scrollIntoView({block: 'center'})", visit);
+            visit.click();
+            phone.waitFor(d -> !d.findElements(By.id("visit-outcome")).isEmpty());
+            phone.settle();
+            assertThat(phone.<String>js("return document.getElementById('visit-consequence').textContent"))
+                    .startsWith("若不缴费：");
+            phone.js("Array.from(document.querySelectorAll('#visit-outcome vaadin-radio-button'))"
+                    + ".find(b => b.textContent.includes('联系不上')).click()");
+            phone.settle();
+            phone.driver().findElement(By.cssSelector("#visit-note textarea")).sendKeys("白天家中无人，邻居称外出打工");
+            phone.settle();
+            Long overflow = phone.js("return document.documentElement.scrollWidth - window.innerWidth");
+            assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
+            phone.screenshot("visit-form-phone");
+            WebElement save = phone.driver().findElement(By.id("visit-save"));
+            phone.js("arguments[0].scrollIntoView({block: 'center'})", save);
+            save.click();
+            phone.waitFor(d -> d.getCurrentUrl().endsWith("/outreach"));
+        }
+        Map<String, Object> row = jdbc.queryForMap("select oc.stage, oc.end_reason, v.outcome, v.note, v.visited_by "
+                + "from outreach_case oc join visit v on v.case_id = oc.id where oc.campaign_id = ? and oc.id_number = ?",
+                campaign.id(), noMobile);
+        assertThat(row).containsEntry("stage", "ENDED").containsEntry("end_reason", "UNREACHABLE")
+                .containsEntry("outcome", "UNREACHABLE").containsEntry("note", "白天家中无人，邻居称外出打工")
+                .containsEntry("visited_by", worker);
+    }
+
+    private static String text(Browser browser, WebElement element) {
+        return browser.js("return arguments[0].textContent", element);
+    }
+}

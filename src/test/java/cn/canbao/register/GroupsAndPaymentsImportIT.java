@@ -46,8 +46,8 @@ class GroupsAndPaymentsImportIT {
         String village = SystemAccess.call(() -> regions.descendantsAtLevel("350525104000", RegionLevel.VILLAGE)
                 .get(0).code());
         ImportRun base = run(ExtractKind.POLICE_HOUSEHOLD, "base.csv",
-                ("身份证号,姓名,变动类型,变动日期,户籍地区划\n" + mother + ",洪美玲,在册,2008-01-01," + village + "\n"
-                        + child + ",洪小雨,出生,2019-06-01," + village + "\n"
+                ("身份证号,姓名,变动类型,变动日期,户籍地区划,母亲身份证号\n" + mother + ",洪美玲,在册,2008-01-01," + village + "\n"
+                        + child + ",洪小雨,出生,2019-06-01," + village + "," + mother + "\n"
                         + pupil + ",洪子轩,在册,2012-02-02," + village + "\n").getBytes(StandardCharsets.UTF_8));
         assertThat(base.rowsAccepted()).isEqualTo(3);
     }

@@ -66,10 +66,10 @@ final class ExtractFiles implements Closeable {
                     p.motherId);
         } else {
             police.row(p.id, p.name, "REGISTERED", date(p.registeredOn), household, residence, p.gridCode, p.address,
-                    p.mobile);
+                    p.mobile, null);
         }
         if (p.diedOn != null) {
-            police.row(p.id, p.name, "DEATH", date(p.diedOn), household, null, null, null, null);
+            police.row(p.id, p.name, "DEATH", date(p.diedOn), household, null, null, null, null, null);
         }
         coverage(p, LAST_YEAR, p.lastYear);
         coverage(p, THIS_YEAR, p.thisYear);

@@ -28,11 +28,11 @@ class BulletinExports {
     /** Refused with {@code bulletin.pdf.noFont} when there is no CJK font. */
     void pdf(Bulletin b, OutputStream out) {
         Path font = fonts.require();
-        BulletinPdf.write(b, bulletins.rows(b.id()), font, out);
+        BulletinPdf.write(b, bulletins.rows(b.id()), bulletins.groupRows(b.id()), font, out);
     }
 
     void excel(Bulletin b, OutputStream out) {
-        BulletinWorkbook.write(b, bulletins.rows(b.id()), out);
+        BulletinWorkbook.write(b, bulletins.rows(b.id()), bulletins.groupRows(b.id()), out);
     }
 
     static String fileName(Bulletin b, String extension) {

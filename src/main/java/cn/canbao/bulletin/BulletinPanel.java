@@ -6,7 +6,10 @@ import cn.canbao.base.ui.Messages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import cn.canbao.register.PersonGroup;
+import cn.canbao.target.GroupCoverage;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -30,7 +33,8 @@ class BulletinPanel extends VerticalLayout {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
-    BulletinPanel(Bulletin b, List<BulletinRow> rows, BulletinExports exports, boolean showRemarks) {
+    BulletinPanel(Bulletin b, List<BulletinRow> rows, List<GroupCoverage> groups, BulletinExports exports,
+                  boolean showRemarks) {
         setPadding(false);
         setWidthFull();
         addClassNames("bulletin-panel");
@@ -52,7 +56,34 @@ class BulletinPanel extends VerticalLayout {
             remarks.addClassNames("bulletin-remarks");
             add(remarks);
         }
-        add(chart(rows), grid(rows), new Span(getTranslation("bulletin.legend", BulletinBand.YELLOW_POINTS)), downloads(b, exports));
+        add(chart(rows), grid(rows), new Span(getTranslation("bulletin.legend", BulletinBand.YELLOW_POINTS)));
+        for (PersonGroup group : List.of(PersonGroup.NEWBORN, PersonGroup.HARDSHIP)) {
+            List<GroupCoverage> of = groups.stream().filter(g -> g.group() == group).toList();
+            if (!of.isEmpty()) {
+                add(new H3(getTranslation("baseline.group." + group.name())),
+                        groupGrid("bulletin-" + group.name().toLowerCase(java.util.Locale.ROOT), of));
+            }
+        }
+        add(downloads(b, exports));
+    }
+
+    /** A 100% target group: the county and its townships, members, enrolled, coverage, missing to 100%. */
+    private Grid<GroupCoverage> groupGrid(String id, List<GroupCoverage> rows) {
+        Grid<GroupCoverage> grid = new Grid<>();
+        grid.setId(id);
+        grid.addColumn(GroupCoverage::regionName).setHeader(getTranslation("bulletin.col.region")).setAutoWidth(true)
+                .setFrozen(true);
+        grid.addColumn(g -> Integer.toString(g.registered())).setHeader(getTranslation("baseline.group.registered"))
+                .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(g -> Integer.toString(g.enrolled())).setHeader(getTranslation("baseline.group.enrolled"))
+                .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(g -> g.coverageRate().toPlainString() + "%").setHeader(getTranslation("bulletin.col.coverage"))
+                .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(g -> Integer.toString(g.remaining())).setHeader(getTranslation("baseline.group.remaining"))
+                .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        grid.setItems(rows);
+        grid.setAllRowsVisible(true);
+        return grid;
     }
 
     private Grid<BulletinRow> grid(List<BulletinRow> rows) {

@@ -8,6 +8,9 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
+import cn.canbao.register.PersonGroup;
+import cn.canbao.target.GroupCoverage;
+
 import java.awt.Color;
 import java.io.Closeable;
 import java.io.IOException;
@@ -32,6 +35,8 @@ final class BulletinPdf {
     private static final String[] HEADERS = {"排名", "乡镇", "目标数", "已参保", "完成率%", "较上期", "参保率%",
             "按时/迟报/未报", "色标", "备注"};
     private static final float[] WIDTHS = {28, 80, 42, 42, 46, 48, 46, 70, 28, 85};
+    private static final String[] GROUP_HEADERS = {"地区", "在册人数", "已参保", "参保率%", "距100%差"};
+    private static final float[] GROUP_WIDTHS = {110, 70, 70, 70, 70};
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日", Locale.CHINA);
 
     private final PDDocument doc;
@@ -46,12 +51,13 @@ final class BulletinPdf {
     }
 
     /** Writes the bulletin with the given TrueType font (.ttf, or the first font of a .ttc). */
-    static void write(Bulletin bulletin, List<BulletinRow> rows, Path fontFile, OutputStream target) {
+    static void write(Bulletin bulletin, List<BulletinRow> rows, List<GroupCoverage> groups, Path fontFile,
+                      OutputStream target) {
         try (PDDocument doc = new PDDocument()) {
             List<Closeable> open = new ArrayList<>();
             try {
                 BulletinPdf pdf = new BulletinPdf(doc, load(doc, fontFile, open));
-                pdf.render(bulletin, rows);
+                pdf.render(bulletin, rows, groups);
                 doc.save(target); // the subset is embedded on save, while the font file is still open
             } finally {
                 for (Closeable c : open) {
@@ -78,7 +84,7 @@ final class BulletinPdf {
         return PDType0Font.load(doc, first[0], true);
     }
 
-    private void render(Bulletin b, List<BulletinRow> rows) throws IOException {
+    private void render(Bulletin b, List<BulletinRow> rows, List<GroupCoverage> groups) throws IOException {
         newPage();
         text(b.title(), MARGIN, y, 15);
         y -= 20;
@@ -99,6 +105,9 @@ final class BulletinPdf {
                 header();
             }
             row(row);
+        }
+        for (PersonGroup group : List.of(PersonGroup.NEWBORN, PersonGroup.HARDSHIP)) {
+            groupTable(group, groups.stream().filter(g -> g.group() == group).toList());
         }
         legend();
         out.close();
@@ -141,6 +150,55 @@ final class BulletinPdf {
             x += WIDTHS[c];
         }
         y -= ROW;
+    }
+
+    /** A 100% target group (新生儿, 困难群体): the county and its townships, members, enrolled, what is missing. */
+    private void groupTable(PersonGroup group, List<GroupCoverage> rows) throws IOException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (y - 3 * ROW < MARGIN + 40) {
+            newPage();
+        }
+        y -= 14;
+        text(groupTitle(group), MARGIN, y, 11);
+        y -= 6;
+        plainCells(GROUP_HEADERS, new Color(0xE7E6E6), true);
+        for (GroupCoverage g : rows) {
+            if (y - ROW < MARGIN + 40) {
+                newPage();
+                plainCells(GROUP_HEADERS, new Color(0xE7E6E6), true);
+            }
+            plainCells(new String[]{g.regionName(), Integer.toString(g.registered()), Integer.toString(g.enrolled()),
+                    g.coverageRate().toPlainString(), Integer.toString(g.remaining())}, null, false);
+        }
+    }
+
+    /** A row of a group table: the region left, numbers right, headers centred. */
+    private void plainCells(String[] values, Color fill, boolean header) throws IOException {
+        float x = MARGIN;
+        for (int c = 0; c < values.length; c++) {
+            if (fill != null) {
+                out.setNonStrokingColor(fill);
+                out.addRect(x, y - ROW, GROUP_WIDTHS[c], ROW);
+                out.fill();
+                out.setNonStrokingColor(Color.BLACK);
+            }
+            out.setLineWidth(0.5f);
+            out.addRect(x, y - ROW, GROUP_WIDTHS[c], ROW);
+            out.stroke();
+            String v = fit(values[c], GROUP_WIDTHS[c] - 4, SIZE);
+            float w = width(v, SIZE);
+            float tx = header ? x + (GROUP_WIDTHS[c] - w) / 2 : c == 0 ? x + 2 : x + GROUP_WIDTHS[c] - 2 - w;
+            text(v, tx, y - ROW + 5.5f, SIZE);
+            x += GROUP_WIDTHS[c];
+        }
+        y -= ROW;
+    }
+
+    /** The printed title of a 100% target group, as in the plans: 新生儿（目标100%）. */
+    static String groupTitle(PersonGroup group) {
+        return (group == PersonGroup.NEWBORN ? "新生儿" : "困难群体") + "（目标100%）";
     }
 
     private void legend() throws IOException {

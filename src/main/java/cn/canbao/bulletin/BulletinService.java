@@ -7,6 +7,9 @@ import cn.canbao.campaign.CampaignService;
 import cn.canbao.security.CanbaoUser;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
+import cn.canbao.register.PersonGroup;
+import cn.canbao.target.BaselineService;
+import cn.canbao.target.GroupCoverage;
 import cn.canbao.target.TargetService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +49,12 @@ public class BulletinService {
     private final CadenceService cadence;
     private final BulletinReview review;
     private final ApplicationEventPublisher events;
+    private final BaselineService baseline;
 
     BulletinService(JdbcClient jdbc, JdbcTemplate template, CampaignService campaigns, TargetService targets,
-                    CadenceService cadence, BulletinReview review, ApplicationEventPublisher events) {
+                    CadenceService cadence, BulletinReview review, ApplicationEventPublisher events,
+                    BaselineService baseline) {
+        this.baseline = baseline;
         this.jdbc = jdbc;
         this.template = template;
         this.campaigns = campaigns;
@@ -84,6 +90,7 @@ public class BulletinService {
                 .params(campaignId, periodEnd, campaignId).query(Long.class).optional();
         id.ifPresent(bulletinId -> {
             insertRows(bulletinId, rows);
+            insertGroupRows(bulletinId, baseline.groupTable(c.countyCode(), c.year()));
             Bulletin b = bulletin(bulletinId);
             String instance = review.start(b, Role.COUNTY_LEADER.groupAt(c.countyCode()));
             jdbc.sql("update bulletin set process_instance_id = ? where id = ?").params(instance, bulletinId).update();
@@ -106,6 +113,13 @@ public class BulletinService {
                 rows.stream().map(r -> new Object[]{bulletinId, r.townshipCode(), r.rank(), r.target(), r.enrolled(),
                         r.completion(), r.previousCompletion(), r.coverageRate(), r.expectedCompletion(), r.reportsDue(),
                         r.reportsLate(), r.reportsMissing(), r.band().name()}).toList());
+    }
+
+    /** The 100% target groups (newborns, hardship) of the county and its townships, as they stand at the draft. */
+    private void insertGroupRows(long bulletinId, List<GroupCoverage> groups) {
+        template.batchUpdate("insert into bulletin_group_row (bulletin_id, grp, region_code, registered, enrolled) "
+                        + "values (?,?,?,?,?)", groups.stream().map(g -> new Object[]{bulletinId, g.group().name(),
+                g.regionCode(), g.registered(), g.enrolled()}).toList());
     }
 
     /**
@@ -160,6 +174,20 @@ public class BulletinService {
     public List<BulletinRow> rows(long bulletinId) {
         return jdbc.sql("select b.*, r.name township_name from bulletin_row b join region r on r.code = b.township_code "
                 + "where b.bulletin_id = ? order by b.rank, b.township_code").params(bulletinId).query(ROW).list();
+    }
+
+    /**
+     * The bulletin's 100% target groups: newborns then hardship, each the county first and then its
+     * townships by code. Empty for bulletins drafted before the groups were printed.
+     */
+    public List<GroupCoverage> groupRows(long bulletinId) {
+        return jdbc.sql("select g.*, r.name region_name, c.year, c.county_code from bulletin_group_row g "
+                        + "join region r on r.code = g.region_code join bulletin b on b.id = g.bulletin_id "
+                        + "join campaign c on c.id = b.campaign_id where g.bulletin_id = ? "
+                        + "order by g.grp = 'HARDSHIP', g.region_code <> c.county_code, g.region_code")
+                .params(bulletinId).query((rs, n) -> new GroupCoverage(rs.getString("region_code"),
+                        rs.getString("region_name"), PersonGroup.valueOf(rs.getString("grp")), rs.getInt("year"),
+                        rs.getInt("registered"), rs.getInt("enrolled"))).list();
     }
 
     /** The published bulletin of the same campaign just before this one, if any. */

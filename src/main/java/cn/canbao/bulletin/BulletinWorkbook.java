@@ -18,6 +18,9 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import cn.canbao.register.PersonGroup;
+import cn.canbao.target.GroupCoverage;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -35,12 +38,13 @@ final class BulletinWorkbook {
     static final List<String> HEADERS = List.of("排名", "乡镇", "区划代码", "目标数", "已参保", "完成率%", "上期完成率%",
             "较上期（百分点）", "参保率%", "时序进度%", "应报", "按时", "迟报", "未报", "色标", "落后", "已约谈");
     static final int BAND = 14;
+    static final List<String> GROUP_HEADERS = List.of("地区", "区划代码", "在册人数", "已参保", "参保率%", "距100%差");
 
     private BulletinWorkbook() {
     }
 
     /** Writes the workbook; the caller closes {@code out}. */
-    static void write(Bulletin b, List<BulletinRow> rows, OutputStream out) {
+    static void write(Bulletin b, List<BulletinRow> rows, List<GroupCoverage> groups, OutputStream out) {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             XSSFSheet sheet = wb.createSheet(SHEET_NAME);
             Styles styles = new Styles(wb);
@@ -58,6 +62,9 @@ final class BulletinWorkbook {
             for (BulletinRow row : rows) {
                 write(sheet.createRow(r++), row, styles);
             }
+            for (PersonGroup group : List.of(PersonGroup.NEWBORN, PersonGroup.HARDSHIP)) {
+                r = writeGroup(sheet, r + 1, group, groups.stream().filter(g -> g.group() == group).toList(), styles);
+            }
             if (b.remarks() != null) {
                 Row remarks = sheet.createRow(r + 1);
                 text(remarks, 0, "县领导意见：" + b.remarks(), null);
@@ -72,6 +79,28 @@ final class BulletinWorkbook {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A 100% target group below the ranking: its title, headers and one row per region; returns the next row. */
+    private static int writeGroup(XSSFSheet sheet, int r, PersonGroup group, List<GroupCoverage> rows, Styles s) {
+        if (rows.isEmpty()) {
+            return r;
+        }
+        text(sheet.createRow(r++), 0, BulletinPdf.groupTitle(group), null);
+        Row header = sheet.createRow(r++);
+        for (int c = 0; c < GROUP_HEADERS.size(); c++) {
+            text(header, c, GROUP_HEADERS.get(c), s.header);
+        }
+        for (GroupCoverage g : rows) {
+            Row row = sheet.createRow(r++);
+            text(row, 0, g.regionName(), s.text);
+            text(row, 1, g.regionCode(), s.text);
+            number(row, 2, g.registered(), s.integer);
+            number(row, 3, g.enrolled(), s.integer);
+            decimal(row, 4, g.coverageRate(), s.decimal);
+            number(row, 5, g.remaining(), s.integer);
+        }
+        return r;
     }
 
     private static void write(Row row, BulletinRow r, Styles s) {

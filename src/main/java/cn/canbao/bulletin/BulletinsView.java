@@ -67,7 +67,8 @@ class BulletinsView extends VerticalLayout implements BeforeEnterObserver {
                 add(none);
                 return;
             }
-            add(new BulletinPanel(shown.get(), bulletins.rows(shown.get().id()), exports, true));
+            add(new BulletinPanel(shown.get(), bulletins.rows(shown.get().id()),
+                    bulletins.groupRows(shown.get().id()), exports, true));
         } catch (NumberFormatException e) {
             add(new H2(getTranslation("bulletin.notFound", event.getLocation().getPath())));
         } catch (DomainException refused) {

@@ -35,7 +35,7 @@ class ReviewBulletinView extends TaskFormView {
     protected void render() {
         Bulletin b = bulletins.bulletin(longVariable(BulletinProcess.VAR_BULLETIN_ID));
         add(new H3(b.campaignName()));
-        add(new BulletinPanel(b, bulletins.rows(b.id()), exports, false));
+        add(new BulletinPanel(b, bulletins.rows(b.id()), bulletins.groupRows(b.id()), exports, false));
         TextArea remarks = new TextArea(getTranslation("bulletin.remarks"));
         remarks.setId("bulletin-remarks");
         remarks.setHelperText(getTranslation("bulletin.remarksHint"));

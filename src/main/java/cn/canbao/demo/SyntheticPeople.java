@@ -61,7 +61,29 @@ final class SyntheticPeople {
         for (int i = 0; i < village.population(); i++) {
             people.add(person(village));
         }
+        mothers(people);
         return people;
+    }
+
+    /**
+     * Every newborn gets a mother: a woman of 20 to 45 of the same village, chosen from the newborn's place in
+     * the list (not from the random stream, so the rest of the county stays as drawn).
+     */
+    private static void mothers(List<SyntheticPerson> people) {
+        for (int i = 0; i < people.size(); i++) {
+            SyntheticPerson child = people.get(i);
+            if (!child.newborn) {
+                continue;
+            }
+            int start = (int) ((i * 7_919L) % people.size());
+            for (int k = 0; k < people.size() && child.motherId == null; k++) {
+                SyntheticPerson woman = people.get((start + k) % people.size());
+                if (!woman.newborn && woman.age >= 20 && woman.age <= 45
+                        && IdNumber.of(woman.id).sex() == IdNumber.Sex.FEMALE) {
+                    child.motherId = woman.id;
+                }
+            }
+        }
     }
 
     /** A new mobile number no one else in the county has. */

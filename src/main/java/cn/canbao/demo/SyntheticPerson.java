@@ -33,6 +33,8 @@ final class SyntheticPerson {
     final String mobile;
     final LocalDate registeredOn;
 
+    /** The mother's ID of a newborn (the police extract's 母亲身份证号). */
+    String motherId;
     LocalDate diedOn;
     Coverage thisYear;
     Coverage lastYear;

@@ -1,12 +1,17 @@
 package cn.canbao.register;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The register's questions about persons: who outreach should reach this year. */
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * The register's questions about persons (who outreach should reach this year) and the enrollments
+ * recorded by hand, outside the extracts (fast tracks).
+ */
 @Service
 @Transactional(readOnly = true)
 public class RegisterService {
@@ -58,7 +63,7 @@ public class RegisterService {
 
     /** A verified death: the file becomes DECEASED on that date. */
     @Transactional
-    public void recordDeath(String idNumber, java.time.LocalDate date, String by) {
+    public void recordDeath(String idNumber, LocalDate date, String by) {
         String id = IdNumber.of(idNumber).value();
         jdbc.update("with old as (select status, status_date from person where id_number = ?), "
                 + "upd as (update person set status = 'DECEASED', status_date = ?, updated_at = now() "
@@ -115,5 +120,32 @@ public class RegisterService {
         if (changed == 0 && jdbc.queryForList("select 1 from person where id_number = ?", id).isEmpty()) {
             throw new RegisterException("register.person.notFound", IdNumber.mask(id));
         }
+     * Records a local enrollment of the person for the year, as a grid worker or clerk saw it done
+     * (newborn with a birth certificate, hardship member enrolled by subsidy), with a change-log row by
+     * {@code changedBy} as an import would write it. Returns false when the person already has an
+     * enrollment of that year and scheme (an extract was quicker): that one is kept as it is.
+     */
+    @Transactional
+    public boolean recordEnrollment(String idNumber, int year, InsuranceScheme scheme, LocalDate paidDate,
+                                    BigDecimal amount, boolean subsidised, String changedBy) {
+        String id = IdNumber.of(idNumber).value();
+        if (year < 1998 || year > 2100) {
+            throw new RegisterException("register.enrollment.badYear", year);
+        }
+        if (amount != null && amount.signum() < 0) {
+            throw new RegisterException("register.enrollment.badAmount", amount);
+        }
+        if (jdbc.queryForList("select 1 from person where id_number = ?", Integer.class, id).isEmpty()) {
+            throw new RegisterException("register.enrollment.unknownPerson", IdNumber.mask(id));
+        }
+        Integer written = jdbc.queryForObject("with added as (insert into enrollment (id_number, year, scheme, "
+                + "place, paid_date, amount, subsidised) select ?, ?, ?, 'LOCAL', ?, ?, ? where not exists "
+                + "(select 1 from enrollment e where e.id_number = ? and e.year = ? and e.scheme = ?) "
+                + "on conflict do nothing returning *), logged as (insert into person_change (id_number, field, "
+                + "old_value, new_value, changed_by) select id_number, 'enrollment', null, concat_ws(' ', year, "
+                + "scheme, place, paid_date, amount, case when subsidised then 'SUBSIDISED' end), ? from added "
+                + "returning 1) select count(*) from logged", Integer.class, id, year, scheme.name(), paidDate,
+                amount, subsidised, id, year, scheme.name(), changedBy);
+        return written != null && written > 0;
     }
 }

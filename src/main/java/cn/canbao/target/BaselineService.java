@@ -4,6 +4,7 @@ import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
 import cn.canbao.register.ImportFinished;
+import cn.canbao.register.PersonGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -57,8 +58,32 @@ public class BaselineService {
                 + "group by r.code on conflict (year, region_code) do update set registered = excluded.registered, "
                 + "insured_local = excluded.insured_local, insured_elsewhere = excluded.insured_elsewhere, "
                 + "lapsed = excluded.lapsed, refreshed_at = now()", year, year, year, year, year, year);
+        refreshGroups(year);
         log.info("Baseline {} refreshed for {} regions in {} ms", year, rows, (System.nanoTime() - started) / 1_000_000);
         return rows;
+    }
+
+    /**
+     * The 100% target groups of the year (SPEC §3: newborns, hardship groups) per region, the same way:
+     * members → villages of their household → every region above. A member counts when their file is
+     * active and their membership overlaps the year (several hardship categories count once).
+     */
+    private void refreshGroups(int year) {
+        jdbc.update("with members as (select distinct g.grp, g.id_number from person_group g "
+                + "where g.grp in ('NEWBORN', 'HARDSHIP') and (g.since is null or g.since <= make_date(?, 12, 31)) "
+                + "and (g.until is null or g.until >= make_date(?, 1, 1))), "
+                + "villages as (select p.household_region code, m.grp, count(*) registered, count(*) filter "
+                + "(where exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ?)) enrolled "
+                + "from members m join person p using (id_number) where p.status = 'ACTIVE' "
+                + "and p.household_region is not null group by p.household_region, m.grp) "
+                + "insert into baseline_group (year, region_code, grp, registered, enrolled) "
+                + "select ?, r.code, g.grp, coalesce(sum(v.registered), 0), coalesce(sum(v.enrolled), 0) "
+                + "from region r cross join (values ('NEWBORN'), ('HARDSHIP')) g(grp) "
+                + "left join region vr on vr.level = 'VILLAGE' and vr.path <@ r.path "
+                + "left join villages v on v.code = vr.code and v.grp = g.grp "
+                + "where r.level <> 'GRID' and r.deleted_at is null group by r.code, g.grp "
+                + "on conflict (year, region_code, grp) do update set registered = excluded.registered, "
+                + "enrolled = excluded.enrolled, refreshed_at = now()", year, year, year, year);
     }
 
     /** Refreshes the years the register holds enrollments for (at most the last three). */
@@ -84,6 +109,19 @@ public class BaselineService {
                 + "and (r.code = ? or r.parent_code = ?) and r.level <> 'GRID' order by r.code <> ?, r.code",
                 (rs, n) -> new Baseline(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
                         rs.getInt(6), rs.getInt(7)), year, region.code(), region.code(), region.code());
+    }
+
+    /**
+     * The 100% target groups (newborns, then hardship) of the region first, then of its children, for one
+     * year, as of the last refresh; the region must be in the caller's scope.
+     */
+    public List<GroupCoverage> groupTable(String regionCode, int year) {
+        Region region = regions.get(regionCode);
+        return jdbc.query("select b.region_code, r.name, b.grp, b.year, b.registered, b.enrolled from baseline_group b "
+                + "join region r on r.code = b.region_code where b.year = ? and (r.code = ? or r.parent_code = ?) "
+                + "and r.level <> 'GRID' order by b.grp = 'HARDSHIP', r.code <> ?, r.code",
+                (rs, n) -> new GroupCoverage(rs.getString(1), rs.getString(2), PersonGroup.valueOf(rs.getString(3)),
+                        rs.getInt(4), rs.getInt(5), rs.getInt(6)), year, region.code(), region.code(), region.code());
     }
 
     /** The years with a baseline, newest first. */

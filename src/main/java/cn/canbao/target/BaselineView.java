@@ -6,10 +6,12 @@ import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.region.RegionService;
 import cn.canbao.region.RegionSummary;
+import cn.canbao.register.PersonGroup;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -43,6 +45,8 @@ class BaselineView extends VerticalLayout implements BeforeEnterObserver {
     private final FlexLayout summary = new FlexLayout();
     private final EChart chart = new EChart();
     private final Grid<Baseline> grid = new Grid<>();
+    private final Grid<GroupCoverage> newborns = groupGrid("baseline-newborns");
+    private final Grid<GroupCoverage> hardship = groupGrid("baseline-hardship");
     private String code;
 
     BaselineView(BaselineService baseline, RegionService regions) {
@@ -82,7 +86,25 @@ class BaselineView extends VerticalLayout implements BeforeEnterObserver {
                 open(e.getItem().regionCode());
             }
         });
-        add(heading, year, summary, chart, grid);
+        add(heading, year, summary, chart, grid, new H3(getTranslation("baseline.group.NEWBORN")), newborns,
+                new H3(getTranslation("baseline.group.HARDSHIP")), hardship);
+    }
+
+    /** A 100% target group's table: members, enrolled, coverage and how many are missing to 100%. */
+    private Grid<GroupCoverage> groupGrid(String id) {
+        NumberFormat n = NumberFormat.getIntegerInstance(getLocale());
+        Grid<GroupCoverage> g = new Grid<>();
+        g.setId(id);
+        g.addColumn(GroupCoverage::regionName).setHeader(getTranslation("baseline.region")).setAutoWidth(true)
+                .setFrozen(true);
+        g.addColumn(c -> n.format(c.registered())).setHeader(getTranslation("baseline.group.registered"))
+                .setAutoWidth(true);
+        g.addColumn(c -> n.format(c.enrolled())).setHeader(getTranslation("baseline.group.enrolled")).setAutoWidth(true);
+        g.addColumn(c -> c.coverageRate() + "%").setHeader(getTranslation("baseline.coverage")).setAutoWidth(true);
+        g.addColumn(c -> n.format(c.remaining())).setHeader(getTranslation("baseline.group.remaining"))
+                .setAutoWidth(true);
+        g.setAllRowsVisible(true);
+        return g;
     }
 
     @Override
@@ -107,6 +129,8 @@ class BaselineView extends VerticalLayout implements BeforeEnterObserver {
         if (code == null || year.getValue() == null) {
             heading.setText(getTranslation("baseline.none"));
             grid.setItems(List.of());
+            newborns.setItems(List.of());
+            hardship.setItems(List.of());
             chart.setVisible(false);
             return;
         }
@@ -131,6 +155,9 @@ class BaselineView extends VerticalLayout implements BeforeEnterObserver {
                 card("baseline.uninsured", n.format(total.uninsured())),
                 card("baseline.lapsed", n.format(total.lapsed())));
         grid.setItems(rows);
+        List<GroupCoverage> groups = baseline.groupTable(code, year.getValue());
+        newborns.setItems(groups.stream().filter(g -> g.group() == PersonGroup.NEWBORN).toList());
+        hardship.setItems(groups.stream().filter(g -> g.group() == PersonGroup.HARDSHIP).toList());
         List<Baseline> children = rows.subList(1, rows.size());
         chart.setVisible(!children.isEmpty());
         chart.setOption(coverageChart(children));

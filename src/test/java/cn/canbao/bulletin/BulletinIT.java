@@ -129,6 +129,14 @@ class BulletinIT {
                 .containsExactly(5, 2, new BigDecimal("40.00"), BulletinBand.YELLOW, 3, 1, 1);
         assertThat(row(rows, AHEAD)).extracting(BulletinRow::reportsDue, BulletinRow::reportsOnTime).containsExactly(1, 1);
         assertThat(row(rows, AHEAD).rank()).isLessThan(row(rows, BEHIND).rank());
+        // the 100% groups as drafted: newborns then hardship, each the county then its 22 townships
+        List<cn.canbao.target.GroupCoverage> groups = bulletins.groupRows(first.id());
+        assertThat(groups).hasSize(46);
+        assertThat(groups.get(0)).extracting(g -> g.group().name(), g -> g.regionCode(), g -> g.year())
+                .containsExactly("NEWBORN", COUNTY, YEAR);
+        assertThat(groups.get(23)).extracting(g -> g.group().name(), g -> g.regionCode())
+                .containsExactly("HARDSHIP", COUNTY);
+        assertThat(groups.subList(1, 23)).allSatisfy(g -> assertThat(g.regionCode()).endsWith("000").startsWith("350525"));
 
         // the draft is the county's: the township sees neither the bulletin nor the task
         assertThat(security.as(township, () -> bulletins.list(campaign.id()))).isEmpty();

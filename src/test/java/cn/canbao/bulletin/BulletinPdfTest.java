@@ -1,5 +1,7 @@
 package cn.canbao.bulletin;
 
+import cn.canbao.register.PersonGroup;
+import cn.canbao.target.GroupCoverage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -41,6 +43,17 @@ class BulletinPdfTest {
         return rows;
     }
 
+    /** The 100% groups of the county and two townships: newborns 10/8 in the county, hardship 5/5. */
+    static List<GroupCoverage> groups() {
+        return List.of(
+                new GroupCoverage("350525000000", "永春县", PersonGroup.NEWBORN, 2049, 10, 8),
+                new GroupCoverage("350525101000", "桃城镇", PersonGroup.NEWBORN, 2049, 7, 6),
+                new GroupCoverage("350525105000", "吾峰镇", PersonGroup.NEWBORN, 2049, 3, 2),
+                new GroupCoverage("350525000000", "永春县", PersonGroup.HARDSHIP, 2049, 5, 5),
+                new GroupCoverage("350525101000", "桃城镇", PersonGroup.HARDSHIP, 2049, 5, 5),
+                new GroupCoverage("350525105000", "吾峰镇", PersonGroup.HARDSHIP, 2049, 0, 0));
+    }
+
     private static BulletinRow row(int rank, String code, String name, int target, int enrolled, String completion,
                                    String previous, BulletinBand band, boolean lagging, Long caseId) {
         return new BulletinRow(7, code, name, rank, target, enrolled, new BigDecimal(completion),
@@ -52,7 +65,7 @@ class BulletinPdfTest {
     void thePdfCarriesTheChineseTextsOnA4() throws Exception {
         Path font = font();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BulletinPdf.write(BULLETIN, rows(22), font, out);
+        BulletinPdf.write(BULLETIN, rows(22), groups(), font, out);
         // kept for a look at the layout (target/ is not committed)
         java.nio.file.Files.createDirectories(Path.of("target"));
         java.nio.file.Files.write(Path.of("target", "bulletin-sample.pdf"), out.toByteArray());
@@ -61,7 +74,8 @@ class BulletinPdfTest {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("永春县 · 2049年度全民参保扩面行动 · 第4期通报", "截至2048年10月31日", "时序进度 50.00%",
                     "县领导意见：桂洋镇进度落后", "吾峰镇", "桃城镇", "桂洋镇", "测试乡21", "排名", "完成率%", "75.00",
-                    "▲25.00", "▼5.00", "落后·已约谈", "第 1 页 / 共 1 页");
+                    "▲25.00", "▼5.00", "落后·已约谈", "新生儿（目标100%）", "困难群体（目标100%）", "距100%差", "80.00",
+                    "85.71", "第 1 页 / 共 1 页");
             assertThat(pdf.getNumberOfPages()).isEqualTo(1);
             for (PDPage page : pdf.getPages()) {
                 assertThat(page.getMediaBox().getWidth()).isEqualTo(PDRectangle.A4.getWidth());
@@ -78,7 +92,7 @@ class BulletinPdfTest {
     void aLongBulletinBreaksOntoNumberedPagesWithTheHeaderRepeated() throws Exception {
         Path font = font();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BulletinPdf.write(BULLETIN, rows(60), font, out);
+        BulletinPdf.write(BULLETIN, rows(60), List.of(), font, out);
         try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
             assertThat(pdf.getNumberOfPages()).isEqualTo(2);
             PDFTextStripper stripper = new PDFTextStripper();
@@ -91,7 +105,7 @@ class BulletinPdfTest {
     @Test
     void theWorkbookHasChineseHeadersAndTheBandAsFill() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BulletinWorkbook.write(BULLETIN, rows(3), out);
+        BulletinWorkbook.write(BULLETIN, rows(3), groups(), out);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             XSSFSheet sheet = wb.getSheet("通报");
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).startsWith("永春县 · 2049年度全民参保扩面行动 · 第4期通报");
@@ -103,6 +117,15 @@ class BulletinPdfTest {
             assertThat(sheet.getRow(4).getCell(BulletinWorkbook.BAND).getStringCellValue()).isEqualTo("红");
             assertThat(red.getFillForegroundXSSFColor().getARGBHex()).endsWith("FFC7CE");
             assertThat(sheet.getRow(4).getCell(16).getStringCellValue()).isEqualTo("已约谈");
+            // below the ranking, after an empty row: each 100% group with its header and regions
+            assertThat(sheet.getRow(6).getCell(0).getStringCellValue()).isEqualTo("新生儿（目标100%）");
+            assertThat(sheet.getRow(7).getCell(5).getStringCellValue()).isEqualTo("距100%差");
+            assertThat(sheet.getRow(8).getCell(0).getStringCellValue()).isEqualTo("永春县");
+            assertThat(sheet.getRow(8).getCell(4).getNumericCellValue()).isEqualTo(80.0);
+            assertThat(sheet.getRow(8).getCell(5).getNumericCellValue()).isEqualTo(2.0);
+            assertThat(sheet.getRow(12).getCell(0).getStringCellValue()).isEqualTo("困难群体（目标100%）");
+            assertThat(sheet.getRow(16).getCell(1).getStringCellValue()).isEqualTo("350525105000");
+            assertThat(sheet.getRow(16).getCell(4).getNumericCellValue()).isEqualTo(100.0);
         }
     }
 

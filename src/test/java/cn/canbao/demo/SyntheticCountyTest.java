@@ -64,6 +64,11 @@ class SyntheticCountyTest {
                 case "BIRTH" -> {
                     householdById.put(row[0], codes.computeIfAbsent(row[4], c -> c));
                     born.add(row[0]);
+                    // every birth names a mother: a woman of the county's register, as the import requires
+                    if (row.length < 10 || IdNumber.problemOf(row[9]).isPresent()
+                            || IdNumber.of(row[9]).sex() != IdNumber.Sex.FEMALE) {
+                        throw new AssertionError("birth without a valid mother: " + String.join(",", row));
+                    }
                 }
                 case "DEATH" -> died.add(row[0]);
                 default -> throw new AssertionError("unexpected event " + row[2]);
@@ -274,7 +279,7 @@ class SyntheticCountyTest {
     @Test
     void filesHaveTheLayoutsHeadersWithoutBomOrCarriageReturns() throws IOException {
         Map<String, String> headers = Map.of(
-                "police_household", "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号",
+                "police_household", "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号",
                 "insurance_status", "身份证号,姓名,参保年度,险种,参保地,参保地区划,缴费日期,缴费金额",
                 "hardship", "身份证号,姓名,类别,认定日期,退出日期",
                 "student", "身份证号,姓名,学校,学段,学年,监护人手机",

@@ -46,10 +46,13 @@ class GroupsAndPaymentsImportIT {
         String village = SystemAccess.call(() -> regions.descendantsAtLevel("350525104000", RegionLevel.VILLAGE)
                 .get(0).code());
         ImportRun base = run(ExtractKind.POLICE_HOUSEHOLD, "base.csv",
-                ("身份证号,姓名,变动类型,变动日期,户籍地区划\n" + mother + ",洪美玲,在册,2008-01-01," + village + "\n"
-                        + child + ",洪小雨,出生,2019-06-01," + village + "\n"
+                ("身份证号,姓名,变动类型,变动日期,户籍地区划,母亲身份证号\n" + mother + ",洪美玲,在册,2008-01-01," + village + "\n"
+                        + child + ",洪小雨,出生,2019-06-01," + village + "," + mother + "\n"
                         + pupil + ",洪子轩,在册,2012-02-02," + village + "\n").getBytes(StandardCharsets.UTF_8));
         assertThat(base.rowsAccepted()).isEqualTo(3);
+        // a birth makes the child a newborn until the end of the following year
+        assertThat(jdbc.queryForObject("select since || ' ' || until from person_group where id_number = ? "
+                + "and grp = 'NEWBORN'", String.class, child)).isEqualTo("2019-06-01 2020-12-31");
     }
 
     @Test
@@ -83,7 +86,7 @@ class GroupsAndPaymentsImportIT {
         ImportRun run = run(ExtractKind.STUDENT, "students.csv", roll.getBytes(StandardCharsets.UTF_8));
         assertThat(run.rowsRejected()).isEqualTo(1);
         assertThat(jdbc.queryForList("select grp || ' ' || organisation || ' ' || contact_mobile from person_group "
-                + "where id_number in (?, ?) order by grp", String.class, child, pupil))
+                + "where id_number in (?, ?) and grp <> 'NEWBORN' order by grp", String.class, child, pupil))
                 .containsExactly("PRESCHOOL 福兴幼儿园 PRESCHOOL 13905950001", "STUDENT 永春县第一中学 JUNIOR 13905950002");
         assertThat(jdbc.queryForObject("select new_value from person_change where import_id = ? and id_number = ?",
                 String.class, run.id(), child)).isEqualTo("PRESCHOOL 福兴幼儿园 PRESCHOOL 2023-09-01");

@@ -89,7 +89,8 @@ class PersonDirectoryIT {
                 + yuanhang + ",司马远航,在册,2001-01-01," + taochengVillage + "," + taochengVillage + ","
                 + taochengGrid + ",桃城镇远航路7号,13905957001\n"
                 + jing + ",司马静,在册,2001-01-01," + taochengVillage + ",,,,\n"
-                + mingyue + ",欧阳明月,出生,2001-09-20," + dongpingVillage + "," + dongpingVillage + ",,,13905957003\n"
+                + mingyue + ",欧阳明月,出生,2001-09-20," + dongpingVillage + "," + dongpingVillage + ",,,13905957003,"
+                + jing + "\n"
                 + murong + ",慕容远,在册,2001-01-01," + taochengVillage + "," + dongpingVillage + ",,,\n");
         importAs(ExtractKind.POLICE_HOUSEHOLD, "search-death.csv", RegisterImportIT.HEADER
                 + jing + ",司马静,死亡,2024-02-01,,,,,\n");

@@ -31,7 +31,7 @@ class RegisterImportIT {
 
     static final String TAOCHENG = "350525101000";
     static final String DONGPING = "350525102000";
-    static final String HEADER = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号\n";
+    static final String HEADER = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号\n";
 
     @Autowired
     ImportService imports;
@@ -77,7 +77,7 @@ class RegisterImportIT {
         String file = HEADER
                 + p1 + ",陈志明,在册,2001-05-17," + v1 + "," + v1 + "," + g1 + ",桃城镇1号,13905951234\n"
                 + p2 + ",林秀英,REGISTERED,2010/01/02," + v2 + ",,,,\n"
-                + p3 + ",黄小宝,出生,20230309," + v1 + "," + v1 + ",,,\n"
+                + p3 + ",黄小宝,出生,20230309," + v1 + "," + v1 + ",,,," + p2 + "\n"
                 + p1.substring(0, 17) + wrongCheck(p1) + ",错校验,在册,2001-01-01," + v1 + ",,,,\n"
                 + "350525800517001,旧号码,在册,2001-01-01," + v1 + ",,,,\n"
                 + TestIds.id("350525", LocalDate.of(1990, 1, 1), 51) + ",坏日期,在册,2001-13-45," + v1 + ",,,,\n"

@@ -26,7 +26,7 @@ class PoliceHouseholdImporter implements KindImporter {
             Column.required("event", "变动类型"), Column.required("event_date", "变动日期"),
             Column.optional("household_region", "户籍地区划"), Column.optional("residence_region", "常住地区划"),
             Column.optional("grid_code", "网格编码"), Column.optional("address", "住址"),
-            Column.optional("mobile", "手机号"));
+            Column.optional("mobile", "手机号"), Column.optional("mother_id_number", "母亲身份证号"));
 
     @Override
     public ExtractKind kind() {
@@ -41,13 +41,14 @@ class PoliceHouseholdImporter implements KindImporter {
     @Override
     public String stageDdl() {
         return "id_number char(18), name text, birth_date date, sex char(1), event text, event_date date, "
-                + "household_region text, residence_region text, grid_code text, address text, mobile text";
+                + "household_region text, residence_region text, grid_code text, address text, mobile text, "
+                + "mother_id_number char(18)";
     }
 
     @Override
     public String stageColumns() {
         return "id_number, name, birth_date, sex, event, event_date, household_region, residence_region, grid_code, "
-                + "address, mobile";
+                + "address, mobile, mother_id_number";
     }
 
     @Override
@@ -70,8 +71,25 @@ class PoliceHouseholdImporter implements KindImporter {
         if (grid != null && (residence == null || !grid.startsWith(residence))) {
             throw new RowRejected("register.reject.gridNotInResidence", grid, residence == null ? "" : residence);
         }
+        String mother = event == Event.BIRTH ? mother(row, id) : null;
         return Arrays.asList(id.value(), name, id.birthDate(), id.sex() == IdNumber.Sex.MALE ? "M" : "F",
-                event.name(), date, household, residence, grid, address, row.mobile("mobile"));
+                event.name(), date, household, residence, grid, address, row.mobile("mobile"), mother);
+    }
+
+    /** A birth names the mother: her file gives the newborn's grid, and her the task of enrolling the child. */
+    private static String mother(RowValues row, IdNumber child) {
+        String v = row.text("mother_id_number");
+        if (v == null) {
+            throw new RowRejected("register.reject.motherIdMissing");
+        }
+        if (IdNumber.problemOf(v).isPresent()) {
+            throw new RowRejected("register.reject.motherIdInvalid", v);
+        }
+        IdNumber mother = IdNumber.of(v);
+        if (mother.sex() != IdNumber.Sex.FEMALE || !mother.birthDate().isBefore(child.birthDate())) {
+            throw new RowRejected("register.reject.motherIdNotMother", IdNumber.mask(mother.value()));
+        }
+        return mother.value();
     }
 
     @Override
@@ -95,28 +113,32 @@ class PoliceHouseholdImporter implements KindImporter {
                 + "(select 1 from person p where p.id_number = s.id_number "
                 + "and coalesce(p.household_region, '') not like ?)", ctx.scopeLike());
         ctx.dropRejected();
+        gridsFromMothers(ctx);
 
         jdbc.execute("create temp table import_latest on commit drop as select distinct on (id_number) * "
                 + "from import_stage where event in ('REGISTERED', 'BIRTH', 'MOVE') "
                 + "order by id_number, event_date desc, row_number desc");
         // changes to existing files first: on a first import this join is empty
         jdbc.update("with src as (select l.*, p.name o_name, p.household_region o_household, "
-                + "p.residence_region o_residence, p.grid_code o_grid, p.address o_address, p.mobile o_mobile "
-                + "from import_latest l join person p using (id_number) "
+                + "p.residence_region o_residence, p.grid_code o_grid, p.address o_address, p.mobile o_mobile, "
+                + "p.mother_id_number o_mother from import_latest l join person p using (id_number) "
                 + "where (p.name, p.household_region, p.residence_region, p.grid_code) is distinct from "
                 + "(l.name, l.household_region, l.residence_region, l.grid_code) "
                 + "or (l.address is not null and p.address is distinct from l.address) "
-                + "or (l.mobile is not null and p.mobile is distinct from l.mobile)), "
+                + "or (l.mobile is not null and p.mobile is distinct from l.mobile) "
+                + "or (l.mother_id_number is not null and p.mother_id_number is distinct from l.mother_id_number)), "
                 + "updated as (update person p set name = s.name, household_region = s.household_region, "
                 + "residence_region = s.residence_region, grid_code = s.grid_code, "
-                + "address = coalesce(s.address, p.address), mobile = coalesce(s.mobile, p.mobile), updated_at = now() "
+                + "address = coalesce(s.address, p.address), mobile = coalesce(s.mobile, p.mobile), "
+                + "mother_id_number = coalesce(s.mother_id_number, p.mother_id_number), updated_at = now() "
                 + "from src s where p.id_number = s.id_number returning s.*) "
                 + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
                 + "select u.id_number, ?, f.field, f.old, f.new, ? from updated u cross join lateral (values "
                 + "('name', u.o_name, u.name), ('household_region', u.o_household, u.household_region), "
                 + "('residence_region', u.o_residence, u.residence_region), ('grid_code', u.o_grid, u.grid_code), "
                 + "('address', u.o_address, coalesce(u.address, u.o_address)), "
-                + "('mobile', u.o_mobile, coalesce(u.mobile, u.o_mobile))) f(field, old, new) "
+                + "('mobile', u.o_mobile, coalesce(u.mobile, u.o_mobile)), "
+                + "('mother_id_number', u.o_mother, coalesce(u.mother_id_number, u.o_mother))) f(field, old, new) "
                 + "where f.old is distinct from f.new", ctx.importId(), ctx.user());
         // in key order, so the primary key grows at its right edge instead of touching random pages;
         // a new file records the import that created it (person.created_import) instead of a change row per
@@ -124,8 +146,9 @@ class PoliceHouseholdImporter implements KindImporter {
         Long incoming = jdbc.queryForObject("select count(*) from import_latest", Long.class);
         BulkLoad.insert(jdbc, List.of("person"), incoming == null ? 0 : incoming, () -> jdbc.update("insert into person "
                 + "(id_number, name, birth_date, sex, household_region, residence_region, grid_code, address, mobile, "
-                + "created_import) select id_number, name, birth_date, sex, household_region, residence_region, "
-                + "grid_code, address, mobile, ? from import_latest order by id_number on conflict (id_number) "
+                + "mother_id_number, created_import) select id_number, name, birth_date, sex, household_region, "
+                + "residence_region, grid_code, address, mobile, mother_id_number, ? from import_latest "
+                + "order by id_number on conflict (id_number) "
                 + "do nothing", ctx.importId()));
         jdbc.update("with ev as (select distinct on (id_number) id_number, event_date, "
                 + "case event when 'DEATH' then 'DECEASED' else 'CANCELLED' end new_status from import_stage "
@@ -137,5 +160,39 @@ class PoliceHouseholdImporter implements KindImporter {
                 + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
                 + "select u.id_number, ?, 'status', u.o_status || coalesce(' ' || u.o_date, ''), "
                 + "u.new_status || ' ' || u.event_date, ? from updated u", ctx.importId(), ctx.user());
+        newborns(ctx);
+    }
+
+    /**
+     * A birth that gives no grid lives where its mother lives: her residence and grid, from her latest
+     * registration in this file, else from her file in the register (a grid outside the row's residence
+     * is not taken). Only the mothers of such births are looked up.
+     */
+    private static void gridsFromMothers(MergeContext ctx) {
+        ctx.jdbc().update("with wanted as (select distinct mother_id_number id_number from import_stage "
+                + "where event = 'BIRTH' and grid_code is null and mother_id_number is not null), "
+                + "mothers as (select distinct on (id_number) id_number, residence_region, grid_code from ("
+                + "select s.id_number, s.residence_region, s.grid_code, 0 source, s.event_date, s.row_number "
+                + "from import_stage s join wanted using (id_number) where s.event in ('REGISTERED', 'MOVE') "
+                + "union all select p.id_number, p.residence_region, p.grid_code, 1, null, null "
+                + "from person p join wanted using (id_number)) m "
+                + "order by id_number, source, event_date desc nulls last, row_number desc nulls last) "
+                + "update import_stage s set residence_region = coalesce(s.residence_region, m.residence_region), "
+                + "grid_code = m.grid_code from mothers m where s.event = 'BIRTH' and s.grid_code is null "
+                + "and m.id_number = s.mother_id_number and m.grid_code is not null "
+                + "and m.grid_code like coalesce(s.residence_region, m.residence_region) || '%'");
+    }
+
+    /**
+     * Births join the NEWBORN group (SPEC §3) from the birth date to the end of the following year, so a
+     * child born during a collection period counts for the year it starts and the next; the guardian's
+     * phone is the mother's.
+     */
+    private static void newborns(MergeContext ctx) {
+        GroupMerge.merge(ctx, "select distinct on (s.id_number) s.id_number, 'NEWBORN'::varchar grp, ''::varchar detail, "
+                + "null::varchar organisation, m.mobile::varchar contact_mobile, s.birth_date since, "
+                + "make_date(extract(year from s.birth_date)::int + 1, 12, 31) until from import_stage s "
+                + "left join person m on m.id_number = s.mother_id_number where s.event = 'BIRTH' "
+                + "order by s.id_number, s.event_date desc, s.row_number desc");
     }
 }

@@ -1,0 +1,24 @@
+package cn.canbao.fasttrack;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** {@code Task_EnrolNewborn} completed: the grid worker's enrolment goes into the register. */
+@Component("recordNewbornEnrolment")
+class RecordNewbornEnrolmentListener implements TaskListener {
+
+    private final FastTrackService tracks;
+
+    RecordNewbornEnrolmentListener(FastTrackService tracks) {
+        this.tracks = tracks;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        tracks.recordNewbornEnrolment(((Number) task.getVariable(NewbornEnrolmentProcess.VAR_TRACK_ID)).longValue(),
+                (String) task.getVariable(NewbornEnrolmentProcess.VAR_BIRTH_CERTIFICATE),
+                (String) task.getVariable(NewbornEnrolmentProcess.VAR_SCHEME),
+                (String) task.getVariable(NewbornEnrolmentProcess.VAR_ENROLLED_ON));
+    }
+}

@@ -120,6 +120,9 @@ public class RegisterService {
         if (changed == 0 && jdbc.queryForList("select 1 from person where id_number = ?", id).isEmpty()) {
             throw new RegisterException("register.person.notFound", IdNumber.mask(id));
         }
+    }
+
+    /**
      * Records a local enrollment of the person for the year, as a grid worker or clerk saw it done
      * (newborn with a birth certificate, hardship member enrolled by subsidy), with a change-log row by
      * {@code changedBy} as an import would write it. Returns false when the person already has an

@@ -96,7 +96,8 @@ public class OutreachStarter {
 
     /**
      * One case per resident not enrolled for the campaign's year, registered or living in the county, active,
-     * and not in a hardship group (their enrolment is subsidised: a clerk's task, never a payment reminder).
+     * and not in a hardship group (their enrolment is subsidised: a clerk's task, never a payment reminder), nor in
+     * a live fast track (a newborn's grid worker already has the task of enrolling them).
      */
     int listCases(Campaign campaign) {
         String prefix = RegionScope.of(regions.get(campaign.countyCode())).codePrefix() + "%";
@@ -110,6 +111,7 @@ public class OutreachStarter {
                         + "and not exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = :year) "
                         + "and not exists (select 1 from person_group g where g.id_number = p.id_number "
                         + "and g.grp = 'HARDSHIP' and (g.until is null or g.until >= current_date)) "
+                        + "and not exists (select 1 from fast_track f where f.id_number = p.id_number and f.ended_at is null) "
                         + "on conflict (campaign_id, id_number) do nothing")
                 .param("campaign", campaign.id()).param("year", campaign.year()).param("prefix", prefix).update();
     }

@@ -1,0 +1,60 @@
+package cn.canbao.outreach;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import static cn.canbao.base.ExcelCells.decimal;
+import static cn.canbao.base.ExcelCells.number;
+import static cn.canbao.base.ExcelCells.text;
+
+/** The month's tally as an Excel sheet: a title row, Chinese headers, one row per grid worker. */
+final class WorkTallyWorkbook {
+
+    static final List<String> HEADERS = List.of("网格", "网格编码", "网格员", "账号", "走访次数", "走访后参保人数",
+            "经核实的数据更正", "档次", "奖励（元）");
+
+    private WorkTallyWorkbook() {
+    }
+
+    static void write(String title, List<WorkTally> rows, OutputStream out) {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            XSSFSheet sheet = wb.createSheet("网格员工作量");
+            CellStyle bold = wb.createCellStyle();
+            Font font = wb.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            text(sheet.createRow(0), 0, title, bold);
+            Row header = sheet.createRow(1);
+            for (int c = 0; c < HEADERS.size(); c++) {
+                text(header, c, HEADERS.get(c), bold);
+            }
+            int r = 2;
+            for (WorkTally t : rows) {
+                Row row = sheet.createRow(r++);
+                text(row, 0, t.gridName(), null);
+                text(row, 1, t.gridCode(), null);
+                text(row, 2, t.displayName(), null);
+                text(row, 3, t.username(), null);
+                number(row, 4, t.visits(), null);
+                number(row, 5, t.enrolledAfterVisit(), null);
+                number(row, 6, t.correctionsConfirmed(), null);
+                text(row, 7, t.tier(), null);
+                decimal(row, 8, t.reward(), null);
+            }
+            for (int c = 0; c < HEADERS.size(); c++) {
+                sheet.setColumnWidth(c, c < 4 ? 18 * 256 : 14 * 256);
+            }
+            wb.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

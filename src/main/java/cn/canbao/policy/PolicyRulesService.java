@@ -77,7 +77,7 @@ public class PolicyRulesService {
             Instant at = deployment == null || deployment.getDeploymentTime() == null ? null
                     : deployment.getDeploymentTime().toInstant();
             return new RuleVersion(d.getDeploymentId(), PolicyRules.yearOf(d), d.getVersion(), at,
-                    upload == null ? d.getResourceName() : (String) upload.get("file_name"),
+                    upload == null ? fileNameOf(d.getResourceName()) : (String) upload.get("file_name"),
                     upload == null ? null : (String) upload.get("uploaded_by"),
                     activeByYear.get(PolicyRules.yearOf(d)) == d);
         }).toList();
@@ -194,6 +194,11 @@ public class PolicyRulesService {
             throw new PolicyException("policy.rules.countyOnly");
         }
         return user;
+    }
+
+    /** The bundled resource's file name, without the path it was deployed from. */
+    private static String fileNameOf(String resourceName) {
+        return resourceName == null ? "" : resourceName.substring(resourceName.replace('\\', '/').lastIndexOf('/') + 1);
     }
 
     private static String rootMessage(Throwable t) {

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -90,6 +91,10 @@ class PolicyRulesView extends VerticalLayout {
         upload.setId("policy-upload");
         upload.setAcceptedFileTypes(".dmn", ".xml");
         upload.setMaxFileSize(PolicyRulesService.MAX_FILE_BYTES);
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("policy.rules.choose")));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("policy.rules.drop")));
+        upload.setI18n(i18n);
         uploadError.setId("policy-upload-error");
         uploadError.addClassNames(LumoUtility.TextColor.ERROR);
         Paragraph hint = new Paragraph(getTranslation("policy.rules.uploadHint"));

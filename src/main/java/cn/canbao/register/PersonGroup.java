@@ -10,7 +10,9 @@ public enum PersonGroup implements Translatable {
     HARDSHIP,
     NEW_FORM_WORKER,
     FLEXIBLE_EMPLOYMENT,
-    MIGRANT;
+    MIGRANT,
+    /** discharged soldiers (退役军人): enrol without a waiting period */
+    VETERAN;
 
     @Override
     public String messageKey() {

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.beans.factory.ObjectProvider;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * One person's file (一人一档): the full ID number and mobile (shown nowhere else), regions, groups,
- * enrollment by year with continuous and break years, payments and the timeline of changes. Every
+ * enrollment by year with continuous and break years, the sections other capabilities add
+ * ({@link PersonFileSection}: the policy assessment), payments and the timeline of changes. Every
  * opening goes through {@link PersonDirectory#openByRef}, which records it in the access log.
  */
 @Route("persons/:id")
@@ -39,9 +41,11 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver {
             .withZone(ZoneId.systemDefault());
 
     private final PersonDirectory directory;
+    private final ObjectProvider<PersonFileSection> sections;
 
-    PersonView(PersonDirectory directory) {
+    PersonView(PersonDirectory directory, ObjectProvider<PersonFileSection> sections) {
         this.directory = directory;
+        this.sections = sections;
         setWidthFull();
     }
 
@@ -86,6 +90,7 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver {
             groups.add(badge(getTranslation("person.smsOptOut"), "contrast"));
         }
         add(name, groups, facts(file), continuity(file.continuity()));
+        sections.orderedStream().forEach(section -> add(section.render(file)));
         add(new H3(getTranslation("person.enrollments")), enrollments(file.enrollments()));
         if (!file.payments().isEmpty()) {
             add(new H3(getTranslation("person.payments")), payments(file.payments()));

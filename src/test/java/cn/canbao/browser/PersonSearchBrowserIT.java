@@ -83,6 +83,9 @@ class PersonSearchBrowserIT {
             assertThat(browser.driver().findElement(By.id("person-timeline")).getText())
                     .contains("建档", "browser-search.csv");
             assertThat(browser.driver().getCurrentUrl()).contains("/persons/").doesNotContain(id);
+            // the policy section: never insured, so no break; the rule that fired and the reminder sentence
+            assertThat(browser.driver().findElement(By.id("policy-section")).getText())
+                    .contains("政策测算", "如今日参保，待遇等待期", "条款 W", "不按时缴费的后果：");
             browser.screenshot("person-view");
             assertThat(openings()).isEqualTo(before + 1);
             Map<String, Object> audit = jdbc.queryForMap("select username, purpose from person_access "

@@ -1,0 +1,78 @@
+package cn.canbao.policy;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.stereotype.Component;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The deployed policy decisions and which of them applies in a year: decision keys are stable, each
+ * deployment tags its decisions with the year it applies from ({@code camunda:versionTag}). A year takes
+ * the highest tag up to it and, of that tag, the newest version (a re-upload for the same year replaces
+ * the earlier one). Evaluation goes through the engine's DecisionService on that definition.
+ */
+@Component
+class PolicyRules {
+
+    private final RepositoryService repository;
+    private final DecisionService decisions;
+
+    PolicyRules(RepositoryService repository, DecisionService decisions) {
+        this.repository = repository;
+        this.decisions = decisions;
+    }
+
+    /** The year a definition applies from: its version tag, 0 for an untagged one (applies to every year, last). */
+    static int yearOf(DecisionDefinition d) {
+        try {
+            return d.getVersionTag() == null ? 0 : Integer.parseInt(d.getVersionTag().strip());
+        } catch (NumberFormatException notAYear) {
+            return 0;
+        }
+    }
+
+    static final Comparator<DecisionDefinition> PRECEDENCE = Comparator.comparingInt(PolicyRules::yearOf)
+            .thenComparingInt(DecisionDefinition::getVersion);
+
+    /** Every deployed definition of the decision. */
+    List<DecisionDefinition> all(String key) {
+        return repository.createDecisionDefinitionQuery().decisionDefinitionKey(key).list();
+    }
+
+    /** The definition that applies in the year: the latest tag up to it, or the earliest tag for years before any. */
+    DecisionDefinition definition(String key, int year) {
+        List<DecisionDefinition> all = all(key);
+        return all.stream().filter(d -> yearOf(d) <= year).max(PRECEDENCE)
+                .or(() -> {
+                    int earliest = all.stream().mapToInt(PolicyRules::yearOf).min().orElse(0);
+                    return all.stream().filter(d -> yearOf(d) == earliest).max(PRECEDENCE);
+                })
+                .orElseThrow(() -> new PolicyException("policy.rules.missing", key));
+    }
+
+    /** The single result of the definition for these variables; rules that fail to evaluate are refused with the engine's reason. */
+    Map<String, Object> evaluate(DecisionDefinition definition, Map<String, Object> variables) {
+        DmnDecisionResult result;
+        try {
+            result = decisions.evaluateDecisionById(definition.getId()).variables(variables).evaluate();
+        } catch (ProcessEngineException failed) {
+            throw new PolicyException("policy.rules.evaluationFailed", definition.getKey(), yearOf(definition),
+                    definition.getVersion(), failed.getMessage());
+        }
+        if (result.isEmpty()) {
+            throw new PolicyException("policy.rules.noResult", definition.getKey(), yearOf(definition),
+                    definition.getVersion());
+        }
+        if (result.size() > 1) {
+            throw new PolicyException("policy.rules.manyResults", definition.getKey(), yearOf(definition),
+                    definition.getVersion());
+        }
+        return result.getSingleResult().getEntryMap();
+    }
+}

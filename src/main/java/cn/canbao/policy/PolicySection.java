@@ -1,0 +1,111 @@
+package cn.canbao.policy;
+
+import cn.canbao.base.DomainException;
+import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.SummaryCard;
+import cn.canbao.register.PersonFile;
+import cn.canbao.register.PersonFileSection;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.stream.Collectors;
+
+/**
+ * The policy part of the person file: for the year being enrolled, the continuous and break years the
+ * rules read, the waiting period if the person enrolled today and which rule says so, the cap change,
+ * and the sentence the reminders send about not paying.
+ */
+@org.springframework.stereotype.Component
+class PolicySection implements PersonFileSection {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final PolicyService policy;
+
+    PolicySection(PolicyService policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public Component render(PersonFile file) {
+        return new Card(file.idNumber());
+    }
+
+    private final class Card extends VerticalLayout {
+
+        Card(String idNumber) {
+            setId("policy-section");
+            setPadding(false);
+            LocalDate today = LocalDate.now(ZONE);
+            try {
+                PolicyAssessment a = policy.assess(idNumber, today);
+                show(a, policy.nonPaymentConsequence(idNumber, today));
+            } catch (DomainException refused) {
+                add(new H3(getTranslation("policy.person.title", String.valueOf(today.getYear()))));
+                Span message = new Span(Messages.of(this, refused));
+                message.setId("policy-refused");
+                message.addClassNames(LumoUtility.TextColor.ERROR);
+                add(message);
+            }
+        }
+
+        private void show(PolicyAssessment a, String consequence) {
+            PolicyInputs in = a.inputs();
+            add(new H3(getTranslation("policy.person.title", String.valueOf(a.year()))));
+            FlexLayout cards = new FlexLayout();
+            cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+            cards.addClassNames("canbao-summary");
+            cards.add(SummaryCard.of(getTranslation("policy.person.continuous"),
+                            getTranslation("person.years", in.continuousYears()), "policy-continuous"),
+                    SummaryCard.of(getTranslation("policy.person.breaks"), in.breakYears().isEmpty()
+                            ? getTranslation("person.none")
+                            : in.breakYears().stream().map(String::valueOf).collect(Collectors.joining("、")),
+                            "policy-breaks"),
+                    SummaryCard.of(getTranslation("policy.person.currentBreak"),
+                            getTranslation("policy.person.currentBreakValue", in.currentBreakYears(), in.paidBackInBreak()),
+                            "policy-current-break"),
+                    SummaryCard.of(getTranslation("policy.person.waiting"), in.enrolled()
+                            ? getTranslation("policy.person.enrolled")
+                            : getTranslation("policy.person.months", a.waitingMonths()), "policy-waiting"),
+                    SummaryCard.of(getTranslation("policy.person.cap"), capText(a.capChange()), "policy-cap"));
+            add(cards);
+            if (!in.enrolled()) {
+                add(line("policy-waiting-reason", getTranslation(in.inCollectionPeriod()
+                        ? "policy.person.waitingReasonIn" : "policy.person.waitingReasonOut", a.waitingReason(),
+                        a.waitingClause())));
+            }
+            add(line("policy-cap-reason", getTranslation("policy.person.capReason", a.capReason(), a.capClause())));
+            add(line("policy-consequence", getTranslation("policy.person.consequence", consequence)));
+            Span source = line("policy-rules", getTranslation("policy.person.rules", String.valueOf(a.rulesYear()),
+                    a.rulesVersion()));
+            source.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+            add(source, secondary(getTranslation("policy.person.noClaims")));
+        }
+
+        private String capText(long change) {
+            if (change == 0) {
+                return getTranslation("policy.person.capSame");
+            }
+            return getTranslation(change > 0 ? "policy.person.capUp" : "policy.person.capDown",
+                    String.valueOf(Math.abs(change)));
+        }
+
+        private Span line(String id, String text) {
+            Span span = new Span(text);
+            span.setId(id);
+            return span;
+        }
+
+        private Span secondary(String text) {
+            Span span = new Span(text);
+            span.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+            return span;
+        }
+    }
+}

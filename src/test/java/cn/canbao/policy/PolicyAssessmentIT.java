@@ -1,0 +1,210 @@
+package cn.canbao.policy;
+
+import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.register.IdNumber;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Assessments from the register's history, through the deployed rules: inputs derived from enrollments
+ * and payments (breaks, paybacks, scheme switches, groups), the clause that fired, the cap change, the
+ * SMS sentence, and histories with overlapping years or gaps refused with their reason.
+ */
+@CanbaoIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PolicyAssessmentIT {
+
+    static final String VILLAGE = "350525101001";
+    static final LocalDate SPRING = LocalDate.of(2046, 3, 10);
+
+    @Autowired
+    PolicyService policy;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final String continuous = id(1980, 1);
+    final String longBreak = id(1981, 2);
+    final String hardship = id(1982, 3);
+    final String switcher = id(1983, 4);
+    final String overlap = id(1984, 5);
+    final String gap = id(1985, 6);
+    final String enrolled = id(1986, 7);
+    final String veteran = id(1987, 8);
+
+    @BeforeAll
+    void history() {
+        List.of(continuous, longBreak, hardship, switcher, overlap, gap, enrolled, veteran).forEach(id -> jdbc.update(
+                "insert into person (id_number, name, birth_date, sex, household_region) values (?, '测试', ?, 'M', ?)",
+                id, IdNumber.of(id).birthDate(), VILLAGE));
+        for (int y = 2040; y <= 2045; y++) {
+            paid(continuous, y, LocalDate.of(y - 1, 11, 20));
+            paid(enrolled, y, LocalDate.of(y - 1, 11, 20));
+        }
+        paid(enrolled, 2046, LocalDate.of(2045, 12, 1));
+        // 2038–2041 on time, 2042–2045 broken, 2044 and 2045 paid back in 2046
+        for (int y = 2038; y <= 2041; y++) {
+            paid(longBreak, y, LocalDate.of(y - 1, 12, 1));
+        }
+        paid(longBreak, 2044, LocalDate.of(2046, 1, 5));
+        paid(longBreak, 2045, LocalDate.of(2046, 1, 5));
+        paid(hardship, 2040, LocalDate.of(2039, 12, 1));
+        paid(veteran, 2043, LocalDate.of(2042, 12, 1));
+        jdbc.update("insert into person_group (id_number, grp, detail) values (?, 'HARDSHIP', 'DIBAO'), (?, 'VETERAN', '')",
+                hardship, veteran);
+        for (int y = 2042; y <= 2045; y++) {
+            jdbc.update("insert into enrollment (id_number, year, scheme, place) values (?, ?, 'EMPLOYEE', 'LOCAL')",
+                    switcher, y);
+        }
+        paid(overlap, 2044, LocalDate.of(2043, 12, 1));
+        jdbc.update("insert into enrollment (id_number, year, scheme, place, insured_region) "
+                + "values (?, 2044, 'EMPLOYEE', 'ELSEWHERE', '350583')", overlap);
+        paid(gap, 2042, LocalDate.of(2041, 12, 1));
+        jdbc.update("insert into payment (receipt_no, id_number, year, scheme, paid_date, amount) "
+                + "values ('POL-GAP-2043', ?, 2043, 'RESIDENT', '2042-12-01', 400)", gap);
+        jdbc.update("insert into campaign (name, year, county_code, collection_start, collection_end, coverage_goal, "
+                + "created_by) values ('政策测试行动', 2047, '350525000000', '2046-09-01', '2046-12-31', 95, 'test')");
+    }
+
+    @AfterAll
+    void removeCampaign() {
+        jdbc.update("delete from campaign where name = '政策测试行动'");
+    }
+
+    @Test
+    void enrollingOutsideTheCollectionPeriodAfterSixContinuousYears() {
+        PolicyAssessment a = policy.assess(continuous, SPRING);
+        assertThat(a.year()).isEqualTo(2046);
+        assertThat(a.inputs().inCollectionPeriod()).isFalse();
+        assertThat(a.inputs().continuousYears()).isEqualTo(6);
+        assertThat(a.inputs().currentBreakYears()).isZero();
+        assertThat(a.waitingMonths()).isEqualTo(3);
+        assertThat(a.waitingClause()).isEqualTo("W7");
+        assertThat(a.waitingReason()).isEqualTo("未在集中参保期内参保，固定待遇等待期3个月");
+        // 2046 would be the 7th year running: 3 years past the 4th
+        assertThat(a.capReward()).isEqualTo(3000);
+        assertThat(a.capChange()).isEqualTo(3000);
+        assertThat(a.capClause()).isEqualTo("C3");
+        assertThat(a.capReason()).startsWith("连续参保7年，满4年后每年提高1000元");
+        assertThat(a.rulesYear()).isEqualTo(2025);
+        assertThat(policy.nonPaymentConsequence(continuous, SPRING)).isEqualTo("逾期参保等待3个月，封顶线奖励清零");
+    }
+
+    @Test
+    void inTheCollectionPeriodOfTheCountysCampaignTheCampaignYearIsAssessed() {
+        PolicyAssessment a = policy.assess(continuous, LocalDate.of(2046, 10, 15));
+        assertThat(a.year()).isEqualTo(2047);
+        assertThat(a.inputs().inCollectionPeriod()).isTrue();
+        // 2046 was never paid: a break of one year before 2047
+        assertThat(a.inputs().currentBreakYears()).isEqualTo(1);
+        assertThat(a.waitingClause()).isEqualTo("W6");
+        assertThat(a.waitingMonths()).isEqualTo(3);
+        assertThat(a.capChange()).isEqualTo(-1000);
+        assertThat(a.capReason()).contains("断保1年，每年降低1000元");
+    }
+
+    @Test
+    void aLongBreakPartlyPaidBackStillWaitsSixMonths() {
+        PolicyAssessment a = policy.assess(longBreak, SPRING);
+        assertThat(a.inputs().breakYears()).containsExactly(2042, 2043, 2044, 2045);
+        assertThat(a.inputs().paidBackYears()).containsExactly(2044, 2045);
+        assertThat(a.inputs().currentBreakYears()).isEqualTo(4);
+        assertThat(a.inputs().paidBackInBreak()).isEqualTo(2);
+        assertThat(a.waitingClause()).isEqualTo("W5");
+        assertThat(a.waitingMonths()).isEqualTo(6);
+        assertThat(a.capPenalty()).isEqualTo(4000);
+        assertThat(a.capChange()).isEqualTo(-4000);
+        assertThat(policy.nonPaymentConsequence(longBreak, SPRING)).isEqualTo("逾期参保将有6个月待遇等待期");
+    }
+
+    @Test
+    void exemptGroupsWaitNothingAndAreToldTheCapLoss() {
+        PolicyAssessment a = policy.assess(hardship, SPRING);
+        assertThat(a.inputs().currentBreakYears()).isEqualTo(5);
+        assertThat(a.waitingClause()).isEqualTo("W2");
+        assertThat(a.waitingMonths()).isZero();
+        // enrolling late costs no waiting; not paying at all adds a sixth break year next year
+        assertThat(policy.nonPaymentConsequence(hardship, SPRING)).isEqualTo("断缴将使大病保险封顶线降低6000元");
+        PolicyAssessment v = policy.assess(veteran, SPRING);
+        assertThat(v.waitingClause()).isEqualTo("W3");
+        assertThat(v.waitingReason()).isEqualTo("退役军人参保，免待遇等待期");
+    }
+
+    @Test
+    void switchingFromTheEmployeeSchemeWithinThreeMonthsWaitsNothing() {
+        PolicyAssessment a = policy.assess(switcher, SPRING);
+        assertThat(a.inputs().switchingScheme()).isTrue();
+        assertThat(a.inputs().priorSchemeYears()).isEqualTo(4);
+        assertThat(a.inputs().gapMonths()).isEqualTo(2);
+        assertThat(a.waitingClause()).isEqualTo("W4");
+        assertThat(a.waitingMonths()).isZero();
+        // in June the gap is five months: the fixed waiting period applies
+        PolicyAssessment june = policy.assess(switcher, LocalDate.of(2046, 6, 10));
+        assertThat(june.inputs().gapMonths()).isEqualTo(5);
+        assertThat(june.waitingClause()).isEqualTo("W7");
+    }
+
+    @Test
+    void anEnrolledPersonLosesNothing() {
+        PolicyAssessment a = policy.assess(enrolled, SPRING);
+        assertThat(a.inputs().enrolled()).isTrue();
+        assertThat(a.inputs().continuousYears()).isEqualTo(7);
+        assertThat(policy.nonPaymentConsequence(enrolled, SPRING)).isEqualTo("2046年度已参保，无断缴影响");
+    }
+
+    @Test
+    void overlappingYearsAndGapsAreRefusedWithTheirReason() {
+        assertThatThrownBy(() -> policy.assess(overlap, SPRING)).isInstanceOfSatisfying(PolicyException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo("policy.history.overlap");
+            assertThat(e.args()).containsExactly(IdNumber.mask(overlap), 2044, "EMPLOYEE/ELSEWHERE、RESIDENT/LOCAL");
+        });
+        assertThatThrownBy(() -> policy.nonPaymentConsequence(gap, SPRING)).isInstanceOfSatisfying(PolicyException.class,
+                e -> {
+                    assertThat(e.messageKey()).isEqualTo("policy.history.gap");
+                    assertThat(e.args()).containsExactly(IdNumber.mask(gap), 2043);
+                });
+        jdbc.update("insert into payment (receipt_no, id_number, year, scheme, paid_date, amount) "
+                + "values ('POL-TWICE-2045', ?, 2045, 'RESIDENT', '2044-12-02', 400)", continuous);
+        try {
+            assertThatThrownBy(() -> policy.assess(continuous, SPRING)).isInstanceOfSatisfying(PolicyException.class,
+                    e -> assertThat(e.messageKey()).isEqualTo("policy.history.paidTwice"));
+        } finally {
+            jdbc.update("delete from payment where receipt_no = 'POL-TWICE-2045'");
+        }
+        assertThatThrownBy(() -> policy.assess(id(1990, 9), SPRING)).isInstanceOfSatisfying(PolicyException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("policy.person.notFound"));
+    }
+
+    @Test
+    void manyPersonsAtOnceLeaveOutTheUnreadable() {
+        Map<String, String> sentences = policy.nonPaymentConsequences(List.of(continuous, longBreak, overlap,
+                id(1991, 9)), SPRING);
+        assertThat(sentences).containsOnlyKeys(continuous, longBreak);
+        assertThat(sentences.get(longBreak)).isEqualTo("逾期参保将有6个月待遇等待期");
+        assertThat(sentences.values()).allSatisfy(s -> assertThat(s.length())
+                .isLessThanOrEqualTo(PolicyService.MAX_CONSEQUENCE_LENGTH));
+    }
+
+    private void paid(String id, int year, LocalDate paidDate) {
+        jdbc.update("insert into enrollment (id_number, year, scheme, place, paid_date, amount) "
+                + "values (?, ?, 'RESIDENT', 'LOCAL', ?, 400)", id, year, paidDate);
+        jdbc.update("insert into payment (receipt_no, id_number, year, scheme, paid_date, amount) "
+                + "values (?, ?, ?, 'RESIDENT', ?, 400)", "POL-" + id.substring(10) + "-" + year, id, year, paidDate);
+    }
+
+    /** A valid ID number of the county, born on 1 March of the year. */
+    static String id(int birthYear, int sequence) {
+        String first17 = "350525" + birthYear + "0301" + String.format("%03d", 700 + sequence);
+        return first17 + IdNumber.checkCharacter(first17);
+    }
+}

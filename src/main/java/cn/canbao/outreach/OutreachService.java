@@ -1,6 +1,10 @@
 package cn.canbao.outreach;
 
+import cn.canbao.base.DomainException;
 import cn.canbao.campaign.CampaignService;
+import cn.canbao.register.IdNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import cn.canbao.policy.PolicyService;
 import cn.canbao.region.RegionService;
 import cn.canbao.register.MobileNumber;
@@ -30,6 +34,9 @@ import java.util.Map;
 @Transactional
 public class OutreachService {
 
+    private static final Logger log = LoggerFactory.getLogger(OutreachService.class);
+    /** Says no rule, only that there is one: used when the history cannot be assessed. */
+    static final String UNASSESSED = "逾期参保将影响医保待遇";
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("M月d日");
 
     private final JdbcClient jdbc;
@@ -95,7 +102,7 @@ public class OutreachService {
                 "amount", amount.stripTrailingZeros().toPlainString(),
                 "deadline", DEADLINE.format(c.collectionEnd()),
                 "channels", settings.paymentChannels(),
-                "consequence", policy.nonPaymentConsequence(c.idNumber(), today()));
+                "consequence", consequenceOf(c.idNumber()));
         outbox.enqueue(new SmsRequest(c.idNumber(), c.mobile(), c.gridCode() != null ? c.gridCode() : c.villageCode(),
                 c.campaignId(), template, variables, "outreach:" + caseId + ":" + template));
         OutreachStage stage = OutreachProcess.TEMPLATE_FIRST.equals(template) ? OutreachStage.REMINDED
@@ -196,7 +203,20 @@ public class OutreachService {
     /** What the resident risks by not paying (the visit form says it, as the reminders do). */
     @Transactional(readOnly = true)
     public String consequence(long caseId) {
-        return policy.nonPaymentConsequence(facts(caseId).idNumber(), today());
+        return consequenceOf(facts(caseId).idNumber());
+    }
+
+    /**
+     * The policy rules' sentence for the resident; when their payment history cannot be assessed (gaps the
+     * register must correct first) a neutral sentence instead, so the reminder still goes out.
+     */
+    private String consequenceOf(String idNumber) {
+        try {
+            return policy.nonPaymentConsequence(idNumber, today());
+        } catch (DomainException unassessable) {
+            log.warn("No policy consequence for {}: {}", IdNumber.mask(idNumber), unassessable.getMessage());
+            return UNASSESSED;
+        }
     }
 
     /** The resident asked the grid worker for no more texts: recorded as an opt-out by that worker. */

@@ -4,7 +4,6 @@ import cn.canbao.demo.SyntheticCounty;
 import cn.canbao.demo.YongchunSeed;
 import cn.canbao.target.Baseline;
 import cn.canbao.target.BaselineService;
-import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportService;
 import cn.canbao.cadence.CadenceService;
@@ -30,14 +29,12 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * County-scale import benchmark (bench/import.sh; not part of ./mvnw verify): generates the synthetic
@@ -84,19 +81,8 @@ class ImportBench {
             double bare = bareCopy(file);
             resetPeaks();
             long t0 = System.nanoTime();
-            ImportRun queued = SystemAccess.call(() -> {
-                try (InputStream in = Files.newInputStream(file)) {
-                    return imports.start(ExtractKind.parse(kind).orElseThrow(), file.getFileName().toString(), in);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-            ImportRun done = await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> SystemAccess.call(() -> imports.get(queued.id())), ImportRun::finished);
+            ImportRun done = BenchImports.importFile(imports, file, kind);
             double took = seconds(t0);
-            if (done.status() != ImportRun.Status.SUCCEEDED) {
-                throw new IllegalStateException("import failed: " + done);
-            }
             lines.add(String.format("%-18s %,10d %8.1fs %8.1fs %,10.0f %7d MB %7.2fx", kind, done.rowsRead(), bare, took,
                     done.rowsRead() / took, peakHeapMb(), took / bare));
             lines.add(String.format("  accepted %,d, rejected %,d, persons changed %,d", done.rowsAccepted(),

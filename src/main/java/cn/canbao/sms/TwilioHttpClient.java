@@ -1,13 +1,16 @@
 package cn.canbao.sms;
 
+import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 
 /**
  * The SDK's own HTTP client with two changes: one attempt per call — the SDK would silently repeat a
- * request on a 5xx, which could send a reminder twice; our dispatcher retries, after asking Twilio what it
- * already has — and, when configured, another base address than https://api.twilio.com (a proxy; the
+ * request on a 5xx, and Apache HttpClient 5 underneath it repeats one on 429 and 503, either of which could
+ * send a reminder twice; our dispatcher retries, after asking Twilio what it already has — and, when configured, another base address than https://api.twilio.com (a proxy; the
  * tests' local stub of the Messages API).
  */
 class TwilioHttpClient extends NetworkHttpClient {
@@ -17,7 +20,17 @@ class TwilioHttpClient extends NetworkHttpClient {
     private final String apiBaseUrl;
 
     TwilioHttpClient(String apiBaseUrl) {
+        super(builder());
         this.apiBaseUrl = apiBaseUrl == null || apiBaseUrl.isBlank() ? null : apiBaseUrl.replaceAll("/+$", "");
+    }
+
+    private static HttpClientBuilder builder() {
+        PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
+        connections.setDefaultSocketConfig(HttpClient.DEFAULT_SOCKET_CONFIG);
+        connections.setDefaultMaxPerRoute(10);
+        connections.setMaxTotal(20);
+        return HttpClientBuilder.create().useSystemProperties().disableAutomaticRetries()
+                .setConnectionManager(connections).setDefaultRequestConfig(HttpClient.DEFAULT_REQUEST_CONFIG);
     }
 
     @Override

@@ -57,7 +57,7 @@ class TwilioDispatchIT {
         stub.failNext(429);
 
         SmsDispatcher.Round first = dispatcher.dispatch();
-        assertThat(first.retried()).isEqualTo(1);
+        assertThat(first.retried()).as("%s %s", first, support.jdbc.queryForMap("select status, error_code, error_message from sms_message where id = ?", id)).isEqualTo(1);
         assertThat(support.status(id)).isEqualTo("QUEUED");
         assertThat(stub.creates()).hasSize(1);
         // backoff: nothing before 30 s have passed

@@ -47,6 +47,8 @@ public class SmsDispatcher {
     private final RateLimiter limiter;
     private final String node;
     private volatile boolean stopping;
+    /** Whether this round called the provider: only then does a node taking over need to wait out the second. */
+    private boolean calledProvider;
 
     SmsDispatcher(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, SmsGateway gateway,
                   SmsSettings settings, Clock clock, String node) {
@@ -79,7 +81,10 @@ public class SmsDispatcher {
                 waitOutHandOver();
                 return run();
             } finally {
-                jdbc.update("update sms_dispatch_state set node = ?, round_ended = clock_timestamp() where id = 1", node);
+                if (calledProvider) {
+                    jdbc.update("update sms_dispatch_state set node = ?, round_ended = clock_timestamp() where id = 1", node);
+                    calledProvider = false;
+                }
                 advisory(lock, "select pg_advisory_unlock(?)");
             }
         } catch (SQLException e) {
@@ -113,6 +118,7 @@ public class SmsDispatcher {
 
     private void send(OutboxStore.Claimed m, Instant attemptAt, Counts counts) {
         SmsGateway.Outcome outcome;
+        calledProvider = true;
         try {
             outcome = gateway.send(outgoing(m, attemptAt));
         } catch (RuntimeException e) {

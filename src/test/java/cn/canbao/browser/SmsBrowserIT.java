@@ -9,6 +9,7 @@ import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.sms.SmsOutbox;
 import cn.canbao.sms.SmsRequest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -42,13 +43,22 @@ class SmsBrowserIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @AfterEach
+    void removeTestPersons() {
+        jdbc.update("delete from sms_message where dedup_key like 'ui-%'");
+        jdbc.update("delete from sms_opt_out o using person p where p.id_number = o.id_number and p.file_marker = 'SMS-UI'");
+        jdbc.update("delete from person_change c using person p where p.id_number = c.id_number and p.file_marker = 'SMS-UI'");
+        jdbc.update("delete from person where file_marker = 'SMS-UI'");
+        jdbc.update("delete from sms_template");
+    }
+
     @Test
     void theClerkSeesTheFiguresEditsATemplateAndRecordsAnOptOut() throws Exception {
         jdbc.update("delete from sms_message");
         jdbc.update("delete from sms_opt_out");
         jdbc.update("delete from sms_template");
         String grid = SystemAccess.call(() -> regions.descendantsAtLevel(
-                regions.descendantsAtLevel("350525103000", RegionLevel.VILLAGE).get(0).code(), RegionLevel.GRID).get(0).code());
+                regions.descendantsAtLevel("350525116000", RegionLevel.VILLAGE).get(0).code(), RegionLevel.GRID).get(0).code());
         String delivered = person(7001, "13600007001", grid);
         String failed = person(7002, "13600007002", grid);
         for (String id : new String[] {delivered, failed}) {
@@ -69,7 +79,7 @@ class SmsBrowserIT {
             browser.waitFor(d -> d.findElement(By.id("sms-delivered")).getText().contains("1"));
             assertThat(browser.driver().findElement(By.id("sms-sent")).getText()).endsWith("1");
             assertThat(browser.driver().findElement(By.id("sms-failed")).getText()).endsWith("1");
-            String township = SystemAccess.call(() -> regions.get("350525103000").name());
+            String township = SystemAccess.call(() -> regions.get("350525116000").name());
             browser.settle();
             browser.screenshot("sms-overview");
             assertThat(cells(browser, "sms-townships")).contains(township + "|1|1|1|0");
@@ -119,8 +129,8 @@ class SmsBrowserIT {
 
     private String person(int sequence, String mobile, String grid) {
         String id = TestIds.id("350525", LocalDate.of(1970, 5, 1), sequence % 1000);
-        jdbc.update("insert into person (id_number, name, birth_date, sex, household_region, residence_region, grid_code, mobile) "
-                + "values (?, ?, ?, 'M', ?, ?, ?, ?) on conflict (id_number) do update set sms_opt_out = false",
+        jdbc.update("insert into person (id_number, name, birth_date, sex, household_region, residence_region, grid_code, mobile, "
+                + "file_marker) values (?, ?, ?, 'M', ?, ?, ?, ?, 'SMS-UI')",
                 id, "王" + sequence, LocalDate.of(1970, 5, 1), grid.substring(0, 12), grid.substring(0, 12), grid, mobile);
         return id;
     }

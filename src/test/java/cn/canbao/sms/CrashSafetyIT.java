@@ -1,6 +1,7 @@
 package cn.canbao.sms;
 
 import cn.canbao.CanbaoIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,11 @@ class CrashSafetyIT {
     PlatformTransactionManager transactions;
 
     final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 10, 0));
+
+    @AfterEach
+    void cleanUp() {
+        support.clean();
+    }
 
     @BeforeEach
     void clean() {

@@ -1,6 +1,7 @@
 package cn.canbao.sms;
 
 import cn.canbao.CanbaoIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,11 @@ class DispatchRulesIT {
     final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 21, 30));
     String grid;
     SmsDispatcher dispatcher;
+
+    @AfterEach
+    void cleanUp() {
+        support.clean();
+    }
 
     @BeforeEach
     void setUp() {

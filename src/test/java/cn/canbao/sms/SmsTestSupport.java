@@ -20,7 +20,9 @@ import java.util.Map;
 @Component
 class SmsTestSupport {
 
-    static final String TOWNSHIP = "350525101000";
+    static final String TOWNSHIP = "350525117000";
+    /** Marks the persons these tests create, so they are gone again after each test. */
+    static final String MARKER = "SMS-TEST";
     static final String STATUS_CALLBACK = "https://canbao.example.cn/webhooks/twilio/status";
 
     final JdbcTemplate jdbc;
@@ -36,8 +38,10 @@ class SmsTestSupport {
         this.regions = regions;
     }
 
-    /** Every SMS table empty, so a dispatcher sees only what the test enqueues. */
+    /** Every SMS table empty and the tests' persons gone, so a test sees only what it made, and others never see it. */
     void clean() {
+        jdbc.update("delete from person_change c using person p where p.id_number = c.id_number and p.file_marker = ?", MARKER);
+        jdbc.update("delete from person where file_marker = ?", MARKER);
         jdbc.update("delete from sms_message");
         jdbc.update("delete from sms_local_gateway");
         jdbc.update("delete from sms_opt_out");
@@ -58,9 +62,8 @@ class SmsTestSupport {
     String person(int sequence, String mobile, String grid) {
         String id = TestIds.id("350525", LocalDate.of(1960, 1, 1).plusDays(sequence / 900), 100 + sequence % 900);
         jdbc.update("insert into person (id_number, name, birth_date, sex, household_region, residence_region, grid_code, "
-                        + "mobile) values (?, ?, ?, 'M', ?, ?, ?, ?) on conflict (id_number) do update set mobile = excluded.mobile, "
-                        + "sms_opt_out = false, grid_code = excluded.grid_code, residence_region = excluded.residence_region",
-                id, "测试" + sequence, LocalDate.of(1960, 1, 1), grid.substring(0, 12), grid.substring(0, 12), grid, mobile);
+                + "mobile, file_marker) values (?, ?, ?, 'M', ?, ?, ?, ?, ?)",
+                id, "测试" + sequence, LocalDate.of(1960, 1, 1), grid.substring(0, 12), grid.substring(0, 12), grid, mobile, MARKER);
         return id;
     }
 

@@ -40,6 +40,7 @@ class TwilioDispatchIT {
     @AfterEach
     void tearDown() {
         stub.close();
+        support.clean();
     }
 
     private long enqueue(int sequence, String mobile) {

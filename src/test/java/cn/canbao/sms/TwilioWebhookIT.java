@@ -7,6 +7,7 @@ import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +57,11 @@ class TwilioWebhookIT {
 
     final HttpClient http = HttpClient.newHttpClient();
     String grid;
+
+    @AfterEach
+    void cleanUp() {
+        support.clean();
+    }
 
     @BeforeEach
     void setUp() {
@@ -122,7 +128,7 @@ class TwilioWebhookIT {
     @Test
     void gridWorkersAndClerksRecordOptOutsInTheirRegionOnly() {
         String mine = support.person(4021, "13700004021", grid);
-        String otherGrid = SystemAccess.call(() -> regions.descendantsAtLevel("350525102000", RegionLevel.GRID).get(0).code());
+        String otherGrid = SystemAccess.call(() -> regions.descendantsAtLevel("350525118000", RegionLevel.GRID).get(0).code());
         String elsewhere = support.person(4022, "13700004022", otherGrid);
         String worker = security.ensureUser("grid.worker.sms", grid, Role.GRID_WORKER);
         String clerk = security.ensureUser("clerk.sms", "350525000000", Role.CLERK);

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * One resident in outreach for one campaign, as a worklist shows it: name, ID and mobile already masked.
- * {@code visitTaskId} is the open visit task, if there is one.
+ * {@code lastSmsStatus} is the message key of the latest text's status; {@code visitTaskId} the open visit task, if any.
  */
 public record OutreachCase(long id, long campaignId, String name, String maskedId, String maskedMobile,
                            String kind, String gridCode, String regionName, OutreachStage stage, String endReason,

@@ -3,6 +3,7 @@ package cn.canbao.outreach;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.register.IdNumber;
 import cn.canbao.register.MobileNumber;
+import cn.canbao.sms.LatestSms;
 import cn.canbao.sms.SmsService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -62,8 +63,9 @@ public class OutreachQueries {
         Map<String, String> visitTasks = instances.length == 0 ? Map.of()
                 : tasks.createTaskQuery().processInstanceIdIn(instances).taskDefinitionKey(OutreachProcess.TASK_VISIT)
                 .list().stream().collect(Collectors.toMap(Task::getProcessInstanceId, Task::getId, (a, b) -> a));
-        Map<String, String> sms = smsStatus.latestStatus(rows.stream().map(Row::idNumber).toList());
-        return rows.stream().map(r -> r.c().withLinks(sms.get(r.idNumber()),
+        Map<String, LatestSms> sms = smsStatus.latest(rows.stream().map(Row::idNumber).toList());
+        return rows.stream().map(r -> r.c().withLinks(sms.containsKey(r.idNumber())
+                        ? sms.get(r.idNumber()).status().messageKey() : null,
                 r.instance() == null ? null : visitTasks.get(r.instance()))).toList();
     }
 

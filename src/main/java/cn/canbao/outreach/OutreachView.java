@@ -184,7 +184,7 @@ class OutreachView extends VerticalLayout {
         card.add(span(next, "task-due"));
         String contact = (c.lastContactAt() == null ? getTranslation("outreach.noContact")
                 : getTranslation("outreach.lastContact", TIME.format(c.lastContactAt())))
-                + (c.lastSmsStatus() == null ? "" : " · " + getTranslation("outreach.sms", c.lastSmsStatus()));
+                + (c.lastSmsStatus() == null ? "" : " · " + getTranslation("outreach.sms", getTranslation(c.lastSmsStatus())));
         card.add(span(contact, "task-assignee"));
         if (c.visitTaskId() != null) {
             Button visit = new Button(getTranslation("outreach.visit"), e -> UI.getCurrent().navigate("tasks/visit",

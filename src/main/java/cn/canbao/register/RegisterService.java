@@ -1,25 +1,30 @@
 package cn.canbao.register;
 
+import cn.canbao.region.CurrentRegionScope;
+import cn.canbao.region.RegionScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The register's questions about persons (who outreach should reach this year) and the enrollments
- * recorded by hand, outside the extracts (fast tracks).
+ * The register's questions about persons (who outreach should reach this year) and the changes recorded by
+ * hand, outside the extracts: enrollments of the fast tracks, corrections from visits, SMS opt-outs.
  */
 @Service
 @Transactional(readOnly = true)
 public class RegisterService {
 
     private final JdbcTemplate jdbc;
+    private final CurrentRegionScope scope;
 
-    RegisterService(JdbcTemplate jdbc) {
+    RegisterService(JdbcTemplate jdbc, CurrentRegionScope scope) {
         this.jdbc = jdbc;
+        this.scope = scope;
     }
 
     /** Persons in the register (all regions): for start-up decisions, not for display. */
@@ -150,5 +155,48 @@ public class RegisterService {
                 + "returning 1) select count(*) from logged", Integer.class, id, year, scheme.name(), paidDate,
                 amount, subsidised, id, year, scheme.name(), changedBy);
         return written != null && written > 0;
+    }
+
+    /** Whether the person has opted out of SMS (unknown persons have not). */
+    public boolean smsOptedOut(String idNumber) {
+        return jdbc.queryForList("select sms_opt_out from person where id_number = ?", Boolean.class, idNumber)
+                .stream().anyMatch(Boolean.TRUE::equals);
+    }
+
+    /**
+     * Records that the person wants no more SMS (person.sms_opt_out) with a change-log row naming who
+     * recorded it. The person must lie in the caller's subtree. Returns false when they had opted out already.
+     */
+    @Transactional
+    public boolean optOutOfSms(String idNumber, String by) {
+        String id = IdNumber.of(idNumber).value();
+        List<String> regionsOfPerson = jdbc.queryForList("select concat_ws(',', household_region, residence_region, "
+                + "grid_code) from person where id_number = ?", String.class, id);
+        if (regionsOfPerson.isEmpty()) {
+            throw new RegisterException("register.person.notFound", IdNumber.mask(id));
+        }
+        RegionScope s = scope.get();
+        boolean inScope = s.unrestricted() || java.util.Arrays.stream(regionsOfPerson.get(0).split(","))
+                .anyMatch(code -> !code.isEmpty() && code.startsWith(s.codePrefix()));
+        if (!inScope) {
+            throw new RegisterException("register.person.outOfScope", IdNumber.mask(id));
+        }
+        return !optOut("id_number = ?", id, by).isEmpty();
+    }
+
+    /**
+     * Opts out every active person with this mobile number (a reply 退订/STOP from that phone), with a
+     * change-log row each; returns the ID numbers changed. For system work: the phone's owner is the caller.
+     */
+    @Transactional
+    public List<String> optOutOfSmsByMobile(String mobile, String by) {
+        return optOut("mobile = ?", mobile, by);
+    }
+
+    private List<String> optOut(String where, String arg, String by) {
+        return jdbc.queryForList("with changed as (update person set sms_opt_out = true, updated_at = now() where "
+                + where + " and not sms_opt_out returning id_number), logged as (insert into person_change "
+                + "(id_number, field, old_value, new_value, changed_by) select id_number, 'sms_opt_out', 'false', 'true', ? "
+                + "from changed) select id_number from changed order by id_number", String.class, arg, by);
     }
 }

@@ -17,9 +17,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Four doors, all locked: the Camunda REST API and Canbao's REST API (HTTP Basic, no session),
+ * Four doors locked: the Camunda REST API and Canbao's REST API (HTTP Basic, no session),
  * Actuator (health open, the rest for admins) and everything else — Vaadin views, Camunda webapps —
- * behind the login form. Method security enforces roles in services.
+ * behind the login form; a fifth, /webhooks/**, open to providers that prove themselves by signature. Method security enforces roles in services.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -87,8 +87,22 @@ class SecurityConfiguration {
         return basicApi(http, "/api/**");
     }
 
+    /**
+     * Provider callbacks (Twilio's SMS status and replies): no login and no CSRF token — Twilio has neither —
+     * for these paths only; each controller checks the provider's signature and refuses the rest with 403.
+     */
     @Bean
     @Order(4)
+    SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/webhooks/**"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(5)
     SecurityFilterChain application(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         // error dispatches of refused calls (401/403) must render, not redirect to login

@@ -1,0 +1,43 @@
+package cn.canbao.sms;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A provider that takes text messages: Twilio ({@link TwilioGateway}) or the local one for development
+ * ({@link LocalGateway}). Called only by the dispatcher, never inside a transaction.
+ */
+public interface SmsGateway {
+
+    /** One message to send: our idempotency key, the number in E.164 (+86…), the text, when we tried. */
+    record Outgoing(long messageId, String idempotencyKey, String to, String body, Instant attemptAt) {
+    }
+
+    /** What became of a send. */
+    sealed interface Outcome permits Accepted, Retry, Unknown, Rejected {
+    }
+
+    /** The provider took it; {@code status} is its own word for the state (queued, accepted …). */
+    record Accepted(String sid, String status) implements Outcome {
+    }
+
+    /** Refused for now and certainly not taken (429 too many requests): send again later. */
+    record Retry(Integer code, String message) implements Outcome {
+    }
+
+    /** We cannot tell whether it was taken (network fault, 5xx): ask {@link #find} before sending again. */
+    record Unknown(Integer code, String message) implements Outcome {
+    }
+
+    /** Refused for good (invalid number 21211, unsubscribed 21610 …): recorded, never retried. */
+    record Rejected(Integer code, String message) implements Outcome {
+    }
+
+    Outcome send(Outgoing message);
+
+    /** The message if the provider already took it (after a crash or an unknown outcome). */
+    Optional<Accepted> find(Outgoing message);
+
+    /** The gateway's name for logs and the SMS view. */
+    String name();
+}

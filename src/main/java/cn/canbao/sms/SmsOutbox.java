@@ -1,0 +1,63 @@
+package cn.canbao.sms;
+
+import cn.canbao.register.MobileNumber;
+import cn.canbao.register.RegisterService;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outbox processes write to. Nothing here talks to a provider: the row commits (or rolls back) with
+ * the caller's transaction — a BPMN step — and {@link SmsDispatcher} sends it later, within the rules.
+ */
+@Service
+public class SmsOutbox {
+
+    private final JdbcTemplate jdbc;
+    private final SmsTemplates templates;
+    private final RegisterService register;
+
+    SmsOutbox(JdbcTemplate jdbc, SmsTemplates templates, RegisterService register) {
+        this.jdbc = jdbc;
+        this.templates = templates;
+        this.register = register;
+    }
+
+    /**
+     * Renders the county's template for the request's key with its variables and writes one outbox row in
+     * the caller's transaction. Returns the message id, or empty when the dedupKey was already enqueued or
+     * the person opted out / has no valid mobile (then a SKIPPED row with the reason is still recorded).
+     */
+    @Transactional
+    public Optional<Long> enqueue(SmsRequest request) {
+        if (request.dedupKey() == null || request.dedupKey().isBlank() || request.dedupKey().length() > 200) {
+            throw new SmsException("sms.request.badDedupKey");
+        }
+        if (request.idNumber() == null || !request.idNumber().matches("[0-9]{17}[0-9X]")) {
+            throw new SmsException("sms.request.badIdNumber");
+        }
+        String dedupKey = request.dedupKey().trim();
+        Integer known = jdbc.queryForObject("select count(*) from sms_message where dedup_key = ?", Integer.class,
+                dedupKey);
+        if (known != null && known > 0) {
+            return Optional.empty();
+        }
+        String body = SmsText.render(templates.body(SmsTemplates.countyOf(request.regionCode()), request.templateKey()),
+                request.variables());
+        Optional<String> mobile = MobileNumber.normalise(request.mobile());
+        SkipReason skip = mobile.isEmpty() ? SkipReason.NO_MOBILE
+                : register.smsOptedOut(request.idNumber()) ? SkipReason.OPTED_OUT : null;
+        // a concurrent enqueue of the same key (two nodes, a retried job) loses quietly on the unique key
+        List<Long> id = jdbc.queryForList("insert into sms_message (dedup_key, id_number, mobile, region_code, "
+                        + "campaign_id, template_key, body, segments, status, skip_reason, status_at) "
+                        + "values (?,?,?,?,?,?,?,?,?,?, case when ? then now() end) on conflict (dedup_key) do nothing returning id",
+                Long.class, dedupKey, request.idNumber(), mobile.orElse(null), request.regionCode(), request.campaignId(),
+                request.templateKey(), body, SmsText.count(body).segments(),
+                skip == null ? SmsStatus.QUEUED.name() : SmsStatus.SKIPPED.name(), skip == null ? null : skip.name(),
+                skip != null);
+        return skip == null && !id.isEmpty() ? Optional.of(id.get(0)) : Optional.empty();
+    }
+}

@@ -1,0 +1,139 @@
+package cn.canbao.sms;
+
+import cn.canbao.register.IdNumber;
+import cn.canbao.register.MobileNumber;
+import cn.canbao.register.RegisterService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What people and the provider tell us about messages: opt-outs (a resident's reply, a grid worker, a
+ * clerk), delivery status from Twilio's callbacks, and the latest message per person for worklists.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SmsService {
+
+    private static final Logger log = LoggerFactory.getLogger(SmsService.class);
+    /** Replies that mean "no more messages", compared trimmed and case-insensitively. */
+    static final Set<String> STOP_WORDS = Set.of("退订", "td", "stop", "t", "unsubscribe", "取消", "停止");
+
+    private final JdbcTemplate jdbc;
+    private final RegisterService register;
+
+    SmsService(JdbcTemplate jdbc, RegisterService register) {
+        this.jdbc = jdbc;
+        this.register = register;
+    }
+
+    /**
+     * A grid worker or clerk records that the resident wants no more SMS: the register's flag (with its
+     * change-log row), an opt-out row with source and who, and the person's queued messages skipped. The
+     * person must lie in the caller's subtree. Returns false when they had opted out already.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'CLERK', 'COUNTY_LEADER', 'TOWNSHIP_LEADER', 'VILLAGE_CADRE', 'GRID_WORKER')")
+    public boolean optOut(String idNumber, String source, String by) {
+        OptOutSource how = source(source);
+        String id = IdNumber.of(idNumber).value();
+        if (!register.optOutOfSms(id, by)) {
+            return false;
+        }
+        recordOptOuts(List.of(id), how, by);
+        return true;
+    }
+
+    /** A reply 退订 / TD / STOP (trimmed, any case) from a number: opts out every resident with that mobile. */
+    static boolean isStopWord(String body) {
+        return body != null && STOP_WORDS.contains(body.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** Records an inbound reply once (by the provider's id) and opts out its sender when it says so. */
+    @Transactional
+    int inbound(String providerSid, String from, String body) {
+        boolean stop = isStopWord(body);
+        Optional<String> mobile = MobileNumber.normalise(from);
+        List<String> persons = stop && mobile.isPresent()
+                ? register.optOutOfSmsByMobile(mobile.get(), "sms-reply:" + MobileNumber.mask(mobile.get()))
+                : List.of();
+        int inserted = jdbc.update("insert into sms_inbound (provider_sid, from_mobile, body, opt_out, persons) "
+                + "values (?,?,?,?,?) on conflict (provider_sid) do nothing", providerSid, from == null ? "" : from,
+                body == null ? "" : body, stop, persons.size());
+        if (inserted > 0) {
+            recordOptOuts(persons, OptOutSource.SMS_REPLY, "sms-reply");
+        }
+        return persons.size();
+    }
+
+    /** A delivery status from the provider's callback; never moves a message back (delivered stays delivered). */
+    @Transactional
+    boolean statusCallback(String providerSid, String providerStatus, Integer errorCode, String errorMessage) {
+        SmsStatus status = SmsStatus.fromProvider(providerStatus);
+        List<String> current = jdbc.queryForList("select status from sms_message where provider_sid = ? for update",
+                String.class, providerSid);
+        if (current.isEmpty()) {
+            log.warn("status callback for unknown message {} ({})", providerSid, providerStatus);
+            return false;
+        }
+        if (SmsStatus.valueOf(current.get(0)).rank() > status.rank()) {
+            return true;
+        }
+        jdbc.update("update sms_message set status = ?, status_at = now(), error_code = coalesce(?, error_code), "
+                + "error_message = coalesce(?, error_message) where provider_sid = ?", status.name(), errorCode,
+                errorMessage, providerSid);
+        return true;
+    }
+
+    /** The latest message to each of the persons (one query), for the outreach worklist. */
+    public Map<String, LatestSms> latest(Collection<String> idNumbers) {
+        if (idNumbers.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.query("select distinct on (id_number) id_number, id, template_key, status, skip_reason, created_at, "
+                        + "status_at from sms_message where id_number = any(?::bpchar[]) order by id_number, created_at desc, id desc",
+                (rs, n) -> new LatestSms(rs.getString("id_number"), rs.getLong("id"), rs.getString("template_key"),
+                        SmsStatus.valueOf(rs.getString("status")),
+                        rs.getString("skip_reason") == null ? null : SkipReason.valueOf(rs.getString("skip_reason")),
+                        rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("status_at"))),
+                (Object) idNumbers.toArray(String[]::new)).stream()
+                .collect(Collectors.toMap(LatestSms::idNumber, Function.identity()));
+    }
+
+    private void recordOptOuts(List<String> idNumbers, OptOutSource source, String by) {
+        if (idNumbers.isEmpty()) {
+            return;
+        }
+        String[] ids = idNumbers.toArray(String[]::new);
+        jdbc.update("insert into sms_opt_out (id_number, region_code, source, recorded_by) select id_number, "
+                + "coalesce(grid_code, residence_region, household_region), ?, ? from person where id_number = any(?::bpchar[])",
+                source.name(), by, ids);
+        jdbc.update("update sms_message set status = 'SKIPPED', skip_reason = 'OPTED_OUT', status_at = now() "
+                + "where id_number = any(?::bpchar[]) and status = 'QUEUED'", (Object) ids);
+    }
+
+    private static OptOutSource source(String source) {
+        try {
+            return OptOutSource.valueOf(source == null ? "" : source.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new SmsException("sms.optOut.badSource", source);
+        }
+    }
+
+    private static java.time.Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,72 @@
+package cn.canbao.sms;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+/**
+ * {@code canbao.sms.*}: which gateway, the dispatcher's rules and Twilio's account (from the environment,
+ * never from git). See README "SMS".
+ *
+ * @param gateway         {@code local} (records messages in a table; the default) or {@code twilio}
+ * @param ratePerSecond   messages per second, never exceeded in any one-second window
+ * @param quietStart      no sending from this local time …
+ * @param quietEnd        … until this one (the window may span midnight)
+ * @param zone            the residents' time zone for quiet hours
+ * @param personInterval  at most one message per person in this span (later ones are deferred)
+ * @param identicalMax    at most this many identical texts to one number …
+ * @param identicalWindow … in this span (Twilio refuses a third identical text to a Chinese number in 24 h)
+ * @param maxAttempts     sends tried before a message fails for good
+ * @param backoff         first wait after a refused or unknown send, doubled each attempt …
+ * @param backoffMax      … up to this
+ * @param reconcileAfter  a message left SENDING (crash, unknown outcome) is looked up at the provider after this
+ * @param batchSize       messages claimed per transaction
+ */
+@ConfigurationProperties("canbao.sms")
+record SmsSettings(@DefaultValue("local") String gateway,
+                   @DefaultValue("10") int ratePerSecond,
+                   @DefaultValue("21:00") LocalTime quietStart,
+                   @DefaultValue("08:00") LocalTime quietEnd,
+                   @DefaultValue("Asia/Shanghai") ZoneId zone,
+                   @DefaultValue("3d") Duration personInterval,
+                   @DefaultValue("2") int identicalMax,
+                   @DefaultValue("24h") Duration identicalWindow,
+                   @DefaultValue("8") int maxAttempts,
+                   @DefaultValue("30s") Duration backoff,
+                   @DefaultValue("1h") Duration backoffMax,
+                   @DefaultValue("30s") Duration reconcileAfter,
+                   @DefaultValue("200") int batchSize,
+                   @DefaultValue Dispatcher dispatcher,
+                   @DefaultValue Twilio twilio) {
+
+    /** The background worker: on in the application, off in tests (they drive the dispatcher themselves). */
+    record Dispatcher(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration idlePoll) {
+    }
+
+    /**
+     * Twilio's account. {@code messagingServiceSid} wins over {@code fromNumber}; {@code statusCallbackUrl}
+     * is where Twilio posts delivery status (our /webhooks/twilio/status); {@code webhookBaseUrl} is the
+     * public address Twilio signs its callbacks with, when a proxy hides it from us; {@code apiBaseUrl}
+     * replaces https://api.twilio.com (a proxy, or the tests' stub).
+     */
+    record Twilio(String accountSid, String authToken, String messagingServiceSid, String fromNumber,
+                  String statusCallbackUrl, String webhookBaseUrl, String apiBaseUrl) {
+    }
+
+    /** Whether the local time of the instant falls into the quiet hours. */
+    boolean quiet(java.time.Instant at) {
+        LocalTime t = at.atZone(zone).toLocalTime();
+        return quietStart.isAfter(quietEnd)
+                ? !t.isBefore(quietStart) || t.isBefore(quietEnd)
+                : !t.isBefore(quietStart) && t.isBefore(quietEnd);
+    }
+
+    Duration backoffFor(int attempt) {
+        long factor = 1L << Math.min(20, Math.max(0, attempt - 1));
+        Duration d = backoff.multipliedBy(factor);
+        return d.compareTo(backoffMax) > 0 ? backoffMax : d;
+    }
+}

@@ -1,0 +1,137 @@
+package cn.canbao.browser;
+
+import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.register.TestIds;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.SystemAccess;
+import cn.canbao.sms.SmsOutbox;
+import cn.canbao.sms.SmsRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The county clerk on 短信提醒: the day's figures, a template with a link refused (and the live count
+ * saying why), a good one saved, and a resident's opt-out recorded by ID number.
+ */
+@CanbaoIntegrationTest
+class SmsBrowserIT {
+
+    static final String COUNTY = "350525000000";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SecurityTestSupport security;
+    @Autowired
+    SmsOutbox outbox;
+    @Autowired
+    RegionService regions;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void removeTestPersons() {
+        jdbc.update("delete from sms_message where dedup_key like 'ui-%'");
+        jdbc.update("delete from sms_opt_out o using person p where p.id_number = o.id_number and p.file_marker = 'SMS-UI'");
+        jdbc.update("delete from person_change c using person p where p.id_number = c.id_number and p.file_marker = 'SMS-UI'");
+        jdbc.update("delete from person where file_marker = 'SMS-UI'");
+        jdbc.update("delete from sms_template");
+    }
+
+    @Test
+    void theClerkSeesTheFiguresEditsATemplateAndRecordsAnOptOut() throws Exception {
+        jdbc.update("delete from sms_message");
+        jdbc.update("delete from sms_opt_out");
+        jdbc.update("delete from sms_template");
+        String grid = SystemAccess.call(() -> regions.descendantsAtLevel(
+                regions.descendantsAtLevel("350525116000", RegionLevel.VILLAGE).get(0).code(), RegionLevel.GRID).get(0).code());
+        String delivered = person(7001, "13600007001", grid);
+        String failed = person(7002, "13600007002", grid);
+        for (String id : new String[] {delivered, failed}) {
+            outbox.enqueue(new SmsRequest(id, id.equals(delivered) ? "13600007001" : "13600007002", grid, 1L,
+                    "REMINDER_FIRST", Map.of("name", "王*", "amount", "400", "deadline", "12月31日", "channels", "支付宝",
+                    "consequence", "逾期参保将有3个月待遇等待期"), "ui-" + id));
+        }
+        // the dispatcher's outcome, as callbacks would leave it (dispatching is tested in the sms package)
+        jdbc.update("update sms_message set status = 'DELIVERED', accepted_at = now(), status_at = now() where id_number = ?",
+                delivered);
+        jdbc.update("update sms_message set status = 'FAILED', error_code = 21211, status_at = now() where id_number = ?",
+                failed);
+        String clerk = security.ensureUser("clerk.sms.ui", COUNTY, Role.CLERK);
+
+        try (Browser browser = new Browser(port, 1280, 900)) {
+            browser.login(clerk, SecurityTestSupport.PASSWORD);
+            browser.open("/sms");
+            browser.waitFor(d -> d.findElement(By.id("sms-delivered")).getText().contains("1"));
+            assertThat(browser.driver().findElement(By.id("sms-sent")).getText()).endsWith("1");
+            assertThat(browser.driver().findElement(By.id("sms-failed")).getText()).endsWith("1");
+            String township = SystemAccess.call(() -> regions.get("350525116000").name());
+            browser.settle();
+            browser.screenshot("sms-overview");
+            assertThat(cells(browser, "sms-townships")).contains(township + "|1|1|1|0");
+
+            tab(browser, "短信模板");
+            WebElement text = browser.waitFor(d -> d.findElement(By.cssSelector("#sms-template-REMINDER_FIRST textarea")));
+            text.sendKeys(Keys.chord(Keys.CONTROL, "a"), "{name}您好，请登录 www.pay-example.cn 缴费{amount}元");
+            browser.settle();
+            assertThat(browser.driver().findElement(By.id("sms-template-count-REMINDER_FIRST")).getText())
+                    .contains("1条短信").contains("不得包含网址");
+            browser.driver().findElement(By.id("sms-template-save-REMINDER_FIRST")).click();
+            browser.settle();
+            assertThat(templates()).isZero();
+            text.sendKeys(Keys.chord(Keys.CONTROL, "a"), "{name}您好，居民医保个人缴费{amount}元，{deadline}截止，可通过{channels}缴纳。"
+                    + "{consequence}。回复TD退订");
+            browser.settle();
+            browser.driver().findElement(By.id("sms-template-save-REMINDER_FIRST")).click();
+            browser.waitFor(d -> templates() == 1);
+
+            tab(browser, "退订");
+            WebElement id = browser.waitFor(d -> d.findElement(By.cssSelector("#sms-opt-out-id input")));
+            id.sendKeys(delivered);
+            browser.settle();
+            browser.driver().findElement(By.id("sms-opt-out-record")).click();
+            browser.waitFor(d -> cells(browser, "sms-opt-outs").contains("经办登记"));
+            assertThat(cells(browser, "sms-opt-outs")).contains("clerk.sms.ui").doesNotContain(delivered);
+            browser.screenshot("sms-clerk");
+        }
+        assertThat(jdbc.queryForObject("select sms_opt_out from person where id_number = ?", Boolean.class, delivered)).isTrue();
+    }
+
+    private int templates() {
+        return jdbc.queryForObject("select count(*) from sms_template where county_code = ? and body like '%回复TD退订'",
+                Integer.class, COUNTY);
+    }
+
+    private static void tab(Browser browser, String label) {
+        browser.js("Array.from(document.querySelectorAll('#sms-tabs vaadin-tab')).find(t => t.textContent.trim() === arguments[0]).click()",
+                label);
+        browser.settle();
+    }
+
+    private static String cells(Browser browser, String gridId) {
+        return browser.js("return Array.from(document.querySelectorAll('#" + gridId + " vaadin-grid-cell-content'))"
+                + ".map(c => c.textContent).join('|')");
+    }
+
+    private String person(int sequence, String mobile, String grid) {
+        String id = TestIds.id("350525", LocalDate.of(1970, 5, 1), sequence % 1000);
+        jdbc.update("insert into person (id_number, name, birth_date, sex, household_region, residence_region, grid_code, mobile, "
+                + "file_marker) values (?, ?, ?, 'M', ?, ?, ?, ?, 'SMS-UI')",
+                id, "王" + sequence, LocalDate.of(1970, 5, 1), grid.substring(0, 12), grid.substring(0, 12), grid, mobile);
+        return id;
+    }
+}

@@ -1,0 +1,143 @@
+package cn.canbao.sms;
+
+import cn.canbao.CanbaoIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The node dies after the provider accepted a message and before we recorded it; after the restart no
+ * resident gets the same reminder twice. And an outbox of 10,000 drains completely.
+ */
+@CanbaoIntegrationTest
+class CrashSafetyIT {
+
+    @Autowired
+    SmsTestSupport support;
+    @Autowired
+    SmsOutbox outbox;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 10, 0));
+
+    @AfterEach
+    void cleanUp() {
+        support.clean();
+    }
+
+    @BeforeEach
+    void clean() {
+        support.clean();
+    }
+
+    /** The process dying right after the provider took a message: nothing after the send runs. */
+    static final class Crash extends Error {
+    }
+
+    /** Passes sends through, and "kills the node" right after the provider accepted the n-th one. */
+    static final class DiesAfterAccept implements SmsGateway {
+        private final SmsGateway provider;
+        private final int dieAt;
+        private final AtomicInteger sends = new AtomicInteger();
+
+        DiesAfterAccept(SmsGateway provider, int dieAt) {
+            this.provider = provider;
+            this.dieAt = dieAt;
+        }
+
+        @Override
+        public Outcome send(Outgoing message) {
+            Outcome outcome = provider.send(message);
+            if (sends.incrementAndGet() == dieAt) {
+                throw new Crash();
+            }
+            return outcome;
+        }
+
+        @Override
+        public Optional<Accepted> find(Outgoing message) {
+            return provider.find(message);
+        }
+
+        @Override
+        public String name() {
+            return "dies-after-accept";
+        }
+    }
+
+    @Test
+    void aCrashBetweenTheProvidersAcceptAndOurCommitSendsNothingTwice() throws Exception {
+        String grid = support.grid();
+        for (int i = 0; i < 20; i++) {
+            String mobile = String.format("1370000%04d", i);
+            String id = support.person(2000 + i, mobile, grid);
+            outbox.enqueue(SmsTestSupport.reminder(id, mobile, grid, SmsTemplates.REMINDER_FIRST, "crash-" + i));
+        }
+        try (TwilioStub stub = new TwilioStub(clock::instant)) {
+            SmsSettings.Twilio account = SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null);
+            SmsSettings settings = SmsTestSupport.settings(1000, null);
+            SmsDispatcher doomed = support.dispatcher(new DiesAfterAccept(new TwilioGateway(account), 5), settings, clock,
+                    "node-a");
+            assertThatThrownBy(doomed::dispatch).isInstanceOf(Crash.class);
+
+            // Twilio has 5; we recorded 4: the 5th and the 15 never handed over are left SENDING
+            assertThat(stub.creates()).hasSize(5);
+            assertThat(count("status = 'ACCEPTED'")).isEqualTo(4);
+            assertThat(count("status = 'SENDING'")).isEqualTo(16);
+
+            // another node takes over once the attempt is old enough to ask Twilio about
+            clock.advance(Duration.ofMinutes(1));
+            SmsDispatcher.Round round = support.dispatcher(new TwilioGateway(account), settings, clock, "node-b").dispatch();
+            assertThat(round.reconciled()).isEqualTo(1);
+            assertThat(round.resent()).isEqualTo(15);
+            assertThat(round.sent()).isEqualTo(15);
+
+            assertThat(stub.creates()).hasSize(20);
+            assertThat(stub.acceptedPerNumber()).hasSize(20).allSatisfy((number, n) -> assertThat(n).isEqualTo(1L));
+            assertThat(count("status = 'ACCEPTED' and provider_sid is not null")).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void anOutboxOfTenThousandDrainsCompletely() {
+        String grid = support.grid();
+        int total = 10_000;
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            for (int i = 0; i < total; i++) {
+                // persons need not be in the register for the outbox; the mobile is the request's
+                outbox.enqueue(SmsTestSupport.reminder(SmsTestSupport.id(5000 + i), String.format("1360%07d", i), grid,
+                        SmsTemplates.REMINDER_FIRST, "drain-" + i));
+            }
+        });
+        assertThat(count("status = 'QUEUED'")).isEqualTo(total);
+        SmsDispatcher dispatcher = support.dispatcher(support.localGateway(), SmsTestSupport.settings(100_000, null),
+                clock, "node-a");
+        int sent = 0;
+        for (int round = 0; round < 20 && count("status = 'QUEUED'") > 0; round++) {
+            sent += dispatcher.dispatch().sent();
+        }
+        assertThat(sent).isEqualTo(total);
+        assertThat(count("status = 'SENT'")).isEqualTo(total);
+        assertThat(support.jdbc.queryForObject("select count(distinct to_number) from sms_local_gateway", Integer.class))
+                .isEqualTo(total);
+        Map<String, Object> attempts = support.jdbc.queryForMap("select min(attempts) lo, max(attempts) hi from sms_message");
+        assertThat(attempts).containsEntry("lo", 1).containsEntry("hi", 1);
+    }
+
+    private int count(String where) {
+        return support.jdbc.queryForObject("select count(*) from sms_message where " + where, Integer.class);
+    }
+}

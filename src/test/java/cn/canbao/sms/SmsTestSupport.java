@@ -1,0 +1,101 @@
+package cn.canbao.sms;
+
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.register.TestIds;
+import cn.canbao.security.SystemAccess;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+
+/** Fresh SMS tables, persons to write to, and dispatchers built with a test's clock, gateway and rules. */
+@Component
+class SmsTestSupport {
+
+    static final String TOWNSHIP = "350525117000";
+    /** Marks the persons these tests create, so they are gone again after each test. */
+    static final String MARKER = "SMS-TEST";
+    static final String STATUS_CALLBACK = "https://canbao.example.cn/webhooks/twilio/status";
+
+    final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final PlatformTransactionManager transactions;
+    private final RegionService regions;
+
+    SmsTestSupport(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions,
+                   RegionService regions) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.regions = regions;
+    }
+
+    /** Every SMS table empty and the tests' persons gone, so a test sees only what it made, and others never see it. */
+    void clean() {
+        jdbc.update("delete from person_change c using person p where p.id_number = c.id_number and p.file_marker = ?", MARKER);
+        jdbc.update("delete from person where file_marker = ?", MARKER);
+        jdbc.update("delete from sms_message");
+        jdbc.update("delete from sms_local_gateway");
+        jdbc.update("delete from sms_opt_out");
+        jdbc.update("delete from sms_inbound");
+        jdbc.update("delete from sms_template");
+        jdbc.update("update sms_dispatch_state set node = null, round_ended = null");
+    }
+
+    /** The first grid of the township's first village. */
+    String grid() {
+        return SystemAccess.call(() -> {
+            String village = regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE).get(0).code();
+            return regions.descendantsAtLevel(village, RegionLevel.GRID).get(0).code();
+        });
+    }
+
+    /** A person living in the grid with this mobile (sequence makes the ID number), not opted out. */
+    String person(int sequence, String mobile, String grid) {
+        String id = TestIds.id("350525", LocalDate.of(1960, 1, 1).plusDays(sequence / 900), 100 + sequence % 900);
+        jdbc.update("insert into person (id_number, name, birth_date, sex, household_region, residence_region, grid_code, "
+                + "mobile, file_marker) values (?, ?, ?, 'M', ?, ?, ?, ?, ?)",
+                id, "测试" + sequence, LocalDate.of(1960, 1, 1), grid.substring(0, 12), grid.substring(0, 12), grid, mobile, MARKER);
+        return id;
+    }
+
+    static String id(int sequence) {
+        return TestIds.id("350525", LocalDate.of(1960, 1, 1).plusDays(sequence / 900), 100 + sequence % 900);
+    }
+
+    static SmsRequest reminder(String idNumber, String mobile, String region, String key, String dedup) {
+        return new SmsRequest(idNumber, mobile, region, 1L, key, Map.of("name", "张*明", "amount", "400",
+                "deadline", "12月31日", "channels", "闽政通、支付宝、村委会代收点", "consequence", "逾期参保将有3个月待遇等待期"), dedup);
+    }
+
+    static SmsSettings settings(int ratePerSecond, SmsSettings.Twilio twilio) {
+        return new SmsSettings("test", ratePerSecond, LocalTime.of(21, 0), LocalTime.of(8, 0), ZoneId.of("Asia/Shanghai"),
+                Duration.ofDays(3), 2, Duration.ofHours(24), 3, Duration.ofSeconds(30), Duration.ofHours(1),
+                Duration.ofSeconds(30), 200, new SmsSettings.Dispatcher(false, Duration.ofSeconds(5)), twilio);
+    }
+
+    static SmsSettings.Twilio twilio(String apiBase, String messagingService, String from) {
+        return new SmsSettings.Twilio(TwilioStub.ACCOUNT, "stub-auth-token", messagingService, from, STATUS_CALLBACK, null,
+                apiBase);
+    }
+
+    SmsDispatcher dispatcher(SmsGateway gateway, SmsSettings settings, Clock clock, String node) {
+        return new SmsDispatcher(jdbc, dataSource, transactions, gateway, settings, clock, node);
+    }
+
+    LocalGateway localGateway() {
+        return new LocalGateway(jdbc);
+    }
+
+    String status(long messageId) {
+        return jdbc.queryForObject("select status from sms_message where id = ?", String.class, messageId);
+    }
+}

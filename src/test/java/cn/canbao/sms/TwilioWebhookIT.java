@@ -1,0 +1,185 @@
+package cn.canbao.sms;
+
+import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.base.DomainException;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.SystemAccess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Twilio's callbacks over real HTTP on the running app, without a login: signed ones change the message or
+ * opt the resident out, tampered or unsigned ones get 403 and change nothing. And opt-outs by grid worker
+ * and clerk, in their region only.
+ */
+@CanbaoIntegrationTest
+class TwilioWebhookIT {
+
+    static final String TOKEN = "test-auth-token-not-a-secret";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SmsTestSupport support;
+    @Autowired
+    SmsOutbox outbox;
+    @Autowired
+    SmsService sms;
+    @Autowired
+    SmsReports reports;
+    @Autowired
+    SecurityTestSupport security;
+    @Autowired
+    RegionService regions;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    String grid;
+
+    @AfterEach
+    void cleanUp() {
+        support.clean();
+    }
+
+    @BeforeEach
+    void setUp() {
+        support.clean();
+        grid = support.grid();
+    }
+
+    @Test
+    void aSignedStatusCallbackIsRecordedAndATamperedOneRefused() throws Exception {
+        String id = support.person(4001, "13700004001", grid);
+        long message = outbox.enqueue(SmsTestSupport.reminder(id, "13700004001", grid, SmsTemplates.REMINDER_FIRST, "hook-1"))
+                .orElseThrow();
+        support.jdbc.update("update sms_message set status = 'ACCEPTED', provider_sid = 'SM4001' where id = ?", message);
+        String url = url(TwilioWebhookController.STATUS_PATH);
+
+        Map<String, String> delivered = Map.of("MessageSid", "SM4001", "MessageStatus", "delivered", "AccountSid", "AC1");
+        String signature = sign(url, delivered);
+        Map<String, String> tampered = new LinkedHashMap<>(delivered);
+        tampered.put("MessageStatus", "failed");
+        assertThat(post(url, tampered, signature)).isEqualTo(403);
+        assertThat(post(url, delivered, null)).isEqualTo(403);
+        assertThat(post(url, delivered, sign(url, delivered, "another-token"))).isEqualTo(403);
+        assertThat(support.status(message)).isEqualTo("ACCEPTED");
+
+        assertThat(post(url, delivered, signature)).isEqualTo(204);
+        assertThat(support.status(message)).isEqualTo("DELIVERED");
+        // a late "sent" never moves it back
+        Map<String, String> late = Map.of("MessageSid", "SM4001", "MessageStatus", "sent");
+        assertThat(post(url, late, sign(url, late))).isEqualTo(204);
+        assertThat(support.status(message)).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aStopReplyOptsOutEveryResidentWithThatMobile() throws Exception {
+        String father = support.person(4011, "13700004011", grid);
+        String daughter = support.person(4012, "13700004011", grid);
+        String other = support.person(4013, "13700004013", grid);
+        long queued = outbox.enqueue(SmsTestSupport.reminder(daughter, "13700004011", grid, SmsTemplates.REMINDER_FIRST,
+                "hook-stop")).orElseThrow();
+        String url = url(TwilioWebhookController.INBOUND_PATH);
+
+        Map<String, String> hello = Map.of("MessageSid", "SMin1", "From", "+8613700004013", "Body", "你好，请问在哪缴费");
+        assertThat(post(url, hello, sign(url, hello))).isEqualTo(200);
+        Map<String, String> forged = Map.of("MessageSid", "SMin2", "From", "+8613700004013", "Body", "退订");
+        assertThat(post(url, forged, sign(url, hello))).isEqualTo(403);
+        Map<String, String> stop = Map.of("MessageSid", "SMin3", "From", "+8613700004011", "Body", "  td ");
+        assertThat(post(url, stop, sign(url, stop))).isEqualTo(200);
+
+        assertThat(optedOut(father)).isTrue();
+        assertThat(optedOut(daughter)).isTrue();
+        assertThat(optedOut(other)).isFalse();
+        assertThat(support.status(queued)).isEqualTo("SKIPPED");
+        assertThat(support.jdbc.queryForObject("select count(*) from person_change where field = 'sms_opt_out' "
+                + "and new_value = 'true' and id_number in (?, ?)", Integer.class, father, daughter)).isEqualTo(2);
+        assertThat(support.jdbc.queryForList("select source from sms_opt_out where id_number in (?, ?)", String.class,
+                father, daughter)).containsExactly("SMS_REPLY", "SMS_REPLY");
+        assertThat(support.jdbc.queryForList("select body from sms_inbound order by id", String.class))
+                .containsExactly("你好，请问在哪缴费", "  td ");
+        assertThat(SmsService.isStopWord("STOP")).isTrue();
+        assertThat(SmsService.isStopWord(" 退订 ")).isTrue();
+        assertThat(SmsService.isStopWord("不要退订")).isFalse();
+    }
+
+    @Test
+    void gridWorkersAndClerksRecordOptOutsInTheirRegionOnly() {
+        String mine = support.person(4021, "13700004021", grid);
+        String otherGrid = SystemAccess.call(() -> regions.descendantsAtLevel("350525118000", RegionLevel.GRID).get(0).code());
+        String elsewhere = support.person(4022, "13700004022", otherGrid);
+        String worker = security.ensureUser("grid.worker.sms", grid, Role.GRID_WORKER);
+        String clerk = security.ensureUser("clerk.sms", "350525000000", Role.CLERK);
+
+        assertThat(security.as(worker, () -> sms.optOut(mine, "GRID_WORKER", worker))).isTrue();
+        assertThat(security.as(worker, () -> sms.optOut(mine, "GRID_WORKER", worker))).isFalse();
+        assertThatThrownBy(() -> security.as(worker, () -> sms.optOut(elsewhere, "GRID_WORKER", worker)))
+                .isInstanceOf(DomainException.class).extracting(e -> ((DomainException) e).messageKey())
+                .isEqualTo("register.person.outOfScope");
+        assertThat(optedOut(elsewhere)).isFalse();
+        assertThat(security.as(clerk, () -> sms.optOut(elsewhere, "CLERK", clerk))).isTrue();
+
+        assertThat(support.jdbc.queryForList("select changed_by from person_change where field = 'sms_opt_out' "
+                + "and id_number in (?, ?) order by id", String.class, mine, elsewhere)).containsExactly(worker, clerk);
+        var recorded = security.as(clerk, () -> reports.optOuts(10));
+        assertThat(recorded).extracting(SmsFigures.OptOut::source)
+                .containsExactly(OptOutSource.CLERK, OptOutSource.GRID_WORKER);
+        assertThat(recorded.get(0).maskedId()).contains("*").doesNotContain(elsewhere.substring(6, 14));
+        assertThat(security.as(clerk, () -> reports.optOutCount())).isEqualTo(2);
+    }
+
+    private boolean optedOut(String id) {
+        return support.jdbc.queryForObject("select sms_opt_out from person where id_number = ?", Boolean.class, id);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private int post(String url, Map<String, String> params, String signature) throws Exception {
+        String form = params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (signature != null) {
+            request.header("X-Twilio-Signature", signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static String sign(String url, Map<String, String> params) throws Exception {
+        return sign(url, params, TOKEN);
+    }
+
+    /** Twilio's scheme: HMAC-SHA1 with the auth token over the URL and the sorted parameters, Base64. */
+    static String sign(String url, Map<String, String> params, String token) throws Exception {
+        StringBuilder data = new StringBuilder(url);
+        new TreeMap<>(params).forEach((k, v) -> data.append(k).append(v));
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+}

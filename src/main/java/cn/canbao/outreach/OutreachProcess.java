@@ -38,8 +38,8 @@ public final class OutreachProcess {
 
     public static final String MESSAGE_PAYMENT = "PaymentReceived";
     public static final String TASK_VISIT = "Task_VisitResident";
-    public static final String TEMPLATE_FIRST = "REMINDER_FIRST";
-    public static final String TEMPLATE_SECOND = "REMINDER_SECOND";
+    public static final String TEMPLATE_FIRST = cn.canbao.sms.SmsTemplates.REMINDER_FIRST;
+    public static final String TEMPLATE_SECOND = cn.canbao.sms.SmsTemplates.REMINDER_SECOND;
 
     public static final String CORRECTION_KEY = "DataCorrection";
     public static final String VAR_REQUEST_ID = "requestId";

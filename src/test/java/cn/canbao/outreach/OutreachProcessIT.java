@@ -66,6 +66,8 @@ class OutreachProcessIT {
     @Autowired
     CorrectionService corrections;
     @Autowired
+    OutreachService outreach;
+    @Autowired
     TaskInbox inbox;
     @Autowired
     RuntimeService runtime;
@@ -134,6 +136,14 @@ class OutreachProcessIT {
                 + "where campaign_id = ? order by id_number", String.class, campaign.id())).containsExactly(
                 ids[0] + " LAPSED REMINDED", ids[1] + " UNINSURED VISIT_DUE", ids[4] + " LAPSED VISIT_DUE",
                 ids[5] + " UNINSURED REMINDED");
+        // the first reminders are in the outbox (the dispatcher sends them later): masked name, amount, deadline and
+        // the consequence from the policy rules; nothing for the resident without a mobile or the one who opted out
+        List<Map<String, Object>> texts = jdbc.queryForList("select id_number, template_key, status, body from sms_message "
+                + "where campaign_id = ? order by id_number", campaign.id());
+        assertThat(texts).extracting(m -> m.get("id_number") + " " + m.get("template_key") + " " + m.get("status"))
+                .containsExactly(ids[0] + " REMINDER_FIRST QUEUED", ids[5] + " REMINDER_FIRST QUEUED");
+        assertThat((String) texts.get(0).get("body")).contains("王*明").contains("400元").contains("12月30日")
+                .doesNotContain("王小明").doesNotContain("http");
         // started again (the next morning's job): nobody is listed or started twice
         assertThat(SystemAccess.call(() -> starter.start(campaign.id()))).isEqualTo(new OutreachStarter.StartResult(0, 0));
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY)
@@ -146,6 +156,8 @@ class OutreachProcessIT {
         // a week later the second reminder, another week later the visit
         advance(Duration.ofDays(7).plusMinutes(1));
         assertThat(stage(ids[0])).isEqualTo("REMINDED_AGAIN");
+        assertThat(count("select count(*) from sms_message where campaign_id = ? and id_number = ? "
+                + "and template_key = 'REMINDER_SECOND'", campaign.id(), ids[0])).isEqualTo(1);
         advance(Duration.ofDays(7).plusMinutes(1));
         assertThat(stage(ids[0])).isEqualTo("VISIT_DUE");
         assertThat(visitTasks("grid.outreach.1")).hasSize(3);
@@ -184,6 +196,13 @@ class OutreachProcessIT {
                 .isEqualTo("UNWILLING");
         assertThat(jdbc.queryForObject("select end_reason from outreach_case where campaign_id = ? and id_number = ?",
                 String.class, campaign.id(), ids[4])).isEqualTo("REFUSED");
+
+        // the resident asks the grid worker for no more texts
+        long case5 = Long.parseLong(caseId(ids[5]));
+        security.as("grid.outreach.2", () -> outreach.optOut(case5));
+        assertThat(jdbc.queryForObject("select sms_opt_out from person where id_number = ?", Boolean.class, ids[5])).isTrue();
+        assertThatThrownBy(() -> security.as("grid.outreach.2", () -> outreach.optOut(Long.parseLong(caseId(ids[1])))))
+                .isInstanceOf(OutreachException.class);
 
         // the grid worker sees their grid's cases only, the county leader all of them
         assertThat(security.as("grid.outreach.2", () -> queries.worklist(campaign.id(), false, 0, 50)))

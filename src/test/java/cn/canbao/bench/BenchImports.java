@@ -15,13 +15,13 @@ import java.time.Duration;
 import static org.awaitility.Awaitility.await;
 
 /** What the benchmarks share: an extract imported through the real pipeline, waited for. */
-final class BenchImports {
+public final class BenchImports {
 
     private BenchImports() {
     }
 
     /** Imports the file as the system and waits for it; fails unless it succeeded. */
-    static ImportRun importFile(ImportService imports, Path file, String kind) {
+    public static ImportRun importFile(ImportService imports, Path file, String kind) {
         ImportRun queued = SystemAccess.call(() -> {
             try (InputStream in = Files.newInputStream(file)) {
                 return imports.start(ExtractKind.parse(kind).orElseThrow(), file.getFileName().toString(), in);
@@ -37,7 +37,7 @@ final class BenchImports {
         return done;
     }
 
-    static double seconds(long since) {
+    public static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
     }
 }

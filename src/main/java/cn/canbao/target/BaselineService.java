@@ -93,12 +93,17 @@ public class BaselineService {
                 .forEach(this::refresh);
     }
 
-    /** First among the import's listeners: those that read the baseline (e.g. proposals) then see it fresh. */
+    /**
+     * First among the import's listeners: those that read the baseline (e.g. proposals) then see it fresh.
+     * The recent years, and any older year the import brought enrollments of (a late extract for a past year).
+     */
     @EventListener
     @Order(Ordered.HIGHEST_PRECEDENCE)
     @Transactional
     void afterImport(ImportFinished finished) {
-        refreshRecentYears();
+        jdbc.queryForList("(select distinct year from enrollment order by year desc limit 3) union "
+                + "select distinct year from enrollment where import_id = ?", Integer.class, finished.importId())
+                .stream().sorted().forEach(this::refresh);
     }
 
     /** The region's row first, then its children's, for one year; the region must be in the caller's scope. */

@@ -73,8 +73,9 @@ class PersonSearchBrowserIT {
             browser.screenshot("person-search");
 
             int before = openings();
-            browser.driver().findElements(By.cssSelector("#person-grid vaadin-grid-cell-content")).stream()
-                    .filter(c -> c.getText().equals("端木清风")).findFirst().orElseThrow().click();
+            // the grid renders its cells a moment after the rows arrive: wait for the name's cell
+            browser.waitFor(d -> d.findElements(By.cssSelector("#person-grid vaadin-grid-cell-content")).stream()
+                    .filter(c -> c.getText().equals("端木清风")).findFirst().orElse(null)).click();
             browser.waitFor(d -> !d.findElements(By.id("person-id")).isEmpty());
             browser.settle();
             assertThat(browser.driver().findElement(By.id("person-id")).getText()).isEqualTo(id);

@@ -88,7 +88,7 @@ class OutreachProcessIT {
         security.ensureUser("grid.outreach.2", GRID_2, Role.GRID_WORKER);
         security.ensureUser("leader.outreach", COUNTY, Role.COUNTY_LEADER);
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = TestIds.id("350598", LocalDate.of(1975, 3, 1 + i), 501 + 2 * i);
+            ids[i] = TestIds.id("350594", LocalDate.of(1975, 3, 1 + i), 501 + 2 * i);
         }
         // 0 lapsed with a mobile, 1 uninsured without one, 2 hardship member, 3 enrolled this year,
         // 4 lapsed but opted out of texts, 5 uninsured living in the second village

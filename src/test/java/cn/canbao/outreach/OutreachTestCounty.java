@@ -13,10 +13,10 @@ import java.util.List;
 @Component
 public class OutreachTestCounty {
 
-    public static final String COUNTY = "350598000000";
-    public static final String TOWNSHIP = "350598101000";
-    public static final String VILLAGE_1 = "350598101001";
-    public static final String VILLAGE_2 = "350598101002";
+    public static final String COUNTY = "350594000000";
+    public static final String TOWNSHIP = "350594101000";
+    public static final String VILLAGE_1 = "350594101001";
+    public static final String VILLAGE_2 = "350594101002";
     public static final String GRID_1 = VILLAGE_1 + "001";
     public static final String GRID_2 = VILLAGE_2 + "001";
 

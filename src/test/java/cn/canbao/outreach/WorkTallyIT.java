@@ -59,7 +59,7 @@ class WorkTallyIT {
                 + "95, 'test') returning id", Long.class, YEAR, COUNTY);
         String[] p = new String[9];
         for (int i = 1; i < p.length; i++) {
-            p[i] = TestIds.id("350598", LocalDate.of(1990, 1, i), 701 + 2 * i);
+            p[i] = TestIds.id("350594", LocalDate.of(1990, 1, i), 701 + 2 * i);
         }
         visit(campaign, p[7], w1, "2063-03-01T00:30");  // first minutes of March in China time
         visit(campaign, p[1], w1, "2063-03-15T10:00");

@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * configured 100 messages/s, and the stub's arrival times show whether the limit held. Asserts counts, not times.
  * (In the sms test package for the stub and the dispatcher's package-private wiring.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"canbao.database.local-server.database=canbao_bench_outreach",
                 "canbao.embedded-db.data-dir=target/pg-bench-outreach", "canbao.imports.dir=target/bench-outreach-imports",
                 "canbao.sms.dispatcher.enabled=false"})

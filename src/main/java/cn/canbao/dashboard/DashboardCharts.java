@@ -70,7 +70,8 @@ final class DashboardCharts {
                 "data", sorted.stream().map(r -> Map.of("value", r.coverageRate(), "itemStyle",
                         Map.of("color", r.coverageRate().compareTo(goal) >= 0 ? "#2e9e5b" : "#d9822b"))).toList(),
                 "markLine", Map.of("symbol", "none", "data", List.of(Map.of("yAxis", goal)),
-                        "label", Map.of("formatter", texts.t("dashboard.coverage.goal", goal.stripTrailingZeros().toPlainString())),
+                        "label", Map.of("position", "insideEndTop", "formatter",
+                                texts.t("dashboard.coverage.goal", goal.stripTrailingZeros().toPlainString())),
                         "lineStyle", Map.of("color", "#d0453a", "type", "dashed", "width", 2)))));
         return option;
     }

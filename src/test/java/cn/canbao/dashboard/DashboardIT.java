@@ -89,9 +89,9 @@ class DashboardIT {
     @BeforeEach
     void seededCounty() {
         county.ensure(YEAR);
-        security.ensureUser("leader.dashboard", COUNTY, Role.COUNTY_LEADER);
-        security.ensureUser("township.dashboard", TOWNSHIP_2, Role.TOWNSHIP_LEADER);
-        campaign = security.as("leader.dashboard", () -> campaigns.start(NewCampaign.of("看板测试行动", YEAR, COUNTY,
+        security.ensureUser("dashboard.county.leader", COUNTY, Role.COUNTY_LEADER);
+        security.ensureUser("dashboard.township.leader", TOWNSHIP_2, Role.TOWNSHIP_LEADER);
+        campaign = security.as("dashboard.county.leader", () -> campaigns.start(NewCampaign.of("看板测试行动", YEAR, COUNTY,
                 today.minusDays(9), today.plusDays(80))));
         SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
     }
@@ -206,7 +206,7 @@ class DashboardIT {
         // SMS per day equals the SMS page's counts for the county: 2 delivered, 5 failed, 4 still queued
         assertThat(d.sms()).extracting(SmsDay::day, SmsDay::sent, SmsDay::delivered, SmsDay::failed)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(today, 1, 1, 1));
-        List<SmsFigures.Tally> page = security.as("leader.dashboard", () -> smsReports.daily(today.minusDays(29)));
+        List<SmsFigures.Tally> page = security.as("dashboard.county.leader", () -> smsReports.daily(today.minusDays(29)));
         assertThat(d.sms()).extracting(s -> s.day() + " " + s.sent() + "/" + s.delivered() + "/" + s.failed())
                 .containsExactlyElementsOf(page.stream().map(p -> p.key() + " " + p.sent() + "/" + p.delivered() + "/"
                         + p.failed()).toList());
@@ -216,19 +216,19 @@ class DashboardIT {
     void everyFigureRespectsTheCallersScope() {
         SystemAccess.run(() -> dashboards.refresh(campaign.id()));
         // a township leader opens their own township, not the county nor the other township
-        String start = security.as("township.dashboard", () -> dashboards.startRegion(campaign.id()));
+        String start = security.as("dashboard.township.leader", () -> dashboards.startRegion(campaign.id()));
         assertThat(start).isEqualTo(TOWNSHIP_2);
-        Dashboard own = security.as("township.dashboard", () -> dashboards.dashboard(campaign.id(), TOWNSHIP_2));
+        Dashboard own = security.as("dashboard.township.leader", () -> dashboards.dashboard(campaign.id(), TOWNSHIP_2));
         assertThat(own.breadcrumb()).extracting(r -> r.code()).containsExactly(TOWNSHIP_2);
         assertThat(own.children()).extracting(RegionFigures::regionCode).containsExactly(VILLAGE_3);
-        assertThatThrownBy(() -> security.as("township.dashboard", () -> dashboards.dashboard(campaign.id(), COUNTY)))
+        assertThatThrownBy(() -> security.as("dashboard.township.leader", () -> dashboards.dashboard(campaign.id(), COUNTY)))
                 .isInstanceOf(DomainException.class);
-        assertThatThrownBy(() -> security.as("township.dashboard", () -> dashboards.dashboard(campaign.id(), TOWNSHIP_1)))
+        assertThatThrownBy(() -> security.as("dashboard.township.leader", () -> dashboards.dashboard(campaign.id(), TOWNSHIP_1)))
                 .isInstanceOf(DomainException.class);
         // refreshing the whole county is for those who see it
-        assertThatThrownBy(() -> security.as("township.dashboard", () -> dashboards.refreshNow(campaign.id())))
+        assertThatThrownBy(() -> security.as("dashboard.township.leader", () -> dashboards.refreshNow(campaign.id())))
                 .isInstanceOf(DomainException.class);
-        assertThat(security.as("leader.dashboard", () -> dashboards.refreshNow(campaign.id()))).isEqualTo(10);
+        assertThat(security.as("dashboard.county.leader", () -> dashboards.refreshNow(campaign.id()))).isEqualTo(10);
         // a region outside the campaign's county is refused, even for the system
         assertThatThrownBy(() -> SystemAccess.call(() -> dashboards.dashboard(campaign.id(), "350525000000")))
                 .isInstanceOf(DashboardException.class);
@@ -239,7 +239,7 @@ class DashboardIT {
     }
 
     private Dashboard dashboard(String code) {
-        return security.as("leader.dashboard", () -> dashboards.dashboard(campaign.id(), code));
+        return security.as("dashboard.county.leader", () -> dashboards.dashboard(campaign.id(), code));
     }
 
     private static Map<String, Integer> reasons(Dashboard d) {

@@ -51,8 +51,9 @@ class DashboardRefresh {
         if (year == null) {
             return 0;
         }
+        people(campaignId, year);
         int rows = figures(campaignId, year, day);
-        reasons(campaignId, year);
+        reasons(campaignId);
         sms();
         log.info("Dashboard of campaign {} refreshed for {}: {} regions in {} ms", campaignId, day, rows,
                 (System.nanoTime() - started) / 1_000_000);
@@ -68,14 +69,8 @@ class DashboardRefresh {
     int figures(long campaignId, int year, LocalDate day) {
         return jdbc.sql("with " + REGIONS + """
                         , grid_people as (
-                            select p.grid_code code, count(*) registered, count(*) filter (where e.insured) insured,
-                                   count(*) filter (where e.last_year and not coalesce(e.insured, false)) lapsed
-                            from person p
-                            left join lateral (select bool_or(x.year = :year) insured, bool_or(x.year = :year - 1) last_year
-                                               from enrollment x where x.id_number = p.id_number
-                                                 and x.year in (:year, :year - 1)) e on true
-                            where p.grid_code in (select code from grids) and p.status <> 'CANCELLED'
-                            group by p.grid_code),
+                            select grid_code code, sum(registered) registered, sum(insured) insured, sum(lapsed) lapsed
+                            from dashboard_people where grid_code in (select code from grids) group by grid_code),
                         texted as (select distinct id_number from sms_message
                                    where campaign_id = :campaign and status <> 'SKIPPED'),
                         visits as (select case_id, bool_or(outcome = 'PROMISED') promised from visit
@@ -136,29 +131,53 @@ class DashboardRefresh {
     }
 
     /**
+     * One pass over the county's register for everything the figures and reasons need: per household village,
+     * grid and (for the uninsured) reason, the registered, insured and lapsed of the year — into a temporary
+     * table dropped when the refresh commits. Counted as the baseline counts (files not cancelled).
+     */
+    void people(long campaignId, int year) {
+        jdbc.sql("create temporary table dashboard_people (household_region varchar(12), grid_code varchar(15), "
+                + "reason varchar(24), registered integer, insured integer, lapsed integer) on commit drop").update();
+        jdbc.sql("""
+                        insert into dashboard_people
+                        with paid as (select id_number, bool_or(year = :year) insured, bool_or(year = :year - 1) last_year
+                                      from enrollment where year in (:year, :year - 1) group by id_number)
+                        select p.household_region, p.grid_code,
+                               case when coalesce(e.insured, false) then null
+                                    else coalesce(p.not_enrolled_reason, 'UNRECORDED') end reason,
+                               count(*) registered, count(*) filter (where e.insured) insured,
+                               count(*) filter (where e.last_year and not coalesce(e.insured, false)) lapsed
+                        from person p left join paid e on e.id_number = p.id_number
+                        where p.status <> 'CANCELLED' and (p.household_region like :prefix or p.grid_code like :prefix)
+                        group by 1, 2, 3
+                        """)
+                .param("year", year).param("prefix", countyPrefix(campaignId) + "%").update();
+    }
+
+    private String countyPrefix(long campaignId) {
+        return jdbc.sql("select left(county_code, 6) from campaign where id = ?").param(campaignId).query(String.class)
+                .single();
+    }
+
+    /**
      * Why the registered not insured in the campaign's year are not enrolled, per region: by household village
      * for the county, townships and villages (they add up to the baseline's uninsured), by grid for grids.
      */
-    void reasons(long campaignId, int year) {
+    void reasons(long campaignId) {
         jdbc.sql("delete from dashboard_reason where campaign_id = ?").param(campaignId).update();
         jdbc.sql("with " + REGIONS + """
-                        , people as (
-                            select p.household_region, p.grid_code, coalesce(p.not_enrolled_reason, 'UNRECORDED') reason
-                            from person p
-                            where p.status <> 'CANCELLED'
-                              and (p.household_region in (select code from villages) or p.grid_code in (select code from grids))
-                              and not exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = :year)),
-                        village_reasons as (
-                            select v.path, pe.reason, count(*) n from people pe join villages v on v.code = pe.household_region
+                        , village_reasons as (
+                            select v.path, pe.reason, sum(pe.registered) n from dashboard_people pe
+                            join villages v on v.code = pe.household_region where pe.reason is not null
                             group by v.path, pe.reason)
                         insert into dashboard_reason (campaign_id, region_code, reason, persons)
                         select :campaign, r.code, vr.reason, sum(vr.n) from regions r join village_reasons vr on vr.path <@ r.path
                         where r.level <> 'GRID' group by r.code, vr.reason
                         union all
-                        select :campaign, pe.grid_code, pe.reason, count(*) from people pe
-                        where pe.grid_code in (select code from grids) group by pe.grid_code, pe.reason
+                        select :campaign, pe.grid_code, pe.reason, sum(pe.registered) from dashboard_people pe
+                        where pe.reason is not null and pe.grid_code in (select code from grids) group by pe.grid_code, pe.reason
                         """)
-                .param("campaign", campaignId).param("year", year).update();
+                .param("campaign", campaignId).update();
     }
 
     /** Text messages per region and local day, counted as the SMS page counts them (all campaigns). */

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * county's baseline table reproduces the campaign plan's attachment.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"canbao.database.local-server.database=canbao_bench", "canbao.embedded-db.data-dir=target/pg-bench",
+        properties = {"canbao.database.local-server.database=${canbao.bench.database:canbao_bench}", "canbao.embedded-db.data-dir=target/pg-bench",
                 "canbao.imports.dir=target/bench-imports"})
 @ActiveProfiles("test")
 class ImportBench {

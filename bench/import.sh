@@ -4,4 +4,4 @@
 # database). Uses the local PostgreSQL at 127.0.0.1:5432 (database canbao_bench), else an embedded one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -ntp -Pbench verify -Dit.test=ImportBench -Dfailsafe.failIfNoSpecifiedTests=false | grep -A18 '==== county-scale'
+./mvnw -B -ntp -Pbench verify -Dit.test=ImportBench -Dfailsafe.failIfNoSpecifiedTests=false | grep -A19 '==== county-scale'

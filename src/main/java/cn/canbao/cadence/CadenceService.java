@@ -153,6 +153,7 @@ public class CadenceService {
         if (bulletin) {
             events.publishEvent(new BulletinDue(campaignId, day));
         }
+        events.publishEvent(new CadenceTicked(campaignId, day, n));
         log.info("Campaign {} day {} (reporting day {}): {} village summaries, {} township dispatches{}", campaignId,
                 day, n, summaries, dispatches, bulletin ? ", bulletin due" : "");
         return new CadenceTick(day, n, summaries, dispatches, bulletin);

@@ -7,6 +7,9 @@ import cn.canbao.target.BaselineService;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportService;
 import cn.canbao.cadence.CadenceService;
+import cn.canbao.dashboard.Dashboard;
+import cn.canbao.dashboard.DashboardService;
+import cn.canbao.dashboard.ReasonCount;
 import cn.canbao.cadence.CadenceTick;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
@@ -44,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * county's baseline table reproduces the campaign plan's attachment.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"canbao.database.local-server.database=canbao_bench", "canbao.embedded-db.data-dir=target/pg-bench",
+        properties = {"canbao.database.local-server.database=${canbao.bench.database:canbao_bench}", "canbao.embedded-db.data-dir=target/pg-bench",
                 "canbao.imports.dir=target/bench-imports"})
 @ActiveProfiles("test")
 class ImportBench {
@@ -65,6 +68,10 @@ class ImportBench {
     CadenceService cadence;
     @Autowired
     org.camunda.bpm.engine.TaskService tasks;
+    @Autowired
+    DashboardService dashboards;
+
+    private Campaign benchCampaign;
 
     @Test
     void countyScaleImport() throws Exception {
@@ -107,6 +114,7 @@ class ImportBench {
         }
         lines.add("  all 22 townships match the attachment (registered, insured locally, elsewhere, uninsured)");
         lines.addAll(campaignAtCountyScale());
+        lines.addAll(dashboardAtCountyScale(benchCampaign));
         Map<String, Object> counts = jdbc.queryForMap("select (select count(*) from person) persons, "
                 + "(select count(*) from enrollment) enrollments, (select count(*) from person_change) changes");
         lines.add("register now: " + counts);
@@ -129,6 +137,7 @@ class ImportBench {
         Campaign campaign = SystemAccess.call(() -> campaigns.start(NewCampaign.of("基准测试扩面行动",
                 SyntheticCounty.ENROLLMENT_YEAR, YongchunSeed.COUNTY_CODE, LocalDate.of(2022, 9, 1), LocalDate.of(2023, 6, 30))));
         double started = seconds(c0);
+        benchCampaign = campaign;
         TargetTable county = SystemAccess.call(() -> targets.table(campaign.id(), YongchunSeed.COUNTY_CODE));
         assertThat(county.childrenProposed()).isEqualTo(35_470); // the attachment's uninsured, lapsed included
         Map<String, Integer> published = new java.util.LinkedHashMap<>();
@@ -148,6 +157,35 @@ class ImportBench {
                         + "proposals %.2f s (%.1fx)", started, started / scan, villages, publishing, publishing / scan),
                 String.format("  one reporting day: %d village summaries pre-filled and started %.2f s (%.1fx)",
                         tick.summariesStarted(), ticking, ticking / scan));
+    }
+
+    /**
+     * The county's dashboard on the full register: one refresh of its pre-aggregated figures (the cadence tick
+     * above did one already), then the county's dashboard read as the view reads it, against reading the
+     * county's baseline table in the same run. Checks the dashboard's figures equal the baseline's.
+     */
+    private List<String> dashboardAtCountyScale(Campaign campaign) {
+        long r0 = System.nanoTime();
+        int regions = SystemAccess.call(() -> dashboards.refresh(campaign.id()));
+        double refreshing = seconds(r0);
+        // warm both reads once (first-use class loading, plans), then time them
+        SystemAccess.call(() -> dashboards.dashboard(campaign.id(), YongchunSeed.COUNTY_CODE));
+        SystemAccess.call(() -> baseline.table(YongchunSeed.COUNTY_CODE, SyntheticCounty.ENROLLMENT_YEAR));
+        long b0 = System.nanoTime();
+        List<Baseline> table = SystemAccess.call(() -> baseline.table(YongchunSeed.COUNTY_CODE,
+                SyntheticCounty.ENROLLMENT_YEAR));
+        double baselineRead = seconds(b0);
+        long d0 = System.nanoTime();
+        Dashboard county = SystemAccess.call(() -> dashboards.dashboard(campaign.id(), YongchunSeed.COUNTY_CODE));
+        double dashboardRead = seconds(d0);
+        assertThat(county.total().registered()).isEqualTo(table.get(0).registered());
+        assertThat(county.total().insured()).isEqualTo(table.get(0).insuredTotal());
+        assertThat(county.children()).hasSize(22);
+        assertThat(county.reasons().stream().mapToInt(ReasonCount::persons).sum()).isEqualTo(table.get(0).uninsured());
+        return List.of(String.format("dashboard: refresh of %d regions (county … grids) %.2f s; county dashboard read "
+                        + "%.0f ms vs the county's baseline table %.0f ms (%.1fx); %,d registered, %d townships ranked",
+                regions, refreshing, dashboardRead * 1000, baselineRead * 1000, dashboardRead / baselineRead,
+                county.total().registered(), county.children().size()));
     }
 
     private double bareCopy(Path file) throws Exception {

@@ -14,7 +14,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Sends from the outbox. One node at a time (a PostgreSQL advisory lock held on its own connection for a
@@ -48,7 +53,7 @@ public class SmsDispatcher {
     private final String node;
     private volatile boolean stopping;
     /** Whether this round called the provider: only then does a node taking over need to wait out the second. */
-    private boolean calledProvider;
+    private volatile boolean calledProvider;
 
     SmsDispatcher(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, SmsGateway gateway,
                   SmsSettings settings, Clock clock, String node) {
@@ -98,27 +103,71 @@ public class SmsDispatcher {
         if (settings.quiet(clock.instant())) {
             return counts.round(true);
         }
-        long started = System.nanoTime();
-        while (!stopping && System.nanoTime() - started < MAX_ROUND.toNanos()) {
-            Instant now = clock.instant();
-            List<OutboxStore.Claimed> batch = tx.execute(s -> store.claim(now, Math.max(1, settings.batchSize())));
-            if (batch == null || batch.isEmpty()) {
-                break;
-            }
-            for (int i = 0; i < batch.size(); i++) {
-                if (stopping || settings.quiet(clock.instant()) || !limiter.acquire()) {
-                    store.release(batch.subList(i, batch.size()));
+        ExecutorService senders = Executors.newFixedThreadPool(Math.max(1, settings.dispatcher().senders()), r -> {
+            Thread t = new Thread(r, "sms-sender-" + node);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            long started = System.nanoTime();
+            while (!stopping && System.nanoTime() - started < MAX_ROUND.toNanos()) {
+                Instant now = clock.instant();
+                List<OutboxStore.Claimed> batch = tx.execute(s -> store.claim(now, Math.max(1, settings.batchSize())));
+                if (batch == null || batch.isEmpty()) {
+                    break;
+                }
+                if (!sendAll(batch, now, counts, senders)) {
                     return counts.round(settings.quiet(clock.instant()));
                 }
-                send(batch.get(i), now, counts);
+            }
+            return counts.round(false);
+        } finally {
+            senders.shutdown();
+        }
+    }
+
+    /**
+     * Sends a claimed batch through the senders, each send started only when the rate limit allows; waits for
+     * all of them. False when it stopped early (quiet hours began, stopping, interrupted): the rest is released.
+     */
+    private boolean sendAll(List<OutboxStore.Claimed> batch, Instant attemptAt, Counts counts, ExecutorService senders) {
+        List<Future<?>> inFlight = new ArrayList<>(batch.size());
+        boolean complete = true;
+        for (int i = 0; i < batch.size(); i++) {
+            if (stopping || settings.quiet(clock.instant()) || !limiter.acquire()) {
+                store.release(batch.subList(i, batch.size()));
+                complete = false;
+                break;
+            }
+            OutboxStore.Claimed m = batch.get(i);
+            calledProvider = true;
+            inFlight.add(senders.submit(() -> send(m, attemptAt, counts)));
+        }
+        Error dying = null;
+        for (Future<?> f : inFlight) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                complete = false;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    dying = error; // the VM is going down (or a test says so): let the other sends settle, then go
+                } else {
+                    // send() records every outcome itself; what escapes is a failure to record it: the message
+                    // stays SENDING and is reconciled with the provider in a later round
+                    log.error("SMS send could not record its outcome", e.getCause());
+                }
             }
         }
-        return counts.round(false);
+        if (dying != null) {
+            throw dying;
+        }
+        return complete;
     }
 
     private void send(OutboxStore.Claimed m, Instant attemptAt, Counts counts) {
         SmsGateway.Outcome outcome;
-        calledProvider = true;
         try {
             outcome = gateway.send(outgoing(m, attemptAt));
         } catch (RuntimeException e) {
@@ -130,16 +179,16 @@ public class SmsDispatcher {
         Instant now = clock.instant();
         if (outcome instanceof SmsGateway.Accepted a) {
             store.accepted(m.id(), a, now);
-            counts.sent++;
+            counts.add(c -> c.sent++);
         } else if (outcome instanceof SmsGateway.Retry r) {
             store.retryLater(m, r.code(), r.message(), now);
-            counts.retried++;
+            counts.add(c -> c.retried++);
         } else if (outcome instanceof SmsGateway.Unknown u) {
             store.unknown(m, u.code(), u.message(), now);
-            counts.unknown++;
+            counts.add(c -> c.unknown++);
         } else if (outcome instanceof SmsGateway.Rejected r) {
             store.failed(m.id(), r.code(), r.message(), now);
-            counts.failed++;
+            counts.add(c -> c.failed++);
         }
     }
 
@@ -197,6 +246,11 @@ public class SmsDispatcher {
     }
 
     private static final class Counts {
+        // senders update it in parallel
+        synchronized void add(java.util.function.Consumer<Counts> change) {
+            change.accept(this);
+        }
+
         int sent;
         int retried;
         int unknown;
@@ -204,7 +258,7 @@ public class SmsDispatcher {
         int reconciled;
         int resent;
 
-        Round round(boolean quiet) {
+        synchronized Round round(boolean quiet) {
             return new Round(true, quiet, sent, retried, unknown, failed, reconciled, resent);
         }
     }

@@ -42,8 +42,13 @@ record SmsSettings(@DefaultValue("local") String gateway,
                    @DefaultValue Dispatcher dispatcher,
                    @DefaultValue Twilio twilio) {
 
-    /** The background worker: on in the application, off in tests (they drive the dispatcher themselves). */
-    record Dispatcher(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration idlePoll) {
+    /**
+     * The background worker: on in the application, off in tests (they drive the dispatcher themselves).
+     * {@code senders} requests may be in flight at once — the provider answers in some 100–300 ms, so one at a
+     * time could never reach the rate; the rate limit holds whatever their number.
+     */
+    record Dispatcher(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration idlePoll,
+                      @DefaultValue("16") int senders) {
     }
 
     /**

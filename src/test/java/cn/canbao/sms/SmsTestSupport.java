@@ -79,7 +79,7 @@ class SmsTestSupport {
     static SmsSettings settings(int ratePerSecond, SmsSettings.Twilio twilio) {
         return new SmsSettings("test", ratePerSecond, LocalTime.of(21, 0), LocalTime.of(8, 0), ZoneId.of("Asia/Shanghai"),
                 Duration.ofDays(3), 2, Duration.ofHours(24), 3, Duration.ofSeconds(30), Duration.ofHours(1),
-                Duration.ofSeconds(30), 200, new SmsSettings.Dispatcher(false, Duration.ofSeconds(5)), twilio);
+                Duration.ofSeconds(30), 200, new SmsSettings.Dispatcher(false, Duration.ofSeconds(5), 8), twilio);
     }
 
     static SmsSettings.Twilio twilio(String apiBase, String messagingService, String from) {

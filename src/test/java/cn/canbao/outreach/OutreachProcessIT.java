@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.quartz.JobKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,6 +39,7 @@ import static cn.canbao.outreach.OutreachTestCounty.VILLAGE_1;
 import static cn.canbao.outreach.OutreachTestCounty.VILLAGE_2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The outreach loop on a county of five residents: who is listed (lapsed and uninsured; not the enrolled, not
@@ -75,6 +77,8 @@ class OutreachProcessIT {
     ManagementService management;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.quartz.Scheduler scheduler;
 
     private Campaign campaign;
     private String clerk;
@@ -212,6 +216,19 @@ class OutreachProcessIT {
                 .containsEntry(OutreachStage.ENDED, 2).containsEntry(OutreachStage.VISIT_DUE, 2);
         assertThat(security.as("grid.outreach.1", () -> queries.worklist(campaign.id(), true, 0, 50)))
                 .extracting(OutreachCase::maskedId).allMatch(m -> m.contains("*"));
+    }
+
+    @Test
+    void theMorningJobStartsOutreachThroughQuartz() throws Exception {
+        // the clustered job of every morning (09:00 China time), fired now: the campaign is in its collection period
+        scheduler.triggerJob(new JobKey(OutreachJob.Schedule.NAME, "outreach"));
+        // (the first resident may have paid in an earlier test of this class: the persons are the same)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "select id_number from outreach_case where campaign_id = ? and process_instance_id is not null",
+                String.class, campaign.id())).contains(ids[1], ids[4], ids[5]).doesNotContain(ids[2], ids[3]));
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY)
+                .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id()).count())
+                .isEqualTo(count("select count(*) from outreach_case where campaign_id = ?", campaign.id()));
     }
 
     @Test

@@ -37,6 +37,8 @@ public final class OutreachProcess {
     public static final String VAR_INSURED_WHERE = "insuredWhere";
 
     public static final String MESSAGE_PAYMENT = "PaymentReceived";
+    /** The grid worker visits before the wait is over (after a reminder, or before a promised day). */
+    public static final String MESSAGE_VISIT = "VisitRequested";
     public static final String TASK_VISIT = "Task_VisitResident";
     public static final String TEMPLATE_FIRST = cn.canbao.sms.SmsTemplates.REMINDER_FIRST;
     public static final String TEMPLATE_SECOND = cn.canbao.sms.SmsTemplates.REMINDER_SECOND;

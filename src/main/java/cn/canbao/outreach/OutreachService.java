@@ -48,10 +48,13 @@ public class OutreachService {
     private final OutreachSettings settings;
     private final OutreachQueries queries;
     private final RegionService regions;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final org.camunda.bpm.engine.TaskService tasks;
 
     OutreachService(JdbcClient jdbc, SmsOutbox outbox, SmsService sms, PolicyService policy, RegisterService register,
                     CorrectionService corrections, OutreachSettings settings, OutreachQueries queries,
-                    RegionService regions) {
+                    RegionService regions, org.camunda.bpm.engine.RuntimeService runtime,
+                    org.camunda.bpm.engine.TaskService tasks) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.sms = sms;
@@ -61,6 +64,8 @@ public class OutreachService {
         this.settings = settings;
         this.queries = queries;
         this.regions = regions;
+        this.runtime = runtime;
+        this.tasks = tasks;
     }
 
     private record CaseFacts(long id, long campaignId, int year, String countyCode, LocalDate collectionEnd,
@@ -223,5 +228,23 @@ public class OutreachService {
     public void optOut(long caseId) {
         queries.caseOf(caseId);
         sms.optOut(facts(caseId).idNumber(), "GRID_WORKER", CurrentUser.name());
+    }
+
+    /**
+     * The grid worker visits now rather than after the wait (a reminder's, or a promise's): the waiting case gets
+     * its visit task at once. Returns the visit task's id (also when the task was already there).
+     */
+    public String visitNow(long caseId) {
+        queries.caseOf(caseId);
+        String instance = jdbc.sql("select process_instance_id from outreach_case where id = ? and ended_at is null")
+                .param(caseId).query(String.class).optional()
+                .orElseThrow(() -> new OutreachException("outreach.error.caseEnded", caseId));
+        if (runtime.createEventSubscriptionQuery().processInstanceId(instance)
+                .eventName(OutreachProcess.MESSAGE_VISIT).count() > 0) {
+            runtime.createMessageCorrelation(OutreachProcess.MESSAGE_VISIT).processInstanceId(instance).correlate();
+        }
+        return tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(OutreachProcess.TASK_VISIT)
+                .list().stream().map(org.camunda.bpm.engine.task.Task::getId).findFirst()
+                .orElseThrow(() -> new OutreachException("outreach.error.cannotVisitNow"));
     }
 }

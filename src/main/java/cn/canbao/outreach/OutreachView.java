@@ -49,6 +49,7 @@ class OutreachView extends VerticalLayout {
 
     private final OutreachQueries queries;
     private final OutreachStarter starter;
+    private final OutreachService outreach;
     private final Select<Campaign> campaign = new Select<>();
     private final Checkbox liveOnly = new Checkbox();
     private final Div counts = new Div();
@@ -56,9 +57,10 @@ class OutreachView extends VerticalLayout {
     private final Button more = new Button();
     private int shown;
 
-    OutreachView(OutreachQueries queries, OutreachStarter starter, CampaignService campaigns) {
+    OutreachView(OutreachQueries queries, OutreachStarter starter, OutreachService outreach, CampaignService campaigns) {
         this.queries = queries;
         this.starter = starter;
+        this.outreach = outreach;
         setWidthFull();
         setMaxWidth("960px");
         add(new H2(getTranslation("outreach.title")));
@@ -191,11 +193,28 @@ class OutreachView extends VerticalLayout {
                     QueryParameters.of("taskId", c.visitTaskId())));
             visit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             visit.addClassName("case-visit");
-            Div actions = new Div(visit);
-            actions.addClassName("task-actions");
-            card.add(actions);
+            card.add(actions(visit));
+        } else if (c.stage() != OutreachStage.ENDED) {
+            // still waiting (after a reminder, or for a promised day): the grid worker may go now
+            Button early = new Button(getTranslation("outreach.visitNow"), e -> {
+                try {
+                    String taskId = outreach.visitNow(c.id());
+                    UI.getCurrent().navigate("tasks/visit", QueryParameters.of("taskId", taskId));
+                } catch (DomainException refused) {
+                    Messages.showError(this, refused);
+                }
+            });
+            early.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+            early.addClassName("case-visit-now");
+            card.add(actions(early));
         }
         return card;
+    }
+
+    private static Div actions(Button button) {
+        Div actions = new Div(button);
+        actions.addClassName("task-actions");
+        return actions;
     }
 
     private static Span span(String text, String className) {

@@ -109,7 +109,11 @@ class OutreachProcessIT {
                         + ids[3] + ",钱六," + YEAR + ",居民,本地\n" + ids[4] + ",孙七," + (YEAR - 1) + ",居民,本地\n");
         importer.importAs(clerk, ExtractKind.HARDSHIP, "outreach-hardship.csv",
                 "身份证号,姓名,类别,认定日期\n" + ids[2] + ",赵五,低保,2020-01-01\n");
-        jdbc.update("update person set sms_opt_out = true where id_number = ?", ids[4]);
+        // the same persons serve every test of this class: undo what an earlier test changed (a payment of the year,
+        // an opt-out recorded by a grid worker), so each starts from the same register
+        jdbc.update("delete from payment where id_number = ? and year = ?", ids[0], YEAR);
+        jdbc.update("delete from enrollment where id_number = ? and year = ?", ids[0], YEAR);
+        jdbc.update("update person set sms_opt_out = (id_number = ?) where id_number = any(?)", ids[4], ids);
         clockAt(FIRST.plusDays(9), LocalTime.of(9, 0));
         campaign = security.as("leader.outreach", () -> campaigns.start(NewCampaign.of("催缴测试行动", YEAR, COUNTY,
                 FIRST, FIRST.plusDays(90))));
@@ -229,6 +233,17 @@ class OutreachProcessIT {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY)
                 .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id()).count())
                 .isEqualTo(count("select count(*) from outreach_case where campaign_id = ?", campaign.id()));
+
+        // the grid worker goes before the first wait is over: the visit task is there at once, for them
+        long case5 = Long.parseLong(caseId(ids[5]));
+        assertThat(stage(ids[5])).isEqualTo("REMINDED");
+        assertThat(visitTaskOrNull("grid.outreach.2", ids[5])).isNull();
+        String task = security.as("grid.outreach.2", () -> outreach.visitNow(case5));
+        assertThat(visitTaskOf("grid.outreach.2", ids[5]).id()).isEqualTo(task);
+        assertThat(stage(ids[5])).isEqualTo("VISIT_DUE");
+        assertThat(security.as("grid.outreach.2", () -> outreach.visitNow(case5))).isEqualTo(task);
+        assertThatThrownBy(() -> security.as("grid.outreach.1", () -> outreach.visitNow(case5)))
+                .isInstanceOf(OutreachException.class);
     }
 
     @Test

@@ -37,18 +37,21 @@ class OutreachProcessModelTest {
 
         assertThat(targets("Gateway_CanText")).containsExactlyInAnyOrder("Task_FirstReminder", "Gateway_ToVisit");
         assertThat(reminder("Task_FirstReminder")).isEqualTo(OutreachProcess.TEMPLATE_FIRST);
-        assertThat(targets("Task_FirstReminder")).containsExactly("Timer_AfterFirst");
+        assertThat(targets("Task_FirstReminder")).containsExactly("Gateway_AfterFirst");
+        assertEarlyVisit("Gateway_AfterFirst", "Timer_AfterFirst", "Message_VisitFirst");
         assertThat(duration("Timer_AfterFirst")).isEqualTo("${reminderWait}");
         assertThat(targets("Timer_AfterFirst")).containsExactly("Task_SecondReminder");
         assertThat(reminder("Task_SecondReminder")).isEqualTo(OutreachProcess.TEMPLATE_SECOND);
-        assertThat(targets("Task_SecondReminder")).containsExactly("Timer_AfterSecond");
+        assertThat(targets("Task_SecondReminder")).containsExactly("Gateway_AfterSecond");
+        assertEarlyVisit("Gateway_AfterSecond", "Timer_AfterSecond", "Message_VisitSecond");
         assertThat(duration("Timer_AfterSecond")).isEqualTo("${reminderWait}");
         assertThat(targets("Timer_AfterSecond")).containsExactly("Gateway_ToVisit");
         assertThat(targets("Gateway_ToVisit")).containsExactly(OutreachProcess.TASK_VISIT);
 
         assertUserTask(outreach, OutreachProcess.TASK_VISIT, "${visitGroup}", null, "/tasks/visit", "${visitResident}");
         assertThat(targets(OutreachProcess.TASK_VISIT)).containsExactly("Gateway_Outcome");
-        assertThat(targets("Gateway_Outcome")).containsExactlyInAnyOrder("Timer_Promise", "Task_CloseCase");
+        assertThat(targets("Gateway_Outcome")).containsExactlyInAnyOrder("Gateway_AfterPromise", "Task_CloseCase");
+        assertEarlyVisit("Gateway_AfterPromise", "Timer_Promise", "Message_VisitPromise");
         assertThat(timeDate(element(outreach, "Timer_Promise", IntermediateCatchEvent.class))).isEqualTo("${promisedBy}");
         assertThat(targets("Timer_Promise")).containsExactly("Gateway_ToVisit");
         assertThat(element(outreach, "Task_CloseCase", ServiceTask.class).getCamundaDelegateExpression())
@@ -70,6 +73,16 @@ class OutreachProcessModelTest {
                 "/tasks/review-correction", "${reviewCorrection}");
         assertThat(element(correction, "Gateway_Approved", FlowNode.class).getOutgoing())
                 .extracting(f -> f.getTarget().getId()).containsExactlyInAnyOrder("End_Corrected", "End_Rejected");
+    }
+
+    /** An event-based gateway: the wait's timer, or the grid worker's early visit (message) straight to the visit. */
+    private void assertEarlyVisit(String gateway, String timer, String message) {
+        element(outreach, gateway, org.camunda.bpm.model.bpmn.instance.EventBasedGateway.class);
+        assertThat(targets(gateway)).containsExactlyInAnyOrder(timer, message);
+        assertThat(element(outreach, message, IntermediateCatchEvent.class).getEventDefinitions()).singleElement()
+                .isInstanceOfSatisfying(MessageEventDefinition.class,
+                        m -> assertThat(m.getMessage().getName()).isEqualTo(OutreachProcess.MESSAGE_VISIT));
+        assertThat(targets(message)).containsExactly("Gateway_ToVisit");
     }
 
     private java.util.List<String> targets(String id) {

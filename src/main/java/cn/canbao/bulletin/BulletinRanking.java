@@ -4,9 +4,6 @@ import cn.canbao.cadence.ReportTimeliness;
 import cn.canbao.target.TargetProgress;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,16 +17,6 @@ import java.util.Map;
 final class BulletinRanking {
 
     private BulletinRanking() {
-    }
-
-    /**
-     * The expected completion at the end of {@code periodEnd}: the share of the collection period's days
-     * elapsed by then, in percent (0 before the period, 100 after it).
-     */
-    static BigDecimal expectedCompletion(LocalDate collectionStart, LocalDate collectionEnd, LocalDate periodEnd) {
-        long days = ChronoUnit.DAYS.between(collectionStart, collectionEnd) + 1;
-        long elapsed = Math.max(0, Math.min(days, ChronoUnit.DAYS.between(collectionStart, periodEnd) + 1));
-        return BigDecimal.valueOf(elapsed * 100).divide(BigDecimal.valueOf(days), 2, RoundingMode.HALF_UP);
     }
 
     /** The rows in rank order (ranks 1…n), bulletin id 0 (not stored yet). */

@@ -81,7 +81,7 @@ public class BulletinService {
                 .orElseGet(() -> min(c.createdAt(), c.collectionStart().atStartOfDay(CampaignService.ZONE).toInstant()));
         Map<String, ReportTimeliness> timeliness = cadence.timeliness(campaignId, from, endOfDay(periodEnd)).stream()
                 .collect(Collectors.toMap(ReportTimeliness::townshipCode, Function.identity()));
-        BigDecimal expected = BulletinRanking.expectedCompletion(c.collectionStart(), c.collectionEnd(), periodEnd);
+        BigDecimal expected = c.expectedCompletion(periodEnd);
         List<BulletinRow> rows = BulletinRanking.rank(targets.progress(campaignId, c.countyCode()), timeliness,
                 previousPublishedCompletion(campaignId), expected);
         Optional<Long> id = jdbc.sql("insert into bulletin (campaign_id, number, period_end) select ?, "

@@ -19,8 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -144,7 +142,7 @@ public class CadenceService {
         if (n % s.townshipEveryDays() == 0) {
             Instant due = opens.plus(s.townshipWindowHours(), ChronoUnit.HOURS);
             List<String> inserted = writer.insertDispatches(campaignId, day, townships.stream().map(Region::code).toList(),
-                    expectedCompletion(c, day), s.townshipEveryDays(), now, due);
+                    c.expectedCompletion(day), s.townshipEveryDays(), now, due);
             List<Region> started = townships.stream().filter(t -> inserted.contains(t.code())).toList();
             writer.dispatchInstances(campaignId, day, processes.startDispatches(c, started, day, due));
             dispatches = started.size();
@@ -192,13 +190,6 @@ public class CadenceService {
 
     private static boolean weekend(LocalDate d) {
         return d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
-    }
-
-    /** The expected progress line on a day: the elapsed share of the collection period, in percent. */
-    static BigDecimal expectedCompletion(Campaign c, LocalDate day) {
-        long total = ChronoUnit.DAYS.between(c.collectionStart(), c.collectionEnd()) + 1;
-        long elapsed = Math.max(0, Math.min(total, ChronoUnit.DAYS.between(c.collectionStart(), day) + 1));
-        return BigDecimal.valueOf(elapsed * 100L).divide(BigDecimal.valueOf(total), 2, RoundingMode.HALF_UP);
     }
 
     private static boolean ended(Campaign c) {

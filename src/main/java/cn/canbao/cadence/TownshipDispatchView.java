@@ -40,7 +40,7 @@ class TownshipDispatchView extends CadenceTaskView {
         TownshipDispatch dispatch = cadence.dispatch(campaignId(), regionCode(), reportDate());
         List<VillageReport> villages = cadence.villageReports(campaignId(), regionCode(), reportDate());
         Paragraph line = new Paragraph(getTranslation("cadence.dispatch.expected",
-                CadenceService.expectedCompletion(campaign, reportDate()).toPlainString(), dispatch.laggingVillages().size()));
+                campaign.expectedCompletion(reportDate()).toPlainString(), dispatch.laggingVillages().size()));
         line.setId("dispatch-expected");
 
         TextArea instructions = new TextArea(getTranslation("cadence.dispatch.instructions"));

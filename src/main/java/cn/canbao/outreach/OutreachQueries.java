@@ -35,6 +35,13 @@ public class OutreachQueries {
         this.smsStatus = smsStatus;
     }
 
+    /** A case with its resident and region names, as {@link #CASE} reads it. */
+    private static final String SELECT_CASE = "select oc.id, oc.campaign_id, p.name, oc.id_number, p.mobile, oc.kind, "
+            + "oc.grid_code, coalesce(g.name, v.name, '') region_name, oc.stage, oc.end_reason, oc.next_action_at, "
+            + "oc.last_contact_at, oc.process_instance_id from outreach_case oc "
+            + "join person p on p.id_number = oc.id_number left join region v on v.code = oc.village_code "
+            + "left join region g on g.code = oc.grid_code";
+
     private static final String IN_SCOPE = "(oc.grid_code like :prefix or oc.village_code like :prefix)";
 
     private String prefix() {
@@ -48,11 +55,7 @@ public class OutreachQueries {
     public List<OutreachCase> worklist(long campaignId, boolean liveOnly, int offset, int limit) {
         record Row(OutreachCase c, String instance, String idNumber) {
         }
-        List<Row> rows = jdbc.sql("select oc.id, oc.campaign_id, p.name, oc.id_number, p.mobile, oc.kind, "
-                        + "oc.grid_code, coalesce(g.name, v.name, '') region_name, oc.stage, oc.end_reason, "
-                        + "oc.next_action_at, oc.last_contact_at, oc.process_instance_id from outreach_case oc "
-                        + "join person p on p.id_number = oc.id_number left join region v on v.code = oc.village_code "
-                        + "left join region g on g.code = oc.grid_code where oc.campaign_id = :campaign and " + IN_SCOPE
+        List<Row> rows = jdbc.sql(SELECT_CASE + " where oc.campaign_id = :campaign and " + IN_SCOPE
                         + (liveOnly ? " and oc.ended_at is null" : "")
                         + " order by oc.ended_at is not null, oc.next_action_at nulls last, oc.id "
                         + "offset :offset limit :limit")
@@ -115,11 +118,7 @@ public class OutreachQueries {
 
     /** The case behind a visit task's process, in the caller's region (the visit form's header). */
     public OutreachCase caseOf(long caseId) {
-        return jdbc.sql("select oc.id, oc.campaign_id, p.name, oc.id_number, p.mobile, oc.kind, oc.grid_code, "
-                        + "coalesce(g.name, v.name, '') region_name, oc.stage, oc.end_reason, oc.next_action_at, "
-                        + "oc.last_contact_at from outreach_case oc join person p on p.id_number = oc.id_number "
-                        + "left join region v on v.code = oc.village_code left join region g on g.code = oc.grid_code "
-                        + "where oc.id = :case and " + IN_SCOPE).param("case", caseId).param("prefix", prefix())
+        return jdbc.sql(SELECT_CASE + " where oc.id = :case and " + IN_SCOPE).param("case", caseId).param("prefix", prefix())
                 .query(CASE)
                 .optional().orElseThrow(() -> new OutreachException("outreach.error.caseNotFound", caseId));
     }

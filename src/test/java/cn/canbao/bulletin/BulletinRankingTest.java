@@ -1,6 +1,8 @@
 package cn.canbao.bulletin;
 
 import cn.canbao.cadence.ReportTimeliness;
+import cn.canbao.campaign.Campaign;
+import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.target.TargetProgress;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +20,17 @@ class BulletinRankingTest {
     void theExpectedLineIsTheShareOfTheCollectionPeriodElapsed() {
         LocalDate start = LocalDate.of(2048, 9, 1);
         LocalDate end = LocalDate.of(2048, 12, 30); // 121 days
-        assertThat(BulletinRanking.expectedCompletion(start, end, LocalDate.of(2048, 8, 1))).isEqualByComparingTo("0");
-        assertThat(BulletinRanking.expectedCompletion(start, end, start)).isEqualByComparingTo("0.83");
-        assertThat(BulletinRanking.expectedCompletion(start, LocalDate.of(2048, 9, 10), LocalDate.of(2048, 9, 5)))
+        assertThat(campaign(start, end).expectedCompletion(LocalDate.of(2048, 8, 1))).isEqualByComparingTo("0");
+        assertThat(campaign(start, end).expectedCompletion(start)).isEqualByComparingTo("0.83");
+        assertThat(campaign(start, LocalDate.of(2048, 9, 10)).expectedCompletion(LocalDate.of(2048, 9, 5)))
                 .isEqualByComparingTo("50.00");
-        assertThat(BulletinRanking.expectedCompletion(start, end, LocalDate.of(2049, 3, 1))).isEqualByComparingTo("100.00");
+        assertThat(campaign(start, end).expectedCompletion(LocalDate.of(2049, 3, 1))).isEqualByComparingTo("100.00");
+    }
+
+    /** The bulletin's expected line is the campaign's (Campaign.expectedCompletion), as the dispatch's and the dashboard's. */
+    private static Campaign campaign(LocalDate start, LocalDate end) {
+        return new Campaign(1, "测试", 2049, "350525000000", "永春县", start, end, new BigDecimal("95"), 3, 2,
+                CampaignPhase.IMPLEMENT, null, null, "test", null);
     }
 
     @Test

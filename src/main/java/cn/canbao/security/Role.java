@@ -17,7 +17,12 @@ public enum Role implements Translatable {
     GRID_WORKER("grid-worker", EnumSet.of(RegionLevel.GRID)),
     CLERK("clerk", EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.TOWNSHIP)),
     VOLUNTEER("volunteer", EnumSet.allOf(RegionLevel.class)),
-    ADMIN("camunda-admin", EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY));
+    ADMIN("camunda-admin", EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY)),
+    /**
+     * Runs the engine, not the campaign: deployments, Cockpit's deletes, job retries and incidents. Engine
+     * objects (deployments, jobs) are not regional, so the role sits at the top of a deployment only.
+     */
+    OPERATOR("camunda-operator", EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY));
 
     private final String groupId;
     private final Set<RegionLevel> levels;

@@ -136,6 +136,7 @@ public class BulletinService {
         if (!mayReadDrafts()) {
             throw new BulletinException("bulletin.notReviewer");
         }
+        CurrentUser.requireActing(b.countyCode(), Role.COUNTY_LEADER, Role.ADMIN);
         int updated = jdbc.sql("update bulletin set status = 'PUBLISHED', remarks = ?, published_at = now(), "
                         + "published_by = ? where id = ? and status = 'DRAFT'")
                 .params(text, CurrentUser.name(), bulletinId).update();
@@ -168,6 +169,14 @@ public class BulletinService {
         Campaign c = campaigns.get(campaignId);
         return jdbc.sql("select * from bulletin where id = ?").params(bulletinId).query(mapper(c)).optional()
                 .filter(this::readable).orElseThrow(() -> BulletinException.notFound(bulletinId));
+    }
+
+    /** The bulletin a review process instance is about (the row its start wrote the instance id into). */
+    public long bulletinOf(String processInstanceId) {
+        long id = jdbc.sql("select id from bulletin where process_instance_id = ?").param(processInstanceId)
+                .query(Long.class).optional().orElseThrow(() -> BulletinException.notFound(processInstanceId));
+        bulletin(id);
+        return id;
     }
 
     /** The rows of a bulletin in rank order. */

@@ -1,5 +1,6 @@
 package cn.canbao.bulletin;
 
+import cn.canbao.base.ProcessRecord;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,9 @@ class PublishBulletinListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        bulletins.publish(((Number) task.getVariable(BulletinProcess.VAR_BULLETIN_ID)).longValue(),
+        long bulletinId = bulletins.bulletinOf(task.getProcessInstanceId());
+        ProcessRecord.requireSame(task.getVariable(BulletinProcess.VAR_BULLETIN_ID), Long.toString(bulletinId));
+        bulletins.publish(bulletinId,
                 (String) task.getVariable(BulletinProcess.VAR_REMARKS));
     }
 }

@@ -33,7 +33,7 @@ class ReviewBulletinView extends TaskFormView {
 
     @Override
     protected void render() {
-        Bulletin b = bulletins.bulletin(longVariable(BulletinProcess.VAR_BULLETIN_ID));
+        Bulletin b = bulletins.bulletin(bulletins.bulletinOf(task.processInstanceId()));
         add(new H3(b.campaignName()));
         add(new BulletinPanel(b, bulletins.rows(b.id()), bulletins.groupRows(b.id()), exports, false));
         TextArea remarks = new TextArea(getTranslation("bulletin.remarks"));

@@ -200,6 +200,7 @@ public class CadenceService {
     @Transactional
     public void confirmSummary(long campaignId, String villageCode, LocalDate day, String remarks) {
         regions.get(villageCode);
+        CurrentUser.requireActing(villageCode, Role.VILLAGE_CADRE);
         jdbc.sql("update village_summary set remarks = ?, confirmed_at = ?, confirmed_by = ? where campaign_id = ? "
                         + "and village_code = ? and report_date = ? and confirmed_at is null")
                 .params(blankToNull(remarks), Timestamp.from(ClockUtil.getCurrentTime().toInstant()), CurrentUser.name(),
@@ -210,6 +211,7 @@ public class CadenceService {
     @Transactional
     public void recordDispatch(long campaignId, String townshipCode, LocalDate day, String instructions) {
         regions.get(townshipCode);
+        CurrentUser.requireActing(townshipCode, Role.TOWNSHIP_LEADER);
         if (blankToNull(instructions) == null) {
             throw new CadenceException("cadence.instructionsRequired");
         }
@@ -217,6 +219,24 @@ public class CadenceService {
                         + "and township_code = ? and dispatch_date = ? and confirmed_at is null")
                 .params(instructions.trim(), Timestamp.from(ClockUtil.getCurrentTime().toInstant()), CurrentUser.name(),
                         campaignId, townshipCode, day).update();
+    }
+
+    /** The report a village-summary or township-dispatch process instance is about: campaign, region, day. */
+    public record Report(long campaignId, String regionCode, LocalDate day) {
+    }
+
+    /**
+     * The report of a process instance, from the row the tick wrote with the instance's id (state the process
+     * owns; its variables could have been rewritten through a task), if the caller may see its region.
+     */
+    public Report reportOf(String processInstanceId) {
+        Report r = jdbc.sql("select campaign_id, village_code, report_date from village_summary where process_instance_id = ? "
+                        + "union all select campaign_id, township_code, dispatch_date from township_dispatch "
+                        + "where process_instance_id = ?").params(processInstanceId, processInstanceId)
+                .query((rs, n) -> new Report(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
+                .optional().orElseThrow(() -> new CadenceException("cadence.noProcessReport", processInstanceId));
+        regions.get(r.regionCode());
+        return r;
     }
 
     /** A village's summary of a day, if the caller may see the village. */

@@ -20,16 +20,21 @@ abstract class CadenceTaskView extends TaskFormView {
         this.cadence = cadence;
     }
 
+    /** The task's report, from the row its process owns (not the task's variables). */
+    private CadenceService.Report report() {
+        return cadence.reportOf(task.processInstanceId());
+    }
+
     protected long campaignId() {
-        return longVariable(VillageSummaryProcess.VAR_CAMPAIGN_ID);
+        return report().campaignId();
     }
 
     protected String regionCode() {
-        return (String) variables.get(VillageSummaryProcess.VAR_REGION_CODE);
+        return report().regionCode();
     }
 
     protected LocalDate reportDate() {
-        return LocalDate.parse((String) variables.get(VillageSummaryProcess.VAR_REPORT_DATE));
+        return report().day();
     }
 
     static Div card(String label, String value, String id) {

@@ -1,5 +1,6 @@
 package cn.canbao.cadence;
 
+import cn.canbao.base.ProcessRecord;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,9 @@ class ConfirmVillageSummaryListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        cadence.confirmSummary(((Number) task.getVariable(VillageSummaryProcess.VAR_CAMPAIGN_ID)).longValue(),
-                (String) task.getVariable(VillageSummaryProcess.VAR_REGION_CODE),
-                LocalDate.parse((String) task.getVariable(VillageSummaryProcess.VAR_REPORT_DATE)),
+        CadenceService.Report report = cadence.reportOf(task.getProcessInstanceId());
+        ProcessRecord.requireSame(task.getVariable(VillageSummaryProcess.VAR_REGION_CODE), report.regionCode());
+        cadence.confirmSummary(report.campaignId(), report.regionCode(), report.day(),
                 (String) task.getVariable(VillageSummaryProcess.VAR_REMARKS));
     }
 }

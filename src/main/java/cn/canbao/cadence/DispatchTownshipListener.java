@@ -1,5 +1,6 @@
 package cn.canbao.cadence;
 
+import cn.canbao.base.ProcessRecord;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,9 @@ class DispatchTownshipListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        cadence.recordDispatch(((Number) task.getVariable(TownshipDispatchProcess.VAR_CAMPAIGN_ID)).longValue(),
-                (String) task.getVariable(TownshipDispatchProcess.VAR_REGION_CODE),
-                LocalDate.parse((String) task.getVariable(TownshipDispatchProcess.VAR_REPORT_DATE)),
+        CadenceService.Report report = cadence.reportOf(task.getProcessInstanceId());
+        ProcessRecord.requireSame(task.getVariable(TownshipDispatchProcess.VAR_REGION_CODE), report.regionCode());
+        cadence.recordDispatch(report.campaignId(), report.regionCode(), report.day(),
                 (String) task.getVariable(TownshipDispatchProcess.VAR_INSTRUCTIONS));
     }
 }

@@ -125,6 +125,7 @@ public class CampaignService {
     /** Called by the process as it passes a phase milestone. */
     @Transactional
     public void enterPhase(long id, CampaignPhase phase) {
+        CurrentUser.requireActing(get(id).countyCode()); // a step of the campaign's process: the system only
         jdbc.sql("update campaign set phase = ? where id = ?").params(phase.name(), id).update();
         events.publishEvent(new CampaignPhaseChanged(id, phase));
     }
@@ -135,7 +136,7 @@ public class CampaignService {
         if (summary == null || summary.isBlank()) {
             throw new CampaignException("campaign.summaryRequired");
         }
-        get(id);
+        CurrentUser.requireActing(get(id).countyCode(), Role.COUNTY_LEADER);
         jdbc.sql("update campaign set summary = ? where id = ?").params(summary.trim(), id).update();
     }
 

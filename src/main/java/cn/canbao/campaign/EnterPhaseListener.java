@@ -1,5 +1,7 @@
 package cn.canbao.campaign;
 
+import cn.canbao.security.SystemAccess;
+import cn.canbao.base.ProcessRecord;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -28,6 +30,7 @@ class EnterPhaseListener implements ExecutionListener {
         if (phase == null) {
             throw new IllegalStateException("enterPhase on an unknown milestone " + execution.getCurrentActivityId());
         }
-        campaigns.enterPhase(((Number) execution.getVariable(CampaignProcess.VAR_CAMPAIGN_ID)).longValue(), phase);
+        long campaignId = ProcessRecord.id(execution, CampaignProcess.VAR_CAMPAIGN_ID);
+        SystemAccess.run(() -> campaigns.enterPhase(campaignId, phase));
     }
 }

@@ -1,5 +1,6 @@
 package cn.canbao.campaign;
 
+import cn.canbao.base.ProcessRecord;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ class SummariseCampaignListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        campaigns.summarise(((Number) task.getVariable(CampaignProcess.VAR_CAMPAIGN_ID)).longValue(),
+        campaigns.summarise(ProcessRecord.id(task, CampaignProcess.VAR_CAMPAIGN_ID),
                 (String) task.getVariable(CampaignProcess.VAR_SUMMARY));
     }
 }

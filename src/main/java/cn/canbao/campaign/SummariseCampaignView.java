@@ -27,7 +27,7 @@ class SummariseCampaignView extends TaskFormView {
 
     @Override
     protected void render() {
-        Campaign c = campaigns.get(longVariable(CampaignProcess.VAR_CAMPAIGN_ID));
+        Campaign c = campaigns.get(recordId());
         add(new Paragraph(getTranslation("campaign.summary.explain", c.name(), c.collectionStart(), c.collectionEnd())));
         TextArea summary = new TextArea(getTranslation("campaign.summary"));
         summary.setId("campaign-summary");

@@ -53,6 +53,11 @@ class EscalationCases {
                 .query(MAPPER).optional();
     }
 
+    Optional<Long> idOfInstance(String processInstanceId) {
+        return jdbc.sql("select id from escalation_case where process_instance_id = ?").param(processInstanceId)
+                .query(Long.class).optional();
+    }
+
     List<EscalationCase> list(long campaignId, String codePrefix) {
         return jdbc.sql(SELECT + " where c.campaign_id = ? and c.township_code like ? || '%' "
                 + "order by c.opened_at desc, c.id desc").params(campaignId, codePrefix).query(MAPPER).list();

@@ -1,5 +1,6 @@
 package cn.canbao.escalation;
 
+import cn.canbao.security.CurrentUser;
 import cn.canbao.bulletin.BulletinRow;
 import cn.canbao.bulletin.BulletinService;
 import cn.canbao.campaign.Campaign;
@@ -137,6 +138,16 @@ public class EscalationService {
                 .orElseThrow(() -> new EscalationException("escalation.notFound", caseId));
     }
 
+    /**
+     * The case a process instance is about, from the row its start wrote the instance id into (its variables
+     * could have been rewritten through a task), if the caller may see it.
+     */
+    public long caseOfInstance(String processInstanceId) {
+        long id = cases.idOfInstance(processInstanceId)
+                .orElseThrow(() -> new EscalationException("escalation.notFound", processInstanceId));
+        return get(id).id();
+    }
+
     /** The case's history, oldest first. */
     public List<EscalationEvent> history(long caseId) {
         return cases.history(get(caseId).id());
@@ -149,6 +160,7 @@ public class EscalationService {
     @Transactional
     public SummonsRecorded recordSummons(long caseId, LocalDate date, String attendees, String minutes) {
         EscalationCase c = get(caseId);
+        CurrentUser.requireActing(c.townshipCode(), Role.COUNTY_LEADER);
         LocalDate today = today();
         LocalDate opened = c.openedAt().atZone(CampaignService.ZONE).toLocalDate();
         if (date == null || date.isAfter(today) || date.isBefore(opened)) {
@@ -172,6 +184,7 @@ public class EscalationService {
     @Transactional
     public void submitPlan(long caseId, String plan) {
         EscalationCase c = get(caseId);
+        CurrentUser.requireActing(c.townshipCode(), Role.TOWNSHIP_LEADER);
         String text = required(plan, "escalation.plan.required");
         cases.planSubmitted(c.id(), text);
         cases.event(c.id(), "PLAN_SUBMITTED", text);
@@ -181,6 +194,7 @@ public class EscalationService {
     @Transactional
     public void planOverdue(long caseId) {
         EscalationCase c = get(caseId);
+        CurrentUser.requireActing(c.townshipCode()); // the deadline timer's: the system only
         cases.event(c.id(), "PLAN_OVERDUE", c.planDue() == null ? null : c.planDue().toString());
     }
 
@@ -192,6 +206,7 @@ public class EscalationService {
     @Transactional
     public boolean recheck(long caseId) {
         EscalationCase c = get(caseId);
+        CurrentUser.requireActing(c.townshipCode()); // the deadline timer's: the system only
         Campaign campaign = campaigns.get(c.campaignId());
         BigDecimal completion = targets.progress(campaign.id(), campaign.countyCode()).stream()
                 .filter(p -> p.regionCode().equals(c.townshipCode())).findFirst()
@@ -211,6 +226,7 @@ public class EscalationService {
     @Transactional
     public void escalate(long caseId, String why) {
         EscalationCase c = get(caseId);
+        CurrentUser.requireActing(c.townshipCode()); // a step of the case's process: the system only
         cases.escalated(c.id(), 2);
         cases.event(c.id(), "ESCALATED", why);
     }
@@ -219,6 +235,7 @@ public class EscalationService {
     @Transactional
     public void reportToCity(long caseId, String report, String reportedTo) {
         EscalationCase c = get(caseId);
+        CurrentUser.requireActing(c.townshipCode(), Role.COUNTY_LEADER);
         String what = required(report, "escalation.report.required");
         String whom = required(reportedTo, "escalation.report.toRequired");
         cases.reported(c.id(), what, whom);

@@ -29,7 +29,7 @@ abstract class EscalationTaskView extends TaskFormView {
     /** The case the task belongs to, at the top of every form; then the form itself. */
     @Override
     protected final void render() {
-        escalation = escalations.get(longVariable(EscalationProcess.VAR_CASE_ID));
+        escalation = escalations.get(escalations.caseOfInstance(task.processInstanceId()));
         Paragraph summary = new Paragraph(getTranslation("escalation.caseSummary", escalation.townshipName(),
                 escalation.reason(), TIME.format(escalation.openedAt())));
         summary.setId("escalation-case-summary");

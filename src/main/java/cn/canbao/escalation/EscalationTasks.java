@@ -1,5 +1,8 @@
 package cn.canbao.escalation;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import cn.canbao.base.ProcessRecord;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Reading the case id the way every delegate and listener of the case's process does. */
@@ -8,7 +11,15 @@ final class EscalationTasks {
     private EscalationTasks() {
     }
 
-    static long caseId(VariableScope scope) {
-        return ((Number) scope.getVariable(EscalationProcess.VAR_CASE_ID)).longValue();
+    /**
+     * The case of the task's or step's process instance, from the row the case's start wrote (never the writable
+     * {@code caseId} variable, which is only compared).
+     */
+    static long caseId(EscalationService escalations, VariableScope scope) {
+        String instance = scope instanceof DelegateTask t ? t.getProcessInstanceId()
+                : ((DelegateExecution) scope).getProcessInstanceId();
+        long id = escalations.caseOfInstance(instance);
+        ProcessRecord.requireSame(scope.getVariable(EscalationProcess.VAR_CASE_ID), Long.toString(id));
+        return id;
     }
 }

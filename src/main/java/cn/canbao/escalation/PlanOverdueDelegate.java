@@ -17,6 +17,6 @@ class PlanOverdueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        SystemAccess.run(() -> escalations.planOverdue(EscalationTasks.caseId(execution)));
+        SystemAccess.run(() -> escalations.planOverdue(EscalationTasks.caseId(escalations, execution)));
     }
 }

@@ -17,7 +17,7 @@ class RecheckTownshipDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean stillLagging = SystemAccess.call(() -> escalations.recheck(EscalationTasks.caseId(execution)));
+        boolean stillLagging = SystemAccess.call(() -> escalations.recheck(EscalationTasks.caseId(escalations, execution)));
         execution.setVariable(EscalationProcess.VAR_STILL_LAGGING, stillLagging);
     }
 }

@@ -20,7 +20,7 @@ class RecordSummonsListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        SummonsRecorded recorded = escalations.recordSummons(EscalationTasks.caseId(task),
+        SummonsRecorded recorded = escalations.recordSummons(EscalationTasks.caseId(escalations, task),
                 date(task.getVariable(EscalationProcess.VAR_SUMMONS_DATE)),
                 (String) task.getVariable(EscalationProcess.VAR_ATTENDEES),
                 (String) task.getVariable(EscalationProcess.VAR_MINUTES));

@@ -20,11 +20,11 @@ class ReportToCityListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long caseId = EscalationTasks.caseId(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             String why = task.hasVariable(EscalationProcess.VAR_STILL_LAGGING) ? "RECHECK_LAGGING" : "PLAN_OVERDUE";
-            SystemAccess.run(() -> escalations.escalate(caseId, why));
+            SystemAccess.run(() -> escalations.escalate(EscalationTasks.caseId(escalations, task), why));
         } else {
+            long caseId = EscalationTasks.caseId(escalations, task);
             escalations.reportToCity(caseId, (String) task.getVariable(EscalationProcess.VAR_REPORT),
                     (String) task.getVariable(EscalationProcess.VAR_REPORTED_TO));
         }

@@ -16,6 +16,6 @@ class SubmitRectificationPlanListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        escalations.submitPlan(EscalationTasks.caseId(task), (String) task.getVariable(EscalationProcess.VAR_PLAN));
+        escalations.submitPlan(EscalationTasks.caseId(escalations, task), (String) task.getVariable(EscalationProcess.VAR_PLAN));
     }
 }

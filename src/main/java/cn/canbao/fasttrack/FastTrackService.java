@@ -135,6 +135,8 @@ public class FastTrackService {
     @Transactional
     public void recordNewbornEnrolment(long trackId, String birthCertificate, String scheme, String enrolledOn) {
         Live track = live(trackId, FastTrackKind.NEWBORN);
+        // the grid worker of the mother's grid, else the village cadre, else the county clerk (the candidates)
+        CurrentUser.requireActing(track.regionCode, Role.GRID_WORKER, Role.VILLAGE_CADRE, Role.CLERK);
         String certificate = birthCertificate == null ? "" : birthCertificate.strip().toUpperCase(Locale.ROOT);
         if (!CERTIFICATE.matcher(certificate).matches()) {
             throw new FastTrackException("fastTrack.badCertificate");
@@ -150,6 +152,7 @@ public class FastTrackService {
     @Transactional
     public void recordHardshipEnrolment(long trackId, String enrolledOn) {
         Live track = live(trackId, FastTrackKind.HARDSHIP);
+        CurrentUser.requireActing(track.regionCode, Role.CLERK);
         LocalDate day = day(enrolledOn, track);
         end(trackId, null);
         register.recordEnrollment(track.idNumber, track.year, InsuranceScheme.RESIDENT, day, BigDecimal.ZERO, true,
@@ -180,9 +183,11 @@ public class FastTrackService {
     }
 
     private Live live(long trackId, FastTrackKind kind) {
-        return jdbc.query("select t.id_number, t.year, p.birth_date from fast_track t join person p using (id_number) "
-                        + "where t.id = ? and t.kind = ? and t.ended_at is null for update of t",
-                (rs, n) -> new Live(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class)), trackId,
+        return jdbc.query("select t.id_number, t.year, p.birth_date, t.region_code from fast_track t "
+                        + "join person p using (id_number) where t.id = ? and t.kind = ? and t.ended_at is null "
+                        + "for update of t",
+                (rs, n) -> new Live(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class), rs.getString(4)),
+                trackId,
                 kind.name()).stream().findFirst().orElseThrow(() -> new FastTrackException("fastTrack.ended"));
     }
 
@@ -210,7 +215,7 @@ public class FastTrackService {
         return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE).getYear();
     }
 
-    private record Live(String idNumber, int year, LocalDate birthDate) {
+    private record Live(String idNumber, int year, LocalDate birthDate, String regionCode) {
     }
 
     /** A track just inserted, with what its process shows. */

@@ -25,7 +25,7 @@ abstract class FastTrackTaskView extends TaskFormView {
     @Override
     protected void render() {
         try {
-            FastTrack track = tracks.track(longVariable(NewbornEnrolmentProcess.VAR_TRACK_ID));
+            FastTrack track = tracks.track(recordId());
             Div person = new Div();
             person.setId("fast-track-person");
             person.addClassNames("fast-track-person");

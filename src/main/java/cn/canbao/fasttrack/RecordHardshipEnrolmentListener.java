@@ -1,5 +1,6 @@
 package cn.canbao.fasttrack;
 
+import cn.canbao.base.ProcessRecord;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ class RecordHardshipEnrolmentListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        tracks.recordHardshipEnrolment(((Number) task.getVariable(HardshipEnrolmentProcess.VAR_TRACK_ID)).longValue(),
+        tracks.recordHardshipEnrolment(ProcessRecord.id(task, HardshipEnrolmentProcess.VAR_TRACK_ID),
                 (String) task.getVariable(HardshipEnrolmentProcess.VAR_ENROLLED_ON));
     }
 }

@@ -1,5 +1,6 @@
 package cn.canbao.fasttrack;
 
+import cn.canbao.base.ProcessRecord;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ class RecordNewbornEnrolmentListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        tracks.recordNewbornEnrolment(((Number) task.getVariable(NewbornEnrolmentProcess.VAR_TRACK_ID)).longValue(),
+        tracks.recordNewbornEnrolment(ProcessRecord.id(task, NewbornEnrolmentProcess.VAR_TRACK_ID),
                 (String) task.getVariable(NewbornEnrolmentProcess.VAR_BIRTH_CERTIFICATE),
                 (String) task.getVariable(NewbornEnrolmentProcess.VAR_SCHEME),
                 (String) task.getVariable(NewbornEnrolmentProcess.VAR_ENROLLED_ON));

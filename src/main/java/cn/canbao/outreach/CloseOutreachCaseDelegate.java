@@ -1,5 +1,7 @@
 package cn.canbao.outreach;
 
+import cn.canbao.base.ProcessRecord;
+import cn.canbao.security.SystemAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,8 @@ class CloseOutreachCaseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        outreach.close(((Number) execution.getVariable(OutreachProcess.VAR_CASE_ID)).longValue(),
-                String.valueOf(execution.getVariable(OutreachProcess.VAR_END_REASON)));
+        long caseId = ProcessRecord.id(execution, OutreachProcess.VAR_CASE_ID);
+        String reason = String.valueOf(execution.getVariable(OutreachProcess.VAR_END_REASON));
+        SystemAccess.run(() -> outreach.close(caseId, reason));
     }
 }

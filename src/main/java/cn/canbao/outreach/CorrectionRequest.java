@@ -5,19 +5,24 @@ import org.springframework.jdbc.core.RowMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A data-correction request and, once decided, the clerk's decision. */
+/**
+ * A data-correction request and, once decided, the clerk's decision; {@code regionCode} is where the resident
+ * was visited (the grid, else village, else the person's residence or household region).
+ */
 public record CorrectionRequest(long id, String idNumber, String name, Long campaignId, Long visitId,
                                 CorrectionKind kind, String evidence, String movedTo, String movedToName,
                                 LocalDate eventDate, String insuredScheme, String insuredWhere, Status status,
                                 String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt,
-                                String decisionNote) {
+                                String decisionNote, String regionCode) {
 
     public enum Status { PENDING, APPROVED, REJECTED }
 
     static final String SELECT = "select r.id, r.id_number, p.name, r.campaign_id, r.visit_id, r.kind, r.evidence, "
             + "r.moved_to, m.name moved_to_name, r.event_date, r.insured_scheme, r.insured_where, r.status, "
-            + "r.requested_by, r.requested_at, r.decided_by, r.decided_at, r.decision_note from correction_request r "
-            + "join person p on p.id_number = r.id_number left join region m on m.code = r.moved_to";
+            + "r.requested_by, r.requested_at, r.decided_by, r.decided_at, r.decision_note, "
+            + "coalesce(v.grid_code, v.village_code, p.residence_region, p.household_region) region_code "
+            + "from correction_request r join person p on p.id_number = r.id_number "
+            + "left join region m on m.code = r.moved_to left join visit v on v.id = r.visit_id";
 
     static final RowMapper<CorrectionRequest> MAPPER = (rs, n) -> new CorrectionRequest(rs.getLong("id"),
             rs.getString("id_number"), rs.getString("name"), (Long) rs.getObject("campaign_id"),
@@ -25,7 +30,8 @@ public record CorrectionRequest(long id, String idNumber, String name, Long camp
             rs.getString("moved_to"), rs.getString("moved_to_name"), rs.getObject("event_date", LocalDate.class),
             rs.getString("insured_scheme"), rs.getString("insured_where"), Status.valueOf(rs.getString("status")),
             rs.getString("requested_by"), instant(rs.getTimestamp("requested_at")), rs.getString("decided_by"),
-            instant(rs.getTimestamp("decided_at")), rs.getString("decision_note"));
+            instant(rs.getTimestamp("decided_at")), rs.getString("decision_note"),
+            rs.getString("region_code"));
 
     private static Instant instant(java.sql.Timestamp t) {
         return t == null ? null : t.toInstant();

@@ -1,6 +1,7 @@
 package cn.canbao.outreach;
 
 import cn.canbao.register.RegisterService;
+import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -31,8 +32,11 @@ public class CorrectionService {
         this.register = register;
     }
 
-    /** Files the request and starts its verification by the county's clerks; returns the request id. */
-    public long request(String idNumber, Long campaignId, String countyCode, Long visitId, VisitReport report, String by) {
+    /**
+     * Files the request and starts its verification by the county's clerks; returns the request id. Only
+     * {@link OutreachService#recordVisit}, which checked the visitor, files requests.
+     */
+    long request(String idNumber, Long campaignId, String countyCode, Long visitId, VisitReport report, String by) {
         CorrectionKind kind = CorrectionKind.of(report.outcome());
         long id = jdbc.sql("insert into correction_request (id_number, campaign_id, visit_id, kind, evidence, moved_to, "
                         + "event_date, insured_scheme, insured_where, requested_by, requested_at) "
@@ -66,15 +70,27 @@ public class CorrectionService {
     /** The request as the clerk's form shows it. */
     @Transactional(readOnly = true)
     public CorrectionRequest get(long id) {
+        CorrectionRequest r = find(id);
+        CurrentUser.requireActing(r.regionCode(), READERS);
+        return r;
+    }
+
+    private CorrectionRequest find(long id) {
         return jdbc.sql(CorrectionRequest.SELECT + " where r.id = ?").param(id).query(CorrectionRequest.MAPPER)
                 .optional().orElseThrow(() -> new OutreachException("outreach.correction.notFound", id));
     }
 
+    /** Who may read a request of their region: its reviewers, leaders, and the visitors who file them. */
+    private static final Role[] READERS = {Role.CLERK, Role.ADMIN, Role.COUNTY_LEADER, Role.TOWNSHIP_LEADER,
+            Role.VILLAGE_CADRE, Role.GRID_WORKER};
+
     /** The requests filed for a person, newest first. */
     @Transactional(readOnly = true)
     public List<CorrectionRequest> ofPerson(String idNumber) {
-        return jdbc.sql(CorrectionRequest.SELECT + " where r.id_number = ? order by r.id desc").param(idNumber)
-                .query(CorrectionRequest.MAPPER).list();
+        List<CorrectionRequest> found = jdbc.sql(CorrectionRequest.SELECT + " where r.id_number = ? order by r.id desc")
+                .param(idNumber).query(CorrectionRequest.MAPPER).list();
+        found.forEach(r -> CurrentUser.requireActing(r.regionCode(), READERS));
+        return found;
     }
 
     /**
@@ -82,7 +98,8 @@ public class CorrectionService {
      * a rejection needs a note saying why.
      */
     public void decide(long id, boolean approved, String note, String by) {
-        CorrectionRequest r = get(id);
+        CorrectionRequest r = find(id);
+        CurrentUser.requireActing(r.regionCode(), Role.CLERK);
         if (r.status() != CorrectionRequest.Status.PENDING) {
             throw new OutreachException("outreach.correction.decided", id);
         }

@@ -1,5 +1,7 @@
 package cn.canbao.outreach;
 
+import cn.canbao.base.ProcessRecord;
+import cn.canbao.security.SystemAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,7 @@ class OutreachEndedListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        outreach.close(((Number) execution.getVariable(OutreachProcess.VAR_CASE_ID)).longValue(), "CANCELLED");
+        long caseId = ProcessRecord.id(execution.getProcessBusinessKey());
+        SystemAccess.run(() -> outreach.close(caseId, "CANCELLED"));
     }
 }

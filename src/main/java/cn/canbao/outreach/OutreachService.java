@@ -14,6 +14,7 @@ import cn.canbao.sms.SmsOutbox;
 import cn.canbao.sms.SmsRequest;
 import cn.canbao.sms.SmsService;
 import cn.canbao.security.CurrentUser;
+import cn.canbao.security.Role;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -68,9 +69,16 @@ public class OutreachService {
         this.tasks = tasks;
     }
 
+    /** Who visits: the grid worker of the resident's grid, or the village cadre where there is no grid. */
+    private static final Role[] VISITORS = {Role.GRID_WORKER, Role.VILLAGE_CADRE};
+
     private record CaseFacts(long id, long campaignId, int year, String countyCode, LocalDate collectionEnd,
                              String idNumber, String name, String mobile, String villageCode, String gridCode,
                              boolean ended) {
+        /** The most precise region of the case: its grid, else its village. */
+        String regionCode() {
+            return gridCode != null ? gridCode : villageCode;
+        }
     }
 
     private CaseFacts facts(long caseId) {
@@ -98,6 +106,7 @@ public class OutreachService {
      */
     public void remind(long caseId, String template) {
         CaseFacts c = facts(caseId);
+        CurrentUser.requireActing(c.regionCode()); // a process step: the system only
         if (c.ended()) {
             return;
         }
@@ -120,6 +129,7 @@ public class OutreachService {
 
     /** The visit task was created with its due date: the worklist sorts by it. */
     public void visitDue(long caseId, Date due) {
+        CurrentUser.requireActing(facts(caseId).regionCode()); // a process step: the system only
         jdbc.sql("update outreach_case set stage = 'VISIT_DUE', next_action_at = ? where id = ? and ended_at is null")
                 .params(new Timestamp(due.getTime()), caseId).update();
     }
@@ -131,6 +141,7 @@ public class OutreachService {
      */
     public long recordVisit(long caseId, VisitReport report, String by) {
         CaseFacts c = facts(caseId);
+        CurrentUser.requireActing(c.regionCode(), VISITORS);
         if (c.ended()) {
             throw new OutreachException("outreach.error.caseEnded", caseId);
         }
@@ -197,6 +208,7 @@ public class OutreachService {
 
     /** Ends the case (once): a payment arrived, or the last visit's outcome ends it. */
     public void close(long caseId, String reason) {
+        CurrentUser.requireActing(facts(caseId).regionCode()); // a process step: the system only
         jdbc.sql("update outreach_case set stage = 'ENDED', end_reason = ?, ended_at = ?, next_action_at = null "
                 + "where id = ? and ended_at is null").params(reason, now(), caseId).update();
     }
@@ -208,6 +220,7 @@ public class OutreachService {
     /** What the resident risks by not paying (the visit form says it, as the reminders do). */
     @Transactional(readOnly = true)
     public String consequence(long caseId) {
+        queries.caseOf(caseId); // in the caller's region
         return consequenceOf(facts(caseId).idNumber());
     }
 
@@ -226,8 +239,9 @@ public class OutreachService {
 
     /** The resident asked the grid worker for no more texts: recorded as an opt-out by that worker. */
     public void optOut(long caseId) {
-        queries.caseOf(caseId);
-        sms.optOut(facts(caseId).idNumber(), "GRID_WORKER", CurrentUser.name());
+        CaseFacts c = facts(caseId);
+        CurrentUser.requireActing(c.regionCode(), VISITORS);
+        sms.optOut(c.idNumber(), "GRID_WORKER", CurrentUser.name());
     }
 
     /**
@@ -235,7 +249,7 @@ public class OutreachService {
      * its visit task at once. Returns the visit task's id (also when the task was already there).
      */
     public String visitNow(long caseId) {
-        queries.caseOf(caseId);
+        CurrentUser.requireActing(facts(caseId).regionCode(), VISITORS);
         String instance = jdbc.sql("select process_instance_id from outreach_case where id = ? and ended_at is null")
                 .param(caseId).query(String.class).optional()
                 .orElseThrow(() -> new OutreachException("outreach.error.caseEnded", caseId));

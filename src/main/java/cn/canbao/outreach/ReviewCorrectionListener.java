@@ -1,5 +1,6 @@
 package cn.canbao.outreach;
 
+import cn.canbao.base.ProcessRecord;
 import cn.canbao.security.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,8 +22,8 @@ class ReviewCorrectionListener implements TaskListener {
         if (approved == null) {
             throw new OutreachException("outreach.correction.decisionRequired");
         }
-        corrections.decide(((Number) task.getVariable(OutreachProcess.VAR_REQUEST_ID)).longValue(),
+        corrections.decide(ProcessRecord.id(task, OutreachProcess.VAR_REQUEST_ID),
                 Boolean.parseBoolean(approved.toString()), (String) task.getVariable(OutreachProcess.VAR_DECISION_NOTE),
-                task.getAssignee() != null ? task.getAssignee() : CurrentUser.name());
+                CurrentUser.isSystem() && task.getAssignee() != null ? task.getAssignee() : CurrentUser.name());
     }
 }

@@ -31,7 +31,7 @@ class ReviewCorrectionView extends TaskFormView {
 
     @Override
     protected void render() {
-        CorrectionRequest r = corrections.get(longVariable(OutreachProcess.VAR_REQUEST_ID));
+        CorrectionRequest r = corrections.get(recordId());
         FormLayout facts = new FormLayout();
         facts.setId("correction-facts");
         facts.addFormItem(new Span(r.name() + " · " + IdNumber.mask(r.idNumber())), getTranslation("outreach.correction.person"));

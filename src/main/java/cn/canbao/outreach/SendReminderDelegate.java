@@ -1,5 +1,7 @@
 package cn.canbao.outreach;
 
+import cn.canbao.base.ProcessRecord;
+import cn.canbao.security.SystemAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,8 @@ class SendReminderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        outreach.remind(((Number) execution.getVariable(OutreachProcess.VAR_CASE_ID)).longValue(),
-                (String) execution.getVariable(OutreachProcess.VAR_TEMPLATE));
+        long caseId = ProcessRecord.id(execution, OutreachProcess.VAR_CASE_ID);
+        String template = (String) execution.getVariable(OutreachProcess.VAR_TEMPLATE);
+        SystemAccess.run(() -> outreach.remind(caseId, template));
     }
 }

@@ -45,7 +45,7 @@ class VisitFormView extends TaskFormView {
 
     @Override
     protected void render() {
-        long caseId = longVariable(OutreachProcess.VAR_CASE_ID);
+        long caseId = recordId();
         OutreachCase c = queries.caseOf(caseId);
         Div who = new Div(new Span(c.name()), new Span(c.maskedId()), new Span(c.maskedMobile() == null ? "" : c.maskedMobile()),
                 new Span(c.regionName()), new Span(getTranslation("outreach.kind." + c.kind())));

@@ -1,8 +1,10 @@
 package cn.canbao.outreach;
 
+import cn.canbao.base.ProcessRecord;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.register.NotEnrolledReason;
 import cn.canbao.security.CurrentUser;
+import cn.canbao.security.SystemAccess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -11,7 +13,8 @@ import java.time.LocalDate;
 import java.util.Date;
 
 /**
- * {@code Task_VisitResident}: on create the task gets its due date and the case shows the visit as due; on
+ * {@code Task_VisitResident}: the case is the process's business key (never the writable {@code caseId}
+ * variable). On create the task gets its due date and the case shows the visit as due; on
  * complete the visit is recorded from the task's variables — whether the visit form, Tasklist or REST completes
  * it — and an incomplete report is refused (the task stays open). A promise sets {@code promisedBy}, the end of
  * the promised day, which the process waits for before the next visit.
@@ -29,11 +32,11 @@ class VisitResidentListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long caseId = ((Number) task.getVariable(OutreachProcess.VAR_CASE_ID)).longValue();
+        long caseId = ProcessRecord.id(task, OutreachProcess.VAR_CASE_ID);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             Date due = CampaignService.daysFromNow(settings.visitDays());
             task.setDueDate(due);
-            outreach.visitDue(caseId, due);
+            SystemAccess.run(() -> outreach.visitDue(caseId, due));
             return;
         }
         VisitReport report = new VisitReport(
@@ -45,7 +48,8 @@ class VisitResidentListener implements TaskListener {
                 text(task, OutreachProcess.VAR_NOTE), text(task, OutreachProcess.VAR_EVIDENCE),
                 text(task, OutreachProcess.VAR_MOVED_TO), date(task, OutreachProcess.VAR_EVENT_DATE),
                 text(task, OutreachProcess.VAR_INSURED_SCHEME), text(task, OutreachProcess.VAR_INSURED_WHERE));
-        String by = task.getAssignee() != null ? task.getAssignee() : CurrentUser.name();
+        // the visit is the acting user's (checked in the service); the assignee is writable through REST
+        String by = CurrentUser.isSystem() && task.getAssignee() != null ? task.getAssignee() : CurrentUser.name();
         outreach.recordVisit(caseId, report, by);
         if (report.outcome() == VisitOutcome.PROMISED) {
             task.getExecution().setVariable(OutreachProcess.VAR_PROMISED_BY, OutreachService.endOfDay(report.promisedDate()));

@@ -29,7 +29,7 @@ class ConfirmPublicityView extends TaskFormView {
 
     @Override
     protected void render() {
-        List<PublicityTally> rows = publicity.tally(longVariable(PublicityProcess.VAR_DRIVE_ID),
+        List<PublicityTally> rows = publicity.tally(recordId(),
                 (String) variables.get(PublicityProcess.VAR_TOWNSHIP));
         add(new H3(rows.get(0).regionName()));
         Grid<PublicityTally> grid = new Grid<>();

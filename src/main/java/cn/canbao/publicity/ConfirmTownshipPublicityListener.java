@@ -1,5 +1,6 @@
 package cn.canbao.publicity;
 
+import cn.canbao.base.ProcessRecord;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.SystemAccess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -28,7 +29,7 @@ class ConfirmTownshipPublicityListener implements TaskListener {
             String name = SystemAccess.call(() -> regions.get(township).name());
             task.getExecution().setVariableLocal(PublicityProcess.VAR_REGION_NAME, name);
         } else {
-            publicity.confirm(((Number) task.getVariable(PublicityProcess.VAR_DRIVE_ID)).longValue(), township,
+            publicity.confirm(ProcessRecord.id(task, PublicityProcess.VAR_DRIVE_ID), township,
                     (String) task.getVariable(PublicityProcess.VAR_REMARKS));
         }
     }

@@ -1,5 +1,6 @@
 package cn.canbao.publicity;
 
+import cn.canbao.security.Role;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
@@ -126,6 +127,8 @@ public class PublicityService {
     public void confirm(long driveId, String townshipCode, String remarks) {
         get(driveId);
         regions.get(townshipCode);
+        // the township comes from the task's loop variable: whoever confirms must lead that very township
+        CurrentUser.requireActing(townshipCode, Role.TOWNSHIP_LEADER);
         jdbc.sql("insert into publicity_confirmation (drive_id, township_code, remarks, confirmed_by) values (?,?,?,?) "
                         + "on conflict (drive_id, township_code) do update set remarks = excluded.remarks, "
                         + "confirmed_by = excluded.confirmed_by, confirmed_at = now()")

@@ -1,5 +1,6 @@
 package cn.canbao.target;
 
+import cn.canbao.base.ProcessRecord;
 import cn.canbao.security.SystemAccess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -30,8 +31,9 @@ class ChaseOverdueSplitListener implements TaskListener {
     }
 
     private void record(DelegateTask task, boolean created) {
-        targets.recordChase(((Number) task.getVariable(BreakdownProcess.VAR_CAMPAIGN_ID)).longValue(),
-                (String) task.getVariable(BreakdownProcess.VAR_REGION_CODE), created,
+        TargetService.Breakdown b = targets.breakdownOf(task.getProcessInstanceId());
+        ProcessRecord.requireSame(task.getVariable(BreakdownProcess.VAR_REGION_CODE), b.regionCode());
+        targets.recordChase(b.campaignId(), b.regionCode(), created,
                 created ? null : (String) task.getVariable(BreakdownProcess.VAR_CHASE_NOTE));
     }
 }

@@ -23,7 +23,7 @@ class ChaseSplitView extends TargetTaskView {
 
     @Override
     protected void render() {
-        TargetRow row = targets.row(campaignId(), (String) variables.get(BreakdownProcess.VAR_REGION_CODE));
+        TargetRow row = targets.row(campaignId(), regionCode());
         Object due = variables.get(BreakdownProcess.VAR_SPLIT_DUE);
         add(new Paragraph(getTranslation("targets.chase.explain", row.regionName(), row.target(),
                 due instanceof java.util.Date d ? DUE.format(d.toInstant()) : "")));

@@ -1,5 +1,7 @@
 package cn.canbao.target;
 
+import cn.canbao.security.SystemAccess;
+import cn.canbao.base.ProcessRecord;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,7 @@ class ProposeTownshipTargetsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long campaignId = ((Number) execution.getVariable(BreakdownProcess.VAR_CAMPAIGN_ID)).longValue();
-        execution.setVariable(BreakdownProcess.VAR_TOWNSHIPS, targets.proposeTownships(campaignId));
+        long campaignId = ProcessRecord.id(execution, BreakdownProcess.VAR_CAMPAIGN_ID);
+        execution.setVariable(BreakdownProcess.VAR_TOWNSHIPS, SystemAccess.call(() -> targets.proposeTownships(campaignId)));
     }
 }

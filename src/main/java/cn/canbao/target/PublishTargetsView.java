@@ -22,8 +22,7 @@ class PublishTargetsView extends TargetTaskView {
 
     @Override
     protected void render() {
-        String county = (String) variables.get("countyCode");
-        TargetTable table = targets.table(campaignId(), county);
+        TargetTable table = targets.countyTable(campaignId());
         FlexLayout summary = new FlexLayout(
                 TargetEditor.card(getTranslation("targets.proposedTotal"), Integer.toString(table.childrenProposed()), "target-proposed-total"),
                 TargetEditor.card(getTranslation("targets.townships"), Integer.toString(table.children().size()), "target-children"));

@@ -1,5 +1,7 @@
 package cn.canbao.target;
 
+import cn.canbao.security.SystemAccess;
+import cn.canbao.base.ProcessRecord;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,8 +18,11 @@ class PublishTownshipTargetsListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        targets.publish(((Number) task.getVariable(BreakdownProcess.VAR_CAMPAIGN_ID)).longValue(),
-                TargetVariables.parse(task.getVariable(BreakdownProcess.VAR_TARGETS)),
+        long campaignId = ProcessRecord.id(task, BreakdownProcess.VAR_CAMPAIGN_ID);
+        targets.publish(campaignId, TargetVariables.parse(task.getVariable(BreakdownProcess.VAR_TARGETS)),
                 (String) task.getVariable(BreakdownProcess.VAR_COMMENT));
+        // the townships the breakdowns start for come from the campaign's targets, not from what the task sent
+        task.getExecution().setVariable(BreakdownProcess.VAR_TOWNSHIPS,
+                SystemAccess.call(() -> targets.proposedTownships(campaignId)));
     }
 }

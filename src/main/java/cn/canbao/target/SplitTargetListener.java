@@ -1,5 +1,6 @@
 package cn.canbao.target;
 
+import cn.canbao.base.ProcessRecord;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -16,8 +17,9 @@ class SplitTargetListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        targets.split(((Number) task.getVariable(BreakdownProcess.VAR_CAMPAIGN_ID)).longValue(),
-                (String) task.getVariable(BreakdownProcess.VAR_REGION_CODE),
+        TargetService.Breakdown b = targets.breakdownOf(task.getProcessInstanceId());
+        ProcessRecord.requireSame(task.getVariable(BreakdownProcess.VAR_REGION_CODE), b.regionCode());
+        targets.split(b.campaignId(), b.regionCode(),
                 TargetVariables.parse(task.getVariable(BreakdownProcess.VAR_TARGETS)),
                 (String) task.getVariable(BreakdownProcess.VAR_COMMENT));
     }

@@ -26,7 +26,7 @@ class SplitTargetView extends TargetTaskView {
 
     @Override
     protected void render() {
-        TargetTable table = targets.table(campaignId(), (String) variables.get(BreakdownProcess.VAR_REGION_CODE));
+        TargetTable table = targets.table(campaignId(), regionCode());
         TargetRow own = table.region();
         FlexLayout summary = new FlexLayout(
                 TargetEditor.card(getTranslation("targets.assigned"), Integer.toString(own.target()), "target-assigned"),

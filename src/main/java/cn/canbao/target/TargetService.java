@@ -63,6 +63,11 @@ public class TargetService {
         return childCodes(campaignId, c.countyCode());
     }
 
+    /** The townships that have a target in the campaign (the breakdowns the county's publication starts). */
+    public List<String> proposedTownships(long campaignId) {
+        return childCodes(campaignId, campaigns.get(campaignId).countyCode());
+    }
+
     /**
      * Proposes the children of a township (its villages) or a village (its grids), apportioned to the
      * region's assigned target; returns the child codes.
@@ -87,9 +92,13 @@ public class TargetService {
      * confirms (the region's leader group), who hears of it when overdue (the level above) and by when.
      */
     @Transactional
-    public BreakdownPlan prepareBreakdown(long campaignId, String regionCode) {
+    public BreakdownPlan prepareBreakdown(long campaignId, String regionCode, String processInstanceId) {
         Campaign c = campaigns.get(campaignId);
         TargetRow row = row(campaignId, regionCode);
+        CurrentUser.requireActing(regionCode); // the breakdown's first step: the system only
+        // the breakdown claims its row: its tasks find their region through the instance, not a variable
+        jdbc.sql("update target set breakdown_instance_id = ? where campaign_id = ? and region_code = ?")
+                .params(processInstanceId, campaignId, regionCode).update();
         List<String> children = proposeChildren(campaignId, regionCode);
         Date due = CampaignService.daysFromNow(c.breakdownDays());
         Date escalate = Date.from(due.toInstant().plus(Duration.ofDays(c.escalationDays())));
@@ -104,6 +113,7 @@ public class TargetService {
     @Transactional
     public void publish(long campaignId, Map<String, Integer> targets, String comment) {
         Campaign c = campaigns.get(campaignId);
+        CurrentUser.requireActing(c.countyCode(), Role.COUNTY_LEADER);
         assign(campaignId, c.countyCode(), targets, comment, "PUBLISHED", false);
         jdbc.sql("update target set target = (select coalesce(sum(target), 0) from target where campaign_id = ? "
                         + "and parent_code = ?), status = 'ASSIGNED' where campaign_id = ? and region_code = ?")
@@ -117,6 +127,7 @@ public class TargetService {
     @Transactional
     public void split(long campaignId, String regionCode, Map<String, Integer> targets, String comment) {
         TargetRow row = row(campaignId, regionCode);
+        CurrentUser.requireActing(regionCode, row.level() == TargetLevel.TOWNSHIP ? Role.TOWNSHIP_LEADER : Role.VILLAGE_CADRE);
         if (!row.assigned()) {
             throw new TargetException("targets.notAssigned", row.regionName());
         }
@@ -162,10 +173,34 @@ public class TargetService {
     /** Records an escalation (the split is overdue past its second deadline) or the chase that answered it. */
     @Transactional
     public void recordChase(long campaignId, String regionCode, boolean escalated, String note) {
-        row(campaignId, regionCode);
+        TargetRow row = row(campaignId, regionCode);
+        if (escalated) {
+            CurrentUser.requireActing(regionCode); // the escalation timer's: the system only
+        } else {
+            CurrentUser.requireActing(row.parentCode(),
+                    row.level() == TargetLevel.TOWNSHIP ? Role.COUNTY_LEADER : Role.TOWNSHIP_LEADER);
+        }
         jdbc.sql("insert into target_history (campaign_id, region_code, event, comment, actor) values (?,?,?,?,?)")
                 .params(campaignId, regionCode, escalated ? "ESCALATED" : "CHASED",
                         note == null || note.isBlank() ? null : note.trim(), CurrentUser.name()).update();
+    }
+
+    /** The campaign and region a target breakdown instance claimed in its first step. */
+    public record Breakdown(long campaignId, String regionCode) {
+    }
+
+    /** The breakdown of a process instance (its tasks' region), if the caller may see the region. */
+    public Breakdown breakdownOf(String processInstanceId) {
+        Breakdown b = jdbc.sql("select campaign_id, region_code from target where breakdown_instance_id = ?")
+                .param(processInstanceId).query((rs, n) -> new Breakdown(rs.getLong(1), rs.getString(2))).optional()
+                .orElseThrow(() -> new TargetException("targets.noBreakdown", processInstanceId));
+        regions.get(b.regionCode());
+        return b;
+    }
+
+    /** The county's row and its townships', for the campaign's publication. */
+    public TargetTable countyTable(long campaignId) {
+        return table(campaignId, campaigns.get(campaignId).countyCode());
     }
 
     /** A region's row and its children's, if the caller may see the region. */

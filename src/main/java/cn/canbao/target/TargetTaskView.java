@@ -16,6 +16,11 @@ abstract class TargetTaskView extends TaskFormView {
     }
 
     protected long campaignId() {
-        return longVariable(BreakdownProcess.VAR_CAMPAIGN_ID);
+        return recordId();
+    }
+
+    /** The region the task's breakdown is about, from the row the breakdown claimed (not a variable). */
+    protected String regionCode() {
+        return targets.breakdownOf(task.processInstanceId()).regionCode();
     }
 }

@@ -62,6 +62,14 @@ public abstract class TaskFormView extends VerticalLayout implements BeforeEnter
     /** Builds the form for {@link #task} and {@link #variables}. */
     protected abstract void render();
 
+    /**
+     * The id of the record the task's process is about: its business key, which the process owns (a variable
+     * could have been rewritten by whoever may complete the task).
+     */
+    protected long recordId() {
+        return cn.canbao.base.ProcessRecord.id(task.businessKey());
+    }
+
     /** A process variable of the task as a number (ids are stored as Long or Integer). */
     protected long longVariable(String name) {
         return ((Number) variables.get(name)).longValue();

@@ -1,0 +1,293 @@
+package cn.canbao.outreach;
+
+import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.attack.HttpAttacker;
+import cn.canbao.attack.RowFingerprint;
+import cn.canbao.base.AccessRefused;
+import cn.canbao.campaign.Campaign;
+import cn.canbao.campaign.CampaignPhase;
+import cn.canbao.campaign.CampaignService;
+import cn.canbao.campaign.NewCampaign;
+import cn.canbao.fasttrack.FastTrackService;
+import cn.canbao.region.GridKind;
+import cn.canbao.region.NewRegion;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.register.ExtractKind;
+import cn.canbao.register.ImportTestSupport;
+import cn.canbao.register.NotEnrolledReason;
+import cn.canbao.register.TestIds;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.SystemAccess;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Issue 15, hole 1: process variables are not trusted. A grid worker completes their own task through
+ * {@code /engine-rest} with the variable that used to name the record pointed at another township's outreach case
+ * or newborn: refused, and nothing of either record (nor of the engine's state) changes. The services check the
+ * acting user whoever calls them: another township's worker, a volunteer, or a leader calling the service directly
+ * is refused too.
+ */
+@CanbaoIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProcessVariableAttackIT {
+
+    static final String COUNTY = "350581000000";
+    static final String T1 = "350581101000";
+    static final String T2 = "350581102000";
+    static final String V1 = "350581101001";
+    static final String V2 = "350581102001";
+    static final String G1 = V1 + "001";
+    static final String G2 = V2 + "001";
+    static final String POLICE = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号\n";
+    static final List<String> WATCHED = List.of("outreach_case", "visit", "person", "person_change", "enrollment",
+            "fast_track", "correction_request", "sms_opt_out", "act_ru_task", "act_ru_variable", "act_ru_execution");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SecurityTestSupport security;
+    @Autowired
+    ImportTestSupport importer;
+    @Autowired
+    RegionService regions;
+    @Autowired
+    CampaignService campaigns;
+    @Autowired
+    OutreachStarter starter;
+    @Autowired
+    OutreachService outreach;
+    @Autowired
+    FastTrackService tracks;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RowFingerprint fingerprint;
+
+    private Campaign campaign;
+    private final String residentA = TestIds.id("350581", LocalDate.of(1970, 5, 1), 311);
+    private final String residentB = TestIds.id("350581", LocalDate.of(1971, 6, 2), 313);
+    private final String motherA = TestIds.id("350581", LocalDate.of(1995, 1, 3), 322);
+    private final String motherB = TestIds.id("350581", LocalDate.of(1996, 2, 4), 324);
+    private String newbornA;
+    private String newbornB;
+
+    @BeforeAll
+    void twoTownshipsWithAResidentAndANewbornEach() {
+        SystemAccess.run(() -> regions.createMissing(List.of(
+                NewRegion.region(COUNTY, "攻击测试县", RegionLevel.COUNTY, "350500000000", null, true),
+                NewRegion.region(T1, "攻一镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
+                NewRegion.region(T2, "攻二镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
+                NewRegion.region(V1, "攻一村", RegionLevel.VILLAGE, T1, null, true),
+                NewRegion.region(V2, "攻二村", RegionLevel.VILLAGE, T2, null, true),
+                NewRegion.grid(G1, "攻一村网格", V1, GridKind.COMMUNITY, null, null, true),
+                NewRegion.grid(G2, "攻二村网格", V2, GridKind.COMMUNITY, null, null, true))));
+        security.ensureUser("attack.clerk", COUNTY, Role.CLERK);
+        security.ensureUser("attack.leader", COUNTY, Role.COUNTY_LEADER);
+        security.ensureUser("attack.gw1", G1, Role.GRID_WORKER);
+        security.ensureUser("attack.gw2", G2, Role.GRID_WORKER);
+        security.ensureUser("attack.volunteer", V1, Role.VOLUNTEER);
+        security.ensureUser("attack.tl1", T1, Role.TOWNSHIP_LEADER);
+
+        LocalDate today = today();
+        newbornA = TestIds.id("350581", today.minusDays(12), 331);
+        newbornB = TestIds.id("350581", today.minusDays(11), 333);
+        importer.importAs("attack.clerk", ExtractKind.POLICE_HOUSEHOLD, "attack-people.csv", POLICE
+                + residentA + ",甲居民,在册,2000-01-01," + V1 + "," + V1 + "," + G1 + ",攻一村1号,,\n"
+                + residentB + ",乙居民,在册,2000-01-01," + V2 + "," + V2 + "," + G2 + ",攻二村1号,,\n"
+                + motherA + ",甲母亲,在册,2015-01-01," + V1 + "," + V1 + "," + G1 + ",攻一村2号,,\n"
+                + motherB + ",乙母亲,在册,2015-01-01," + V2 + "," + V2 + "," + G2 + ",攻二村2号,,\n"
+                + newbornA + ",甲宝宝,出生," + today.minusDays(12) + "," + V1 + ",,,,," + motherA + "\n"
+                + newbornB + ",乙宝宝,出生," + today.minusDays(11) + "," + V2 + ",,,,," + motherB + "\n");
+        campaign = security.as("attack.leader", () -> campaigns.start(NewCampaign.of("攻击测试行动", today.getYear() + 1,
+                COUNTY, today.minusDays(9), today.plusDays(90))));
+        SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
+        SystemAccess.run(() -> starter.start(campaign.id()));
+    }
+
+    @AfterAll
+    void endTheProcesses() {
+        jdbc.queryForList("select process_instance_id from outreach_case where campaign_id = ? and process_instance_id "
+                + "is not null union all select process_instance_id from fast_track where id_number in (?, ?) "
+                + "and process_instance_id is not null union all select process_instance_id from campaign where id = ?",
+                String.class, campaign.id(), newbornA, newbornB, campaign.id()).forEach(instance -> {
+                    if (runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
+                        runtime.deleteProcessInstance(instance, "test finished");
+                    }
+                });
+    }
+
+    @Test
+    void aVisitCompletedOverRestWithAnotherTownshipsCaseIdIsRefusedAndChangesNothing() {
+        Task visitA = visitTask(residentA);
+        long caseB = caseOf(residentB);
+        Map<String, String> before = fingerprint.of(WATCHED);
+
+        HttpResponse<String> attack = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
+                .postJson("/engine-rest/task/" + visitA.getId() + "/complete", Map.of("variables", Map.of(
+                        "caseId", Map.of("value", caseB, "type", "Long"),
+                        "method", Map.of("value", "HOME", "type", "String"),
+                        "outcome", Map.of("value", "REFUSED", "type", "String"),
+                        "reason", Map.of("value", NotEnrolledReason.UNWILLING.name(), "type", "String"))));
+
+        assertThat(attack.statusCode()).as(attack.body()).isBetween(400, 499);
+        assertThat(attack.body()).contains("process.error.tampered").doesNotContain("Exception:", "at cn.canbao");
+        assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
+        assertThat(taskService.createTaskQuery().taskId(visitA.getId()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aVariableRewrittenFirstThenTheTaskCompletedIsRefusedToo() {
+        Task visitA = visitTask(residentA);
+        long caseB = caseOf(residentB);
+        HttpAttacker gw1 = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD);
+        try {
+            // writing a task variable is allowed to whoever works the task (that is how forms submit) ...
+            HttpResponse<String> put = gw1.putJson("/engine-rest/task/" + visitA.getId() + "/variables/caseId",
+                    Map.of("value", caseB, "type", "Long"));
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(204);
+            Map<String, String> before = fingerprint.of(WATCHED);
+            // ... but the step acts on the case its process owns, and a disagreeing variable stops it
+            HttpResponse<String> complete = gw1.postJson("/engine-rest/task/" + visitA.getId() + "/complete",
+                    Map.of("variables", Map.of("method", Map.of("value", "HOME", "type", "String"),
+                            "outcome", Map.of("value", "REFUSED", "type", "String"),
+                            "reason", Map.of("value", "UNWILLING", "type", "String"))));
+            assertThat(complete.statusCode()).as(complete.body()).isBetween(400, 499);
+            assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
+        } finally {
+            taskService.setVariable(visitA.getId(), OutreachProcess.VAR_CASE_ID, caseOf(residentA));
+        }
+    }
+
+    @Test
+    void anotherTownshipsVisitTaskCannotBeCompletedAtAll() {
+        Task visitB = visitTask(residentB);
+        Map<String, String> before = fingerprint.of(WATCHED);
+        HttpResponse<String> attack = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
+                .postJson("/engine-rest/task/" + visitB.getId() + "/complete", Map.of("variables", Map.of(
+                        "method", Map.of("value", "HOME", "type", "String"),
+                        "outcome", Map.of("value", "REFUSED", "type", "String"),
+                        "reason", Map.of("value", "UNWILLING", "type", "String"))));
+        assertThat(attack.statusCode()).as(attack.body()).isIn(403, 404);
+        assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
+    }
+
+    @Test
+    void aNewbornTaskCompletedWithAnotherTownshipsTrackIdIsRefusedAndEnrolsNobody() {
+        Task newbornTaskA = newbornTask(newbornA);
+        String trackB = jdbc.queryForObject("select id::text from fast_track where id_number = ? and ended_at is null",
+                String.class, newbornB);
+        Map<String, String> before = fingerprint.of(WATCHED);
+
+        HttpResponse<String> attack = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
+                .postJson("/engine-rest/task/" + newbornTaskA.getId() + "/complete", Map.of("variables", Map.of(
+                        "trackId", Map.of("value", Long.parseLong(trackB), "type", "Long"),
+                        "birthCertificate", Map.of("value", "Q350581001", "type", "String"),
+                        "scheme", Map.of("value", "RESIDENT", "type", "String"),
+                        "enrolledOn", Map.of("value", today().toString(), "type", "String"))));
+
+        assertThat(attack.statusCode()).as(attack.body()).isBetween(400, 499);
+        assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from enrollment where id_number in (?, ?)", Integer.class,
+                newbornA, newbornB)).isZero();
+    }
+
+    @Test
+    void theServicesRefuseWhoeverMayNotActOnTheRecord() {
+        long caseA = caseOf(residentA);
+        long caseB = caseOf(residentB);
+        long trackB = jdbc.queryForObject("select id from fast_track where id_number = ? and ended_at is null",
+                Long.class, newbornB);
+        VisitReport refusal = new VisitReport(ContactMethod.HOME, VisitOutcome.REFUSED, NotEnrolledReason.UNWILLING,
+                null, null, null, null, null, null, null, null, null);
+        Map<String, String> before = fingerprint.of(WATCHED);
+
+        // another township's grid worker, calling the service directly (as a listener, a job or a view would)
+        assertThatThrownBy(() -> security.as("attack.gw1", () -> outreach.recordVisit(caseB, refusal, "attack.gw1")))
+                .isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> security.as("attack.gw1", () -> outreach.visitNow(caseB)))
+                .isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> security.as("attack.gw1", () -> tracks.recordNewbornEnrolment(trackB, "Q350581002",
+                "RESIDENT", today().toString()))).isInstanceOf(AccessRefused.class);
+        // the right region but the wrong role: a volunteer of the village, the township's leader
+        assertThatThrownBy(() -> security.as("attack.volunteer", () -> outreach.recordVisit(caseA, refusal, "x")))
+                .isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> security.as("attack.volunteer", () -> outreach.visitNow(caseA)))
+                .isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> security.as("attack.volunteer", () -> outreach.optOut(caseA)))
+                .isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> security.as("attack.tl1", () -> outreach.recordVisit(caseA, refusal, "attack.tl1")))
+                .isInstanceOf(AccessRefused.class);
+        // process steps are the system's: a user cannot close a case or send its reminder
+        assertThatThrownBy(() -> security.as("attack.gw1", () -> outreach.close(caseA, "PAID")))
+                .isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> security.as("attack.gw1", () -> outreach.remind(caseA, OutreachProcess.TEMPLATE_FIRST)))
+                .isInstanceOf(AccessRefused.class);
+
+        assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
+    }
+
+    @Test
+    void theRightWorkerStillRecordsTheVisitOverRest() {
+        String resident = TestIds.id("350581", LocalDate.of(1972, 7, 3), 315);
+        importer.importAs("attack.clerk", ExtractKind.POLICE_HOUSEHOLD, "attack-more.csv", POLICE
+                + resident + ",丙居民,在册,2000-01-01," + V1 + "," + V1 + "," + G1 + ",攻一村3号,,\n");
+        SystemAccess.run(() -> starter.start(campaign.id()));
+        Task visit = visitTask(resident);
+        HttpResponse<String> done = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
+                .postJson("/engine-rest/task/" + visit.getId() + "/complete", Map.of("variables", Map.of(
+                        "method", Map.of("value", "HOME", "type", "String"),
+                        "outcome", Map.of("value", "REFUSED", "type", "String"),
+                        "reason", Map.of("value", "UNWILLING", "type", "String"))));
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("select visited_by || ' ' || outcome from visit where id_number = ?", String.class,
+                resident)).isEqualTo("attack.gw1 REFUSED");
+        assertThat(jdbc.queryForObject("select stage from outreach_case where id_number = ? and campaign_id = ?",
+                String.class, resident, campaign.id())).isEqualTo("ENDED");
+    }
+
+    private Task visitTask(String idNumber) {
+        String instance = jdbc.queryForObject("select process_instance_id from outreach_case where campaign_id = ? "
+                + "and id_number = ?", String.class, campaign.id(), idNumber);
+        return taskService.createTaskQuery().processInstanceId(instance)
+                .taskDefinitionKey(OutreachProcess.TASK_VISIT).singleResult();
+    }
+
+    private Task newbornTask(String idNumber) {
+        String instance = jdbc.queryForObject("select process_instance_id from fast_track where id_number = ? "
+                + "and ended_at is null", String.class, idNumber);
+        return taskService.createTaskQuery().processInstanceId(instance).singleResult();
+    }
+
+    private long caseOf(String idNumber) {
+        return jdbc.queryForObject("select id from outreach_case where campaign_id = ? and id_number = ?", Long.class,
+                campaign.id(), idNumber);
+    }
+
+    private static LocalDate today() {
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CampaignService.ZONE);
+    }
+}

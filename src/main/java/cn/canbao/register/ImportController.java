@@ -1,8 +1,12 @@
 package cn.canbao.register;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,17 +23,20 @@ import java.util.Locale;
 
 /**
  * Imports for automation: {@code POST /api/imports} (multipart {@code file} and {@code kind}) answers
- * 202 with the import; {@code GET /api/imports/{id}} its status and counts; {@code GET
- * /api/imports/{id}/rejects} the rejected rows as CSV. HTTP Basic with Canbao's users; scoped.
+ * 202 with the import; {@code GET /api/imports/{id}} its status and counts (clerks, admins, leaders);
+ * {@code GET /api/imports/{id}/rejects} the rejected rows as CSV (clerks and admins, audited; 410 once the
+ * retention period deleted them). HTTP Basic with Canbao's users; scoped.
  */
 @RestController
 @RequestMapping("/api/imports")
 class ImportController {
 
     private final ImportService imports;
+    private final MessageSource messages;
 
-    ImportController(ImportService imports) {
+    ImportController(ImportService imports, MessageSource messages) {
         this.imports = imports;
+        this.messages = messages;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -46,13 +53,22 @@ class ImportController {
         return imports.get(id);
     }
 
+    /** The headers are set only once the service allows the download, so a refusal answers problem+json. */
     @GetMapping("/{id}/rejects")
     void rejects(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
-        imports.get(id);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-rejects.csv\"");
-        var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        imports.writeRejects(id, writer, locale);
-        writer.flush();
+        imports.writeRejects(id, locale, () -> {
+            response.setContentType("text/csv;charset=UTF-8");
+            response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-rejects.csv\"");
+            response.setHeader("Cache-Control", "no-store");
+            return new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        });
+    }
+
+    @ExceptionHandler(ImportPurgedException.class)
+    ProblemDetail purged(ImportPurgedException e, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE,
+                messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+        problem.setProperty("code", e.messageKey());
+        return problem;
     }
 }

@@ -21,7 +21,9 @@ public record ImportRun(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
-        Long rerunOf) {
+        Long rerunOf,
+        // when the retention job deleted its uploaded file and rejected rows (counts stay); null until then
+        Instant purgedAt) {
 
     public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
 
@@ -35,5 +37,17 @@ public record ImportRun(
 
     public boolean finished() {
         return status == Status.SUCCEEDED || status == Status.FAILED;
+    }
+
+    /** Whether its uploaded file and rejected rows were deleted under the retention period. */
+    public boolean purged() {
+        return purgedAt != null;
+    }
+
+    /** The same import without the error detail (it may quote the file), for those who see counts only. */
+    ImportRun withoutErrorDetail() {
+        return new ImportRun(id, kind, fileName, scopeCode, status, format, rowsExpected, rowsRead, rowsAccepted,
+                rowsRejected, personsChanged, errorKey, null, createdBy, createdAt, startedAt, finishedAt, rerunOf,
+                purgedAt);
     }
 }

@@ -4,6 +4,8 @@ import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
 import cn.canbao.register.imports.ImportPipeline;
 import cn.canbao.security.CurrentUser;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityAudit;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
@@ -15,6 +17,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -39,17 +42,25 @@ import java.util.UUID;
 
 /**
  * Importing extracts: a clerk (or an admin) hands in a file of one kind, it is stored, and a
- * background worker merges it into the register. Everyone sees the imports of their own subtree;
- * an import only touches persons of its creator's subtree (other rows are refused with that reason).
+ * background worker merges it into the register. Clerks, admins and leaders see the imports of their own
+ * subtree (leaders the counts only); only clerks and admins read rejected rows, which are raw personal data,
+ * and every download of them is audited. An import only touches persons of its creator's subtree (other rows
+ * are refused with that reason). After the retention period its file and rejected rows are deleted
+ * ({@link ImportRetention}).
  */
 @Service
 public class ImportService {
+
+    /** The audit action of every rejects download. */
+    public static final String REJECTS_DOWNLOADED = "REJECTS_DOWNLOADED";
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
     private static final String COLUMNS = "id, kind, file_name, scope_code, status, format, rows_expected, rows_read, "
             + "rows_accepted, "
             + "rows_rejected, persons_changed, error_key, error_detail, created_by, created_at, started_at, "
-            + "finished_at, rerun_of";
+            + "finished_at, rerun_of, purged_at";
+    /** Who sees imports at all: clerks and admins, and leaders (counts only). */
+    private static final String SEES_IMPORTS = "hasAnyRole('ADMIN', 'CLERK', 'COUNTY_LEADER', 'TOWNSHIP_LEADER')";
 
     private final JdbcTemplate jdbc;
     private final ImportPipeline pipeline;
@@ -57,16 +68,18 @@ public class ImportService {
     private final CurrentRegionScope scope;
     private final MessageSource messages;
     private final Scheduler scheduler;
+    private final SecurityAudit audit;
     private final Path storage;
 
     ImportService(JdbcTemplate jdbc, ImportPipeline pipeline, CurrentRegionScope scope, MessageSource messages,
-                  Scheduler scheduler, Environment env) {
+                  Scheduler scheduler, SecurityAudit audit, Environment env) {
         this.jdbc = jdbc;
         this.pipeline = pipeline;
         this.executor = importExecutor();
         this.scope = scope;
         this.messages = messages;
         this.scheduler = scheduler;
+        this.audit = audit;
         this.storage = Path.of(env.getProperty("canbao.imports.dir", "data/imports")).toAbsolutePath();
     }
 
@@ -100,6 +113,9 @@ public class ImportService {
     @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
     public ImportRun rerun(long id) {
         ImportRun previous = get(id);
+        if (previous.purged()) {
+            throw new RegisterException("register.import.purged", id);
+        }
         Long again = jdbc.queryForObject("insert into import_run (kind, file_name, stored_file, file_sha256, "
                 + "scope_code, created_by, node, rows_expected, rerun_of) select kind, file_name, stored_file, "
                 + "file_sha256, ?, ?, ?, rows_expected, id "
@@ -109,8 +125,23 @@ public class ImportService {
         return get(again);
     }
 
-    /** One import of the caller's subtree. */
+    /** One import of the caller's subtree: its status and counts (the error detail for clerks and admins). */
+    @PreAuthorize(SEES_IMPORTS)
     public ImportRun get(long id) {
+        ImportRun run = find(id);
+        return readsRawRows() ? run : run.withoutErrorDetail();
+    }
+
+    /** The latest imports of the caller's subtree, newest first. */
+    @PreAuthorize(SEES_IMPORTS)
+    public List<ImportRun> recent(int limit) {
+        failOrphans();
+        List<ImportRun> runs = jdbc.query("select " + COLUMNS + " from import_run where scope_code like ? "
+                + "order by id desc limit ?", MAPPER, scope.get().codePrefix() + "%", limit);
+        return readsRawRows() ? runs : runs.stream().map(ImportRun::withoutErrorDetail).toList();
+    }
+
+    private ImportRun find(long id) {
         failOrphans();
         List<ImportRun> found = jdbc.query("select " + COLUMNS + " from import_run where id = ? and scope_code like ?",
                 MAPPER, id, scope.get().codePrefix() + "%");
@@ -120,36 +151,82 @@ public class ImportService {
         return found.get(0);
     }
 
-    /** The latest imports of the caller's subtree, newest first. */
-    public List<ImportRun> recent(int limit) {
-        failOrphans();
-        return jdbc.query("select " + COLUMNS + " from import_run where scope_code like ? order by id desc limit ?",
-                MAPPER, scope.get().codePrefix() + "%", limit);
+    /** Where the rejects CSV goes; opened only once the caller may read it, so a refusal writes nothing. */
+    @FunctionalInterface
+    public interface RejectsTarget {
+        Writer open() throws IOException;
     }
 
-    /** The rejected rows as CSV (UTF-8 with BOM for Excel): row number, reason in the reader's language, row. */
-    public void writeRejects(long id, Writer out, Locale locale) {
-        get(id);
-        PrintWriter w = new PrintWriter(out);
+    /**
+     * The rejected rows as CSV (UTF-8 with BOM for Excel): row number, reason in the reader's language, the
+     * row as read — raw, since correcting it is the download's purpose, with every cell neutralised against
+     * formula injection ({@link RejectsCsv}). Clerks and admins whose scope covers the import's only; every
+     * call is audited (REJECTS_DOWNLOADED, allowed or refused). Refusals: AccessDeniedException (another
+     * role), RegisterException notFound (unknown or outside the scope), {@link ImportPurgedException}.
+     */
+    public void writeRejects(long id, Locale locale, RejectsTarget target) throws IOException {
+        String refusal = "role";
+        try {
+            requireRawRowReader();
+            refusal = "not found or out of scope";
+            ImportRun run = find(id);
+            if (run.purged()) {
+                refusal = "purged under the retention period";
+                throw new ImportPurgedException(id);
+            }
+        } catch (RuntimeException refused) {
+            audit.record(REJECTS_DOWNLOADED, String.valueOf(id), SecurityAudit.Outcome.REFUSED, refusal);
+            throw refused;
+        }
+        audit.record(REJECTS_DOWNLOADED, String.valueOf(id), SecurityAudit.Outcome.ALLOWED, null);
+        PrintWriter w = new PrintWriter(target.open());
         w.print('\uFEFF');
         w.println(messages.getMessage("register.rejects.header", null, locale));
         jdbc.query("select row_number, reason_key, reason_args, raw from import_reject where import_id = ? "
                 + "order by row_number", rs -> {
-                    w.println(rs.getLong("row_number") + "," + csv(reason(rs, locale)) + "," + csv(rs.getString("raw")));
+                    w.println(RejectsCsv.line(rs.getLong("row_number"), reason(rs, locale), rs.getString("raw")));
                 }, id);
         w.flush();
     }
 
-    /** One rejected row, its reason in the reader's language. */
+    /** {@link #writeRejects(long, Locale, RejectsTarget)} into a writer that is already open. */
+    public void writeRejects(long id, Writer out, Locale locale) {
+        try {
+            writeRejects(id, locale, () -> out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One rejected row, its reason in the reader's language; ID and mobile numbers masked in both. */
     public record Reject(long rowNumber, String reason, String raw) {
     }
 
-    /** The first rejected rows of an import, for the summary screen. */
+    /**
+     * The first rejected rows of an import, for the summary screen, masked ({@link RejectsCsv#masked}); none
+     * once purged. Clerks and admins whose scope covers the import only.
+     */
     public List<Reject> rejects(long id, int limit, Locale locale) {
-        get(id);
+        requireRawRowReader();
+        find(id);
         return jdbc.query("select row_number, reason_key, reason_args, raw from import_reject where import_id = ? "
                 + "order by row_number limit ?", (rs, n) -> new Reject(rs.getLong("row_number"),
-                reason(rs, locale), rs.getString("raw")), id, limit);
+                RejectsCsv.masked(reason(rs, locale)), RejectsCsv.masked(rs.getString("raw"))), id, limit);
+    }
+
+    /**
+     * Rejected rows are raw personal data of whole files: clerks and admins (and system work) read them;
+     * leaders see counts, field roles nothing, operators run the engine, not the data.
+     */
+    private static boolean readsRawRows() {
+        return CurrentUser.isSystem()
+                || CurrentUser.get().map(u -> u.hasRole(Role.CLERK) || u.hasRole(Role.ADMIN)).orElse(false);
+    }
+
+    private static void requireRawRowReader() {
+        if (!readsRawRows()) {
+            throw new AccessDeniedException("rejected rows are for clerks and admins");
+        }
     }
 
     private String reason(java.sql.ResultSet rs, Locale locale) throws java.sql.SQLException {
@@ -255,13 +332,6 @@ public class ImportService {
         }
     }
 
-    private static String csv(String s) {
-        if (s == null) {
-            return "";
-        }
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
-    }
-
     private static final RowMapper<ImportRun> MAPPER = (rs, n) -> new ImportRun(rs.getLong("id"),
             ExtractKind.valueOf(rs.getString("kind")), rs.getString("file_name"), rs.getString("scope_code"),
             ImportRun.Status.valueOf(rs.getString("status")), rs.getString("format"),
@@ -269,7 +339,8 @@ public class ImportService {
             rs.getInt("rows_accepted"), rs.getInt("rows_rejected"), rs.getInt("persons_changed"),
             rs.getString("error_key"), rs.getString("error_detail"), rs.getString("created_by"),
             instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
-            instant(rs.getTimestamp("finished_at")), (Long) rs.getObject("rerun_of"));
+            instant(rs.getTimestamp("finished_at")), (Long) rs.getObject("rerun_of"),
+            instant(rs.getTimestamp("purged_at")));
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();

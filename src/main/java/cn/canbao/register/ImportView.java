@@ -22,6 +22,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.io.InputStream;
@@ -158,6 +159,12 @@ class ImportView extends VerticalLayout {
     }
 
     private void showRejects(ImportRun run) {
+        if (run.purged()) {
+            Span purged = new Span(getTranslation("imports.rejects.purged", TIME.format(run.purgedAt())));
+            purged.setId("import-rejects-purged");
+            current.add(new H3(getTranslation("imports.rejects.title")), purged);
+            return;
+        }
         Anchor download = new Anchor(rejectsDownload(run.id()),
                 getTranslation("imports.rejects.download", run.rowsRejected()));
         download.setId("import-rejects-download");
@@ -170,17 +177,19 @@ class ImportView extends VerticalLayout {
         rejects.addColumn(ImportService.Reject::raw).setHeader(getTranslation("imports.rejects.raw")).setFlexGrow(2);
         rejects.setItems(imports.rejects(run.id(), 200, getLocale()));
         rejects.setAllRowsVisible(true);
-        current.add(new H3(getTranslation("imports.rejects.title")), download, rejects);
+        Span masked = new Span(getTranslation("imports.rejects.masked"));
+        masked.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+        current.add(new H3(getTranslation("imports.rejects.title")), download, masked, rejects);
     }
 
+    /** The raw rows, through the same door as REST: role and scope checked, the download audited. */
     private DownloadHandler rejectsDownload(long id) {
-        return event -> {
-            event.setFileName("import-" + id + "-rejects.csv");
-            event.setContentType("text/csv;charset=UTF-8");
-            var writer = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8);
-            imports.writeRejects(id, writer, event.getUI() == null ? getLocale() : event.getUI().getLocale());
-            writer.flush();
-        };
+        return event -> imports.writeRejects(id, event.getUI() == null ? getLocale() : event.getUI().getLocale(),
+                () -> {
+                    event.setFileName("import-" + id + "-rejects.csv");
+                    event.setContentType("text/csv;charset=UTF-8");
+                    return new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8);
+                });
     }
 
     private void refreshHistory() {

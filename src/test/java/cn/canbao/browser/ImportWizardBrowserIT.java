@@ -9,8 +9,10 @@ import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -18,7 +20,10 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A clerk uploads a GBK police extract in the import wizard and sees the counts and the rejected row. */
+/**
+ * A clerk uploads a GBK police extract in the import wizard and sees the counts and the rejected row (its ID
+ * number masked), and downloads the raw rows (audited).
+ */
 @CanbaoIntegrationTest
 class ImportWizardBrowserIT {
 
@@ -28,6 +33,8 @@ class ImportWizardBrowserIT {
     SecurityTestSupport security;
     @Autowired
     RegionService regions;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aClerkUploadsAnExtractAndSeesCountsAndRejects() throws Exception {
@@ -36,11 +43,11 @@ class ImportWizardBrowserIT {
                 .get(0).code());
         String first17 = "35052519830303091";
         String good = first17 + IdNumber.checkCharacter(first17);
+        String bad = first17 + (IdNumber.checkCharacter(first17) == '1' ? '2' : '1');
         Path file = Files.createTempFile("户籍", ".csv");
         Files.writeString(file, "身份证号,姓名,变动类型,变动日期,户籍地区划\n"
                 + good + ",谢春燕,在册,2003-03-03," + village + "\n"
-                + "35052519830303091" + (IdNumber.checkCharacter(first17) == '1' ? '2' : '1') + ",错号,在册,2003-03-03,"
-                + village + "\n", Charset.forName("GBK"));
+                + bad + ",错号,在册,2003-03-03," + village + "\n", Charset.forName("GBK"));
 
         try (Browser browser = new Browser(port, 1280, 900)) {
             browser.open("/login");
@@ -67,9 +74,15 @@ class ImportWizardBrowserIT {
             browser.waitFor(d -> !d.findElements(By.id("import-rejects")).isEmpty());
             String rejects = browser.js("return Array.from(document.querySelectorAll('#import-rejects "
                     + "vaadin-grid-cell-content')).map(c => c.textContent).join('|')");
-            assertThat(rejects).contains("3", "校验位错误");
-            assertThat(browser.driver().findElement(By.id("import-rejects-download")).getText())
-                    .contains("下载全部 1 条拒收行");
+            assertThat(rejects).contains("3", "校验位错误", IdNumber.mask(bad)).doesNotContain(bad);
+            var download = browser.driver().findElement(By.id("import-rejects-download"));
+            assertThat(download.getText()).contains("下载全部 1 条拒收行");
+            String csv = (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript("const done = "
+                    + "arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done)",
+                    download.getAttribute("href"));
+            assertThat(csv).contains("行号,原因,原始数据", bad + ",错号");
+            assertThat(jdbc.queryForList("select outcome from security_audit where action = 'REJECTS_DOWNLOADED' "
+                    + "and actor = 'clerk.wizard'", String.class)).containsExactly("ALLOWED");
             browser.screenshot("import-wizard");
         }
     }

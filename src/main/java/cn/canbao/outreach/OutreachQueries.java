@@ -1,6 +1,9 @@
 package cn.canbao.outreach;
 
 import cn.canbao.region.CurrentRegionScope;
+import cn.canbao.region.RegionScope;
+import cn.canbao.security.CurrentUser;
+import cn.canbao.security.Role;
 import cn.canbao.register.IdNumber;
 import cn.canbao.register.MobileNumber;
 import cn.canbao.sms.LatestSms;
@@ -44,8 +47,16 @@ public class OutreachQueries {
 
     private static final String IN_SCOPE = "(oc.grid_code like :prefix or oc.village_code like :prefix)";
 
+    /** Who may look at residents in outreach: leaders, clerks and the visitors; not volunteers nor operators. */
+    static final Role[] READERS = {Role.COUNTY_LEADER, Role.TOWNSHIP_LEADER, Role.VILLAGE_CADRE, Role.GRID_WORKER,
+            Role.CLERK, Role.ADMIN};
+
     private String prefix() {
-        return scope.get().codePrefix() + "%";
+        RegionScope s = scope.get();
+        if (!s.unrestricted()) {
+            CurrentUser.requireActing(s.rootCode(), READERS);
+        }
+        return s.codePrefix() + "%";
     }
 
     /**
@@ -125,6 +136,7 @@ public class OutreachQueries {
 
     /** Visits recorded in a region's subtree in a time window (the village daily summary counts them). */
     public int visitsIn(String regionCode, Instant since, Instant until) {
+        CurrentUser.requireActing(regionCode, READERS);
         return jdbc.sql("select count(*) from visit where (grid_code like :prefix or village_code like :prefix) "
                         + "and visited_at > :since and visited_at <= :until")
                 .param("prefix", regionCode + "%").param("since", Timestamp.from(since))

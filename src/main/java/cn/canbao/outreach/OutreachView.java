@@ -23,7 +23,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 import java.time.Instant;
@@ -41,7 +41,8 @@ import java.util.concurrent.CompletableFuture;
 @Route("outreach")
 @PageTitle("催缴走访 · 参保通")
 @Menu(title = "menu.outreach", order = 12, icon = "vaadin:phone")
-@PermitAll
+// not volunteers (they log publicity, they do not visit residents) nor operators (they run the engine)
+@RolesAllowed({"COUNTY_LEADER", "TOWNSHIP_LEADER", "VILLAGE_CADRE", "GRID_WORKER", "CLERK", "ADMIN"})
 class OutreachView extends VerticalLayout {
 
     private static final int PAGE = 50;

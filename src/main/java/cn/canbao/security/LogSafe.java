@@ -18,14 +18,7 @@ public final class LogSafe {
             return null;
         }
         String s = value.toString();
-        StringBuilder sb = new StringBuilder(Math.min(s.length(), max));
-        for (int i = 0; i < s.length() && sb.length() < max; i++) {
-            char c = s.charAt(i);
-            sb.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '_' : c);
-        }
-        if (s.length() > max) {
-            sb.append('…');
-        }
-        return sb.toString();
+        String safe = cn.canbao.base.SafeLogMessage.neutralise(s.length() > max ? s.substring(0, max) : s);
+        return s.length() > max ? safe + "…" : safe;
     }
 }

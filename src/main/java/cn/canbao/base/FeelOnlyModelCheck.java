@@ -73,7 +73,7 @@ public final class FeelOnlyModelCheck {
         try {
             reader = factory.createXMLStreamReader(new ByteArrayInputStream(xml));
             return walk(reader);
-        } catch (XMLStreamException | RuntimeException notWellFormed) {
+        } catch (XMLStreamException notWellFormed) {
             return Optional.of(new Refusal("notXml", null));
         } finally {
             close(reader);

@@ -1,10 +1,13 @@
 package cn.canbao.policy;
 
+import cn.canbao.security.LogSafe;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
@@ -19,6 +22,8 @@ import java.util.Map;
  */
 @Component
 class PolicyRules {
+
+    private static final Logger log = LoggerFactory.getLogger(PolicyRules.class);
 
     private final RepositoryService repository;
     private final DecisionService decisions;
@@ -56,14 +61,19 @@ class PolicyRules {
                 .orElseThrow(() -> new PolicyException("policy.rules.missing", key));
     }
 
-    /** The single result of the definition for these variables; rules that fail to evaluate are refused with the engine's reason. */
+    /**
+     * The single result of the definition for these variables. Rules that fail to evaluate are refused
+     * naming the decision; the engine's reason goes to the log only (it can quote the rule's internals).
+     */
     Map<String, Object> evaluate(DecisionDefinition definition, Map<String, Object> variables) {
         DmnDecisionResult result;
         try {
             result = decisions.evaluateDecisionById(definition.getId()).variables(variables).evaluate();
         } catch (ProcessEngineException failed) {
+            log.warn("Policy rules {} ({}, version {}) failed to evaluate: {}", definition.getKey(), yearOf(definition),
+                    definition.getVersion(), LogSafe.of(failed.getMessage()));
             throw new PolicyException("policy.rules.evaluationFailed", definition.getKey(), yearOf(definition),
-                    definition.getVersion(), failed.getMessage());
+                    definition.getVersion());
         }
         if (result.isEmpty()) {
             throw new PolicyException("policy.rules.noResult", definition.getKey(), yearOf(definition),

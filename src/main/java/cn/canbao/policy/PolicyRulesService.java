@@ -1,14 +1,16 @@
 package cn.canbao.policy;
 
+import cn.canbao.base.FeelOnlyModelCheck;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.security.CanbaoUser;
 import cn.canbao.security.CurrentUser;
+import cn.canbao.security.LogSafe;
 import cn.canbao.security.Role;
+import cn.canbao.security.SecurityAudit;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
-import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
@@ -16,12 +18,20 @@ import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.UnaryTests;
 import org.camunda.bpm.model.dmn.instance.LiteralExpression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,21 +39,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * The rule admin: the deployed versions of the policy rules, their tables rendered from the DMN model,
- * and the upload of a new version for a year. An upload is parsed, tagged with its year, deployed
- * through the RepositoryService and run against the bundled example cases in one transaction: a file
- * that does not parse, does not deploy or fails a case is refused with the reason and the transaction
- * rolls back, so the version in force stays.
+ * and the upload of a new version for a year by a clerk at county level or above (or an admin).
+ * An upload must first pass {@link UploadedRuleCheck} — FEEL only, the bundled rules' signature, every
+ * example case of its year on a sandboxed engine — without touching the repository; only then is it
+ * deployed, and the cases run again on the deployed definitions in the same transaction, so a version that
+ * fails never becomes the one in force. Earlier versions stay deployed and listed, and
+ * {@link #reinstate} puts one back in force. Every attempt, accepted or refused, is in the security audit.
  */
 @Service
 @Transactional(readOnly = true)
 @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
 public class PolicyRulesService {
 
-    static final int MAX_FILE_BYTES = 1024 * 1024;
+    static final int MAX_FILE_BYTES = FeelOnlyModelCheck.MAX_BYTES;
+    /** Security audit actions of the rule admin. */
+    static final String AUDIT_UPLOADED = "RULE_UPLOADED";
+    static final String AUDIT_REFUSED = "RULE_REFUSED";
+    private static final Logger log = LoggerFactory.getLogger(PolicyRulesService.class);
     private static final int MAX_LISTED_FAILURES = 3;
     private static final Set<RegionLevel> RULE_LEVELS = EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY,
             RegionLevel.COUNTY);
@@ -51,18 +68,25 @@ public class PolicyRulesService {
     private final RepositoryService repository;
     private final PolicyRules rules;
     private final ExampleCases cases;
+    private final UploadedRuleCheck check;
+    private final SecurityAudit audit;
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
 
-    PolicyRulesService(RepositoryService repository, PolicyRules rules, ExampleCases cases, JdbcTemplate jdbc) {
+    PolicyRulesService(RepositoryService repository, PolicyRules rules, ExampleCases cases, UploadedRuleCheck check,
+                       SecurityAudit audit, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.repository = repository;
         this.rules = rules;
         this.cases = cases;
+        this.check = check;
+        this.audit = audit;
         this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     /** Every deployed version, newest year first, the one in force for each year marked. */
     public List<RuleVersion> versions() {
-        requireCountyLevel();
+        requireRuleClerk();
         List<DecisionDefinition> all = rules.all(PolicyDecisions.WAITING_PERIOD);
         Map<Integer, DecisionDefinition> activeByYear = all.stream().collect(Collectors.toMap(PolicyRules::yearOf,
                 Function.identity(), (a, b) -> PolicyRules.PRECEDENCE.compare(a, b) >= 0 ? a : b));
@@ -85,11 +109,11 @@ public class PolicyRulesService {
 
     /** The tables of one deployed version, as the DMN model holds them. */
     public List<RuleTable> tables(String deploymentId) {
-        requireCountyLevel();
+        requireRuleClerk();
         DecisionDefinition any = repository.createDecisionDefinitionQuery().deploymentId(deploymentId)
                 .decisionDefinitionKey(PolicyDecisions.WAITING_PERIOD).singleResult();
         if (any == null) {
-            throw new PolicyException("policy.rules.unknownVersion", deploymentId);
+            throw new PolicyException("policy.rules.versionNotFound", deploymentId);
         }
         return tables(repository.getDmnModelInstance(any.getId()));
     }
@@ -113,21 +137,91 @@ public class PolicyRulesService {
     }
 
     /**
-     * Deploys the file as the rules for {@code year} when it parses, holds the decisions the service
-     * evaluates, deploys and passes every bundled example case of the year; otherwise refuses it with
-     * the reason and nothing changes.
+     * Deploys the file as the rules for {@code year} when it passes every check and every example case of
+     * the year; otherwise refuses it with the reason and nothing changes. Role and level are checked here
+     * rather than by the annotation, so that refusals too are audited.
      */
-    @Transactional(rollbackFor = Exception.class)
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public RuleVersion upload(int year, String fileName, byte[] content) {
-        CanbaoUser user = requireCountyLevel();
+        String name = fileName == null || fileName.isBlank() ? "policy-rules-" + year + ".dmn"
+                : LogSafe.of(fileNameOf(fileName.strip()), 200);
+        return audited(year + " " + name, null, () -> accept(year, name, content));
+    }
+
+    /**
+     * Puts an earlier version back in force for its year: its file is uploaded again, through the same
+     * checks and cases, as the newest version of that year.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public RuleVersion reinstate(String deploymentId) {
+        return audited("reinstate " + LogSafe.of(deploymentId, 64), deploymentId, () -> {
+            requireRuleClerk();
+            DecisionDefinition earlier = deploymentId == null ? null : repository.createDecisionDefinitionQuery()
+                    .deploymentId(deploymentId).decisionDefinitionKey(PolicyDecisions.WAITING_PERIOD).singleResult();
+            if (earlier == null) {
+                throw new PolicyException("policy.rules.versionNotFound", LogSafe.of(deploymentId, 64));
+            }
+            byte[] content;
+            try (InputStream in = repository.getResourceAsStream(deploymentId, earlier.getResourceName())) {
+                content = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            List<String> uploaded = jdbc.queryForList("select file_name from policy_rule_version where deployment_id = ?",
+                    String.class, deploymentId);
+            String name = uploaded.isEmpty() ? fileNameOf(earlier.getResourceName()) : uploaded.get(0);
+            return accept(PolicyRules.yearOf(earlier), name, content);
+        });
+    }
+
+    /** The example cases a version for the year must pass. */
+    public List<ExampleCase> exampleCases(int year) {
+        requireRuleClerk();
+        return cases.forYear(year);
+    }
+
+    /** Runs an upload and records it: accepted, or refused with the reason's message key. */
+    private RuleVersion audited(String subject, String reinstated, Supplier<RuleVersion> upload) {
+        try {
+            RuleVersion accepted = upload.get();
+            audit.record(AUDIT_UPLOADED, subject, SecurityAudit.Outcome.ALLOWED, "deployment " + accepted.deploymentId()
+                    + (reinstated == null ? "" : ", reinstating " + LogSafe.of(reinstated, 64)));
+            return accepted;
+        } catch (PolicyException refused) {
+            audit.record(AUDIT_REFUSED, subject, SecurityAudit.Outcome.REFUSED, refused.messageKey());
+            throw refused;
+        } catch (AccessDeniedException denied) {
+            audit.record(AUDIT_REFUSED, subject, SecurityAudit.Outcome.REFUSED, "error.accessDenied");
+            throw denied;
+        } catch (RuntimeException failed) {
+            // what went wrong is for the log; the clerk learns only that the file was not taken
+            log.warn("Rule upload {} failed", LogSafe.of(subject), failed);
+            audit.record(AUDIT_REFUSED, subject, SecurityAudit.Outcome.REFUSED, "policy.upload.notDeployable");
+            throw new PolicyException("policy.upload.notDeployable");
+        }
+    }
+
+    private RuleVersion accept(int year, String name, byte[] content) {
+        CanbaoUser user = requireRuleClerk();
         if (year < 2000 || year > 2100) {
             throw new PolicyException("policy.upload.badYear", year);
         }
         if (content == null || content.length == 0 || content.length > MAX_FILE_BYTES) {
             throw new PolicyException("policy.upload.badSize", MAX_FILE_BYTES / 1024);
         }
-        DmnModelInstance model = parse(content);
         List<ExampleCase> examples = cases.forYear(year);
+        DmnModelInstance model = check.check(content, examples);
+        return tx.execute(status -> deployAndVerify(year, name, model, examples, user.getUsername()));
+    }
+
+    /**
+     * Deploys the checked model and runs the cases on what the engine deployed; a failure throws, which
+     * rolls the deployment back, so the version in force stays.
+     */
+    private RuleVersion deployAndVerify(int year, String name, DmnModelInstance model, List<ExampleCase> examples,
+                                        String uploader) {
         DeploymentWithDefinitions deployed = deploy(year, model);
         Map<String, DecisionDefinition> byKey = deployed.getDeployedDecisionDefinitions().stream()
                 .collect(Collectors.toMap(DecisionDefinition::getKey, Function.identity(), (a, b) -> a));
@@ -137,45 +231,23 @@ public class PolicyRulesService {
             try {
                 wrong = c.mismatches(rules.evaluate(byKey.get(c.decisionKey()), c.inputs()));
             } catch (PolicyException failed) {
-                wrong = List.of(failed.getMessage());
+                wrong = c.mismatches(Map.of());
             }
             if (!wrong.isEmpty()) {
-                failures.add(c.decisionKey() + " #" + c.line() + " " + c.name() + "（" + String.join("；", wrong) + "）");
+                failures.add(c.failure(wrong));
             }
         }
         if (!failures.isEmpty()) {
             throw new PolicyException("policy.upload.casesFailed", failures.size(), examples.size(),
                     failures.stream().limit(MAX_LISTED_FAILURES).collect(Collectors.joining("；")));
         }
-        String name = fileName == null || fileName.isBlank() ? "policy-rules-" + year + ".dmn" : fileName.strip();
-        jdbc.update("insert into policy_rule_version (year, deployment_id, file_name, cases_passed, uploaded_by) "
-                + "values (?, ?, ?, ?, ?)", year, deployed.getId(), name, examples.size(), user.getUsername());
+        Instant at = jdbc.queryForObject("insert into policy_rule_version (year, deployment_id, file_name, cases_passed, "
+                + "uploaded_by) values (?, ?, ?, ?, ?) returning uploaded_at", (rs, n) -> rs.getTimestamp(1).toInstant(),
+                year, deployed.getId(), name, examples.size(), uploader);
         DecisionDefinition waiting = byKey.get(PolicyDecisions.WAITING_PERIOD);
         return new RuleVersion(deployed.getId(), year, waiting.getVersion(),
-                deployed.getDeploymentTime() == null ? Instant.now() : deployed.getDeploymentTime().toInstant(), name,
-                user.getUsername(), true);
-    }
-
-    /** The example cases a version for the year must pass. */
-    public List<ExampleCase> exampleCases(int year) {
-        return cases.forYear(year);
-    }
-
-    private static DmnModelInstance parse(byte[] content) {
-        DmnModelInstance model;
-        try {
-            model = Dmn.readModelFromStream(new ByteArrayInputStream(content));
-        } catch (RuntimeException unreadable) {
-            throw new PolicyException("policy.upload.unparseable", rootMessage(unreadable));
-        }
-        Set<String> ids = model.getModelElementsByType(Decision.class).stream().map(Decision::getId)
-                .collect(Collectors.toSet());
-        for (String key : PolicyDecisions.REQUIRED) {
-            if (!ids.contains(key)) {
-                throw new PolicyException("policy.upload.missingDecision", key);
-            }
-        }
-        return model;
+                deployed.getDeploymentTime() == null ? at : deployed.getDeploymentTime().toInstant(), name, uploader,
+                true);
     }
 
     private DeploymentWithDefinitions deploy(int year, DmnModelInstance model) {
@@ -184,14 +256,18 @@ public class PolicyRulesService {
             return repository.createDeployment().name("policy-rules-" + year).source("canbao-policy-admin")
                     .addModelInstance("policy-rules-" + year + ".dmn", model).deployWithResult();
         } catch (RuntimeException refused) {
-            throw new PolicyException("policy.upload.notDeployable", rootMessage(refused));
+            log.info("Uploaded rules for {} do not deploy: {}", year, LogSafe.of(UploadedRuleCheck.rootMessage(refused)));
+            throw new PolicyException("policy.upload.notDeployable");
         }
     }
 
-    private static CanbaoUser requireCountyLevel() {
+    /** Clerks at county level or above, and admins, manage the rules; anyone else is refused here. */
+    private static CanbaoUser requireRuleClerk() {
         CanbaoUser user = CurrentUser.require();
-        if (!user.roles().contains(Role.ADMIN) && !RULE_LEVELS.contains(user.regionLevel())) {
-            throw new PolicyException("policy.rules.countyOnly");
+        boolean admin = user.roles().contains(Role.ADMIN);
+        boolean countyClerk = user.roles().contains(Role.CLERK) && RULE_LEVELS.contains(user.regionLevel());
+        if (!admin && !countyClerk) {
+            throw new PolicyException("policy.rules.outOfScope");
         }
         return user;
     }
@@ -199,15 +275,6 @@ public class PolicyRulesService {
     /** The bundled resource's file name, without the path it was deployed from. */
     private static String fileNameOf(String resourceName) {
         return resourceName == null ? "" : resourceName.substring(resourceName.replace('\\', '/').lastIndexOf('/') + 1);
-    }
-
-    private static String rootMessage(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
     }
 
     private static String label(Input input) {

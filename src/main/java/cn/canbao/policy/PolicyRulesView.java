@@ -2,6 +2,7 @@ package cn.canbao.policy;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -140,9 +141,26 @@ class PolicyRulesView extends VerticalLayout {
         };
     }
 
+    private void reinstate(RuleVersion version) {
+        try {
+            RuleVersion v = rules.reinstate(version.deploymentId());
+            Messages.showSuccess(getTranslation("policy.rules.reinstated", String.valueOf(v.year()), v.version()));
+            List<RuleVersion> all = rules.versions();
+            versions.setItems(all);
+            all.stream().filter(r -> r.deploymentId().equals(v.deploymentId())).findFirst().ifPresent(versions::select);
+        } catch (DomainException refused) {
+            Messages.showError(this, refused);
+        }
+    }
+
     private void showTables(RuleVersion version) {
         tables.removeAll();
         tables.add(new H3(getTranslation("policy.rules.tablesOf", String.valueOf(version.year()), version.version())));
+        if (!version.active()) {
+            Button reinstate = new Button(getTranslation("policy.rules.reinstate"), e -> reinstate(version));
+            reinstate.setId("policy-reinstate");
+            tables.add(reinstate);
+        }
         for (RuleTable t : rules.tables(version.deploymentId())) {
             Span title = new Span(t.name() + " (" + t.decisionKey() + ", " + t.hitPolicy() + ")");
             title.addClassNames(LumoUtility.FontWeight.SEMIBOLD);

@@ -25,8 +25,9 @@ public class DomainProblems {
     }
 
     public ProblemDetail of(DomainException e, Locale locale) {
-        HttpStatus status = e.messageKey().endsWith("outOfScope") ? HttpStatus.FORBIDDEN
-                : e.messageKey().endsWith("notFound") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+        String key = e.messageKey().toLowerCase(Locale.ROOT);
+        HttpStatus status = key.endsWith("outofscope") ? HttpStatus.FORBIDDEN
+                : key.endsWith("notfound") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
         Object[] args = Arrays.stream(e.args())
                 .map(a -> a instanceof Translatable t ? messages.getMessage(t.messageKey(), null, locale) : a)
                 .toArray();

@@ -60,8 +60,9 @@ public class LoginThrottle {
      * the first refusal of each lockout is audited (and marked so, hence no rollback for the refusal).
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = LoginThrottledException.class)
-    public Check check(String username, String address) {
+    public Check check(String username, String clientAddress) {
         String account = accountKey(username);
+        String address = clientAddress == null ? null : cut(clientAddress);
         List<Row> rows = jdbc.sql("select kind, key, locked_until > now() as locked, "
                         + "ceil(extract(epoch from locked_until - now()))::bigint as seconds, refusal_audited "
                         + "from login_throttle where (kind = 'ACCOUNT' and key = ?) or (kind = 'ADDRESS' and key = ?)")
@@ -95,8 +96,10 @@ public class LoginThrottle {
         if (check.address() != null) {
             count(Kind.ADDRESS, check.address(), settings.maxFailuresPerAddress(), check, username);
         }
+        // a few rows nobody has failed on for longer than any lockout and window: the table stays small even
+        // when names are sprayed; rows another login holds are left for later rather than waited for
         jdbc.sql("delete from login_throttle where ctid = any(array(select ctid from login_throttle "
-                        + "where last_failure_at < now() - make_interval(secs => ?) limit ?))")
+                        + "where last_failure_at < now() - make_interval(secs => ?) limit ? for update skip locked))")
                 .param(settings.window().plus(settings.lockoutMax()).toSeconds()).param(PURGE_BATCH)
                 .update();
     }
@@ -111,8 +114,11 @@ public class LoginThrottle {
 
     /** The key of an account name: as the login normalises it, cut to the column. */
     static String accountKey(String username) {
-        String normalized = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
-        return normalized.length() > KEY_LENGTH ? normalized.substring(0, KEY_LENGTH) : normalized;
+        return cut(username == null ? "" : username.trim().toLowerCase(Locale.ROOT));
+    }
+
+    private static String cut(String key) {
+        return key.length() > KEY_LENGTH ? key.substring(0, KEY_LENGTH) : key;
     }
 
     /**

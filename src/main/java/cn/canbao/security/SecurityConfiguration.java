@@ -46,8 +46,8 @@ class SecurityConfiguration {
         provider.setPasswordEncoder(encoder);
         // the login view and the API answer the same for both; the audit log says which it was
         provider.setHideUserNotFoundExceptions(false);
-        // a disabled account is told only after the password matched (and then like a wrong password), so
-        // guessers learn nothing; Spring's default checks it before the password
+        // disabled is checked only after the password matched (Spring's default checks it before) and is
+        // answered like a wrong password: guessers learn nothing from it
         provider.setPreAuthenticationChecks(user -> { });
         provider.setPostAuthenticationChecks(user -> {
             if (!user.isEnabled()) {

@@ -190,8 +190,8 @@ class UserRepository {
     private static UserAccount account(ResultSet rs, int i) throws SQLException {
         return new UserAccount(rs.getString("username"), rs.getString("display_name"), rs.getString("region_code"),
                 rs.getString("region_name"), rs.getString("region_path"), roles(rs), rs.getString("phone"),
-                rs.getBoolean("enabled"), rs.getBoolean("region_revoked"), instant(rs.getTimestamp("created_at")), rs.getString("created_by"),
-                instant(rs.getTimestamp("last_login_at")));
+                rs.getBoolean("enabled"), rs.getBoolean("region_revoked"), instant(rs.getTimestamp("created_at")),
+                rs.getString("created_by"), instant(rs.getTimestamp("last_login_at")));
     }
 
     private static Set<Role> roles(ResultSet rs) throws SQLException {

@@ -73,7 +73,8 @@ class BruteForceAttackIT {
         assertThat(HttpAttacker.json(locked).get("detail").asText()).isEqualTo(THROTTLED);
 
         // the right password is refused the same way: the lockout is checked before any password
-        HttpResponse<String> right = HttpAttacker.basic(port, VICTIM, SecurityTestSupport.PASSWORD).get("/api/campaigns");
+        HttpResponse<String> right = HttpAttacker.basic(port, VICTIM, SecurityTestSupport.PASSWORD)
+                .get("/api/campaigns");
         assertThat(right.statusCode()).isEqualTo(429);
         assertThat(HttpAttacker.basic(port, VICTIM, SecurityTestSupport.PASSWORD).get("/engine-rest/task").statusCode())
                 .isEqualTo(429);
@@ -84,7 +85,8 @@ class BruteForceAttackIT {
         assertThat(audited("LOGIN_THROTTLED", VICTIM)).isEqualTo(2);
         assertThat(audited("LOGIN_THROTTLED", NOBODY)).isEqualTo(2);
         assertThat(jdbc.queryForList("select client from security_audit where id > ? and actor = ?", String.class,
-                auditBefore, VICTIM)).isNotEmpty().allSatisfy(client -> assertThat(client).isIn("127.0.0.1", "0:0:0:0:0:0:0:1"));
+                auditBefore, VICTIM)).isNotEmpty()
+                .allSatisfy(client -> assertThat(client).isIn("127.0.0.1", "0:0:0:0:0:0:0:1"));
 
         // when the lockout is over (moved to now), the right password works and clears the account's count
         jdbc.update("update login_throttle set locked_until = now() where kind = 'ACCOUNT' and key = ?", VICTIM);
@@ -151,8 +153,8 @@ class BruteForceAttackIT {
                 .get("/api/campaigns");
         assertThat(bystander.statusCode()).isEqualTo(429);
         assertThat(bystander.headers().firstValue("Retry-After")).isPresent();
-        assertThat(jdbc.queryForObject("select count(*) from security_audit where id > ? and action = 'LOGIN_THROTTLED' "
-                + "and subject like 'address %'", Integer.class, auditBefore)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from security_audit where id > ? "
+                + "and action = 'LOGIN_THROTTLED' and subject like 'address %'", Integer.class, auditBefore)).isEqualTo(2);
     }
 
     private List<Answer> thirtyWrongPasswords(String username) {

@@ -51,7 +51,8 @@ class LoginThrottleTest {
         Instant at = T0;
         long[] minutes = {1, 2, 4, 8, 16, 30, 30};
         for (int i = 0; i < minutes.length; i++) {
-            assertThat(Duration.between(at, s.lockedUntil())).as("lockout " + (i + 1)).isEqualTo(Duration.ofMinutes(minutes[i]));
+            assertThat(Duration.between(at, s.lockedUntil())).as("lockout " + (i + 1))
+                    .isEqualTo(Duration.ofMinutes(minutes[i]));
             at = s.lockedUntil();
             s = fail(s, at, 5);
         }

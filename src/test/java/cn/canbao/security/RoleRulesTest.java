@@ -40,6 +40,10 @@ class RoleRulesTest {
                 null, null, null);
     }
 
+    private static boolean may(CanbaoUser actor, UserAccount target) {
+        return UserAdministrationRules.mayAdminister(actor, target);
+    }
+
     /** The materialised path of a region: its ancestors' codes, then its own. */
     private static String path(String code) {
         String county = PROVINCE + ".350500000000." + COUNTY;
@@ -82,8 +86,8 @@ class RoleRulesTest {
     @Test
     void adminsAndOperatorsOutrankLeadersWhoOutrankStaffWhoOutrankVolunteers() {
         assertThat(Role.ADMIN.rank()).isEqualTo(Role.OPERATOR.rank()).isGreaterThan(Role.COUNTY_LEADER.rank());
-        assertThat(Role.COUNTY_LEADER.rank()).isEqualTo(Role.TOWNSHIP_LEADER.rank()).isEqualTo(Role.VILLAGE_CADRE.rank())
-                .isGreaterThan(Role.CLERK.rank());
+        assertThat(Role.COUNTY_LEADER.rank()).isEqualTo(Role.TOWNSHIP_LEADER.rank())
+                .isEqualTo(Role.VILLAGE_CADRE.rank()).isGreaterThan(Role.CLERK.rank());
         assertThat(Role.CLERK.rank()).isEqualTo(Role.GRID_WORKER.rank()).isGreaterThan(Role.VOLUNTEER.rank());
         assertThat(Role.highestRank(Set.of(Role.CLERK, Role.COUNTY_LEADER))).isEqualTo(Role.COUNTY_LEADER.rank());
     }
@@ -115,31 +119,32 @@ class RoleRulesTest {
     @Test
     void usersAdministerOnlyUsersStrictlyBelowThem() {
         CanbaoUser clerk = named("clerk", COUNTY, RegionLevel.COUNTY, Role.CLERK);
-        assertThat(UserAdministrationRules.mayAdminister(clerk, account("leader", COUNTY, Role.COUNTY_LEADER))).isFalse();
-        assertThat(UserAdministrationRules.mayAdminister(clerk, account("clerk2", COUNTY, Role.CLERK))).isFalse();
-        assertThat(UserAdministrationRules.mayAdminister(clerk, account("admin", COUNTY, Role.ADMIN))).isFalse();
-        assertThat(UserAdministrationRules.mayAdminister(clerk, account("helper", COUNTY, Role.VOLUNTEER))).isTrue();
-        assertThat(UserAdministrationRules.mayAdminister(clerk, account("tl", TOWNSHIP, Role.TOWNSHIP_LEADER))).isTrue();
+        assertThat(may(clerk, account("leader", COUNTY, Role.COUNTY_LEADER))).isFalse();
+        assertThat(may(clerk, account("clerk2", COUNTY, Role.CLERK))).isFalse();
+        assertThat(may(clerk, account("admin", COUNTY, Role.ADMIN))).isFalse();
+        assertThat(may(clerk, account("helper", COUNTY, Role.VOLUNTEER))).isTrue();
+        assertThat(may(clerk, account("tl", TOWNSHIP, Role.TOWNSHIP_LEADER))).isTrue();
         assertThatThrownBy(() -> UserAdministrationRules.checkAdministrable(clerk,
                 account("leader", COUNTY, Role.COUNTY_LEADER)))
                 .satisfies(e -> assertThat(((UserException) e).messageKey()).isEqualTo("user.target.outOfScope"));
-        assertThatThrownBy(() -> UserAdministrationRules.checkAdministrable(clerk, account("clerk", COUNTY, Role.CLERK)))
+        assertThatThrownBy(() -> UserAdministrationRules.checkAdministrable(clerk,
+                account("clerk", COUNTY, Role.CLERK)))
                 .satisfies(e -> assertThat(((UserException) e).messageKey()).isEqualTo("user.error.self"));
 
         CanbaoUser admin = named("admin", COUNTY, RegionLevel.COUNTY, Role.ADMIN);
-        assertThat(UserAdministrationRules.mayAdminister(admin, account("clerk", COUNTY, Role.CLERK))).isTrue();
-        assertThat(UserAdministrationRules.mayAdminister(admin, account("leader", COUNTY, Role.COUNTY_LEADER))).isTrue();
-        assertThat(UserAdministrationRules.mayAdminister(admin, account("admin2", COUNTY, Role.ADMIN))).isFalse();
-        assertThat(UserAdministrationRules.mayAdminister(admin, account("op", COUNTY, Role.OPERATOR))).isFalse();
+        assertThat(may(admin, account("clerk", COUNTY, Role.CLERK))).isTrue();
+        assertThat(may(admin, account("leader", COUNTY, Role.COUNTY_LEADER))).isTrue();
+        assertThat(may(admin, account("admin2", COUNTY, Role.ADMIN))).isFalse();
+        assertThat(may(admin, account("op", COUNTY, Role.OPERATOR))).isFalse();
 
         CanbaoUser townshipClerk = named("tc", TOWNSHIP, RegionLevel.TOWNSHIP, Role.CLERK);
-        assertThat(UserAdministrationRules.mayAdminister(townshipClerk, account("x", OTHER_TOWNSHIP, Role.CLERK)))
+        assertThat(may(townshipClerk, account("x", OTHER_TOWNSHIP, Role.CLERK)))
                 .isFalse();
-        assertThat(UserAdministrationRules.mayAdminister(townshipClerk, account("x", COUNTY, Role.VOLUNTEER))).isFalse();
+        assertThat(may(townshipClerk, account("x", COUNTY, Role.VOLUNTEER))).isFalse();
 
         CanbaoUser provinceClerk = named("pc", PROVINCE, RegionLevel.PROVINCE, Role.CLERK);
-        assertThat(UserAdministrationRules.mayAdminister(provinceClerk, account("a", COUNTY, Role.ADMIN))).isFalse();
-        assertThat(UserAdministrationRules.mayAdminister(provinceClerk, account("l", COUNTY, Role.COUNTY_LEADER)))
+        assertThat(may(provinceClerk, account("a", COUNTY, Role.ADMIN))).isFalse();
+        assertThat(may(provinceClerk, account("l", COUNTY, Role.COUNTY_LEADER)))
                 .isTrue();
     }
 

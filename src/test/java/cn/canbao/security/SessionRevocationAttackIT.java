@@ -2,6 +2,9 @@ package cn.canbao.security;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
+import cn.canbao.region.NewRegion;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hole 8 (sessions) of issue 15: a user logged in through the form kept working after an admin disabled
- * them or reset their password — the session outlived the decision. As a real HTTP client with the user's
- * session cookie: after the change, the next request of that session goes to the login page.
+ * them, reset their password, changed their roles or revoked their region — the session outlived the
+ * decision. As a real HTTP client with the user's session cookie: after the change, the next request of that
+ * session goes to the login page.
  */
 @CanbaoIntegrationTest
 class SessionRevocationAttackIT {
@@ -36,6 +40,8 @@ class SessionRevocationAttackIT {
     SessionRegistry registry;
     @Autowired
     UserService users;
+    @Autowired
+    RegionService regions;
 
     private HttpAttacker admin;
 
@@ -107,6 +113,22 @@ class SessionRevocationAttackIT {
         security.as(user, () -> users.changeOwnPassword(SecurityTestSupport.PASSWORD, "changed-pass-2025"));
         assertSentToLogin(elsewhere.get(TASKLIST));
         assertThat(loggedIn(user, "changed-pass-2025").get(TASKLIST).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void revokingTheUsersRegionEndsTheirSession() {
+        String village = SystemAccess.call(() -> {
+            String code = null;
+            for (int n = 900; code == null || regions.findUnscoped(code).isPresent(); n++) {
+                code = TAOCHENG.substring(0, 9) + n;
+            }
+            return regions.create(NewRegion.region(code, "撤销测试村" + code.substring(9), RegionLevel.VILLAGE, TAOCHENG,
+                    null, true)).code();
+        });
+        String user = security.ensureUser("sr.cadre." + village.substring(9), village, Role.VILLAGE_CADRE);
+        HttpAttacker session = loggedIn(user, SecurityTestSupport.PASSWORD);
+        SystemAccess.run(() -> regions.revoke(village));
+        assertSentToLogin(session.get(TASKLIST));
     }
 
     private String aUser() {

@@ -10,6 +10,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -34,10 +35,15 @@ public final class CanbaoUser implements UserDetails, CredentialsContainer, Shel
     private final boolean enabled;
     /** Mutable: the language switch changes it for the rest of the session, not only in the table. */
     private volatile String locale;
+    /**
+     * {@code app_user.sessions_valid_after} as it was when this user logged in. A session lives while the
+     * column still holds this value: disabling, a password reset or new roles change it (see {@link UserSessions}).
+     */
+    private volatile Instant sessionsValidAfter;
 
     CanbaoUser(String username, String displayName, String passwordHash, String regionCode, String regionName,
                String regionPath, RegionLevel regionLevel, boolean regionRevoked, Set<Role> roles, boolean enabled,
-               String locale) {
+               String locale, Instant sessionsValidAfter) {
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
@@ -49,6 +55,7 @@ public final class CanbaoUser implements UserDetails, CredentialsContainer, Shel
         this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
         this.enabled = enabled;
         this.locale = locale;
+        this.sessionsValidAfter = sessionsValidAfter;
     }
 
     @Override
@@ -117,6 +124,15 @@ public final class CanbaoUser implements UserDetails, CredentialsContainer, Shel
 
     void preferLocale(String languageTag) {
         this.locale = languageTag;
+    }
+
+    Instant sessionsValidAfter() {
+        return sessionsValidAfter;
+    }
+
+    /** Keeps this session alive across a change of {@code sessions_valid_after} its own user made. */
+    void keepSessionValidAfter(Instant validAfter) {
+        this.sessionsValidAfter = validAfter;
     }
 
     public RegionScope scope() {

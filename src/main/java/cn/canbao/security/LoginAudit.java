@@ -8,7 +8,10 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** One log line per login attempt, saying why a failed one failed; successful logins are recorded. */
+/**
+ * One log line per login attempt, saying why a failed one failed; successful logins are recorded. The audit
+ * rows of failures and lockouts are written by the {@link LoginThrottle}.
+ */
 @Component
 class LoginAudit {
 
@@ -40,6 +43,6 @@ class LoginAudit {
         } else {
             reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         }
-        log.warn("Login refused for '{}': {}", name, reason);
+        log.warn("Login refused for '{}': {}", LogSafe.of(name, 64), LogSafe.of(reason));
     }
 }

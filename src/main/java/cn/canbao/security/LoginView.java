@@ -20,8 +20,10 @@ import org.springframework.security.web.WebAttributes;
 import java.util.Optional;
 
 /**
- * The login page. Wrong password and unknown user get the same message (no hint which usernames
- * exist); a disabled account or one bound to a revoked region gets its own, after the password matched.
+ * The login page. Wrong password, unknown user and disabled account get the same message (no hint which
+ * usernames exist or are disabled; the audit log says which); a lockout by the {@link LoginThrottle} the same
+ * throttle message whatever the account; an account bound to a revoked region its own, after the password
+ * matched, so its owner knows to ask for a new binding.
  */
 @Route(value = "login", autoLayout = false)
 @PageTitle("登录 · 参保通")
@@ -38,7 +40,7 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
         form.setAction("login");
         form.setForgotPasswordButtonVisible(false);
-        form.setI18n(i18n(null));
+        form.setI18n(i18n(null, null));
         form.setId("login-form");
 
         H1 title = new H1(getTranslation("app.title"));
@@ -51,26 +53,28 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
             Object failure = VaadinSession.getCurrent().getSession()
                     .getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            form.setI18n(i18n(messageKeyFor(failure)));
+            form.setI18n(i18n(messageKeyFor(failure), failure instanceof LoginThrottledException throttled
+                    ? throttled.retryAfterMinutes() : null));
             form.setError(true);
         }
     }
 
     /** The message a failed login shows, by what failed. */
     static String messageKeyFor(Object failure) {
+        if (failure instanceof LoginThrottledException) {
+            return "login.error.throttled";
+        }
         if (failure instanceof RegionRevokedException) {
             return "login.error.regionRevoked";
         }
-        if (failure instanceof DisabledException) {
-            return "login.error.disabled";
-        }
-        if (failure instanceof BadCredentialsException || failure instanceof UsernameNotFoundException) {
+        if (failure instanceof BadCredentialsException || failure instanceof UsernameNotFoundException
+                || failure instanceof DisabledException) {
             return "login.error.badCredentials";
         }
         return "login.error.other";
     }
 
-    private LoginI18n i18n(String errorKey) {
+    private LoginI18n i18n(String errorKey, Object errorArg) {
         LoginI18n i18n = LoginI18n.createDefault();
         LoginI18n.Form f = i18n.getForm();
         f.setTitle(getTranslation("login.title"));
@@ -79,7 +83,8 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
         f.setSubmit(getTranslation("login.submit"));
         LoginI18n.ErrorMessage error = i18n.getErrorMessage();
         error.setTitle(getTranslation("login.error.title"));
-        error.setMessage(getTranslation(errorKey == null ? "login.error.badCredentials" : errorKey));
+        String key = errorKey == null ? "login.error.badCredentials" : errorKey;
+        error.setMessage(errorArg == null ? getTranslation(key) : getTranslation(key, errorArg));
         error.setUsername(getTranslation("login.error.usernameRequired"));
         error.setPassword(getTranslation("login.error.passwordRequired"));
         return i18n;

@@ -9,27 +9,54 @@ import java.util.Set;
 /**
  * The roles of SPEC §1, each valid at certain levels of the hierarchy, each also a Camunda group
  * ({@code groupId}) so process tasks can name them as candidate groups.
+ * <p>
+ * A {@linkplain #rank() rank} orders roles held at the <em>same</em> region, for user administration:
+ * <ol>
+ * <li>{@link #ADMIN} and {@link #OPERATOR} (3): they run the system and the engine;</li>
+ * <li>the leader of the level — {@link #COUNTY_LEADER}, {@link #TOWNSHIP_LEADER}, {@link #VILLAGE_CADRE} (2);</li>
+ * <li>{@link #CLERK} and {@link #GRID_WORKER} (1): staff (a clerk never sits at a grid, a grid worker only there);</li>
+ * <li>{@link #VOLUNTEER} (0).</li>
+ * </ol>
+ * At its own region a user grants and administers only roles ranked strictly below its highest; anything
+ * strictly below its region is the next level's (see {@code UserService}). Ranks never compare regions.
  */
 public enum Role implements Translatable {
-    COUNTY_LEADER("county-leader", EnumSet.of(RegionLevel.COUNTY)),
-    TOWNSHIP_LEADER("township-leader", EnumSet.of(RegionLevel.TOWNSHIP)),
-    VILLAGE_CADRE("village-cadre", EnumSet.of(RegionLevel.VILLAGE)),
-    GRID_WORKER("grid-worker", EnumSet.of(RegionLevel.GRID)),
-    CLERK("clerk", EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.TOWNSHIP)),
-    VOLUNTEER("volunteer", EnumSet.allOf(RegionLevel.class)),
-    ADMIN("camunda-admin", EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY)),
+    COUNTY_LEADER("county-leader", 2, EnumSet.of(RegionLevel.COUNTY)),
+    TOWNSHIP_LEADER("township-leader", 2, EnumSet.of(RegionLevel.TOWNSHIP)),
+    VILLAGE_CADRE("village-cadre", 2, EnumSet.of(RegionLevel.VILLAGE)),
+    GRID_WORKER("grid-worker", 1, EnumSet.of(RegionLevel.GRID)),
+    CLERK("clerk", 1, EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.TOWNSHIP)),
+    VOLUNTEER("volunteer", 0, EnumSet.allOf(RegionLevel.class)),
+    ADMIN("camunda-admin", 3, EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY)),
     /**
      * Runs the engine, not the campaign: deployments, Cockpit's deletes, job retries and incidents. Engine
      * objects (deployments, jobs) are not regional, so the role sits at the top of a deployment only.
      */
-    OPERATOR("camunda-operator", EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY));
+    OPERATOR("camunda-operator", 3, EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY));
 
     private final String groupId;
+    private final int rank;
     private final Set<RegionLevel> levels;
 
-    Role(String groupId, Set<RegionLevel> levels) {
+    Role(String groupId, int rank, Set<RegionLevel> levels) {
         this.groupId = groupId;
+        this.rank = rank;
         this.levels = levels;
+    }
+
+    /** The order of roles at one region (see the class comment): higher administers lower. */
+    public int rank() {
+        return rank;
+    }
+
+    /** Whether only an admin may grant this role, or administer a user holding it, wherever it sits. */
+    public boolean adminOnly() {
+        return this == ADMIN || this == OPERATOR;
+    }
+
+    /** The highest rank among some roles; -1 for none. */
+    public static int highestRank(Set<Role> roles) {
+        return roles.stream().mapToInt(Role::rank).max().orElse(-1);
     }
 
     /** The Camunda group of everyone with this role ({@code camunda-admin} for admins). */

@@ -41,9 +41,19 @@ public class SecurityAudit {
     /** Records an act of a named actor (e.g. the username a login attempt gave). */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordAs(String actor, String action, String subject, Outcome outcome, String detail) {
-        String who = LogSafe.of(actor == null ? "anonymous" : actor, 64);
+        recordFrom(actor, clientAddress(), action, subject, outcome, detail);
+    }
+
+    /**
+     * Records an act of a named actor from a client address given by the caller: login attempts are judged in
+     * the security filters, before Spring MVC exposes the request to {@link #clientAddress()}.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordFrom(String actor, String client, String action, String subject, Outcome outcome, String detail) {
+        // 63 + the ellipsis LogSafe adds to cut text: the column holds 64
+        String who = LogSafe.of(actor == null ? "anonymous" : actor, 63);
         jdbc.update("insert into security_audit (actor, action, subject, outcome, client, detail) values (?, ?, ?, ?, ?, ?)",
-                who, action, subject, outcome.name(), clientAddress(), detail);
+                who, action, subject, outcome.name(), client, detail);
         log.info("Audit: {} {} {} {}", who, action, LogSafe.of(subject, 200), outcome);
     }
 
@@ -60,7 +70,7 @@ public class SecurityAudit {
                 action, action, limit);
     }
 
-    /** The client address of the current HTTP request, if any. */
+    /** The client address of the current HTTP request, if any (set inside Spring MVC, not in servlet filters). */
     public static String clientAddress() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             return attributes.getRequest().getRemoteAddr();

@@ -4,15 +4,21 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -20,6 +26,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Four doors locked: the Camunda REST API and Canbao's REST API (HTTP Basic, no session),
  * Actuator (health open, the rest for admins) and everything else — Vaadin views, Camunda webapps —
  * behind the login form; a fifth, /webhooks/**, open to providers that prove themselves by signature. Method security enforces roles in services.
+ * Every password check goes through the {@link LoginThrottle}; login sessions end when the user's access
+ * changes ({@link UserSessions}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -32,13 +40,19 @@ class SecurityConfiguration {
     }
 
     @Bean
-    DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+    DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder,
+                                                     LoginThrottle throttle) {
+        DaoAuthenticationProvider provider = new ThrottledAuthenticationProvider(users, throttle);
         provider.setPasswordEncoder(encoder);
-        // the login view still shows one message for both; the log says which it was
+        // the login view and the API answer the same for both; the audit log says which it was
         provider.setHideUserNotFoundExceptions(false);
-        // checked only after the password matched, so it reveals nothing to guessers
+        // disabled is checked only after the password matched (Spring's default checks it before) and is
+        // answered like a wrong password: guessers learn nothing from it
+        provider.setPreAuthenticationChecks(user -> { });
         provider.setPostAuthenticationChecks(user -> {
+            if (!user.isEnabled()) {
+                throw new DisabledException("user " + user.getUsername() + " is disabled");
+            }
             if (user instanceof CanbaoUser canbao && canbao.regionRevoked()) {
                 throw new RegionRevokedException(canbao.getUsername(), canbao.regionCode());
             }
@@ -46,16 +60,32 @@ class SecurityConfiguration {
         return provider;
     }
 
+    /** The login sessions of this node, by user: {@link UserSessions} expires them when access changes. */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the registry when the servlet container ends a session (timeout, logout). */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
     /** Matches the path below the context whatever servlet serves it (Jersey serves /engine-rest). */
     private static RequestMatcher path(String pattern) {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
-    /** An API for machines: HTTP Basic with Canbao's users on every call, no session, so no CSRF to guard. */
-    private static SecurityFilterChain basicApi(HttpSecurity http, String pattern) throws Exception {
+    /**
+     * An API for machines: HTTP Basic with Canbao's users on every call, no session, so no CSRF to guard;
+     * refusals (401, 429 while throttled) as problem+json.
+     */
+    private static SecurityFilterChain basicApi(HttpSecurity http, String pattern, AuthenticationEntryPoint refusals)
+            throws Exception {
         return http.securityMatcher(path(pattern))
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                .httpBasic(b -> b.realmName("Canbao"))
+                .httpBasic(b -> b.realmName("Canbao").authenticationEntryPoint(refusals))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .build();
@@ -63,18 +93,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
-        return basicApi(http, "/engine-rest/**");
+    SecurityFilterChain engineRest(HttpSecurity http, ApiAuthenticationEntryPoint refusals) throws Exception {
+        return basicApi(http, "/engine-rest/**", refusals);
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    SecurityFilterChain actuator(HttpSecurity http, ApiAuthenticationEntryPoint refusals) throws Exception {
         return http.securityMatcher(path("/actuator/**"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .anyRequest().hasRole(Role.ADMIN.name()))
-                .httpBasic(b -> b.realmName("Canbao"))
+                .httpBasic(b -> b.realmName("Canbao").authenticationEntryPoint(refusals))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .build();
@@ -83,8 +113,8 @@ class SecurityConfiguration {
     /** Canbao's own REST API for automation (imports …): HTTP Basic with the same users, no session. */
     @Bean
     @Order(3)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return basicApi(http, "/api/**");
+    SecurityFilterChain api(HttpSecurity http, ApiAuthenticationEntryPoint refusals) throws Exception {
+        return basicApi(http, "/api/**", refusals);
     }
 
     /**
@@ -103,14 +133,22 @@ class SecurityConfiguration {
 
     @Bean
     @Order(5)
-    SecurityFilterChain application(HttpSecurity http) throws Exception {
+    SecurityFilterChain application(HttpSecurity http, SessionRegistry sessionRegistry, UserSessions sessions)
+            throws Exception {
         http.authorizeHttpRequests(a -> a
                         // error dispatches of refused calls (401/403) must render, not redirect to login
                         .requestMatchers(path("/error")).permitAll()
                         .requestMatchers(path("/camunda/**")).authenticated())
                 // Camunda's webapps carry their own CSRF token filter (CsrfPreventionFilter)
                 .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+                // every login session registered by user (no limit on how many), so a change of access ends them;
+                // an ended session's request goes on anonymous, like SessionValidityFilter's: pages redirect to
+                // the login, Vaadin's own requests get its session-expired answer and reload
+                .sessionManagement(s -> s.sessionConcurrency(c -> c.maximumSessions(-1)
+                        .sessionRegistry(sessionRegistry)
+                        .expiredSessionStrategy(e -> e.getFilterChain().doFilter(e.getRequest(), e.getResponse()))))
+                .addFilterAfter(new SessionValidityFilter(sessions), ConcurrentSessionFilter.class);
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

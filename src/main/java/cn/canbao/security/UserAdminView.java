@@ -28,7 +28,11 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.EnumSet;
 import java.util.stream.Collectors;
 
-/** Administrators and clerks manage the users of their own subtree. */
+/**
+ * Administrators and clerks manage the users of their own subtree. The screen offers only what
+ * {@link UserService} allows (the actions on users below the caller, the roles the caller may grant at the
+ * chosen region); the service enforces it whatever the screen shows.
+ */
 @Route("users")
 @PageTitle("用户管理 · 参保通")
 @Menu(title = "menu.users", order = 90, icon = "vaadin:users")
@@ -74,13 +78,23 @@ class UserAdminView extends VerticalLayout {
     }
 
     private HorizontalLayout actions(UserAccount account) {
+        if (!users.mayAdminister(account)) {
+            return new HorizontalLayout();
+        }
         Button toggle = new Button(getTranslation(account.enabled() ? "users.disable" : "users.enable"), e -> {
-            users.setEnabled(account.username(), !account.enabled());
+            try {
+                users.setEnabled(account.username(), !account.enabled());
+            } catch (DomainException refused) {
+                Messages.showError(this, refused);
+            }
             grid.getDataProvider().refreshAll();
         });
         Button reset = new Button(getTranslation("users.resetPassword"), e -> {
-            String password = users.resetPassword(account.username());
-            showPassword(account.username(), password);
+            try {
+                showPassword(account.username(), users.resetPassword(account.username()));
+            } catch (DomainException refused) {
+                Messages.showError(this, refused);
+            }
         });
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
@@ -98,8 +112,10 @@ class UserAdminView extends VerticalLayout {
                 .stream().skip(query.getOffset()));
         region.setItemLabelGenerator(r -> r.name() + " (" + r.code() + ")");
         CheckboxGroup<Role> roles = new CheckboxGroup<>(getTranslation("users.roles"));
-        roles.setItems(EnumSet.allOf(Role.class));
         roles.setItemLabelGenerator(r -> getTranslation(r.messageKey()));
+        // only the roles the caller may grant at the chosen region
+        region.addValueChangeListener(e -> roles.setItems(e.getValue() == null ? EnumSet.noneOf(Role.class)
+                : users.grantableRoles(e.getValue().code())));
         TextField phone = new TextField(getTranslation("users.phone"));
         FormLayout form = new FormLayout(username, displayName, region, roles, phone);
         dialog.add(form);

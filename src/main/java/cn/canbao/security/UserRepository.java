@@ -24,7 +24,7 @@ class UserRepository {
 
     private static final String SELECT = """
             select u.username, u.display_name, u.password_hash, u.region_code, u.phone, u.locale, u.enabled,
-                   u.created_at, u.created_by, u.last_login_at,
+                   u.created_at, u.created_by, u.last_login_at, u.sessions_valid_after,
                    r.name as region_name, r.path::text as region_path, r.level as region_level,
                    r.deleted_at is not null as region_revoked,
                    coalesce((select array_agg(ur.role order by ur.role) from app_user_role ur
@@ -126,8 +126,30 @@ class UserRepository {
         jdbc.sql("update app_user set locale = ? where username = ?").param(locale).param(username).update();
     }
 
+    /** Ends the user's sessions everywhere (see {@link UserSessions}); answers the new mark. */
+    Instant endSessions(String username) {
+        return jdbc.sql("update app_user set sessions_valid_after = now() where username = ? "
+                        + "returning sessions_valid_after")
+                .param(username).query((rs, i) -> instant(rs.getTimestamp(1))).optional().orElse(null);
+    }
+
+    /** What decides whether a logged-in session of the user may go on; empty when the user is gone. */
+    Optional<SessionStatus> sessionStatus(String username) {
+        return jdbc.sql("select u.enabled, r.deleted_at is not null, u.sessions_valid_after "
+                        + "from app_user u join region r on r.code = u.region_code where u.username = ?")
+                .param(username)
+                .query((rs, i) -> new SessionStatus(rs.getBoolean(1), rs.getBoolean(2), instant(rs.getTimestamp(3))))
+                .optional();
+    }
+
+    record SessionStatus(boolean enabled, boolean regionRevoked, Instant sessionsValidAfter) {
+    }
+
+    /** HTTP Basic logs in on every API call: the time is written at most once a minute, not per request. */
     void recordLogin(String username) {
-        jdbc.sql("update app_user set last_login_at = now() where username = ?").param(username).update();
+        jdbc.sql("update app_user set last_login_at = now() where username = ? "
+                        + "and (last_login_at is null or last_login_at < now() - interval '1 minute')")
+                .param(username).update();
     }
 
     int count() {
@@ -162,14 +184,14 @@ class UserRepository {
         return new CanbaoUser(rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
                 rs.getString("region_code"), rs.getString("region_name"), rs.getString("region_path"),
                 RegionLevel.valueOf(rs.getString("region_level")), rs.getBoolean("region_revoked"), roles(rs),
-                rs.getBoolean("enabled"), rs.getString("locale"));
+                rs.getBoolean("enabled"), rs.getString("locale"), instant(rs.getTimestamp("sessions_valid_after")));
     }
 
     private static UserAccount account(ResultSet rs, int i) throws SQLException {
         return new UserAccount(rs.getString("username"), rs.getString("display_name"), rs.getString("region_code"),
-                rs.getString("region_name"), roles(rs), rs.getString("phone"), rs.getBoolean("enabled"),
-                rs.getBoolean("region_revoked"), instant(rs.getTimestamp("created_at")), rs.getString("created_by"),
-                instant(rs.getTimestamp("last_login_at")));
+                rs.getString("region_name"), rs.getString("region_path"), roles(rs), rs.getString("phone"),
+                rs.getBoolean("enabled"), rs.getBoolean("region_revoked"), instant(rs.getTimestamp("created_at")),
+                rs.getString("created_by"), instant(rs.getTimestamp("last_login_at")));
     }
 
     private static Set<Role> roles(ResultSet rs) throws SQLException {

@@ -1,25 +1,29 @@
 package cn.canbao.security;
 
+import cn.canbao.base.DomainException;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Creating and administering users. Each level administers the levels below it: an admin or clerk
- * creates users only in their own subtree, admins only strictly below their own region, and every
- * role only at the levels it belongs to. Enforced here, whatever screen or API calls.
+ * Creating and administering users, by the rules of {@link UserAdministrationRules}: each level administers
+ * the next, at one's own region only roles below one's own, nobody themselves. Enforced here, whatever
+ * screen or API calls; every grant, reset and refusal goes to the {@link SecurityAudit}. Disabling a user,
+ * resetting their password or changing their roles ends their login sessions ({@link UserSessions}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -34,20 +38,27 @@ public class UserService {
     private final UserRepository users;
     private final RegionService regions;
     private final PasswordEncoder passwordEncoder;
+    private final UserSessions sessions;
+    private final SecurityAudit audit;
 
-    UserService(UserRepository users, RegionService regions, PasswordEncoder passwordEncoder) {
+    UserService(UserRepository users, RegionService regions, PasswordEncoder passwordEncoder, UserSessions sessions,
+                SecurityAudit audit) {
         this.users = users;
         this.regions = regions;
         this.passwordEncoder = passwordEncoder;
+        this.sessions = sessions;
+        this.audit = audit;
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
     public UserAccount create(NewUser user) {
-        Region region = checkCreatable(user);
+        Region region = audited("USER_CREATED", user.username(), () -> checkCreatable(user));
         users.insert(user, passwordEncoder.encode(user.password()), CurrentUser.name());
         log.info("User {} created by {}: region {} ({}), roles {}", user.username(), CurrentUser.name(),
                 region.code(), region.name(), user.roles());
+        audit.record("USER_CREATED", user.username(), SecurityAudit.Outcome.ALLOWED,
+                "region " + region.code() + ", roles " + user.roles());
         return users.find(user.username()).orElseThrow();
     }
 
@@ -55,10 +66,11 @@ public class UserService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
     public void createAll(List<NewUser> batch) {
-        batch.forEach(this::checkCreatable);
+        batch.forEach(u -> audited("USER_CREATED", u.username(), () -> checkCreatable(u)));
         users.insertAll(batch, batch.stream().map(u -> passwordEncoder.encode(u.password())).toList(),
                 CurrentUser.name());
         log.info("{} users created by {}", batch.size(), CurrentUser.name());
+        audit.record("USERS_CREATED", batch.size() + " users", SecurityAudit.Outcome.ALLOWED, null);
     }
 
     /** Whether a username is taken anywhere (usernames are unique across all regions). */
@@ -78,27 +90,78 @@ public class UserService {
         return users.countInSubtree(scopePath(), text);
     }
 
-    /** Enables or disables a user of the caller's subtree (never the caller). */
-    @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
-    public void setEnabled(String username, boolean enabled) {
-        UserAccount target = administrable(username);
-        users.updateEnabled(target.username(), enabled);
-        log.info("User {} {} by {}", username, enabled ? "enabled" : "disabled", CurrentUser.name());
+    /** Whether the caller may reset, enable, disable or change the roles of this user (screens hide the rest). */
+    public boolean mayAdminister(UserAccount target) {
+        if (CurrentUser.isSystem()) {
+            return true;
+        }
+        return CurrentUser.get().filter(me -> me.hasRole(Role.ADMIN) || me.hasRole(Role.CLERK))
+                .map(me -> UserAdministrationRules.mayAdminister(me, target)).orElse(false);
     }
 
-    /** Sets a new random password for a user of the caller's subtree and returns it once. */
+    /** The roles the caller may grant at a region of their subtree. */
+    public Set<Role> grantableRoles(String regionCode) {
+        Region region = regions.get(regionCode);
+        if (CurrentUser.isSystem()) {
+            Set<Role> all = EnumSet.noneOf(Role.class);
+            Arrays.stream(Role.values()).filter(r -> r.validAt(region.level())).forEach(all::add);
+            return all;
+        }
+        CanbaoUser me = CurrentUser.require();
+        return me.hasRole(Role.ADMIN) || me.hasRole(Role.CLERK) ? UserAdministrationRules.grantable(me, region)
+                : EnumSet.noneOf(Role.class);
+    }
+
+    /** Enables or disables a user below the caller; disabling ends their sessions. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
+    public UserAccount setEnabled(String username, boolean enabled) {
+        String action = enabled ? "USER_ENABLED" : "USER_DISABLED";
+        UserAccount target = audited(action, username, () -> administrable(username));
+        users.updateEnabled(target.username(), enabled);
+        if (!enabled) {
+            sessions.endAll(target.username());
+        }
+        log.info("User {} {} by {}", target.username(), enabled ? "enabled" : "disabled", CurrentUser.name());
+        audit.record(action, target.username(), SecurityAudit.Outcome.ALLOWED, null);
+        return users.find(target.username()).orElseThrow();
+    }
+
+    /** Sets a new random password for a user below the caller, ends their sessions and returns it once. */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
     public String resetPassword(String username) {
-        UserAccount target = administrable(username);
+        UserAccount target = audited("PASSWORD_RESET", username, () -> administrable(username));
         String password = randomPassword();
         users.updatePassword(target.username(), passwordEncoder.encode(password));
-        log.info("Password of {} reset by {}", username, CurrentUser.name());
+        sessions.endAll(target.username());
+        log.info("Password of {} reset by {}", target.username(), CurrentUser.name());
+        audit.record("PASSWORD_RESET", target.username(), SecurityAudit.Outcome.ALLOWED, null);
         return password;
     }
 
-    /** The logged-in user changes their own password. */
+    /** Replaces the roles of a user below the caller with roles the caller may grant there; ends their sessions. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
+    public UserAccount changeRoles(String username, Set<Role> roles) {
+        UserAccount target = audited("ROLES_CHANGED", username, () -> {
+            UserAccount account = administrable(username);
+            Region region = regions.get(account.regionCode());
+            checkRoles(region, roles);
+            CurrentUser.get().ifPresent(me -> UserAdministrationRules.checkGrantable(me, region, roles));
+            return account;
+        });
+        users.replaceRoles(target.username(), roles);
+        sessions.endAll(target.username());
+        log.info("Roles of {} changed by {}: {} → {}", target.username(), CurrentUser.name(), target.roles(), roles);
+        audit.record("ROLES_CHANGED", target.username(), SecurityAudit.Outcome.ALLOWED, target.roles() + " → " + roles);
+        return users.find(target.username()).orElseThrow();
+    }
+
+    /**
+     * The logged-in user changes their own password. The session they do it in goes on; every other session
+     * of theirs ends (see {@link UserSessions#endOthers}).
+     */
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
         CanbaoUser me = CurrentUser.require();
@@ -108,9 +171,10 @@ public class UserService {
         }
         checkPassword(newPassword);
         users.updatePassword(me.getUsername(), passwordEncoder.encode(newPassword));
+        sessions.endOthers(me);
         log.info("User {} changed their password", me.getUsername());
+        audit.record("PASSWORD_CHANGED", me.getUsername(), SecurityAudit.Outcome.ALLOWED, null);
     }
-
     /** The logged-in user's preferred language (zh-CN or en). */
     @Transactional
     public void setOwnLocale(Locale locale) {
@@ -158,20 +222,13 @@ public class UserService {
             throw new UserException("user.error.phone", user.phone());
         }
         checkPassword(user.password());
-        if (user.roles() == null || user.roles().isEmpty()) {
-            throw new UserException("user.error.noRole");
-        }
         Region region = regions.get(user.regionCode()); // malformed, unknown, out of scope: refused there
         if (region.deleted()) {
             throw new UserException("user.error.regionRevoked", region.code());
         }
-        for (Role role : user.roles()) {
-            if (!role.validAt(region.level())) {
-                throw new UserException("user.error.roleLevel", role, region.level());
-            }
-        }
+        checkRoles(region, user.roles());
         if (creator != null) {
-            checkGrantable(creator, region, user.roles());
+            UserAdministrationRules.checkGrantable(creator, region, user.roles());
         }
         if (users.exists(user.username())) {
             throw new UserException("user.error.exists", user.username());
@@ -179,35 +236,37 @@ public class UserService {
         return region;
     }
 
-    /** Each level administers the next: admins and clerks at one's own region need a higher admin. */
-    static void checkGrantable(CanbaoUser creator, Region region, Set<Role> roles) {
-        boolean ownRegion = region.code().equals(creator.regionCode());
-        boolean admin = creator.hasRole(Role.ADMIN);
+    private static void checkRoles(Region region, Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new UserException("user.error.noRole");
+        }
         for (Role role : roles) {
-            boolean allowed = switch (role) {
-                case ADMIN -> admin && !ownRegion;
-                case CLERK -> admin || !ownRegion;
-                default -> true;
-            };
-            if (!allowed) {
-                throw new UserException("user.error.cannotGrant", role);
+            if (!role.validAt(region.level())) {
+                throw new UserException("user.error.roleLevel", role, region.level());
             }
         }
     }
 
+    /** The user, if the caller may administer them (the system may administer anyone). */
     private UserAccount administrable(String username) {
         UserAccount target = users.find(username).orElseThrow(() -> new UserException("user.error.notFound", username));
-        regions.get(target.regionCode()); // refuses users outside the caller's subtree
-        CanbaoUser me = CurrentUser.get().orElse(null);
-        if (me != null) {
-            if (me.getUsername().equals(username)) {
-                throw new UserException("user.error.self");
-            }
-            if (target.roles().contains(Role.ADMIN) && !me.hasRole(Role.ADMIN)) {
-                throw new AccessDeniedException("only admins administer admins");
-            }
+        if (CurrentUser.isSystem()) {
+            return target;
         }
+        UserAdministrationRules.checkAdministrable(CurrentUser.require(), target);
         return target;
+    }
+
+    /** Runs a check; a refusal of the caller's rights (not a typing mistake) is audited before it is thrown. */
+    private <T> T audited(String action, String subject, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (DomainException e) {
+            if (e.messageKey().endsWith("outOfScope") || e.messageKey().equals("user.error.self")) {
+                audit.record(action, subject, SecurityAudit.Outcome.REFUSED, e.getMessage());
+            }
+            throw e;
+        }
     }
 
     private static String scopePath() {

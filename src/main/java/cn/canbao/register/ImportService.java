@@ -40,7 +40,8 @@ import java.util.UUID;
 /**
  * Importing extracts: a clerk (or an admin) hands in a file of one kind, it is stored, and a
  * background worker merges it into the register. Everyone sees the imports of their own subtree;
- * an import only touches persons of its creator's subtree (other rows are refused with that reason).
+ * an import only touches persons of its creator's subtree (other rows are refused with that reason), and a
+ * move across the subtree's edge waits as a transfer request for the other side (HouseholdTransferService).
  */
 @Service
 public class ImportService {
@@ -48,7 +49,7 @@ public class ImportService {
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
     private static final String COLUMNS = "id, kind, file_name, scope_code, status, format, rows_expected, rows_read, "
             + "rows_accepted, "
-            + "rows_rejected, persons_changed, error_key, error_detail, created_by, created_at, started_at, "
+            + "rows_rejected, rows_transfer_requested, persons_changed, error_key, error_detail, created_by, created_at, started_at, "
             + "finished_at, rerun_of";
 
     private final JdbcTemplate jdbc;
@@ -266,7 +267,8 @@ public class ImportService {
             ExtractKind.valueOf(rs.getString("kind")), rs.getString("file_name"), rs.getString("scope_code"),
             ImportRun.Status.valueOf(rs.getString("status")), rs.getString("format"),
             (Integer) rs.getObject("rows_expected"), rs.getInt("rows_read"),
-            rs.getInt("rows_accepted"), rs.getInt("rows_rejected"), rs.getInt("persons_changed"),
+            rs.getInt("rows_accepted"), rs.getInt("rows_rejected"), rs.getInt("rows_transfer_requested"),
+            rs.getInt("persons_changed"),
             rs.getString("error_key"), rs.getString("error_detail"), rs.getString("created_by"),
             instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
             instant(rs.getTimestamp("finished_at")), (Long) rs.getObject("rerun_of"));

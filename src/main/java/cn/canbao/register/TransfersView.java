@@ -53,6 +53,7 @@ class TransfersView extends VerticalLayout {
         status.addValueChangeListener(e -> refresh());
 
         grid.setId("transfers");
+        grid.setWidthFull();
         grid.addColumn(t -> t.name() + " " + t.maskedId()).setHeader(getTranslation("transfers.person"))
                 .setAutoWidth(true);
         grid.addColumn(HouseholdTransfer::fromName).setHeader(getTranslation("transfers.from")).setAutoWidth(true);
@@ -62,7 +63,7 @@ class TransfersView extends VerticalLayout {
         grid.addColumn(t -> getTranslation("transfers.requestedBy", String.valueOf(t.importId()), t.requestedBy(),
                 TIME.format(t.requestedAt()))).setHeader(getTranslation("transfers.requested")).setAutoWidth(true);
         grid.addColumn(this::state).setHeader(getTranslation("transfers.status")).setFlexGrow(1);
-        grid.addComponentColumn(this::actions).setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setAutoWidth(true).setFrozenToEnd(true);
         grid.setAllRowsVisible(true);
 
         add(status, grid);
@@ -83,8 +84,10 @@ class TransfersView extends VerticalLayout {
         if (t.decidable()) {
             Button approve = new Button(getTranslation("transfers.approve"), e -> confirm(t, true));
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+            approve.setId("transfer-approve-" + t.id());
             Button reject = new Button(getTranslation("transfers.reject"), e -> confirm(t, false));
             reject.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+            reject.setId("transfer-reject-" + t.id());
             buttons.add(approve, reject);
         }
         return buttons;
@@ -97,6 +100,7 @@ class TransfersView extends VerticalLayout {
         note.setMaxLength(HouseholdTransferService.NOTE_LENGTH);
         note.setWidthFull();
         note.setRequired(!approve);
+        note.setId("transfer-note");
         Button done = new Button(getTranslation(approve ? "transfers.approve" : "transfers.reject"), e -> {
             try {
                 if (approve) {
@@ -112,6 +116,7 @@ class TransfersView extends VerticalLayout {
             }
         });
         done.addThemeVariants(approve ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_ERROR);
+        done.setId("transfer-confirm");
         dialog.add(new VerticalLayout(note));
         dialog.getFooter().add(new Button(getTranslation("transfers.cancel"), e -> dialog.close()), done);
         dialog.open();

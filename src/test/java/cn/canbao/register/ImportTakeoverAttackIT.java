@@ -64,11 +64,13 @@ class ImportTakeoverAttackIT {
     final String dead = TestIds.id("350525", LocalDate.of(1958, 3, 3), 631);
     final String renamed = TestIds.id("350525", LocalDate.of(1958, 3, 4), 642);
     final String insured = TestIds.id("350525", LocalDate.of(1958, 3, 5), 651);
+    final String waiting = TestIds.id("350525", LocalDate.of(1958, 3, 7), 672);
     // a resident of 桃城镇 whom the 桃城镇 clerk moves out to 东平镇
     final String movedOut = TestIds.id("350525", LocalDate.of(1958, 3, 6), 662);
     List<String> dongpingResidents;
 
     String tc;
+    String tc2;
     String tcGrid;
     String dp1;
     String dp2;
@@ -77,6 +79,7 @@ class ImportTakeoverAttackIT {
     void residentsOfBothTownships() {
         SystemAccess.run(() -> {
             tc = regions.descendantsAtLevel(TAOCHENG, RegionLevel.VILLAGE).get(0).code();
+            tc2 = regions.descendantsAtLevel(TAOCHENG, RegionLevel.VILLAGE).get(1).code();
             tcGrid = regions.descendantsAtLevel(tc, RegionLevel.GRID).get(0).code();
             var villages = regions.descendantsAtLevel(DONGPING, RegionLevel.VILLAGE);
             dp1 = villages.get(0).code();
@@ -93,8 +96,9 @@ class ImportTakeoverAttackIT {
                 + dead + ",郑德光,在册,1980-01-01," + dp1 + "," + dp1 + ",,东平路3号\n"
                 + renamed + ",郑德辉,在册,1980-01-01," + dp2 + "," + dp2 + ",,东平路4号\n"
                 + insured + ",郑德秀,在册,1980-01-01," + dp2 + "," + dp2 + ",,东平路5号\n"
-                + movedOut + ",林桃生,在册,1980-01-01," + tc + "," + tc + "," + tcGrid + ",桃城路6号\n");
-        assertThat(seeded.rowsAccepted()).isEqualTo(6);
+                + movedOut + ",林桃生,在册,1980-01-01," + tc + "," + tc + "," + tcGrid + ",桃城路6号\n"
+                + waiting + ",郑德安,在册,1980-01-01," + dp2 + "," + dp2 + ",,东平路7号\n");
+        assertThat(seeded.rowsAccepted()).isEqualTo(7);
         importer.importAs(COUNTY_CLERK, ExtractKind.INSURANCE_STATUS, "seed-insured.csv",
                 "身份证号,姓名,参保年度,险种,参保地,参保地区划,缴费日期,缴费金额\n"
                         + insured + ",郑德秀,2023,居民,本地,,2022-12-01,380\n");
@@ -218,6 +222,28 @@ class ImportTakeoverAttackIT {
                     .allMatch(key -> key.startsWith("register.reject.personOutOfScope"));
         }
         assertThat(fingerprint(dongpingResidents)).isEqualTo(before);
+    }
+
+    @Test
+    void aPersonHasOnePendingRequestAndAnotherDestinationWaitsUntilItIsDecided() {
+        Map<String, String> before = fingerprint(List.of(waiting));
+        HttpAttacker taocheng = HttpAttacker.basic(port, TAOCHENG_CLERK, SecurityTestSupport.PASSWORD);
+        String move = POLICE + waiting + ",郑德安,迁入,2024-03-01," + tc + "," + tc + ",,\n";
+        for (int attempt = 0; attempt < 2; attempt++) {
+            JsonNode run = importOverHttp(taocheng, "police_household", move);
+            assertThat(run.get("rowsTransferRequested").asInt()).isEqualTo(1);
+            assertThat(run.get("rowsRejected").asInt()).isZero();
+        }
+        assertThat(jdbc.queryForList("select to_region from household_transfer where id_number = ?", String.class,
+                waiting)).containsExactly(tc);
+
+        JsonNode elsewhere = importOverHttp(taocheng, "police_household",
+                POLICE + waiting + ",郑德安,迁入,2024-03-02," + tc2 + "," + tc2 + ",,\n");
+        assertThat(reasons(elsewhere.get("id").asLong())).containsExactly(
+                Map.entry(2L, "register.reject.transferPending"));
+        assertThat(jdbc.queryForList("select to_region from household_transfer where id_number = ?", String.class,
+                waiting)).containsExactly(tc);
+        assertThat(fingerprint(List.of(waiting))).isEqualTo(before);
     }
 
     private JsonNode importOverHttp(HttpAttacker as, String kind, String csv) {

@@ -4,7 +4,3 @@
 alter table target add column breakdown_instance_id varchar(64);
 create unique index target_breakdown_instance on target (breakdown_instance_id) where breakdown_instance_id is not null;
 
--- The operator role (engine operations: deployments, Cockpit deletes, jobs and incidents) is a role like the others.
-alter table app_user_role drop constraint app_user_role_role_check;
-alter table app_user_role add constraint app_user_role_role_check check (role in ('COUNTY_LEADER', 'TOWNSHIP_LEADER',
-    'VILLAGE_CADRE', 'GRID_WORKER', 'CLERK', 'VOLUNTEER', 'ADMIN', 'OPERATOR'));

@@ -2,7 +2,11 @@ package cn.canbao.register;
 
 import java.time.Instant;
 
-/** One import of an extract file: what, by whom, where it stands and what it counted. */
+/**
+ * One import of an extract file: what, by whom, where it stands and what it counted. Rows that would
+ * move a person across the edge of the importer's region are neither accepted nor rejected: they are
+ * {@code rowsTransferRequested}, waiting for the other side (HouseholdTransferService).
+ */
 public record ImportRun(
         long id,
         ExtractKind kind,
@@ -14,6 +18,7 @@ public record ImportRun(
         int rowsRead,
         int rowsAccepted,
         int rowsRejected,
+        int rowsTransferRequested,
         int personsChanged,
         String errorKey,
         String errorDetail,
@@ -47,7 +52,7 @@ public record ImportRun(
     /** The same import without the error detail (it may quote the file), for those who see counts only. */
     ImportRun withoutErrorDetail() {
         return new ImportRun(id, kind, fileName, scopeCode, status, format, rowsExpected, rowsRead, rowsAccepted,
-                rowsRejected, personsChanged, errorKey, null, createdBy, createdAt, startedAt, finishedAt, rerunOf,
+                rowsRejected, rowsTransferRequested, personsChanged, errorKey, null, createdBy, createdAt, startedAt, finishedAt, rerunOf,
                 purgedAt);
     }
 }

@@ -45,7 +45,8 @@ import java.util.UUID;
  * background worker merges it into the register. Clerks, admins and leaders see the imports of their own
  * subtree (leaders the counts only); only clerks and admins read rejected rows, which are raw personal data,
  * and every download of them is audited. An import only touches persons of its creator's subtree (other rows
- * are refused with that reason). After the retention period its file and rejected rows are deleted
+ * are refused with that reason), and a move across the subtree's edge waits as a transfer request for the other
+ * side (HouseholdTransferService). After the retention period its file and rejected rows are deleted
  * ({@link ImportRetention}).
  */
 @Service
@@ -57,8 +58,8 @@ public class ImportService {
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
     private static final String COLUMNS = "id, kind, file_name, scope_code, status, format, rows_expected, rows_read, "
             + "rows_accepted, "
-            + "rows_rejected, persons_changed, error_key, error_detail, created_by, created_at, started_at, "
-            + "finished_at, rerun_of, purged_at";
+            + "rows_rejected, rows_transfer_requested, persons_changed, error_key, error_detail, created_by, "
+            + "created_at, started_at, finished_at, rerun_of, purged_at";
     /** Who sees imports at all: clerks and admins, and leaders (counts only). */
     private static final String SEES_IMPORTS = "hasAnyRole('ADMIN', 'CLERK', 'COUNTY_LEADER', 'TOWNSHIP_LEADER')";
 
@@ -336,7 +337,8 @@ public class ImportService {
             ExtractKind.valueOf(rs.getString("kind")), rs.getString("file_name"), rs.getString("scope_code"),
             ImportRun.Status.valueOf(rs.getString("status")), rs.getString("format"),
             (Integer) rs.getObject("rows_expected"), rs.getInt("rows_read"),
-            rs.getInt("rows_accepted"), rs.getInt("rows_rejected"), rs.getInt("persons_changed"),
+            rs.getInt("rows_accepted"), rs.getInt("rows_rejected"), rs.getInt("rows_transfer_requested"),
+            rs.getInt("persons_changed"),
             rs.getString("error_key"), rs.getString("error_detail"), rs.getString("created_by"),
             instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
             instant(rs.getTimestamp("finished_at")), (Long) rs.getObject("rerun_of"),

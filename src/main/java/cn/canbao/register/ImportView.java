@@ -143,6 +143,12 @@ class ImportView extends VerticalLayout {
                 run.rowsRejected(), run.personsChanged()));
         counts.setId("import-counts");
         current.add(new HorizontalLayout(status, counts), bar);
+        if (run.rowsTransferRequested() > 0) {
+            var transfers = new com.vaadin.flow.router.RouterLink(getTranslation("imports.transferRequested",
+                    run.rowsTransferRequested()), TransfersView.class);
+            transfers.setId("import-transfers");
+            current.add(transfers);
+        }
         if (run.status() == ImportRun.Status.FAILED) {
             Span error = new Span(imports.errorText(run, getLocale()));
             error.addClassNames("canbao-error");

@@ -102,6 +102,28 @@ public class RegisterService {
     }
 
     /**
+     * An approved household transfer (户籍迁移) across the edge of a region: the household village, then
+     * residence and grid as the police row gave them (through {@link #recordMove}; none given: cleared, as an
+     * import clears them) and the address when given, each changed field a change-log row by {@code by}.
+     * Package-private: HouseholdTransferService calls it after checking who decides.
+     */
+    @Transactional
+    void recordHouseholdMove(String idNumber, String household, String residence, String grid, String address,
+                             String by) {
+        String id = IdNumber.of(idNumber).value();
+        logged(id, "household_region", "household_region", household, by);
+        if (residence != null) {
+            recordMove(id, grid != null ? grid : residence, by);
+        } else {
+            logged(id, "residence_region", "residence_region", null, by);
+            logged(id, "grid_code", "grid_code", null, by);
+        }
+        if (address != null) {
+            logged(id, "address", "address", address, by);
+        }
+    }
+
+    /**
      * A verified enrollment elsewhere (异地) for the year: an enrollment row of that scheme, place ELSEWHERE,
      * and the reason 已在外地参保 — the person then counts as insured elsewhere.
      */

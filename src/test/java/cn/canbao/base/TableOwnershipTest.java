@@ -34,10 +34,11 @@ class TableOwnershipTest {
     static final Map<String, String> OWNERS = Map.ofEntries(
             entry("region", "region"),
             entry("app_user", "security"), entry("app_user_role", "security"), entry("security_audit", "security"),
+            entry("login_throttle", "security"),
             entry("person", "register"), entry("enrollment", "register"), entry("person_group", "register"),
             entry("payment", "register"), entry("person_change", "register"), entry("person_access", "register"),
             entry("import_run", "register"), entry("import_reject", "register"),
-            entry("duplicate_resolution", "register"),
+            entry("duplicate_resolution", "register"), entry("household_transfer", "register"),
             entry("baseline", "target"), entry("baseline_group", "target"), entry("target", "target"),
             entry("target_history", "target"),
             entry("campaign", "campaign"), entry("campaign_extension", "campaign"),

@@ -179,7 +179,7 @@ class RegisterImportIT {
         ImportRun death = importAs("clerk.reg.taocheng", ExtractKind.POLICE_HOUSEHOLD, "death.csv", HEADER
                 + other + ",东平人,死亡,2023-06-01,,,,,\n");
         assertThat(death.rowsRejected()).isEqualTo(1);
-        assertThat(reasons(death.id())).containsExactly(Map.entry(2L, "register.reject.outOfScope"));
+        assertThat(reasons(death.id())).containsExactly(Map.entry(2L, "register.reject.personOutOfScope"));
         assertThat(jdbc.queryForObject("select status from person where id_number = ?", String.class, other))
                 .isEqualTo("ACTIVE");
         security.as("clerk.reg.taocheng", () -> {

@@ -34,7 +34,7 @@ public class SecurityTestSupport {
         Region region = regions.findUnscoped(regionCode).orElseThrow();
         CanbaoUser user = new CanbaoUser(role.name().toLowerCase(java.util.Locale.ROOT) + "@" + regionCode,
                 region.name(), null, region.code(), region.name(), region.path(), region.level(), false, Set.of(role),
-                true, "zh-CN");
+                true, "zh-CN", null);
         return asPrincipal(user, work);
     }
 

@@ -54,7 +54,7 @@ class HardshipImporter implements KindImporter {
     @Override
     public void merge(MergeContext ctx) {
         ctx.rejectDuplicates("id_number, category");
-        RegisterScope.rejectUnknownOrOutOfScope(ctx);
+        RegisterScope.rejectUnknownOrOutOfScope(ctx, RegisterScope.Basis.HOUSEHOLD);
         ctx.dropRejected();
         GroupMerge.merge(ctx, "select id_number, 'HARDSHIP'::varchar grp, category::varchar detail, null::varchar "
                 + "organisation, null::varchar contact_mobile, since, until from import_stage");

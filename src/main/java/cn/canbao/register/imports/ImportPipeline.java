@@ -77,13 +77,15 @@ public class ImportPipeline {
             // what depends on the register (the baseline table …) is brought up to date before the import
             // reports success, so whoever sees it finished sees its effects
             announce(importId, importer.kind());
+            // rows held as transfer requests are neither accepted nor rejected: the other side decides them
             jdbc.update("update import_run set status = 'SUCCEEDED', format = ?, rows_read = ?, rows_accepted = ?, "
-                    + "rows_rejected = ?, persons_changed = ?, finished_at = now(), heartbeat_at = now() where id = ?",
-                    counts.format.name(), counts.read, counts.read - counts.rejected, counts.rejected, counts.changed,
-                    importId);
-            log.info("Import {} ({}) of {}: {} rows read, {} rejected, {} persons changed in {} ms", importId,
-                    importer.kind(), file.getFileName(), counts.read, counts.rejected, counts.changed,
-                    (System.nanoTime() - started) / 1_000_000);
+                    + "rows_rejected = ?, rows_transfer_requested = ?, persons_changed = ?, finished_at = now(), "
+                    + "heartbeat_at = now() where id = ?", counts.format.name(), counts.read,
+                    counts.read - counts.rejected - counts.transferRequested, counts.rejected,
+                    counts.transferRequested, counts.changed, importId);
+            log.info("Import {} ({}) of {}: {} rows read, {} rejected, {} held as transfer requests, {} persons "
+                    + "changed in {} ms", importId, importer.kind(), file.getFileName(), counts.read, counts.rejected,
+                    counts.transferRequested, counts.changed, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             Throwable cause = e;
             while (cause.getCause() != null && !(cause instanceof DomainException)) {
@@ -116,6 +118,7 @@ public class ImportPipeline {
             // no index on the stage: every check and merge is one set-wide (hash) join
             jdbc.execute("analyze import_stage");
             importer.merge(ctx);
+            counts.transferRequested = ctx.transferRequested();
             long t2 = System.nanoTime();
             fillRawOfMergeRejects(importId, file);
             log.info("Import {}: read, validated and staged {} rows in {} ms; checked and merged in {} ms", importId,
@@ -196,6 +199,7 @@ public class ImportPipeline {
         ExtractFormat format;
         int read;
         int rejected;
+        int transferRequested;
         int changed;
     }
 

@@ -68,7 +68,7 @@ class InsuranceStatusImporter implements KindImporter {
     @Override
     public void merge(MergeContext ctx) {
         ctx.rejectDuplicates("id_number, year, scheme, place");
-        RegisterScope.rejectUnknownOrOutOfScope(ctx);
+        RegisterScope.rejectUnknownOrOutOfScope(ctx, RegisterScope.Basis.HOUSEHOLD_OR_RESIDENCE);
         ctx.dropRejected();
         ENROLLMENT.update(ctx, "select * from import_stage");
         Long incoming = ctx.jdbc().queryForObject("select count(*) from import_stage", Long.class);

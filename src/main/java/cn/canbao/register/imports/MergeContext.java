@@ -4,9 +4,48 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The merge step's view of one import: the transaction's JdbcTemplate, the import, the scope's code
- * prefix and who imports. Staged rows are in {@code import_stage s}.
+ * prefix and who imports. Staged rows are in {@code import_stage s}. It also counts the rows the merge
+ * held back as transfer requests (neither accepted nor rejected).
  */
-record MergeContext(JdbcTemplate jdbc, long importId, String scopePrefix, String user) {
+final class MergeContext {
+
+    private final JdbcTemplate jdbc;
+    private final long importId;
+    private final String scopePrefix;
+    private final String user;
+    private int transferRequested;
+
+    MergeContext(JdbcTemplate jdbc, long importId, String scopePrefix, String user) {
+        this.jdbc = jdbc;
+        this.importId = importId;
+        this.scopePrefix = scopePrefix;
+        this.user = user;
+    }
+
+    JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    long importId() {
+        return importId;
+    }
+
+    String scopePrefix() {
+        return scopePrefix;
+    }
+
+    String user() {
+        return user;
+    }
+
+    /** Rows held back as transfer requests so far. */
+    int transferRequested() {
+        return transferRequested;
+    }
+
+    void countTransferRequested(int rows) {
+        transferRequested += rows;
+    }
 
     /**
      * Records a reason for every staged row the condition selects (a row keeps its first reason).

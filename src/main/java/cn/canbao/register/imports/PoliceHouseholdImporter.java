@@ -102,17 +102,19 @@ class PoliceHouseholdImporter implements KindImporter {
         }
         ctx.reject("register.reject.unknownRegion", "array[s.grid_code]", "s.grid_code is not null and not exists "
                 + "(select 1 from region r where r.code = s.grid_code and r.level = 'GRID' and r.deleted_at is null)");
-        ctx.reject("register.reject.outOfScope", "array[s.household_region]",
-                "s.household_region is not null and s.household_region not like ?", ctx.scopeLike());
+        // whose file it is: a person registered outside the scope is not the importer's to end, rename or
+        // register elsewhere; only a move into the scope may be asked for (a transfer request, below)
+        RegisterScope.rejectPersonsOutside(ctx, "s.event in ('DEATH', 'CANCELLED') or s.household_region not like ?",
+                ctx.scopeLike());
+        ctx.reject("register.reject.outOfScope", "array[" + RegisterScope.label("s.household_region") + "]",
+                "s.household_region is not null and s.household_region not like ? "
+                + "and not exists (select 1 from person p where p.id_number = s.id_number)", ctx.scopeLike());
         ctx.reject("register.reject.unknownPerson", "array[]::text[]", "s.event in ('DEATH', 'CANCELLED') "
                 + "and not exists (select 1 from person p where p.id_number = s.id_number) "
                 + "and not exists (select 1 from import_stage r where r.id_number = s.id_number "
                 + "and r.event in ('REGISTERED', 'BIRTH', 'MOVE'))");
-        ctx.reject("register.reject.outOfScope", "array[(select p.household_region from person p "
-                + "where p.id_number = s.id_number)]::text[]", "s.event in ('DEATH', 'CANCELLED') and exists "
-                + "(select 1 from person p where p.id_number = s.id_number "
-                + "and coalesce(p.household_region, '') not like ?)", ctx.scopeLike());
         ctx.dropRejected();
+        TransferRequests.hold(ctx);
         gridsFromMothers(ctx);
 
         jdbc.execute("create temp table import_latest on commit drop as select distinct on (id_number) * "

@@ -1,18 +1,53 @@
 package cn.canbao.register.imports;
 
-/** Checks shared by the extracts that refer to persons already in the register. */
+/**
+ * Whether a row's person belongs to the importer (docs/extract-layouts.md, "Whose rows an import may
+ * apply"): every check is one set-wide statement over the stage.
+ */
 final class RegisterScope {
+
+    /** What places a person in a region for a kind of extract. */
+    enum Basis {
+        /** The household region alone (police registrations, civil-affairs hardship lists). */
+        HOUSEHOLD,
+        /** The household or the residence region (insurance, payments, school rolls: where one lives counts). */
+        HOUSEHOLD_OR_RESIDENCE
+    }
 
     private RegisterScope() {
     }
 
-    /** Rows of persons not in the register, or whose household and residence both lie outside the scope. */
-    static void rejectUnknownOrOutOfScope(MergeContext ctx) {
+    /** Rows of persons not in the register, or whose file lies outside the scope on the kind's basis. */
+    static void rejectUnknownOrOutOfScope(MergeContext ctx, Basis basis) {
         ctx.reject("register.reject.unknownPerson", "array[]::text[]",
                 "not exists (select 1 from person p where p.id_number = s.id_number)");
-        ctx.reject("register.reject.outOfScope", "array[(select p.household_region from person p "
-                + "where p.id_number = s.id_number)]::text[]", "exists (select 1 from person p "
-                + "where p.id_number = s.id_number and coalesce(p.household_region, '') not like ? "
-                + "and coalesce(p.residence_region, '') not like ?)", ctx.scopeLike(), ctx.scopeLike());
+        if (basis == Basis.HOUSEHOLD) {
+            rejectPersonsOutside(ctx, "true");
+        } else {
+            ctx.reject("register.reject.personOutOfScopeBoth", "(select array[" + label("p.household_region") + ", "
+                    + label("p.residence_region") + "] from person p where p.id_number = s.id_number)",
+                    "exists (select 1 from person p where p.id_number = s.id_number "
+                    + "and coalesce(p.household_region, '') not like ? "
+                    + "and coalesce(p.residence_region, '') not like ?)", ctx.scopeLike(), ctx.scopeLike());
+        }
+    }
+
+    /**
+     * Rows (those {@code rowCondition} selects over {@code s}, with its parameters) of persons whose household region lies
+     * outside the scope: whatever the row says, nothing of such a person changes.
+     */
+    static void rejectPersonsOutside(MergeContext ctx, String rowCondition, Object... rowParams) {
+        Object[] params = java.util.Arrays.copyOf(rowParams, rowParams.length + 1);
+        params[rowParams.length] = ctx.scopeLike();
+        ctx.reject("register.reject.personOutOfScope", "(select array[" + label("p.household_region") + "] "
+                + "from person p where p.id_number = s.id_number)", "(" + rowCondition + ") and exists (select 1 "
+                + "from person p where p.id_number = s.id_number and coalesce(p.household_region, '') not like ?)",
+                params);
+    }
+
+    /** SQL text of a village code expression for people: township and village name, else the code, else "—". */
+    static String label(String code) {
+        return "coalesce((select t.name || v.name from region v join region t on t.code = v.parent_code "
+                + "where v.code = " + code + "), " + code + ", '—')";
     }
 }

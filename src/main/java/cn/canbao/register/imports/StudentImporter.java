@@ -58,7 +58,7 @@ class StudentImporter implements KindImporter {
     @Override
     public void merge(MergeContext ctx) {
         ctx.rejectDuplicates("id_number, school_year");
-        RegisterScope.rejectUnknownOrOutOfScope(ctx);
+        RegisterScope.rejectUnknownOrOutOfScope(ctx, RegisterScope.Basis.HOUSEHOLD_OR_RESIDENCE);
         ctx.dropRejected();
         GroupMerge.merge(ctx, "select distinct on (id_number) id_number, case stage when 'PRESCHOOL' then 'PRESCHOOL' "
                 + "else 'STUDENT' end::varchar grp, ''::varchar detail, (school || ' ' || stage)::varchar organisation, "

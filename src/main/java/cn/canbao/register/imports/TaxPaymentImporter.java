@@ -62,7 +62,7 @@ class TaxPaymentImporter implements KindImporter {
     @Override
     public void merge(MergeContext ctx) {
         ctx.rejectDuplicates("receipt_no");
-        RegisterScope.rejectUnknownOrOutOfScope(ctx);
+        RegisterScope.rejectUnknownOrOutOfScope(ctx, RegisterScope.Basis.HOUSEHOLD_OR_RESIDENCE);
         ctx.reject("register.reject.receiptOfOther", "array[(select left(p.id_number, 4) || '**********' "
                 + "|| right(p.id_number, 4) from payment p "
                 + "where p.receipt_no = s.receipt_no)]::text[]", "exists (select 1 from payment p "

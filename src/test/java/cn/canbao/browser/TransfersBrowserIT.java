@@ -1,0 +1,87 @@
+package cn.canbao.browser;
+
+import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.register.ExtractKind;
+import cn.canbao.register.IdNumber;
+import cn.canbao.register.ImportRun;
+import cn.canbao.register.ImportTestSupport;
+import cn.canbao.register.TestIds;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.SystemAccess;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 户籍迁移审核: a township clerk's import moves a resident of another township in; that township's clerk
+ * sees the request with the masked ID number and approves it on the page, and the person has moved.
+ */
+@CanbaoIntegrationTest
+class TransfersBrowserIT {
+
+    static final String HEADER = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划\n";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SecurityTestSupport security;
+    @Autowired
+    RegionService regions;
+    @Autowired
+    ImportTestSupport importer;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theOtherSidesClerkApprovesAMoveOnThePage() throws Exception {
+        String from = SystemAccess.call(() -> regions.descendantsAtLevel("350525104000", RegionLevel.VILLAGE)
+                .get(0).code());
+        String to = SystemAccess.call(() -> regions.descendantsAtLevel("350525105000", RegionLevel.VILLAGE)
+                .get(0).code());
+        security.ensureUser("clerk.transfers.county", "350525000000", Role.CLERK);
+        security.ensureUser("clerk.transfers.to", "350525105000", Role.CLERK);
+        String decider = security.ensureUser("clerk.transfers.from", "350525104000", Role.CLERK);
+        String person = TestIds.id("350525", LocalDate.of(1958, 7, 7), 717);
+        importer.importAs("clerk.transfers.county", ExtractKind.POLICE_HOUSEHOLD, "seed.csv",
+                HEADER + person + ",黄迁户,在册,1990-01-01," + from + "," + from + "\n");
+        ImportRun moved = importer.importAs("clerk.transfers.to", ExtractKind.POLICE_HOUSEHOLD, "move.csv",
+                HEADER + person + ",黄迁户,迁入,2024-02-02," + to + "," + to + "\n");
+        assertThat(moved.rowsTransferRequested()).isEqualTo(1);
+        long id = jdbc.queryForObject("select id from household_transfer where id_number = ? and status = 'PENDING'",
+                Long.class, person);
+
+        try (Browser browser = new Browser(port, 1400, 900)) {
+            browser.login(decider, SecurityTestSupport.PASSWORD);
+            assertThat(browser.driver().findElement(By.id("main-navigation")).getText()).contains("户籍迁移审核");
+            browser.open("/transfers");
+            browser.waitFor(d -> !d.findElements(By.id("transfer-approve-" + id)).isEmpty());
+            browser.settle();
+            String rows = browser.js("return Array.from(document.querySelectorAll('#transfers "
+                    + "vaadin-grid-cell-content')).map(c => c.textContent).join('|')");
+            assertThat(rows).contains("黄迁户 " + IdNumber.mask(person), "待审核").doesNotContain(person);
+            browser.screenshot("transfers");
+            browser.driver().findElement(By.id("transfer-approve-" + id)).click();
+            browser.waitFor(d -> !d.findElements(By.id("transfer-confirm")).isEmpty());
+            browser.driver().findElement(By.id("transfer-note")).findElement(By.cssSelector("textarea"))
+                    .sendKeys("已核实");
+            browser.screenshot("transfers-dialog");
+            browser.driver().findElement(By.id("transfer-confirm")).click();
+            // decided: the pending list no longer holds it
+            browser.waitFor(d -> Long.valueOf(0).equals(browser.js("return document.querySelector('#transfers').size")));
+            browser.screenshot("transfers-approved");
+        }
+        assertThat(jdbc.queryForMap("select status, decided_by, note from household_transfer where id = ?", id))
+                .containsEntry("status", "APPROVED").containsEntry("decided_by", decider).containsEntry("note", "已核实");
+        assertThat(jdbc.queryForObject("select household_region from person where id_number = ?", String.class,
+                person)).isEqualTo(to);
+    }
+}

@@ -8,7 +8,9 @@ import java.util.Set;
 
 /**
  * The roles of SPEC §1, each valid at certain levels of the hierarchy, each also a Camunda group
- * ({@code groupId}) so process tasks can name them as candidate groups.
+ * ({@code groupId}) so process tasks can name them as candidate groups. No group id is Camunda's
+ * {@code camunda-admin}: that group is always in the engine's {@code adminGroups}, whose members bypass
+ * every authorization check; what each group may do is granted explicitly in {@link CamundaAccessSetup}.
  */
 public enum Role implements Translatable {
     COUNTY_LEADER("county-leader", EnumSet.of(RegionLevel.COUNTY)),
@@ -17,12 +19,15 @@ public enum Role implements Translatable {
     GRID_WORKER("grid-worker", EnumSet.of(RegionLevel.GRID)),
     CLERK("clerk", EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.TOWNSHIP)),
     VOLUNTEER("volunteer", EnumSet.allOf(RegionLevel.class)),
-    ADMIN("camunda-admin", EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY)),
+    /** Runs the campaign's users and regions; in Camunda reads their subtree's instances, never changes the engine. */
+    ADMIN("region-admin", EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY)),
     /**
      * Runs the engine, not the campaign: deployments, Cockpit's deletes, job retries and incidents. Engine
      * objects (deployments, jobs) are not regional, so the role sits at the top of a deployment only.
      */
     OPERATOR("camunda-operator", EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY));
+
+    static final String WITHIN_PREFIX = "within:";
 
     private final String groupId;
     private final Set<RegionLevel> levels;
@@ -32,7 +37,7 @@ public enum Role implements Translatable {
         this.levels = levels;
     }
 
-    /** The Camunda group of everyone with this role ({@code camunda-admin} for admins). */
+    /** The Camunda group of everyone with this role, e.g. {@code township-leader} ({@code region-admin} for admins). */
     public String groupId() {
         return groupId;
     }
@@ -68,5 +73,14 @@ public enum Role implements Translatable {
     /** The Camunda group of all users bound to one region or grid. */
     public static String regionGroup(String regionCode) {
         return "region:" + regionCode;
+    }
+
+    /**
+     * The Camunda group that may read the process instances of a region's subtree: the users bound to that
+     * region who work with processes (every role but volunteers). Each instance is granted to this group of
+     * its region and of every ancestor (see {@link ProcessInstanceGrants}).
+     */
+    public static String withinGroup(String regionCode) {
+        return WITHIN_PREFIX + regionCode;
     }
 }

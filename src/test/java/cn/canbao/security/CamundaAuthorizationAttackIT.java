@@ -4,7 +4,6 @@ import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -74,8 +73,6 @@ class CamundaAuthorizationAttackIT {
     TaskService tasks;
     @Autowired
     ManagementService management;
-    @Autowired
-    HistoryService history;
     @Autowired
     AuthorizationService authorizations;
     @Autowired

@@ -19,6 +19,7 @@ final class DemoUsers {
 
     static final List<DemoUser> ALL = List.of(
             new DemoUser("admin", "系统管理员（演示）", Place.COUNTY, Role.ADMIN),
+            new DemoUser("operator", "运维人员（演示）", Place.COUNTY, Role.OPERATOR),
             new DemoUser("county.leader", "县领导（演示）", Place.COUNTY, Role.COUNTY_LEADER),
             new DemoUser("clerk", "医保经办（演示）", Place.COUNTY, Role.CLERK),
             new DemoUser("township.leader", "桃城镇主官（演示）", Place.TOWNSHIP, Role.TOWNSHIP_LEADER),

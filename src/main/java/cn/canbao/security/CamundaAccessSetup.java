@@ -1,64 +1,57 @@
 package cn.canbao.security;
 
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The engine's standing grants, created once and idempotently at start-up: admins may do everything;
- * the working roles may open Tasklist, read process definitions and use the shared task filter. Task
- * visibility itself comes from candidate groups, for which the engine grants read access per task.
+ * How Camunda's authorizations are set up. Before the engine is built: per-instance read grants on every
+ * process ({@link ProcessInstanceGrants}); history checked per instance (READ on a historic instance also
+ * covers its tasks, activities and variables), not per definition; candidate groups may work on their
+ * tasks (claim, complete) but not reassign them, rewrite their variables alone or change their candidates;
+ * and code the engine runs (delegates, listeners, expressions) runs without authorization checks even inside
+ * a user's REST call, so a grid worker completing a visit still starts the correction process — those calls
+ * go to our services, which check the user themselves. After it is built: the standing grants
+ * ({@link CamundaStandingGrants}) and the shared task filter. No Canbao group is in the engine's
+ * {@code adminGroups} (only Camunda's {@code camunda-admin}, which no Canbao user belongs to).
  */
 @Component
 class CamundaAccessSetup extends AbstractProcessEnginePlugin {
 
-    private static final Logger log = LoggerFactory.getLogger(CamundaAccessSetup.class);
     static final String TASK_FILTER_NAME = "我的任务";
-    private static final List<Role> WORKING_ROLES =
-            List.of(Role.COUNTY_LEADER, Role.TOWNSHIP_LEADER, Role.VILLAGE_CADRE, Role.GRID_WORKER, Role.CLERK);
+
+    private final ObjectProvider<ProcessRegionResolver> resolvers;
+
+    CamundaAccessSetup(ObjectProvider<ProcessRegionResolver> resolvers) {
+        this.resolvers = resolvers;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setAuthorizationEnabledForCustomCode(false);
+        configuration.setEnableHistoricInstancePermissions(true);
+        configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        listeners.add(new ProcessInstanceGrants(() -> resolvers.orderedStream().toList()));
+        configuration.setCustomPostBPMNParseListeners(listeners);
+    }
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        AuthorizationService authorizations = engine.getAuthorizationService();
-        for (Resources resource : Resources.values()) {
-            grant(authorizations, Role.ADMIN.groupId(), resource, Authorization.ANY, Permissions.ALL);
-        }
         String filterId = taskFilter(engine.getFilterService(), engine.getTaskService());
-        for (Role role : WORKING_ROLES) {
-            grant(authorizations, role.groupId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(authorizations, role.groupId(), Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ);
-            grant(authorizations, role.groupId(), Resources.FILTER, filterId, Permissions.READ);
-        }
-    }
-
-    private static void grant(AuthorizationService service, String groupId, Resource resource, String resourceId,
-                              Permission permission) {
-        boolean present = service.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
-                .resourceId(resourceId).count() > 0;
-        if (!present) {
-            Authorization auth = service.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            auth.setGroupId(groupId);
-            auth.setResource(resource);
-            auth.setResourceId(resourceId);
-            auth.addPermission(permission);
-            service.saveAuthorization(auth);
-            log.info("Camunda grant: {} {} on {} {}", groupId, permission.getName(), resource.resourceName(),
-                    resourceId);
-        }
+        CamundaStandingGrants.reconcile(engine.getAuthorizationService(), CamundaStandingGrants.wanted(filterId));
     }
 
     /** One shared Tasklist filter: every task the user may see (authorizations do the narrowing). */

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Users and groups as Camunda sees them, derived from our tables. Group ids:
  * {@code township-leader} (a role), {@code township-leader:350525101000} (a role at a region),
- * {@code region:350525101000} (everyone bound to a region), {@code camunda-admin} (admins).
+ * {@code region:350525101000} (everyone bound to a region), {@code within:350525101000} (those bound to
+ * a region who may read its subtree's process instances), {@code region-admin} (admins).
  */
 @Component
 class CamundaDirectory {
@@ -24,6 +25,7 @@ class CamundaDirectory {
     static final String TYPE_ROLE = "WORKFLOW";
     static final String TYPE_REGION = "REGION";
     static final String TYPE_SYSTEM = "SYSTEM";
+    static final String TYPE_SCOPE = "SCOPE";
     private static final Locale NAMES = Locale.SIMPLIFIED_CHINESE;
 
     private final UserRepository users;
@@ -63,13 +65,14 @@ class CamundaDirectory {
         return users.findUsers(null, null, null).stream().map(this::toDirectoryUser).toList();
     }
 
-    /** Members of a group id (any of the three kinds). */
+    /** Members of a group id (any of the four kinds). */
     List<DirectoryUser> members(String groupId) {
         GroupId parsed = GroupId.parse(groupId);
         if (parsed == null) {
             return List.of();
         }
-        return users.findUsers(parsed.role(), parsed.regionCode(), null).stream().map(this::toDirectoryUser).toList();
+        return users.findUsers(parsed.role(), parsed.regionCode(), null).stream().map(this::toDirectoryUser)
+                .filter(u -> u.groups().contains(groupId)).toList();
     }
 
     List<DirectoryGroup> groupsOf(String username) {
@@ -93,6 +96,10 @@ class CamundaDirectory {
                             TYPE_ROLE, rs.getString(4)));
                     groups.add(new DirectoryGroup(Role.regionGroup(code), regionGroupName(rs.getString(3)),
                             TYPE_REGION, rs.getString(4)));
+                    if (role != Role.VOLUNTEER) {
+                        groups.add(new DirectoryGroup(Role.withinGroup(code), withinGroupName(rs.getString(3)),
+                                TYPE_SCOPE, rs.getString(4)));
+                    }
                     return null;
                 }).list();
         return groups;
@@ -107,6 +114,9 @@ class CamundaDirectory {
             return Optional.of(roleGroup(parsed.role()));
         }
         Optional<Region> region = regions.findUnscoped(parsed.regionCode());
+        if (parsed.within()) {
+            return region.map(r -> new DirectoryGroup(groupId, withinGroupName(r.name()), TYPE_SCOPE, r.path()));
+        }
         return region.map(r -> parsed.role() == null
                 ? new DirectoryGroup(groupId, regionGroupName(r.name()), TYPE_REGION, r.path())
                 : new DirectoryGroup(groupId, r.name() + " · " + roleName(parsed.role()), TYPE_ROLE, r.path()));
@@ -118,7 +128,8 @@ class CamundaDirectory {
     }
 
     private DirectoryGroup roleGroup(Role role) {
-        return new DirectoryGroup(role.groupId(), roleName(role), role == Role.ADMIN ? TYPE_SYSTEM : TYPE_ROLE, null);
+        return new DirectoryGroup(role.groupId(), roleName(role),
+                role == Role.ADMIN || role == Role.OPERATOR ? TYPE_SYSTEM : TYPE_ROLE, null);
     }
 
     private String roleName(Role role) {
@@ -129,14 +140,25 @@ class CamundaDirectory {
         return messages.getMessage("camunda.group.region", new Object[] {regionName}, regionName, NAMES);
     }
 
-    /** A parsed group id: role only, region only, or role at region. */
-    record GroupId(Role role, String regionCode) {
+    private String withinGroupName(String regionName) {
+        return messages.getMessage("camunda.group.within", new Object[] {regionName}, regionName, NAMES);
+    }
+
+    /** A parsed group id: role only, region only, role at region, or a region's subtree readers ({@code within}). */
+    record GroupId(Role role, String regionCode, boolean within) {
+        GroupId(Role role, String regionCode) {
+            this(role, regionCode, false);
+        }
+
         static GroupId parse(String id) {
             if (id == null) {
                 return null;
             }
             if (id.startsWith("region:")) {
                 return new GroupId(null, id.substring("region:".length()));
+            }
+            if (id.startsWith(Role.WITHIN_PREFIX)) {
+                return new GroupId(null, id.substring(Role.WITHIN_PREFIX.length()), true);
             }
             int colon = id.lastIndexOf(':');
             Role role = Role.ofGroupId(colon < 0 ? id : id.substring(0, colon));

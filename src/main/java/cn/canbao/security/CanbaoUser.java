@@ -141,7 +141,9 @@ public final class CanbaoUser implements UserDetails, CredentialsContainer, Shel
 
     /**
      * The Camunda groups of this user: one per role ({@code township-leader}), one per role at the
-     * user's region ({@code township-leader:350525101000}) and the region's ({@code region:350525101000}).
+     * user's region ({@code township-leader:350525101000}), the region's ({@code region:350525101000})
+     * and, unless the user is only a volunteer, the one that reads the instances of the region's subtree
+     * ({@code within:350525101000}).
      */
     public List<String> camundaGroups() {
         List<String> groups = new ArrayList<>();
@@ -150,6 +152,9 @@ public final class CanbaoUser implements UserDetails, CredentialsContainer, Shel
             groups.add(role.groupAt(regionCode));
         }
         groups.add(Role.regionGroup(regionCode));
+        if (roles.stream().anyMatch(r -> r != Role.VOLUNTEER)) {
+            groups.add(Role.withinGroup(regionCode));
+        }
         return groups;
     }
 

@@ -8,7 +8,9 @@ import java.util.Set;
 
 /**
  * The roles of SPEC §1, each valid at certain levels of the hierarchy, each also a Camunda group
- * ({@code groupId}) so process tasks can name them as candidate groups.
+ * ({@code groupId}) so process tasks can name them as candidate groups. No group id is Camunda's
+ * {@code camunda-admin}: that group is always in the engine's {@code adminGroups}, whose members bypass
+ * every authorization check; what each group may do is granted explicitly in {@link CamundaAccessSetup}.
  * <p>
  * A {@linkplain #rank() rank} orders roles held at the <em>same</em> region, for user administration:
  * <ol>
@@ -27,12 +29,15 @@ public enum Role implements Translatable {
     GRID_WORKER("grid-worker", 1, EnumSet.of(RegionLevel.GRID)),
     CLERK("clerk", 1, EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.TOWNSHIP)),
     VOLUNTEER("volunteer", 0, EnumSet.allOf(RegionLevel.class)),
-    ADMIN("camunda-admin", 3, EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY)),
+    /** Runs the campaign's users and regions; in Camunda reads their subtree's instances, never changes the engine. */
+    ADMIN("region-admin", 3, EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY)),
     /**
      * Runs the engine, not the campaign: deployments, Cockpit's deletes, job retries and incidents. Engine
      * objects (deployments, jobs) are not regional, so the role sits at the top of a deployment only.
      */
     OPERATOR("camunda-operator", 3, EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY));
+
+    static final String WITHIN_PREFIX = "within:";
 
     private final String groupId;
     private final int rank;
@@ -59,7 +64,7 @@ public enum Role implements Translatable {
         return roles.stream().mapToInt(Role::rank).max().orElse(-1);
     }
 
-    /** The Camunda group of everyone with this role ({@code camunda-admin} for admins). */
+    /** The Camunda group of everyone with this role, e.g. {@code township-leader} ({@code region-admin} for admins). */
     public String groupId() {
         return groupId;
     }
@@ -95,5 +100,14 @@ public enum Role implements Translatable {
     /** The Camunda group of all users bound to one region or grid. */
     public static String regionGroup(String regionCode) {
         return "region:" + regionCode;
+    }
+
+    /**
+     * The Camunda group that may read the process instances of a region's subtree: the users bound to that
+     * region who work with processes (every role but volunteers). Each instance is granted to this group of
+     * its region and of every ancestor (see {@link ProcessInstanceGrants}).
+     */
+    public static String withinGroup(String regionCode) {
+        return WITHIN_PREFIX + regionCode;
     }
 }

@@ -1,7 +1,8 @@
 package cn.canbao.browser;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.demo.DemoCredentials;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,14 +24,16 @@ class ErrorPagesBrowserIT {
     @LocalServerPort
     int port;
     @Autowired
-    DemoCredentials demo;
+    SecurityTestSupport security;
 
     private Browser browser;
 
     @BeforeAll
     void startBrowser() {
         browser = new Browser(port, 1280, 900);
-        browser.login("volunteer", demo.password("volunteer").orElseThrow());
+        // a volunteer of its own (the demo volunteer may have chosen English in another test)
+        security.ensureUser("errors.volunteer", "350525101001", Role.VOLUNTEER);
+        browser.login("errors.volunteer", SecurityTestSupport.PASSWORD);
         browser.settle();
     }
 

@@ -152,8 +152,8 @@ class RoleRulesTest {
     void camundaGroupsNameRoleRoleAtRegionAndRegion() {
         CanbaoUser leader = user(TOWNSHIP, RegionLevel.TOWNSHIP, Role.TOWNSHIP_LEADER);
         assertThat(leader.camundaGroups()).containsExactlyInAnyOrder(
-                "township-leader", "township-leader:350525101000", "region:350525101000");
-        assertThat(user(COUNTY, RegionLevel.COUNTY, Role.ADMIN).camundaGroups()).contains("camunda-admin");
+                "township-leader", "township-leader:350525101000", "region:350525101000", "within:350525101000");
+        assertThat(user(COUNTY, RegionLevel.COUNTY, Role.ADMIN).camundaGroups()).contains("region-admin");
     }
 
     @Test
@@ -162,7 +162,7 @@ class RoleRulesTest {
                 .isEqualTo(new CamundaDirectory.GroupId(Role.TOWNSHIP_LEADER, TOWNSHIP));
         assertThat(CamundaDirectory.GroupId.parse("region:350525101000"))
                 .isEqualTo(new CamundaDirectory.GroupId(null, TOWNSHIP));
-        assertThat(CamundaDirectory.GroupId.parse("camunda-admin"))
+        assertThat(CamundaDirectory.GroupId.parse("region-admin"))
                 .isEqualTo(new CamundaDirectory.GroupId(Role.ADMIN, null));
         assertThat(CamundaDirectory.GroupId.parse("nonsense")).isNull();
     }

@@ -143,6 +143,7 @@ class SecurityMatrixIT {
                 security.ensureUser(caller.username(false), caller.other, caller.role);
             }
         }
+        security.ensureUser("matrix.target", OWN_VILLAGE, Role.VOLUNTEER);
         LocalDate today = LocalDate.now(CampaignService.ZONE);
         campaign = security.as(Caller.COUNTY_LEADER.username(true), () -> campaigns.start(NewCampaign.of("权限矩阵行动",
                 today.getYear() + 1, OWN_COUNTY, today.minusDays(5), today.plusDays(60))));
@@ -155,6 +156,8 @@ class SecurityMatrixIT {
         fixtures.put("{import}", Long.toString(run.id()));
         fixtures.put("{number}", "1");
         fixtures.put("{bogus}", "no-such-version");
+        fixtures.put("{noTransfer}", "999999999");
+        fixtures.put("{targetUser}", "matrix.target");
         fixtures.put("{deploymentId}", repository.createDeploymentQuery().orderByDeploymentTime().desc().list().stream()
                 .filter(d -> repository.createDecisionDefinitionQuery().deploymentId(d.getId()).count() > 0)
                 .findFirst().orElseThrow().getId());
@@ -219,16 +222,26 @@ class SecurityMatrixIT {
      * Bodies that reach the role check without changing anything when allowed: a file the service refuses for its
      * content (so an allowed caller gets 400, a refused one 403), an empty JSON where the call takes one.
      */
-    private static final Map<String, Function<HttpRequest.Builder, HttpRequest.Builder>> BODIES = Map.of(
-            "POST /api/imports", b -> multipart(b, Map.of("kind", "police_household"), "not,an,extract\n"),
-            "POST /api/policy-rules", b -> multipart(b, Map.of("year", "2097"), "this is not a DMN file"),
-            "POST /webhooks/twilio/status", b -> b.header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("MessageSid=SM1&MessageStatus=delivered")),
-            "POST /webhooks/twilio/inbound", b -> b.header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("MessageSid=SM2&From=%2B8613800138000&Body=TD")),
+    private static final Map<String, Function<HttpRequest.Builder, HttpRequest.Builder>> BODIES = Map.ofEntries(
+            Map.entry("POST /api/users", b -> json(b, "POST", "{\"username\":\"\"}")),
+            // enabling an enabled volunteer, giving it the role it has: allowed callers change nothing
+            Map.entry("PUT /api/users/{targetUser}/enabled", b -> json(b, "PUT", "true")),
+            Map.entry("PUT /api/users/{targetUser}/roles", b -> json(b, "PUT", "[\"VOLUNTEER\"]")),
+            Map.entry("POST /api/transfers/{noTransfer}/approve", b -> json(b, "POST", "{\"note\":\"x\"}")),
+            Map.entry("POST /api/transfers/{noTransfer}/reject", b -> json(b, "POST", "{\"note\":\"x\"}")),
+            Map.entry("POST /api/imports", b -> multipart(b, Map.of("kind", "police_household"), "not,an,extract\n")),
+            Map.entry("POST /api/policy-rules", b -> multipart(b, Map.of("year", "2097"), "this is not a DMN file")),
+            Map.entry("POST /webhooks/twilio/status", b -> b.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("MessageSid=SM1&MessageStatus=delivered"))),
+            Map.entry("POST /webhooks/twilio/inbound", b -> b.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("MessageSid=SM2&From=%2B8613800138000&Body=TD"))),
             // an operator's deployment reaches the parser and fails there (400); anybody else is refused before (403)
-            "POST /engine-rest/deployment/create", b -> multipart(b, Map.of("deployment-name", "matrix-probe"),
-                    "<definitions/>"));
+            Map.entry("POST /engine-rest/deployment/create", b -> multipart(b, Map.of("deployment-name", "matrix-probe"),
+                    "<definitions/>")));
+
+    private static HttpRequest.Builder json(HttpRequest.Builder b, String method, String body) {
+        return b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+    }
 
     private static HttpRequest.Builder multipart(HttpRequest.Builder b, Map<String, String> fields, String file) {
         String boundary = "----matrix" + System.nanoTime();

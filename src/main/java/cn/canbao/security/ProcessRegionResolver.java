@@ -1,0 +1,32 @@
+package cn.canbao.security;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Says which region a starting process instance belongs to, for processes whose starter passes no
+ * {@code regionCode} variable. A Spring bean in the capability that owns the process (and its tables);
+ * {@link ProcessInstanceGrants} asks it once per started instance, inside the engine's transaction, so rows
+ * the starter inserted just before are visible. Only the starter's values are seen: users cannot start
+ * instances nor set their variables through Camunda's API (only operators can).
+ */
+public interface ProcessRegionResolver {
+
+    /** The keys of the process definitions this resolver knows. */
+    Set<String> processKeys();
+
+    /** The region (or grid) code of the instance; empty when it has none, then only operators see it. */
+    Optional<String> regionOf(String businessKey, Map<String, Object> startVariables);
+
+    /** A business key that is a row id (our starters use the record's id), or empty. */
+    static Optional<Long> rowId(String businessKey) {
+        return businessKey != null && businessKey.matches("[0-9]{1,18}")
+                ? Optional.of(Long.parseLong(businessKey)) : Optional.empty();
+    }
+
+    /** A start variable that is a string, or empty. */
+    static Optional<String> text(Map<String, Object> variables, String name) {
+        return variables.get(name) instanceof String value ? Optional.of(value) : Optional.empty();
+    }
+}

@@ -58,6 +58,32 @@ public class RegionService {
         return regions.find(code);
     }
 
+    /**
+     * The regions of many codes at once, by code (one query; unknown codes are absent), for naming the rows of a
+     * list or report: other modules ask here instead of joining the region table. Regions outside the caller's
+     * scope are absent too, so a name never leaks past it.
+     */
+    public Map<String, Region> byCode(java.util.Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        RegionScope scope = currentScope.get();
+        Map<String, Region> found = new HashMap<>();
+        for (Region r : regions.findAll(codes.stream().filter(java.util.Objects::nonNull).distinct().toList())) {
+            if (scope.covers(r.path())) {
+                found.put(r.code(), r);
+            }
+        }
+        return found;
+    }
+
+    /** The names of many codes at once (see {@link #byCode}); a code without a visible region maps to nothing. */
+    public Map<String, String> names(java.util.Collection<String> codes) {
+        Map<String, String> names = new HashMap<>();
+        byCode(codes).forEach((code, r) -> names.put(code, r.name()));
+        return names;
+    }
+
     /** Whether the region lies in the given scope (unknown regions lie nowhere). */
     public boolean covers(RegionScope scope, String code) {
         return regions.find(code).map(r -> scope.covers(r.path())).orElse(false);

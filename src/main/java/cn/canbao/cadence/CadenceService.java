@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,6 +37,8 @@ import java.util.Set;
  * (Quartz, one trigger per campaign), the daily tick that starts the village summaries and township
  * dispatches and calls for the bulletin, the confirmations, and how timely the reports were.
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 @Transactional(readOnly = true)
 public class CadenceService {

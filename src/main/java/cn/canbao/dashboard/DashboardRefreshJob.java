@@ -1,5 +1,6 @@
 package cn.canbao.dashboard;
 
+import cn.canbao.security.SystemAccess;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobBuilder;
@@ -28,7 +29,7 @@ public class DashboardRefreshJob extends QuartzJobBean {
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
-        dashboard.refreshOpenCampaigns();
+        SystemAccess.run(dashboard::refreshOpenCampaigns);
     }
 
     @Configuration(proxyBeanMethods = false)

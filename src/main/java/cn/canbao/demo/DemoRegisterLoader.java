@@ -47,7 +47,7 @@ class DemoRegisterLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (register.personCount() > 0 || SystemAccess.call(() -> !imports.recent(1).isEmpty())) {
+        if (SystemAccess.call(() -> register.personCount() > 0 || !imports.recent(1).isEmpty())) {
             return;
         }
         try {

@@ -11,6 +11,7 @@ import cn.canbao.target.TargetProgress;
 import cn.canbao.target.TargetService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +32,8 @@ import java.util.Map;
  * rectification plan, re-check at the deadline, report to the city. Reads are scoped: a township
  * leader sees their own township's cases, the county all of them.
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 @Transactional(readOnly = true)
 public class EscalationService {

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +19,8 @@ import java.util.List;
  * Data corrections (数据更正): a grid worker reports a resident moved, deceased or insured elsewhere, with
  * evidence; a county clerk verifies it in a {@code DataCorrection} task, and only an approval changes the register.
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 @Transactional
 public class CorrectionService {

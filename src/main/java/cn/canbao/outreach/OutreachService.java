@@ -17,6 +17,7 @@ import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,6 +32,8 @@ import java.util.Map;
  * What the outreach process does at each step: send a reminder through the SMS outbox (in the process's
  * transaction; the dispatcher sends later), open a visit, record what the visit found, end the case.
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 @Transactional
 public class OutreachService {

@@ -8,6 +8,7 @@ import cn.canbao.region.RegionScope;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,6 +23,8 @@ import java.util.List;
  * The grid-staff work tally (网格员工作量) per month for a region's grid workers, and the county's incentive tiers.
  * Counts are set-based over the month in China time; a worker's tier is the highest whose minima they reach.
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 @Transactional(readOnly = true)
 public class WorkTallyService {

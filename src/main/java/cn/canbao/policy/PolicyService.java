@@ -3,6 +3,7 @@ package cn.canbao.policy;
 import cn.canbao.register.IdNumber;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +20,8 @@ import java.util.Map;
  * SMS reminders and the visit form use. Inputs come from the register's enrollment and payment history;
  * every month, threshold and amount comes from the deployed decisions.
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 @Transactional(readOnly = true)
 public class PolicyService {

@@ -10,6 +10,7 @@ import cn.canbao.security.CurrentUser;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +25,8 @@ import java.util.Map;
  * task due at the end), people log activities for their township or village, and the counts roll up by
  * region prefix. Visible to everyone in the county; logging is scoped to the caller's subtree.
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 @Transactional(readOnly = true)
 public class PublicityService {

@@ -18,6 +18,8 @@ import java.util.Optional;
  * The region hierarchy, always seen through the caller's scope: a user bound to a township gets
  * that township's subtree and nothing else, whichever screen or API asks.
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 @Transactional(readOnly = true)
 public class RegionService {
@@ -53,7 +55,11 @@ public class RegionService {
         return region;
     }
 
-    /** Looks a region up without the caller's scope: for resolving a user's own binding at login. */
+    /**
+     * Looks a region up without the caller's scope: for resolving a user's own binding at login (before anyone is
+     * authenticated) and for checking that a code exists. A region's name and place are not confidential.
+     */
+    @PreAuthorize("permitAll()")
     public Optional<Region> findUnscoped(String code) {
         return regions.find(code);
     }

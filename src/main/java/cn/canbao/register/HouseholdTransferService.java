@@ -27,6 +27,8 @@ import java.util.List;
  * the requester. Approval moves the person through the register's move logic with change-log rows; a
  * rejection leaves the file as it was. Every decision, and every refused attempt, is in the security audit.
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 @Transactional(readOnly = true)
 public class HouseholdTransferService {

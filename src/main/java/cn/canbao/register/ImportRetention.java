@@ -30,6 +30,8 @@ import java.util.List;
  * simply does the rest. A file that a younger import of the same upload (an import run again) still needs is
  * kept until that one expires too.
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 public class ImportRetention {
 

@@ -1,5 +1,6 @@
 package cn.canbao.register;
 
+import cn.canbao.security.SystemAccess;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
 import cn.canbao.register.imports.ImportPipeline;
@@ -49,6 +50,8 @@ import java.util.UUID;
  * side (HouseholdTransferService). After the retention period its file and rejected rows are deleted
  * ({@link ImportRetention}).
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 public class ImportService {
 
@@ -106,7 +109,8 @@ public class ImportService {
                 + "created_by, node, rows_expected) values (?, ?, ?, ?, ?, ?, ?, ?) returning id", Long.class, kind.name(),
                 name, stored.path.toString(), stored.sha256, scopeCode, CurrentUser.name(), node(), stored.lines);
         log.info("Import {} queued: {} {} ({} bytes) by {}", id, kind, name, stored.size, CurrentUser.name());
-        executor.execute(() -> pipeline.run(id));
+        // the import runs as the system within the scope it recorded (its creator's), not as nobody
+        executor.execute(() -> SystemAccess.run(() -> pipeline.run(id)));
         return get(id);
     }
 
@@ -122,7 +126,7 @@ public class ImportService {
                 + "file_sha256, ?, ?, ?, rows_expected, id "
                 + "from import_run where id = ? returning id", Long.class, scopeCode(), CurrentUser.name(), node(),
                 previous.id());
-        executor.execute(() -> pipeline.run(again));
+        executor.execute(() -> SystemAccess.run(() -> pipeline.run(again)));
         return get(again);
     }
 
@@ -251,6 +255,7 @@ public class ImportService {
      * back with the node, so running them again is safe.
      */
     @EventListener(ApplicationReadyEvent.class)
+    @PreAuthorize("permitAll()") // at start-up (nobody is calling) and before every listing; it only marks dead imports
     public void failOrphans() {
         int failed = jdbc.update("update import_run set status = 'FAILED', error_key = 'register.import.interrupted', "
                 + "finished_at = now() where status in ('QUEUED', 'RUNNING') and node is distinct from ? "

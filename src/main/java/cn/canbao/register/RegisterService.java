@@ -3,6 +3,7 @@ package cn.canbao.register;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +16,8 @@ import java.util.Map;
  * The register's questions about persons (who outreach should reach this year) and the changes recorded by
  * hand, outside the extracts: enrollments of the fast tracks, corrections from visits, SMS opt-outs.
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 @Transactional(readOnly = true)
 public class RegisterService {

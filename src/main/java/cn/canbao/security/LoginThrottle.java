@@ -2,6 +2,7 @@ package cn.canbao.security;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,8 @@ import java.util.Locale;
  * minutes by guessing wrong on purpose; that is the price of the per-account limit, and the lockout stays
  * short unless the guessing goes on.
  */
+// called before anyone is authenticated (login attempts and their refusals): open by design
+@PreAuthorize("permitAll()")
 @Service
 @EnableConfigurationProperties(LoginThrottleSettings.class)
 public class LoginThrottle {

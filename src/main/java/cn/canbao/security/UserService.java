@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * screen or API calls; every grant, reset and refusal goes to the {@link SecurityAudit}. Disabling a user,
  * resetting their password or changing their roles ends their login sessions ({@link UserSessions}).
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 @Transactional(readOnly = true)
 public class UserService {
@@ -184,7 +186,9 @@ public class UserService {
         user.preferLocale(locale.toLanguageTag());
     }
 
+    /** Called while the login is being accepted, before the user is in the security context. */
     @Transactional
+    @PreAuthorize("permitAll()")
     void recordLogin(String username) {
         users.recordLogin(username);
     }

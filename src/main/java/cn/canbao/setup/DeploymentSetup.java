@@ -8,6 +8,7 @@ import cn.canbao.security.SystemAccess;
 import cn.canbao.security.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,6 +21,8 @@ import java.util.Set;
  * and the first administrator ({@code canbao.setup.admin-username}, {@code admin-password},
  * {@code admin-region}). Both steps may run on every start: existing regions and users are left alone.
  */
+// start-up work of a deployment (SetupOnStart): the system's only
+@PreAuthorize("hasRole('SYSTEM')")
 @Service
 public class DeploymentSetup {
 

@@ -1,5 +1,6 @@
 package cn.canbao.setup;
 
+import cn.canbao.security.SystemAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -35,6 +36,10 @@ class SetupOnStart implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        SystemAccess.run(this::setUp); // start-up work belongs to no person
+    }
+
+    private void setUp() {
         String regionsFile = env.getProperty("canbao.setup.regions-file");
         if (StringUtils.hasText(regionsFile)) {
             try (var reader = Files.newBufferedReader(Path.of(regionsFile), StandardCharsets.UTF_8)) {

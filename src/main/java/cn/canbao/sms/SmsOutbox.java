@@ -3,6 +3,7 @@ package cn.canbao.sms;
 import cn.canbao.register.MobileNumber;
 import cn.canbao.register.RegisterService;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,6 +14,8 @@ import java.util.Optional;
  * The outbox processes write to. Nothing here talks to a provider: the row commits (or rolls back) with
  * the caller's transaction — a BPMN step — and {@link SmsDispatcher} sends it later, within the rules.
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 public class SmsOutbox {
 

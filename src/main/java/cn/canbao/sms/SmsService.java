@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
  * What people and the provider tell us about messages: opt-outs (a resident's reply, a grid worker, a
  * clerk), delivery status from Twilio's callbacks, and the latest message per person for worklists.
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 @Transactional(readOnly = true)
 public class SmsService {

@@ -20,6 +20,8 @@ import java.util.Map;
  * Each county's reminder texts. A county starts with the defaults below (written on first use), and its
  * clerk edits them; no text may carry a link or a variable other than {@link SmsText#VARIABLES}.
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 @Transactional(readOnly = true)
 public class SmsTemplates {

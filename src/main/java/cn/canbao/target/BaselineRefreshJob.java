@@ -1,5 +1,6 @@
 package cn.canbao.target;
 
+import cn.canbao.security.SystemAccess;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobBuilder;
@@ -28,7 +29,7 @@ public class BaselineRefreshJob extends QuartzJobBean {
 
     @Override
     protected void executeInternal(JobExecutionContext context) {
-        baseline.refreshRecentYears();
+        SystemAccess.run(baseline::refreshRecentYears);
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,5 +1,6 @@
 package cn.canbao.task;
 
+import cn.canbao.security.SystemAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ class RemindOverdueTaskDelegate implements JavaDelegate {
         if (taskKey == null) {
             throw new IllegalStateException("remindOverdueTask needs the input parameter " + TaskVariables.TASK_KEY);
         }
-        reminders.remind(execution.getProcessInstanceId(), taskKey);
+        // the overdue timer's step: the system reminds, whoever's thread the timer fires in
+        SystemAccess.run(() -> reminders.remind(execution.getProcessInstanceId(), taskKey));
     }
 }

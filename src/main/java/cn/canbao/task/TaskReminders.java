@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import java.util.Date;
@@ -14,6 +15,8 @@ import java.util.Locale;
  * Reminds the assignees and groups of overdue tasks: the task moves up (priority 80), carries when it
  * was reminded ({@code remindedAt}, task-local) and a comment that Tasklist shows too.
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 class TaskReminders {
 

@@ -52,6 +52,17 @@ import static org.awaitility.Awaitility.await;
 @RecordApplicationEvents
 class BulletinIT {
 
+    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
+    @org.junit.jupiter.api.BeforeEach
+    void asTheSystem() {
+        cn.canbao.security.SecurityTestSupport.beginSystem();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void nobodyAgain() {
+        cn.canbao.security.SecurityTestSupport.endSystem();
+    }
+
     static final String COUNTY = "350525000000";
     static final String AHEAD = "350525105000";   // 吾峰镇: 3 of 4 enrol, then the fourth
     static final String BEHIND = "350525109000";  // 桂洋镇: 2 of 5 enrol

@@ -45,6 +45,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @CanbaoIntegrationTest
 class CadenceSimulationIT {
 
+    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
+    @org.junit.jupiter.api.BeforeEach
+    void asTheSystem() {
+        cn.canbao.security.SecurityTestSupport.beginSystem();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void nobodyAgain() {
+        cn.canbao.security.SecurityTestSupport.endSystem();
+    }
+
     static final LocalDate FIRST = LocalDate.of(2050, 9, 1); // a Thursday
 
     @Autowired

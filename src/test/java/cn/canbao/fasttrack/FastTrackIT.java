@@ -48,6 +48,17 @@ import static org.assertj.core.api.Assertions.tuple;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FastTrackIT {
 
+    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
+    @org.junit.jupiter.api.BeforeEach
+    void asTheSystem() {
+        cn.canbao.security.SecurityTestSupport.beginSystem();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void nobodyAgain() {
+        cn.canbao.security.SecurityTestSupport.endSystem();
+    }
+
     static final String POLICE = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号\n";
     static final String INSURANCE = "身份证号,姓名,参保年度,险种,参保地\n";
     static final String HARDSHIP = "身份证号,姓名,类别,认定日期,退出日期\n";

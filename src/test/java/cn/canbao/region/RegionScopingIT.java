@@ -76,8 +76,11 @@ class RegionScopingIT {
 
     @Test
     void withoutALoggedInUserTheServiceRefuses() {
-        assertThatThrownBy(() -> regions.get(TAOCHENG)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> regions.roots()).isInstanceOf(AccessDeniedException.class);
+        // refused at the service's door: nobody is authenticated
+        assertThatThrownBy(() -> regions.get(TAOCHENG))
+                .isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
+        assertThatThrownBy(() -> regions.roots())
+                .isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
     }
 
     @Test

@@ -38,6 +38,17 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImportRetentionIT {
 
+    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
+    @org.junit.jupiter.api.BeforeEach
+    void asTheSystem() {
+        cn.canbao.security.SecurityTestSupport.beginSystem();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void nobodyAgain() {
+        cn.canbao.security.SecurityTestSupport.endSystem();
+    }
+
     private static final String CLERK = "rt.clerk.county";
 
     @LocalServerPort

@@ -55,6 +55,20 @@ public class SecurityTestSupport {
         return username;
     }
 
+    /**
+     * Makes the calling test thread the system's until {@link #endSystem()} (for tests that call services as a job
+     * would, e.g. in {@code @BeforeEach}/{@code @AfterEach}); services refuse a caller that is nobody.
+     */
+    public static void beginSystem() {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new SystemAccess.SystemAuthentication());
+        SecurityContextHolder.setContext(context);
+    }
+
+    public static void endSystem() {
+        SecurityContextHolder.clearContext();
+    }
+
     /** Runs the work as the given user, as if they were logged in. */
     public <T> T as(String username, Supplier<T> work) {
         return asPrincipal(details.loadUserByUsername(username), work);

@@ -20,6 +20,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @CanbaoIntegrationTest
 class DeploymentSetupIT {
 
+    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
+    @org.junit.jupiter.api.BeforeEach
+    void asTheSystem() {
+        cn.canbao.security.SecurityTestSupport.beginSystem();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void nobodyAgain() {
+        cn.canbao.security.SecurityTestSupport.endSystem();
+    }
+
     static final String LIST = """
             code,name,level,parent_code,grid_kind,sector,household_population
             330000000000,浙江省,PROVINCE,,,,

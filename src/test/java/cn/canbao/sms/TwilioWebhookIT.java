@@ -38,6 +38,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @CanbaoIntegrationTest
 class TwilioWebhookIT {
 
+    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
+    @org.junit.jupiter.api.BeforeEach
+    void asTheSystem() {
+        cn.canbao.security.SecurityTestSupport.beginSystem();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void nobodyAgain() {
+        cn.canbao.security.SecurityTestSupport.endSystem();
+    }
+
     static final String TOKEN = "test-auth-token-not-a-secret";
 
     @LocalServerPort

@@ -2,6 +2,7 @@ package cn.canbao.base;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Which domain record a process instance is about, read from state the process owns: its business key,
@@ -22,8 +23,7 @@ public final class ProcessRecord {
     /** The record id of the execution's process instance; {@code idVariable} is checked against it when present. */
     public static long id(DelegateExecution execution, String idVariable) {
         long id = id(execution.getProcessBusinessKey());
-        Object claimed = idVariable == null ? null : execution.getVariable(idVariable);
-        requireSame(claimed, Long.toString(id));
+        requireSame(execution, idVariable, Long.toString(id));
         return id;
     }
 
@@ -37,10 +37,20 @@ public final class ProcessRecord {
     }
 
     /**
+     * Refuses when the scope's variable {@code name} (if any) claims another record than {@code owned}, which the
+     * caller read from state the process owns.
+     */
+    public static void requireSame(VariableScope scope, String name, Object owned) {
+        if (name != null) {
+            requireSame(scope.getVariable(name), String.valueOf(owned));
+        }
+    }
+
+    /**
      * Refuses when a variable claims another record than the one the process owns (the variable was changed
      * through a task or the REST API); a missing variable is fine, since the owned state decides anyway.
      */
-    public static void requireSame(Object claimed, String owned) {
+    static void requireSame(Object claimed, String owned) {
         if (claimed == null) {
             return;
         }

@@ -18,7 +18,7 @@ class PublishBulletinListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         long bulletinId = bulletins.bulletinOf(task.getProcessInstanceId());
-        ProcessRecord.requireSame(task.getVariable(BulletinProcess.VAR_BULLETIN_ID), Long.toString(bulletinId));
+        ProcessRecord.requireSame(task, BulletinProcess.VAR_BULLETIN_ID, bulletinId);
         bulletins.publish(bulletinId,
                 (String) task.getVariable(BulletinProcess.VAR_REMARKS));
     }

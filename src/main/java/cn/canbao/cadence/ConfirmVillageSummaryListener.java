@@ -20,7 +20,7 @@ class ConfirmVillageSummaryListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         CadenceService.Report report = cadence.reportOf(task.getProcessInstanceId());
-        ProcessRecord.requireSame(task.getVariable(VillageSummaryProcess.VAR_REGION_CODE), report.regionCode());
+        ProcessRecord.requireSame(task, VillageSummaryProcess.VAR_REGION_CODE, report.regionCode());
         cadence.confirmSummary(report.campaignId(), report.regionCode(), report.day(),
                 (String) task.getVariable(VillageSummaryProcess.VAR_REMARKS));
     }

@@ -20,7 +20,7 @@ class DispatchTownshipListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         CadenceService.Report report = cadence.reportOf(task.getProcessInstanceId());
-        ProcessRecord.requireSame(task.getVariable(TownshipDispatchProcess.VAR_REGION_CODE), report.regionCode());
+        ProcessRecord.requireSame(task, TownshipDispatchProcess.VAR_REGION_CODE, report.regionCode());
         cadence.recordDispatch(report.campaignId(), report.regionCode(), report.day(),
                 (String) task.getVariable(TownshipDispatchProcess.VAR_INSTRUCTIONS));
     }

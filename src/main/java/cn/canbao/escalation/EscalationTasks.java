@@ -19,7 +19,7 @@ final class EscalationTasks {
         String instance = scope instanceof DelegateTask t ? t.getProcessInstanceId()
                 : ((DelegateExecution) scope).getProcessInstanceId();
         long id = escalations.caseOfInstance(instance);
-        ProcessRecord.requireSame(scope.getVariable(EscalationProcess.VAR_CASE_ID), Long.toString(id));
+        ProcessRecord.requireSame(scope, EscalationProcess.VAR_CASE_ID, id);
         return id;
     }
 }

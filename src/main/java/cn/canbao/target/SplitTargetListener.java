@@ -18,7 +18,7 @@ class SplitTargetListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         TargetService.Breakdown b = targets.breakdownOf(task.getProcessInstanceId());
-        ProcessRecord.requireSame(task.getVariable(BreakdownProcess.VAR_REGION_CODE), b.regionCode());
+        ProcessRecord.requireSame(task, BreakdownProcess.VAR_REGION_CODE, b.regionCode());
         targets.split(b.campaignId(), b.regionCode(),
                 TargetVariables.parse(task.getVariable(BreakdownProcess.VAR_TARGETS)),
                 (String) task.getVariable(BreakdownProcess.VAR_COMMENT));

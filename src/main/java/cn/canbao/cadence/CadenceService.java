@@ -170,8 +170,8 @@ public class CadenceService {
             return new ReportWriter.VillageLine(v.code(), v.parentCode(), p == null ? 0 : p.target(),
                     p == null ? 0 : p.enrolled());
         }).toList();
-        Set<String> inserted = Set.copyOf(writer.insertSummaries(c.id(), c.year(),
-                RegionLevel.COUNTY.prefixOf(c.countyCode()), day, c.createdAt(), now, due, lines));
+        Set<String> inserted = Set.copyOf(writer.insertSummaries(c.id(), c.year(), c.countyCode(), day, c.createdAt(),
+                now, due, lines));
         List<Region> started = villages.stream().filter(v -> inserted.contains(v.code())).toList();
         writer.summaryInstances(c.id(), day, processes.startSummaries(c, started, day, due));
         return started.size();
@@ -244,12 +244,12 @@ public class CadenceService {
 
     /** A village's summary of a day, if the caller may see the village. */
     public VillageSummary summary(long campaignId, String villageCode, LocalDate day) {
-        return queries.summary(campaignId, regions.get(villageCode).code(), day);
+        return queries.summary(campaignId, regions.get(villageCode), day);
     }
 
     /** A township's dispatch of a day, if the caller may see the township. */
     public TownshipDispatch dispatch(long campaignId, String townshipCode, LocalDate day) {
-        return queries.dispatch(campaignId, regions.get(townshipCode).code(), day);
+        return queries.dispatch(campaignId, regions.get(townshipCode), day);
     }
 
     /** The township's villages on a dispatch day: numbers of that day, how their previous summary stands, lagging. */

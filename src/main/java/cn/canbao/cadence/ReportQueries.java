@@ -1,6 +1,8 @@
 package cn.canbao.cadence;
 
 import cn.canbao.region.CurrentRegionScope;
+import cn.canbao.region.Region;
+import cn.canbao.region.RegionService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,24 +20,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads of the cadence's rows for the task forms and the cadence page; callers check the region. */
+/**
+ * Reads of the cadence's rows for the task forms and the cadence page; callers check the region. Region names
+ * are the region module's: asked once per read for all its rows.
+ */
 @Component
 class ReportQueries {
 
     private final JdbcClient jdbc;
     private final CurrentRegionScope scope;
+    private final RegionService regions;
 
-    ReportQueries(JdbcClient jdbc, CurrentRegionScope scope) {
+    ReportQueries(JdbcClient jdbc, CurrentRegionScope scope, RegionService regions) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.regions = regions;
     }
 
-    VillageSummary summary(long campaignId, String villageCode, LocalDate day) {
+    VillageSummary summary(long campaignId, Region village, LocalDate day) {
         Instant now = now();
-        return jdbc.sql("select s.*, r.name village_name from village_summary s join region r on r.code = s.village_code "
+        String villageCode = village.code();
+        return jdbc.sql("select s.* from village_summary s "
                         + "where s.campaign_id = ? and s.village_code = ? and s.report_date = ?")
                 .params(campaignId, villageCode, day)
-                .query((rs, n) -> new VillageSummary(campaignId, villageCode, rs.getString("village_name"),
+                .query((rs, n) -> new VillageSummary(campaignId, villageCode, village.name(),
                         rs.getString("township_code"), day, instant(rs, "since"), instant(rs, "until"),
                         rs.getInt("new_enrollments"), rs.getInt("new_payments"), rs.getInt("reasons_recorded"), rs.getInt("visits_made"),
                         rs.getInt("enrolled_to_date"), rs.getInt("target"), rs.getString("remarks"),
@@ -44,12 +52,13 @@ class ReportQueries {
                 .optional().orElseThrow(() -> new CadenceException("cadence.noReport", villageCode, day));
     }
 
-    TownshipDispatch dispatch(long campaignId, String townshipCode, LocalDate day) {
+    TownshipDispatch dispatch(long campaignId, Region township, LocalDate day) {
         Instant now = now();
-        return jdbc.sql("select d.*, r.name township_name from township_dispatch d join region r on r.code = d.township_code "
+        String townshipCode = township.code();
+        return jdbc.sql("select d.* from township_dispatch d "
                         + "where d.campaign_id = ? and d.township_code = ? and d.dispatch_date = ?")
                 .params(campaignId, townshipCode, day)
-                .query((rs, n) -> new TownshipDispatch(campaignId, townshipCode, rs.getString("township_name"), day,
+                .query((rs, n) -> new TownshipDispatch(campaignId, townshipCode, township.name(), day,
                         codes(rs.getArray("lagging_villages")), rs.getString("instructions"), instant(rs, "due_at"),
                         instant(rs, "confirmed_at"), rs.getString("confirmed_by"),
                         ReportState.of(instant(rs, "due_at"), instant(rs, "confirmed_at"), now)))
@@ -59,9 +68,10 @@ class ReportQueries {
     /** The day's numbers of each village of the township, and the state of its summary before that day. */
     List<VillageReport> villageReports(long campaignId, String townshipCode, LocalDate day, Set<String> lagging) {
         Instant now = now();
-        return jdbc.sql("""
-                        select t.village_code, r.name, t.target, t.enrolled_to_date, p.report_date, p.due_at, p.confirmed_at
-                        from village_summary t join region r on r.code = t.village_code
+        List<VillageReport> reports = jdbc.sql("""
+                        select t.village_code, t.village_code, t.target, t.enrolled_to_date, p.report_date, p.due_at,
+                               p.confirmed_at
+                        from village_summary t
                         left join lateral (select report_date, due_at, confirmed_at from village_summary p
                             where p.campaign_id = t.campaign_id and p.village_code = t.village_code
                               and p.report_date < t.report_date order by p.report_date desc limit 1) p on true
@@ -74,6 +84,9 @@ class ReportQueries {
                         : ReportState.of(instant(rs, "due_at"), instant(rs, "confirmed_at"), now),
                         lagging.contains(rs.getString(1))))
                 .list();
+        Map<String, String> names = regions.names(reports.stream().map(VillageReport::villageCode).toList());
+        return reports.stream().map(r -> new VillageReport(r.villageCode(), names.get(r.villageCode()), r.target(),
+                r.enrolled(), r.lastReport(), r.lastState(), r.lagging())).toList();
     }
 
     /** The last {@code days} reporting days of the campaign × its villages under the caller's region. */
@@ -86,20 +99,22 @@ class ReportQueries {
             return new ReportMatrix(List.of(), List.of());
         }
         Instant now = now();
-        record Cell(String village, String name, String township, LocalDate day, ReportState state) {
+        record Cell(String village, LocalDate day, ReportState state) {
         }
-        List<Cell> cells = jdbc.sql("select s.village_code, v.name, t.name, s.report_date, s.due_at, s.confirmed_at "
-                        + "from village_summary s join region v on v.code = s.village_code "
-                        + "join region t on t.code = s.township_code where s.campaign_id = ? and s.report_date >= ? "
+        List<Cell> cells = jdbc.sql("select s.village_code, s.report_date, s.due_at, s.confirmed_at "
+                        + "from village_summary s where s.campaign_id = ? and s.report_date >= ? "
                         + "and s.village_code like ? order by s.township_code, s.village_code, s.report_date")
                 .params(campaignId, recent.get(0), scope.get().codePrefix() + "%")
-                .query((rs, n) -> new Cell(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), ReportState.of(instant(rs, "due_at"), instant(rs, "confirmed_at"), now)))
+                .query((rs, n) -> new Cell(rs.getString(1), rs.getObject(2, LocalDate.class),
+                        ReportState.of(instant(rs, "due_at"), instant(rs, "confirmed_at"), now)))
                 .list();
+        // a village and its township as the village's label names them (the township may lie above the caller)
+        Map<String, RegionService.Label> labels = regions.labels(cells.stream().map(Cell::village).toList());
         Map<String, ReportMatrix.Row> rows = new LinkedHashMap<>();
         for (Cell c : cells) {
-            rows.computeIfAbsent(c.village(), code -> new ReportMatrix.Row(code, c.name(), c.township(), new LinkedHashMap<>()))
-                    .states().put(c.day(), c.state());
+            RegionService.Label label = labels.get(c.village());
+            rows.computeIfAbsent(c.village(), code -> new ReportMatrix.Row(code, label == null ? null : label.name(),
+                    label == null ? null : label.parentName(), new LinkedHashMap<>())).states().put(c.day(), c.state());
         }
         return new ReportMatrix(List.copyOf(recent), List.copyOf(rows.values()));
     }

@@ -1,5 +1,7 @@
 package cn.canbao.cadence;
 
+import cn.canbao.outreach.OutreachCounts;
+import cn.canbao.register.RegisterHistories;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -9,13 +11,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a reporting day's rows set-based: every village summary of the day pre-filled in one
- * INSERT … SELECT over the imports finished since each village's previous summary, and every township
- * dispatch with its lagging villages in another. Rows that exist already are left alone (primary keys).
+ * Writes a reporting day's rows set-based: every village summary of the day pre-filled in one INSERT over
+ * arrays — its window from the village's previous summary, what the register recorded and the visits made in
+ * it each asked of their module once for all villages — and every township dispatch with its lagging villages
+ * in another. Rows that exist already are left alone (primary keys).
  */
 @Component
 class ReportWriter {
@@ -26,69 +30,64 @@ class ReportWriter {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final RegisterHistories register;
+    private final OutreachCounts outreach;
 
-    ReportWriter(JdbcClient jdbc, JdbcTemplate template) {
+    ReportWriter(JdbcClient jdbc, JdbcTemplate template, RegisterHistories register, OutreachCounts outreach) {
         this.jdbc = jdbc;
         this.template = template;
+        this.register = register;
+        this.outreach = outreach;
     }
 
     /**
-     * Inserts the day's summaries; returns the village codes inserted now. New enrolments and payments are
-     * rows an import added (change log: no old value) from imports finished in (since, until]; reasons are
-     * changes of person.not_enrolled_reason in that window; persons count by their household village.
+     * Inserts the day's summaries; returns the village codes inserted now. A village's window runs from its
+     * previous summary's end (else the campaign's start) to {@code until}. New enrolments and payments are rows
+     * an import finished in the window added; reasons are changes of the not-enrolled reason in it; persons count
+     * by their household village (the register's {@link RegisterHistories#villageActivity}); visits are
+     * outreach's ({@link OutreachCounts#visitsPerVillage}).
      */
-    List<String> insertSummaries(long campaignId, int year, String countyPrefix, LocalDate day, Instant campaignStart,
+    List<String> insertSummaries(long campaignId, int year, String countyCode, LocalDate day, Instant campaignStart,
                                  Instant until, Instant dueAt, List<VillageLine> villages) {
+        Map<String, Instant> since = new HashMap<>();
+        jdbc.sql("select v.code, coalesce(p.until, ?) from unnest(?::varchar[]) v(code) left join (select village_code, "
+                        + "max(until) until from village_summary where campaign_id = ? group by village_code) p "
+                        + "on p.village_code = v.code")
+                .params(Timestamp.from(campaignStart), villages.stream().map(VillageLine::villageCode)
+                        .toArray(String[]::new), campaignId)
+                .query(rs -> {
+                    since.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                });
+        Map<String, RegisterHistories.VillageActivity> recorded = register.villageActivity(countyCode, year,
+                villages.stream().map(v -> new RegisterHistories.VillageWindow(v.villageCode(),
+                        since.get(v.villageCode()))).toList(), until);
+        Map<String, Integer> visits = outreach.visitsPerVillage(villages.stream().map(v ->
+                new OutreachCounts.VillageWindow(v.villageCode(), since.get(v.villageCode()))).toList(), until);
+        RegisterHistories.VillageActivity none = new RegisterHistories.VillageActivity(0, 0, 0);
         Timestamp untilTs = Timestamp.from(until);
         return jdbc.sql("""
-                        with v(code, township, target, enrolled) as (
-                            select * from unnest(?::varchar[], ?::varchar[], ?::int[], ?::int[])),
-                        prev as (select village_code, max(until) until from village_summary
-                                 where campaign_id = ? group by village_code),
-                        win as (select v.*, coalesce(p.until, ?) since from v left join prev p on p.village_code = v.code),
-                        lo as (select min(since) since from win),
-                        imports as (select i.id, i.finished_at from import_run i, lo
-                                    where i.finished_at > lo.since and i.finished_at <= ?),
-                        added as (select c.id, c.field, c.id_number, c.import_id, i.finished_at, p.household_region village
-                                  from imports i join person_change c on c.import_id = i.id
-                                  join person p on p.id_number = c.id_number
-                                  where c.field in ('enrollment', 'payment') and c.old_value is null
-                                    and p.household_region like ?),
-                        enrolled as (select a.village, a.id_number, a.finished_at from added a where a.field = 'enrollment'
-                                     and exists (select 1 from enrollment e where e.id_number = a.id_number
-                                                 and e.year = ? and e.import_id = a.import_id)),
-                        paid as (select a.village, a.id, a.finished_at from added a where a.field = 'payment'
-                                 and exists (select 1 from payment y where y.id_number = a.id_number
-                                             and y.year = ? and y.import_id = a.import_id)),
-                        reasons as (select p.household_region village, c.changed_at from lo, person_change c
-                                    join person p on p.id_number = c.id_number
-                                    where c.field = 'not_enrolled_reason' and c.changed_at > lo.since
-                                      and c.changed_at <= ? and p.household_region like ?),
-                        visits as (select v.village_code village, v.visited_at from lo, visit v
-                                   where v.visited_at > lo.since and v.visited_at <= ? and v.village_code like ?),
-                        n_visits as (select w.code, count(*) n from win w
-                                     join visits v on v.village = w.code and v.visited_at > w.since group by w.code),
-                        n_enr as (select w.code, count(distinct e.id_number) n from win w
-                                  join enrolled e on e.village = w.code and e.finished_at > w.since group by w.code),
-                        n_paid as (select w.code, count(*) n from win w
-                                   join paid y on y.village = w.code and y.finished_at > w.since group by w.code),
-                        n_reasons as (select w.code, count(*) n from win w
-                                      join reasons r on r.village = w.code and r.changed_at > w.since group by w.code)
                         insert into village_summary (campaign_id, village_code, township_code, report_date, since, until,
                             new_enrollments, new_payments, reasons_recorded, visits_made, enrolled_to_date, target, due_at)
-                        select ?, w.code, w.township, ?, w.since, ?, coalesce(e.n, 0), coalesce(y.n, 0), coalesce(r.n, 0),
-                               coalesce(vm.n, 0), w.enrolled, w.target, ?
-                        from win w left join n_enr e on e.code = w.code left join n_paid y on y.code = w.code
-                        left join n_reasons r on r.code = w.code left join n_visits vm on vm.code = w.code
+                        select ?, w.code, w.township, ?, w.since::timestamptz, ?, w.enrollments, w.payments, w.reasons, w.visits,
+                               w.enrolled, w.target, ?
+                        from unnest(?::varchar[], ?::varchar[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[],
+                                    ?::int[], ?::int[])
+                             w(code, township, since, enrollments, payments, reasons, visits, enrolled, target)
                         on conflict do nothing returning village_code
                         """)
-                .params(villages.stream().map(VillageLine::villageCode).toArray(String[]::new),
+                .params(campaignId, day, untilTs, Timestamp.from(dueAt),
+                        villages.stream().map(VillageLine::villageCode).toArray(String[]::new),
                         villages.stream().map(VillageLine::townshipCode).toArray(String[]::new),
-                        villages.stream().map(VillageLine::target).toArray(Integer[]::new),
+                        villages.stream().map(v -> since.get(v.villageCode()).toString()).toArray(String[]::new),
+                        villages.stream().map(v -> recorded.getOrDefault(v.villageCode(), none).newEnrollments())
+                                .toArray(Integer[]::new),
+                        villages.stream().map(v -> recorded.getOrDefault(v.villageCode(), none).newPayments())
+                                .toArray(Integer[]::new),
+                        villages.stream().map(v -> recorded.getOrDefault(v.villageCode(), none).reasonsRecorded())
+                                .toArray(Integer[]::new),
+                        villages.stream().map(v -> visits.getOrDefault(v.villageCode(), 0)).toArray(Integer[]::new),
                         villages.stream().map(VillageLine::enrolled).toArray(Integer[]::new),
-                        campaignId, Timestamp.from(campaignStart), untilTs, countyPrefix + "%", year, year,
-                        untilTs, countyPrefix + "%", untilTs, countyPrefix + "%", campaignId, day, untilTs,
-                        Timestamp.from(dueAt))
+                        villages.stream().map(VillageLine::target).toArray(Integer[]::new))
                 .query(String.class).list();
     }
 

@@ -191,4 +191,19 @@ public class CampaignService {
     private static java.time.Instant toInstant(Timestamp t) {
         return t == null ? null : t.toInstant();
     }
+
+    /**
+     * County (the 6 digits of its code) → the enrollment year whose collection period includes the day (the
+     * latest, should two), over the campaigns the caller can see. One statement.
+     */
+    public Map<String, Integer> collectingYears(LocalDate day) {
+        Map<String, Integer> years = new HashMap<>();
+        jdbc.sql("select substr(c.county_code, 1, 6), max(c.year) from campaign c where ? between c.collection_start "
+                        + "and c.collection_end and " + VISIBLE + " group by 1")
+                .params(day, prefix(), prefix())
+                .query(rs -> {
+                    years.put(rs.getString(1), rs.getInt(2));
+                });
+        return years;
+    }
 }

@@ -106,6 +106,30 @@ class RegionRepository {
                 .param(path).update();
     }
 
+    /** Each code's name and its parent's name (null for a root); unknown codes are absent. */
+    Map<String, String[]> namesWithParent(Collection<String> codes) {
+        Map<String, String[]> names = new HashMap<>();
+        if (codes.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("select v.code, v.name, t.name from region v left join region t on t.code = v.parent_code "
+                        + "where v.code = any(?)")
+                .param(codes.toArray(String[]::new))
+                .query(rs -> {
+                    names.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                });
+        return names;
+    }
+
+    /** Codes of the regions (revoked ones too) of a subtree (null: all) whose name contains the text. */
+    List<String> codesNamedLike(String rootPath, String text) {
+        String like = "%" + text + "%";
+        return rootPath == null
+                ? jdbc.sql("select code from region where name like ?").param(like).query(String.class).list()
+                : jdbc.sql("select code from region where path <@ ?::ltree and name like ?").param(rootPath).param(like)
+                        .query(String.class).list();
+    }
+
     List<Region> roots() {
         return jdbc.sql("select " + COLUMNS + " from region where parent_code is null and deleted_at is null order by code")
                 .query(MAPPER).list();

@@ -268,4 +268,49 @@ public class RegionService {
         Map<String, Integer> counts = regions.childCounts(list.stream().map(Region::code).toList());
         return list.stream().map(r -> new RegionSummary(r, counts.getOrDefault(r.code(), 0))).toList();
     }
+
+    /** How records name a region: its own name and its parent's (a village: its township's). */
+    public record Label(String name, String parentName) {
+        /** Parent and own name together, as people write a village (桃城镇丰山村); the name alone for a root. */
+        public String full() {
+            return parentName == null ? name : parentName + name;
+        }
+    }
+
+    /**
+     * The labels of the regions many records refer to, in one query (unknown codes are absent). Unlike
+     * {@link #byCode} they are not cut at the caller's scope: a record the caller may see (a person registered in
+     * one township and living in the next, a transfer request from another township, a refused import row about
+     * a person elsewhere) names the regions it refers to, and the names of administrative divisions are public
+     * (published with their statistical codes). Only names: nothing of the hierarchy below them. A caller is
+     * required (system work included).
+     */
+    public Map<String, Label> labels(java.util.Collection<String> codes) {
+        currentScope.get(); // refuses when nobody calls
+        Map<String, Label> labels = new HashMap<>();
+        regions.namesWithParent(codes.stream().filter(java.util.Objects::nonNull).distinct().toList())
+                .forEach((code, names) -> labels.put(code, new Label(names[0], names[1])));
+        return labels;
+    }
+
+    /**
+     * Many regions at once without the caller's scope, revoked ones included (unknown codes are absent): like
+     * {@link #findUnscoped}, for resolving users' own bindings where nobody is logged in yet (login, the check of
+     * a session, the process engine's user directory).
+     */
+    public Map<String, Region> findAllUnscoped(java.util.Collection<String> codes) {
+        Map<String, Region> found = new HashMap<>();
+        regions.findAll(codes.stream().filter(java.util.Objects::nonNull).distinct().toList())
+                .forEach(r -> found.put(r.code(), r));
+        return found;
+    }
+
+    /**
+     * The codes of the regions in the caller's scope whose name contains the text, revoked ones included (rows
+     * bound to them still carry their codes): for filtering rows keyed by region code by the region's name.
+     */
+    public List<String> codesNamedLike(String text) {
+        RegionScope scope = currentScope.get();
+        return text == null || text.isBlank() ? List.of() : regions.codesNamedLike(scope.rootPath(), text.trim());
+    }
 }

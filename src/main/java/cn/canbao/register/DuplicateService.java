@@ -1,6 +1,7 @@
 package cn.canbao.register;
 
 import cn.canbao.region.CurrentRegionScope;
+import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The clerk's duplicates (数据比对 finds them, a person decides): a person insured twice in one year
@@ -28,10 +31,12 @@ public class DuplicateService {
 
     private final JdbcTemplate jdbc;
     private final CurrentRegionScope scope;
+    private final RegionService regions;
 
-    DuplicateService(JdbcTemplate jdbc, CurrentRegionScope scope) {
+    DuplicateService(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.regions = regions;
     }
 
     /**
@@ -81,15 +86,20 @@ public class DuplicateService {
 
     public List<DuplicateFile> files(int offset, int limit) {
         String like = like();
-        return jdbc.query("select p.name, p.birth_date, array_agg(p.id_number order by p.id_number) ids, "
-                + "array_agg(coalesce(r.name, '') order by p.id_number) regions from person p "
-                + "left join region r on r.code = p.household_region where p.status = 'ACTIVE' and " + IN_SCOPE
+        // household villages as codes, named for the page in one call to the region module
+        List<DuplicateFile> page = jdbc.query("select p.name, p.birth_date, array_agg(p.id_number order by "
+                + "p.id_number) ids, array_agg(coalesce(p.household_region, '') order by p.id_number) regions "
+                + "from person p where p.status = 'ACTIVE' and " + IN_SCOPE
                 + " group by p.name, p.birth_date, p.sex having count(*) > 1 and not exists (select 1 from "
                 + "duplicate_resolution d where d.kind = 'FILE' and d.item_key = min(p.id_number) || '/' "
                 + "|| max(p.id_number)) order by p.name, p.birth_date offset ? limit ?", (rs, n) -> new DuplicateFile(
                 rs.getString(1), rs.getObject(2, LocalDate.class),
                 Arrays.asList((String[]) rs.getArray(3).getArray()),
                 Arrays.asList((String[]) rs.getArray(4).getArray())), like, like, offset, limit);
+        Map<String, RegionService.Label> names = regions.labels(page.stream().flatMap(f -> f.regions().stream())
+                .filter(code -> !code.isEmpty()).collect(Collectors.toSet()));
+        return page.stream().map(f -> new DuplicateFile(f.name(), f.birthDate(), f.idNumbers(), f.regions().stream()
+                .map(code -> names.containsKey(code) ? names.get(code).name() : "").toList())).toList();
     }
 
     /**

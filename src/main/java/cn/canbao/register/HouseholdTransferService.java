@@ -2,6 +2,7 @@ package cn.canbao.register;
 
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
+import cn.canbao.region.RegionService;
 import cn.canbao.security.CanbaoUser;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.LogSafe;
@@ -18,7 +19,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Deciding transfer requests (户籍迁移审核). An import never moves a person's household across the edge of
@@ -36,23 +44,21 @@ public class HouseholdTransferService {
     private static final Logger log = LoggerFactory.getLogger(HouseholdTransferService.class);
     static final int NOTE_LENGTH = 500;
     private static final String AUDIT_ACTION = "TRANSFER_DECIDED";
-    private static final String LABEL = "coalesce((select t.name || v.name from region v join region t "
-            + "on t.code = v.parent_code where v.code = %s), %s)";
-    private static final String SELECT = "select h.id, h.id_number, h.name, h.from_region, "
-            + LABEL.formatted("h.from_region", "h.from_region") + " from_name, h.to_region, "
-            + LABEL.formatted("h.to_region", "h.to_region") + " to_name, h.to_residence, h.to_grid, h.event, "
-            + "h.event_date, h.approver_region, " + LABEL.formatted("h.approver_region", "h.approver_region")
-            + " approver_name, h.import_id, h.requested_by, h.requested_at, h.status, h.decided_by, "
-            + "h.decided_at, h.note from household_transfer h ";
+    // the region names are the region module's: rows carry codes, named per list in one call (named())
+    private static final String SELECT = "select h.id, h.id_number, h.name, h.from_region, h.to_region, "
+            + "h.to_residence, h.to_grid, h.event, h.event_date, h.approver_region, h.import_id, h.requested_by, "
+            + "h.requested_at, h.status, h.decided_by, h.decided_at, h.note from household_transfer h ";
 
     private final JdbcTemplate jdbc;
     private final CurrentRegionScope scope;
     private final RegisterService register;
     private final SecurityAudit audit;
+    private final RegionService regions;
 
     HouseholdTransferService(JdbcTemplate jdbc, CurrentRegionScope scope, RegisterService register,
-                             SecurityAudit audit) {
+                             SecurityAudit audit, RegionService regions) {
         this.jdbc = jdbc;
+        this.regions = regions;
         this.scope = scope;
         this.register = register;
         this.audit = audit;
@@ -63,9 +69,9 @@ public class HouseholdTransferService {
     public List<HouseholdTransfer> list(HouseholdTransfer.Status status, int limit) {
         String like = scope.get().codePrefix() + "%";
         String wanted = status == null ? null : status.name();
-        return jdbc.query(SELECT + "where (h.from_region like ? or h.to_region like ?) "
+        return named(jdbc.query(SELECT + "where (h.from_region like ? or h.to_region like ?) "
                 + "and (?::text is null or h.status = ?) order by h.requested_at desc, h.id desc limit ?",
-                (rs, n) -> map(rs), like, like, wanted, wanted, Math.max(1, Math.min(limit, 1000)));
+                (rs, n) -> map(rs), like, like, wanted, wanted, Math.max(1, Math.min(limit, 1000))));
     }
 
     /** One request of the caller's region. */
@@ -84,8 +90,7 @@ public class HouseholdTransferService {
                 + "where id_number = ? for update", String.class, person);
         if (current.isEmpty() || !current.get(0).equals(request.fromRegion())) {
             throw new RegisterException("register.transfer.stale", request.maskedId(), current.isEmpty() ? "—"
-                    : jdbc.queryForObject("select " + LABEL.formatted("?", "?"), String.class, current.get(0),
-                    current.get(0)));
+                    : labels(List.of(current.get(0))).getOrDefault(current.get(0), current.get(0)));
         }
         String by = CurrentUser.name();
         register.recordHouseholdMove(person, request.toRegion(), request.toResidence(), request.toGrid(),
@@ -137,7 +142,33 @@ public class HouseholdTransferService {
         if (found.isEmpty()) {
             throw new RegisterException("register.transfer.notFound", id);
         }
-        return found.get(0);
+        return named(found).get(0);
+    }
+
+    /**
+     * The requests with the names (township and village) of their regions, asked of the region module in one
+     * call; a code without a region keeps the code. Both sides are named, inside the caller's region or not:
+     * the request is about both.
+     */
+    private List<HouseholdTransfer> named(List<HouseholdTransfer> found) {
+        Set<String> codes = new HashSet<>();
+        found.forEach(t -> Stream.of(t.fromRegion(), t.toRegion(), t.approverRegion())
+                .filter(Objects::nonNull).forEach(codes::add));
+        Map<String, String> labels = labels(codes);
+        return found.stream().map(t -> new HouseholdTransfer(t.id(), t.maskedId(), t.name(), t.fromRegion(),
+                labels.getOrDefault(t.fromRegion(), t.fromRegion()), t.toRegion(),
+                labels.getOrDefault(t.toRegion(), t.toRegion()), t.toResidence(), t.toGrid(), t.event(),
+                t.eventDate(), t.approverRegion(), labels.getOrDefault(t.approverRegion(), t.approverRegion()),
+                t.importId(), t.requestedBy(), t.requestedAt(), t.status(), t.decidedBy(), t.decidedAt(), t.note(),
+                t.decidable())).toList();
+    }
+
+    private Map<String, String> labels(Collection<String> codes) {
+        Map<String, String> labels = new HashMap<>();
+        if (!codes.isEmpty()) {
+            regions.labels(codes).forEach((code, label) -> labels.put(code, label.full()));
+        }
+        return labels;
     }
 
     /**
@@ -158,10 +189,9 @@ public class HouseholdTransferService {
 
     private HouseholdTransfer map(ResultSet rs) throws SQLException {
         return new HouseholdTransfer(rs.getLong("id"), IdNumber.mask(rs.getString("id_number")), rs.getString("name"),
-                rs.getString("from_region"), rs.getString("from_name"), rs.getString("to_region"),
-                rs.getString("to_name"), rs.getString("to_residence"), rs.getString("to_grid"), rs.getString("event"),
-                rs.getObject("event_date", LocalDate.class), rs.getString("approver_region"),
-                rs.getString("approver_name"), rs.getLong("import_id"), rs.getString("requested_by"),
+                rs.getString("from_region"), null, rs.getString("to_region"), null, rs.getString("to_residence"),
+                rs.getString("to_grid"), rs.getString("event"), rs.getObject("event_date", LocalDate.class),
+                rs.getString("approver_region"), null, rs.getLong("import_id"), rs.getString("requested_by"),
                 instant(rs.getTimestamp("requested_at")), HouseholdTransfer.Status.valueOf(rs.getString("status")),
                 rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")), rs.getString("note"),
                 mayDecide(rs.getString("status"), rs.getString("approver_region"), rs.getString("requested_by")));

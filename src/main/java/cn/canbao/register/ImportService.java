@@ -3,6 +3,7 @@ package cn.canbao.register;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
+import cn.canbao.region.RegionService;
 import cn.canbao.register.imports.ImportPipeline;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
@@ -73,11 +74,13 @@ public class ImportService {
     private final MessageSource messages;
     private final Scheduler scheduler;
     private final SecurityAudit audit;
+    private final RegionService regions;
     private final Path storage;
 
     ImportService(JdbcTemplate jdbc, ImportPipeline pipeline, CurrentRegionScope scope, MessageSource messages,
-                  Scheduler scheduler, SecurityAudit audit, Environment env) {
+                  Scheduler scheduler, SecurityAudit audit, RegionService regions, Environment env) {
         this.jdbc = jdbc;
+        this.regions = regions;
         this.pipeline = pipeline;
         this.executor = importExecutor();
         this.scope = scope;
@@ -294,8 +297,7 @@ public class ImportService {
         RegionScope s = scope.get();
         if (s.unrestricted()) {
             // system work: the root of the register
-            return jdbc.queryForObject("select code from region where parent_code is null order by code limit 1",
-                    String.class);
+            return regions.roots().get(0).region().code();
         }
         return s.rootCode();
     }

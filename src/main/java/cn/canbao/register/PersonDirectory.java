@@ -54,10 +54,28 @@ public class PersonDirectory {
         List<Object> args = new ArrayList<>(where.args());
         args.add(Math.max(0, offset));
         args.add(Math.max(1, Math.min(MAX_PAGE, limit)));
-        return jdbc.query("select p.id_number, p.name, p.sex, p.birth_date, p.mobile, p.status, "
-                + "h.name household_name, r.name residence_name from person p "
-                + "left join region h on h.code = p.household_region left join region r on r.code = p.residence_region "
+        // rows carry region codes, named for the whole page in one call to the region module
+        List<PersonRow> page = jdbc.query("select p.id_number, p.name, p.sex, p.birth_date, p.mobile, p.status, "
+                + "p.household_region household_name, p.residence_region residence_name from person p "
                 + "where " + where.sql() + " order by p.id_number offset ? limit ?", this::row, args.toArray());
+        Map<String, String> names = names(page.stream().flatMap(r -> Stream.of(r.householdRegionName(),
+                r.residenceRegionName())).toList());
+        return page.stream().map(r -> new PersonRow(r.ref(), r.maskedIdNumber(), r.name(), r.sex(), r.age(),
+                r.maskedMobile(), names.get(r.householdRegionName()), names.get(r.residenceRegionName()),
+                r.status())).toList();
+    }
+
+    /**
+     * The names of the regions of persons the caller may see, whether or not the regions lie in the caller's
+     * own (registered here, living in the next township): one call to the region module; unknown codes absent.
+     */
+    private Map<String, String> names(java.util.Collection<String> codes) {
+        Map<String, String> names = new java.util.HashMap<>();
+        List<String> known = codes.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (!known.isEmpty()) {
+            regions.labels(known).forEach((code, label) -> names.put(code, label.name()));
+        }
+        return names;
     }
 
     /** How many persons match the search in the caller's subtree. */
@@ -163,16 +181,13 @@ public class PersonDirectory {
         return where.isEmpty() ? "true" : String.join(" and ", where);
     }
 
-    /** The person's row with region names, if the caller's subtree holds them; refused otherwise. */
+    /** The person's row with region names, if the caller's subtree holds the person; refused otherwise. */
     private Map<String, Object> requireInScope(String id) {
-        List<Map<String, Object>> found = jdbc.queryForList("select p.*, h.name household_name, r.name residence_name, "
-                + "g.name grid_name from person p left join region h on h.code = p.household_region "
-                + "left join region r on r.code = p.residence_region left join region g on g.code = p.grid_code "
-                + "where p.id_number = ?", id);
+        List<Map<String, Object>> found = jdbc.queryForList("select p.* from person p where p.id_number = ?", id);
         if (found.isEmpty()) {
             throw new RegisterException("register.person.notFound", IdNumber.mask(id));
         }
-        Map<String, Object> person = found.get(0);
+        Map<String, Object> person = new java.util.HashMap<>(found.get(0));
         RegionScope s = scope.get();
         String prefix = s.codePrefix();
         boolean inScope = s.unrestricted() || Stream.of("household_region", "residence_region", "grid_code")
@@ -180,6 +195,11 @@ public class PersonDirectory {
         if (!inScope) {
             throw new RegisterException("register.person.outOfScope", IdNumber.mask(id));
         }
+        Map<String, String> names = names(Stream.of("household_region", "residence_region", "grid_code")
+                .map(c -> (String) person.get(c)).toList());
+        person.put("household_name", names.get((String) person.get("household_region")));
+        person.put("residence_name", names.get((String) person.get("residence_region")));
+        person.put("grid_name", names.get((String) person.get("grid_code")));
         return person;
     }
 

@@ -1,7 +1,10 @@
 package cn.canbao.register;
 
 import cn.canbao.region.CurrentRegionScope;
+import cn.canbao.region.Region;
+import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionScope;
+import cn.canbao.region.RegionService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -10,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The register's questions about persons (who outreach should reach this year) and the changes recorded by
@@ -24,10 +26,12 @@ public class RegisterService {
 
     private final JdbcTemplate jdbc;
     private final CurrentRegionScope scope;
+    private final RegionService regions;
 
-    RegisterService(JdbcTemplate jdbc, CurrentRegionScope scope) {
+    RegisterService(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.regions = regions;
     }
 
     /** Persons in the register (all regions): for start-up decisions, not for display. */
@@ -94,12 +98,11 @@ public class RegisterService {
             logged(id, "not_enrolled_reason", "not_enrolled_reason", NotEnrolledReason.WORKS_AWAY.name(), by);
             return;
         }
-        Map<String, Object> region = jdbc.queryForList("select code, level from region where code = ? "
-                + "and deleted_at is null", newResidence).stream().findFirst()
+        // a move may lead out of the caller's region: any live region of the register is a destination
+        Region region = regions.findUnscoped(newResidence).filter(r -> !r.deleted())
                 .orElseThrow(() -> new RegisterException("register.reject.unknownRegion", newResidence));
-        boolean grid = "GRID".equals(region.get("level"));
-        String village = grid ? jdbc.queryForObject("select parent_code from region where code = ?", String.class,
-                newResidence) : newResidence;
+        boolean grid = region.level() == RegionLevel.GRID;
+        String village = grid ? region.parentCode() : newResidence;
         logged(id, "residence_region", "residence_region", village, by);
         logged(id, "grid_code", "grid_code", grid ? newResidence : null, by);
     }

@@ -3,7 +3,6 @@ package cn.canbao.security;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,13 +31,11 @@ class CamundaDirectory {
     private final UserRepository users;
     private final RegionService regions;
     private final MessageSource messages;
-    private final JdbcClient jdbc;
 
-    CamundaDirectory(UserRepository users, RegionService regions, MessageSource messages, JdbcClient jdbc) {
+    CamundaDirectory(UserRepository users, RegionService regions, MessageSource messages) {
         this.users = users;
         this.regions = regions;
         this.messages = messages;
-        this.jdbc = jdbc;
     }
 
     record DirectoryUser(String username, String displayName, String regionName, String regionPath,
@@ -84,24 +82,18 @@ class CamundaDirectory {
     List<DirectoryGroup> allGroups() {
         List<DirectoryGroup> groups = new ArrayList<>();
         Arrays.stream(Role.values()).forEach(r -> groups.add(roleGroup(r)));
-        jdbc.sql("""
-                        select distinct ur.role, u.region_code, r.name, r.path::text
-                        from app_user u join app_user_role ur on ur.username = u.username
-                        join region r on r.code = u.region_code
-                        """)
-                .query((rs, i) -> {
-                    Role role = Role.valueOf(rs.getString(1));
-                    String code = rs.getString(2);
-                    groups.add(new DirectoryGroup(role.groupAt(code), rs.getString(3) + " · " + roleName(role),
-                            TYPE_ROLE, rs.getString(4)));
-                    groups.add(new DirectoryGroup(Role.regionGroup(code), regionGroupName(rs.getString(3)),
-                            TYPE_REGION, rs.getString(4)));
-                    if (role != Role.VOLUNTEER) {
-                        groups.add(new DirectoryGroup(Role.withinGroup(code), withinGroupName(rs.getString(3)),
-                                TYPE_SCOPE, rs.getString(4)));
-                    }
-                    return null;
-                }).list();
+        for (Map.Entry<Role, Region> held : users.rolesAtRegions()) {
+            Role role = held.getKey();
+            Region r = held.getValue();
+            groups.add(new DirectoryGroup(role.groupAt(r.code()), r.name() + " · " + roleName(role), TYPE_ROLE,
+                    r.path()));
+            groups.add(new DirectoryGroup(Role.regionGroup(r.code()), regionGroupName(r.name()), TYPE_REGION,
+                    r.path()));
+            if (role != Role.VOLUNTEER) {
+                groups.add(new DirectoryGroup(Role.withinGroup(r.code()), withinGroupName(r.name()), TYPE_SCOPE,
+                        r.path()));
+            }
+        }
         return groups;
     }
 

@@ -1,6 +1,7 @@
 package cn.canbao.security;
 
-import cn.canbao.region.RegionLevel;
+import cn.canbao.region.Region;
+import cn.canbao.region.RegionService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,50 +15,68 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** SQL for users and their roles. Subtree listings join the region path index. */
+/**
+ * SQL for users and their roles. Their regions are the region module's: rows carry the region code, and the
+ * regions of a result (name, path, level, revoked) come from {@link RegionService#findAllUnscoped} in one call.
+ * Subtree listings filter by code prefix (codes carry their ancestors' digits), revoked regions included.
+ */
 @Repository
 class UserRepository {
 
     private static final String SELECT = """
             select u.username, u.display_name, u.password_hash, u.region_code, u.phone, u.locale, u.enabled,
                    u.created_at, u.created_by, u.last_login_at, u.sessions_valid_after,
-                   r.name as region_name, r.path::text as region_path, r.level as region_level,
-                   r.deleted_at is not null as region_revoked,
                    coalesce((select array_agg(ur.role order by ur.role) from app_user_role ur
                              where ur.username = u.username), '{}') as roles
-            from app_user u join region r on r.code = u.region_code
+            from app_user u
             """;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
+    private final RegionService regions;
 
-    UserRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+    UserRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate, RegionService regions) {
         this.jdbc = jdbc;
         this.jdbcTemplate = jdbcTemplate;
+        this.regions = regions;
+    }
+
+    /** One app_user row as read, before its region is joined in. */
+    private record Row(String username, String displayName, String passwordHash, String regionCode, String phone,
+                       String locale, boolean enabled, Instant createdAt, String createdBy, Instant lastLoginAt,
+                       Instant sessionsValidAfter, Set<Role> roles) {
     }
 
     Optional<CanbaoUser> findForLogin(String username) {
-        return jdbc.sql(SELECT + " where u.username = ?").param(username).query(UserRepository::user).optional();
+        return users(jdbc.sql(SELECT + " where u.username = ?").param(username).query(UserRepository::row).list())
+                .stream().findFirst();
     }
 
     Optional<UserAccount> find(String username) {
-        return jdbc.sql(SELECT + " where u.username = ?").param(username).query(UserRepository::account).optional();
+        return accounts(jdbc.sql(SELECT + " where u.username = ?").param(username).query(UserRepository::row).list())
+                .stream().findFirst();
     }
 
-    /** Users bound anywhere in the subtree under {@code rootPath} (null: everyone), filtered by text. */
-    List<UserAccount> findInSubtree(String rootPath, String text, int offset, int limit) {
-        return jdbc.sql(SELECT + where(rootPath, text) + " order by r.path, u.username offset ? limit ?")
-                .params(whereParams(rootPath, text, offset, limit))
-                .query(UserRepository::account).list();
+    /**
+     * Users bound anywhere in the subtree of the code prefix ("" for everyone), filtered by text (in the username,
+     * the display name, or the name of their region: {@code regionsNamed}, the codes of the regions whose name
+     * holds it). In the order of the region tree (a code sorts before its descendants'), then by username.
+     */
+    List<UserAccount> findInSubtree(String codePrefix, String text, Collection<String> regionsNamed, int offset,
+                                    int limit) {
+        return accounts(jdbc.sql(SELECT + where(text) + " order by u.region_code, u.username offset ? limit ?")
+                .params(whereParams(codePrefix, text, regionsNamed, offset, limit))
+                .query(UserRepository::row).list());
     }
 
-    int countInSubtree(String rootPath, String text) {
-        return jdbc.sql("select count(*) from app_user u join region r on r.code = u.region_code" + where(rootPath, text))
-                .params(whereParams(rootPath, text))
+    int countInSubtree(String codePrefix, String text, Collection<String> regionsNamed) {
+        return jdbc.sql("select count(*) from app_user u" + where(text))
+                .params(whereParams(codePrefix, text, regionsNamed))
                 .query(Integer.class).single();
     }
 
@@ -77,8 +96,18 @@ class UserRepository {
             sql.append(" and u.username = any(?)");
             params.add(usernames.toArray(String[]::new));
         }
-        return jdbc.sql(sql.append(" order by u.username").toString()).params(params)
-                .query(UserRepository::user).list();
+        return users(jdbc.sql(sql.append(" order by u.username").toString()).params(params)
+                .query(UserRepository::row).list());
+    }
+
+    /** Each distinct (role, region) pair some user holds, with the region (users' regions only). */
+    List<Map.Entry<Role, Region>> rolesAtRegions() {
+        List<Map.Entry<Role, String>> pairs = jdbc.sql("select distinct ur.role, u.region_code from app_user u "
+                        + "join app_user_role ur on ur.username = u.username")
+                .query((rs, i) -> Map.entry(Role.valueOf(rs.getString(1)), rs.getString(2))).list();
+        Map<String, Region> found = regions.findAllUnscoped(pairs.stream().map(Map.Entry::getValue).toList());
+        return pairs.stream().filter(p -> found.containsKey(p.getValue()))
+                .map(p -> Map.entry(p.getKey(), found.get(p.getValue()))).toList();
     }
 
     boolean exists(String username) {
@@ -135,11 +164,12 @@ class UserRepository {
 
     /** What decides whether a logged-in session of the user may go on; empty when the user is gone. */
     Optional<SessionStatus> sessionStatus(String username) {
-        return jdbc.sql("select u.enabled, r.deleted_at is not null, u.sessions_valid_after "
-                        + "from app_user u join region r on r.code = u.region_code where u.username = ?")
+        return jdbc.sql("select u.enabled, u.region_code, u.sessions_valid_after from app_user u where u.username = ?")
                 .param(username)
-                .query((rs, i) -> new SessionStatus(rs.getBoolean(1), rs.getBoolean(2), instant(rs.getTimestamp(3))))
-                .optional();
+                .query((rs, i) -> new Object[] {rs.getBoolean(1), rs.getString(2), instant(rs.getTimestamp(3))})
+                .optional()
+                .flatMap(u -> regions.findUnscoped((String) u[1]).map(r -> new SessionStatus((Boolean) u[0],
+                        r.deleted(), (Instant) u[2])));
     }
 
     record SessionStatus(boolean enabled, boolean regionRevoked, Instant sessionsValidAfter) {
@@ -156,42 +186,54 @@ class UserRepository {
         return jdbc.sql("select count(*) from app_user").query(Integer.class).single();
     }
 
-    private static String where(String rootPath, String text) {
-        StringBuilder w = new StringBuilder(" where true");
-        if (rootPath != null) {
-            w.append(" and r.path <@ ?::ltree");
-        }
+    private static String where(String text) {
+        StringBuilder w = new StringBuilder(" where u.region_code like ?");
         if (text != null && !text.isBlank()) {
-            w.append(" and (u.username like ? or u.display_name like ? or r.name like ?)");
+            w.append(" and (u.username like ? or u.display_name like ? or u.region_code = any(?))");
         }
         return w.toString();
     }
 
-    private static List<Object> whereParams(String rootPath, String text, Object... more) {
+    private static List<Object> whereParams(String codePrefix, String text, Collection<String> regionsNamed,
+                                            Object... more) {
         List<Object> p = new java.util.ArrayList<>();
-        if (rootPath != null) {
-            p.add(rootPath);
-        }
+        p.add(codePrefix + "%");
         if (text != null && !text.isBlank()) {
             String like = "%" + text.trim() + "%";
-            p.addAll(List.of(like, like, like));
+            p.addAll(List.of(like, like, regionsNamed.toArray(String[]::new)));
         }
         p.addAll(Arrays.asList(more));
         return p;
     }
 
-    private static CanbaoUser user(ResultSet rs, int i) throws SQLException {
-        return new CanbaoUser(rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
-                rs.getString("region_code"), rs.getString("region_name"), rs.getString("region_path"),
-                RegionLevel.valueOf(rs.getString("region_level")), rs.getBoolean("region_revoked"), roles(rs),
-                rs.getBoolean("enabled"), rs.getString("locale"), instant(rs.getTimestamp("sessions_valid_after")));
+    private static Row row(ResultSet rs, int i) throws SQLException {
+        return new Row(rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
+                rs.getString("region_code"), rs.getString("phone"), rs.getString("locale"), rs.getBoolean("enabled"),
+                instant(rs.getTimestamp("created_at")), rs.getString("created_by"),
+                instant(rs.getTimestamp("last_login_at")), instant(rs.getTimestamp("sessions_valid_after")), roles(rs));
     }
 
-    private static UserAccount account(ResultSet rs, int i) throws SQLException {
-        return new UserAccount(rs.getString("username"), rs.getString("display_name"), rs.getString("region_code"),
-                rs.getString("region_name"), rs.getString("region_path"), roles(rs), rs.getString("phone"),
-                rs.getBoolean("enabled"), rs.getBoolean("region_revoked"), instant(rs.getTimestamp("created_at")),
-                rs.getString("created_by"), instant(rs.getTimestamp("last_login_at")));
+    /** The users of the rows whose region exists (all: app_user.region_code references region), in order. */
+    private List<CanbaoUser> users(List<Row> rows) {
+        Map<String, Region> found = regionsOf(rows);
+        return rows.stream().filter(u -> found.containsKey(u.regionCode())).map(u -> {
+            Region r = found.get(u.regionCode());
+            return new CanbaoUser(u.username(), u.displayName(), u.passwordHash(), u.regionCode(), r.name(), r.path(),
+                    r.level(), r.deleted(), u.roles(), u.enabled(), u.locale(), u.sessionsValidAfter());
+        }).toList();
+    }
+
+    private List<UserAccount> accounts(List<Row> rows) {
+        Map<String, Region> found = regionsOf(rows);
+        return rows.stream().filter(u -> found.containsKey(u.regionCode())).map(u -> {
+            Region r = found.get(u.regionCode());
+            return new UserAccount(u.username(), u.displayName(), u.regionCode(), r.name(), r.path(), u.roles(),
+                    u.phone(), u.enabled(), r.deleted(), u.createdAt(), u.createdBy(), u.lastLoginAt());
+        }).toList();
+    }
+
+    private Map<String, Region> regionsOf(List<Row> rows) {
+        return rows.isEmpty() ? Map.of() : regions.findAllUnscoped(rows.stream().map(Row::regionCode).toList());
     }
 
     private static Set<Role> roles(ResultSet rs) throws SQLException {

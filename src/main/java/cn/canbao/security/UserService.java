@@ -84,12 +84,12 @@ public class UserService {
     /** Users of the caller's subtree, filtered by name, username or region name; paged. */
     @PreAuthorize("hasAnyRole('ADMIN', 'CLERK', 'COUNTY_LEADER', 'TOWNSHIP_LEADER')")
     public List<UserAccount> list(String text, int offset, int limit) {
-        return users.findInSubtree(scopePath(), text, offset, limit);
+        return users.findInSubtree(scopePrefix(), text, regions.codesNamedLike(text), offset, limit);
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'CLERK', 'COUNTY_LEADER', 'TOWNSHIP_LEADER')")
     public int count(String text) {
-        return users.countInSubtree(scopePath(), text);
+        return users.countInSubtree(scopePrefix(), text, regions.codesNamedLike(text));
     }
 
     /** Whether the caller may reset, enable, disable or change the roles of this user (screens hide the rest). */
@@ -273,10 +273,11 @@ public class UserService {
         }
     }
 
-    private static String scopePath() {
+    /** The code prefix of the caller's subtree ("" for system work). */
+    private static String scopePrefix() {
         if (CurrentUser.isSystem()) {
-            return null;
+            return "";
         }
-        return CurrentUser.require().scope().rootPath();
+        return CurrentUser.require().scope().codePrefix();
     }
 }

@@ -1,5 +1,7 @@
 package cn.canbao.sms;
 
+import cn.canbao.register.RegisterHistories;
+import cn.canbao.security.SystemAccess;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -26,16 +28,18 @@ final class OutboxStore {
 
     private final JdbcTemplate jdbc;
     private final SmsSettings settings;
+    private final RegisterHistories register;
 
-    OutboxStore(JdbcTemplate jdbc, SmsSettings settings) {
+    OutboxStore(JdbcTemplate jdbc, SmsSettings settings, RegisterHistories register) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.register = register;
     }
 
     record Claimed(long id, String idNumber, String mobile, String body, int attempts) {
     }
 
-    private record Candidate(long id, String idNumber, String mobile, String body, int attempts, boolean optedOut,
+    private record Candidate(long id, String idNumber, String mobile, String body, int attempts,
                              Instant lastToPerson, int identical, Instant oldestIdentical) {
     }
 
@@ -47,17 +51,19 @@ final class OutboxStore {
     List<Claimed> claim(Instant now, int limit) {
         OffsetDateTime at = ts(now);
         List<Candidate> candidates = jdbc.query("select m.id, m.id_number, m.mobile, m.body, m.attempts, "
-                        + "coalesce(p.sms_opt_out, false) opted_out, "
                         + "(select max(x.last_attempt_at) from sms_message x where x.id_number = m.id_number and x.id <> m.id "
                         + "  and x.status in " + WENT_OUT + " and x.last_attempt_at > ?) last_to_person, "
                         + "i.n identical, i.oldest "
-                        + "from sms_message m left join person p on p.id_number = m.id_number "
+                        + "from sms_message m "
                         + "left join lateral (select count(*) n, min(x.last_attempt_at) oldest from sms_message x "
                         + "  where x.mobile = m.mobile and x.body = m.body and x.id <> m.id and x.status in " + SENT_TO_NUMBER
                         + "  and x.last_attempt_at > ?) i on true "
                         + "where m.status = 'QUEUED' and m.next_attempt_at <= ? "
                         + "order by m.next_attempt_at, m.id limit ? for update of m skip locked",
                 CANDIDATE, ts(now.minus(settings.personInterval())), ts(now.minus(settings.identicalWindow())), at, limit);
+        // opt-outs are the register's: asked once for the batch, as the dispatcher's own (system) work
+        Set<String> optedOut = SystemAccess.call(() -> register.smsOptedOut(candidates.stream()
+                .map(Candidate::idNumber).filter(java.util.Objects::nonNull).distinct().toList()));
         List<Object[]> skipped = new ArrayList<>();
         List<Object[]> deferred = new ArrayList<>();
         List<Object[]> sending = new ArrayList<>();
@@ -67,8 +73,9 @@ final class OutboxStore {
         for (Candidate c : candidates) {
             String text = c.mobile() + "\n" + c.body();
             int sameInBatch = texts.getOrDefault(text, 0);
-            if (c.optedOut() || c.mobile() == null) {
-                skipped.add(new Object[] {(c.optedOut() ? SkipReason.OPTED_OUT : SkipReason.NO_MOBILE).name(), at, c.id()});
+            boolean optOut = optedOut.contains(c.idNumber());
+            if (optOut || c.mobile() == null) {
+                skipped.add(new Object[] {(optOut ? SkipReason.OPTED_OUT : SkipReason.NO_MOBILE).name(), at, c.id()});
             } else if (c.lastToPerson() != null) {
                 deferred.add(new Object[] {ts(c.lastToPerson().plus(settings.personInterval())), "PERSON_CAP", c.id()});
             } else if (persons.contains(c.idNumber())) {
@@ -162,7 +169,7 @@ final class OutboxStore {
 
     private static final RowMapper<Candidate> CANDIDATE = (rs, n) -> new Candidate(rs.getLong("id"),
             rs.getString("id_number"), rs.getString("mobile"), rs.getString("body"), rs.getInt("attempts"),
-            rs.getBoolean("opted_out"), instant(rs.getObject("last_to_person", OffsetDateTime.class)),
+            instant(rs.getObject("last_to_person", OffsetDateTime.class)),
             rs.getInt("identical"), instant(rs.getObject("oldest", OffsetDateTime.class)));
 
     private static Instant instant(OffsetDateTime t) {

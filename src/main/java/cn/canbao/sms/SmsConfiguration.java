@@ -1,5 +1,6 @@
 package cn.canbao.sms;
 
+import cn.canbao.register.RegisterHistories;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,9 +30,10 @@ class SmsConfiguration {
     /** Uses the application's Clock if one is defined (tests fix the time), else the system's. */
     @Bean
     SmsDispatcher smsDispatcher(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-                                SmsGateway gateway, SmsSettings settings, ObjectProvider<Clock> clock) {
+                                SmsGateway gateway, SmsSettings settings, ObjectProvider<Clock> clock,
+                                RegisterHistories register) {
         return new SmsDispatcher(jdbc, dataSource, transactions, gateway, settings,
-                clock.getIfUnique(Clock::systemUTC), ManagementFactory.getRuntimeMXBean().getName());
+                clock.getIfUnique(Clock::systemUTC), ManagementFactory.getRuntimeMXBean().getName(), register);
     }
 
     @Bean

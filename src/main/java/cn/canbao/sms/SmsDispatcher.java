@@ -1,5 +1,6 @@
 package cn.canbao.sms;
 
+import cn.canbao.register.RegisterHistories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,14 +57,14 @@ public class SmsDispatcher {
     private volatile boolean calledProvider;
 
     SmsDispatcher(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, SmsGateway gateway,
-                  SmsSettings settings, Clock clock, String node) {
+                  SmsSettings settings, Clock clock, String node, RegisterHistories register) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = new TransactionTemplate(transactions);
         this.gateway = gateway;
         this.settings = settings;
         this.clock = clock;
-        this.store = new OutboxStore(jdbc, settings);
+        this.store = new OutboxStore(jdbc, settings, register);
         this.limiter = new RateLimiter(settings.ratePerSecond());
         this.node = node;
     }

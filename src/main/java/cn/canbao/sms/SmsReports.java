@@ -1,7 +1,9 @@
 package cn.canbao.sms;
 
 import cn.canbao.region.CurrentRegionScope;
+import cn.canbao.region.RegionService;
 import cn.canbao.register.IdNumber;
+import cn.canbao.register.RegisterHistories;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -11,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /** What leaders and clerks see of SMS in their subtree: per day, per township, the backlog, the opt-outs. */
 @Service
@@ -25,11 +28,16 @@ public class SmsReports {
     private final JdbcTemplate jdbc;
     private final CurrentRegionScope scope;
     private final SmsSettings settings;
+    private final RegionService regions;
+    private final RegisterHistories register;
 
-    SmsReports(JdbcTemplate jdbc, CurrentRegionScope scope, SmsSettings settings) {
+    SmsReports(JdbcTemplate jdbc, CurrentRegionScope scope, SmsSettings settings, RegionService regions,
+               RegisterHistories register) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.settings = settings;
+        this.regions = regions;
+        this.register = register;
     }
 
     /** Per local day from {@code from} on, oldest first; days without messages are left out. */
@@ -44,11 +52,14 @@ public class SmsReports {
 
     /** Per township of the caller's subtree (a township's user sees their own), by code. */
     public List<SmsFigures.Tally> byTownship(LocalDate from) {
-        return jdbc.query("select t.code, coalesce(r.name, t.code), " + COUNTS + " from (select status, "
+        List<SmsFigures.Tally> tallies = jdbc.query("select t.code, t.code, " + COUNTS + " from (select status, "
                         + "left(region_code, 9) || '000' code from sms_message where region_code like ? "
-                        + "and coalesce(accepted_at, status_at, created_at) >= ?) t left join region r on r.code = t.code "
-                        + "group by t.code, r.name order by t.code",
+                        + "and coalesce(accepted_at, status_at, created_at) >= ?) t group by t.code order by t.code",
                 TALLY, prefix(), from.atStartOfDay(settings.zone()).toInstant().atOffset(java.time.ZoneOffset.UTC));
+        // the townships' names from the region module, in one call; a code without a region shows as itself
+        Map<String, String> names = regions.names(tallies.stream().map(SmsFigures.Tally::key).toList());
+        return tallies.stream().map(t -> new SmsFigures.Tally(t.key(), names.getOrDefault(t.key(), t.key()),
+                t.sent(), t.delivered(), t.failed(), t.skipped())).toList();
     }
 
     public SmsFigures.Backlog backlog() {
@@ -64,12 +75,16 @@ public class SmsReports {
 
     /** The newest opt-outs of the subtree and how many there are in all. */
     public List<SmsFigures.OptOut> optOuts(int limit) {
-        return jdbc.query("select o.id_number, p.name, o.source, o.recorded_by, o.recorded_at from sms_opt_out o "
-                        + "left join person p on p.id_number = o.id_number where o.region_code like ? "
-                        + "order by o.recorded_at desc, o.id desc limit ?",
-                (rs, n) -> new SmsFigures.OptOut(IdNumber.mask(rs.getString(1)), rs.getString(2),
-                        OptOutSource.valueOf(rs.getString(3)), rs.getString(4), rs.getTimestamp(5).toInstant()),
-                prefix(), Math.max(1, Math.min(500, limit)));
+        record Row(String idNumber, OptOutSource source, String recordedBy, java.time.Instant recordedAt) {
+        }
+        List<Row> rows = jdbc.query("select o.id_number, o.source, o.recorded_by, o.recorded_at from sms_opt_out o "
+                        + "where o.region_code like ? order by o.recorded_at desc, o.id desc limit ?",
+                (rs, n) -> new Row(rs.getString(1), OptOutSource.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()), prefix(), Math.max(1, Math.min(500, limit)));
+        // the residents' names from the register, in one call
+        Map<String, String> names = register.names(rows.stream().map(Row::idNumber).toList());
+        return rows.stream().map(r -> new SmsFigures.OptOut(IdNumber.mask(r.idNumber()), names.get(r.idNumber()),
+                r.source(), r.recordedBy(), r.recordedAt())).toList();
     }
 
     public int optOutCount() {

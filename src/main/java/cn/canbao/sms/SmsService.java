@@ -2,6 +2,7 @@ package cn.canbao.sms;
 
 import cn.canbao.register.IdNumber;
 import cn.canbao.register.MobileNumber;
+import cn.canbao.register.RegisterHistories;
 import cn.canbao.register.RegisterService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +37,12 @@ public class SmsService {
 
     private final JdbcTemplate jdbc;
     private final RegisterService register;
+    private final RegisterHistories histories;
 
-    SmsService(JdbcTemplate jdbc, RegisterService register) {
+    SmsService(JdbcTemplate jdbc, RegisterService register, RegisterHistories histories) {
         this.jdbc = jdbc;
         this.register = register;
+        this.histories = histories;
     }
 
     /**
@@ -120,9 +123,12 @@ public class SmsService {
             return;
         }
         String[] ids = idNumbers.toArray(String[]::new);
-        jdbc.update("insert into sms_opt_out (id_number, region_code, source, recorded_by) select id_number, "
-                + "coalesce(grid_code, residence_region, household_region), ?, ? from person where id_number = any(?::bpchar[])",
-                source.name(), by, ids);
+        // where each resident lives, from the register in one call: the opt-out is filed under that region
+        Map<String, String> regions = histories.finestRegions(idNumbers);
+        List<String> known = idNumbers.stream().filter(regions::containsKey).toList();
+        jdbc.update("insert into sms_opt_out (id_number, region_code, source, recorded_by) select id_number, region_code, "
+                + "?, ? from unnest(?::bpchar[], ?::varchar[]) o(id_number, region_code)", source.name(), by,
+                known.toArray(String[]::new), known.stream().map(regions::get).toArray(String[]::new));
         jdbc.update("update sms_message set status = 'SKIPPED', skip_reason = 'OPTED_OUT', status_at = now() "
                 + "where id_number = any(?::bpchar[]) and status = 'QUEUED'", (Object) ids);
     }

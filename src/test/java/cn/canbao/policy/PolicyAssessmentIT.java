@@ -2,12 +2,16 @@ package cn.canbao.policy;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.register.IdNumber;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.SystemAccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -30,6 +34,8 @@ class PolicyAssessmentIT {
 
     @Autowired
     PolicyService policy;
+    @Autowired
+    SecurityTestSupport security;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -94,7 +100,7 @@ class PolicyAssessmentIT {
 
     @Test
     void enrollingOutsideTheCollectionPeriodAfterSixContinuousYears() {
-        PolicyAssessment a = policy.assess(continuous, SPRING);
+        PolicyAssessment a = assess(continuous, SPRING);
         assertThat(a.year()).isEqualTo(2046);
         assertThat(a.inputs().inCollectionPeriod()).isFalse();
         assertThat(a.inputs().continuousYears()).isEqualTo(6);
@@ -108,12 +114,12 @@ class PolicyAssessmentIT {
         assertThat(a.capClause()).isEqualTo("C3");
         assertThat(a.capReason()).startsWith("连续参保7年，满4年后每年提高1000元");
         assertThat(a.rulesYear()).isEqualTo(2025);
-        assertThat(policy.nonPaymentConsequence(continuous, SPRING)).isEqualTo("逾期参保等待3个月，封顶线奖励清零");
+        assertThat(consequence(continuous, SPRING)).isEqualTo("逾期参保等待3个月，封顶线奖励清零");
     }
 
     @Test
     void inTheCollectionPeriodOfTheCountysCampaignTheCampaignYearIsAssessed() {
-        PolicyAssessment a = policy.assess(continuous, LocalDate.of(2046, 10, 15));
+        PolicyAssessment a = assess(continuous, LocalDate.of(2046, 10, 15));
         assertThat(a.year()).isEqualTo(2047);
         assertThat(a.inputs().inCollectionPeriod()).isTrue();
         // 2046 was never paid: a break of one year before 2047
@@ -126,7 +132,7 @@ class PolicyAssessmentIT {
 
     @Test
     void aLongBreakPartlyPaidBackStillWaitsSixMonths() {
-        PolicyAssessment a = policy.assess(longBreak, SPRING);
+        PolicyAssessment a = assess(longBreak, SPRING);
         assertThat(a.inputs().breakYears()).containsExactly(2042, 2043, 2044, 2045);
         assertThat(a.inputs().paidBackYears()).containsExactly(2044, 2045);
         assertThat(a.inputs().currentBreakYears()).isEqualTo(4);
@@ -135,51 +141,51 @@ class PolicyAssessmentIT {
         assertThat(a.waitingMonths()).isEqualTo(6);
         assertThat(a.capPenalty()).isEqualTo(4000);
         assertThat(a.capChange()).isEqualTo(-4000);
-        assertThat(policy.nonPaymentConsequence(longBreak, SPRING)).isEqualTo("逾期参保将有6个月待遇等待期");
+        assertThat(consequence(longBreak, SPRING)).isEqualTo("逾期参保将有6个月待遇等待期");
     }
 
     @Test
     void exemptGroupsWaitNothingAndAreToldTheCapLoss() {
-        PolicyAssessment a = policy.assess(hardship, SPRING);
+        PolicyAssessment a = assess(hardship, SPRING);
         assertThat(a.inputs().currentBreakYears()).isEqualTo(5);
         assertThat(a.waitingClause()).isEqualTo("W2");
         assertThat(a.waitingMonths()).isZero();
         // enrolling late costs no waiting; not paying at all adds a sixth break year next year
-        assertThat(policy.nonPaymentConsequence(hardship, SPRING)).isEqualTo("断缴将使大病保险封顶线降低6000元");
-        PolicyAssessment v = policy.assess(veteran, SPRING);
+        assertThat(consequence(hardship, SPRING)).isEqualTo("断缴将使大病保险封顶线降低6000元");
+        PolicyAssessment v = assess(veteran, SPRING);
         assertThat(v.waitingClause()).isEqualTo("W3");
         assertThat(v.waitingReason()).isEqualTo("退役军人参保，免待遇等待期");
     }
 
     @Test
     void switchingFromTheEmployeeSchemeWithinThreeMonthsWaitsNothing() {
-        PolicyAssessment a = policy.assess(switcher, SPRING);
+        PolicyAssessment a = assess(switcher, SPRING);
         assertThat(a.inputs().switchingScheme()).isTrue();
         assertThat(a.inputs().priorSchemeYears()).isEqualTo(4);
         assertThat(a.inputs().gapMonths()).isEqualTo(2);
         assertThat(a.waitingClause()).isEqualTo("W4");
         assertThat(a.waitingMonths()).isZero();
         // in June the gap is five months: the fixed waiting period applies
-        PolicyAssessment june = policy.assess(switcher, LocalDate.of(2046, 6, 10));
+        PolicyAssessment june = assess(switcher, LocalDate.of(2046, 6, 10));
         assertThat(june.inputs().gapMonths()).isEqualTo(5);
         assertThat(june.waitingClause()).isEqualTo("W7");
     }
 
     @Test
     void anEnrolledPersonLosesNothing() {
-        PolicyAssessment a = policy.assess(enrolled, SPRING);
+        PolicyAssessment a = assess(enrolled, SPRING);
         assertThat(a.inputs().enrolled()).isTrue();
         assertThat(a.inputs().continuousYears()).isEqualTo(7);
-        assertThat(policy.nonPaymentConsequence(enrolled, SPRING)).isEqualTo("2046年度已参保，无断缴影响");
+        assertThat(consequence(enrolled, SPRING)).isEqualTo("2046年度已参保，无断缴影响");
     }
 
     @Test
     void overlappingYearsAndGapsAreRefusedWithTheirReason() {
-        assertThatThrownBy(() -> policy.assess(overlap, SPRING)).isInstanceOfSatisfying(PolicyException.class, e -> {
+        assertThatThrownBy(() -> assess(overlap, SPRING)).isInstanceOfSatisfying(PolicyException.class, e -> {
             assertThat(e.messageKey()).isEqualTo("policy.history.overlap");
             assertThat(e.args()).containsExactly(IdNumber.mask(overlap), 2044, "EMPLOYEE/ELSEWHERE、RESIDENT/LOCAL");
         });
-        assertThatThrownBy(() -> policy.nonPaymentConsequence(gap, SPRING)).isInstanceOfSatisfying(PolicyException.class,
+        assertThatThrownBy(() -> consequence(gap, SPRING)).isInstanceOfSatisfying(PolicyException.class,
                 e -> {
                     assertThat(e.messageKey()).isEqualTo("policy.history.gap");
                     assertThat(e.args()).containsExactly(IdNumber.mask(gap), 2043);
@@ -187,23 +193,48 @@ class PolicyAssessmentIT {
         jdbc.update("insert into payment (receipt_no, id_number, year, scheme, paid_date, amount) "
                 + "values ('POL-TWICE-2045', ?, 2045, 'RESIDENT', '2044-12-02', 400)", continuous);
         try {
-            assertThatThrownBy(() -> policy.assess(continuous, SPRING)).isInstanceOfSatisfying(PolicyException.class,
+            assertThatThrownBy(() -> assess(continuous, SPRING)).isInstanceOfSatisfying(PolicyException.class,
                     e -> assertThat(e.messageKey()).isEqualTo("policy.history.paidTwice"));
         } finally {
             jdbc.update("delete from payment where receipt_no = 'POL-TWICE-2045'");
         }
-        assertThatThrownBy(() -> policy.assess(id(1990, 9), SPRING)).isInstanceOfSatisfying(PolicyException.class,
+        assertThatThrownBy(() -> assess(id(1990, 9), SPRING)).isInstanceOfSatisfying(PolicyException.class,
                 e -> assertThat(e.messageKey()).isEqualTo("policy.person.notFound"));
     }
 
     @Test
     void manyPersonsAtOnceLeaveOutTheUnreadable() {
-        Map<String, String> sentences = policy.nonPaymentConsequences(List.of(continuous, longBreak, overlap,
+        Map<String, String> sentences = consequences(List.of(continuous, longBreak, overlap,
                 id(1991, 9)), SPRING);
         assertThat(sentences).containsOnlyKeys(continuous, longBreak);
         assertThat(sentences.get(longBreak)).isEqualTo("逾期参保将有6个月待遇等待期");
         assertThat(sentences.values()).allSatisfy(s -> assertThat(s.length())
                 .isLessThanOrEqualTo(PolicyService.MAX_CONSEQUENCE_LENGTH));
+    }
+
+    @Test
+    void aUserAssessesThePersonsOfTheirRegionOnlyAndNobodyElseAny() {
+        String taocheng = security.ensureUser("policy.clerk.taocheng", "350525101000", Role.CLERK);
+        String dongping = security.ensureUser("policy.clerk.dongping", "350525102000", Role.CLERK);
+        assertThat(security.as(taocheng, () -> policy.assess(continuous, SPRING)).waitingClause()).isEqualTo("W7");
+        assertThatThrownBy(() -> security.as(dongping, () -> policy.assess(continuous, SPRING)))
+                .isInstanceOfSatisfying(PolicyException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("policy.person.notFound"));
+        assertThat(security.as(dongping, () -> policy.nonPaymentConsequences(List.of(continuous), SPRING))).isEmpty();
+        assertThatThrownBy(() -> policy.assess(continuous, SPRING)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** Assessments as outreach's reminders make them: system work, which reads every person. */
+    private PolicyAssessment assess(String id, LocalDate day) {
+        return SystemAccess.call(() -> policy.assess(id, day));
+    }
+
+    private String consequence(String id, LocalDate day) {
+        return SystemAccess.call(() -> policy.nonPaymentConsequence(id, day));
+    }
+
+    private Map<String, String> consequences(List<String> ids, LocalDate day) {
+        return SystemAccess.call(() -> policy.nonPaymentConsequences(ids, day));
     }
 
     private void paid(String id, int year, LocalDate paidDate) {

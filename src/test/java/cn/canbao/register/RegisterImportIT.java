@@ -111,6 +111,9 @@ class RegisterImportIT {
                 Map.entry(7L, "register.reject.date"), Map.entry(8L, "register.reject.mobile"),
                 Map.entry(9L, "register.reject.unknownRegion"), Map.entry(10L, "register.reject.outOfScope"),
                 Map.entry(11L, "register.reject.unknownPerson"), Map.entry(13L, "register.reject.required"));
+        // the unknown code as written; the other township's village by its township and village name
+        assertThat(reasonArgs(first.id(), 9L)).containsExactly("350525101999");
+        assertThat(reasonArgs(first.id(), 10L)).containsExactly(villageLabel(dongpingVillage));
 
         Map<String, Object> person = jdbc.queryForMap("select * from person where id_number = ?", p1);
         assertThat(person).containsEntry("name", "陈志明").containsEntry("household_region", v1)
@@ -191,6 +194,7 @@ class RegisterImportIT {
                 + other + ",东平人,死亡,2023-06-01,,,,,\n");
         assertThat(death.rowsRejected()).isEqualTo(1);
         assertThat(reasons(death.id())).containsExactly(Map.entry(2L, "register.reject.personOutOfScope"));
+        assertThat(reasonArgs(death.id(), 2L)).containsExactly(villageLabel(dongpingVillage));
         assertThat(jdbc.queryForObject("select status from person where id_number = ?", String.class, other))
                 .isEqualTo("ACTIVE");
         security.as("clerk.reg.taocheng", () -> {
@@ -237,6 +241,19 @@ class RegisterImportIT {
 
     private ImportRun awaitFinished(String user, long id) {
         return importer.awaitFinished(user, id);
+    }
+
+    private List<String> reasonArgs(long importId, long row) {
+        return List.of(jdbc.queryForObject("select reason_args from import_reject where import_id = ? "
+                + "and row_number = ?", (rs, n) -> (String[]) rs.getArray(1).getArray(), importId, row));
+    }
+
+    /** Township and village name, as people write a village (桃城镇丰山村). */
+    private String villageLabel(String village) {
+        return SystemAccess.call(() -> {
+            var v = regions.get(village);
+            return regions.get(v.parentCode()).name() + v.name();
+        });
     }
 
     private Map<Long, String> reasons(long importId) {

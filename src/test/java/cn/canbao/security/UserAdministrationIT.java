@@ -71,6 +71,14 @@ class UserAdministrationIT {
                     Set.of(Role.VOLUNTEER), null, "volunteer-1"))).isInstanceOf(RegionException.class);
             assertThat(users.list(null, 0, 100)).extracting(UserAccount::regionCode)
                     .allMatch(code -> code.startsWith("350525101"));
+            // found by their region's name too, which the list shows; the tree's order: township before village
+            String villageName = regions.get(village).name();
+            assertThat(users.list(villageName, 0, 100)).extracting(UserAccount::username).contains("cadre.ua")
+                    .doesNotContain("clerk.taocheng");
+            assertThat(users.list(villageName, 0, 100)).extracting(UserAccount::regionName).contains(villageName);
+            assertThat(users.count(villageName)).isEqualTo(users.list(villageName, 0, 100).size());
+            assertThat(users.list(null, 0, 100)).extracting(UserAccount::username)
+                    .containsSubsequence("clerk.taocheng", "cadre.ua");
         });
         assertThat(jdbc.queryForObject("select count(*) from app_user where username in ('leader.ua','admin.ua2',"
                 + "'cadre.ua2','volunteer.ua')", Integer.class)).isZero();

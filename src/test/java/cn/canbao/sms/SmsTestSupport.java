@@ -2,6 +2,7 @@ package cn.canbao.sms;
 
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
+import cn.canbao.register.RegisterHistories;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.SystemAccess;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,13 +30,15 @@ class SmsTestSupport {
     private final DataSource dataSource;
     private final PlatformTransactionManager transactions;
     private final RegionService regions;
+    private final RegisterHistories register;
 
     SmsTestSupport(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-                   RegionService regions) {
+                   RegionService regions, RegisterHistories register) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.regions = regions;
+        this.register = register;
     }
 
     /** Every SMS table empty and the tests' persons gone, so a test sees only what it made, and others never see it. */
@@ -88,7 +91,7 @@ class SmsTestSupport {
     }
 
     SmsDispatcher dispatcher(SmsGateway gateway, SmsSettings settings, Clock clock, String node) {
-        return new SmsDispatcher(jdbc, dataSource, transactions, gateway, settings, clock, node);
+        return new SmsDispatcher(jdbc, dataSource, transactions, gateway, settings, clock, node, register);
     }
 
     LocalGateway localGateway() {

@@ -1,11 +1,14 @@
 package cn.canbao.register.imports;
 
 import cn.canbao.base.DomainException;
+import cn.canbao.region.Region;
+import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.extract.ExtractFormat;
 import cn.canbao.register.extract.ExtractHandler;
 import cn.canbao.register.extract.ExtractReader;
 import cn.canbao.register.extract.ExtractRow;
+import cn.canbao.security.SystemAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -43,10 +47,12 @@ public class ImportPipeline {
     private final TransactionTemplate tx;
     private final TransactionTemplate sideTx;
     private final ApplicationEventPublisher events;
+    private final MergeContext.RegionLookup regionLookup;
 
     ImportPipeline(List<KindImporter> kinds, JdbcTemplate jdbc, DataSource dataSource,
-                   PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+                   PlatformTransactionManager transactions, ApplicationEventPublisher events, RegionService regions) {
         this.events = events;
+        this.regionLookup = systemLookup(regions);
         kinds.forEach(k -> importers.put(k.kind(), k));
         this.jdbc = jdbc;
         this.dataSource = dataSource;
@@ -73,7 +79,7 @@ public class ImportPipeline {
             jdbc.update("update import_run set status = 'RUNNING', started_at = now(), heartbeat_at = now() "
                     + "where id = ?", importId);
             Counts counts = tx.execute(status -> importInOneTransaction(importId, importer, file,
-                    new MergeContext(jdbc, importId, prefix, (String) run.get("created_by"))));
+                    new MergeContext(jdbc, importId, prefix, (String) run.get("created_by"), regionLookup)));
             // what depends on the register (the baseline table …) is brought up to date before the import
             // reports success, so whoever sees it finished sees its effects
             announce(importId, importer.kind());
@@ -118,6 +124,7 @@ public class ImportPipeline {
             // no index on the stage: every check and merge is one set-wide (hash) join
             jdbc.execute("analyze import_stage");
             importer.merge(ctx);
+            ctx.nameVillages();
             counts.transferRequested = ctx.transferRequested();
             long t2 = System.nanoTime();
             fillRawOfMergeRejects(importId, file);
@@ -134,6 +141,26 @@ public class ImportPipeline {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The merge is the import worker's own work (no person is logged in on its thread): it sees every region,
+     * so a row about a person registered elsewhere is refused naming that person's village, as the clerk needs.
+     */
+    private static MergeContext.RegionLookup systemLookup(RegionService regions) {
+        return new MergeContext.RegionLookup() {
+            @Override
+            public Map<String, Region> regions(Collection<String> codes) {
+                return SystemAccess.call(() -> regions.byCode(codes));
+            }
+
+            @Override
+            public Map<String, String> villageLabels(Collection<String> codes) {
+                Map<String, String> labels = new HashMap<>();
+                SystemAccess.call(() -> regions.labels(codes)).forEach((code, l) -> labels.put(code, l.full()));
+                return labels;
+            }
+        };
     }
 
     /** Tells the listeners (baseline refresh …); their failure does not make the committed import fail. */

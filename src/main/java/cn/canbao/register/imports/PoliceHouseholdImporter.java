@@ -1,12 +1,17 @@
 package cn.canbao.register.imports;
 
+import cn.canbao.region.Region;
+import cn.canbao.region.RegionLevel;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.IdNumber;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * 公安户籍: registrations, births and moves create or update person files; deaths and cancellations
@@ -95,18 +100,13 @@ class PoliceHouseholdImporter implements KindImporter {
     @Override
     public void merge(MergeContext ctx) {
         var jdbc = ctx.jdbc();
-        for (String column : List.of("household_region", "residence_region")) {
-            ctx.reject("register.reject.unknownRegion", "array[s." + column + "]", "s." + column + " is not null "
-                    + "and not exists (select 1 from region r where r.code = s." + column
-                    + " and r.level = 'VILLAGE' and r.deleted_at is null)");
-        }
-        ctx.reject("register.reject.unknownRegion", "array[s.grid_code]", "s.grid_code is not null and not exists "
-                + "(select 1 from region r where r.code = s.grid_code and r.level = 'GRID' and r.deleted_at is null)");
+        rejectUnknownRegions(ctx);
         // whose file it is: a person registered outside the scope is not the importer's to end, rename or
         // register elsewhere; only a move into the scope may be asked for (a transfer request, below)
         RegisterScope.rejectPersonsOutside(ctx, "s.event in ('DEATH', 'CANCELLED') or s.household_region not like ?",
                 ctx.scopeLike());
-        ctx.reject("register.reject.outOfScope", "array[" + RegisterScope.label("s.household_region") + "]",
+        ctx.villageArgument("register.reject.outOfScope", 1).reject("register.reject.outOfScope",
+                "array[" + RegisterScope.village("s.household_region") + "]",
                 "s.household_region is not null and s.household_region not like ? "
                 + "and not exists (select 1 from person p where p.id_number = s.id_number)", ctx.scopeLike());
         ctx.reject("register.reject.unknownPerson", "array[]::text[]", "s.event in ('DEATH', 'CANCELLED') "
@@ -163,6 +163,34 @@ class PoliceHouseholdImporter implements KindImporter {
                 + "select u.id_number, ?, 'status', u.o_status || coalesce(' ' || u.o_date, ''), "
                 + "u.new_status || ' ' || u.event_date, ? from updated u", ctx.importId(), ctx.user());
         newborns(ctx);
+    }
+
+    /**
+     * Regions a row names must be live villages (household, residence) and grids: the distinct codes of each
+     * column (one pass over the stage) are looked up in one call to the region module, and the rows naming
+     * codes that are not — usually none — refused in one statement per column.
+     */
+    private static void rejectUnknownRegions(MergeContext ctx) {
+        Map<String, Set<String>> named = new LinkedHashMap<>();
+        ctx.jdbc().query("select distinct c.col, c.code from import_stage s cross join lateral (values "
+                + "('household_region', s.household_region), ('residence_region', s.residence_region), "
+                + "('grid_code', s.grid_code)) c(col, code) where c.code is not null", rs -> {
+                    named.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+                });
+        Set<String> all = new HashSet<>();
+        named.values().forEach(all::addAll);
+        Map<String, Region> known = ctx.regions(all);
+        for (String column : List.of("household_region", "residence_region", "grid_code")) {
+            RegionLevel level = column.equals("grid_code") ? RegionLevel.GRID : RegionLevel.VILLAGE;
+            String[] unknown = named.getOrDefault(column, Set.of()).stream().filter(code -> {
+                Region r = known.get(code);
+                return r == null || r.level() != level || r.deleted();
+            }).sorted().toArray(String[]::new);
+            if (unknown.length > 0) {
+                ctx.reject("register.reject.unknownRegion", "array[s." + column + "]", "s." + column
+                        + " in (select unnest(?::text[]))", (Object) unknown);
+            }
+        }
     }
 
     /**

@@ -24,8 +24,10 @@ final class RegisterScope {
         if (basis == Basis.HOUSEHOLD) {
             rejectPersonsOutside(ctx, "true");
         } else {
-            ctx.reject("register.reject.personOutOfScopeBoth", "(select array[" + label("p.household_region") + ", "
-                    + label("p.residence_region") + "] from person p where p.id_number = s.id_number)",
+            ctx.villageArgument("register.reject.personOutOfScopeBoth", 1)
+                    .villageArgument("register.reject.personOutOfScopeBoth", 2)
+                    .reject("register.reject.personOutOfScopeBoth", "(select array[" + village("p.household_region")
+                    + ", " + village("p.residence_region") + "] from person p where p.id_number = s.id_number)",
                     "exists (select 1 from person p where p.id_number = s.id_number "
                     + "and coalesce(p.household_region, '') not like ? "
                     + "and coalesce(p.residence_region, '') not like ?)", ctx.scopeLike(), ctx.scopeLike());
@@ -39,15 +41,18 @@ final class RegisterScope {
     static void rejectPersonsOutside(MergeContext ctx, String rowCondition, Object... rowParams) {
         Object[] params = java.util.Arrays.copyOf(rowParams, rowParams.length + 1);
         params[rowParams.length] = ctx.scopeLike();
-        ctx.reject("register.reject.personOutOfScope", "(select array[" + label("p.household_region") + "] "
+        ctx.villageArgument("register.reject.personOutOfScope", 1)
+                .reject("register.reject.personOutOfScope", "(select array[" + village("p.household_region") + "] "
                 + "from person p where p.id_number = s.id_number)", "(" + rowCondition + ") and exists (select 1 "
                 + "from person p where p.id_number = s.id_number and coalesce(p.household_region, '') not like ?)",
                 params);
     }
 
-    /** SQL text of a village code expression for people: township and village name, else the code, else "—". */
-    static String label(String code) {
-        return "coalesce((select t.name || v.name from region v join region t on t.code = v.parent_code "
-                + "where v.code = " + code + "), " + code + ", '—')";
+    /**
+     * SQL text of a village code expression as a reason's argument: the code, "—" for none. Declared with
+     * {@link MergeContext#villageArgument}, it is named (township and village) before the import ends.
+     */
+    static String village(String code) {
+        return "coalesce(" + code + ", '—')";
     }
 }

@@ -39,7 +39,8 @@ final class TransferRequests {
                 + "order by h.id desc limit 1)", "s.event in " + REGISTERS + " and exists (select 1 "
                 + "from household_transfer h join import_transfer t using (id_number) where t.id_number = s.id_number "
                 + "and h.status = 'REJECTED' and h.to_region = t.to_region and h.event_date = t.event_date)");
-        ctx.reject("register.reject.transferPending", "(select array[h.id::text, " + RegisterScope.label("h.to_region")
+        ctx.villageArgument("register.reject.transferPending", 2)
+                .reject("register.reject.transferPending", "(select array[h.id::text, " + RegisterScope.village("h.to_region")
                 + "] from household_transfer h where h.id_number = s.id_number and h.status = 'PENDING')",
                 "s.event in " + REGISTERS + " and exists (select 1 from household_transfer h join import_transfer t "
                 + "using (id_number) where t.id_number = s.id_number and h.status = 'PENDING' "

@@ -4,6 +4,7 @@ import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
 import cn.canbao.security.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +18,8 @@ import java.util.Map;
  * Outreach's figures for many regions at once, for other modules' set-based work (the cadence's day of village
  * summaries): one statement for all of them, never one per region.
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 @Transactional(readOnly = true)
 public class OutreachCounts {

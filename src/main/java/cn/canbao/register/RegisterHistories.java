@@ -5,6 +5,7 @@ import cn.canbao.region.RegionLevel;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,6 +28,8 @@ import java.util.Set;
  * System work reads everything; a user reads the persons of their own region only (household, residence or
  * grid in it) — others are absent, as unknown ones are.
  */
+// the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
+@PreAuthorize("isAuthenticated()")
 @Service
 @Transactional(readOnly = true)
 public class RegisterHistories {

@@ -206,4 +206,30 @@ public class CampaignService {
                 });
         return years;
     }
+
+    /** The years of these campaigns, by id (one query; campaigns the caller cannot see are absent). */
+    public Map<Long, Integer> years(java.util.Collection<Long> ids) {
+        Map<Long, Integer> years = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select c.id, c.year from campaign c where c.id = any(?) and " + VISIBLE)
+                    .params(ids.stream().distinct().toArray(Long[]::new), prefix(), prefix())
+                    .query((rs, n) -> years.put(rs.getLong(1), rs.getInt(2))).list();
+        }
+        return years;
+    }
+
+    /**
+     * The enrollment year of each of these counties that has a campaign not closed (the latest such campaign's
+     * year), by county code; counties without one are absent (their year is the calendar year). One query.
+     */
+    public Map<String, Integer> enrollmentYears(java.util.Collection<String> countyCodes) {
+        Map<String, Integer> years = new HashMap<>();
+        if (!countyCodes.isEmpty()) {
+            jdbc.sql("select c.county_code, max(c.year) from campaign c where c.county_code = any(?) "
+                            + "and c.phase <> 'CLOSED' and " + VISIBLE + " group by c.county_code")
+                    .params(countyCodes.stream().distinct().toArray(String[]::new), prefix(), prefix())
+                    .query((rs, n) -> years.put(rs.getString(1), rs.getInt(2))).list();
+        }
+        return years;
+    }
 }

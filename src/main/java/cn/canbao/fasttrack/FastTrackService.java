@@ -1,13 +1,20 @@
 package cn.canbao.fasttrack;
 
+import cn.canbao.campaign.CampaignService;
+import cn.canbao.region.CurrentRegionScope;
+import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.register.IdNumber;
 import cn.canbao.register.InsuranceScheme;
 import cn.canbao.register.MobileNumber;
+import cn.canbao.register.RegisterCandidates;
+import cn.canbao.register.RegisterCandidates.GroupMember;
+import cn.canbao.register.RegisterCandidates.Resident;
 import cn.canbao.register.RegisterService;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
+import cn.canbao.security.SystemAccess;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,19 +24,26 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * Starting and ending the fast tracks. Who needs one is chosen set-based (one INSERT … SELECT per
- * import, guarded by the unique index on live tracks, so a person never has two); the engine then starts
- * one process per new row. The enrollment year of a person is that of the campaign of their county that
- * is not closed, else the calendar year.
+ * Starting and ending the fast tracks. Who needs one comes from the register in one call per import (the
+ * import's newborns, the hardship members of its scope); the new tracks go in with one insert, guarded by the
+ * unique index on live tracks, so a person never has two; the engine then starts one process per new row. The
+ * enrollment year of a person is that of the campaign of their county that is not closed, else the calendar
+ * year. Starting and ending after an import are the system's work, whoever's import it was.
  */
 // the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
 @PreAuthorize("isAuthenticated()")
@@ -38,24 +52,28 @@ import java.util.regex.Pattern;
 public class FastTrackService {
 
     private static final Logger log = LoggerFactory.getLogger(FastTrackService.class);
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = CampaignService.ZONE;
     /** 出生医学证明编号: a letter and nine digits on today's forms; older ones differ, so letters and digits, 6–20. */
     private static final Pattern CERTIFICATE = Pattern.compile("[A-Z0-9]{6,20}");
-
-    /** The enrollment year of person p: the county's campaign that is not closed, else the parameter. */
-    private static final String YEAR_OF_P = "coalesce((select max(c.year) from campaign c "
-            + "where c.county_code = left(p.household_region, 6) || '000000' and c.phase <> 'CLOSED'), ?)";
 
     private final JdbcTemplate jdbc;
     private final FastTrackProcesses processes;
     private final RegisterService register;
+    private final RegisterCandidates candidates;
+    private final CampaignService campaigns;
     private final RegionService regions;
+    private final CurrentRegionScope scope;
 
-    FastTrackService(JdbcTemplate jdbc, FastTrackProcesses processes, RegisterService register, RegionService regions) {
+    FastTrackService(JdbcTemplate jdbc, FastTrackProcesses processes, RegisterService register,
+                     RegisterCandidates candidates, CampaignService campaigns, RegionService regions,
+                     CurrentRegionScope scope) {
         this.jdbc = jdbc;
         this.processes = processes;
         this.register = register;
+        this.candidates = candidates;
+        this.campaigns = campaigns;
         this.regions = regions;
+        this.scope = scope;
     }
 
     /**
@@ -64,22 +82,27 @@ public class FastTrackService {
      * grid, the village cadre of their residence, else the county clerk). Returns how many started.
      */
     @Transactional
-    public int startNewbornTracks(long importId) {
-        List<NewTrack> added = jdbc.query("with candidates as (select p.id_number, p.name, p.grid_code, "
-                + "p.residence_region, p.household_region, g.since, g.until, " + YEAR_OF_P + " yr "
-                + "from person_group g join person p using (id_number) where g.grp = 'NEWBORN' and g.import_id = ? "
-                + "and p.status = 'ACTIVE' and p.household_region is not null), "
-                + "inserted as (insert into fast_track (kind, id_number, year, candidate_group, region_code, "
-                + "started_import) select 'NEWBORN', c.id_number, c.yr, case when c.grid_code is not null "
-                + "then ? || c.grid_code when c.residence_region is not null then ? || c.residence_region "
-                + "else ? || left(c.household_region, 6) || '000000' end, "
-                + "coalesce(c.grid_code, c.residence_region, c.household_region), ? from candidates c "
-                + "where c.since <= make_date(c.yr, 12, 31) and (c.until is null or c.until >= make_date(c.yr, 1, 1)) "
-                + "and not exists (select 1 from enrollment e where e.id_number = c.id_number and e.year = c.yr) "
-                + "order by c.id_number on conflict (kind, id_number) where ended_at is null do nothing returning *) "
-                + NEW_TRACKS, NEW_TRACK, calendarYear(), importId, Role.GRID_WORKER.groupAt(""),
-                Role.VILLAGE_CADRE.groupAt(""), Role.CLERK.groupAt(""), importId);
-        return start(FastTrackKind.NEWBORN, added, importId);
+    int startNewbornTracks(long importId) {
+        return SystemAccess.call(() -> {
+            List<GroupMember> newborns = candidates.newbornsOfImport(importId);
+            Map<String, Integer> years = yearsOf(newborns);
+            Map<Integer, Set<String>> enrolled = enrolled(years);
+            List<TrackRow> rows = new ArrayList<>();
+            for (GroupMember n : newborns) {
+                int year = years.get(n.idNumber());
+                boolean newbornInYear = n.since() != null && !n.since().isAfter(LocalDate.of(year, 12, 31))
+                        && (n.until() == null || !n.until().isBefore(LocalDate.of(year, 1, 1)));
+                if (newbornInYear && !enrolled.get(year).contains(n.idNumber())) {
+                    String group = n.gridCode() != null ? Role.GRID_WORKER.groupAt(n.gridCode())
+                            : n.residenceRegion() != null ? Role.VILLAGE_CADRE.groupAt(n.residenceRegion())
+                            : Role.CLERK.groupAt(countyOf(n.householdRegion()));
+                    String region = n.gridCode() != null ? n.gridCode()
+                            : n.residenceRegion() != null ? n.residenceRegion() : n.householdRegion();
+                    rows.add(new TrackRow(n.idNumber(), n.name(), year, group, region));
+                }
+            }
+            return start(FastTrackKind.NEWBORN, insert(FastTrackKind.NEWBORN, rows, importId), importId);
+        });
     }
 
     /**
@@ -89,21 +112,76 @@ public class FastTrackService {
      * list is compared, not only its changed rows: an unchanged list of a new year still starts them.
      */
     @Transactional
-    public int startHardshipTracks(long importId) {
-        String scope = jdbc.queryForObject("select scope_code from import_run where id = ?", String.class, importId);
-        String prefix = RegionLevel.ofCode(scope).map(l -> l.prefixOf(scope)).orElse(scope) + "%";
-        List<NewTrack> added = jdbc.query("with members as (select distinct g.id_number from person_group g "
-                + "where g.grp = 'HARDSHIP' and (g.until is null or g.until >= current_date)), "
-                + "candidates as (select p.id_number, p.household_region, " + YEAR_OF_P + " yr from members m "
-                + "join person p using (id_number) where p.status = 'ACTIVE' and p.household_region is not null "
-                + "and (p.household_region like ? or p.residence_region like ?)), "
-                + "inserted as (insert into fast_track (kind, id_number, year, candidate_group, region_code, "
-                + "started_import) select 'HARDSHIP', c.id_number, c.yr, ? || left(c.household_region, 6) || '000000', "
-                + "c.household_region, ? from candidates c where not exists (select 1 from enrollment e "
-                + "where e.id_number = c.id_number and e.year = c.yr) order by c.id_number "
-                + "on conflict (kind, id_number) where ended_at is null do nothing returning *) " + NEW_TRACKS,
-                NEW_TRACK, calendarYear(), prefix, prefix, Role.CLERK.groupAt(""), importId);
-        return start(FastTrackKind.HARDSHIP, added, importId);
+    int startHardshipTracks(long importId) {
+        return SystemAccess.call(() -> {
+            List<GroupMember> members = candidates.hardshipMembersInScopeOf(importId);
+            Map<String, Integer> years = yearsOf(members);
+            Map<Integer, Set<String>> enrolled = enrolled(years);
+            List<TrackRow> rows = new ArrayList<>();
+            for (GroupMember m : members) {
+                int year = years.get(m.idNumber());
+                if (!enrolled.get(year).contains(m.idNumber())) {
+                    rows.add(new TrackRow(m.idNumber(), m.name(), year,
+                            Role.CLERK.groupAt(countyOf(m.householdRegion())), m.householdRegion()));
+                }
+            }
+            return start(FastTrackKind.HARDSHIP, insert(FastTrackKind.HARDSHIP, rows, importId), importId);
+        });
+    }
+
+    /** A track to insert: whose, which year, whose task, the region it is shown under. */
+    private record TrackRow(String idNumber, String name, int year, String candidateGroup, String regionCode) {
+    }
+
+    /** The county of a region code: its first six digits. */
+    private static String countyOf(String regionCode) {
+        return RegionLevel.COUNTY.prefixOf(regionCode) + "000000";
+    }
+
+    /** The enrollment year of each person: their household county's campaign that is not closed, else this year. */
+    private Map<String, Integer> yearsOf(List<GroupMember> persons) {
+        Map<String, Integer> byCounty = campaigns.enrollmentYears(
+                persons.stream().map(p -> countyOf(p.householdRegion())).collect(Collectors.toSet()));
+        int calendarYear = calendarYear();
+        Map<String, Integer> years = new HashMap<>();
+        persons.forEach(p -> years.put(p.idNumber(), byCounty.getOrDefault(countyOf(p.householdRegion()), calendarYear)));
+        return years;
+    }
+
+    /** For each year among these, who of the persons of that year is enrolled for it (one register call per year). */
+    private Map<Integer, Set<String>> enrolled(Map<String, Integer> yearOfPerson) {
+        Map<Integer, List<String>> byYear = new HashMap<>();
+        yearOfPerson.forEach((id, year) -> byYear.computeIfAbsent(year, y -> new ArrayList<>()).add(id));
+        Map<Integer, Set<String>> enrolled = new HashMap<>();
+        byYear.forEach((year, ids) -> enrolled.put(year, candidates.enrolledFor(year, ids)));
+        return enrolled;
+    }
+
+    /**
+     * One insert for all the rows, in ID-number order; a person with a live track of the kind is skipped by the
+     * unique index. Returns the tracks inserted, with what their processes show.
+     */
+    private List<NewTrack> insert(FastTrackKind kind, List<TrackRow> rows, long importId) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        record Inserted(long id, String idNumber, String candidateGroup, String regionCode) {
+        }
+        List<Inserted> inserted = jdbc.query("with inserted as (insert into fast_track (kind, id_number, year, "
+                        + "candidate_group, region_code, started_import) select ?, t.id_number, t.year, t.grp, t.region, ? "
+                        + "from unnest(?::text[], ?::int[], ?::text[], ?::text[]) as t(id_number, year, grp, region) "
+                        + "order by t.id_number on conflict (kind, id_number) where ended_at is null do nothing "
+                        + "returning id, id_number, candidate_group, region_code) select * from inserted order by id",
+                (rs, n) -> new Inserted(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                kind.name(), importId, rows.stream().map(TrackRow::idNumber).toArray(String[]::new),
+                rows.stream().map(TrackRow::year).toArray(Integer[]::new),
+                rows.stream().map(TrackRow::candidateGroup).toArray(String[]::new),
+                rows.stream().map(TrackRow::regionCode).toArray(String[]::new));
+        Map<String, String> names = new HashMap<>();
+        rows.forEach(r -> names.putIfAbsent(r.idNumber(), r.name()));
+        Map<String, String> regionNames = regions.names(inserted.stream().map(Inserted::regionCode).toList());
+        return inserted.stream().map(i -> new NewTrack(i.id(), i.candidateGroup(), names.get(i.idNumber()),
+                regionNames.getOrDefault(i.regionCode(), i.regionCode()))).toList();
     }
 
     private int start(FastTrackKind kind, List<NewTrack> added, long importId) {
@@ -120,15 +198,45 @@ public class FastTrackService {
      * has an enrollment of the track's year end, and their processes hear of it. Returns how many ended.
      */
     @Transactional
-    public int endEnrolledTracks() {
-        List<Object[]> ended = jdbc.query("update fast_track t set ended_at = now(), ended_by = 'IMPORT' "
-                + "where t.ended_at is null and exists (select 1 from enrollment e where e.id_number = t.id_number "
-                + "and e.year = t.year) returning t.kind, t.process_instance_id",
-                (rs, n) -> new Object[]{FastTrackKind.valueOf(rs.getString(1)), rs.getString(2)});
-        for (Object[] track : ended) {
-            processes.enrolled((FastTrackKind) track[0], (String) track[1]);
+    int endEnrolledTracks() {
+        return SystemAccess.call(() -> {
+            List<LiveTrack> live = jdbc.query("select id, id_number, year from fast_track where ended_at is null",
+                    (rs, n) -> new LiveTrack(rs.getLong(1), rs.getString(2), rs.getInt(3)));
+            Map<Integer, List<String>> byYear = new HashMap<>();
+            live.forEach(t -> byYear.computeIfAbsent(t.year(), y -> new ArrayList<>()).add(t.idNumber()));
+            Map<Integer, Set<String>> enrolled = new HashMap<>();
+            byYear.forEach((year, ids) -> enrolled.put(year, candidates.enrolledFor(year, ids)));
+            Long[] done = live.stream().filter(t -> enrolled.get(t.year()).contains(t.idNumber()))
+                    .map(LiveTrack::id).toArray(Long[]::new);
+            if (done.length == 0) {
+                return 0;
+            }
+            List<Object[]> ended = jdbc.query("update fast_track t set ended_at = now(), ended_by = 'IMPORT' "
+                            + "where t.id = any(?) and t.ended_at is null returning t.kind, t.process_instance_id",
+                    (rs, n) -> new Object[]{FastTrackKind.valueOf(rs.getString(1)), rs.getString(2)}, (Object) done);
+            for (Object[] track : ended) {
+                processes.enrolled((FastTrackKind) track[0], (String) track[1]);
+            }
+            return ended.size();
+        });
+    }
+
+    private record LiveTrack(long id, String idNumber, int year) {
+    }
+
+    /**
+     * Which of these persons are in a live (not ended) fast track of either kind: outreach leaves them to it.
+     * A user learns it of the tracks of their subtree only.
+     */
+    public Set<String> inLiveTrack(Collection<String> idNumbers) {
+        if (idNumbers.isEmpty()) {
+            return Set.of();
         }
-        return ended.size();
+        String prefix = scope.get().codePrefix();
+        return new HashSet<>(jdbc.queryForList("select distinct t.id_number from fast_track t "
+                        + "where t.id_number = any(?::char(18)[]) and t.ended_at is null "
+                        + "and (? = '' or t.region_code like ? || '%')", String.class,
+                idNumbers.stream().distinct().toArray(String[]::new), prefix, prefix));
     }
 
     /**
@@ -164,34 +272,31 @@ public class FastTrackService {
 
     /** The track for its task form; the person's region must be in the caller's scope. */
     public FastTrack track(long trackId) {
-        List<FastTrack> found = jdbc.query("select t.id, t.kind, t.year, t.id_number, t.region_code, t.ended_at, "
-                + "p.name, p.birth_date, p.address, p.mobile, r.name region_name, m.id_number mother_id, "
-                + "m.name mother_name, m.mobile mother_mobile, (select array_agg(g.detail order by g.detail) "
-                + "from person_group g where g.id_number = t.id_number and g.grp = 'HARDSHIP' "
-                + "and (g.until is null or g.until >= current_date)) categories from fast_track t "
-                + "join person p using (id_number) left join region r on r.code = t.region_code "
-                + "left join person m on m.id_number = p.mother_id_number where t.id = ?", (rs, n) -> {
-                    regions.get(rs.getString("region_code"));
-                    Array categories = rs.getArray("categories");
-                    return new FastTrack(rs.getLong("id"), FastTrackKind.valueOf(rs.getString("kind")),
-                            rs.getInt("year"), IdNumber.mask(rs.getString("id_number")), rs.getString("name"),
-                            rs.getObject("birth_date", LocalDate.class), rs.getString("region_name"),
-                            rs.getString("address"), MobileNumber.mask(rs.getString("mobile")),
-                            rs.getString("mother_name"), IdNumber.mask(rs.getString("mother_id")),
-                            MobileNumber.mask(rs.getString("mother_mobile")),
-                            categories == null ? List.of() : List.of((String[]) categories.getArray()),
-                            rs.getTimestamp("ended_at") != null);
-                }, trackId);
-        return found.stream().findFirst().orElseThrow(() -> new FastTrackException("fastTrack.notFound", trackId));
+        record Row(long id, FastTrackKind kind, int year, String idNumber, String regionCode, boolean ended) {
+        }
+        Row t = jdbc.query("select id, kind, year, id_number, region_code, ended_at is not null from fast_track "
+                        + "where id = ?", (rs, n) -> new Row(rs.getLong(1), FastTrackKind.valueOf(rs.getString(2)),
+                        rs.getInt(3), rs.getString(4), rs.getString(5), rs.getBoolean(6)), trackId).stream()
+                .findFirst().orElseThrow(() -> new FastTrackException("fastTrack.notFound", trackId));
+        Region region = regions.get(t.regionCode());
+        Resident p = candidates.residents(List.of(t.idNumber())).get(t.idNumber());
+        if (p == null) {
+            throw new FastTrackException("fastTrack.notFound", trackId);
+        }
+        Resident mother = candidates.motherOf(t.idNumber()).orElse(null);
+        return new FastTrack(t.id(), t.kind(), t.year(), IdNumber.mask(t.idNumber()), p.name(), p.birthDate(),
+                region.name(), p.address(), MobileNumber.mask(p.mobile()),
+                mother == null ? null : mother.name(), mother == null ? null : IdNumber.mask(mother.idNumber()),
+                mother == null ? null : MobileNumber.mask(mother.mobile()),
+                candidates.hardshipCategories(t.idNumber()), t.ended());
     }
 
+    /** The live track of the kind, locked for its ending; ended or unknown tracks are refused. */
     private Live live(long trackId, FastTrackKind kind) {
-        return jdbc.query("select t.id_number, t.year, p.birth_date, t.region_code from fast_track t "
-                        + "join person p using (id_number) where t.id = ? and t.kind = ? and t.ended_at is null "
-                        + "for update of t",
-                (rs, n) -> new Live(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class), rs.getString(4)),
-                trackId,
-                kind.name()).stream().findFirst().orElseThrow(() -> new FastTrackException("fastTrack.ended"));
+        return jdbc.query("select id_number, year, region_code from fast_track where id = ? and kind = ? "
+                        + "and ended_at is null for update",
+                (rs, n) -> new Live(rs.getString(1), rs.getInt(2), rs.getString(3)), trackId, kind.name())
+                .stream().findFirst().orElseThrow(() -> new FastTrackException("fastTrack.ended"));
     }
 
     private void end(long trackId, String certificate) {
@@ -199,17 +304,22 @@ public class FastTrackService {
                 + "where id = ?", CurrentUser.name(), certificate, trackId);
     }
 
-    /** The day of enrolment: given, not after today (engine clock), not before the person was born. */
-    private static LocalDate day(String iso, Live track) {
+    /**
+     * The day of enrolment: given, not after today (engine clock), not before the person was born. Read after the
+     * caller was checked: the birth date comes from the register, as the caller sees it.
+     */
+    private LocalDate day(String iso, Live track) {
         LocalDate day;
         try {
             day = LocalDate.parse(iso == null ? "" : iso.strip());
         } catch (java.time.format.DateTimeParseException e) {
             throw new FastTrackException("fastTrack.dateRequired");
         }
+        LocalDate born = java.util.Optional.ofNullable(candidates.residents(List.of(track.idNumber)).get(track.idNumber))
+                .map(Resident::birthDate).orElseThrow(() -> new FastTrackException("fastTrack.ended"));
         LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
-        if (day.isAfter(today) || day.isBefore(track.birthDate)) {
-            throw new FastTrackException("fastTrack.badDate", track.birthDate, today);
+        if (day.isAfter(today) || day.isBefore(born)) {
+            throw new FastTrackException("fastTrack.badDate", born, today);
         }
         return day;
     }
@@ -218,16 +328,10 @@ public class FastTrackService {
         return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE).getYear();
     }
 
-    private record Live(String idNumber, int year, LocalDate birthDate, String regionCode) {
+    private record Live(String idNumber, int year, String regionCode) {
     }
 
     /** A track just inserted, with what its process shows. */
     record NewTrack(long id, String candidateGroup, String personName, String regionName) {
     }
-
-    private static final String NEW_TRACKS = "select i.id, i.candidate_group, p.name, coalesce(r.name, i.region_code) "
-            + "from inserted i join person p using (id_number) left join region r on r.code = i.region_code order by i.id";
-
-    private static final org.springframework.jdbc.core.RowMapper<NewTrack> NEW_TRACK = (rs, n) ->
-            new NewTrack(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
 }

@@ -1,5 +1,9 @@
 package cn.canbao.outreach;
 
+import cn.canbao.campaign.CampaignService;
+import cn.canbao.region.Region;
+import cn.canbao.region.RegionService;
+import cn.canbao.register.RegisterCandidates;
 import cn.canbao.register.RegisterService;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
@@ -13,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Data corrections (数据更正): a grid worker reports a resident moved, deceased or insured elsewhere, with
@@ -28,11 +34,18 @@ public class CorrectionService {
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
     private final RegisterService register;
+    private final RegisterCandidates persons;
+    private final CampaignService campaigns;
+    private final RegionService regions;
 
-    CorrectionService(JdbcClient jdbc, RuntimeService runtime, RegisterService register) {
+    CorrectionService(JdbcClient jdbc, RuntimeService runtime, RegisterService register, RegisterCandidates persons,
+                      CampaignService campaigns, RegionService regions) {
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.register = register;
+        this.persons = persons;
+        this.campaigns = campaigns;
+        this.regions = regions;
     }
 
     /**
@@ -79,8 +92,31 @@ public class CorrectionService {
     }
 
     private CorrectionRequest find(long id) {
-        return jdbc.sql(CorrectionRequest.SELECT + " where r.id = ?").param(id).query(CorrectionRequest.MAPPER)
-                .optional().orElseThrow(() -> new OutreachException("outreach.correction.notFound", id));
+        CorrectionRequest r = jdbc.sql(CorrectionRequest.SELECT + " where r.id = ?").param(id)
+                .query(CorrectionRequest.MAPPER).optional()
+                .orElseThrow(() -> new OutreachException("outreach.correction.notFound", id));
+        return completed(List.of(r)).get(0);
+    }
+
+    /**
+     * The requests with their resident's name and, where no visit placed them, the resident's region (one register
+     * call, as the caller may see them), and the name of the region moved to (any region: the visitor could name any).
+     */
+    private List<CorrectionRequest> completed(List<CorrectionRequest> requests) {
+        if (requests.isEmpty()) {
+            return requests;
+        }
+        Map<String, RegisterCandidates.Resident> residents = persons.residents(
+                requests.stream().map(CorrectionRequest::idNumber).toList());
+        Map<String, String> movedTo = new HashMap<>();
+        requests.stream().map(CorrectionRequest::movedTo).filter(java.util.Objects::nonNull).distinct()
+                .forEach(code -> regions.findUnscoped(code).map(Region::name).ifPresent(name -> movedTo.put(code, name)));
+        return requests.stream().map(r -> {
+            RegisterCandidates.Resident p = residents.get(r.idNumber());
+            String region = r.regionCode() != null || p == null ? r.regionCode()
+                    : p.residenceRegion() != null ? p.residenceRegion() : p.householdRegion();
+            return r.with(p == null ? null : p.name(), region, r.movedTo() == null ? null : movedTo.get(r.movedTo()));
+        }).toList();
     }
 
     /** Who may read a request of their region: its reviewers, leaders, and the visitors who file them. */
@@ -90,8 +126,8 @@ public class CorrectionService {
     /** The requests filed for a person, newest first. */
     @Transactional(readOnly = true)
     public List<CorrectionRequest> ofPerson(String idNumber) {
-        List<CorrectionRequest> found = jdbc.sql(CorrectionRequest.SELECT + " where r.id_number = ? order by r.id desc")
-                .param(idNumber).query(CorrectionRequest.MAPPER).list();
+        List<CorrectionRequest> found = completed(jdbc.sql(CorrectionRequest.SELECT
+                        + " where r.id_number = ? order by r.id desc").param(idNumber).query(CorrectionRequest.MAPPER).list());
         found.forEach(r -> CurrentUser.requireActing(r.regionCode(), READERS));
         return found;
     }
@@ -124,9 +160,9 @@ public class CorrectionService {
 
     private int yearOf(CorrectionRequest r) {
         if (r.campaignId() != null) {
-            return jdbc.sql("select year from campaign where id = ?").param(r.campaignId()).query(Integer.class).single();
+            return campaigns.get(r.campaignId()).year();
         }
-        return LocalDate.now(cn.canbao.campaign.CampaignService.ZONE).getYear();
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CampaignService.ZONE).getYear();
     }
 
     private static String blankToNull(String s) {

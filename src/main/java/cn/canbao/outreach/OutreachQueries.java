@@ -2,6 +2,8 @@ package cn.canbao.outreach;
 
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
+import cn.canbao.region.RegionService;
+import cn.canbao.register.RegisterCandidates;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.register.IdNumber;
@@ -33,20 +35,23 @@ public class OutreachQueries {
     private final CurrentRegionScope scope;
     private final TaskService tasks;
     private final SmsService smsStatus;
+    private final RegisterCandidates register;
+    private final RegionService regions;
 
-    OutreachQueries(JdbcClient jdbc, CurrentRegionScope scope, TaskService tasks, SmsService smsStatus) {
+    OutreachQueries(JdbcClient jdbc, CurrentRegionScope scope, TaskService tasks, SmsService smsStatus,
+                    RegisterCandidates register, RegionService regions) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.tasks = tasks;
         this.smsStatus = smsStatus;
+        this.register = register;
+        this.regions = regions;
     }
 
-    /** A case with its resident and region names, as {@link #CASE} reads it. */
-    private static final String SELECT_CASE = "select oc.id, oc.campaign_id, p.name, oc.id_number, p.mobile, oc.kind, "
-            + "oc.grid_code, coalesce(g.name, v.name, '') region_name, oc.stage, oc.end_reason, oc.next_action_at, "
-            + "oc.last_contact_at, oc.process_instance_id from outreach_case oc "
-            + "join person p on p.id_number = oc.id_number left join region v on v.code = oc.village_code "
-            + "left join region g on g.code = oc.grid_code";
+    /** A case as outreach keeps it, as {@link #CASE} reads it; {@link #named} adds its resident and region names. */
+    private static final String SELECT_CASE = "select oc.id, oc.campaign_id, oc.id_number, oc.kind, oc.village_code, "
+            + "oc.grid_code, oc.stage, oc.end_reason, oc.next_action_at, oc.last_contact_at, oc.process_instance_id "
+            + "from outreach_case oc";
 
     private static final String IN_SCOPE = "(oc.grid_code like :prefix or oc.village_code like :prefix)";
 
@@ -67,30 +72,66 @@ public class OutreachQueries {
      * top), then ended ones; with the open visit task of each, if any.
      */
     public List<OutreachCase> worklist(long campaignId, boolean liveOnly, int offset, int limit) {
-        record Row(OutreachCase c, String instance, String idNumber) {
-        }
-        List<Row> rows = jdbc.sql(SELECT_CASE + " where oc.campaign_id = :campaign and " + IN_SCOPE
+        List<CaseRow> rows = jdbc.sql(SELECT_CASE + " where oc.campaign_id = :campaign and " + IN_SCOPE
                         + (liveOnly ? " and oc.ended_at is null" : "")
                         + " order by oc.ended_at is not null, oc.next_action_at nulls last, oc.id "
                         + "offset :offset limit :limit")
                 .param("campaign", campaignId).param("prefix", prefix()).param("offset", offset).param("limit", limit)
-                .query((rs, n) -> new Row(CASE.mapRow(rs, n), rs.getString("process_instance_id"),
-                        rs.getString("id_number"))).list();
-        String[] instances = rows.stream().map(Row::instance).filter(java.util.Objects::nonNull).toArray(String[]::new);
+                .query(CASE).list();
+        String[] instances = rows.stream().map(CaseRow::instance).filter(java.util.Objects::nonNull)
+                .toArray(String[]::new);
         Map<String, String> visitTasks = instances.length == 0 ? Map.of()
                 : tasks.createTaskQuery().processInstanceIdIn(instances).taskDefinitionKey(OutreachProcess.TASK_VISIT)
                 .list().stream().collect(Collectors.toMap(Task::getProcessInstanceId, Task::getId, (a, b) -> a));
-        Map<String, LatestSms> sms = smsStatus.latest(rows.stream().map(Row::idNumber).toList());
-        return rows.stream().map(r -> r.c().withLinks(sms.containsKey(r.idNumber())
-                        ? sms.get(r.idNumber()).status().messageKey() : null,
-                r.instance() == null ? null : visitTasks.get(r.instance()))).toList();
+        Map<String, LatestSms> sms = smsStatus.latest(rows.stream().map(CaseRow::idNumber).toList());
+        List<OutreachCase> named = named(rows);
+        List<OutreachCase> cases = new java.util.ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            CaseRow r = rows.get(i);
+            cases.add(named.get(i).withLinks(sms.containsKey(r.idNumber()) ? sms.get(r.idNumber()).status().messageKey()
+                    : null, r.instance() == null ? null : visitTasks.get(r.instance())));
+        }
+        return cases;
     }
 
-    private static final org.springframework.jdbc.core.RowMapper<OutreachCase> CASE = (rs, n) -> new OutreachCase(
-            rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("name"), IdNumber.mask(rs.getString("id_number")),
-            MobileNumber.mask(rs.getString("mobile")), rs.getString("kind"), rs.getString("grid_code"),
-            rs.getString("region_name"), OutreachStage.valueOf(rs.getString("stage")), rs.getString("end_reason"),
-            instant(rs.getTimestamp("next_action_at")), instant(rs.getTimestamp("last_contact_at")), null, null);
+    /** A case row of outreach's own table: the resident and the regions still to be named. */
+    private record CaseRow(long id, long campaignId, String idNumber, String kind, String villageCode,
+                           String gridCode, OutreachStage stage, String endReason, Instant nextActionAt,
+                           Instant lastContactAt, String instance) {
+    }
+
+    private static final org.springframework.jdbc.core.RowMapper<CaseRow> CASE = (rs, n) -> new CaseRow(
+            rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("id_number"), rs.getString("kind"),
+            rs.getString("village_code"), rs.getString("grid_code"), OutreachStage.valueOf(rs.getString("stage")),
+            rs.getString("end_reason"), instant(rs.getTimestamp("next_action_at")),
+            instant(rs.getTimestamp("last_contact_at")), rs.getString("process_instance_id"));
+
+    /**
+     * The rows as people see them: the resident's name and masked mobile from the register (one call for the page;
+     * a resident it does not show the caller stays unnamed), the region's name (grid, else village) from the regions
+     * (one call), the ID number masked.
+     */
+    private List<OutreachCase> named(List<CaseRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, RegisterCandidates.Resident> residents = register.residents(
+                rows.stream().map(CaseRow::idNumber).toList());
+        List<String> codes = new java.util.ArrayList<>();
+        rows.forEach(r -> {
+            codes.add(r.villageCode());
+            codes.add(r.gridCode());
+        });
+        Map<String, String> names = regions.names(codes);
+        return rows.stream().map(r -> {
+            RegisterCandidates.Resident p = residents.get(r.idNumber());
+            String regionName = r.gridCode() != null && names.containsKey(r.gridCode()) ? names.get(r.gridCode())
+                    : names.getOrDefault(r.villageCode(), "");
+            return new OutreachCase(r.id(), r.campaignId(), p == null ? "" : p.name(), IdNumber.mask(r.idNumber()),
+                    p == null ? null : MobileNumber.mask(p.mobile()), r.kind(), r.gridCode(), regionName, r.stage(),
+                    r.endReason(), r.nextActionAt(), r.lastContactAt(), null, null);
+        }).toList();
+    }
 
     /** How many cases of the campaign in the caller's region stand at each stage. */
     public Map<OutreachStage, Integer> stageCounts(long campaignId) {
@@ -132,9 +173,10 @@ public class OutreachQueries {
 
     /** The case behind a visit task's process, in the caller's region (the visit form's header). */
     public OutreachCase caseOf(long caseId) {
-        return jdbc.sql(SELECT_CASE + " where oc.id = :case and " + IN_SCOPE).param("case", caseId).param("prefix", prefix())
-                .query(CASE)
+        CaseRow row = jdbc.sql(SELECT_CASE + " where oc.id = :case and " + IN_SCOPE).param("case", caseId)
+                .param("prefix", prefix()).query(CASE)
                 .optional().orElseThrow(() -> new OutreachException("outreach.error.caseNotFound", caseId));
+        return named(List.of(row)).get(0);
     }
 
     /** Visits recorded in a region's subtree in a time window (the village daily summary counts them). */

@@ -1,6 +1,7 @@
 package cn.canbao.outreach;
 
 import cn.canbao.base.DomainException;
+import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.register.IdNumber;
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import cn.canbao.policy.PolicyService;
 import cn.canbao.region.RegionService;
 import cn.canbao.register.MobileNumber;
 import cn.canbao.register.PersonName;
+import cn.canbao.register.RegisterCandidates;
 import cn.canbao.register.RegisterService;
 import cn.canbao.sms.SmsOutbox;
 import cn.canbao.sms.SmsRequest;
@@ -48,6 +50,8 @@ public class OutreachService {
     private final SmsService sms;
     private final PolicyService policy;
     private final RegisterService register;
+    private final RegisterCandidates persons;
+    private final CampaignService campaigns;
     private final CorrectionService corrections;
     private final OutreachSettings settings;
     private final OutreachQueries queries;
@@ -56,14 +60,16 @@ public class OutreachService {
     private final org.camunda.bpm.engine.TaskService tasks;
 
     OutreachService(JdbcClient jdbc, SmsOutbox outbox, SmsService sms, PolicyService policy, RegisterService register,
-                    CorrectionService corrections, OutreachSettings settings, OutreachQueries queries,
-                    RegionService regions, org.camunda.bpm.engine.RuntimeService runtime,
-                    org.camunda.bpm.engine.TaskService tasks) {
+                    RegisterCandidates persons, CampaignService campaigns, CorrectionService corrections,
+                    OutreachSettings settings, OutreachQueries queries, RegionService regions,
+                    org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.TaskService tasks) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.sms = sms;
         this.policy = policy;
         this.register = register;
+        this.persons = persons;
+        this.campaigns = campaigns;
         this.corrections = corrections;
         this.settings = settings;
         this.queries = queries;
@@ -75,8 +81,8 @@ public class OutreachService {
     /** Who visits: the grid worker of the resident's grid, or the village cadre where there is no grid. */
     private static final Role[] VISITORS = {Role.GRID_WORKER, Role.VILLAGE_CADRE};
 
-    private record CaseFacts(long id, long campaignId, int year, String countyCode, LocalDate collectionEnd,
-                             String idNumber, String name, String mobile, String villageCode, String gridCode,
+    /** The case as outreach keeps it; its campaign and resident are asked of their modules where a step needs them. */
+    private record CaseFacts(long id, long campaignId, String idNumber, String villageCode, String gridCode,
                              boolean ended) {
         /** The most precise region of the case: its grid, else its village. */
         String regionCode() {
@@ -85,14 +91,20 @@ public class OutreachService {
     }
 
     private CaseFacts facts(long caseId) {
-        return jdbc.sql("select oc.id, oc.campaign_id, c.year, c.county_code, c.collection_end, oc.id_number, p.name, "
-                        + "p.mobile, oc.village_code, oc.grid_code, oc.ended_at is not null from outreach_case oc "
-                        + "join campaign c on c.id = oc.campaign_id join person p on p.id_number = oc.id_number "
-                        + "where oc.id = ?").param(caseId)
-                .query((rs, n) -> new CaseFacts(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getString(9), rs.getString(10), rs.getBoolean(11)))
+        return jdbc.sql("select id, campaign_id, id_number, village_code, grid_code, ended_at is not null "
+                        + "from outreach_case where id = ?").param(caseId)
+                .query((rs, n) -> new CaseFacts(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBoolean(6)))
                 .optional().orElseThrow(() -> new OutreachException("outreach.error.caseNotFound", caseId));
+    }
+
+    /** The case's resident as the register shows them to the caller; a case whose resident it does not show is not found. */
+    private RegisterCandidates.Resident resident(CaseFacts c) {
+        RegisterCandidates.Resident r = persons.residents(java.util.List.of(c.idNumber())).get(c.idNumber());
+        if (r == null) {
+            throw new OutreachException("outreach.error.caseNotFound", c.id());
+        }
+        return r;
     }
 
     private static Timestamp now() {
@@ -113,14 +125,16 @@ public class OutreachService {
         if (c.ended()) {
             return;
         }
+        Campaign campaign = campaigns.get(c.campaignId());
+        RegisterCandidates.Resident resident = resident(c);
         BigDecimal amount = settings.amountDue();
         Map<String, String> variables = Map.of(
-                "name", PersonName.mask(c.name()),
+                "name", PersonName.mask(resident.name()),
                 "amount", amount.stripTrailingZeros().toPlainString(),
-                "deadline", DEADLINE.format(c.collectionEnd()),
+                "deadline", DEADLINE.format(campaign.collectionEnd()),
                 "channels", settings.paymentChannels(),
                 "consequence", consequenceOf(c.idNumber()));
-        outbox.enqueue(new SmsRequest(c.idNumber(), c.mobile(), c.gridCode() != null ? c.gridCode() : c.villageCode(),
+        outbox.enqueue(new SmsRequest(c.idNumber(), resident.mobile(), c.gridCode() != null ? c.gridCode() : c.villageCode(),
                 c.campaignId(), template, variables, "outreach:" + caseId + ":" + template));
         OutreachStage stage = OutreachProcess.TEMPLATE_FIRST.equals(template) ? OutreachStage.REMINDED
                 : OutreachStage.REMINDED_AGAIN;
@@ -165,7 +179,8 @@ public class OutreachService {
             register.recordNotEnrolledReason(c.idNumber(), report.reason(), by);
         }
         if (report.outcome().needsCorrection()) {
-            corrections.request(c.idNumber(), c.campaignId(), c.countyCode(), visitId, report, by);
+            corrections.request(c.idNumber(), c.campaignId(), campaigns.get(c.campaignId()).countyCode(), visitId,
+                    report, by);
         }
         Timestamp next = report.outcome() == VisitOutcome.PROMISED
                 ? Timestamp.from(endOfDay(report.promisedDate()).toInstant()) : null;

@@ -3,9 +3,13 @@ package cn.canbao.outreach;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
-import cn.canbao.region.RegionScope;
+import cn.canbao.fasttrack.FastTrackService;
+import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.register.PersonName;
+import cn.canbao.register.RegisterCandidates;
+import cn.canbao.register.RegisterCandidates.Resident;
+import cn.canbao.register.RegisterCandidates.UnenrolledResident;
 import cn.canbao.security.Role;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -21,12 +25,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Puts a campaign's lapsed and uninsured residents into outreach, in two steps that survive a crash:
- * one set-based statement lists every resident due for outreach as a case (never two per resident and
- * campaign), then the cases without a process are started in batches of their own transactions — a batch
- * that dies rolls back whole, and the next run starts it again.
+ * the register names every resident due in one call and one insert lists them all as cases (never two per
+ * resident and campaign), then the cases without a process are started in batches of their own transactions —
+ * a batch that dies rolls back whole, and the next run starts it again.
  */
 // the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
 @PreAuthorize("isAuthenticated()")
@@ -38,16 +44,21 @@ public class OutreachStarter {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final CampaignService campaigns;
+    private final RegisterCandidates register;
+    private final FastTrackService fastTracks;
     private final RegionService regions;
     private final RuntimeService runtime;
     private final TransactionTemplate tx;
     private final OutreachSettings settings;
 
-    OutreachStarter(JdbcClient jdbc, JdbcTemplate batch, CampaignService campaigns, RegionService regions,
-                    RuntimeService runtime, TransactionTemplate tx, OutreachSettings settings) {
+    OutreachStarter(JdbcClient jdbc, JdbcTemplate batch, CampaignService campaigns, RegisterCandidates register,
+                    FastTrackService fastTracks, RegionService regions, RuntimeService runtime, TransactionTemplate tx,
+                    OutreachSettings settings) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.campaigns = campaigns;
+        this.register = register;
+        this.fastTracks = fastTracks;
         this.regions = regions;
         this.runtime = runtime;
         this.tx = tx;
@@ -87,71 +98,103 @@ public class OutreachStarter {
         long started = System.nanoTime();
         int listed = tx.execute(s -> listCases(campaign));
         int count = 0;
-        int n;
-        do {
-            n = tx.execute(s -> startBatch(campaign));
-            count += n;
-        } while (n > 0);
+        long after = 0;
+        Batch b;
+        while ((b = startBatch(campaign, after)).claimed() > 0) {
+            count += b.started();
+            after = b.lastCaseId();
+        }
         log.info("Outreach for campaign {}: {} residents listed, {} processes started in {} ms", campaignId, listed,
                 count, (System.nanoTime() - started) / 1_000_000);
         return new StartResult(listed, count);
     }
 
     /**
-     * One case per resident not enrolled for the campaign's year, registered or living in the county, active,
-     * and not in a hardship group (their enrolment is subsidised: a clerk's task, never a payment reminder), nor in
-     * a live fast track (a newborn's grid worker already has the task of enrolling them).
+     * One case per resident the register names as not enrolled for the campaign's year in its county (active, not
+     * a hardship member: their enrolment is subsidised, a clerk's task, never a payment reminder), except those in
+     * a live fast track (a newborn's grid worker already has the task of enrolling them). The case lies in the
+     * residence village and grid when the resident lives in the county, else in the household village.
      */
     int listCases(Campaign campaign) {
-        String prefix = RegionScope.of(regions.get(campaign.countyCode())).codePrefix() + "%";
-        return jdbc.sql("insert into outreach_case (campaign_id, id_number, kind, village_code, grid_code) "
-                        + "select :campaign, p.id_number, case when exists (select 1 from enrollment e "
-                        + "where e.id_number = p.id_number and e.year = :year - 1) then 'LAPSED' else 'UNINSURED' end, "
-                        + "case when p.residence_region like :prefix then p.residence_region else p.household_region end, "
-                        + "case when p.residence_region like :prefix then p.grid_code end "
-                        + "from person p where p.status = 'ACTIVE' "
-                        + "and (p.residence_region like :prefix or p.household_region like :prefix) "
-                        + "and not exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = :year) "
-                        + "and not exists (select 1 from person_group g where g.id_number = p.id_number "
-                        + "and g.grp = 'HARDSHIP' and (g.until is null or g.until >= current_date)) "
-                        + "and not exists (select 1 from fast_track f where f.id_number = p.id_number and f.ended_at is null) "
-                        + "on conflict (campaign_id, id_number) do nothing")
-                .param("campaign", campaign.id()).param("year", campaign.year()).param("prefix", prefix).update();
-    }
-
-    private record Pending(long caseId, String name, boolean canText, String villageCode, String gridCode,
-                           String regionName) {
-    }
-
-    /** Starts the processes of one batch of listed cases (claimed with SKIP LOCKED, so nodes share the work). */
-    int startBatch(Campaign campaign) {
-        List<Pending> pending = jdbc.sql("select oc.id, p.name, p.mobile is not null and not p.sms_opt_out, "
-                        + "oc.village_code, oc.grid_code, coalesce(g.name, v.name, '') from outreach_case oc "
-                        + "join person p on p.id_number = oc.id_number "
-                        + "left join region v on v.code = oc.village_code left join region g on g.code = oc.grid_code "
-                        + "where oc.campaign_id = ? and oc.process_instance_id is null and oc.ended_at is null "
-                        + "order by oc.id limit ? for update of oc skip locked")
-                .params(campaign.id(), settings.batchSize())
-                .query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6))).list();
-        List<Object[]> startedIds = new ArrayList<>(pending.size());
-        for (Pending p : pending) {
-            String group = p.gridCode() != null ? Role.GRID_WORKER.groupAt(p.gridCode())
-                    : Role.VILLAGE_CADRE.groupAt(p.villageCode());
-            String instance = runtime.createProcessInstanceByKey(OutreachProcess.KEY)
-                    .businessKey(Long.toString(p.caseId()))
-                    .setVariables(Variables.createVariables()
-                            .putValue(OutreachProcess.VAR_CASE_ID, p.caseId())
-                            .putValue(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
-                            .putValue(OutreachProcess.VAR_CAMPAIGN_NAME, campaign.name())
-                            .putValue(OutreachProcess.VAR_REGION_NAME, PersonName.mask(p.name()) + " · " + p.regionName())
-                            .putValue(OutreachProcess.VAR_CAN_TEXT, p.canText())
-                            .putValue(OutreachProcess.VAR_REMINDER_WAIT, settings.reminderWait().toString())
-                            .putValue(OutreachProcess.VAR_VISIT_GROUP, group))
-                    .execute().getId();
-            startedIds.add(new Object[] {instance, p.caseId()});
+        List<UnenrolledResident> due = register.unenrolledResidents(campaign.countyCode(), campaign.year());
+        Set<String> tracked = fastTracks.inLiveTrack(due.stream().map(UnenrolledResident::idNumber).toList());
+        String prefix = RegionLevel.COUNTY.prefixOf(campaign.countyCode());
+        List<UnenrolledResident> cases = due.stream().filter(r -> !tracked.contains(r.idNumber())).toList();
+        String[] ids = new String[cases.size()];
+        String[] kinds = new String[cases.size()];
+        String[] villages = new String[cases.size()];
+        String[] grids = new String[cases.size()];
+        for (int i = 0; i < cases.size(); i++) {
+            UnenrolledResident r = cases.get(i);
+            boolean livesHere = r.residenceRegion() != null && r.residenceRegion().startsWith(prefix);
+            ids[i] = r.idNumber();
+            kinds[i] = r.enrolledYearBefore() ? "LAPSED" : "UNINSURED";
+            villages[i] = livesHere ? r.residenceRegion() : r.householdRegion();
+            grids[i] = livesHere ? r.gridCode() : null;
         }
-        batch.batchUpdate("update outreach_case set process_instance_id = ? where id = ?", startedIds);
-        return pending.size();
+        return jdbc.sql("insert into outreach_case (campaign_id, id_number, kind, village_code, grid_code) "
+                        + "select ?, c.id_number, c.kind, c.village, c.grid "
+                        + "from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as c(id_number, kind, village, grid) "
+                        + "on conflict (campaign_id, id_number) do nothing")
+                .params(campaign.id(), ids, kinds, villages, grids).update();
+    }
+
+    private record Claimed(long caseId, String idNumber, String villageCode, String gridCode) {
+    }
+
+    /** What one batch did: how many cases it claimed (0: none left), the last one's id, how many it started. */
+    private record Batch(int claimed, long lastCaseId, int started) {
+    }
+
+    /**
+     * Starts the processes of one batch of listed cases after the given case id (claimed with SKIP LOCKED, so nodes
+     * share the work), in one transaction. A case whose resident the register no longer shows stays unstarted.
+     */
+    private Batch startBatch(Campaign campaign, long afterCaseId) {
+        return tx.execute(s -> {
+            List<Claimed> claimed = jdbc.sql("select oc.id, oc.id_number, oc.village_code, oc.grid_code "
+                            + "from outreach_case oc where oc.campaign_id = ? and oc.process_instance_id is null "
+                            + "and oc.ended_at is null and oc.id > ? order by oc.id limit ? for update skip locked")
+                    .params(campaign.id(), afterCaseId, settings.batchSize())
+                    .query((rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .list();
+            if (claimed.isEmpty()) {
+                return new Batch(0, afterCaseId, 0);
+            }
+            Map<String, Resident> residents = register.residents(claimed.stream().map(Claimed::idNumber).toList());
+            List<String> codes = new ArrayList<>();
+            claimed.forEach(c -> {
+                codes.add(c.villageCode());
+                codes.add(c.gridCode());
+            });
+            Map<String, String> names = regions.names(codes);
+            List<Object[]> startedIds = new ArrayList<>(claimed.size());
+            for (Claimed c : claimed) {
+                Resident r = residents.get(c.idNumber());
+                if (r != null) {
+                    String regionName = c.gridCode() != null && names.containsKey(c.gridCode()) ? names.get(c.gridCode())
+                            : names.getOrDefault(c.villageCode(), "");
+                    startedIds.add(new Object[] {startProcess(campaign, c, r, regionName), c.caseId()});
+                }
+            }
+            batch.batchUpdate("update outreach_case set process_instance_id = ? where id = ?", startedIds);
+            return new Batch(claimed.size(), claimed.get(claimed.size() - 1).caseId(), startedIds.size());
+        });
+    }
+
+    private String startProcess(Campaign campaign, Claimed c, Resident r, String regionName) {
+        String group = c.gridCode() != null ? Role.GRID_WORKER.groupAt(c.gridCode())
+                : Role.VILLAGE_CADRE.groupAt(c.villageCode());
+        return runtime.createProcessInstanceByKey(OutreachProcess.KEY)
+                .businessKey(Long.toString(c.caseId()))
+                .setVariables(Variables.createVariables()
+                        .putValue(OutreachProcess.VAR_CASE_ID, c.caseId())
+                        .putValue(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
+                        .putValue(OutreachProcess.VAR_CAMPAIGN_NAME, campaign.name())
+                        .putValue(OutreachProcess.VAR_REGION_NAME, PersonName.mask(r.name()) + " · " + regionName)
+                        .putValue(OutreachProcess.VAR_CAN_TEXT, r.canText())
+                        .putValue(OutreachProcess.VAR_REMINDER_WAIT, settings.reminderWait().toString())
+                        .putValue(OutreachProcess.VAR_VISIT_GROUP, group))
+                .execute().getId();
     }
 }

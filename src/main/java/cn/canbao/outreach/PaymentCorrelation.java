@@ -1,7 +1,10 @@
 package cn.canbao.outreach;
 
+import cn.canbao.campaign.CampaignService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportFinished;
+import cn.canbao.register.RegisterCandidates;
+import cn.canbao.security.SystemAccess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A payment ends outreach wherever the resident's process waits: after every tax or insurance import the
@@ -25,27 +32,29 @@ public class PaymentCorrelation {
     private final JdbcClient jdbc;
     private final RuntimeService runtime;
     private final TransactionTemplate tx;
+    private final CampaignService campaigns;
+    private final RegisterCandidates register;
 
-    PaymentCorrelation(JdbcClient jdbc, RuntimeService runtime, TransactionTemplate tx) {
+    PaymentCorrelation(JdbcClient jdbc, RuntimeService runtime, TransactionTemplate tx, CampaignService campaigns,
+                       RegisterCandidates register) {
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.tx = tx;
+        this.campaigns = campaigns;
+        this.register = register;
     }
 
+    /** The system's work after an import, whoever imported. */
     @EventListener
     void afterImport(ImportFinished finished) {
         if (finished.kind() == ExtractKind.TAX_PAYMENT || finished.kind() == ExtractKind.INSURANCE_STATUS) {
-            endPaidCases();
+            SystemAccess.run(this::endPaidCases);
         }
     }
 
     /** Correlates the payment message to every live case whose resident is enrolled for the year; returns how many. */
     public int endPaidCases() {
-        List<String> instances = jdbc.sql("select oc.process_instance_id from outreach_case oc "
-                        + "join campaign c on c.id = oc.campaign_id where oc.ended_at is null "
-                        + "and oc.process_instance_id is not null and exists (select 1 from enrollment e "
-                        + "where e.id_number = oc.id_number and e.year = c.year) order by oc.id")
-                .query(String.class).list();
+        List<String> instances = paidCases();
         int ended = 0;
         for (String instance : instances) {
             // one transaction each: a case whose instance is gone must not roll back the others
@@ -57,6 +66,30 @@ public class PaymentCorrelation {
             log.info("Payments ended {} of {} outreach cases", ended, instances.size());
         }
         return ended;
+    }
+
+    /**
+     * The process instances of the live cases whose resident is enrolled for their campaign's year, by case: the
+     * campaigns' years in one call, then one register call per year (a live campaign or two).
+     */
+    private List<String> paidCases() {
+        record Live(String instance, long campaignId, String idNumber) {
+        }
+        List<Live> live = jdbc.sql("select oc.process_instance_id, oc.campaign_id, oc.id_number from outreach_case oc "
+                        + "where oc.ended_at is null and oc.process_instance_id is not null order by oc.id")
+                .query((rs, n) -> new Live(rs.getString(1), rs.getLong(2), rs.getString(3))).list();
+        if (live.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Integer> years = campaigns.years(live.stream().map(Live::campaignId).collect(Collectors.toSet()));
+        Map<Integer, Set<String>> enrolled = new HashMap<>();
+        live.stream().filter(c -> years.containsKey(c.campaignId()))
+                .collect(Collectors.groupingBy(c -> years.get(c.campaignId()),
+                        Collectors.mapping(Live::idNumber, Collectors.toList())))
+                .forEach((year, ids) -> enrolled.put(year, register.enrolledFor(year, ids)));
+        return live.stream().filter(c -> years.containsKey(c.campaignId())
+                        && enrolled.get(years.get(c.campaignId())).contains(c.idNumber()))
+                .map(Live::instance).toList();
     }
 
     private boolean correlate(String instance) {

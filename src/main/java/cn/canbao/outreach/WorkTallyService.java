@@ -6,7 +6,12 @@ import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionScope;
 import cn.canbao.region.RegionService;
+import cn.canbao.register.RegisterCandidates;
+import cn.canbao.register.RegisterCandidates.EnrollmentRecorded;
 import cn.canbao.security.CurrentUser;
+import cn.canbao.security.Role;
+import cn.canbao.security.UserService;
+import cn.canbao.security.UserService.StaffMember;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -17,11 +22,15 @@ import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The grid-staff work tally (网格员工作量) per month for a region's grid workers, and the county's incentive tiers.
- * Counts are set-based over the month in China time; a worker's tier is the highest whose minima they reach.
+ * Counts are set-based over the month in China time; a worker's tier is the highest whose minima they reach. The
+ * workers come from the users, the enrollments from the register and the campaigns' years from the campaigns, each
+ * in one call; visits and corrections are outreach's own.
  */
 // the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
 @PreAuthorize("isAuthenticated()")
@@ -38,11 +47,18 @@ public class WorkTallyService {
     private final JdbcClient jdbc;
     private final RegionService regions;
     private final CurrentRegionScope scope;
+    private final UserService users;
+    private final RegisterCandidates register;
+    private final CampaignService campaigns;
 
-    WorkTallyService(JdbcClient jdbc, RegionService regions, CurrentRegionScope scope) {
+    WorkTallyService(JdbcClient jdbc, RegionService regions, CurrentRegionScope scope, UserService users,
+                     RegisterCandidates register, CampaignService campaigns) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.scope = scope;
+        this.users = users;
+        this.register = register;
+        this.campaigns = campaigns;
     }
 
     /** The month's tally of every grid worker in the region (which must be in the caller's scope), by grid. */
@@ -51,37 +67,73 @@ public class WorkTallyService {
         List<WorkTier> tiers = tiers(countyOf(region.code()));
         Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(CampaignService.ZONE).toInstant());
         Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(CampaignService.ZONE).toInstant());
-        return jdbc.sql("""
-                        with w as (select u.username, u.display_name, u.region_code from app_user u
-                                   join app_user_role r on r.username = u.username and r.role = 'GRID_WORKER'
-                                   where u.region_code like :prefix),
-                        visits as (select v.visited_by, count(*) n from visit v join w on w.username = v.visited_by
-                                   where v.visited_at >= :from and v.visited_at < :to group by v.visited_by),
+        List<StaffMember> workers = users.withRoleIn(region.code(), Role.GRID_WORKER);
+        if (workers.isEmpty()) {
+            return List.of();
+        }
+        String[] usernames = workers.stream().map(StaffMember::username).toArray(String[]::new);
+        Counts counts = counts(usernames, from, to);
+        Map<String, String> gridNames = regions.names(workers.stream().map(StaffMember::regionCode).toList());
+        return workers.stream().map(w -> withTier(w.username(), w.displayName(), w.regionCode(),
+                gridNames.get(w.regionCode()), counts.visits().getOrDefault(w.username(), 0),
+                counts.enrolled().getOrDefault(w.username(), 0), counts.corrections().getOrDefault(w.username(), 0),
+                tiers)).toList();
+    }
+
+    /** Per worker: visits of the month, residents enrolled after their visit, corrections approved. */
+    private record Counts(Map<String, Integer> visits, Map<String, Integer> enrolled, Map<String, Integer> corrections) {
+    }
+
+    /**
+     * An enrollment that arrived in the month is credited to the last visit before it by one of the workers in a
+     * campaign of the enrollment's year; a worker counts each resident once.
+     */
+    private Counts counts(String[] workers, Timestamp from, Timestamp to) {
+        record Visited(String idNumber, long campaignId) {
+        }
+        List<Visited> visited = jdbc.sql("select distinct v.id_number, v.campaign_id from visit v "
+                        + "where v.visited_by = any(?) and v.visited_at < ?").params(workers, to)
+                .query((rs, n) -> new Visited(rs.getString(1), rs.getLong(2))).list();
+        List<EnrollmentRecorded> changes = register.enrollmentsRecorded(
+                visited.stream().map(Visited::idNumber).distinct().toList(), from.toInstant(), to.toInstant());
+        List<Map.Entry<Long, Integer>> years = changes.isEmpty() ? List.of()
+                : List.copyOf(campaigns.years(visited.stream().map(Visited::campaignId).distinct().toList()).entrySet());
+        Map<String, Integer> visits = new HashMap<>();
+        Map<String, Integer> enrolled = new HashMap<>();
+        Map<String, Integer> corrections = new HashMap<>();
+        jdbc.sql("""
+                        with visits as (select v.visited_by, count(*) n from visit v where v.visited_by = any(?)
+                                        and v.visited_at >= ? and v.visited_at < ? group by v.visited_by),
+                        changes as (select * from unnest(?::bigint[], ?::char(18)[], ?::int[], ?::timestamptz[])
+                                    as c(id, id_number, year, changed_at)),
+                        years as (select * from unnest(?::bigint[], ?::int[]) as k(id, year)),
                         credited as (select distinct on (c.id) c.id, c.id_number, v.visited_by
-                                     from visit v join w on w.username = v.visited_by
-                                     join campaign k on k.id = v.campaign_id
-                                     join person_change c on c.id_number = v.id_number and c.field = 'enrollment'
-                                          and c.old_value is null and c.changed_at > v.visited_at
-                                          and c.changed_at >= :from and c.changed_at < :to
-                                          and split_part(c.new_value, ' ', 1) = k.year::text
-                                     where v.visited_at < :to
+                                     from visit v join years k on k.id = v.campaign_id
+                                     join changes c on c.id_number = v.id_number and c.changed_at > v.visited_at
+                                          and c.year = k.year
+                                     where v.visited_by = any(?) and v.visited_at < ?
                                      order by c.id, v.visited_at desc),
                         enrolled as (select visited_by, count(distinct id_number) n from credited group by visited_by),
                         corrections as (select q.requested_by, count(*) n from correction_request q
-                                        join w on w.username = q.requested_by where q.status = 'APPROVED'
-                                        and q.decided_at >= :from and q.decided_at < :to group by q.requested_by)
-                        select w.username, w.display_name, w.region_code, g.name grid_name, coalesce(v.n, 0) visits,
-                               coalesce(e.n, 0) enrolled, coalesce(c.n, 0) corrections
-                        from w left join region g on g.code = w.region_code
-                        left join visits v on v.visited_by = w.username left join enrolled e on e.visited_by = w.username
-                        left join corrections c on c.requested_by = w.username
-                        order by w.region_code, w.username
+                                        where q.requested_by = any(?) and q.status = 'APPROVED'
+                                        and q.decided_at >= ? and q.decided_at < ? group by q.requested_by)
+                        select 'V', visited_by, n from visits union all select 'E', visited_by, n from enrolled
+                        union all select 'C', requested_by, n from corrections
                         """)
-                .param("prefix", RegionScope.of(region).codePrefix() + "%").param("from", from).param("to", to)
-                .query((rs, n) -> withTier(rs.getString("username"), rs.getString("display_name"),
-                        rs.getString("region_code"), rs.getString("grid_name"), rs.getInt("visits"),
-                        rs.getInt("enrolled"), rs.getInt("corrections"), tiers))
-                .list();
+                .params(workers, from, to,
+                        changes.stream().map(EnrollmentRecorded::changeId).toArray(Long[]::new),
+                        changes.stream().map(EnrollmentRecorded::idNumber).toArray(String[]::new),
+                        changes.stream().map(EnrollmentRecorded::year).toArray(Integer[]::new),
+                        changes.stream().map(c -> c.at().toString()).toArray(String[]::new),
+                        years.stream().map(Map.Entry::getKey).toArray(Long[]::new),
+                        years.stream().map(Map.Entry::getValue).toArray(Integer[]::new),
+                        workers, to, workers, from, to)
+                .query((rs, n) -> switch (rs.getString(1)) {
+                    case "V" -> visits.put(rs.getString(2), rs.getInt(3));
+                    case "E" -> enrolled.put(rs.getString(2), rs.getInt(3));
+                    default -> corrections.put(rs.getString(2), rs.getInt(3));
+                }).list();
+        return new Counts(visits, enrolled, corrections);
     }
 
     private static WorkTally withTier(String user, String name, String grid, String gridName, int visits, int enrolled,

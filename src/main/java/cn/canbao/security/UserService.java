@@ -5,6 +5,7 @@ import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -42,14 +43,16 @@ public class UserService {
     private final PasswordEncoder passwordEncoder;
     private final UserSessions sessions;
     private final SecurityAudit audit;
+    private final JdbcClient jdbc;
 
     UserService(UserRepository users, RegionService regions, PasswordEncoder passwordEncoder, UserSessions sessions,
-                SecurityAudit audit) {
+                SecurityAudit audit, JdbcClient jdbc) {
         this.users = users;
         this.regions = regions;
         this.passwordEncoder = passwordEncoder;
         this.sessions = sessions;
         this.audit = audit;
+        this.jdbc = jdbc;
     }
 
     @Transactional
@@ -279,5 +282,25 @@ public class UserService {
             return "";
         }
         return CurrentUser.require().scope().codePrefix();
+    }
+
+    /** A user as other modules name them in lists and reports: who, and where they are bound. */
+    public record StaffMember(String username, String displayName, String regionCode) {
+    }
+
+    /**
+     * The users holding the role anywhere in the region's subtree (the region must be in the caller's scope), by
+     * region and username, in one query: e.g. the grid workers of a township for their work tally.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'CLERK', 'COUNTY_LEADER', 'TOWNSHIP_LEADER', 'VILLAGE_CADRE', 'GRID_WORKER')")
+    public List<StaffMember> withRoleIn(String regionCode, Role role) {
+        Region region = regions.get(regionCode);
+        // region codes carry their ancestors' digits: the subtree is a code prefix
+        String prefix = cn.canbao.region.RegionScope.of(region).codePrefix() + "%";
+        return jdbc.sql("select u.username, u.display_name, u.region_code from app_user u where u.region_code like ? "
+                        + "and exists (select 1 from app_user_role r where r.username = u.username and r.role = ?) "
+                        + "order by u.region_code, u.username")
+                .params(prefix, role.name())
+                .query((rs, n) -> new StaffMember(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 }

@@ -1,0 +1,235 @@
+package cn.canbao.register;
+
+import cn.canbao.region.CurrentRegionScope;
+import cn.canbao.region.Region;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionScope;
+import cn.canbao.region.RegionService;
+import cn.canbao.security.CurrentUser;
+import cn.canbao.security.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The register's answers to the set-based questions of other modules (outreach, the fast tracks): who is due,
+ * who is enrolled, when an enrollment arrived, the residents behind a list of ID numbers — each one query for
+ * the whole set, so callers never name the register's tables. Scoped like every door of the register: the system
+ * sees every person, a user only the persons of their subtree (household, residence or grid under it).
+ */
+@Service
+@Transactional(readOnly = true)
+// people who work with residents; volunteers do publicity and never see persons
+@PreAuthorize("hasAnyRole('ADMIN', 'CLERK', 'COUNTY_LEADER', 'TOWNSHIP_LEADER', 'VILLAGE_CADRE', 'GRID_WORKER')")
+public class RegisterCandidates {
+
+    private final JdbcTemplate jdbc;
+    private final CurrentRegionScope scope;
+    private final RegionService regions;
+
+    RegisterCandidates(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions) {
+        this.jdbc = jdbc;
+        this.scope = scope;
+        this.regions = regions;
+    }
+
+    /** A person as other modules' lists and steps show them (mask ID and mobile before display). */
+    public record Resident(String idNumber, String name, LocalDate birthDate, String address, String mobile,
+                           boolean smsOptOut, String householdRegion, String residenceRegion, String gridCode) {
+
+        /** Whether a text can reach them: a mobile, and they did not opt out. */
+        public boolean canText() {
+            return mobile != null && !smsOptOut;
+        }
+    }
+
+    /**
+     * An active resident of a county without an enrollment of the year: where they are registered and live, and
+     * whether they were enrolled the year before (lapsed) or not (uninsured).
+     */
+    public record UnenrolledResident(String idNumber, String householdRegion, String residenceRegion,
+                                     String gridCode, boolean enrolledYearBefore) {
+    }
+
+    /** A member of a person group (newborn, hardship) with what a fast track needs of them. */
+    public record GroupMember(String idNumber, String name, String householdRegion, String residenceRegion,
+                              String gridCode, LocalDate since, LocalDate until) {
+    }
+
+    /** An enrollment arriving in the register for the first time (its change-log row). */
+    public record EnrollmentRecorded(long changeId, String idNumber, int year, Instant at) {
+    }
+
+    /**
+     * Every active person registered or living in the county (household or residence region under it) who has no
+     * enrollment of the year and is not a current hardship member (their enrollment is the county's, by subsidy),
+     * by ID number: who outreach should reach. The county's own staff (leaders, clerks, admins) or the system.
+     */
+    public List<UnenrolledResident> unenrolledResidents(String countyCode, int year) {
+        Region county = regions.get(countyCode);
+        CurrentUser.requireActing(county.code(), Role.COUNTY_LEADER, Role.CLERK, Role.ADMIN);
+        String like = RegionScope.of(county).codePrefix() + "%";
+        return jdbc.query("select p.id_number, p.household_region, p.residence_region, p.grid_code, "
+                + "exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ? - 1) "
+                + "from person p where p.status = 'ACTIVE' and (p.residence_region like ? or p.household_region like ?) "
+                + "and not exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ?) "
+                + "and not exists (select 1 from person_group g where g.id_number = p.id_number "
+                + "and g.grp = 'HARDSHIP' and (g.until is null or g.until >= current_date)) order by p.id_number",
+                (rs, n) -> new UnenrolledResident(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5)), year, like, like, year);
+    }
+
+    /** The residents of these ID numbers in the caller's subtree, by ID number (others are absent). */
+    public Map<String, Resident> residents(Collection<String> idNumbers) {
+        if (idNumbers.isEmpty()) {
+            return Map.of();
+        }
+        Scoped where = scoped("p");
+        List<Object> args = new ArrayList<>();
+        args.add(ids(idNumbers));
+        args.addAll(where.args());
+        Map<String, Resident> found = new HashMap<>();
+        jdbc.query(SELECT_RESIDENT + " where p.id_number = any(?::char(18)[])" + where.sql(),
+                rs -> {
+                    Resident r = RESIDENT.mapRow(rs, 0);
+                    found.put(r.idNumber(), r);
+                }, args.toArray());
+        return found;
+    }
+
+    /** The mother the register names for a person of the caller's subtree (wherever she lives: part of the file). */
+    public Optional<Resident> motherOf(String idNumber) {
+        Scoped where = scoped("c");
+        List<Object> args = new ArrayList<>();
+        args.add(IdNumber.of(idNumber).value());
+        args.addAll(where.args());
+        return jdbc.query(SELECT_RESIDENT + " join person c on c.mother_id_number = p.id_number where c.id_number = ?"
+                + where.sql(), RESIDENT, args.toArray()).stream().findFirst();
+    }
+
+    /** The current hardship categories (group details) of a person of the caller's subtree, in order. */
+    public List<String> hardshipCategories(String idNumber) {
+        Scoped where = scoped("p");
+        List<Object> args = new ArrayList<>();
+        args.add(IdNumber.of(idNumber).value());
+        args.addAll(where.args());
+        return jdbc.queryForList("select g.detail from person_group g join person p using (id_number) "
+                + "where g.id_number = ? and g.grp = 'HARDSHIP' and (g.until is null or g.until >= current_date)"
+                + where.sql() + " order by g.detail", String.class, args.toArray());
+    }
+
+    /** Which of these persons have an enrollment of the year (any scheme or place); outside the caller's subtree: none. */
+    public Set<String> enrolledFor(int year, Collection<String> idNumbers) {
+        if (idNumbers.isEmpty()) {
+            return Set.of();
+        }
+        Scoped where = scoped("p");
+        // the system asks about everyone: no need to read the persons
+        String sql = where.sql().isEmpty()
+                ? "select distinct e.id_number from enrollment e where e.year = ? and e.id_number = any(?::char(18)[])"
+                : "select distinct e.id_number from enrollment e join person p using (id_number) where e.year = ? "
+                        + "and e.id_number = any(?::char(18)[])" + where.sql();
+        return new HashSet<>(jdbc.queryForList(sql, String.class, prepend(List.of(year, ids(idNumbers)), where.args())));
+    }
+
+    /**
+     * The enrollments that first arrived in the register in [from, to) for these persons (the persons the caller
+     * met, e.g. visited): when, and for which year — nothing else of the person. Read by the grid staff's work
+     * tally, which credits an enrollment to the last visit before it.
+     */
+    public List<EnrollmentRecorded> enrollmentsRecorded(Collection<String> idNumbers, Instant from, Instant to) {
+        if (idNumbers.isEmpty()) {
+            return List.of();
+        }
+        // the change log writes an enrollment as "<year> <scheme> <place> …"
+        return jdbc.query("select c.id, c.id_number, split_part(c.new_value, ' ', 1)::int, c.changed_at "
+                        + "from person_change c where c.id_number = any(?::char(18)[]) and c.field = 'enrollment' "
+                        + "and c.old_value is null and c.changed_at >= ? and c.changed_at < ? "
+                        + "and split_part(c.new_value, ' ', 1) ~ '^[0-9]{4}$' order by c.id",
+                (rs, n) -> new EnrollmentRecorded(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                        rs.getTimestamp(4).toInstant()),
+                ids(idNumbers), Timestamp.from(from), Timestamp.from(to));
+    }
+
+    /**
+     * The newborns an import added or changed (NEWBORN group rows of that import) whose file is active and has a
+     * household region, in the caller's subtree, by ID number: the candidates of the newborn fast track.
+     */
+    public List<GroupMember> newbornsOfImport(long importId) {
+        Scoped where = scoped("p");
+        return jdbc.query("select p.id_number, p.name, p.household_region, p.residence_region, p.grid_code, g.since, "
+                        + "g.until from person_group g join person p using (id_number) where g.grp = 'NEWBORN' "
+                        + "and g.import_id = ? and p.status = 'ACTIVE' and p.household_region is not null" + where.sql()
+                        + " order by p.id_number", MEMBER, prepend(List.of(importId), where.args()));
+    }
+
+    /**
+     * The current hardship members (membership without end, or ending today or later) whose file is active, with a
+     * household region, registered or living in the scope of the import (its region's subtree), in the caller's
+     * subtree, by ID number: the whole list is compared after every hardship import, not only its changed rows.
+     */
+    public List<GroupMember> hardshipMembersInScopeOf(long importId) {
+        String scopeCode = jdbc.queryForList("select scope_code from import_run where id = ?", String.class, importId)
+                .stream().findFirst().orElseThrow(() -> new RegisterException("register.import.notFound", importId));
+        String like = RegionLevel.ofCode(scopeCode).map(l -> l.prefixOf(scopeCode)).orElse(scopeCode) + "%";
+        Scoped where = scoped("p");
+        return jdbc.query("with members as (select distinct g.id_number from person_group g where g.grp = 'HARDSHIP' "
+                        + "and (g.until is null or g.until >= current_date)) "
+                        + "select p.id_number, p.name, p.household_region, p.residence_region, p.grid_code, "
+                        + "null::date since, null::date until from members m join person p using (id_number) "
+                        + "where p.status = 'ACTIVE' and p.household_region is not null "
+                        + "and (p.household_region like ? or p.residence_region like ?)" + where.sql()
+                        + " order by p.id_number", MEMBER, prepend(List.of(like, like), where.args()));
+    }
+
+    /** The condition "person {@code alias} lies in the caller's subtree" (empty for the system) and its arguments. */
+    private record Scoped(String sql, List<Object> args) {
+    }
+
+    private Scoped scoped(String alias) {
+        RegionScope s = scope.get();
+        if (s.unrestricted()) {
+            return new Scoped("", List.of());
+        }
+        // a grid worker's scope is a 15-digit grid code: only grid_code can lie under it
+        String like = s.codePrefix() + "%";
+        return new Scoped(" and (" + alias + ".household_region like ? or " + alias + ".residence_region like ? or "
+                + alias + ".grid_code like ?)", List.of(like, like, like));
+    }
+
+    private static Object[] prepend(List<Object> first, List<Object> rest) {
+        List<Object> all = new ArrayList<>(first);
+        all.addAll(rest);
+        return all.toArray();
+    }
+
+    private static String[] ids(Collection<String> idNumbers) {
+        return idNumbers.stream().filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
+    }
+
+    private static final String SELECT_RESIDENT = "select p.id_number, p.name, p.birth_date, p.address, p.mobile, "
+            + "p.sms_opt_out, p.household_region, p.residence_region, p.grid_code from person p";
+
+    private static final RowMapper<Resident> RESIDENT = (rs, n) -> new Resident(rs.getString("id_number"),
+            rs.getString("name"), rs.getObject("birth_date", LocalDate.class), rs.getString("address"),
+            rs.getString("mobile"), rs.getBoolean("sms_opt_out"), rs.getString("household_region"),
+            rs.getString("residence_region"), rs.getString("grid_code"));
+
+    private static final RowMapper<GroupMember> MEMBER = (rs, n) -> new GroupMember(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
+            rs.getObject(7, LocalDate.class));
+}

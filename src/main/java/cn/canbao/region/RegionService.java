@@ -298,6 +298,7 @@ public class RegionService {
      * {@link #findUnscoped}, for resolving users' own bindings where nobody is logged in yet (login, the check of
      * a session, the process engine's user directory).
      */
+    @PreAuthorize("permitAll()")
     public Map<String, Region> findAllUnscoped(java.util.Collection<String> codes) {
         Map<String, Region> found = new HashMap<>();
         regions.findAll(codes.stream().filter(java.util.Objects::nonNull).distinct().toList())

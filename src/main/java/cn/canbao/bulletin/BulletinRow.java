@@ -8,6 +8,13 @@ public record BulletinRow(long bulletinId, String townshipCode, String townshipN
                           BigDecimal expectedCompletion, int reportsDue, int reportsLate, int reportsMissing,
                           BulletinBand band, boolean lagging, String laggingReason, Long escalationCaseId) {
 
+    /** The same row with its township's name. */
+    public BulletinRow withTownshipName(String name) {
+        return new BulletinRow(bulletinId, townshipCode, name, rank, target, enrolled, completion, previousCompletion,
+                coverageRate, expectedCompletion, reportsDue, reportsLate, reportsMissing, band, lagging, laggingReason,
+                escalationCaseId);
+    }
+
     /** Percentage points since the previous published bulletin; null for a first bulletin. */
     public BigDecimal change() {
         return previousCompletion == null ? null : completion.subtract(previousCompletion);

@@ -4,9 +4,11 @@ import cn.canbao.cadence.CadenceService;
 import cn.canbao.cadence.ReportTimeliness;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
+import cn.canbao.region.RegionService;
 import cn.canbao.security.CanbaoUser;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
+import cn.canbao.security.SystemAccess;
 import cn.canbao.register.PersonGroup;
 import cn.canbao.target.BaselineService;
 import cn.canbao.target.GroupCoverage;
@@ -53,11 +55,13 @@ public class BulletinService {
     private final BulletinReview review;
     private final ApplicationEventPublisher events;
     private final BaselineService baseline;
+    private final RegionService regions;
 
     BulletinService(JdbcClient jdbc, JdbcTemplate template, CampaignService campaigns, TargetService targets,
                     CadenceService cadence, BulletinReview review, ApplicationEventPublisher events,
-                    BaselineService baseline) {
+                    BaselineService baseline, RegionService regions) {
         this.baseline = baseline;
+        this.regions = regions;
         this.jdbc = jdbc;
         this.template = template;
         this.campaigns = campaigns;
@@ -184,8 +188,11 @@ public class BulletinService {
 
     /** The rows of a bulletin in rank order. */
     public List<BulletinRow> rows(long bulletinId) {
-        return jdbc.sql("select b.*, r.name township_name from bulletin_row b join region r on r.code = b.township_code "
-                + "where b.bulletin_id = ? order by b.rank, b.township_code").params(bulletinId).query(ROW).list();
+        List<BulletinRow> rows = jdbc.sql("select b.* from bulletin_row b where b.bulletin_id = ? "
+                + "order by b.rank, b.township_code").params(bulletinId).query(ROW).list();
+        Map<String, String> names = namesOf(rows.stream().map(BulletinRow::townshipCode).toList());
+        return rows.stream().filter(r -> names.containsKey(r.townshipCode()))
+                .map(r -> r.withTownshipName(names.get(r.townshipCode()))).toList();
     }
 
     /**
@@ -193,13 +200,30 @@ public class BulletinService {
      * townships by code. Empty for bulletins drafted before the groups were printed.
      */
     public List<GroupCoverage> groupRows(long bulletinId) {
-        return jdbc.sql("select g.*, r.name region_name, c.year, c.county_code from bulletin_group_row g "
-                        + "join region r on r.code = g.region_code join bulletin b on b.id = g.bulletin_id "
-                        + "join campaign c on c.id = b.campaign_id where g.bulletin_id = ? "
-                        + "order by g.grp = 'HARDSHIP', g.region_code <> c.county_code, g.region_code")
-                .params(bulletinId).query((rs, n) -> new GroupCoverage(rs.getString("region_code"),
-                        rs.getString("region_name"), PersonGroup.valueOf(rs.getString("grp")), rs.getInt("year"),
-                        rs.getInt("registered"), rs.getInt("enrolled"))).list();
+        Optional<Long> campaignId = jdbc.sql("select campaign_id from bulletin where id = ?").params(bulletinId)
+                .query(Long.class).optional();
+        if (campaignId.isEmpty()) {
+            return List.of();
+        }
+        // like the rows, part of a bulletin its callers already hold (bulletin(id) checks who reads it)
+        Campaign c = SystemAccess.call(() -> campaigns.get(campaignId.get()));
+        List<GroupCoverage> rows = jdbc.sql("select g.* from bulletin_group_row g where g.bulletin_id = ? "
+                        + "order by g.grp = 'HARDSHIP', g.region_code <> ?, g.region_code")
+                .params(bulletinId, c.countyCode()).query((rs, n) -> new GroupCoverage(rs.getString("region_code"),
+                        null, PersonGroup.valueOf(rs.getString("grp")), c.year(), rs.getInt("registered"),
+                        rs.getInt("enrolled"))).list();
+        Map<String, String> names = namesOf(rows.stream().map(GroupCoverage::regionCode).toList());
+        return rows.stream().filter(g -> names.containsKey(g.regionCode()))
+                .map(g -> new GroupCoverage(g.regionCode(), names.get(g.regionCode()), g.group(), g.year(),
+                        g.registered(), g.enrolled())).toList();
+    }
+
+    /**
+     * The names of a bulletin's regions (its county and townships), by the region module: a bulletin is read at
+     * every level of its county, and its rows are handed to whoever holds the bulletin, as they always were.
+     */
+    private Map<String, String> namesOf(List<String> codes) {
+        return SystemAccess.call(() -> regions.names(codes));
     }
 
     /** The published bulletin of the same campaign just before this one, if any. */
@@ -251,8 +275,9 @@ public class BulletinService {
         return t == null ? null : t.toInstant();
     }
 
+    /** Rows without their townships' names, which the region module gives ({@link #rows}). */
     static final RowMapper<BulletinRow> ROW = (rs, n) -> new BulletinRow(rs.getLong("bulletin_id"),
-            rs.getString("township_code"), rs.getString("township_name"), rs.getInt("rank"), rs.getInt("target"),
+            rs.getString("township_code"), null, rs.getInt("rank"), rs.getInt("target"),
             rs.getInt("enrolled"), rs.getBigDecimal("completion"), rs.getBigDecimal("previous_completion"),
             rs.getBigDecimal("coverage_rate"), rs.getBigDecimal("expected_completion"), rs.getInt("reports_due"),
             rs.getInt("reports_late"), rs.getInt("reports_missing"), BulletinBand.valueOf(rs.getString("band")),

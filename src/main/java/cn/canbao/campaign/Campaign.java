@@ -12,6 +12,12 @@ public record Campaign(long id, String name, int year, String countyCode, String
                        int breakdownDays, int escalationDays, CampaignPhase phase, String processInstanceId,
                        String summary, String createdBy, Instant createdAt) {
 
+    /** The same campaign with its county's name. */
+    public Campaign withCountyName(String county) {
+        return new Campaign(id, name, year, countyCode, county, collectionStart, collectionEnd, coverageGoal,
+                breakdownDays, escalationDays, phase, processInstanceId, summary, createdBy, createdAt);
+    }
+
     /**
      * The expected progress line at the end of a day: the share of the collection period's days elapsed by
      * then, in percent with two decimals (0 before the period, 100 after it) — as the bulletin draws it.

@@ -25,6 +25,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Starting campaigns (扩面行动) and moving them along: a campaign row plus its BPMN process, started in
@@ -145,14 +146,13 @@ public class CampaignService {
 
     /** The campaign, if it belongs to a county in, above or below the caller's region. */
     public Campaign get(long id) {
-        return jdbc.sql(SELECT + " where c.id = ? and " + VISIBLE).params(id, prefix(), prefix())
-                .query(MAPPER).optional().orElseThrow(() -> CampaignException.notFound(id));
+        return find(id).orElseThrow(() -> CampaignException.notFound(id));
     }
 
     /** The campaigns the caller can see, newest first. */
     public List<Campaign> list() {
-        return jdbc.sql(SELECT + " where " + VISIBLE + " order by c.year desc, c.id desc").params(prefix(), prefix())
-                .query(MAPPER).list();
+        return named(jdbc.sql(SELECT + " where " + VISIBLE + " order by c.year desc, c.id desc").params(prefix(), prefix())
+                .query(MAPPER).list());
     }
 
     /** The history of the collection period's extensions. */
@@ -177,16 +177,23 @@ public class CampaignService {
         return s.codePrefix();
     }
 
-    private static final String SELECT = "select c.*, r.name county_name from campaign c join region r on r.code = c.county_code";
+    /** Campaigns without their counties' names, which the region module gives ({@link #named}). */
+    private static final String SELECT = "select c.* from campaign c";
     // the caller's region lies in the county (prefix of the county) or the county lies in the caller's region
     private static final String VISIBLE = "(? like left(c.county_code, 6) || '%' or c.county_code like ? || '%')";
 
     private static final RowMapper<Campaign> MAPPER = (rs, n) -> new Campaign(rs.getLong("id"), rs.getString("name"),
-            rs.getInt("year"), rs.getString("county_code"), rs.getString("county_name"),
+            rs.getInt("year"), rs.getString("county_code"), null,
             rs.getObject("collection_start", LocalDate.class), rs.getObject("collection_end", LocalDate.class),
             rs.getBigDecimal("coverage_goal"), rs.getInt("breakdown_days"), rs.getInt("escalation_days"),
             CampaignPhase.valueOf(rs.getString("phase")), rs.getString("process_instance_id"),
             rs.getString("summary"), rs.getString("created_by"), toInstant(rs.getTimestamp("created_at")));
+
+    /** The campaigns with their counties' names (one query), as everyone who sees a campaign reads them. */
+    private List<Campaign> named(List<Campaign> list) {
+        Map<String, String> names = regions.countyNames(list.stream().map(Campaign::countyCode).toList());
+        return list.stream().map(c -> c.withCountyName(names.get(c.countyCode()))).toList();
+    }
 
     private static java.time.Instant toInstant(Timestamp t) {
         return t == null ? null : t.toInstant();
@@ -231,5 +238,32 @@ public class CampaignService {
                     .query((rs, n) -> years.put(rs.getString(1), rs.getInt(2))).list();
         }
         return years;
+    }
+
+    /** The campaign, if it belongs to a county in, above or below the caller's region (else empty). */
+    public Optional<Campaign> find(long id) {
+        return named(jdbc.sql(SELECT + " where c.id = ? and " + VISIBLE).params(id, prefix(), prefix())
+                .query(MAPPER).list()).stream().findFirst();
+    }
+
+    /** The ids of the campaigns not closed that the caller sees, oldest first (the nightly refreshes). */
+    public List<Long> openIds() {
+        return jdbc.sql("select c.id from campaign c where c.phase <> 'CLOSED' and " + VISIBLE + " order by c.id")
+                .params(prefix(), prefix()).query(Long.class).list();
+    }
+
+    /**
+     * The ids of the campaigns not closed, seen by the caller, whose county lies in, above or below a region
+     * (e.g. an import's scope), oldest first; none for a malformed code.
+     */
+    public List<Long> openIdsAround(String regionCode) {
+        Optional<RegionLevel> level = RegionLevel.ofCode(regionCode == null ? "" : regionCode);
+        if (level.isEmpty()) {
+            return List.of();
+        }
+        String prefix = level.get().prefixOf(regionCode);
+        return jdbc.sql("select c.id from campaign c where c.phase <> 'CLOSED' and " + VISIBLE
+                        + " and (c.county_code like ? || '%' or ? like left(c.county_code, 6) || '%') order by c.id")
+                .params(prefix(), prefix(), prefix, regionCode).query(Long.class).list();
     }
 }

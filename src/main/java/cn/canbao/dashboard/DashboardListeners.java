@@ -3,12 +3,13 @@ package cn.canbao.dashboard;
 import cn.canbao.cadence.CadenceTicked;
 import cn.canbao.campaign.CampaignStarted;
 import cn.canbao.register.ImportFinished;
+import cn.canbao.register.RegisterFigures;
+import cn.canbao.security.SystemAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -23,18 +24,17 @@ class DashboardListeners {
     private static final Logger log = LoggerFactory.getLogger(DashboardListeners.class);
 
     private final DashboardService dashboard;
-    private final JdbcClient jdbc;
+    private final RegisterFigures register;
 
-    DashboardListeners(DashboardService dashboard, JdbcClient jdbc) {
+    DashboardListeners(DashboardService dashboard, RegisterFigures register) {
         this.dashboard = dashboard;
-        this.jdbc = jdbc;
+        this.register = register;
     }
 
     @EventListener
     @Order(Ordered.LOWEST_PRECEDENCE)
     void afterImport(ImportFinished finished) {
-        jdbc.sql("select scope_code from import_run where id = ?").param(finished.importId()).query(String.class)
-                .optional().ifPresent(dashboard::refreshCampaignsAround);
+        SystemAccess.call(() -> register.importScope(finished.importId())).ifPresent(dashboard::refreshCampaignsAround);
     }
 
     @TransactionalEventListener(fallbackExecution = true)

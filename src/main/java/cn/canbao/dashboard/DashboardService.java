@@ -7,6 +7,7 @@ import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.region.RegionSummary;
+import cn.canbao.security.SystemAccess;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,18 +84,22 @@ public class DashboardService {
         }
         LocalDate day = asOf.get();
         BigDecimal expected = c.expectedCompletion(day);
-        List<RegionFigures> rows = jdbc.sql("select f.*, r.name from dashboard_figure f join region r on r.code = f.region_code "
+        List<RegionFigures> unnamed = jdbc.sql("select f.* from dashboard_figure f "
                         + "where f.campaign_id = ? and f.day = ? and (f.region_code = ? or f.parent_code = ?)")
                 .params(campaignId, day, region.code(), region.code())
                 .query((rs, n) -> {
                     int target = rs.getInt("target");
                     int enrolled = rs.getInt("enrolled");
-                    return new RegionFigures(rs.getString("region_code"), rs.getString("name"),
+                    return new RegionFigures(rs.getString("region_code"), null,
                             RegionLevel.valueOf(rs.getString("level")), rs.getInt("registered"), rs.getInt("insured"),
                             rs.getInt("lapsed"), target, enrolled, rs.getInt("outreach"), rs.getInt("reminded"),
                             rs.getInt("visited"), rs.getInt("promised"), rs.getInt("paid"),
                             BulletinBand.of(RegionFigures.percent(enrolled, target, new BigDecimal("100.00")), expected));
                 }).list();
+        // named by the region module (the region and its children lie in the caller's scope)
+        Map<String, String> names = regions.names(unnamed.stream().map(RegionFigures::regionCode).toList());
+        List<RegionFigures> rows = unnamed.stream().filter(r -> names.containsKey(r.regionCode()))
+                .map(r -> r.named(names.get(r.regionCode()))).toList();
         RegionFigures total = rows.stream().filter(r -> r.regionCode().equals(region.code())).findFirst().orElseThrow();
         List<RegionFigures> children = rows.stream().filter(r -> r != total)
                 .sorted(Comparator.comparing(RegionFigures::completion).reversed()
@@ -160,16 +166,14 @@ public class DashboardService {
 
     /** Refreshes every campaign not closed (the nightly job), each in its own transaction; returns how many. */
     public int refreshOpenCampaigns() {
-        List<Long> open = jdbc.sql("select id from campaign where phase <> 'CLOSED' order by id").query(Long.class).list();
+        List<Long> open = SystemAccess.call(campaigns::openIds);
         open.forEach(this::refreshSafely);
         return open.size();
     }
 
     /** Refreshes the campaigns not closed whose county lies in, above or below a region (an import's scope), each in its own transaction. */
     public void refreshCampaignsAround(String regionCode) {
-        jdbc.sql("select c.id from campaign c join region cr on cr.code = c.county_code join region s on s.code = ? "
-                        + "where c.phase <> 'CLOSED' and (cr.path <@ s.path or s.path <@ cr.path) order by c.id")
-                .param(regionCode).query(Long.class).list().forEach(this::refreshSafely);
+        SystemAccess.call(() -> campaigns.openIdsAround(regionCode)).forEach(this::refreshSafely);
     }
 
     private void refreshSafely(long campaignId) {

@@ -15,6 +15,12 @@ public record RegionFigures(String regionCode, String regionName, RegionLevel le
                             int lapsed, int target, int enrolled, int outreach, int reminded, int visited, int promised,
                             int paid, BulletinBand band) {
 
+    /** The same figures with the region's name. */
+    public RegionFigures named(String name) {
+        return new RegionFigures(regionCode, name, level, registered, insured, lapsed, target, enrolled, outreach,
+                reminded, visited, promised, paid, band);
+    }
+
     public int uninsured() {
         return Math.max(0, registered - insured);
     }

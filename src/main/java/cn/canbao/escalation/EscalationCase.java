@@ -14,6 +14,13 @@ public record EscalationCase(long id, long campaignId, String townshipCode, Stri
                              BigDecimal recheckCompletion, BigDecimal recheckExpected, String report, String reportedTo,
                              String processInstanceId, Instant openedAt, Instant closedAt) {
 
+    /** The same case with its township's name. */
+    public EscalationCase withTownshipName(String name) {
+        return new EscalationCase(id, campaignId, townshipCode, name, bulletinId, reason, level, status, summonsDate,
+                attendees, minutes, plan, planDue, planDeadline, recheckCompletion, recheckExpected, report, reportedTo,
+                processInstanceId, openedAt, closedAt);
+    }
+
     public boolean open() {
         return closedAt == null;
     }

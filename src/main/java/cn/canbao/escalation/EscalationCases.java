@@ -1,5 +1,6 @@
 package cn.canbao.escalation;
 
+import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.RowMapper;
@@ -23,9 +24,11 @@ import java.util.stream.Collectors;
 class EscalationCases {
 
     private final JdbcClient jdbc;
+    private final RegionService regions;
 
-    EscalationCases(JdbcClient jdbc) {
+    EscalationCases(JdbcClient jdbc, RegionService regions) {
         this.jdbc = jdbc;
+        this.regions = regions;
     }
 
     long open(long campaignId, String townshipCode, long bulletinId, String reason) {
@@ -49,8 +52,8 @@ class EscalationCases {
 
     /** A case, if its township starts with the prefix (the caller's scope; "" for everything). */
     Optional<EscalationCase> find(long caseId, String codePrefix) {
-        return jdbc.sql(SELECT + " where c.id = ? and c.township_code like ? || '%'").params(caseId, codePrefix)
-                .query(MAPPER).optional();
+        return named(jdbc.sql(SELECT + " where c.id = ? and c.township_code like ? || '%'").params(caseId, codePrefix)
+                .query(MAPPER).list()).stream().findFirst();
     }
 
     Optional<Long> idOfInstance(String processInstanceId) {
@@ -59,8 +62,15 @@ class EscalationCases {
     }
 
     List<EscalationCase> list(long campaignId, String codePrefix) {
-        return jdbc.sql(SELECT + " where c.campaign_id = ? and c.township_code like ? || '%' "
-                + "order by c.opened_at desc, c.id desc").params(campaignId, codePrefix).query(MAPPER).list();
+        return named(jdbc.sql(SELECT + " where c.campaign_id = ? and c.township_code like ? || '%' "
+                + "order by c.opened_at desc, c.id desc").params(campaignId, codePrefix).query(MAPPER).list());
+    }
+
+    /** The cases with their townships' names (one query); a case of an unknown township is left out, as a join would. */
+    private List<EscalationCase> named(List<EscalationCase> cases) {
+        Map<String, String> names = regions.names(cases.stream().map(EscalationCase::townshipCode).toList());
+        return cases.stream().filter(c -> names.containsKey(c.townshipCode()))
+                .map(c -> c.withTownshipName(names.get(c.townshipCode()))).toList();
     }
 
     List<EscalationEvent> history(long caseId) {
@@ -104,11 +114,11 @@ class EscalationCases {
         return new Timestamp(ClockUtil.getCurrentTime().getTime());
     }
 
-    private static final String SELECT = "select c.*, r.name township_name from escalation_case c "
-            + "join region r on r.code = c.township_code";
+    /** Cases without their townships' names, which the region module gives ({@link #named}). */
+    private static final String SELECT = "select c.* from escalation_case c";
 
     private static final RowMapper<EscalationCase> MAPPER = (rs, n) -> new EscalationCase(rs.getLong("id"),
-            rs.getLong("campaign_id"), rs.getString("township_code"), rs.getString("township_name"),
+            rs.getLong("campaign_id"), rs.getString("township_code"), null,
             rs.getLong("bulletin_id"), rs.getString("reason"), rs.getInt("level"),
             EscalationStatus.valueOf(rs.getString("status")), rs.getObject("summons_date", LocalDate.class),
             rs.getString("attendees"), rs.getString("minutes"), rs.getString("plan"), instant(rs.getTimestamp("plan_due")),

@@ -6,6 +6,7 @@ import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
+import cn.canbao.region.RegionSummary;
 import cn.canbao.security.CurrentUser;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.RowMapper;
@@ -102,14 +103,19 @@ public class PublicityService {
         PublicityTally own = jdbc.sql(SUMS + " from publicity_activity a where a.drive_id = ? and a.region_code like ?")
                 .params(region.code(), region.name(), driveId, region.code(), driveId, prefix + "%")
                 .query(TALLY).single();
+        // the live townships or villages below, each counted over its subtree's activities in one statement
+        List<Region> below = regions.children(region.code()).stream().map(RegionSummary::region)
+                .filter(r -> r.level() == RegionLevel.TOWNSHIP || r.level() == RegionLevel.VILLAGE).toList();
         List<PublicityTally> children = jdbc.sql("select r.code, r.name, count(a.id), coalesce(sum(a.events), 0), "
                         + "coalesce(sum(a.audience), 0), coalesce(sum(a.letters), 0), coalesce(sum(a.notices), 0), "
                         + "coalesce(sum(a.volunteers), 0), exists (select 1 from publicity_confirmation c where c.drive_id = ? "
-                        + "and c.township_code = r.code) from region r left join publicity_activity a on a.drive_id = ? "
-                        + "and a.region_code like (case when r.level = 'TOWNSHIP' then left(r.code, 9) else r.code end) || '%' "
-                        + "where r.parent_code = ? and r.level in ('TOWNSHIP', 'VILLAGE') and r.deleted_at is null "
+                        + "and c.township_code = r.code) from unnest(?::varchar[], ?::varchar[], ?::varchar[]) r(code, name, prefix) "
+                        + "left join publicity_activity a on a.drive_id = ? and a.region_code like r.prefix || '%' "
                         + "group by r.code, r.name order by r.code")
-                .params(driveId, driveId, region.code()).query(TALLY).list();
+                .params(driveId, below.stream().map(Region::code).toArray(String[]::new),
+                        below.stream().map(Region::name).toArray(String[]::new),
+                        below.stream().map(r -> r.level().prefixOf(r.code())).toArray(String[]::new), driveId)
+                .query(TALLY).list();
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(own), children.stream()).toList();
     }
 

@@ -75,6 +75,14 @@ class RegionRepository {
                 .param(rootPath).param(level.name()).query(MAPPER).list();
     }
 
+    /** Live regions of a subtree (root included) at any of the levels, by code. */
+    List<Region> subtreeAtLevels(String rootPath, Collection<RegionLevel> levels) {
+        return jdbc.sql("select " + COLUMNS + " from region where path <@ ?::ltree and level = any(?) "
+                        + "and deleted_at is null order by code")
+                .param(rootPath).param(levels.stream().map(RegionLevel::name).toArray(String[]::new))
+                .query(MAPPER).list();
+    }
+
     /** Number of live regions per level in a subtree (root included). */
     Map<RegionLevel, Integer> countByLevel(String rootPath) {
         Map<RegionLevel, Integer> counts = new HashMap<>();

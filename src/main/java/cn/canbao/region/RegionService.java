@@ -314,4 +314,44 @@ public class RegionService {
         RegionScope scope = currentScope.get();
         return text == null || text.isBlank() ? List.of() : regions.codesNamedLike(scope.rootPath(), text.trim());
     }
+
+    /**
+     * The live regions of a region's subtree (itself included) at the given levels, by code, in one query: for
+     * figures other modules compute per region of a county. The region must be in the caller's scope.
+     */
+    public List<Region> subtree(String code, java.util.Set<RegionLevel> levels) {
+        return regions.subtreeAtLevels(get(code).path(), levels);
+    }
+
+    /**
+     * The names of many codes at once (one query) for what a whole county shares and reads at every level of it
+     * (its campaigns, bulletins): besides the caller's subtree (as {@link #names}), the regions above the caller
+     * and those of the caller's county. Other codes map to nothing.
+     */
+    public Map<String, String> countyNames(java.util.Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        RegionScope scope = currentScope.get();
+        String county = scope.unrestricted() ? null : countyOf(scope.rootPath());
+        Map<String, String> names = new HashMap<>();
+        for (Region r : regions.findAll(codes.stream().filter(java.util.Objects::nonNull).distinct().toList())) {
+            if (county == null || r.path().equals(county) || r.path().startsWith(county + ".")
+                    || county.startsWith(r.path() + ".")) {
+                names.put(r.code(), r.name());
+            }
+        }
+        return names;
+    }
+
+    /** The path of the county a path lies in, or the path itself when it lies above any county. */
+    private static String countyOf(String path) {
+        String[] codes = path.split("\\.");
+        for (int i = 0; i < codes.length; i++) {
+            if (RegionLevel.ofCode(codes[i]).orElse(null) == RegionLevel.COUNTY) {
+                return String.join(".", java.util.Arrays.copyOf(codes, i + 1));
+            }
+        }
+        return path;
+    }
 }

@@ -10,6 +10,11 @@ import java.math.RoundingMode;
 public record Baseline(String regionCode, String regionName, int year, int registered, int insuredLocal,
                        int insuredElsewhere, int lapsed) {
 
+    /** The same row with its region's name. */
+    public Baseline named(String name) {
+        return new Baseline(regionCode, name, year, registered, insuredLocal, insuredElsewhere, lapsed);
+    }
+
     public int insuredTotal() {
         return insuredLocal + insuredElsewhere;
     }

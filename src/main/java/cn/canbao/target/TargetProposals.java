@@ -1,12 +1,19 @@
 package cn.canbao.target;
 
+import cn.canbao.region.Region;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.region.RegionSummary;
+import cn.canbao.register.RegisterFigures;
 import cn.canbao.security.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Proposals from the register: townships and villages from the pre-aggregated baseline of the
@@ -18,10 +25,14 @@ class TargetProposals {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final RegionService regions;
+    private final RegisterFigures register;
 
-    TargetProposals(JdbcClient jdbc, JdbcTemplate template) {
+    TargetProposals(JdbcClient jdbc, JdbcTemplate template, RegionService regions, RegisterFigures register) {
         this.jdbc = jdbc;
         this.template = template;
+        this.regions = regions;
+        this.register = register;
     }
 
     record Proposal(String code, int uninsured, int lapsed, Integer insured) {
@@ -30,27 +41,29 @@ class TargetProposals {
         }
     }
 
-    /** Townships or villages below a region, from the baseline of the year (zeros where it has no row). */
-    List<Proposal> fromBaseline(String parentCode, String childLevel, int year) {
-        return jdbc.sql("select r.code, coalesce(greatest(b.registered - b.insured_local - b.insured_elsewhere - b.lapsed, 0), 0), "
-                        + "coalesce(b.lapsed, 0), coalesce(b.insured_local + b.insured_elsewhere, 0) from region r left join baseline b on b.region_code = r.code and b.year = ? "
-                        + "where r.parent_code = ? and r.level = ? and r.deleted_at is null order by r.code")
-                .params(year, parentCode, childLevel)
-                .query((rs, n) -> new Proposal(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).list();
+    /** The live townships or villages below a region, from the baseline of the year (zeros where it has no row). */
+    List<Proposal> fromBaseline(String parentCode, RegionLevel childLevel, int year) {
+        List<String> children = regions.children(parentCode).stream().map(RegionSummary::region)
+                .filter(r -> r.level() == childLevel).map(Region::code).toList();
+        Map<String, Proposal> baseline = new HashMap<>();
+        jdbc.sql("select region_code, greatest(registered - insured_local - insured_elsewhere - lapsed, 0), lapsed, "
+                        + "insured_local + insured_elsewhere from baseline where year = ? and region_code = any(?)")
+                .params(year, children.toArray(String[]::new))
+                .query((rs, n) -> new Proposal(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+                .list().forEach(p -> baseline.put(p.code(), p));
+        return children.stream().map(code -> baseline.getOrDefault(code, new Proposal(code, 0, 0, 0))).toList();
     }
 
-    /** The grids of a village, counted from the persons assigned to them (set-based, one statement). */
+    /** The live grids of a village, counted from the persons assigned to them (one statement in the register). */
     List<Proposal> grids(String villageCode, int year) {
-        return jdbc.sql("with people as (select p.grid_code, "
-                        + "exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ?) insured, "
-                        + "exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ? - 1) paid_last_year "
-                        + "from person p where p.grid_code between ? and ? and p.status = 'ACTIVE') "
-                        + "select g.code, count(pe.grid_code) filter (where not pe.insured and not pe.paid_last_year), "
-                        + "count(pe.grid_code) filter (where not pe.insured and pe.paid_last_year) "
-                        + "from region g left join people pe on pe.grid_code = g.code "
-                        + "where g.parent_code = ? and g.level = 'GRID' and g.deleted_at is null group by g.code order by g.code")
-                .params(year, year, villageCode + "000", villageCode + "999", villageCode)
-                .query((rs, n) -> new Proposal(rs.getString(1), rs.getInt(2), rs.getInt(3), null)).list();
+        Map<String, RegisterFigures.GridCount> counts = new HashMap<>();
+        register.byGrid(villageCode, year).forEach(g -> counts.put(g.gridCode(), g));
+        return regions.children(villageCode).stream().map(RegionSummary::region)
+                .filter(r -> r.level() == RegionLevel.GRID).map(Region::code)
+                .map(code -> {
+                    RegisterFigures.GridCount g = counts.get(code);
+                    return new Proposal(code, g == null ? 0 : g.uninsured(), g == null ? 0 : g.lapsed(), null);
+                }).toList();
     }
 
     /** Writes proposed rows under a parent (existing rows are kept), suggested targets apportioned to parentTarget. */

@@ -15,6 +15,12 @@ public record TargetRow(String regionCode, String regionName, TargetLevel level,
                         int lapsed, int target, boolean assigned, String splitComment, String confirmedBy,
                         Instant confirmedAt, Integer childrenTotal) {
 
+    /** The same row with its region's name. */
+    public TargetRow named(String name) {
+        return new TargetRow(regionCode, name, level, parentCode, uninsured, lapsed, target, assigned, splitComment,
+                confirmedBy, confirmedAt, childrenTotal);
+    }
+
     @JsonProperty
     public int proposed() {
         return uninsured + lapsed;

@@ -2,6 +2,7 @@ package cn.canbao.target;
 
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
+import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
@@ -42,9 +43,11 @@ public class TargetService {
     private final CampaignService campaigns;
     private final RegionService regions;
     private final BaselineService baseline;
+    private final CurrentRegionScope scope;
 
     TargetService(JdbcClient jdbc, JdbcTemplate template, TargetProposals proposals, CampaignService campaigns,
-                  RegionService regions, BaselineService baseline) {
+                  RegionService regions, BaselineService baseline, CurrentRegionScope scope) {
+        this.scope = scope;
         this.jdbc = jdbc;
         this.template = template;
         this.proposals = proposals;
@@ -61,7 +64,7 @@ public class TargetService {
             baseline.refresh(c.year());
         }
         proposals.write(campaignId, c.countyCode(), TargetLevel.TOWNSHIP,
-                proposals.fromBaseline(c.countyCode(), RegionLevel.TOWNSHIP.name(), c.year()), null);
+                proposals.fromBaseline(c.countyCode(), RegionLevel.TOWNSHIP, c.year()), null);
         proposals.writeCounty(campaignId, c.countyCode());
         return childCodes(campaignId, c.countyCode());
     }
@@ -81,7 +84,7 @@ public class TargetService {
         TargetRow row = row(campaignId, regionCode);
         if (row.level() == TargetLevel.TOWNSHIP) {
             proposals.write(campaignId, regionCode, TargetLevel.VILLAGE,
-                    proposals.fromBaseline(regionCode, RegionLevel.VILLAGE.name(), c.year()), row.target());
+                    proposals.fromBaseline(regionCode, RegionLevel.VILLAGE, c.year()), row.target());
         } else if (row.level() == TargetLevel.VILLAGE) {
             proposals.write(campaignId, regionCode, TargetLevel.GRID, proposals.grids(regionCode, c.year()), row.target());
         } else {
@@ -220,41 +223,51 @@ public class TargetService {
     public List<TargetProgress> progress(long campaignId, String parentCode) {
         Campaign c = campaigns.get(campaignId);
         regions.get(parentCode);
-        return jdbc.sql("select t.region_code, r.name, t.target, coalesce(b.registered, 0), "
+        List<TargetProgress> rows = jdbc.sql("select t.region_code, t.target, coalesce(b.registered, 0), "
                         + "coalesce(b.insured_local + b.insured_elsewhere, 0), "
                         + "greatest(coalesce(b.insured_local + b.insured_elsewhere, 0) - coalesce(t.insured_at_start, 0), 0) "
-                        + "from target t join region r on r.code = t.region_code "
-                        + "left join baseline b on b.region_code = t.region_code and b.year = ? "
+                        + "from target t left join baseline b on b.region_code = t.region_code and b.year = ? "
                         + "where t.campaign_id = ? and t.parent_code = ? order by t.region_code")
                 .params(c.year(), campaignId, parentCode)
-                .query((rs, n) -> new TargetProgress(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(6))).list();
+                .query((rs, n) -> new TargetProgress(rs.getString(1), null, rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                        rs.getInt(5))).list();
+        Map<String, String> names = regions.names(rows.stream().map(TargetProgress::regionCode).toList());
+        return rows.stream().filter(p -> names.containsKey(p.regionCode()))
+                .map(p -> new TargetProgress(p.regionCode(), names.get(p.regionCode()), p.target(), p.registered(),
+                        p.insuredNow(), p.enrolled())).toList();
     }
 
     /** The history of a region's target and its children's, newest first. */
     public List<TargetHistoryEntry> history(long campaignId, String regionCode) {
         row(campaignId, regionCode);
-        return jdbc.sql("select h.region_code, r.name, h.event, h.old_target, h.new_target, h.comment, h.actor, h.at "
-                        + "from target_history h join target t on t.campaign_id = h.campaign_id and t.region_code = h.region_code "
-                        + "join region r on r.code = h.region_code where h.campaign_id = ? "
+        List<TargetHistoryEntry> entries = jdbc.sql("select h.region_code, h.event, h.old_target, h.new_target, "
+                        + "h.comment, h.actor, h.at from target_history h join target t on t.campaign_id = h.campaign_id "
+                        + "and t.region_code = h.region_code where h.campaign_id = ? "
                         + "and (h.region_code = ? or t.parent_code = ?) order by h.at desc, h.id desc limit 500")
                 .params(campaignId, regionCode, regionCode)
-                .query((rs, n) -> new TargetHistoryEntry(rs.getString(1), rs.getString(2), rs.getString(3),
-                        (Integer) rs.getObject(4), (Integer) rs.getObject(5), rs.getString(6), rs.getString(7),
-                        rs.getTimestamp(8).toInstant())).list();
+                .query((rs, n) -> new TargetHistoryEntry(rs.getString(1), null, rs.getString(2),
+                        (Integer) rs.getObject(3), (Integer) rs.getObject(4), rs.getString(5), rs.getString(6),
+                        rs.getTimestamp(7).toInstant())).list();
+        Map<String, String> names = regions.names(entries.stream().map(TargetHistoryEntry::regionCode).toList());
+        return entries.stream().filter(e -> names.containsKey(e.regionCode()))
+                .map(e -> new TargetHistoryEntry(e.regionCode(), names.get(e.regionCode()), e.event(), e.oldTarget(),
+                        e.newTarget(), e.comment(), e.actor(), e.at())).toList();
     }
 
     /** One region's row; the region must be in the caller's scope and have a target in the campaign. */
     public TargetRow row(long campaignId, String regionCode) {
         Region region = regions.get(regionCode);
         return jdbc.sql(SELECT + " where t.campaign_id = ? and t.region_code = ?").params(campaignId, region.code())
-                .query(MAPPER).optional()
+                .query(MAPPER).optional().map(t -> t.named(region.name()))
                 .orElseThrow(() -> new TargetException("targets.noTarget", region.name()));
     }
 
     private List<TargetRow> children(long campaignId, String parentCode) {
-        return jdbc.sql(SELECT + " where t.campaign_id = ? and t.parent_code = ? order by t.region_code")
+        List<TargetRow> rows = jdbc.sql(SELECT + " where t.campaign_id = ? and t.parent_code = ? order by t.region_code")
                 .params(campaignId, parentCode).query(MAPPER).list();
+        Map<String, String> names = regions.names(rows.stream().map(TargetRow::regionCode).toList());
+        return rows.stream().filter(r -> names.containsKey(r.regionCode()))
+                .map(r -> r.named(names.get(r.regionCode()))).toList();
     }
 
     private List<String> childCodes(long campaignId, String parentCode) {
@@ -262,17 +275,34 @@ public class TargetService {
                 .params(campaignId, parentCode).query(String.class).list();
     }
 
-    private static final String SELECT = "select t.*, r.name region_name, (select sum(c.target) from target c "
+    /** Rows without their regions' names, which the region module gives. */
+    private static final String SELECT = "select t.*, (select sum(c.target) from target c "
             + "where c.campaign_id = t.campaign_id and c.parent_code = t.region_code and t.confirmed_at is not null) "
-            + "children_total from target t join region r on r.code = t.region_code";
+            + "children_total from target t";
 
     private static final RowMapper<TargetRow> MAPPER = (rs, n) -> new TargetRow(rs.getString("region_code"),
-            rs.getString("region_name"), TargetLevel.valueOf(rs.getString("level")), rs.getString("parent_code"),
+            null, TargetLevel.valueOf(rs.getString("level")), rs.getString("parent_code"),
             rs.getInt("uninsured"), rs.getInt("lapsed"), rs.getInt("target"), "ASSIGNED".equals(rs.getString("status")),
             rs.getString("split_comment"), rs.getString("confirmed_by"), instant(rs.getTimestamp("confirmed_at")),
             rs.getObject("children_total") == null ? null : ((Number) rs.getObject("children_total")).intValue());
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();
+    }
+
+    /** A region's target in a campaign and the insured when it was proposed (null for grids). */
+    public record CampaignTarget(String regionCode, int target, Integer insuredAtStart) {
+    }
+
+    /**
+     * Every target of a campaign (county, townships, villages, grids) in one query, for figures that cover the
+     * county; a user gets those of their region's subtree of a campaign they see.
+     */
+    public List<CampaignTarget> campaignTargets(long campaignId) {
+        campaigns.get(campaignId);
+        return jdbc.sql("select region_code, target, insured_at_start from target where campaign_id = ? "
+                        + "and region_code like ? || '%'")
+                .params(campaignId, scope.get().codePrefix())
+                .query((rs, n) -> new CampaignTarget(rs.getString(1), rs.getInt(2), (Integer) rs.getObject(3))).list();
     }
 }

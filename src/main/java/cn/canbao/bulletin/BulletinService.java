@@ -188,6 +188,7 @@ public class BulletinService {
 
     /** The rows of a bulletin in rank order. */
     public List<BulletinRow> rows(long bulletinId) {
+        bulletin(bulletinId); // refuses a bulletin the caller may not read (another county's, a draft)
         List<BulletinRow> rows = jdbc.sql("select b.* from bulletin_row b where b.bulletin_id = ? "
                 + "order by b.rank, b.township_code").params(bulletinId).query(ROW).list();
         Map<String, String> names = namesOf(rows.stream().map(BulletinRow::townshipCode).toList());
@@ -200,12 +201,13 @@ public class BulletinService {
      * townships by code. Empty for bulletins drafted before the groups were printed.
      */
     public List<GroupCoverage> groupRows(long bulletinId) {
+        bulletin(bulletinId); // refuses a bulletin the caller may not read (another county's, a draft)
         Optional<Long> campaignId = jdbc.sql("select campaign_id from bulletin where id = ?").params(bulletinId)
                 .query(Long.class).optional();
         if (campaignId.isEmpty()) {
             return List.of();
         }
-        // like the rows, part of a bulletin its callers already hold (bulletin(id) checks who reads it)
+        // the bulletin is readable (checked above); its campaign's county and year, whoever reads it
         Campaign c = SystemAccess.call(() -> campaigns.get(campaignId.get()));
         List<GroupCoverage> rows = jdbc.sql("select g.* from bulletin_group_row g where g.bulletin_id = ? "
                         + "order by g.grp = 'HARDSHIP', g.region_code <> ?, g.region_code")

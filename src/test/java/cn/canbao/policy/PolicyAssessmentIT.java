@@ -48,17 +48,6 @@ class PolicyAssessmentIT {
     final String enrolled = id(1986, 7);
     final String veteran = id(1987, 8);
 
-    /** The assessments are asked for as the outreach job asks them: by the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
-
     @BeforeAll
     void history() {
         List.of(continuous, longBreak, hardship, switcher, overlap, gap, enrolled, veteran).forEach(id -> jdbc.update(

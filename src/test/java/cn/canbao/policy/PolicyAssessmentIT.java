@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -210,7 +209,9 @@ class PolicyAssessmentIT {
                 .isInstanceOfSatisfying(PolicyException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("policy.person.notFound"));
         assertThat(security.as(dongping, () -> policy.nonPaymentConsequences(List.of(continuous), SPRING))).isEmpty();
-        assertThatThrownBy(() -> policy.assess(continuous, SPRING)).isInstanceOf(AccessDeniedException.class);
+        // nobody at all is refused at the service's door
+        assertThatThrownBy(() -> policy.assess(continuous, SPRING))
+                .isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
     }
 
     /** Assessments as outreach's reminders make them: system work, which reads every person. */

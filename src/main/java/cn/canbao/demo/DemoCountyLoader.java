@@ -1,5 +1,10 @@
 package cn.canbao.demo;
 
+import cn.canbao.policy.RuleSet;
+import cn.canbao.policy.RuleSetService;
+import cn.canbao.register.HardshipCategory;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
@@ -42,7 +47,7 @@ class DemoCountyLoader {
     @Bean
     @Order(0)
     ApplicationRunner loadDemoCounty(RegionService regions, UserService users, DemoCredentials credentials,
-                                     TransactionTemplate tx) {
+                                     TransactionTemplate tx, RuleSetService ruleSets) {
         return (ApplicationArguments args) -> SystemAccess.run(() -> {
             if (regions.findUnscoped(YongchunSeed.COUNTY_CODE).isEmpty()) {
                 long started = System.nanoTime();
@@ -50,8 +55,33 @@ class DemoCountyLoader {
                 log.info("Demo county {} loaded in {} ms", YongchunSeed.COUNTY_NAME,
                         (System.nanoTime() - started) / 1_000_000);
             }
+            if (ruleSets.applying(SyntheticCounty.ENROLLMENT_YEAR, YongchunSeed.COUNTY_CODE).isEmpty()) {
+                ruleSets.save(demoRuleSet());
+            }
             print(credentials, regions);
         });
+    }
+
+    /**
+     * The demo county's rule set for 2023. Fujian had not adopted the Heilongjiang mechanism (it is "自2025年起"
+     * there), so none of its rules apply. The collection period ends as the Yongchun plan extended it ("集中征收期
+     * 延长至 2023 年 6 月 30 日"); its start, the amounts (the national 2023 minimum standards: 380 yuan personal, 640
+     * yuan subsidy) and the hardship subsidies (full for 特困/孤儿/事实无人抚养儿童, a fixed 200 yuan for the others —
+     * the plan names "定额资助对象" without amounts) are demo values, changed on the 政策规则 page like any rule set.
+     */
+    static RuleSet demoRuleSet() {
+        Map<HardshipCategory, RuleSet.Subsidy> subsidies = new java.util.EnumMap<>(HardshipCategory.class);
+        for (HardshipCategory c : List.of(HardshipCategory.TEKUN, HardshipCategory.ORPHAN,
+                HardshipCategory.DE_FACTO_ORPHAN)) {
+            subsidies.put(c, RuleSet.Subsidy.whole());
+        }
+        for (HardshipCategory c : List.of(HardshipCategory.DIBAO, HardshipCategory.RETURNED_TO_POVERTY,
+                HardshipCategory.MONITORED)) {
+            subsidies.put(c, RuleSet.Subsidy.fixed(new BigDecimal("200")));
+        }
+        return new RuleSet(null, SyntheticCounty.ENROLLMENT_YEAR, YongchunSeed.COUNTY_CODE, YongchunSeed.COUNTY_NAME,
+                null, new BigDecimal("380"), new BigDecimal("640"), null, LocalDate.of(2022, 9, 1),
+                LocalDate.of(2023, 6, 30), RuleSet.MINIMUM_RAISE, RuleSet.MINIMUM_RAISE, 20, subsidies);
     }
 
     private static void load(RegionService regions, UserService users, DemoCredentials credentials) {

@@ -1,5 +1,6 @@
 package cn.canbao.fasttrack;
 
+import cn.canbao.policy.PolicyService;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
@@ -63,10 +64,12 @@ public class FastTrackService {
     private final CampaignService campaigns;
     private final RegionService regions;
     private final CurrentRegionScope scope;
+    private final PolicyService policy;
 
     FastTrackService(JdbcTemplate jdbc, FastTrackProcesses processes, RegisterService register,
                      RegisterCandidates candidates, CampaignService campaigns, RegionService regions,
-                     CurrentRegionScope scope) {
+                     CurrentRegionScope scope, PolicyService policy) {
+        this.policy = policy;
         this.jdbc = jdbc;
         this.processes = processes;
         this.register = register;
@@ -107,14 +110,20 @@ public class FastTrackService {
 
     /**
      * After a hardship import: every current member of a hardship group in the import's scope (the
-     * predicate outreach uses: membership without end or ending today or later) whose file is active and
-     * who is not enrolled for the enrollment year gets a task for the clerk of their county. The whole
+     * predicate outreach uses: membership without end or ending today or later) whose file is active, whose
+     * whole contribution the rule set's subsidy pays, and who is not enrolled for the enrollment year gets a task
+     * for the clerk of their county. The whole
      * list is compared, not only its changed rows: an unchanged list of a new year still starts them.
      */
     @Transactional
     int startHardshipTracks(long importId) {
         return SystemAccess.call(() -> {
-            List<GroupMember> members = candidates.hardshipMembersInScopeOf(importId);
+            // 分类资助: only those whose whole contribution the subsidy pays are the clerk's; the others owe a share
+            // and outreach reminds them of it
+            List<GroupMember> all = candidates.hardshipMembersInScopeOf(importId);
+            Set<String> funded = policy.fullyFunded(all.stream().map(GroupMember::idNumber).toList(),
+                    LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE));
+            List<GroupMember> members = all.stream().filter(m -> funded.contains(m.idNumber())).toList();
             Map<String, Integer> years = yearsOf(members);
             Map<Integer, Set<String>> enrolled = enrolled(years);
             List<TrackRow> rows = new ArrayList<>();

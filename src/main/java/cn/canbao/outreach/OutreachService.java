@@ -127,13 +127,13 @@ public class OutreachService {
         }
         Campaign campaign = campaigns.get(c.campaignId());
         RegisterCandidates.Resident resident = resident(c);
-        BigDecimal amount = settings.amountDue();
+        PolicyService.Reminder figures = reminderOf(c.idNumber());
         Map<String, String> variables = Map.of(
                 "name", PersonName.mask(resident.name()),
-                "amount", amount.stripTrailingZeros().toPlainString(),
+                "amount", figures.amount().stripTrailingZeros().toPlainString(),
                 "deadline", DEADLINE.format(campaign.collectionEnd()),
                 "channels", settings.paymentChannels(),
-                "consequence", consequenceOf(c.idNumber()));
+                "consequence", figures.consequence());
         outbox.enqueue(new SmsRequest(c.idNumber(), resident.mobile(), c.gridCode() != null ? c.gridCode() : c.villageCode(),
                 c.campaignId(), template, variables, "outreach:" + caseId + ":" + template));
         OutreachStage stage = OutreachProcess.TEMPLATE_FIRST.equals(template) ? OutreachStage.REMINDED
@@ -246,6 +246,20 @@ public class OutreachService {
      * The policy rules' sentence for the resident; when their payment history cannot be assessed (gaps the
      * register must correct first) a neutral sentence instead, so the reminder still goes out.
      */
+    /**
+     * The amount and sentence of a reminder, from the same assessment the person file shows; when the history
+     * cannot be assessed, the fallback contribution of a fresh assessment is not available either, so the reminder
+     * quotes the neutral sentence and the amount of the rule set alone.
+     */
+    private PolicyService.Reminder reminderOf(String idNumber) {
+        try {
+            return policy.reminder(idNumber, today());
+        } catch (DomainException unassessable) {
+            log.warn("No policy figures for {}: {}", IdNumber.mask(idNumber), unassessable.getMessage());
+            return new PolicyService.Reminder(policy.personalContribution(idNumber, today()), UNASSESSED, false);
+        }
+    }
+
     private String consequenceOf(String idNumber) {
         try {
             return policy.nonPaymentConsequence(idNumber, today());

@@ -2,7 +2,6 @@ package cn.canbao.outreach;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
@@ -10,19 +9,17 @@ import java.time.Duration;
  *
  * @param reminderWait    days between the first and second reminder, and between the second and the visit task
  * @param visitDays       days the grid worker has for a visit before the task is overdue
- * @param amountDue       the resident's own contribution for the year, quoted in the reminders (yuan)
  * @param paymentChannels where to pay, quoted in the reminders
  * @param batchSize       cases started per transaction by the batch job (a crash loses at most one batch, which reruns)
  * @param startHour       hour of the day (China time) the batch job starts new cases during the collection period
  */
 @ConfigurationProperties("canbao.outreach")
-public record OutreachSettings(Duration reminderWait, Integer visitDays, BigDecimal amountDue, String paymentChannels,
+public record OutreachSettings(Duration reminderWait, Integer visitDays, String paymentChannels,
                                Integer batchSize, Integer startHour) {
 
     public OutreachSettings {
         reminderWait = reminderWait == null ? Duration.ofDays(7) : reminderWait;
         visitDays = visitDays == null ? 7 : visitDays;
-        amountDue = amountDue == null ? new BigDecimal("400") : amountDue;
         paymentChannels = paymentChannels == null ? "微信或支付宝搜索“医保缴费”、各银行网点、村委会代收" : paymentChannels;
         batchSize = batchSize == null ? 500 : batchSize;
         startHour = startHour == null ? 9 : startHour;

@@ -4,6 +4,7 @@ import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.fasttrack.FastTrackService;
+import cn.canbao.policy.PolicyService;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.register.PersonName;
@@ -50,10 +51,11 @@ public class OutreachStarter {
     private final RuntimeService runtime;
     private final TransactionTemplate tx;
     private final OutreachSettings settings;
+    private final PolicyService policy;
 
     OutreachStarter(JdbcClient jdbc, JdbcTemplate batch, CampaignService campaigns, RegisterCandidates register,
                     FastTrackService fastTracks, RegionService regions, RuntimeService runtime, TransactionTemplate tx,
-                    OutreachSettings settings) {
+                    OutreachSettings settings, PolicyService policy) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.campaigns = campaigns;
@@ -63,6 +65,7 @@ public class OutreachStarter {
         this.runtime = runtime;
         this.tx = tx;
         this.settings = settings;
+        this.policy = policy;
     }
 
     /** What one run did: cases listed, processes started. */
@@ -110,14 +113,19 @@ public class OutreachStarter {
     }
 
     /**
-     * One case per resident the register names as not enrolled for the campaign's year in its county (active, not
-     * a hardship member: their enrolment is subsidised, a clerk's task, never a payment reminder), except those in
-     * a live fast track (a newborn's grid worker already has the task of enrolling them). The case lies in the
+     * One case per resident the register names as not enrolled for the campaign's year in its county (active; a
+     * hardship member only with a personal share left: one whose whole contribution is subsidised is a clerk's
+     * task, never a payment reminder), except those in a live fast track (a newborn's grid worker already has the task of enrolling them). The case lies in the
      * residence village and grid when the resident lives in the county, else in the household village.
      */
     int listCases(Campaign campaign) {
         List<UnenrolledResident> due = register.unenrolledResidents(campaign.countyCode(), campaign.year());
-        Set<String> tracked = fastTracks.inLiveTrack(due.stream().map(UnenrolledResident::idNumber).toList());
+        Set<String> tracked = new java.util.HashSet<>(
+                fastTracks.inLiveTrack(due.stream().map(UnenrolledResident::idNumber).toList()));
+        // 分类资助: a hardship member with a personal share left is reminded of it; a fully funded one is the clerk's
+        tracked.addAll(policy.fullyFunded(due.stream().filter(UnenrolledResident::hardship)
+                .map(UnenrolledResident::idNumber).toList(),
+                LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CampaignService.ZONE)));
         String prefix = RegionLevel.COUNTY.prefixOf(campaign.countyCode());
         List<UnenrolledResident> cases = due.stream().filter(r -> !tracked.contains(r.idNumber())).toList();
         String[] ids = new String[cases.size()];

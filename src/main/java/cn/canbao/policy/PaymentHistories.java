@@ -29,7 +29,8 @@ class PaymentHistories {
     Map<String, PaymentHistory> read(Collection<String> idNumbers) {
         Map<String, PaymentHistory> histories = new LinkedHashMap<>();
         register.histories(idNumbers).forEach((id, h) -> histories.put(id, new PaymentHistory(id,
-                h.householdRegion() == null ? null : h.householdRegion().substring(0, 6), h.groups(),
+                h.householdRegion(), h.birthDate(), h.groups(), h.memberships().stream()
+                        .map(m -> new PaymentHistory.Membership(m.group(), m.detail(), m.since())).toList(),
                 h.enrollments().stream().map(e -> new PaymentHistory.Enrollment(e.year(), e.scheme(), e.place()))
                         .toList(),
                 h.payments().stream().map(p -> new PaymentHistory.Payment(p.receiptNo(), p.year(), p.scheme(),

@@ -1,11 +1,12 @@
 package cn.canbao.policy;
 
-import cn.canbao.register.EnrollmentContinuity;
+import cn.canbao.register.HardshipCategory;
 import cn.canbao.register.IdNumber;
 import cn.canbao.register.PersonGroup;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,17 +19,27 @@ import java.util.stream.Collectors;
  * decisions derived from it. Only facts are derived here (which years were covered, which were paid
  * back, how long the current break is); every month, threshold and amount is in the DMN tables.
  *
- * @param countyCode the county whose collection period applies (from the household region), or null
+ * @param householdRegion the household village, whose county's collection period and place's rule set apply, or null
  */
-record PaymentHistory(String idNumber, String countyCode, Set<PersonGroup> groups, List<Enrollment> enrollments,
-                      List<Payment> payments) {
+record PaymentHistory(String idNumber, String householdRegion, LocalDate birthDate, Set<PersonGroup> groups,
+                      List<Membership> memberships, List<Enrollment> enrollments, List<Payment> payments) {
 
     static final String EMPLOYEE = "EMPLOYEE";
 
     PaymentHistory {
         groups = Set.copyOf(groups);
+        memberships = List.copyOf(memberships);
         enrollments = List.copyOf(enrollments);
         payments = List.copyOf(payments);
+    }
+
+    /** A current group membership (see RegisterHistories.Membership). */
+    record Membership(PersonGroup group, String detail, LocalDate since) {
+    }
+
+    /** The county (its 6-digit prefix) whose collection period applies, or null. */
+    String countyCode() {
+        return householdRegion == null ? null : householdRegion.substring(0, 6);
     }
 
     record Enrollment(int year, String scheme, String place) {
@@ -75,52 +86,85 @@ record PaymentHistory(String idNumber, String countyCode, Set<PersonGroup> group
     }
 
     /**
-     * The inputs for enrolling for {@code year} on {@code asOf}.
+     * The inputs for enrolling for the rule set's scheme year on {@code asOf}. Years count from the year the
+     * place adopted the mechanism ("连续参保年数自参加2025年度居民医保起计算", "断保年数自2025年起计算") and from the
+     * person's birth: a year before either is neither continuity nor a break. Without the mechanism, nothing counts.
      *
      * @param inCollectionPeriod whether asOf lies in the collection period of that year
+     * @param claims             per enrolled year what the claims data says (absent: unknown)
      */
-    PolicyInputs inputs(int year, boolean inCollectionPeriod, LocalDate asOf) {
+    PolicyInputs inputs(RuleSet rules, boolean inCollectionPeriod, LocalDate asOf,
+                        Map<Integer, LimitLedger.ClaimYear> claims) {
+        int year = rules.schemeYear();
         Set<Integer> paidBack = paidBackYears();
-        List<Integer> covered = enrollments.stream().map(Enrollment::year).filter(y -> !paidBack.contains(y)).toList();
-        EnrollmentContinuity continuity = EnrollmentContinuity.of(covered, year);
+        Set<Integer> covered = enrollments.stream().map(Enrollment::year).filter(y -> !paidBack.contains(y))
+                .collect(Collectors.toCollection(TreeSet::new));
         boolean enrolled = enrollments.stream().anyMatch(e -> e.year() == year);
+        Switch sw = schemeSwitch(year, inCollectionPeriod, asOf);
+        boolean newborn = birthDate != null && birthDate.getYear() == year || groups.contains(PersonGroup.NEWBORN);
+        // "医疗救助资助参保对象": a hardship member the rule set funds
+        boolean assisted = hardshipCategories().stream().anyMatch(c -> rules.subsidyOf(c).isPresent());
+        boolean leftService = memberships.stream().anyMatch(m -> (m.group() == PersonGroup.VETERAN
+                || m.group() == PersonGroup.MILITARY_SPOUSE) && m.since() != null && m.since().getYear() == year);
+        if (!rules.mechanismApplies()) {
+            return new PolicyInputs(year, asOf, inCollectionPeriod, enrolled, null, 0, List.of(), 0, 0,
+                    List.copyOf(paidBack), newborn, assisted, leftService, sw.switching(), sw.priorYears(),
+                    sw.gapMonths(), null, null);
+        }
+        int from = rules.mechanismFrom();
+        int first = Math.max(from, birthDate == null ? from : birthDate.getYear());
+        List<Integer> breaks = new ArrayList<>();
+        for (int y = first; y < year; y++) {
+            if (!covered.contains(y)) {
+                breaks.add(y);
+            }
+        }
+        int continuous = 0;
+        for (int y = enrolled ? year : year - 1; y >= first && (y == year || covered.contains(y)); y--) {
+            continuous++;
+        }
         int currentBreak = 0;
-        while (continuity.breakYears().contains(year - 1 - currentBreak)) {
+        while (year - 1 - currentBreak >= first && !covered.contains(year - 1 - currentBreak)) {
             currentBreak++;
         }
         int gapStart = year - currentBreak;
         int paidBackInBreak = (int) paidBack.stream().filter(y -> y >= gapStart && y < year).count();
-        Switch sw = schemeSwitch(year, inCollectionPeriod, asOf);
-        // the cap of the year counts the year itself as enrolled: that is what paying would give
-        int capContinuous = continuity.currentYearEnrolled() ? continuity.continuousYears()
-                : continuity.continuousYears() + 1;
-        return new PolicyInputs(year, asOf, inCollectionPeriod, enrolled, continuity.firstYear(),
-                continuity.continuousYears(), continuity.breakYears(), currentBreak, paidBackInBreak,
-                List.copyOf(paidBack), groups.contains(PersonGroup.NEWBORN), groups.contains(PersonGroup.HARDSHIP),
-                groups.contains(PersonGroup.VETERAN), sw.switching(), sw.priorYears(), sw.gapMonths(), capContinuous,
-                0);
+        LimitLedger ledger = LimitLedger.count(from, year, first, covered, claims);
+        LimitLedger ifSkipped = LimitLedger.count(from, year + 1, first, covered, claims);
+        return new PolicyInputs(year, asOf, inCollectionPeriod, enrolled, from, continuous, breaks, currentBreak,
+                paidBackInBreak, List.copyOf(paidBack), newborn, assisted, leftService, sw.switching(), sw.priorYears(),
+                sw.gapMonths(), ledger, ifSkipped);
+    }
+
+    /** The hardship categories the person belongs to today. */
+    Set<HardshipCategory> hardshipCategories() {
+        return memberships.stream().filter(m -> m.group() == PersonGroup.HARDSHIP)
+                .map(m -> HardshipCategory.parse(m.detail())).flatMap(java.util.Optional::stream)
+                .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(HardshipCategory.class)));
     }
 
     private record Switch(boolean switching, int priorYears, int gapMonths) {
     }
 
     /**
-     * Switching from the employee scheme: the last covered year before {@code year} was in the employee
-     * scheme. Its run of employee years, and the months from the end of its coverage (31 December) to the
+     * Switching from the employee scheme: "参保人员已连续2年以上（含2年）参加基本医保的，因就业等个人状态变化在职工医保和居民医保间
+     * 切换参保关系的，且中断缴费3个月（含）以内参保缴费的，可按转入地规定办理基本医保费补缴手续，补缴后不设待遇等待期". The last
+     * covered year before {@code year} was in the employee scheme; the prior years are the run of basic insurance
+     * (either scheme) ending there; the gap is the months from the end of its coverage (31 December) to the
      * enrollment: none when enrolling in the collection period (cover starts on 1 January).
      */
     private Switch schemeSwitch(int year, boolean inCollectionPeriod, LocalDate asOf) {
-        Map<Integer, String> schemeByYear = enrollments.stream().filter(e -> e.year() < year)
+        TreeMap<Integer, String> schemeByYear = enrollments.stream().filter(e -> e.year() < year)
                 .collect(Collectors.toMap(Enrollment::year, Enrollment::scheme, (a, b) -> a, TreeMap::new));
         if (schemeByYear.isEmpty()) {
             return new Switch(false, 0, 0);
         }
-        int last = ((TreeMap<Integer, String>) schemeByYear).lastKey();
+        int last = schemeByYear.lastKey();
         if (!EMPLOYEE.equals(schemeByYear.get(last))) {
             return new Switch(false, 0, 0);
         }
         int run = 0;
-        for (int y = last; EMPLOYEE.equals(schemeByYear.get(y)); y--) {
+        for (int y = last; schemeByYear.containsKey(y); y--) {
             run++;
         }
         LocalDate coverEnded = LocalDate.of(last + 1, 1, 1);

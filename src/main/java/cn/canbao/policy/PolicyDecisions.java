@@ -21,8 +21,11 @@ public final class PolicyDecisions {
     public static final String IN_COLLECTION_PERIOD = "inCollectionPeriod";
     public static final String IN_BREAK_YEARS = "breakYears";
     public static final String IN_PAID_BACK_YEARS = "paidBackYears";
-    public static final String IN_YEAR = "year";
-    public static final String IN_CONTINUOUS_YEARS = "continuousYears";
+    public static final String IN_CONTINUITY_RAISES = "continuityRaises";
+    public static final String IN_RAISE_AMOUNT = "raiseAmount";
+    public static final String IN_REDUCTION_AMOUNT = "reductionAmount";
+    public static final String IN_ORIGINAL_LIMIT = "originalLimit";
+    public static final String IN_BOUND_PERCENT = "boundPercent";
     public static final String IN_ZERO_CLAIM_YEARS = "zeroClaimYears";
 
     public static final String OUT_WAITING_MONTHS = "waitingMonths";

@@ -6,30 +6,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the policy decisions are fed for one person and enrollment year, derived from the register.
+ * What the policy decisions are fed for one person and scheme year, derived from the register and the rule set.
+ * Years count from the year the place adopted the mechanism ({@code countedFrom}) and the person's birth.
  *
- * @param year               the enrollment year assessed
+ * @param year               the scheme year assessed
  * @param asOf               the day of the assessment ("if they enrolled today")
  * @param inCollectionPeriod whether asOf lies in that year's collection period (集中参保期)
  * @param enrolled           whether the person is already enrolled for the year
- * @param firstYear          the first covered year, null when never covered
- * @param continuousYears    covered years running up to the year (the year included when enrolled)
- * @param breakYears         every year without cover since the first one (paid-back years included)
+ * @param countedFrom        the year the mechanism took effect in the place; null: it does not apply
+ * @param continuousYears    covered years since then running up to the year (the year included when enrolled)
+ * @param breakYears         every year without cover since then (paid-back years included)
  * @param currentBreakYears  the years without cover right before the year (the break being ended now)
  * @param paidBackInBreak    how many of those were paid back later (补缴)
  * @param paidBackYears      every year enrolled by paying back
- * @param capContinuousYears continuous years counting the assessed year as enrolled
- * @param zeroClaimYears     years without a serious-illness claim: the register holds no claims, so 0
+ * @param newborn            born in the year (or registered as a newborn)
+ * @param assisted           funded by medical assistance: a hardship member the rule set subsidises
+ * @param leftService        left active service that year, or is the unemployed spouse who accompanied one
+ * @param ledger             the limit's raises and reductions up to the year, the year counted as enrolled
+ * @param ledgerIfSkipped    the same for next year if this year stays unpaid
  */
-public record PolicyInputs(int year, LocalDate asOf, boolean inCollectionPeriod, boolean enrolled, Integer firstYear,
+public record PolicyInputs(int year, LocalDate asOf, boolean inCollectionPeriod, boolean enrolled, Integer countedFrom,
                            int continuousYears, List<Integer> breakYears, int currentBreakYears, int paidBackInBreak,
-                           List<Integer> paidBackYears, boolean newborn, boolean assisted, boolean veteran,
-                           boolean switchingScheme, int priorSchemeYears, int gapMonths, int capContinuousYears,
-                           int zeroClaimYears) {
+                           List<Integer> paidBackYears, boolean newborn, boolean assisted, boolean leftService,
+                           boolean switchingScheme, int priorSchemeYears, int gapMonths, LimitLedger ledger,
+                           LimitLedger ledgerIfSkipped) {
 
     public PolicyInputs {
         breakYears = List.copyOf(breakYears);
         paidBackYears = List.copyOf(paidBackYears);
+    }
+
+    /** Whether the mechanism applies at all (else no waiting period, raise or reduction). */
+    public boolean mechanism() {
+        return countedFrom != null;
     }
 
     /** The variables of WaitingPeriod, enrolling in or outside the collection period. */
@@ -37,7 +46,7 @@ public record PolicyInputs(int year, LocalDate asOf, boolean inCollectionPeriod,
         Map<String, Object> v = new LinkedHashMap<>();
         v.put(PolicyDecisions.IN_NEWBORN, newborn);
         v.put(PolicyDecisions.IN_ASSISTED, assisted);
-        v.put(PolicyDecisions.IN_VETERAN, veteran);
+        v.put(PolicyDecisions.IN_VETERAN, leftService);
         v.put(PolicyDecisions.IN_SWITCHING_SCHEME, switchingScheme);
         v.put(PolicyDecisions.IN_PRIOR_SCHEME_YEARS, priorSchemeYears);
         v.put(PolicyDecisions.IN_GAP_MONTHS, gapMonths);
@@ -48,23 +57,24 @@ public record PolicyInputs(int year, LocalDate asOf, boolean inCollectionPeriod,
     }
 
     /** The variables of CapAdjustment for the year, the year counted as enrolled. */
-    Map<String, Object> capVariables() {
-        return capVariables(capContinuousYears, currentBreakYears);
+    Map<String, Object> capVariables(RuleSet rules) {
+        return capVariables(ledger, rules);
     }
 
-    /** The variables of CapAdjustment next year if this year stays unpaid: continuity restarts after one more break year. */
-    Map<String, Object> capVariablesAfterSkipping() {
-        Map<String, Object> v = capVariables(1, currentBreakYears + 1);
-        v.put(PolicyDecisions.IN_YEAR, year + 1);
-        return v;
+    /** The variables of CapAdjustment next year if this year stays unpaid (a break: the run restarts). */
+    Map<String, Object> capVariablesAfterSkipping(RuleSet rules) {
+        return capVariables(ledgerIfSkipped, rules);
     }
 
-    private Map<String, Object> capVariables(int continuous, int breaks) {
+    static Map<String, Object> capVariables(LimitLedger counts, RuleSet rules) {
         Map<String, Object> v = new LinkedHashMap<>();
-        v.put(PolicyDecisions.IN_YEAR, year);
-        v.put(PolicyDecisions.IN_CONTINUOUS_YEARS, continuous);
-        v.put(PolicyDecisions.IN_ZERO_CLAIM_YEARS, zeroClaimYears);
-        v.put(PolicyDecisions.IN_BREAK_YEARS, breaks);
+        v.put(PolicyDecisions.IN_CONTINUITY_RAISES, counts.continuityRaises());
+        v.put(PolicyDecisions.IN_ZERO_CLAIM_YEARS, counts.zeroClaimRaises());
+        v.put(PolicyDecisions.IN_BREAK_YEARS, counts.reductions());
+        v.put(PolicyDecisions.IN_RAISE_AMOUNT, rules.raiseAmount().longValueExact());
+        v.put(PolicyDecisions.IN_REDUCTION_AMOUNT, rules.reductionAmount().longValueExact());
+        v.put(PolicyDecisions.IN_ORIGINAL_LIMIT, rules.originalLimit().longValueExact());
+        v.put(PolicyDecisions.IN_BOUND_PERCENT, rules.boundPercent());
         return v;
     }
 }

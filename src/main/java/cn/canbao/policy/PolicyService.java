@@ -2,17 +2,23 @@ package cn.canbao.policy;
 
 import cn.canbao.register.IdNumber;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.canbao.register.HardshipCategory;
+
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the policy rules (processes/policy-rules.dmn, or the version uploaded for the year) mean for a
@@ -22,6 +28,7 @@ import java.util.Map;
  */
 // the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
 @PreAuthorize("isAuthenticated()")
+@EnableConfigurationProperties(PolicySettings.class)
 @Service
 @Transactional(readOnly = true)
 public class PolicyService {
@@ -32,11 +39,16 @@ public class PolicyService {
 
     private final PaymentHistories histories;
     private final PolicyRules rules;
+    private final RuleSetService ruleSets;
+    private final PolicySettings settings;
     private final MessageSource messages;
 
-    PolicyService(PaymentHistories histories, PolicyRules rules, MessageSource messages) {
+    PolicyService(PaymentHistories histories, PolicyRules rules, RuleSetService ruleSets, PolicySettings settings,
+                  MessageSource messages) {
         this.histories = histories;
         this.rules = rules;
+        this.ruleSets = ruleSets;
+        this.settings = settings;
         this.messages = messages;
     }
 
@@ -80,53 +92,118 @@ public class PolicyService {
         return out;
     }
 
+    /** What a payment reminder quotes for a person: the amount they owe and the consequence of not paying. */
+    public record Reminder(BigDecimal amount, String consequence, boolean fullyFunded) {
+    }
+
+    /** The reminder's figures for the person, from the same assessment the person file shows. */
+    public Reminder reminder(String idNumber, LocalDate asOf) {
+        PolicyAssessment a = assess(idNumber, asOf);
+        return new Reminder(a.personalShare(), consequence(a), a.fullyFunded());
+    }
+
+    /**
+     * What the person pays for the year collected on {@code asOf} — the rule set's contribution less their hardship
+     * subsidy — without reading their history (for a reminder whose history the rules cannot read).
+     */
+    public BigDecimal personalContribution(String idNumber, LocalDate asOf) {
+        String id = normalise(idNumber);
+        PaymentHistory h = histories.read(List.of(id)).get(id);
+        if (h == null) {
+            throw new PolicyException("policy.person.notFound", IdNumber.mask(id));
+        }
+        Integer campaignYear = h.countyCode() == null ? null : histories.collectingYears(asOf).get(h.countyCode());
+        int year = campaignYear == null ? asOf.getYear() : campaignYear;
+        return ruleSetOf(h, year).personalShare(h.hardshipCategories());
+    }
+
+    private RuleSet ruleSetOf(PaymentHistory h, int year) {
+        return (h.householdRegion() == null ? Optional.<RuleSet>empty()
+                : ruleSets.applying(year, h.householdRegion())).orElseGet(() -> settings.fallback(year));
+    }
+
+    /**
+     * Those of the persons whose whole contribution a hardship subsidy pays in the year collected on {@code asOf}
+     * ("分类资助" with the full amount): the clerk enrols them in a batch, and nobody reminds them to pay.
+     * Persons whose history cannot be read are left out (they are reminded: the clerk corrects them first).
+     */
+    public Set<String> fullyFunded(Collection<String> idNumbers, LocalDate asOf) {
+        Map<String, Integer> collecting = histories.collectingYears(asOf);
+        Set<String> out = new java.util.HashSet<>();
+        histories.read(idNumbers.stream().map(PolicyService::normalise).distinct().toList()).forEach((id, h) -> {
+            if (h.hardshipCategories().isEmpty()) {
+                return;
+            }
+            try {
+                if (assess(h, collecting, asOf).fullyFunded()) {
+                    out.add(id);
+                }
+            } catch (PolicyException unreadable) {
+                // left out
+            }
+        });
+        return out;
+    }
+
     private PolicyAssessment assess(PaymentHistory history, Map<String, Integer> collecting, LocalDate asOf) {
         history.requireConsistent();
         Integer campaignYear = history.countyCode() == null ? null : collecting.get(history.countyCode());
         int year = campaignYear == null ? asOf.getYear() : campaignYear;
-        PolicyInputs in = history.inputs(year, campaignYear != null, asOf);
-        DecisionDefinition waitingRules = rules.definition(PolicyDecisions.WAITING_PERIOD, year);
-        Map<String, Object> waiting = rules.evaluate(waitingRules, in.waitingVariables(in.inCollectionPeriod()));
-        Map<String, Object> cap = rules.evaluate(rules.definition(PolicyDecisions.CAP_ADJUSTMENT, year),
-                in.capVariables());
-        return new PolicyAssessment(history.idNumber(), in, PolicyRules.yearOf(waitingRules), waitingRules.getVersion(),
-                number(waiting.get(PolicyDecisions.OUT_WAITING_MONTHS)).intValue(),
+        RuleSet rules = ruleSetOf(history, year);
+        // no claims extract yet: every year's reimbursement is unknown, so no zero-reimbursement raise is counted
+        PolicyInputs in = history.inputs(rules, campaignYear != null, asOf, Map.of());
+        Set<HardshipCategory> categories = history.hardshipCategories();
+        BigDecimal share = rules.personalShare(categories);
+        if (!in.mechanism()) {
+            String none = messages.getMessage("policy.none.reason", new Object[] {String.valueOf(year)}, SMS_LOCALE);
+            return new PolicyAssessment(history.idNumber(), in, rules, 0, 0, 0, "—", none, 0, 0, 0, "—", none, share,
+                    categories, 0, 0);
+        }
+        DecisionDefinition waitingRules = this.rules.definition(PolicyDecisions.WAITING_PERIOD, year);
+        DecisionDefinition capRules = this.rules.definition(PolicyDecisions.CAP_ADJUSTMENT, year);
+        Map<String, Object> waiting = this.rules.evaluate(waitingRules, in.waitingVariables(in.inCollectionPeriod()));
+        Map<String, Object> cap = this.rules.evaluate(capRules, in.capVariables(rules));
+        int late = number(this.rules.evaluate(waitingRules, in.waitingVariables(false))
+                .get(PolicyDecisions.OUT_WAITING_MONTHS)).intValue();
+        long skipped = number(this.rules.evaluate(capRules, in.capVariablesAfterSkipping(rules))
+                .get(PolicyDecisions.OUT_CAP_PENALTY)).longValue();
+        return new PolicyAssessment(history.idNumber(), in, rules, PolicyRules.yearOf(waitingRules),
+                waitingRules.getVersion(), number(waiting.get(PolicyDecisions.OUT_WAITING_MONTHS)).intValue(),
                 text(waiting.get(PolicyDecisions.OUT_WAITING_CLAUSE)), text(waiting.get(PolicyDecisions.OUT_WAITING_REASON)),
                 number(cap.get(PolicyDecisions.OUT_CAP_REWARD)).longValue(),
                 number(cap.get(PolicyDecisions.OUT_CAP_PENALTY)).longValue(),
                 number(cap.get(PolicyDecisions.OUT_CAP_CHANGE)).longValue(),
-                text(cap.get(PolicyDecisions.OUT_CAP_CLAUSE)), text(cap.get(PolicyDecisions.OUT_CAP_REASON)));
+                text(cap.get(PolicyDecisions.OUT_CAP_CLAUSE)), text(cap.get(PolicyDecisions.OUT_CAP_REASON)), share,
+                categories, late, skipped);
     }
 
     /**
-     * Not paying in the collection period means enrolling late (the waiting period outside it) or not at
-     * all (this year's reward lost, next year's cap lowered for the break): the sentence names the first
-     * of these that applies and fits.
+     * The reminder's sentence, written only from the assessment's own figures: not paying in the collection
+     * period means enrolling late (the waiting period outside it) or not at all (next year's maximum lowered
+     * for the break). Where the mechanism does not apply, only the plea to pay on time.
      */
+    static String consequenceKey(PolicyAssessment a) {
+        if (a.inputs().enrolled()) {
+            return "policy.sms.enrolled";
+        }
+        if (a.lateWaitingMonths() > 0 && a.reductionIfSkipped() > 0) {
+            return "policy.sms.waitingAndReduction";
+        }
+        if (a.lateWaitingMonths() > 0) {
+            return "policy.sms.waiting";
+        }
+        return a.reductionIfSkipped() > 0 ? "policy.sms.reduction" : "policy.sms.payOnTime";
+    }
+
     private String consequence(PolicyAssessment a) {
-        PolicyInputs in = a.inputs();
-        if (in.enrolled()) {
-            return sms("policy.sms.enrolled", String.valueOf(in.year()));
-        }
-        int year = in.year();
-        int lateMonths = number(rules.evaluate(rules.definition(PolicyDecisions.WAITING_PERIOD, year),
-                in.waitingVariables(false)).get(PolicyDecisions.OUT_WAITING_MONTHS)).intValue();
-        long reward = a.capReward();
-        if (lateMonths > 0 && reward > 0) {
-            String both = sms("policy.sms.waitingAndReward", lateMonths);
-            if (both.length() <= MAX_CONSEQUENCE_LENGTH) {
-                return both;
-            }
-        }
-        if (lateMonths > 0) {
-            return sms("policy.sms.waiting", lateMonths);
-        }
-        if (reward > 0) {
-            return sms("policy.sms.reward", reward);
-        }
-        long penalty = number(rules.evaluate(rules.definition(PolicyDecisions.CAP_ADJUSTMENT, year + 1),
-                in.capVariablesAfterSkipping()).get(PolicyDecisions.OUT_CAP_PENALTY)).longValue();
-        return penalty > 0 ? sms("policy.sms.penalty", penalty) : sms("policy.sms.payOnTime");
+        String key = consequenceKey(a);
+        return switch (key) {
+            case "policy.sms.enrolled" -> sms(key, a.year());
+            case "policy.sms.waitingAndReduction" -> sms(key, a.lateWaitingMonths(), a.reductionIfSkipped());
+            case "policy.sms.waiting" -> sms(key, a.lateWaitingMonths());
+            case "policy.sms.reduction" -> sms(key, a.reductionIfSkipped());
+            default -> sms(key);
+        };
     }
 
     private String sms(String key, Object... args) {

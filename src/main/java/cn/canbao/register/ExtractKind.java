@@ -11,7 +11,8 @@ public enum ExtractKind implements Translatable {
     INSURANCE_STATUS,
     HARDSHIP,
     STUDENT,
-    TAX_PAYMENT;
+    TAX_PAYMENT,
+    VETERAN;
 
     @Override
     public String messageKey() {

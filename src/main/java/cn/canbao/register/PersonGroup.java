@@ -11,8 +11,10 @@ public enum PersonGroup implements Translatable {
     NEW_FORM_WORKER,
     FLEXIBLE_EMPLOYMENT,
     MIGRANT,
-    /** discharged soldiers (退役军人): enrol without a waiting period */
-    VETERAN;
+    /** soldiers who left active service (退出现役军人), since the day they left: in that year no waiting period */
+    VETERAN,
+    /** the unemployed spouse who accompanied a soldier (随军未就业配偶), since the day the soldier left service */
+    MILITARY_SPOUSE;
 
     @Override
     public String messageKey() {

@@ -62,7 +62,7 @@ public class RegisterCandidates {
      * whether they were enrolled the year before (lapsed) or not (uninsured).
      */
     public record UnenrolledResident(String idNumber, String householdRegion, String residenceRegion,
-                                     String gridCode, boolean enrolledYearBefore) {
+                                     String gridCode, boolean enrolledYearBefore, boolean hardship) {
     }
 
     /** A member of a person group (newborn, hardship) with what a fast track needs of them. */
@@ -76,8 +76,8 @@ public class RegisterCandidates {
 
     /**
      * Every active person registered or living in the county (household or residence region under it) who has no
-     * enrollment of the year and is not a current hardship member (their enrollment is the county's, by subsidy),
-     * by ID number: who outreach should reach. The county's own staff (leaders, clerks, admins) or the system.
+     * enrollment of the year, by ID number, marked when a current hardship member (outreach leaves out those whose
+     * whole contribution a subsidy pays: the clerk enrols them): who outreach should reach. The county's own staff (leaders, clerks, admins) or the system.
      */
     public List<UnenrolledResident> unenrolledResidents(String countyCode, int year) {
         Region county = regions.get(countyCode);
@@ -85,12 +85,13 @@ public class RegisterCandidates {
         String like = RegionScope.of(county).codePrefix() + "%";
         return jdbc.query("select p.id_number, p.household_region, p.residence_region, p.grid_code, "
                 + "exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ? - 1) "
+                + ", exists (select 1 from person_group g where g.id_number = p.id_number "
+                + "and g.grp = 'HARDSHIP' and (g.until is null or g.until >= current_date)) "
                 + "from person p where p.status = 'ACTIVE' and (p.residence_region like ? or p.household_region like ?) "
                 + "and not exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ?) "
-                + "and not exists (select 1 from person_group g where g.id_number = p.id_number "
-                + "and g.grp = 'HARDSHIP' and (g.until is null or g.until >= current_date)) order by p.id_number",
+                + "order by p.id_number",
                 (rs, n) -> new UnenrolledResident(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5)), year, like, like, year);
+                        rs.getBoolean(5), rs.getBoolean(6)), year, like, like, year);
     }
 
     /** The residents of these ID numbers in the caller's subtree, by ID number (others are absent). */

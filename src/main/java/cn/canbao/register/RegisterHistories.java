@@ -43,13 +43,21 @@ public class RegisterHistories {
     }
 
     /** A person's enrollment and payment history as the register holds it. */
-    public record History(String idNumber, String householdRegion, Set<PersonGroup> groups,
-                          List<Enrollment> enrollments, List<Payment> payments) {
+    public record History(String idNumber, String householdRegion, LocalDate birthDate, Set<PersonGroup> groups,
+                          List<Membership> memberships, List<Enrollment> enrollments, List<Payment> payments) {
         public History {
             groups = Set.copyOf(groups);
+            memberships = List.copyOf(memberships);
             enrollments = List.copyOf(enrollments);
             payments = List.copyOf(payments);
         }
+    }
+
+    /**
+     * A current group membership: its detail (the hardship category, for a veteran or spouse nothing) and the day
+     * it began (for {@link PersonGroup#VETERAN} and {@link PersonGroup#MILITARY_SPOUSE} the day of leaving service).
+     */
+    public record Membership(PersonGroup group, String detail, LocalDate since) {
     }
 
     public record Enrollment(int year, String scheme, String place) {
@@ -68,9 +76,11 @@ public class RegisterHistories {
             return Map.of();
         }
         Map<String, String> households = new LinkedHashMap<>();
-        jdbc.query("select id_number, household_region from person p where id_number = any(?::char(18)[])"
+        Map<String, LocalDate> births = new HashMap<>();
+        jdbc.query("select id_number, household_region, birth_date from person p where id_number = any(?::char(18)[])"
                 + inScope(), rs -> {
                     households.put(rs.getString("id_number"), rs.getString("household_region"));
+                    births.put(rs.getString("id_number"), rs.getDate("birth_date").toLocalDate());
                 }, scopeArgs(idNumbers.toArray(String[]::new)));
         if (households.isEmpty()) {
             return Map.of();
@@ -78,9 +88,14 @@ public class RegisterHistories {
         // one array parameter, not spread over varargs
         Object[] ids = {households.keySet().toArray(String[]::new)};
         Map<String, Set<PersonGroup>> groups = new HashMap<>();
-        jdbc.query("select distinct id_number, grp from person_group where id_number = any(?::char(18)[]) "
+        Map<String, List<Membership>> memberships = new HashMap<>();
+        jdbc.query("select id_number, grp, detail, since from person_group where id_number = any(?::char(18)[]) "
                 + "and (until is null or until >= current_date)", rs -> {
-                    groups.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(PersonGroup.valueOf(rs.getString(2)));
+                    PersonGroup group = PersonGroup.valueOf(rs.getString(2));
+                    groups.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(group);
+                    java.sql.Date since = rs.getDate(4);
+                    memberships.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Membership(group,
+                            rs.getString(3), since == null ? null : since.toLocalDate()));
                 }, ids);
         Map<String, List<Enrollment>> enrollments = new HashMap<>();
         jdbc.query("select id_number, year, scheme, place from enrollment where id_number = any(?::char(18)[])", rs -> {
@@ -95,7 +110,7 @@ public class RegisterHistories {
                 }, ids);
         Map<String, History> histories = new LinkedHashMap<>();
         households.forEach((id, household) -> histories.put(id, new History(id, household,
-                groups.getOrDefault(id, Set.of()), enrollments.getOrDefault(id, List.of()),
+                births.get(id), groups.getOrDefault(id, Set.of()), memberships.getOrDefault(id, List.of()), enrollments.getOrDefault(id, List.of()),
                 payments.getOrDefault(id, List.of()))));
         return histories;
     }

@@ -1,5 +1,7 @@
 package cn.canbao.register.imports;
 
+import cn.canbao.register.HardshipCategory;
+
 import cn.canbao.register.ExtractKind;
 import org.springframework.stereotype.Component;
 
@@ -11,11 +13,6 @@ import java.util.Map;
 @Component
 class HardshipImporter implements KindImporter {
 
-    enum Category { DIBAO, TEKUN, ORPHAN, SEVERE_DISABILITY, MONITORED }
-
-    private static final Map<String, Category> CHINESE = Map.of("低保", Category.DIBAO, "特困", Category.TEKUN,
-            "孤儿", Category.ORPHAN, "重度残疾", Category.SEVERE_DISABILITY, "防返贫监测", Category.MONITORED,
-            "返贫监测", Category.MONITORED);
 
     private static final List<Column> COLUMNS = List.of(
             Column.required("id_number", "身份证号"), Column.required("name", "姓名"),
@@ -48,7 +45,7 @@ class HardshipImporter implements KindImporter {
         if (until != null && until.isBefore(since)) {
             throw new RowRejected("register.reject.dateOrder", "退出日期", "认定日期");
         }
-        return Arrays.asList(row.idNumber(), row.name(), row.code("category", Category.class, CHINESE), since, until);
+        return Arrays.asList(row.idNumber(), row.name(), row.code("category", HardshipCategory.class, HardshipCategory.CHINESE), since, until);
     }
 
     @Override

@@ -85,6 +85,19 @@ final class RowValues {
         return IdNumber.of(v).value();
     }
 
+    /** An ID number in an optional column: null when empty, refused when not a valid number. */
+    String optionalIdNumber(String key) {
+        String v = text(key);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        var problem = IdNumber.problemOf(v);
+        if (problem.isPresent()) {
+            throw new RowRejected(problem.get().messageKey(), v);
+        }
+        return IdNumber.of(v).value();
+    }
+
     String name() {
         String v = required("name");
         if (v.length() > 60) {

@@ -69,7 +69,7 @@ class DemoCountyLoader {
      * yuan subsidy) and the hardship subsidies (full for 特困/孤儿/事实无人抚养儿童, a fixed 200 yuan for the others —
      * the plan names "定额资助对象" without amounts) are demo values, changed on the 政策规则 page like any rule set.
      */
-    static RuleSet demoRuleSet() {
+    public static RuleSet demoRuleSet() {
         Map<HardshipCategory, RuleSet.Subsidy> subsidies = new java.util.EnumMap<>(HardshipCategory.class);
         for (HardshipCategory c : List.of(HardshipCategory.TEKUN, HardshipCategory.ORPHAN,
                 HardshipCategory.DE_FACTO_ORPHAN)) {

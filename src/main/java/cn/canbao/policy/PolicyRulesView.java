@@ -1,5 +1,6 @@
 package cn.canbao.policy;
 
+import cn.canbao.region.RegionService;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import com.vaadin.flow.component.button.Button;
@@ -27,7 +28,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * 政策规则: the versions of the policy rules with the one in force per year marked, the tables of the
+ * 政策规则: the rule sets per scheme year and place ({@link RuleSetsPanel}), the versions of the policy rules with the one in force per year marked, the tables of the
  * selected version as the DMN holds them (inputs, outputs, each rule with its annotation), and the
  * upload of a new version for a year, refused with the reason when it does not pass.
  */
@@ -46,11 +47,12 @@ class PolicyRulesView extends VerticalLayout {
     private final IntegerField year = new IntegerField();
     private final Span uploadError = new Span();
 
-    PolicyRulesView(PolicyRulesService rules) {
+    PolicyRulesView(PolicyRulesService rules, RuleSetService ruleSets, RegionService regions) {
         this.rules = rules;
         setWidthFull();
         add(new H2(getTranslation("policy.rules.title")));
         try {
+            add(new RuleSetsPanel(ruleSets, regions));
             List<RuleVersion> all = rules.versions();
             add(versionGrid(all), uploadForm());
             tables.setPadding(false);

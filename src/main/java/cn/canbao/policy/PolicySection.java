@@ -1,5 +1,8 @@
 package cn.canbao.policy;
 
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.SummaryCard;
@@ -45,7 +48,7 @@ class PolicySection implements PersonFileSection {
             LocalDate today = LocalDate.now(ZONE);
             try {
                 PolicyAssessment a = policy.assess(idNumber, today);
-                show(a, policy.nonPaymentConsequence(idNumber, today));
+                show(a, policy.consequenceOf(a));
             } catch (DomainException refused) {
                 add(new H3(getTranslation("policy.person.title", String.valueOf(today.getYear()))));
                 Span message = new Span(Messages.of(this, refused));
@@ -57,35 +60,77 @@ class PolicySection implements PersonFileSection {
 
         private void show(PolicyAssessment a, String consequence) {
             PolicyInputs in = a.inputs();
+            RuleSet rules = a.ruleSet();
             add(new H3(getTranslation("policy.person.title", String.valueOf(a.year()))));
+            add(a.ruleSetEntered()
+                    ? line("policy-rule-set", getTranslation("policy.person.ruleSet", rules.placeName(),
+                            String.valueOf(rules.schemeYear()), yuan(rules.personalContribution()),
+                            yuan(rules.governmentSubsidy())))
+                    : line("policy-rule-set", getTranslation("policy.person.noRuleSet", String.valueOf(a.year()),
+                            yuan(rules.personalContribution()))));
+            add(line("policy-mechanism", in.mechanism()
+                    ? getTranslation("policy.person.mechanismFrom", String.valueOf(in.countedFrom()))
+                    : getTranslation("policy.person.noMechanism")));
             FlexLayout cards = new FlexLayout();
             cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
             cards.addClassNames("canbao-summary");
-            cards.add(SummaryCard.of(getTranslation("policy.person.continuous"),
-                            getTranslation("person.years", in.continuousYears()), "policy-continuous"),
-                    SummaryCard.of(getTranslation("policy.person.breaks"), in.breakYears().isEmpty()
-                            ? getTranslation("person.none")
-                            : in.breakYears().stream().map(String::valueOf).collect(Collectors.joining("、")),
-                            "policy-breaks"),
-                    SummaryCard.of(getTranslation("policy.person.currentBreak"),
-                            getTranslation("policy.person.currentBreakValue", in.currentBreakYears(), in.paidBackInBreak()),
-                            "policy-current-break"),
-                    SummaryCard.of(getTranslation("policy.person.waiting"), in.enrolled()
+            cards.add(SummaryCard.of(getTranslation("policy.person.share"),
+                    getTranslation("policy.person.shareValue", yuan(a.personalShare())), "policy-share"));
+            if (in.mechanism()) {
+                cards.add(SummaryCard.of(getTranslation("policy.person.continuous"),
+                                getTranslation("person.years", in.continuousYears()), "policy-continuous"),
+                        SummaryCard.of(getTranslation("policy.person.breaks"), in.breakYears().isEmpty()
+                                ? getTranslation("person.none")
+                                : in.breakYears().stream().map(String::valueOf).collect(Collectors.joining("、")),
+                                "policy-breaks"),
+                        SummaryCard.of(getTranslation("policy.person.currentBreak"), getTranslation(
+                                "policy.person.currentBreakValue", in.currentBreakYears(), in.paidBackInBreak()),
+                                "policy-current-break"));
+            }
+            cards.add(SummaryCard.of(getTranslation("policy.person.waiting"), in.enrolled()
                             ? getTranslation("policy.person.enrolled")
                             : getTranslation("policy.person.months", a.waitingMonths()), "policy-waiting"),
                     SummaryCard.of(getTranslation("policy.person.cap"), capText(a.capChange()), "policy-cap"));
             add(cards);
+            if (!a.categories().isEmpty()) {
+                add(line("policy-subsidised", getTranslation("policy.person.subsidised", a.categories().stream()
+                        .map(c -> getTranslation(c.messageKey())).sorted().collect(Collectors.joining("、")))));
+            }
             if (!in.enrolled()) {
                 add(line("policy-waiting-reason", getTranslation(in.inCollectionPeriod()
                         ? "policy.person.waitingReasonIn" : "policy.person.waitingReasonOut", a.waitingReason(),
                         a.waitingClause())));
             }
-            add(line("policy-cap-reason", getTranslation("policy.person.capReason", a.capReason(), a.capClause())));
+            if (in.mechanism()) {
+                if (a.limitAfter() != null) {
+                    add(line("policy-limit", getTranslation("policy.person.limit", yuan(rules.originalLimit()),
+                            String.valueOf(a.limitAfter()))));
+                }
+                add(line("policy-cap-reason", getTranslation("policy.person.capReason", a.capReason(), a.capClause())));
+                if (!a.steps().isEmpty()) {
+                    add(new H4(getTranslation("policy.person.steps")));
+                    UnorderedList steps = new UnorderedList();
+                    steps.setId("policy-steps");
+                    a.steps().forEach(step -> steps.add(new ListItem(getTranslation("policy.step." + step.key(),
+                            step.args().stream().map(String::valueOf).toArray()))));
+                    add(steps);
+                }
+                if (!in.enrolled()) {
+                    add(line("policy-skipped", getTranslation("policy.person.skipped", a.lateWaitingMonths(),
+                            String.valueOf(a.reductionIfSkipped()))));
+                }
+            }
             add(line("policy-consequence", getTranslation("policy.person.consequence", consequence)));
-            Span source = line("policy-rules", getTranslation("policy.person.rules", String.valueOf(a.rulesYear()),
-                    a.rulesVersion()));
-            source.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-            add(source, secondary(getTranslation("policy.person.noClaims")));
+            if (in.mechanism()) {
+                Span source = line("policy-rules", getTranslation("policy.person.rules", String.valueOf(a.rulesYear()),
+                        a.rulesVersion()));
+                source.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
+                add(source, secondary(getTranslation("policy.person.noClaims")));
+            }
+        }
+
+        private String yuan(java.math.BigDecimal amount) {
+            return amount.stripTrailingZeros().toPlainString();
         }
 
         private String capText(long change) {

@@ -195,6 +195,11 @@ public class PolicyService {
         return a.reductionIfSkipped() > 0 ? "policy.sms.reduction" : "policy.sms.payOnTime";
     }
 
+    /** The reminder's sentence for an assessment (the person file shows it beside the figures it is written from). */
+    public String consequenceOf(PolicyAssessment a) {
+        return consequence(a);
+    }
+
     private String consequence(PolicyAssessment a) {
         String key = consequenceKey(a);
         return switch (key) {

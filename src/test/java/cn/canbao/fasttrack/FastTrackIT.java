@@ -1,5 +1,8 @@
 package cn.canbao.fasttrack;
 
+import cn.canbao.policy.RuleSetFixtures;
+import cn.canbao.policy.RuleSetService;
+import cn.canbao.register.HardshipCategory;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.DomainException;
 import cn.canbao.register.ExtractKind;
@@ -85,6 +88,8 @@ class FastTrackIT {
     FastTrackService tracks;
     @Autowired
     BaselineService baseline;
+    @Autowired
+    RuleSetService ruleSets;
 
     LocalDate today;
     int year;
@@ -96,6 +101,10 @@ class FastTrackIT {
         security.ensureUser(GRID_WORKER, grid(1, 2), Role.GRID_WORKER);
         today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), FastTrackService.ZONE);
         year = today.getYear();
+        // 分类资助 of the county's rule set: 特困, 低保 and 孤儿 in full, 监测对象 a fixed 100 yuan (300 left to pay)
+        RuleSetFixtures.save(ruleSets, RuleSetFixtures.county(COUNTY, year, null, Map.of(
+                HardshipCategory.TEKUN, RuleSetFixtures.full(), HardshipCategory.DIBAO, RuleSetFixtures.full(),
+                HardshipCategory.ORPHAN, RuleSetFixtures.full(), HardshipCategory.MONITORED, RuleSetFixtures.fixed(100))));
     }
 
     @Test
@@ -198,21 +207,25 @@ class FastTrackIT {
         String notEnrolled = TestIds.id("350598", LocalDate.of(1961, 2, 1), 203);
         String formerMember = TestIds.id("350598", LocalDate.of(1962, 2, 1), 205);
         String twoCategories = TestIds.id("350598", LocalDate.of(1963, 2, 1), 207);
-        List<String> all = List.of(enrolled, notEnrolled, formerMember, twoCategories);
+        String partlyFunded = TestIds.id("350598", LocalDate.of(1964, 2, 1), 209);
+        List<String> all = List.of(enrolled, notEnrolled, formerMember, twoCategories, partlyFunded);
         importer.importAs(CLERK, ExtractKind.POLICE_HOUSEHOLD, "hardship-people.csv", POLICE
                 + enrolled + ",陈一,在册,2000-01-01," + village(2, 1) + ",,,,,\n"
                 + notEnrolled + ",陈二,在册,2000-01-01," + village(2, 1) + ",,,,,\n"
                 + formerMember + ",陈三,在册,2000-01-01," + village(2, 1) + ",,,,,\n"
-                + twoCategories + ",陈四,在册,2000-01-01," + village(2, 1) + ",,,,,\n");
+                + twoCategories + ",陈四,在册,2000-01-01," + village(2, 1) + ",,,,,\n"
+                + partlyFunded + ",陈五,在册,2000-01-01," + village(2, 1) + ",,,,,\n");
         importer.importAs(CLERK, ExtractKind.INSURANCE_STATUS, "hardship-insured.csv",
                 INSURANCE + enrolled + ",陈一," + year + ",居民,本地\n");
         String list = HARDSHIP + enrolled + ",陈一,低保,2020-01-01,\n"
                 + notEnrolled + ",陈二,特困,2020-01-01,\n"
                 + formerMember + ",陈三,孤儿,2018-01-01,2021-12-31\n"
                 + twoCategories + ",陈四,低保,2020-01-01,\n"
-                + twoCategories + ",陈四,重度残疾,2020-06-01,\n";
+                + twoCategories + ",陈四,重度残疾,2020-06-01,\n"
+                + partlyFunded + ",陈五,监测对象,2020-06-01,\n";
         importer.importAs(CLERK, ExtractKind.HARDSHIP, "hardship.csv", list);
 
+        // fully funded members are the clerk's; the 监测对象 with 300 yuan of their own to pay is not (outreach reminds them)
         assertThat(liveTracks("HARDSHIP", all)).containsExactlyInAnyOrder(notEnrolled, twoCategories);
         for (String member : List.of(notEnrolled, twoCategories)) {
             assertThat(candidateGroups(openTask(member))).containsExactly("clerk:" + COUNTY);
@@ -221,14 +234,14 @@ class FastTrackIT {
 
         // the same list again starts nothing more
         importer.importAs(CLERK, ExtractKind.HARDSHIP, "hardship-again.csv", list);
-        assertThat(jdbc.queryForObject("select count(*) from fast_track where id_number in (?, ?, ?, ?)", Integer.class,
-                all.toArray())).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from fast_track where id_number in (?, ?, ?, ?, ?)",
+                Integer.class, all.toArray())).isEqualTo(2);
 
         // the outreach session's predicate finds the current members, not the one who left the list
-        assertThat(jdbc.queryForList("select p.id_number from person p where p.id_number in (?, ?, ?, ?) and exists "
+        assertThat(jdbc.queryForList("select p.id_number from person p where p.id_number in (?, ?, ?, ?, ?) and exists "
                 + "(select 1 from person_group g where g.id_number = p.id_number and g.grp = 'HARDSHIP' "
                 + "and (g.until is null or g.until >= current_date))", String.class, all.toArray()))
-                .containsExactlyInAnyOrder(enrolled, notEnrolled, twoCategories);
+                .containsExactlyInAnyOrder(enrolled, notEnrolled, twoCategories, partlyFunded);
 
         // the clerk enrols by subsidy: amount 0, marked subsidised
         Task task = openTask(notEnrolled);

@@ -1,5 +1,9 @@
 package cn.canbao.outreach;
 
+import cn.canbao.policy.PolicyService;
+import cn.canbao.policy.RuleSetFixtures;
+import cn.canbao.policy.RuleSetService;
+import cn.canbao.register.HardshipCategory;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
@@ -78,6 +82,10 @@ class OutreachProcessIT {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
+    RuleSetService ruleSets;
+    @Autowired
+    PolicyService policy;
+    @Autowired
     org.quartz.Scheduler scheduler;
 
     private Campaign campaign;
@@ -114,6 +122,9 @@ class OutreachProcessIT {
         jdbc.update("delete from payment where id_number = ? and year = ?", ids[0], YEAR);
         jdbc.update("delete from enrollment where id_number = ? and year = ?", ids[0], YEAR);
         jdbc.update("update person set sms_opt_out = (id_number = ?) where id_number = any(?)", ids[4], ids);
+        // the county's rule set for the year: 400 yuan, 低保 funded in full (the clerk enrols them; no reminder)
+        RuleSetFixtures.save(ruleSets, RuleSetFixtures.county(COUNTY, YEAR, null,
+                Map.of(HardshipCategory.DIBAO, RuleSetFixtures.full())));
         clockAt(FIRST.plusDays(9), LocalTime.of(9, 0));
         campaign = security.as("leader.outreach", () -> campaigns.start(NewCampaign.of("催缴测试行动", YEAR, COUNTY,
                 FIRST, FIRST.plusDays(90))));
@@ -134,6 +145,24 @@ class OutreachProcessIT {
         if (instance != null && runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
             runtime.deleteProcessInstance(instance, "test finished");
         }
+    }
+
+    @Test
+    void aHardshipMemberWithAShareLeftIsRemindedOfThatShareFromTheRuleSet() {
+        // 分类资助 with a fixed amount: 低保 gets 300 of the 400 yuan, 100 is theirs to pay
+        RuleSetFixtures.save(ruleSets, RuleSetFixtures.county(COUNTY, YEAR, null,
+                Map.of(HardshipCategory.DIBAO, RuleSetFixtures.fixed(300))));
+        assertThat(SystemAccess.call(() -> starter.start(campaign.id()))).isEqualTo(new OutreachStarter.StartResult(5, 5));
+        Map<String, String> bodies = new java.util.HashMap<>();
+        jdbc.query("select id_number, body from sms_message where campaign_id = ? and template_key = 'REMINDER_FIRST'",
+                rs -> {
+                    bodies.put(rs.getString(1), rs.getString(2));
+                }, campaign.id());
+        assertThat(bodies.get(ids[2])).contains("100元").doesNotContain("400元");
+        assertThat(bodies.get(ids[0])).contains("400元");
+        // the figure comes from the assessment the person file shows
+        assertThat(SystemAccess.call(() -> policy.assess(ids[2], FIRST.plusDays(9))).personalShare())
+                .isEqualByComparingTo("100");
     }
 
     @Test

@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class PolicyAssessmentIT {
 
     static final String VILLAGE = "350525101001";
+    static final String COUNTY = "350525000000";
     static final LocalDate SPRING = LocalDate.of(2046, 3, 10);
 
     @Autowired
@@ -37,6 +38,8 @@ class PolicyAssessmentIT {
     SecurityTestSupport security;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RuleSetService ruleSets;
 
     final String continuous = id(1980, 1);
     final String longBreak = id(1981, 2);
@@ -46,10 +49,16 @@ class PolicyAssessmentIT {
     final String gap = id(1985, 6);
     final String enrolled = id(1986, 7);
     final String veteran = id(1987, 8);
+    final String formerSoldier = id(1988, 9);
 
     @BeforeAll
     void history() {
-        List.of(continuous, longBreak, hardship, switcher, overlap, gap, enrolled, veteran).forEach(id -> jdbc.update(
+        // the county adopted the mechanism in 2040 (test years lie in the future): 2046 and 2047 rule sets, 低保 in full
+        for (int year : List.of(2046, 2047)) {
+            RuleSetFixtures.save(ruleSets, RuleSetFixtures.county(COUNTY, year, 2040,
+                    Map.of(cn.canbao.register.HardshipCategory.DIBAO, RuleSetFixtures.full())));
+        }
+        List.of(continuous, longBreak, hardship, switcher, overlap, gap, enrolled, veteran, formerSoldier).forEach(id -> jdbc.update(
                 "insert into person (id_number, name, birth_date, sex, household_region) values (?, '测试', ?, 'M', ?)",
                 id, IdNumber.of(id).birthDate(), VILLAGE));
         for (int y = 2040; y <= 2045; y++) {
@@ -65,8 +74,8 @@ class PolicyAssessmentIT {
         paid(longBreak, 2045, LocalDate.of(2046, 1, 5));
         paid(hardship, 2040, LocalDate.of(2039, 12, 1));
         paid(veteran, 2043, LocalDate.of(2042, 12, 1));
-        jdbc.update("insert into person_group (id_number, grp, detail) values (?, 'HARDSHIP', 'DIBAO'), (?, 'VETERAN', '')",
-                hardship, veteran);
+        jdbc.update("insert into person_group (id_number, grp, detail, since) values (?, 'HARDSHIP', 'DIBAO', '2020-01-01'), "
+                + "(?, 'VETERAN', '', '2046-02-01'), (?, 'VETERAN', '', '2030-07-01')", hardship, veteran, formerSoldier);
         for (int y = 2042; y <= 2045; y++) {
             jdbc.update("insert into enrollment (id_number, year, scheme, place) values (?, ?, 'EMPLOYEE', 'LOCAL')",
                     switcher, y);
@@ -84,25 +93,51 @@ class PolicyAssessmentIT {
     @AfterAll
     void removeCampaign() {
         jdbc.update("delete from campaign where name = '政策测试行动'");
+        jdbc.update("delete from policy_hardship_subsidy where rule_set_id in (select id from policy_rule_set "
+                + "where place_code = ? and scheme_year in (2046, 2047))", COUNTY);
+        jdbc.update("delete from policy_rule_set where place_code = ? and scheme_year in (2046, 2047)", COUNTY);
     }
 
     @Test
     void enrollingOutsideTheCollectionPeriodAfterSixContinuousYears() {
         PolicyAssessment a = assess(continuous, SPRING);
         assertThat(a.year()).isEqualTo(2046);
+        assertThat(a.ruleSetEntered()).isTrue();
+        assertThat(a.inputs().countedFrom()).isEqualTo(2040);
         assertThat(a.inputs().inCollectionPeriod()).isFalse();
         assertThat(a.inputs().continuousYears()).isEqualTo(6);
         assertThat(a.inputs().currentBreakYears()).isZero();
         assertThat(a.waitingMonths()).isEqualTo(3);
         assertThat(a.waitingClause()).isEqualTo("W7");
         assertThat(a.waitingReason()).isEqualTo("未在集中参保期内参保，固定待遇等待期3个月");
-        // 2046 would be the 7th year running: 3 years past the 4th
+        // 2046 would be the 7th year running since 2040: raises in the 5th, 6th and 7th
         assertThat(a.capReward()).isEqualTo(3000);
         assertThat(a.capChange()).isEqualTo(3000);
         assertThat(a.capClause()).isEqualTo("C3");
-        assertThat(a.capReason()).startsWith("连续参保7年，满4年后每年提高1000元");
+        assertThat(a.capReason()).startsWith("连续参保满4年后提高3次，每次1000元");
+        assertThat(a.limitAfter()).isEqualTo(303_000);
+        assertThat(a.steps()).extracting(LimitLedger.Step::year).containsExactly(2044, 2045, 2046);
         assertThat(a.rulesYear()).isEqualTo(2025);
-        assertThat(consequence(continuous, SPRING)).isEqualTo("逾期参保等待3个月，封顶线奖励清零");
+        assertThat(a.personalShare()).isEqualByComparingTo("400");
+        // skipping 2046 is a break: one reduction next year
+        assertThat(a.lateWaitingMonths()).isEqualTo(3);
+        assertThat(a.reductionIfSkipped()).isEqualTo(1000);
+        assertThat(consequence(continuous, SPRING)).isEqualTo("逾期参保等待3个月，断缴降限额1000元");
+    }
+
+    @Test
+    void theReminderQuotesTheFiguresOfTheAssessmentItself() {
+        for (String id : List.of(continuous, longBreak, hardship, switcher, enrolled)) {
+            PolicyAssessment a = assess(id, SPRING);
+            PolicyService.Reminder r = SystemAccess.call(() -> policy.reminder(id, SPRING));
+            assertThat(r.amount()).as(id).isEqualByComparingTo(a.personalShare());
+            if (!a.inputs().enrolled() && a.lateWaitingMonths() > 0) {
+                assertThat(r.consequence()).as(id).contains(a.lateWaitingMonths() + "个月");
+            }
+            if (!a.inputs().enrolled() && a.reductionIfSkipped() > 0) {
+                assertThat(r.consequence()).as(id).contains(a.reductionIfSkipped() + "元");
+            }
+        }
     }
 
     @Test
@@ -114,13 +149,17 @@ class PolicyAssessmentIT {
         assertThat(a.inputs().currentBreakYears()).isEqualTo(1);
         assertThat(a.waitingClause()).isEqualTo("W6");
         assertThat(a.waitingMonths()).isEqualTo(3);
-        assertThat(a.capChange()).isEqualTo(-1000);
-        assertThat(a.capReason()).contains("断保1年，每年降低1000元");
+        // the two raises of 2044 and 2045 stay, the break of 2046 lowers once
+        assertThat(a.capReward()).isEqualTo(2000);
+        assertThat(a.capPenalty()).isEqualTo(1000);
+        assertThat(a.capChange()).isEqualTo(1000);
+        assertThat(a.capReason()).contains("断保1年，每年降低1次，每次1000元");
     }
 
     @Test
     void aLongBreakPartlyPaidBackStillWaitsSixMonths() {
         PolicyAssessment a = assess(longBreak, SPRING);
+        // 2038 and 2039 lie before the mechanism: they are neither continuity nor breaks
         assertThat(a.inputs().breakYears()).containsExactly(2042, 2043, 2044, 2045);
         assertThat(a.inputs().paidBackYears()).containsExactly(2044, 2045);
         assertThat(a.inputs().currentBreakYears()).isEqualTo(4);
@@ -129,20 +168,24 @@ class PolicyAssessmentIT {
         assertThat(a.waitingMonths()).isEqualTo(6);
         assertThat(a.capPenalty()).isEqualTo(4000);
         assertThat(a.capChange()).isEqualTo(-4000);
-        assertThat(consequence(longBreak, SPRING)).isEqualTo("逾期参保将有6个月待遇等待期");
+        assertThat(consequence(longBreak, SPRING)).isEqualTo("逾期参保等待6个月，断缴降限额5000元");
     }
 
     @Test
-    void exemptGroupsWaitNothingAndAreToldTheCapLoss() {
+    void exemptGroupsWaitNothingAndAreToldTheLimitLoss() {
         PolicyAssessment a = assess(hardship, SPRING);
         assertThat(a.inputs().currentBreakYears()).isEqualTo(5);
         assertThat(a.waitingClause()).isEqualTo("W2");
         assertThat(a.waitingMonths()).isZero();
+        assertThat(a.personalShare()).isEqualByComparingTo("0");
+        assertThat(a.fullyFunded()).isTrue();
         // enrolling late costs no waiting; not paying at all adds a sixth break year next year
-        assertThat(consequence(hardship, SPRING)).isEqualTo("断缴将使大病保险封顶线降低6000元");
+        assertThat(consequence(hardship, SPRING)).isEqualTo("断缴将使大病保险最高支付限额降低6000元");
         PolicyAssessment v = assess(veteran, SPRING);
         assertThat(v.waitingClause()).isEqualTo("W3");
-        assertThat(v.waitingReason()).isEqualTo("退役军人参保，免待遇等待期");
+        assertThat(v.waitingReason()).isEqualTo("当年退出现役军人及其随军未就业配偶参保，免待遇等待期");
+        // a soldier who left service in 2030 is no special group in 2046
+        assertThat(assess(formerSoldier, SPRING).waitingClause()).isEqualTo("W5");
     }
 
     @Test
@@ -157,6 +200,18 @@ class PolicyAssessmentIT {
         PolicyAssessment june = assess(switcher, LocalDate.of(2046, 6, 10));
         assertThat(june.inputs().gapMonths()).isEqualTo(5);
         assertThat(june.waitingClause()).isEqualTo("W7");
+    }
+
+    @Test
+    void aYearWithoutARuleSetGetsNoRuleOfTheMechanism() {
+        // 2045 has no rule set for the county (nor its city or province): the fallback contribution, no rules
+        PolicyAssessment a = assess(formerSoldier, LocalDate.of(2045, 3, 1));
+        assertThat(a.ruleSetEntered()).isFalse();
+        assertThat(a.inputs().mechanism()).isFalse();
+        assertThat(a.waitingMonths()).isZero();
+        assertThat(a.capChange()).isZero();
+        assertThat(a.personalShare()).isEqualByComparingTo("400");
+        assertThat(consequence(formerSoldier, LocalDate.of(2045, 3, 1))).isEqualTo("请在集中参保期内按时缴费");
     }
 
     @Test
@@ -195,7 +250,7 @@ class PolicyAssessmentIT {
         Map<String, String> sentences = consequences(List.of(continuous, longBreak, overlap,
                 id(1991, 9)), SPRING);
         assertThat(sentences).containsOnlyKeys(continuous, longBreak);
-        assertThat(sentences.get(longBreak)).isEqualTo("逾期参保将有6个月待遇等待期");
+        assertThat(sentences.get(longBreak)).isEqualTo("逾期参保等待6个月，断缴降限额5000元");
         assertThat(sentences.values()).allSatisfy(s -> assertThat(s.length())
                 .isLessThanOrEqualTo(PolicyService.MAX_CONSEQUENCE_LENGTH));
     }

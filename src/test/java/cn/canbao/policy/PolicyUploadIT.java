@@ -98,7 +98,7 @@ class PolicyUploadIT {
         assertThat(rules.definition(PolicyDecisions.WAITING_PERIOD, YEAR).getVersionTag()).isEqualTo("2025");
         assertThat(jdbc.queryForObject("select file_name || ' ' || cases_passed || ' ' || uploaded_by "
                 + "from policy_rule_version where deployment_id = ?", String.class, uploaded.deploymentId()))
-                .isEqualTo("规则-修订.dmn 47 clerk.policy");
+                .isEqualTo("规则-修订.dmn 48 clerk.policy");
 
         List<RuleVersion> versions = security.as("clerk.policy", () -> admin.versions());
         assertThat(versions).filteredOn(v -> v.year() == YEAR + 1).singleElement()

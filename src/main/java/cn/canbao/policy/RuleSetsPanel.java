@@ -173,18 +173,18 @@ class RuleSetsPanel extends VerticalLayout {
         place.getListDataView().getItems().filter(p -> p.code().equals(r.placeCode())).findFirst()
                 .ifPresent(place::setValue);
         mechanismFrom.setValue(r.mechanismFrom());
-        contribution.setValue(r.personalContribution());
-        subsidy.setValue(r.governmentSubsidy());
-        originalLimit.setValue(r.originalLimit());
+        contribution.setValue(plain(r.personalContribution()));
+        subsidy.setValue(plain(r.governmentSubsidy()));
+        originalLimit.setValue(plain(r.originalLimit()));
         start.setValue(r.collectionStart());
         end.setValue(r.collectionEnd());
-        raise.setValue(r.raiseAmount());
-        reduction.setValue(r.reductionAmount());
+        raise.setValue(plain(r.raiseAmount()));
+        reduction.setValue(plain(r.reductionAmount()));
         bound.setValue(r.boundPercent());
         kinds.forEach((c, kind) -> {
             RuleSet.Subsidy s = r.subsidies().get(c);
             kind.setValue(s == null ? NONE : s.full() ? FULL : FIXED);
-            amounts.get(c).setValue(s == null || s.full() ? null : s.amount());
+            amounts.get(c).setValue(s == null || s.full() ? null : plain(s.amount()));
         });
     }
 
@@ -220,6 +220,12 @@ class RuleSetsPanel extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(new ArrayList<>(ruleSets.visible()));
+    }
+
+    /** Whole yuan without the database's two decimals (380.00 → 380). */
+    private static BigDecimal plain(BigDecimal amount) {
+        return amount == null ? null : amount.stripTrailingZeros().setScale(Math.max(0,
+                amount.stripTrailingZeros().scale()));
     }
 
     private static String yuan(BigDecimal amount) {

@@ -52,7 +52,7 @@ class TableOwnershipTest {
             entry("sms_template", "sms"), entry("sms_message", "sms"), entry("sms_opt_out", "sms"),
             entry("sms_inbound", "sms"), entry("sms_local_gateway", "sms"), entry("sms_dispatch_state", "sms"),
             entry("policy_rule_version", "policy"), entry("policy_rule_set", "policy"),
-            entry("policy_hardship_subsidy", "policy"),
+            entry("policy_hardship_subsidy", "policy"), entry("school_enrollment_unit", "register"),
             entry("outreach_case", "outreach"), entry("visit", "outreach"), entry("correction_request", "outreach"),
             entry("work_tier", "outreach"),
             entry("fast_track", "fasttrack"),

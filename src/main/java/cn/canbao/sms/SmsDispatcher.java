@@ -220,7 +220,8 @@ public class SmsDispatcher {
     }
 
     private static SmsGateway.Outgoing outgoing(OutboxStore.Claimed m, Instant attemptAt) {
-        return new SmsGateway.Outgoing(m.id(), "canbao-sms-" + m.id(), "+86" + m.mobile(), m.body(), attemptAt);
+        return new SmsGateway.Outgoing(m.id(), "canbao-sms-" + m.id(), "+86" + m.mobile(), m.body(), attemptAt,
+                m.providerTemplate(), m.templateParams());
     }
 
     /** Another node ended a round less than a second ago: wait out that second, so its sends count. */

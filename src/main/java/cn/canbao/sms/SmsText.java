@@ -11,11 +11,21 @@ import java.util.regex.Pattern;
  * them in reminders; residents are taught not to trust them), and the segment count the provider bills:
  * GSM-7 for texts of the GSM alphabet only (160 characters in one segment, 153 per part), else UCS-2
  * (70 in one, 67 per part) — any Chinese character makes the whole text UCS-2.
+ * <p>
+ * Texts carry nothing that identifies the resident (issue 16: "Texts carry no names or ID numbers"; SPEC §6 —
+ * a text passes through the provider and the carriers and lies on a phone a family may share): no placeholder for
+ * a name, ID number or phone, and no ID or full mobile number written into a template or rendered into a text.
  */
 public final class SmsText {
 
     /** The variables a reminder template may use. */
-    public static final Set<String> VARIABLES = Set.of("name", "amount", "deadline", "channels", "consequence");
+    public static final Set<String> VARIABLES = Set.of("amount", "deadline", "channels", "consequence");
+    /** Placeholders that would put the resident's identity into a text: refused as such, not just as unknown. */
+    static final Set<String> PERSONAL = Set.of("name", "fullname", "surname", "idnumber", "idno", "idcard", "id",
+            "mobile", "phone", "phonenumber", "xingming", "sfz", "shenfenzheng");
+    /** An 18-digit (or old 15-digit) ID number, or a full mainland mobile, not part of a longer number. */
+    private static final Pattern ID_OR_MOBILE = Pattern.compile("(?<![0-9])([0-9]{17}[0-9Xx]|[0-9]{15}|1[3-9][0-9]{9})"
+            + "(?![0-9])");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
     private static final Pattern URL = Pattern.compile("(?i)(https?://|www\\.|\\b[a-z0-9-]+(\\.[a-z0-9-]+)*"
@@ -60,15 +70,32 @@ public final class SmsText {
 
     /** The placeholders a template uses, in order of first use. */
     public static Set<String> placeholders(String template) {
+        return placeholders(template, PLACEHOLDER);
+    }
+
+    static Set<String> placeholders(String template, Pattern placeholder) {
         Set<String> names = new LinkedHashSet<>();
-        Matcher m = PLACEHOLDER.matcher(template == null ? "" : template);
+        Matcher m = placeholder.matcher(template == null ? "" : template);
         while (m.find()) {
             names.add(m.group(1));
         }
         return names;
     }
 
-    /** Refuses an empty template, one with a link, or one naming an unknown variable. */
+    /** Whether the text holds an ID number or a full mobile number (masked ones, 139****1234, pass). */
+    public static boolean containsIdOrMobile(String text) {
+        return text != null && ID_OR_MOBILE.matcher(text).find();
+    }
+
+    /** Whether the placeholder would name, number or reach the resident. */
+    static boolean personal(String placeholder) {
+        return placeholder != null && PERSONAL.contains(placeholder.toLowerCase(java.util.Locale.ROOT).replace("_", ""));
+    }
+
+    /**
+     * Refuses an empty template, one with a link, one with a placeholder for the resident's name, ID number or phone
+     * or with such a number written in, or one naming an unknown variable.
+     */
     static void checkTemplate(String template) {
         if (template == null || template.isBlank()) {
             throw new SmsException("sms.template.empty");
@@ -76,16 +103,30 @@ public final class SmsText {
         if (containsUrl(template)) {
             throw new SmsException("sms.template.url");
         }
+        if (containsIdOrMobile(template)) {
+            throw new SmsException("sms.template.personalNumber");
+        }
         for (String name : placeholders(template)) {
+            if (personal(name)) {
+                throw new SmsException("sms.template.personalVariable", name);
+            }
             if (!VARIABLES.contains(name)) {
                 throw new SmsException("sms.template.unknownVariable", name);
             }
         }
     }
 
-    /** The template with every placeholder filled; a missing variable or a link in the result is refused. */
+    /**
+     * The template with every placeholder filled; a missing variable, a link, an ID or full mobile number in the
+     * result is refused.
+     */
     static String render(String template, Map<String, String> variables) {
-        Matcher m = PLACEHOLDER.matcher(template);
+        return render(template, PLACEHOLDER, variables);
+    }
+
+    /** Like {@link #render(String, Map)}, with another placeholder syntax (the provider's ${x}); group 1 is the name. */
+    static String render(String template, Pattern placeholder, Map<String, String> variables) {
+        Matcher m = placeholder.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String value = variables == null ? null : variables.get(m.group(1));
@@ -98,6 +139,9 @@ public final class SmsText {
         String body = out.toString().trim();
         if (containsUrl(body)) {
             throw new SmsException("sms.template.url");
+        }
+        if (containsIdOrMobile(body)) {
+            throw new SmsException("sms.template.personalNumber");
         }
         return body;
     }

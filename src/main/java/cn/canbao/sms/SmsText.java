@@ -27,7 +27,7 @@ public final class SmsText {
     private static final Pattern ID_OR_MOBILE = Pattern.compile("(?<![0-9])([0-9]{17}[0-9Xx]|[0-9]{15}|1[3-9][0-9]{9})"
             + "(?![0-9])");
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern URL = Pattern.compile("(?i)(https?://|www\\.|\\b[a-z0-9-]+(\\.[a-z0-9-]+)*"
             + "\\.(com|cn|net|org|gov|edu|io|info|top|xyz|me|cc|co|tv|app|link|site|vip|shop)\\b)");
     private static final String GSM_BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"

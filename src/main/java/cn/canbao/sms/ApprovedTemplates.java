@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  */
 final class ApprovedTemplates {
 
-    /** The provider's placeholder syntax: ${name}. */
-    static final Pattern PROVIDER_PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_]+)}");
+    /**
+     * A parameter of an approved text: {@code ${name}} as the provider writes it, or {@code {name}} — in Spring's
+     * configuration files {@code ${…}} is Spring's own placeholder, so the settings may write the braces alone.
+     */
+    static final Pattern PROVIDER_PLACEHOLDER = Pattern.compile("\\$?\\{([A-Za-z0-9_]+)}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One message rendered for the provider: our stored text, the template code and its parameters as JSON. */

@@ -79,8 +79,9 @@ record SmsSettings(@DefaultValue("local") String gateway,
     }
 
     /**
-     * A template as the provider approved it: its code ({@code SMS_123456789}), its text in the provider's syntax
-     * ({@code ${amount}}, without the signature) and, for each of its parameters, which of our variables
+     * A template as the provider approved it: its code ({@code SMS_123456789}), its text without the signature and
+     * with its parameters as {@code {fee}} (in a configuration file Spring would take the provider's {@code ${fee}}
+     * for a placeholder of its own) and, for each of its parameters, which of our variables
      * ({@link SmsText#VARIABLES}) fills it. Parameter names in lower case, or in brackets ({@code "[payAmount]"}).
      */
     record ApprovedTemplate(String code, String text, Map<String, String> params) {

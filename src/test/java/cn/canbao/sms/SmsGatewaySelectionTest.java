@@ -2,7 +2,8 @@ package cn.canbao.sms;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -14,8 +15,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** {@code canbao.sms.gateway} chooses the gateway and whether texts are the provider's approved templates. */
 class SmsGatewaySelectionTest {
 
+    /** Bound as the application binds them: from an environment, with its placeholder resolution. */
     private static SmsSettings bind(Map<String, String> properties) {
-        return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("canbao.sms", SmsSettings.class);
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("test", new HashMap<>(properties)));
+        return Binder.get(environment).bindOrCreate("canbao.sms", SmsSettings.class);
     }
 
     @Test
@@ -42,7 +46,8 @@ class SmsGatewaySelectionTest {
         p.put("canbao.sms.aliyun.access-key-secret", "secret");
         p.put("canbao.sms.aliyun.sign-name", "永春县医保局");
         p.put("canbao.sms.aliyun.templates.reminder-first.code", "SMS_1");
-        p.put("canbao.sms.aliyun.templates.reminder-first.text", "您好，缴费期至${deadline}，个人缴费${payAmount}元");
+        // the approved text's parameters written {deadline}: Spring would read ${deadline} as its own placeholder
+        p.put("canbao.sms.aliyun.templates.reminder-first.text", "您好，缴费期至{deadline}，个人缴费{payAmount}元");
         p.put("canbao.sms.aliyun.templates.reminder-first.params.[payAmount]", "amount");
         p.put("canbao.sms.aliyun.templates.reminder-second.code", "SMS_2");
         p.put("canbao.sms.aliyun.templates.reminder-second.text", "您好，再次提醒：${deadline}截止，${consequence}");

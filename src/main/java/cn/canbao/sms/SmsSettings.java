@@ -69,13 +69,16 @@ record SmsSettings(@DefaultValue("local") String gateway,
      * ({@code ALIBABA_CLOUD_ACCESS_KEY_ID}, {@code ALIBABA_CLOUD_ACCESS_KEY_SECRET}); {@code signName} is the approved
      * signature (签名, shown as 【…】 before every text); {@code templates} maps each of our message kinds, in kebab
      * case ({@code reminder-first}), to the template the provider approved; {@code endpoint} replaces
-     * https://dysmsapi.aliyuncs.com (a proxy, the tests' stub).
+     * https://dysmsapi.aliyuncs.com (a proxy, the tests' stub); {@code webhookToken} is the secret path segment of
+     * the addresses the provider pushes delivery receipts and replies to (its HTTP push carries no signature we
+     * could check), from the environment ({@code CANBAO_SMS_ALIYUN_WEBHOOK_TOKEN}); without one both refuse.
      */
     record Aliyun(String accessKeyId, String accessKeySecret, String signName,
                   @DefaultValue("https://dysmsapi.aliyuncs.com") String endpoint,
                   @DefaultValue("cn-hangzhou") String regionId,
                   @DefaultValue("10s") Duration timeout,
-                  Map<String, ApprovedTemplate> templates) {
+                  Map<String, ApprovedTemplate> templates,
+                  String webhookToken) {
     }
 
     /**

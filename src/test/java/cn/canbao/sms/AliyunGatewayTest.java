@@ -95,12 +95,12 @@ class AliyunGatewayTest {
     void refusesToStartWithoutKeysSignatureOrATemplateForEachKind() {
         SmsSettings.Aliyun full = SmsTestSupport.aliyun(null);
         assertThatThrownBy(() -> new AliyunGateway(new SmsSettings.Aliyun(null, "s", "签名", full.endpoint(), "cn-hangzhou",
-                Duration.ofSeconds(5), full.templates()), MutableClock.SHANGHAI, java.time.Clock.systemUTC()))
+                Duration.ofSeconds(5), full.templates(), null), MutableClock.SHANGHAI, java.time.Clock.systemUTC()))
                 .hasMessageContaining("access-key-id");
         assertThatThrownBy(() -> ApprovedTemplates.of(new SmsSettings.Aliyun("k", "s", " ", full.endpoint(), "cn-hangzhou",
-                Duration.ofSeconds(5), full.templates()))).hasMessageContaining("sign-name");
+                Duration.ofSeconds(5), full.templates(), null))).hasMessageContaining("sign-name");
         Map<String, SmsSettings.ApprovedTemplate> onlyFirst = Map.of("reminder-first", full.templates().get("reminder-first"));
         assertThatThrownBy(() -> ApprovedTemplates.of(new SmsSettings.Aliyun("k", "s", "签名", full.endpoint(), "cn-hangzhou",
-                Duration.ofSeconds(5), onlyFirst))).hasMessageContaining("canbao.sms.aliyun.templates.reminder-second.code");
+                Duration.ofSeconds(5), onlyFirst, null))).hasMessageContaining("canbao.sms.aliyun.templates.reminder-second.code");
     }
 }

@@ -74,7 +74,7 @@ class SmsPersonalDataTest {
                 new SmsSettings.ApprovedTemplate("SMS_1", "${name}您好，缴费${fee}元", Map.of("fee", "amount")),
                 new SmsSettings.ApprovedTemplate("SMS_1", "${who}您好，缴费${fee}元", Map.of("who", "name", "fee", "amount"))}) {
             SmsSettings.Aliyun aliyun = new SmsSettings.Aliyun("k", "s", "签名", base.endpoint(), "cn-hangzhou",
-                    Duration.ofSeconds(5), Map.of("reminder-first", first, "reminder-second", second));
+                    Duration.ofSeconds(5), Map.of("reminder-first", first, "reminder-second", second), null);
             assertThatThrownBy(() -> ApprovedTemplates.of(aliyun)).hasMessageContaining("sms.template.personalVariable");
         }
     }

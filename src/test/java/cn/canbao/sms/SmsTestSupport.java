@@ -97,7 +97,7 @@ class SmsTestSupport {
     static SmsSettings.Aliyun aliyun(String endpoint) {
         return new SmsSettings.Aliyun(AliyunStub.ACCESS_KEY_ID, AliyunStub.ACCESS_KEY_SECRET, AliyunStub.SIGN_NAME,
                 endpoint == null ? "https://dysmsapi.aliyuncs.com" : endpoint, "cn-hangzhou", Duration.ofSeconds(5),
-                AliyunStub.approvedTemplates());
+                AliyunStub.approvedTemplates(), null);
     }
 
     static SmsSettings.Twilio twilio(String apiBase, String messagingService, String from) {

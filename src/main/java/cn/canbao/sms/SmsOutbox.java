@@ -57,6 +57,8 @@ public class SmsOutbox {
                 : new ApprovedTemplates.Rendered(SmsText.render(templates.body(county, request.templateKey()),
                         request.variables()), null, null);
         String body = rendered.body();
+        // whatever a caller passed as a variable: never the resident's own number in the text (issue 16)
+        SmsText.checkNotAbout(body, request.idNumber(), request.mobile());
         Optional<String> mobile = MobileNumber.normalise(request.mobile());
         SkipReason skip = mobile.isEmpty() ? SkipReason.NO_MOBILE
                 : register.smsOptedOut(request.idNumber()) ? SkipReason.OPTED_OUT : null;

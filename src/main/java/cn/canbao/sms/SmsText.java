@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * <p>
  * Texts carry nothing that identifies the resident (issue 16: "Texts carry no names or ID numbers"; SPEC §6 —
  * a text passes through the provider and the carriers and lies on a phone a family may share): no placeholder for
- * a name, ID number or phone, and no ID or full mobile number written into a template or rendered into a text.
+ * a name, ID number or phone, no ID number written into a template or rendered into a text, and never the
+ * resident's own mobile or ID number ({@link #checkNotAbout}). A county's hotline or a collector's phone in a template
+ * or in the payment channels is not the resident's and may stand.
  */
 public final class SmsText {
 
@@ -23,9 +25,8 @@ public final class SmsText {
     /** Placeholders that would put the resident's identity into a text: refused as such, not just as unknown. */
     static final Set<String> PERSONAL = Set.of("name", "fullname", "surname", "idnumber", "idno", "idcard", "id",
             "mobile", "phone", "phonenumber", "xingming", "sfz", "shenfenzheng");
-    /** An 18-digit (or old 15-digit) ID number, or a full mainland mobile, not part of a longer number. */
-    private static final Pattern ID_OR_MOBILE = Pattern.compile("(?<![0-9])([0-9]{17}[0-9Xx]|[0-9]{15}|1[3-9][0-9]{9})"
-            + "(?![0-9])");
+    /** An 18-digit (or old 15-digit) ID number, not part of a longer number. */
+    private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])([0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern URL = Pattern.compile("(?i)(https?://|www\\.|\\b[a-z0-9-]+(\\.[a-z0-9-]+)*"
@@ -82,9 +83,22 @@ public final class SmsText {
         return names;
     }
 
-    /** Whether the text holds an ID number or a full mobile number (masked ones, 139****1234, pass). */
-    public static boolean containsIdOrMobile(String text) {
-        return text != null && ID_OR_MOBILE.matcher(text).find();
+    /** Whether the text holds something shaped like an ID number (18 or 15 digits; masked ones pass). */
+    public static boolean containsIdNumber(String text) {
+        return text != null && ID_NUMBER.matcher(text).find();
+    }
+
+    /** Refuses a text that carries the resident's own ID number or mobile, whole or with the +86 prefix removed. */
+    static void checkNotAbout(String text, String idNumber, String mobile) {
+        if (text == null) {
+            return;
+        }
+        if ((idNumber != null && !idNumber.isBlank() && text.toUpperCase(java.util.Locale.ROOT)
+                .contains(idNumber.trim().toUpperCase(java.util.Locale.ROOT)))
+                || (mobile != null && mobile.trim().length() >= 11 && text.replace(" ", "").replace("-", "")
+                .contains(mobile.trim().substring(mobile.trim().length() - 11)))) {
+            throw new SmsException("sms.template.personalNumber");
+        }
     }
 
     /** Whether the placeholder would name, number or reach the resident. */
@@ -94,7 +108,7 @@ public final class SmsText {
 
     /**
      * Refuses an empty template, one with a link, one with a placeholder for the resident's name, ID number or phone
-     * or with such a number written in, or one naming an unknown variable.
+     * or with an ID number written in, or one naming an unknown variable.
      */
     static void checkTemplate(String template) {
         if (template == null || template.isBlank()) {
@@ -103,7 +117,7 @@ public final class SmsText {
         if (containsUrl(template)) {
             throw new SmsException("sms.template.url");
         }
-        if (containsIdOrMobile(template)) {
+        if (containsIdNumber(template)) {
             throw new SmsException("sms.template.personalNumber");
         }
         for (String name : placeholders(template)) {
@@ -117,8 +131,8 @@ public final class SmsText {
     }
 
     /**
-     * The template with every placeholder filled; a missing variable, a link, an ID or full mobile number in the
-     * result is refused.
+     * The template with every placeholder filled; a missing variable, a link or an ID number in the result is
+     * refused.
      */
     static String render(String template, Map<String, String> variables) {
         return render(template, PLACEHOLDER, variables);
@@ -140,7 +154,7 @@ public final class SmsText {
         if (containsUrl(body)) {
             throw new SmsException("sms.template.url");
         }
-        if (containsIdOrMobile(body)) {
+        if (containsIdNumber(body)) {
             throw new SmsException("sms.template.personalNumber");
         }
         return body;

@@ -270,9 +270,19 @@ class AliyunDispatchIT {
                 String body = (String) row(message).get("body");
                 assertThat(body).as(kind).doesNotContain("测试" + sequence).doesNotContain(id).doesNotContain(mobile)
                         .doesNotContain(id.substring(6, 14)).doesNotContain("{").doesNotContain("$");
-                assertThat(SmsText.containsIdOrMobile(body)).isFalse();
+                assertThat(SmsText.containsIdNumber(body)).isFalse();
                 sequence++;
             }
+            // a caller passing the resident's own mobile or ID number as a variable is refused, and nothing is queued
+            String mobile = String.format("1360000%04d", sequence);
+            String id = support.person(sequence, mobile, grid);
+            for (String leak : List.of(mobile, id)) {
+                Map<String, String> variables = new HashMap<>(SmsTestSupport.reminder(id, mobile, grid, kind, "x").variables());
+                variables.put("channels", "村委会 " + leak);
+                assertThatThrownBy(() -> outbox.enqueue(new SmsRequest(id, mobile, grid, 1L, kind, variables,
+                        "leak-" + leak))).hasMessageStartingWith("sms.template.personalNumber");
+            }
+            sequence++;
         }
         assertThat(count("true")).isEqualTo(kinds.size() * 2);
     }

@@ -52,18 +52,30 @@ class SmsPersonalDataTest {
     }
 
     @Test
-    void refusesAnIdOrFullMobileNumberWrittenIntoATemplateOrRenderedIntoAText() {
+    void refusesAnIdNumberWrittenIntoATemplateOrRenderedIntoAText() {
         assertThatThrownBy(() -> SmsText.checkTemplate("身份证" + ID + "请缴费{amount}元"))
-                .hasMessageStartingWith("sms.template.personalNumber");
-        assertThatThrownBy(() -> SmsText.checkTemplate("请联系" + MOBILE + "缴费{amount}元"))
                 .hasMessageStartingWith("sms.template.personalNumber");
         assertThatThrownBy(() -> SmsText.checkTemplate("旧证350525600101123缴费")).hasMessageStartingWith(
                 "sms.template.personalNumber");
-        assertThatThrownBy(() -> SmsText.render("可通过{channels}缴纳", Map.of("channels", "村委会 " + MOBILE)))
+        assertThatThrownBy(() -> SmsText.render("可通过{channels}缴纳", Map.of("channels", "村委会 " + ID)))
                 .hasMessageStartingWith("sms.template.personalNumber");
-        // a masked number, an amount, a date, a hotline are not a person's
-        SmsText.checkTemplate("咨询12393，缴费{amount}元，2026年12月31日前，139****5678");
-        assertThat(SmsText.containsIdOrMobile("0595-23882345")).isFalse();
+        // a masked number, an amount, a date, a county hotline or a collector's phone are not the resident's
+        SmsText.checkTemplate("咨询12393或13800000000，缴费{amount}元，2026年12月31日前，3505**********1234");
+        assertThat(SmsText.containsIdNumber("0595-23882345 13912345678")).isFalse();
+    }
+
+    @Test
+    void refusesATextCarryingTheResidentsOwnMobileOrIdNumber() {
+        String body = SmsText.render(SmsTemplates.DEFAULTS.get(SmsTemplates.REMINDER_FIRST), VARIABLES);
+        SmsText.checkNotAbout(body, ID, MOBILE);
+        for (String text : new String[] {body + MOBILE, body + "139 1234 5678", body + "139-1234-5678", body + ID,
+                body + ID.toLowerCase()}) {
+            assertThatThrownBy(() -> SmsText.checkNotAbout(text, ID, MOBILE)).as(text)
+                    .hasMessageStartingWith("sms.template.personalNumber");
+        }
+        // the mobile as the outbox gets it (+86…) is the same number
+        assertThatThrownBy(() -> SmsText.checkNotAbout(body + MOBILE, ID, "+86" + MOBILE))
+                .hasMessageStartingWith("sms.template.personalNumber");
     }
 
     @Test
@@ -82,6 +94,7 @@ class SmsPersonalDataTest {
     private static void assertNothingPersonal(String text) {
         assertThat(text).doesNotContain(NAME).doesNotContain("张*明").doesNotContain(ID).doesNotContain(MOBILE)
                 .doesNotContain("{").doesNotContain("${");
-        assertThat(SmsText.containsIdOrMobile(text)).isFalse();
+        assertThat(SmsText.containsIdNumber(text)).isFalse();
+        SmsText.checkNotAbout(text, ID, MOBILE);
     }
 }

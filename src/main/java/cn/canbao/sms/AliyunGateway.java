@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -94,11 +95,14 @@ class AliyunGateway implements SmsGateway {
             Thread.currentThread().interrupt();
             return new Unknown(null, "interrupted");
         }
-        return outcome(response.statusCode(), response.body());
+        return outcome(response.statusCode(), response.body(), clock.instant(), zone);
     }
 
-    /** What a SendSms answer means for us (see the class comment). */
-    static Outcome outcome(int status, String body) {
+    /**
+     * What a SendSms answer means for us (see the class comment). Flow control per number by the hour or the day
+     * (the provider's message says 小时级 / 天级) is not tried again before the next hour or day begins, China time.
+     */
+    static Outcome outcome(int status, String body, Instant now, ZoneId zone) {
         JsonNode json = parse(body);
         String code = json == null ? null : text(json, "Code");
         String message = json == null ? null : text(json, "Message");
@@ -116,7 +120,22 @@ class AliyunGateway implements SmsGateway {
         }
         // flow control, and every other refusal the provider answers with a code: not taken; retried after the
         // backoff (a balance topped up, a template approved) until the attempts run out
-        return new Retry(status == 429 ? 429 : null, described);
+        return new Retry(status == 429 ? 429 : null, described, limitEnds(code, message, now, zone));
+    }
+
+    /** When the provider's per-number limit of the hour or the day ends; null for any other refusal. */
+    static Instant limitEnds(String code, String message, Instant now, ZoneId zone) {
+        if (!THROTTLED.contains(code) || message == null) {
+            return null;
+        }
+        java.time.ZonedDateTime local = now.atZone(zone);
+        if (message.contains("天级") || code.equals("isv.DAY_LIMIT_CONTROL")) {
+            return local.toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        }
+        if (message.contains("小时级")) {
+            return local.truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusHours(1).toInstant();
+        }
+        return null;
     }
 
     /** Our message at the provider, by its OutId among the messages to the number on the day(s) we sent it. */

@@ -127,15 +127,19 @@ final class OutboxStore {
                 ts(now), ts(now), id);
     }
 
-    /** Not taken: back to the queue after the backoff, or failed for good after the last attempt. */
-    void retryLater(Claimed m, Integer code, String message, Instant now) {
+    /**
+     * Not taken: back to the queue after the backoff (or at {@code notBefore}, the end of a provider's limit, if
+     * later), or failed for good after the last attempt.
+     */
+    void retryLater(Claimed m, Integer code, String message, Instant now, Instant notBefore) {
         if (m.attempts() >= settings.maxAttempts()) {
             failed(m.id(), code, "retries exhausted: " + message, now);
             return;
         }
+        Instant next = now.plus(settings.backoffFor(m.attempts()));
         jdbc.update("update sms_message set status = 'QUEUED', next_attempt_at = ?, defer_reason = 'RETRY', "
                         + "error_code = ?, error_message = ? where id = ? and status = 'SENDING'",
-                ts(now.plus(settings.backoffFor(m.attempts()))), code, cut(message), m.id());
+                ts(notBefore != null && notBefore.isAfter(next) ? notBefore : next), code, cut(message), m.id());
     }
 
     /** Outcome unknown: stays SENDING, to be looked up at the provider after the backoff. */

@@ -182,7 +182,7 @@ public class SmsDispatcher {
             store.accepted(m.id(), a, now);
             counts.add(c -> c.sent++);
         } else if (outcome instanceof SmsGateway.Retry r) {
-            store.retryLater(m, r.code(), r.message(), now);
+            store.retryLater(m, r.code(), r.message(), now, r.notBefore());
             counts.add(c -> c.retried++);
         } else if (outcome instanceof SmsGateway.Unknown u) {
             store.unknown(m, u.code(), u.message(), now);

@@ -30,8 +30,16 @@ public interface SmsGateway {
     record Accepted(String sid, String status) implements Outcome {
     }
 
-    /** Refused for now and certainly not taken (429 too many requests, a provider's flow control): send again later. */
-    record Retry(Integer code, String message) implements Outcome {
+    /**
+     * Refused for now and certainly not taken (429 too many requests, a provider's flow control): send again later,
+     * after the backoff and not before {@code notBefore} when the provider says how long its limit holds (null: the
+     * backoff alone).
+     */
+    record Retry(Integer code, String message, Instant notBefore) implements Outcome {
+
+        Retry(Integer code, String message) {
+            this(code, message, null);
+        }
     }
 
     /** We cannot tell whether it was taken (network fault, 5xx): ask {@link #find} before sending again. */

@@ -175,6 +175,26 @@ class AliyunDispatchIT {
     }
 
     @Test
+    void theNumbersDailyLimitWaitsForTheNextDay() {
+        long id = enqueue(8, "13900000008", SmsTemplates.REMINDER_FIRST);
+        stub.fail(AliyunStub.Fault.THROTTLE_DAY);
+        SmsDispatcher dispatcher = dispatcher(gateway, "node-a");
+
+        assertThat(dispatcher.dispatch().retried()).isEqualTo(1);
+        assertThat(support.jdbc.queryForObject("select next_attempt_at from sms_message where id = ?",
+                java.time.OffsetDateTime.class, id).toInstant())
+                .isEqualTo(LocalDateTime.of(2026, 11, 3, 0, 0).atZone(MutableClock.SHANGHAI).toInstant());
+        clock.advance(Duration.ofHours(2));
+        assertThat(dispatcher.dispatch().sent()).isZero();
+        clock.advance(Duration.ofHours(10)); // midnight: in the quiet hours
+        assertThat(dispatcher.dispatch().sent()).isZero();
+        clock.advance(Duration.ofHours(10)); // 10:00 the next morning
+        assertThat(dispatcher.dispatch().sent()).isEqualTo(1);
+        assertThat(stub.sends()).hasSize(2);
+        assertThat(stub.keptPerNumber()).containsExactly(Map.entry("13900000008", 1L));
+    }
+
+    @Test
     void anInvalidOrBlacklistedNumberFailsAndIsNeverRetried() {
         long invalid = enqueue(4, "13900000004", SmsTemplates.REMINDER_FIRST);
         long blacklisted = enqueue(5, "13900000005", SmsTemplates.REMINDER_FIRST);

@@ -58,28 +58,50 @@ class AliyunGatewayTest {
         assertThat(AliyunSignature.percentEncode("缴")).isEqualTo("%E7%BC%B4");
     }
 
+    /** 10:20 China time, 2 November 2026. */
+    static final java.time.Instant NOW = java.time.LocalDateTime.of(2026, 11, 2, 10, 20).atZone(MutableClock.SHANGHAI)
+            .toInstant();
+
+    private static SmsGateway.Outcome outcome(int status, String body) {
+        return AliyunGateway.outcome(status, body, NOW, MutableClock.SHANGHAI);
+    }
+
+    @Test
+    void aPerNumberLimitOfTheHourOrDayIsNotTriedAgainBeforeItEnds() {
+        assertThat(outcome(200, "{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":\"触发天级流控Permits:10\"}"))
+                .isEqualTo(new SmsGateway.Retry(null, "isv.BUSINESS_LIMIT_CONTROL: 触发天级流控Permits:10",
+                        java.time.LocalDateTime.of(2026, 11, 3, 0, 0).atZone(MutableClock.SHANGHAI).toInstant()));
+        assertThat(((SmsGateway.Retry) outcome(200, "{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":"
+                + "\"触发小时级流控Permits:5\"}")).notBefore())
+                .isEqualTo(java.time.LocalDateTime.of(2026, 11, 2, 11, 0).atZone(MutableClock.SHANGHAI).toInstant());
+        assertThat(((SmsGateway.Retry) outcome(200, "{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":"
+                + "\"触发分钟级流控Permits:1\"}")).notBefore()).isNull();
+        assertThat(((SmsGateway.Retry) outcome(200, "{\"Code\":\"isv.AMOUNT_NOT_ENOUGH\",\"Message\":\"天级\"}"))
+                .notBefore()).isNull();
+    }
+
     @Test
     void mapsTheProvidersAnswersToOurRetryClasses() {
-        assertThat(AliyunGateway.outcome(200, "{\"Code\":\"OK\",\"Message\":\"OK\",\"BizId\":\"900619746936498440^0\"}"))
+        assertThat(outcome(200, "{\"Code\":\"OK\",\"Message\":\"OK\",\"BizId\":\"900619746936498440^0\"}"))
                 .isEqualTo(new SmsGateway.Accepted("900619746936498440^0", "accepted"));
         // flow control and account faults: certainly not taken, sent again after the backoff
-        assertThat(AliyunGateway.outcome(200, "{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":\"触发天级流控Permits:10\"}"))
-                .isEqualTo(new SmsGateway.Retry(null, "isv.BUSINESS_LIMIT_CONTROL: 触发天级流控Permits:10"));
-        assertThat(AliyunGateway.outcome(400, "{\"Code\":\"Throttling.User\",\"Message\":\"Request was denied\"}"))
+        assertThat(outcome(200, "{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":\"触发分钟级流控Permits:1\"}"))
+                .isEqualTo(new SmsGateway.Retry(null, "isv.BUSINESS_LIMIT_CONTROL: 触发分钟级流控Permits:1"));
+        assertThat(outcome(400, "{\"Code\":\"Throttling.User\",\"Message\":\"Request was denied\"}"))
                 .isInstanceOf(SmsGateway.Retry.class);
-        assertThat(AliyunGateway.outcome(200, "{\"Code\":\"isv.AMOUNT_NOT_ENOUGH\",\"Message\":\"账户余额不足\"}"))
+        assertThat(outcome(200, "{\"Code\":\"isv.AMOUNT_NOT_ENOUGH\",\"Message\":\"账户余额不足\"}"))
                 .isInstanceOf(SmsGateway.Retry.class);
-        assertThat(AliyunGateway.outcome(200, "{\"Code\":\"isv.SMS_TEMPLATE_ILLEGAL\"}")).isInstanceOf(SmsGateway.Retry.class);
+        assertThat(outcome(200, "{\"Code\":\"isv.SMS_TEMPLATE_ILLEGAL\"}")).isInstanceOf(SmsGateway.Retry.class);
         // the number's own problem: never retried
-        assertThat(AliyunGateway.outcome(200, "{\"Code\":\"isv.MOBILE_NUMBER_ILLEGAL\",\"Message\":\"非法手机号\"}"))
+        assertThat(outcome(200, "{\"Code\":\"isv.MOBILE_NUMBER_ILLEGAL\",\"Message\":\"非法手机号\"}"))
                 .isEqualTo(new SmsGateway.Rejected(null, "isv.MOBILE_NUMBER_ILLEGAL: 非法手机号"));
-        assertThat(AliyunGateway.outcome(200, "{\"Code\":\"isv.BLACK_KEY_CONTROL_LIMIT\",\"Message\":\"黑名单管控\"}"))
+        assertThat(outcome(200, "{\"Code\":\"isv.BLACK_KEY_CONTROL_LIMIT\",\"Message\":\"黑名单管控\"}"))
                 .isInstanceOf(SmsGateway.Rejected.class);
         // we cannot tell: looked up by OutId before any resend
-        assertThat(AliyunGateway.outcome(500, "{\"Code\":\"InternalError\"}")).isEqualTo(new SmsGateway.Unknown(500, "InternalError"));
-        assertThat(AliyunGateway.outcome(200, "{\"Code\":\"isp.SYSTEM_ERROR\"}")).isInstanceOf(SmsGateway.Unknown.class);
-        assertThat(AliyunGateway.outcome(502, "<html>Bad Gateway</html>")).isEqualTo(new SmsGateway.Unknown(502, "HTTP 502"));
-        assertThat(AliyunGateway.outcome(200, "{\"Code\":\"OK\"}")).isInstanceOf(SmsGateway.Unknown.class);
+        assertThat(outcome(500, "{\"Code\":\"InternalError\"}")).isEqualTo(new SmsGateway.Unknown(500, "InternalError"));
+        assertThat(outcome(200, "{\"Code\":\"isp.SYSTEM_ERROR\"}")).isInstanceOf(SmsGateway.Unknown.class);
+        assertThat(outcome(502, "<html>Bad Gateway</html>")).isEqualTo(new SmsGateway.Unknown(502, "HTTP 502"));
+        assertThat(outcome(200, "{\"Code\":\"OK\"}")).isInstanceOf(SmsGateway.Unknown.class);
     }
 
     @Test

@@ -48,7 +48,7 @@ final class AliyunStub implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the next SendSms calls get instead of normal service. */
-    enum Fault { THROTTLE, HTTP_500, ACCEPT_THEN_500 }
+    enum Fault { THROTTLE, THROTTLE_DAY, HTTP_500, ACCEPT_THEN_500 }
 
     /** One SendSms as it arrived, and what the provider made of it (null content when refused). */
     record Send(long nanos, Map<String, String> params, boolean signatureValid, String content, String bizId) {
@@ -154,6 +154,9 @@ final class AliyunStub implements AutoCloseable {
             if (fault == Fault.THROTTLE) {
                 sends.add(new Send(arrived, params, true, null, null));
                 json = answer("isv.BUSINESS_LIMIT_CONTROL", "触发分钟级流控Permits:1", null);
+            } else if (fault == Fault.THROTTLE_DAY) {
+                sends.add(new Send(arrived, params, true, null, null));
+                json = answer("isv.BUSINESS_LIMIT_CONTROL", "触发天级流控Permits:10", null);
             } else if (fault == Fault.HTTP_500) {
                 sends.add(new Send(arrived, params, true, null, null));
                 status = 500;

@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import cn.canbao.policy.PolicyService;
 import cn.canbao.region.RegionService;
 import cn.canbao.register.MobileNumber;
-import cn.canbao.register.PersonName;
 import cn.canbao.register.RegisterCandidates;
 import cn.canbao.register.RegisterService;
 import cn.canbao.sms.SmsOutbox;
@@ -23,7 +22,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -128,8 +126,8 @@ public class OutreachService {
         Campaign campaign = campaigns.get(c.campaignId());
         RegisterCandidates.Resident resident = resident(c);
         PolicyService.Reminder figures = reminderOf(c.idNumber());
+        // no name, ID or phone: "Texts carry no names or ID numbers" (issue 16; SmsText refuses them)
         Map<String, String> variables = Map.of(
-                "name", PersonName.mask(resident.name()),
                 "amount", figures.amount().stripTrailingZeros().toPlainString(),
                 "deadline", DEADLINE.format(campaign.collectionEnd()),
                 "channels", settings.paymentChannels(),

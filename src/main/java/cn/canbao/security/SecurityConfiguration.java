@@ -118,8 +118,9 @@ class SecurityConfiguration {
     }
 
     /**
-     * Provider callbacks (Twilio's SMS status and replies): no login and no CSRF token — Twilio has neither —
-     * for these paths only; each controller checks the provider's signature and refuses the rest with 403.
+     * Provider callbacks (Twilio's and Alibaba Cloud's SMS status and replies): no login and no CSRF token — the
+     * providers have neither — for these paths only; each controller checks the provider's signature (Twilio) or
+     * the secret token of the address (Alibaba Cloud) and refuses the rest with 403.
      */
     @Bean
     @Order(4)

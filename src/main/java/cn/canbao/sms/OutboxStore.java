@@ -36,11 +36,14 @@ final class OutboxStore {
         this.register = register;
     }
 
-    record Claimed(long id, String idNumber, String mobile, String body, int attempts) {
+    /** {@code providerTemplate} and {@code templateParams}: what a provider of approved templates needs (else null). */
+    record Claimed(long id, String idNumber, String mobile, String body, int attempts, String providerTemplate,
+                   String templateParams) {
     }
 
     private record Candidate(long id, String idNumber, String mobile, String body, int attempts,
-                             Instant lastToPerson, int identical, Instant oldestIdentical) {
+                             Instant lastToPerson, int identical, Instant oldestIdentical, String providerTemplate,
+                             String templateParams) {
     }
 
     /**
@@ -51,6 +54,7 @@ final class OutboxStore {
     List<Claimed> claim(Instant now, int limit) {
         OffsetDateTime at = ts(now);
         List<Candidate> candidates = jdbc.query("select m.id, m.id_number, m.mobile, m.body, m.attempts, "
+                        + "m.provider_template, m.template_params, "
                         + "(select max(x.last_attempt_at) from sms_message x where x.id_number = m.id_number and x.id <> m.id "
                         + "  and x.status in " + WENT_OUT + " and x.last_attempt_at > ?) last_to_person, "
                         + "i.n identical, i.oldest "
@@ -88,7 +92,8 @@ final class OutboxStore {
                 persons.add(c.idNumber());
                 texts.put(text, sameInBatch + 1);
                 sending.add(new Object[] {at, c.id()});
-                claimed.add(new Claimed(c.id(), c.idNumber(), c.mobile(), c.body(), c.attempts() + 1));
+                claimed.add(new Claimed(c.id(), c.idNumber(), c.mobile(), c.body(), c.attempts() + 1,
+                        c.providerTemplate(), c.templateParams()));
             }
         }
         jdbc.batchUpdate("update sms_message set status = 'SKIPPED', skip_reason = ?, status_at = ? where id = ?", skipped);
@@ -100,10 +105,12 @@ final class OutboxStore {
 
     /** Rows left SENDING whose outcome is unknown (a crash, a fault) and old enough to ask the provider about. */
     List<Claimed> unresolved(Instant now, int limit) {
-        return jdbc.query("select id, id_number, mobile, body, attempts, last_attempt_at from sms_message "
+        return jdbc.query("select id, id_number, mobile, body, attempts, last_attempt_at, provider_template, "
+                        + "template_params from sms_message "
                         + "where status = 'SENDING' and next_attempt_at <= ? and last_attempt_at <= ? order by id limit ?",
                 (rs, n) -> new Claimed(rs.getLong("id"), rs.getString("id_number"), rs.getString("mobile"),
-                        rs.getString("body"), rs.getInt("attempts")),
+                        rs.getString("body"), rs.getInt("attempts"), rs.getString("provider_template"),
+                        rs.getString("template_params")),
                 ts(now), ts(now.minus(settings.reconcileAfter())), limit);
     }
 
@@ -120,15 +127,19 @@ final class OutboxStore {
                 ts(now), ts(now), id);
     }
 
-    /** Not taken: back to the queue after the backoff, or failed for good after the last attempt. */
-    void retryLater(Claimed m, Integer code, String message, Instant now) {
+    /**
+     * Not taken: back to the queue after the backoff (or at {@code notBefore}, the end of a provider's limit, if
+     * later), or failed for good after the last attempt.
+     */
+    void retryLater(Claimed m, Integer code, String message, Instant now, Instant notBefore) {
         if (m.attempts() >= settings.maxAttempts()) {
             failed(m.id(), code, "retries exhausted: " + message, now);
             return;
         }
+        Instant next = now.plus(settings.backoffFor(m.attempts()));
         jdbc.update("update sms_message set status = 'QUEUED', next_attempt_at = ?, defer_reason = 'RETRY', "
                         + "error_code = ?, error_message = ? where id = ? and status = 'SENDING'",
-                ts(now.plus(settings.backoffFor(m.attempts()))), code, cut(message), m.id());
+                ts(notBefore != null && notBefore.isAfter(next) ? notBefore : next), code, cut(message), m.id());
     }
 
     /** Outcome unknown: stays SENDING, to be looked up at the provider after the backoff. */
@@ -170,7 +181,8 @@ final class OutboxStore {
     private static final RowMapper<Candidate> CANDIDATE = (rs, n) -> new Candidate(rs.getLong("id"),
             rs.getString("id_number"), rs.getString("mobile"), rs.getString("body"), rs.getInt("attempts"),
             instant(rs.getObject("last_to_person", OffsetDateTime.class)),
-            rs.getInt("identical"), instant(rs.getObject("oldest", OffsetDateTime.class)));
+            rs.getInt("identical"), instant(rs.getObject("oldest", OffsetDateTime.class)),
+            rs.getString("provider_template"), rs.getString("template_params"));
 
     private static Instant instant(OffsetDateTime t) {
         return t == null ? null : t.toInstant();

@@ -182,7 +182,7 @@ public class SmsDispatcher {
             store.accepted(m.id(), a, now);
             counts.add(c -> c.sent++);
         } else if (outcome instanceof SmsGateway.Retry r) {
-            store.retryLater(m, r.code(), r.message(), now);
+            store.retryLater(m, r.code(), r.message(), now, r.notBefore());
             counts.add(c -> c.retried++);
         } else if (outcome instanceof SmsGateway.Unknown u) {
             store.unknown(m, u.code(), u.message(), now);
@@ -220,7 +220,8 @@ public class SmsDispatcher {
     }
 
     private static SmsGateway.Outgoing outgoing(OutboxStore.Claimed m, Instant attemptAt) {
-        return new SmsGateway.Outgoing(m.id(), "canbao-sms-" + m.id(), "+86" + m.mobile(), m.body(), attemptAt);
+        return new SmsGateway.Outgoing(m.id(), "canbao-sms-" + m.id(), "+86" + m.mobile(), m.body(), attemptAt,
+                m.providerTemplate(), m.templateParams());
     }
 
     /** Another node ended a round less than a second ago: wait out that second, so its sends count. */

@@ -4,13 +4,22 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A provider that takes text messages: Twilio ({@link TwilioGateway}) or the local one for development
- * ({@link LocalGateway}). Called only by the dispatcher, never inside a transaction.
+ * A provider that takes text messages: Alibaba Cloud SMS ({@link AliyunGateway}, for deployments: numbers stay in
+ * China), Twilio ({@link TwilioGateway}) or the local one for development ({@link LocalGateway}). Called only by
+ * the dispatcher, never inside a transaction.
  */
 public interface SmsGateway {
 
-    /** One message to send: our idempotency key, the number in E.164 (+86…), the text, when we tried. */
-    record Outgoing(long messageId, String idempotencyKey, String to, String body, Instant attemptAt) {
+    /**
+     * One message to send: our idempotency key, the number in E.164 (+86…), the text, when we tried; for a provider
+     * of approved templates also the template's code and its parameters (JSON), as the outbox rendered them.
+     */
+    record Outgoing(long messageId, String idempotencyKey, String to, String body, Instant attemptAt,
+                    String providerTemplate, String templateParams) {
+
+        Outgoing(long messageId, String idempotencyKey, String to, String body, Instant attemptAt) {
+            this(messageId, idempotencyKey, to, body, attemptAt, null, null);
+        }
     }
 
     /** What became of a send. */
@@ -21,8 +30,16 @@ public interface SmsGateway {
     record Accepted(String sid, String status) implements Outcome {
     }
 
-    /** Refused for now and certainly not taken (429 too many requests): send again later. */
-    record Retry(Integer code, String message) implements Outcome {
+    /**
+     * Refused for now and certainly not taken (429 too many requests, a provider's flow control): send again later,
+     * after the backoff and not before {@code notBefore} when the provider says how long its limit holds (null: the
+     * backoff alone).
+     */
+    record Retry(Integer code, String message, Instant notBefore) implements Outcome {
+
+        Retry(Integer code, String message) {
+            this(code, message, null);
+        }
     }
 
     /** We cannot tell whether it was taken (network fault, 5xx): ask {@link #find} before sending again. */

@@ -103,6 +103,33 @@ public class SmsService {
         return true;
     }
 
+    /**
+     * A delivery receipt of a provider that names our message by the OutId we sent it with ({@code canbao-sms-<id>},
+     * Alibaba Cloud): delivered or not, with the carrier's code; never moves a message back. The provider's own id
+     * replaces one we had to make up when we found the message by lookup. False for an OutId that is not ours.
+     */
+    @Transactional
+    boolean receipt(String outId, String providerSid, boolean delivered, String errorCode, String errorMessage) {
+        Long id = outId != null && outId.matches("canbao-sms-[0-9]{1,18}") ? Long.valueOf(outId.substring(11)) : null;
+        List<String> current = id == null ? List.of()
+                : jdbc.queryForList("select status from sms_message where id = ? for update", String.class, id);
+        if (current.isEmpty()) {
+            log.warn("delivery receipt for unknown message {}", outId);
+            return false;
+        }
+        SmsStatus status = delivered ? SmsStatus.DELIVERED : SmsStatus.UNDELIVERED;
+        // a receipt is final: a second or late one (the provider pushes again when unsure) changes nothing
+        if (SmsStatus.valueOf(current.get(0)).rank() >= status.rank() || SmsStatus.valueOf(current.get(0)) == SmsStatus.SKIPPED) {
+            return true;
+        }
+        String error = delivered ? null : ((errorCode == null ? "" : errorCode) + (errorMessage == null ? "" : ": " + errorMessage));
+        jdbc.update("update sms_message set status = ?, status_at = now(), error_message = coalesce(?, error_message), "
+                + "provider_sid = case when cast(? as varchar) is not null and (provider_sid is null or provider_sid like "
+                + "'aliyun-out:%') then cast(? as varchar) else provider_sid end where id = ?", status.name(), error == null ? null : error.substring(0,
+                Math.min(500, error.length())), providerSid, providerSid, id);
+        return true;
+    }
+
     /** The latest message to each of the persons (one query), for the outreach worklist. */
     public Map<String, LatestSms> latest(Collection<String> idNumbers) {
         if (idNumbers.isEmpty()) {

@@ -6,12 +6,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Map;
 
 /**
- * {@code canbao.sms.*}: which gateway, the dispatcher's rules and Twilio's account (from the environment,
- * never from git). See README "SMS".
+ * {@code canbao.sms.*}: which gateway, the dispatcher's rules and the providers' accounts (keys from the
+ * environment, never from git). See README "SMS".
  *
- * @param gateway         {@code local} (records messages in a table; the default) or {@code twilio}
+ * @param gateway         {@code local} (records messages in a table; the default), {@code twilio} or {@code aliyun}
+ *                        (Alibaba Cloud SMS: residents' numbers stay in China, PIPL Art. 36; SPEC §6)
  * @param ratePerSecond   messages per second, never exceeded in any one-second window
  * @param quietStart      no sending from this local time …
  * @param quietEnd        … until this one (the window may span midnight)
@@ -40,7 +42,8 @@ record SmsSettings(@DefaultValue("local") String gateway,
                    @DefaultValue("30s") Duration reconcileAfter,
                    @DefaultValue("200") int batchSize,
                    @DefaultValue Dispatcher dispatcher,
-                   @DefaultValue Twilio twilio) {
+                   @DefaultValue Twilio twilio,
+                   @DefaultValue Aliyun aliyun) {
 
     /**
      * The background worker: on in the application, off in tests (they drive the dispatcher themselves).
@@ -59,6 +62,32 @@ record SmsSettings(@DefaultValue("local") String gateway,
      */
     record Twilio(String accountSid, String authToken, String messagingServiceSid, String fromNumber,
                   String statusCallbackUrl, String webhookBaseUrl, String apiBaseUrl) {
+    }
+
+    /**
+     * Alibaba Cloud SMS (短信服务, API version 2017-05-25). The keys come from the environment
+     * ({@code ALIBABA_CLOUD_ACCESS_KEY_ID}, {@code ALIBABA_CLOUD_ACCESS_KEY_SECRET}); {@code signName} is the approved
+     * signature (签名, shown as 【…】 before every text); {@code templates} maps each of our message kinds, in kebab
+     * case ({@code reminder-first}), to the template the provider approved; {@code endpoint} replaces
+     * https://dysmsapi.aliyuncs.com (a proxy, the tests' stub); {@code webhookToken} is the secret path segment of
+     * the addresses the provider pushes delivery receipts and replies to (its HTTP push carries no signature we
+     * could check), from the environment ({@code CANBAO_SMS_ALIYUN_WEBHOOK_TOKEN}); without one both refuse.
+     */
+    record Aliyun(String accessKeyId, String accessKeySecret, String signName,
+                  @DefaultValue("https://dysmsapi.aliyuncs.com") String endpoint,
+                  @DefaultValue("cn-hangzhou") String regionId,
+                  @DefaultValue("10s") Duration timeout,
+                  Map<String, ApprovedTemplate> templates,
+                  String webhookToken) {
+    }
+
+    /**
+     * A template as the provider approved it: its code ({@code SMS_123456789}), its text without the signature and
+     * with its parameters as {@code {fee}} (in a configuration file Spring would take the provider's {@code ${fee}}
+     * for a placeholder of its own) and, for each of its parameters, which of our variables
+     * ({@link SmsText#VARIABLES}) fills it. Parameter names in lower case, or in brackets ({@code "[payAmount]"}).
+     */
+    record ApprovedTemplate(String code, String text, Map<String, String> params) {
     }
 
     /** Whether the local time of the instant falls into the quiet hours. */

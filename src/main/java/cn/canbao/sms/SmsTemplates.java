@@ -29,24 +29,29 @@ public class SmsTemplates {
     public static final String REMINDER_FIRST = "REMINDER_FIRST";
     public static final String REMINDER_SECOND = "REMINDER_SECOND";
 
-    /** The defaults, short enough for two UCS-2 segments with typical values. */
+    /**
+     * The defaults, short enough for two UCS-2 segments with typical values. No name: "Texts carry no names or ID
+     * numbers" (issue 16) — the reminder addresses whoever holds the phone.
+     */
     static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
     static {
-        DEFAULTS.put(REMINDER_FIRST, "【医保缴费提醒】{name}您好，城乡居民医保集中缴费期至{deadline}，"
+        DEFAULTS.put(REMINDER_FIRST, "【医保缴费提醒】您好，城乡居民医保集中缴费期至{deadline}，"
                 + "个人缴费{amount}元，可通过{channels}缴纳。{consequence}。回复TD退订");
-        DEFAULTS.put(REMINDER_SECOND, "【医保缴费提醒】{name}您好，再次提醒：居民医保缴费将于{deadline}截止，"
+        DEFAULTS.put(REMINDER_SECOND, "【医保缴费提醒】您好，再次提醒：居民医保缴费将于{deadline}截止，"
                 + "您尚未缴费（{amount}元），请尽快通过{channels}缴纳，{consequence}。回复TD退订");
     }
 
     private final JdbcClient jdbc;
     private final RegionService regions;
     private final CurrentRegionScope scope;
+    private final ApprovedTemplates approved;
 
-    SmsTemplates(JdbcClient jdbc, RegionService regions, CurrentRegionScope scope) {
+    SmsTemplates(JdbcClient jdbc, RegionService regions, CurrentRegionScope scope, ApprovedTemplates approved) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.scope = scope;
+        this.approved = approved;
     }
 
     /** The county of any region code: its first six digits. */
@@ -68,10 +73,23 @@ public class SmsTemplates {
                 .orElseThrow(() -> new SmsException("sms.template.unknown", templateKey));
     }
 
-    /** The county's templates (its own or the defaults), for the caller's county. */
+    /**
+     * Whether the texts are the provider's approved templates (Alibaba Cloud): then they are shown as the resident
+     * reads them and changed only by having the provider approve a new one and setting its code.
+     */
+    boolean providerApproved() {
+        return approved.active();
+    }
+
+    /** The county's templates (its own or the defaults; the provider's approved ones if it has them), for the caller's county. */
     public List<SmsTemplate> list(String countyCode) {
         Region county = county(countyCode);
         Map<String, SmsTemplate> result = new LinkedHashMap<>();
+        if (approved.active()) {
+            DEFAULTS.keySet().forEach(key -> result.put(key, new SmsTemplate(county.code(), key,
+                    approved.shown(key).orElseThrow(), null, null)));
+            return List.copyOf(result.values());
+        }
         DEFAULTS.forEach((key, body) -> result.put(key, new SmsTemplate(county.code(), key, body, null, null)));
         jdbc.sql("select * from sms_template where county_code = ? order by template_key").param(county.code())
                 .query(TEMPLATE).list().forEach(t -> result.put(t.templateKey(), t));
@@ -85,6 +103,10 @@ public class SmsTemplates {
         Region county = county(countyCode);
         if (!DEFAULTS.containsKey(templateKey)) {
             throw new SmsException("sms.template.unknown", templateKey);
+        }
+        if (approved.active()) {
+            // a domestic provider sends only what it approved: a text edited here would never be sent
+            throw new SmsException("sms.template.providerApproved");
         }
         SmsText.checkTemplate(body);
         String text = body.trim();

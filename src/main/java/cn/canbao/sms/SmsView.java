@@ -144,12 +144,17 @@ class SmsView extends VerticalLayout {
         layout.setPadding(false);
         layout.add(new Span(getTranslation("sms.template.help", String.join("、", SmsText.VARIABLES.stream()
                 .sorted().map(v -> "{" + v + "}").toList()))));
+        boolean approved = templates.providerApproved();
+        if (approved) {
+            layout.add(new Span(getTranslation("sms.template.providerApprovedHelp")));
+        }
         for (SmsTemplate t : templates.list(user.regionCode())) {
             TextArea body = new TextArea(getTranslation("sms.template." + t.templateKey()));
             body.setId("sms-template-" + t.templateKey());
             body.setWidthFull();
             body.setValueChangeMode(ValueChangeMode.EAGER);
             body.setValue(t.body());
+            body.setReadOnly(approved);
             Span count = new Span();
             count.setId("sms-template-count-" + t.templateKey());
             body.addValueChangeListener(e -> showCount(count, e.getValue()));
@@ -164,6 +169,7 @@ class SmsView extends VerticalLayout {
             });
             save.setId("sms-template-save-" + t.templateKey());
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            save.setVisible(!approved);
             layout.add(body, count, save);
         }
         return layout;

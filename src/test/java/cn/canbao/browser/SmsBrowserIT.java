@@ -97,14 +97,14 @@ class SmsBrowserIT {
 
             tab(browser, "短信模板");
             WebElement text = browser.waitFor(d -> d.findElement(By.cssSelector("#sms-template-REMINDER_FIRST textarea")));
-            text.sendKeys(Keys.chord(Keys.CONTROL, "a"), "{name}您好，请登录 www.pay-example.cn 缴费{amount}元");
+            text.sendKeys(Keys.chord(Keys.CONTROL, "a"), "您好，请登录 www.pay-example.cn 缴费{amount}元");
             browser.settle();
             assertThat(browser.driver().findElement(By.id("sms-template-count-REMINDER_FIRST")).getText())
                     .contains("1条短信").contains("不得包含网址");
             browser.driver().findElement(By.id("sms-template-save-REMINDER_FIRST")).click();
             browser.settle();
             assertThat(templates()).isZero();
-            text.sendKeys(Keys.chord(Keys.CONTROL, "a"), "{name}您好，居民医保个人缴费{amount}元，{deadline}截止，可通过{channels}缴纳。"
+            text.sendKeys(Keys.chord(Keys.CONTROL, "a"), "您好，居民医保个人缴费{amount}元，{deadline}截止，可通过{channels}缴纳。"
                     + "{consequence}。回复TD退订");
             browser.settle();
             browser.driver().findElement(By.id("sms-template-save-REMINDER_FIRST")).click();

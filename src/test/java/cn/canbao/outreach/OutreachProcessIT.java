@@ -173,14 +173,15 @@ class OutreachProcessIT {
                 + "where campaign_id = ? order by id_number", String.class, campaign.id())).containsExactly(
                 ids[0] + " LAPSED REMINDED", ids[1] + " UNINSURED VISIT_DUE", ids[4] + " LAPSED VISIT_DUE",
                 ids[5] + " UNINSURED REMINDED");
-        // the first reminders are in the outbox (the dispatcher sends them later): masked name, amount, deadline and
-        // the consequence from the policy rules; nothing for the resident without a mobile or the one who opted out
+        // the first reminders are in the outbox (the dispatcher sends them later): amount, deadline and the
+        // consequence from the policy rules, no name, ID or phone (issue 16); nothing for the resident without a
+        // mobile or the one who opted out
         List<Map<String, Object>> texts = jdbc.queryForList("select id_number, template_key, status, body from sms_message "
                 + "where campaign_id = ? order by id_number", campaign.id());
         assertThat(texts).extracting(m -> m.get("id_number") + " " + m.get("template_key") + " " + m.get("status"))
                 .containsExactly(ids[0] + " REMINDER_FIRST QUEUED", ids[5] + " REMINDER_FIRST QUEUED");
-        assertThat((String) texts.get(0).get("body")).contains("王*明").contains("400元").contains("12月30日")
-                .doesNotContain("王小明").doesNotContain("http");
+        assertThat((String) texts.get(0).get("body")).contains("400元").contains("12月30日")
+                .doesNotContain("王小明").doesNotContain("王*明").doesNotContain("http");
         // started again (the next morning's job): nobody is listed or started twice
         assertThat(SystemAccess.call(() -> starter.start(campaign.id()))).isEqualTo(new OutreachStarter.StartResult(0, 0));
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY)
@@ -195,6 +196,16 @@ class OutreachProcessIT {
         assertThat(stage(ids[0])).isEqualTo("REMINDED_AGAIN");
         assertThat(count("select count(*) from sms_message where campaign_id = ? and id_number = ? "
                 + "and template_key = 'REMINDER_SECOND'", campaign.id(), ids[0])).isEqualTo(1);
+        // every text of both kinds: nobody's name (nor its masked form), ID number or mobile
+        List<Map<String, Object>> all = jdbc.queryForList("select p.name, p.id_number, p.mobile, m.template_key, m.body "
+                + "from sms_message m join person p on p.id_number = m.id_number where m.campaign_id = ?", campaign.id());
+        assertThat(all).extracting(m -> m.get("template_key")).contains("REMINDER_FIRST", "REMINDER_SECOND");
+        assertThat(all).allSatisfy(m -> assertThat((String) m.get("body"))
+                .doesNotContain((String) m.get("name"))
+                .doesNotContain(((String) m.get("name")).substring(0, 1) + "*")
+                .doesNotContain((String) m.get("id_number"))
+                .doesNotContain((String) m.get("mobile"))
+                .doesNotContain(((String) m.get("id_number")).substring(6, 14)));
         advance(Duration.ofDays(7).plusMinutes(1));
         assertThat(stage(ids[0])).isEqualTo("VISIT_DUE");
         assertThat(visitTasks("grid.outreach.1")).hasSize(3);

@@ -75,14 +75,29 @@ class SmsTestSupport {
     }
 
     static SmsRequest reminder(String idNumber, String mobile, String region, String key, String dedup) {
-        return new SmsRequest(idNumber, mobile, region, 1L, key, Map.of("name", "张*明", "amount", "400",
+        return new SmsRequest(idNumber, mobile, region, 1L, key, Map.of("amount", "400",
                 "deadline", "12月31日", "channels", "闽政通、支付宝、村委会代收点", "consequence", "逾期参保将有3个月待遇等待期"), dedup);
     }
 
     static SmsSettings settings(int ratePerSecond, SmsSettings.Twilio twilio) {
         return new SmsSettings("test", ratePerSecond, LocalTime.of(21, 0), LocalTime.of(8, 0), ZoneId.of("Asia/Shanghai"),
                 Duration.ofDays(3), 2, Duration.ofHours(24), 3, Duration.ofSeconds(30), Duration.ofHours(1),
-                Duration.ofSeconds(30), 200, new SmsSettings.Dispatcher(false, Duration.ofSeconds(5), 8), twilio);
+                Duration.ofSeconds(30), 200, new SmsSettings.Dispatcher(false, Duration.ofSeconds(5), 8), twilio, aliyun(null));
+    }
+
+    /** The gateway's settings with the stub's approved templates and keys. */
+    static SmsSettings settings(int ratePerSecond, String gateway, SmsSettings.Aliyun aliyun) {
+        SmsSettings s = settings(ratePerSecond, null);
+        return new SmsSettings(gateway, s.ratePerSecond(), s.quietStart(), s.quietEnd(), s.zone(), s.personInterval(),
+                s.identicalMax(), s.identicalWindow(), s.maxAttempts(), s.backoff(), s.backoffMax(), s.reconcileAfter(),
+                s.batchSize(), s.dispatcher(), s.twilio(), aliyun);
+    }
+
+    /** An Alibaba Cloud account at the endpoint (the stub) with {@link AliyunStub}'s approved templates. */
+    static SmsSettings.Aliyun aliyun(String endpoint) {
+        return new SmsSettings.Aliyun(AliyunStub.ACCESS_KEY_ID, AliyunStub.ACCESS_KEY_SECRET, AliyunStub.SIGN_NAME,
+                endpoint == null ? "https://dysmsapi.aliyuncs.com" : endpoint, "cn-hangzhou", Duration.ofSeconds(5),
+                AliyunStub.approvedTemplates(), null);
     }
 
     static SmsSettings.Twilio twilio(String apiBase, String messagingService, String from) {

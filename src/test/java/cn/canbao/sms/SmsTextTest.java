@@ -34,23 +34,23 @@ class SmsTextTest {
         assertThat(SmsText.containsUrl("打开 chsi.gov.cn 缴费")).isTrue();
         assertThat(SmsText.containsUrl("个人缴费400.00元，12月31日截止。回复TD退订")).isFalse();
         SmsTemplates.DEFAULTS.values().forEach(SmsText::checkTemplate);
-        assertThatThrownBy(() -> SmsText.checkTemplate("{name}您好，详见http://a.cn")).isInstanceOf(DomainException.class)
+        assertThatThrownBy(() -> SmsText.checkTemplate("您好，详见http://a.cn")).isInstanceOf(DomainException.class)
                 .hasMessageStartingWith("sms.template.url");
-        assertThatThrownBy(() -> SmsText.checkTemplate("{name}您好，{idNumber}")).hasMessageStartingWith(
+        assertThatThrownBy(() -> SmsText.checkTemplate("您好，{fee}")).hasMessageStartingWith(
                 "sms.template.unknownVariable");
         assertThatThrownBy(() -> SmsText.checkTemplate("  ")).hasMessageStartingWith("sms.template.empty");
     }
 
     @Test
     void rendersEveryVariableAndRefusesAMissingOne() {
-        String body = SmsText.render(SmsTemplates.DEFAULTS.get(SmsTemplates.REMINDER_SECOND), Map.of("name", "张*明",
+        String body = SmsText.render(SmsTemplates.DEFAULTS.get(SmsTemplates.REMINDER_SECOND), Map.of(
                 "amount", "400", "deadline", "12月31日", "channels", "支付宝", "consequence", "逾期参保将有3个月待遇等待期"));
-        assertThat(body).isEqualTo("【医保缴费提醒】张*明您好，再次提醒：居民医保缴费将于12月31日截止，您尚未缴费（400元），"
+        assertThat(body).isEqualTo("【医保缴费提醒】您好，再次提醒：居民医保缴费将于12月31日截止，您尚未缴费（400元），"
                 + "请尽快通过支付宝缴纳，逾期参保将有3个月待遇等待期。回复TD退订");
         assertThat(SmsText.count(body).segments()).isEqualTo(2);
-        assertThatThrownBy(() -> SmsText.render("{name}您好{amount}", Map.of("name", "张*明")))
+        assertThatThrownBy(() -> SmsText.render("{deadline}截止，{amount}元", Map.of("deadline", "12月31日")))
                 .hasMessageStartingWith("sms.template.missingVariable");
-        assertThatThrownBy(() -> SmsText.render("{name}您好，{channels}", Map.of("name", "张*明", "channels", "www.pay.cn")))
+        assertThatThrownBy(() -> SmsText.render("您好，{channels}", Map.of("channels", "www.pay.cn")))
                 .hasMessageStartingWith("sms.template.url");
     }
 

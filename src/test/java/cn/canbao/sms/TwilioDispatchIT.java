@@ -85,7 +85,7 @@ class TwilioDispatchIT {
                 .containsEntry("MessagingServiceSid", "MG00000000000000000000000000000001")
                 .containsEntry("StatusCallback", SmsTestSupport.STATUS_CALLBACK)
                 .doesNotContainKey("From");
-        assertThat(params.get("Body")).isEqualTo("【医保缴费提醒】张*明您好，城乡居民医保集中缴费期至12月31日，个人缴费400元，"
+        assertThat(params.get("Body")).isEqualTo("【医保缴费提醒】您好，城乡居民医保集中缴费期至12月31日，个人缴费400元，"
                 + "可通过闽政通、支付宝、村委会代收点缴纳。逾期参保将有3个月待遇等待期。回复TD退订");
         assertThat(stub.creates().get(1).authorization()).startsWith("Basic ");
         Map<String, Object> row = support.jdbc.queryForMap("select status, attempts, provider_sid from sms_message where id = ?", id);

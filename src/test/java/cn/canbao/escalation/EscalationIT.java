@@ -10,6 +10,7 @@ import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.escalation.EscalationRule.Combine;
+import cn.canbao.region.NewRegion;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
@@ -335,6 +336,18 @@ class EscalationIT {
         assertThat(task(leader, EscalationProcess.TASK_REPORT_TO_CITY, c).name())
                 .isEqualTo("报请上级督办（" + c.townshipName() + "：泉州市、福建省）");
         assertThat(get(c.id()).reportLevels()).containsExactly(RegionLevel.CITY, RegionLevel.PROVINCE);
+    }
+
+    @Test
+    void aCountyWithoutItsOwnRuleRunsOnTheConfiguredDefaults() {
+        String county = "350587000000";
+        SystemAccess.run(() -> regions.createMissing(List.of(
+                NewRegion.region(county, "默认规则测试县", RegionLevel.COUNTY, "350500000000", null, true))));
+        // canbao.escalation.defaults in application.yml: 0 points below the line, no ranking, no coverage, the city
+        assertThat(SystemAccess.call(() -> escalations.countyRule(county))).isEqualTo(new EscalationRule(county, null,
+                BigDecimal.ZERO, null, Combine.ANY, 2, 7, 3, List.of(RegionLevel.CITY), null, null));
+        assertThatThrownBy(() -> SystemAccess.call(() -> escalations.countyRule(x))).isInstanceOf(DomainException.class)
+                .satisfies(e -> assertThat(((DomainException) e).messageKey()).isEqualTo("escalation.rule.notCounty"));
     }
 
     @Test

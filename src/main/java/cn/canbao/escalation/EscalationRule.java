@@ -16,6 +16,9 @@ import java.util.List;
  * is off. Lagging in {@code bulletinsRunning} published bulletins running proposes a summons; the plan is due
  * {@code planDays} after the summons, the rectification is re-checked {@code rectificationDays} after it; a township
  * still lagging is reported to the {@code reportLevels} above the county (none: the case is closed at the county).
+ * Which level that is differs by place: a city ranks its counties ("医保参保扩面工作连续多年在全市九区九县排名前列",
+ * Harbin New Area), a province-administered county answers to the province, and the seeds name no rule for it — so
+ * the county sets it, "建立定期通报和督查等推进工作制度" (Yancheng) being the only common ground.
  *
  * @param updatedBy null while the county runs on the deployment's defaults
  */

@@ -23,13 +23,20 @@ create table escalation_setting (
     check (bottom_n is not null or below_line_points is not null or coverage_below is not null)
 );
 
--- every change of a county's setting: who, when, and the values as saved
+-- every change of a county's setting: the values as saved, who saved them (updated_by), when (updated_at)
 create table escalation_setting_history (
-    id          bigserial    primary key,
-    county_code varchar(12)  not null,
-    setting     text         not null,
-    changed_by  varchar(64)  not null,
-    changed_at  timestamptz  not null default now()
+    id                 bigserial    primary key,
+    county_code        varchar(12)  not null,
+    bottom_n           smallint,
+    below_line_points  numeric(5,2),
+    coverage_below     numeric(5,2),
+    combine            varchar(3)   not null,
+    bulletins_running  smallint     not null,
+    rectification_days smallint     not null,
+    plan_days          smallint     not null,
+    report_levels      varchar(20)[] not null,
+    updated_by         varchar(64)  not null,
+    updated_at         timestamptz  not null
 );
 
 create index escalation_setting_history_county on escalation_setting_history (county_code, id);

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.BigDecimalField;
@@ -18,7 +19,7 @@ import java.util.List;
 /**
  * The county's lagging rule, folded above the case list, for its county leaders and clerks: the criteria (an empty one
  * is off), how they combine, the running bulletins and deadlines, and the levels above the county a township still
- * lagging is reported to (none: closed at the county).
+ * lagging is reported to (none: closed at the county); below, every change with who made it.
  */
 class EscalationRuleForm extends Details {
 
@@ -33,6 +34,7 @@ class EscalationRuleForm extends Details {
     private final IntegerField planDays = field("escalation.rule.planDays", "rule-plan-days", 1, 30);
     private final CheckboxGroup<RegionLevel> reportLevels = new CheckboxGroup<>();
     private final Span updated = new Span();
+    private final Grid<EscalationRule> history = new Grid<>();
 
     EscalationRuleForm(EscalationService escalations, EscalationRule rule) {
         this.escalations = escalations;
@@ -54,8 +56,33 @@ class EscalationRuleForm extends Details {
         FormLayout form = new FormLayout(bottomN, belowLine, coverageBelow, combine, running, rectificationDays, planDays,
                 reportLevels);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 3));
-        add(new Span(getTranslation("escalation.rule.explain")), form, updated, save);
+        add(new Span(getTranslation("escalation.rule.explain")), form, updated, save, history);
+        history.setId("rule-history");
+        history.addColumn(r -> EscalationTaskView.time(r.updatedAt())).setHeader(getTranslation("escalation.when"))
+                .setAutoWidth(true);
+        history.addColumn(EscalationRule::updatedBy).setHeader(getTranslation("escalation.actor")).setAutoWidth(true);
+        history.addColumn(this::summary).setHeader(getTranslation("escalation.rule.title")).setFlexGrow(1);
+        history.setAllRowsVisible(true);
         show(rule);
+    }
+
+    /** One saved rule in a line: its criteria and how they combine, bulletins running, deadlines, report levels. */
+    private String summary(EscalationRule r) {
+        java.util.List<String> criteria = new java.util.ArrayList<>();
+        if (r.bottomN() != null) {
+            criteria.add(getTranslation("escalation.rule.summary.bottom", r.bottomN()));
+        }
+        if (r.belowLinePoints() != null) {
+            criteria.add(getTranslation("escalation.rule.summary.line", r.belowLinePoints().toPlainString()));
+        }
+        if (r.coverageBelow() != null) {
+            criteria.add(getTranslation("escalation.rule.summary.coverage", r.coverageBelow().toPlainString()));
+        }
+        String levels = r.reportLevels().isEmpty() ? getTranslation("escalation.rule.reportLevels.none")
+                : String.join("、", r.reportLevels().stream().map(l -> getTranslation(l.messageKey())).toList());
+        return getTranslation("escalation.rule.summary", String.join(" / ", criteria),
+                getTranslation("escalation.rule.combine." + r.combine().name()), r.bulletinsRunning(),
+                r.rectificationDays(), r.planDays(), levels);
     }
 
     private void show(EscalationRule r) {
@@ -69,6 +96,8 @@ class EscalationRuleForm extends Details {
         reportLevels.setValue(new java.util.LinkedHashSet<>(r.reportLevels()));
         updated.setText(r.updatedBy() == null ? getTranslation("escalation.rule.defaults")
                 : getTranslation("escalation.rule.updated", r.updatedBy(), EscalationTaskView.TIME.format(r.updatedAt())));
+        // every change, with who made it (the county's, newest first)
+        history.setItems(escalations.ruleHistory(countyCode));
     }
 
     private void save() {

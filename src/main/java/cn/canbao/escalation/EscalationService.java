@@ -149,8 +149,8 @@ public class EscalationService {
         return rules.save(rule);
     }
 
-    /** The county's rule changes, newest first, if the caller may see the county. */
-    public List<EscalationRuleChange> ruleHistory(String countyCode) {
+    /** The county's rule as each change saved it (who and when in {@code updatedBy}, {@code updatedAt}), newest first. */
+    public List<EscalationRule> ruleHistory(String countyCode) {
         return rules.history(county(countyCode));
     }
 

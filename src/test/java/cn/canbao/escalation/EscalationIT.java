@@ -373,12 +373,13 @@ class EscalationIT {
                     .satisfies(e -> assertThat(((DomainException) e).messageKey()).isEqualTo("escalation.rule.invalid"));
         }
         rule(3, null, null, Combine.ANY, 2, 3, List.of());
-        assertThat(security.as(leader, () -> escalations.ruleHistory(COUNTY))).first()
-                .extracting(EscalationRuleChange::changedBy, EscalationRuleChange::setting)
-                .containsExactly(leader, "bottomN=3; belowLinePoints=null; coverageBelow=null; combine=ANY; "
-                        + "bulletinsRunning=2; rectificationDays=7; planDays=3; reportLevels=[]");
-        assertThat(security.as(leader, () -> escalations.ruleHistory(COUNTY))).extracting(EscalationRuleChange::changedBy)
-                .startsWith(leader, clerk);
+        List<EscalationRule> history = security.as(leader, () -> escalations.ruleHistory(COUNTY));
+        assertThat(history.get(0)).extracting(EscalationRule::updatedBy, EscalationRule::bottomN,
+                EscalationRule::belowLinePoints, EscalationRule::coverageBelow, EscalationRule::reportLevels)
+                .containsExactly(leader, 3, null, null, List.of());
+        assertThat(history.get(1)).isEqualTo(saved);
+        assertThat(history).extracting(EscalationRule::updatedBy).startsWith(leader, clerk);
+        assertThat(security.as(leader, () -> escalations.rule(campaign.id()))).isEqualTo(history.get(0));
     }
 
     @Test

@@ -119,7 +119,7 @@ final class BulletinPdf {
     }
 
     private void row(BulletinRow r) throws IOException {
-        String mark = r.lagging() ? (r.escalationCaseId() != null ? "落后·已约谈" : "落后") : "";
+        String mark = r.lagging() ? (r.escalationCaseId() != null ? "落后·约谈整改" : "落后") : "";
         String[] values = {Integer.toString(r.rank()), r.townshipName(), Integer.toString(r.target()),
                 Integer.toString(r.enrolled()), r.completion().toPlainString(), r.changeText(),
                 r.coverageRate().toPlainString(), r.reportsOnTime() + "/" + r.reportsLate() + "/" + r.reportsMissing(),

@@ -36,7 +36,7 @@ final class BulletinWorkbook {
 
     static final String SHEET_NAME = "通报";
     static final List<String> HEADERS = List.of("排名", "乡镇", "区划代码", "目标数", "已参保", "完成率%", "上期完成率%",
-            "较上期（百分点）", "参保率%", "时序进度%", "应报", "按时", "迟报", "未报", "色标", "落后", "已约谈");
+            "较上期（百分点）", "参保率%", "时序进度%", "应报", "按时", "迟报", "未报", "色标", "落后", "约谈整改");
     static final int BAND = 14;
     static final List<String> GROUP_HEADERS = List.of("地区", "区划代码", "在册人数", "已参保", "参保率%", "距100%差");
 
@@ -120,7 +120,7 @@ final class BulletinWorkbook {
         number(row, 13, r.reportsMissing(), s.integer);
         text(row, BAND, BulletinPdf.bandName(r.band()), s.bands.get(r.band()));
         text(row, 15, r.lagging() ? "是" : "", s.text);
-        text(row, 16, r.escalationCaseId() != null ? "已约谈" : "", s.text);
+        text(row, 16, r.escalationCaseId() != null ? "约谈整改" : "", s.text);
     }
 
     private static final class Styles {

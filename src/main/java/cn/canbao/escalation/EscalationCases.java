@@ -1,5 +1,6 @@
 package cn.canbao.escalation;
 
+import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -79,6 +80,30 @@ class EscalationCases {
                         rs.getString("detail"), rs.getString("actor"), rs.getTimestamp("at").toInstant())).list();
     }
 
+    void confirmed(long caseId) {
+        jdbc.sql("update escalation_case set status = 'SUMMONS' where id = ?").params(caseId).update();
+    }
+
+    void waived(long caseId, String reason) {
+        jdbc.sql("update escalation_case set status = 'WAIVED', waive_reason = ?, closed_at = ? where id = ?")
+                .params(reason, now(), caseId).update();
+    }
+
+    void postponed(long caseId, LocalDate until) {
+        jdbc.sql("update escalation_case set status = 'POSTPONED', postponed_until = ? where id = ?")
+                .params(until, caseId).update();
+    }
+
+    void proposedAgain(long caseId) {
+        jdbc.sql("update escalation_case set status = 'PROPOSED' where id = ?").params(caseId).update();
+    }
+
+    /** Still lagging with no level above the county to report to: the case ends at the county. */
+    void unresolved(long caseId) {
+        jdbc.sql("update escalation_case set status = 'UNRESOLVED', report_levels = '{}', closed_at = ? where id = ?")
+                .params(now(), caseId).update();
+    }
+
     void summoned(long caseId, LocalDate date, String attendees, String minutes, Instant planDue, LocalDate deadline) {
         jdbc.sql("update escalation_case set status = 'RECTIFYING', summons_date = ?, attendees = ?, minutes = ?, "
                         + "plan_due = ?, plan_deadline = ? where id = ?")
@@ -96,8 +121,9 @@ class EscalationCases {
                 .params(completion, expected, resolved, resolved, now(), caseId).update();
     }
 
-    void escalated(long caseId, int level) {
-        jdbc.sql("update escalation_case set status = 'ESCALATED', level = ? where id = ?").params(level, caseId).update();
+    void escalated(long caseId, int level, List<RegionLevel> to) {
+        jdbc.sql("update escalation_case set status = 'ESCALATED', level = ?, report_levels = ?::varchar[] where id = ?")
+                .params(level, to.stream().map(Enum::name).toArray(String[]::new), caseId).update();
     }
 
     void reported(long caseId, String report, String reportedTo) {
@@ -124,7 +150,12 @@ class EscalationCases {
             rs.getString("attendees"), rs.getString("minutes"), rs.getString("plan"), instant(rs.getTimestamp("plan_due")),
             rs.getObject("plan_deadline", LocalDate.class), rs.getBigDecimal("recheck_completion"),
             rs.getBigDecimal("recheck_expected"), rs.getString("report"), rs.getString("reported_to"),
-            rs.getString("process_instance_id"), instant(rs.getTimestamp("opened_at")), instant(rs.getTimestamp("closed_at")));
+            rs.getString("process_instance_id"), instant(rs.getTimestamp("opened_at")), instant(rs.getTimestamp("closed_at")),
+            rs.getString("waive_reason"), rs.getObject("postponed_until", LocalDate.class), levels(rs.getArray("report_levels")));
+
+    private static List<RegionLevel> levels(java.sql.Array array) throws java.sql.SQLException {
+        return array == null ? null : java.util.Arrays.stream((String[]) array.getArray()).map(RegionLevel::valueOf).toList();
+    }
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();

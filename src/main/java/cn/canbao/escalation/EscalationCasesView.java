@@ -27,8 +27,8 @@ import java.util.Map;
 
 /**
  * The escalation cases of a campaign (a township leader sees their own township's, the county all):
- * status, level, township, reason; a case's history in the panel below; county leaders set the
- * campaign's lagging rule here.
+ * status, level, township, reason; a case's history (who decided what) in the panel below; the county's leaders
+ * and clerks set its lagging rule here.
  */
 @Route("escalations/:campaign?")
 @PageTitle("约谈整改 · 参保通")
@@ -62,7 +62,7 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver 
             long id = event.getRouteParameters().get("campaign").map(Long::parseLong).orElse(all.get(0).id());
             Campaign campaign = campaigns.get(id);
             add(campaignChoice(all, campaign));
-            if (countyLeader(campaign)) {
+            if (setsRule(campaign)) {
                 add(new EscalationRuleForm(escalations, escalations.rule(campaign.id())));
             }
             add(caseGrid(escalations.cases(campaign.id())), detail);
@@ -115,9 +115,13 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver 
             return;
         }
         detail.add(new H3(c.townshipName() + " · " + getTranslation(c.status().messageKey())));
-        detail.add(fact("escalation.reason", c.reason()), fact("escalation.summonsDate", c.summonsDate()),
+        detail.add(fact("escalation.reason", c.reason()), fact("escalation.waiveReason", c.waiveReason()),
+                fact("escalation.postponeUntil", c.postponedUntil()), fact("escalation.summonsDate", c.summonsDate()),
                 fact("escalation.attendees", c.attendees()), fact("escalation.minutes", c.minutes()),
                 fact("escalation.plan", c.plan()), fact("escalation.deadline", c.planDeadline()),
+                fact("escalation.reportLevels", c.reportLevels() == null ? null : c.reportLevels().isEmpty()
+                        ? getTranslation("escalation.rule.reportLevels.none")
+                        : String.join("、", c.reportLevels().stream().map(l -> getTranslation(l.messageKey())).toList())),
                 fact("escalation.reportedTo", c.reportedTo()), fact("escalation.report", c.report()));
         if (c.recheckCompletion() != null) {
             detail.add(new Paragraph(getTranslation("escalation.recheck", c.recheckCompletion(), c.recheckExpected())));
@@ -142,7 +146,8 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver 
         if (e.detail() == null) {
             return "";
         }
-        return "ESCALATED".equals(e.event()) ? getTranslation("escalation.why." + e.detail()) : e.detail();
+        return "ESCALATED".equals(e.event()) || "NOT_REPORTED".equals(e.event())
+                ? getTranslation("escalation.why." + e.detail()) : e.detail();
     }
 
     private Paragraph fact(String labelKey, Object value) {
@@ -151,8 +156,9 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver 
         return p;
     }
 
-    private static boolean countyLeader(Campaign campaign) {
-        return CurrentUser.get().map(u -> u.hasRole(Role.ADMIN)
-                || u.hasRole(Role.COUNTY_LEADER) && u.regionCode().equals(campaign.countyCode())).orElse(false);
+    /** The county's leaders and clerks set its rule (the service checks the same). */
+    private static boolean setsRule(Campaign campaign) {
+        return CurrentUser.get().map(u -> (u.hasRole(Role.COUNTY_LEADER) || u.hasRole(Role.CLERK))
+                && CurrentUser.covers(u, campaign.countyCode())).orElse(false);
     }
 }

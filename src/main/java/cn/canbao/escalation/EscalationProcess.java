@@ -28,6 +28,18 @@ public final class EscalationProcess {
     public static final String VAR_REPORT = "report";
     public static final String VAR_REPORTED_TO = "reportedTo";
 
+    /** Set by the summons proposal form: CONFIRM, WAIVE or POSTPONE, the waiver's reason, the postponement's day. */
+    public static final String VAR_DECISION = "decision";
+    public static final String VAR_WAIVE_REASON = "waiveReason";
+    public static final String VAR_POSTPONE_UNTIL = "postponeUntil";
+    /** Set by the proposal's listener from the decision it recorded (the gateway and the timer read these). */
+    public static final String VAR_PROPOSAL_DECISION = "proposalDecision";
+    public static final String VAR_POSTPONED_UNTIL = "postponedUntil";
+    /** Set when the case escalates: whether there is a level above the county to report to, and its names. */
+    public static final String VAR_REPORT_ABOVE = "reportAbove";
+    public static final String VAR_REPORT_LEVEL_NAMES = "reportLevelNames";
+
+    public static final String TASK_PROPOSE_SUMMONS = "Task_ProposeSummons";
     public static final String TASK_SUMMONS = "Task_Summons";
     public static final String TASK_RECTIFICATION_PLAN = "Task_RectificationPlan";
     public static final String TASK_RECHECK = "Task_RecheckTownship";
@@ -39,8 +51,10 @@ public final class EscalationProcess {
     public static final String IN_BOTTOM_N = "bottomN";
     public static final String IN_COMPLETION = "completion";
     public static final String IN_EXPECTED_COMPLETION = "expectedCompletion";
-    public static final String IN_TOLERANCE_POINTS = "tolerancePoints";
-    public static final String OUT_LAGGING = "lagging";
+    public static final String IN_BELOW_LINE_POINTS = "belowLinePoints";
+    public static final String IN_COVERAGE = "coverage";
+    public static final String IN_COVERAGE_BELOW = "coverageBelow";
+    public static final String OUT_CRITERION = "criterion";
     public static final String OUT_REASON = "reason";
 
     private EscalationProcess() {

@@ -1,54 +1,72 @@
 package cn.canbao.escalation;
 
-import cn.canbao.campaign.Campaign;
-import cn.canbao.security.CanbaoUser;
+import cn.canbao.region.RegionLevel;
 import cn.canbao.security.CurrentUser;
-import cn.canbao.security.Role;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
 
-/** The thresholds of a campaign (escalation_rule), the defaults while none are stored. */
+/** The counties' rules (escalation_setting) with every change kept (escalation_setting_history); the deployment's defaults while none is stored. */
 @Repository
 class EscalationRules {
 
     private final JdbcClient jdbc;
+    private final EscalationSettings settings;
 
-    EscalationRules(JdbcClient jdbc) {
+    EscalationRules(JdbcClient jdbc, EscalationSettings settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
     }
 
-    EscalationRule of(long campaignId) {
-        return jdbc.sql("select * from escalation_rule where campaign_id = ?").params(campaignId)
-                .query((rs, n) -> new EscalationRule(rs.getLong("campaign_id"), rs.getInt("bottom_n"),
-                        rs.getBigDecimal("tolerance_points"), rs.getInt("bulletins_running"),
-                        rs.getInt("rectification_days"), rs.getInt("plan_days"), rs.getString("updated_by"),
-                        rs.getTimestamp("updated_at").toInstant()))
-                .optional().orElseGet(() -> EscalationRule.defaults(campaignId));
+    EscalationRule of(String countyCode) {
+        return jdbc.sql("select * from escalation_setting where county_code = ?").params(countyCode)
+                .query(EscalationRules::map).optional().orElseGet(() -> settings.defaults().of(countyCode));
     }
 
-    /** Only a county leader of the campaign's county, or an admin above it, may change the rule. */
-    EscalationRule save(Campaign campaign, EscalationRule r) {
-        CanbaoUser user = CurrentUser.require();
-        boolean countyLeader = user.hasRole(Role.COUNTY_LEADER) && user.regionCode().equals(campaign.countyCode());
-        if (!countyLeader && !user.hasRole(Role.ADMIN)) {
-            throw new EscalationException("escalation.rule.notAllowed");
-        }
-        if (r.bottomN() < 0 || r.bottomN() > 50 || r.tolerancePoints() == null || r.tolerancePoints().signum() < 0
-                || r.tolerancePoints().compareTo(BigDecimal.valueOf(100)) > 0 || r.bulletinsRunning() < 1
-                || r.bulletinsRunning() > 5 || r.rectificationDays() < 1 || r.rectificationDays() > 60
-                || r.planDays() < 1 || r.planDays() > 30) {
-            throw new EscalationException("escalation.rule.invalid");
-        }
-        jdbc.sql("insert into escalation_rule (campaign_id, bottom_n, tolerance_points, bulletins_running, "
-                        + "rectification_days, plan_days, updated_by) values (?,?,?,?,?,?,?) on conflict (campaign_id) do "
-                        + "update set bottom_n = excluded.bottom_n, tolerance_points = excluded.tolerance_points, "
+    /** Stores the county's rule (the caller's right and the values were checked) and copies it into its history. */
+    EscalationRule save(EscalationRule r) {
+        String[] levels = r.reportLevels().stream().map(Enum::name).toArray(String[]::new);
+        jdbc.sql("insert into escalation_setting (county_code, bottom_n, below_line_points, coverage_below, combine, "
+                        + "bulletins_running, rectification_days, plan_days, report_levels, updated_by, updated_at) "
+                        + "values (?,?,?,?,?,?,?,?,?::varchar[],?,?) on conflict (county_code) do update set "
+                        + "bottom_n = excluded.bottom_n, below_line_points = excluded.below_line_points, "
+                        + "coverage_below = excluded.coverage_below, combine = excluded.combine, "
                         + "bulletins_running = excluded.bulletins_running, rectification_days = excluded.rectification_days, "
-                        + "plan_days = excluded.plan_days, updated_by = excluded.updated_by, updated_at = now()")
-                .params(campaign.id(), r.bottomN(), r.tolerancePoints(), r.bulletinsRunning(), r.rectificationDays(),
-                        r.planDays(), user.getUsername()).update();
-        return of(campaign.id());
+                        + "plan_days = excluded.plan_days, report_levels = excluded.report_levels, "
+                        + "updated_by = excluded.updated_by, updated_at = excluded.updated_at")
+                .params(r.countyCode(), r.bottomN(), r.belowLinePoints(), r.coverageBelow(), r.combine().name(),
+                        r.bulletinsRunning(), r.rectificationDays(), r.planDays(), levels, CurrentUser.name(),
+                        new Timestamp(ClockUtil.getCurrentTime().getTime())).update();
+        jdbc.sql("insert into escalation_setting_history (county_code, bottom_n, below_line_points, coverage_below, "
+                        + "combine, bulletins_running, rectification_days, plan_days, report_levels, updated_by, updated_at) "
+                        + "select county_code, bottom_n, below_line_points, coverage_below, combine, bulletins_running, "
+                        + "rectification_days, plan_days, report_levels, updated_by, updated_at from escalation_setting "
+                        + "where county_code = ?").params(r.countyCode()).update();
+        return of(r.countyCode());
+    }
+
+    /** The county's rules as each change saved them (who: {@code updatedBy}, when: {@code updatedAt}), newest first. */
+    List<EscalationRule> history(String countyCode) {
+        return jdbc.sql("select * from escalation_setting_history where county_code = ? order by id desc limit 50")
+                .params(countyCode).query(EscalationRules::map).list();
+    }
+
+    private static EscalationRule map(ResultSet rs, int n) throws SQLException {
+        return new EscalationRule(rs.getString("county_code"), (Integer) rs.getObject("bottom_n"),
+                rs.getBigDecimal("below_line_points"), rs.getBigDecimal("coverage_below"),
+                EscalationRule.Combine.valueOf(rs.getString("combine")), rs.getInt("bulletins_running"),
+                rs.getInt("rectification_days"), rs.getInt("plan_days"), levels(rs.getArray("report_levels")),
+                rs.getString("updated_by"), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static List<RegionLevel> levels(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.stream((String[]) array.getArray()).map(RegionLevel::valueOf).toList();
     }
 }

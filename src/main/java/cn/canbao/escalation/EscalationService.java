@@ -6,6 +6,8 @@ import cn.canbao.bulletin.BulletinService;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.region.CurrentRegionScope;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.target.TargetProgress;
 import cn.canbao.target.TargetService;
@@ -46,9 +48,14 @@ public class EscalationService {
     private final TargetService targets;
     private final CurrentRegionScope scope;
     private final RuntimeService runtime;
+    private final RegionService regions;
+    private final EscalationSettings settings;
 
     EscalationService(EscalationCases cases, EscalationRules rules, LaggingDecision decision, BulletinService bulletins,
-                      CampaignService campaigns, TargetService targets, CurrentRegionScope scope, RuntimeService runtime) {
+                      CampaignService campaigns, TargetService targets, CurrentRegionScope scope, RuntimeService runtime,
+                      RegionService regions, EscalationSettings settings) {
+        this.regions = regions;
+        this.settings = settings;
         this.cases = cases;
         this.rules = rules;
         this.decision = decision;
@@ -60,21 +67,23 @@ public class EscalationService {
     }
 
     /**
-     * Decides for every township of a published bulletin whether it lags, marks the bulletin's rows,
-     * and opens a case (with its process) for a township that lagged in this bulletin and the
-     * {@code bulletinsRunning − 1} published before it and has no open case. A township with an open
-     * case is named with it in the bulletin. Returns the ids of the cases opened.
+     * Decides for every township of a published bulletin whether it lags by its county's rule, marks the bulletin's
+     * rows, and opens a case (with its process) for a township that lagged in this bulletin and the
+     * {@code bulletinsRunning − 1} published before it and has no open case: a summons proposed to the county leader,
+     * who decides ("县领导将视情况对工作滞后的乡镇主官进行约谈，限期整改"). A township with an open case is named with it
+     * in the bulletin. Returns the ids of the cases opened.
      */
     @Transactional
     public List<Long> evaluate(long campaignId, long bulletinId) {
         Campaign campaign = campaigns.get(campaignId);
-        EscalationRule rule = rules.of(campaignId);
+        EscalationRule rule = rules.of(campaign.countyCode());
         List<BulletinRow> rows = bulletins.rows(bulletinId);
         Map<String, Integer> laggedBefore = laggedBefore(bulletinId, rule.bulletinsRunning() - 1);
         Map<String, Long> open = cases.openByTownship(campaignId);
         List<Long> opened = new ArrayList<>();
         for (BulletinRow row : rows) {
-            LaggingVerdict verdict = decision.decide(row.rank(), rows.size(), rule, row.completion(), row.expectedCompletion());
+            LaggingVerdict verdict = decision.decide(row.rank(), rows.size(), rule, row.completion(),
+                    row.expectedCompletion(), row.coverageRate());
             Long caseId = open.get(row.townshipCode());
             if (verdict.lagging() && caseId == null
                     && laggedBefore.getOrDefault(row.townshipCode(), 0) >= rule.bulletinsRunning() - 1) {
@@ -117,16 +126,90 @@ public class EscalationService {
         return id;
     }
 
-    /** The campaign's rule (the defaults until a county leader changes them). */
+    /** The rule of the campaign's county (the deployment's defaults until the county sets its own). */
     public EscalationRule rule(long campaignId) {
-        campaigns.get(campaignId);
-        return rules.of(campaignId);
+        return rules.of(campaigns.get(campaignId).countyCode());
     }
 
-    /** A county leader (or admin) of the campaign's county changes its thresholds. */
+    /** A county's rule, if the caller may see the county. */
+    public EscalationRule countyRule(String countyCode) {
+        return rules.of(county(countyCode));
+    }
+
+    /**
+     * A county leader or clerk of the county sets its rule: at least one criterion, values within their bounds, report
+     * levels above the county only (or none). Every change is kept with who made it.
+     */
     @Transactional
     public EscalationRule saveRule(EscalationRule rule) {
-        return rules.save(campaigns.get(rule.campaignId()), rule);
+        CurrentUser.requireActing(county(rule.countyCode()), Role.COUNTY_LEADER, Role.CLERK);
+        if (!rule.valid()) {
+            throw new EscalationException("escalation.rule.invalid");
+        }
+        return rules.save(rule);
+    }
+
+    /** The county's rule as each change saved it (who and when in {@code updatedBy}, {@code updatedAt}), newest first. */
+    public List<EscalationRule> ruleHistory(String countyCode) {
+        return rules.history(county(countyCode));
+    }
+
+    private String county(String countyCode) {
+        if (countyCode == null || !RegionLevel.COUNTY.accepts(countyCode)) {
+            throw new EscalationException("escalation.rule.notCounty", countyCode);
+        }
+        return regions.get(countyCode).code();
+    }
+
+    /**
+     * The county leader decides on a proposed summons — "县领导将视情况对工作滞后的乡镇主官进行约谈" (at their
+     * discretion): confirm (the summons goes ahead), waive with a reason (recorded; the case ends), or postpone to a day
+     * (after today, at most {@code canbao.escalation.max-postpone-days} ahead), when it is proposed again. Returns when
+     * the postponement ends (null otherwise).
+     */
+    @Transactional
+    public Date decideProposal(long caseId, ProposalDecision decision, String reason, LocalDate postponeUntil) {
+        EscalationCase c = get(caseId);
+        CurrentUser.requireActing(c.townshipCode(), Role.COUNTY_LEADER);
+        if (c.status() != EscalationStatus.PROPOSED) {
+            throw new EscalationException("escalation.proposal.notProposed");
+        }
+        if (decision == null) {
+            throw new EscalationException("escalation.proposal.decisionRequired");
+        }
+        String note = reason == null || reason.isBlank() ? null : reason.trim();
+        switch (decision) {
+            case CONFIRM -> {
+                cases.confirmed(c.id());
+                cases.event(c.id(), "CONFIRMED", note);
+                return null;
+            }
+            case WAIVE -> {
+                String why = required(note, "escalation.proposal.reasonRequired");
+                cases.waived(c.id(), why);
+                cases.event(c.id(), "WAIVED", why);
+                return null;
+            }
+            default -> {
+                LocalDate today = today();
+                LocalDate latest = today.plusDays(settings.maxPostponeDays());
+                if (postponeUntil == null || !postponeUntil.isAfter(today) || postponeUntil.isAfter(latest)) {
+                    throw new EscalationException("escalation.proposal.badPostpone", today.plusDays(1), latest);
+                }
+                cases.postponed(c.id(), postponeUntil);
+                cases.event(c.id(), "POSTPONED", postponeUntil + (note == null ? "" : "；" + note));
+                return Date.from(postponeUntil.atStartOfDay(CampaignService.ZONE).toInstant());
+            }
+        }
+    }
+
+    /** The postponement is over (its timer): the summons is proposed to the county leader again. */
+    @Transactional
+    public void proposeAgain(long caseId) {
+        EscalationCase c = get(caseId);
+        CurrentUser.requireActing(c.townshipCode()); // the postponement's timer: the system only
+        cases.proposedAgain(c.id());
+        cases.event(c.id(), "PROPOSED_AGAIN", c.postponedUntil() == null ? null : c.postponedUntil().toString());
     }
 
     /** The campaign's cases the caller may see, newest first. */
@@ -171,7 +254,7 @@ public class EscalationService {
         }
         String who = required(attendees, "escalation.summons.attendeesRequired");
         String said = required(minutes, "escalation.summons.minutesRequired");
-        EscalationRule rule = rules.of(c.campaignId());
+        EscalationRule rule = rules.of(campaigns.get(c.campaignId()).countyCode());
         LocalDate deadline = date.plusDays(rule.rectificationDays());
         Date rectificationDeadline = CampaignService.endOf(deadline);
         Date planDue = CampaignService.endOf(today.plusDays(rule.planDays()));
@@ -211,11 +294,15 @@ public class EscalationService {
         EscalationCase c = get(caseId);
         CurrentUser.requireActing(c.townshipCode()); // the deadline timer's: the system only
         Campaign campaign = campaigns.get(c.campaignId());
-        BigDecimal completion = targets.progress(campaign.id(), campaign.countyCode()).stream()
-                .filter(p -> p.regionCode().equals(c.townshipCode())).findFirst()
-                .map(TargetProgress::completion).orElse(BigDecimal.ZERO.setScale(2));
+        List<TargetProgress> townships = targets.progress(campaign.id(), campaign.countyCode());
+        TargetProgress own = townships.stream().filter(p -> p.regionCode().equals(c.townshipCode())).findFirst()
+                .orElse(null);
+        BigDecimal completion = own == null ? BigDecimal.ZERO.setScale(2) : own.completion();
+        BigDecimal coverage = own == null ? BigDecimal.ZERO.setScale(2) : own.coverageRate();
+        int rank = 1 + (int) townships.stream().filter(p -> p.completion().compareTo(completion) > 0).count();
         BigDecimal expected = expectedLine(campaign, ClockUtil.getCurrentTime().toInstant());
-        LaggingVerdict verdict = decision.belowLine(rules.of(campaign.id()), completion, expected);
+        LaggingVerdict verdict = decision.recheck(rank, Math.max(townships.size(), rank),
+                rules.of(campaign.countyCode()), completion, expected, coverage);
         cases.rechecked(c.id(), completion, expected, !verdict.lagging());
         cases.event(c.id(), "RECHECKED", completion.toPlainString() + "% / " + expected.toPlainString() + "%"
                 + (verdict.lagging() ? "；" + verdict.reason() : ""));
@@ -225,16 +312,36 @@ public class EscalationService {
         return verdict.lagging();
     }
 
-    /** Level 2: the case goes to the level above the county (市级督办). */
+    /**
+     * Level 2: the case goes to the levels above the county its county's rule names (市级督办, or the province, or
+     * both); with none configured it ends at the county, unresolved. Returns the names of the regions reported to
+     * (empty: none).
+     */
     @Transactional
-    public void escalate(long caseId, String why) {
+    public List<String> escalate(long caseId, String why) {
         EscalationCase c = get(caseId);
         CurrentUser.requireActing(c.townshipCode()); // a step of the case's process: the system only
-        cases.escalated(c.id(), 2);
+        String county = campaigns.get(c.campaignId()).countyCode();
+        List<RegionLevel> levels = rules.of(county).reportLevels();
+        if (levels.isEmpty()) {
+            cases.unresolved(c.id());
+            cases.event(c.id(), "NOT_REPORTED", why);
+            return List.of();
+        }
+        cases.escalated(c.id(), 2, levels);
         cases.event(c.id(), "ESCALATED", why);
+        List<String> codes = levels.stream().map(l -> ancestorCode(county, l)).toList();
+        Map<String, String> names = regions.names(codes);
+        return codes.stream().map(code -> names.getOrDefault(code, code)).toList();
     }
 
-    /** The county leader records what was reported to the city and to whom; the case closes. */
+    /** The code of the county's ancestor at a level above it (the statistical code carries its digits). */
+    private static String ancestorCode(String countyCode, RegionLevel level) {
+        String prefix = level.prefixOf(countyCode);
+        return prefix + "0".repeat(countyCode.length() - prefix.length());
+    }
+
+    /** The county leader records what was reported to the levels above and to whom; the case closes. */
     @Transactional
     public void reportToCity(long caseId, String report, String reportedTo) {
         EscalationCase c = get(caseId);

@@ -4,6 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import cn.canbao.base.ProcessRecord;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import cn.canbao.campaign.CampaignService;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
 
 /** Reading the case id the way every delegate and listener of the case's process does. */
 final class EscalationTasks {
@@ -21,5 +26,17 @@ final class EscalationTasks {
         long id = escalations.caseOfInstance(instance);
         ProcessRecord.requireSame(scope, EscalationProcess.VAR_CASE_ID, id);
         return id;
+    }
+
+    /** A date a form sends as ISO text; Tasklist or REST may send a Date. Null when missing or unreadable. */
+    static LocalDate date(Object value) {
+        if (value instanceof Date d) {
+            return d.toInstant().atZone(CampaignService.ZONE).toLocalDate();
+        }
+        try {
+            return value instanceof String s && !s.isBlank() ? LocalDate.parse(s.trim()) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_ReportToCity}: created when the case escalates to level 2 (after a timer: the system's
- * step, recorded with why), completed when the county leader has reported to the city.
+ * {@code Task_ReportToCity}: completed when the county leader has reported to the levels above the county. Instances
+ * of the process's first version escalate when the task is created (later versions in {@code Task_EscalateCase}).
  */
 @Component("reportToCity")
 class ReportToCityListener implements TaskListener {

@@ -132,7 +132,7 @@ public class OutreachService {
                 "deadline", DEADLINE.format(campaign.collectionEnd()),
                 "channels", settings.paymentChannels(),
                 "consequence", figures.consequence());
-        outbox.enqueue(new SmsRequest(c.idNumber(), resident.mobile(), c.gridCode() != null ? c.gridCode() : c.villageCode(),
+        outbox.enqueue(new SmsRequest(c.idNumber(), resident.textMobile(), c.gridCode() != null ? c.gridCode() : c.villageCode(),
                 c.campaignId(), template, variables, "outreach:" + caseId + ":" + template));
         OutreachStage stage = OutreachProcess.TEMPLATE_FIRST.equals(template) ? OutreachStage.REMINDED
                 : OutreachStage.REMINDED_AGAIN;

@@ -12,6 +12,7 @@ import cn.canbao.register.RegisterCandidates;
 import cn.canbao.register.RegisterCandidates.Resident;
 import cn.canbao.register.RegisterCandidates.UnenrolledResident;
 import cn.canbao.security.Role;
+import cn.canbao.target.TargetService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
@@ -27,7 +28,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Puts a campaign's lapsed and uninsured residents into outreach, in two steps that survive a crash:
@@ -52,10 +55,12 @@ public class OutreachStarter {
     private final TransactionTemplate tx;
     private final OutreachSettings settings;
     private final PolicyService policy;
+    private final TargetService targets;
 
     OutreachStarter(JdbcClient jdbc, JdbcTemplate batch, CampaignService campaigns, RegisterCandidates register,
                     FastTrackService fastTracks, RegionService regions, RuntimeService runtime, TransactionTemplate tx,
-                    OutreachSettings settings, PolicyService policy) {
+                    OutreachSettings settings, PolicyService policy, TargetService targets) {
+        this.targets = targets;
         this.jdbc = jdbc;
         this.batch = batch;
         this.campaigns = campaigns;
@@ -72,12 +77,16 @@ public class OutreachStarter {
     public record StartResult(int listed, int started) {
     }
 
-    /** Starts outreach for every campaign in its implementation phase whose collection period includes today. */
+    /**
+     * Starts outreach for every campaign whose collection period includes today and that works at least one township:
+     * in its implementation phase all of them, while the breakdown still runs those that confirmed their own split.
+     */
     public void startDueCampaigns() {
         LocalDate today = today();
         for (Campaign c : campaigns.list()) {
-            if (c.phase() == CampaignPhase.IMPLEMENT && !today.isBefore(c.collectionStart())
-                    && !today.isAfter(c.collectionEnd())) {
+            if (!today.isBefore(c.collectionStart()) && !today.isAfter(c.collectionEnd())
+                    && (c.phase() == CampaignPhase.IMPLEMENT
+                    || c.phase() == CampaignPhase.MOBILISE && !targets.confirmedTownships(c.id()).isEmpty())) {
                 start(c.id());
             }
         }
@@ -91,15 +100,19 @@ public class OutreachStarter {
     public StartResult start(long campaignId) {
         Campaign campaign = campaigns.get(campaignId);
         LocalDate today = today();
-        if (campaign.phase() != CampaignPhase.IMPLEMENT) {
+        if (campaign.phase() != CampaignPhase.IMPLEMENT && campaign.phase() != CampaignPhase.MOBILISE) {
             throw new OutreachException("outreach.error.notImplementing", campaign.name());
         }
         if (today.isBefore(campaign.collectionStart()) || today.isAfter(campaign.collectionEnd())) {
             throw new OutreachException("outreach.error.outsideCollection", campaign.name(),
                     campaign.collectionStart(), campaign.collectionEnd());
         }
+        Optional<Set<String>> townships = workingTownships(campaign);
+        if (townships.isPresent() && townships.get().isEmpty()) {
+            throw new OutreachException("outreach.error.noTownshipConfirmed", campaign.name());
+        }
         long started = System.nanoTime();
-        int listed = tx.execute(s -> listCases(campaign));
+        int listed = tx.execute(s -> listCases(campaign, townships));
         int count = 0;
         long after = 0;
         Batch b;
@@ -113,12 +126,27 @@ public class OutreachStarter {
     }
 
     /**
+     * Which townships' residents go into outreach now: every township once the campaign implements (empty optional),
+     * before that only those whose leader confirmed their own split — a township starts when its split is confirmed,
+     * one that has not confirmed yet holds back only its own residents, never the county's.
+     */
+    private Optional<Set<String>> workingTownships(Campaign campaign) {
+        if (campaign.phase() == CampaignPhase.IMPLEMENT) {
+            return Optional.empty();
+        }
+        return Optional.of(targets.confirmedTownships(campaign.id()).stream()
+                .map(RegionLevel.TOWNSHIP::prefixOf).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /**
      * One case per resident the register names as not enrolled for the campaign's year in its county (active; a
      * hardship member only with a personal share left: one whose whole contribution is subsidised is a clerk's
      * task, never a payment reminder), except those in a live fast track (a newborn's grid worker already has the task of enrolling them). The case lies in the
-     * residence village and grid when the resident lives in the county, else in the household village.
+     * residence village and grid when the resident lives in the county, else in the household village; with
+     * {@code townships} given (their code prefixes), only cases lying in those townships are listed — the others
+     * are listed by a later run, once their township has confirmed (the insert skips residents already listed).
      */
-    int listCases(Campaign campaign) {
+    int listCases(Campaign campaign, Optional<Set<String>> townships) {
         List<UnenrolledResident> due = register.unenrolledResidents(campaign.countyCode(), campaign.year());
         Set<String> tracked = new java.util.HashSet<>(
                 fastTracks.inLiveTrack(due.stream().map(UnenrolledResident::idNumber).toList()));
@@ -127,24 +155,28 @@ public class OutreachStarter {
                 .map(UnenrolledResident::idNumber).toList(),
                 LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CampaignService.ZONE)));
         String prefix = RegionLevel.COUNTY.prefixOf(campaign.countyCode());
-        List<UnenrolledResident> cases = due.stream().filter(r -> !tracked.contains(r.idNumber())).toList();
-        String[] ids = new String[cases.size()];
-        String[] kinds = new String[cases.size()];
-        String[] villages = new String[cases.size()];
-        String[] grids = new String[cases.size()];
-        for (int i = 0; i < cases.size(); i++) {
-            UnenrolledResident r = cases.get(i);
+        List<String> ids = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<String> villages = new ArrayList<>();
+        List<String> grids = new ArrayList<>();
+        for (UnenrolledResident r : due) {
             boolean livesHere = r.residenceRegion() != null && r.residenceRegion().startsWith(prefix);
-            ids[i] = r.idNumber();
-            kinds[i] = r.enrolledYearBefore() ? "LAPSED" : "UNINSURED";
-            villages[i] = livesHere ? r.residenceRegion() : r.householdRegion();
-            grids[i] = livesHere ? r.gridCode() : null;
+            String village = livesHere ? r.residenceRegion() : r.householdRegion();
+            if (tracked.contains(r.idNumber()) || townships.isPresent()
+                    && (village == null || !townships.get().contains(RegionLevel.TOWNSHIP.prefixOf(village)))) {
+                continue;
+            }
+            ids.add(r.idNumber());
+            kinds.add(r.enrolledYearBefore() ? "LAPSED" : "UNINSURED");
+            villages.add(village);
+            grids.add(livesHere ? r.gridCode() : null);
         }
         return jdbc.sql("insert into outreach_case (campaign_id, id_number, kind, village_code, grid_code) "
                         + "select ?, c.id_number, c.kind, c.village, c.grid "
                         + "from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as c(id_number, kind, village, grid) "
                         + "on conflict (campaign_id, id_number) do nothing")
-                .params(campaign.id(), ids, kinds, villages, grids).update();
+                .params(campaign.id(), ids.toArray(String[]::new), kinds.toArray(String[]::new),
+                        villages.toArray(String[]::new), grids.toArray(String[]::new)).update();
     }
 
     private record Claimed(long caseId, String idNumber, String villageCode, String gridCode) {

@@ -75,7 +75,9 @@ class OutreachView extends VerticalLayout {
         campaign.setLabel(getTranslation("outreach.campaign"));
         campaign.setItems(list);
         campaign.setItemLabelGenerator(c -> c == null ? "" : c.name());
-        campaign.setValue(list.stream().filter(c -> c.phase() == CampaignPhase.IMPLEMENT).findFirst().orElse(list.get(0)));
+        // a campaign still in its breakdown already works the townships that confirmed their split
+        campaign.setValue(list.stream().filter(c -> c.phase() == CampaignPhase.IMPLEMENT).findFirst()
+                .or(() -> list.stream().filter(c -> c.phase() == CampaignPhase.MOBILISE).findFirst()).orElse(list.get(0)));
         campaign.setId("outreach-campaign");
         liveOnly.setLabel(getTranslation("outreach.liveOnly"));
         liveOnly.setValue(true);

@@ -49,11 +49,20 @@ public class RegisterCandidates {
 
     /** A person as other modules' lists and steps show them (mask ID and mobile before display). */
     public record Resident(String idNumber, String name, LocalDate birthDate, String address, String mobile,
-                           boolean smsOptOut, String householdRegion, String residenceRegion, String gridCode) {
+                           boolean smsOptOut, String householdRegion, String residenceRegion, String gridCode,
+                           String guardianMobile) {
 
-        /** Whether a text can reach them: a mobile, and they did not opt out. */
+        /**
+         * Where a reminder goes: their own mobile, else — for a pupil or pre-school child on the education rolls —
+         * the guardian's phone the school gave ("以学校为单位" mobilisation reaches families through it).
+         */
+        public String textMobile() {
+            return mobile != null ? mobile : guardianMobile;
+        }
+
+        /** Whether a text can reach them: a mobile (theirs or a guardian's), and they did not opt out. */
         public boolean canText() {
-            return mobile != null && !smsOptOut;
+            return textMobile() != null && !smsOptOut;
         }
     }
 
@@ -223,12 +232,16 @@ public class RegisterCandidates {
     }
 
     private static final String SELECT_RESIDENT = "select p.id_number, p.name, p.birth_date, p.address, p.mobile, "
-            + "p.sms_opt_out, p.household_region, p.residence_region, p.grid_code from person p";
+            + "p.sms_opt_out, p.household_region, p.residence_region, p.grid_code, "
+            + "(select g.contact_mobile from person_group g where g.id_number = p.id_number "
+            + "and g.grp in ('STUDENT', 'PRESCHOOL') and g.contact_mobile is not null "
+            + "and (g.until is null or g.until >= current_date) order by g.since desc nulls last limit 1) guardian_mobile "
+            + "from person p";
 
     private static final RowMapper<Resident> RESIDENT = (rs, n) -> new Resident(rs.getString("id_number"),
             rs.getString("name"), rs.getObject("birth_date", LocalDate.class), rs.getString("address"),
             rs.getString("mobile"), rs.getBoolean("sms_opt_out"), rs.getString("household_region"),
-            rs.getString("residence_region"), rs.getString("grid_code"));
+            rs.getString("residence_region"), rs.getString("grid_code"), rs.getString("guardian_mobile"));
 
     private static final RowMapper<GroupMember> MEMBER = (rs, n) -> new GroupMember(rs.getString(1), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),

@@ -191,6 +191,17 @@ public class TargetService {
                         note == null || note.isBlank() ? null : note.trim(), CurrentUser.name()).update();
     }
 
+    /**
+     * The townships (of the caller's subtree) whose leader has confirmed their own split of the campaign's target
+     * over their villages: from then on that township works its residents, whatever the other townships do.
+     */
+    public List<String> confirmedTownships(long campaignId) {
+        campaigns.get(campaignId);
+        return jdbc.sql("select region_code from target where campaign_id = ? and level = 'TOWNSHIP' "
+                        + "and confirmed_at is not null and region_code like ? || '%' order by region_code")
+                .params(campaignId, scope.get().codePrefix()).query(String.class).list();
+    }
+
     /** The campaign and region a target breakdown instance claimed in its first step. */
     public record Breakdown(long campaignId, String regionCode) {
     }

@@ -74,7 +74,7 @@ class BulletinPdfTest {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("永春县 · 2049年度全民参保扩面行动 · 第4期通报", "截至2048年10月31日", "时序进度 50.00%",
                     "县领导意见：桂洋镇进度落后", "吾峰镇", "桃城镇", "桂洋镇", "测试乡21", "排名", "完成率%", "75.00",
-                    "▲25.00", "▼5.00", "落后·已约谈", "新生儿（目标100%）", "困难群体（目标100%）", "距100%差", "80.00",
+                    "▲25.00", "▼5.00", "落后·约谈整改", "新生儿（目标100%）", "困难群体（目标100%）", "距100%差", "80.00",
                     "85.71", "第 1 页 / 共 1 页");
             assertThat(pdf.getNumberOfPages()).isEqualTo(1);
             for (PDPage page : pdf.getPages()) {
@@ -116,7 +116,7 @@ class BulletinPdfTest {
             XSSFCellStyle red = sheet.getRow(4).getCell(BulletinWorkbook.BAND).getCellStyle();
             assertThat(sheet.getRow(4).getCell(BulletinWorkbook.BAND).getStringCellValue()).isEqualTo("红");
             assertThat(red.getFillForegroundXSSFColor().getARGBHex()).endsWith("FFC7CE");
-            assertThat(sheet.getRow(4).getCell(16).getStringCellValue()).isEqualTo("已约谈");
+            assertThat(sheet.getRow(4).getCell(16).getStringCellValue()).isEqualTo("约谈整改");
             // below the ranking, after an empty row: each 100% group with its header and regions
             assertThat(sheet.getRow(6).getCell(0).getStringCellValue()).isEqualTo("新生儿（目标100%）");
             assertThat(sheet.getRow(7).getCell(5).getStringCellValue()).isEqualTo("距100%差");

@@ -122,6 +122,7 @@ class OutreachProcessIT {
         jdbc.update("delete from payment where id_number = ? and year = ?", ids[0], YEAR);
         jdbc.update("delete from enrollment where id_number = ? and year = ?", ids[0], YEAR);
         jdbc.update("update person set sms_opt_out = (id_number = ?) where id_number = any(?)", ids[4], ids);
+        jdbc.update("delete from person_group where id_number = ? and grp = 'STUDENT'", ids[1]);
         // the county's rule set for the year: 400 yuan, 低保 funded in full (the clerk enrols them; no reminder)
         RuleSetFixtures.save(ruleSets, RuleSetFixtures.county(COUNTY, YEAR, null,
                 Map.of(HardshipCategory.DIBAO, RuleSetFixtures.full())));
@@ -163,6 +164,19 @@ class OutreachProcessIT {
         // the figure comes from the assessment the person file shows
         assertThat(SystemAccess.call(() -> policy.assess(ids[2], FIRST.plusDays(9))).personalShare())
                 .isEqualByComparingTo("100");
+    }
+
+    @Test
+    void aPupilWithoutAPhoneIsRemindedThroughTheGuardianTheSchoolGave() {
+        // the education rolls come from another clerk (the move test counts this clerk's changes to the same person)
+        String rolls = security.ensureUser("clerk.outreach.rolls", COUNTY, Role.CLERK);
+        importer.importAs(rolls, ExtractKind.STUDENT, "outreach-pupil.csv", "身份证号,姓名,学校,学段,学年,监护人手机\n"
+                + ids[1] + ",李四,桃城中学,高中," + (YEAR - 1) + ",13905960099\n");
+        SystemAccess.call(() -> starter.start(campaign.id()));
+        assertThat(stage(ids[1])).isEqualTo("REMINDED");
+        assertThat(jdbc.queryForObject("select mobile || ' ' || status from sms_message where campaign_id = ? "
+                + "and id_number = ? and template_key = 'REMINDER_FIRST'", String.class, campaign.id(), ids[1]))
+                .isEqualTo("13905960099 QUEUED");
     }
 
     @Test

@@ -11,7 +11,11 @@ public enum ExtractKind implements Translatable {
     INSURANCE_STATUS,
     HARDSHIP,
     STUDENT,
-    TAX_PAYMENT;
+    TAX_PAYMENT,
+    /** 司法数据: persons in custody (在押, 服刑), left out of targets and outreach while held. */
+    JUSTICE_CUSTODY,
+    /** 职工中止参保: employees whose employee insurance stopped; after more than 3 months, outreach for resident insurance. */
+    EMPLOYEE_SUSPENSION;
 
     @Override
     public String messageKey() {

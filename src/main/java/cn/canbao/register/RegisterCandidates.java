@@ -40,11 +40,13 @@ public class RegisterCandidates {
     private final JdbcTemplate jdbc;
     private final CurrentRegionScope scope;
     private final RegionService regions;
+    private final RegisterDay day;
 
-    RegisterCandidates(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions) {
+    RegisterCandidates(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions, RegisterDay day) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.regions = regions;
+        this.day = day;
     }
 
     /** A person as other modules' lists and steps show them (mask ID and mobile before display). */
@@ -78,19 +80,25 @@ public class RegisterCandidates {
      * Every active person registered or living in the county (household or residence region under it) who has no
      * enrollment of the year and is not a current hardship member (their enrollment is the county's, by subsidy),
      * by ID number: who outreach should reach. The county's own staff (leaders, clerks, admins) or the system.
+     * Persons held in custody today (司法数据) are left out; an employee enrollment of the year does not count when
+     * the employee insurance stopped more than 3 months ago and has not resumed ("新增“职工中止参保人员”超3月",
+     * seeds/yancheng-one-person-one-file-pilot.txt): they are due for resident insurance.
      */
     public List<UnenrolledResident> unenrolledResidents(String countyCode, int year) {
         Region county = regions.get(countyCode);
         CurrentUser.requireActing(county.code(), Role.COUNTY_LEADER, Role.CLERK, Role.ADMIN);
         String like = RegionScope.of(county).codePrefix() + "%";
+        LocalDate today = day.today();
         return jdbc.query("select p.id_number, p.household_region, p.residence_region, p.grid_code, "
                 + "exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ? - 1) "
                 + "from person p where p.status = 'ACTIVE' and (p.residence_region like ? or p.household_region like ?) "
-                + "and not exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ?) "
+                + "and not exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ? "
+                + "and not (e.scheme = 'EMPLOYEE' and " + RegisterDay.suspendedOn("p", "?::date") + ")) "
+                + "and not " + RegisterDay.heldOn("p", "?::date") + " "
                 + "and not exists (select 1 from person_group g where g.id_number = p.id_number "
                 + "and g.grp = 'HARDSHIP' and (g.until is null or g.until >= current_date)) order by p.id_number",
                 (rs, n) -> new UnenrolledResident(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5)), year, like, like, year);
+                        rs.getBoolean(5)), year, like, like, year, today, today, today, today);
     }
 
     /** The residents of these ID numbers in the caller's subtree, by ID number (others are absent). */

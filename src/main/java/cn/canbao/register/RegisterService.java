@@ -27,11 +27,13 @@ public class RegisterService {
     private final JdbcTemplate jdbc;
     private final CurrentRegionScope scope;
     private final RegionService regions;
+    private final RegisterDay day;
 
-    RegisterService(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions) {
+    RegisterService(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions, RegisterDay day) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.regions = regions;
+        this.day = day;
     }
 
     /** Persons in the register (all regions): for start-up decisions, not for display. */
@@ -42,12 +44,17 @@ public class RegisterService {
 
     /**
      * Whether outreach should try to enroll the person for the year: an active file (not deceased,
-     * not cancelled) without an enrollment of that year.
+     * not cancelled) without an enrollment of that year, not held in custody today; an employee enrollment whose
+     * insurance stopped more than 3 months ago does not count (as {@link RegisterCandidates#unenrolledResidents}).
      */
     public boolean eligibleForOutreach(String idNumber, int year) {
+        LocalDate today = day.today();
         return jdbc.queryForList("select p.status = 'ACTIVE' and not exists (select 1 from enrollment e "
-                + "where e.id_number = p.id_number and e.year = ?) from person p where p.id_number = ?",
-                Boolean.class, year, IdNumber.of(idNumber).value()).stream().anyMatch(Boolean.TRUE::equals);
+                + "where e.id_number = p.id_number and e.year = ? and not (e.scheme = 'EMPLOYEE' and "
+                + RegisterDay.suspendedOn("p", "?::date") + ")) and not " + RegisterDay.heldOn("p", "?::date")
+                + " from person p where p.id_number = ?",
+                Boolean.class, year, today, today, today, today, IdNumber.of(idNumber).value()).stream()
+                .anyMatch(Boolean.TRUE::equals);
     }
 
     /**

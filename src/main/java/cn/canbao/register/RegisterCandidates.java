@@ -204,6 +204,66 @@ public class RegisterCandidates {
                         + " order by p.id_number", MEMBER, prepend(List.of(like, like), where.args()));
     }
 
+    /**
+     * A newborn on the register from the birth certificate (出生医学证明) only: where the child lives and the county that
+     * answers for it; idNumber once the police registered the birth (null before).
+     */
+    public record CertificateNewborn(String certificateNo, String name, LocalDate birthDate, String residenceRegion,
+                                     String gridCode, String countyCode, String motherIdNumber, String idNumber) {
+    }
+
+    /**
+     * The certificates an import brought that no police registration has joined to a file yet and on which no
+     * enrolment was recorded, in the caller's subtree, by certificate: the candidates of the newborn fast track
+     * before household registration.
+     */
+    public List<CertificateNewborn> certificateNewbornsOfImport(long importId) {
+        Scoped where = scopedCertificate("c");
+        return jdbc.query(SELECT_CERTIFICATE + " where c.import_id = ? and c.id_number is null "
+                + "and c.enrolled_year is null" + where.sql() + " order by c.certificate_no", CERTIFICATE,
+                prepend(List.of(importId), where.args()));
+    }
+
+    /** The certificates of these numbers in the caller's subtree, by number (others absent). */
+    public Map<String, CertificateNewborn> certificates(Collection<String> certificateNos) {
+        if (certificateNos.isEmpty()) {
+            return Map.of();
+        }
+        Scoped where = scopedCertificate("c");
+        Map<String, CertificateNewborn> found = new HashMap<>();
+        jdbc.query(SELECT_CERTIFICATE + " where c.certificate_no = any(?::text[])" + where.sql(), rs -> {
+            CertificateNewborn c = CERTIFICATE.mapRow(rs, 0);
+            found.put(c.certificateNo(), c);
+        }, prepend(List.of((Object) certificateNos.toArray(String[]::new)), where.args()));
+        return found;
+    }
+
+    /** The mother a certificate names, if her file is on the register (the caller must see the certificate). */
+    public Optional<Resident> motherOfCertificate(String certificateNo) {
+        Scoped where = scopedCertificate("c");
+        return jdbc.query(SELECT_RESIDENT + " join birth_certificate c on c.mother_id_number = p.id_number "
+                + "where c.certificate_no = ?" + where.sql(), RESIDENT,
+                prepend(List.of(certificateNo), where.args())).stream().findFirst();
+    }
+
+    /** "certificate {@code alias} lies in the caller's subtree": where the child lives, else its county. */
+    private Scoped scopedCertificate(String alias) {
+        RegionScope s = scope.get();
+        if (s.unrestricted()) {
+            return new Scoped("", List.of());
+        }
+        String like = s.codePrefix() + "%";
+        return new Scoped(" and (" + alias + ".residence_region like ? or " + alias + ".grid_code like ? or ("
+                + alias + ".residence_region is null and " + alias + ".county_code like ?))", List.of(like, like, like));
+    }
+
+    private static final String SELECT_CERTIFICATE = "select c.certificate_no, c.name, c.birth_date, c.residence_region, "
+            + "c.grid_code, c.county_code, c.mother_id_number, c.id_number from birth_certificate c";
+
+    private static final RowMapper<CertificateNewborn> CERTIFICATE = (rs, n) -> new CertificateNewborn(rs.getString(1),
+            rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6),
+            rs.getString(7), rs.getString(8));
+
     /** The condition "person {@code alias} lies in the caller's subtree" (empty for the system) and its arguments. */
     private record Scoped(String sql, List<Object> args) {
     }

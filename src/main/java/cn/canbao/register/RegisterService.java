@@ -192,6 +192,29 @@ public class RegisterService {
         return written != null && written > 0;
     }
 
+    /**
+     * An enrolment made with the birth certificate before the household registration (no ID number yet): kept on the
+     * certificate and moved into the person file when the police register the birth; once the certificate is joined to
+     * a file, it goes into that file at once. Returns whether it was written (not when one was recorded already).
+     */
+    @Transactional
+    public boolean recordCertificateEnrollment(String certificateNo, int year, InsuranceScheme scheme, LocalDate paidDate,
+                                               String changedBy) {
+        // one element: the linked ID number, null while the certificate stands alone
+        String[] row = jdbc.query("select id_number from birth_certificate where certificate_no = ? for update",
+                rs -> rs.next() ? new String[] {rs.getString(1)} : null, certificateNo);
+        if (row == null) {
+            throw new RegisterException("register.certificate.notFound", certificateNo);
+        }
+        String linked = row[0];
+        if (linked != null) {
+            return recordEnrollment(linked, year, scheme, paidDate, null, false, changedBy);
+        }
+        return jdbc.update("update birth_certificate set enrolled_year = ?, enrolled_scheme = ?, enrolled_on = ?, "
+                + "enrolled_by = ?, updated_at = now() where certificate_no = ? and enrolled_year is null", year,
+                scheme.name(), paidDate, changedBy, certificateNo) > 0;
+    }
+
     /** Whether the person has opted out of SMS (unknown persons have not). */
     public boolean smsOptedOut(String idNumber) {
         return jdbc.queryForList("select sms_opt_out from person where id_number = ?", Boolean.class, idNumber)

@@ -31,7 +31,8 @@ class PoliceHouseholdImporter implements KindImporter {
             Column.required("event", "变动类型"), Column.required("event_date", "变动日期"),
             Column.optional("household_region", "户籍地区划"), Column.optional("residence_region", "常住地区划"),
             Column.optional("grid_code", "网格编码"), Column.optional("address", "住址"),
-            Column.optional("mobile", "手机号"), Column.optional("mother_id_number", "母亲身份证号"));
+            Column.optional("mobile", "手机号"), Column.optional("mother_id_number", "母亲身份证号"),
+            Column.optional("certificate_no", "出生医学证明编号"));
 
     @Override
     public ExtractKind kind() {
@@ -47,13 +48,13 @@ class PoliceHouseholdImporter implements KindImporter {
     public String stageDdl() {
         return "id_number char(18), name text, birth_date date, sex char(1), event text, event_date date, "
                 + "household_region text, residence_region text, grid_code text, address text, mobile text, "
-                + "mother_id_number char(18)";
+                + "mother_id_number char(18), certificate_no text";
     }
 
     @Override
     public String stageColumns() {
         return "id_number, name, birth_date, sex, event, event_date, household_region, residence_region, grid_code, "
-                + "address, mobile, mother_id_number";
+                + "address, mobile, mother_id_number, certificate_no";
     }
 
     @Override
@@ -77,8 +78,22 @@ class PoliceHouseholdImporter implements KindImporter {
             throw new RowRejected("register.reject.gridNotInResidence", grid, residence == null ? "" : residence);
         }
         String mother = event == Event.BIRTH ? mother(row, id) : null;
+        String certificate = event == Event.BIRTH ? certificate(row) : null;
         return Arrays.asList(id.value(), name, id.birthDate(), id.sex() == IdNumber.Sex.MALE ? "M" : "F",
-                event.name(), date, household, residence, grid, address, row.mobile("mobile"), mother);
+                event.name(), date, household, residence, grid, address, row.mobile("mobile"), mother, certificate);
+    }
+
+    /** A birth may name its 出生医学证明编号: the certificate's file (birth_certificate) becomes this person's. */
+    private static String certificate(RowValues row) {
+        String v = row.text("certificate_no");
+        if (v == null) {
+            return null;
+        }
+        String upper = v.toUpperCase(java.util.Locale.ROOT);
+        if (!upper.matches("[A-Z0-9]{6,20}")) {
+            throw new RowRejected("register.reject.certificate", v);
+        }
+        return upper;
     }
 
     /** A birth names the mother: her file gives the newborn's grid, and her the task of enrolling the child. */
@@ -163,6 +178,7 @@ class PoliceHouseholdImporter implements KindImporter {
                 + "select u.id_number, ?, 'status', u.o_status || coalesce(' ' || u.o_date, ''), "
                 + "u.new_status || ' ' || u.event_date, ? from updated u", ctx.importId(), ctx.user());
         newborns(ctx);
+        BirthCertificateLinks.linkFromPolice(ctx);
     }
 
     /**

@@ -37,6 +37,7 @@ class TableOwnershipTest {
             entry("login_throttle", "security"),
             entry("person", "register"), entry("enrollment", "register"), entry("person_group", "register"),
             entry("person_custody", "register"), entry("employee_suspension", "register"),
+            entry("birth_certificate", "register"),
             entry("payment", "register"), entry("person_change", "register"), entry("person_access", "register"),
             entry("import_run", "register"), entry("import_reject", "register"),
             entry("duplicate_resolution", "register"), entry("household_transfer", "register"),

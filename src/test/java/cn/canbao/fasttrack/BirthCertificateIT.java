@@ -163,6 +163,9 @@ class BirthCertificateIT {
                 .isEqualTo(year + " RESIDENT LOCAL " + today);
         assertThat(jdbc.queryForObject("select new_value from person_change where id_number = ? "
                 + "and field = 'birth_certificate'", String.class, childOne)).isEqualTo("A123456789");
+        // the Yancheng file fields: a birth registration, filed on the certificate
+        assertThat(jdbc.queryForObject("select file_type || ' ' || file_marker || ' ' || left(file_number, 8) "
+                + "from person where id_number = ?", String.class, childOne)).isEqualTo("NEWBORN CERTIFICATE DA350598");
         assertThat(jdbc.queryForObject("select count(*) from fast_track where id_number = ?", Integer.class, childOne))
                 .isZero();
         // the second child's live track (from the certificate) is the file's: still one track, one process

@@ -50,6 +50,8 @@ class RegisterSourcesIT {
     RegisterService register;
     @Autowired
     RegisterSources sources;
+    @Autowired
+    PersonDirectory directory;
 
     final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     final int year = today.getYear();
@@ -179,6 +181,39 @@ class RegisterSourcesIT {
         // re-importing the same file changes nothing
         assertThat(importer.importAs("clerk.sources", ExtractKind.EMPLOYEE_SUSPENSION, "suspended.csv", extract)
                 .personsChanged()).isZero();
+    }
+
+    @Test
+    void everyFileCarriesTheYanchengFileFieldsOnTheFileAndInTheExport() throws Exception {
+        String number = jdbc.queryForObject("select file_number from person where id_number = ?", String.class, free);
+        assertThat(number).matches("DA350525" + year + "[0-9]{8}");
+        assertThat(jdbc.queryForObject("select count(distinct file_number) from person where id_number in "
+                + "(?, ?, ?, ?, ?, ?)", Integer.class, held, released, free, stopped, stoppedLately, resumed)).isEqualTo(6);
+        PersonFile file = security.as("clerk.sources", () -> directory.open(free, PersonDirectory.PURPOSE_PERSON_VIEW));
+        assertThat(file.fileNumber()).isEqualTo(number);
+        assertThat(file.fileType()).isEqualTo("HOUSEHOLD");
+        assertThat(file.fileMarker()).isEqualTo("POLICE");
+        // a later extract does not renumber the file
+        importer.importAs("clerk.sources", ExtractKind.POLICE_HOUSEHOLD, "again.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址\n" + free + ",司法735,在册,2000-01-01,"
+                        + village + "," + village + "," + grid + ",新地址1号\n");
+        assertThat(jdbc.queryForObject("select file_number from person where id_number = ?", String.class, free))
+                .isEqualTo(number);
+
+        java.io.StringWriter csv = new java.io.StringWriter();
+        java.util.Map<String, String> labels = java.util.Map.of("person.fileType.HOUSEHOLD", "户籍在册",
+                "person.fileMarker.POLICE", "公安户籍比对");
+        security.as("clerk.sources", () -> {
+            try {
+                directory.exportCsv(new PersonSearch(null, village, null, null, null, null, null), csv,
+                        key -> labels.getOrDefault(key, key));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertThat(csv.toString().lines().filter(l -> l.startsWith(number)).toList()).singleElement()
+                .isEqualTo(number + ",户籍在册,公安户籍比对,司法735," + IdNumber.mask(free)
+                        + ",persons.sex.MALE," + village + "," + village + ",," + PersonStatus.ACTIVE.messageKey());
     }
 
     private List<String> dueIds() {

@@ -46,6 +46,10 @@ final class BirthCertificateLinks {
         jdbc.update("insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
                 + "select id_number, ?, 'birth_certificate', null, certificate_no, ? from import_certificate_link",
                 ctx.importId(), ctx.user());
+        // 建档标识: the file stands on the certificate too
+        jdbc.update("update person p set file_marker = 'CERTIFICATE', updated_at = now() "
+                + "from import_certificate_link l where p.id_number = l.id_number "
+                + "and p.file_marker is distinct from 'CERTIFICATE'");
         // the enrolment made on the certificate (the grid worker's, before there was an ID number)
         jdbc.update("with added as (insert into enrollment (id_number, year, scheme, place, paid_date, import_id) "
                 + "select l.id_number, c.enrolled_year, c.enrolled_scheme, 'LOCAL', c.enrolled_on, ? "

@@ -34,6 +34,12 @@ class PoliceHouseholdImporter implements KindImporter {
             Column.optional("mobile", "手机号"), Column.optional("mother_id_number", "母亲身份证号"),
             Column.optional("certificate_no", "出生医学证明编号"));
 
+    private final cn.canbao.register.RegisterFileSettings files;
+
+    PoliceHouseholdImporter(cn.canbao.register.RegisterFileSettings files) {
+        this.files = files;
+    }
+
     @Override
     public ExtractKind kind() {
         return ExtractKind.POLICE_HOUSEHOLD;
@@ -161,12 +167,16 @@ class PoliceHouseholdImporter implements KindImporter {
         // a new file records the import that created it (person.created_import) instead of a change row per
         // field: the first import of a county creates 600,000 files, and their values are the file itself
         Long incoming = jdbc.queryForObject("select count(*) from import_latest", Long.class);
+        // the Yancheng pilot's 档案编号, 档案类型 and 建档标识 are written with the file (V37 says their form)
         BulkLoad.insert(jdbc, List.of("person"), incoming == null ? 0 : incoming, () -> jdbc.update("insert into person "
                 + "(id_number, name, birth_date, sex, household_region, residence_region, grid_code, address, mobile, "
-                + "mother_id_number, created_import) select id_number, name, birth_date, sex, household_region, "
-                + "residence_region, grid_code, address, mobile, mother_id_number, ? from import_latest "
-                + "order by id_number on conflict (id_number) "
-                + "do nothing", ctx.importId()));
+                + "mother_id_number, created_import, file_number, file_type, file_marker) select id_number, name, "
+                + "birth_date, sex, household_region, residence_region, grid_code, address, mobile, mother_id_number, ?, "
+                + "? || left(household_region, 6) || to_char(now() at time zone 'Asia/Shanghai', 'YYYY') "
+                + "|| lpad(nextval('person_file_number_seq')::text, 8, '0'), "
+                + "case event when 'BIRTH' then 'NEWBORN' when 'MOVE' then 'MOVED_IN' else 'HOUSEHOLD' end, 'POLICE' "
+                + "from import_latest order by id_number on conflict (id_number) "
+                + "do nothing", ctx.importId(), files.numberPrefix()));
         jdbc.update("with ev as (select distinct on (id_number) id_number, event_date, "
                 + "case event when 'DEATH' then 'DECEASED' else 'CANCELLED' end new_status from import_stage "
                 + "where event in ('DEATH', 'CANCELLED') order by id_number, event_date desc, row_number desc), "

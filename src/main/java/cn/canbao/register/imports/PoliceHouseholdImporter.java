@@ -32,7 +32,7 @@ class PoliceHouseholdImporter implements KindImporter {
             Column.optional("household_region", "户籍地区划"), Column.optional("residence_region", "常住地区划"),
             Column.optional("grid_code", "网格编码"), Column.optional("address", "住址"),
             Column.optional("mobile", "手机号"), Column.optional("mother_id_number", "母亲身份证号"),
-            Column.optional("certificate_no", "出生医学证明编号"));
+            Column.optional("certificate_no", "出生医学证明编号"), Column.optional("moved_from", "迁出地区划"));
 
     private final cn.canbao.register.RegisterFileSettings files;
 
@@ -54,13 +54,13 @@ class PoliceHouseholdImporter implements KindImporter {
     public String stageDdl() {
         return "id_number char(18), name text, birth_date date, sex char(1), event text, event_date date, "
                 + "household_region text, residence_region text, grid_code text, address text, mobile text, "
-                + "mother_id_number char(18), certificate_no text";
+                + "mother_id_number char(18), certificate_no text, moved_from text";
     }
 
     @Override
     public String stageColumns() {
         return "id_number, name, birth_date, sex, event, event_date, household_region, residence_region, grid_code, "
-                + "address, mobile, mother_id_number, certificate_no";
+                + "address, mobile, mother_id_number, certificate_no, moved_from";
     }
 
     @Override
@@ -86,7 +86,23 @@ class PoliceHouseholdImporter implements KindImporter {
         String mother = event == Event.BIRTH ? mother(row, id) : null;
         String certificate = event == Event.BIRTH ? certificate(row) : null;
         return Arrays.asList(id.value(), name, id.birthDate(), id.sex() == IdNumber.Sex.MALE ? "M" : "F",
-                event.name(), date, household, residence, grid, address, row.mobile("mobile"), mother, certificate);
+                event.name(), date, household, residence, grid, address, row.mobile("mobile"), mother, certificate,
+                event == Event.MOVE ? movedFrom(row) : null);
+    }
+
+    /**
+     * Where a move (迁移) came from: a county (6 digits) or village (12) code, kept as 12 digits. The Yancheng pilot
+     * adds "省内户籍转换数据" (in-province household transfers) to what it compares; the file records the move.
+     */
+    private static String movedFrom(RowValues row) {
+        String v = row.text("moved_from");
+        if (v == null) {
+            return null;
+        }
+        if (!RowValues.allDigits(v) || (v.length() != 6 && v.length() != 12)) {
+            throw new RowRejected("register.reject.regionCode", "迁出地区划", v);
+        }
+        return v.length() == 6 ? v + "000000" : v;
     }
 
     /** A birth may name its 出生医学证明编号: the certificate's file (birth_certificate) becomes this person's. */
@@ -189,6 +205,7 @@ class PoliceHouseholdImporter implements KindImporter {
                 + "u.new_status || ' ' || u.event_date, ? from updated u", ctx.importId(), ctx.user());
         newborns(ctx);
         BirthCertificateLinks.linkFromPolice(ctx);
+        HouseholdMoves.record(ctx);
     }
 
     /**

@@ -140,18 +140,26 @@ public class RegisterCandidates {
                 + where.sql() + " order by g.detail", String.class, args.toArray());
     }
 
-    /** Which of these persons have an enrollment of the year (any scheme or place); outside the caller's subtree: none. */
+    /**
+     * Which of these persons have an enrollment of the year (any scheme or place; not an employee enrollment stopped
+     * more than 3 months ago and not resumed); outside the caller's subtree: none.
+     */
     public Set<String> enrolledFor(int year, Collection<String> idNumbers) {
         if (idNumbers.isEmpty()) {
             return Set.of();
         }
         Scoped where = scoped("p");
+        // an employee enrollment whose insurance stopped more than 3 months ago does not count (RegisterDay)
+        String counts = " and not (e.scheme = 'EMPLOYEE' and " + RegisterDay.suspendedOn("e", "?::date") + ")";
         // the system asks about everyone: no need to read the persons
         String sql = where.sql().isEmpty()
                 ? "select distinct e.id_number from enrollment e where e.year = ? and e.id_number = any(?::char(18)[])"
+                        + counts
                 : "select distinct e.id_number from enrollment e join person p using (id_number) where e.year = ? "
-                        + "and e.id_number = any(?::char(18)[])" + where.sql();
-        return new HashSet<>(jdbc.queryForList(sql, String.class, prepend(List.of(year, ids(idNumbers)), where.args())));
+                        + "and e.id_number = any(?::char(18)[])" + counts + where.sql();
+        LocalDate today = day.today();
+        return new HashSet<>(jdbc.queryForList(sql, String.class,
+                prepend(List.of(year, ids(idNumbers), today, today), where.args())));
     }
 
     /**

@@ -173,14 +173,18 @@ public class RegisterFigures {
             return Set.of();
         }
         String[] ids = idNumbers.toArray(String[]::new);
+        // an employee enrollment whose insurance stopped more than 3 months ago does not count (RegisterDay)
+        String counts = " and not (e.scheme = 'EMPLOYEE' and " + RegisterDay.suspendedOn("e", "?::date") + ")";
+        java.time.LocalDate today = day.today();
         List<String> enrolled = CurrentUser.isSystem()
                 ? jdbc.sql("select i.id from unnest(?::char(18)[]) i(id) where exists (select 1 from enrollment e "
-                        + "where e.id_number = i.id and e.year = ?)").params(ids, year).query(String.class).list()
+                        + "where e.id_number = i.id and e.year = ?" + counts + ")").params(ids, year, today, today)
+                .query(String.class).list()
                 : jdbc.sql("select p.id_number from unnest(?::char(18)[]) i(id) join person p on p.id_number = i.id "
                         + "where (p.household_region like ? || '%' or p.residence_region like ? || '%' "
                         + "or p.grid_code like ? || '%') and exists (select 1 from enrollment e "
-                        + "where e.id_number = p.id_number and e.year = ?)")
-                .params(ids, scopePrefix(), scopePrefix(), scopePrefix(), year).query(String.class).list();
+                        + "where e.id_number = p.id_number and e.year = ?" + counts + ")")
+                .params(ids, scopePrefix(), scopePrefix(), scopePrefix(), year, today, today).query(String.class).list();
         return new HashSet<>(enrolled);
     }
 

@@ -171,6 +171,10 @@ class RegisterSourcesIT {
         assertThat(dueIds()).contains(stopped).doesNotContain(stoppedLately, resumed);
         assertThat(register.eligibleForOutreach(stopped, year)).isTrue();
         assertThat(register.eligibleForOutreach(stoppedLately, year)).isFalse();
+        // nor does the payment check end their outreach on that enrollment
+        assertThat(candidates.enrolledFor(year, List.of(stopped, stoppedLately, resumed)))
+                .containsExactlyInAnyOrder(stoppedLately, resumed);
+        assertThat(figures.enrolledAmong(year, List.of(stopped, stoppedLately))).containsExactly(stoppedLately);
         assertThat(security.as("clerk.sources", () -> sources.of(stopped)).suspensions()).singleElement()
                 .satisfies(s -> {
                     assertThat(s.dueForResident()).isTrue();

@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InProvinceTransferIT {
 
-    static final String COUNTY = "350597000000";
-    static final String VILLAGE = "350597101001";
-    static final String GRID = "350597101001001";
+    static final String COUNTY = "350587000000";
+    static final String VILLAGE = "350587101001";
+    static final String GRID = "350587101001001";
     static final String POLICE = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,迁出地区划\n";
 
     @Autowired
@@ -66,8 +66,8 @@ class InProvinceTransferIT {
     void counties() {
         SystemAccess.run(() -> regions.createMissing(List.of(
                 NewRegion.region(COUNTY, "省内迁移测试县", RegionLevel.COUNTY, "350500000000", null, true),
-                NewRegion.region("350597101000", "迁入镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
-                NewRegion.region(VILLAGE, "迁入村", RegionLevel.VILLAGE, "350597101000", null, true),
+                NewRegion.region("350587101000", "迁入镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
+                NewRegion.region(VILLAGE, "迁入村", RegionLevel.VILLAGE, "350587101000", null, true),
                 NewRegion.grid(GRID, "迁入村网格", VILLAGE, GridKind.COMMUNITY, null, null, true))));
         security.ensureUser("clerk.yongchun.move", "350525000000", Role.CLERK);
         security.ensureUser("clerk.movein", COUNTY, Role.CLERK);
@@ -115,6 +115,6 @@ class InProvinceTransferIT {
                 String.class, newcomer, fromAfar)).containsExactly(
                 "MOVED_IN 350599000000 IN_PROVINCE", "MOVED_IN 440106000000 OTHER_PROVINCE");
         assertThat(jdbc.queryForObject("select left(file_number, 8) from person where id_number = ?", String.class,
-                newcomer)).isEqualTo("DA350597");
+                newcomer)).isEqualTo("DA350587");
     }
 }

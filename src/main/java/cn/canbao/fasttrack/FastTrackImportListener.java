@@ -25,6 +25,7 @@ class FastTrackImportListener {
     void afterImport(ImportFinished finished) {
         switch (finished.kind()) {
             case POLICE_HOUSEHOLD -> tracks.startNewbornTracks(finished.importId());
+            case BIRTH_CERTIFICATE -> tracks.startCertificateTracks(finished.importId());
             case HARDSHIP -> tracks.startHardshipTracks(finished.importId());
             case INSURANCE_STATUS, TAX_PAYMENT -> tracks.endEnrolledTracks();
             default -> {

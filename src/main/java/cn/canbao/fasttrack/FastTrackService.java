@@ -87,6 +87,7 @@ public class FastTrackService {
     @Transactional
     int startNewbornTracks(long importId) {
         return SystemAccess.call(() -> {
+            adoptRegisteredCertificates();
             List<GroupMember> newborns = candidates.newbornsOfImport(importId);
             Map<String, Integer> years = yearsOf(newborns);
             Map<Integer, Set<String>> enrolled = enrolled(years);
@@ -138,8 +139,63 @@ public class FastTrackService {
         });
     }
 
-    /** A track to insert: whose, which year, whose task, the region it is shown under. */
-    private record TrackRow(String idNumber, String name, int year, String candidateGroup, String regionCode) {
+    /**
+     * After a birth-certificate import (卫健出生医学证明): every newborn the import brought who has no household
+     * registration yet and is still a newborn in the enrollment year gets the same task as a police birth, before there
+     * is an ID number: "完善新生儿凭出生医学证明参保等服务，促进监护人为新生儿在出生当年参保"
+     * (seeds/heilongjiang-long-term-enrollment-mechanism.txt, (八)). The grid worker of the grid the child lives in
+     * (the mother's, when the certificate names none), else the village cadre, else the county clerk. Returns how
+     * many started.
+     */
+    @Transactional
+    int startCertificateTracks(long importId) {
+        return SystemAccess.call(() -> {
+            List<RegisterCandidates.CertificateNewborn> newborns = candidates.certificateNewbornsOfImport(importId);
+            Map<String, Integer> byCounty = campaigns.enrollmentYears(newborns.stream()
+                    .map(RegisterCandidates.CertificateNewborn::countyCode).collect(Collectors.toSet()));
+            List<TrackRow> rows = new ArrayList<>();
+            for (RegisterCandidates.CertificateNewborn n : newborns) {
+                int year = byCounty.getOrDefault(n.countyCode(), calendarYear());
+                // a newborn from the birth date to the end of the following year, as a police birth
+                if (!n.birthDate().isAfter(LocalDate.of(year, 12, 31)) && n.birthDate().getYear() + 1 >= year) {
+                    String group = n.gridCode() != null ? Role.GRID_WORKER.groupAt(n.gridCode())
+                            : n.residenceRegion() != null ? Role.VILLAGE_CADRE.groupAt(n.residenceRegion())
+                            : Role.CLERK.groupAt(n.countyCode());
+                    String region = n.gridCode() != null ? n.gridCode()
+                            : n.residenceRegion() != null ? n.residenceRegion() : n.countyCode();
+                    rows.add(new TrackRow(null, n.certificateNo(), n.name(), year, group, region));
+                }
+            }
+            return start(FastTrackKind.NEWBORN, insert(FastTrackKind.NEWBORN, rows, importId), importId);
+        });
+    }
+
+    /**
+     * Live tracks started from a certificate whose child the police have registered since: the track becomes the
+     * file's (its ID number set), so the police birth starts no second track for the same child.
+     */
+    private void adoptRegisteredCertificates() {
+        List<String> open = jdbc.queryForList("select certificate_no from fast_track where kind = 'NEWBORN' "
+                + "and ended_at is null and id_number is null and certificate_no is not null", String.class);
+        if (open.isEmpty()) {
+            return;
+        }
+        List<Object[]> adopted = candidates.certificates(open).values().stream().filter(c -> c.idNumber() != null)
+                .map(c -> new Object[] {c.idNumber(), c.certificateNo()}).toList();
+        jdbc.batchUpdate("update fast_track set id_number = ? where kind = 'NEWBORN' and certificate_no = ? "
+                + "and ended_at is null and id_number is null", adopted);
+    }
+
+    /** A track to insert: whose (ID number, else birth certificate), which year, whose task, the region it is shown under. */
+    private record TrackRow(String idNumber, String certificateNo, String name, int year, String candidateGroup,
+                            String regionCode) {
+        TrackRow(String idNumber, String name, int year, String candidateGroup, String regionCode) {
+            this(idNumber, null, name, year, candidateGroup, regionCode);
+        }
+
+        String key() {
+            return idNumber != null ? idNumber : certificateNo;
+        }
     }
 
     /** The county of a region code: its first six digits. */
@@ -174,22 +230,25 @@ public class FastTrackService {
         if (rows.isEmpty()) {
             return List.of();
         }
-        record Inserted(long id, String idNumber, String candidateGroup, String regionCode) {
+        record Inserted(long id, String key, String candidateGroup, String regionCode) {
         }
-        List<Inserted> inserted = jdbc.query("with inserted as (insert into fast_track (kind, id_number, year, "
-                        + "candidate_group, region_code, started_import) select ?, t.id_number, t.year, t.grp, t.region, ? "
-                        + "from unnest(?::text[], ?::int[], ?::text[], ?::text[]) as t(id_number, year, grp, region) "
-                        + "order by t.id_number on conflict (kind, id_number) where ended_at is null do nothing "
-                        + "returning id, id_number, candidate_group, region_code) select * from inserted order by id",
+        // a live track of the person (or of the certificate) is kept: the partial unique indexes skip the row
+        List<Inserted> inserted = jdbc.query("with inserted as (insert into fast_track (kind, id_number, certificate_no, "
+                        + "year, candidate_group, region_code, started_import) select ?, t.id_number, t.certificate_no, "
+                        + "t.year, t.grp, t.region, ? from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[]) "
+                        + "as t(id_number, certificate_no, year, grp, region) order by t.id_number, t.certificate_no "
+                        + "on conflict do nothing returning id, coalesce(id_number, certificate_no), candidate_group, "
+                        + "region_code) select * from inserted order by id",
                 (rs, n) -> new Inserted(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
                 kind.name(), importId, rows.stream().map(TrackRow::idNumber).toArray(String[]::new),
+                rows.stream().map(TrackRow::certificateNo).toArray(String[]::new),
                 rows.stream().map(TrackRow::year).toArray(Integer[]::new),
                 rows.stream().map(TrackRow::candidateGroup).toArray(String[]::new),
                 rows.stream().map(TrackRow::regionCode).toArray(String[]::new));
         Map<String, String> names = new HashMap<>();
-        rows.forEach(r -> names.putIfAbsent(r.idNumber(), r.name()));
+        rows.forEach(r -> names.putIfAbsent(r.key(), r.name()));
         Map<String, String> regionNames = regions.names(inserted.stream().map(Inserted::regionCode).toList());
-        return inserted.stream().map(i -> new NewTrack(i.id(), i.candidateGroup(), names.get(i.idNumber()),
+        return inserted.stream().map(i -> new NewTrack(i.id(), i.candidateGroup(), names.get(i.key()),
                 regionNames.getOrDefault(i.regionCode(), i.regionCode()))).toList();
     }
 
@@ -264,6 +323,15 @@ public class FastTrackService {
         InsuranceScheme chosen = Arrays.stream(InsuranceScheme.values()).filter(s -> s.name().equals(scheme))
                 .findFirst().orElseThrow(() -> new FastTrackException("fastTrack.schemeRequired"));
         LocalDate day = day(enrolledOn, track);
+        if (track.idNumber == null) {
+            // started from the certificate, no ID number yet: the certificate shown must be the one enrolled
+            if (!certificate.equals(track.certificateNo)) {
+                throw new FastTrackException("fastTrack.certificateMismatch", track.certificateNo);
+            }
+            end(trackId, certificate);
+            register.recordCertificateEnrollment(certificate, track.year, chosen, day, CurrentUser.name());
+            return;
+        }
         end(trackId, certificate);
         register.recordEnrollment(track.idNumber, track.year, chosen, day, null, false, CurrentUser.name());
     }
@@ -281,13 +349,26 @@ public class FastTrackService {
 
     /** The track for its task form; the person's region must be in the caller's scope. */
     public FastTrack track(long trackId) {
-        record Row(long id, FastTrackKind kind, int year, String idNumber, String regionCode, boolean ended) {
+        record Row(long id, FastTrackKind kind, int year, String idNumber, String regionCode, boolean ended,
+                   String certificateNo) {
         }
-        Row t = jdbc.query("select id, kind, year, id_number, region_code, ended_at is not null from fast_track "
-                        + "where id = ?", (rs, n) -> new Row(rs.getLong(1), FastTrackKind.valueOf(rs.getString(2)),
-                        rs.getInt(3), rs.getString(4), rs.getString(5), rs.getBoolean(6)), trackId).stream()
+        Row t = jdbc.query("select id, kind, year, id_number, region_code, ended_at is not null, certificate_no "
+                        + "from fast_track where id = ?", (rs, n) -> new Row(rs.getLong(1),
+                        FastTrackKind.valueOf(rs.getString(2)), rs.getInt(3), rs.getString(4), rs.getString(5),
+                        rs.getBoolean(6), rs.getString(7)), trackId).stream()
                 .findFirst().orElseThrow(() -> new FastTrackException("fastTrack.notFound", trackId));
         Region region = regions.get(t.regionCode());
+        if (t.idNumber() == null) {
+            // before the household registration: the certificate is the child's file
+            var c = candidates.certificates(List.of(t.certificateNo())).get(t.certificateNo());
+            if (c == null) {
+                throw new FastTrackException("fastTrack.notFound", trackId);
+            }
+            Resident m = candidates.motherOfCertificate(t.certificateNo()).orElse(null);
+            return new FastTrack(t.id(), t.kind(), t.year(), null, c.name(), c.birthDate(), region.name(), null, null,
+                    m == null ? null : m.name(), IdNumber.mask(c.motherIdNumber()),
+                    m == null ? null : MobileNumber.mask(m.mobile()), List.of(), t.ended());
+        }
         Resident p = candidates.residents(List.of(t.idNumber())).get(t.idNumber());
         if (p == null) {
             throw new FastTrackException("fastTrack.notFound", trackId);
@@ -302,9 +383,10 @@ public class FastTrackService {
 
     /** The live track of the kind, locked for its ending; ended or unknown tracks are refused. */
     private Live live(long trackId, FastTrackKind kind) {
-        return jdbc.query("select id_number, year, region_code from fast_track where id = ? and kind = ? "
+        return jdbc.query("select id_number, year, region_code, certificate_no from fast_track where id = ? and kind = ? "
                         + "and ended_at is null for update",
-                (rs, n) -> new Live(rs.getString(1), rs.getInt(2), rs.getString(3)), trackId, kind.name())
+                (rs, n) -> new Live(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)), trackId,
+                kind.name())
                 .stream().findFirst().orElseThrow(() -> new FastTrackException("fastTrack.ended"));
     }
 
@@ -324,8 +406,11 @@ public class FastTrackService {
         } catch (java.time.format.DateTimeParseException e) {
             throw new FastTrackException("fastTrack.dateRequired");
         }
-        LocalDate born = java.util.Optional.ofNullable(candidates.residents(List.of(track.idNumber)).get(track.idNumber))
-                .map(Resident::birthDate).orElseThrow(() -> new FastTrackException("fastTrack.ended"));
+        LocalDate born = (track.idNumber == null
+                ? java.util.Optional.ofNullable(candidates.certificates(List.of(track.certificateNo)).get(track.certificateNo))
+                        .map(RegisterCandidates.CertificateNewborn::birthDate)
+                : java.util.Optional.ofNullable(candidates.residents(List.of(track.idNumber)).get(track.idNumber))
+                        .map(Resident::birthDate)).orElseThrow(() -> new FastTrackException("fastTrack.ended"));
         LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
         if (day.isAfter(today) || day.isBefore(born)) {
             throw new FastTrackException("fastTrack.badDate", born, today);
@@ -337,7 +422,7 @@ public class FastTrackService {
         return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE).getYear();
     }
 
-    private record Live(String idNumber, int year, String regionCode) {
+    private record Live(String idNumber, int year, String regionCode, String certificateNo) {
     }
 
     /** A track just inserted, with what its process shows. */

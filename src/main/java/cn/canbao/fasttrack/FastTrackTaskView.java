@@ -29,7 +29,9 @@ abstract class FastTrackTaskView extends TaskFormView {
             Div person = new Div();
             person.setId("fast-track-person");
             person.addClassNames("fast-track-person");
-            line(person, "fastTrack.person", track.name() + " · " + track.maskedIdNumber());
+            // a newborn from the birth certificate has no ID number before the household registration
+            line(person, "fastTrack.person", track.name() + " · " + (track.maskedIdNumber() == null
+                    ? getTranslation("fastTrack.noIdYet") : track.maskedIdNumber()));
             line(person, "fastTrack.birthDate", String.valueOf(track.birthDate()));
             line(person, "fastTrack.region", track.regionName());
             line(person, "fastTrack.address", track.address());

@@ -12,7 +12,13 @@ public enum ExtractKind implements Translatable {
     HARDSHIP,
     STUDENT,
     TAX_PAYMENT,
-    VETERAN;
+    VETERAN,
+    /** 司法数据: persons in custody (在押, 服刑), left out of targets and outreach while held. */
+    JUSTICE_CUSTODY,
+    /** 职工中止参保: employees whose employee insurance stopped; after more than 3 months, outreach for resident insurance. */
+    EMPLOYEE_SUSPENSION,
+    /** 卫健出生医学证明: newborns before their household registration, enrolled with the certificate. */
+    BIRTH_CERTIFICATE;
 
     @Override
     public String messageKey() {

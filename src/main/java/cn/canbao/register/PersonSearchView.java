@@ -89,10 +89,25 @@ class PersonSearchView extends VerticalLayout {
                 e -> filters.setVisible(!filters.isVisible()));
         toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         toggle.setId("person-filters-toggle");
-        HorizontalLayout bar = new HorizontalLayout(text, toggle);
+        // the matching files as CSV with the Yancheng pilot's 档案编号, 档案类型, 建档标识 (masked like the list)
+        com.vaadin.flow.component.html.Anchor export = new com.vaadin.flow.component.html.Anchor(exportCsv(),
+                getTranslation("persons.export"));
+        export.setId("person-export");
+        HorizontalLayout bar = new HorizontalLayout(text, toggle, export);
         bar.setWidthFull();
         bar.setAlignItems(Alignment.BASELINE);
         return bar;
+    }
+
+    private com.vaadin.flow.server.streams.DownloadHandler exportCsv() {
+        return event -> {
+            PersonSearch search = criteria();
+            java.util.Locale locale = getLocale();
+            event.setFileName("persons.csv");
+            event.setContentType("text/csv;charset=UTF-8");
+            var out = new java.io.OutputStreamWriter(event.getOutputStream(), java.nio.charset.StandardCharsets.UTF_8);
+            directory.exportCsv(search, out, key -> getTranslation(locale, key));
+        };
     }
 
     private void buildFilters(RegionService regions) {

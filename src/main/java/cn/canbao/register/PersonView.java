@@ -115,9 +115,12 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver {
             facts.add(fact("person-reason", "persons.reason", getTranslation(file.notEnrolledReason().messageKey())));
         }
         if (file.fileNumber() != null) {
-            facts.add(fact("person-file-number", "person.fileNumber", file.fileNumber()
-                    + (file.fileType() == null ? "" : " · " + file.fileType())
-                    + (file.fileMarker() == null ? "" : " · " + file.fileMarker())));
+            // the Yancheng pilot's 档案编号, 档案类型, 建档标识
+            facts.add(fact("person-file-number", "person.fileNumber", file.fileNumber()),
+                    fact("person-file-type", "person.fileType", file.fileType() == null ? null
+                            : getTranslation("person.fileType." + file.fileType())),
+                    fact("person-file-marker", "person.fileMarker", file.fileMarker() == null ? null
+                            : getTranslation("person.fileMarker." + file.fileMarker())));
         }
         return facts;
     }

@@ -40,11 +40,13 @@ public class RegisterCandidates {
     private final JdbcTemplate jdbc;
     private final CurrentRegionScope scope;
     private final RegionService regions;
+    private final RegisterDay day;
 
-    RegisterCandidates(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions) {
+    RegisterCandidates(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions, RegisterDay day) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.regions = regions;
+        this.day = day;
     }
 
     /** A person as other modules' lists and steps show them (mask ID and mobile before display). */
@@ -86,21 +88,28 @@ public class RegisterCandidates {
     /**
      * Every active person registered or living in the county (household or residence region under it) who has no
      * enrollment of the year, by ID number, marked when a current hardship member (outreach leaves out those whose
-     * whole contribution a subsidy pays: the clerk enrols them): who outreach should reach. The county's own staff (leaders, clerks, admins) or the system.
+     * whole contribution a subsidy pays: the clerk enrols them): who outreach should reach. The county's own staff
+     * (leaders, clerks, admins) or the system.
+     * Persons held in custody today (司法数据) are left out; an employee enrollment of the year does not count when
+     * the employee insurance stopped more than 3 months ago and has not resumed ("新增“职工中止参保人员”超3月",
+     * seeds/yancheng-one-person-one-file-pilot.txt): they are due for resident insurance.
      */
     public List<UnenrolledResident> unenrolledResidents(String countyCode, int year) {
         Region county = regions.get(countyCode);
         CurrentUser.requireActing(county.code(), Role.COUNTY_LEADER, Role.CLERK, Role.ADMIN);
         String like = RegionScope.of(county).codePrefix() + "%";
+        LocalDate today = day.today();
         return jdbc.query("select p.id_number, p.household_region, p.residence_region, p.grid_code, "
                 + "exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ? - 1) "
                 + ", exists (select 1 from person_group g where g.id_number = p.id_number "
                 + "and g.grp = 'HARDSHIP' and (g.until is null or g.until >= current_date)) "
                 + "from person p where p.status = 'ACTIVE' and (p.residence_region like ? or p.household_region like ?) "
-                + "and not exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ?) "
+                + "and not exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ? "
+                + "and not (e.scheme = 'EMPLOYEE' and " + RegisterDay.suspendedOn("p", "?::date") + ")) "
+                + "and not " + RegisterDay.heldOn("p", "?::date") + " "
                 + "order by p.id_number",
                 (rs, n) -> new UnenrolledResident(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), rs.getBoolean(6)), year, like, like, year);
+                        rs.getBoolean(5), rs.getBoolean(6)), year, like, like, year, today, today, today, today);
     }
 
     /** The residents of these ID numbers in the caller's subtree, by ID number (others are absent). */
@@ -142,18 +151,26 @@ public class RegisterCandidates {
                 + where.sql() + " order by g.detail", String.class, args.toArray());
     }
 
-    /** Which of these persons have an enrollment of the year (any scheme or place); outside the caller's subtree: none. */
+    /**
+     * Which of these persons have an enrollment of the year (any scheme or place; not an employee enrollment stopped
+     * more than 3 months ago and not resumed); outside the caller's subtree: none.
+     */
     public Set<String> enrolledFor(int year, Collection<String> idNumbers) {
         if (idNumbers.isEmpty()) {
             return Set.of();
         }
         Scoped where = scoped("p");
+        // an employee enrollment whose insurance stopped more than 3 months ago does not count (RegisterDay)
+        String counts = " and not (e.scheme = 'EMPLOYEE' and " + RegisterDay.suspendedOn("e", "?::date") + ")";
         // the system asks about everyone: no need to read the persons
         String sql = where.sql().isEmpty()
                 ? "select distinct e.id_number from enrollment e where e.year = ? and e.id_number = any(?::char(18)[])"
+                        + counts
                 : "select distinct e.id_number from enrollment e join person p using (id_number) where e.year = ? "
-                        + "and e.id_number = any(?::char(18)[])" + where.sql();
-        return new HashSet<>(jdbc.queryForList(sql, String.class, prepend(List.of(year, ids(idNumbers)), where.args())));
+                        + "and e.id_number = any(?::char(18)[])" + counts + where.sql();
+        LocalDate today = day.today();
+        return new HashSet<>(jdbc.queryForList(sql, String.class,
+                prepend(List.of(year, ids(idNumbers), today, today), where.args())));
     }
 
     /**
@@ -205,6 +222,66 @@ public class RegisterCandidates {
                         + "and (p.household_region like ? or p.residence_region like ?)" + where.sql()
                         + " order by p.id_number", MEMBER, prepend(List.of(like, like), where.args()));
     }
+
+    /**
+     * A newborn on the register from the birth certificate (出生医学证明) only: where the child lives and the county that
+     * answers for it; idNumber once the police registered the birth (null before).
+     */
+    public record CertificateNewborn(String certificateNo, String name, LocalDate birthDate, String residenceRegion,
+                                     String gridCode, String countyCode, String motherIdNumber, String idNumber) {
+    }
+
+    /**
+     * The certificates an import brought that no police registration has joined to a file yet and on which no
+     * enrolment was recorded, in the caller's subtree, by certificate: the candidates of the newborn fast track
+     * before household registration.
+     */
+    public List<CertificateNewborn> certificateNewbornsOfImport(long importId) {
+        Scoped where = scopedCertificate("c");
+        return jdbc.query(SELECT_CERTIFICATE + " where c.import_id = ? and c.id_number is null "
+                + "and c.enrolled_year is null" + where.sql() + " order by c.certificate_no", CERTIFICATE,
+                prepend(List.of(importId), where.args()));
+    }
+
+    /** The certificates of these numbers in the caller's subtree, by number (others absent). */
+    public Map<String, CertificateNewborn> certificates(Collection<String> certificateNos) {
+        if (certificateNos.isEmpty()) {
+            return Map.of();
+        }
+        Scoped where = scopedCertificate("c");
+        Map<String, CertificateNewborn> found = new HashMap<>();
+        jdbc.query(SELECT_CERTIFICATE + " where c.certificate_no = any(?::text[])" + where.sql(), rs -> {
+            CertificateNewborn c = CERTIFICATE.mapRow(rs, 0);
+            found.put(c.certificateNo(), c);
+        }, prepend(List.of((Object) certificateNos.toArray(String[]::new)), where.args()));
+        return found;
+    }
+
+    /** The mother a certificate names, if her file is on the register (the caller must see the certificate). */
+    public Optional<Resident> motherOfCertificate(String certificateNo) {
+        Scoped where = scopedCertificate("c");
+        return jdbc.query(SELECT_RESIDENT + " join birth_certificate c on c.mother_id_number = p.id_number "
+                + "where c.certificate_no = ?" + where.sql(), RESIDENT,
+                prepend(List.of(certificateNo), where.args())).stream().findFirst();
+    }
+
+    /** "certificate {@code alias} lies in the caller's subtree": where the child lives, else its county. */
+    private Scoped scopedCertificate(String alias) {
+        RegionScope s = scope.get();
+        if (s.unrestricted()) {
+            return new Scoped("", List.of());
+        }
+        String like = s.codePrefix() + "%";
+        return new Scoped(" and (" + alias + ".residence_region like ? or " + alias + ".grid_code like ? or ("
+                + alias + ".residence_region is null and " + alias + ".county_code like ?))", List.of(like, like, like));
+    }
+
+    private static final String SELECT_CERTIFICATE = "select c.certificate_no, c.name, c.birth_date, c.residence_region, "
+            + "c.grid_code, c.county_code, c.mother_id_number, c.id_number from birth_certificate c";
+
+    private static final RowMapper<CertificateNewborn> CERTIFICATE = (rs, n) -> new CertificateNewborn(rs.getString(1),
+            rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6),
+            rs.getString(7), rs.getString(8));
 
     /** The condition "person {@code alias} lies in the caller's subtree" (empty for the system) and its arguments. */
     private record Scoped(String sql, List<Object> args) {

@@ -30,11 +30,17 @@ public class RegisterFigures {
     private final JdbcClient jdbc;
     private final RegionService regions;
     private final CurrentRegionScope scope;
+    private final RegisterDay day;
 
-    RegisterFigures(JdbcClient jdbc, RegionService regions, CurrentRegionScope scope) {
+    RegisterFigures(JdbcClient jdbc, RegionService regions, CurrentRegionScope scope, RegisterDay day) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.scope = scope;
+        this.day = day;
+    }
+
+    /** A household region's files (not cancelled) held in custody on the year's reference day: left out of the counts. */
+    public record CustodyCount(String regionCode, int held) {
     }
 
     /** A household region's files (not cancelled) for a year: insured here, elsewhere only, lapsed (paid the year before). */
@@ -57,7 +63,13 @@ public class RegisterFigures {
     public record GridCount(String gridCode, int uninsured, int lapsed) {
     }
 
-    /** Files not cancelled per household region, for a year (the baseline's counts before they roll up). */
+    /**
+     * Files not cancelled per household region, for a year (the baseline's counts before they roll up). Persons held
+     * in custody on the year's reference day (today, or the year's last day) are left out: the justice data builds
+     * the uninsured list with the police's ("初期与公安、司法等部门通过数据共享、对比，形成各地户籍区划内未参保人员数据",
+     * seeds/yancheng-one-person-one-file-pilot.txt), and a person held is no one to enrol; {@link #custodyByHouseholdRegion}
+     * counts them.
+     */
     public List<HouseholdCount> byHouseholdRegion(int year) {
         return serially(() -> jdbc.sql("""
                         with paid as (select id_number, bool_or(year = :year and place = 'LOCAL') local,
@@ -70,11 +82,21 @@ public class RegisterFigures {
                                count(*) filter (where e.last_year and not coalesce(e.local or e.elsewhere, false))
                         from person p left join paid e using (id_number)
                         where p.status <> 'CANCELLED' and p.household_region like :prefix || '%'
+                          and not """ + " " + RegisterDay.heldOn("p", ":day") + """
                         group by p.household_region
                         """)
-                .param("year", year).param("prefix", scopePrefix())
+                .param("year", year).param("prefix", scopePrefix()).param("day", day.referenceDay(year))
                 .query((rs, n) -> new HouseholdCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
                         rs.getInt(5))).list());
+    }
+
+    /** Files not cancelled held in custody on the year's reference day, per household region (what the baseline left out). */
+    public List<CustodyCount> custodyByHouseholdRegion(int year) {
+        return jdbc.sql("select p.household_region, count(*) from person p where p.status <> 'CANCELLED' "
+                        + "and p.household_region like :prefix || '%' and " + RegisterDay.heldOn("p", ":day")
+                        + " group by p.household_region")
+                .param("prefix", scopePrefix()).param("day", day.referenceDay(year))
+                .query((rs, n) -> new CustodyCount(rs.getString(1), rs.getInt(2))).list();
     }
 
     /**
@@ -116,9 +138,10 @@ public class RegisterFigures {
                                count(*) filter (where e.last_year and not coalesce(e.insured, false))
                         from person p left join paid e on e.id_number = p.id_number
                         where p.status <> 'CANCELLED' and (p.household_region like :prefix or p.grid_code like :prefix)
+                          and not """ + " " + RegisterDay.heldOn("p", ":day") + """
                         group by 1, 2, 3
                         """)
-                .param("year", year).param("prefix", prefix + "%")
+                .param("year", year).param("prefix", prefix + "%").param("day", day.referenceDay(year))
                 .query((rs, n) -> new Headcount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                         rs.getInt(5), rs.getInt(6))).list());
     }
@@ -130,12 +153,14 @@ public class RegisterFigures {
                         with people as (select p.grid_code,
                             exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = :year) insured,
                             exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = :year - 1) paid_last_year
-                            from person p where p.grid_code between :first and :last and p.status = 'ACTIVE')
+                            from person p where p.grid_code between :first and :last and p.status = 'ACTIVE'
+                              and not """ + " " + RegisterDay.heldOn("p", ":day") + ")" + """
                         select grid_code, count(*) filter (where not insured and not paid_last_year),
                                count(*) filter (where not insured and paid_last_year)
                         from people group by grid_code
                         """)
                 .param("year", year).param("first", village + "000").param("last", village + "999")
+                .param("day", day.referenceDay(year))
                 .query((rs, n) -> new GridCount(rs.getString(1), rs.getInt(2), rs.getInt(3))).list();
     }
 
@@ -148,14 +173,18 @@ public class RegisterFigures {
             return Set.of();
         }
         String[] ids = idNumbers.toArray(String[]::new);
+        // an employee enrollment whose insurance stopped more than 3 months ago does not count (RegisterDay)
+        String counts = " and not (e.scheme = 'EMPLOYEE' and " + RegisterDay.suspendedOn("e", "?::date") + ")";
+        java.time.LocalDate today = day.today();
         List<String> enrolled = CurrentUser.isSystem()
                 ? jdbc.sql("select i.id from unnest(?::char(18)[]) i(id) where exists (select 1 from enrollment e "
-                        + "where e.id_number = i.id and e.year = ?)").params(ids, year).query(String.class).list()
+                        + "where e.id_number = i.id and e.year = ?" + counts + ")").params(ids, year, today, today)
+                .query(String.class).list()
                 : jdbc.sql("select p.id_number from unnest(?::char(18)[]) i(id) join person p on p.id_number = i.id "
                         + "where (p.household_region like ? || '%' or p.residence_region like ? || '%' "
                         + "or p.grid_code like ? || '%') and exists (select 1 from enrollment e "
-                        + "where e.id_number = p.id_number and e.year = ?)")
-                .params(ids, scopePrefix(), scopePrefix(), scopePrefix(), year).query(String.class).list();
+                        + "where e.id_number = p.id_number and e.year = ?" + counts + ")")
+                .params(ids, scopePrefix(), scopePrefix(), scopePrefix(), year, today, today).query(String.class).list();
         return new HashSet<>(enrolled);
     }
 

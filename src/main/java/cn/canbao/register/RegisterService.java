@@ -27,11 +27,13 @@ public class RegisterService {
     private final JdbcTemplate jdbc;
     private final CurrentRegionScope scope;
     private final RegionService regions;
+    private final RegisterDay day;
 
-    RegisterService(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions) {
+    RegisterService(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions, RegisterDay day) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.regions = regions;
+        this.day = day;
     }
 
     /** Persons in the register (all regions): for start-up decisions, not for display. */
@@ -42,12 +44,17 @@ public class RegisterService {
 
     /**
      * Whether outreach should try to enroll the person for the year: an active file (not deceased,
-     * not cancelled) without an enrollment of that year.
+     * not cancelled) without an enrollment of that year, not held in custody today; an employee enrollment whose
+     * insurance stopped more than 3 months ago does not count (as {@link RegisterCandidates#unenrolledResidents}).
      */
     public boolean eligibleForOutreach(String idNumber, int year) {
+        LocalDate today = day.today();
         return jdbc.queryForList("select p.status = 'ACTIVE' and not exists (select 1 from enrollment e "
-                + "where e.id_number = p.id_number and e.year = ?) from person p where p.id_number = ?",
-                Boolean.class, year, IdNumber.of(idNumber).value()).stream().anyMatch(Boolean.TRUE::equals);
+                + "where e.id_number = p.id_number and e.year = ? and not (e.scheme = 'EMPLOYEE' and "
+                + RegisterDay.suspendedOn("p", "?::date") + ")) and not " + RegisterDay.heldOn("p", "?::date")
+                + " from person p where p.id_number = ?",
+                Boolean.class, year, today, today, today, today, IdNumber.of(idNumber).value()).stream()
+                .anyMatch(Boolean.TRUE::equals);
     }
 
     /**
@@ -183,6 +190,29 @@ public class RegisterService {
                 + "returning 1) select count(*) from logged", Integer.class, id, year, scheme.name(), paidDate,
                 amount, subsidised, id, year, scheme.name(), changedBy);
         return written != null && written > 0;
+    }
+
+    /**
+     * An enrolment made with the birth certificate before the household registration (no ID number yet): kept on the
+     * certificate and moved into the person file when the police register the birth; once the certificate is joined to
+     * a file, it goes into that file at once. Returns whether it was written (not when one was recorded already).
+     */
+    @Transactional
+    public boolean recordCertificateEnrollment(String certificateNo, int year, InsuranceScheme scheme, LocalDate paidDate,
+                                               String changedBy) {
+        // one element: the linked ID number, null while the certificate stands alone
+        String[] row = jdbc.query("select id_number from birth_certificate where certificate_no = ? for update",
+                rs -> rs.next() ? new String[] {rs.getString(1)} : null, certificateNo);
+        if (row == null) {
+            throw new RegisterException("register.certificate.notFound", certificateNo);
+        }
+        String linked = row[0];
+        if (linked != null) {
+            return recordEnrollment(linked, year, scheme, paidDate, null, false, changedBy);
+        }
+        return jdbc.update("update birth_certificate set enrolled_year = ?, enrolled_scheme = ?, enrolled_on = ?, "
+                + "enrolled_by = ?, updated_at = now() where certificate_no = ? and enrolled_year is null", year,
+                scheme.name(), paidDate, changedBy, certificateNo) > 0;
     }
 
     /** Whether the person has opted out of SMS (unknown persons have not). */

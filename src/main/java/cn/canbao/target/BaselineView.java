@@ -154,6 +154,13 @@ class BaselineView extends VerticalLayout implements BeforeEnterObserver {
                 card("baseline.coverage", total.coverageRate() + "%"),
                 card("baseline.uninsured", n.format(total.uninsured())),
                 card("baseline.lapsed", n.format(total.lapsed())));
+        // persons held in custody (justice data) are not in the figures above: say how many were left out
+        int held = baseline.inCustody(code, year.getValue());
+        if (held > 0) {
+            Div custody = card("baseline.inCustody", n.format(held));
+            custody.setId("baseline-in-custody");
+            summary.add(custody);
+        }
         grid.setItems(rows);
         List<GroupCoverage> groups = baseline.groupTable(code, year.getValue());
         newborns.setItems(groups.stream().filter(g -> g.group() == PersonGroup.NEWBORN).toList());

@@ -36,6 +36,8 @@ class TableOwnershipTest {
             entry("app_user", "security"), entry("app_user_role", "security"), entry("security_audit", "security"),
             entry("login_throttle", "security"),
             entry("person", "register"), entry("enrollment", "register"), entry("person_group", "register"),
+            entry("person_custody", "register"), entry("employee_suspension", "register"),
+            entry("birth_certificate", "register"),
             entry("payment", "register"), entry("person_change", "register"), entry("person_access", "register"),
             entry("import_run", "register"), entry("import_reject", "register"),
             entry("duplicate_resolution", "register"), entry("household_transfer", "register"),

@@ -61,6 +61,10 @@ class PersonSearchBrowserIT {
                 + id + ",端木清风,在册,2001-01-01," + village + "," + village + ",,,13905957011\n";
         ImportRun done = importer.importAs(CLERK, ExtractKind.POLICE_HOUSEHOLD, "browser-search.csv", file);
         assertThat(done.rowsAccepted()).isEqualTo(1);
+        // the justice data held them once (released: they count as before); the person file says so (issue 16)
+        assertThat(importer.importAs(CLERK, ExtractKind.JUSTICE_CUSTODY, "browser-justice.csv",
+                "身份证号,姓名,羁押类型,起始日期,释放日期,监所名称\n" + id + ",端木清风,服刑,2020-05-01,2021-05-01,福建省某监狱\n")
+                .rowsAccepted()).isEqualTo(1);
     }
 
     @Test
@@ -84,6 +88,12 @@ class PersonSearchBrowserIT {
             assertThat(browser.driver().findElement(By.id("person-timeline")).getText())
                     .contains("建档", "browser-search.csv");
             assertThat(browser.driver().getCurrentUrl()).contains("/persons/").doesNotContain(id);
+            // the Yancheng file fields and the justice data's reason
+            assertThat(browser.driver().findElement(By.id("person-file-number")).getText()).startsWith("DA350525");
+            assertThat(browser.driver().findElement(By.id("person-file-type")).getText()).isEqualTo("户籍在册");
+            assertThat(browser.driver().findElement(By.id("person-file-marker")).getText()).isEqualTo("公安户籍比对");
+            assertThat(browser.driver().findElement(By.id("person-sources")).getText())
+                    .contains("服刑（2020-05-01 至 2021-05-01，福建省某监狱）", "已释放，重新计入目标任务和催缴名单");
             // the policy section: never insured, so no break; the rule that fired and the reminder sentence
             assertThat(browser.driver().findElement(By.id("policy-section")).getText())
                     .contains("政策测算", "如今日参保，待遇等待期", "条款 W", "不按时缴费的后果：");

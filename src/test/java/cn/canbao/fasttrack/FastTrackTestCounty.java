@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * A county of its own for the fast-track tests (no campaign runs in it, so its enrollment year is the
- * calendar year): three townships, one per test, each with two villages of one grid.
+ * calendar year): four townships, one per test (the fourth: BirthCertificateIT), each with two villages of one grid.
  */
 @Component
 class FastTrackTestCounty {
@@ -40,7 +40,7 @@ class FastTrackTestCounty {
     void ensure() {
         List<NewRegion> batch = new ArrayList<>();
         batch.add(NewRegion.region(COUNTY, "快速通道测试县", RegionLevel.COUNTY, "350500000000", null, true));
-        for (int t = 1; t <= 3; t++) {
+        for (int t = 1; t <= 4; t++) {
             batch.add(NewRegion.region(township(t), "测试" + t + "镇", RegionLevel.TOWNSHIP, COUNTY, null, true));
             for (int v = 1; v <= 2; v++) {
                 batch.add(NewRegion.region(village(t, v), "测试" + t + "镇" + v + "村", RegionLevel.VILLAGE, township(t),

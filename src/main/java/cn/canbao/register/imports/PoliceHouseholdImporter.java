@@ -31,7 +31,14 @@ class PoliceHouseholdImporter implements KindImporter {
             Column.required("event", "变动类型"), Column.required("event_date", "变动日期"),
             Column.optional("household_region", "户籍地区划"), Column.optional("residence_region", "常住地区划"),
             Column.optional("grid_code", "网格编码"), Column.optional("address", "住址"),
-            Column.optional("mobile", "手机号"), Column.optional("mother_id_number", "母亲身份证号"));
+            Column.optional("mobile", "手机号"), Column.optional("mother_id_number", "母亲身份证号"),
+            Column.optional("certificate_no", "出生医学证明编号"), Column.optional("moved_from", "迁出地区划"));
+
+    private final cn.canbao.register.RegisterFileSettings files;
+
+    PoliceHouseholdImporter(cn.canbao.register.RegisterFileSettings files) {
+        this.files = files;
+    }
 
     @Override
     public ExtractKind kind() {
@@ -47,13 +54,13 @@ class PoliceHouseholdImporter implements KindImporter {
     public String stageDdl() {
         return "id_number char(18), name text, birth_date date, sex char(1), event text, event_date date, "
                 + "household_region text, residence_region text, grid_code text, address text, mobile text, "
-                + "mother_id_number char(18)";
+                + "mother_id_number char(18), certificate_no text, moved_from text";
     }
 
     @Override
     public String stageColumns() {
         return "id_number, name, birth_date, sex, event, event_date, household_region, residence_region, grid_code, "
-                + "address, mobile, mother_id_number";
+                + "address, mobile, mother_id_number, certificate_no, moved_from";
     }
 
     @Override
@@ -77,8 +84,38 @@ class PoliceHouseholdImporter implements KindImporter {
             throw new RowRejected("register.reject.gridNotInResidence", grid, residence == null ? "" : residence);
         }
         String mother = event == Event.BIRTH ? mother(row, id) : null;
+        String certificate = event == Event.BIRTH ? certificate(row) : null;
         return Arrays.asList(id.value(), name, id.birthDate(), id.sex() == IdNumber.Sex.MALE ? "M" : "F",
-                event.name(), date, household, residence, grid, address, row.mobile("mobile"), mother);
+                event.name(), date, household, residence, grid, address, row.mobile("mobile"), mother, certificate,
+                event == Event.MOVE ? movedFrom(row) : null);
+    }
+
+    /**
+     * Where a move (迁移) came from: a county (6 digits) or village (12) code, kept as 12 digits. The Yancheng pilot
+     * adds "省内户籍转换数据" (in-province household transfers) to what it compares; the file records the move.
+     */
+    private static String movedFrom(RowValues row) {
+        String v = row.text("moved_from");
+        if (v == null) {
+            return null;
+        }
+        if (!RowValues.allDigits(v) || (v.length() != 6 && v.length() != 12)) {
+            throw new RowRejected("register.reject.regionCode", "迁出地区划", v);
+        }
+        return v.length() == 6 ? v + "000000" : v;
+    }
+
+    /** A birth may name its 出生医学证明编号: the certificate's file (birth_certificate) becomes this person's. */
+    private static String certificate(RowValues row) {
+        String v = row.text("certificate_no");
+        if (v == null) {
+            return null;
+        }
+        String upper = v.toUpperCase(java.util.Locale.ROOT);
+        if (!upper.matches("[A-Z0-9]{6,20}")) {
+            throw new RowRejected("register.reject.certificate", v);
+        }
+        return upper;
     }
 
     /** A birth names the mother: her file gives the newborn's grid, and her the task of enrolling the child. */
@@ -146,12 +183,16 @@ class PoliceHouseholdImporter implements KindImporter {
         // a new file records the import that created it (person.created_import) instead of a change row per
         // field: the first import of a county creates 600,000 files, and their values are the file itself
         Long incoming = jdbc.queryForObject("select count(*) from import_latest", Long.class);
+        // the Yancheng pilot's 档案编号, 档案类型 and 建档标识 are written with the file (V37 says their form)
         BulkLoad.insert(jdbc, List.of("person"), incoming == null ? 0 : incoming, () -> jdbc.update("insert into person "
                 + "(id_number, name, birth_date, sex, household_region, residence_region, grid_code, address, mobile, "
-                + "mother_id_number, created_import) select id_number, name, birth_date, sex, household_region, "
-                + "residence_region, grid_code, address, mobile, mother_id_number, ? from import_latest "
-                + "order by id_number on conflict (id_number) "
-                + "do nothing", ctx.importId()));
+                + "mother_id_number, created_import, file_number, file_type, file_marker) select id_number, name, "
+                + "birth_date, sex, household_region, residence_region, grid_code, address, mobile, mother_id_number, ?, "
+                + "? || left(household_region, 6) || to_char(now() at time zone 'Asia/Shanghai', 'YYYY') "
+                + "|| lpad(nextval('person_file_number_seq')::text, 8, '0'), "
+                + "case event when 'BIRTH' then 'NEWBORN' when 'MOVE' then 'MOVED_IN' else 'HOUSEHOLD' end, 'POLICE' "
+                + "from import_latest order by id_number on conflict (id_number) "
+                + "do nothing", ctx.importId(), files.numberPrefix()));
         jdbc.update("with ev as (select distinct on (id_number) id_number, event_date, "
                 + "case event when 'DEATH' then 'DECEASED' else 'CANCELLED' end new_status from import_stage "
                 + "where event in ('DEATH', 'CANCELLED') order by id_number, event_date desc, row_number desc), "
@@ -163,6 +204,8 @@ class PoliceHouseholdImporter implements KindImporter {
                 + "select u.id_number, ?, 'status', u.o_status || coalesce(' ' || u.o_date, ''), "
                 + "u.new_status || ' ' || u.event_date, ? from updated u", ctx.importId(), ctx.user());
         newborns(ctx);
+        BirthCertificateLinks.linkFromPolice(ctx);
+        HouseholdMoves.record(ctx);
     }
 
     /**

@@ -7,6 +7,8 @@ import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.region.RegionSummary;
+import cn.canbao.security.CurrentUser;
+import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -39,6 +41,9 @@ public class DashboardService {
     private static final Logger log = LoggerFactory.getLogger(DashboardService.class);
     /** Days of SMS figures the dashboard shows, ending on the day of its figures. */
     static final int SMS_DAYS = 30;
+    /** Who reads the dashboard of their own subtree (grid workers and volunteers have their worklists instead). */
+    private static final Role[] READERS = {Role.ADMIN, Role.CLERK, Role.COUNTY_LEADER, Role.TOWNSHIP_LEADER,
+            Role.VILLAGE_CADRE};
 
     private final JdbcClient jdbc;
     private final DashboardRefresh refresh;
@@ -123,6 +128,8 @@ public class DashboardService {
     private Dashboard read(long campaignId, String regionCode, String grantedRoot) {
         Campaign c = campaigns.get(campaignId);
         Region region = regions.get(regionCode);
+        // the dashboard's readers (DashboardView's roles); a grant was checked by the module that keeps it
+        CurrentUser.requireActing(region.code(), READERS);
         if (!inCounty(c, region.code())) {
             throw new DashboardException("dashboard.notInCounty", region.name(), c.countyName());
         }

@@ -89,6 +89,8 @@ class SupervisionIT {
     @Autowired
     RuntimeService runtime;
     @Autowired
+    cn.canbao.task.TaskInbox inbox;
+    @Autowired
     JdbcTemplate jdbc;
 
     private Campaign campaign;
@@ -315,6 +317,11 @@ class SupervisionIT {
         assertThat(supervisor.camundaGroups()).noneMatch(g -> g.startsWith("within:"));
         assertThat(http.get("/engine-rest/process-instance?processInstanceIds=" + campaign.processInstanceId()).body())
                 .isEqualTo("[]");
+        assertThat(http.get("/engine-rest/task?processInstanceId=" + campaign.processInstanceId()).body()).isEqualTo("[]");
+        assertThat(security.as(SUPERVISOR, () -> inbox.open(null))).isEmpty();
+        // the county leader's task of the same campaign is there all the while
+        assertThat(security.as(COUNTY_LEADER, () -> inbox.open(null))).extracting(t -> t.processInstanceId())
+                .contains(campaign.processInstanceId());
 
         assertThat(List.of(rows("cadre_assignment"), rows("supervision_member"), rows("supervision_team"), rows("app_user")))
                 .containsExactly(assignments, members, teamsBefore, users_);

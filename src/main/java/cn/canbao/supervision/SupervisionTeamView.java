@@ -17,6 +17,8 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -34,17 +36,18 @@ import java.util.Optional;
 @PageTitle("联合督导组 · 参保通")
 @Menu(title = "menu.supervision", order = 17, icon = "vaadin:group")
 @RolesAllowed({"COUNTY_LEADER"})
-class SupervisionTeamView extends VerticalLayout {
+class SupervisionTeamView extends VerticalLayout implements BeforeEnterObserver {
 
     private final SupervisionService teams;
     private final Select<Campaign> campaign = new Select<>();
     private final VerticalLayout team = new VerticalLayout();
+    private final List<Campaign> own;
 
     SupervisionTeamView(SupervisionService teams, CampaignService campaigns) {
         this.teams = teams;
         setSizeFull();
         String county = CurrentUser.require().regionCode();
-        List<Campaign> own = campaigns.list().stream().filter(c -> c.countyCode().equals(county)).toList();
+        own = campaigns.list().stream().filter(c -> c.countyCode().equals(county)).toList();
         campaign.setId("supervision-campaign");
         campaign.setLabel(getTranslation("dashboard.campaign"));
         campaign.setItemLabelGenerator(c -> c.name() + "（" + c.year() + "）");
@@ -52,7 +55,15 @@ class SupervisionTeamView extends VerticalLayout {
         campaign.addValueChangeListener(e -> show());
         team.setPadding(false);
         add(new H2(getTranslation("menu.supervision")), new Paragraph(getTranslation("supervision.intro")), campaign, team);
-        own.stream().filter(c -> c.phase() != CampaignPhase.CLOSED).findFirst().ifPresent(campaign::setValue);
+    }
+
+    /** Opens {@code ?campaign=<id>} when given (and the county's), else the newest campaign not closed. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Optional<String> requested = event.getLocation().getQueryParameters().getSingleParameter("campaign");
+        own.stream().filter(c -> requested.map(id -> id.equals(Long.toString(c.id())))
+                        .orElse(c.phase() != CampaignPhase.CLOSED))
+                .findFirst().ifPresent(campaign::setValue);
     }
 
     private void show() {

@@ -128,16 +128,17 @@ class CadresBrowserIT {
         }
     }
 
-    /** Picks the combo box item whose label contains the text (the list is small and held by the client). */
+    /** Types the text into the combo box, as a user would, and clicks the item it offers. */
     private static void choose(Browser browser, String id, String text) {
-        browser.js("document.getElementById(arguments[0]).opened = true", id);
+        browser.driver().findElement(By.cssSelector("#" + id + " input")).sendKeys(text);
         browser.settle();
-        browser.waitFor(d -> Boolean.TRUE.equals(browser.js("const c = document.getElementById(arguments[0]);"
-                + "return (c.filteredItems || []).some(i => i && i.label && i.label.includes(arguments[1]))", id, text)));
-        browser.js("const c = document.getElementById(arguments[0]);"
-                + "c.selectedItem = c.filteredItems.find(i => i && i.label && i.label.includes(arguments[1]));"
-                + "c.opened = false;", id, text);
+        browser.waitFor(d -> Boolean.TRUE.equals(browser.js("return Array.from(document.querySelectorAll("
+                + "'vaadin-combo-box-item')).some(i => i.textContent.includes(arguments[0]))", text)));
+        browser.js("Array.from(document.querySelectorAll('vaadin-combo-box-item'))"
+                + ".find(i => i.textContent.includes(arguments[0])).click()", text);
         browser.settle();
+        browser.waitFor(d -> String.valueOf(browser.<Object>js("return document.getElementById(arguments[0]).value", id))
+                .length() > 0);
     }
 
     private static String gridText(Browser browser, String id) {

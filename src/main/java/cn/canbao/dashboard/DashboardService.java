@@ -7,6 +7,8 @@ import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.region.RegionSummary;
+import cn.canbao.security.CurrentUser;
+import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -39,43 +41,100 @@ public class DashboardService {
     private static final Logger log = LoggerFactory.getLogger(DashboardService.class);
     /** Days of SMS figures the dashboard shows, ending on the day of its figures. */
     static final int SMS_DAYS = 30;
+    /** Who reads the dashboard of their own subtree (grid workers and volunteers have their worklists instead). */
+    private static final Role[] READERS = {Role.ADMIN, Role.CLERK, Role.COUNTY_LEADER, Role.TOWNSHIP_LEADER,
+            Role.VILLAGE_CADRE};
 
     private final JdbcClient jdbc;
     private final DashboardRefresh refresh;
     private final CampaignService campaigns;
     private final RegionService regions;
+    private final List<DashboardGrants> grants;
 
-    DashboardService(JdbcClient jdbc, DashboardRefresh refresh, CampaignService campaigns, RegionService regions) {
+    DashboardService(JdbcClient jdbc, DashboardRefresh refresh, CampaignService campaigns, RegionService regions,
+                     List<DashboardGrants> grants) {
         this.jdbc = jdbc;
         this.refresh = refresh;
         this.campaigns = campaigns;
         this.regions = regions;
+        this.grants = grants;
     }
 
-    /** The campaigns the caller can see, newest first. */
+    /** The campaigns the caller can see, and those an assignment grants them (a cadre's, a supervisor's), newest first. */
     public List<Campaign> campaigns() {
-        return campaigns.list();
+        List<Campaign> visible = new ArrayList<>(campaigns.list());
+        List<Long> granted = grants.stream().flatMap(g -> g.grantedCampaigns().stream()).distinct()
+                .filter(id -> visible.stream().noneMatch(c -> c.id() == id)).toList();
+        if (!granted.isEmpty()) {
+            // granted just now for this caller by the module that keeps the assignment
+            visible.addAll(SystemAccess.call(() -> granted.stream().map(campaigns::find).flatMap(Optional::stream).toList()));
+            visible.sort(Comparator.comparing(Campaign::year).thenComparing(Campaign::id).reversed());
+        }
+        return visible;
     }
 
-    /** Where the caller's dashboard of a campaign opens: their own region when it lies in the county, else the county. */
+    /**
+     * Where the caller's dashboard of a campaign opens: the first region an assignment grants them in it, else their
+     * own region when it lies in the county, else the county.
+     */
     public String startRegion(long campaignId) {
+        List<String> granted = grantedRegions(campaignId);
+        if (!granted.isEmpty()) {
+            return granted.get(0);
+        }
         Campaign c = campaigns.get(campaignId);
         return regions.roots().stream().map(RegionSummary::region).map(Region::code)
                 .filter(code -> inCounty(c, code)).findFirst().orElse(c.countyCode());
     }
 
     /**
+     * The regions an assignment grants the caller in a campaign (a cadre's villages, the county for a member of its
+     * supervision team), with their names; empty for everyone else.
+     */
+    public List<Region> granted(long campaignId) {
+        List<String> codes = grantedRegions(campaignId);
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Region> byCode = SystemAccess.call(() -> regions.byCode(codes));
+        return codes.stream().map(byCode::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private List<String> grantedRegions(long campaignId) {
+        return grants.stream().flatMap(g -> g.grantedRegions(campaignId).stream()).distinct().sorted().toList();
+    }
+
+    /**
      * A region's dashboard in a campaign, as of the last refresh. The campaign and the region must be visible to
-     * the caller and the region must lie in the campaign's county.
+     * the caller — or lie in a region an assignment grants the caller in this campaign (a cadre's village, the
+     * county for its supervision team), which is then read as the system with the breadcrumb starting there — and
+     * the region must lie in the campaign's county.
      */
     public Dashboard dashboard(long campaignId, String regionCode) {
+        String code = RegionService.requireWellFormed(regionCode);
+        Optional<String> grant = grantedRegions(campaignId).stream().filter(root -> within(code, root)).findFirst();
+        if (grant.isPresent()) {
+            return SystemAccess.call(() -> read(campaignId, code, grant.get()));
+        }
+        return read(campaignId, code, null);
+    }
+
+    /** Whether a code lies in the subtree of a region (itself included): codes carry their ancestors' digits. */
+    private static boolean within(String code, String root) {
+        return RegionLevel.ofCode(root).map(level -> code.startsWith(level.prefixOf(root))).orElse(false);
+    }
+
+    /** The dashboard as the caller sees it; with a granted root, the breadcrumb starts there. */
+    private Dashboard read(long campaignId, String regionCode, String grantedRoot) {
         Campaign c = campaigns.get(campaignId);
         Region region = regions.get(regionCode);
+        // the dashboard's readers (DashboardView's roles); a grant was checked by the module that keeps it
+        CurrentUser.requireActing(region.code(), READERS);
         if (!inCounty(c, region.code())) {
             throw new DashboardException("dashboard.notInCounty", region.name(), c.countyName());
         }
         List<Region> breadcrumb = new ArrayList<>(regions.ancestorsInScope(region.code()).stream()
-                .filter(r -> inCounty(c, r.code())).toList());
+                .filter(r -> inCounty(c, r.code()) && (grantedRoot == null || within(r.code(), grantedRoot))).toList());
         breadcrumb.add(region);
         Optional<LocalDate> asOf = jdbc.sql("select max(day) from dashboard_figure where campaign_id = ? and region_code = ?")
                 .params(campaignId, region.code()).query(LocalDate.class).optional();

@@ -51,7 +51,8 @@ import java.util.function.Supplier;
 @Route("dashboard/:code?")
 @PageTitle("数据看板 · 参保通")
 @Menu(title = "menu.dashboard", order = 14, icon = "vaadin:dashboard")
-@RolesAllowed({"ADMIN", "CLERK", "COUNTY_LEADER", "TOWNSHIP_LEADER", "VILLAGE_CADRE"})
+// township cadres and supervisors see only what DashboardService's grants give them (their villages, the county)
+@RolesAllowed({"ADMIN", "CLERK", "COUNTY_LEADER", "TOWNSHIP_LEADER", "VILLAGE_CADRE", "TOWNSHIP_CADRE", "SUPERVISOR"})
 class DashboardView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String CAMPAIGN = "campaign";
@@ -61,6 +62,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
     private final DashboardService dashboards;
     private final H2 heading = new H2();
     private final FlexLayout breadcrumb = new FlexLayout();
+    private final FlexLayout granted = new FlexLayout();
     private final Select<Campaign> campaign = new Select<>();
     private final Span asOf = new Span();
     private final FlexLayout summary = new FlexLayout();
@@ -76,6 +78,9 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         breadcrumb.setId("dashboard-breadcrumb");
         breadcrumb.addClassNames("canbao-breadcrumb", "dashboard-breadcrumb");
         breadcrumb.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        granted.setId("dashboard-granted");
+        granted.addClassNames("canbao-breadcrumb", "dashboard-breadcrumb");
+        granted.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         campaign.setId("dashboard-campaign");
         campaign.setLabel(getTranslation("dashboard.campaign"));
         campaign.setItemLabelGenerator(c -> c.name() + "（" + c.year() + "）");
@@ -103,7 +108,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         summary.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         summary.addClassNames("canbao-summary", "dashboard-summary");
         cards.addClassNames("dashboard-cards");
-        add(heading, breadcrumb, controls, summary, cards);
+        add(heading, breadcrumb, granted, controls, summary, cards);
     }
 
     @Override
@@ -146,6 +151,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         summary.removeAll();
         cards.removeAll();
         breadcrumb.removeAll();
+        showGranted();
         Dashboard d;
         try {
             d = dashboards.dashboard(campaign.getValue().id(), code);
@@ -186,6 +192,21 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         cards.add(chartCard("reasons", DashboardCharts.reasons(d, texts), () -> reasonSheet(d)));
         cards.add(chartCard("funnel", DashboardCharts.funnel(d, texts), () -> funnelSheet(d)));
         cards.add(chartCard("sms", DashboardCharts.sms(d, texts), () -> smsSheet(d)));
+    }
+
+    /** A cadre's villages (包村) or a supervisor's county, when an assignment grants more than one place. */
+    private void showGranted() {
+        granted.removeAll();
+        List<Region> places = dashboards.granted(campaign.getValue().id());
+        if (places.size() < 2) {
+            return;
+        }
+        granted.add(new Span(getTranslation("dashboard.granted")));
+        for (Region r : places) {
+            Anchor place = new Anchor("dashboard/" + r.code() + "?" + CAMPAIGN + "=" + campaign.getValue().id(), r.name());
+            place.setId("dashboard-granted-" + r.code());
+            granted.add(place);
+        }
     }
 
     private void summaryCards(Dashboard d) {

@@ -7,9 +7,24 @@ package cn.canbao.region;
 public record RegionScope(String rootCode, String rootPath) {
 
     private static final RegionScope EVERYTHING = new RegionScope(null, null);
+    /**
+     * Covers no region: "none" is a valid ltree label (queries by path stay well-formed) that no path equals and no
+     * region code (digits only) starts with, so prefix filters match nothing either.
+     */
+    private static final RegionScope NOTHING = new RegionScope("none", "none");
 
     public static RegionScope everything() {
         return EVERYTHING;
+    }
+
+    /** The scope of a user who sees nothing by their binding, only through assignments (cadres, supervisors). */
+    public static RegionScope nothing() {
+        return NOTHING;
+    }
+
+    /** Whether the scope covers no region at all ({@link #nothing()}). */
+    public boolean empty() {
+        return NOTHING.equals(this);
     }
 
     public static RegionScope of(Region root) {

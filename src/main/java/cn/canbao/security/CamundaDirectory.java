@@ -89,7 +89,7 @@ class CamundaDirectory {
                     r.path()));
             groups.add(new DirectoryGroup(Role.regionGroup(r.code()), regionGroupName(r.name()), TYPE_REGION,
                     r.path()));
-            if (role != Role.VOLUNTEER) {
+            if (role != Role.VOLUNTEER && !role.assignmentScoped()) {
                 groups.add(new DirectoryGroup(Role.withinGroup(r.code()), withinGroupName(r.name()), TYPE_SCOPE,
                         r.path()));
             }

@@ -135,14 +135,18 @@ public final class CanbaoUser implements UserDetails, CredentialsContainer, Shel
         this.sessionsValidAfter = validAfter;
     }
 
+    /**
+     * The subtree of the user's region; nothing at all for a user holding only {@linkplain Role#assignmentScoped()
+     * assignment-scoped} roles (a cadre, a supervisor), who see only what their assignments grant.
+     */
     public RegionScope scope() {
-        return new RegionScope(regionCode, regionPath);
+        return Role.onlyAssignmentScoped(roles) ? RegionScope.nothing() : new RegionScope(regionCode, regionPath);
     }
 
     /**
      * The Camunda groups of this user: one per role ({@code township-leader}), one per role at the
      * user's region ({@code township-leader:350525101000}), the region's ({@code region:350525101000})
-     * and, unless the user is only a volunteer, the one that reads the instances of the region's subtree
+     * and, unless the user is only a volunteer, cadre or supervisor, the one that reads the instances of the region's subtree
      * ({@code within:350525101000}).
      */
     public List<String> camundaGroups() {
@@ -152,7 +156,7 @@ public final class CanbaoUser implements UserDetails, CredentialsContainer, Shel
             groups.add(role.groupAt(regionCode));
         }
         groups.add(Role.regionGroup(regionCode));
-        if (roles.stream().anyMatch(r -> r != Role.VOLUNTEER)) {
+        if (roles.stream().anyMatch(r -> r != Role.VOLUNTEER && !r.assignmentScoped())) {
             groups.add(Role.withinGroup(regionCode));
         }
         return groups;

@@ -16,7 +16,8 @@ import java.util.Set;
  * <ol>
  * <li>{@link #ADMIN} and {@link #OPERATOR} (3): they run the system and the engine;</li>
  * <li>the leader of the level — {@link #COUNTY_LEADER}, {@link #TOWNSHIP_LEADER}, {@link #VILLAGE_CADRE} (2);</li>
- * <li>{@link #CLERK} and {@link #GRID_WORKER} (1): staff (a clerk never sits at a grid, a grid worker only there);</li>
+ * <li>{@link #CLERK}, {@link #GRID_WORKER}, {@link #TOWNSHIP_CADRE} and {@link #SUPERVISOR} (1): staff (a clerk never
+ * sits at a grid, a grid worker only there);</li>
  * <li>{@link #VOLUNTEER} (0).</li>
  * </ol>
  * At its own region a user grants and administers only roles ranked strictly below its highest; anything
@@ -29,6 +30,18 @@ public enum Role implements Translatable {
     GRID_WORKER("grid-worker", 1, EnumSet.of(RegionLevel.GRID)),
     CLERK("clerk", 1, EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY, RegionLevel.TOWNSHIP)),
     VOLUNTEER("volunteer", 0, EnumSet.allOf(RegionLevel.class)),
+    /**
+     * 包村干部: a township cadre who answers for some villages of the township (永春方案: "建立乡镇干部包村、村（居）干部包组
+     * （户）的考核机制，细化分解工作目标任务，确保任务到岗到人"). Bound to the township, sees nothing of it by the binding:
+     * only the progress of the villages a township or county leader assigned (see {@link #assignmentScoped()}).
+     */
+    TOWNSHIP_CADRE("township-cadre", 1, EnumSet.of(RegionLevel.TOWNSHIP)),
+    /**
+     * 督导组成员: a member of a campaign's joint supervision team, possibly from another department (永春方案: "县医保局、
+     * 税务局将联合组成督导组，不定期深入乡镇、村居指导解决征缴过程中存在的困难和问题"). Bound to the county, sees nothing of it
+     * by the binding: the county's progress of a campaign while a team of it counts them in, read only.
+     */
+    SUPERVISOR("supervisor", 1, EnumSet.of(RegionLevel.COUNTY)),
     /** Runs the campaign's users and regions; in Camunda reads their subtree's instances, never changes the engine. */
     ADMIN("region-admin", 3, EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY)),
     /**
@@ -57,6 +70,20 @@ public enum Role implements Translatable {
     /** Whether only an admin may grant this role, or administer a user holding it, wherever it sits. */
     public boolean adminOnly() {
         return this == ADMIN || this == OPERATOR;
+    }
+
+    /**
+     * Whether the role sees nothing through its region binding, only what an assignment grants (a cadre's villages, a
+     * supervision team's campaign): a user holding only such roles has an empty region scope and no {@code within:}
+     * group in Camunda, so every service that scopes by region refuses them; the dashboard asks the grants.
+     */
+    public boolean assignmentScoped() {
+        return this == TOWNSHIP_CADRE || this == SUPERVISOR;
+    }
+
+    /** Whether every one of these roles is {@linkplain #assignmentScoped() assignment-scoped} (and there is one). */
+    public static boolean onlyAssignmentScoped(Set<Role> roles) {
+        return !roles.isEmpty() && roles.stream().allMatch(Role::assignmentScoped);
     }
 
     /** The highest rank among some roles; -1 for none. */

@@ -104,6 +104,24 @@ public class UserService {
                 .map(me -> UserAdministrationRules.mayAdminister(me, target)).orElse(false);
     }
 
+    /**
+     * A user the caller outranks, for giving them work (a cadre's villages, a supervision team's members): bound in
+     * the caller's subtree, strictly below it or at the caller's region with every role ranked below the caller's
+     * highest — the rules of user administration. Anyone else, and an unknown user alike, is refused with
+     * {@code user.target.outOfScope} (nothing tells them apart); the caller audits its own refusals.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'COUNTY_LEADER', 'TOWNSHIP_LEADER')")
+    public UserAccount subordinate(String username) {
+        java.util.Optional<UserAccount> target = username == null ? java.util.Optional.empty() : users.find(username);
+        if (CurrentUser.isSystem() && target.isPresent()) {
+            return target.get();
+        }
+        if (target.isEmpty() || !UserAdministrationRules.mayAdminister(CurrentUser.require(), target.get())) {
+            throw new UserException("user.target.outOfScope", String.valueOf(username));
+        }
+        return target.get();
+    }
+
     /** The roles the caller may grant at a region of their subtree. */
     public Set<Role> grantableRoles(String regionCode) {
         Region region = regions.get(regionCode);

@@ -60,7 +60,9 @@ class TableOwnershipTest {
             entry("work_tier", "outreach"),
             entry("fast_track", "fasttrack"),
             entry("dashboard_figure", "dashboard"), entry("dashboard_reason", "dashboard"),
-            entry("dashboard_sms", "dashboard"));
+            entry("dashboard_sms", "dashboard"),
+            entry("cadre_assignment", "supervision"), entry("supervision_team", "supervision"),
+            entry("supervision_member", "supervision"));
 
     private static final Pattern CREATE = Pattern.compile("(?i)create\\s+(?:unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
     private static final Pattern TEXT_BLOCK = Pattern.compile("(?s)\"\"\"(.*?)\"\"\"");

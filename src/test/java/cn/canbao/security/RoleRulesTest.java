@@ -101,16 +101,18 @@ class RoleRulesTest {
         }
         assertThat(UserAdministrationRules.grantable(clerk, region(COUNTY, RegionLevel.COUNTY)))
                 .containsExactly(Role.VOLUNTEER);
+        // the township's cadres (包村干部) are staffed like its leader and clerks
         assertThat(UserAdministrationRules.grantable(clerk, region(TOWNSHIP, RegionLevel.TOWNSHIP)))
-                .containsExactlyInAnyOrder(Role.TOWNSHIP_LEADER, Role.CLERK, Role.VOLUNTEER);
+                .containsExactlyInAnyOrder(Role.TOWNSHIP_LEADER, Role.CLERK, Role.VOLUNTEER, Role.TOWNSHIP_CADRE);
         CanbaoUser townshipClerk = user(TOWNSHIP, RegionLevel.TOWNSHIP, Role.CLERK);
         assertThat(UserAdministrationRules.grantable(townshipClerk, region(OTHER_TOWNSHIP, RegionLevel.TOWNSHIP)))
                 .isEmpty();
         assertThat(UserAdministrationRules.grantable(townshipClerk, region(TOWNSHIP, RegionLevel.TOWNSHIP)))
                 .containsExactly(Role.VOLUNTEER);
         CanbaoUser admin = user(COUNTY, RegionLevel.COUNTY, Role.ADMIN);
+        // supervisors (督导组成员, of any department) rank as staff: the county's admin makes them, not its clerks
         assertThat(UserAdministrationRules.grantable(admin, region(COUNTY, RegionLevel.COUNTY)))
-                .containsExactlyInAnyOrder(Role.COUNTY_LEADER, Role.CLERK, Role.VOLUNTEER);
+                .containsExactlyInAnyOrder(Role.COUNTY_LEADER, Role.CLERK, Role.VOLUNTEER, Role.SUPERVISOR);
         CanbaoUser provinceAdmin = user(PROVINCE, RegionLevel.PROVINCE, Role.ADMIN);
         assertThat(UserAdministrationRules.grantable(provinceAdmin, region(COUNTY, RegionLevel.COUNTY)))
                 .contains(Role.ADMIN, Role.OPERATOR);

@@ -96,7 +96,7 @@ class PolicySection implements PersonFileSection {
                 add(line("policy-subsidised", getTranslation("policy.person.subsidised", a.categories().stream()
                         .map(c -> getTranslation(c.messageKey())).sorted().collect(Collectors.joining("、")))));
             }
-            if (!in.enrolled()) {
+            if (!in.enrolled() && in.mechanism()) {
                 add(line("policy-waiting-reason", getTranslation(in.inCollectionPeriod()
                         ? "policy.person.waitingReasonIn" : "policy.person.waitingReasonOut", a.waitingReason(),
                         a.waitingClause())));

@@ -94,9 +94,9 @@ class PersonSearchBrowserIT {
             assertThat(browser.driver().findElement(By.id("person-file-marker")).getText()).isEqualTo("公安户籍比对");
             assertThat(browser.driver().findElement(By.id("person-sources")).getText())
                     .contains("服刑（2020-05-01 至 2021-05-01，福建省某监狱）", "已释放，重新计入目标任务和催缴名单");
-            // the policy section: never insured, so no break; the rule that fired and the reminder sentence
+            // the policy section: no rule set for the county and year, so none of the mechanism applies; the reminder sentence
             assertThat(browser.driver().findElement(By.id("policy-section")).getText())
-                    .contains("政策测算", "如今日参保，待遇等待期", "条款 W", "不按时缴费的后果：");
+                    .contains("政策测算", "如今日参保，待遇等待期", "未录入", "不适用长效机制", "不按时缴费的后果：");
             browser.screenshot("person-view");
             assertThat(openings()).isEqualTo(before + 1);
             Map<String, Object> audit = jdbc.queryForMap("select username, purpose from person_access "

@@ -57,9 +57,9 @@ class SmsBrowserIT {
     @AfterEach
     void removeTestPersons() {
         jdbc.update("delete from sms_message where dedup_key like 'ui-%'");
-        jdbc.update("delete from sms_opt_out o using person p where p.id_number = o.id_number and p.file_marker = 'SMS-UI'");
-        jdbc.update("delete from person_change c using person p where p.id_number = c.id_number and p.file_marker = 'SMS-UI'");
-        jdbc.update("delete from person where file_marker = 'SMS-UI'");
+        jdbc.update("delete from sms_opt_out o using person p where p.id_number = o.id_number and p.address = 'SMS-UI'");
+        jdbc.update("delete from person_change c using person p where p.id_number = c.id_number and p.address = 'SMS-UI'");
+        jdbc.update("delete from person where address = 'SMS-UI'");
         jdbc.update("delete from sms_template");
     }
 
@@ -141,7 +141,7 @@ class SmsBrowserIT {
     private String person(int sequence, String mobile, String grid) {
         String id = TestIds.id("350525", LocalDate.of(1970, 5, 1), sequence % 1000);
         jdbc.update("insert into person (id_number, name, birth_date, sex, household_region, residence_region, grid_code, mobile, "
-                + "file_marker) values (?, ?, ?, 'M', ?, ?, ?, ?, 'SMS-UI')",
+                + "address) values (?, ?, ?, 'M', ?, ?, ?, ?, 'SMS-UI')",
                 id, "王" + sequence, LocalDate.of(1970, 5, 1), grid.substring(0, 12), grid.substring(0, 12), grid, mobile);
         return id;
     }

@@ -43,8 +43,8 @@ class SmsTestSupport {
 
     /** Every SMS table empty and the tests' persons gone, so a test sees only what it made, and others never see it. */
     void clean() {
-        jdbc.update("delete from person_change c using person p where p.id_number = c.id_number and p.file_marker = ?", MARKER);
-        jdbc.update("delete from person where file_marker = ?", MARKER);
+        jdbc.update("delete from person_change c using person p where p.id_number = c.id_number and p.address = ?", MARKER);
+        jdbc.update("delete from person where address = ?", MARKER);
         jdbc.update("delete from sms_message");
         jdbc.update("delete from sms_local_gateway");
         jdbc.update("delete from sms_opt_out");
@@ -65,7 +65,7 @@ class SmsTestSupport {
     String person(int sequence, String mobile, String grid) {
         String id = TestIds.id("350525", LocalDate.of(1960, 1, 1).plusDays(sequence / 900), 100 + sequence % 900);
         jdbc.update("insert into person (id_number, name, birth_date, sex, household_region, residence_region, grid_code, "
-                + "mobile, file_marker) values (?, ?, ?, 'M', ?, ?, ?, ?, ?)",
+                + "mobile, address) values (?, ?, ?, 'M', ?, ?, ?, ?, ?)",
                 id, "测试" + sequence, LocalDate.of(1960, 1, 1), grid.substring(0, 12), grid.substring(0, 12), grid, mobile, MARKER);
         return id;
     }

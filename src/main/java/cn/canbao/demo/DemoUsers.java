@@ -25,7 +25,11 @@ final class DemoUsers {
             new DemoUser("township.leader", "桃城镇主官（演示）", Place.TOWNSHIP, Role.TOWNSHIP_LEADER),
             new DemoUser("village.cadre", "村居干部（演示）", Place.VILLAGE, Role.VILLAGE_CADRE),
             new DemoUser("grid.worker", "网格员（演示）", Place.GRID, Role.GRID_WORKER),
-            new DemoUser("volunteer", "宣传志愿者（演示）", Place.VILLAGE, Role.VOLUNTEER));
+            new DemoUser("volunteer", "宣传志愿者（演示）", Place.VILLAGE, Role.VOLUNTEER),
+            // see nothing until the township leader assigns villages (包村干部) or the county leader adds them to the
+            // campaign's team (联合督导组)
+            new DemoUser("township.cadre", "包村干部（演示）", Place.TOWNSHIP, Role.TOWNSHIP_CADRE),
+            new DemoUser("supervisor", "督导组成员（演示）", Place.COUNTY, Role.SUPERVISOR));
 
     private DemoUsers() {
     }

@@ -87,8 +87,17 @@ class LoginAndRegionBrowserIT {
         // pick "English" through the component's own overlay
         browser.driver().findElement(By.id("language-switch")).click();
         browser.waitFor(d -> !d.findElements(By.cssSelector("vaadin-select-item")).isEmpty());
-        browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(i -> i.getText().equals("English")).findFirst().orElseThrow().click();
+        // the overlay renders its items again while it opens: pick "English" once the list stands still
+        browser.waitFor(d -> {
+            try {
+                var english = d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                        .filter(i -> i.getText().equals("English")).findFirst();
+                english.ifPresent(org.openqa.selenium.WebElement::click);
+                return english.isPresent();
+            } catch (org.openqa.selenium.WebDriverException rerendered) {
+                return false;
+            }
+        });
         browser.waitFor(d -> d.findElement(By.id("main-navigation")).getText().contains("Regions"));
         assertThat(browser.driver().findElement(By.id("logout")).getText()).isEqualTo("Log out");
     }

@@ -203,14 +203,23 @@ public class EscalationService {
         }
     }
 
-    /** The postponement is over (its timer): the summons is proposed to the county leader again. */
+    /**
+     * The postponement is over (its timer): the township is checked again by the county's rule. Still lagging, the
+     * summons is proposed to the county leader again (true); caught up meanwhile, the case ends resolved (false).
+     */
     @Transactional
-    public void proposeAgain(long caseId) {
+    public boolean proposeAgain(long caseId) {
         EscalationCase c = get(caseId);
         CurrentUser.requireActing(c.townshipCode()); // the postponement's timer: the system only
+        // a township that caught up while the decision waited is not proposed again: the case ends resolved
+        if (!recheck(c, "RECHECKED_AFTER_POSTPONE")) {
+            return false;
+        }
         cases.proposedAgain(c.id());
         cases.event(c.id(), "PROPOSED_AGAIN", c.postponedUntil() == null ? null : c.postponedUntil().toString());
+        return true;
     }
+
 
     /** The campaign's cases the caller may see, newest first. */
     public List<EscalationCase> cases(long campaignId) {
@@ -293,6 +302,11 @@ public class EscalationService {
     public boolean recheck(long caseId) {
         EscalationCase c = get(caseId);
         CurrentUser.requireActing(c.townshipCode()); // the deadline timer's: the system only
+        return recheck(c, "RECHECKED");
+    }
+
+    /** Where the township stands now by the county's rule: recorded on the case, resolved when no longer lagging. */
+    private boolean recheck(EscalationCase c, String event) {
         Campaign campaign = campaigns.get(c.campaignId());
         List<TargetProgress> townships = targets.progress(campaign.id(), campaign.countyCode());
         TargetProgress own = townships.stream().filter(p -> p.regionCode().equals(c.townshipCode())).findFirst()
@@ -304,13 +318,14 @@ public class EscalationService {
         LaggingVerdict verdict = decision.recheck(rank, Math.max(townships.size(), rank),
                 rules.of(campaign.countyCode()), completion, expected, coverage);
         cases.rechecked(c.id(), completion, expected, !verdict.lagging());
-        cases.event(c.id(), "RECHECKED", completion.toPlainString() + "% / " + expected.toPlainString() + "%"
+        cases.event(c.id(), event, completion.toPlainString() + "% / " + expected.toPlainString() + "%"
                 + (verdict.lagging() ? "；" + verdict.reason() : ""));
         if (!verdict.lagging()) {
             cases.event(c.id(), "RESOLVED", null);
         }
         return verdict.lagging();
     }
+
 
     /**
      * Level 2: the case goes to the levels above the county its county's rule names (市级督办, or the province, or

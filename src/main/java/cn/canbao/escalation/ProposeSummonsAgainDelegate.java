@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_ProposeAgain}: the postponement is over (a timer, nobody logged in); the summons is proposed again. */
+/**
+ * {@code Task_ProposeAgain}: the postponement is over (a timer, nobody logged in); a township still lagging is proposed
+ * again, one that caught up ends the case ({@code stillLagging} chooses the path).
+ */
 @Component("proposeSummonsAgain")
 class ProposeSummonsAgainDelegate implements JavaDelegate {
 
@@ -17,6 +20,8 @@ class ProposeSummonsAgainDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        SystemAccess.run(() -> escalations.proposeAgain(EscalationTasks.caseId(escalations, execution)));
+        boolean stillLagging = SystemAccess.call(() -> escalations.proposeAgain(EscalationTasks.caseId(escalations,
+                execution)));
+        execution.setVariable(EscalationProcess.VAR_STILL_LAGGING, stillLagging);
     }
 }

@@ -260,11 +260,33 @@ class EscalationIT {
         decide(again, "CONFIRM", "", "");
         assertThat(task(leader, EscalationProcess.TASK_SUMMONS, c)).isNotNull();
         assertThat(security.as(leader, () -> escalations.history(c.id())))
-                .extracting(EscalationEvent::event, EscalationEvent::detail, EscalationEvent::actor)
-                .containsExactly(tuple("OPENED", "排名后3位", "system"),
-                        tuple("POSTPONED", today.plusDays(3) + "；等下一期通报再看", leader),
-                        tuple("PROPOSED_AGAIN", today.plusDays(3).toString(), "system"),
-                        tuple("CONFIRMED", null, leader));
+                .extracting(EscalationEvent::event, EscalationEvent::actor)
+                .containsExactly(tuple("OPENED", "system"), tuple("POSTPONED", leader),
+                        tuple("RECHECKED_AFTER_POSTPONE", "system"), tuple("PROPOSED_AGAIN", "system"),
+                        tuple("CONFIRMED", leader));
+        assertThat(security.as(leader, () -> escalations.history(c.id()))).extracting(EscalationEvent::detail)
+                .contains("排名后3位", today.plusDays(3) + "；等下一期通报再看", today.plusDays(3).toString());
+    }
+
+    @Test
+    void aTownshipThatCaughtUpWhileTheDecisionWaitedIsNotProposedAgain() {
+        rule(3, "5", null, Combine.ANY, 1, 3, List.of(RegionLevel.CITY));
+        publish(publishedBulletin(1, ranking(others.subList(0, 20), y, x)));
+        EscalationCase c = caseOf(x);
+        LocalDate today = LocalDate.now(CampaignService.ZONE);
+        decide(task(leader, EscalationProcess.TASK_PROPOSE_SUMMONS, c), "POSTPONE", "看下周进度", today.plusDays(2).toString());
+
+        // X meets its target meanwhile: when the postponement ends it is no longer below the line
+        jdbc.update("update target set target = 0 where campaign_id = ? and region_code = ?", campaign.id(), x);
+        ClockUtil.setCurrentTime(Date.from(today.plusDays(2).atTime(0, 1).atZone(CampaignService.ZONE).toInstant()));
+        assertThat(executeDueTimers(c.processInstanceId())).isEqualTo(1);
+        EscalationCase resolved = get(c.id());
+        assertThat(resolved.status()).isEqualTo(EscalationStatus.RESOLVED);
+        assertThat(resolved.open()).isFalse();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).count()).isZero();
+        assertThat(tasks(leader).stream().filter(t -> t.processInstanceId().equals(c.processInstanceId()))).isEmpty();
+        assertThat(security.as(leader, () -> escalations.history(c.id()))).extracting(EscalationEvent::event)
+                .containsExactly("OPENED", "POSTPONED", "RECHECKED_AFTER_POSTPONE", "RESOLVED");
     }
 
     @Test

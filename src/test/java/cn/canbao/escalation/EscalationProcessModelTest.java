@@ -54,7 +54,12 @@ class EscalationProcessModelTest {
         assertThat(next("Timer_Postponed")).isEqualTo("Task_ProposeAgain");
         assertThat(element("Task_ProposeAgain", ServiceTask.class).getCamundaDelegateExpression())
                 .isEqualTo("${proposeSummonsAgain}");
-        assertThat(next("Task_ProposeAgain")).isEqualTo(EscalationProcess.TASK_PROPOSE_SUMMONS);
+        // when the postponement ends the township is checked again: still lagging, proposed again; else the case ends
+        assertThat(next("Task_ProposeAgain")).isEqualTo("Gateway_StillLaggingAfterPostpone");
+        assertThat(element("Gateway_StillLaggingAfterPostpone", FlowNode.class).getOutgoing())
+                .extracting(f -> f.getTarget().getId(), f -> f.getConditionExpression().getTextContent())
+                .containsExactlyInAnyOrder(tuple(EscalationProcess.TASK_PROPOSE_SUMMONS, "${stillLagging}"),
+                        tuple("End_NoLongerLagging", "${!stillLagging}"));
     }
 
     @Test

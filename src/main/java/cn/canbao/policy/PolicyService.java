@@ -13,11 +13,11 @@ import cn.canbao.register.HardshipCategory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,7 +64,7 @@ public class PolicyService {
         if (history == null) {
             throw new PolicyException("policy.person.notFound", IdNumber.mask(id));
         }
-        return assess(history, histories.collectingYears(asOf), asOf);
+        return assess(history, histories.collectingYears(asOf), asOf, new HashMap<>());
     }
 
     /**
@@ -82,9 +82,10 @@ public class PolicyService {
     public Map<String, String> nonPaymentConsequences(Collection<String> idNumbers, LocalDate asOf) {
         Map<String, Integer> collecting = histories.collectingYears(asOf);
         Map<String, String> out = new LinkedHashMap<>();
+        Map<String, RuleSet> ruleSetsByCounty = new HashMap<>();
         histories.read(idNumbers.stream().map(PolicyService::normalise).distinct().toList()).forEach((id, h) -> {
             try {
-                out.put(id, consequence(assess(h, collecting, asOf)));
+                out.put(id, consequence(assess(h, collecting, asOf, ruleSetsByCounty)));
             } catch (PolicyException unreadable) {
                 // left out: the caller falls back to its plain reminder
             }
@@ -114,12 +115,19 @@ public class PolicyService {
         }
         Integer campaignYear = h.countyCode() == null ? null : histories.collectingYears(asOf).get(h.countyCode());
         int year = campaignYear == null ? asOf.getYear() : campaignYear;
-        return ruleSetOf(h, year).personalShare(h.hardshipCategories());
+        return ruleSetOf(h, year, new HashMap<>()).personalShare(h.hardshipCategories());
     }
 
-    private RuleSet ruleSetOf(PaymentHistory h, int year) {
-        return (h.householdRegion() == null ? Optional.<RuleSet>empty()
-                : ruleSets.applying(year, h.householdRegion())).orElseGet(() -> settings.fallback(year));
+    /**
+     * The rule set of the person's place and year. A rule set is a county's, city's or province's, so persons of one
+     * county share it: a batch looks it up once per county and year ({@code known}), not once per person.
+     */
+    private RuleSet ruleSetOf(PaymentHistory h, int year, Map<String, RuleSet> known) {
+        if (h.householdRegion() == null) {
+            return settings.fallback(year);
+        }
+        return known.computeIfAbsent(year + ":" + h.countyCode(), k -> ruleSets.applying(year, h.householdRegion())
+                .orElseGet(() -> settings.fallback(year)));
     }
 
     /**
@@ -130,12 +138,13 @@ public class PolicyService {
     public Set<String> fullyFunded(Collection<String> idNumbers, LocalDate asOf) {
         Map<String, Integer> collecting = histories.collectingYears(asOf);
         Set<String> out = new java.util.HashSet<>();
+        Map<String, RuleSet> ruleSetsByCounty = new HashMap<>();
         histories.read(idNumbers.stream().map(PolicyService::normalise).distinct().toList()).forEach((id, h) -> {
             if (h.hardshipCategories().isEmpty()) {
                 return;
             }
             try {
-                if (assess(h, collecting, asOf).fullyFunded()) {
+                if (assess(h, collecting, asOf, ruleSetsByCounty).fullyFunded()) {
                     out.add(id);
                 }
             } catch (PolicyException unreadable) {
@@ -145,11 +154,12 @@ public class PolicyService {
         return out;
     }
 
-    private PolicyAssessment assess(PaymentHistory history, Map<String, Integer> collecting, LocalDate asOf) {
+    private PolicyAssessment assess(PaymentHistory history, Map<String, Integer> collecting, LocalDate asOf,
+                                    Map<String, RuleSet> ruleSetsByCounty) {
         history.requireConsistent();
         Integer campaignYear = history.countyCode() == null ? null : collecting.get(history.countyCode());
         int year = campaignYear == null ? asOf.getYear() : campaignYear;
-        RuleSet rules = ruleSetOf(history, year);
+        RuleSet rules = ruleSetOf(history, year, ruleSetsByCounty);
         // no claims extract yet: every year's reimbursement is unknown, so no zero-reimbursement raise is counted
         PolicyInputs in = history.inputs(rules, campaignYear != null, asOf, Map.of());
         Set<HardshipCategory> categories = history.hardshipCategories();

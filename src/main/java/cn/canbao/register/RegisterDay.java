@@ -1,5 +1,6 @@
 package cn.canbao.register;
 
+import cn.canbao.campaign.CampaignService;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,7 @@ import java.time.ZoneId;
 @Component
 final class RegisterDay {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final ZoneId ZONE = CampaignService.ZONE;
 
     /**
      * "新增“职工中止参保人员”超3月" (seeds/yancheng-one-person-one-file-pilot.txt, 实施步骤 3): an employee whose employee

@@ -1,5 +1,6 @@
 package cn.canbao.supervision;
 
+import cn.canbao.campaign.CampaignService;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.region.Region;
@@ -21,7 +22,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -36,7 +36,7 @@ import java.time.format.DateTimeFormatter;
 class CadreAssignmentView extends VerticalLayout {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(CampaignService.ZONE);
 
     private final CadreAssignmentService cadres;
     private final String regionCode;

@@ -35,6 +35,8 @@ public final class OutreachProcess {
     public static final String VAR_EVENT_DATE = "eventDate";
     public static final String VAR_INSURED_SCHEME = "insuredScheme";
     public static final String VAR_INSURED_WHERE = "insuredWhere";
+    /** A household visit's own outcome per member case, "caseId:OUTCOME;…" (members not named take {@code outcome}). */
+    public static final String VAR_MEMBER_OUTCOMES = "memberOutcomes";
 
     public static final String MESSAGE_PAYMENT = "PaymentReceived";
     /** The grid worker visits before the wait is over (after a reminder, or before a promised day). */

@@ -49,9 +49,11 @@ public class OutreachQueries {
     }
 
     /** A case as outreach keeps it, as {@link #CASE} reads it; {@link #named} adds its resident and region names. */
+    // a household member's process is its lead's (issue 16: one visit per household)
     private static final String SELECT_CASE = "select oc.id, oc.campaign_id, oc.id_number, oc.kind, oc.village_code, "
-            + "oc.grid_code, oc.stage, oc.end_reason, oc.next_action_at, oc.last_contact_at, oc.process_instance_id "
-            + "from outreach_case oc";
+            + "oc.grid_code, oc.stage, oc.end_reason, oc.next_action_at, oc.last_contact_at, "
+            + "coalesce(oc.process_instance_id, lc.process_instance_id) process_instance_id "
+            + "from outreach_case oc left join outreach_case lc on lc.id = oc.lead_case_id";
 
     private static final String IN_SCOPE = "(oc.grid_code like :prefix or oc.village_code like :prefix)";
 
@@ -177,6 +179,30 @@ public class OutreachQueries {
                 .param("prefix", prefix()).query(CASE)
                 .optional().orElseThrow(() -> new OutreachException("outreach.error.caseNotFound", caseId));
         return named(List.of(row)).get(0);
+    }
+
+    /** A member of a household visit: their case, relation to the head, and the case as the worklist shows it. */
+    public record HouseholdMember(long caseId, String relation, OutreachCase shown) {
+    }
+
+    /**
+     * The open cases one visit of this case covers, head first — the case and the members it leads, in the caller's
+     * region — with each member's relation to the household's head (issue 16: "one visit covers all uninsured members").
+     */
+    public List<HouseholdMember> household(long caseId) {
+        List<CaseRow> rows = jdbc.sql(SELECT_CASE + " where (oc.id = :case or oc.lead_case_id = :case) "
+                        + "and oc.ended_at is null and " + IN_SCOPE + " order by oc.household_rank nulls first, oc.id")
+                .param("case", caseId).param("prefix", prefix()).query(CASE).list();
+        Map<String, RegisterCandidates.Resident> residents = register.residents(
+                rows.stream().map(CaseRow::idNumber).toList());
+        List<OutreachCase> named = named(rows);
+        List<HouseholdMember> members = new java.util.ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            RegisterCandidates.Resident r = residents.get(rows.get(i).idNumber());
+            members.add(new HouseholdMember(rows.get(i).id(), cn.canbao.register.HouseholdRelation.said(
+                    r == null ? null : r.householdRelation()), named.get(i)));
+        }
+        return members;
     }
 
     /** Visits recorded in a region's subtree in a time window (the village daily summary counts them). */

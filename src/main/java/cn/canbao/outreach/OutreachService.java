@@ -14,6 +14,7 @@ import cn.canbao.register.RegisterService;
 import cn.canbao.sms.SmsOutbox;
 import cn.canbao.sms.SmsRequest;
 import cn.canbao.sms.SmsService;
+import cn.canbao.sms.SmsTemplates;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -26,7 +27,9 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the outreach process does at each step: send a reminder through the SMS outbox (in the process's
@@ -81,18 +84,22 @@ public class OutreachService {
 
     /** The case as outreach keeps it; its campaign and resident are asked of their modules where a step needs them. */
     private record CaseFacts(long id, long campaignId, String idNumber, String villageCode, String gridCode,
-                             boolean ended) {
+                             boolean ended, String householdKey) {
         /** The most precise region of the case: its grid, else its village. */
         String regionCode() {
             return gridCode != null ? gridCode : villageCode;
         }
     }
 
+    private static final String SELECT_FACTS = "select id, campaign_id, id_number, village_code, grid_code, "
+            + "ended_at is not null, household_key from outreach_case";
+
+    private static final org.springframework.jdbc.core.RowMapper<CaseFacts> FACTS = (rs, n) -> new CaseFacts(
+            rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6),
+            rs.getString(7));
+
     private CaseFacts facts(long caseId) {
-        return jdbc.sql("select id, campaign_id, id_number, village_code, grid_code, ended_at is not null "
-                        + "from outreach_case where id = ?").param(caseId)
-                .query((rs, n) -> new CaseFacts(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6)))
+        return jdbc.sql(SELECT_FACTS + " where id = ?").param(caseId).query(FACTS)
                 .optional().orElseThrow(() -> new OutreachException("outreach.error.caseNotFound", caseId));
     }
 
@@ -120,33 +127,66 @@ public class OutreachService {
     public void remind(long caseId, String template) {
         CaseFacts c = facts(caseId);
         CurrentUser.requireActing(c.regionCode()); // a process step: the system only
-        if (c.ended()) {
+        List<CaseFacts> open = openHousehold(caseId);
+        if (open.isEmpty()) {
             return;
         }
         Campaign campaign = campaigns.get(c.campaignId());
-        RegisterCandidates.Resident resident = resident(c);
-        PolicyService.Reminder figures = reminderOf(c.idNumber());
+        Map<String, RegisterCandidates.Resident> residents = persons.residents(
+                open.stream().map(CaseFacts::idNumber).toList());
+        List<RegisterCandidates.Resident> members = open.stream().map(o -> residents.get(o.idNumber()))
+                .filter(java.util.Objects::nonNull).toList();
+        if (members.isEmpty()) {
+            throw new OutreachException("outreach.error.caseNotFound", caseId);
+        }
+        // one text per household: the members still to pay, by relation, and the sum of their shares, each share from
+        // the assessment the person file shows (PolicyService.reminder)
+        List<PolicyService.Reminder> figures = members.stream().map(m -> reminderOf(m.idNumber())).toList();
+        RegisterCandidates.Resident contact = c.householdKey() == null ? members.get(0)
+                : Household.contact(members, head(c.householdKey()));
+        boolean household = c.householdKey() != null
+                && (members.size() > 1 || !contact.idNumber().equals(members.get(0).idNumber()));
         // no name, ID or phone: "Texts carry no names or ID numbers" (issue 16; SmsText refuses them)
         Map<String, String> variables = Map.of(
-                "amount", figures.amount().stripTrailingZeros().toPlainString(),
+                "amount", Household.sum(figures).stripTrailingZeros().toPlainString(),
                 "deadline", DEADLINE.format(campaign.collectionEnd()),
                 "channels", settings.paymentChannels(),
-                "consequence", figures.consequence());
-        outbox.enqueue(new SmsRequest(c.idNumber(), resident.textMobile(), c.gridCode() != null ? c.gridCode() : c.villageCode(),
-                c.campaignId(), template, variables, "outreach:" + caseId + ":" + template));
+                "consequence", Household.consequence(figures, UNASSESSED),
+                "members", household ? Household.members(members) : Household.SELF);
+        String key = !household ? template : OutreachProcess.TEMPLATE_FIRST.equals(template)
+                ? SmsTemplates.HOUSEHOLD_FIRST : SmsTemplates.HOUSEHOLD_SECOND;
+        outbox.enqueue(new SmsRequest(contact.idNumber(), contact.textMobile(), c.regionCode(), c.campaignId(), key,
+                variables, "outreach:" + caseId + ":" + template));
         OutreachStage stage = OutreachProcess.TEMPLATE_FIRST.equals(template) ? OutreachStage.REMINDED
                 : OutreachStage.REMINDED_AGAIN;
         Timestamp now = now();
-        jdbc.sql("update outreach_case set stage = ?, last_contact_at = ?, next_action_at = ? where id = ?")
-                .params(stage.name(), now, Timestamp.from(now.toInstant().plus(settings.reminderWait())), caseId)
+        jdbc.sql("update outreach_case set stage = ?, last_contact_at = ?, next_action_at = ? "
+                        + "where (id = ? or lead_case_id = ?) and ended_at is null")
+                .params(stage.name(), now, Timestamp.from(now.toInstant().plus(settings.reminderWait())), caseId, caseId)
                 .update();
+    }
+
+    /** The head of the household, if the register has them (a contact even when insured). */
+    private Optional<RegisterCandidates.Resident> head(String householdKey) {
+        return Optional.ofNullable(persons.householdHeads(List.of(householdKey)).get(householdKey));
+    }
+
+    /**
+     * The open cases a case's process serves, head first: the case itself and the members it leads (issue 16: "one
+     * visit covers all uninsured members"); a case of no household is alone in it.
+     */
+    private List<CaseFacts> openHousehold(long leadCaseId) {
+        return jdbc.sql(SELECT_FACTS + " where (id = ? or lead_case_id = ?) and ended_at is null "
+                        + "order by household_rank nulls first, id").params(leadCaseId, leadCaseId)
+                .query(FACTS).list();
     }
 
     /** The visit task was created with its due date: the worklist sorts by it. */
     public void visitDue(long caseId, Date due) {
         CurrentUser.requireActing(facts(caseId).regionCode()); // a process step: the system only
-        jdbc.sql("update outreach_case set stage = 'VISIT_DUE', next_action_at = ? where id = ? and ended_at is null")
-                .params(new Timestamp(due.getTime()), caseId).update();
+        jdbc.sql("update outreach_case set stage = 'VISIT_DUE', next_action_at = ? "
+                        + "where (id = ? or lead_case_id = ?) and ended_at is null")
+                .params(new Timestamp(due.getTime()), caseId, caseId).update();
     }
 
     /**
@@ -155,17 +195,58 @@ public class OutreachService {
      * a clerk must verify. Refused with a reason when the report is incomplete; then nothing is recorded.
      */
     public long recordVisit(long caseId, VisitReport report, String by) {
-        CaseFacts c = facts(caseId);
-        CurrentUser.requireActing(c.regionCode(), VISITORS);
-        if (c.ended()) {
+        return recordHouseholdVisit(caseId, report, Map.of(), by).visitId();
+    }
+
+    /** What a household's visit recorded: the first visit row, and the earliest promised day (null: nobody promised). */
+    public record HouseholdVisit(long visitId, LocalDate promisedDate) {
+    }
+
+    /**
+     * Records the visit of a case's household (issue 16: "one visit covers all uninsured members"): one visit row per
+     * open member, each with the outcome {@code memberOutcomes} gives for their case, else the report's. The member
+     * cases must be open cases of this household — a case id from anywhere else is refused and nothing is recorded.
+     * In a household of several, a member whose outcome is not a promise is closed at once with that outcome; the
+     * process waits for the earliest promised day and then visits those still open. A corrected mobile is the
+     * visited contact's (the first open member), a corrected address the household's.
+     */
+    public HouseholdVisit recordHouseholdVisit(long caseId, VisitReport report, Map<Long, VisitOutcome> memberOutcomes,
+                                               String by) {
+        CaseFacts lead = facts(caseId);
+        CurrentUser.requireActing(lead.regionCode(), VISITORS);
+        List<CaseFacts> open = openHousehold(caseId);
+        if (open.isEmpty()) {
             throw new OutreachException("outreach.error.caseEnded", caseId);
         }
+        java.util.Set<Long> openIds = open.stream().map(CaseFacts::id).collect(java.util.stream.Collectors.toSet());
+        if (!openIds.containsAll(memberOutcomes.keySet())) {
+            throw new OutreachException("outreach.error.notOfHousehold", caseId);
+        }
         String mobile = validate(report);
+        for (CaseFacts o : open) {
+            validate(report.withOutcome(memberOutcomes.getOrDefault(o.id(), report.outcome())));
+        }
         Timestamp now = now();
+        long first = 0;
+        LocalDate promised = null;
+        for (CaseFacts o : open) {
+            VisitReport r = report.withOutcome(memberOutcomes.getOrDefault(o.id(), report.outcome()));
+            long visitId = recordOne(o, r, o == open.get(0) ? mobile : null, now, by);
+            first = first == 0 ? visitId : first;
+            if (r.outcome() == VisitOutcome.PROMISED) {
+                promised = promised == null || r.promisedDate().isBefore(promised) ? r.promisedDate() : promised;
+            } else if (open.size() > 1) {
+                close(o.id(), r.outcome().name(), now);
+            }
+        }
+        return new HouseholdVisit(first, promised);
+    }
+
+    private long recordOne(CaseFacts c, VisitReport report, String mobile, Timestamp now, String by) {
         long visitId = jdbc.sql("insert into visit (case_id, campaign_id, id_number, village_code, grid_code, visited_by, "
                         + "visited_at, method, outcome, reason, promised_date, corrected_mobile, corrected_address, note) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
-                .params(caseId, c.campaignId(), c.idNumber(), c.villageCode(), c.gridCode(), by, now,
+                .params(c.id(), c.campaignId(), c.idNumber(), c.villageCode(), c.gridCode(), by, now,
                         report.method().name(), report.outcome().name(),
                         report.reason() == null ? null : report.reason().name(), report.promisedDate(), mobile,
                         blankToNull(report.correctedAddress()), blankToNull(report.note()))
@@ -184,7 +265,7 @@ public class OutreachService {
                 ? Timestamp.from(endOfDay(report.promisedDate()).toInstant()) : null;
         jdbc.sql("update outreach_case set last_contact_at = ?, stage = case when ? then 'PROMISED' else stage end, "
                 + "next_action_at = coalesce(?, next_action_at) where id = ?")
-                .params(now, report.outcome() == VisitOutcome.PROMISED, next, caseId).update();
+                .params(now, report.outcome() == VisitOutcome.PROMISED, next, c.id()).update();
         return visitId;
     }
 
@@ -226,7 +307,25 @@ public class OutreachService {
     public void close(long caseId, String reason) {
         CurrentUser.requireActing(facts(caseId).regionCode()); // a process step: the system only
         jdbc.sql("update outreach_case set stage = 'ENDED', end_reason = ?, ended_at = ?, next_action_at = null "
-                + "where id = ? and ended_at is null").params(reason, now(), caseId).update();
+                + "where (id = ? or lead_case_id = ?) and ended_at is null").params(reason, now(), caseId, caseId).update();
+    }
+
+    /** One case of a household ends (its member paid, or their visit ended it); the household's process goes on. */
+    private void close(long caseId, String reason, Timestamp at) {
+        jdbc.sql("update outreach_case set stage = 'ENDED', end_reason = ?, ended_at = ?, next_action_at = null "
+                + "where id = ? and ended_at is null").params(reason, at, caseId).update();
+    }
+
+    /**
+     * Payments arrived for some members of a household whose process goes on for the others: their cases end as
+     * paid (the system, after a payment import).
+     */
+    public void closePaid(java.util.Collection<Long> caseIds) {
+        Timestamp now = now();
+        for (long id : caseIds) {
+            CurrentUser.requireActing(facts(id).regionCode()); // the system only
+            close(id, "PAYMENT_RECEIVED", now);
+        }
     }
 
     private static String blankToNull(String s) {
@@ -280,7 +379,8 @@ public class OutreachService {
      */
     public String visitNow(long caseId) {
         CurrentUser.requireActing(facts(caseId).regionCode(), VISITORS);
-        String instance = jdbc.sql("select process_instance_id from outreach_case where id = ? and ended_at is null")
+        String instance = jdbc.sql("select coalesce(l.process_instance_id, oc.process_instance_id) from outreach_case oc "
+                        + "left join outreach_case l on l.id = oc.lead_case_id where oc.id = ? and oc.ended_at is null")
                 .param(caseId).query(String.class).optional()
                 .orElseThrow(() -> new OutreachException("outreach.error.caseEnded", caseId));
         if (runtime.createEventSubscriptionQuery().processInstanceId(instance)

@@ -7,6 +7,7 @@ import cn.canbao.fasttrack.FastTrackService;
 import cn.canbao.policy.PolicyService;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
+import cn.canbao.register.HouseholdRelation;
 import cn.canbao.register.PersonName;
 import cn.canbao.register.RegisterCandidates;
 import cn.canbao.register.RegisterCandidates.Resident;
@@ -159,6 +160,8 @@ public class OutreachStarter {
         List<String> kinds = new ArrayList<>();
         List<String> villages = new ArrayList<>();
         List<String> grids = new ArrayList<>();
+        List<String> households = new ArrayList<>();
+        List<Integer> ranks = new ArrayList<>();
         for (UnenrolledResident r : due) {
             boolean livesHere = r.residenceRegion() != null && r.residenceRegion().startsWith(prefix);
             String village = livesHere ? r.residenceRegion() : r.householdRegion();
@@ -170,16 +173,46 @@ public class OutreachStarter {
             kinds.add(r.enrolledYearBefore() ? "LAPSED" : "UNINSURED");
             villages.add(village);
             grids.add(livesHere ? r.gridCode() : null);
+            households.add(r.householdKey());
+            ranks.add(HouseholdRelation.rank(r.householdRelation()));
         }
-        return jdbc.sql("insert into outreach_case (campaign_id, id_number, kind, village_code, grid_code) "
-                        + "select ?, c.id_number, c.kind, c.village, c.grid "
-                        + "from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as c(id_number, kind, village, grid) "
+        int listed = jdbc.sql("insert into outreach_case (campaign_id, id_number, kind, village_code, grid_code, "
+                        + "household_key, household_rank) select ?, c.id_number, c.kind, c.village, c.grid, c.household, "
+                        + "c.rank from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[]) "
+                        + "as c(id_number, kind, village, grid, household, rank) "
                         + "on conflict (campaign_id, id_number) do nothing")
                 .params(campaign.id(), ids.toArray(String[]::new), kinds.toArray(String[]::new),
-                        villages.toArray(String[]::new), grids.toArray(String[]::new)).update();
+                        villages.toArray(String[]::new), grids.toArray(String[]::new),
+                        households.toArray(String[]::new), ranks.toArray(Integer[]::new)).update();
+        groupHouseholds(campaign.id());
+        return listed;
     }
 
-    private record Claimed(long caseId, String idNumber, String villageCode, String gridCode) {
+    /**
+     * Plans the newly listed cases per household (户): "one visit covers all uninsured members, one SMS to the household
+     * contact lists the members still to pay" (issue 16). A household is its 户号 in its household village, visited
+     * where the case lies (a member living in another village is visited there, on their own). A new member joins the
+     * household's running process (its lead case, or a member, still open); the others of a household not yet started
+     * follow its lead, the head (户主) if due, else the first listed.
+     */
+    private void groupHouseholds(long campaignId) {
+        jdbc.sql("update outreach_case m set lead_case_id = l.id from outreach_case l "
+                + "where m.campaign_id = :c and m.process_instance_id is null and m.lead_case_id is null "
+                + "and m.household_key is not null and m.ended_at is null "
+                + "and l.campaign_id = :c and l.household_key = m.household_key and l.village_code = m.village_code "
+                + "and l.lead_case_id is null and l.process_instance_id is not null and exists (select 1 "
+                + "from outreach_case o where (o.id = l.id or o.lead_case_id = l.id) and o.ended_at is null)")
+                .param("c", campaignId).update();
+        jdbc.sql("update outreach_case m set lead_case_id = l.id from (select distinct on (household_key, village_code) "
+                + "id, household_key, village_code from outreach_case where campaign_id = :c "
+                + "and process_instance_id is null and lead_case_id is null and household_key is not null "
+                + "and ended_at is null order by household_key, village_code, household_rank, id) l "
+                + "where m.campaign_id = :c and m.household_key = l.household_key and m.village_code = l.village_code "
+                + "and m.id <> l.id and m.process_instance_id is null and m.lead_case_id is null and m.ended_at is null")
+                .param("c", campaignId).update();
+    }
+
+    private record Claimed(long caseId, String idNumber, String villageCode, String gridCode, String householdKey) {
     }
 
     /** What one batch did: how many cases it claimed (0: none left), the last one's id, how many it started. */
@@ -192,16 +225,24 @@ public class OutreachStarter {
      */
     private Batch startBatch(Campaign campaign, long afterCaseId) {
         return tx.execute(s -> {
-            List<Claimed> claimed = jdbc.sql("select oc.id, oc.id_number, oc.village_code, oc.grid_code "
+            // a household member waits in its lead's process (groupHouseholds): only leads and lone cases start
+            List<Claimed> claimed = jdbc.sql("select oc.id, oc.id_number, oc.village_code, oc.grid_code, oc.household_key "
                             + "from outreach_case oc where oc.campaign_id = ? and oc.process_instance_id is null "
-                            + "and oc.ended_at is null and oc.id > ? order by oc.id limit ? for update skip locked")
+                            + "and oc.lead_case_id is null and oc.ended_at is null and oc.id > ? order by oc.id limit ? "
+                            + "for update skip locked")
                     .params(campaign.id(), afterCaseId, settings.batchSize())
-                    .query((rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .query((rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5)))
                     .list();
             if (claimed.isEmpty()) {
                 return new Batch(0, afterCaseId, 0);
             }
-            Map<String, Resident> residents = register.residents(claimed.stream().map(Claimed::idNumber).toList());
+            Map<Long, List<String>> members = members(claimed);
+            List<String> everyone = new ArrayList<>(claimed.stream().map(Claimed::idNumber).toList());
+            members.values().forEach(everyone::addAll);
+            Map<String, Resident> residents = register.residents(everyone);
+            Map<String, Resident> heads = register.householdHeads(
+                    claimed.stream().map(Claimed::householdKey).filter(java.util.Objects::nonNull).toList());
             List<String> codes = new ArrayList<>();
             claimed.forEach(c -> {
                 codes.add(c.villageCode());
@@ -214,7 +255,16 @@ public class OutreachStarter {
                 if (r != null) {
                     String regionName = c.gridCode() != null && names.containsKey(c.gridCode()) ? names.get(c.gridCode())
                             : names.getOrDefault(c.villageCode(), "");
-                    startedIds.add(new Object[] {startProcess(campaign, c, r, regionName), c.caseId()});
+                    List<Resident> household = new ArrayList<>(List.of(r));
+                    members.getOrDefault(c.caseId(), List.of()).stream().map(residents::get)
+                            .filter(java.util.Objects::nonNull).forEach(household::add);
+                    // the household's text reaches it if its head or any member still to pay can be texted
+                    boolean canText = household.stream().anyMatch(Resident::canText)
+                            || c.householdKey() != null && heads.containsKey(c.householdKey())
+                            && heads.get(c.householdKey()).canText();
+                    String who = PersonName.mask(r.name()) + (household.size() > 1 ? "等" + household.size() + "人" : "");
+                    startedIds.add(new Object[] {startProcess(campaign, c, who + " · " + regionName, canText),
+                            c.caseId()});
                 }
             }
             batch.batchUpdate("update outreach_case set process_instance_id = ? where id = ?", startedIds);
@@ -222,7 +272,21 @@ public class OutreachStarter {
         });
     }
 
-    private String startProcess(Campaign campaign, Claimed c, Resident r, String regionName) {
+    /** The open member cases' residents of each claimed lead, by lead case id (one query for the batch). */
+    private Map<Long, List<String>> members(List<Claimed> leads) {
+        Long[] ids = leads.stream().filter(c -> c.householdKey() != null).map(Claimed::caseId).toArray(Long[]::new);
+        if (ids.length == 0) {
+            return Map.of();
+        }
+        Map<Long, List<String>> members = new java.util.HashMap<>();
+        jdbc.sql("select lead_case_id, id_number from outreach_case where lead_case_id = any(?::bigint[]) "
+                        + "and ended_at is null order by household_rank, id").param(ids)
+                .query((rs, n) -> members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
+                .list();
+        return members;
+    }
+
+    private String startProcess(Campaign campaign, Claimed c, String title, boolean canText) {
         String group = c.gridCode() != null ? Role.GRID_WORKER.groupAt(c.gridCode())
                 : Role.VILLAGE_CADRE.groupAt(c.villageCode());
         return runtime.createProcessInstanceByKey(OutreachProcess.KEY)
@@ -231,8 +295,8 @@ public class OutreachStarter {
                         .putValue(OutreachProcess.VAR_CASE_ID, c.caseId())
                         .putValue(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
                         .putValue(OutreachProcess.VAR_CAMPAIGN_NAME, campaign.name())
-                        .putValue(OutreachProcess.VAR_REGION_NAME, PersonName.mask(r.name()) + " · " + regionName)
-                        .putValue(OutreachProcess.VAR_CAN_TEXT, r.canText())
+                        .putValue(OutreachProcess.VAR_REGION_NAME, title)
+                        .putValue(OutreachProcess.VAR_CAN_TEXT, canText)
                         .putValue(OutreachProcess.VAR_REMINDER_WAIT, settings.reminderWait().toString())
                         .putValue(OutreachProcess.VAR_VISIT_GROUP, group))
                 .execute().getId();

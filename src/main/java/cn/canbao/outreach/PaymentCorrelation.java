@@ -34,9 +34,11 @@ public class PaymentCorrelation {
     private final TransactionTemplate tx;
     private final CampaignService campaigns;
     private final RegisterCandidates register;
+    private final OutreachService outreach;
 
     PaymentCorrelation(JdbcClient jdbc, RuntimeService runtime, TransactionTemplate tx, CampaignService campaigns,
-                       RegisterCandidates register) {
+                       RegisterCandidates register, OutreachService outreach) {
+        this.outreach = outreach;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.tx = tx;
@@ -52,34 +54,40 @@ public class PaymentCorrelation {
         }
     }
 
-    /** Correlates the payment message to every live case whose resident is enrolled for the year; returns how many. */
+    /**
+     * Ends outreach for every live case whose resident is enrolled for the year; returns how many processes the
+     * payment ended. A process serves a household (issue 16): when all its open members paid, the message ends it;
+     * when some are still to pay, the paid members' cases close and the process goes on for the others.
+     */
     public int endPaidCases() {
-        List<String> instances = paidCases();
+        Map<String, List<Long>> paidByInstance = paidCases();
         int ended = 0;
-        for (String instance : instances) {
+        for (Map.Entry<String, List<Long>> paid : paidByInstance.entrySet()) {
             // one transaction each: a case whose instance is gone must not roll back the others
-            if (Boolean.TRUE.equals(tx.execute(s -> correlate(instance)))) {
+            if (Boolean.TRUE.equals(tx.execute(s -> settle(paid.getKey(), paid.getValue())))) {
                 ended++;
             }
         }
-        if (!instances.isEmpty()) {
-            log.info("Payments ended {} of {} outreach cases", ended, instances.size());
+        if (!paidByInstance.isEmpty()) {
+            log.info("Payments ended {} of {} outreach processes", ended, paidByInstance.size());
         }
         return ended;
     }
 
     /**
-     * The process instances of the live cases whose resident is enrolled for their campaign's year, by case: the
-     * campaigns' years in one call, then one register call per year (a live campaign or two).
+     * The live cases whose resident is enrolled for their campaign's year, by the process instance that serves them
+     * (their own, or their household lead's): the campaigns' years in one call, then one register call per year.
      */
-    private List<String> paidCases() {
-        record Live(String instance, long campaignId, String idNumber) {
+    private Map<String, List<Long>> paidCases() {
+        record Live(long caseId, String instance, long campaignId, String idNumber) {
         }
-        List<Live> live = jdbc.sql("select oc.process_instance_id, oc.campaign_id, oc.id_number from outreach_case oc "
-                        + "where oc.ended_at is null and oc.process_instance_id is not null order by oc.id")
-                .query((rs, n) -> new Live(rs.getString(1), rs.getLong(2), rs.getString(3))).list();
+        List<Live> live = jdbc.sql("select oc.id, coalesce(oc.process_instance_id, l.process_instance_id), "
+                        + "oc.campaign_id, oc.id_number from outreach_case oc "
+                        + "left join outreach_case l on l.id = oc.lead_case_id where oc.ended_at is null "
+                        + "and coalesce(oc.process_instance_id, l.process_instance_id) is not null order by oc.id")
+                .query((rs, n) -> new Live(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4))).list();
         if (live.isEmpty()) {
-            return List.of();
+            return Map.of();
         }
         Map<Long, Integer> years = campaigns.years(live.stream().map(Live::campaignId).collect(Collectors.toSet()));
         Map<Integer, Set<String>> enrolled = new HashMap<>();
@@ -89,7 +97,23 @@ public class PaymentCorrelation {
                 .forEach((year, ids) -> enrolled.put(year, register.enrolledFor(year, ids)));
         return live.stream().filter(c -> years.containsKey(c.campaignId())
                         && enrolled.get(years.get(c.campaignId())).contains(c.idNumber()))
-                .map(Live::instance).toList();
+                .collect(Collectors.groupingBy(Live::instance, java.util.LinkedHashMap::new,
+                        Collectors.mapping(Live::caseId, Collectors.toList())));
+    }
+
+    /**
+     * The process ends when every case it still serves is paid; otherwise the paid ones close and it goes on. Whether
+     * the process ended.
+     */
+    private boolean settle(String instance, List<Long> paidCaseIds) {
+        Integer open = jdbc.sql("select count(*) from outreach_case oc where oc.ended_at is null and (oc.process_instance_id = ? "
+                        + "or oc.lead_case_id = (select l.id from outreach_case l where l.process_instance_id = ?))")
+                .params(instance, instance).query(Integer.class).single();
+        if (open > paidCaseIds.size()) {
+            outreach.closePaid(paidCaseIds);
+            return false;
+        }
+        return correlate(instance);
     }
 
     private boolean correlate(String instance) {

@@ -56,6 +56,9 @@ class VisitFormView extends TaskFormView {
         consequence.setId("visit-consequence");
         consequence.addClassName("cadence-note");
 
+        Map<Long, Select<VisitOutcome>> memberOutcomes = new java.util.LinkedHashMap<>();
+        Div household = household(caseId, memberOutcomes);
+
         RadioButtonGroup<ContactMethod> method = new RadioButtonGroup<>(getTranslation("outreach.visit.method"));
         method.setItems(ContactMethod.values());
         method.setItemLabelGenerator(m -> getTranslation(m.messageKey()));
@@ -94,15 +97,21 @@ class VisitFormView extends TaskFormView {
         TextArea note = area("outreach.visit.note", "visit-note");
 
         Runnable show = () -> {
-            VisitOutcome o = outcome.getValue();
-            promised.setVisible(o == VisitOutcome.PROMISED);
-            evidence.setVisible(o != null && o.needsCorrection());
-            movedTo.setVisible(o == VisitOutcome.MOVED);
-            deathDate.setVisible(o == VisitOutcome.DECEASED);
-            scheme.setVisible(o == VisitOutcome.INSURED_ELSEWHERE);
-            insuredWhere.setVisible(o == VisitOutcome.INSURED_ELSEWHERE);
+            // the fields of every outcome given: the household's and each member's own
+            java.util.Set<VisitOutcome> given = java.util.EnumSet.noneOf(VisitOutcome.class);
+            if (outcome.getValue() != null) {
+                given.add(outcome.getValue());
+            }
+            memberOutcomes.values().stream().map(Select::getValue).filter(java.util.Objects::nonNull).forEach(given::add);
+            promised.setVisible(given.contains(VisitOutcome.PROMISED));
+            evidence.setVisible(given.stream().anyMatch(VisitOutcome::needsCorrection));
+            movedTo.setVisible(given.contains(VisitOutcome.MOVED));
+            deathDate.setVisible(given.contains(VisitOutcome.DECEASED));
+            scheme.setVisible(given.contains(VisitOutcome.INSURED_ELSEWHERE));
+            insuredWhere.setVisible(given.contains(VisitOutcome.INSURED_ELSEWHERE));
         };
         outcome.addValueChangeListener(e -> show.run());
+        memberOutcomes.values().forEach(m -> m.addValueChangeListener(e -> show.run()));
         show.run();
 
         Button save = new Button(getTranslation("outreach.visit.save"), e -> {
@@ -119,6 +128,10 @@ class VisitFormView extends TaskFormView {
             v.put(OutreachProcess.VAR_CORRECTED_MOBILE, mobile.getValue());
             v.put(OutreachProcess.VAR_CORRECTED_ADDRESS, address.getValue());
             v.put(OutreachProcess.VAR_NOTE, note.getValue());
+            v.put(OutreachProcess.VAR_MEMBER_OUTCOMES, memberOutcomes.entrySet().stream()
+                    .filter(m -> m.getValue().getValue() != null)
+                    .map(m -> m.getKey() + ":" + m.getValue().getValue().name())
+                    .collect(java.util.stream.Collectors.joining(";")));
             complete(v, getTranslation("outreach.visit.saved"), "outreach");
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
@@ -137,8 +150,39 @@ class VisitFormView extends TaskFormView {
         optOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         optOut.setId("visit-opt-out");
 
-        add(who, consequence, method, outcome, promised, evidence, movedTo, deathDate, scheme, insuredWhere, reason,
+        add(who, consequence, household, method, outcome, promised, evidence, movedTo, deathDate, scheme, insuredWhere, reason,
                 mobile, address, note, save, optOut);
+    }
+
+    /**
+     * One visit covers the household's uninsured members (issue 16): each is listed by relation, and a member whose
+     * outcome differs from the household's gets their own; left empty, the outcome below is theirs too. Empty for a
+     * resident visited alone.
+     */
+    private Div household(long caseId, Map<Long, Select<VisitOutcome>> memberOutcomes) {
+        Div box = new Div();
+        box.setId("visit-household");
+        java.util.List<OutreachQueries.HouseholdMember> members = queries.household(caseId);
+        if (members.size() < 2) {
+            box.setVisible(false);
+            return box;
+        }
+        box.addClassName("visit-household");
+        box.add(new Paragraph(getTranslation("outreach.visit.household", members.size())));
+        for (OutreachQueries.HouseholdMember m : members) {
+            Select<VisitOutcome> own = new Select<>();
+            own.setLabel(m.relation() + " · " + m.shown().name() + " · " + m.shown().maskedId());
+            own.setItems(VisitOutcome.values());
+            own.setEmptySelectionAllowed(true);
+            own.setEmptySelectionCaption(getTranslation("outreach.visit.sameAsHousehold"));
+            own.setItemLabelGenerator(o -> o == null ? getTranslation("outreach.visit.sameAsHousehold")
+                    : getTranslation(o.messageKey()));
+            own.setId("visit-member-" + m.caseId());
+            own.setWidthFull();
+            memberOutcomes.put(m.caseId(), own);
+            box.add(own);
+        }
+        return box;
     }
 
     private TextField field(String key, String id) {

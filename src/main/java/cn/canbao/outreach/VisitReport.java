@@ -12,4 +12,10 @@ import java.time.LocalDate;
 public record VisitReport(ContactMethod method, VisitOutcome outcome, NotEnrolledReason reason, LocalDate promisedDate,
                           String correctedMobile, String correctedAddress, String note, String evidence,
                           String movedTo, LocalDate eventDate, String insuredScheme, String insuredWhere) {
+
+    /** The same report with another outcome: a household member's own (issue 16: one visit, each member's outcome). */
+    public VisitReport withOutcome(VisitOutcome other) {
+        return other == outcome ? this : new VisitReport(method, other, reason, promisedDate, correctedMobile,
+                correctedAddress, note, evidence, movedTo, eventDate, insuredScheme, insuredWhere);
+    }
 }

@@ -50,10 +50,39 @@ class VisitResidentListener implements TaskListener {
                 text(task, OutreachProcess.VAR_INSURED_SCHEME), text(task, OutreachProcess.VAR_INSURED_WHERE));
         // the visit is the acting user's (checked in the service); the assignee is writable through REST
         String by = CurrentUser.isSystem() && task.getAssignee() != null ? task.getAssignee() : CurrentUser.name();
-        outreach.recordVisit(caseId, report, by);
-        if (report.outcome() == VisitOutcome.PROMISED) {
-            task.getExecution().setVariable(OutreachProcess.VAR_PROMISED_BY, OutreachService.endOfDay(report.promisedDate()));
+        OutreachService.HouseholdVisit visit = outreach.recordHouseholdVisit(caseId, report,
+                memberOutcomes(text(task, OutreachProcess.VAR_MEMBER_OUTCOMES)), by);
+        // a household waits for its earliest promise, whatever the head said; the others' cases are closed already
+        if (visit.promisedDate() != null) {
+            task.getExecution().setVariable(OutreachProcess.VAR_OUTCOME, VisitOutcome.PROMISED.name());
+            task.getExecution().setVariable(OutreachProcess.VAR_PROMISED_BY, OutreachService.endOfDay(visit.promisedDate()));
         }
+    }
+
+    /**
+     * {@code memberOutcomes}: "caseId:OUTCOME" pairs separated by ";" — each member case's own outcome. The ids are
+     * only a choice among the household's open cases: the service refuses any other.
+     */
+    static java.util.Map<Long, VisitOutcome> memberOutcomes(String value) {
+        java.util.Map<Long, VisitOutcome> outcomes = new java.util.LinkedHashMap<>();
+        if (value == null || value.isBlank()) {
+            return outcomes;
+        }
+        for (String pair : value.split(";")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] parts = pair.strip().split(":");
+            try {
+                if (parts.length != 2) {
+                    throw new IllegalArgumentException(pair);
+                }
+                outcomes.put(Long.parseLong(parts[0].strip()), VisitOutcome.valueOf(parts[1].strip()));
+            } catch (IllegalArgumentException e) {
+                throw new OutreachException("outreach.error.value", OutreachProcess.VAR_MEMBER_OUTCOMES, pair);
+            }
+        }
+        return outcomes;
     }
 
     private static String text(DelegateTask task, String name) {

@@ -52,7 +52,7 @@ public class RegisterCandidates {
     /** A person as other modules' lists and steps show them (mask ID and mobile before display). */
     public record Resident(String idNumber, String name, LocalDate birthDate, String address, String mobile,
                            boolean smsOptOut, String householdRegion, String residenceRegion, String gridCode,
-                           String guardianMobile) {
+                           String guardianMobile, String householdNumber, String householdRelation) {
 
         /**
          * Where a reminder goes: their own mobile, else — for a pupil or pre-school child on the education rolls —
@@ -73,7 +73,13 @@ public class RegisterCandidates {
      * whether they were enrolled the year before (lapsed) or not (uninsured).
      */
     public record UnenrolledResident(String idNumber, String householdRegion, String residenceRegion,
-                                     String gridCode, boolean enrolledYearBefore, boolean hardship) {
+                                     String gridCode, boolean enrolledYearBefore, boolean hardship,
+                                     String householdNumber, String householdRelation) {
+
+        /** The household (户) they belong to — household village and 户号 — or null when the extract gave no 户号. */
+        public String householdKey() {
+            return householdNumber == null || householdRegion == null ? null : householdRegion + "/" + householdNumber;
+        }
     }
 
     /** A member of a person group (newborn, hardship) with what a fast track needs of them. */
@@ -102,14 +108,16 @@ public class RegisterCandidates {
         return jdbc.query("select p.id_number, p.household_region, p.residence_region, p.grid_code, "
                 + "exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ? - 1) "
                 + ", exists (select 1 from person_group g where g.id_number = p.id_number "
-                + "and g.grp = 'HARDSHIP' and (g.until is null or g.until >= current_date)) "
+                + "and g.grp = 'HARDSHIP' and (g.until is null or g.until >= current_date)), "
+                + "p.household_number, p.household_relation "
                 + "from person p where p.status = 'ACTIVE' and (p.residence_region like ? or p.household_region like ?) "
                 + "and not exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ? "
                 + "and not (e.scheme = 'EMPLOYEE' and " + RegisterDay.suspendedOn("p", "?::date") + ")) "
                 + "and not " + RegisterDay.heldOn("p", "?::date") + " "
                 + "order by p.id_number",
                 (rs, n) -> new UnenrolledResident(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), rs.getBoolean(6)), year, like, like, year, today, today, today, today);
+                        rs.getBoolean(5), rs.getBoolean(6), rs.getString(7), rs.getString(8)),
+                year, like, like, year, today, today, today, today);
     }
 
     /** The residents of these ID numbers in the caller's subtree, by ID number (others are absent). */
@@ -128,6 +136,33 @@ public class RegisterCandidates {
                     found.put(r.idNumber(), r);
                 }, args.toArray());
         return found;
+    }
+
+    /**
+     * The heads (户主) of households — each named by its key, household village and 户号 as
+     * {@link UnenrolledResident#householdKey()} writes it — as the register shows them to the caller, active, insured
+     * or not: a household's contact for reminders. By key; a household without a head on file is absent.
+     */
+    public Map<String, Resident> householdHeads(Collection<String> householdKeys) {
+        List<String> regions = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        householdKeys.stream().filter(k -> k != null && k.indexOf('/') > 0).distinct().forEach(k -> {
+            regions.add(k.substring(0, k.indexOf('/')));
+            numbers.add(k.substring(k.indexOf('/') + 1));
+        });
+        if (regions.isEmpty()) {
+            return Map.of();
+        }
+        Scoped where = scoped("p");
+        Map<String, Resident> heads = new HashMap<>();
+        jdbc.query(SELECT_RESIDENT + " join unnest(?::text[], ?::text[]) h(region, number) "
+                        + "on p.household_region = h.region and p.household_number = h.number "
+                        + "where p.household_relation in ('" + HouseholdRelation.HEAD + "', '本人') and p.status = 'ACTIVE'"
+                        + where.sql() + " order by p.id_number", rs -> {
+                    Resident r = RESIDENT.mapRow(rs, 0);
+                    heads.putIfAbsent(r.householdRegion() + "/" + r.householdNumber(), r);
+                }, prepend(List.of(regions.toArray(String[]::new), numbers.toArray(String[]::new)), where.args()));
+        return heads;
     }
 
     /** The mother the register names for a person of the caller's subtree (wherever she lives: part of the file). */
@@ -312,13 +347,14 @@ public class RegisterCandidates {
             + "p.sms_opt_out, p.household_region, p.residence_region, p.grid_code, "
             + "(select g.contact_mobile from person_group g where g.id_number = p.id_number "
             + "and g.grp in ('STUDENT', 'PRESCHOOL') and g.contact_mobile is not null "
-            + "and (g.until is null or g.until >= current_date) order by g.since desc nulls last limit 1) guardian_mobile "
-            + "from person p";
+            + "and (g.until is null or g.until >= current_date) order by g.since desc nulls last limit 1) guardian_mobile, "
+            + "p.household_number, p.household_relation from person p";
 
     private static final RowMapper<Resident> RESIDENT = (rs, n) -> new Resident(rs.getString("id_number"),
             rs.getString("name"), rs.getObject("birth_date", LocalDate.class), rs.getString("address"),
             rs.getString("mobile"), rs.getBoolean("sms_opt_out"), rs.getString("household_region"),
-            rs.getString("residence_region"), rs.getString("grid_code"), rs.getString("guardian_mobile"));
+            rs.getString("residence_region"), rs.getString("grid_code"), rs.getString("guardian_mobile"),
+            rs.getString("household_number"), rs.getString("household_relation"));
 
     private static final RowMapper<GroupMember> MEMBER = (rs, n) -> new GroupMember(rs.getString(1), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),

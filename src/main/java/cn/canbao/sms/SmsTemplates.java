@@ -28,6 +28,9 @@ public class SmsTemplates {
 
     public static final String REMINDER_FIRST = "REMINDER_FIRST";
     public static final String REMINDER_SECOND = "REMINDER_SECOND";
+    /** A household's reminder: one text to the household's contact listing the members still to pay (issue 16). */
+    public static final String HOUSEHOLD_FIRST = "HOUSEHOLD_FIRST";
+    public static final String HOUSEHOLD_SECOND = "HOUSEHOLD_SECOND";
 
     /**
      * The defaults, short enough for two UCS-2 segments with typical values. No name: "Texts carry no names or ID
@@ -40,6 +43,11 @@ public class SmsTemplates {
                 + "个人缴费{amount}元，可通过{channels}缴纳。{consequence}。回复TD退订");
         DEFAULTS.put(REMINDER_SECOND, "【医保缴费提醒】您好，再次提醒：居民医保缴费将于{deadline}截止，"
                 + "您尚未缴费（{amount}元），请尽快通过{channels}缴纳，{consequence}。回复TD退订");
+        // "一户一条": the members by their relation to the head (户主、配偶、长子共3人), never by name; the sum of shares
+        DEFAULTS.put(HOUSEHOLD_FIRST, "【医保缴费提醒】您好，您家中{members}尚未缴纳城乡居民医保费，合计{amount}元，"
+                + "集中缴费期至{deadline}，可通过{channels}缴纳。{consequence}。回复TD退订");
+        DEFAULTS.put(HOUSEHOLD_SECOND, "【医保缴费提醒】您好，再次提醒：居民医保缴费将于{deadline}截止，您家中{members}"
+                + "尚未缴费（合计{amount}元），请尽快通过{channels}缴纳，{consequence}。回复TD退订");
     }
 
     private final JdbcClient jdbc;

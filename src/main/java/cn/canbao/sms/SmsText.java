@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
  */
 public final class SmsText {
 
-    /** The variables a reminder template may use. */
-    public static final Set<String> VARIABLES = Set.of("amount", "deadline", "channels", "consequence");
+    /**
+     * The variables a reminder template may use; {@code members} is who in the household is still to pay, by relation
+     * (户主、配偶共2人; 本人 for a resident reminded alone).
+     */
+    public static final Set<String> VARIABLES = Set.of("amount", "deadline", "channels", "consequence", "members");
     /** Placeholders that would put the resident's identity into a text: refused as such, not just as unknown. */
     static final Set<String> PERSONAL = Set.of("name", "fullname", "surname", "idnumber", "idno", "idcard", "id",
             "mobile", "phone", "phonenumber", "xingming", "sfz", "shenfenzheng");

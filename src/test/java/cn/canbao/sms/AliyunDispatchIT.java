@@ -92,6 +92,12 @@ class AliyunDispatchIT {
         p.put("canbao.sms.aliyun.templates.reminder-second.code", AliyunStub.SECOND_CODE);
         p.put("canbao.sms.aliyun.templates.reminder-second.text", AliyunStub.APPROVED.get(AliyunStub.SECOND_CODE));
         p.put("canbao.sms.aliyun.templates.reminder-second.params.fee", "amount");
+        for (String kind : new String[] {"household-first", "household-second"}) {
+            String code = kind.endsWith("first") ? AliyunStub.HOUSEHOLD_FIRST_CODE : AliyunStub.HOUSEHOLD_SECOND_CODE;
+            p.put("canbao.sms.aliyun.templates." + kind + ".code", code);
+            p.put("canbao.sms.aliyun.templates." + kind + ".text", AliyunStub.APPROVED.get(code));
+            p.put("canbao.sms.aliyun.templates." + kind + ".params.fee", "amount");
+        }
         p.put("canbao.sms.dispatcher.enabled", "false");
         return new Binder(new MapConfigurationPropertySource(p)).bind("canbao.sms", SmsSettings.class).get();
     }

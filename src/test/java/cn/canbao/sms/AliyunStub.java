@@ -39,11 +39,17 @@ final class AliyunStub implements AutoCloseable {
     static final String SIGN_NAME = "永春县医保局";
     static final String FIRST_CODE = "SMS_480000001";
     static final String SECOND_CODE = "SMS_480000002";
+    static final String HOUSEHOLD_FIRST_CODE = "SMS_480000003";
+    static final String HOUSEHOLD_SECOND_CODE = "SMS_480000004";
     /** The approved texts, in the provider's syntax; {@code fee} is filled with our {@code amount}. */
     static final Map<String, String> APPROVED = Map.of(
             FIRST_CODE, "您好，城乡居民医保集中缴费期至${deadline}，个人缴费${fee}元，可通过${channels}缴纳。${consequence}。回复TD退订",
             SECOND_CODE, "您好，再次提醒：居民医保缴费将于${deadline}截止，您尚未缴费（${fee}元），请尽快通过${channels}缴纳，"
-                    + "${consequence}。回复TD退订");
+                    + "${consequence}。回复TD退订",
+            HOUSEHOLD_FIRST_CODE, "您好，您家中${members}尚未缴纳城乡居民医保费，合计${fee}元，集中缴费期至${deadline}，"
+                    + "可通过${channels}缴纳。${consequence}。回复TD退订",
+            HOUSEHOLD_SECOND_CODE, "您好，再次提醒：居民医保缴费将于${deadline}截止，您家中${members}尚未缴费（合计${fee}元），"
+                    + "请尽快通过${channels}缴纳，${consequence}。回复TD退订");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -79,7 +85,11 @@ final class AliyunStub implements AutoCloseable {
         return Map.of("reminder-first", new SmsSettings.ApprovedTemplate(FIRST_CODE, APPROVED.get(FIRST_CODE),
                         Map.of("fee", "amount")),
                 "reminder-second", new SmsSettings.ApprovedTemplate(SECOND_CODE, APPROVED.get(SECOND_CODE),
-                        Map.of("fee", "amount")));
+                        Map.of("fee", "amount")),
+                "household-first", new SmsSettings.ApprovedTemplate(HOUSEHOLD_FIRST_CODE,
+                        APPROVED.get(HOUSEHOLD_FIRST_CODE), Map.of("fee", "amount")),
+                "household-second", new SmsSettings.ApprovedTemplate(HOUSEHOLD_SECOND_CODE,
+                        APPROVED.get(HOUSEHOLD_SECOND_CODE), Map.of("fee", "amount")));
     }
 
     String endpoint() {

@@ -51,6 +51,10 @@ class SmsGatewaySelectionTest {
         p.put("canbao.sms.aliyun.templates.reminder-first.params.[payAmount]", "amount");
         p.put("canbao.sms.aliyun.templates.reminder-second.code", "SMS_2");
         p.put("canbao.sms.aliyun.templates.reminder-second.text", "您好，再次提醒：${deadline}截止，${consequence}");
+        p.put("canbao.sms.aliyun.templates.household-first.code", "SMS_3");
+        p.put("canbao.sms.aliyun.templates.household-first.text", "您好，您家中{members}尚未缴费，合计{amount}元");
+        p.put("canbao.sms.aliyun.templates.household-second.code", "SMS_4");
+        p.put("canbao.sms.aliyun.templates.household-second.text", "您好，再次提醒：您家中{members}尚未缴费");
         SmsSettings settings = bind(p);
         assertThat(settings.aliyun().endpoint()).isEqualTo("https://dysmsapi.aliyuncs.com");
         assertThat(SmsConfiguration.gateway(settings, null, Clock.systemUTC())).isInstanceOf(AliyunGateway.class);

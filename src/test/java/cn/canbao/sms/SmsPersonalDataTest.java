@@ -19,11 +19,12 @@ class SmsPersonalDataTest {
     static final String ID = "350525196001011234";
     static final String MOBILE = "13912345678";
     static final Map<String, String> VARIABLES = Map.of("name", NAME, "idNumber", ID, "mobile", MOBILE, "amount", "400",
-            "deadline", "12月31日", "channels", "闽政通、支付宝、村委会代收点", "consequence", "逾期参保将有3个月待遇等待期");
+            "deadline", "12月31日", "channels", "闽政通、支付宝、村委会代收点", "consequence", "逾期参保将有3个月待遇等待期", "members", "户主、配偶共2人");
 
     @Test
     void everyDefaultTemplateOfEveryKindRendersWithoutNameIdOrPhone() {
-        assertThat(SmsTemplates.DEFAULTS).containsOnlyKeys(SmsTemplates.REMINDER_FIRST, SmsTemplates.REMINDER_SECOND);
+        assertThat(SmsTemplates.DEFAULTS).containsOnlyKeys(SmsTemplates.REMINDER_FIRST, SmsTemplates.REMINDER_SECOND,
+                SmsTemplates.HOUSEHOLD_FIRST, SmsTemplates.HOUSEHOLD_SECOND);
         SmsTemplates.DEFAULTS.forEach((kind, template) -> {
             SmsText.checkTemplate(template);
             assertThat(SmsText.placeholders(template)).as(kind).doesNotContain("name", "idNumber", "mobile");

@@ -3,6 +3,7 @@ package cn.canbao.register.imports;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.HouseholdRelation;
 import cn.canbao.register.IdNumber;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,8 @@ class PoliceHouseholdImporter implements KindImporter {
             Column.optional("household_region", "户籍地区划"), Column.optional("residence_region", "常住地区划"),
             Column.optional("grid_code", "网格编码"), Column.optional("address", "住址"),
             Column.optional("mobile", "手机号"), Column.optional("mother_id_number", "母亲身份证号"),
-            Column.optional("certificate_no", "出生医学证明编号"), Column.optional("moved_from", "迁出地区划"));
+            Column.optional("certificate_no", "出生医学证明编号"), Column.optional("moved_from", "迁出地区划"),
+            Column.optional("household_number", "户号"), Column.optional("household_relation", "与户主关系"));
 
     private final cn.canbao.register.RegisterFileSettings files;
 
@@ -54,13 +56,14 @@ class PoliceHouseholdImporter implements KindImporter {
     public String stageDdl() {
         return "id_number char(18), name text, birth_date date, sex char(1), event text, event_date date, "
                 + "household_region text, residence_region text, grid_code text, address text, mobile text, "
-                + "mother_id_number char(18), certificate_no text, moved_from text";
+                + "mother_id_number char(18), certificate_no text, moved_from text, household_number text, "
+                + "household_relation text";
     }
 
     @Override
     public String stageColumns() {
         return "id_number, name, birth_date, sex, event, event_date, household_region, residence_region, grid_code, "
-                + "address, mobile, mother_id_number, certificate_no, moved_from";
+                + "address, mobile, mother_id_number, certificate_no, moved_from, household_number, household_relation";
     }
 
     @Override
@@ -87,7 +90,32 @@ class PoliceHouseholdImporter implements KindImporter {
         String certificate = event == Event.BIRTH ? certificate(row) : null;
         return Arrays.asList(id.value(), name, id.birthDate(), id.sex() == IdNumber.Sex.MALE ? "M" : "F",
                 event.name(), date, household, residence, grid, address, row.mobile("mobile"), mother, certificate,
-                event == Event.MOVE ? movedFrom(row) : null);
+                event == Event.MOVE ? movedFrom(row) : null, householdNumber(row),
+                relation(row));
+    }
+
+    /** 与户主关系: words as written (at most 20 characters) or a GB/T 4761 code, read by {@link HouseholdRelation}. */
+    private static String relation(RowValues row) {
+        String v = HouseholdRelation.normalise(row.text("household_relation")).orElse(null);
+        if (v != null && v.length() > 20) {
+            throw new RowRejected("register.reject.tooLong", "与户主关系", 20);
+        }
+        return v;
+    }
+
+    /**
+     * 户号: the household book's number, digits and letters as the police station writes it (unique within the
+     * station, so the register pairs it with the household village).
+     */
+    private static String householdNumber(RowValues row) {
+        String v = row.text("household_number");
+        if (v == null) {
+            return null;
+        }
+        if (!v.matches("[0-9A-Za-z-]{1,20}")) {
+            throw new RowRejected("register.reject.householdNumber", v);
+        }
+        return v.toUpperCase(java.util.Locale.ROOT);
     }
 
     /**
@@ -160,16 +188,22 @@ class PoliceHouseholdImporter implements KindImporter {
         // changes to existing files first: on a first import this join is empty
         jdbc.update("with src as (select l.*, p.name o_name, p.household_region o_household, "
                 + "p.residence_region o_residence, p.grid_code o_grid, p.address o_address, p.mobile o_mobile, "
-                + "p.mother_id_number o_mother from import_latest l join person p using (id_number) "
+                + "p.mother_id_number o_mother, p.household_number o_hh_number, p.household_relation o_hh_relation "
+                + "from import_latest l join person p using (id_number) "
                 + "where (p.name, p.household_region, p.residence_region, p.grid_code) is distinct from "
                 + "(l.name, l.household_region, l.residence_region, l.grid_code) "
                 + "or (l.address is not null and p.address is distinct from l.address) "
                 + "or (l.mobile is not null and p.mobile is distinct from l.mobile) "
-                + "or (l.mother_id_number is not null and p.mother_id_number is distinct from l.mother_id_number)), "
+                + "or (l.mother_id_number is not null and p.mother_id_number is distinct from l.mother_id_number) "
+                + "or (l.household_number is not null and p.household_number is distinct from l.household_number) "
+                + "or (l.household_relation is not null "
+                + "and p.household_relation is distinct from l.household_relation)), "
                 + "updated as (update person p set name = s.name, household_region = s.household_region, "
                 + "residence_region = s.residence_region, grid_code = s.grid_code, "
                 + "address = coalesce(s.address, p.address), mobile = coalesce(s.mobile, p.mobile), "
-                + "mother_id_number = coalesce(s.mother_id_number, p.mother_id_number), updated_at = now() "
+                + "mother_id_number = coalesce(s.mother_id_number, p.mother_id_number), "
+                + "household_number = coalesce(s.household_number, p.household_number), "
+                + "household_relation = coalesce(s.household_relation, p.household_relation), updated_at = now() "
                 + "from src s where p.id_number = s.id_number returning s.*) "
                 + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
                 + "select u.id_number, ?, f.field, f.old, f.new, ? from updated u cross join lateral (values "
@@ -177,7 +211,10 @@ class PoliceHouseholdImporter implements KindImporter {
                 + "('residence_region', u.o_residence, u.residence_region), ('grid_code', u.o_grid, u.grid_code), "
                 + "('address', u.o_address, coalesce(u.address, u.o_address)), "
                 + "('mobile', u.o_mobile, coalesce(u.mobile, u.o_mobile)), "
-                + "('mother_id_number', u.o_mother, coalesce(u.mother_id_number, u.o_mother))) f(field, old, new) "
+                + "('mother_id_number', u.o_mother, coalesce(u.mother_id_number, u.o_mother)), "
+                + "('household_number', u.o_hh_number, coalesce(u.household_number, u.o_hh_number)), "
+                + "('household_relation', u.o_hh_relation, coalesce(u.household_relation, u.o_hh_relation))) "
+                + "f(field, old, new) "
                 + "where f.old is distinct from f.new", ctx.importId(), ctx.user());
         // in key order, so the primary key grows at its right edge instead of touching random pages;
         // a new file records the import that created it (person.created_import) instead of a change row per
@@ -186,8 +223,9 @@ class PoliceHouseholdImporter implements KindImporter {
         // the Yancheng pilot's 档案编号, 档案类型 and 建档标识 are written with the file (V37 says their form)
         BulkLoad.insert(jdbc, List.of("person"), incoming == null ? 0 : incoming, () -> jdbc.update("insert into person "
                 + "(id_number, name, birth_date, sex, household_region, residence_region, grid_code, address, mobile, "
-                + "mother_id_number, created_import, file_number, file_type, file_marker) select id_number, name, "
-                + "birth_date, sex, household_region, residence_region, grid_code, address, mobile, mother_id_number, ?, "
+                + "mother_id_number, household_number, household_relation, created_import, file_number, file_type, "
+                + "file_marker) select id_number, name, birth_date, sex, household_region, residence_region, grid_code, "
+                + "address, mobile, mother_id_number, household_number, household_relation, ?, "
                 + "? || left(household_region, 6) || to_char(now() at time zone 'Asia/Shanghai', 'YYYY') "
                 + "|| lpad(nextval('person_file_number_seq')::text, 8, '0'), "
                 + "case event when 'BIRTH' then 'NEWBORN' when 'MOVE' then 'MOVED_IN' else 'HOUSEHOLD' end, 'POLICE' "

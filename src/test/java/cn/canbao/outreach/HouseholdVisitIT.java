@@ -1,0 +1,318 @@
+package cn.canbao.outreach;
+
+import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.campaign.Campaign;
+import cn.canbao.campaign.CampaignPhase;
+import cn.canbao.campaign.CampaignService;
+import cn.canbao.campaign.NewCampaign;
+import cn.canbao.policy.PolicyService;
+import cn.canbao.policy.RuleSetFixtures;
+import cn.canbao.policy.RuleSetService;
+import cn.canbao.region.GridKind;
+import cn.canbao.region.NewRegion;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.register.ExtractKind;
+import cn.canbao.register.ImportRun;
+import cn.canbao.register.ImportTestSupport;
+import cn.canbao.register.TestIds;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.SystemAccess;
+import cn.canbao.task.InboxTask;
+import cn.canbao.task.TaskFilter;
+import cn.canbao.task.TaskInbox;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Outreach per household (issue 16: "Visits and reminders are planned per household (户): one visit covers all
+ * uninsured members, one SMS to the household contact lists the members still to pay"). A household of four in a
+ * county of its own — the head insured with a phone, the spouse lapsed, a son and a daughter never insured — and a
+ * household of one: one process and one text for the four's three members, listed by relation with the sum of
+ * their shares; one visit recording each member's outcome; payments closing members one by one.
+ */
+@CanbaoIntegrationTest
+class HouseholdVisitIT {
+
+    static final String COUNTY = "350595000000";
+    static final String TOWNSHIP = "350595101000";
+    static final String VILLAGE = "350595101001";
+    static final String GRID = VILLAGE + "001";
+    static final int YEAR = 2063;
+    static final LocalDate FIRST = LocalDate.of(2062, 10, 1);
+    static final String WORKER = "grid.household";
+
+    @Autowired
+    RegionService regions;
+    @Autowired
+    SecurityTestSupport security;
+    @Autowired
+    ImportTestSupport importer;
+    @Autowired
+    CampaignService campaigns;
+    @Autowired
+    OutreachStarter starter;
+    @Autowired
+    OutreachQueries queries;
+    @Autowired
+    OutreachService outreach;
+    @Autowired
+    TaskInbox inbox;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RuleSetService ruleSets;
+    @Autowired
+    PolicyService policy;
+
+    private Campaign campaign;
+    private String clerk;
+    private String head;
+    private String spouse;
+    private String son;
+    private String daughter;
+    private String alone;
+    private ImportRun police;
+
+    @BeforeEach
+    void households() {
+        SystemAccess.run(() -> regions.createMissing(List.of(
+                NewRegion.region(COUNTY, "按户测试县", RegionLevel.COUNTY, "350500000000", null, true),
+                NewRegion.region(TOWNSHIP, "丁镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
+                NewRegion.region(VILLAGE, "丁一村", RegionLevel.VILLAGE, TOWNSHIP, null, true),
+                NewRegion.grid(GRID, "丁一村第一网格", VILLAGE, GridKind.COMMUNITY, null, null, true))));
+        clerk = security.ensureUser("clerk.household", COUNTY, Role.CLERK);
+        security.ensureUser(WORKER, GRID, Role.GRID_WORKER);
+        security.ensureUser("leader.household", COUNTY, Role.COUNTY_LEADER);
+        // ID numbers in birth order, so the members list in a known order (head first, then by case)
+        head = TestIds.id("350595", LocalDate.of(1970, 5, 1), 11);
+        spouse = TestIds.id("350595", LocalDate.of(1972, 6, 2), 22);
+        son = TestIds.id("350595", LocalDate.of(1996, 7, 3), 31);
+        daughter = TestIds.id("350595", LocalDate.of(1999, 8, 4), 42);
+        alone = TestIds.id("350595", LocalDate.of(1980, 9, 5), 51);
+        String row = "," + VILLAGE + "," + VILLAGE + "," + GRID + ",";
+        // 与户主关系 as words or as GB/T 4761 codes (10 配偶, 22 长子 → category 子); one 户号 that is not one
+        police = importer.importAs(clerk, ExtractKind.POLICE_HOUSEHOLD, "household-people.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号,户号,与户主关系\n"
+                        + head + ",王大,在册,2000-01-01" + row + "13800135001,H0001,户主\n"
+                        + spouse + ",李二,在册,2000-01-01" + row + ",H0001,10\n"
+                        + son + ",王三,在册,2000-01-01" + row + ",H0001,22\n"
+                        + daughter + ",王四,在册,2000-01-01" + row + "13800135004,H0001,长女\n"
+                        + alone + ",赵五,在册,2000-01-01" + row + "13800135005,H0002,户主\n"
+                        + TestIds.id("350595", LocalDate.of(1981, 1, 1), 61) + ",钱六,在册,2000-01-01" + row
+                        + ",户/0003,户主\n");
+        importer.importAs(clerk, ExtractKind.INSURANCE_STATUS, "household-insured.csv",
+                "身份证号,姓名,参保年度,险种,参保地\n" + head + ",王大," + YEAR + ",居民,本地\n"
+                        + spouse + ",李二," + (YEAR - 1) + ",居民,本地\n" + alone + ",赵五," + (YEAR - 1) + ",居民,本地\n");
+        jdbc.update("delete from payment where id_number = any(?) and year = ?", new String[] {spouse, son, daughter},
+                YEAR);
+        jdbc.update("delete from enrollment where id_number = any(?) and year = ?", new String[] {spouse, son, daughter},
+                YEAR);
+        RuleSetFixtures.save(ruleSets, RuleSetFixtures.county(COUNTY, YEAR, null, Map.of()));
+        clockAt(FIRST.plusDays(9));
+        campaign = security.as("leader.household", () -> campaigns.start(NewCampaign.of("按户催缴测试", YEAR, COUNTY,
+                FIRST, FIRST.plusDays(90))));
+        SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
+    }
+
+    @AfterEach
+    void cleanUp() {
+        ClockUtil.reset();
+        jdbc.queryForList("select process_instance_id from outreach_case where campaign_id = ? "
+                + "and process_instance_id is not null", String.class, campaign.id()).forEach(this::deleteIfRunning);
+        deleteIfRunning(campaign.processInstanceId());
+    }
+
+    @Test
+    void thePoliceExtractGivesTheHouseholdAndTheRelationWordsOrCodes() {
+        assertThat(police.rowsRejected()).isEqualTo(1);
+        assertThat(jdbc.queryForList("select household_number || ' ' || household_relation from person "
+                + "where id_number = any(?) order by id_number", String.class,
+                (Object) new String[] {head, spouse, son, daughter, alone}))
+                .containsExactly("H0001 户主", "H0001 配偶", "H0002 户主", "H0001 子", "H0001 长女");
+        assertThat(jdbc.queryForObject("select count(*) from import_reject where import_id = ? "
+                + "and reason_key = 'register.reject.householdNumber'", Integer.class, police.id())).isEqualTo(1);
+    }
+
+    @Test
+    void oneTextToTheHeadListsTheMembersByRelationAndTheSumOfTheirShares() {
+        assertThat(SystemAccess.call(() -> starter.start(campaign.id())))
+                .isEqualTo(new OutreachStarter.StartResult(4, 2));
+        long lead = caseOf(spouse);
+        assertThat(jdbc.queryForList("select id_number || ' ' || coalesce(lead_case_id::text, '-') from outreach_case "
+                + "where campaign_id = ? order by id_number", String.class, campaign.id())).containsExactly(
+                spouse + " -", alone + " -", son + " " + lead, daughter + " " + lead);
+
+        List<Map<String, Object>> texts = jdbc.queryForList("select id_number, mobile, template_key, body "
+                + "from sms_message where campaign_id = ? order by id_number", campaign.id());
+        assertThat(texts).extracting(m -> m.get("id_number") + " " + m.get("mobile") + " " + m.get("template_key"))
+                .containsExactly(head + " 13800135001 HOUSEHOLD_FIRST", alone + " 13800135005 REMINDER_FIRST");
+        // the sum of the three members' shares, each as the person file's assessment states it
+        BigDecimal sum = SystemAccess.call(() -> List.of(spouse, son, daughter).stream()
+                .map(id -> policy.reminder(id, FIRST.plusDays(9)).amount()).reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertThat(sum).isEqualByComparingTo("1200");
+        String body = (String) texts.get(0).get("body");
+        assertThat(body).contains("您家中配偶、子、长女共3人尚未缴纳").contains("合计" + sum.stripTrailingZeros()
+                .toPlainString() + "元");
+        for (String name : List.of("王大", "李二", "王三", "王四", "王*", "李*")) {
+            assertThat(body).doesNotContain(name);
+        }
+        assertThat((String) texts.get(1).get("body")).contains("个人缴费400元");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY).processInstanceBusinessKey(Long.toString(lead)).count())
+                .isEqualTo(1);
+        assertThat(jdbc.queryForList("select stage from outreach_case where campaign_id = ? and id_number = any(?)",
+                String.class, campaign.id(), new String[] {spouse, son, daughter})).containsOnly("REMINDED");
+    }
+
+    @Test
+    void oneVisitRecordsEachMembersOutcomeAndComesBackOnTheEarliestPromise() {
+        SystemAccess.call(() -> starter.start(campaign.id()));
+        long lead = caseOf(spouse);
+        String task = security.as(WORKER, () -> outreach.visitNow(lead));
+        // the visit form's list: the three members by relation, the lead first
+        assertThat(security.as(WORKER, () -> queries.household(lead)))
+                .extracting(OutreachQueries.HouseholdMember::relation).containsExactly("配偶", "子", "长女");
+        assertThat(taskTitle(task)).contains("李*等3人");
+        LocalDate promised = today().plusDays(5);
+        complete(task, Map.of("method", "HOME", "outcome", "REFUSED", "reason", "UNWILLING",
+                "promisedDate", promised.toString(),
+                OutreachProcess.VAR_MEMBER_OUTCOMES, caseOf(son) + ":PROMISED;" + caseOf(daughter) + ":UNREACHABLE"));
+        assertThat(jdbc.queryForList("select id_number || ' ' || outcome from visit where campaign_id = ? "
+                + "order by id_number", String.class, campaign.id())).containsExactly(
+                spouse + " REFUSED", son + " PROMISED", daughter + " UNREACHABLE");
+        assertThat(caseState(spouse)).isEqualTo("ENDED REFUSED");
+        assertThat(caseState(daughter)).isEqualTo("ENDED UNREACHABLE");
+        assertThat(caseState(son)).isEqualTo("PROMISED -");
+        // the household's process waits for the son's promised day, then visits him alone
+        assertThat(openVisitTask(lead)).isNull();
+        advance(Duration.ofDays(6));
+        String again = openVisitTask(lead);
+        assertThat(again).isNotNull();
+        assertThat(security.as(WORKER, () -> queries.household(lead)))
+                .extracting(OutreachQueries.HouseholdMember::caseId).containsExactly(caseOf(son));
+        // his payment ends the process: the last open member paid
+        pay(son);
+        assertThat(caseState(son)).isEqualTo("ENDED PAYMENT_RECEIVED");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY).processInstanceBusinessKey(Long.toString(lead)).count())
+                .isZero();
+    }
+
+    @Test
+    void aMemberWhoPaysLeavesTheHouseholdsProcessAndItsNextText() {
+        SystemAccess.call(() -> starter.start(campaign.id()));
+        long lead = caseOf(spouse);
+        pay(daughter);
+        assertThat(caseState(daughter)).isEqualTo("ENDED PAYMENT_RECEIVED");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY).processInstanceBusinessKey(Long.toString(lead)).count())
+                .isEqualTo(1);
+        advance(Duration.ofDays(7).plusMinutes(1));
+        String second = jdbc.queryForObject("select body from sms_message where campaign_id = ? "
+                + "and template_key = 'HOUSEHOLD_SECOND'", String.class, campaign.id());
+        assertThat(second).contains("您家中配偶、子共2人尚未缴费").contains("合计800元");
+        assertThat(caseState(spouse)).isEqualTo("REMINDED_AGAIN -");
+        assertThat(caseState(daughter)).isEqualTo("ENDED PAYMENT_RECEIVED");
+        pay(spouse);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY).processInstanceBusinessKey(Long.toString(lead)).count())
+                .isEqualTo(1);
+        pay(son);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY).processInstanceBusinessKey(Long.toString(lead)).count())
+                .isZero();
+        assertThat(jdbc.queryForList("select end_reason from outreach_case where campaign_id = ? and id_number = any(?)",
+                String.class, campaign.id(), new String[] {spouse, son, daughter})).containsOnly("PAYMENT_RECEIVED");
+    }
+
+    @Test
+    void aMemberOutcomeForACaseOfAnotherHouseholdIsRefusedAndNothingIsRecorded() {
+        SystemAccess.call(() -> starter.start(campaign.id()));
+        long lead = caseOf(spouse);
+        long other = caseOf(alone);
+        String task = security.as(WORKER, () -> outreach.visitNow(lead));
+        // the attack: the household's visit names another household's case to close it as paid
+        assertThatThrownBy(() -> complete(task, Map.of("method", "HOME", "outcome", "REFUSED",
+                OutreachProcess.VAR_MEMBER_OUTCOMES, other + ":PAID")))
+                .isInstanceOf(OutreachException.class).hasMessageContaining("outreach.error.notOfHousehold");
+        assertThat(jdbc.queryForObject("select count(*) from visit where campaign_id = ?", Integer.class, campaign.id()))
+                .isZero();
+        assertThat(caseState(alone)).isEqualTo("REMINDED -");
+        assertThat(caseState(spouse)).isEqualTo("VISIT_DUE -");
+        assertThat(openVisitTask(lead)).isEqualTo(task);
+    }
+
+    private void pay(String idNumber) {
+        String name = jdbc.queryForObject("select name from person where id_number = ?", String.class, idNumber);
+        importer.importAs(clerk, ExtractKind.TAX_PAYMENT, "household-paid.csv",
+                "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n" + idNumber + "," + name + "," + YEAR + ",居民," + today()
+                        + ",400,HH-" + System.nanoTime() + "\n");
+    }
+
+    private long caseOf(String idNumber) {
+        return jdbc.queryForObject("select id from outreach_case where campaign_id = ? and id_number = ?", Long.class,
+                campaign.id(), idNumber);
+    }
+
+    private String caseState(String idNumber) {
+        return jdbc.queryForObject("select stage || ' ' || coalesce(end_reason, '-') from outreach_case "
+                + "where campaign_id = ? and id_number = ?", String.class, campaign.id(), idNumber);
+    }
+
+    private String taskTitle(String taskId) {
+        return (String) runtime.getVariable(jdbc.queryForObject("select proc_inst_id_ from act_ru_task where id_ = ?",
+                String.class, taskId), OutreachProcess.VAR_REGION_NAME);
+    }
+
+    private String openVisitTask(long leadCase) {
+        return security.as(WORKER, () -> inbox.open(TaskFilter.ALL)).stream()
+                .filter(t -> t.taskDefinitionKey().equals(OutreachProcess.TASK_VISIT)
+                        && Long.toString(leadCase).equals(t.businessKey()))
+                .map(InboxTask::id).findFirst().orElse(null);
+    }
+
+    private void complete(String taskId, Map<String, Object> variables) {
+        security.as(WORKER, () -> inbox.complete(taskId, new HashMap<>(variables)));
+    }
+
+    private void deleteIfRunning(String instance) {
+        if (instance != null && runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
+            runtime.deleteProcessInstance(instance, "test finished");
+        }
+    }
+
+    private static LocalDate today() {
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CampaignService.ZONE);
+    }
+
+    private static void clockAt(LocalDate day) {
+        ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(9, 0)).atZone(CampaignService.ZONE).toInstant()));
+    }
+
+    /** Moves the engine clock on and runs the outreach timers that fell due. */
+    private void advance(Duration by) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
+        management.createJobQuery().processDefinitionKey(OutreachProcess.KEY).timers()
+                .duedateLowerThan(ClockUtil.getCurrentTime()).list()
+                .forEach(j -> management.executeJob(j.getId()));
+    }
+}

@@ -46,7 +46,7 @@ final class ExtractFiles implements Closeable {
 
     ExtractFiles(Path dir, long receiptOffset) throws IOException {
         this.receiptOffset = receiptOffset;
-        police = open(dir, "police_household", "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号");
+        police = open(dir, "police_household", "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号,户号,与户主关系");
         insurance = open(dir, "insurance_status", "身份证号,姓名,参保年度,险种,参保地,参保地区划,缴费日期,缴费金额");
         hardship = open(dir, "hardship", "身份证号,姓名,类别,认定日期,退出日期");
         student = open(dir, "student", "身份证号,姓名,学校,学段,学年,监护人手机");
@@ -63,13 +63,13 @@ final class ExtractFiles implements Closeable {
         String residence = p.residence == null ? null : p.residence.code();
         if (p.newborn) {
             police.row(p.id, p.name, "BIRTH", date(p.birthDate), household, residence, p.gridCode, p.address, p.mobile,
-                    p.motherId);
+                    p.motherId, p.householdNumber, p.householdRelation);
         } else {
             police.row(p.id, p.name, "REGISTERED", date(p.registeredOn), household, residence, p.gridCode, p.address,
-                    p.mobile, null);
+                    p.mobile, null, p.householdNumber, p.householdRelation);
         }
         if (p.diedOn != null) {
-            police.row(p.id, p.name, "DEATH", date(p.diedOn), household, null, null, null, null, null);
+            police.row(p.id, p.name, "DEATH", date(p.diedOn), household, null, null, null, null, null, null, null);
         }
         coverage(p, LAST_YEAR, p.lastYear);
         coverage(p, THIS_YEAR, p.thisYear);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 
@@ -62,7 +63,60 @@ final class SyntheticPeople {
             people.add(person(village));
         }
         mothers(people);
+        households(village, people);
         return people;
+    }
+
+    /**
+     * Household sizes in turn, 2.625 persons on average: the seventh national census (2020) counts 2.62 persons per
+     * family household (平均每个家庭户的人口为2.62人).
+     */
+    private static final int[] HOUSEHOLD_SIZES = {1, 2, 3, 4, 2, 3, 5, 1};
+
+    /**
+     * 户号 and 与户主关系 for the police extract: neighbours in the list living in the same place form households of the
+     * sizes above; the eldest is the head (户主), the others are named by age against the head — spouse within 15 years,
+     * 子/女 15 to 45 years younger, 孙子/孙女 more, 父亲/母亲 15 years older or more, else 兄弟姐妹. Drawn from the
+     * list's order, not from the random stream, so the rest of the county stays as drawn.
+     */
+    private static void households(CountyMap.Village village, List<SyntheticPerson> people) {
+        // a household lives together: the village's people by residence (in list order), cut into households
+        Map<CountyMap.Village, List<SyntheticPerson>> byResidence = new java.util.LinkedHashMap<>();
+        List<SyntheticPerson> away = new ArrayList<>();
+        people.forEach(p -> (p.residence == null ? away
+                : byResidence.computeIfAbsent(p.residence, r -> new ArrayList<>())).add(p));
+        List<List<SyntheticPerson>> groups = new ArrayList<>(byResidence.values());
+        groups.add(away);
+        int number = 0;
+        for (List<SyntheticPerson> group : groups) {
+            int i = 0;
+            while (i < group.size()) {
+                int end = Math.min(group.size(), i + HOUSEHOLD_SIZES[number % HOUSEHOLD_SIZES.length]);
+                List<SyntheticPerson> members = group.subList(i, end);
+                SyntheticPerson head = members.stream().max(java.util.Comparator.comparingInt(p -> p.age)).orElseThrow();
+                String householdNumber = village.code().substring(6) + String.format("%04d", ++number);
+                for (SyntheticPerson p : members) {
+                    p.householdNumber = householdNumber;
+                    p.householdRelation = p == head ? "户主" : relation(head, p);
+                }
+                i = end;
+            }
+        }
+    }
+
+    private static String relation(SyntheticPerson head, SyntheticPerson p) {
+        boolean male = IdNumber.of(p.id).sex() == IdNumber.Sex.MALE;
+        int younger = head.age - p.age;
+        if (Math.abs(younger) < 15) {
+            return younger == 0 && p.age < 18 ? "兄弟姐妹" : "配偶";
+        }
+        if (younger < 0) {
+            return male ? "父亲" : "母亲";
+        }
+        if (younger <= 45) {
+            return male ? "子" : "女";
+        }
+        return male ? "孙子" : "孙女";
     }
 
     /**

@@ -35,6 +35,9 @@ final class SyntheticPerson {
 
     /** The mother's ID of a newborn (the police extract's 母亲身份证号). */
     String motherId;
+    /** 户号 and 与户主关系 of the police extract. */
+    String householdNumber;
+    String householdRelation;
     LocalDate diedOn;
     Coverage thisYear;
     Coverage lastYear;

@@ -150,6 +150,24 @@ class SyntheticCountyTest {
     }
 
     @Test
+    void everyoneHasAHouseholdWithOneHeadOfAboutTheCensusSize() {
+        Map<String, Integer> sizes = new HashMap<>();
+        Map<String, Integer> heads = new HashMap<>();
+        read("police_household", row -> {
+            if (row[2].equals("DEATH")) {
+                return;
+            }
+            check(row.length == 12 && row[10].matches("[0-9]{10}") && !row[11].isEmpty(), "户号 and 与户主关系", row);
+            String household = row[4] + "/" + row[10];
+            sizes.merge(household, 1, Integer::sum);
+            heads.merge(household, row[11].equals("户主") ? 1 : 0, Integer::sum);
+        });
+        assertThat(heads.values()).containsOnly(1);
+        // the census's 2.62 per family household, a little less where neighbours live apart (人户分离)
+        assertThat(sizes.values().stream().mapToInt(Integer::intValue).average().orElseThrow()).isBetween(2.4, 2.7);
+    }
+
+    @Test
     void residencesAreVillagesAndGridsLieInTheResidenceVillage() {
         Set<String> villages = codes(r -> r.level() == RegionLevel.VILLAGE);
         Set<String> grids = codes(r -> r.level() == RegionLevel.GRID && r.gridKind() == GridKind.COMMUNITY);
@@ -279,7 +297,7 @@ class SyntheticCountyTest {
     @Test
     void filesHaveTheLayoutsHeadersWithoutBomOrCarriageReturns() throws IOException {
         Map<String, String> headers = Map.of(
-                "police_household", "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号",
+                "police_household", "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号,户号,与户主关系",
                 "insurance_status", "身份证号,姓名,参保年度,险种,参保地,参保地区划,缴费日期,缴费金额",
                 "hardship", "身份证号,姓名,类别,认定日期,退出日期",
                 "student", "身份证号,姓名,学校,学段,学年,监护人手机",

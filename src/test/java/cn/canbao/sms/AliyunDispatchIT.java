@@ -153,6 +153,10 @@ class AliyunDispatchIT {
                     "【永春县医保局】" + AliyunStub.APPROVED.get(AliyunStub.FIRST_CODE).replace("${fee}", "{amount}")
                             .replace("${", "{"),
                     "【永春县医保局】" + AliyunStub.APPROVED.get(AliyunStub.SECOND_CODE).replace("${fee}", "{amount}")
+                            .replace("${", "{"),
+                    "【永春县医保局】" + AliyunStub.APPROVED.get(AliyunStub.HOUSEHOLD_FIRST_CODE).replace("${fee}", "{amount}")
+                            .replace("${", "{"),
+                    "【永春县医保局】" + AliyunStub.APPROVED.get(AliyunStub.HOUSEHOLD_SECOND_CODE).replace("${fee}", "{amount}")
                             .replace("${", "{"));
             assertThatThrownBy(() -> withProvider.save("350525000000", SmsTemplates.REMINDER_FIRST, "您好，{amount}元"))
                     .isInstanceOf(DomainException.class).hasMessageStartingWith("sms.template.providerApproved");

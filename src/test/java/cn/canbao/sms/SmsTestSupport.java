@@ -76,7 +76,8 @@ class SmsTestSupport {
 
     static SmsRequest reminder(String idNumber, String mobile, String region, String key, String dedup) {
         return new SmsRequest(idNumber, mobile, region, 1L, key, Map.of("amount", "400",
-                "deadline", "12月31日", "channels", "闽政通、支付宝、村委会代收点", "consequence", "逾期参保将有3个月待遇等待期"), dedup);
+                "deadline", "12月31日", "channels", "闽政通、支付宝、村委会代收点", "consequence", "逾期参保将有3个月待遇等待期",
+                "members", "户主、配偶共2人"), dedup);
     }
 
     static SmsSettings settings(int ratePerSecond, SmsSettings.Twilio twilio) {

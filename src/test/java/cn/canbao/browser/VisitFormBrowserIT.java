@@ -135,6 +135,66 @@ class VisitFormBrowserIT {
                 .containsEntry("visited_by", worker);
     }
 
+    /**
+     * A household of two without a phone (户号 in the police extract): one card, one visit form listing both members by
+     * relation, one outcome for both, and both cases closed with a visit row each.
+     */
+    @Test
+    void oneVisitCoversTheHouseholdsMembers() throws Exception {
+        String county = "350584000000";
+        String village = "350584101001";
+        String grid = village + "001";
+        SystemAccess.run(() -> regions.createMissing(List.of(
+                NewRegion.region(county, "按户走访测试县", RegionLevel.COUNTY, "350500000000", null, true),
+                NewRegion.region("350584101000", "戊镇", RegionLevel.TOWNSHIP, county, null, true),
+                NewRegion.region(village, "戊一村", RegionLevel.VILLAGE, "350584101000", null, true),
+                NewRegion.grid(grid, "戊一村第一网格", village, GridKind.COMMUNITY, null, null, true))));
+        String clerk = security.ensureUser("clerk.household.phone", county, Role.CLERK);
+        String leader = security.ensureUser("leader.household.phone", county, Role.COUNTY_LEADER);
+        String worker = security.ensureUser("grid.household.phone", grid, Role.GRID_WORKER);
+        String head = TestIds.id("350584", LocalDate.of(1960, 1, 2), 11);
+        String spouse = TestIds.id("350584", LocalDate.of(1962, 3, 4), 22);
+        importer.importAs(clerk, ExtractKind.POLICE_HOUSEHOLD, "household-phone.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,户号,与户主关系\n"
+                        + head + ",冯一,在册,2000-01-01," + village + "," + village + "," + grid + ",B0001,户主\n"
+                        + spouse + ",陈二,在册,2000-01-01," + village + "," + village + "," + grid + ",B0001,配偶\n");
+        LocalDate today = LocalDate.now(CampaignService.ZONE);
+        campaign = security.as(leader, () -> campaigns.start(NewCampaign.of("按户走访手机测试", 2062, county,
+                today.minusDays(3), today.plusDays(60))));
+        SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
+        assertThat(SystemAccess.call(() -> starter.start(campaign.id()))).isEqualTo(new OutreachStarter.StartResult(2, 1));
+
+        try (Browser phone = new Browser(port, 390, 844)) {
+            phone.login(worker, SecurityTestSupport.PASSWORD);
+            phone.open("/outreach");
+            WebElement card = phone.waitFor(d -> d.findElements(By.className("task-card")).stream()
+                    .filter(c -> text(phone, c).contains("冯一")).findFirst().orElse(null));
+            WebElement visit = card.findElement(By.className("case-visit"));
+            phone.js("arguments[0].scrollIntoView({block: 'center'})", visit);
+            visit.click();
+            phone.waitFor(d -> !d.findElements(By.id("visit-household")).isEmpty());
+            phone.settle();
+            String household = phone.js("return document.getElementById('visit-household').textContent");
+            assertThat(household).contains("本户共 2 人未缴费");
+            List<String> labels = phone.js("return Array.from(document.querySelectorAll('#visit-household vaadin-select'))"
+                    + ".map(s => s.label)");
+            assertThat(labels).hasSize(2);
+            assertThat(labels.get(0)).startsWith("户主 · 冯一");
+            assertThat(labels.get(1)).startsWith("配偶 · 陈二").doesNotContain(spouse);
+            phone.js("Array.from(document.querySelectorAll('#visit-outcome vaadin-radio-button'))"
+                    + ".find(b => b.textContent.includes('联系不上')).click()");
+            phone.settle();
+            phone.screenshot("visit-form-household");
+            WebElement save = phone.driver().findElement(By.id("visit-save"));
+            phone.js("arguments[0].scrollIntoView({block: 'center'})", save);
+            save.click();
+            phone.waitFor(d -> d.getCurrentUrl().endsWith("/outreach"));
+        }
+        assertThat(jdbc.queryForList("select oc.id_number || ' ' || oc.end_reason || ' ' || v.outcome from outreach_case oc "
+                + "join visit v on v.case_id = oc.id where oc.campaign_id = ? order by oc.id_number", String.class,
+                campaign.id())).containsExactly(head + " UNREACHABLE UNREACHABLE", spouse + " UNREACHABLE UNREACHABLE");
+    }
+
     private static String text(Browser browser, WebElement element) {
         return browser.js("return arguments[0].textContent", element);
     }

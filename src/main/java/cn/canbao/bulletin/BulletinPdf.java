@@ -9,7 +9,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 import cn.canbao.register.PersonGroup;
-import cn.canbao.target.GroupCoverage;
+import cn.canbao.quota.GroupCoverage;
 
 import java.awt.Color;
 import java.io.Closeable;

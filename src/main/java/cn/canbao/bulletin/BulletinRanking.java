@@ -1,7 +1,7 @@
 package cn.canbao.bulletin;
 
 import cn.canbao.cadence.ReportTimeliness;
-import cn.canbao.target.TargetProgress;
+import cn.canbao.quota.TargetProgress;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -19,7 +19,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import cn.canbao.register.PersonGroup;
-import cn.canbao.target.GroupCoverage;
+import cn.canbao.quota.GroupCoverage;
 
 import java.io.IOException;
 import java.io.OutputStream;

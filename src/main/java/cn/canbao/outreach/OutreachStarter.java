@@ -13,7 +13,7 @@ import cn.canbao.register.RegisterCandidates;
 import cn.canbao.register.RegisterCandidates.Resident;
 import cn.canbao.register.RegisterCandidates.UnenrolledResident;
 import cn.canbao.security.Role;
-import cn.canbao.target.TargetService;
+import cn.canbao.quota.TargetService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;

@@ -32,6 +32,12 @@ class ModularityTest {
         MODULES.verify();
     }
 
+    /** No package is named like Maven's build folder: tools and ignore rules skip such folders (issue 19). */
+    @Test
+    void noPackageIsNamedTarget() {
+        noClasses().should().resideInAPackage("..target..").check(CLASSES);
+    }
+
     @Test
     void servicesAndRepositoriesDoNotDependOnVaadin() {
         noClasses().that().haveSimpleNameEndingWith("Service").or().haveSimpleNameEndingWith("Repository")

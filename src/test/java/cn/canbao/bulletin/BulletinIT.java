@@ -13,8 +13,8 @@ import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
-import cn.canbao.target.TargetProgress;
-import cn.canbao.target.TargetService;
+import cn.canbao.quota.TargetProgress;
+import cn.canbao.quota.TargetService;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
 import cn.canbao.task.TaskInbox;
@@ -141,7 +141,7 @@ class BulletinIT {
         assertThat(row(rows, AHEAD)).extracting(BulletinRow::reportsDue, BulletinRow::reportsOnTime).containsExactly(1, 1);
         assertThat(row(rows, AHEAD).rank()).isLessThan(row(rows, BEHIND).rank());
         // the 100% groups as drafted: newborns then hardship, each the county then its 22 townships
-        List<cn.canbao.target.GroupCoverage> groups = bulletins.groupRows(first.id());
+        List<cn.canbao.quota.GroupCoverage> groups = bulletins.groupRows(first.id());
         assertThat(groups).hasSize(46);
         assertThat(groups.get(0)).extracting(g -> g.group().name(), g -> g.regionCode(), g -> g.year())
                 .containsExactly("NEWBORN", COUNTY, YEAR);

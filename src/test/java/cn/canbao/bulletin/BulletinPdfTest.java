@@ -1,7 +1,7 @@
 package cn.canbao.bulletin;
 
 import cn.canbao.register.PersonGroup;
-import cn.canbao.target.GroupCoverage;
+import cn.canbao.quota.GroupCoverage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;

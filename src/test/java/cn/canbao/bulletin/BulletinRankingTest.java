@@ -3,7 +3,7 @@ package cn.canbao.bulletin;
 import cn.canbao.cadence.ReportTimeliness;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
-import cn.canbao.target.TargetProgress;
+import cn.canbao.quota.TargetProgress;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

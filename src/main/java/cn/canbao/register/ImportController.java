@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,33 +21,97 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Imports for automation: {@code POST /api/imports} (multipart {@code file} and {@code kind}) answers
  * 202 with the import; {@code GET /api/imports/{id}} its status and counts (clerks, admins, leaders);
  * {@code GET /api/imports/{id}/rejects} the rejected rows as CSV (clerks and admins, audited; 410 once the
- * retention period deleted them). HTTP Basic with Canbao's users; scoped.
+ * retention period deleted them); {@code POST /api/imports/preview} how a file would be read and mapped;
+ * {@code GET /api/imports/mappings?kind=} and {@code PUT /api/imports/mappings/{name}?kind=} the saved column
+ * mappings (clerks and admins). HTTP Basic with Canbao's users; scoped.
  */
 @RestController
 @RequestMapping("/api/imports")
 class ImportController {
 
     private final ImportService imports;
+    private final ImportMappings mappings;
     private final MessageSource messages;
 
-    ImportController(ImportService imports, MessageSource messages) {
+    ImportController(ImportService imports, ImportMappings mappings, MessageSource messages) {
         this.imports = imports;
+        this.mappings = mappings;
         this.messages = messages;
     }
 
+    /**
+     * Starts an import. Optional: {@code mapping} — a saved mapping's name, or a mapping as JSON
+     * ({"身份证号": "公民身份号码", "手机号": ""}) —, {@code encoding}, {@code sheet}, {@code headerRow} (they override
+     * the saved mapping's), and {@code dryRun=true} to count what the import would do without writing anything.
+     */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ImportRun> start(@RequestParam("kind") String kind, @RequestParam("file") MultipartFile file)
+    ResponseEntity<ImportRun> start(@RequestParam("kind") String kind, @RequestParam("file") MultipartFile file,
+                                    @RequestParam(name = "mapping", required = false) String mapping,
+                                    @RequestParam(name = "encoding", required = false) String encoding,
+                                    @RequestParam(name = "sheet", required = false) Integer sheet,
+                                    @RequestParam(name = "headerRow", required = false) Integer headerRow,
+                                    @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun)
             throws IOException {
-        ExtractKind parsed = ExtractKind.parse(kind)
-                .orElseThrow(() -> new RegisterException("register.import.unknownKind", kind));
-        ImportRun run = imports.start(parsed, file.getOriginalFilename(), file.getInputStream());
+        ExtractKind parsed = kind(kind);
+        ImportOptions options = options(parsed, mapping, encoding, sheet, headerRow);
+        ImportRun run = imports.start(parsed, file.getOriginalFilename(), file.getInputStream(),
+                dryRun ? options.asDryRun() : options);
         return ResponseEntity.accepted().location(URI.create("/api/imports/" + run.id())).body(run);
+    }
+
+    /** The preview of a file (nothing is imported): encoding, sheets, header, first rows, the columns it maps. */
+    @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportPreview preview(@RequestParam("kind") String kind, @RequestParam("file") MultipartFile file,
+                          @RequestParam(name = "mapping", required = false) String mapping,
+                          @RequestParam(name = "encoding", required = false) String encoding,
+                          @RequestParam(name = "sheet", required = false) Integer sheet,
+                          @RequestParam(name = "headerRow", required = false) Integer headerRow) throws IOException {
+        ExtractKind parsed = kind(kind);
+        return mappings.preview(parsed, file.getOriginalFilename(), file.getInputStream(),
+                options(parsed, mapping, encoding, sheet, headerRow));
+    }
+
+    /** The saved mappings the caller may use for a kind. */
+    @GetMapping("/mappings")
+    List<ImportMappings.SavedMapping> savedMappings(@RequestParam("kind") String kind) {
+        return mappings.saved(kind(kind));
+    }
+
+    /** What a saved mapping holds: the columns' headers and how the source's files are read. */
+    record MappingBody(Map<String, String> mapping, String encoding, Integer sheet, Integer headerRow) {
+    }
+
+    /** Saves (or replaces) a mapping of this name in the caller's region. */
+    @PutMapping(path = "/mappings/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ImportMappings.SavedMapping saveMapping(@PathVariable String name, @RequestParam("kind") String kind,
+                                            @RequestBody MappingBody body) {
+        return mappings.save(kind(kind), name, new ImportOptions(body.encoding(), body.sheet() == null ? 0 : body.sheet(),
+                body.headerRow() == null ? 1 : body.headerRow(), new ColumnMapping(body.mapping()), false));
+    }
+
+    private static ExtractKind kind(String kind) {
+        return ExtractKind.parse(kind).orElseThrow(() -> new RegisterException("register.import.unknownKind", kind));
+    }
+
+    /** The saved mapping named, or the inline one; the explicit reading options override the saved ones. */
+    private ImportOptions options(ExtractKind kind, String mapping, String encoding, Integer sheet, Integer headerRow) {
+        ImportOptions base = ImportOptions.DEFAULT;
+        if (mapping != null && !mapping.isBlank()) {
+            base = mapping.strip().startsWith("{")
+                    ? new ImportOptions(null, 0, 1, ColumnMapping.fromJson(mapping), false)
+                    : mappings.find(kind, mapping).map(ImportMappings.SavedMapping::options)
+                    .orElseThrow(() -> new RegisterException("register.mapping.unknown", mapping));
+        }
+        return new ImportOptions(encoding != null ? encoding : base.encoding(), sheet != null ? sheet : base.sheet(),
+                headerRow != null ? headerRow : base.headerRow(), base.mapping(), false);
     }
 
     @GetMapping("/{id}")

@@ -28,7 +28,18 @@ public record ImportRun(
         Instant finishedAt,
         Long rerunOf,
         // when the retention job deleted its uploaded file and rejected rows (counts stay); null until then
-        Instant purgedAt) {
+        Instant purgedAt,
+        // a dry run (issue 17): nothing was written; its counts, once finished
+        boolean dryRun,
+        DryRunResult dryRunResult) {
+
+    /**
+     * What a dry run found before anything was written: persons the import would create and change, rows repeating an
+     * ID number earlier in the file, rows rejected, and the rejects by reason key.
+     */
+    public record DryRunResult(int newPersons, int changedPersons, int duplicateRows, int rejectedRows,
+                               java.util.Map<String, Integer> rejectsByReason) {
+    }
 
     public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
 
@@ -53,6 +64,6 @@ public record ImportRun(
     ImportRun withoutErrorDetail() {
         return new ImportRun(id, kind, fileName, scopeCode, status, format, rowsExpected, rowsRead, rowsAccepted,
                 rowsRejected, rowsTransferRequested, personsChanged, errorKey, null, createdBy, createdAt, startedAt, finishedAt, rerunOf,
-                purgedAt);
+                purgedAt, dryRun, dryRunResult);
     }
 }

@@ -63,7 +63,7 @@ public class ImportService {
     private static final String COLUMNS = "id, kind, file_name, scope_code, status, format, rows_expected, rows_read, "
             + "rows_accepted, "
             + "rows_rejected, rows_transfer_requested, persons_changed, error_key, error_detail, created_by, "
-            + "created_at, started_at, finished_at, rerun_of, purged_at";
+            + "created_at, started_at, finished_at, rerun_of, purged_at, dry_run, dry_run_result";
     /** Who sees imports at all: clerks and admins, and leaders (counts only). */
     private static final String SEES_IMPORTS = "hasAnyRole('ADMIN', 'CLERK', 'COUNTY_LEADER', 'TOWNSHIP_LEADER')";
 
@@ -93,31 +93,47 @@ public class ImportService {
     /** Stores the file and queues its import; returns at once (poll {@link #get}). */
     @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
     public ImportRun start(ExtractKind kind, String fileName, InputStream content) {
-        return queue(kind, fileName, content, scopeCode());
+        return start(kind, fileName, content, ImportOptions.DEFAULT);
+    }
+
+    /**
+     * Like {@link #start(ExtractKind, String, InputStream)}, read and mapped as the clerk set it in the preview; a dry
+     * run writes nothing to the register and reports what the import would do.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
+    public ImportRun start(ExtractKind kind, String fileName, InputStream content, ImportOptions options) {
+        return queue(kind, fileName, content, scopeCode(), options);
     }
 
     /** System work (the demo loader, scheduled feeds): an import for the subtree of the given region. */
     @PreAuthorize("hasRole('SYSTEM')")
     public ImportRun startFor(String scopeCode, ExtractKind kind, String fileName, InputStream content) {
-        return queue(kind, fileName, content, scopeCode);
+        return queue(kind, fileName, content, scopeCode, ImportOptions.DEFAULT);
     }
 
-    private ImportRun queue(ExtractKind kind, String fileName, InputStream content, String scopeCode) {
+    private ImportRun queue(ExtractKind kind, String fileName, InputStream content, String scopeCode,
+                            ImportOptions options) {
         if (!pipeline.supports(kind)) {
             throw new RegisterException("register.import.kindNotYet", kind.name());
         }
         String name = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName).getFileName().toString();
         Stored stored = store(name, content);
         Long id = jdbc.queryForObject("insert into import_run (kind, file_name, stored_file, file_sha256, scope_code, "
-                + "created_by, node, rows_expected) values (?, ?, ?, ?, ?, ?, ?, ?) returning id", Long.class, kind.name(),
-                name, stored.path.toString(), stored.sha256, scopeCode, CurrentUser.name(), node(), stored.lines);
+                + "created_by, node, rows_expected, encoding, sheet_index, header_row, column_mapping, dry_run) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id", Long.class, kind.name(),
+                name, stored.path.toString(), stored.sha256, scopeCode, CurrentUser.name(), node(), stored.lines,
+                options.encoding(), options.sheet(), options.headerRow(),
+                options.mapping().isEmpty() ? null : options.mapping().toJson(), options.dryRun());
         log.info("Import {} queued: {} {} ({} bytes) by {}", id, kind, name, stored.size, CurrentUser.name());
         // the import runs as the system within the scope it recorded (its creator's), not as nobody
         executor.execute(() -> SystemAccess.run(() -> pipeline.run(id)));
         return get(id);
     }
 
-    /** Imports the same stored file again as a new import (after a failure, or to check idempotence). */
+    /**
+     * Imports the same stored file again as a new import, read and mapped the same way (after a failure, to check
+     * idempotence, or for real after a dry run).
+     */
     @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
     public ImportRun rerun(long id) {
         ImportRun previous = get(id);
@@ -125,8 +141,9 @@ public class ImportService {
             throw new RegisterException("register.import.purged", id);
         }
         Long again = jdbc.queryForObject("insert into import_run (kind, file_name, stored_file, file_sha256, "
-                + "scope_code, created_by, node, rows_expected, rerun_of) select kind, file_name, stored_file, "
-                + "file_sha256, ?, ?, ?, rows_expected, id "
+                + "scope_code, created_by, node, rows_expected, rerun_of, encoding, sheet_index, header_row, "
+                + "column_mapping) select kind, file_name, stored_file, file_sha256, ?, ?, ?, rows_expected, id, "
+                + "encoding, sheet_index, header_row, column_mapping "
                 + "from import_run where id = ? returning id", Long.class, scopeCode(), CurrentUser.name(), node(),
                 previous.id());
         executor.execute(() -> SystemAccess.run(() -> pipeline.run(again)));
@@ -349,7 +366,17 @@ public class ImportService {
             rs.getString("error_key"), rs.getString("error_detail"), rs.getString("created_by"),
             instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
             instant(rs.getTimestamp("finished_at")), (Long) rs.getObject("rerun_of"),
-            instant(rs.getTimestamp("purged_at")));
+            instant(rs.getTimestamp("purged_at")), rs.getBoolean("dry_run"), dryRunResult(rs.getString("dry_run_result")));
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static ImportRun.DryRunResult dryRunResult(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, ImportRun.DryRunResult.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static Instant instant(Timestamp t) {
         return t == null ? null : t.toInstant();

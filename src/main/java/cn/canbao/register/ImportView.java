@@ -32,8 +32,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The clerk's import wizard: choose the kind of extract, upload the file, watch the rows being read,
- * accepted and rejected, then see the rejected rows with their reasons and download them.
+ * The clerk's import wizard: choose the kind of extract, upload the file, check the preview — encoding, sheet, header
+ * row, which header each column reads (by name or synonym, fixable, savable per source) —, run it dry or import it,
+ * watch the rows being read, accepted and rejected, then see the rejected rows with their reasons and download them.
  */
 @Route("imports")
 @PageTitle("数据导入 · 参保通")
@@ -45,15 +46,19 @@ class ImportView extends VerticalLayout {
             .withZone(ZoneId.systemDefault());
 
     private final ImportService imports;
+    private final ImportMappings mappings;
     private final Select<ExtractKind> kind = new Select<>();
+    /** The uploaded file while its preview is shown (a temporary copy, deleted on the next upload or on leaving). */
+    private java.nio.file.Path pending;
     private final VerticalLayout current = new VerticalLayout();
     private final Grid<ImportRun> history = new Grid<>();
     private Upload upload;
     private Long watching;
     private com.vaadin.flow.shared.Registration polling;
 
-    ImportView(ImportService imports) {
+    ImportView(ImportService imports, ImportMappings mappings) {
         this.imports = imports;
+        this.mappings = mappings;
         setWidthFull();
         add(new H2(getTranslation("imports.title")));
 
@@ -100,20 +105,35 @@ class ImportView extends VerticalLayout {
         refreshHistory();
     }
 
-    /** Streams the upload straight into the import service (no copy in memory), then watches the import. */
+    /** Streams the upload to a temporary file (no copy in memory), then shows its preview. */
     private UploadHandler uploadHandler() {
         return event -> {
             ExtractKind chosen = kind.getValue();
+            String name = event.getFileName();
+            java.nio.file.Path copy = java.nio.file.Files.createTempFile("canbao-upload-", ".tmp");
             try (InputStream in = event.getInputStream()) {
-                ImportRun run = imports.start(chosen, event.getFileName(), in);
-                event.getUI().access(() -> {
-                    upload.clearFileList(); // ready for the next file
-                    watch(run.id());
-                });
-            } catch (DomainException refused) {
-                event.getUI().access(() -> Messages.showError(this, refused));
+                java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
+            event.getUI().access(() -> {
+                upload.clearFileList(); // ready for the next file
+                discardPending();
+                pending = copy;
+                watching = null;
+                current.removeAll();
+                current.add(new ImportPreviewPanel(mappings, imports, chosen, name, copy, run -> watch(run.id())));
+            });
         };
+    }
+
+    private void discardPending() {
+        if (pending != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(pending);
+            } catch (java.io.IOException ignored) {
+                // the system's temporary folder is cleaned anyway
+            }
+            pending = null;
+        }
     }
 
     private void watch(long id) {
@@ -132,7 +152,7 @@ class ImportView extends VerticalLayout {
         } else {
             bar.setValue(run.progress());
         }
-        Span status = new Span(getTranslation("imports.status." + run.status()));
+        Span status = new Span(getTranslation((run.dryRun() ? "imports.dryRunStatus." : "imports.status.") + run.status()));
         status.getElement().getThemeList().add("badge " + switch (run.status()) {
             case SUCCEEDED -> "success";
             case FAILED -> "error";
@@ -155,13 +175,33 @@ class ImportView extends VerticalLayout {
             error.setId("import-error");
             current.add(error, new Button(getTranslation("imports.rerun"), e -> watch(imports.rerun(run.id()).id())));
         }
+        if (run.finished() && run.dryRun() && run.dryRunResult() != null) {
+            showDryRun(run);
+        }
         if (run.finished()) {
             stopPolling();
-            if (run.rowsRejected() > 0) {
+            if (run.rowsRejected() > 0 && !run.dryRun()) {
                 showRejects(run);
             }
             refreshHistory();
         }
+    }
+
+    /** What the dry run would do, the rejects by reason, and the import of the same file read the same way. */
+    private void showDryRun(ImportRun run) {
+        ImportRun.DryRunResult r = run.dryRunResult();
+        Span result = new Span(getTranslation("imports.dryRun.result", r.newPersons(), r.changedPersons(),
+                r.duplicateRows(), r.rejectedRows()));
+        result.setId("import-dry-run-result");
+        current.add(result);
+        r.rejectsByReason().forEach((key, count) -> {
+            Span reason = new Span(getTranslation("imports.dryRun.reason", getTranslation(key, "…"), count));
+            reason.addClassNames(LumoUtility.FontSize.SMALL);
+            current.add(reason);
+        });
+        Button importIt = new Button(getTranslation("imports.dryRun.importNow"), e -> watch(imports.rerun(run.id()).id()));
+        importIt.setId("import-after-dry-run");
+        current.add(importIt);
     }
 
     private void showRejects(ImportRun run) {
@@ -213,6 +253,7 @@ class ImportView extends VerticalLayout {
 
     @Override
     protected void onDetach(DetachEvent detach) {
+        discardPending();
         polling.remove();
         stopPolling();
     }

@@ -67,6 +67,16 @@ class ImportWizardBrowserIT {
                     .findElement(By.cssSelector("input[type=file]"));
             input.sendKeys(file.toAbsolutePath().toString());
 
+            // the preview first: the GBK file detected, every required column found, then the import
+            browser.waitFor(d -> !d.findElements(By.id("import-start")).isEmpty());
+            browser.settle();
+            assertThat(browser.driver().findElement(By.id("import-format")).getText()).contains("GBK");
+            assertThat(browser.driver().findElements(By.id("import-missing"))).isEmpty();
+            browser.screenshot("import-preview");
+            var start = browser.driver().findElement(By.id("import-start"));
+            browser.js("arguments[0].scrollIntoView({block: 'center'})", start);
+            start.click();
+
             browser.waitFor(d -> !d.findElements(By.id("import-status")).isEmpty()
                     && d.findElement(By.id("import-status")).getText().equals("已完成"));
             assertThat(browser.driver().findElement(By.id("import-counts")).getText())

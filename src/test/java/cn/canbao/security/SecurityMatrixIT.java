@@ -239,6 +239,10 @@ class SecurityMatrixIT {
             Map.entry("POST /api/transfers/{noTransfer}/approve", b -> json(b, "POST", "{\"note\":\"x\"}")),
             Map.entry("POST /api/transfers/{noTransfer}/reject", b -> json(b, "POST", "{\"note\":\"x\"}")),
             Map.entry("POST /api/imports", b -> multipart(b, Map.of("kind", "police_household"), "not,an,extract\n")),
+            Map.entry("POST /api/imports/preview", b -> multipart(b, Map.of("kind", "police_household"),
+                    "not,an,extract\n")),
+            Map.entry("PUT /api/imports/mappings/{bogus}?kind=police_household",
+                    b -> json(b, "PUT", "{\"mapping\":{},\"encoding\":\"EBCDIC\"}")),
             Map.entry("POST /api/policy-rules", b -> multipart(b, Map.of("year", "2097"), "this is not a DMN file")),
             Map.entry("POST /webhooks/twilio/status", b -> b.header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("MessageSid=SM1&MessageStatus=delivered"))),

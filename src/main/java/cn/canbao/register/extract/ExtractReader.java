@@ -20,11 +20,11 @@ import java.nio.file.Path;
  *
  * <h2>CSV</h2>
  * <ul>
- * <li><b>Encoding.</b> A UTF-8 byte order mark means UTF-8 (the mark is dropped). Otherwise the first
- * 64 KiB are decoded strictly as UTF-8 (a character cut by the 64 KiB boundary is fine); if that
- * fails the file is GB18030, the superset of GBK, and {@link ExtractFormat#CSV_GBK} is reported.
- * <em>Limitation:</em> a GBK file whose first 64 KiB are plain ASCII is taken for UTF-8; its later
- * Chinese characters come out as U+FFFD. Real extracts have Chinese in the header or the first rows.</li>
+ * <li><b>Encoding.</b> A UTF-8 byte order mark means UTF-8 (the mark is dropped). Otherwise the whole
+ * file is decoded strictly as UTF-8 first (issue 17: "detect over the whole file, not a prefix"); if any
+ * byte fails, the file is GB18030, the superset of GBK and GB2312 (so names with 堃 喆 珺 赟 outside GB2312
+ * survive byte-exact), and {@link ExtractFormat#CSV_GBK} is reported. The clerk may override the detection
+ * ({@link ReadOptions#encoding()}).</li>
  * <li><b>Fields</b> (RFC 4180): comma separated; a field in double quotes may hold commas, doubled
  * quotes ({@code ""}) and line breaks (CRLF, LF or CR, kept as they are). Every cell is trimmed,
  * quoted or not. A quote inside an unquoted field is an ordinary character.</li>
@@ -42,7 +42,7 @@ import java.nio.file.Path;
  * </ul>
  *
  * <h2>XLSX</h2>
- * Only the first sheet is read, with POI's SAX event API. Rows carry the sheet's row numbers; blank
+ * The first sheet, or the one {@link ReadOptions#sheet()} names, is read with POI's SAX event API. Rows carry the sheet's row numbers; blank
  * rows are skipped; an empty cell between others is "" at its column, and rows are padded with "" to
  * the header's length. Numbers come out plain (an ID number stored as a number keeps its digits,
  * {@code 400.0} is {@code 400}), date-formatted numbers as {@code yyyy-MM-dd}, text as it is.
@@ -74,21 +74,85 @@ public final class ExtractReader {
      * in file order. Never holds the whole file in memory. Returns the detected format.
      */
     public static ExtractFormat read(Path file, ExtractHandler handler) throws IOException {
+        return read(file, ReadOptions.DEFAULT, handler);
+    }
+
+    /** Like {@link #read(Path, ExtractHandler)}, with the clerk's encoding, sheet and header row. */
+    public static ExtractFormat read(Path file, ReadOptions options, ExtractHandler handler) throws IOException {
         String fileName = String.valueOf(file.getFileName());
+        ExtractHandler skipping = options.headerRow() > 1 ? new SkipRows(options.headerRow() - 1, handler) : handler;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 2 * SNIFF_BYTES)) {
             in.mark(SNIFF_BYTES + 1);
             byte[] head = in.readNBytes(SNIFF_BYTES + 1);
             in.reset();
             if (!startsWith(head, ZIP)) {
-                return readCsv(in, head, fileName, handler);
+                return readCsv(in, head, file, options, skipping);
             }
         }
-        XlsxExtractReader.read(file, fileName, handler);
+        XlsxExtractReader.read(file, fileName, options.sheet(), skipping);
         return ExtractFormat.XLSX;
     }
 
-    private static ExtractFormat readCsv(InputStream in, byte[] head, String fileName, ExtractHandler handler)
-            throws IOException {
+    /** The sheets of an XLSX by name, in order; empty for a CSV. */
+    public static java.util.List<String> sheetNames(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            if (!startsWith(in.readNBytes(ZIP.length), ZIP)) {
+                return java.util.List.of();
+            }
+        }
+        return XlsxExtractReader.sheetNames(file, String.valueOf(file.getFileName()));
+    }
+
+    /** The encoding a CSV would be read in: the clerk's, else detected over the whole file. */
+    public static ExtractFormat detect(Path file, ReadOptions options) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 2 * SNIFF_BYTES)) {
+            byte[] head = in.readNBytes(SNIFF_BYTES + 1);
+            if (startsWith(head, ZIP)) {
+                return ExtractFormat.XLSX;
+            }
+        }
+        if (options.charset() != null) {
+            return options.charset().equals(StandardCharsets.UTF_8) ? ExtractFormat.CSV_UTF8 : ExtractFormat.CSV_GBK;
+        }
+        return wholeFileIsUtf8(file) ? ExtractFormat.CSV_UTF8 : ExtractFormat.CSV_GBK;
+    }
+
+    /** Rows above the header the clerk chose (a title, a note) are not read as the header. */
+    private static final class SkipRows implements ExtractHandler {
+        private final ExtractHandler next;
+        private int toSkip;
+        private boolean headerPassed;
+
+        SkipRows(int toSkip, ExtractHandler next) {
+            this.toSkip = toSkip;
+            this.next = next;
+        }
+
+        @Override
+        public void header(java.util.List<String> names) {
+            if (toSkip-- > 0) {
+                return;
+            }
+            headerPassed = true;
+            next.header(names);
+        }
+
+        @Override
+        public void row(ExtractRow row) {
+            if (headerPassed) {
+                next.row(row);
+            } else if (toSkip-- > 0) {
+                return;
+            } else {
+                headerPassed = true;
+                next.header(row.cells());
+            }
+        }
+    }
+
+    private static ExtractFormat readCsv(InputStream in, byte[] head, Path file, ReadOptions options,
+                                         ExtractHandler handler) throws IOException {
+        String fileName = String.valueOf(file.getFileName());
         if (head.length == 0) {
             throw ExtractFileException.noHeader(fileName);
         }
@@ -98,17 +162,38 @@ public final class ExtractReader {
         ExtractFormat format;
         if (startsWith(head, UTF8_BOM)) {
             in.skipNBytes(UTF8_BOM.length);
-            format = ExtractFormat.CSV_UTF8;
-        } else {
-            boolean wholeFile = head.length <= SNIFF_BYTES;
-            format = isUtf8(head, Math.min(head.length, SNIFF_BYTES), wholeFile)
+            format = options.charset() == null || options.charset().equals(StandardCharsets.UTF_8)
                     ? ExtractFormat.CSV_UTF8 : ExtractFormat.CSV_GBK;
+        } else {
+            format = detect(file, options);
         }
         Charset charset = format == ExtractFormat.CSV_UTF8 ? StandardCharsets.UTF_8 : GB18030;
         // Past the sniffed part, undecodable bytes become U+FFFD rather than failing the whole file.
         PhysicalLines lines = new PhysicalLines(new InputStreamReader(in, charset), fileName);
         new CsvExtractReader(lines, fileName).read(handler);
         return format;
+    }
+
+    /** Whether the whole file decodes as strict UTF-8, read in chunks (a character cut between chunks is carried). */
+    static boolean wholeFileIsUtf8(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(SNIFF_BYTES);
+        CharBuffer out = CharBuffer.allocate(SNIFF_BYTES);
+        try (var channel = Files.newByteChannel(file)) {
+            boolean end = false;
+            while (!end) {
+                end = channel.read(in) < 0;
+                in.flip();
+                if (decoder.decode(in, out, end).isError()) {
+                    return false;
+                }
+                in.compact();
+                out.clear();
+            }
+            return !decoder.flush(out).isError();
+        }
     }
 
     /** Whether the bytes are strict UTF-8; unless they are the whole file, a character cut at their end is fine. */

@@ -30,6 +30,29 @@ final class XlsxExtractReader {
     }
 
     static void read(Path file, String fileName, ExtractHandler handler) throws IOException {
+        read(file, fileName, 0, handler);
+    }
+
+    /** The sheets' names, in the workbook's order. */
+    static java.util.List<String> sheetNames(Path file, String fileName) {
+        OPCPackage pkg = open(file, fileName);
+        try {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(pkg).getSheetsData();
+            while (sheets.hasNext()) {
+                try (InputStream ignored = sheets.next()) {
+                    names.add(sheets.getSheetName());
+                }
+            }
+            return names;
+        } catch (OpenXML4JException | IOException | POIXMLException e) {
+            throw ExtractFileException.unreadable(fileName, e);
+        } finally {
+            pkg.revert();
+        }
+    }
+
+    static void read(Path file, String fileName, int sheetIndex, ExtractHandler handler) throws IOException {
         OPCPackage pkg = open(file, fileName);
         try {
             XSSFReader reader;
@@ -45,6 +68,9 @@ final class XlsxExtractReader {
                     styles = new StylesTable();
                 }
                 Iterator<InputStream> sheets = reader.getSheetsData();
+                for (int skipped = 0; skipped < sheetIndex && sheets.hasNext(); skipped++) {
+                    sheets.next().close();
+                }
                 if (!sheets.hasNext()) {
                     throw ExtractFileException.noHeader(fileName);
                 }

@@ -46,6 +46,11 @@ class BirthCertificateImporter implements KindImporter {
     }
 
     @Override
+    public String duplicateKey() {
+        return "certificate_no";
+    }
+
+    @Override
     public String stageDdl() {
         return "certificate_no text, name text, sex char(1), birth_date date, mother_id_number char(18), "
                 + "father_id_number char(18), residence_region text, grid_code text, county_code text";

@@ -37,6 +37,11 @@ class EmployeeSuspensionImporter implements KindImporter {
     }
 
     @Override
+    public String duplicateKey() {
+        return "id_number, suspended_on";
+    }
+
+    @Override
     public String stageDdl() {
         return "id_number char(18), name text, suspended_on date, resumed_on date, employer text";
     }

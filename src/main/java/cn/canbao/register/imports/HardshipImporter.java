@@ -29,6 +29,11 @@ class HardshipImporter implements KindImporter {
     }
 
     @Override
+    public String duplicateKey() {
+        return "id_number, category";
+    }
+
+    @Override
     public String stageDdl() {
         return "id_number char(18), name text, category text, since date, until date";
     }

@@ -3,7 +3,9 @@ package cn.canbao.register.imports;
 import cn.canbao.base.DomainException;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
+import cn.canbao.register.ColumnMapping;
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.extract.ReadOptions;
 import cn.canbao.register.extract.ExtractFormat;
 import cn.canbao.register.extract.ExtractHandler;
 import cn.canbao.register.extract.ExtractReader;
@@ -61,6 +63,51 @@ public class ImportPipeline {
         sideTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** Rows of a file the preview shows. */
+    static final int SAMPLE_ROWS = 5;
+
+    /**
+     * The preview of a stored upload (issue 17): read as the options say up to the header and {@link #SAMPLE_ROWS} rows
+     * (nothing else of the file is parsed, nothing is written), its columns matched to the layout's.
+     */
+    public cn.canbao.register.ImportPreview preview(ExtractKind kind, Path file, ReadOptions options,
+                                                    ColumnMapping mapping) throws IOException {
+        KindImporter importer = importers.get(kind);
+        if (importer == null) {
+            throw new cn.canbao.register.RegisterException("register.import.kindNotYet", kind.name());
+        }
+        List<String> header = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        final class Enough extends RuntimeException {
+            Enough() {
+                super(null, null, false, false);
+            }
+        }
+        try {
+            ExtractReader.read(file, options, new ExtractHandler() {
+                @Override
+                public void header(List<String> names) {
+                    header.addAll(names);
+                }
+
+                @Override
+                public void row(ExtractRow row) {
+                    rows.add(row.cells());
+                    if (rows.size() >= SAMPLE_ROWS) {
+                        throw new Enough();
+                    }
+                }
+            });
+        } catch (Enough enough) {
+            // the first rows are all a preview needs
+        }
+        List<HeaderMatcher.Match> matches = HeaderMatcher.match(importer.columns(), header, mapping);
+        return new cn.canbao.register.ImportPreview(kind, ExtractReader.detect(file, options).name(),
+                ExtractReader.sheetNames(file), options.sheet(), options.headerRow(), header, rows,
+                matches.stream().map(m -> new cn.canbao.register.ImportPreview.ColumnChoice(m.key(), m.chinese(),
+                        m.required(), m.header(), m.confidence())).toList(), HeaderMatcher.missing(matches));
+    }
+
     /** Whether this kind can be imported yet. */
     public boolean supports(ExtractKind kind) {
         return importers.containsKey(kind);
@@ -68,8 +115,11 @@ public class ImportPipeline {
 
     /** Runs the import of that id (status QUEUED) to SUCCEEDED or FAILED. */
     public void run(long importId) {
-        Map<String, Object> run = jdbc.queryForMap("select kind, stored_file, scope_code, created_by "
-                + "from import_run where id = ?", importId);
+        Map<String, Object> run = jdbc.queryForMap("select kind, stored_file, scope_code, created_by, encoding, "
+                + "sheet_index, header_row, column_mapping, dry_run from import_run where id = ?", importId);
+        Reading reading = new Reading(new ReadOptions((String) run.get("encoding"), (Integer) run.get("sheet_index"),
+                (Integer) run.get("header_row")), ColumnMapping.fromJson((String) run.get("column_mapping")),
+                (Boolean) run.get("dry_run"));
         KindImporter importer = importers.get(ExtractKind.valueOf((String) run.get("kind")));
         Path file = Path.of((String) run.get("stored_file"));
         String prefix = cn.canbao.region.RegionLevel.ofCode((String) run.get("scope_code"))
@@ -78,11 +128,23 @@ public class ImportPipeline {
         try {
             jdbc.update("update import_run set status = 'RUNNING', started_at = now(), heartbeat_at = now() "
                     + "where id = ?", importId);
-            Counts counts = tx.execute(status -> importInOneTransaction(importId, importer, file,
-                    new MergeContext(jdbc, importId, prefix, (String) run.get("created_by"), regionLookup)));
-            // what depends on the register (the baseline table …) is brought up to date before the import
-            // reports success, so whoever sees it finished sees its effects
-            announce(importId, importer.kind());
+            Counts counts = tx.execute(status -> {
+                Counts c = importInOneTransaction(importId, importer, file, reading,
+                        new MergeContext(jdbc, importId, prefix, (String) run.get("created_by"), regionLookup));
+                if (reading.dryRun()) {
+                    // a dry run: everything was checked and merged, and now nothing of it stays but the counts
+                    c.dryRun = dryRunResult(importId, c);
+                    status.setRollbackOnly();
+                }
+                return c;
+            });
+            if (reading.dryRun()) {
+                jdbc.update("update import_run set dry_run_result = ? where id = ?", json(counts.dryRun), importId);
+            } else {
+                // what depends on the register (the baseline table …) is brought up to date before the import
+                // reports success, so whoever sees it finished sees its effects
+                announce(importId, importer.kind());
+            }
             // rows held as transfer requests are neither accepted nor rejected: the other side decides them
             jdbc.update("update import_run set status = 'SUCCEEDED', format = ?, rows_read = ?, rows_accepted = ?, "
                     + "rows_rejected = ?, rows_transfer_requested = ?, persons_changed = ?, finished_at = now(), "
@@ -106,7 +168,39 @@ public class ImportPipeline {
         }
     }
 
-    private Counts importInOneTransaction(long importId, KindImporter importer, Path file, MergeContext ctx) {
+    /** How the run reads its file: the clerk's read options and column mapping, and whether it is a dry run. */
+    private record Reading(ReadOptions options, ColumnMapping mapping, boolean dryRun) {
+    }
+
+    /**
+     * A dry run's counts, taken inside its transaction before the rollback: the persons it created and changed, the
+     * rows repeating an ID number of an earlier row, the rejects and their reasons.
+     */
+    private cn.canbao.register.ImportRun.DryRunResult dryRunResult(long importId, Counts counts) {
+        int created = jdbc.queryForObject("select count(*) from person where created_import = ?", Integer.class,
+                importId);
+        int changed = jdbc.queryForObject("select count(distinct c.id_number) from person_change c where c.import_id = ? "
+                + "and not exists (select 1 from person p where p.id_number = c.id_number and p.created_import = ?)",
+                Integer.class, importId, importId);
+        Map<String, Integer> reasons = new java.util.LinkedHashMap<>();
+        jdbc.query("select reason_key, count(*) from import_reject where import_id = ? group by reason_key "
+                + "order by 2 desc, 1", rs -> {
+                    reasons.put(rs.getString(1), rs.getInt(2));
+                }, importId);
+        return new cn.canbao.register.ImportRun.DryRunResult(created, changed, counts.duplicates, counts.rejected,
+                reasons);
+    }
+
+    private static String json(Object value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Counts importInOneTransaction(long importId, KindImporter importer, Path file, Reading reading,
+                                          MergeContext ctx) {
         try {
             jdbc.execute("create temp table import_stage (row_number bigint not null, " + importer.stageDdl()
                     + ") on commit drop");
@@ -115,9 +209,13 @@ public class ImportPipeline {
             long t0 = System.nanoTime();
             var connection = DataSourceUtils.getConnection(dataSource);
             try (CopyStream copy = new CopyStream(connection, "import_stage", "row_number, " + importer.stageColumns())) {
-                counts.format = ExtractReader.read(file, new Handler(importId, importer, copy, rejects, counts));
+                counts.format = ExtractReader.read(file, reading.options(),
+                        new Handler(importId, importer, copy, rejects, counts, reading.mapping()));
                 copy.finish();
             }
+            // rows repeating an earlier row of the file about the same thing (the dry run reports them)
+            counts.duplicates = jdbc.queryForObject("select coalesce(sum(n - 1), 0) from (select count(*) n "
+                    + "from import_stage group by " + importer.duplicateKey() + " having count(*) > 1) d", Integer.class);
             jdbc.batchUpdate("insert into import_reject (import_id, row_number, reason_key, reason_args, raw) "
                     + "values (?, ?, ?, ?::text[], ?)", rejects);
             long t1 = System.nanoTime();
@@ -127,7 +225,7 @@ public class ImportPipeline {
             ctx.nameVillages();
             counts.transferRequested = ctx.transferRequested();
             long t2 = System.nanoTime();
-            fillRawOfMergeRejects(importId, file);
+            fillRawOfMergeRejects(importId, file, reading.options());
             log.info("Import {}: read, validated and staged {} rows in {} ms; checked and merged in {} ms", importId,
                     counts.read, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
             counts.rejected = jdbc.queryForObject("select count(*) from import_reject where import_id = ?",
@@ -173,7 +271,7 @@ public class ImportPipeline {
     }
 
     /** Rows refused by the SQL checks get their raw text from a second pass over the file. */
-    private void fillRawOfMergeRejects(long importId, Path file) throws IOException {
+    private void fillRawOfMergeRejects(long importId, Path file, ReadOptions options) throws IOException {
         List<Long> missing = jdbc.queryForList("select row_number from import_reject where import_id = ? "
                 + "and raw is null", Long.class, importId);
         if (missing.isEmpty()) {
@@ -181,7 +279,7 @@ public class ImportPipeline {
         }
         Map<Long, String> raw = new HashMap<>();
         java.util.Set<Long> wanted = new java.util.HashSet<>(missing);
-        ExtractReader.read(file, new ExtractHandler() {
+        ExtractReader.read(file, options, new ExtractHandler() {
             @Override
             public void header(List<String> names) {
             }
@@ -224,6 +322,8 @@ public class ImportPipeline {
 
     private static final class Counts {
         ExtractFormat format;
+        int duplicates;
+        cn.canbao.register.ImportRun.DryRunResult dryRun;
         int read;
         int rejected;
         int transferRequested;
@@ -237,9 +337,12 @@ public class ImportPipeline {
         private final CopyStream copy;
         private final List<Object[]> rejects;
         private final Counts counts;
+        private final ColumnMapping mapping;
         private RowValues values;
 
-        Handler(long importId, KindImporter importer, CopyStream copy, List<Object[]> rejects, Counts counts) {
+        Handler(long importId, KindImporter importer, CopyStream copy, List<Object[]> rejects, Counts counts,
+                ColumnMapping mapping) {
+            this.mapping = mapping;
             this.importId = importId;
             this.importer = importer;
             this.copy = copy;
@@ -249,7 +352,7 @@ public class ImportPipeline {
 
         @Override
         public void header(List<String> names) {
-            values = RowValues.forHeader(importer.columns(), names);
+            values = RowValues.forHeader(importer.columns(), names, mapping);
         }
 
         @Override

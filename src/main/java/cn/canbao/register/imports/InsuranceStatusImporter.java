@@ -45,6 +45,11 @@ class InsuranceStatusImporter implements KindImporter {
     }
 
     @Override
+    public String duplicateKey() {
+        return "id_number, year";
+    }
+
+    @Override
     public String stageDdl() {
         return "id_number char(18), name text, year smallint, scheme text, place text, insured_region text, "
                 + "paid_date date, amount numeric";

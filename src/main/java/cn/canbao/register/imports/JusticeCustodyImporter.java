@@ -43,6 +43,11 @@ class JusticeCustodyImporter implements KindImporter {
     }
 
     @Override
+    public String duplicateKey() {
+        return "id_number, since";
+    }
+
+    @Override
     public String stageDdl() {
         return "id_number char(18), name text, kind text, since date, until date, institution text";
     }

@@ -53,6 +53,11 @@ class PoliceHouseholdImporter implements KindImporter {
     }
 
     @Override
+    public String duplicateKey() {
+        return "id_number, event, event_date";
+    }
+
+    @Override
     public String stageDdl() {
         return "id_number char(18), name text, birth_date date, sex char(1), event text, event_date date, "
                 + "household_region text, residence_region text, grid_code text, address text, mobile text, "

@@ -30,27 +30,16 @@ final class RowValues {
         this.positions = positions;
     }
 
-    /** Maps the layout's columns onto the header; a missing required column refuses the whole file. */
+    /**
+     * Maps the layout's columns onto the header — the clerk's mapping, else by name and known synonyms
+     * ({@link HeaderMatcher}); a missing required column refuses the whole file.
+     */
     static RowValues forHeader(List<Column> columns, List<String> header) {
-        Map<String, Integer> byName = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i) == null ? "" : header.get(i).replace("\uFEFF", "").trim();
-            byName.putIfAbsent(name.toLowerCase(Locale.ROOT), i);
-        }
-        int[] positions = new int[columns.size()];
-        List<String> missing = new ArrayList<>();
-        for (int c = 0; c < columns.size(); c++) {
-            Column col = columns.get(c);
-            Integer at = byName.getOrDefault(col.chinese(), byName.get(col.key()));
-            positions[c] = at == null ? -1 : at;
-            if (at == null && col.required()) {
-                missing.add(col.chinese() + "(" + col.key() + ")");
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw new RegisterException("register.import.missingColumns", String.join("、", missing));
-        }
-        return new RowValues(columns, positions);
+        return forHeader(columns, header, null);
+    }
+
+    static RowValues forHeader(List<Column> columns, List<String> header, cn.canbao.register.ColumnMapping mapping) {
+        return new RowValues(columns, HeaderMatcher.positions(columns, header, mapping));
     }
 
     void set(List<String> cells) {

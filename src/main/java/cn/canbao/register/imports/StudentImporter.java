@@ -36,6 +36,11 @@ class StudentImporter implements KindImporter {
     }
 
     @Override
+    public String duplicateKey() {
+        return "id_number, school_year";
+    }
+
+    @Override
     public String stageDdl() {
         return "id_number char(18), name text, school text, stage text, school_year smallint, guardian_mobile text";
     }

@@ -34,6 +34,11 @@ class TaxPaymentImporter implements KindImporter {
     }
 
     @Override
+    public String duplicateKey() {
+        return "receipt_no";
+    }
+
+    @Override
     public String stageDdl() {
         return "id_number char(18), name text, year smallint, scheme text, paid_date date, amount numeric, "
                 + "receipt_no text";

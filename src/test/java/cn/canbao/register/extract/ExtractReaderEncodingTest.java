@@ -77,9 +77,9 @@ class ExtractReaderEncodingTest {
         assertThat(read.rows().get(row).cells()).containsExactly(String.valueOf(row + 1), padding + "张三");
     }
 
-    /** The documented limitation: only the first 64 KiB are looked at. */
+    /** The whole file is looked at (issue 17): a GBK file whose first 64 KiB are ASCII is still GBK. */
     @Test
-    void gbkWhoseFirst64KiBAreAsciiIsTakenForUtf8() throws Exception {
+    void gbkWhoseFirst64KiBAreAsciiIsStillGbk() throws Exception {
         StringBuilder text = new StringBuilder("id,name\n");
         int row = 0;
         while (text.length() < ExtractReader.SNIFF_BYTES + 10) {
@@ -89,9 +89,21 @@ class ExtractReaderEncodingTest {
 
         RecordedExtract read = RecordedExtract.read(write("late-gbk.csv", text.toString().getBytes(GBK)));
 
-        assertThat(read.format()).isEqualTo(ExtractFormat.CSV_UTF8);
+        assertThat(read.format()).isEqualTo(ExtractFormat.CSV_GBK);
         assertThat(read.rows()).hasSize(row);
-        assertThat(read.rows().get(row - 1).cells().get(1)).contains("\uFFFD").doesNotContain("张");
+        assertThat(read.rows().get(row - 1).cells().get(1)).isEqualTo("张三");
+    }
+
+    /** Names outside GB2312 (堃 喆 珺 赟) survive a GB18030 file byte-exact; the clerk can say the encoding. */
+    @Test
+    void charactersOutsideGb2312SurviveAndTheEncodingCanBeOverridden() throws Exception {
+        String text = "id,name\n1,王堃\n2,李喆\n3,陈珺\n4,张赟\n";
+        Path file = write("rare.csv", text.getBytes(java.nio.charset.Charset.forName("GB18030")));
+        RecordedExtract read = RecordedExtract.read(file);
+        assertThat(read.format()).isEqualTo(ExtractFormat.CSV_GBK);
+        assertThat(read.rows()).extracting(r -> r.cells().get(1)).containsExactly("王堃", "李喆", "陈珺", "张赟");
+        assertThat(ExtractReader.detect(file, new ReadOptions("UTF-8", 0, 1))).isEqualTo(ExtractFormat.CSV_UTF8);
+        assertThat(ExtractReader.detect(file, new ReadOptions("gbk", 0, 1))).isEqualTo(ExtractFormat.CSV_GBK);
     }
 
     @Test

@@ -92,7 +92,8 @@ class ImportView extends VerticalLayout {
         history.addColumn(r -> getTranslation(r.kind().messageKey())).setHeader(getTranslation("imports.kind"))
                 .setAutoWidth(true);
         history.addColumn(ImportRun::fileName).setHeader(getTranslation("imports.file")).setFlexGrow(1);
-        history.addColumn(r -> getTranslation("imports.status." + r.status())).setHeader(getTranslation("imports.state"))
+        history.addColumn(r -> getTranslation((r.dryRun() ? "imports.dryRunStatus." : "imports.status.") + r.status()))
+                .setHeader(getTranslation("imports.state"))
                 .setAutoWidth(true);
         history.addColumn(r -> r.rowsAccepted() + " / " + r.rowsRejected())
                 .setHeader(getTranslation("imports.acceptedRejected")).setAutoWidth(true);

@@ -67,6 +67,12 @@ class ImportController {
         return ResponseEntity.accepted().location(URI.create("/api/imports/" + run.id())).body(run);
     }
 
+    /** Stops an import still queued or running: it ends CANCELLED with nothing written. */
+    @PostMapping("/{id}/cancel")
+    ImportRun cancel(@PathVariable long id) {
+        return imports.cancel(id);
+    }
+
     /** The preview of a file (nothing is imported): encoding, sheets, header, first rows, the columns it maps. */
     @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportPreview preview(@RequestParam("kind") String kind, @RequestParam("file") MultipartFile file,

@@ -31,7 +31,35 @@ public record ImportRun(
         Instant purgedAt,
         // a dry run (issue 17): nothing was written; its counts, once finished
         boolean dryRun,
-        DryRunResult dryRunResult) {
+        DryRunResult dryRunResult,
+        // the phase running now (READ, CHECK, MERGE, COVERAGE; null before and after), since when, and the
+        // milliseconds of each phase done
+        String phase,
+        Instant phaseStartedAt,
+        java.util.Map<String, Long> phaseMillis,
+        boolean cancelRequested) {
+
+    /** The phases in order, as {@link #phase()} names them. */
+    public static final java.util.List<String> PHASES = java.util.List.of("READ", "CHECK", "MERGE", "COVERAGE");
+
+    /** Rows read per second in the read phase so far (0 before it). */
+    public double rowsPerSecond(Instant now) {
+        if (startedAt == null || rowsRead == 0) {
+            return 0;
+        }
+        long millis = phaseMillis != null && phaseMillis.containsKey("READ") ? phaseMillis.get("READ")
+                : java.time.Duration.between(startedAt, now).toMillis();
+        return millis <= 0 ? 0 : rowsRead * 1000.0 / millis;
+    }
+
+    /** Seconds the read phase still needs at its rate so far, or -1 when the size in rows is unknown. */
+    public long secondsLeft(Instant now) {
+        double rate = rowsPerSecond(now);
+        if (rowsExpected == null || rowsExpected == 0 || rate <= 0) {
+            return -1;
+        }
+        return Math.max(0, Math.round((rowsExpected - rowsRead) / rate));
+    }
 
     /**
      * What a dry run found before anything was written: persons the import would create and change, rows repeating an
@@ -41,7 +69,7 @@ public record ImportRun(
                                java.util.Map<String, Integer> rejectsByReason) {
     }
 
-    public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED }
+    public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED }
 
     /** Share of the file read so far (0–1), or -1 when the size of the file in rows is unknown. */
     public double progress() {
@@ -52,7 +80,7 @@ public record ImportRun(
     }
 
     public boolean finished() {
-        return status == Status.SUCCEEDED || status == Status.FAILED;
+        return status == Status.SUCCEEDED || status == Status.FAILED || status == Status.CANCELLED;
     }
 
     /** Whether its uploaded file and rejected rows were deleted under the retention period. */
@@ -64,6 +92,6 @@ public record ImportRun(
     ImportRun withoutErrorDetail() {
         return new ImportRun(id, kind, fileName, scopeCode, status, format, rowsExpected, rowsRead, rowsAccepted,
                 rowsRejected, rowsTransferRequested, personsChanged, errorKey, null, createdBy, createdAt, startedAt, finishedAt, rerunOf,
-                purgedAt, dryRun, dryRunResult);
+                purgedAt, dryRun, dryRunResult, phase, phaseStartedAt, phaseMillis, cancelRequested);
     }
 }

@@ -63,7 +63,8 @@ public class ImportService {
     private static final String COLUMNS = "id, kind, file_name, scope_code, status, format, rows_expected, rows_read, "
             + "rows_accepted, "
             + "rows_rejected, rows_transfer_requested, persons_changed, error_key, error_detail, created_by, "
-            + "created_at, started_at, finished_at, rerun_of, purged_at, dry_run, dry_run_result";
+            + "created_at, started_at, finished_at, rerun_of, purged_at, dry_run, dry_run_result, phase, phase_started_at, "
+            + "phase_times, cancel_requested";
     /** Who sees imports at all: clerks and admins, and leaders (counts only). */
     private static final String SEES_IMPORTS = "hasAnyRole('ADMIN', 'CLERK', 'COUNTY_LEADER', 'TOWNSHIP_LEADER')";
 
@@ -127,6 +128,25 @@ public class ImportService {
         log.info("Import {} queued: {} {} ({} bytes) by {}", id, kind, name, stored.size, CurrentUser.name());
         // the import runs as the system within the scope it recorded (its creator's), not as nobody
         executor.execute(() -> SystemAccess.run(() -> pipeline.run(id)));
+        return get(id);
+    }
+
+    /**
+     * Asks the worker to stop an import still queued or running in the caller's subtree: it stops at its next check
+     * (every 10,000 rows and between phases), its transaction rolls back, and it ends CANCELLED with nothing
+     * written. An import already finished is refused with its state.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
+    public ImportRun cancel(long id) {
+        ImportRun run = get(id);
+        if (run.finished()) {
+            throw new RegisterException("register.import.notRunning", id);
+        }
+        // a queued import not yet picked up ends at once; a running one at its next check
+        jdbc.update("update import_run set cancel_requested = true where id = ?", id);
+        jdbc.update("update import_run set status = 'CANCELLED', finished_at = now() where id = ? and status = 'QUEUED' "
+                + "and started_at is null", id);
+        log.info("Import {} cancel requested by {}", id, CurrentUser.name());
         return get(id);
     }
 
@@ -366,7 +386,18 @@ public class ImportService {
             rs.getString("error_key"), rs.getString("error_detail"), rs.getString("created_by"),
             instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
             instant(rs.getTimestamp("finished_at")), (Long) rs.getObject("rerun_of"),
-            instant(rs.getTimestamp("purged_at")), rs.getBoolean("dry_run"), dryRunResult(rs.getString("dry_run_result")));
+            instant(rs.getTimestamp("purged_at")), rs.getBoolean("dry_run"), dryRunResult(rs.getString("dry_run_result")),
+            rs.getString("phase"), instant(rs.getTimestamp("phase_started_at")), phaseTimes(rs.getString("phase_times")),
+            rs.getBoolean("cancel_requested"));
+
+    private static java.util.Map<String, Long> phaseTimes(String json) {
+        try {
+            return json == null ? java.util.Map.of()
+                    : JSON.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Long>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 

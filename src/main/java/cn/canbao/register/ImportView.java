@@ -156,14 +156,26 @@ class ImportView extends VerticalLayout {
         Span status = new Span(getTranslation((run.dryRun() ? "imports.dryRunStatus." : "imports.status.") + run.status()));
         status.getElement().getThemeList().add("badge " + switch (run.status()) {
             case SUCCEEDED -> "success";
-            case FAILED -> "error";
+            case FAILED, CANCELLED -> "error";
             default -> "contrast";
         });
         status.setId("import-status");
         Span counts = new Span(getTranslation("imports.counts", run.rowsRead(), run.rowsAccepted(),
                 run.rowsRejected(), run.personsChanged()));
         counts.setId("import-counts");
-        current.add(new HorizontalLayout(status, counts), bar);
+        current.add(new HorizontalLayout(status, counts), bar, phases(run));
+        if (!run.finished()) {
+            Button cancel = new Button(getTranslation("imports.cancel"), e -> {
+                try {
+                    show(imports.cancel(run.id()));
+                } catch (DomainException refused) {
+                    Messages.showError(this, refused);
+                }
+            });
+            cancel.setId("import-cancel");
+            cancel.setEnabled(!run.cancelRequested());
+            current.add(cancel);
+        }
         if (run.rowsTransferRequested() > 0) {
             var transfers = new com.vaadin.flow.router.RouterLink(getTranslation("imports.transferRequested",
                     run.rowsTransferRequested()), TransfersView.class);
@@ -186,6 +198,41 @@ class ImportView extends VerticalLayout {
             }
             refreshHistory();
         }
+    }
+
+    /**
+     * One step per phase — read, check, merge, coverage: done (with its time), running (read: rows/s and time left;
+     * the others: time so far) or to come.
+     */
+    private HorizontalLayout phases(ImportRun run) {
+        HorizontalLayout steps = new HorizontalLayout();
+        steps.setId("import-phases");
+        steps.setWrap(true);
+        java.time.Instant now = java.time.Instant.now();
+        for (String phase : ImportRun.PHASES) {
+            String label = getTranslation("imports.phase." + phase);
+            Span step;
+            if (run.phaseMillis() != null && run.phaseMillis().containsKey(phase)) {
+                step = new Span(getTranslation("imports.phase.done", label,
+                        String.format("%.1f", run.phaseMillis().get(phase) / 1000.0)));
+                step.getElement().getThemeList().add("badge success");
+            } else if (phase.equals(run.phase())) {
+                long seconds = run.phaseStartedAt() == null ? 0
+                        : java.time.Duration.between(run.phaseStartedAt(), now).toSeconds();
+                String detail = phase.equals("READ") && run.rowsPerSecond(now) > 0
+                        ? getTranslation("imports.phase.rate", Math.round(run.rowsPerSecond(now)),
+                        run.secondsLeft(now) < 0 ? "—" : String.valueOf(run.secondsLeft(now)))
+                        : getTranslation("imports.phase.elapsed", seconds);
+                step = new Span(label + " · " + detail);
+                step.getElement().getThemeList().add("badge");
+            } else {
+                step = new Span(label);
+                step.getElement().getThemeList().add("badge contrast");
+            }
+            step.getElement().setAttribute("data-phase", phase);
+            steps.add(step);
+        }
+        return steps;
     }
 
     /** What the dry run would do, the rejects by reason, and the import of the same file read the same way. */

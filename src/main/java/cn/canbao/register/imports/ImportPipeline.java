@@ -63,6 +63,34 @@ public class ImportPipeline {
         sideTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** The phases an import runs through, in order (issue 17, point 8). */
+    public enum Phase { READ, CHECK, MERGE, COVERAGE }
+
+    /** A clerk cancelled the import: the worker stops at its next check and the transaction rolls back. */
+    static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super("cancelled", null, false, false);
+        }
+    }
+
+    /** Moves the import to the next phase (seen at once by whoever watches: its own transaction) and keeps the time. */
+    private void phase(long importId, Counts counts, Phase next) {
+        long now = System.nanoTime();
+        if (counts.phase != null) {
+            counts.phaseMillis.put(counts.phase.name(), (now - counts.phaseStarted) / 1_000_000);
+        }
+        counts.phase = next;
+        counts.phaseStarted = now;
+        String times = json(counts.phaseMillis);
+        Boolean cancelled = sideTx.execute(s -> jdbc.queryForObject("update import_run set phase = ?, "
+                + "phase_started_at = now(), phase_times = ?, heartbeat_at = now() where id = ? returning cancel_requested",
+                Boolean.class, next == null ? null : next.name(), times, importId));
+        // only before the commit: once the merge is committed the import stands, whatever was asked
+        if (Boolean.TRUE.equals(cancelled) && next != null && next != Phase.COVERAGE) {
+            throw new Cancelled();
+        }
+    }
+
     /** Rows of a file the preview shows. */
     static final int SAMPLE_ROWS = 5;
 
@@ -126,11 +154,16 @@ public class ImportPipeline {
                 .map(l -> l.prefixOf((String) run.get("scope_code"))).orElse((String) run.get("scope_code"));
         long started = System.nanoTime();
         try {
-            jdbc.update("update import_run set status = 'RUNNING', started_at = now(), heartbeat_at = now() "
-                    + "where id = ?", importId);
+            if (jdbc.update("update import_run set status = 'RUNNING', started_at = now(), heartbeat_at = now() "
+                    + "where id = ? and status = 'QUEUED' and not cancel_requested", importId) == 0) {
+                log.info("Import {} was cancelled before it started", importId);
+                return;
+            }
+            Counts started0 = new Counts();
             Counts counts = tx.execute(status -> {
-                Counts c = importInOneTransaction(importId, importer, file, reading,
-                        new MergeContext(jdbc, importId, prefix, (String) run.get("created_by"), regionLookup));
+                Counts c = importInOneTransaction(importId, importer, file, reading, started0,
+                        new MergeContext(jdbc, importId, prefix, (String) run.get("created_by"), regionLookup,
+                                () -> phase(importId, started0, Phase.MERGE)));
                 if (reading.dryRun()) {
                     // a dry run: everything was checked and merged, and now nothing of it stays but the counts
                     c.dryRun = dryRunResult(importId, c);
@@ -143,8 +176,10 @@ public class ImportPipeline {
             } else {
                 // what depends on the register (the baseline table …) is brought up to date before the import
                 // reports success, so whoever sees it finished sees its effects
+                phase(importId, counts, Phase.COVERAGE);
                 announce(importId, importer.kind());
             }
+            phase(importId, counts, null);
             // rows held as transfer requests are neither accepted nor rejected: the other side decides them
             jdbc.update("update import_run set status = 'SUCCEEDED', format = ?, rows_read = ?, rows_accepted = ?, "
                     + "rows_rejected = ?, rows_transfer_requested = ?, persons_changed = ?, finished_at = now(), "
@@ -154,6 +189,10 @@ public class ImportPipeline {
             log.info("Import {} ({}) of {}: {} rows read, {} rejected, {} held as transfer requests, {} persons "
                     + "changed in {} ms", importId, importer.kind(), file.getFileName(), counts.read, counts.rejected,
                     counts.transferRequested, counts.changed, (System.nanoTime() - started) / 1_000_000);
+        } catch (Cancelled cancelled) {
+            jdbc.update("update import_run set status = 'CANCELLED', phase = null, finished_at = now() where id = ?",
+                    importId);
+            log.info("Import {} cancelled by a clerk; nothing of it was written", importId);
         } catch (RuntimeException e) {
             Throwable cause = e;
             while (cause.getCause() != null && !(cause instanceof DomainException)) {
@@ -200,11 +239,11 @@ public class ImportPipeline {
     }
 
     private Counts importInOneTransaction(long importId, KindImporter importer, Path file, Reading reading,
-                                          MergeContext ctx) {
+                                          Counts counts, MergeContext ctx) {
         try {
+            phase(importId, counts, Phase.READ);
             jdbc.execute("create temp table import_stage (row_number bigint not null, " + importer.stageDdl()
                     + ") on commit drop");
-            Counts counts = new Counts();
             List<Object[]> rejects = new ArrayList<>();
             long t0 = System.nanoTime();
             var connection = DataSourceUtils.getConnection(dataSource);
@@ -219,6 +258,7 @@ public class ImportPipeline {
             jdbc.batchUpdate("insert into import_reject (import_id, row_number, reason_key, reason_args, raw) "
                     + "values (?, ?, ?, ?::text[], ?)", rejects);
             long t1 = System.nanoTime();
+            phase(importId, counts, Phase.CHECK);
             // no index on the stage: every check and merge is one set-wide (hash) join
             jdbc.execute("analyze import_stage");
             importer.merge(ctx);
@@ -295,10 +335,14 @@ public class ImportPipeline {
                 raw.entrySet().stream().map(e -> new Object[] {e.getValue(), importId, e.getKey()}).toList());
     }
 
+    /** The counts so far, for the progress bar; stops the import when a clerk asked to cancel it. */
     private void progress(long importId, Counts counts) {
-        sideTx.executeWithoutResult(s -> jdbc.update("update import_run set rows_read = ?, rows_rejected = ?, "
-                + "rows_accepted = ?, heartbeat_at = now() where id = ?", counts.read, counts.rejected,
-                counts.read - counts.rejected, importId));
+        Boolean cancelled = sideTx.execute(s -> jdbc.queryForObject("update import_run set rows_read = ?, "
+                + "rows_rejected = ?, rows_accepted = ?, heartbeat_at = now() where id = ? returning cancel_requested",
+                Boolean.class, counts.read, counts.rejected, counts.read - counts.rejected, importId));
+        if (Boolean.TRUE.equals(cancelled)) {
+            throw new Cancelled();
+        }
     }
 
     private static String[] toStrings(Object[] args) {
@@ -321,6 +365,9 @@ public class ImportPipeline {
     }
 
     private static final class Counts {
+        Phase phase;
+        long phaseStarted;
+        final Map<String, Long> phaseMillis = new java.util.LinkedHashMap<>();
         ExtractFormat format;
         int duplicates;
         cn.canbao.register.ImportRun.DryRunResult dryRun;

@@ -38,7 +38,16 @@ final class MergeContext {
         Map<String, String> villageLabels(Collection<String> codes);
     }
 
+    /** Called once the checks are done and the merge starts (the import's phase moves on). */
+    private Runnable checked;
+
     MergeContext(JdbcTemplate jdbc, long importId, String scopePrefix, String user, RegionLookup regionLookup) {
+        this(jdbc, importId, scopePrefix, user, regionLookup, () -> { });
+    }
+
+    MergeContext(JdbcTemplate jdbc, long importId, String scopePrefix, String user, RegionLookup regionLookup,
+                 Runnable checked) {
+        this.checked = checked;
         this.jdbc = jdbc;
         this.importId = importId;
         this.scopePrefix = scopePrefix;
@@ -143,6 +152,11 @@ final class MergeContext {
 
     /** Removes the rejected rows from the stage before merging. */
     void dropRejected() {
+        if (checked != null) {
+            Runnable once = checked;
+            checked = null;
+            once.run(); // the checks are done: the rest is the merge
+        }
         jdbc.update("delete from import_stage s using import_reject r where r.import_id = ? "
                 + "and r.row_number = s.row_number", importId);
     }

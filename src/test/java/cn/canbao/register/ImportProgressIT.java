@@ -1,0 +1,100 @@
+package cn.canbao.register;
+
+import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.region.NewRegion;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.SystemAccess;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Progress per phase and cancelling (issue 17, point 8): a finished import has the time of each phase; a clerk cancels
+ * a running import of 200,000 rows and a queued one behind it — both end CANCELLED and nothing of them is written.
+ */
+@CanbaoIntegrationTest
+class ImportProgressIT {
+
+    static final String COUNTY = "350589000000";
+    static final String VILLAGE = "350589101001";
+    static final String CLERK = "clerk.progress";
+
+    @Autowired
+    SecurityTestSupport security;
+    @Autowired
+    ImportService imports;
+    @Autowired
+    ImportTestSupport importer;
+    @Autowired
+    RegionService regions;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void county() {
+        SystemAccess.run(() -> regions.createMissing(List.of(
+                NewRegion.region(COUNTY, "进度测试县", RegionLevel.COUNTY, "350500000000", null, true),
+                NewRegion.region("350589101000", "己镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
+                NewRegion.region(VILLAGE, "己一村", RegionLevel.VILLAGE, "350589101000", null, true))));
+        security.ensureUser(CLERK, COUNTY, Role.CLERK);
+    }
+
+    @Test
+    void aFinishedImportHasTheTimeOfEachPhase() {
+        ImportRun run = importer.importAs(CLERK, ExtractKind.POLICE_HOUSEHOLD, "phases.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划\n" + TestIds.id("350589", LocalDate.of(1990, 1, 1), 1)
+                        + ",甲,在册,2020-01-01," + VILLAGE + "\n");
+        assertThat(run.status()).isEqualTo(ImportRun.Status.SUCCEEDED);
+        assertThat(run.phase()).isNull();
+        assertThat(run.phaseMillis()).containsOnlyKeys("READ", "CHECK", "MERGE", "COVERAGE");
+        assertThat(run.phaseMillis().values()).allMatch(ms -> ms >= 0);
+        assertThat(run.rowsPerSecond(run.finishedAt())).isPositive();
+    }
+
+    @Test
+    void aClerkCancelsARunningImportAndAQueuedOneAndNothingOfThemIsWritten() {
+        StringBuilder csv = new StringBuilder("身份证号,姓名,变动类型,变动日期,户籍地区划\n");
+        int rows = 200_000;
+        LocalDate first = LocalDate.of(1940, 1, 1);
+        for (int i = 0; i < rows; i++) {
+            csv.append(TestIds.id("350589", first.plusDays(i / 900), 100 + i % 900)).append(",某,在册,2020-01-01,")
+                    .append(VILLAGE).append('\n');
+        }
+        byte[] big = csv.toString().getBytes(StandardCharsets.UTF_8);
+        ImportRun running = security.as(CLERK, () -> imports.start(ExtractKind.POLICE_HOUSEHOLD, "big.csv",
+                new ByteArrayInputStream(big)));
+        // one worker per node: the second waits in the queue behind the first
+        ImportRun queued = security.as(CLERK, () -> imports.start(ExtractKind.POLICE_HOUSEHOLD, "queued.csv",
+                new ByteArrayInputStream(big)));
+        assertThat(security.as(CLERK, () -> imports.cancel(queued.id())).status()).isEqualTo(ImportRun.Status.CANCELLED);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> security.as(CLERK, () -> imports.get(running.id())),
+                r -> r.rowsRead() >= 10_000 && "READ".equals(r.phase()));
+        security.as(CLERK, () -> imports.cancel(running.id()));
+        ImportRun cancelled = importer.awaitFinished(CLERK, running.id());
+        assertThat(cancelled.status()).isEqualTo(ImportRun.Status.CANCELLED);
+        assertThat(cancelled.rowsRead()).isLessThan(rows);
+        assertThat(jdbc.queryForObject("select count(*) from person where household_region = ?", Integer.class,
+                VILLAGE)).isLessThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from person where created_import in (?, ?)", Integer.class,
+                running.id(), queued.id())).isZero();
+        assertThat(security.as(CLERK, () -> imports.get(queued.id())).startedAt()).isNull();
+        // a finished import cannot be cancelled
+        assertThatThrownBy(() -> security.as(CLERK, () -> imports.cancel(running.id())))
+                .isInstanceOf(RegisterException.class).hasMessageContaining("register.import.notRunning");
+    }
+}

@@ -10,6 +10,8 @@ import cn.canbao.region.RegionSummary;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
+import cn.canbao.target.Baseline;
+import cn.canbao.target.BaselineService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,14 +52,16 @@ public class DashboardService {
     private final CampaignService campaigns;
     private final RegionService regions;
     private final List<DashboardGrants> grants;
+    private final BaselineService baseline;
 
     DashboardService(JdbcClient jdbc, DashboardRefresh refresh, CampaignService campaigns, RegionService regions,
-                     List<DashboardGrants> grants) {
+                     List<DashboardGrants> grants, BaselineService baseline) {
         this.jdbc = jdbc;
         this.refresh = refresh;
         this.campaigns = campaigns;
         this.regions = regions;
         this.grants = grants;
+        this.baseline = baseline;
     }
 
     /** The campaigns the caller can see, and those an assignment grants them (a cadre's, a supervisor's), newest first. */
@@ -71,6 +75,26 @@ public class DashboardService {
             visible.sort(Comparator.comparing(Campaign::year).thenComparing(Campaign::id).reversed());
         }
         return visible;
+    }
+
+    /**
+     * The register's coverage in the caller's own region, for the dashboard before any campaign: the baseline of the
+     * newest year with anyone insured there, the region's row and its children's; empty while the register holds no
+     * enrollments of the region. For the dashboard's readers only.
+     */
+    public Optional<RegisterCoverage> registerCoverage() {
+        String own = CurrentUser.require().regionCode();
+        // before the region lookup: a township cadre's own region is out of their scope (they read only grants)
+        CurrentUser.requireActing(own, READERS);
+        Region region = regions.get(own);
+        return baseline.latestCoveredYear(region.code()).map(year -> {
+            List<Baseline> rows = baseline.table(region.code(), year);
+            Baseline total = rows.stream().filter(b -> b.regionCode().equals(region.code())).findFirst().orElseThrow();
+            List<Baseline> children = rows.stream().filter(b -> b != total)
+                    .sorted(Comparator.comparing(Baseline::coverageRate).reversed().thenComparing(Baseline::regionCode))
+                    .toList();
+            return new RegisterCoverage(region, year, total, children);
+        });
     }
 
     /**

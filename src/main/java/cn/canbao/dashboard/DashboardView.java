@@ -1,5 +1,6 @@
 package cn.canbao.dashboard;
 
+import cn.canbao.base.AccessRefused;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
@@ -8,6 +9,7 @@ import cn.canbao.campaign.Campaign;
 import cn.canbao.region.Region;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
+import cn.canbao.target.Baseline;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -127,6 +129,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (chosen == null) {
             heading.setText(getTranslation("dashboard.noCampaign"));
+            showRegisterCoverage();
             return;
         }
         code = event.getRouteParameters().get("code").orElseGet(() -> dashboards.startRegion(chosen.id()));
@@ -139,6 +142,11 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void refreshNow() {
+        if (campaign.getValue() == null) {
+            // no campaign: the register's coverage is read afresh (the baseline refreshes after imports and nightly)
+            showRegisterCoverage();
+            return;
+        }
         try {
             dashboards.refreshNow(campaign.getValue().id());
             show();
@@ -192,6 +200,70 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         cards.add(chartCard("reasons", DashboardCharts.reasons(d, texts), () -> reasonSheet(d)));
         cards.add(chartCard("funnel", DashboardCharts.funnel(d, texts), () -> funnelSheet(d)));
         cards.add(chartCard("sms", DashboardCharts.sms(d, texts), () -> smsSheet(d)));
+    }
+
+    /**
+     * Before any campaign: the register's coverage in the caller's region (the baseline of its newest enrollment year)
+     * and in the regions below it. Township cadres and supervisors see a dashboard only through a campaign's grants.
+     */
+    private void showRegisterCoverage() {
+        summary.removeAll();
+        cards.removeAll();
+        breadcrumb.removeAll();
+        granted.removeAll();
+        asOf.setText("");
+        Optional<RegisterCoverage> found;
+        try {
+            found = dashboards.registerCoverage();
+        } catch (AccessRefused notAReader) {
+            return;
+        }
+        if (found.isEmpty()) {
+            asOf.setText(getTranslation("dashboard.register.none"));
+            return;
+        }
+        RegisterCoverage c = found.get();
+        code = c.region().code();
+        asOf.setText(getTranslation("dashboard.register.asOf", c.region().name(), String.valueOf(c.year())));
+        NumberFormat n = NumberFormat.getIntegerInstance(getLocale());
+        Baseline t = c.total();
+        summary.add(SummaryCard.of(getTranslation("dashboard.registered"), n.format(t.registered()), "dashboard-registered"),
+                SummaryCard.of(getTranslation("dashboard.insured"), n.format(t.insuredTotal()), "dashboard-insured"),
+                SummaryCard.of(getTranslation("dashboard.uninsured"), n.format(t.uninsured()), "dashboard-uninsured"),
+                SummaryCard.of(getTranslation("dashboard.coverage.rate"), t.coverageRate() + "%", "dashboard-coverage"));
+        if (!c.children().isEmpty()) {
+            cards.add(card("register", registerGrid(c), () -> registerSheet(c)));
+        }
+    }
+
+    private Grid<Baseline> registerGrid(RegisterCoverage c) {
+        Grid<Baseline> grid = new Grid<>();
+        grid.setId("dashboard-register-coverage");
+        grid.addColumn(Baseline::regionName).setHeader(getTranslation("dashboard.col.region")).setAutoWidth(true);
+        grid.addColumn(Baseline::registered).setHeader(getTranslation("dashboard.registered")).setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(Baseline::insuredTotal).setHeader(getTranslation("dashboard.insured")).setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(Baseline::uninsured).setHeader(getTranslation("dashboard.uninsured")).setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(b -> b.coverageRate() + "%").setHeader(getTranslation("dashboard.coverage.rate"))
+                .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        grid.setItems(c.children());
+        grid.setHeight("300px");
+        return grid;
+    }
+
+    private DashboardWorkbook.Sheet registerSheet(RegisterCoverage c) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Baseline b : c.children()) {
+            rows.add(List.of(b.regionName(), b.regionCode(), b.registered(), b.insuredTotal(), b.uninsured(),
+                    b.coverageRate()));
+        }
+        return new DashboardWorkbook.Sheet(getTranslation("dashboard.card.register"),
+                getTranslation("dashboard.register.asOf", c.region().name(), String.valueOf(c.year())),
+                List.of(getTranslation("dashboard.col.region"), getTranslation("dashboard.col.code"),
+                        getTranslation("dashboard.registered"), getTranslation("dashboard.insured"),
+                        getTranslation("dashboard.uninsured"), getTranslation("dashboard.coverage.rate") + " %"), rows);
     }
 
     /** A cadre's villages (包村) or a supervisor's county, when an assignment grants more than one place. */

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -230,6 +231,17 @@ public class BaselineService {
         Map<String, String> names = regions.names(rows.stream().map(code).toList());
         return rows.stream().filter(r -> names.containsKey(code.apply(r)))
                 .map(r -> named.apply(r, names.get(code.apply(r)))).toList();
+    }
+
+    /**
+     * The newest year whose baseline counts anyone insured in a region: the register's latest enrollment figures
+     * there; empty before an insurance extract covered it. The region must be in the caller's scope.
+     */
+    public Optional<Integer> latestCoveredYear(String regionCode) {
+        Region region = regions.get(regionCode);
+        return jdbc.queryForList("select max(year) from baseline where region_code = ? "
+                + "and insured_local + insured_elsewhere > 0", Integer.class, region.code()).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** The years with a baseline, newest first. */

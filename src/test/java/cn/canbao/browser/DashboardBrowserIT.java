@@ -5,6 +5,7 @@ import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.dashboard.DashboardTestCounty;
+import cn.canbao.dashboard.RegisterOnlyCounty;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import org.apache.pdfbox.Loader;
@@ -32,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The county leader opens the dashboard: every chart drew its canvas with Chinese legends, the ranking lists the
  * townships; a click on 丁镇 drills down to it with the breadcrumb back to the county; the page prints on one A4
- * sheet; on a phone a township leader's cards stack in one column. Screenshots under target/screenshots/.
+ * sheet; on a phone a township leader's cards stack in one column. Before any campaign, a county leader sees the
+ * register's coverage of the county and its townships. Screenshots under target/screenshots/.
  */
 @CanbaoIntegrationTest
 class DashboardBrowserIT {
@@ -46,6 +48,8 @@ class DashboardBrowserIT {
     DashboardTestCounty county;
     @Autowired
     SecurityTestSupport security;
+    @Autowired
+    RegisterOnlyCounty registerOnly;
     @Autowired
     CampaignService campaigns;
     @Autowired
@@ -127,6 +131,33 @@ class DashboardBrowserIT {
             assertThat(lefts).hasSize(6).containsOnly(lefts.get(0));
             assertThat(widths).allSatisfy(right -> assertThat(((Number) right).intValue()).isLessThanOrEqualTo(390));
             phone.screenshot("dashboard-phone");
+        }
+    }
+
+    @Test
+    void beforeAnyCampaignTheDashboardShowsTheRegistersCoverage() throws Exception {
+        registerOnly.ensure();
+        String leader = security.ensureUser("dashboard.ui.register.only", RegisterOnlyCounty.COUNTY, Role.COUNTY_LEADER);
+
+        try (Browser browser = new Browser(port, 1280, 1000)) {
+            browser.login(leader, SecurityTestSupport.PASSWORD);
+            browser.open("/dashboard");
+            browser.waitFor(d -> !d.findElements(By.id("dashboard-register-coverage")).isEmpty());
+            browser.settle();
+            assertThat(browser.driver().findElement(By.id("dashboard-title")).getText()).startsWith("尚无扩面行动");
+            assertThat(browser.driver().findElement(By.id("dashboard-as-of")).getText())
+                    .isEqualTo("登记库测试县 " + RegisterOnlyCounty.YEAR + "年度登记库参保情况（参保扩面基数表，导入数据后及每晚更新）");
+            assertThat(browser.driver().findElement(By.id("dashboard-registered")).getText()).contains("户籍人口数", "5");
+            assertThat(browser.driver().findElement(By.id("dashboard-insured")).getText()).contains("参保人数", "3");
+            assertThat(browser.driver().findElement(By.id("dashboard-uninsured")).getText()).contains("未参保人数", "2");
+            assertThat(browser.driver().findElement(By.id("dashboard-coverage")).getText()).contains("参保率", "60.00%");
+            // the grid's rows as shown, each row's cells joined by |
+            List<Object> rows = browser.js("return Array.from(document.getElementById('dashboard-register-coverage')"
+                    + ".shadowRoot.querySelectorAll('#items tr')).filter(tr => !tr.hidden).map(tr => "
+                    + "Array.from(tr.querySelectorAll('td')).map(td => { const s = td.querySelector('slot'); "
+                    + "const n = s && s.assignedElements()[0]; return n ? n.textContent : ''; }).join('|'))");
+            assertThat(rows).containsExactly("庚镇|3|2|1|66.67%", "辛乡|2|1|1|50.00%", "壬乡|0|0|0|0.00%");
+            browser.screenshot("dashboard-register-only");
         }
     }
 

@@ -9,7 +9,7 @@ import cn.canbao.campaign.Campaign;
 import cn.canbao.region.Region;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
-import cn.canbao.target.Baseline;
+import cn.canbao.quota.Baseline;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;

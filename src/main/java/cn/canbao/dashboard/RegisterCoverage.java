@@ -1,7 +1,7 @@
 package cn.canbao.dashboard;
 
 import cn.canbao.region.Region;
-import cn.canbao.target.Baseline;
+import cn.canbao.quota.Baseline;
 
 import java.util.List;
 

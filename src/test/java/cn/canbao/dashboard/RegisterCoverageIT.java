@@ -5,7 +5,7 @@ import cn.canbao.base.AccessRefused;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
-import cn.canbao.target.Baseline;
+import cn.canbao.quota.Baseline;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -81,6 +81,10 @@ class ImportWizardBrowserIT {
                     && d.findElement(By.id("import-status")).getText().equals("已完成"));
             assertThat(browser.driver().findElement(By.id("import-counts")).getText())
                     .isEqualTo("已读取 2 行 · 接收 1 行 · 拒收 1 行 · 变更 1 人");
+            // each phase done, with its time
+            assertThat(browser.driver().findElement(By.id("import-phases")).getText())
+                    .contains("读取与逐行校验 ✓", "与档案比对 ✓", "合并入档 ✓", "更新参保统计 ✓");
+            assertThat(browser.driver().findElements(By.id("import-cancel"))).isEmpty();
             browser.waitFor(d -> !d.findElements(By.id("import-rejects")).isEmpty());
             String rejects = browser.js("return Array.from(document.querySelectorAll('#import-rejects "
                     + "vaadin-grid-cell-content')).map(c => c.textContent).join('|')");

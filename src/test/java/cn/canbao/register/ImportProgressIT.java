@@ -97,4 +97,22 @@ class ImportProgressIT {
         assertThatThrownBy(() -> security.as(CLERK, () -> imports.cancel(running.id())))
                 .isInstanceOf(RegisterException.class).hasMessageContaining("register.import.notRunning");
     }
+
+    /** A hostile workbook (issue 17, point 7): the import ends FAILED with the reason in Chinese; nothing is written. */
+    @Test
+    void aHostileWorkbookFailsWithItsReasonAndWritesNothing() throws Exception {
+        String id = TestIds.id("350589", LocalDate.of(1991, 2, 2), 2);
+        byte[] hostile = cn.canbao.register.extract.HostileXlsx.withRows(
+                cn.canbao.register.extract.HostileXlsx.row(1, "A1", "身份证号", "B1", "姓名", "C1", "变动类型", "D1", "变动日期",
+                        "E1", "户籍地区划")
+                        + cn.canbao.register.extract.HostileXlsx.row(2, "A2", id, "B2", "乙", "C2", "在册", "D2",
+                        "2020-01-01", "E2", VILLAGE)
+                        + cn.canbao.register.extract.HostileXlsx.row(3, "A3", id, "XFD3", "x"));
+        ImportRun run = importer.importAs(CLERK, ExtractKind.POLICE_HOUSEHOLD, "hostile.xlsx", hostile);
+        assertThat(run.status()).isEqualTo(ImportRun.Status.FAILED);
+        assertThat(run.errorKey()).isEqualTo("extract.file.tooManyColumns");
+        assertThat(security.as(CLERK, () -> imports.errorText(run, java.util.Locale.SIMPLIFIED_CHINESE)))
+                .contains("XFD3").contains("未导入任何数据");
+        assertThat(jdbc.queryForObject("select count(*) from person where id_number = ?", Integer.class, id)).isZero();
+    }
 }

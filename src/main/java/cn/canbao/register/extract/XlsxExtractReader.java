@@ -61,6 +61,7 @@ final class XlsxExtractReader {
             InputStream sheet;
             try {
                 reader = new XSSFReader(pkg);
+                refuseOversizedStrings(pkg, fileName);
                 strings = new ReadOnlySharedStringsTable(pkg, false);
                 // Without styles POI would not format numbers at all and 3.5E17 would come through.
                 styles = reader.getStylesTable();
@@ -78,7 +79,7 @@ final class XlsxExtractReader {
             } catch (OpenXML4JException | SAXException | IOException | POIXMLException e) {
                 throw ExtractFileException.unreadable(fileName, e);
             }
-            XlsxRows rows = new XlsxRows(handler);
+            XlsxRows rows = new XlsxRows(handler, fileName);
             parse(sheet, new XSSFSheetXMLHandler(styles, null, strings, rows, new PlainCellFormatter(), false),
                     fileName);
             if (!rows.headerSeen()) {
@@ -87,6 +88,21 @@ final class XlsxExtractReader {
         } finally {
             // Opened read-only: revert() closes without the attempt to save that close() would log about.
             pkg.revert();
+        }
+    }
+
+    /**
+     * The shared strings table is held in memory while the sheet streams: a county's 600,000 rows need some tens of MB;
+     * a table larger than this is refused before it is read rather than risk the node's memory (issue 17, point 7).
+     */
+    static final long MAX_SHARED_STRINGS_BYTES = 200L * 1024 * 1024;
+
+    private static void refuseOversizedStrings(OPCPackage pkg, String fileName) {
+        for (var part : pkg.getPartsByContentType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml")) {
+            if (part.getSize() > MAX_SHARED_STRINGS_BYTES) {
+                throw new ExtractFileException("extract.file.tooLarge", fileName, MAX_SHARED_STRINGS_BYTES / (1024 * 1024));
+            }
         }
     }
 

@@ -50,7 +50,8 @@ class ImportController {
     /**
      * Starts an import. Optional: {@code mapping} — a saved mapping's name, or a mapping as JSON
      * ({"身份证号": "公民身份号码", "手机号": ""}) —, {@code encoding}, {@code sheet}, {@code headerRow} (they override
-     * the saved mapping's), and {@code dryRun=true} to count what the import would do without writing anything.
+     * the saved mapping's), {@code dryRun=true} to count what the import would do without writing anything, and for a
+     * police list without change events {@code snapshotAsOf} (yyyy-MM-dd), the day it lists the register as of.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ImportRun> start(@RequestParam("kind") String kind, @RequestParam("file") MultipartFile file,
@@ -58,10 +59,12 @@ class ImportController {
                                     @RequestParam(name = "encoding", required = false) String encoding,
                                     @RequestParam(name = "sheet", required = false) Integer sheet,
                                     @RequestParam(name = "headerRow", required = false) Integer headerRow,
-                                    @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun)
+                                    @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun,
+                                    @RequestParam(name = "snapshotAsOf", required = false) java.time.LocalDate asOf)
             throws IOException {
         ExtractKind parsed = kind(kind);
         ImportOptions options = options(parsed, mapping, encoding, sheet, headerRow);
+        options = asOf == null ? options : options.asSnapshotOf(asOf);
         ImportRun run = imports.start(parsed, file.getOriginalFilename(), file.getInputStream(),
                 dryRun ? options.asDryRun() : options);
         return ResponseEntity.accepted().location(URI.create("/api/imports/" + run.id())).body(run);

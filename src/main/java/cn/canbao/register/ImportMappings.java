@@ -65,7 +65,7 @@ public class ImportMappings {
                 Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             return pipeline.preview(kind, copy, new ReadOptions(options.encoding(), options.sheet(), options.headerRow()),
-                    options.mapping());
+                    options.mapping(), options.snapshotAsOf() != null && kind == ExtractKind.POLICE_HOUSEHOLD);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

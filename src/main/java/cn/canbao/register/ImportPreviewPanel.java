@@ -47,6 +47,8 @@ class ImportPreviewPanel extends VerticalLayout {
     private String encoding;
     private int sheet;
     private int headerRow = 1;
+    /** A police list without change events: the day it lists the register as of (null: change events). */
+    private java.time.LocalDate snapshot;
 
     ImportPreviewPanel(ImportMappings mappings, ImportService imports, ExtractKind kind, String fileName, Path file,
                        Consumer<ImportRun> started) {
@@ -62,7 +64,7 @@ class ImportPreviewPanel extends VerticalLayout {
     }
 
     private ImportOptions options() {
-        return new ImportOptions(encoding, sheet, headerRow, new ColumnMapping(explicit), false);
+        return new ImportOptions(encoding, sheet, headerRow, new ColumnMapping(explicit), false, snapshot);
     }
 
     private void refresh() {
@@ -147,6 +149,19 @@ class ImportPreviewPanel extends VerticalLayout {
             }
         });
         row.add(header);
+        if (kind == ExtractKind.POLICE_HOUSEHOLD) {
+            com.vaadin.flow.component.datepicker.DatePicker asOf = new com.vaadin.flow.component.datepicker.DatePicker(
+                    getTranslation("imports.preview.snapshot"));
+            asOf.setHelperText(getTranslation("imports.preview.snapshotHint"));
+            asOf.setValue(snapshot);
+            asOf.setClearButtonVisible(true);
+            asOf.setId("import-snapshot");
+            asOf.addValueChangeListener(e -> {
+                snapshot = e.getValue();
+                refresh();
+            });
+            row.add(asOf);
+        }
         return row;
     }
 
@@ -193,7 +208,7 @@ class ImportPreviewPanel extends VerticalLayout {
     private ImportOptions currentMapping() {
         try (InputStream in = Files.newInputStream(file)) {
             ImportPreview preview = mappings.preview(kind, fileName, in, options());
-            return new ImportOptions(encoding, sheet, headerRow, preview.mapping(), false);
+            return new ImportOptions(encoding, sheet, headerRow, preview.mapping(), false, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

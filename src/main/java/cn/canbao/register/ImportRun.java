@@ -37,7 +37,11 @@ public record ImportRun(
         String phase,
         Instant phaseStartedAt,
         java.util.Map<String, Long> phaseMillis,
-        boolean cancelRequested) {
+        boolean cancelRequested,
+        // a police snapshot: the day it lists the register as of, and how many active persons of its villages it
+        // did not list (candidates for a move-out, nothing changed)
+        java.time.LocalDate snapshotAsOf,
+        int snapshotAbsent) {
 
     /** The phases in order, as {@link #phase()} names them. */
     public static final java.util.List<String> PHASES = java.util.List.of("READ", "CHECK", "MERGE", "COVERAGE");
@@ -92,6 +96,7 @@ public record ImportRun(
     ImportRun withoutErrorDetail() {
         return new ImportRun(id, kind, fileName, scopeCode, status, format, rowsExpected, rowsRead, rowsAccepted,
                 rowsRejected, rowsTransferRequested, personsChanged, errorKey, null, createdBy, createdAt, startedAt, finishedAt, rerunOf,
-                purgedAt, dryRun, dryRunResult, phase, phaseStartedAt, phaseMillis, cancelRequested);
+                purgedAt, dryRun, dryRunResult, phase, phaseStartedAt, phaseMillis, cancelRequested,
+                snapshotAsOf, snapshotAbsent);
     }
 }

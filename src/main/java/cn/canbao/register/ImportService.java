@@ -64,7 +64,7 @@ public class ImportService {
             + "rows_accepted, "
             + "rows_rejected, rows_transfer_requested, persons_changed, error_key, error_detail, created_by, "
             + "created_at, started_at, finished_at, rerun_of, purged_at, dry_run, dry_run_result, phase, phase_started_at, "
-            + "phase_times, cancel_requested";
+            + "phase_times, cancel_requested, snapshot_as_of, snapshot_absent";
     /** Who sees imports at all: clerks and admins, and leaders (counts only). */
     private static final String SEES_IMPORTS = "hasAnyRole('ADMIN', 'CLERK', 'COUNTY_LEADER', 'TOWNSHIP_LEADER')";
 
@@ -117,18 +117,38 @@ public class ImportService {
         if (!pipeline.supports(kind)) {
             throw new RegisterException("register.import.kindNotYet", kind.name());
         }
+        if (options.snapshotAsOf() != null && kind != ExtractKind.POLICE_HOUSEHOLD) {
+            throw new RegisterException("register.import.snapshotPoliceOnly");
+        }
         String name = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName).getFileName().toString();
         Stored stored = store(name, content);
         Long id = jdbc.queryForObject("insert into import_run (kind, file_name, stored_file, file_sha256, scope_code, "
-                + "created_by, node, rows_expected, encoding, sheet_index, header_row, column_mapping, dry_run) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id", Long.class, kind.name(),
+                + "created_by, node, rows_expected, encoding, sheet_index, header_row, column_mapping, dry_run, "
+                + "snapshot_as_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id", Long.class, kind.name(),
                 name, stored.path.toString(), stored.sha256, scopeCode, CurrentUser.name(), node(), stored.lines,
                 options.encoding(), options.sheet(), options.headerRow(),
-                options.mapping().isEmpty() ? null : options.mapping().toJson(), options.dryRun());
+                options.mapping().isEmpty() ? null : options.mapping().toJson(), options.dryRun(),
+                options.snapshotAsOf());
         log.info("Import {} queued: {} {} ({} bytes) by {}", id, kind, name, stored.size, CurrentUser.name());
         // the import runs as the system within the scope it recorded (its creator's), not as nobody
         executor.execute(() -> SystemAccess.run(() -> pipeline.run(id)));
         return get(id);
+    }
+
+    /** A person the register holds in a snapshot's villages whom the snapshot does not list (masked, as in lists). */
+    public record Absentee(String maskedId, String name, String householdRegion) {
+    }
+
+    /**
+     * The candidates for a move-out a snapshot import found (issue 17, point 4), first {@code limit} by ID number:
+     * clerks and admins of the import's subtree; nothing about them was changed.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
+    public List<Absentee> absentees(long id, int limit) {
+        get(id); // in the caller's subtree
+        return jdbc.query("select a.id_number, p.name, a.household_region from snapshot_absentee a "
+                        + "join person p using (id_number) where a.import_id = ? order by a.id_number limit ?",
+                (rs, n) -> new Absentee(IdNumber.mask(rs.getString(1)), rs.getString(2), rs.getString(3)), id, limit);
     }
 
     /**
@@ -162,8 +182,8 @@ public class ImportService {
         }
         Long again = jdbc.queryForObject("insert into import_run (kind, file_name, stored_file, file_sha256, "
                 + "scope_code, created_by, node, rows_expected, rerun_of, encoding, sheet_index, header_row, "
-                + "column_mapping) select kind, file_name, stored_file, file_sha256, ?, ?, ?, rows_expected, id, "
-                + "encoding, sheet_index, header_row, column_mapping "
+                + "column_mapping, snapshot_as_of) select kind, file_name, stored_file, file_sha256, ?, ?, ?, rows_expected, "
+                + "id, encoding, sheet_index, header_row, column_mapping, snapshot_as_of "
                 + "from import_run where id = ? returning id", Long.class, scopeCode(), CurrentUser.name(), node(),
                 previous.id());
         executor.execute(() -> SystemAccess.run(() -> pipeline.run(again)));
@@ -388,7 +408,8 @@ public class ImportService {
             instant(rs.getTimestamp("finished_at")), (Long) rs.getObject("rerun_of"),
             instant(rs.getTimestamp("purged_at")), rs.getBoolean("dry_run"), dryRunResult(rs.getString("dry_run_result")),
             rs.getString("phase"), instant(rs.getTimestamp("phase_started_at")), phaseTimes(rs.getString("phase_times")),
-            rs.getBoolean("cancel_requested"));
+            rs.getBoolean("cancel_requested"), rs.getObject("snapshot_as_of", LocalDate.class),
+            rs.getInt("snapshot_absent"));
 
     private static java.util.Map<String, Long> phaseTimes(String json) {
         try {

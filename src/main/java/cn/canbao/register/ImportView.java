@@ -193,6 +193,9 @@ class ImportView extends VerticalLayout {
         }
         if (run.finished()) {
             stopPolling();
+            if (run.snapshotAsOf() != null && run.snapshotAbsent() > 0 && !run.dryRun()) {
+                showAbsentees(run);
+            }
             if (run.rowsRejected() > 0 && !run.dryRun()) {
                 showRejects(run);
             }
@@ -233,6 +236,21 @@ class ImportView extends VerticalLayout {
             steps.add(step);
         }
         return steps;
+    }
+
+    /** A snapshot's candidates for a move-out: listed for the clerk to check, nothing about them changed. */
+    private void showAbsentees(ImportRun run) {
+        Span note = new Span(getTranslation("imports.snapshot.absent", run.snapshotAbsent(), run.snapshotAsOf()));
+        note.setId("import-absent");
+        Grid<ImportService.Absentee> absent = new Grid<>();
+        absent.setId("import-absentees");
+        absent.addColumn(ImportService.Absentee::maskedId).setHeader(getTranslation("imports.snapshot.id")).setAutoWidth(true);
+        absent.addColumn(ImportService.Absentee::name).setHeader(getTranslation("imports.snapshot.name")).setAutoWidth(true);
+        absent.addColumn(ImportService.Absentee::householdRegion).setHeader(getTranslation("imports.snapshot.village"))
+                .setFlexGrow(1);
+        absent.setItems(imports.absentees(run.id(), 200));
+        absent.setAllRowsVisible(true);
+        current.add(new H3(getTranslation("imports.snapshot.title")), note, absent);
     }
 
     /** What the dry run would do, the rejects by reason, and the import of the same file read the same way. */

@@ -99,7 +99,7 @@ public class ImportPipeline {
      * (nothing else of the file is parsed, nothing is written), its columns matched to the layout's.
      */
     public cn.canbao.register.ImportPreview preview(ExtractKind kind, Path file, ReadOptions options,
-                                                    ColumnMapping mapping) throws IOException {
+                                                    ColumnMapping mapping, boolean snapshot) throws IOException {
         KindImporter importer = importers.get(kind);
         if (importer == null) {
             throw new cn.canbao.register.RegisterException("register.import.kindNotYet", kind.name());
@@ -129,7 +129,12 @@ public class ImportPipeline {
         } catch (Enough enough) {
             // the first rows are all a preview needs
         }
-        List<HeaderMatcher.Match> matches = HeaderMatcher.match(importer.columns(), header, mapping);
+        // a police snapshot needs no 变动类型 / 变动日期 (everyone listed is registered on its day)
+        Map<String, String> absent = snapshot ? new Reading(options, mapping, false, java.time.LocalDate.now())
+                .absentValues() : Map.of();
+        List<Column> columns = importer.columns().stream().map(c -> absent.containsKey(c.key())
+                ? Column.optional(c.key(), c.chinese()) : c).toList();
+        List<HeaderMatcher.Match> matches = HeaderMatcher.match(columns, header, mapping);
         return new cn.canbao.register.ImportPreview(kind, ExtractReader.detect(file, options).name(),
                 ExtractReader.sheetNames(file), options.sheet(), options.headerRow(), header, rows,
                 matches.stream().map(m -> new cn.canbao.register.ImportPreview.ColumnChoice(m.key(), m.chinese(),
@@ -144,10 +149,11 @@ public class ImportPipeline {
     /** Runs the import of that id (status QUEUED) to SUCCEEDED or FAILED. */
     public void run(long importId) {
         Map<String, Object> run = jdbc.queryForMap("select kind, stored_file, scope_code, created_by, encoding, "
-                + "sheet_index, header_row, column_mapping, dry_run from import_run where id = ?", importId);
+                + "sheet_index, header_row, column_mapping, dry_run, snapshot_as_of from import_run where id = ?", importId);
+        java.sql.Date asOf = (java.sql.Date) run.get("snapshot_as_of");
         Reading reading = new Reading(new ReadOptions((String) run.get("encoding"), (Integer) run.get("sheet_index"),
                 (Integer) run.get("header_row")), ColumnMapping.fromJson((String) run.get("column_mapping")),
-                (Boolean) run.get("dry_run"));
+                (Boolean) run.get("dry_run"), asOf == null ? null : asOf.toLocalDate());
         KindImporter importer = importers.get(ExtractKind.valueOf((String) run.get("kind")));
         Path file = Path.of((String) run.get("stored_file"));
         String prefix = cn.canbao.region.RegionLevel.ofCode((String) run.get("scope_code"))
@@ -182,10 +188,10 @@ public class ImportPipeline {
             phase(importId, counts, null);
             // rows held as transfer requests are neither accepted nor rejected: the other side decides them
             jdbc.update("update import_run set status = 'SUCCEEDED', format = ?, rows_read = ?, rows_accepted = ?, "
-                    + "rows_rejected = ?, rows_transfer_requested = ?, persons_changed = ?, finished_at = now(), "
-                    + "heartbeat_at = now() where id = ?", counts.format.name(), counts.read,
+                    + "rows_rejected = ?, rows_transfer_requested = ?, persons_changed = ?, snapshot_absent = ?, "
+                    + "finished_at = now(), heartbeat_at = now() where id = ?", counts.format.name(), counts.read,
                     counts.read - counts.rejected - counts.transferRequested, counts.rejected,
-                    counts.transferRequested, counts.changed, importId);
+                    counts.transferRequested, counts.changed, counts.absent, importId);
             log.info("Import {} ({}) of {}: {} rows read, {} rejected, {} held as transfer requests, {} persons "
                     + "changed in {} ms", importId, importer.kind(), file.getFileName(), counts.read, counts.rejected,
                     counts.transferRequested, counts.changed, (System.nanoTime() - started) / 1_000_000);
@@ -208,7 +214,12 @@ public class ImportPipeline {
     }
 
     /** How the run reads its file: the clerk's read options and column mapping, and whether it is a dry run. */
-    private record Reading(ReadOptions options, ColumnMapping mapping, boolean dryRun) {
+    private record Reading(ReadOptions options, ColumnMapping mapping, boolean dryRun, java.time.LocalDate snapshotAsOf) {
+
+        /** A police snapshot's rows lacking 变动类型 / 变动日期 are registrations on the day it lists. */
+        Map<String, String> absentValues() {
+            return snapshotAsOf == null ? Map.of() : Map.of("event", "在册", "event_date", snapshotAsOf.toString());
+        }
     }
 
     /**
@@ -230,6 +241,18 @@ public class ImportPipeline {
                 reasons);
     }
 
+    /**
+     * A snapshot's candidates for a move-out: active persons of the villages it lists (household region) whom it does
+     * not list. Recorded for the clerk; nothing about them changes (issue 17: "never deleted silently").
+     */
+    private int recordAbsentees(long importId) {
+        return jdbc.update("insert into snapshot_absentee (import_id, id_number, household_region) "
+                + "select ?, p.id_number, p.household_region from person p where p.status = 'ACTIVE' "
+                + "and p.household_region in (select distinct household_region from snapshot_listed "
+                + "where household_region is not null) "
+                + "and not exists (select 1 from snapshot_listed l where l.id_number = p.id_number)", importId);
+    }
+
     private static String json(Object value) {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
@@ -249,7 +272,7 @@ public class ImportPipeline {
             var connection = DataSourceUtils.getConnection(dataSource);
             try (CopyStream copy = new CopyStream(connection, "import_stage", "row_number, " + importer.stageColumns())) {
                 counts.format = ExtractReader.read(file, reading.options(),
-                        new Handler(importId, importer, copy, rejects, counts, reading.mapping()));
+                        new Handler(importId, importer, copy, rejects, counts, reading));
                 copy.finish();
             }
             // rows repeating an earlier row of the file about the same thing (the dry run reports them)
@@ -261,7 +284,15 @@ public class ImportPipeline {
             phase(importId, counts, Phase.CHECK);
             // no index on the stage: every check and merge is one set-wide (hash) join
             jdbc.execute("analyze import_stage");
+            if (reading.snapshotAsOf() != null) {
+                // everyone the snapshot lists, before any row is refused: a refused row is not a move-out
+                jdbc.execute("create temp table snapshot_listed on commit drop as select distinct id_number, "
+                        + "household_region from import_stage");
+            }
             importer.merge(ctx);
+            if (reading.snapshotAsOf() != null) {
+                counts.absent = recordAbsentees(importId);
+            }
             ctx.nameVillages();
             counts.transferRequested = ctx.transferRequested();
             long t2 = System.nanoTime();
@@ -370,6 +401,7 @@ public class ImportPipeline {
         final Map<String, Long> phaseMillis = new java.util.LinkedHashMap<>();
         ExtractFormat format;
         int duplicates;
+        int absent;
         cn.canbao.register.ImportRun.DryRunResult dryRun;
         int read;
         int rejected;
@@ -384,12 +416,12 @@ public class ImportPipeline {
         private final CopyStream copy;
         private final List<Object[]> rejects;
         private final Counts counts;
-        private final ColumnMapping mapping;
+        private final Reading reading;
         private RowValues values;
 
         Handler(long importId, KindImporter importer, CopyStream copy, List<Object[]> rejects, Counts counts,
-                ColumnMapping mapping) {
-            this.mapping = mapping;
+                Reading reading) {
+            this.reading = reading;
             this.importId = importId;
             this.importer = importer;
             this.copy = copy;
@@ -399,7 +431,7 @@ public class ImportPipeline {
 
         @Override
         public void header(List<String> names) {
-            values = RowValues.forHeader(importer.columns(), names, mapping);
+            values = RowValues.forHeader(importer.columns(), names, reading.mapping(), reading.absentValues());
         }
 
         @Override

@@ -23,11 +23,14 @@ final class RowValues {
 
     private final List<Column> columns;
     private final int[] positions;
+    /** Values of columns the file does not have (a police snapshot: 在册 on the day it lists), by key. */
+    private final Map<String, String> absentValues;
     private List<String> cells = List.of();
 
-    private RowValues(List<Column> columns, int[] positions) {
+    private RowValues(List<Column> columns, int[] positions, Map<String, String> absentValues) {
         this.columns = columns;
         this.positions = positions;
+        this.absentValues = absentValues;
     }
 
     /**
@@ -39,7 +42,15 @@ final class RowValues {
     }
 
     static RowValues forHeader(List<Column> columns, List<String> header, cn.canbao.register.ColumnMapping mapping) {
-        return new RowValues(columns, HeaderMatcher.positions(columns, header, mapping));
+        return forHeader(columns, header, mapping, Map.of());
+    }
+
+    /** Like the others; a column the file lacks takes its value from {@code absentValues} (and is not missing). */
+    static RowValues forHeader(List<Column> columns, List<String> header, cn.canbao.register.ColumnMapping mapping,
+                               Map<String, String> absentValues) {
+        List<Column> needed = columns.stream().map(c -> absentValues.containsKey(c.key())
+                ? Column.optional(c.key(), c.chinese()) : c).toList();
+        return new RowValues(columns, HeaderMatcher.positions(needed, header, mapping), absentValues);
     }
 
     void set(List<String> cells) {
@@ -50,7 +61,10 @@ final class RowValues {
     String text(String key) {
         int c = index(key);
         int at = positions[c];
-        if (at < 0 || at >= cells.size()) {
+        if (at < 0) {
+            return absentValues.get(key);
+        }
+        if (at >= cells.size()) {
             return null;
         }
         String v = cells.get(at);

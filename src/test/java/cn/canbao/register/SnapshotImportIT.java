@@ -1,0 +1,98 @@
+package cn.canbao.register;
+
+import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.region.NewRegion;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.SystemAccess;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Snapshot extracts (issue 17, point 4): a police list without 变动类型/变动日期 imports as the register as of the day the
+ * clerk gives — everyone listed registered, the new ones created, the known ones updated — and who the register holds
+ * in the listed villages but the list does not is reported as a candidate move-out, never changed.
+ */
+@CanbaoIntegrationTest
+class SnapshotImportIT {
+
+    static final String COUNTY = "350591000000";
+    static final String VILLAGE = "350591101001";
+    static final String CLERK = "clerk.snapshot";
+
+    @Autowired
+    SecurityTestSupport security;
+    @Autowired
+    ImportService imports;
+    @Autowired
+    ImportMappings mappings;
+    @Autowired
+    ImportTestSupport importer;
+    @Autowired
+    RegionService regions;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aFullListImportsAsTheRegisterOfItsDayAndReportsWhoItLacks() {
+        SystemAccess.run(() -> regions.createMissing(List.of(
+                NewRegion.region(COUNTY, "名单测试县", RegionLevel.COUNTY, "350500000000", null, true),
+                NewRegion.region("350591101000", "庚镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
+                NewRegion.region(VILLAGE, "庚一村", RegionLevel.VILLAGE, "350591101000", null, true))));
+        security.ensureUser(CLERK, COUNTY, Role.CLERK);
+        String a = TestIds.id("350591", LocalDate.of(1970, 1, 1), 11);
+        String b = TestIds.id("350591", LocalDate.of(1971, 2, 2), 22);
+        String c = TestIds.id("350591", LocalDate.of(1972, 3, 3), 33);
+        String d = TestIds.id("350591", LocalDate.of(1973, 4, 4), 44);
+        importer.importAs(CLERK, ExtractKind.POLICE_HOUSEHOLD, "events.csv", "身份证号,姓名,变动类型,变动日期,户籍地区划\n"
+                + a + ",甲,在册,2020-01-01," + VILLAGE + "\n" + b + ",乙,在册,2020-01-01," + VILLAGE + "\n"
+                + c + ",丙,在册,2020-01-01," + VILLAGE + "\n");
+
+        String list = "身份证号,姓名,户籍地区划,手机号\n" + a + ",甲," + VILLAGE + ",13800135911\n"
+                + b + ",乙," + VILLAGE + ",\n" + d + ",丁," + VILLAGE + ",\n";
+        LocalDate asOf = LocalDate.of(2026, 6, 30);
+        // without the day, the list lacks the change columns; with it, nothing is missing
+        ImportPreview events = security.as(CLERK, () -> mappings.preview(ExtractKind.POLICE_HOUSEHOLD, "list.csv",
+                stream(list), ImportOptions.DEFAULT));
+        assertThat(events.missing()).containsExactly("变动类型(event)", "变动日期(event_date)");
+        ImportPreview snapshot = security.as(CLERK, () -> mappings.preview(ExtractKind.POLICE_HOUSEHOLD, "list.csv",
+                stream(list), ImportOptions.DEFAULT.asSnapshotOf(asOf)));
+        assertThat(snapshot.missing()).isEmpty();
+
+        ImportRun run = importer.awaitFinished(CLERK, security.as(CLERK, () -> imports.start(
+                ExtractKind.POLICE_HOUSEHOLD, "list.csv", stream(list), ImportOptions.DEFAULT.asSnapshotOf(asOf))).id());
+        assertThat(run.status()).isEqualTo(ImportRun.Status.SUCCEEDED);
+        assertThat(run.snapshotAsOf()).isEqualTo(asOf);
+        assertThat(run.rowsAccepted()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select mobile from person where id_number = ?", String.class, a))
+                .isEqualTo("13800135911");
+        assertThat(jdbc.queryForObject("select name || ' ' || status from person where id_number = ?", String.class, d))
+                .isEqualTo("丁 ACTIVE");
+        // 丙 is not in the list: reported, not changed
+        assertThat(run.snapshotAbsent()).isEqualTo(1);
+        assertThat(security.as(CLERK, () -> imports.absentees(run.id(), 10)))
+                .containsExactly(new ImportService.Absentee(IdNumber.mask(c), "丙", VILLAGE));
+        assertThat(jdbc.queryForObject("select status from person where id_number = ?", String.class, c))
+                .isEqualTo("ACTIVE");
+
+        // only police lists are snapshots
+        assertThatThrownBy(() -> security.as(CLERK, () -> imports.start(ExtractKind.INSURANCE_STATUS, "x.csv",
+                stream("身份证号\n"), ImportOptions.DEFAULT.asSnapshotOf(asOf))))
+                .isInstanceOf(RegisterException.class).hasMessageContaining("register.import.snapshotPoliceOnly");
+    }
+
+    private static ByteArrayInputStream stream(String csv) {
+        return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,5 +1,6 @@
 package cn.canbao.register;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -19,11 +20,13 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Imports for automation: {@code POST /api/imports} (multipart {@code file} and {@code kind}) answers
- * 202 with the import; {@code GET /api/imports/{id}} its status and counts (clerks, admins, leaders);
+ * 202 with the import; {@code GET /api/imports/{id}} its status and counts, the summary of where the rows went and a
+ * failure's message in the caller's language (clerks, admins, leaders);
  * {@code GET /api/imports/{id}/rejects} the rejected rows as CSV (clerks and admins, audited; 410 once the
  * retention period deleted them). HTTP Basic with Canbao's users; scoped.
  */
@@ -48,9 +51,18 @@ class ImportController {
         return ResponseEntity.accepted().location(URI.create("/api/imports/" + run.id())).body(run);
     }
 
+    /**
+     * The import with, for people and scripts that do not carry the message bundle, its error translated
+     * ({@code errorMessage}, null unless failed) and the summary of where the rows went ({@code summary}).
+     */
     @GetMapping("/{id}")
-    ImportRun get(@PathVariable long id) {
-        return imports.get(id);
+    ImportAnswer get(@PathVariable long id, Locale locale) {
+        ImportRun run = imports.get(id);
+        return new ImportAnswer(run, imports.errorText(run, locale), imports.summary(run, locale));
+    }
+
+    /** The import's fields, flat, and the texts a reader needs. */
+    record ImportAnswer(@JsonUnwrapped ImportRun run, String errorMessage, List<String> summary) {
     }
 
     /** The headers are set only once the service allows the download, so a refusal answers problem+json. */

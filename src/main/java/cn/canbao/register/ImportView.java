@@ -149,6 +149,20 @@ class ImportView extends VerticalLayout {
             transfers.setId("import-transfers");
             current.add(transfers);
         }
+        if (run.status() == ImportRun.Status.SUCCEEDED) {
+            VerticalLayout summary = new VerticalLayout();
+            summary.setId("import-summary");
+            summary.setPadding(false);
+            summary.setSpacing(false);
+            imports.summary(run, getLocale()).forEach(line -> summary.add(new Span(line)));
+            current.add(summary);
+        }
+        if (run.rowsHeld() > 0) {
+            var held = new com.vaadin.flow.router.RouterLink(getTranslation("imports.held", run.rowsHeld()),
+                    DuplicatesView.class);
+            held.setId("import-held");
+            current.add(held);
+        }
         if (run.status() == ImportRun.Status.FAILED) {
             Span error = new Span(imports.errorText(run, getLocale()));
             error.addClassNames("canbao-error");
@@ -157,7 +171,7 @@ class ImportView extends VerticalLayout {
         }
         if (run.finished()) {
             stopPolling();
-            if (run.rowsRejected() > 0) {
+            if (run.rowsRejected() + run.rowsDuplicate() + run.rowsHeld() > 0) {
                 showRejects(run);
             }
             refreshHistory();
@@ -172,13 +186,17 @@ class ImportView extends VerticalLayout {
             return;
         }
         Anchor download = new Anchor(rejectsDownload(run.id()),
-                getTranslation("imports.rejects.download", run.rowsRejected()));
+                getTranslation("imports.rejects.download", run.rowsRejected() + run.rowsDuplicate() + run.rowsHeld()));
         download.setId("import-rejects-download");
         Grid<ImportService.Reject> rejects = new Grid<>();
         rejects.setId("import-rejects");
         rejects.addColumn(ImportService.Reject::rowNumber).setHeader(getTranslation("imports.rejects.row"))
                 .setAutoWidth(true);
-        rejects.addColumn(ImportService.Reject::reason).setHeader(getTranslation("imports.rejects.reason"))
+        rejects.addColumn(ImportService.Reject::column).setHeader(getTranslation("imports.rejects.column"))
+                .setAutoWidth(true);
+        rejects.addColumn(ImportService.Reject::value).setHeader(getTranslation("imports.rejects.value"))
+                .setAutoWidth(true);
+        rejects.addColumn(ImportService.Reject::reasonText).setHeader(getTranslation("imports.rejects.reason"))
                 .setFlexGrow(1);
         rejects.addColumn(ImportService.Reject::raw).setHeader(getTranslation("imports.rejects.raw")).setFlexGrow(2);
         rejects.setItems(imports.rejects(run.id(), 200, getLocale()));

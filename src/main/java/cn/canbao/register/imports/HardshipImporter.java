@@ -1,5 +1,6 @@
 package cn.canbao.register.imports;
 
+import cn.canbao.register.RejectReason;
 import cn.canbao.register.HardshipCategory;
 
 import cn.canbao.register.ExtractKind;
@@ -43,7 +44,7 @@ class HardshipImporter implements KindImporter {
         var since = row.requiredDate("since");
         var until = row.date("until");
         if (until != null && until.isBefore(since)) {
-            throw new RowRejected("register.reject.dateOrder", "退出日期", "认定日期");
+            throw RowRejected.cell(RejectReason.DATE_ORDER, row.column("until"), row.text("until"), "退出日期", "认定日期");
         }
         return Arrays.asList(row.idNumber(), row.name(), row.code("category", HardshipCategory.class, HardshipCategory.CHINESE), since, until);
     }

@@ -4,6 +4,7 @@ import cn.canbao.base.DomainException;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.RejectReason;
 import cn.canbao.register.extract.ExtractFormat;
 import cn.canbao.register.extract.ExtractHandler;
 import cn.canbao.register.extract.ExtractReader;
@@ -84,14 +85,17 @@ public class ImportPipeline {
             // reports success, so whoever sees it finished sees its effects
             announce(importId, importer.kind());
             // rows held as transfer requests are neither accepted nor rejected: the other side decides them
+            // so are exact repeats of a row and rows held for a clerk (one ID number, two names): each its own count
             jdbc.update("update import_run set status = 'SUCCEEDED', format = ?, rows_read = ?, rows_accepted = ?, "
-                    + "rows_rejected = ?, rows_transfer_requested = ?, persons_changed = ?, finished_at = now(), "
-                    + "heartbeat_at = now() where id = ?", counts.format.name(), counts.read,
-                    counts.read - counts.rejected - counts.transferRequested, counts.rejected,
-                    counts.transferRequested, counts.changed, importId);
-            log.info("Import {} ({}) of {}: {} rows read, {} rejected, {} held as transfer requests, {} persons "
-                    + "changed in {} ms", importId, importer.kind(), file.getFileName(), counts.read, counts.rejected,
-                    counts.transferRequested, counts.changed, (System.nanoTime() - started) / 1_000_000);
+                    + "rows_rejected = ?, rows_transfer_requested = ?, rows_duplicate = ?, rows_held = ?, "
+                    + "persons_changed = ?, persons_accepted = ?, finished_at = now(), heartbeat_at = now() "
+                    + "where id = ?", counts.format.name(), counts.read, counts.accepted(), counts.rejected,
+                    counts.transferRequested, counts.duplicate, counts.held, counts.changed, counts.personsAccepted,
+                    importId);
+            log.info("Import {} ({}) of {}: {} rows read, {} rejected, {} repeated, {} held for a clerk, {} held as "
+                    + "transfer requests, {} persons changed in {} ms", importId, importer.kind(), file.getFileName(),
+                    counts.read, counts.rejected, counts.duplicate, counts.held, counts.transferRequested,
+                    counts.changed, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             Throwable cause = e;
             while (cause.getCause() != null && !(cause instanceof DomainException)) {
@@ -114,12 +118,16 @@ public class ImportPipeline {
             List<Object[]> rejects = new ArrayList<>();
             long t0 = System.nanoTime();
             var connection = DataSourceUtils.getConnection(dataSource);
+            Handler handler;
             try (CopyStream copy = new CopyStream(connection, "import_stage", "row_number, " + importer.stageColumns())) {
-                counts.format = ExtractReader.read(file, new Handler(importId, importer, copy, rejects, counts));
+                handler = new Handler(importId, importer, copy, rejects, counts);
+                counts.format = ExtractReader.read(file, handler);
                 copy.finish();
             }
-            jdbc.batchUpdate("insert into import_reject (import_id, row_number, reason_key, reason_args, raw) "
-                    + "values (?, ?, ?, ?::text[], ?)", rejects);
+            // a held row is imported again under this header once a clerk chose it
+            jdbc.update("update import_run set header = ? where id = ?", handler.header, importId);
+            jdbc.batchUpdate("insert into import_reject (import_id, row_number, reason_key, reason_args, raw, "
+                    + "column_name, cell_value) values (?, ?, ?, ?::text[], ?, ?, ?)", rejects);
             long t1 = System.nanoTime();
             // no index on the stage: every check and merge is one set-wide (hash) join
             jdbc.execute("analyze import_stage");
@@ -130,8 +138,8 @@ public class ImportPipeline {
             fillRawOfMergeRejects(importId, file);
             log.info("Import {}: read, validated and staged {} rows in {} ms; checked and merged in {} ms", importId,
                     counts.read, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
-            counts.rejected = jdbc.queryForObject("select count(*) from import_reject where import_id = ?",
-                    Integer.class, importId);
+            countRejects(importId, counts);
+            counts.personsAccepted = personsAccepted(importId, importer);
             counts.changed = jdbc.queryForObject("select count(*) from (select id_number from person_change "
                     + "where import_id = ? union select id_number from person where created_import = ?) changed",
                     Integer.class, importId, importId);
@@ -141,6 +149,38 @@ public class ImportPipeline {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Rows not applied, by what they are: rejected, exact repeats of an earlier row, held for a clerk (one ID
+     * number under two names); the import's summary explains the gap between rows read and accepted by them.
+     */
+    private void countRejects(long importId, Counts counts) {
+        List<String> duplicate = keysCounting(RejectReason.Count.DUPLICATE);
+        List<String> held = keysCounting(RejectReason.Count.HELD);
+        jdbc.query("select count(*) filter (where reason_key <> all(?::text[]) and reason_key <> all(?::text[])), "
+                + "count(*) filter (where reason_key = any(?::text[])), count(*) filter (where reason_key = any(?::text[])) "
+                + "from import_reject where import_id = ?", rs -> {
+                    counts.rejected = rs.getInt(1);
+                    counts.duplicate = rs.getInt(2);
+                    counts.held = rs.getInt(3);
+                }, duplicate.toArray(String[]::new), held.toArray(String[]::new), duplicate.toArray(String[]::new),
+                held.toArray(String[]::new), importId);
+    }
+
+    /** Distinct persons of the accepted rows (null for a kind whose rows name no person by ID number). */
+    private Integer personsAccepted(long importId, KindImporter importer) {
+        if (!java.util.Arrays.asList(importer.stageColumns().split("\\s*,\\s*")).contains("id_number")) {
+            return null;
+        }
+        return jdbc.queryForObject("select count(distinct s.id_number) from import_stage s where not exists "
+                + "(select 1 from import_reject r where r.import_id = ? and r.row_number = s.row_number)",
+                Integer.class, importId);
+    }
+
+    private static List<String> keysCounting(RejectReason.Count count) {
+        return java.util.Arrays.stream(RejectReason.values()).filter(r -> r.count() == count)
+                .map(RejectReason::messageKey).toList();
     }
 
     /**
@@ -226,8 +266,15 @@ public class ImportPipeline {
         ExtractFormat format;
         int read;
         int rejected;
+        int duplicate;
+        int held;
         int transferRequested;
         int changed;
+        Integer personsAccepted;
+
+        int accepted() {
+            return read - rejected - duplicate - held - transferRequested;
+        }
     }
 
     /** Validates each row: good ones go to COPY, bad ones to the rejects with their reason. */
@@ -238,6 +285,8 @@ public class ImportPipeline {
         private final List<Object[]> rejects;
         private final Counts counts;
         private RowValues values;
+        /** The header as read; written once COPY is done (the connection is busy with it until then). */
+        String header;
 
         Handler(long importId, KindImporter importer, CopyStream copy, List<Object[]> rejects, Counts counts) {
             this.importId = importId;
@@ -250,13 +299,14 @@ public class ImportPipeline {
         @Override
         public void header(List<String> names) {
             values = RowValues.forHeader(importer.columns(), names);
+            header = RawRow.join(names);
         }
 
         @Override
         public void row(ExtractRow row) {
             counts.read++;
             if (row.problem() != null) {
-                reject(row, row.problem(), new Object[0]);
+                reject(row, row.problem(), new Object[0], null, null);
             } else {
                 values.set(row.cells());
                 try {
@@ -266,7 +316,9 @@ public class ImportPipeline {
                     line.addAll(staged);
                     copy.row(line);
                 } catch (RowRejected refused) {
-                    reject(row, refused.reasonKey(), refused.args());
+                    Column column = refused.column();
+                    reject(row, refused.reason().messageKey(), refused.args(), column == null ? null : column.chinese(),
+                            column == null ? null : column.masked(refused.value()));
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -276,9 +328,10 @@ public class ImportPipeline {
             }
         }
 
-        private void reject(ExtractRow row, String key, Object[] args) {
+        private void reject(ExtractRow row, String key, Object[] args, String column, String maskedValue) {
             counts.rejected++;
-            rejects.add(new Object[] {importId, row.number(), key, textArray(args), RawRow.join(row.cells())});
+            rejects.add(new Object[] {importId, row.number(), key, textArray(args), RawRow.join(row.cells()), column,
+                    maskedValue});
         }
     }
 }

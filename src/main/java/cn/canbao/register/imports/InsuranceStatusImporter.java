@@ -1,6 +1,7 @@
 package cn.canbao.register.imports;
 
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.RejectReason;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -58,8 +59,11 @@ class InsuranceStatusImporter implements KindImporter {
     @Override
     public List<Object> convert(RowValues row) {
         String region = row.text("insured_region");
+        if (region != null) {
+            row.refuseNonAsciiDigits("insured_region", region);
+        }
         if (region != null && ((region.length() != 6 && region.length() != 12) || !RowValues.allDigits(region))) {
-            throw new RowRejected("register.reject.regionCode", "参保地区划", region);
+            throw row.rejected(RejectReason.REGION_CODE_FORMAT, "insured_region");
         }
         return Arrays.asList(row.idNumber(), row.name(), row.year("year"), row.code("scheme", Scheme.class, SCHEMES),
                 row.code("place", Place.class, PLACES), region, row.date("paid_date"), row.amount("amount"));

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.LocalDate;
@@ -18,8 +19,10 @@ import java.util.stream.Collectors;
 
 /**
  * The clerk's duplicates (数据比对 finds them, a person decides): a person insured twice in one year
- * (in two places, or in both schemes), and one person under two ID numbers (same name, birth date and
- * sex). Lists show masked ID numbers; resolving changes the register with change-log rows.
+ * (in two places, or in both schemes), one person under two ID numbers (same name, birth date and
+ * sex), and one ID number under two names in one police file (held by the import, see
+ * docs/extract-layouts.md). Lists show masked ID numbers; resolving changes the register with change-log rows
+ * (a held row chosen is imported again on its own, through every check of an import).
  */
 @Service
 @Transactional(readOnly = true)
@@ -32,11 +35,36 @@ public class DuplicateService {
     private final JdbcTemplate jdbc;
     private final CurrentRegionScope scope;
     private final RegionService regions;
+    private final ImportService imports;
 
-    DuplicateService(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions) {
+    DuplicateService(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions, ImportService imports) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.regions = regions;
+        this.imports = imports;
+    }
+
+    /**
+     * One ID number under different names in one file: the import applied none of its rows. Rows as read, ID and
+     * phone numbers masked; the full ID stays on the server.
+     */
+    public record HeldConflict(long importId, String fileName, String idNumber, List<HeldRow> rows) {
+        public String maskedId() {
+            return IdNumber.mask(idNumber);
+        }
+
+        public List<String> names() {
+            return rows.stream().map(HeldRow::name).distinct().toList();
+        }
+
+        @Override
+        public String toString() {
+            return importId + " " + maskedId() + " " + names();
+        }
+    }
+
+    /** A held row: its line in the file, its name and the row as read (masked). */
+    public record HeldRow(long rowNumber, String name, String maskedRaw) {
     }
 
     /**
@@ -64,6 +92,78 @@ public class DuplicateService {
         public String toString() {
             return name + " " + birthDate + " " + maskedIds();
         }
+    }
+
+    /** Conflicts held by imports of the caller's subtree that nobody decided yet, newest import first. */
+    public List<HeldConflict> heldConflicts(int offset, int limit) {
+        return jdbc.query("select h.import_id, r.file_name, h.id_number, array_agg(h.row_number order by h.row_number) "
+                + "nums, array_agg(h.name order by h.row_number) names, array_agg(coalesce(j.raw, '') "
+                + "order by h.row_number) raws from import_held_row h join import_run r on r.id = h.import_id "
+                + "left join import_reject j on j.import_id = h.import_id and j.row_number = h.row_number "
+                + "where r.scope_code like ? and r.purged_at is null and not exists (select 1 from duplicate_resolution d "
+                + "where d.kind = 'IN_FILE' and d.item_key = h.import_id || ':' || h.id_number) "
+                + "group by h.import_id, r.file_name, h.id_number order by h.import_id desc, h.id_number offset ? limit ?",
+                (rs, n) -> {
+                    Long[] nums = (Long[]) rs.getArray("nums").getArray();
+                    String[] names = (String[]) rs.getArray("names").getArray();
+                    String[] raws = (String[]) rs.getArray("raws").getArray();
+                    List<HeldRow> rows = new java.util.ArrayList<>();
+                    for (int i = 0; i < nums.length; i++) {
+                        rows.add(new HeldRow(nums[i], names[i], RejectsCsv.masked(raws[i])));
+                    }
+                    return new HeldConflict(rs.getLong("import_id"), rs.getString("file_name"),
+                            rs.getString("id_number").trim(), rows);
+                }, like(), offset, limit);
+    }
+
+    /**
+     * Applies the chosen row of a held conflict: the row, under its file's header, is imported again on its own as
+     * a new import of the caller (every check of an import applies, and the register's change log names it); the
+     * conflict's other rows are dropped. The decision is recorded first, so two clerks cannot both apply one.
+     * Not in a transaction: the new import is read by the import worker as soon as it is queued.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public ImportRun applyHeldRow(HeldConflict item, long rowNumber, String note) {
+        List<Map<String, Object>> found = jdbc.queryForList("select r.kind, r.file_name, r.header, j.raw "
+                + "from import_held_row h join import_run r on r.id = h.import_id join import_reject j "
+                + "on j.import_id = h.import_id and j.row_number = h.row_number where h.import_id = ? and h.id_number = ? "
+                + "and h.row_number = ? and r.scope_code like ? and r.purged_at is null and r.header is not null "
+                + "and j.raw is not null", item.importId(), item.idNumber(), rowNumber, like());
+        if (found.isEmpty()) {
+            throw new RegisterException("register.duplicate.notFound", item.maskedId());
+        }
+        Map<String, Object> row = found.get(0);
+        String key = item.importId() + ":" + item.idNumber();
+        record("IN_FILE", key, "RESOLVED", noteOf(rowNumber, note));
+        try {
+            String content = row.get("header") + "\n" + row.get("raw") + "\n";
+            String name = "import-" + item.importId() + "-row-" + rowNumber + ".csv";
+            ImportRun run = imports.start(ExtractKind.valueOf((String) row.get("kind")), name,
+                    new java.io.ByteArrayInputStream(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            log.info("Held conflict of {} in import {} decided by {}: row {} applied as import {}", item.maskedId(),
+                    item.importId(), CurrentUser.name(), rowNumber, run.id());
+            return run;
+        } catch (RuntimeException e) {
+            jdbc.update("delete from duplicate_resolution where kind = 'IN_FILE' and item_key = ?", key);
+            throw e;
+        }
+    }
+
+    /** None of the held rows is right (ask the department for a corrected extract): the conflict leaves the list. */
+    @Transactional
+    public void dismissHeldConflict(HeldConflict item, String note) {
+        Integer n = jdbc.queryForObject("select count(*) from import_held_row h join import_run r on r.id = h.import_id "
+                + "where h.import_id = ? and h.id_number = ? and r.scope_code like ?", Integer.class, item.importId(),
+                item.idNumber(), like());
+        if (n == null || n == 0) {
+            throw new RegisterException("register.duplicate.notFound", item.maskedId());
+        }
+        record("IN_FILE", item.importId() + ":" + item.idNumber(), "DISMISSED", note);
+    }
+
+    private static String noteOf(long rowNumber, String note) {
+        String text = "row " + rowNumber + (note == null || note.isBlank() ? "" : ": " + note);
+        return text.length() > 500 ? text.substring(0, 500) : text;
     }
 
     /** The latest enrollment year in the register (this year when it has none). */

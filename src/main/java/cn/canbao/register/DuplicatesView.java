@@ -28,6 +28,7 @@ class DuplicatesView extends VerticalLayout {
     private final DuplicateService duplicates;
     private final Grid<DuplicateService.DuplicateEnrollment> enrollments = new Grid<>();
     private final Grid<DuplicateService.DuplicateFile> files = new Grid<>();
+    private final Grid<DuplicateService.HeldConflict> held = new Grid<>();
     private final IntegerField year = new IntegerField();
 
     DuplicatesView(DuplicateService duplicates) {
@@ -61,10 +62,20 @@ class DuplicatesView extends VerticalLayout {
                 .setAutoWidth(true);
         files.setAllRowsVisible(true);
 
+        held.setId("held-conflicts");
+        held.addColumn(DuplicateService.HeldConflict::fileName).setHeader(getTranslation("duplicates.file"))
+                .setAutoWidth(true);
+        held.addColumn(DuplicateService.HeldConflict::maskedId).setHeader(getTranslation("person.id")).setAutoWidth(true);
+        held.addColumn(c -> String.join("、", c.names())).setHeader(getTranslation("duplicates.names")).setFlexGrow(1);
+        held.addComponentColumn(c -> new Button(getTranslation("duplicates.resolve"), e -> resolveHeld(c)))
+                .setAutoWidth(true);
+        held.setAllRowsVisible(true);
+
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.add(getTranslation("duplicates.enrollmentTab"), new VerticalLayout(year, enrollments));
         tabs.add(getTranslation("duplicates.fileTab"), files);
+        tabs.add(getTranslation("duplicates.heldTab"), held);
         add(tabs);
         refresh();
     }
@@ -79,6 +90,27 @@ class DuplicatesView extends VerticalLayout {
             enrollments.setItems(duplicates.enrollments(year.getValue(), 0, 500));
         }
         files.setItems(duplicates.files(0, 500));
+        held.setItems(duplicates.heldConflicts(0, 500));
+    }
+
+    /** One ID number, several names in one file: the clerk applies one row (imported again) or none. */
+    private void resolveHeld(DuplicateService.HeldConflict item) {
+        Dialog dialog = new Dialog(getTranslation("duplicates.heldWhich", item.maskedId(), item.fileName()));
+        RadioButtonGroup<DuplicateService.HeldRow> keep = new RadioButtonGroup<>();
+        keep.setItems(item.rows());
+        keep.setItemLabelGenerator(r -> getTranslation("duplicates.heldRow", r.rowNumber(), r.name(), r.maskedRaw()));
+        TextField note = new TextField(getTranslation("duplicates.note"));
+        note.setWidthFull();
+        Button apply = new Button(getTranslation("duplicates.applyRow"), e -> act(dialog,
+                () -> duplicates.applyHeldRow(item, keep.getValue().rowNumber(), note.getValue())));
+        apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        apply.setEnabled(false);
+        keep.addValueChangeListener(e -> apply.setEnabled(e.getValue() != null));
+        Button none = new Button(getTranslation("duplicates.applyNone"),
+                e -> act(dialog, () -> duplicates.dismissHeldConflict(item, note.getValue())));
+        dialog.add(new VerticalLayout(keep, note));
+        dialog.getFooter().add(new HorizontalLayout(none, apply));
+        dialog.open();
     }
 
     private void resolveEnrollment(DuplicateService.DuplicateEnrollment item) {

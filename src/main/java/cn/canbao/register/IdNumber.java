@@ -18,8 +18,12 @@ public record IdNumber(String value) {
 
     public enum Sex { MALE, FEMALE }
 
-    /** Why a text is not a valid ID number; each has a message key {@code register.id.<name>}. */
-    public enum Problem { EMPTY, OLD_15_DIGITS, LENGTH, CHARACTERS, BIRTH_DATE, CHECK_DIGIT;
+    /**
+     * Why a text is not a valid ID number; each has a message key {@code register.id.<name>}. Full-width or other
+     * non-ASCII digits (１２３, ١٢٣) are their own problem: {@link Character#isDigit} accepts them, the register's
+     * ASCII-only key does not, and they mean the number was retyped, not exported.
+     */
+    public enum Problem { EMPTY, NON_ASCII_DIGITS, OLD_15_DIGITS, LENGTH, CHARACTERS, BIRTH_DATE, CHECK_DIGIT;
 
         public String messageKey() {
             return "register.id." + name();
@@ -45,19 +49,22 @@ public record IdNumber(String value) {
             return Optional.of(Problem.EMPTY);
         }
         String v = normalise(text);
-        if (v.length() == 15 && v.chars().allMatch(Character::isDigit)) {
+        if (hasNonAsciiDigits(v)) {
+            return Optional.of(Problem.NON_ASCII_DIGITS);
+        }
+        if (v.length() == 15 && v.chars().allMatch(IdNumber::isAsciiDigit)) {
             return Optional.of(Problem.OLD_15_DIGITS);
         }
         if (v.length() != 18) {
             return Optional.of(Problem.LENGTH);
         }
         for (int i = 0; i < 17; i++) {
-            if (!Character.isDigit(v.charAt(i))) {
+            if (!isAsciiDigit(v.charAt(i))) {
                 return Optional.of(Problem.CHARACTERS);
             }
         }
         char last = v.charAt(17);
-        if (!Character.isDigit(last) && last != 'X') {
+        if (!isAsciiDigit(last) && last != 'X') {
             return Optional.of(Problem.CHARACTERS);
         }
         if (birthDateOf(v).isEmpty()) {
@@ -67,6 +74,27 @@ public record IdNumber(String value) {
             return Optional.of(Problem.CHECK_DIGIT);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the text holds a digit other than ASCII 0–9 (full-width １, Arabic-Indic ١ …) or a full-width
+     * letter or sign (Ｘ, －): what an input method types, never what a register exports.
+     */
+    public static boolean hasNonAsciiDigits(String text) {
+        if (text == null) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((Character.isDigit(c) && !isAsciiDigit(c)) || (c >= '\uFF01' && c <= '\uFF5E')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
     public static boolean isValid(String text) {

@@ -1,5 +1,6 @@
 package cn.canbao.register;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -27,7 +28,8 @@ import java.util.Map;
 
 /**
  * Imports for automation: {@code POST /api/imports} (multipart {@code file} and {@code kind}) answers
- * 202 with the import; {@code GET /api/imports/{id}} its status and counts (clerks, admins, leaders);
+ * 202 with the import; {@code GET /api/imports/{id}} its status and counts, the summary of where the rows went and a
+ * failure's message in the caller's language (clerks, admins, leaders);
  * {@code GET /api/imports/{id}/rejects} the rejected rows as CSV (clerks and admins, audited; 410 once the
  * retention period deleted them); {@code POST /api/imports/preview} how a file would be read and mapped;
  * {@code GET /api/imports/mappings?kind=} and {@code PUT /api/imports/mappings/{name}?kind=} the saved column
@@ -123,9 +125,18 @@ class ImportController {
                 headerRow != null ? headerRow : base.headerRow(), base.mapping(), false);
     }
 
+    /**
+     * The import with, for people and scripts that do not carry the message bundle, its error translated
+     * ({@code errorMessage}, null unless failed) and the summary of where the rows went ({@code summary}).
+     */
     @GetMapping("/{id}")
-    ImportRun get(@PathVariable long id) {
-        return imports.get(id);
+    ImportAnswer get(@PathVariable long id, Locale locale) {
+        ImportRun run = imports.get(id);
+        return new ImportAnswer(run, imports.errorText(run, locale), imports.summary(run, locale));
+    }
+
+    /** The import's fields, flat, and the texts a reader needs. */
+    record ImportAnswer(@JsonUnwrapped ImportRun run, String errorMessage, List<String> summary) {
     }
 
     /** The headers are set only once the service allows the download, so a refusal answers problem+json. */

@@ -92,6 +92,8 @@ public class ImportRetention {
 
     private void purge(Expired run) {
         int rows = jdbc.update("delete from import_reject where import_id = ?", run.id());
+        // rows held for a clerk are the file's personal data too: an undecided conflict ends with the retention
+        jdbc.update("delete from import_held_row where import_id = ?", run.id());
         String file = run.fileShared() ? "file kept for a younger import" : deleteFile(run.file());
         jdbc.update("update import_run set purged_at = now() where id = ? and purged_at is null", run.id());
         audit.record(IMPORT_PURGED, String.valueOf(run.id()), SecurityAudit.Outcome.ALLOWED,

@@ -5,7 +5,9 @@ import java.time.Instant;
 /**
  * One import of an extract file: what, by whom, where it stands and what it counted. Rows that would
  * move a person across the edge of the importer's region are neither accepted nor rejected: they are
- * {@code rowsTransferRequested}, waiting for the other side (HouseholdTransferService).
+ * {@code rowsTransferRequested}, waiting for the other side (HouseholdTransferService); exact repeats within the
+ * file ({@code rowsDuplicate}) and rows held for a clerk ({@code rowsHeld}) are not counted as either:
+ * read = accepted + rejected + duplicate + held + transfer requested.
  */
 public record ImportRun(
         long id,
@@ -19,7 +21,12 @@ public record ImportRun(
         int rowsAccepted,
         int rowsRejected,
         int rowsTransferRequested,
+        // exact repeats of an earlier row of the file, and rows held for a clerk (one ID number, two names)
+        int rowsDuplicate,
+        int rowsHeld,
         int personsChanged,
+        // distinct persons of the accepted rows; null for kinds without an ID number per row and older imports
+        Integer personsAccepted,
         String errorKey,
         String errorDetail,
         String createdBy,
@@ -95,7 +102,8 @@ public record ImportRun(
     /** The same import without the error detail (it may quote the file), for those who see counts only. */
     ImportRun withoutErrorDetail() {
         return new ImportRun(id, kind, fileName, scopeCode, status, format, rowsExpected, rowsRead, rowsAccepted,
-                rowsRejected, rowsTransferRequested, personsChanged, errorKey, null, createdBy, createdAt, startedAt, finishedAt, rerunOf,
+                rowsRejected, rowsTransferRequested, rowsDuplicate, rowsHeld, personsChanged, personsAccepted, errorKey,
+                null, createdBy, createdAt, startedAt, finishedAt, rerunOf,
                 purgedAt, dryRun, dryRunResult, phase, phaseStartedAt, phaseMillis, cancelRequested,
                 snapshotAsOf, snapshotAbsent);
     }

@@ -62,7 +62,8 @@ public class ImportService {
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
     private static final String COLUMNS = "id, kind, file_name, scope_code, status, format, rows_expected, rows_read, "
             + "rows_accepted, "
-            + "rows_rejected, rows_transfer_requested, persons_changed, error_key, error_detail, created_by, "
+            + "rows_rejected, rows_transfer_requested, rows_duplicate, rows_held, persons_changed, persons_accepted, "
+            + "error_key, error_detail, created_by, "
             + "created_at, started_at, finished_at, rerun_of, purged_at, dry_run, dry_run_result, phase, phase_started_at, "
             + "phase_times, cancel_requested, snapshot_as_of, snapshot_absent";
     /** Who sees imports at all: clerks and admins, and leaders (counts only). */
@@ -263,8 +264,13 @@ public class ImportService {
         }
     }
 
-    /** One rejected row, its reason in the reader's language; ID and mobile numbers masked in both. */
-    public record Reject(long rowNumber, String reason, String raw) {
+    /**
+     * One rejected row: its reason (null for a reason of an older release) and its text in the reader's language, the
+     * column and value it is about (null when about the whole row; ID and phone values masked), the raw row; ID and
+     * mobile numbers masked in text and row.
+     */
+    public record Reject(long rowNumber, RejectReason reason, String reasonText, String column, String value,
+                         String raw) {
     }
 
     /**
@@ -274,9 +280,11 @@ public class ImportService {
     public List<Reject> rejects(long id, int limit, Locale locale) {
         requireRawRowReader();
         find(id);
-        return jdbc.query("select row_number, reason_key, reason_args, raw from import_reject where import_id = ? "
-                + "order by row_number limit ?", (rs, n) -> new Reject(rs.getLong("row_number"),
-                RejectsCsv.masked(reason(rs, locale)), RejectsCsv.masked(rs.getString("raw"))), id, limit);
+        return jdbc.query("select row_number, reason_key, reason_args, column_name, cell_value, raw from import_reject "
+                + "where import_id = ? order by row_number limit ?", (rs, n) -> new Reject(rs.getLong("row_number"),
+                RejectReason.ofMessageKey(rs.getString("reason_key")).orElse(null),
+                RejectsCsv.masked(reason(rs, locale)), rs.getString("column_name"),
+                RejectsCsv.masked(rs.getString("cell_value")), RejectsCsv.masked(rs.getString("raw"))), id, limit);
     }
 
     /**
@@ -298,6 +306,43 @@ public class ImportService {
         Array args = rs.getArray("reason_args");
         Object[] values = args == null ? new Object[0] : (Object[]) args.getArray();
         return messages.getMessage(rs.getString("reason_key"), values, rs.getString("reason_key"), locale);
+    }
+
+    /**
+     * Where the rows read went, one sentence each, in the reader's language: accepted, rejected, exact repeats
+     * within the file, held for a clerk, held as transfer requests, and how many of the accepted rows' persons the
+     * import left unchanged. Every gap between rows read, rows accepted and persons changed is explained; empty
+     * until the import finished.
+     */
+    @PreAuthorize(SEES_IMPORTS)
+    public List<String> summary(ImportRun run, Locale locale) {
+        if (run.status() != ImportRun.Status.SUCCEEDED) {
+            return List.of();
+        }
+        List<String> lines = new java.util.ArrayList<>();
+        java.util.function.BiConsumer<String, Object[]> add = (key, args) -> lines.add(
+                messages.getMessage(key, args, key, locale));
+        add.accept("imports.summary.read", new Object[] {run.rowsRead(), run.rowsAccepted()});
+        if (run.rowsRejected() > 0) {
+            add.accept("imports.summary.rejected", new Object[] {run.rowsRejected()});
+        }
+        if (run.rowsDuplicate() > 0) {
+            add.accept("imports.summary.duplicate", new Object[] {run.rowsDuplicate()});
+        }
+        if (run.rowsHeld() > 0) {
+            add.accept("imports.summary.held", new Object[] {run.rowsHeld()});
+        }
+        if (run.rowsTransferRequested() > 0) {
+            add.accept("imports.summary.transferRequested", new Object[] {run.rowsTransferRequested()});
+        }
+        Integer persons = run.personsAccepted();
+        if (persons != null && persons >= run.personsChanged()) {
+            add.accept("imports.summary.persons", new Object[] {run.rowsAccepted(), persons, run.personsChanged(),
+                    persons - run.personsChanged()});
+        } else {
+            add.accept("imports.summary.changed", new Object[] {run.personsChanged()});
+        }
+        return lines;
     }
 
     /** Translated error of a failed import, or null. */
@@ -402,7 +447,8 @@ public class ImportService {
             ImportRun.Status.valueOf(rs.getString("status")), rs.getString("format"),
             (Integer) rs.getObject("rows_expected"), rs.getInt("rows_read"),
             rs.getInt("rows_accepted"), rs.getInt("rows_rejected"), rs.getInt("rows_transfer_requested"),
-            rs.getInt("persons_changed"),
+            rs.getInt("rows_duplicate"), rs.getInt("rows_held"), rs.getInt("persons_changed"),
+            (Integer) rs.getObject("persons_accepted"),
             rs.getString("error_key"), rs.getString("error_detail"), rs.getString("created_by"),
             instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
             instant(rs.getTimestamp("finished_at")), (Long) rs.getObject("rerun_of"),

@@ -182,6 +182,20 @@ class ImportView extends VerticalLayout {
             transfers.setId("import-transfers");
             current.add(transfers);
         }
+        if (run.status() == ImportRun.Status.SUCCEEDED) {
+            VerticalLayout summary = new VerticalLayout();
+            summary.setId("import-summary");
+            summary.setPadding(false);
+            summary.setSpacing(false);
+            imports.summary(run, getLocale()).forEach(line -> summary.add(new Span(line)));
+            current.add(summary);
+        }
+        if (run.rowsHeld() > 0) {
+            var held = new com.vaadin.flow.router.RouterLink(getTranslation("imports.held", run.rowsHeld()),
+                    DuplicatesView.class);
+            held.setId("import-held");
+            current.add(held);
+        }
         if (run.status() == ImportRun.Status.FAILED) {
             Span error = new Span(imports.errorText(run, getLocale()));
             error.addClassNames("canbao-error");
@@ -196,7 +210,7 @@ class ImportView extends VerticalLayout {
             if (run.snapshotAsOf() != null && run.snapshotAbsent() > 0 && !run.dryRun()) {
                 showAbsentees(run);
             }
-            if (run.rowsRejected() > 0 && !run.dryRun()) {
+            if (run.rowsRejected() + run.rowsDuplicate() + run.rowsHeld() > 0 && !run.dryRun()) {
                 showRejects(run);
             }
             refreshHistory();
@@ -278,13 +292,17 @@ class ImportView extends VerticalLayout {
             return;
         }
         Anchor download = new Anchor(rejectsDownload(run.id()),
-                getTranslation("imports.rejects.download", run.rowsRejected()));
+                getTranslation("imports.rejects.download", run.rowsRejected() + run.rowsDuplicate() + run.rowsHeld()));
         download.setId("import-rejects-download");
         Grid<ImportService.Reject> rejects = new Grid<>();
         rejects.setId("import-rejects");
         rejects.addColumn(ImportService.Reject::rowNumber).setHeader(getTranslation("imports.rejects.row"))
                 .setAutoWidth(true);
-        rejects.addColumn(ImportService.Reject::reason).setHeader(getTranslation("imports.rejects.reason"))
+        rejects.addColumn(ImportService.Reject::column).setHeader(getTranslation("imports.rejects.column"))
+                .setAutoWidth(true);
+        rejects.addColumn(ImportService.Reject::value).setHeader(getTranslation("imports.rejects.value"))
+                .setAutoWidth(true);
+        rejects.addColumn(ImportService.Reject::reasonText).setHeader(getTranslation("imports.rejects.reason"))
                 .setFlexGrow(1);
         rejects.addColumn(ImportService.Reject::raw).setHeader(getTranslation("imports.rejects.raw")).setFlexGrow(2);
         rejects.setItems(imports.rejects(run.id(), 200, getLocale()));

@@ -40,6 +40,7 @@ class TableOwnershipTest {
             entry("birth_certificate", "register"),
             entry("payment", "register"), entry("person_change", "register"), entry("person_access", "register"),
             entry("import_run", "register"), entry("import_reject", "register"),
+            entry("import_held_row", "register"),
             entry("duplicate_resolution", "register"), entry("household_transfer", "register"),
             entry("baseline", "quota"), entry("baseline_group", "quota"), entry("target", "quota"),
             entry("target_history", "quota"),

@@ -35,6 +35,10 @@ class IdNumberTest {
         assertThat(IdNumber.problemOf("110105194902300021")).contains(IdNumber.Problem.BIRTH_DATE);
         assertThat(IdNumber.problemOf("")).contains(IdNumber.Problem.EMPTY);
         assertThat(IdNumber.problemOf(null)).contains(IdNumber.Problem.EMPTY);
+        // full-width digits (and letters) as an input method types them: Character.isDigit accepts them, the register not
+        assertThat(IdNumber.problemOf("１１０１０５１９４９１２３１００２X")).contains(IdNumber.Problem.NON_ASCII_DIGITS);
+        assertThat(IdNumber.problemOf("11010519491231002Ｘ")).contains(IdNumber.Problem.NON_ASCII_DIGITS);
+        assertThat(IdNumber.problemOf("١١٠١٠٥١٩٤٩١٢٣١٠٠٢X")).contains(IdNumber.Problem.NON_ASCII_DIGITS);
         assertThatThrownBy(() -> IdNumber.of("110105194912310021")).hasMessageContaining("register.id.CHECK_DIGIT");
     }
 

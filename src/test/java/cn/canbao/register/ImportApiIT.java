@@ -69,6 +69,8 @@ class ImportApiIT {
         assertThat(done.get("rowsAccepted").asInt()).isEqualTo(1);
         assertThat(done.get("rowsRejected").asInt()).isEqualTo(1);
         assertThat(done.get("fileName").asText()).isEqualTo("公安户籍.csv");
+        assertThat(done.get("errorMessage").isNull()).isTrue();
+        assertThat(done.get("summary").get(0).asText()).isEqualTo("读取 2 行，接收 1 行");
 
         var rejects = clerk.getForEntity("/api/imports/" + id + "/rejects", String.class);
         assertThat(rejects.getHeaders().getContentType().toString()).startsWith("text/csv");
@@ -100,5 +102,31 @@ class ImportApiIT {
         var response = http.withBasicAuth("volunteer.api", SecurityTestSupport.PASSWORD)
                 .postForEntity("/api/imports", new HttpEntity<>(body, headers), String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(403);
+    }
+
+    /** A failed import answers with its message translated, not only its key (issue 17.9). */
+    @Test
+    void aFailedImportCarriesItsTranslatedMessage() {
+        security.ensureUser("clerk.api", "350525000000", Role.CLERK);
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("kind", "police_household");
+        body.add("file", new ByteArrayResource("身份证号,姓名\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "缺列.csv";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var clerk = http.withBasicAuth("clerk.api", SecurityTestSupport.PASSWORD);
+        long id = clerk.postForEntity("/api/imports", new HttpEntity<>(body, headers), JsonNode.class).getBody()
+                .get("id").asLong();
+        JsonNode failed = await().atMost(Duration.ofSeconds(60))
+                .until(() -> clerk.getForObject("/api/imports/" + id, JsonNode.class),
+                        n -> n.get("status").asText().matches("SUCCEEDED|FAILED"));
+        assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("errorKey").asText()).isEqualTo("register.import.missingColumns");
+        assertThat(failed.get("errorMessage").asText()).startsWith("文件缺少必需列：").contains("变动类型", "变动日期");
+        assertThat(failed.get("summary").isEmpty()).isTrue();
     }
 }

@@ -166,7 +166,7 @@ class ImportMappingIT {
         assertThat(dry.status()).isEqualTo(ImportRun.Status.SUCCEEDED);
         assertThat(dry.dryRun()).isTrue();
         assertThat(dry.dryRunResult()).isEqualTo(new ImportRun.DryRunResult(1, 1, 1, 1,
-                Map.of("register.id.CHECK_DIGIT", 1)));
+                Map.of("register.reject.id.checkCharacter", 1, "register.reject.duplicateExact", 1)));
         assertThat(jdbc.queryForObject("select count(*) from person", Integer.class)).isEqualTo(persons);
         assertThat(jdbc.queryForObject("select residence_region from person where id_number = ?", String.class,
                 existing)).isNull();

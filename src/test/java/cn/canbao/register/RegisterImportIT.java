@@ -107,12 +107,12 @@ class RegisterImportIT {
         assertThat(first.rowsRejected()).isEqualTo(8);
         assertThat(first.personsChanged()).isEqualTo(3);
         assertThat(reasons(first.id())).containsExactly(
-                Map.entry(5L, "register.id.CHECK_DIGIT"), Map.entry(6L, "register.id.OLD_15_DIGITS"),
+                Map.entry(5L, "register.reject.id.checkCharacter"), Map.entry(6L, "register.reject.id.old15Digits"),
                 Map.entry(7L, "register.reject.date"), Map.entry(8L, "register.reject.mobile"),
-                Map.entry(9L, "register.reject.unknownRegion"), Map.entry(10L, "register.reject.outOfScope"),
+                Map.entry(9L, "register.reject.unknownHouseholdRegion"), Map.entry(10L, "register.reject.outOfScope"),
                 Map.entry(11L, "register.reject.unknownPerson"), Map.entry(13L, "register.reject.required"));
-        // the unknown code as written; the other township's village by its township and village name
-        assertThat(reasonArgs(first.id(), 9L)).containsExactly("350525101999");
+        // the unknown code as written, with its column; the other township's village by its township and village name
+        assertThat(reasonArgs(first.id(), 9L)).containsExactly("户籍地区划", "350525101999");
         assertThat(reasonArgs(first.id(), 10L)).containsExactly(villageLabel(dongpingVillage));
 
         Map<String, Object> person = jdbc.queryForMap("select * from person where id_number = ?", p1);

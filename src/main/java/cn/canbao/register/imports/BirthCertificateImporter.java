@@ -4,6 +4,7 @@ import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.IdNumber;
+import cn.canbao.register.RejectReason;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -46,11 +47,6 @@ class BirthCertificateImporter implements KindImporter {
     }
 
     @Override
-    public String duplicateKey() {
-        return "certificate_no";
-    }
-
-    @Override
     public String stageDdl() {
         return "certificate_no text, name text, sex char(1), birth_date date, mother_id_number char(18), "
                 + "father_id_number char(18), residence_region text, grid_code text, county_code text";
@@ -65,26 +61,30 @@ class BirthCertificateImporter implements KindImporter {
     public List<Object> convert(RowValues row) {
         String certificate = row.required("certificate_no").toUpperCase(Locale.ROOT);
         if (!CERTIFICATE.matcher(certificate).matches()) {
-            throw new RowRejected("register.reject.certificate", certificate);
+            throw RowRejected.cell(RejectReason.CERTIFICATE_NUMBER, row.column("certificate_no"), certificate,
+                    certificate);
         }
         String name = row.name();
         String sex = SEXES.get(row.required("sex"));
         if (sex == null) {
-            throw new RowRejected("register.reject.code", "性别", row.text("sex"));
+            throw row.rejected(RejectReason.SEX_UNREADABLE, "sex");
         }
         var born = row.requiredDate("birth_date");
         IdNumber mother = parent(row, "mother_id_number", "母亲身份证号");
         if (mother.sex() != IdNumber.Sex.FEMALE || !mother.birthDate().isBefore(born)) {
-            throw new RowRejected("register.reject.motherIdNotMother", IdNumber.mask(mother.value()));
+            throw RowRejected.cell(RejectReason.MOTHER_ID_NOT_MOTHER, row.column("mother_id_number"),
+                    row.text("mother_id_number"), IdNumber.mask(mother.value()));
         }
         IdNumber father = row.text("father_id_number") == null ? null : parent(row, "father_id_number", "父亲身份证号");
         if (father != null && (father.sex() != IdNumber.Sex.MALE || !father.birthDate().isBefore(born))) {
-            throw new RowRejected("register.reject.fatherIdNotFather", IdNumber.mask(father.value()));
+            throw RowRejected.cell(RejectReason.FATHER_ID_NOT_FATHER, row.column("father_id_number"),
+                    row.text("father_id_number"), IdNumber.mask(father.value()));
         }
         String residence = row.regionCode("residence_region", false);
         String grid = row.regionCode("grid_code", true);
         if (grid != null && (residence == null || !grid.startsWith(residence))) {
-            throw new RowRejected("register.reject.gridNotInResidence", grid, residence == null ? "" : residence);
+            throw RowRejected.cell(RejectReason.GRID_NOT_IN_RESIDENCE, row.column("grid_code"), grid, grid,
+                    residence == null ? "" : residence);
         }
         return Arrays.asList(certificate, name, sex, born, mother.value(), father == null ? null : father.value(),
                 residence, grid);
@@ -93,10 +93,10 @@ class BirthCertificateImporter implements KindImporter {
     private static IdNumber parent(RowValues row, String key, String chinese) {
         String v = row.text(key);
         if (v == null) {
-            throw new RowRejected("register.reject.required", chinese);
+            throw row.rejected(RejectReason.REQUIRED, key);
         }
         if (IdNumber.problemOf(v).isPresent()) {
-            throw new RowRejected("register.reject.parentIdInvalid", chinese, v);
+            throw RowRejected.cell(RejectReason.PARENT_ID_INVALID, row.column(key), v, chinese, v);
         }
         return IdNumber.of(v);
     }
@@ -114,13 +114,13 @@ class BirthCertificateImporter implements KindImporter {
         // whose child it is: the county of the residence, else of the mother's household
         jdbc.update("update import_stage s set county_code = left(coalesce(s.residence_region, (select m.household_region "
                 + "from person m where m.id_number = s.mother_id_number)), 6) || '000000'");
-        ctx.reject("register.reject.birthPlaceUnknown", "array[]::text[]", "s.county_code is null");
-        ctx.villageArgument("register.reject.outOfScope", 1).reject("register.reject.outOfScope",
+        ctx.reject(RejectReason.BIRTH_PLACE_UNKNOWN, "array[]::text[]", "s.county_code is null");
+        ctx.villageArgument(RejectReason.OUT_OF_SCOPE, 1).reject(RejectReason.OUT_OF_SCOPE,
                 "array[" + RegisterScope.village("coalesce(s.residence_region, s.county_code)") + "]",
                 "s.county_code is not null and coalesce(s.residence_region, (select m.household_region from person m "
                 + "where m.id_number = s.mother_id_number)) not like ?", ctx.scopeLike());
         // a certificate already joined to a file belongs to that file: its identity is not rewritten
-        ctx.reject("register.reject.certificateRegistered", "array[]::text[]", "exists (select 1 from birth_certificate c "
+        ctx.reject(RejectReason.CERTIFICATE_REGISTERED, "array[]::text[]", "exists (select 1 from birth_certificate c "
                 + "where c.certificate_no = s.certificate_no and c.id_number is not null and (c.name, c.birth_date, "
                 + "c.mother_id_number) is distinct from (s.name, s.birth_date, s.mother_id_number))");
         ctx.dropRejected();
@@ -141,7 +141,10 @@ class BirthCertificateImporter implements KindImporter {
         BirthCertificateLinks.linkRegisteredFirst(ctx);
     }
 
-    /** The village and grid a row names must be live regions of that level (one lookup for all codes). */
+    /**
+     * The village and grid a row names must be live regions of that level (one lookup for all codes); the reason
+     * says which column is wrong.
+     */
     private static void rejectUnknownRegions(MergeContext ctx) {
         Set<String> codes = new HashSet<>(ctx.jdbc().queryForList("select distinct residence_region from import_stage "
                 + "where residence_region is not null union select distinct grid_code from import_stage "
@@ -153,8 +156,10 @@ class BirthCertificateImporter implements KindImporter {
             return r == null || r.level() != level || r.deleted();
         }).sorted().toArray(String[]::new);
         if (unknown.length > 0) {
-            ctx.reject("register.reject.unknownRegion", "array[coalesce(s.grid_code, s.residence_region)]",
-                    "s.residence_region = any(?::text[]) or s.grid_code = any(?::text[])", unknown, unknown);
+            ctx.rejectAt(RejectReason.UNKNOWN_RESIDENCE_REGION, "居住地区划", "s.residence_region",
+                    "array['居住地区划', s.residence_region]", "s.residence_region = any(?::text[])", (Object) unknown);
+            ctx.rejectAt(RejectReason.UNKNOWN_GRID, "网格编码", "s.grid_code", "array['网格编码', s.grid_code]",
+                    "s.grid_code = any(?::text[])", (Object) unknown);
         }
     }
 }

@@ -1,6 +1,7 @@
 package cn.canbao.register.imports;
 
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.RejectReason;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -37,11 +38,6 @@ class EmployeeSuspensionImporter implements KindImporter {
     }
 
     @Override
-    public String duplicateKey() {
-        return "id_number, suspended_on";
-    }
-
-    @Override
     public String stageDdl() {
         return "id_number char(18), name text, suspended_on date, resumed_on date, employer text";
     }
@@ -56,11 +52,12 @@ class EmployeeSuspensionImporter implements KindImporter {
         var suspended = row.requiredDate("suspended_on");
         var resumed = row.date("resumed_on");
         if (resumed != null && resumed.isBefore(suspended)) {
-            throw new RowRejected("register.reject.dateOrder", "恢复参保日期", "中止参保日期");
+            throw RowRejected.cell(RejectReason.DATE_ORDER, row.column("resumed_on"), row.text("resumed_on"), "恢复参保日期",
+                    "中止参保日期");
         }
         String employer = row.text("employer");
         if (employer != null && employer.length() > 100) {
-            throw new RowRejected("register.reject.tooLong", "单位名称", 100);
+            throw row.tooLong("employer", 100);
         }
         return Arrays.asList(row.idNumber(), row.name(), suspended, resumed, employer);
     }

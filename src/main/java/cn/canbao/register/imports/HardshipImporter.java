@@ -1,5 +1,6 @@
 package cn.canbao.register.imports;
 
+import cn.canbao.register.RejectReason;
 import cn.canbao.register.HardshipCategory;
 
 import cn.canbao.register.ExtractKind;
@@ -29,11 +30,6 @@ class HardshipImporter implements KindImporter {
     }
 
     @Override
-    public String duplicateKey() {
-        return "id_number, category";
-    }
-
-    @Override
     public String stageDdl() {
         return "id_number char(18), name text, category text, since date, until date";
     }
@@ -48,7 +44,7 @@ class HardshipImporter implements KindImporter {
         var since = row.requiredDate("since");
         var until = row.date("until");
         if (until != null && until.isBefore(since)) {
-            throw new RowRejected("register.reject.dateOrder", "退出日期", "认定日期");
+            throw RowRejected.cell(RejectReason.DATE_ORDER, row.column("until"), row.text("until"), "退出日期", "认定日期");
         }
         return Arrays.asList(row.idNumber(), row.name(), row.code("category", HardshipCategory.class, HardshipCategory.CHINESE), since, until);
     }

@@ -6,6 +6,7 @@ import cn.canbao.region.RegionService;
 import cn.canbao.register.ColumnMapping;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.extract.ReadOptions;
+import cn.canbao.register.RejectReason;
 import cn.canbao.register.extract.ExtractFormat;
 import cn.canbao.register.extract.ExtractHandler;
 import cn.canbao.register.extract.ExtractReader;
@@ -187,14 +188,17 @@ public class ImportPipeline {
             }
             phase(importId, counts, null);
             // rows held as transfer requests are neither accepted nor rejected: the other side decides them
+            // so are exact repeats of a row and rows held for a clerk (one ID number, two names): each its own count
             jdbc.update("update import_run set status = 'SUCCEEDED', format = ?, rows_read = ?, rows_accepted = ?, "
-                    + "rows_rejected = ?, rows_transfer_requested = ?, persons_changed = ?, snapshot_absent = ?, "
-                    + "finished_at = now(), heartbeat_at = now() where id = ?", counts.format.name(), counts.read,
-                    counts.read - counts.rejected - counts.transferRequested, counts.rejected,
-                    counts.transferRequested, counts.changed, counts.absent, importId);
-            log.info("Import {} ({}) of {}: {} rows read, {} rejected, {} held as transfer requests, {} persons "
-                    + "changed in {} ms", importId, importer.kind(), file.getFileName(), counts.read, counts.rejected,
-                    counts.transferRequested, counts.changed, (System.nanoTime() - started) / 1_000_000);
+                    + "rows_rejected = ?, rows_transfer_requested = ?, rows_duplicate = ?, rows_held = ?, "
+                    + "persons_changed = ?, persons_accepted = ?, snapshot_absent = ?, finished_at = now(), "
+                    + "heartbeat_at = now() where id = ?", counts.format.name(), counts.read, counts.accepted(),
+                    counts.rejected, counts.transferRequested, counts.duplicate, counts.held, counts.changed,
+                    counts.personsAccepted, counts.absent, importId);
+            log.info("Import {} ({}) of {}: {} rows read, {} rejected, {} repeated, {} held for a clerk, {} held as "
+                    + "transfer requests, {} persons changed in {} ms", importId, importer.kind(), file.getFileName(),
+                    counts.read, counts.rejected, counts.duplicate, counts.held, counts.transferRequested,
+                    counts.changed, (System.nanoTime() - started) / 1_000_000);
         } catch (Cancelled cancelled) {
             jdbc.update("update import_run set status = 'CANCELLED', phase = null, finished_at = now() where id = ?",
                     importId);
@@ -224,7 +228,7 @@ public class ImportPipeline {
 
     /**
      * A dry run's counts, taken inside its transaction before the rollback: the persons it created and changed, the
-     * rows repeating an ID number of an earlier row, the rejects and their reasons.
+     * rows repeating an earlier row of the file, the rejects and every reason (held and repeated rows included).
      */
     private cn.canbao.register.ImportRun.DryRunResult dryRunResult(long importId, Counts counts) {
         int created = jdbc.queryForObject("select count(*) from person where created_import = ?", Integer.class,
@@ -237,7 +241,8 @@ public class ImportPipeline {
                 + "order by 2 desc, 1", rs -> {
                     reasons.put(rs.getString(1), rs.getInt(2));
                 }, importId);
-        return new cn.canbao.register.ImportRun.DryRunResult(created, changed, counts.duplicates, counts.rejected,
+        countRejects(importId, counts);
+        return new cn.canbao.register.ImportRun.DryRunResult(created, changed, counts.duplicate, counts.rejected,
                 reasons);
     }
 
@@ -270,16 +275,16 @@ public class ImportPipeline {
             List<Object[]> rejects = new ArrayList<>();
             long t0 = System.nanoTime();
             var connection = DataSourceUtils.getConnection(dataSource);
+            Handler handler;
             try (CopyStream copy = new CopyStream(connection, "import_stage", "row_number, " + importer.stageColumns())) {
-                counts.format = ExtractReader.read(file, reading.options(),
-                        new Handler(importId, importer, copy, rejects, counts, reading));
+                handler = new Handler(importId, importer, copy, rejects, counts, reading);
+                counts.format = ExtractReader.read(file, reading.options(), handler);
                 copy.finish();
             }
-            // rows repeating an earlier row of the file about the same thing (the dry run reports them)
-            counts.duplicates = jdbc.queryForObject("select coalesce(sum(n - 1), 0) from (select count(*) n "
-                    + "from import_stage group by " + importer.duplicateKey() + " having count(*) > 1) d", Integer.class);
-            jdbc.batchUpdate("insert into import_reject (import_id, row_number, reason_key, reason_args, raw) "
-                    + "values (?, ?, ?, ?::text[], ?)", rejects);
+            // a held row is imported again under this header once a clerk chose it
+            jdbc.update("update import_run set header = ? where id = ?", handler.header, importId);
+            jdbc.batchUpdate("insert into import_reject (import_id, row_number, reason_key, reason_args, raw, "
+                    + "column_name, cell_value) values (?, ?, ?, ?::text[], ?, ?, ?)", rejects);
             long t1 = System.nanoTime();
             phase(importId, counts, Phase.CHECK);
             // no index on the stage: every check and merge is one set-wide (hash) join
@@ -299,8 +304,8 @@ public class ImportPipeline {
             fillRawOfMergeRejects(importId, file, reading.options());
             log.info("Import {}: read, validated and staged {} rows in {} ms; checked and merged in {} ms", importId,
                     counts.read, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
-            counts.rejected = jdbc.queryForObject("select count(*) from import_reject where import_id = ?",
-                    Integer.class, importId);
+            countRejects(importId, counts);
+            counts.personsAccepted = personsAccepted(importId, importer);
             counts.changed = jdbc.queryForObject("select count(*) from (select id_number from person_change "
                     + "where import_id = ? union select id_number from person where created_import = ?) changed",
                     Integer.class, importId, importId);
@@ -310,6 +315,38 @@ public class ImportPipeline {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Rows not applied, by what they are: rejected, exact repeats of an earlier row, held for a clerk (one ID
+     * number under two names); the import's summary explains the gap between rows read and accepted by them.
+     */
+    private void countRejects(long importId, Counts counts) {
+        List<String> duplicate = keysCounting(RejectReason.Count.DUPLICATE);
+        List<String> held = keysCounting(RejectReason.Count.HELD);
+        jdbc.query("select count(*) filter (where reason_key <> all(?::text[]) and reason_key <> all(?::text[])), "
+                + "count(*) filter (where reason_key = any(?::text[])), count(*) filter (where reason_key = any(?::text[])) "
+                + "from import_reject where import_id = ?", rs -> {
+                    counts.rejected = rs.getInt(1);
+                    counts.duplicate = rs.getInt(2);
+                    counts.held = rs.getInt(3);
+                }, duplicate.toArray(String[]::new), held.toArray(String[]::new), duplicate.toArray(String[]::new),
+                held.toArray(String[]::new), importId);
+    }
+
+    /** Distinct persons of the accepted rows (null for a kind whose rows name no person by ID number). */
+    private Integer personsAccepted(long importId, KindImporter importer) {
+        if (!java.util.Arrays.asList(importer.stageColumns().split("\\s*,\\s*")).contains("id_number")) {
+            return null;
+        }
+        return jdbc.queryForObject("select count(distinct s.id_number) from import_stage s where not exists "
+                + "(select 1 from import_reject r where r.import_id = ? and r.row_number = s.row_number)",
+                Integer.class, importId);
+    }
+
+    private static List<String> keysCounting(RejectReason.Count count) {
+        return java.util.Arrays.stream(RejectReason.values()).filter(r -> r.count() == count)
+                .map(RejectReason::messageKey).toList();
     }
 
     /**
@@ -400,13 +437,19 @@ public class ImportPipeline {
         long phaseStarted;
         final Map<String, Long> phaseMillis = new java.util.LinkedHashMap<>();
         ExtractFormat format;
-        int duplicates;
         int absent;
         cn.canbao.register.ImportRun.DryRunResult dryRun;
         int read;
         int rejected;
+        int duplicate;
+        int held;
         int transferRequested;
         int changed;
+        Integer personsAccepted;
+
+        int accepted() {
+            return read - rejected - duplicate - held - transferRequested;
+        }
     }
 
     /** Validates each row: good ones go to COPY, bad ones to the rejects with their reason. */
@@ -418,6 +461,8 @@ public class ImportPipeline {
         private final Counts counts;
         private final Reading reading;
         private RowValues values;
+        /** The header as read; written once COPY is done (the connection is busy with it until then). */
+        String header;
 
         Handler(long importId, KindImporter importer, CopyStream copy, List<Object[]> rejects, Counts counts,
                 Reading reading) {
@@ -432,13 +477,14 @@ public class ImportPipeline {
         @Override
         public void header(List<String> names) {
             values = RowValues.forHeader(importer.columns(), names, reading.mapping(), reading.absentValues());
+            header = RawRow.join(names);
         }
 
         @Override
         public void row(ExtractRow row) {
             counts.read++;
             if (row.problem() != null) {
-                reject(row, row.problem(), new Object[0]);
+                reject(row, row.problem(), new Object[0], null, null);
             } else {
                 values.set(row.cells());
                 try {
@@ -448,7 +494,9 @@ public class ImportPipeline {
                     line.addAll(staged);
                     copy.row(line);
                 } catch (RowRejected refused) {
-                    reject(row, refused.reasonKey(), refused.args());
+                    Column column = refused.column();
+                    reject(row, refused.reason().messageKey(), refused.args(), column == null ? null : column.chinese(),
+                            column == null ? null : column.masked(refused.value()));
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);
                 }
@@ -458,9 +506,10 @@ public class ImportPipeline {
             }
         }
 
-        private void reject(ExtractRow row, String key, Object[] args) {
+        private void reject(ExtractRow row, String key, Object[] args, String column, String maskedValue) {
             counts.rejected++;
-            rejects.add(new Object[] {importId, row.number(), key, textArray(args), RawRow.join(row.cells())});
+            rejects.add(new Object[] {importId, row.number(), key, textArray(args), RawRow.join(row.cells()), column,
+                    maskedValue});
         }
     }
 }

@@ -1,6 +1,7 @@
 package cn.canbao.register.imports;
 
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.RejectReason;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -45,11 +46,6 @@ class InsuranceStatusImporter implements KindImporter {
     }
 
     @Override
-    public String duplicateKey() {
-        return "id_number, year";
-    }
-
-    @Override
     public String stageDdl() {
         return "id_number char(18), name text, year smallint, scheme text, place text, insured_region text, "
                 + "paid_date date, amount numeric";
@@ -63,8 +59,11 @@ class InsuranceStatusImporter implements KindImporter {
     @Override
     public List<Object> convert(RowValues row) {
         String region = row.text("insured_region");
+        if (region != null) {
+            row.refuseNonAsciiDigits("insured_region", region);
+        }
         if (region != null && ((region.length() != 6 && region.length() != 12) || !RowValues.allDigits(region))) {
-            throw new RowRejected("register.reject.regionCode", "参保地区划", region);
+            throw row.rejected(RejectReason.REGION_CODE_FORMAT, "insured_region");
         }
         return Arrays.asList(row.idNumber(), row.name(), row.year("year"), row.code("scheme", Scheme.class, SCHEMES),
                 row.code("place", Place.class, PLACES), region, row.date("paid_date"), row.amount("amount"));

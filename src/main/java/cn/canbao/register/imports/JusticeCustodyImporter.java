@@ -1,6 +1,7 @@
 package cn.canbao.register.imports;
 
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.RejectReason;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -43,11 +44,6 @@ class JusticeCustodyImporter implements KindImporter {
     }
 
     @Override
-    public String duplicateKey() {
-        return "id_number, since";
-    }
-
-    @Override
     public String stageDdl() {
         return "id_number char(18), name text, kind text, since date, until date, institution text";
     }
@@ -62,11 +58,11 @@ class JusticeCustodyImporter implements KindImporter {
         var since = row.requiredDate("since");
         var until = row.date("until");
         if (until != null && until.isBefore(since)) {
-            throw new RowRejected("register.reject.dateOrder", "释放日期", "起始日期");
+            throw RowRejected.cell(RejectReason.DATE_ORDER, row.column("until"), row.text("until"), "释放日期", "起始日期");
         }
         String institution = row.text("institution");
         if (institution != null && institution.length() > 100) {
-            throw new RowRejected("register.reject.tooLong", "监所名称", 100);
+            throw row.tooLong("institution", 100);
         }
         return Arrays.asList(row.idNumber(), row.name(), row.code("kind", Kind.class, CHINESE).name(), since, until,
                 institution);

@@ -23,14 +23,6 @@ interface KindImporter {
     /** The staging values of a valid row, in {@link #stageColumns()} order; throws {@link RowRejected}. */
     List<Object> convert(RowValues row);
 
-    /**
-     * The staged columns that say two rows of a file are about the same thing (a dry run counts the rows repeating
-     * an earlier one): the person, by default; the person and year, event or period where a file lists several.
-     */
-    default String duplicateKey() {
-        return "id_number";
-    }
-
     /** Refuses staged rows the database contradicts (with reasons), then merges the rest into the register. */
     void merge(MergeContext ctx);
 }

@@ -1,6 +1,7 @@
 package cn.canbao.register.imports;
 
 import cn.canbao.region.Region;
+import cn.canbao.register.RejectReason;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
@@ -89,22 +90,33 @@ final class MergeContext {
      * Records a reason for every staged row the condition selects (a row keeps its first reason).
      * {@code argsSql} is a text[] expression over {@code s}; {@code condition} a where-clause over {@code s}.
      */
-    int reject(String reasonKey, String argsSql, String condition, Object... params) {
-        Object[] all = new Object[params.length + 2];
+    int reject(RejectReason reason, String argsSql, String condition, Object... params) {
+        return rejectAt(reason, null, "null", argsSql, condition, params);
+    }
+
+    /**
+     * {@link #reject} for a reason about one cell: {@code column} is its header (as the layout names it),
+     * {@code valueSql} a text expression over {@code s} of the value as a reject may show it (masked if an ID or
+     * phone).
+     */
+    int rejectAt(RejectReason reason, String column, String valueSql, String argsSql, String condition,
+                 Object... params) {
+        Object[] all = new Object[params.length + 3];
         all[0] = importId;
-        all[1] = reasonKey;
-        System.arraycopy(params, 0, all, 2, params.length);
-        return jdbc.update("insert into import_reject (import_id, row_number, reason_key, reason_args) "
-                + "select ?, s.row_number, ?, " + argsSql + " from import_stage s where " + condition
-                + " on conflict do nothing", all);
+        all[1] = reason.messageKey();
+        all[2] = column;
+        System.arraycopy(params, 0, all, 3, params.length);
+        return jdbc.update("insert into import_reject (import_id, row_number, reason_key, column_name, cell_value, "
+                + "reason_args) select ?, s.row_number, ?, ?::text, " + valueSql + ", " + argsSql
+                + " from import_stage s where " + condition + " on conflict do nothing", all);
     }
 
     /**
      * Declares that argument {@code position} (1-based) of the reason is a village code (or "—" for none):
      * {@link #nameVillages} replaces it by the township and village name the reader knows.
      */
-    MergeContext villageArgument(String reasonKey, int position) {
-        villageArgs.computeIfAbsent(reasonKey, k -> new TreeSet<>()).add(position);
+    MergeContext villageArgument(RejectReason reason, int position) {
+        villageArgs.computeIfAbsent(reason.messageKey(), k -> new TreeSet<>()).add(position);
         return this;
     }
 
@@ -142,15 +154,43 @@ final class MergeContext {
                 importId, keyArray);
     }
 
-    /** Rows repeating the key of a later row of the file: the later row is taken (one window pass). */
+    /**
+     * Rows repeating others of the file with the same key: an exact repeat (every staged value equal) is
+     * {@link RejectReason#DUPLICATE_EXACT} of the first such row, which is taken; of the rows left, one with the key of
+     * a later row but other values is {@link RejectReason#DUPLICATE_ROW}, naming the later row, which is taken (a file
+     * lists a source's records in the order it wrote them). One window pass each.
+     */
     void rejectDuplicates(String keyColumns) {
+        rejectExactRepeats(keyColumns);
         jdbc.update("insert into import_reject (import_id, row_number, reason_key, reason_args) "
-                + "select ?, row_number, 'register.reject.duplicateRow', array[later::text] from (select row_number, "
-                + "lead(row_number) over (partition by " + keyColumns + " order by row_number) later "
-                + "from import_stage) d where later is not null on conflict do nothing", importId);
+                + "select ?, row_number, ?, array[later::text] from (select s.row_number, "
+                + "lead(s.row_number) over (partition by " + keyColumns + " order by s.row_number) later "
+                + "from import_stage s where not exists (select 1 from import_reject r where r.import_id = ? "
+                + "and r.row_number = s.row_number)) d where later is not null on conflict do nothing", importId,
+                RejectReason.DUPLICATE_ROW.messageKey(), importId);
+    }
+
+    /**
+     * Rows equal in every staged value to an earlier row of the file: the first is taken, the repeats reported.
+     * Only rows whose key (not null columns) repeats are compared whole, so a county file without repeats costs one
+     * hash aggregate.
+     */
+    void rejectExactRepeats(String keyColumns) {
+        jdbc.update("insert into import_reject (import_id, row_number, reason_key, reason_args) "
+                + "select ?, row_number, ?, array[first::text] from (select r.row_number, first_value(r.row_number) "
+                + "over (partition by to_jsonb(r) - 'row_number' order by r.row_number) first from import_stage r "
+                + "where (" + keyColumns + ") in (select " + keyColumns + " from import_stage group by " + keyColumns
+                + " having count(*) > 1)) d where first <> row_number on conflict do nothing", importId,
+                RejectReason.DUPLICATE_EXACT.messageKey());
     }
 
     /** Removes the rejected rows from the stage before merging. */
+    /** Drops the rows sorted out as repeats before the checks (the checks are still to come: no phase change). */
+    void dropRepeats() {
+        jdbc.update("delete from import_stage s using import_reject r where r.import_id = ? "
+                + "and r.row_number = s.row_number", importId);
+    }
+
     void dropRejected() {
         if (checked != null) {
             Runnable once = checked;

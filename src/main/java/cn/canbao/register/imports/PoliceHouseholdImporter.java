@@ -5,6 +5,7 @@ import cn.canbao.region.RegionLevel;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.HouseholdRelation;
 import cn.canbao.register.IdNumber;
+import cn.canbao.register.RejectReason;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -53,11 +54,6 @@ class PoliceHouseholdImporter implements KindImporter {
     }
 
     @Override
-    public String duplicateKey() {
-        return "id_number, event, event_date";
-    }
-
-    @Override
     public String stageDdl() {
         return "id_number char(18), name text, birth_date date, sex char(1), event text, event_date date, "
                 + "household_region text, residence_region text, grid_code text, address text, mobile text, "
@@ -82,14 +78,15 @@ class PoliceHouseholdImporter implements KindImporter {
         String grid = row.regionCode("grid_code", true);
         String address = row.text("address");
         if (address != null && address.length() > 200) {
-            throw new RowRejected("register.reject.tooLong", "住址", 200);
+            throw row.tooLong("address", 200);
         }
         boolean registers = event == Event.REGISTERED || event == Event.BIRTH || event == Event.MOVE;
         if (registers && household == null) {
-            throw new RowRejected("register.reject.required", "户籍地区划");
+            throw row.rejected(RejectReason.REQUIRED, "household_region");
         }
         if (grid != null && (residence == null || !grid.startsWith(residence))) {
-            throw new RowRejected("register.reject.gridNotInResidence", grid, residence == null ? "" : residence);
+            throw RowRejected.cell(RejectReason.GRID_NOT_IN_RESIDENCE, row.column("grid_code"), grid, grid,
+                    residence == null ? "" : residence);
         }
         String mother = event == Event.BIRTH ? mother(row, id) : null;
         String certificate = event == Event.BIRTH ? certificate(row) : null;
@@ -103,7 +100,7 @@ class PoliceHouseholdImporter implements KindImporter {
     private static String relation(RowValues row) {
         String v = HouseholdRelation.normalise(row.text("household_relation")).orElse(null);
         if (v != null && v.length() > 20) {
-            throw new RowRejected("register.reject.tooLong", "与户主关系", 20);
+            throw row.tooLong("household_relation", 20);
         }
         return v;
     }
@@ -118,7 +115,7 @@ class PoliceHouseholdImporter implements KindImporter {
             return null;
         }
         if (!v.matches("[0-9A-Za-z-]{1,20}")) {
-            throw new RowRejected("register.reject.householdNumber", v);
+            throw RowRejected.cell(RejectReason.HOUSEHOLD_NUMBER, row.column("household_number"), v, v);
         }
         return v.toUpperCase(java.util.Locale.ROOT);
     }
@@ -132,8 +129,9 @@ class PoliceHouseholdImporter implements KindImporter {
         if (v == null) {
             return null;
         }
+        row.refuseNonAsciiDigits("moved_from", v);
         if (!RowValues.allDigits(v) || (v.length() != 6 && v.length() != 12)) {
-            throw new RowRejected("register.reject.regionCode", "迁出地区划", v);
+            throw row.rejected(RejectReason.REGION_CODE_FORMAT, "moved_from");
         }
         return v.length() == 6 ? v + "000000" : v;
     }
@@ -146,7 +144,7 @@ class PoliceHouseholdImporter implements KindImporter {
         }
         String upper = v.toUpperCase(java.util.Locale.ROOT);
         if (!upper.matches("[A-Z0-9]{6,20}")) {
-            throw new RowRejected("register.reject.certificate", v);
+            throw RowRejected.cell(RejectReason.CERTIFICATE_NUMBER, row.column("certificate_no"), v, v);
         }
         return upper;
     }
@@ -155,14 +153,15 @@ class PoliceHouseholdImporter implements KindImporter {
     private static String mother(RowValues row, IdNumber child) {
         String v = row.text("mother_id_number");
         if (v == null) {
-            throw new RowRejected("register.reject.motherIdMissing");
+            throw RowRejected.cell(RejectReason.MOTHER_ID_MISSING, row.column("mother_id_number"), null);
         }
         if (IdNumber.problemOf(v).isPresent()) {
-            throw new RowRejected("register.reject.motherIdInvalid", v);
+            throw RowRejected.cell(RejectReason.MOTHER_ID_INVALID, row.column("mother_id_number"), v, v);
         }
         IdNumber mother = IdNumber.of(v);
         if (mother.sex() != IdNumber.Sex.FEMALE || !mother.birthDate().isBefore(child.birthDate())) {
-            throw new RowRejected("register.reject.motherIdNotMother", IdNumber.mask(mother.value()));
+            throw RowRejected.cell(RejectReason.MOTHER_ID_NOT_MOTHER, row.column("mother_id_number"), v,
+                    IdNumber.mask(mother.value()));
         }
         return mother.value();
     }
@@ -170,16 +169,17 @@ class PoliceHouseholdImporter implements KindImporter {
     @Override
     public void merge(MergeContext ctx) {
         var jdbc = ctx.jdbc();
+        InFileRepeats.sort(ctx);
         rejectUnknownRegions(ctx);
         // whose file it is: a person registered outside the scope is not the importer's to end, rename or
         // register elsewhere; only a move into the scope may be asked for (a transfer request, below)
         RegisterScope.rejectPersonsOutside(ctx, "s.event in ('DEATH', 'CANCELLED') or s.household_region not like ?",
                 ctx.scopeLike());
-        ctx.villageArgument("register.reject.outOfScope", 1).reject("register.reject.outOfScope",
+        ctx.villageArgument(RejectReason.OUT_OF_SCOPE, 1).reject(RejectReason.OUT_OF_SCOPE,
                 "array[" + RegisterScope.village("s.household_region") + "]",
                 "s.household_region is not null and s.household_region not like ? "
                 + "and not exists (select 1 from person p where p.id_number = s.id_number)", ctx.scopeLike());
-        ctx.reject("register.reject.unknownPerson", "array[]::text[]", "s.event in ('DEATH', 'CANCELLED') "
+        ctx.reject(RejectReason.UNKNOWN_PERSON, "array[]::text[]", "s.event in ('DEATH', 'CANCELLED') "
                 + "and not exists (select 1 from person p where p.id_number = s.id_number) "
                 + "and not exists (select 1 from import_stage r where r.id_number = s.id_number "
                 + "and r.event in ('REGISTERED', 'BIRTH', 'MOVE'))");
@@ -266,6 +266,9 @@ class PoliceHouseholdImporter implements KindImporter {
         Set<String> all = new HashSet<>();
         named.values().forEach(all::addAll);
         Map<String, Region> known = ctx.regions(all);
+        // each column its own reason, naming the column: the clerk sees whether 户籍地, 常住地 or 网格 is wrong
+        Map<String, RejectReason> reasons = Map.of("household_region", RejectReason.UNKNOWN_HOUSEHOLD_REGION,
+                "residence_region", RejectReason.UNKNOWN_RESIDENCE_REGION, "grid_code", RejectReason.UNKNOWN_GRID);
         for (String column : List.of("household_region", "residence_region", "grid_code")) {
             RegionLevel level = column.equals("grid_code") ? RegionLevel.GRID : RegionLevel.VILLAGE;
             String[] unknown = named.getOrDefault(column, Set.of()).stream().filter(code -> {
@@ -273,8 +276,9 @@ class PoliceHouseholdImporter implements KindImporter {
                 return r == null || r.level() != level || r.deleted();
             }).sorted().toArray(String[]::new);
             if (unknown.length > 0) {
-                ctx.reject("register.reject.unknownRegion", "array[s." + column + "]", "s." + column
-                        + " in (select unnest(?::text[]))", (Object) unknown);
+                String header = COLUMNS.stream().filter(c -> c.key().equals(column)).findFirst().orElseThrow().chinese();
+                ctx.rejectAt(reasons.get(column), header, "s." + column, "array[?, s." + column + "]", "s." + column
+                        + " in (select unnest(?::text[]))", header, unknown);
             }
         }
     }

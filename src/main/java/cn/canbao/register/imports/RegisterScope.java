@@ -1,5 +1,7 @@
 package cn.canbao.register.imports;
 
+import cn.canbao.register.RejectReason;
+
 /**
  * Whether a row's person belongs to the importer (docs/extract-layouts.md, "Whose rows an import may
  * apply"): every check is one set-wide statement over the stage.
@@ -19,14 +21,14 @@ final class RegisterScope {
 
     /** Rows of persons not in the register, or whose file lies outside the scope on the kind's basis. */
     static void rejectUnknownOrOutOfScope(MergeContext ctx, Basis basis) {
-        ctx.reject("register.reject.unknownPerson", "array[]::text[]",
+        ctx.reject(RejectReason.UNKNOWN_PERSON, "array[]::text[]",
                 "not exists (select 1 from person p where p.id_number = s.id_number)");
         if (basis == Basis.HOUSEHOLD) {
             rejectPersonsOutside(ctx, "true");
         } else {
-            ctx.villageArgument("register.reject.personOutOfScopeBoth", 1)
-                    .villageArgument("register.reject.personOutOfScopeBoth", 2)
-                    .reject("register.reject.personOutOfScopeBoth", "(select array[" + village("p.household_region")
+            ctx.villageArgument(RejectReason.PERSON_OUT_OF_SCOPE_BOTH, 1)
+                    .villageArgument(RejectReason.PERSON_OUT_OF_SCOPE_BOTH, 2)
+                    .reject(RejectReason.PERSON_OUT_OF_SCOPE_BOTH, "(select array[" + village("p.household_region")
                     + ", " + village("p.residence_region") + "] from person p where p.id_number = s.id_number)",
                     "exists (select 1 from person p where p.id_number = s.id_number "
                     + "and coalesce(p.household_region, '') not like ? "
@@ -41,8 +43,8 @@ final class RegisterScope {
     static void rejectPersonsOutside(MergeContext ctx, String rowCondition, Object... rowParams) {
         Object[] params = java.util.Arrays.copyOf(rowParams, rowParams.length + 1);
         params[rowParams.length] = ctx.scopeLike();
-        ctx.villageArgument("register.reject.personOutOfScope", 1)
-                .reject("register.reject.personOutOfScope", "(select array[" + village("p.household_region") + "] "
+        ctx.villageArgument(RejectReason.PERSON_OUT_OF_SCOPE, 1)
+                .reject(RejectReason.PERSON_OUT_OF_SCOPE, "(select array[" + village("p.household_region") + "] "
                 + "from person p where p.id_number = s.id_number)", "(" + rowCondition + ") and exists (select 1 "
                 + "from person p where p.id_number = s.id_number and coalesce(p.household_region, '') not like ?)",
                 params);

@@ -3,6 +3,7 @@ package cn.canbao.register.imports;
 import cn.canbao.register.IdNumber;
 import cn.canbao.register.MobileNumber;
 import cn.canbao.register.RegisterException;
+import cn.canbao.register.RejectReason;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,12 +15,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The cells of one row by column key, with the parsers every layout shares. Each parser refuses
- * with the column's Chinese name in the reason, so the rejects file says what was wrong where.
+ * The cells of one row by column key, with the parsers every layout shares. Each parser refuses with the
+ * column and the value ({@link RowRejected#at}), so the rejects say what was wrong where. When a file carries
+ * 性别 or 出生日期 and its layout does not use them, they are checked against the ID number, which encodes both
+ * ({@link CrossChecks}).
  */
 final class RowValues {
 
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
+    /** Columns any layout with an ID number may carry: checked against it, not stored. */
+    private static final List<Column> CROSS_CHECKED = List.of(Column.optional(CrossChecks.SEX, "性别"),
+            Column.optional(CrossChecks.BIRTH_DATE, "出生日期"));
 
     private final List<Column> columns;
     private final int[] positions;
@@ -35,7 +41,8 @@ final class RowValues {
 
     /**
      * Maps the layout's columns onto the header — the clerk's mapping, else by name and known synonyms
-     * ({@link HeaderMatcher}); a missing required column refuses the whole file.
+     * ({@link HeaderMatcher}); a missing required column refuses the whole file. A layout with 身份证号 also reads the
+     * columns checked against it (性别, 出生日期) when the file has them.
      */
     static RowValues forHeader(List<Column> columns, List<String> header) {
         return forHeader(columns, header, null);
@@ -46,8 +53,13 @@ final class RowValues {
     }
 
     /** Like the others; a column the file lacks takes its value from {@code absentValues} (and is not missing). */
-    static RowValues forHeader(List<Column> columns, List<String> header, cn.canbao.register.ColumnMapping mapping,
+    static RowValues forHeader(List<Column> layout, List<String> header, cn.canbao.register.ColumnMapping mapping,
                                Map<String, String> absentValues) {
+        List<Column> columns = new ArrayList<>(layout);
+        if (layout.stream().anyMatch(c -> c.key().equals("id_number"))) {
+            CROSS_CHECKED.stream().filter(x -> layout.stream().noneMatch(c -> c.key().equals(x.key())))
+                    .forEach(columns::add);
+        }
         List<Column> needed = columns.stream().map(c -> absentValues.containsKey(c.key())
                 ? Column.optional(c.key(), c.chinese()) : c).toList();
         return new RowValues(columns, HeaderMatcher.positions(needed, header, mapping), absentValues);
@@ -74,39 +86,53 @@ final class RowValues {
     String required(String key) {
         String v = text(key);
         if (v == null) {
-            throw new RowRejected("register.reject.required", chinese(key));
+            throw RowRejected.at(RejectReason.REQUIRED, column(key), null);
         }
         return v;
     }
 
+    /**
+     * The row's 身份证号: trimmed and a lower-case check character upper-cased, else refused with the ID's own
+     * reason; then 性别 and 出生日期, when the file has them, must say what the number says.
+     */
     String idNumber() {
-        String v = text("id_number");
-        var problem = IdNumber.problemOf(v);
-        if (problem.isPresent()) {
-            throw new RowRejected(problem.get().messageKey(), v == null ? "" : v);
-        }
-        return IdNumber.of(v).value();
+        required("id_number");
+        IdNumber id = IdNumber.of(validId("id_number"));
+        CrossChecks.check(id, this);
+        return id.value();
     }
 
     /** An ID number in an optional column: null when empty, refused when not a valid number. */
     String optionalIdNumber(String key) {
+        return text(key) == null ? null : IdNumber.of(validId(key)).value();
+    }
+
+    /** The ID number of the column, refused with the reason of its first problem. */
+    private String validId(String key) {
         String v = text(key);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
         var problem = IdNumber.problemOf(v);
         if (problem.isPresent()) {
-            throw new RowRejected(problem.get().messageKey(), v);
+            throw RowRejected.at(RejectReason.of(problem.get()), column(key), v);
         }
-        return IdNumber.of(v).value();
+        return v;
     }
 
     String name() {
         String v = required("name");
         if (v.length() > 60) {
-            throw new RowRejected("register.reject.tooLong", chinese("name"), 60);
+            throw tooLong("name", 60);
         }
         return v;
+    }
+
+    /** The cell refused as longer than {@code max} characters. */
+    RowRejected tooLong(String key, int max) {
+        return RowRejected.cell(RejectReason.TOO_LONG, column(key), text(key), column(key).chinese(), max);
+    }
+
+    /** A refusal of the column's value for that reason, with {@code more} arguments after column and value. */
+    RowRejected rejected(RejectReason reason, String key, Object... more) {
+        return RowRejected.at(reason, column(key), text(key), more);
     }
 
     LocalDate date(String key) {
@@ -114,6 +140,7 @@ final class RowValues {
         if (v == null) {
             return null;
         }
+        refuseNonAsciiDigits(key, v);
         try {
             String s = v.replace('/', '-').replace('.', '-');
             if (s.length() >= 10 && s.charAt(4) == '-') {
@@ -123,7 +150,7 @@ final class RowValues {
             return LocalDate.parse(s, COMPACT);
         } catch (NumberFormatException | java.time.DateTimeException
                  | ArrayIndexOutOfBoundsException e) {
-            throw new RowRejected("register.reject.date", chinese(key), v);
+            throw RowRejected.at(RejectReason.DATE_INVALID, column(key), v);
         }
     }
 
@@ -134,6 +161,7 @@ final class RowValues {
 
     int year(String key) {
         String v = required(key);
+        refuseNonAsciiDigits(key, v);
         try {
             int y = Integer.parseInt(v.endsWith("年") ? v.substring(0, v.length() - 1) : v);
             if (y < 1998 || y > 2100) {
@@ -141,7 +169,7 @@ final class RowValues {
             }
             return y;
         } catch (NumberFormatException e) {
-            throw new RowRejected("register.reject.year", chinese(key), v);
+            throw RowRejected.at(RejectReason.YEAR_INVALID, column(key), v);
         }
     }
 
@@ -150,6 +178,7 @@ final class RowValues {
         if (v == null) {
             return null;
         }
+        refuseNonAsciiDigits(key, v);
         try {
             BigDecimal a = new BigDecimal(v.replace(",", "").replace("元", ""));
             if (a.signum() < 0 || a.compareTo(new BigDecimal("100000")) >= 0) {
@@ -157,7 +186,7 @@ final class RowValues {
             }
             return a.setScale(2, java.math.RoundingMode.HALF_UP);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new RowRejected("register.reject.amount", chinese(key), v);
+            throw RowRejected.at(RejectReason.AMOUNT_INVALID, column(key), v);
         }
     }
 
@@ -166,7 +195,8 @@ final class RowValues {
         if (v == null) {
             return null;
         }
-        return MobileNumber.normalise(v).orElseThrow(() -> new RowRejected("register.reject.mobile", chinese(key), v));
+        refuseNonAsciiDigits(key, v);
+        return MobileNumber.normalise(v).orElseThrow(() -> RowRejected.at(RejectReason.MOBILE_INVALID, column(key), v));
     }
 
     /** A 12-digit village code (or 15-digit grid code when {@code grid}). */
@@ -175,10 +205,21 @@ final class RowValues {
         if (v == null) {
             return null;
         }
+        refuseNonAsciiDigits(key, v);
         if (v.length() != (grid ? 15 : 12) || !allDigits(v)) {
-            throw new RowRejected("register.reject.regionCode", chinese(key), v);
+            throw RowRejected.at(RejectReason.REGION_CODE_FORMAT, column(key), v);
         }
         return v;
+    }
+
+    /**
+     * Codes, numbers and dates must be written in ASCII digits: Java's parsers read full-width １２ as 12, so
+     * without this check a retyped value would pass unseen (docs/extract-layouts.md says why it is refused).
+     */
+    void refuseNonAsciiDigits(String key, String v) {
+        if (IdNumber.hasNonAsciiDigits(v)) {
+            throw RowRejected.at(RejectReason.NON_ASCII_DIGITS, column(key), v);
+        }
     }
 
     static boolean allDigits(String v) {
@@ -201,7 +242,7 @@ final class RowValues {
         try {
             return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new RowRejected("register.reject.code", chinese(key), v);
+            throw RowRejected.at(RejectReason.CODE_UNKNOWN, column(key), v);
         }
     }
 
@@ -219,7 +260,12 @@ final class RowValues {
         throw new IllegalArgumentException("no column " + key);
     }
 
-    private String chinese(String key) {
-        return columns.get(index(key)).chinese();
+    /** Whether the file has that column (a layout's optional column, or a cross-checked one). */
+    boolean has(String key) {
+        return columns.stream().anyMatch(c -> c.key().equals(key)) && positions[index(key)] >= 0;
+    }
+
+    Column column(String key) {
+        return columns.get(index(key));
     }
 }

@@ -1,6 +1,7 @@
 package cn.canbao.register.imports;
 
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.RejectReason;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -36,11 +37,6 @@ class StudentImporter implements KindImporter {
     }
 
     @Override
-    public String duplicateKey() {
-        return "id_number, school_year";
-    }
-
-    @Override
     public String stageDdl() {
         return "id_number char(18), name text, school text, stage text, school_year smallint, guardian_mobile text";
     }
@@ -54,7 +50,7 @@ class StudentImporter implements KindImporter {
     public List<Object> convert(RowValues row) {
         String school = row.required("school");
         if (school.length() > 80) {
-            throw new RowRejected("register.reject.tooLong", "学校", 80);
+            throw row.tooLong("school", 80);
         }
         return Arrays.asList(row.idNumber(), row.name(), school, row.code("stage", Stage.class, CHINESE),
                 row.year("school_year"), row.mobile("guardian_mobile"));

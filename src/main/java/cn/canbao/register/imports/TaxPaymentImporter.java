@@ -1,6 +1,7 @@
 package cn.canbao.register.imports;
 
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.RejectReason;
 import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
@@ -34,11 +35,6 @@ class TaxPaymentImporter implements KindImporter {
     }
 
     @Override
-    public String duplicateKey() {
-        return "receipt_no";
-    }
-
-    @Override
     public String stageDdl() {
         return "id_number char(18), name text, year smallint, scheme text, paid_date date, amount numeric, "
                 + "receipt_no text";
@@ -53,11 +49,11 @@ class TaxPaymentImporter implements KindImporter {
     public List<Object> convert(RowValues row) {
         String receipt = row.required("receipt_no");
         if (receipt.length() > 40) {
-            throw new RowRejected("register.reject.tooLong", "票据号", 40);
+            throw row.tooLong("receipt_no", 40);
         }
         var amount = row.amount("amount");
         if (amount == null) {
-            throw new RowRejected("register.reject.required", "缴费金额");
+            throw row.rejected(RejectReason.REQUIRED, "amount");
         }
         return Arrays.asList(row.idNumber(), row.name(), row.year("year"),
                 row.code("scheme", InsuranceStatusImporter.Scheme.class, InsuranceStatusImporter.SCHEMES),
@@ -68,7 +64,7 @@ class TaxPaymentImporter implements KindImporter {
     public void merge(MergeContext ctx) {
         ctx.rejectDuplicates("receipt_no");
         RegisterScope.rejectUnknownOrOutOfScope(ctx, RegisterScope.Basis.HOUSEHOLD_OR_RESIDENCE);
-        ctx.reject("register.reject.receiptOfOther", "array[(select left(p.id_number, 4) || '**********' "
+        ctx.reject(RejectReason.RECEIPT_OF_OTHER, "array[(select left(p.id_number, 4) || '**********' "
                 + "|| right(p.id_number, 4) from payment p "
                 + "where p.receipt_no = s.receipt_no)]::text[]", "exists (select 1 from payment p "
                 + "where p.receipt_no = s.receipt_no and p.id_number <> s.id_number)");

@@ -1,5 +1,6 @@
 package cn.canbao.register.imports;
 
+import cn.canbao.register.RejectReason;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,14 +34,14 @@ final class TransferRequests {
                 + "or s.household_region not like ?)) order by id_number, event_date desc, row_number desc) l "
                 + "join person p using (id_number) where (p.household_region like ?) <> (l.household_region like ?)",
                 like, like, like, like, like);
-        ctx.reject("register.reject.transferRejected", "(select array[h.id::text, h.decided_by] "
+        ctx.reject(RejectReason.TRANSFER_REJECTED, "(select array[h.id::text, h.decided_by] "
                 + "from household_transfer h join import_transfer t using (id_number) where t.id_number = s.id_number "
                 + "and h.status = 'REJECTED' and h.to_region = t.to_region and h.event_date = t.event_date "
                 + "order by h.id desc limit 1)", "s.event in " + REGISTERS + " and exists (select 1 "
                 + "from household_transfer h join import_transfer t using (id_number) where t.id_number = s.id_number "
                 + "and h.status = 'REJECTED' and h.to_region = t.to_region and h.event_date = t.event_date)");
-        ctx.villageArgument("register.reject.transferPending", 2)
-                .reject("register.reject.transferPending", "(select array[h.id::text, " + RegisterScope.village("h.to_region")
+        ctx.villageArgument(RejectReason.TRANSFER_PENDING, 2)
+                .reject(RejectReason.TRANSFER_PENDING, "(select array[h.id::text, " + RegisterScope.village("h.to_region")
                 + "] from household_transfer h where h.id_number = s.id_number and h.status = 'PENDING')",
                 "s.event in " + REGISTERS + " and exists (select 1 from household_transfer h join import_transfer t "
                 + "using (id_number) where t.id_number = s.id_number and h.status = 'PENDING' "

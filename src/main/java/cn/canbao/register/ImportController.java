@@ -139,6 +139,17 @@ class ImportController {
     record ImportAnswer(@JsonUnwrapped ImportRun run, String errorMessage, List<String> summary) {
     }
 
+    /** The rejected rows as an XLSX workbook; same door, same audit as the CSV. */
+    @GetMapping("/{id}/rejects.xlsx")
+    void rejectsXlsx(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
+        imports.writeRejectsXlsx(id, locale, () -> {
+            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-rejects.xlsx\"");
+            response.setHeader("Cache-Control", "no-store");
+            return response.getOutputStream();
+        });
+    }
+
     /** The headers are set only once the service allows the download, so a refusal answers problem+json. */
     @GetMapping("/{id}/rejects")
     void rejects(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {

@@ -224,13 +224,67 @@ public class ImportService {
     }
 
     /**
-     * The rejected rows as CSV (UTF-8 with BOM for Excel): row number, reason in the reader's language, the
-     * row as read — raw, since correcting it is the download's purpose, with every cell neutralised against
-     * formula injection ({@link RejectsCsv}). Clerks and admins whose scope covers the import's only; every
-     * call is audited (REJECTS_DOWNLOADED, allowed or refused). Refusals: AccessDeniedException (another
-     * role), RegisterException notFound (unknown or outside the scope), {@link ImportPurgedException}.
+     * The rejected rows as CSV (UTF-8 with BOM for Excel): the physical line number, the reason in the reader's
+     * language, the column and its value (ID and phone masked), and the row as read — raw, since correcting it is the
+     * download's purpose — with every cell neutralised against formula injection ({@link RejectsCsv}). Clerks and
+     * admins whose scope covers the import's only; every call is audited (REJECTS_DOWNLOADED, allowed or refused).
+     * Refusals: AccessDeniedException (another role), RegisterException notFound (unknown or outside the scope),
+     * {@link ImportPurgedException}.
      */
     public void writeRejects(long id, Locale locale, RejectsTarget target) throws IOException {
+        allowRejectsDownload(id);
+        PrintWriter w = new PrintWriter(target.open());
+        w.print('\uFEFF');
+        w.println(messages.getMessage("register.rejects.header", null, locale));
+        jdbc.query("select row_number, reason_key, reason_args, column_name, cell_value, raw from import_reject "
+                + "where import_id = ? order by row_number", rs -> {
+                    w.println(RejectsCsv.line(rs.getLong("row_number"), reason(rs, locale), rs.getString("column_name"),
+                            rs.getString("cell_value"), rs.getString("raw")));
+                }, id);
+        w.flush();
+    }
+
+    /** Where the rejects workbook goes; opened only once the caller may read it. */
+    @FunctionalInterface
+    public interface RejectsStream {
+        java.io.OutputStream open() throws IOException;
+    }
+
+    /**
+     * The same rows as {@link #writeRejects(long, Locale, RejectsTarget)} as an XLSX workbook, streamed (a window of
+     * rows in memory, the rest on disk), every cell text (so no cell is a formula and 18-digit numbers keep their
+     * digits); same door and audit.
+     */
+    public void writeRejectsXlsx(long id, Locale locale, RejectsStream target) throws IOException {
+        allowRejectsDownload(id);
+        try (var book = new org.apache.poi.xssf.streaming.SXSSFWorkbook(200)) {
+            var sheet = book.createSheet(messages.getMessage("register.rejects.sheet", null, "rejects", locale));
+            String[] header = messages.getMessage("register.rejects.header", null, locale).split(",");
+            var first = sheet.createRow(0);
+            for (int c = 0; c < header.length; c++) {
+                first.createCell(c).setCellValue(header[c]);
+            }
+            int[] next = {1};
+            jdbc.query("select row_number, reason_key, reason_args, column_name, cell_value, raw from import_reject "
+                    + "where import_id = ? order by row_number", rs -> {
+                        var row = sheet.createRow(next[0]++);
+                        String[] cells = {Long.toString(rs.getLong("row_number")), reason(rs, locale),
+                                rs.getString("column_name"), rs.getString("cell_value"), rs.getString("raw")};
+                        for (int c = 0; c < cells.length; c++) {
+                            if (cells[c] != null) {
+                                row.createCell(c).setCellValue(RejectsCsv.neutralise(cells[c]));
+                            }
+                        }
+                    }, id);
+            try (var out = target.open()) {
+                book.write(out);
+            }
+            book.dispose();
+        }
+    }
+
+    /** The door of both downloads: the role, the scope, not purged; audited either way. */
+    private void allowRejectsDownload(long id) {
         String refusal = "role";
         try {
             requireRawRowReader();
@@ -245,14 +299,6 @@ public class ImportService {
             throw refused;
         }
         audit.record(REJECTS_DOWNLOADED, String.valueOf(id), SecurityAudit.Outcome.ALLOWED, null);
-        PrintWriter w = new PrintWriter(target.open());
-        w.print('\uFEFF');
-        w.println(messages.getMessage("register.rejects.header", null, locale));
-        jdbc.query("select row_number, reason_key, reason_args, raw from import_reject where import_id = ? "
-                + "order by row_number", rs -> {
-                    w.println(RejectsCsv.line(rs.getLong("row_number"), reason(rs, locale), rs.getString("raw")));
-                }, id);
-        w.flush();
     }
 
     /** {@link #writeRejects(long, Locale, RejectsTarget)} into a writer that is already open. */

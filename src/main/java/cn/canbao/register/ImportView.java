@@ -294,6 +294,8 @@ class ImportView extends VerticalLayout {
         Anchor download = new Anchor(rejectsDownload(run.id()),
                 getTranslation("imports.rejects.download", run.rowsRejected() + run.rowsDuplicate() + run.rowsHeld()));
         download.setId("import-rejects-download");
+        Anchor workbook = new Anchor(rejectsWorkbook(run.id()), getTranslation("imports.rejects.downloadXlsx"));
+        workbook.setId("import-rejects-xlsx");
         Grid<ImportService.Reject> rejects = new Grid<>();
         rejects.setId("import-rejects");
         rejects.addColumn(ImportService.Reject::rowNumber).setHeader(getTranslation("imports.rejects.row"))
@@ -309,7 +311,17 @@ class ImportView extends VerticalLayout {
         rejects.setAllRowsVisible(true);
         Span masked = new Span(getTranslation("imports.rejects.masked"));
         masked.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-        current.add(new H3(getTranslation("imports.rejects.title")), download, masked, rejects);
+        current.add(new H3(getTranslation("imports.rejects.title")), download, workbook, masked, rejects);
+    }
+
+    /** The rejects as a workbook, through the same door. */
+    private DownloadHandler rejectsWorkbook(long id) {
+        return event -> imports.writeRejectsXlsx(id, event.getUI() == null ? getLocale() : event.getUI().getLocale(),
+                () -> {
+                    event.setFileName("import-" + id + "-rejects.xlsx");
+                    event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                    return event.getOutputStream();
+                });
     }
 
     /** The raw rows, through the same door as REST: role and scope checked, the download audited. */

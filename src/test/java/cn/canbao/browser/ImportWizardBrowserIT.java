@@ -94,7 +94,7 @@ class ImportWizardBrowserIT {
             String csv = (String) ((JavascriptExecutor) browser.driver()).executeAsyncScript("const done = "
                     + "arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done)",
                     download.getAttribute("href"));
-            assertThat(csv).contains("行号,原因,原始数据", bad + ",错号");
+            assertThat(csv).contains("行号,原因,列,值,原始数据", bad + ",错号");
             assertThat(jdbc.queryForList("select outcome from security_audit where action = 'REJECTS_DOWNLOADED' "
                     + "and actor = 'clerk.wizard'", String.class)).containsExactly("ALLOWED");
             browser.screenshot("import-wizard");

@@ -75,6 +75,21 @@ class ImportApiIT {
         var rejects = clerk.getForEntity("/api/imports/" + id + "/rejects", String.class);
         assertThat(rejects.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(rejects.getBody()).contains("3,", "校验位错误", "110105194912310021,校验错");
+        // the same rows as a workbook: physical line, reason in Chinese, column, masked value, the row as read
+        var workbook = clerk.getForEntity("/api/imports/" + id + "/rejects.xlsx", byte[].class);
+        assertThat(workbook.getHeaders().getContentType().toString()).contains("spreadsheetml");
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook.getBody()))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("列");
+            var row = sheet.getRow(1);
+            assertThat(row.getCell(0).getStringCellValue()).isEqualTo("3");
+            assertThat(row.getCell(1).getStringCellValue()).contains("校验位错误");
+            assertThat(row.getCell(2).getStringCellValue()).isEqualTo("身份证号");
+            assertThat(row.getCell(3).getStringCellValue()).contains("*").doesNotContain("110105194912310021");
+            assertThat(row.getCell(4).getStringCellValue()).contains("110105194912310021,校验错");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
 
         assertThat(http.getForEntity("/api/imports/" + id, String.class).getStatusCode().value()).isEqualTo(401);
         var unknown = clerk.getForEntity("/api/imports/999999", JsonNode.class);

@@ -128,7 +128,7 @@ class RegisterImportIT {
             imports.writeRejects(first.id(), out, Locale.SIMPLIFIED_CHINESE);
             return out.toString();
         });
-        assertThat(csv).contains("行号,原因,原始数据", "校验位错误", "15位旧号码", "不在您的管辖范围内",
+        assertThat(csv).contains("行号,原因,列,值,原始数据", "校验位错误", "15位旧号码", "不在您的管辖范围内",
                 "不在户籍登记中", "缺少“姓名”", dp + ",外镇人").hasLineCount(9);
 
         ImportRun again = security.as("clerk.reg.taocheng", () -> imports.rerun(first.id()));

@@ -34,7 +34,7 @@ final class CopyStream implements AutoCloseable {
             if (v == null) {
                 buffer.append("\\N");
             } else {
-                escape(v.toString());
+                escape(buffer, v.toString());
             }
         }
         buffer.append('\n');
@@ -61,7 +61,8 @@ final class CopyStream implements AutoCloseable {
         }
     }
 
-    private void escape(String s) {
+    /** A value in COPY's text format: backslash, tab and line breaks escaped. */
+    static void escape(StringBuilder buffer, String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {

@@ -272,19 +272,21 @@ public class ImportPipeline {
             phase(importId, counts, Phase.READ);
             jdbc.execute("create temp table import_stage (row_number bigint not null, " + importer.stageDdl()
                     + ") on commit drop");
-            List<Object[]> rejects = new ArrayList<>();
             long t0 = System.nanoTime();
             var connection = DataSourceUtils.getConnection(dataSource);
             Handler handler;
-            try (CopyStream copy = new CopyStream(connection, "import_stage", "row_number, " + importer.stageColumns())) {
-                handler = new Handler(importId, importer, copy, rejects, counts, reading);
-                counts.format = ExtractReader.read(file, reading.options(), handler);
-                copy.finish();
+            try (RejectSpool rejects = new RejectSpool(importId)) {
+                try (CopyStream copy = new CopyStream(connection, "import_stage",
+                        "row_number, " + importer.stageColumns())) {
+                    handler = new Handler(importId, importer, copy, rejects, counts, reading);
+                    counts.format = ExtractReader.read(file, reading.options(), handler);
+                    copy.finish();
+                }
+                // the rejects found while reading, spooled to disk, in one COPY
+                rejects.load(connection);
             }
             // a held row is imported again under this header once a clerk chose it
             jdbc.update("update import_run set header = ? where id = ?", handler.header, importId);
-            jdbc.batchUpdate("insert into import_reject (import_id, row_number, reason_key, reason_args, raw, "
-                    + "column_name, cell_value) values (?, ?, ?, ?::text[], ?, ?, ?)", rejects);
             long t1 = System.nanoTime();
             phase(importId, counts, Phase.CHECK);
             // no index on the stage: every check and merge is one set-wide (hash) join
@@ -457,14 +459,14 @@ public class ImportPipeline {
         private final long importId;
         private final KindImporter importer;
         private final CopyStream copy;
-        private final List<Object[]> rejects;
+        private final RejectSpool rejects;
         private final Counts counts;
         private final Reading reading;
         private RowValues values;
         /** The header as read; written once COPY is done (the connection is busy with it until then). */
         String header;
 
-        Handler(long importId, KindImporter importer, CopyStream copy, List<Object[]> rejects, Counts counts,
+        Handler(long importId, KindImporter importer, CopyStream copy, RejectSpool rejects, Counts counts,
                 Reading reading) {
             this.reading = reading;
             this.importId = importId;
@@ -508,8 +510,7 @@ public class ImportPipeline {
 
         private void reject(ExtractRow row, String key, Object[] args, String column, String maskedValue) {
             counts.rejected++;
-            rejects.add(new Object[] {importId, row.number(), key, textArray(args), RawRow.join(row.cells()), column,
-                    maskedValue});
+            rejects.add(importId, row.number(), key, textArray(args), RawRow.join(row.cells()), column, maskedValue);
         }
     }
 }

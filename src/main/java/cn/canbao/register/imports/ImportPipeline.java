@@ -285,8 +285,12 @@ public class ImportPipeline {
                 // the rejects found while reading, spooled to disk, in one COPY
                 rejects.load(connection);
             }
-            // a held row is imported again under this header once a clerk chose it
-            jdbc.update("update import_run set header = ? where id = ?", handler.header, importId);
+            // a held row is imported again under this header once a clerk chose it; written on the side like the
+            // progress: the import's own transaction must not lock its import_run row, or the next phase's update
+            // (its own transaction) would wait for it forever
+            String header = handler.header;
+            sideTx.executeWithoutResult(st -> jdbc.update("update import_run set header = ? where id = ?", header,
+                    importId));
             long t1 = System.nanoTime();
             phase(importId, counts, Phase.CHECK);
             // no index on the stage: every check and merge is one set-wide (hash) join

@@ -107,10 +107,14 @@ class ImportWizardBrowserIT {
      */
     @Test
     void aClerkPreviewsAnotherDepartmentsExtractDryRunsItAndImportsIt() throws Exception {
-        security.ensureUser("clerk.wizard.map", "350525000000", Role.CLERK);
-        String village = SystemAccess.call(() -> regions.descendantsAtLevel("350525109000", RegionLevel.VILLAGE)
-                .get(0).code());
-        String first17 = "35052519840404091";
+        // a county of its own: the person imported here must not count in another test's townships
+        String village = "350586101001";
+        SystemAccess.run(() -> regions.createMissing(java.util.List.of(
+                cn.canbao.region.NewRegion.region("350586000000", "向导测试县", RegionLevel.COUNTY, "350500000000", null, true),
+                cn.canbao.region.NewRegion.region("350586101000", "壬镇", RegionLevel.TOWNSHIP, "350586000000", null, true),
+                cn.canbao.region.NewRegion.region(village, "壬一村", RegionLevel.VILLAGE, "350586101000", null, true))));
+        security.ensureUser("clerk.wizard.map", "350586000000", Role.CLERK);
+        String first17 = "35058619840404091";
         String good = first17 + IdNumber.checkCharacter(first17);
         Path file = Files.createTempFile("民政", ".csv");
         Files.writeString(file, "公民身份号码,姓名,变动类型,变动日期,户籍地区划代码,联系电话\n"
@@ -127,7 +131,7 @@ class ImportWizardBrowserIT {
             browser.settle();
             String mapping = browser.js("return Array.from(document.querySelectorAll('#import-mapping "
                     + "vaadin-grid-cell-content')).map(c => c.textContent).join('|')");
-            assertThat(mapping).contains("身份证号 *", "公民身份号码", "90%", "联系电话", "3505**********0911".substring(0, 4));
+            assertThat(mapping).contains("身份证号 *", "公民身份号码", "90%", "联系电话", "3505");
             assertThat(browser.driver().findElements(By.id("import-header-row"))).hasSize(1);
             var dry = browser.driver().findElement(By.id("import-dry-run"));
             browser.js("arguments[0].scrollIntoView({block: 'center'})", dry);

@@ -56,14 +56,20 @@ class ImportMappingIT {
 
     private String village;
 
+    /** A county of its own: the persons these tests add must not count in another test's townships. */
     @BeforeEach
     void clerk() {
-        security.ensureUser(CLERK, "350525000000", Role.CLERK);
-        village = SystemAccess.call(() -> regions.descendantsAtLevel("350525105000", RegionLevel.VILLAGE).get(0).code());
+        SystemAccess.run(() -> regions.createMissing(java.util.List.of(
+                cn.canbao.region.NewRegion.region("350585000000", "映射测试县", RegionLevel.COUNTY, "350500000000", null, true),
+                cn.canbao.region.NewRegion.region("350585101000", "辛镇", RegionLevel.TOWNSHIP, "350585000000", null, true),
+                cn.canbao.region.NewRegion.region("350585101001", "辛一村", RegionLevel.VILLAGE, "350585101000", null,
+                        true))));
+        security.ensureUser(CLERK, "350585000000", Role.CLERK);
+        village = "350585101001";
     }
 
     private String id(int sequence) {
-        return TestIds.id("350525", LocalDate.of(1977, 7, 7), sequence);
+        return TestIds.id("350585", LocalDate.of(1977, 7, 7), sequence);
     }
 
     @Test

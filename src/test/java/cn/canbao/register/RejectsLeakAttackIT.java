@@ -156,14 +156,14 @@ class RejectsLeakAttackIT {
 
         List<List<String>> records = parse(response.body().substring(1)); // after the BOM
         assertThat(records).hasSize(7);
-        assertThat(records.get(0)).containsExactly("行号", "原因", "原始数据");
+        assertThat(records.get(0)).containsExactly("行号", "原因", "列", "值", "原始数据");
         for (List<String> record : records) {
             for (String cell : record) {
                 assertThat(cell).as("a cell of %s", record).doesNotStartWith("=").doesNotStartWith("+")
                         .doesNotStartWith("-").doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r");
             }
         }
-        List<String> raw = records.stream().skip(1).map(r -> r.get(2)).toList();
+        List<String> raw = records.stream().skip(1).map(r -> r.get(4)).toList();
         assertThat(raw).anyMatch(c -> c.startsWith("\"=HYPERLINK(\"\"http://evil.example/\"\""))
                 .anyMatch(c -> c.startsWith("'=cmd|' /C calc'!A0,注入一"))
                 .anyMatch(c -> c.startsWith("'@SUM(1+1)"))

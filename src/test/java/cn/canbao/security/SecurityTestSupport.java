@@ -48,7 +48,7 @@ public class SecurityTestSupport {
     /** Creates the user (as the system) unless it exists; the password is {@link #PASSWORD}. */
     public String ensureUser(String username, String regionCode, Role... roles) {
         SystemAccess.run(() -> {
-            if (users.list(username, 0, 1).stream().noneMatch(u -> u.username().equals(username))) {
+            if (users.list(username, 0, 200).stream().noneMatch(u -> u.username().equals(username))) {
                 users.create(new NewUser(username, "测试 " + username, regionCode, Set.of(roles), null, PASSWORD));
             }
         });

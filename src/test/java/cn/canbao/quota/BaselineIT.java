@@ -98,11 +98,21 @@ class BaselineIT {
         var trigger = scheduler.getTrigger(TriggerKey.triggerKey(BaselineRefreshJob.Schedule.NAME, "target"));
         assertThat(trigger).isNotNull();
         assertThat(trigger.getNextFireTime()).isNotNull();
-        jdbc.update("delete from baseline where year = ?", YEAR);
-        jdbc.update("insert into enrollment (id_number, year, scheme, place) values (?, ?, 'RESIDENT', 'LOCAL') "
-                + "on conflict do nothing", TestIds.id("350525", LocalDate.of(1961, 1, 1), 901), YEAR);
-        scheduler.triggerJob(JobKey.jobKey(BaselineRefreshJob.Schedule.NAME, "target"));
-        await().until(() -> jdbc.queryForObject("select count(*) from baseline where year = ?", Integer.class,
-                YEAR) > 0);
+        // the job refreshes the three latest years with enrollments: a year later than any other test's is one of them
+        // whatever ran before (tests run in any order)
+        int latest = 2098;
+        String person = TestIds.id("350525", LocalDate.of(1961, 1, 1), 901);
+        try {
+            jdbc.update("delete from baseline where year = ?", latest);
+            jdbc.update("insert into enrollment (id_number, year, scheme, place) values (?, ?, 'RESIDENT', 'LOCAL') "
+                    + "on conflict do nothing", person, latest);
+            scheduler.triggerJob(JobKey.jobKey(BaselineRefreshJob.Schedule.NAME, "target"));
+            await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                    "select count(*) from baseline where year = ?", Integer.class, latest) > 0);
+        } finally {
+            jdbc.update("delete from enrollment where id_number = ? and year = ?", person, latest);
+            jdbc.update("delete from baseline_group where year = ?", latest);
+            jdbc.update("delete from baseline where year = ?", latest);
+        }
     }
 }

@@ -155,12 +155,18 @@ public class RegisterCandidates {
         }
         Scoped where = scoped("p");
         Map<String, Resident> heads = new HashMap<>();
-        jdbc.query(SELECT_RESIDENT + " join unnest(?::text[], ?::text[]) h(region, number) "
-                        + "on p.household_region = h.region and p.household_number = h.number "
-                        + "where p.household_relation in ('" + HouseholdRelation.HEAD + "', '本人') and p.status = 'ACTIVE'"
+        // "= any" on both columns reaches the (household_region, household_number) index; a join on unnest did not
+        // (a scan of the register per reminder); pairs the arrays cross are dropped below
+        java.util.Set<String> wanted = new HashSet<>(householdKeys);
+        jdbc.query(SELECT_RESIDENT + " where p.household_region = any(?::varchar[]) "
+                        + "and p.household_number = any(?::varchar[]) "
+                        + "and p.household_relation in ('" + HouseholdRelation.HEAD + "', '本人') and p.status = 'ACTIVE'"
                         + where.sql() + " order by p.id_number", rs -> {
                     Resident r = RESIDENT.mapRow(rs, 0);
-                    heads.putIfAbsent(r.householdRegion() + "/" + r.householdNumber(), r);
+                    String key = r.householdRegion() + "/" + r.householdNumber();
+                    if (wanted.contains(key)) {
+                        heads.putIfAbsent(key, r);
+                    }
                 }, prepend(List.of(regions.toArray(String[]::new), numbers.toArray(String[]::new)), where.args()));
         return heads;
     }

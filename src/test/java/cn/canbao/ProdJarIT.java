@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -109,24 +108,19 @@ class ProdJarIT {
         }
     }
 
-    private void awaitHealthy(Process app, int port, Path log) throws Exception {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!app.isAlive()) {
-                fail("the jar stopped with exit code " + app.exitValue() + ":\n" + tail(log));
-            }
-            try {
-                HttpResponse<String> health = get(port, "/actuator/health", Map.of());
-                if (health.statusCode() == 200) {
-                    assertThat(health.body()).contains("\"status\":\"UP\"");
-                    return;
-                }
-            } catch (IOException notListeningYet) {
-                // starting
-            }
-            Thread.sleep(1000);
+    private void awaitHealthy(Process app, int port, Path log) throws IOException {
+        try {
+            org.awaitility.Awaitility.await().atMost(START_TIMEOUT).pollInterval(java.time.Duration.ofSeconds(1))
+                    .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                        if (!app.isAlive()) {
+                            fail("the jar stopped with exit code " + app.exitValue() + ":\n" + tail(log));
+                        }
+                        HttpResponse<String> health = get(port, "/actuator/health", Map.of());
+                        return health.statusCode() == 200 && health.body().contains("\"status\":\"UP\"");
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            fail("the jar did not answer /actuator/health within " + START_TIMEOUT + ":\n" + tail(log));
         }
-        fail("the jar did not answer /actuator/health within " + START_TIMEOUT + ":\n" + tail(log));
     }
 
     private HttpResponse<String> get(int port, String path, Map<String, String> headers) throws Exception {

@@ -131,9 +131,8 @@ public class ImportPipeline {
             // the first rows are all a preview needs
         }
         // a police snapshot needs no 变动类型 / 变动日期 (everyone listed is registered on its day)
-        Map<String, String> absent = snapshot ? new Reading(options, mapping, false, java.time.LocalDate.now())
-                .absentValues() : Map.of();
-        List<Column> columns = importer.columns().stream().map(c -> absent.containsKey(c.key())
+        java.util.Set<String> absent = snapshot ? Reading.SNAPSHOT_DEFAULTED : java.util.Set.of();
+        List<Column> columns = importer.columns().stream().map(c -> absent.contains(c.key())
                 ? Column.optional(c.key(), c.chinese()) : c).toList();
         List<HeaderMatcher.Match> matches = HeaderMatcher.match(columns, header, mapping);
         return new cn.canbao.register.ImportPreview(kind, ExtractReader.detect(file, options).name(),
@@ -219,6 +218,9 @@ public class ImportPipeline {
 
     /** How the run reads its file: the clerk's read options and column mapping, and whether it is a dry run. */
     private record Reading(ReadOptions options, ColumnMapping mapping, boolean dryRun, java.time.LocalDate snapshotAsOf) {
+
+        /** The columns a police snapshot may lack: 变动类型, 变动日期. */
+        static final java.util.Set<String> SNAPSHOT_DEFAULTED = java.util.Set.of("event", "event_date");
 
         /** A police snapshot's rows lacking 变动类型 / 变动日期 are registrations on the day it lists. */
         Map<String, String> absentValues() {

@@ -368,6 +368,10 @@ public class ImportService {
         List<String> lines = new java.util.ArrayList<>();
         java.util.function.BiConsumer<String, Object[]> add = (key, args) -> lines.add(
                 messages.getMessage(key, args, key, locale));
+        if (run.errorKey() != null) {
+            // applied, but its run was interrupted after the commit: the clerk learns that it stands
+            add.accept(run.errorKey(), new Object[0]);
+        }
         add.accept("imports.summary.read", new Object[] {run.rowsRead(), run.rowsAccepted()});
         if (run.rowsRejected() > 0) {
             add.accept("imports.summary.rejected", new Object[] {run.rowsRejected()});
@@ -393,7 +397,7 @@ public class ImportService {
 
     /** Translated error of a failed import, or null. */
     public String errorText(ImportRun run, Locale locale) {
-        if (run.errorKey() == null) {
+        if (run.errorKey() == null || run.status() != ImportRun.Status.FAILED) {
             return null;
         }
         Object[] args = run.errorDetail() == null ? new Object[0] : run.errorDetail().split("\u001f");
@@ -408,10 +412,22 @@ public class ImportService {
     @EventListener(ApplicationReadyEvent.class)
     @PreAuthorize("permitAll()") // at start-up (nobody is calling) and before every listing; it only marks dead imports
     public void failOrphans() {
-        int failed = jdbc.update("update import_run set status = 'FAILED', error_key = 'register.import.interrupted', "
-                + "finished_at = now() where status in ('QUEUED', 'RUNNING') and node is distinct from ? "
+        String gone = "status in ('QUEUED', 'RUNNING') and node is distinct from ? "
                 + "and coalesce(node, '') not in (select instance_name from qrtz_scheduler_state "
-                + "where last_checkin_time > ?)", node(), System.currentTimeMillis() - 60_000);
+                + "where last_checkin_time > ?)";
+        long alive = System.currentTimeMillis() - 60_000;
+        // committed before the node died: the data stands; what depends on it is refreshed now, as the import would have
+        List<java.util.Map<String, Object>> applied = jdbc.queryForList("update import_run set status = 'SUCCEEDED', phase = null, "
+                + "error_key = ?, finished_at = now() where " + gone + " and applied_at is not null returning id, kind",
+                cn.canbao.register.imports.ImportPipeline.APPLIED_BEFORE_FAILURE, node(), alive);
+        for (java.util.Map<String, Object> run : applied) {
+            long id = ((Number) run.get("id")).longValue();
+            ExtractKind kind = ExtractKind.valueOf((String) run.get("kind"));
+            log.warn("Import {} was committed before its node died: it stands; its dependent figures are refreshed", id);
+            executor.execute(() -> SystemAccess.run(() -> pipeline.announceApplied(id, kind)));
+        }
+        int failed = jdbc.update("update import_run set status = 'FAILED', error_key = 'register.import.interrupted', "
+                + "finished_at = now() where " + gone + " and applied_at is null", node(), alive);
         if (failed > 0) {
             log.warn("{} imports of nodes that are gone marked failed (interrupted)", failed);
         }

@@ -210,8 +210,8 @@ class RegisterImportIT {
         ImportRun done = importAs("clerk.reg.county", ExtractKind.POLICE_HOUSEHOLD, "crash.csv", HEADER
                 + person + ",苏晓东,在册,2000-01-01," + v2 + ",,,,\n");
         // what a crash leaves: the run still RUNNING, owned by a node that no longer checks in, nothing merged
-        jdbc.update("update import_run set status = 'RUNNING', node = 'node-that-died', finished_at = null "
-                + "where id = ?", done.id());
+        jdbc.update("update import_run set status = 'RUNNING', node = 'node-that-died', finished_at = null, "
+                + "applied_at = null where id = ?", done.id());
         jdbc.update("delete from person where id_number = ?", person);
         ImportRun orphan = security.as("clerk.reg.county", () -> imports.get(done.id()));
         assertThat(orphan.status()).isEqualTo(ImportRun.Status.FAILED);
@@ -224,6 +224,27 @@ class RegisterImportIT {
         assertThat(rerun.rerunOf()).isEqualTo(done.id());
         assertThat(jdbc.queryForObject("select name from person where id_number = ?", String.class, person))
                 .isEqualTo("苏晓东");
+    }
+
+    @Test
+    void anImportWhoseNodeDiedAfterItsCommitStandsAndSaysSo() {
+        String person = TestIds.id("350525", LocalDate.of(1987, 7, 17), 93);
+        ImportRun done = importAs("clerk.reg.county", ExtractKind.POLICE_HOUSEHOLD, "late-crash.csv", HEADER
+                + person + ",苏晓南,在册,2000-01-01," + v2 + ",,,,\n");
+        assertThat(jdbc.queryForObject("select applied_at is not null from import_run where id = ?", Boolean.class,
+                done.id())).as("the commit marks the run applied").isTrue();
+        // what a crash after the commit leaves: the data written and marked, the run still RUNNING on a dead node
+        jdbc.update("update import_run set status = 'RUNNING', phase = 'COVERAGE', node = 'node-that-died', "
+                + "finished_at = null where id = ?", done.id());
+        ImportRun orphan = security.as("clerk.reg.county", () -> imports.get(done.id()));
+        assertThat(orphan.status()).isEqualTo(ImportRun.Status.SUCCEEDED);
+        assertThat(orphan.phase()).isNull();
+        assertThat(orphan.rowsAccepted()).isEqualTo(1);
+        assertThat(imports.errorText(orphan, Locale.SIMPLIFIED_CHINESE)).as("it did not fail").isNull();
+        assertThat(security.as("clerk.reg.county", () -> imports.summary(orphan, Locale.SIMPLIFIED_CHINESE)))
+                .first().asString().contains("已全部写入", "无需重新导入");
+        assertThat(jdbc.queryForObject("select name from person where id_number = ?", String.class, person))
+                .isEqualTo("苏晓南");
     }
 
     @Test

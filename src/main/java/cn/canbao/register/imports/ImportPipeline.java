@@ -67,6 +67,12 @@ public class ImportPipeline {
     /** The phases an import runs through, in order (issue 17, point 8). */
     public enum Phase { READ, CHECK, MERGE, COVERAGE }
 
+    /**
+     * The note of an import whose data was committed but whose run did not finish normally (its node died, or a step
+     * after the commit failed): it stands, its dependent figures are refreshed again.
+     */
+    public static final String APPLIED_BEFORE_FAILURE = "register.import.appliedBeforeInterruption";
+
     /** A clerk cancelled the import: the worker stops at its next check and the transaction rolls back. */
     static final class Cancelled extends RuntimeException {
         Cancelled() {
@@ -174,6 +180,12 @@ public class ImportPipeline {
                     // a dry run: everything was checked and merged, and now nothing of it stays but the counts
                     c.dryRun = dryRunResult(importId, c);
                     status.setRollbackOnly();
+                } else {
+                    // the last statement before the commit, so the mark and the data stand or fall together: a node
+                    // killed after this commit leaves a run that is applied, one killed before leaves nothing
+                    // (failOrphans tells the two apart). Nothing updates this row on the side after it until the
+                    // commit, or the two transactions of this thread would wait for each other.
+                    writeCounts(importId, c, "applied_at = now()");
                 }
                 return c;
             });
@@ -188,12 +200,7 @@ public class ImportPipeline {
             phase(importId, counts, null);
             // rows held as transfer requests are neither accepted nor rejected: the other side decides them
             // so are exact repeats of a row and rows held for a clerk (one ID number, two names): each its own count
-            jdbc.update("update import_run set status = 'SUCCEEDED', format = ?, rows_read = ?, rows_accepted = ?, "
-                    + "rows_rejected = ?, rows_transfer_requested = ?, rows_duplicate = ?, rows_held = ?, "
-                    + "persons_changed = ?, persons_accepted = ?, snapshot_absent = ?, finished_at = now(), "
-                    + "heartbeat_at = now() where id = ?", counts.format.name(), counts.read, counts.accepted(),
-                    counts.rejected, counts.transferRequested, counts.duplicate, counts.held, counts.changed,
-                    counts.personsAccepted, counts.absent, importId);
+            writeCounts(importId, counts, "status = 'SUCCEEDED', finished_at = now()");
             log.info("Import {} ({}) of {}: {} rows read, {} rejected, {} repeated, {} held for a clerk, {} held as "
                     + "transfer requests, {} persons changed in {} ms", importId, importer.kind(), file.getFileName(),
                     counts.read, counts.rejected, counts.duplicate, counts.held, counts.transferRequested,
@@ -210,10 +217,24 @@ public class ImportPipeline {
             String key = cause instanceof DomainException d ? d.messageKey() : "register.import.failed";
             String detail = cause instanceof DomainException d ? String.join("\u001f", toStrings(d.args()))
                     : String.valueOf(cause.getMessage());
-            jdbc.update("update import_run set status = 'FAILED', error_key = ?, error_detail = ?, finished_at = now() "
-                    + "where id = ?", key, detail, importId);
+            if (jdbc.update("update import_run set status = 'FAILED', error_key = ?, error_detail = ?, finished_at = now() "
+                    + "where id = ? and applied_at is null", key, detail, importId) == 0) {
+                // the data was committed before the failure (a later step failed): the import stands, and says so
+                jdbc.update("update import_run set status = 'SUCCEEDED', phase = null, error_key = ?, "
+                        + "finished_at = now() where id = ?", APPLIED_BEFORE_FAILURE, importId);
+                log.warn("Import {} was applied; a step after its commit failed: {} {}", importId, key, detail, e);
+                return;
+            }
             log.warn("Import {} failed: {} {}", importId, key, detail, cause instanceof DomainException ? null : e);
         }
+    }
+
+    private void writeCounts(long importId, Counts counts, String andSet) {
+        jdbc.update("update import_run set " + andSet + ", format = ?, rows_read = ?, rows_accepted = ?, "
+                + "rows_rejected = ?, rows_transfer_requested = ?, rows_duplicate = ?, rows_held = ?, "
+                + "persons_changed = ?, persons_accepted = ?, snapshot_absent = ?, heartbeat_at = now() where id = ?",
+                counts.format.name(), counts.read, counts.accepted(), counts.rejected, counts.transferRequested,
+                counts.duplicate, counts.held, counts.changed, counts.personsAccepted, counts.absent, importId);
     }
 
     /** How the run reads its file: the clerk's read options and column mapping, and whether it is a dry run. */
@@ -375,6 +396,11 @@ public class ImportPipeline {
                 return labels;
             }
         };
+    }
+
+    /** Tells the listeners of an import committed by a node that died before it could (see failOrphans). */
+    public void announceApplied(long importId, ExtractKind kind) {
+        announce(importId, kind);
     }
 
     /** Tells the listeners (baseline refresh …); their failure does not make the committed import fail. */

@@ -86,6 +86,7 @@ class ImportBench {
         for (String kind : List.of("police_household", "insurance_status")) {
             Path file = county.files().get(kind);
             double bare = bareCopy(file);
+            Keyed keyed = kind.equals("police_household") ? keyedPoliceCopy(file) : null;
             resetPeaks();
             long t0 = System.nanoTime();
             ImportRun done = BenchImports.importFile(imports, file, kind);
@@ -94,6 +95,33 @@ class ImportBench {
                     done.rowsRead() / took, peakHeapMb(), took / bare));
             lines.add(String.format("  accepted %,d, rejected %,d, persons changed %,d", done.rowsAccepted(),
                     done.rowsRejected(), done.personsChanged()));
+            if (keyed != null) {
+                lines.add(String.format("  keyed COPY of its %,d persons into a table keyed and indexed like person "
+                        + "(%d indexes): %.1f s → import %.2fx keyed, %.2fx bare", keyed.rows(), keyed.indexes(),
+                        keyed.seconds(), took / keyed.seconds(), took / bare));
+            }
+            lines.add("  phases (ms): " + phases(done.id()));
+        }
+        if (Boolean.getBoolean("bench.xlsx")) {
+            // the same police extract as XLSX, imported again (every person unchanged): the streaming reader's heap
+            Path xlsx = county.files().get("police_household").resolveSibling("police_household.xlsx");
+            long x0 = System.nanoTime();
+            int rows = BenchXlsx.write(county.files().get("police_household"), xlsx);
+            double written = seconds(x0);
+            resetPeaks();
+            long t0 = System.nanoTime();
+            ImportRun done = BenchImports.importFile(imports, xlsx, "police_household");
+            double took = seconds(t0);
+            lines.add(String.format("%-18s %,10d %9s %8.1fs %,10.0f %7d MB %8s", "police (XLSX)", done.rowsRead(), "",
+                    took, done.rowsRead() / took, peakHeapMb(), ""));
+            lines.add(String.format("  %,d rows written as XLSX in %.1f s (%,d MB); max heap of this JVM %d MB; "
+                    + "phases (ms): %s", rows, written, Files.size(xlsx) >> 20,
+                    Runtime.getRuntime().maxMemory() >> 20, phases(done.id())));
+        }
+        if (Boolean.getBoolean("bench.importsOnly")) {
+            String report = String.join("\n", lines);
+            System.out.println("\n==== county-scale import benchmark (2 cores)\n" + report + "\n");
+            return;
         }
         // the baseline table of the county reproduces the campaign plan's attachment (counts, not times)
         long b0 = System.nanoTime();
@@ -121,6 +149,51 @@ class ImportBench {
         String report = String.join("\n", lines);
         System.out.println("\n==== county-scale import benchmark (2 cores)\n" + report + "\n");
         Files.writeString(Path.of("target", "bench-import.txt"), report + "\n");
+    }
+
+    private String phases(long importId) {
+        return jdbc.queryForObject("select phase_times from import_run where id = ?", String.class, importId);
+    }
+
+    /** The keyed baseline: its rows, the indexes of the table, the seconds of its COPY. */
+    private record Keyed(int rows, int indexes, double seconds) {
+    }
+
+    /**
+     * The keyed baseline (issue 17: "a COPY of the same rows into a table with the same keys and indexes as person"):
+     * the extract's persons, one row each (its first row, in file order) in person's layout, written to a file beforehand
+     * (not timed), then COPY'd into an empty copy of {@code person} with all its constraints, keys and indexes.
+     */
+    private Keyed keyedPoliceCopy(Path file) throws Exception {
+        jdbc.execute("drop table if exists keyed_source");
+        jdbc.execute("create table keyed_source (c0 text, c1 text, c2 text, c3 text, c4 text, c5 text, c6 text, c7 text, "
+                + "c8 text, c9 text, c10 text, c11 text, n bigserial)");
+        Path layout = file.resolveSibling("police_household.person-layout.csv");
+        String columns = "id_number, name, birth_date, sex, household_region, residence_region, grid_code, address, "
+                + "mobile, mother_id_number, household_number, household_relation, status_date";
+        try (var connection = dataSource.getConnection(); InputStream in = Files.newInputStream(file);
+             var out = Files.newOutputStream(layout)) {
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn("copy keyed_source (c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11) from stdin (format csv, "
+                    + "header)", in, 1 << 16);
+            copy.copyOut("copy (select c0, c1, to_date(substr(c0, 7, 8), 'YYYYMMDD'), case when substr(c0, 17, 1)::int % 2 "
+                    + "= 1 then 'M' else 'F' end, c4, c5, c6, c7, c8, c9, c10, c11, c3::date from keyed_source where n in "
+                    + "(select min(n) from keyed_source group by c0) order by n) to stdout (format csv)", out);
+        }
+        jdbc.execute("drop table keyed_source");
+        jdbc.execute("drop table if exists keyed_copy");
+        jdbc.execute("create table keyed_copy (like person including all)");
+        int indexes = jdbc.queryForObject("select count(*) from pg_indexes where tablename = 'keyed_copy'", Integer.class);
+        long t0 = System.nanoTime();
+        long rows;
+        try (var connection = dataSource.getConnection(); InputStream in = Files.newInputStream(layout)) {
+            rows = connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("copy keyed_copy (" + columns + ") from stdin (format csv)", in, 1 << 16);
+        }
+        double took = seconds(t0);
+        jdbc.execute("drop table keyed_copy");
+        Files.delete(layout);
+        return new Keyed((int) rows, indexes, took);
     }
 
     /** The baseline: the same file, COPY … (format csv, header) into a table of text columns without indexes. */

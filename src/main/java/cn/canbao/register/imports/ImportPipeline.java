@@ -335,9 +335,11 @@ public class ImportPipeline {
                     counts.read, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
             countRejects(importId, counts);
             counts.personsAccepted = personsAccepted(importId, importer);
-            counts.changed = jdbc.queryForObject("select count(*) from (select id_number from person_change "
-                    + "where import_id = ? union select id_number from person where created_import = ?) changed",
-                    Integer.class, importId, importId);
+            // the files it created, plus the others it changed (person_change by its index): no union of 600,000 ids
+            counts.changed = jdbc.queryForObject("select (select count(*) from person where created_import = ?) "
+                    + "+ (select count(distinct c.id_number) from person_change c where c.import_id = ? and not exists "
+                    + "(select 1 from person p where p.id_number = c.id_number and p.created_import = ?))",
+                    Integer.class, importId, importId, importId);
             return counts;
         } catch (IOException e) {
             throw new cn.canbao.register.RegisterException("register.import.unreadable", file.getFileName().toString());
@@ -368,9 +370,10 @@ public class ImportPipeline {
         if (!java.util.Arrays.asList(importer.stageColumns().split("\\s*,\\s*")).contains("id_number")) {
             return null;
         }
-        return jdbc.queryForObject("select count(distinct s.id_number) from import_stage s where not exists "
-                + "(select 1 from import_reject r where r.import_id = ? and r.row_number = s.row_number)",
-                Integer.class, importId);
+        // group by, not count(distinct): a hash aggregate instead of a sort of the stage
+        return jdbc.queryForObject("select count(*) from (select s.id_number from import_stage s where not exists "
+                + "(select 1 from import_reject r where r.import_id = ? and r.row_number = s.row_number) "
+                + "group by s.id_number) a", Integer.class, importId);
     }
 
     private static List<String> keysCounting(RejectReason.Count count) {

@@ -30,7 +30,8 @@ final class InFileRepeats {
         ctx.jdbc().update("insert into import_reject (import_id, row_number, reason_key, reason_args) "
                 + "select ?, row_number, ?, array[later::text] from (select s.row_number, lead(s.row_number) over "
                 + "(partition by s.id_number, s.event, s.event_date order by s.row_number) later from import_stage s "
-                + "where not exists (select 1 from import_reject r where r.import_id = ? "
+                + "where s.id_number in (select id_number from import_repeated) and not exists (select 1 "
+                + "from import_reject r where r.import_id = ? "
                 + "and r.row_number = s.row_number)) d where later is not null on conflict do nothing", ctx.importId(),
                 RejectReason.DUPLICATE_ROW.messageKey(), ctx.importId());
         ctx.dropRepeats();
@@ -39,9 +40,11 @@ final class InFileRepeats {
     /** Every row of an ID number that has more than one name among the rows left: held, with the other names. */
     private static void holdNameConflicts(MergeContext ctx) {
         var jdbc = ctx.jdbc();
-        // min <> max: one hash aggregate over the stage, no sort (a county file has 600,000 rows and no conflict)
+        // min <> max: one hash aggregate over the repeated IDs' rows, no sort
+        // only a repeated ID number can have two names (import_repeated, from the exact repeats' check)
         jdbc.execute("create temp table import_conflict on commit drop as select s.id_number from import_stage s "
-                + "where not exists (select 1 from import_reject r where r.import_id = " + ctx.importId()
+                + "where s.id_number in (select id_number from import_repeated) "
+                + "and not exists (select 1 from import_reject r where r.import_id = " + ctx.importId()
                 + " and r.row_number = s.row_number) group by s.id_number having min(s.name) <> max(s.name)");
         String conflicting = "s.id_number in (select id_number from import_conflict) and not exists (select 1 "
                 + "from import_reject r where r.import_id = ? and r.row_number = s.row_number)";

@@ -22,13 +22,17 @@ public final class HouseholdRelation {
     private HouseholdRelation() {
     }
 
+    private static boolean asciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     /** The relation to store: the words trimmed, a two-digit code by its category; empty when blank. */
     public static Optional<String> normalise(String raw) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
         String v = raw.strip();
-        if (v.matches("[0-9]{2}")) {
+        if (v.length() == 2 && asciiDigit(v.charAt(0)) && asciiDigit(v.charAt(1))) {
             return Optional.of(v.charAt(0) == '0' ? (v.equals("01") ? "本人" : HEAD) : CATEGORIES.get(v.charAt(0)));
         }
         return Optional.of(v);

@@ -28,11 +28,20 @@ record LoggedUpsert(String table, String field, List<String> key, List<String> v
                 ctx.importId(), ctx.importId(), field, ctx.user());
     }
 
-    /** Adds the source's rows whose key is new (in key order: indexes grow at their right edge), logging each. */
+    /**
+     * Adds the source's rows whose key is new (in key order: indexes grow at their right edge), logging each; of
+     * several source rows with one key the first in key order. The existing keys are left out by an anti-join and the
+     * source's own repeats by {@code distinct on}, not by "on conflict do nothing": its speculative insertion costs
+     * about 60 % more per row (issue 17's speed goal). An advisory lock per table, held to the commit, keeps two
+     * imports (two nodes) from adding the same key at once.
+     */
     void insert(MergeContext ctx, String source) {
         String columns = join(key, "") + ", " + join(values, "");
-        ctx.jdbc().update("with added as (insert into " + table + " (" + columns + ", import_id) select " + columns
-                + ", ? from (" + source + ") s order by " + join(key, "") + " on conflict do nothing returning *) "
+        ctx.jdbc().queryForList("select pg_advisory_xact_lock(hashtext(?))", "canbao.merge." + table);
+        ctx.jdbc().update("with added as (insert into " + table + " (" + columns + ", import_id) select distinct on ("
+                + join(key, "") + ") " + columns + ", ? from (" + source + ") s where not exists (select 1 from "
+                + table + " t where (" + join(key, "t.") + ") = (" + join(key, "s.") + ")) order by "
+                + join(key, "") + " returning *) "
                 + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
                 + "select a.id_number, ?, ?, null, " + text("a") + ", ? from added a",
                 ctx.importId(), ctx.importId(), field, ctx.user());

@@ -37,6 +37,10 @@ class PoliceHouseholdImporter implements KindImporter {
             Column.optional("certificate_no", "出生医学证明编号"), Column.optional("moved_from", "迁出地区划"),
             Column.optional("household_number", "户号"), Column.optional("household_relation", "与户主关系"));
 
+    /** Compiled once: String.matches compiled them again for every row of a county file. */
+    private static final java.util.regex.Pattern HOUSEHOLD_NUMBER = java.util.regex.Pattern.compile("[0-9A-Za-z-]{1,20}");
+    private static final java.util.regex.Pattern CERTIFICATE_NUMBER = java.util.regex.Pattern.compile("[A-Z0-9]{6,20}");
+
     private final cn.canbao.register.RegisterFileSettings files;
 
     PoliceHouseholdImporter(cn.canbao.register.RegisterFileSettings files) {
@@ -114,7 +118,7 @@ class PoliceHouseholdImporter implements KindImporter {
         if (v == null) {
             return null;
         }
-        if (!v.matches("[0-9A-Za-z-]{1,20}")) {
+        if (!HOUSEHOLD_NUMBER.matcher(v).matches()) {
             throw RowRejected.cell(RejectReason.HOUSEHOLD_NUMBER, row.column("household_number"), v, v);
         }
         return v.toUpperCase(java.util.Locale.ROOT);
@@ -143,7 +147,7 @@ class PoliceHouseholdImporter implements KindImporter {
             return null;
         }
         String upper = v.toUpperCase(java.util.Locale.ROOT);
-        if (!upper.matches("[A-Z0-9]{6,20}")) {
+        if (!CERTIFICATE_NUMBER.matcher(upper).matches()) {
             throw RowRejected.cell(RejectReason.CERTIFICATE_NUMBER, row.column("certificate_no"), v, v);
         }
         return upper;

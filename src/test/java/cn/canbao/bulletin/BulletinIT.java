@@ -63,9 +63,13 @@ class BulletinIT {
         cn.canbao.security.SecurityTestSupport.endSystem();
     }
 
-    static final String COUNTY = "350525000000";
-    static final String AHEAD = "350525105000";   // 吾峰镇: 3 of 4 enrol, then the fourth
-    static final String BEHIND = "350525109000";  // 桂洋镇: 2 of 5 enrol
+    // a county of its own (tests run in any order: another test's residents in a demo township would change the
+    // targets and coverage this test counts)
+    static final String COUNTY = "350580000000";
+    static final String AHEAD = "350580105000";   // 吾峰镇: 3 of 4 enrol, then the fourth
+    static final String BEHIND = "350580109000";  // 桂洋镇: 2 of 5 enrol
+    static final String STILL = "350580101000";   // 桃城镇: 2 registered, nobody enrols
+    static final int TOWNSHIPS = 3;
     static final int YEAR = 2049;
     // collection period of 121 days; the first bulletin after 60 of them, the second after 65
     static final LocalDate START = LocalDate.of(YEAR - 1, 9, 1);
@@ -115,10 +119,12 @@ class BulletinIT {
 
     @Test
     void theCountyLeaderPublishesTheDraftedBulletinAndEveryLevelReadsIt() throws Exception {
-        String leader = security.ensureUser("county.leader.bulletin", COUNTY, Role.COUNTY_LEADER);
-        String township = security.ensureUser("township.leader.bulletin", BEHIND, Role.TOWNSHIP_LEADER);
+        ownCounty();
+        String leader = security.ensureUser("leader.bulletin.own", COUNTY, Role.COUNTY_LEADER);
+        String township = security.ensureUser("township.bulletin.own", BEHIND, Role.TOWNSHIP_LEADER);
         String[] ahead = register(AHEAD, 4, 1);
         String[] behind = register(BEHIND, 5, 21);
+        register(STILL, 2, 11);
         campaign = security.as(leader, () -> campaigns.start(NewCampaign.of("通报测试行动", YEAR, COUNTY, START, END)));
         enrol(ahead[0], ahead[1], ahead[2], behind[0], behind[1]);
         awaitEnrolled(AHEAD, 3);
@@ -140,14 +146,15 @@ class BulletinIT {
                 .containsExactly(5, 2, new BigDecimal("40.00"), BulletinBand.YELLOW, 3, 1, 1);
         assertThat(row(rows, AHEAD)).extracting(BulletinRow::reportsDue, BulletinRow::reportsOnTime).containsExactly(1, 1);
         assertThat(row(rows, AHEAD).rank()).isLessThan(row(rows, BEHIND).rank());
-        // the 100% groups as drafted: newborns then hardship, each the county then its 22 townships
+        // the 100% groups as drafted: newborns then hardship, each the county then its townships
         List<cn.canbao.quota.GroupCoverage> groups = bulletins.groupRows(first.id());
-        assertThat(groups).hasSize(46);
+        assertThat(groups).hasSize(2 * (1 + TOWNSHIPS));
         assertThat(groups.get(0)).extracting(g -> g.group().name(), g -> g.regionCode(), g -> g.year())
                 .containsExactly("NEWBORN", COUNTY, YEAR);
-        assertThat(groups.get(23)).extracting(g -> g.group().name(), g -> g.regionCode())
+        assertThat(groups.get(1 + TOWNSHIPS)).extracting(g -> g.group().name(), g -> g.regionCode())
                 .containsExactly("HARDSHIP", COUNTY);
-        assertThat(groups.subList(1, 23)).allSatisfy(g -> assertThat(g.regionCode()).endsWith("000").startsWith("350525"));
+        assertThat(groups.subList(1, 1 + TOWNSHIPS)).allSatisfy(g -> assertThat(g.regionCode()).endsWith("000")
+                .startsWith("350580"));
 
         // the draft is the county's: the township sees neither the bulletin nor the task
         assertThat(security.as(township, () -> bulletins.list(campaign.id()))).isEmpty();
@@ -203,7 +210,7 @@ class BulletinIT {
         assertThat(pdf.getStatusCode().value()).isEqualTo(200);
         assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
         try (var doc = Loader.loadPDF(pdf.getBody())) {
-            assertThat(new PDFTextStripper().getText(doc)).contains("永春县 · 通报测试行动 · 第1期通报", "桂洋镇", "吾峰镇",
+            assertThat(new PDFTextStripper().getText(doc)).contains("通报测试县 · 通报测试行动 · 第1期通报", "桂洋镇", "吾峰镇",
                     "县领导意见：桂洋镇须加快进度");
         }
         ResponseEntity<byte[]> excel = http.withBasicAuth(user, SecurityTestSupport.PASSWORD).getForEntity(api("/1.xlsx"), byte[].class);
@@ -228,8 +235,9 @@ class BulletinIT {
     }
 
     private static void assertRanked(List<BulletinRow> rows) {
-        assertThat(rows).hasSize(22);
-        assertThat(rows).extracting(BulletinRow::rank).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 22).boxed().toList());
+        assertThat(rows).hasSize(TOWNSHIPS);
+        assertThat(rows).extracting(BulletinRow::rank).containsExactlyElementsOf(java.util.stream.IntStream
+                .rangeClosed(1, TOWNSHIPS).boxed().toList());
         assertThat(rows).extracting(BulletinRow::completion).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
@@ -237,17 +245,30 @@ class BulletinIT {
         return rows.stream().filter(r -> r.townshipCode().equals(code)).findFirst().orElseThrow();
     }
 
+    /** 通报测试县 under the demo city: three townships of one village each. */
+    private void ownCounty() {
+        List<cn.canbao.region.NewRegion> list = new java.util.ArrayList<>(List.of(cn.canbao.region.NewRegion.region(
+                COUNTY, "通报测试县", RegionLevel.COUNTY, "350500000000", null, true)));
+        Map<String, String> names = Map.of(AHEAD, "吾峰镇", BEHIND, "桂洋镇", STILL, "桃城镇");
+        names.forEach((code, name) -> {
+            list.add(cn.canbao.region.NewRegion.region(code, name, RegionLevel.TOWNSHIP, COUNTY, null, true));
+            list.add(cn.canbao.region.NewRegion.region(code.substring(0, 9) + "001", name.charAt(0) + "一村",
+                    RegionLevel.VILLAGE, code, null, true));
+        });
+        SystemAccess.run(() -> regions.createMissing(list));
+    }
+
     /** Registers people in the township's first village (not insured in any year yet); returns their ID numbers. */
     private String[] register(String townshipCode, int count, int firstDay) {
-        security.ensureUser("clerk.bulletin", COUNTY, Role.CLERK);
+        security.ensureUser("clerk.bulletin.own", COUNTY, Role.CLERK);
         String village = SystemAccess.call(() -> regions.descendantsAtLevel(townshipCode, RegionLevel.VILLAGE).get(0)).code();
         String[] ids = new String[count];
         StringBuilder csv = new StringBuilder("身份证号,姓名,变动类型,变动日期,户籍地区划\n");
         for (int i = 0; i < count; i++) {
-            ids[i] = TestIds.id("350525", LocalDate.of(1949, 10, firstDay + i), 947);
+            ids[i] = TestIds.id("350580", LocalDate.of(1949, 10, firstDay + i), 948);
             csv.append(ids[i]).append(",通报").append(firstDay + i).append(",在册,2000-01-01,").append(village).append('\n');
         }
-        importer.importAs("clerk.bulletin", ExtractKind.POLICE_HOUSEHOLD, "bulletin-" + townshipCode + ".csv", csv.toString());
+        importer.importAs("clerk.bulletin.own", ExtractKind.POLICE_HOUSEHOLD, "bulletin-" + townshipCode + ".csv", csv.toString());
         return ids;
     }
 
@@ -256,7 +277,7 @@ class BulletinIT {
         for (String id : ids) {
             csv.append(id).append(",参保人,").append(YEAR).append(",居民,本地\n");
         }
-        importer.importAs("clerk.bulletin", ExtractKind.INSURANCE_STATUS, "bulletin-enrol.csv", csv.toString());
+        importer.importAs("clerk.bulletin.own", ExtractKind.INSURANCE_STATUS, "bulletin-enrol.csv", csv.toString());
     }
 
     private void awaitEnrolled(String townshipCode, int enrolled) {

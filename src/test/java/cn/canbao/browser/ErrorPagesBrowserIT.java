@@ -44,6 +44,9 @@ class ErrorPagesBrowserIT {
 
     @Test
     void aVolunteerIsRefusedTheOutreachWorklistWithAChinesePage() throws Exception {
+        // from the home page, whichever test ran before in this browser
+        browser.open("/");
+        browser.waitFor(d -> !d.findElements(By.id("main-navigation")).isEmpty());
         assertThat(browser.driver().findElement(By.id("main-navigation")).getText()).doesNotContain("催缴走访");
         browser.open("/outreach");
         browser.waitFor(d -> !d.findElements(By.id("access-denied")).isEmpty());

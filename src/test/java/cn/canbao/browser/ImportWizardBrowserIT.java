@@ -77,8 +77,15 @@ class ImportWizardBrowserIT {
             browser.js("arguments[0].scrollIntoView({block: 'center'})", start);
             start.click();
 
-            browser.waitFor(d -> !d.findElements(By.id("import-status")).isEmpty()
-                    && d.findElement(By.id("import-status")).getText().equals("已完成"));
+            try {
+                browser.waitFor(d -> !d.findElements(By.id("import-status")).isEmpty()
+                        && d.findElement(By.id("import-status")).getText().equals("已完成"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // what the page showed instead (an order of tests once left it waiting here)
+                browser.screenshot("import-wizard-timeout");
+                String shown = browser.js("return document.body.innerText");
+                org.assertj.core.api.Assertions.fail("the import did not show 已完成; the page showed:\n" + shown, e);
+            }
             assertThat(browser.driver().findElement(By.id("import-counts")).getText())
                     .isEqualTo("已读取 2 行 · 接收 1 行 · 拒收 1 行 · 变更 1 人");
             // each phase done, with its time

@@ -11,7 +11,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,11 +19,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -38,7 +34,6 @@ import static org.awaitility.Awaitility.await;
 @CanbaoIntegrationTest
 class ImportKillIT {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final int PERSONS = 120_000;
     private static final String COUNTY = "350485";
     private static final String PASSWORD = "Kill-test-2026!";
@@ -50,24 +45,19 @@ class ImportKillIT {
 
     @Test
     void anImportKilledInItsMergeLeavesNothingAndTheRestartedNodeSaysSo() throws Exception {
-        Path jar = builtJar();
-        String url = env.getRequiredProperty("spring.datasource.url");
-        String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "") + "_kill";
-        String killUrl = url.substring(0, url.lastIndexOf('/') + 1) + database;
-        jdbc.execute("drop database if exists \"" + database + "\" with (force)");
-        jdbc.execute("create database \"" + database + "\" encoding 'UTF8'");
+        String killUrl = cn.canbao.PackagedJar.freshDatabase(env, jdbc, "_kill");
         Path folder = Path.of("target", "import-kill-run").toAbsolutePath();
         FileSystemUtils.deleteRecursively(folder);
         Files.createDirectories(folder);
         Path regions = folder.resolve("regions.csv");
         Files.writeString(regions, regionList(), StandardCharsets.UTF_8);
         byte[] extract = policeExtract();
-        int port = freePort();
+        int port = cn.canbao.PackagedJar.freePort();
         SingleConnectionDataSource killDb = new SingleConnectionDataSource(killUrl,
                 env.getRequiredProperty("spring.datasource.username"), env.getProperty("spring.datasource.password", ""),
                 true);
         JdbcTemplate db = new JdbcTemplate(killDb);
-        Process app = start(jar, folder, killUrl, port, regions, "first");
+        Process app = start(folder, killUrl, port, regions, "first");
         try {
             HttpAttacker admin = HttpAttacker.basic(port, "admin", PASSWORD).header("X-Forwarded-Proto", "https")
                     .header("Accept-Language", "zh-CN");
@@ -80,14 +70,14 @@ class ImportKillIT {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20)).until(() -> "MERGE".equals(
                     db.queryForObject("select coalesce(phase, status) from import_run where id = ?", String.class, id)));
             app.destroyForcibly();
-            assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
             Map<String, Object> left = db.queryForMap("select status, applied_at from import_run where id = ?", id);
             assertThat(left.get("status")).as("a killed node writes no end").isEqualTo("RUNNING");
             assertThat(left.get("applied_at")).isNull();
             assertNothingOf(db, id);
 
-            app = start(jar, folder, killUrl, port, regions, "second");
+            app = start(folder, killUrl, port, regions, "second");
             JsonNode after = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> HttpAttacker.json(admin.get("/api/imports/" + id)),
                             run -> "FAILED".equals(run.get("status").asText()));
@@ -106,12 +96,9 @@ class ImportKillIT {
             assertThat(db.queryForObject("select count(*) from person where household_region like ?", Integer.class,
                     COUNTY + "%")).isEqualTo(PERSONS);
         } finally {
-            app.destroy();
-            if (!app.waitFor(60, TimeUnit.SECONDS)) {
-                app.destroyForcibly().waitFor();
-            }
+            cn.canbao.PackagedJar.stop(app);
             killDb.destroy();
-            jdbc.execute("drop database if exists \"" + database + "\" with (force)");
+            cn.canbao.PackagedJar.dropDatabase(env, jdbc, "_kill");
         }
     }
 
@@ -156,59 +143,10 @@ class ImportKillIT {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private Process start(Path jar, Path folder, String dbUrl, int port, Path regions, String run) throws IOException {
-        Path log = folder.resolve("console-" + run + ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
-                .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("CANBAO_"));
-        environment.put("SPRING_PROFILES_ACTIVE", "prod");
-        environment.put("CANBAO_DB_URL", dbUrl);
-        environment.put("CANBAO_DB_USER", env.getRequiredProperty("spring.datasource.username"));
-        environment.put("CANBAO_DB_PASSWORD", env.getProperty("spring.datasource.password", ""));
-        environment.put("CANBAO_SETUP_REGIONS_FILE", regions.toString());
-        environment.put("CANBAO_SETUP_ADMIN_REGION", COUNTY + "000000");
-        environment.put("CANBAO_SETUP_ADMIN_PASSWORD", PASSWORD);
-        environment.put("SERVER_PORT", Integer.toString(port));
-        Process app = builder.start();
-        awaitHealthy(app, port, log);
-        return app;
+    private Process start(Path folder, String dbUrl, int port, Path regions, String run) throws IOException {
+        return cn.canbao.PackagedJar.start(env, folder, dbUrl, port, Map.of("CANBAO_SETUP_REGIONS_FILE", regions.toString(),
+                "CANBAO_SETUP_ADMIN_REGION", COUNTY + "000000", "CANBAO_SETUP_ADMIN_PASSWORD", PASSWORD),
+                folder.resolve("console-" + run + ".log"));
     }
 
-    private static void awaitHealthy(Process app, int port, Path log) throws IOException {
-        HttpAttacker health = HttpAttacker.anonymous(port);
-        try {
-            await().atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1))
-                    .ignoreExceptionsInstanceOf(java.io.UncheckedIOException.class).until(() -> {
-                        if (!app.isAlive()) {
-                            fail("the jar stopped with exit code " + app.exitValue() + ":\n" + tail(log));
-                        }
-                        HttpResponse<String> answer = health.get("/actuator/health");
-                        return answer.statusCode() == 200 && answer.body().contains("\"status\":\"UP\"");
-                    });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
-            fail("the jar did not answer /actuator/health within " + START_TIMEOUT + ":\n" + tail(log));
-        }
-    }
-
-    /** The jar Maven's package phase built (failsafe runs after it). */
-    private static Path builtJar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            List<Path> jars = files.filter(p -> p.getFileName().toString().matches("canbao-.*\\.jar")).toList();
-            assertThat(jars).as("the jar of ./mvnw verify's package phase in target/").hasSize(1);
-            return jars.get(0).toAbsolutePath();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-    }
 }

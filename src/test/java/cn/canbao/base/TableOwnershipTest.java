@@ -33,6 +33,7 @@ class TableOwnershipTest {
     /** Table → the module (direct sub-package of cn.canbao) that owns it. */
     static final Map<String, String> OWNERS = Map.ofEntries(
             entry("region", "region"),
+            entry("region_change", "region"),
             entry("app_user", "security"), entry("app_user_role", "security"), entry("security_audit", "security"),
             entry("login_throttle", "security"),
             entry("person", "register"), entry("enrollment", "register"), entry("person_group", "register"),

@@ -92,6 +92,7 @@ public class RegionListUpload {
             }
             if (e.kind() == Kind.RENAMED || e.kind() == Kind.CHANGED) {
                 Region now = regions.get(e.code());
+                r = merged(now, r);
                 if (!Objects.equals(attributes(now), attributes(r))) {
                     jdbc.update("update region set grid_kind = ?, sector = ?, household_population = ? where code = ?",
                             r.gridKind() == null ? null : r.gridKind().name(), r.sector() == null ? null : r.sector().name(),
@@ -132,8 +133,9 @@ public class RegionListUpload {
                 entries.add(new Entry(r.code(), r.name(), r.level(), Kind.MOVED, now.parentCode(), r.parentCode()));
             } else if (!now.name().equals(r.name().trim())) {
                 entries.add(new Entry(r.code(), r.name(), r.level(), Kind.RENAMED, now.name(), r.name().trim()));
-            } else if (!Objects.equals(attributes(now), attributes(r))) {
-                entries.add(new Entry(r.code(), r.name(), r.level(), Kind.CHANGED, attributes(now), attributes(r)));
+            } else if (!Objects.equals(attributes(now), attributes(merged(now, r)))) {
+                entries.add(new Entry(r.code(), r.name(), r.level(), Kind.CHANGED, attributes(now),
+                        attributes(merged(now, r))));
             } else {
                 entries.add(new Entry(r.code(), r.name(), r.level(), Kind.UNCHANGED, null, null));
             }
@@ -154,6 +156,14 @@ public class RegionListUpload {
         return new Diff(entries, counts);
     }
 
+    /** The list's row with what it leaves blank (sector, population) taken from the tree: blank means "keep". */
+    private static NewRegion merged(Region now, NewRegion r) {
+        return new NewRegion(r.code(), r.name(), r.level(), r.parentCode(),
+                r.gridKind() != null ? r.gridKind() : now.gridKind(),
+                r.sector() != null ? r.sector() : (r.gridKind() == null ? now.sector() : null),
+                r.householdPopulation() != null ? r.householdPopulation() : now.householdPopulation(), r.synthetic());
+    }
+
     private static String attributes(Region r) {
         return attributes(r.gridKind(), r.sector(), r.householdPopulation());
     }
@@ -162,9 +172,11 @@ public class RegionListUpload {
         return attributes(r.gridKind(), r.sector(), r.householdPopulation());
     }
 
+    /** Grid kind, sector and population as one text (blank parts left out), e.g. "INDUSTRY · EDUCATION" or "1200". */
     private static String attributes(GridKind kind, Sector sector, Integer population) {
-        return (kind == null ? "" : kind.name()) + "/" + (sector == null ? "" : sector.name()) + "/"
-                + (population == null ? "" : population);
+        return java.util.stream.Stream.of(kind == null ? null : kind.name(), sector == null ? null : sector.name(),
+                population == null ? null : population.toString()).filter(Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining(" · "));
     }
 
     /** The list's regions; the whole list is refused on its first bad line, naming it. */

@@ -62,8 +62,13 @@ class BaselineBrowserIT {
             browser.settle();
             // other tests' campaigns add later years: choose the year of this test's register
             browser.driver().findElement(By.id("baseline-year")).click();
-            browser.waitFor(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                    .filter(i -> i.getText().trim().equals("2042")).findFirst().orElse(null)).click();
+            // other tests' years make the list long: the item is found by its DOM text and scrolled into view first
+            // (Selenium's getText() is empty, and a click intercepted, for an item below the overlay's fold)
+            var year = browser.waitFor(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                    .filter(i -> "2042".equals(String.valueOf(i.getAttribute("textContent")).trim())).findFirst()
+                    .orElse(null));
+            browser.js("arguments[0].scrollIntoView({block: 'center'})", year);
+            year.click();
             browser.waitFor(d -> d.findElement(By.tagName("h2")).getText().contains("2042"));
             browser.settle();
             assertThat(browser.driver().findElement(By.tagName("h2")).getText()).contains("2042 年度参保扩面基数");

@@ -4,9 +4,9 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Tests run in random order (junit-platform.properties). JUnit would pick its seed silently; this chooses it when none
- * is given and prints it, so an order that failed can be run again with
- * {@code -Djunit.jupiter.execution.order.random.seed=<seed>}.
+ * Random test order on demand (issue 19, point 6): with {@code -Dcanbao.test.order=random}, or with a seed given,
+ * classes and methods run in random order; the seed is chosen when none is given and printed, so an order that failed
+ * can be run again with {@code -Djunit.jupiter.execution.order.random.seed=<seed>}.
  */
 public class TestOrderSeed implements LauncherSessionListener {
 
@@ -15,10 +15,16 @@ public class TestOrderSeed implements LauncherSessionListener {
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         String seed = System.getProperty(SEED);
+        boolean random = "random".equals(System.getProperty("canbao.test.order")) || (seed != null && !seed.isBlank());
+        if (!random) {
+            return;
+        }
         if (seed == null || seed.isBlank()) {
             seed = Long.toString(System.currentTimeMillis());
             System.setProperty(SEED, seed);
         }
+        System.setProperty("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$Random");
+        System.setProperty("junit.jupiter.testmethod.order.default", "org.junit.jupiter.api.MethodOrderer$Random");
         System.out.println("[canbao] test order: random, seed " + seed + " (run this order again with -D" + SEED + "="
                 + seed + ")");
     }

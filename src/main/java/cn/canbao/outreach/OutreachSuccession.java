@@ -6,12 +6,14 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Outreach's part of a merge of villages or grids (issue 17, point 10): the open cases of the merged region are the
@@ -66,17 +68,15 @@ class OutreachSuccession implements RegionSuccession {
 
     /** The successor's users read the instance (and its history) as its own region's users did. */
     private void grant(String instance, String region) {
-        Authorization runtimeRead = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        runtimeRead.setGroupId(Role.withinGroup(region));
-        runtimeRead.setResource(Resources.PROCESS_INSTANCE);
-        runtimeRead.setResourceId(instance);
-        runtimeRead.addPermission(ProcessInstancePermissions.READ);
-        authorizations.saveAuthorization(runtimeRead);
-        Authorization historyRead = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        historyRead.setGroupId(Role.withinGroup(region));
-        historyRead.setResource(Resources.HISTORIC_PROCESS_INSTANCE);
-        historyRead.setResourceId(instance);
-        historyRead.addPermission(HistoricProcessInstancePermissions.READ);
-        authorizations.saveAuthorization(historyRead);
+        Map<Resources, Permission> reads = Map.of(Resources.PROCESS_INSTANCE, ProcessInstancePermissions.READ,
+                Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ);
+        reads.forEach((resource, permission) -> {
+            Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            read.setGroupId(Role.withinGroup(region));
+            read.setResource(resource);
+            read.setResourceId(instance);
+            read.addPermission(permission);
+            authorizations.saveAuthorization(read);
+        });
     }
 }

@@ -52,6 +52,14 @@ class AliyunGateway implements SmsGateway {
     /** The recipient's own problem: it will not change on a retry. */
     static final Set<String> RECIPIENT_REFUSED = Set.of("isv.MOBILE_NUMBER_ILLEGAL", "isv.BLACK_KEY_CONTROL_LIMIT",
             "isv.DOMESTIC_NUMBER_NOT_SUPPORTED", "isv.MOBILE_COUNT_OVER_LIMIT", "isv.BLACKLIST_CONTROL");
+    /**
+     * Our account cannot send at all: keys, signature, account, balance, the approved signature. The dispatcher pauses
+     * for an operator instead of spending every message's attempts on it.
+     */
+    static final Set<String> ACCOUNT_REFUSED = Set.of("InvalidAccessKeyId.NotFound", "InvalidAccessKeyId.Inactive",
+            "SignatureDoesNotMatch", "IncompleteSignature", "Forbidden.RAM", "Forbidden.NoPermission",
+            "isv.ACCOUNT_NOT_EXISTS", "isv.ACCOUNT_ABNORMAL", "isv.OUT_OF_SERVICE", "isv.AMOUNT_NOT_ENOUGH",
+            "isv.SMS_SIGNATURE_ILLEGAL", "isv.SMS_SIGN_ILLEGAL", "isp.RAM_PERMISSION_DENY");
     /** Flow control: the provider's limits per number and account; the message was not taken. */
     static final Set<String> THROTTLED = Set.of("isv.BUSINESS_LIMIT_CONTROL", "isv.DAY_LIMIT_CONTROL",
             "isv.MONTH_LIMIT_CONTROL", "Throttling", "Throttling.User", "Throttling.Api");
@@ -71,6 +79,19 @@ class AliyunGateway implements SmsGateway {
         this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(account.timeout()).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /** The dispatcher's hook for the send under way on this thread (see {@link SmsGateway#send(Outgoing, Runnable)}). */
+    private static final ThreadLocal<Runnable> LEAVING = new ThreadLocal<>();
+
+    @Override
+    public Outcome send(Outgoing message, Runnable leaving) {
+        LEAVING.set(leaving);
+        try {
+            return send(message);
+        } finally {
+            LEAVING.remove();
+        }
     }
 
     @Override
@@ -107,6 +128,9 @@ class AliyunGateway implements SmsGateway {
         String code = json == null ? null : text(json, "Code");
         String message = json == null ? null : text(json, "Message");
         String described = (code == null ? "HTTP " + status : code) + (message == null ? "" : ": " + message);
+        if (code != null && ACCOUNT_REFUSED.contains(code)) {
+            return new Halt(null, described);
+        }
         if (code == null || status >= 500 || code.startsWith("isp.") || code.equals("ServiceUnavailable")
                 || code.startsWith("InternalError")) {
             return new Unknown(status >= 400 ? status : null, described);
@@ -136,6 +160,12 @@ class AliyunGateway implements SmsGateway {
             return local.truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusHours(1).toInstant();
         }
         return null;
+    }
+
+    /** The JDK client's connection timeout and then its request timeout, both {@code timeout}. */
+    @Override
+    public Duration longestCall() {
+        return account.timeout().multipliedBy(2);
     }
 
     /** Our message at the provider, by its OutId among the messages to the number on the day(s) we sent it. */
@@ -211,6 +241,10 @@ class AliyunGateway implements SmsGateway {
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build();
+        Runnable leaving = LEAVING.get();
+        if (leaving != null) {
+            leaving.run(); // signed and built: it leaves now (the JDK client opens a connection first if it has none)
+        }
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

@@ -119,12 +119,46 @@ final class OutboxStore {
                 .toInstant();
     }
 
+    /** Taken by the provider; any status callback that came for it before this is applied now. */
     void accepted(long id, SmsGateway.Accepted accepted, Instant now) {
         SmsStatus status = SmsStatus.fromProvider(accepted.status());
-        jdbc.update("update sms_message set status = ?, provider_sid = ?, accepted_at = ?, status_at = ?, "
+        int updated = jdbc.update("update sms_message set status = ?, provider_sid = ?, accepted_at = ?, status_at = ?, "
                         + "error_code = null, error_message = null where id = ? and status = 'SENDING'",
                 (status.rank() < SmsStatus.ACCEPTED.rank() ? SmsStatus.ACCEPTED : status).name(), accepted.sid(),
                 ts(now), ts(now), id);
+        if (updated > 0 && accepted.sid() != null) {
+            ProviderStatuses.applyEarly(jdbc, accepted.sid());
+        }
+    }
+
+    /** Early callbacks whose message never turned up (another deployment's, a test's) are dropped after a week. */
+    void forgetEarlyStatuses(Instant now) {
+        jdbc.update("delete from sms_early_status where received_at < ?", ts(now.minus(ProviderStatuses.KEEP_EARLY)));
+    }
+
+    /** The provider refused our account, not the message: back to the queue as it was, this attempt not counted. */
+    void halted(Claimed m, Integer code, String message) {
+        jdbc.update("update sms_message set status = 'QUEUED', attempts = attempts - 1, next_attempt_at = '-infinity', "
+                + "defer_reason = 'PAUSED', error_code = ?, error_message = ? where id = ? and status = 'SENDING'",
+                code, cut(message), m.id());
+    }
+
+    /** Pauses every node's dispatcher for an operator; false when it was paused already. */
+    boolean pause(Integer code, String reason) {
+        return jdbc.update("update sms_dispatch_state set paused_at = now(), paused_code = ?, paused_reason = ?, "
+                + "resumed_by = null, resumed_at = null where id = 1 and paused_at is null", code, cut(reason)) > 0;
+    }
+
+    /** Counts one lookup of the message at the provider (before it is made: a crash during it counts too). */
+    int countLookup(long id) {
+        return jdbc.queryForObject("update sms_message set lookups = lookups + 1 where id = ? returning lookups",
+                Integer.class, id);
+    }
+
+    /** Its outcome could not be learnt from the provider: an operator decides (UNRESOLVED). */
+    void toOperator(Claimed m, String message, Instant now) {
+        jdbc.update("update sms_message set status = 'UNRESOLVED', error_message = ?, status_at = ? "
+                + "where id = ? and status = 'SENDING'", cut(message), ts(now), m.id());
     }
 
     /**

@@ -3,6 +3,7 @@ package cn.canbao.sms;
 import cn.canbao.register.RegisterHistories;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,13 +27,19 @@ class SmsConfiguration {
     }
 
     static SmsGateway gateway(SmsSettings settings, JdbcTemplate jdbc, Clock clock) {
-        return switch (settings.gateway()) {
+        SmsGateway gateway = switch (settings.gateway()) {
             case "aliyun" -> new AliyunGateway(settings.aliyun(), settings.zone(), clock);
-            case "twilio" -> new TwilioGateway(settings.twilio());
+            case "twilio" -> new TwilioGateway(settings.twilio(), settings.dispatcher().sendersFor(settings.ratePerSecond()), clock);
             case "local" -> new LocalGateway(jdbc);
             default -> throw new IllegalStateException("canbao.sms.gateway must be local, twilio or aliyun, not "
                     + settings.gateway());
         };
+        // a lookup while the send is still waiting for its answer would find nothing and send the message twice
+        if (settings.reconcileAfter().compareTo(gateway.longestCall()) <= 0) {
+            throw new IllegalStateException("canbao.sms.reconcile-after (" + settings.reconcileAfter() + ") must be longer "
+                    + "than the " + gateway.name() + " gateway's longest call (" + gateway.longestCall() + ")");
+        }
+        return gateway;
     }
 
     /** With a provider that sends only approved templates (aliyun), those; else none (the counties' texts are sent). */
@@ -49,9 +56,10 @@ class SmsConfiguration {
     @Bean
     SmsDispatcher smsDispatcher(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions,
                                 SmsGateway gateway, SmsSettings settings, ObjectProvider<Clock> clock,
-                                RegisterHistories register) {
+                                RegisterHistories register, ObjectProvider<MeterRegistry> meters) {
         return new SmsDispatcher(jdbc, dataSource, transactions, gateway, settings,
-                clock.getIfUnique(Clock::systemUTC), ManagementFactory.getRuntimeMXBean().getName(), register);
+                clock.getIfUnique(Clock::systemUTC), ManagementFactory.getRuntimeMXBean().getName(), register,
+                meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package cn.canbao.sms;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ public interface SmsGateway {
     }
 
     /** What became of a send. */
-    sealed interface Outcome permits Accepted, Retry, Unknown, Rejected {
+    sealed interface Outcome permits Accepted, Retry, Unknown, Rejected, Halt {
     }
 
     /** The provider took it; {@code status} is its own word for the state (queued, accepted …). */
@@ -50,10 +51,36 @@ public interface SmsGateway {
     record Rejected(Integer code, String message) implements Outcome {
     }
 
+    /**
+     * The provider refuses our account, not this message (wrong credentials, an inactive or suspended account, a
+     * sender it does not allow): nothing can go out until an operator acts. The dispatcher pauses and keeps the
+     * message queued, its attempt not counted.
+     */
+    record Halt(Integer code, String message) implements Outcome {
+    }
+
     Outcome send(Outgoing message);
+
+    /**
+     * Sends, calling {@code leaving} right before the request leaves for the provider (the dispatcher's rate limit
+     * counts from there: a cold client or a new connection must not move a request into the next second's sends).
+     * By default at once, then {@link #send(Outgoing)}.
+     */
+    default Outcome send(Outgoing message, Runnable leaving) {
+        leaving.run();
+        return send(message);
+    }
 
     /** The message if the provider already took it (after a crash or an unknown outcome). */
     Optional<Accepted> find(Outgoing message);
+
+    /**
+     * The longest one call to the provider can take before the client gives up (its timeouts added up): a message
+     * left SENDING is looked up only after longer than this ({@code canbao.sms.reconcile-after}).
+     */
+    default Duration longestCall() {
+        return Duration.ZERO;
+    }
 
     /** The gateway's name for logs and the SMS view. */
     String name();

@@ -87,20 +87,12 @@ public class SmsService {
     /** A delivery status from the provider's callback; never moves a message back (delivered stays delivered). */
     @Transactional
     boolean statusCallback(String providerSid, String providerStatus, Integer errorCode, String errorMessage) {
-        SmsStatus status = SmsStatus.fromProvider(providerStatus);
-        List<String> current = jdbc.queryForList("select status from sms_message where provider_sid = ? for update",
-                String.class, providerSid);
-        if (current.isEmpty()) {
-            log.warn("status callback for unknown message {} ({})", providerSid, providerStatus);
-            return false;
+        boolean known = ProviderStatuses.apply(jdbc, providerSid, providerStatus, errorCode, errorMessage);
+        if (!known) {
+            log.info("status callback for {} ({}) before its send was recorded: kept until it is", providerSid,
+                    providerStatus);
         }
-        if (SmsStatus.valueOf(current.get(0)).rank() > status.rank()) {
-            return true;
-        }
-        jdbc.update("update sms_message set status = ?, status_at = now(), error_code = coalesce(?, error_code), "
-                + "error_message = coalesce(?, error_message) where provider_sid = ?", status.name(), errorCode,
-                errorMessage, providerSid);
-        return true;
+        return known;
     }
 
     /**

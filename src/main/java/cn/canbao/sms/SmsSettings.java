@@ -24,8 +24,10 @@ import java.util.Map;
  * @param maxAttempts     sends tried before a message fails for good
  * @param backoff         first wait after a refused or unknown send, doubled each attempt …
  * @param backoffMax      … up to this
- * @param reconcileAfter  a message left SENDING (crash, unknown outcome) is looked up at the provider after this
+ * @param reconcileAfter  a message left SENDING (crash, unknown outcome) is looked up at the provider after this; longer
+ *                        than the gateway's longest call (Twilio's SDK: 50.5 s), checked at start-up
  * @param batchSize       messages claimed per transaction
+ * @param maxLookups      lookups of a message whose outcome is unknown before it goes to the operator's queue
  */
 @ConfigurationProperties("canbao.sms")
 record SmsSettings(@DefaultValue("local") String gateway,
@@ -39,19 +41,28 @@ record SmsSettings(@DefaultValue("local") String gateway,
                    @DefaultValue("8") int maxAttempts,
                    @DefaultValue("30s") Duration backoff,
                    @DefaultValue("1h") Duration backoffMax,
-                   @DefaultValue("30s") Duration reconcileAfter,
+                   @DefaultValue("2m") Duration reconcileAfter,
                    @DefaultValue("200") int batchSize,
+                   @DefaultValue("8") int maxLookups,
                    @DefaultValue Dispatcher dispatcher,
                    @DefaultValue Twilio twilio,
                    @DefaultValue Aliyun aliyun) {
 
     /**
      * The background worker: on in the application, off in tests (they drive the dispatcher themselves).
-     * {@code senders} requests may be in flight at once — the provider answers in some 100–300 ms, so one at a
-     * time could never reach the rate; the rate limit holds whatever their number.
+     * {@code senders} requests may be in flight at once; 0 (the default) means twice the rate, enough to keep the rate
+     * with a provider answering in up to two seconds (one at a time could never reach it at 300 ms). The rate limit
+     * holds whatever their number; set it below the provider's own concurrency limit if it has one.
+     * {@code arrivalSpread}: by how much the time a request takes to reach the provider may differ between requests;
+     * the rate limit at the provider rests on it ({@link RateLimiter}); 1s or more is the strict rule that assumes
+     * nothing and reaches only rate / (1 + latency).
      */
     record Dispatcher(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration idlePoll,
-                      @DefaultValue("16") int senders) {
+                      @DefaultValue("0") int senders, @DefaultValue("30ms") Duration arrivalSpread) {
+
+        int sendersFor(int ratePerSecond) {
+            return senders > 0 ? senders : Math.max(4, 2 * ratePerSecond);
+        }
     }
 
     /**
@@ -88,6 +99,23 @@ record SmsSettings(@DefaultValue("local") String gateway,
      * ({@link SmsText#VARIABLES}) fills it. Parameter names in lower case, or in brackets ({@code "[payAmount]"}).
      */
     record ApprovedTemplate(String code, String text, Map<String, String> params) {
+    }
+
+    SmsSettings withDispatcher(Dispatcher d) {
+        return new SmsSettings(gateway, ratePerSecond, quietStart, quietEnd, zone, personInterval, identicalMax,
+                identicalWindow, maxAttempts, backoff, backoffMax, reconcileAfter, batchSize, maxLookups, d, twilio, aliyun);
+    }
+
+    SmsSettings withGateway(String name, Aliyun account) {
+        return new SmsSettings(name, ratePerSecond, quietStart, quietEnd, zone, personInterval, identicalMax,
+                identicalWindow, maxAttempts, backoff, backoffMax, reconcileAfter, batchSize, maxLookups, dispatcher,
+                twilio, account);
+    }
+
+    SmsSettings withMaxLookups(int lookups) {
+        return new SmsSettings(gateway, ratePerSecond, quietStart, quietEnd, zone, personInterval, identicalMax,
+                identicalWindow, maxAttempts, backoff, backoffMax, reconcileAfter, batchSize, lookups, dispatcher,
+                twilio, aliyun);
     }
 
     /** Whether the local time of the instant falls into the quiet hours. */

@@ -6,7 +6,9 @@ package cn.canbao.sms;
  * UNDELIVERED / FAILED from its callbacks; SKIPPED never went out (opted out, no valid mobile).
  */
 public enum SmsStatus {
-    QUEUED, SENDING, ACCEPTED, SENT, DELIVERED, UNDELIVERED, FAILED, SKIPPED;
+    QUEUED, SENDING, ACCEPTED, SENT, DELIVERED, UNDELIVERED, FAILED, SKIPPED,
+    /** Its outcome could not be learnt from the provider however often we asked: waits for an operator. */
+    UNRESOLVED;
 
     public String messageKey() {
         return "sms.status." + name();
@@ -30,7 +32,7 @@ public enum SmsStatus {
     int rank() {
         return switch (this) {
             case QUEUED, SKIPPED -> 0;
-            case SENDING -> 1;
+            case SENDING, UNRESOLVED -> 1;
             case ACCEPTED -> 2;
             case SENT -> 3;
             case DELIVERED, UNDELIVERED, FAILED -> 4;

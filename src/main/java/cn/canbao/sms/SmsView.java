@@ -12,6 +12,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -56,19 +57,32 @@ class SmsView extends VerticalLayout {
     private final EChart chart = new EChart();
     private final Grid<SmsFigures.Tally> townships = new Grid<>();
     private final Grid<SmsFigures.OptOut> optOuts = new Grid<>();
+    private final SmsOperations operations;
+    private final Div pauseBanner = new Div();
+    private final Grid<SmsOperations.Unresolved> unresolved = new Grid<>();
 
-    SmsView(SmsReports reports, SmsService sms, SmsTemplates templates) {
+    SmsView(SmsReports reports, SmsService sms, SmsTemplates templates, SmsOperations operations) {
         this.reports = reports;
         this.sms = sms;
         this.templates = templates;
+        this.operations = operations;
         setWidthFull();
         add(new H2(getTranslation("sms.title")));
+        pauseBanner.setId("sms-paused");
+        pauseBanner.addClassNames("canbao-alert");
+        pauseBanner.getStyle().set("border", "1px solid var(--lumo-error-color)").set("border-radius", "var(--lumo-border-radius-m)")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("color", "var(--lumo-error-text-color)")
+                .set("background", "var(--lumo-error-color-10pct)");
+        add(pauseBanner);
         boolean clerk = user.roles().contains(Role.CLERK) || user.roles().contains(Role.ADMIN);
         TabSheet tabs = new TabSheet();
         tabs.setWidthFull();
         tabs.setId("sms-tabs");
         tabs.add(getTranslation("sms.tab.overview"), overview());
         tabs.add(getTranslation("sms.tab.optOuts"), optOutTab(clerk));
+        if (clerk) {
+            tabs.add(getTranslation("sms.tab.unresolved"), unresolvedTab());
+        }
         if (clerk && RegionLevel.ofCode(user.regionCode()).orElse(null) == RegionLevel.COUNTY) {
             tabs.add(getTranslation("sms.tab.templates"), templateTab());
         }
@@ -139,6 +153,65 @@ class SmsView extends VerticalLayout {
         return layout;
     }
 
+    /** Messages whose outcome the provider could not tell: the operator settles each one. */
+    private VerticalLayout unresolvedTab() {
+        unresolved.setId("sms-unresolved");
+        unresolved.addColumn(SmsOperations.Unresolved::maskedId).setHeader(getTranslation("persons.idNumber")).setAutoWidth(true);
+        unresolved.addColumn(SmsOperations.Unresolved::maskedMobile).setHeader(getTranslation("sms.mobile")).setAutoWidth(true);
+        unresolved.addColumn(u -> u.lastAttempt() == null ? "" : TIME.format(u.lastAttempt()))
+                .setHeader(getTranslation("sms.unresolved.lastAttempt")).setAutoWidth(true);
+        unresolved.addColumn(u -> u.attempts() + " / " + u.lookups()).setHeader(getTranslation("sms.unresolved.tries"))
+                .setAutoWidth(true);
+        unresolved.addColumn(SmsOperations.Unresolved::error).setHeader(getTranslation("sms.unresolved.error"))
+                .setFlexGrow(1);
+        unresolved.addComponentColumn(u -> {
+            Button taken = new Button(getTranslation("sms.unresolved.taken"), e -> settle(() -> operations.confirmTaken(u.id())));
+            taken.setId("sms-unresolved-taken-" + u.id());
+            Button again = new Button(getTranslation("sms.unresolved.again"), e -> settle(() -> operations.sendAgain(u.id())));
+            again.setId("sms-unresolved-again-" + u.id());
+            again.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            return new HorizontalLayout(taken, again);
+        }).setAutoWidth(true);
+        VerticalLayout layout = new VerticalLayout(new Span(getTranslation("sms.unresolved.help")), unresolved);
+        layout.setPadding(false);
+        return layout;
+    }
+
+    private void settle(Runnable action) {
+        try {
+            action.run();
+            Messages.showSuccess(getTranslation("sms.unresolved.settled"));
+            refresh();
+        } catch (DomainException refused) {
+            Messages.showError(this, refused);
+        }
+    }
+
+    private void showPause() {
+        pauseBanner.removeAll();
+        var pause = operations.pause();
+        pauseBanner.setVisible(pause.isPresent());
+        pause.ifPresent(p -> {
+            pauseBanner.add(new Span(getTranslation("sms.pause.banner", TIME.format(p.since()),
+                    p.code() == null ? "-" : p.code(), p.reason() == null ? "" : p.reason())));
+            if (user.roles().contains(Role.ADMIN)) {
+                Button resume = new Button(getTranslation("sms.pause.resume"), e -> {
+                    try {
+                        operations.resume();
+                        Messages.showSuccess(getTranslation("sms.pause.resumed"));
+                        refresh();
+                    } catch (DomainException refused) {
+                        Messages.showError(this, refused);
+                    }
+                });
+                resume.setId("sms-resume");
+                resume.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+                resume.getStyle().set("margin-left", "var(--lumo-space-m)");
+                pauseBanner.add(resume);
+            }
+        });
+    }
+
     private VerticalLayout templateTab() {
         VerticalLayout layout = new VerticalLayout();
         layout.setPadding(false);
@@ -187,6 +260,10 @@ class SmsView extends VerticalLayout {
     }
 
     private void refresh() {
+        showPause();
+        if (user.roles().contains(Role.CLERK) || user.roles().contains(Role.ADMIN)) {
+            unresolved.setItems(operations.unresolved(200));
+        }
         LocalDate from = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(DAYS - 1L);
         List<SmsFigures.Tally> days = reports.daily(from);
         SmsFigures.Backlog backlog = reports.backlog();

@@ -1,6 +1,5 @@
 package cn.canbao.sms;
 
-import com.twilio.base.Page;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
@@ -10,6 +9,7 @@ import com.twilio.type.PhoneNumber;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -19,13 +19,26 @@ import java.util.Optional;
  */
 class TwilioGateway implements SmsGateway {
 
-    /** Twilio's error codes that will not change on a retry: invalid number, unsubscribed recipient … */
-    private static final int TOO_MANY_REQUESTS = 429;
+    /** How far back a lookup reads the number's messages before our attempt (clock differences with Twilio). */
+    private static final Duration SLACK = Duration.ofMinutes(1);
 
     private final TwilioRestClient client;
     private final SmsSettings.Twilio account;
+    private final java.time.Clock clock;
 
+    /** With connections for the tests' few senders. */
     TwilioGateway(SmsSettings.Twilio account) {
+        this(account, 16);
+    }
+
+    /** {@code connections}: as many as the dispatcher has senders, so no send waits for a pooled connection. */
+    TwilioGateway(SmsSettings.Twilio account, int connections) {
+        this(account, connections, java.time.Clock.systemUTC());
+    }
+
+    /** {@code clock}: the dispatcher's, for the end of a Retry-After. */
+    TwilioGateway(SmsSettings.Twilio account, int connections, java.time.Clock clock) {
+        this.clock = clock;
         if (blank(account.accountSid()) || blank(account.authToken())
                 || (blank(account.messagingServiceSid()) && blank(account.fromNumber()))) {
             throw new IllegalStateException("canbao.sms.gateway=twilio needs canbao.sms.twilio.account-sid, auth-token "
@@ -33,11 +46,21 @@ class TwilioGateway implements SmsGateway {
         }
         this.account = account;
         this.client = new TwilioRestClient.Builder(account.accountSid(), account.authToken())
-                .httpClient(new TwilioHttpClient(account.apiBaseUrl())).build();
+                .httpClient(new TwilioHttpClient(account.apiBaseUrl(), connections)).build();
     }
 
     @Override
     public Outcome send(Outgoing message) {
+        return send(message, () -> { });
+    }
+
+    /** {@code leaving} runs once the connection to Twilio is open, right before the request is written. */
+    @Override
+    public Outcome send(Outgoing message, Runnable leaving) {
+        return TwilioHttpClient.leaving(leaving, () -> create(message));
+    }
+
+    private Outcome create(Outgoing message) {
         PhoneNumber to = new PhoneNumber(message.to());
         MessageCreator creator = blank(account.messagingServiceSid())
                 ? Message.creator(to, new PhoneNumber(account.fromNumber()), message.body())
@@ -49,29 +72,36 @@ class TwilioGateway implements SmsGateway {
             Message created = creator.create(client);
             return new Accepted(created.getSid(), created.getStatus() == null ? null : created.getStatus().toString());
         } catch (ApiException e) {
-            Integer http = e.getStatusCode();
-            if (http != null && http == TOO_MANY_REQUESTS) {
-                return new Retry(e.getCode(), e.getMessage());
-            }
-            if (http == null || http >= 500) {
-                return new Unknown(e.getCode(), e.getMessage());
-            }
-            return new Rejected(e.getCode(), e.getMessage());
+            return TwilioErrors.outcome(e.getStatusCode(), e.getCode(), e.getMessage(), TwilioHttpClient.lastRetryAfter(),
+                    clock.instant());
         } catch (ApiConnectionException e) {
             return new Unknown(null, e.getMessage());
         }
     }
 
+    /**
+     * Every message to the number since a minute before our attempt, newest first, page after page (the SDK follows
+     * Twilio's next-page links) until they are older than that: a number with many messages since ours is still
+     * searched to the end, not only its newest page.
+     */
     @Override
     public Optional<Accepted> find(Outgoing message) {
-        // newest first; a minute of slack for the difference between our clock and Twilio's
-        Page<Message> page = Message.reader().setTo(new PhoneNumber(message.to())).setPageSize(50L).firstPage(client);
-        return page.getRecords().stream()
-                .filter(m -> message.body().equals(m.getBody()))
-                .filter(m -> m.getDateCreated() == null
-                        || !m.getDateCreated().toInstant().isBefore(message.attemptAt().minus(Duration.ofMinutes(1))))
-                .findFirst()
-                .map(m -> new Accepted(m.getSid(), m.getStatus() == null ? null : m.getStatus().toString()));
+        Instant since = message.attemptAt().minus(SLACK);
+        for (Message m : Message.reader().setTo(new PhoneNumber(message.to())).setPageSize(50L).read(client)) {
+            if (m.getDateCreated() != null && m.getDateCreated().toInstant().isBefore(since)) {
+                return Optional.empty();
+            }
+            if (message.body().equals(m.getBody())) {
+                return Optional.of(new Accepted(m.getSid(), m.getStatus() == null ? null : m.getStatus().toString()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Twilio's SDK waits at most this long for one call: the pool, the connection, the answer (HttpClient's defaults). */
+    @Override
+    public Duration longestCall() {
+        return Duration.ofMillis(10_000 + 10_000 + 30_500);
     }
 
     @Override

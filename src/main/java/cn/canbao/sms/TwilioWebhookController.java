@@ -46,9 +46,16 @@ class TwilioWebhookController {
         if (sid == null || status == null) {
             return ResponseEntity.badRequest().build();
         }
-        Integer error = params.get("ErrorCode") == null || params.get("ErrorCode").isBlank() ? null
-                : Integer.valueOf(params.get("ErrorCode").trim());
-        SystemAccess.run(() -> sms.statusCallback(sid, status, error, params.get("ErrorMessage")));
+        String code = params.get("ErrorCode") == null ? "" : params.get("ErrorCode").trim();
+        // Twilio's codes are numbers; anything else is accepted and kept in the message rather than answered with a 500
+        // (Twilio would call again and again)
+        Integer error = code.matches("[0-9]{1,9}") ? Integer.valueOf(code) : null;
+        String errorMessage = params.get("ErrorMessage");
+        if (error == null && !code.isEmpty()) {
+            errorMessage = "ErrorCode " + code + (errorMessage == null || errorMessage.isBlank() ? "" : ": " + errorMessage);
+        }
+        String described = errorMessage;
+        SystemAccess.run(() -> sms.statusCallback(sid, status, error, described));
         return ResponseEntity.noContent().build();
     }
 

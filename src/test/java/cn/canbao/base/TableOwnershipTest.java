@@ -56,7 +56,7 @@ class TableOwnershipTest {
             entry("publicity_drive", "publicity"), entry("publicity_activity", "publicity"),
             entry("publicity_confirmation", "publicity"),
             entry("sms_template", "sms"), entry("sms_message", "sms"), entry("sms_opt_out", "sms"),
-            entry("sms_inbound", "sms"), entry("sms_local_gateway", "sms"), entry("sms_dispatch_state", "sms"),
+            entry("sms_inbound", "sms"), entry("sms_local_gateway", "sms"), entry("sms_dispatch_state", "sms"), entry("sms_early_status", "sms"),
             entry("policy_rule_version", "policy"), entry("policy_rule_set", "policy"),
             entry("policy_hardship_subsidy", "policy"), entry("school_enrollment_unit", "register"),
             entry("outreach_case", "outreach"), entry("visit", "outreach"), entry("correction_request", "outreach"),

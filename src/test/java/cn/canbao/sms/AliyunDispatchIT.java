@@ -82,6 +82,7 @@ class AliyunDispatchIT {
         p.put("canbao.sms.gateway", "aliyun");
         p.put("canbao.sms.rate-per-second", "10");
         p.put("canbao.sms.max-attempts", "3");
+        p.put("canbao.sms.reconcile-after", "30s"); // above the stub account's longest call (2 × 10 s)
         p.put("canbao.sms.aliyun.access-key-id", AliyunStub.ACCESS_KEY_ID);
         p.put("canbao.sms.aliyun.access-key-secret", AliyunStub.ACCESS_KEY_SECRET);
         p.put("canbao.sms.aliyun.sign-name", AliyunStub.SIGN_NAME);

@@ -76,7 +76,7 @@ class AliyunGatewayTest {
                 .isEqualTo(java.time.LocalDateTime.of(2026, 11, 2, 11, 0).atZone(MutableClock.SHANGHAI).toInstant());
         assertThat(((SmsGateway.Retry) outcome(200, "{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":"
                 + "\"触发分钟级流控Permits:1\"}")).notBefore()).isNull();
-        assertThat(((SmsGateway.Retry) outcome(200, "{\"Code\":\"isv.AMOUNT_NOT_ENOUGH\",\"Message\":\"天级\"}"))
+        assertThat(((SmsGateway.Retry) outcome(200, "{\"Code\":\"isv.SMS_TEMPLATE_ILLEGAL\",\"Message\":\"天级\"}"))
                 .notBefore()).isNull();
     }
 
@@ -84,13 +84,17 @@ class AliyunGatewayTest {
     void mapsTheProvidersAnswersToOurRetryClasses() {
         assertThat(outcome(200, "{\"Code\":\"OK\",\"Message\":\"OK\",\"BizId\":\"900619746936498440^0\"}"))
                 .isEqualTo(new SmsGateway.Accepted("900619746936498440^0", "accepted"));
-        // flow control and account faults: certainly not taken, sent again after the backoff
+        // flow control and a template refused: certainly not taken, sent again after the backoff
         assertThat(outcome(200, "{\"Code\":\"isv.BUSINESS_LIMIT_CONTROL\",\"Message\":\"触发分钟级流控Permits:1\"}"))
                 .isEqualTo(new SmsGateway.Retry(null, "isv.BUSINESS_LIMIT_CONTROL: 触发分钟级流控Permits:1"));
         assertThat(outcome(400, "{\"Code\":\"Throttling.User\",\"Message\":\"Request was denied\"}"))
                 .isInstanceOf(SmsGateway.Retry.class);
+        // our account cannot send at all (balance, keys, signature): the dispatcher pauses for an operator
         assertThat(outcome(200, "{\"Code\":\"isv.AMOUNT_NOT_ENOUGH\",\"Message\":\"账户余额不足\"}"))
-                .isInstanceOf(SmsGateway.Retry.class);
+                .isEqualTo(new SmsGateway.Halt(null, "isv.AMOUNT_NOT_ENOUGH: 账户余额不足"));
+        assertThat(outcome(404, "{\"Code\":\"InvalidAccessKeyId.NotFound\",\"Message\":\"Specified access key is not found.\"}"))
+                .isInstanceOf(SmsGateway.Halt.class);
+        assertThat(outcome(400, "{\"Code\":\"SignatureDoesNotMatch\"}")).isInstanceOf(SmsGateway.Halt.class);
         assertThat(outcome(200, "{\"Code\":\"isv.SMS_TEMPLATE_ILLEGAL\"}")).isInstanceOf(SmsGateway.Retry.class);
         // the number's own problem: never retried
         assertThat(outcome(200, "{\"Code\":\"isv.MOBILE_NUMBER_ILLEGAL\",\"Message\":\"非法手机号\"}"))

@@ -136,7 +136,7 @@ class OutreachBench {
             int deferred = jdbc.queryForObject("select count(*) from sms_message where campaign_id = ? and status = 'QUEUED' "
                     + "and defer_reason is not null", Integer.class, campaign.id());
             List<TwilioStub.Create> creates = stub.creates();
-            int busiest = busiestSecond(creates);
+            int busiest = stub.busiestSecond();
             lines.add(String.format("drain at %d msg/s: %,d sent in %.1f s (%.1f msg/s); %,d left queued (%,d deferred by the "
                             + "per-number caps); busiest 1-s window at the stub: %d → limit %s", RATE, sent, draining,
                     sent / draining, left, deferred, busiest, busiest <= RATE ? "held" : "EXCEEDED"));
@@ -163,18 +163,5 @@ class OutreachBench {
             });
         }
         return seconds(t0);
-    }
-
-    /** The most create requests that arrived at the stub within any one second. */
-    private static int busiestSecond(List<TwilioStub.Create> creates) {
-        long[] t = creates.stream().mapToLong(TwilioStub.Create::nanos).sorted().toArray();
-        int best = 0;
-        for (int lo = 0, hi = 0; hi < t.length; hi++) {
-            while (t[hi] - t[lo] >= 1_000_000_000L) {
-                lo++;
-            }
-            best = Math.max(best, hi - lo + 1);
-        }
-        return best;
     }
 }

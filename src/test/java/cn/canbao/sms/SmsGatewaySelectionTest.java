@@ -72,4 +72,19 @@ class SmsGatewaySelectionTest {
         assertThatThrownBy(() -> SmsConfiguration.gateway(bind(Map.of("canbao.sms.gateway", "tencent")), null,
                 Clock.systemUTC())).hasMessageContaining("local, twilio or aliyun");
     }
+
+    /** A lookup while the send still waits for its answer would find nothing and send it twice: refused at start. */
+    @Test
+    void aReconcileDelayShorterThanTheGatewaysLongestCallStopsTheStart() {
+        Map<String, String> twilio = new java.util.HashMap<>(Map.of("canbao.sms.gateway", "twilio",
+                "canbao.sms.twilio.account-sid", "AC1", "canbao.sms.twilio.auth-token", "t",
+                "canbao.sms.twilio.from-number", "+15005550006"));
+        assertThat(bind(twilio).reconcileAfter()).isEqualTo(java.time.Duration.ofMinutes(2));
+        twilio.put("canbao.sms.reconcile-after", "30s");
+        assertThatThrownBy(() -> SmsConfiguration.gateway(bind(twilio), null, Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("reconcile-after")
+                .hasMessageContaining("PT50.5S");
+        twilio.put("canbao.sms.reconcile-after", "51s");
+        assertThat(SmsConfiguration.gateway(bind(twilio), null, Clock.systemUTC())).isInstanceOf(TwilioGateway.class);
+    }
 }

@@ -50,7 +50,9 @@ class SmsTestSupport {
         jdbc.update("delete from sms_opt_out");
         jdbc.update("delete from sms_inbound");
         jdbc.update("delete from sms_template");
-        jdbc.update("update sms_dispatch_state set node = null, round_ended = null");
+        jdbc.update("delete from sms_early_status");
+        jdbc.update("update sms_dispatch_state set node = null, round_ended = null, paused_at = null, paused_code = null, "
+                + "paused_reason = null, resumed_by = null, resumed_at = null");
     }
 
     /** The first grid of the township's first village. */
@@ -83,15 +85,12 @@ class SmsTestSupport {
     static SmsSettings settings(int ratePerSecond, SmsSettings.Twilio twilio) {
         return new SmsSettings("test", ratePerSecond, LocalTime.of(21, 0), LocalTime.of(8, 0), ZoneId.of("Asia/Shanghai"),
                 Duration.ofDays(3), 2, Duration.ofHours(24), 3, Duration.ofSeconds(30), Duration.ofHours(1),
-                Duration.ofSeconds(30), 200, new SmsSettings.Dispatcher(false, Duration.ofSeconds(5), 8), twilio, aliyun(null));
+                Duration.ofSeconds(30), 200, 3, new SmsSettings.Dispatcher(false, Duration.ofSeconds(5), 0, Duration.ofMillis(30)), twilio, aliyun(null));
     }
 
     /** The gateway's settings with the stub's approved templates and keys. */
     static SmsSettings settings(int ratePerSecond, String gateway, SmsSettings.Aliyun aliyun) {
-        SmsSettings s = settings(ratePerSecond, null);
-        return new SmsSettings(gateway, s.ratePerSecond(), s.quietStart(), s.quietEnd(), s.zone(), s.personInterval(),
-                s.identicalMax(), s.identicalWindow(), s.maxAttempts(), s.backoff(), s.backoffMax(), s.reconcileAfter(),
-                s.batchSize(), s.dispatcher(), s.twilio(), aliyun);
+        return settings(ratePerSecond, null).withGateway(gateway, aliyun);
     }
 
     /** An Alibaba Cloud account at the endpoint (the stub) with {@link AliyunStub}'s approved templates. */
@@ -107,7 +106,12 @@ class SmsTestSupport {
     }
 
     SmsDispatcher dispatcher(SmsGateway gateway, SmsSettings settings, Clock clock, String node) {
-        return new SmsDispatcher(jdbc, dataSource, transactions, gateway, settings, clock, node, register);
+        return dispatcher(gateway, settings, clock, node, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    SmsDispatcher dispatcher(SmsGateway gateway, SmsSettings settings, Clock clock, String node,
+                             io.micrometer.core.instrument.MeterRegistry meters) {
+        return new SmsDispatcher(jdbc, dataSource, transactions, gateway, settings, clock, node, register, meters);
     }
 
     LocalGateway localGateway() {

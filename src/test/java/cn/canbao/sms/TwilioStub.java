@@ -1,10 +1,7 @@
 package cn.canbao.sms;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -38,23 +35,30 @@ final class TwilioStub implements AutoCloseable {
     record Create(long nanos, Map<String, String> params, String authorization) {
     }
 
-    private final HttpServer server;
+    private final StubHttpServer server;
     private final List<Create> creates = new ArrayList<>();
     private final List<Map<String, Object>> messages = new ArrayList<>();
     private final Deque<Integer> scriptedStatus = new ArrayDeque<>();
+    /** Scripted refusals with Twilio's own code and, for a 429, a Retry-After header. */
+    private final Deque<Refusal> refusals = new ArrayDeque<>();
+    private volatile boolean listsFail;
+    private volatile Refusal refuseAll;
+    private volatile int lists;
+
+    record Refusal(int status, int code, String retryAfter) {
+    }
     private final Set<String> invalidNumbers = new HashSet<>();
     private final Supplier<Instant> now;
+    /** How long the stub thinks before it answers a create (a provider's latency); the arrival is recorded first. */
+    private volatile java.time.Duration latency = java.time.Duration.ZERO;
 
     TwilioStub(Supplier<Instant> now) throws IOException {
         this.now = now;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/2010-04-01/Accounts/", this::handle);
-        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
-        server.start();
+        server = new StubHttpServer(this::handle);
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + server.port();
     }
 
     /** The next create requests answer with these HTTP statuses (429, 500 …) before normal service resumes. */
@@ -62,6 +66,47 @@ final class TwilioStub implements AutoCloseable {
         for (int s : statuses) {
             scriptedStatus.addLast(s);
         }
+    }
+
+    /** Every create answers only after this delay (Twilio's own latency), measured from its arrival. */
+    void latency(java.time.Duration delay) {
+        latency = delay;
+    }
+
+    /** The next creates are refused like this (HTTP status, Twilio's code, Retry-After or null), one each. */
+    synchronized void refuseNext(Refusal... next) {
+        refusals.addAll(java.util.List.of(next));
+    }
+
+    /** Every create is refused like this while set (null: served again). */
+    void refuseAll(Refusal refusal) {
+        refuseAll = refusal;
+    }
+
+    /** Every list (lookup) request answers 500 while set. */
+    void failLists(boolean fail) {
+        listsFail = fail;
+    }
+
+    /** How many list (lookup) requests arrived, pages included. */
+    int lists() {
+        return lists;
+    }
+
+    /** A message Twilio "took" earlier, to the number, with the body, created at the time (for lookups). */
+    synchronized void preexisting(String to, String body, Instant created) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sid", "SM" + UUID.randomUUID().toString().replace("-", ""));
+        m.put("account_sid", ACCOUNT);
+        m.put("to", to);
+        m.put("from", null);
+        m.put("messaging_service_sid", "MG00000000000000000000000000000001");
+        m.put("body", body);
+        m.put("status", "delivered");
+        m.put("direction", "outbound-api");
+        m.put("date_created", RFC2822.format(created));
+        m.put("api_version", "2010-04-01");
+        messages.add(m);
     }
 
     /** Creates to this number (E.164) are refused with Twilio's 21211 (invalid 'To' number). */
@@ -73,35 +118,51 @@ final class TwilioStub implements AutoCloseable {
         return List.copyOf(creates);
     }
 
+    /** The most create requests that arrived within any one second. */
+    synchronized int busiestSecond() {
+        long[] t = creates.stream().mapToLong(Create::nanos).sorted().toArray();
+        int best = 0;
+        for (int lo = 0, hi = 0; hi < t.length; hi++) {
+            while (t[hi] - t[lo] >= 1_000_000_000L) {
+                lo++;
+            }
+            best = Math.max(best, hi - lo + 1);
+        }
+        return best;
+    }
+
     /** How many messages Twilio "accepted" for each number. */
     synchronized Map<String, Long> acceptedPerNumber() {
         return messages.stream().collect(Collectors.groupingBy(m -> (String) m.get("to"), Collectors.counting()));
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            if (!path.endsWith("/Messages.json")) {
-                respond(exchange, 404, "{\"code\":20404,\"message\":\"not found\",\"status\":404}");
-                return;
-            }
-            if ("POST".equals(exchange.getRequestMethod())) {
-                create(exchange);
-            } else {
-                list(exchange);
-            }
+    private StubHttpServer.Response handle(StubHttpServer.Request request) throws IOException {
+        String path = request.uri().getPath();
+        if (!path.startsWith("/2010-04-01/Accounts/") || !path.endsWith("/Messages.json")) {
+            return respond(404, "{\"code\":20404,\"message\":\"not found\",\"status\":404}");
         }
+        return "POST".equals(request.method()) ? create(request) : list(request);
     }
 
-    private void create(HttpExchange exchange) throws IOException {
-        long arrived = System.nanoTime();
-        Map<String, String> params = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    private StubHttpServer.Response create(StubHttpServer.Request request) {
+        long arrived = request.arrived();
+        Map<String, String> params = form(new String(request.body(), StandardCharsets.UTF_8));
+        Map<String, String> headers = new LinkedHashMap<>();
         String json;
         int status;
         synchronized (this) {
-            creates.add(new Create(arrived, params, exchange.getRequestHeaders().getFirst("Authorization")));
+            creates.add(new Create(arrived, params, request.header("Authorization")));
             Integer scripted = scriptedStatus.pollFirst();
-            if (scripted != null) {
+            Refusal refusal = scripted == null ? (refuseAll != null ? refuseAll : refusals.pollFirst()) : null;
+            if (refusal != null) {
+                status = refusal.status();
+                json = "{\"code\":" + refusal.code() + ",\"message\":\"scripted " + refusal.code()
+                        + "\",\"more_info\":\"https://www.twilio.com/docs/errors/" + refusal.code() + "\",\"status\":"
+                        + refusal.status() + "}";
+                if (refusal.retryAfter() != null) {
+                    headers.put("Retry-After", refusal.retryAfter());
+                }
+            } else if (scripted != null) {
                 status = scripted;
                 json = "{\"code\":" + (scripted == 429 ? 20429 : 20500) + ",\"message\":\"scripted " + scripted
                         + "\",\"more_info\":\"https://www.twilio.com/docs/errors\",\"status\":" + scripted + "}";
@@ -126,21 +187,44 @@ final class TwilioStub implements AutoCloseable {
                 json = json(m);
             }
         }
-        respond(exchange, status, json);
+        long wait = latency.toNanos() - (System.nanoTime() - arrived);
+        if (wait > 0) {
+            try {
+                java.util.concurrent.TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return respond(status, json, headers);
     }
 
-    private void list(HttpExchange exchange) throws IOException {
-        Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
+    /** Newest first, as Twilio lists, in pages of PageSize (default 50) with a next_page_uri while more remain. */
+    private StubHttpServer.Response list(StubHttpServer.Request request) {
+        lists++;
+        if (listsFail) {
+            return respond(500, "{\"code\":20500,\"message\":\"scripted list failure\",\"status\":500}");
+        }
+        Map<String, String> query = form(request.uri().getRawQuery());
         String to = query.get("To");
+        int size = Integer.parseInt(query.getOrDefault("PageSize", "50"));
+        int page = Integer.parseInt(query.getOrDefault("Page", "0"));
         String records;
+        boolean more;
         synchronized (this) {
             List<Map<String, Object>> found = new ArrayList<>(messages.stream().filter(m -> m.get("to").equals(to)).toList());
-            java.util.Collections.reverse(found); // newest first, as Twilio lists
-            records = found.stream().map(TwilioStub::json).collect(Collectors.joining(","));
+            java.util.Collections.reverse(found);
+            int from = Math.min(found.size(), page * size);
+            int until = Math.min(found.size(), from + size);
+            more = until < found.size();
+            records = found.subList(from, until).stream().map(TwilioStub::json).collect(Collectors.joining(","));
         }
-        String uri = exchange.getRequestURI().toString();
-        respond(exchange, 200, "{\"messages\":[" + records + "],\"first_page_uri\":\"" + uri + "\",\"next_page_uri\":null,"
-                + "\"previous_page_uri\":null,\"page\":0,\"page_size\":50,\"start\":0,\"end\":0,\"uri\":\"" + uri + "\"}");
+        String path = request.uri().getPath();
+        String base = path + "?To=" + java.net.URLEncoder.encode(to, StandardCharsets.UTF_8) + "&PageSize=" + size;
+        String uri = base + "&Page=" + page;
+        String next = more ? "\"" + base + "&Page=" + (page + 1) + "&PageToken=PA" + (page + 1) + "\"" : "null";
+        return respond(200, "{\"messages\":[" + records + "],\"first_page_uri\":\"" + base + "&Page=0\","
+                + "\"next_page_uri\":" + next + ",\"previous_page_uri\":null,\"page\":" + page + ",\"page_size\":"
+                + size + ",\"start\":0,\"end\":0,\"uri\":\"" + uri + "\"}");
     }
 
     private static String json(Map<String, Object> m) {
@@ -163,17 +247,17 @@ final class TwilioStub implements AutoCloseable {
         return params;
     }
 
-    private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+    private static StubHttpServer.Response respond(int status, String json) {
+        return respond(status, json, new LinkedHashMap<>());
+    }
+
+    private static StubHttpServer.Response respond(int status, String json, Map<String, String> headers) {
+        headers.put("Content-Type", "application/json");
+        return new StubHttpServer.Response(status, headers, json);
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -105,6 +105,51 @@ class TwilioWebhookIT {
         assertThat(support.status(message)).isEqualTo("DELIVERED");
     }
 
+    /** Twilio's codes are numbers; a callback with another one is accepted (204) and the code kept, not a 500. */
+    @Test
+    void aCallbackWithANonNumericErrorCodeIsAcceptedAndRecorded() throws Exception {
+        String id = support.person(4002, "13700004002", grid);
+        long message = outbox.enqueue(SmsTestSupport.reminder(id, "13700004002", grid, SmsTemplates.REMINDER_FIRST, "hook-2"))
+                .orElseThrow();
+        support.jdbc.update("update sms_message set status = 'ACCEPTED', provider_sid = 'SM4002' where id = ?", message);
+        String url = url(TwilioWebhookController.STATUS_PATH);
+        Map<String, String> failed = Map.of("MessageSid", "SM4002", "MessageStatus", "undelivered", "ErrorCode", "30X07",
+                "ErrorMessage", "carrier filtered");
+        assertThat(post(url, failed, sign(url, failed))).isEqualTo(204);
+        Map<String, Object> row = support.jdbc.queryForMap("select status, error_code, error_message from sms_message "
+                + "where id = ?", message);
+        assertThat(row.get("status")).isEqualTo("UNDELIVERED");
+        assertThat(row.get("error_code")).isNull();
+        assertThat(row.get("error_message")).isEqualTo("ErrorCode 30X07: carrier filtered");
+    }
+
+    /**
+     * Twilio can call back before our sender has recorded the message's sid (its answer and the callback race): the
+     * callback is kept, and applied the moment the send is recorded, in the order the callbacks came.
+     */
+    @Test
+    void aCallbackThatComesBeforeTheSendIsRecordedIsKeptAndApplied() throws Exception {
+        String id = support.person(4003, "13700004003", grid);
+        long message = outbox.enqueue(SmsTestSupport.reminder(id, "13700004003", grid, SmsTemplates.REMINDER_FIRST, "hook-3"))
+                .orElseThrow();
+        support.jdbc.update("update sms_message set status = 'SENDING', attempts = 1, last_attempt_at = now() where id = ?",
+                message);
+        String url = url(TwilioWebhookController.STATUS_PATH);
+        Map<String, String> sent = Map.of("MessageSid", "SM4003", "MessageStatus", "sent");
+        Map<String, String> delivered = Map.of("MessageSid", "SM4003", "MessageStatus", "delivered");
+        assertThat(post(url, sent, sign(url, sent))).isEqualTo(204);
+        assertThat(post(url, delivered, sign(url, delivered))).isEqualTo(204);
+        assertThat(support.status(message)).isEqualTo("SENDING");
+        assertThat(support.jdbc.queryForObject("select count(*) from sms_early_status where provider_sid = 'SM4003'",
+                Integer.class)).isEqualTo(2);
+
+        // the sender records Twilio's answer ("queued") only now
+        new OutboxStore(support.jdbc, SmsTestSupport.settings(10, null), null)
+                .accepted(message, new SmsGateway.Accepted("SM4003", "queued"), java.time.Instant.now());
+        assertThat(support.status(message)).isEqualTo("DELIVERED");
+        assertThat(support.jdbc.queryForObject("select count(*) from sms_early_status", Integer.class)).isZero();
+    }
+
     @Test
     void aStopReplyOptsOutEveryResidentWithThatMobile() throws Exception {
         String father = support.person(4011, "13700004011", grid);

@@ -49,7 +49,9 @@ class CadenceSchedule {
             }
             JobDetail job = JobBuilder.newJob(CadenceTickJob.class).withIdentity(jobKey(campaignId))
                     .usingJobData(CadenceTickJob.CAMPAIGN_ID, Long.toString(campaignId))
-                    .withDescription("扩面行动 " + campaignId + " 报告节奏").storeDurably().build();
+                    .withDescription("扩面行动 " + campaignId + " 报告节奏").storeDurably()
+                    // a node dying while it runs: another node runs it again (the job is idempotent)
+                    .requestRecovery().build();
             scheduler.scheduleJob(job, trigger(campaignId, villageTime));
         } catch (ObjectAlreadyExistsException raced) {
             // another node scheduled it between the check and ours: the same schedule

@@ -48,6 +48,8 @@ public class OutreachJob extends QuartzJobBean {
         @Bean
         JobDetail outreachJob() {
             return JobBuilder.newJob(OutreachJob.class).withIdentity(NAME, "outreach").storeDurably()
+                    // a node dying while it runs: another node runs it again (the job is idempotent)
+                    .requestRecovery()
                     .withDescription("启动欠费居民催缴（征收期内每日）").build();
         }
 

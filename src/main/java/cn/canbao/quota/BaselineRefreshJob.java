@@ -40,6 +40,8 @@ public class BaselineRefreshJob extends QuartzJobBean {
         @Bean
         JobDetail baselineRefreshJob() {
             return JobBuilder.newJob(BaselineRefreshJob.class).withIdentity(NAME, "target").storeDurably()
+                    // a node dying while it runs: another node runs it again (the job is idempotent)
+                    .requestRecovery()
                     .withDescription("刷新参保扩面基数表").build();
         }
 

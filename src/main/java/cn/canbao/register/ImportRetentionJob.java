@@ -40,6 +40,8 @@ public class ImportRetentionJob extends QuartzJobBean {
         @Bean
         JobDetail importRetentionJob() {
             return JobBuilder.newJob(ImportRetentionJob.class).withIdentity(NAME, GROUP).storeDurably()
+                    // a node dying while it runs: another node runs it again (the job is idempotent)
+                    .requestRecovery()
                     .withDescription("按保留期限删除上传的数据文件和拒收行").build();
         }
 

@@ -29,11 +29,14 @@ final class OutboxStore {
     private final JdbcTemplate jdbc;
     private final SmsSettings settings;
     private final RegisterHistories register;
+    private final org.springframework.transaction.support.TransactionOperations tx;
 
-    OutboxStore(JdbcTemplate jdbc, SmsSettings settings, RegisterHistories register) {
+    OutboxStore(JdbcTemplate jdbc, SmsSettings settings, RegisterHistories register,
+                org.springframework.transaction.support.TransactionOperations tx) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.register = register;
+        this.tx = tx;
     }
 
     /** {@code providerTemplate} and {@code templateParams}: what a provider of approved templates needs (else null). */
@@ -122,13 +125,18 @@ final class OutboxStore {
     /** Taken by the provider; any status callback that came for it before this is applied now. */
     void accepted(long id, SmsGateway.Accepted accepted, Instant now) {
         SmsStatus status = SmsStatus.fromProvider(accepted.status());
-        int updated = jdbc.update("update sms_message set status = ?, provider_sid = ?, accepted_at = ?, status_at = ?, "
-                        + "error_code = null, error_message = null where id = ? and status = 'SENDING'",
-                (status.rank() < SmsStatus.ACCEPTED.rank() ? SmsStatus.ACCEPTED : status).name(), accepted.sid(),
-                ts(now), ts(now), id);
-        if (updated > 0 && accepted.sid() != null) {
-            ProviderStatuses.applyEarly(jdbc, accepted.sid());
-        }
+        tx.executeWithoutResult(t -> {
+            if (accepted.sid() != null) {
+                ProviderStatuses.lock(jdbc, accepted.sid()); // a callback for this sid waits, or is kept before we look
+            }
+            int updated = jdbc.update("update sms_message set status = ?, provider_sid = ?, accepted_at = ?, status_at = ?, "
+                            + "error_code = null, error_message = null where id = ? and status = 'SENDING'",
+                    (status.rank() < SmsStatus.ACCEPTED.rank() ? SmsStatus.ACCEPTED : status).name(), accepted.sid(),
+                    ts(now), ts(now), id);
+            if (updated > 0 && accepted.sid() != null) {
+                ProviderStatuses.applyEarly(jdbc, accepted.sid());
+            }
+        });
     }
 
     /** Early callbacks whose message never turned up (another deployment's, a test's) are dropped after a week. */

@@ -18,8 +18,17 @@ final class ProviderStatuses {
     private ProviderStatuses() {
     }
 
+    /**
+     * In the caller's transaction, one at a time per provider id: a callback and the recording of the send it is about
+     * never interleave (else a callback could be kept just after the send's recording looked for kept ones).
+     */
+    static void lock(JdbcTemplate jdbc, String providerSid) {
+        jdbc.queryForList("select pg_advisory_xact_lock(hashtext(?))", providerSid);
+    }
+
     /** Applies the status to our message with this provider id; false (and kept for later) when we know no such id. */
     static boolean apply(JdbcTemplate jdbc, String providerSid, String providerStatus, Integer errorCode, String errorMessage) {
+        lock(jdbc, providerSid);
         List<String> current = jdbc.queryForList("select status from sms_message where provider_sid = ? for update",
                 String.class, providerSid);
         if (current.isEmpty()) {

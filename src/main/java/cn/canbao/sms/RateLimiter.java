@@ -16,6 +16,10 @@ import java.util.function.LongSupplier;
  * the spread, and a new send starts only while fewer than N places are occupied. Of any N + 1 requests arriving
  * within one second, the last to start would have found the other N still occupying their places, and waited.
  *
+ * <p>Starts are also spaced, at least 1 s / N apart: a window's N sends leaving in one burst would queue for the same
+ * cores and connections and arrive spread over more than the spread (seen on this 2-core machine at 100/s: 110 in one
+ * second at the stub). The places still decide; the spacing only keeps the sends from bunching.
+ *
  * <p>A provider answering in 300 ms therefore no longer costs a third of the rate: a place is held for at most
  * 1 s + the spread whatever the latency, so the dispatcher reaches N / (1 + spread), 97 % at the default 30 ms.
  * {@code arrivalSpread} of a second or more is the strict old rule (a place until a second after the send returned:
@@ -45,6 +49,9 @@ final class RateLimiter {
     private final long spread;
     private final LongSupplier nanoTime;
     private final List<Place> places = new ArrayList<>();
+    /** Starts are spaced evenly, at least 1 s / N apart: N sends never leave in one burst at a window's edge. */
+    private final long spacing;
+    private long lastStart = Long.MIN_VALUE / 2;
 
     RateLimiter(int perSecond, Duration arrivalSpread) {
         this(perSecond, arrivalSpread, System::nanoTime);
@@ -60,6 +67,7 @@ final class RateLimiter {
         this.perSecond = perSecond;
         this.spread = arrivalSpread.compareTo(Duration.ofSeconds(1)) >= 0 ? Long.MAX_VALUE : arrivalSpread.toNanos();
         this.nanoTime = nanoTime;
+        this.spacing = SECOND / perSecond;
     }
 
     /** Waits until one more send keeps the window and takes its place (start now); null when interrupted. */
@@ -68,10 +76,15 @@ final class RateLimiter {
             long now = nanoTime.getAsLong();
             long firstFree = Long.MAX_VALUE;
             places.removeIf(p -> freedAt(p) <= now);
-            if (places.size() < perSecond) {
+            long spaced = lastStart + spacing;
+            if (places.size() < perSecond && now >= spaced) {
                 Place place = new Place(now);
                 places.add(place);
+                lastStart = now;
                 return place;
+            }
+            if (places.size() < perSecond) {
+                firstFree = spaced;
             }
             for (Place p : places) {
                 firstFree = Math.min(firstFree, freedAt(p));

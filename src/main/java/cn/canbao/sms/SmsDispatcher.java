@@ -63,8 +63,6 @@ public class SmsDispatcher {
     private volatile boolean stopping;
     /** The provider refused our account in this round: the senders stop, the rest stays queued. */
     private volatile boolean halted;
-    /** Whether this round called the provider: only then does a node taking over need to wait out the second. */
-    private volatile boolean calledProvider;
 
     SmsDispatcher(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, SmsGateway gateway,
                   SmsSettings settings, Clock clock, String node, RegisterHistories register, MeterRegistry meters) {
@@ -74,7 +72,7 @@ public class SmsDispatcher {
         this.gateway = gateway;
         this.settings = settings;
         this.clock = clock;
-        this.store = new OutboxStore(jdbc, settings, register);
+        this.store = new OutboxStore(jdbc, settings, register, tx);
         this.limiter = new RateLimiter(settings.ratePerSecond(), settings.dispatcher().arrivalSpread());
         this.node = node;
         this.meters = meters;
@@ -102,13 +100,12 @@ public class SmsDispatcher {
                     return Round.PAUSED;
                 }
                 waitOutHandOver();
+                // "this node's round is under way": a node that dies in it leaves no end, and the next one waits
+                jdbc.update("update sms_dispatch_state set node = ?, round_ended = null where id = 1", node);
                 halted = false;
                 return run();
             } finally {
-                if (calledProvider) {
-                    jdbc.update("update sms_dispatch_state set node = ?, round_ended = clock_timestamp() where id = 1", node);
-                    calledProvider = false;
-                }
+                jdbc.update("update sms_dispatch_state set round_ended = clock_timestamp() where id = 1 and node = ?", node);
                 advisory(lock, "select pg_advisory_unlock(?)");
             }
         } catch (SQLException e) {
@@ -258,7 +255,6 @@ public class SmsDispatcher {
             store.release(List.of(m));
             return false;
         }
-        calledProvider = true;
         send(m, attemptAt, counts, place);
         return true;
     }
@@ -361,10 +357,14 @@ public class SmsDispatcher {
                 m.providerTemplate(), m.templateParams());
     }
 
-    /** Another node ended a round less than a second ago: wait out that second, so its sends count. */
+    /**
+     * Another node ended a round less than a second ago, or died in one (no end recorded): wait out that second, so
+     * its sends count.
+     */
     private void waitOutHandOver() {
-        Long waitMillis = jdbc.queryForObject("select case when node is distinct from ? and round_ended is not null "
-                + "then greatest(0, 1000 - extract(epoch from clock_timestamp() - round_ended) * 1000)::bigint else 0 end "
+        Long waitMillis = jdbc.queryForObject("select case when node is null or node = ? then 0 "
+                + "when round_ended is null then 1000 "
+                + "else greatest(0, 1000 - extract(epoch from clock_timestamp() - round_ended) * 1000)::bigint end "
                 + "from sms_dispatch_state where id = 1", Long.class, node);
         if (waitMillis != null && waitMillis > 0) {
             try {
@@ -374,7 +374,6 @@ public class SmsDispatcher {
             }
         }
     }
-
     private static boolean advisory(Connection c, String sql) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, LOCK_KEY);

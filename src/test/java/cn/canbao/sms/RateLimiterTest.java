@@ -24,16 +24,18 @@ class RateLimiterTest {
         AtomicLong now = new AtomicLong(0);
         RateLimiter limiter = new RateLimiter(2, Duration.ofMillis(30), now::get);
         RateLimiter.Place first = limiter.acquire();
-        RateLimiter.Place second = limiter.acquire();
         limiter.onWire(first);
+        now.set(500 * MS); // starts are spaced at least 1 s / 2 apart
+        RateLimiter.Place second = limiter.acquire();
         limiter.onWire(second);
         assertThat(limiter.occupied()).isEqualTo(2);
 
-        now.set(1_029 * MS); // both still in flight (a provider answering in seconds): the window is not over yet
+        now.set(1_029 * MS); // both still in flight (a provider answering in seconds): the first's window is not over
         assertThat(limiter.occupied()).isEqualTo(2);
-        now.set(1_030 * MS); // they reached the provider by 30 ms after their start: a second later their places free
-        assertThat(limiter.occupied()).isZero();
+        now.set(1_030 * MS); // it reached the provider by 30 ms after leaving: a second later its place frees
+        assertThat(limiter.occupied()).isEqualTo(1);
         limiter.completed(first);
+        now.set(1_530 * MS);
         assertThat(limiter.occupied()).isZero();
     }
 
@@ -118,10 +120,13 @@ class RateLimiterTest {
         }
         senders.shutdown();
         List<Long> sorted = starts.stream().sorted().toList();
+        for (int i = 0; i + 1 < sorted.size(); i++) {
+            assertThat(sorted.get(i + 1) - sorted.get(i)).as("spaced, never in a burst").isGreaterThanOrEqualTo(200 * MS);
+        }
         for (int i = 0; i + rate < sorted.size(); i++) {
             assertThat(sorted.get(i + rate) - sorted.get(i)).isGreaterThanOrEqualTo(1_030 * MS);
         }
-        // the 16th send starts in the fourth window: at 3 × 1.03 s, not at 3 × 1.3 s as when a place waited for the return
+        // the 16th send starts at about 15 × 0.206 s, not at 3 × 1.3 s as when a place waited a second after the return
         assertThat(sorted.get(15) - t0).isLessThan(3_600 * MS);
     }
 }

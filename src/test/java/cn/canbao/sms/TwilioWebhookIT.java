@@ -65,6 +65,8 @@ class TwilioWebhookIT {
     SecurityTestSupport security;
     @Autowired
     RegionService regions;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
 
     final HttpClient http = HttpClient.newHttpClient();
     String grid;
@@ -144,7 +146,7 @@ class TwilioWebhookIT {
                 Integer.class)).isEqualTo(2);
 
         // the sender records Twilio's answer ("queued") only now
-        new OutboxStore(support.jdbc, SmsTestSupport.settings(10, null), null)
+        new OutboxStore(support.jdbc, SmsTestSupport.settings(10, null), null, transactions)
                 .accepted(message, new SmsGateway.Accepted("SM4003", "queued"), java.time.Instant.now());
         assertThat(support.status(message)).isEqualTo("DELIVERED");
         assertThat(support.jdbc.queryForObject("select count(*) from sms_early_status", Integer.class)).isZero();

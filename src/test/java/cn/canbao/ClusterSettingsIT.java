@@ -1,0 +1,55 @@
+package cn.canbao;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.junit.jupiter.api.Test;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.impl.matchers.GroupMatcher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine settings a cluster needs (README "Clustering"), as the application actually runs them: Camunda's job
+ * executor backs off on acquisition clashes and locks a job longer than any of ours takes; history is cleaned in a
+ * nightly window; every Quartz job asks to be recovered when its node dies, in the scheduler and in its table.
+ */
+@CanbaoIntegrationTest
+class ClusterSettingsIT {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    Scheduler scheduler;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void camundasJobExecutorAndHistoryCleanupAreSetForSeveralNodes() {
+        ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        JobExecutor executor = config.getJobExecutor();
+        assertThat(executor.getLockTimeInMillis()).isEqualTo(600_000);
+        assertThat(executor.getBackoffTimeInMillis()).isEqualTo(200);
+        assertThat(executor.getMaxBackoff()).isEqualTo(5_000);
+        assertThat(executor.getBackoffDecreaseThreshold()).isEqualTo(100);
+        assertThat(config.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+        assertThat(config.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+        assertThat(config.getHistoryTimeToLive()).isEqualTo("P365D");
+    }
+
+    @Test
+    void everyQuartzJobIsRecoveredWhenItsNodeDies() throws Exception {
+        var keys = scheduler.getJobKeys(GroupMatcher.anyJobGroup());
+        assertThat(keys).isNotEmpty();
+        for (JobKey key : keys) {
+            JobDetail job = scheduler.getJobDetail(key);
+            assertThat(job.requestsRecovery()).as("%s requests recovery", key).isTrue();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from qrtz_job_details where not requests_recovery", Integer.class))
+                .isZero();
+    }
+}

@@ -2,7 +2,6 @@ package cn.canbao;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -24,6 +23,8 @@ class ClusterSettingsIT {
     @Autowired
     ProcessEngine engine;
     @Autowired
+    org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties camunda;
+    @Autowired
     Scheduler scheduler;
     @Autowired
     JdbcTemplate jdbc;
@@ -31,11 +32,13 @@ class ClusterSettingsIT {
     @Test
     void camundasJobExecutorAndHistoryCleanupAreSetForSeveralNodes() {
         ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        JobExecutor executor = config.getJobExecutor();
+        // the tests switch the executor off (they drive jobs); the settings every node starts it with:
+        var executor = camunda.getJobExecution();
         assertThat(executor.getLockTimeInMillis()).isEqualTo(600_000);
         assertThat(executor.getBackoffTimeInMillis()).isEqualTo(200);
-        assertThat(executor.getMaxBackoff()).isEqualTo(5_000);
+        assertThat(executor.getMaxBackoff()).isEqualTo(5_000L);
         assertThat(executor.getBackoffDecreaseThreshold()).isEqualTo(100);
+        assertThat(executor.getWaitIncreaseFactor()).isEqualTo(2f);
         assertThat(config.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
         assertThat(config.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
         assertThat(config.getHistoryTimeToLive()).isEqualTo("P365D");

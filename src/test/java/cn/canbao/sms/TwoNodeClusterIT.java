@@ -30,7 +30,8 @@ import static org.awaitility.Awaitility.await;
  * Twilio SDK to a stub in this JVM that answers after 300 ms. The node that is dispatching is killed with SIGKILL in
  * the middle of the outbox; the other one finishes it: every message reaches the stub exactly once (0 lost, 0 twice),
  * no second at the stub sees more than the rate, and the dashboard's Quartz trigger, set to every 5 s, fired exactly
- * once per scheduled time across both nodes. Also run alone by {@code ./mvnw verify -Pcluster}.
+ * once per scheduled time across both nodes. Before that, BPMN timers and asynchronous steps started in the shared job
+ * table run once each, on both nodes' job executors. Also run alone by {@code ./mvnw verify -Pcluster}.
  */
 @CanbaoIntegrationTest
 class TwoNodeClusterIT {
@@ -64,6 +65,7 @@ class TwoNodeClusterIT {
             stub.latency(Duration.ofMillis(300));
             nodes.add(start(folder, url, "node-a", regions, stub));
             nodes.add(start(folder, url, "node-b", regions, stub));
+            timersAndAsyncJobsRunOnceSpreadOverBothNodes(url, db);
             // the processes would write these; here straight into the outbox both nodes dispatch from
             for (int i = 0; i < MESSAGES; i++) {
                 db.update("insert into sms_message (dedup_key, id_number, mobile, region_code, template_key, body, segments, "
@@ -115,6 +117,55 @@ class TwoNodeClusterIT {
         }
     }
 
+    /**
+     * BPMN timers and asynchronous steps in the shared job table: 60 instances of a process waiting 2 s on a timer
+     * and then counting, in an asynchronous step, how often that step ran. Deployed and started from this JVM through
+     * an engine of its own on the cluster's database (its job executor off), run by the two nodes' job executors:
+     * every instance ends, every step ran once, and both nodes took jobs.
+     */
+    private void timersAndAsyncJobsRunOnceSpreadOverBothNodes(String url, JdbcTemplate db) {
+        org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration config =
+                new org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration();
+        config.setProcessEngineName("cluster-test-client");
+        config.setJdbcDriver("org.postgresql.Driver");
+        config.setJdbcUrl(url);
+        config.setJdbcUsername(env.getRequiredProperty("spring.datasource.username"));
+        config.setJdbcPassword(env.getProperty("spring.datasource.password", ""));
+        config.setDatabaseSchemaUpdate("false");
+        config.setJobExecutorActivate(false);
+        config.setHistory("audit");
+        config.setMetricsEnabled(false);
+        org.camunda.bpm.engine.ProcessEngine client = config.buildProcessEngine();
+        try {
+            client.getRepositoryService().createDeployment().name("cluster-timers").addModelInstance("cluster-timers.bpmn",
+                    org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("ClusterTimers").camundaHistoryTimeToLive(1)
+                            .startEvent().intermediateCatchEvent("wait").timerWithDuration("PT2S")
+                            .serviceTask("count").camundaAsyncBefore()
+                            .camundaExpression("${execution.setVariable('hits', hits + 1)}")
+                            // which node ran it: its JDBC URL carries its ApplicationName
+                            .serviceTask("where")
+                            .camundaExpression("${execution.setVariable('node', environment.getProperty('spring.datasource.url'))}")
+                            .endEvent().done()).deploy();
+            int instances = 100;
+            for (int i = 0; i < instances; i++) {
+                client.getRuntimeService().startProcessInstanceByKey("ClusterTimers", Map.of("hits", 0));
+            }
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> client.getHistoryService()
+                    .createHistoricProcessInstanceQuery().processDefinitionKey("ClusterTimers").finished().count() == instances);
+            assertThat(client.getHistoryService().createHistoricVariableInstanceQuery().variableName("hits").list())
+                    .hasSize(instances).allSatisfy(v -> assertThat(v.getValue().toString()).as("each step ran once")
+                            .isEqualTo("1"));
+            java.util.Set<String> owners = new java.util.HashSet<>();
+            client.getHistoryService().createHistoricVariableInstanceQuery().variableName("node").list()
+                    .forEach(v -> owners.add(String.valueOf(v.getValue()).replaceAll(".*ApplicationName=", "")));
+            assertThat(client.getHistoryService().createHistoricActivityInstanceQuery().activityId("wait").count())
+                    .as("each timer fired once").isEqualTo(instances);
+            assertThat(owners).as("both nodes' job executors took jobs").containsExactlyInAnyOrder("node-a", "node-b");
+        } finally {
+            client.close();
+        }
+    }
+
     /** The node whose session holds the dispatcher's advisory lock (its JDBC ApplicationName), or null. */
     private static String dispatching(JdbcTemplate db) {
         return db.query("select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid "
@@ -128,7 +179,9 @@ class TwoNodeClusterIT {
                 + "\"dispatcher\":{\"idle-poll\":\"1s\"},"
                 + "\"twilio\":{\"account-sid\":\"" + TwilioStub.ACCOUNT + "\",\"auth-token\":\"stub-token\","
                 + "\"messaging-service-sid\":\"MG00000000000000000000000000000001\",\"api-base-url\":\"" + stub.baseUrl()
-                + "\"}},\"dashboard\":{\"refresh-cron\":\"0/5 * * * * ?\"}}}";
+                + "\"}},\"dashboard\":{\"refresh-cron\":\"0/5 * * * * ?\"}},"
+                // short waits of an idle job executor (default up to 60 s), as a test needs them
+                + "\"camunda\":{\"bpm\":{\"job-execution\":{\"max-wait\":1000,\"wait-time-in-millis\":500}}}}";
         return PackagedJar.start(env, folder, url + "?ApplicationName=" + node, PackagedJar.freePort(), Map.of(
                 "CANBAO_SETUP_REGIONS_FILE", regions.toString(), "CANBAO_SETUP_ADMIN_REGION", COUNTY + "000000",
                 "CANBAO_SETUP_ADMIN_PASSWORD", PASSWORD, "SPRING_APPLICATION_JSON", json), folder.resolve(node + ".log"));

@@ -100,11 +100,12 @@ class SmsLatencyBench {
                 workers.add(new SmsDispatchWorker(dispatcher, settings.dispatcher()));
             }
             workers.forEach(SmsDispatchWorker::start);
-            long until = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (accepted() < messages && System.nanoTime() < until) {
-                Thread.sleep(100);
+            try {
+                org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> accepted() == messages);
+            } finally {
+                workers.forEach(SmsDispatchWorker::stop);
             }
-            workers.forEach(SmsDispatchWorker::stop);
             List<Long> arrivals = stub.creates().stream().map(TwilioStub.Create::nanos).sorted().toList();
             assertThat(accepted()).as("%s: all accepted", run).isEqualTo(messages);
             assertThat(arrivals).as("%s: each sent once", run).hasSize(messages);

@@ -125,31 +125,41 @@ public class OutreachService {
      * when the resident opted out or has no valid mobile) and moves the case on to the next wait.
      */
     public void remind(long caseId, String template) {
-        CaseFacts c = facts(caseId);
-        CurrentUser.requireActing(c.regionCode()); // a process step: the system only
-        List<CaseFacts> open = openHousehold(caseId);
-        if (open.isEmpty()) {
-            return;
+        PreparedReminders prepared = PREPARED.get();
+        ReminderInputs in = prepared != null ? prepared.inputs().get(caseId) : null;
+        if (in == null) {
+            CaseFacts c = facts(caseId);
+            CurrentUser.requireActing(c.regionCode()); // a process step: the system only
+            List<CaseFacts> open = openHousehold(caseId);
+            if (open.isEmpty()) {
+                return;
+            }
+            in = new ReminderInputs(c, open, campaigns.get(c.campaignId()),
+                    persons.residents(open.stream().map(CaseFacts::idNumber).toList()),
+                    c.householdKey() == null ? Optional.empty() : head(c.householdKey()), Map.of());
+        } else {
+            CurrentUser.requireActing(in.lead().regionCode()); // a process step: the system only
         }
-        Campaign campaign = campaigns.get(c.campaignId());
-        Map<String, RegisterCandidates.Resident> residents = persons.residents(
-                open.stream().map(CaseFacts::idNumber).toList());
-        List<RegisterCandidates.Resident> members = open.stream().map(o -> residents.get(o.idNumber()))
+        CaseFacts c = in.lead();
+        Map<String, RegisterCandidates.Resident> residents = in.residents();
+        List<RegisterCandidates.Resident> members = in.open().stream().map(o -> residents.get(o.idNumber()))
                 .filter(java.util.Objects::nonNull).toList();
         if (members.isEmpty()) {
             throw new OutreachException("outreach.error.caseNotFound", caseId);
         }
         // one text per household: the members still to pay, by relation, and the sum of their shares, each share from
         // the assessment the person file shows (PolicyService.reminder)
-        List<PolicyService.Reminder> figures = members.stream().map(m -> reminderOf(m.idNumber())).toList();
+        Map<String, PolicyService.Reminder> known = in.figures();
+        List<PolicyService.Reminder> figures = members.stream()
+                .map(m -> known.containsKey(m.idNumber()) ? known.get(m.idNumber()) : reminderOf(m.idNumber())).toList();
         RegisterCandidates.Resident contact = c.householdKey() == null ? members.get(0)
-                : Household.contact(members, head(c.householdKey()));
+                : Household.contact(members, in.head());
         boolean household = c.householdKey() != null
                 && (members.size() > 1 || !contact.idNumber().equals(members.get(0).idNumber()));
         // no name, ID or phone: "Texts carry no names or ID numbers" (issue 16; SmsText refuses them)
         Map<String, String> variables = Map.of(
                 "amount", Household.sum(figures).stripTrailingZeros().toPlainString(),
-                "deadline", DEADLINE.format(campaign.collectionEnd()),
+                "deadline", DEADLINE.format(in.campaign().collectionEnd()),
                 "channels", settings.paymentChannels(),
                 "consequence", Household.consequence(figures, UNASSESSED),
                 "members", household ? Household.members(members) : Household.SELF);
@@ -164,6 +174,66 @@ public class OutreachService {
                         + "where (id = ? or lead_case_id = ?) and ended_at is null")
                 .params(stage.name(), now, Timestamp.from(now.toInstant().plus(settings.reminderWait())), caseId, caseId)
                 .update();
+    }
+
+    /**
+     * What a household's reminder reads: its lead case, the open cases it serves (lead first), the campaign, their
+     * residents, the household's head and the policy figures already assessed (a member missing there is assessed
+     * alone).
+     */
+    private record ReminderInputs(CaseFacts lead, List<CaseFacts> open, Campaign campaign,
+                                  Map<String, RegisterCandidates.Resident> residents,
+                                  Optional<RegisterCandidates.Resident> head,
+                                  Map<String, PolicyService.Reminder> figures) {
+    }
+
+    /** The reminder inputs of a batch's lead cases, read together ({@link #prepareReminders}). */
+    private record PreparedReminders(Map<Long, ReminderInputs> inputs) {
+    }
+
+    /** While open, the reminders of a batch read together serve {@link #remind} on this thread. */
+    public interface ReminderScope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** The batch read of the outreach start running on this thread, if any. */
+    private static final ThreadLocal<PreparedReminders> PREPARED = new ThreadLocal<>();
+
+    /**
+     * Reads what the reminders of a batch of lead cases need in a few statements, for the outreach start that is
+     * about to start their processes on this thread: until the returned scope is closed, {@link #remind} of these
+     * cases takes its inputs from here instead of six reads per household. The reads are the same ones, made in the
+     * same transaction; only the system may do it, as only it may remind.
+     */
+    public ReminderScope prepareReminders(long campaignId, java.util.Collection<Long> leadCaseIds) {
+        Campaign campaign = campaigns.get(campaignId);
+        CurrentUser.requireActing(campaign.countyCode());
+        Long[] ids = leadCaseIds.toArray(Long[]::new);
+        Map<Long, List<CaseFacts>> households = new java.util.LinkedHashMap<>();
+        jdbc.sql("select id, campaign_id, id_number, village_code, grid_code, ended_at is not null, household_key, "
+                        + "coalesce(lead_case_id, id) from outreach_case where (id = any(?::bigint[]) or lead_case_id = any(?::bigint[])) and campaign_id = ? "
+                        + "and ended_at is null order by household_rank nulls first, id")
+                .params(ids, ids, campaignId)
+                .query((rs, n) -> households.computeIfAbsent(rs.getLong(8), k -> new java.util.ArrayList<>())
+                        .add(FACTS.mapRow(rs, n)))
+                .list();
+        List<String> everyone = households.values().stream().flatMap(List::stream).map(CaseFacts::idNumber).toList();
+        Map<String, RegisterCandidates.Resident> residents = persons.residents(everyone);
+        Map<String, RegisterCandidates.Resident> heads = persons.householdHeads(households.values().stream()
+                .map(h -> h.get(0).householdKey()).filter(java.util.Objects::nonNull).distinct().toList());
+        Map<String, PolicyService.Reminder> figures = policy.reminders(residents.keySet(), today());
+        Map<Long, ReminderInputs> inputs = new java.util.HashMap<>();
+        households.forEach((lead, open) -> {
+            // the lead itself is the first of its household only when it is its head or first listed: find it
+            CaseFacts leadCase = open.stream().filter(o -> o.id() == lead).findFirst().orElse(null);
+            if (leadCase != null) {
+                inputs.put(lead, new ReminderInputs(leadCase, open, campaign, residents,
+                        Optional.ofNullable(leadCase.householdKey()).map(heads::get), figures));
+            }
+        });
+        PREPARED.set(new PreparedReminders(inputs));
+        return PREPARED::remove;
     }
 
     /** The head of the household, if the register has them (a contact even when insured). */

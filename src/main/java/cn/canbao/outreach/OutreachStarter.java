@@ -57,10 +57,12 @@ public class OutreachStarter {
     private final OutreachSettings settings;
     private final PolicyService policy;
     private final TargetService targets;
+    private final OutreachService outreach;
 
     OutreachStarter(JdbcClient jdbc, JdbcTemplate batch, CampaignService campaigns, RegisterCandidates register,
                     FastTrackService fastTracks, RegionService regions, RuntimeService runtime, TransactionTemplate tx,
-                    OutreachSettings settings, PolicyService policy, TargetService targets) {
+                    OutreachSettings settings, PolicyService policy, TargetService targets, OutreachService outreach) {
+        this.outreach = outreach;
         this.targets = targets;
         this.jdbc = jdbc;
         this.batch = batch;
@@ -255,7 +257,9 @@ public class OutreachStarter {
                 codes.add(c.gridCode());
             });
             Map<String, String> names = regions.names(codes);
-            List<Object[]> startedIds = new ArrayList<>(claimed.size());
+            List<Claimed> starting = new ArrayList<>(claimed.size());
+            List<String> titles = new ArrayList<>(claimed.size());
+            List<Boolean> texts = new ArrayList<>(claimed.size());
             for (Claimed c : claimed) {
                 Resident r = residents.get(c.idNumber());
                 if (r != null) {
@@ -269,8 +273,23 @@ public class OutreachStarter {
                             || c.householdKey() != null && heads.containsKey(c.householdKey())
                             && heads.get(c.householdKey()).canText();
                     String who = PersonName.mask(r.name()) + (household.size() > 1 ? "等" + household.size() + "人" : "");
-                    startedIds.add(new Object[] {startProcess(campaign, c, who + " · " + regionName, canText),
-                            c.caseId()});
+                    starting.add(c);
+                    titles.add(who + " · " + regionName);
+                    texts.add(canText);
+                }
+            }
+            List<Long> texted = new ArrayList<>();
+            for (int i = 0; i < starting.size(); i++) {
+                if (texts.get(i)) {
+                    texted.add(starting.get(i).caseId());
+                }
+            }
+            List<Object[]> startedIds = new ArrayList<>(starting.size());
+            // each first reminder reads its household's figures from one read of the whole batch
+            try (OutreachService.ReminderScope prepared = outreach.prepareReminders(campaign.id(), texted)) {
+                for (int i = 0; i < starting.size(); i++) {
+                    Claimed c = starting.get(i);
+                    startedIds.add(new Object[] {startProcess(campaign, c, titles.get(i), texts.get(i)), c.caseId()});
                 }
             }
             batch.batchUpdate("update outreach_case set process_instance_id = ? where id = ?", startedIds);

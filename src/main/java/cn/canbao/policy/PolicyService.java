@@ -104,6 +104,26 @@ public class PolicyService {
     }
 
     /**
+     * {@link #reminder} for many persons at once, read in a few statements (an outreach start's batch): the same
+     * assessment per person; persons not in the register or with a history the rules cannot read are left out, and the
+     * caller asks {@link #reminder} for them one by one, to get the reason.
+     */
+    public Map<String, Reminder> reminders(Collection<String> idNumbers, LocalDate asOf) {
+        Map<String, Integer> collecting = histories.collectingYears(asOf);
+        Map<String, Reminder> out = new HashMap<>();
+        Map<String, RuleSet> ruleSetsByCounty = new HashMap<>();
+        histories.read(idNumbers.stream().map(PolicyService::normalise).distinct().toList()).forEach((id, h) -> {
+            try {
+                PolicyAssessment a = assess(h, collecting, asOf, ruleSetsByCounty);
+                out.put(id, new Reminder(a.personalShare(), consequence(a), a.fullyFunded()));
+            } catch (PolicyException unreadable) {
+                // left out: the caller asks for this one alone
+            }
+        });
+        return out;
+    }
+
+    /**
      * What the person pays for the year collected on {@code asOf} — the rule set's contribution less their hardship
      * subsidy — without reading their history (for a reminder whose history the rules cannot read).
      */

@@ -12,10 +12,12 @@ import java.time.Duration;
  * @param paymentChannels where to pay, quoted in the reminders
  * @param batchSize       cases started per transaction by the batch job (a crash loses at most one batch, which reruns)
  * @param startHour       hour of the day (China time) the batch job starts new cases during the collection period
+ * @param startJobs       whether a start also queues its batches as jobs of Camunda's job executor, so that every
+ *                        node starts batches beside the calling thread (off: the calling thread starts them all)
  */
 @ConfigurationProperties("canbao.outreach")
 public record OutreachSettings(Duration reminderWait, Integer visitDays, String paymentChannels,
-                               Integer batchSize, Integer startHour) {
+                               Integer batchSize, Integer startHour, Boolean startJobs) {
 
     public OutreachSettings {
         reminderWait = reminderWait == null ? Duration.ofDays(7) : reminderWait;
@@ -23,5 +25,6 @@ public record OutreachSettings(Duration reminderWait, Integer visitDays, String 
         paymentChannels = paymentChannels == null ? "微信或支付宝搜索“医保缴费”、各银行网点、村委会代收" : paymentChannels;
         batchSize = batchSize == null ? 500 : batchSize;
         startHour = startHour == null ? 9 : startHour;
+        startJobs = startJobs == null || startJobs;
     }
 }

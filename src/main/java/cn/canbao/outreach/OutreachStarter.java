@@ -12,6 +12,7 @@ import cn.canbao.register.PersonName;
 import cn.canbao.register.RegisterCandidates;
 import cn.canbao.register.RegisterCandidates.Resident;
 import cn.canbao.register.RegisterCandidates.UnenrolledResident;
+import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.quota.TargetService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -58,10 +59,13 @@ public class OutreachStarter {
     private final PolicyService policy;
     private final TargetService targets;
     private final OutreachService outreach;
+    private final OutreachStartJobs jobs;
 
     OutreachStarter(JdbcClient jdbc, JdbcTemplate batch, CampaignService campaigns, RegisterCandidates register,
                     FastTrackService fastTracks, RegionService regions, RuntimeService runtime, TransactionTemplate tx,
-                    OutreachSettings settings, PolicyService policy, TargetService targets, OutreachService outreach) {
+                    OutreachSettings settings, PolicyService policy, TargetService targets, OutreachService outreach,
+                    OutreachStartJobs jobs) {
+        this.jobs = jobs;
         this.outreach = outreach;
         this.targets = targets;
         this.jdbc = jdbc;
@@ -99,8 +103,27 @@ public class OutreachStarter {
         return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CampaignService.ZONE);
     }
 
+    /** How far a start is: lead cases to start when it began, and how many of them have their process by now. */
+    public record StartProgress(int total, int started) {
+    }
+
     /** Lists and starts outreach for a campaign in its implementation phase and collection period. */
     public StartResult start(long campaignId) {
+        return start(campaignId, p -> {
+        });
+    }
+
+    /**
+     * Lists and starts outreach for a campaign in its implementation phase and collection period, telling
+     * {@code progress} after each batch how far the start is (all nodes' work counted).
+     * <p>
+     * The cases to start are cut into ranges of {@code batch-size} case ids. Each range is also queued as a job of
+     * Camunda's job executor ({@link OutreachStartJobs}), so every node's executor starts ranges beside this thread;
+     * a range is claimed row by row with SKIP LOCKED and started in one transaction, so no case is started twice and a
+     * range that dies (a node killed) rolls back whole and is started by whoever comes next. This thread goes through
+     * every range, then once more waiting for the ranges others hold, so it returns when every case has its process.
+     */
+    public StartResult start(long campaignId, java.util.function.Consumer<StartProgress> progress) {
         Campaign campaign = campaigns.get(campaignId);
         LocalDate today = today();
         if (campaign.phase() != CampaignPhase.IMPLEMENT && campaign.phase() != CampaignPhase.MOBILISE) {
@@ -122,16 +145,64 @@ public class OutreachStarter {
             // read instead of 0.06 ms (bench/outreach.sh: most of the start's 764 s)
             jdbc.sql("analyze outreach_case").update();
         }
+        List<long[]> ranges = tx.execute(s -> {
+            List<long[]> cut = ranges(campaign.id());
+            if (settings.startJobs()) {
+                jobs.queue(campaign.id(), cut);
+            }
+            return cut;
+        });
+        int total = unstarted(campaign.id());
+        progress.accept(new StartProgress(total, 0));
         int count = 0;
-        long after = 0;
-        Batch b;
-        while ((b = startBatch(campaign, after)).claimed() > 0) {
-            count += b.started();
-            after = b.lastCaseId();
+        for (long[] range : ranges) {
+            count += startRange(campaign, range[0], range[1], true);
+            progress.accept(new StartProgress(total, total - unstarted(campaign.id())));
         }
-        log.info("Outreach for campaign {}: {} residents listed, {} processes started in {} ms", campaignId, listed,
-                count, (System.nanoTime() - started) / 1_000_000);
-        return new StartResult(listed, count);
+        // the ranges other threads and nodes still hold: wait for each, and start what a dead one rolled back
+        for (long[] range : ranges) {
+            count += startRange(campaign, range[0], range[1], false);
+        }
+        if (settings.startJobs()) {
+            jobs.dropDone(campaign.id());
+        }
+        int done = total - unstarted(campaign.id());
+        progress.accept(new StartProgress(total, done));
+        log.info("Outreach for campaign {}: {} residents listed, {} processes started ({} by this thread) in {} ms",
+                campaignId, listed, done, count, (System.nanoTime() - started) / 1_000_000);
+        return new StartResult(listed, done);
+    }
+
+    /**
+     * Starts the unstarted cases of one range queued by {@link #start} (a job of Camunda's job executor, on any node,
+     * in the job's transaction). Nothing when the campaign no longer runs outreach. Only the system runs it.
+     */
+    public int startQueuedRange(long campaignId, long fromCaseId, long toCaseId) {
+        Campaign campaign = campaigns.get(campaignId);
+        CurrentUser.requireActing(campaign.countyCode()); // a job: the system only
+        LocalDate today = today();
+        if (campaign.phase() != CampaignPhase.IMPLEMENT && campaign.phase() != CampaignPhase.MOBILISE
+                || today.isBefore(campaign.collectionStart()) || today.isAfter(campaign.collectionEnd())) {
+            return 0;
+        }
+        return startRange(campaign, fromCaseId, toCaseId, true);
+    }
+
+    /** The lead (or lone) cases of the campaign still without a process. */
+    private int unstarted(long campaignId) {
+        return jdbc.sql("select count(*) from outreach_case where campaign_id = ? and process_instance_id is null "
+                + "and lead_case_id is null and ended_at is null").param(campaignId).query(Integer.class).single();
+    }
+
+    /** The unstarted lead cases' ids cut into ranges of batch-size cases each, as [first id, last id]. */
+    private List<long[]> ranges(long campaignId) {
+        List<Long> ids = jdbc.sql("select id from outreach_case where campaign_id = ? and process_instance_id is null "
+                + "and lead_case_id is null and ended_at is null order by id").param(campaignId).query(Long.class).list();
+        List<long[]> ranges = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += settings.batchSize()) {
+            ranges.add(new long[] {ids.get(i), ids.get(Math.min(i + settings.batchSize(), ids.size()) - 1)});
+        }
+        return ranges;
     }
 
     /**
@@ -223,27 +294,25 @@ public class OutreachStarter {
     private record Claimed(long caseId, String idNumber, String villageCode, String gridCode, String householdKey) {
     }
 
-    /** What one batch did: how many cases it claimed (0: none left), the last one's id, how many it started. */
-    private record Batch(int claimed, long lastCaseId, int started) {
-    }
-
     /**
-     * Starts the processes of one batch of listed cases after the given case id (claimed with SKIP LOCKED, so nodes
-     * share the work), in one transaction. A case whose resident the register no longer shows stays unstarted.
+     * Starts the processes of the listed lead cases in a range of case ids, in one transaction (the caller's, or its
+     * own): claimed row by row, skipping rows another transaction holds ({@code skipLocked}) or waiting for them to be
+     * started or rolled back. A case whose resident the register no longer shows stays unstarted. Returns how many
+     * processes it started.
      */
-    private Batch startBatch(Campaign campaign, long afterCaseId) {
+    private int startRange(Campaign campaign, long fromCaseId, long toCaseId, boolean skipLocked) {
         return tx.execute(s -> {
             // a household member waits in its lead's process (groupHouseholds): only leads and lone cases start
             List<Claimed> claimed = jdbc.sql("select oc.id, oc.id_number, oc.village_code, oc.grid_code, oc.household_key "
                             + "from outreach_case oc where oc.campaign_id = ? and oc.process_instance_id is null "
-                            + "and oc.lead_case_id is null and oc.ended_at is null and oc.id > ? order by oc.id limit ? "
-                            + "for update skip locked")
-                    .params(campaign.id(), afterCaseId, settings.batchSize())
+                            + "and oc.lead_case_id is null and oc.ended_at is null and oc.id between ? and ? order by oc.id "
+                            + "for update" + (skipLocked ? " skip locked" : ""))
+                    .params(campaign.id(), fromCaseId, toCaseId)
                     .query((rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5)))
                     .list();
             if (claimed.isEmpty()) {
-                return new Batch(0, afterCaseId, 0);
+                return 0;
             }
             Map<Long, List<String>> members = members(claimed);
             List<String> everyone = new ArrayList<>(claimed.stream().map(Claimed::idNumber).toList());
@@ -293,7 +362,7 @@ public class OutreachStarter {
                 }
             }
             batch.batchUpdate("update outreach_case set process_instance_id = ? where id = ?", startedIds);
-            return new Batch(claimed.size(), claimed.get(claimed.size() - 1).caseId(), startedIds.size());
+            return startedIds.size();
         });
     }
 

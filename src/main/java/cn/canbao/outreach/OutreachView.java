@@ -116,13 +116,19 @@ class OutreachView extends VerticalLayout {
             UI ui = UI.getCurrent();
             long id = campaign.getValue().id();
             start.setEnabled(false);
+            progress.setIndeterminate(true);
             progress.setVisible(true);
             status.setText(getTranslation("outreach.starting"));
             ui.setPollInterval(1000);
             CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
                 String text;
                 try {
-                    OutreachStarter.StartResult r = starter.start(id);
+                    // how far the start is, all nodes' work counted: a determinate bar once the list is made
+                    OutreachStarter.StartResult r = starter.start(id, p -> ui.access(() -> {
+                        progress.setIndeterminate(false);
+                        progress.setValue(p.total() == 0 ? 1 : (double) p.started() / p.total());
+                        status.setText(ui.getTranslation("outreach.starting.progress", p.started(), p.total()));
+                    }));
                     text = ui.getTranslation("outreach.started", r.listed(), r.started());
                 } catch (DomainException refused) {
                     text = Messages.of(ui, refused);

@@ -87,6 +87,8 @@ class HouseholdVisitIT {
     RuleSetService ruleSets;
     @Autowired
     PolicyService policy;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     private Campaign campaign;
     private String clerk;
@@ -185,6 +187,141 @@ class HouseholdVisitIT {
                 .isEqualTo(1);
         assertThat(jdbc.queryForList("select stage from outreach_case where campaign_id = ? and id_number = any(?)",
                 String.class, campaign.id(), new String[] {spouse, son, daughter})).containsOnly("REMINDED");
+    }
+
+    @Test
+    void theFirstTextsReadForTheWholeBatchAreTheOnesEachProcessStepWritesAlone() {
+        SystemAccess.call(() -> starter.start(campaign.id()));
+        Map<String, String> batched = bodies();
+        assertThat(batched).hasSize(2);
+        // the same step again, each household alone (no batch read open): word for word the same texts
+        jdbc.update("delete from sms_message where campaign_id = ?", campaign.id());
+        for (long lead : List.of(caseOf(spouse), caseOf(alone))) {
+            SystemAccess.run(() -> outreach.remind(lead, OutreachProcess.TEMPLATE_FIRST));
+        }
+        assertThat(bodies()).isEqualTo(batched);
+    }
+
+    @Test
+    void theStartsQueuedJobsStartTheHouseholdsAndTheCallerStartsNothingTwice() {
+        List<OutreachStarter.StartProgress> seen = new java.util.ArrayList<>();
+        List<String> queued = new java.util.ArrayList<>();
+        OutreachStarter.StartResult result = SystemAccess.call(() -> starter.start(campaign.id(), p -> {
+            seen.add(p);
+            if (seen.size() == 1) {
+                // before the calling thread starts anything: the queued jobs run, as another node's executor runs them
+                queued.addAll(startJobs());
+                queued.forEach(management::executeJob);
+                assertThat(jdbc.queryForObject("select count(*) from outreach_case where campaign_id = ? "
+                        + "and lead_case_id is null and process_instance_id is not null", Integer.class, campaign.id()))
+                        .as("the jobs started both households").isEqualTo(2);
+            }
+        }));
+        assertThat(queued).as("one job per range of batch-size cases").hasSize(1);
+        assertThat(result).isEqualTo(new OutreachStarter.StartResult(4, 2));
+        assertThat(seen.get(0)).isEqualTo(new OutreachStarter.StartProgress(2, 0));
+        assertThat(seen.get(seen.size() - 1)).isEqualTo(new OutreachStarter.StartProgress(2, 2));
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY)
+                .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id()).count()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from sms_message where campaign_id = ?", Integer.class,
+                campaign.id())).isEqualTo(2);
+        assertThat(startJobs()).isEmpty();
+        // retried: nothing new is listed, started or queued
+        assertThat(SystemAccess.call(() -> starter.start(campaign.id()))).isEqualTo(new OutreachStarter.StartResult(0, 0));
+        assertThat(startJobs()).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY)
+                .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id()).count()).isEqualTo(2);
+    }
+
+    @Test
+    void aRangeAnotherNodeHeldAndLostIsStartedByTheCallerOnceItRollsBack() throws Exception {
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger heldRows = new java.util.concurrent.atomic.AtomicInteger();
+        org.springframework.transaction.support.TransactionTemplate other =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        Thread node = new Thread(() -> other.executeWithoutResult(s -> {
+            // another node claims the range as a start job does, then dies before it commits
+            heldRows.set(jdbc.queryForList("select id from outreach_case where campaign_id = ? "
+                    + "and process_instance_id is null and lead_case_id is null for update", Long.class,
+                    campaign.id()).size());
+            held.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            s.setRollbackOnly();
+        }));
+        List<OutreachStarter.StartProgress> seen = new java.util.ArrayList<>();
+        OutreachStarter.StartResult result = SystemAccess.call(() -> starter.start(campaign.id(), p -> {
+            seen.add(p);
+            if (seen.size() == 1) {
+                node.start();
+                await(held);
+            } else if (seen.size() == 2) {
+                // the calling thread's first pass skipped the held range; its second pass waits for it
+                assertThat(p.started()).isZero();
+                new Thread(() -> {
+                    sleep(300);
+                    release.countDown();
+                }).start();
+            }
+        }));
+        node.join();
+        assertThat(heldRows.get()).isEqualTo(2);
+        assertThat(result).isEqualTo(new OutreachStarter.StartResult(4, 2));
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY)
+                .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id()).count()).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from outreach_case where campaign_id = ? "
+                + "and lead_case_id is null and process_instance_id is null", Integer.class, campaign.id())).isZero();
+    }
+
+    @Test
+    void onlyTheSystemRunsAQueuedRange() {
+        SystemAccess.call(() -> starter.start(campaign.id(), p -> {
+            if (p.started() == 0) {
+                // listed and queued, nothing started yet: a grid worker or the county leader tries to run the range
+                long lead = caseOf(spouse);
+                assertThatThrownBy(() -> security.as(WORKER, () -> starter.startQueuedRange(campaign.id(), lead, lead)))
+                        .isInstanceOf(cn.canbao.base.AccessRefused.class);
+                assertThatThrownBy(() -> security.as("leader.household",
+                        () -> starter.startQueuedRange(campaign.id(), 0, Long.MAX_VALUE)))
+                        .isInstanceOf(cn.canbao.base.AccessRefused.class);
+                assertThat(jdbc.queryForObject("select count(*) from outreach_case where campaign_id = ? "
+                        + "and process_instance_id is not null", Integer.class, campaign.id())).isZero();
+            }
+        }));
+        assertThat(jdbc.queryForObject("select count(*) from outreach_case where campaign_id = ? "
+                + "and process_instance_id is not null", Integer.class, campaign.id())).isEqualTo(2);
+    }
+
+    private List<String> startJobs() {
+        return jdbc.queryForList("select id_ from act_ru_job where handler_type_ = ? and handler_cfg_ like ?",
+                String.class, OutreachStartJobs.TYPE, campaign.id() + ":%");
+    }
+
+    private Map<String, String> bodies() {
+        Map<String, String> bodies = new HashMap<>();
+        jdbc.queryForList("select dedup_key, body from sms_message where campaign_id = ?", campaign.id())
+                .forEach(m -> bodies.put((String) m.get("dedup_key"), (String) m.get("body")));
+        return bodies;
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

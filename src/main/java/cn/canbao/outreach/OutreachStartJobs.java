@@ -107,7 +107,8 @@ class OutreachStartJobs extends AbstractProcessEnginePlugin {
         public void execute(Range range, ExecutionEntity execution, CommandContext context, String tenantId) {
             int started = SystemAccess.call(() -> starter.getObject()
                     .startQueuedRange(range.campaignId(), range.fromCaseId(), range.toCaseId()));
-            log.debug("Outreach start job {}: {} processes started", range.toCanonicalString(), started);
+            log.info("Outreach start job for campaign {}, cases {} to {}: {} processes started", range.campaignId(),
+                    range.fromCaseId(), range.toCaseId(), started);
         }
 
         @Override

@@ -37,8 +37,10 @@ import java.util.stream.Collectors;
 /**
  * Puts a campaign's lapsed and uninsured residents into outreach, in two steps that survive a crash:
  * the register names every resident due in one call and one insert lists them all as cases (never two per
- * resident and campaign), then the cases without a process are started in batches of their own transactions —
- * a batch that dies rolls back whole, and the next run starts it again.
+ * resident and campaign), then the cases without a process are started in ranges of their own transactions, by the
+ * calling thread and by every node's job executor ({@link OutreachStartJobs}) — a range that dies rolls back whole,
+ * and whoever comes next starts it. A batch's first reminders read what they need in one go
+ * ({@link OutreachService#prepareReminders}).
  */
 // the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
 @PreAuthorize("isAuthenticated()")

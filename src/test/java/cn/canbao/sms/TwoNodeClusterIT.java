@@ -37,6 +37,8 @@ import static org.awaitility.Awaitility.await;
 class TwoNodeClusterIT {
 
     private static final String COUNTY = "350486";
+    private static final String OUTREACH_COUNTY = "350487";
+    private static final int RESIDENTS = 2000;
     private static final String PASSWORD = "Cluster-test-2026!";
     private static final int MESSAGES = 240;
     private static final int RATE = 8;
@@ -118,6 +120,99 @@ class TwoNodeClusterIT {
     }
 
     /**
+     * Issue 18: "after kill -9 of one node ... in the middle of an outreach start, the other node finishes the work: 0
+     * lost, 0 duplicated". A county of 2,000 residents without insurance (and without a mobile: each process goes
+     * straight to its visit task, and the outbox stays out of it), a campaign collecting today, and the morning
+     * outreach job set to fire every 15 s. One node runs the job and starts ranges itself while both nodes' job
+     * executors start the ranges it queued; that node is killed with SIGKILL once some are started. The survivor
+     * recovers the job (Quartz) and the dead node's jobs (their locks expire), and in the end every resident has exactly
+     * one process.
+     */
+    @Test
+    void theOtherNodeFinishesTheOutreachStartOfAKilledOneAndStartsNobodyTwice() throws Exception {
+        String url = PackagedJar.freshDatabase(env, jdbc, "_cluster_outreach");
+        Path folder = Path.of("target", "cluster-outreach-run").toAbsolutePath();
+        FileSystemUtils.deleteRecursively(folder);
+        Files.createDirectories(folder);
+        String county = OUTREACH_COUNTY + "000000";
+        String township = OUTREACH_COUNTY + "101000";
+        String village = OUTREACH_COUNTY + "101001";
+        String grid = village + "001";
+        Path regions = folder.resolve("regions.csv");
+        Files.writeString(regions, "code,name,level,parent_code,grid_kind,sector,household_population\n"
+                + "350000000000,福建省,PROVINCE,,,,\n350400000000,三明市,CITY,350000000000,,,\n"
+                + county + ",双机催缴县,COUNTY,350400000000,,,3000\n" + township + ",双机镇,TOWNSHIP," + county + ",,,\n"
+                + village + ",双机村,VILLAGE," + township + ",,,\n" + grid + ",双机村第一网格,GRID," + village
+                + ",COMMUNITY,,\n", StandardCharsets.UTF_8);
+        JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(url,
+                env.getRequiredProperty("spring.datasource.username"), env.getProperty("spring.datasource.password", ""),
+                true));
+        List<Process> nodes = new ArrayList<>();
+        String outreach = ",\"outreach\":{\"start-cron\":\"0/15 * * * * ?\",\"batch-size\":50}";
+        // a dead node's jobs go to the survivor 20 s after it took them, not the production 10 minutes
+        String locks = ",\"lock-time-in-millis\":20000";
+        try (TwilioStub stub = new TwilioStub(Instant::now)) {
+            nodes.add(start(folder, url, "node-a", regions, stub, outreach, locks));
+            nodes.add(start(folder, url, "node-b", regions, stub, outreach, locks));
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+            List<Object[]> people = new ArrayList<>();
+            for (int i = 0; i < RESIDENTS; i++) {
+                people.add(new Object[] {cn.canbao.register.TestIds.id(OUTREACH_COUNTY,
+                        java.time.LocalDate.of(1960, 1, 1).plusDays(i / 500), i % 500 + 1), "居民" + i, village, village, grid});
+            }
+            db.batchUpdate("insert into person (id_number, name, birth_date, sex, household_region, residence_region, "
+                    + "grid_code) values (?, ?, to_date(substr(?, 7, 8), 'YYYYMMDD'), 'M', ?, ?, ?)", people.stream()
+                    .map(p -> new Object[] {p[0], p[1], p[0], p[2], p[3], p[4]}).toList());
+            long campaign = db.queryForObject("insert into campaign (name, year, county_code, collection_start, "
+                    + "collection_end, coverage_goal, phase, created_by) values ('双机催缴行动', ?, ?, ?, ?, 95, 'IMPLEMENT', "
+                    + "'cluster-test') returning id", Long.class, today.getYear() + 1, county,
+                    java.sql.Date.valueOf(today.minusDays(30)), java.sql.Date.valueOf(today.plusDays(180)));
+
+            // the node running the morning job, once some processes are started
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    started(db, campaign) >= RESIDENTS / 10 && runningOutreachJob(db) != null);
+            String victim = runningOutreachJob(db);
+            Process killed = nodes.get(victim.equals("node-a") ? 0 : 1);
+            killed.destroyForcibly();
+            assertThat(killed.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            int atKill = started(db, campaign);
+            assertThat(atKill).as("the kill left work").isLessThan(RESIDENTS);
+            String survivor = victim.equals("node-a") ? "node-b" : "node-a";
+            assertThat(Files.readString(folder.resolve(survivor + ".log")))
+                    .as("the other node's job executor started ranges while the victim ran the start")
+                    .contains("Outreach start job for campaign " + campaign);
+
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    started(db, campaign) == RESIDENTS);
+            assertThat(db.queryForObject("select count(*) from outreach_case where campaign_id = ?", Integer.class,
+                    campaign)).as("one case per resident").isEqualTo(RESIDENTS);
+            assertThat(db.queryForObject("select count(*) from act_hi_procinst where proc_def_key_ = 'LapsedOutreach'",
+                    Integer.class)).as("0 started twice").isEqualTo(RESIDENTS);
+            assertThat(db.queryForObject("select count(*) from outreach_case c join act_ru_execution e "
+                    + "on e.id_ = c.process_instance_id and e.business_key_ = c.id::text where c.campaign_id = ?",
+                    Integer.class, campaign)).as("every case's process is the running one it names").isEqualTo(RESIDENTS);
+            assertThat(db.queryForObject("select count(*) from act_ru_task where task_def_key_ = 'Task_VisitResident'",
+                    Integer.class)).as("each waits for its visit").isEqualTo(RESIDENTS);
+        } finally {
+            for (Process node : nodes) {
+                PackagedJar.stop(node);
+            }
+            PackagedJar.dropDatabase(env, jdbc, "_cluster_outreach");
+        }
+    }
+
+    private static int started(JdbcTemplate db, long campaign) {
+        return db.queryForObject("select count(*) from outreach_case where campaign_id = ? "
+                + "and process_instance_id is not null", Integer.class, campaign);
+    }
+
+    /** The node (its Quartz instance id) running the morning outreach job right now, or null. */
+    private static String runningOutreachJob(JdbcTemplate db) {
+        return db.queryForList("select instance_name from qrtz_fired_triggers where trigger_name = 'outreach-start' "
+                + "and state = 'EXECUTING'", String.class).stream().findFirst().orElse(null);
+    }
+
+    /**
      * BPMN timers and asynchronous steps in the shared job table: 60 instances of a process waiting 2 s on a timer
      * and then counting, in an asynchronous step, how often that step ran. Deployed and started from this JVM through
      * an engine of its own on the cluster's database (its job executor off), run by the two nodes' job executors:
@@ -174,14 +269,26 @@ class TwoNodeClusterIT {
     }
 
     private Process start(Path folder, String url, String node, Path regions, TwilioStub stub) throws IOException {
+        return start(folder, url, node, regions, stub, "", "");
+    }
+
+    /**
+     * A node of the cluster; {@code canbao} and {@code jobExecution} add settings (JSON members, each with a leading
+     * comma) to the {@code canbao} and {@code camunda.bpm.job-execution} objects.
+     */
+    private Process start(Path folder, String url, String node, Path regions, TwilioStub stub, String canbao,
+                          String jobExecution) throws IOException {
         String json = "{\"canbao\":{\"sms\":{\"gateway\":\"twilio\",\"rate-per-second\":" + RATE + ","
                 + "\"reconcile-after\":\"51s\",\"backoff\":\"5s\",\"quiet-start\":\"00:00\",\"quiet-end\":\"00:00\","
                 + "\"dispatcher\":{\"idle-poll\":\"1s\"},"
                 + "\"twilio\":{\"account-sid\":\"" + TwilioStub.ACCOUNT + "\",\"auth-token\":\"stub-token\","
                 + "\"messaging-service-sid\":\"MG00000000000000000000000000000001\",\"api-base-url\":\"" + stub.baseUrl()
-                + "\"}},\"dashboard\":{\"refresh-cron\":\"0/5 * * * * ?\"}},"
+                + "\"}},\"dashboard\":{\"refresh-cron\":\"0/5 * * * * ?\"}" + canbao + "},"
                 // short waits of an idle job executor (default up to 60 s), as a test needs them
-                + "\"camunda\":{\"bpm\":{\"job-execution\":{\"max-wait\":1000,\"wait-time-in-millis\":500}}}}";
+                + "\"camunda\":{\"bpm\":{\"job-execution\":{\"max-wait\":1000,\"wait-time-in-millis\":500"
+                + jobExecution + "}}},"
+                // the node's name as its Quartz instance id, to tell which node runs a trigger
+                + "\"spring\":{\"quartz\":{\"properties\":{\"org.quartz.scheduler.instanceId\":\"" + node + "\"}}}}";
         return PackagedJar.start(env, folder, url + "?ApplicationName=" + node, PackagedJar.freePort(), Map.of(
                 "CANBAO_SETUP_REGIONS_FILE", regions.toString(), "CANBAO_SETUP_ADMIN_REGION", COUNTY + "000000",
                 "CANBAO_SETUP_ADMIN_PASSWORD", PASSWORD, "SPRING_APPLICATION_JSON", json), folder.resolve(node + ".log"));

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -74,6 +75,11 @@ class OutreachStartJobs extends AbstractProcessEnginePlugin {
                 MessageEntity job = new MessageEntity();
                 job.setJobHandlerType(TYPE);
                 job.setJobHandlerConfiguration(new Range(campaignId, range[0], range[1]));
+                // not exclusive: the engine runs exclusive jobs of one process instance one after another on one thread,
+                // and these have none, so all of a node's acquired ranges would queue behind each other
+                job.setExclusive(false);
+                // due now: with ensureJobDueDateNotNull (application.yml) the executors acquire only jobs with a due date
+                job.setDuedate(ClockUtil.getCurrentTime());
                 context.getJobManager().send(job);
             }
             return null;

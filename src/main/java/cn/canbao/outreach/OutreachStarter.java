@@ -141,12 +141,6 @@ public class OutreachStarter {
         }
         long started = System.nanoTime();
         int listed = tx.execute(s -> listCases(campaign, townships));
-        if (listed > 0) {
-            // tens of thousands of new cases, which every process start then reads by id and lead case: without fresh
-            // statistics the planner took the new rows for few and AND-ed in a partial index of all open cases, 12 ms a
-            // read instead of 0.06 ms (bench/outreach.sh: most of the start's 764 s)
-            jdbc.sql("analyze outreach_case").update();
-        }
         List<long[]> ranges = tx.execute(s -> {
             List<long[]> cut = ranges(campaign.id());
             if (settings.startJobs()) {
@@ -265,6 +259,14 @@ public class OutreachStarter {
                 .params(campaign.id(), ids.toArray(String[]::new), kinds.toArray(String[]::new),
                         villages.toArray(String[]::new), grids.toArray(String[]::new),
                         households.toArray(String[]::new), ranks.toArray(Integer[]::new)).update();
+        if (listed > 0) {
+            // tens of thousands of new cases, which the grouping below joins with themselves and every process start
+            // then reads by id and lead case. Without fresh statistics the planner takes the new rows for few: it joined
+            // them in a nested loop (149 s for a county's 33,735 cases) and AND-ed in a partial index of all open cases
+            // for each read (12 ms instead of 0.06 ms; bench/outreach.sh). ANALYZE in this transaction counts its own
+            // new rows and its statistics serve this transaction's next statements.
+            jdbc.sql("analyze outreach_case").update();
+        }
         groupHouseholds(campaign.id());
         return listed;
     }

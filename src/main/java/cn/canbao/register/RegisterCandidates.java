@@ -155,13 +155,14 @@ public class RegisterCandidates {
         }
         Scoped where = scoped("p");
         Map<String, Resident> heads = new HashMap<>();
-        // "= any" on both columns reaches the (household_region, household_number) index; a join on unnest did not
-        // (a scan of the register per reminder); pairs the arrays cross are dropped below
+        // one lookup in the (household_region, household_number) index per key, by a lateral join: a plain join on
+        // unnest scanned the register per reminder, and "= any" on each column alone probed every region × number
+        // pair the arrays cross (309 ms for a batch of 500 households at county scale, pg_stat_statements)
         java.util.Set<String> wanted = new HashSet<>(householdKeys);
-        jdbc.query(SELECT_RESIDENT + " where p.household_region = any(?::varchar[]) "
-                        + "and p.household_number = any(?::varchar[]) "
+        jdbc.query("select h.* from unnest(?::varchar[], ?::varchar[]) k(region, number) cross join lateral ("
+                        + SELECT_RESIDENT + " where p.household_region = k.region and p.household_number = k.number "
                         + "and p.household_relation in ('" + HouseholdRelation.HEAD + "', '本人') and p.status = 'ACTIVE'"
-                        + where.sql() + " order by p.id_number", rs -> {
+                        + where.sql() + ") h order by h.id_number", rs -> {
                     Resident r = RESIDENT.mapRow(rs, 0);
                     String key = r.householdRegion() + "/" + r.householdNumber();
                     if (wanted.contains(key)) {

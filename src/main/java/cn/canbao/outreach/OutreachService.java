@@ -207,6 +207,16 @@ public class OutreachService {
      * same transaction; only the system may do it, as only it may remind.
      */
     public ReminderScope prepareReminders(long campaignId, java.util.Collection<Long> leadCaseIds) {
+        return prepareReminders(campaignId, leadCaseIds, Map.of(), null);
+    }
+
+    /**
+     * {@link #prepareReminders(long, java.util.Collection)} with what the caller read already in this transaction: the
+     * residents it has (the others are read), and the heads of every household of these cases (null: read them).
+     */
+    public ReminderScope prepareReminders(long campaignId, java.util.Collection<Long> leadCaseIds,
+                                          Map<String, RegisterCandidates.Resident> knownResidents,
+                                          Map<String, RegisterCandidates.Resident> knownHeads) {
         Campaign campaign = campaigns.get(campaignId);
         CurrentUser.requireActing(campaign.countyCode());
         Long[] ids = leadCaseIds.toArray(Long[]::new);
@@ -219,9 +229,12 @@ public class OutreachService {
                         .add(FACTS.mapRow(rs, n)))
                 .list();
         List<String> everyone = households.values().stream().flatMap(List::stream).map(CaseFacts::idNumber).toList();
-        Map<String, RegisterCandidates.Resident> residents = persons.residents(everyone);
-        Map<String, RegisterCandidates.Resident> heads = persons.householdHeads(households.values().stream()
-                .map(h -> h.get(0).householdKey()).filter(java.util.Objects::nonNull).distinct().toList());
+        Map<String, RegisterCandidates.Resident> residents = new java.util.HashMap<>(persons.residents(
+                everyone.stream().filter(id -> !knownResidents.containsKey(id)).toList()));
+        everyone.stream().filter(knownResidents::containsKey).forEach(id -> residents.put(id, knownResidents.get(id)));
+        Map<String, RegisterCandidates.Resident> heads = knownHeads != null ? knownHeads
+                : persons.householdHeads(households.values().stream().map(h -> h.get(0).householdKey())
+                .filter(java.util.Objects::nonNull).distinct().toList());
         Map<String, PolicyService.Reminder> figures = policy.reminders(residents.keySet(), today());
         Map<Long, ReminderInputs> inputs = new java.util.HashMap<>();
         households.forEach((lead, open) -> {

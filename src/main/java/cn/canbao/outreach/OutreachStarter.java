@@ -359,7 +359,9 @@ public class OutreachStarter {
             }
             List<Object[]> startedIds = new ArrayList<>(starting.size());
             // each first reminder reads its household's figures from one read of the whole batch
-            try (OutreachService.ReminderScope prepared = outreach.prepareReminders(campaign.id(), texted)) {
+            // with the residents and heads read above (the same transaction): not read twice
+            try (OutreachService.ReminderScope prepared = outreach.prepareReminders(campaign.id(), texted, residents,
+                    heads)) {
                 for (int i = 0; i < starting.size(); i++) {
                     Claimed c = starting.get(i);
                     startedIds.add(new Object[] {startProcess(campaign, c, titles.get(i), texts.get(i)), c.caseId()});

@@ -72,6 +72,8 @@ class OutreachBench {
     JdbcTemplate jdbc;
     @Autowired
     org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties camunda;
+    @Autowired
+    cn.canbao.outreach.OutreachSettings outreachSettings;
 
     @AfterEach
     void resetClock() {
@@ -122,8 +124,9 @@ class OutreachBench {
         lines.add(String.format("  baseline: %,d instances of a one-step no-op process on %d threads in %.1f s (%,.0f/s) "
                         + "→ ratio %.1fx, the start at %.0f%% of the no-op rate",
                 result.started(), startThreads(), noop, result.started() / noop, starting / noop, 100 * noop / starting));
-        lines.add(String.format("  start threads: the calling one and the job executor's core pool of %d",
-                camunda.getJobExecution().getCorePoolSize()));
+        lines.add(String.format("  start threads: the calling one and the job executor's pool of %d to %d; batch size %d",
+                camunda.getJobExecution().getCorePoolSize(), camunda.getJobExecution().getMaxPoolSize(),
+                outreachSettings.batchSize()));
 
         // drain the first reminders through the real SDK to the stub at the configured rate
         try (TwilioStub stub = new TwilioStub(clock::instant)) {
@@ -157,7 +160,7 @@ class OutreachBench {
 
     /**
      * Starts n instances of a start→end process in transactions of NOOP_BATCH, as the starter batches its own, on as
-     * many threads as the start had: the calling thread and the job executor's core pool.
+     * many threads as the start had at most: the calling thread and the job executor's pool.
      */
     private double startNoop(int n) throws Exception {
         repository.createDeployment().name("bench-noop").addModelInstance("bench-noop.bpmn",
@@ -188,8 +191,8 @@ class OutreachBench {
         return took;
     }
 
-    /** The calling thread and the job executor's core pool. */
+    /** The calling thread and the job executor's pool at its largest (it grows when its queue is full). */
     private int startThreads() {
-        return 1 + camunda.getJobExecution().getCorePoolSize();
+        return 1 + camunda.getJobExecution().getMaxPoolSize();
     }
 }

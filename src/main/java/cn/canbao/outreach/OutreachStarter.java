@@ -151,9 +151,14 @@ public class OutreachStarter {
         int total = unstarted(campaign.id());
         progress.accept(new StartProgress(total, 0));
         int count = 0;
+        long reported = System.nanoTime();
         for (long[] range : ranges) {
             count += startRange(campaign, range[0], range[1], true);
-            progress.accept(new StartProgress(total, total - unstarted(campaign.id())));
+            // all nodes' work counted, about once a second (the count reads the campaign's cases: not after every range)
+            if (System.nanoTime() - reported >= 1_000_000_000L) {
+                progress.accept(new StartProgress(total, total - unstarted(campaign.id())));
+                reported = System.nanoTime();
+            }
         }
         // the ranges other threads and nodes still hold: wait for each, and start what a dead one rolled back
         for (long[] range : ranges) {

@@ -37,10 +37,15 @@ public final class SyntheticCounty {
 
     /** Writes the five extract files (UTF-8, no BOM, CSV, '\n' line ends) into dir and returns what it wrote. */
     public static Summary write(Path dir, long seed) throws IOException {
+        return write(dir, seed, new LongSet());
+    }
+
+    /** {@link #write(Path, long)} with ID numbers (first 17 digits) others took already: they are not drawn again. */
+    static Summary write(Path dir, long seed, LongSet takenIds) throws IOException {
         Files.createDirectories(dir);
         SplittableRandom random = new SplittableRandom(seed);
         CountyMap map = new CountyMap();
-        SyntheticPeople people = new SyntheticPeople(map, random);
+        SyntheticPeople people = new SyntheticPeople(map, random, takenIds);
         TownshipEnrollment enrollment = new TownshipEnrollment(random, people);
         SyntheticSchools schools = new SyntheticSchools(random, people);
         Map<String, TownshipCounts> counts = new LinkedHashMap<>();

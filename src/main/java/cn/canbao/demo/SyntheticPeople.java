@@ -49,12 +49,18 @@ final class SyntheticPeople {
 
     private final CountyMap map;
     private final SplittableRandom random;
-    private final LongSet ids = new LongSet();
+    private final LongSet ids;
     private final LongSet mobiles = new LongSet();
 
     SyntheticPeople(CountyMap map, SplittableRandom random) {
+        this(map, random, new LongSet());
+    }
+
+    /** With the ID numbers (first 17 digits) already taken, e.g. by the other counties of a synthetic province. */
+    SyntheticPeople(CountyMap map, SplittableRandom random, LongSet ids) {
         this.map = map;
         this.random = random;
+        this.ids = ids;
     }
 
     List<SyntheticPerson> of(CountyMap.Village village) {

@@ -64,7 +64,7 @@ public class OutreachJob extends QuartzJobBean {
             CronScheduleBuilder schedule = cron.isBlank() ? CronScheduleBuilder.dailyAtHourAndMinute(settings.startHour(), 0)
                     : CronScheduleBuilder.cronSchedule(cron);
             return TriggerBuilder.newTrigger().forJob(outreachJob).withIdentity(NAME, "outreach")
-                    .withSchedule(schedule.inTimeZone(TimeZone.getTimeZone("Asia/Shanghai"))
+                    .withSchedule(schedule.inTimeZone(TimeZone.getTimeZone(cn.canbao.campaign.CampaignService.ZONE))
                             .withMisfireHandlingInstructionFireAndProceed())
                     .build();
         }

@@ -259,10 +259,12 @@ class HouseholdVisitIT {
             if (seen.size() == 1) {
                 node.start();
                 await(held);
-                // the calling thread's first pass skips the held range, its second pass waits for it: the other node
-                // dies (rolls back) a moment later
+                // the calling thread's first pass skips the held range, its second pass waits for it: once it waits on
+                // the held rows, the other node dies (rolls back)
                 new Thread(() -> {
-                    sleep(500);
+                    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                            "select count(*) from pg_stat_activity where datname = current_database() "
+                                    + "and wait_event_type = 'Lock'", Integer.class) > 0);
                     release.countDown();
                 }).start();
             }
@@ -312,14 +314,6 @@ class HouseholdVisitIT {
             assertThat(latch.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

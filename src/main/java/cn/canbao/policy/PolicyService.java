@@ -80,14 +80,24 @@ public class PolicyService {
      * the register or with a history the rules cannot read are left out.
      */
     public Map<String, String> nonPaymentConsequences(Collection<String> idNumbers, LocalDate asOf) {
+        // left out: the caller falls back to its plain reminder
+        return assessEach(idNumbers, asOf, this::consequence);
+    }
+
+    /**
+     * What {@code what} makes of each person's assessment, for many persons read in a few statements (the rule sets
+     * once per county and year); persons not in the register or with a history the rules cannot read are left out.
+     */
+    private <T> Map<String, T> assessEach(Collection<String> idNumbers, LocalDate asOf,
+                                          java.util.function.Function<PolicyAssessment, T> what) {
         Map<String, Integer> collecting = histories.collectingYears(asOf);
-        Map<String, String> out = new LinkedHashMap<>();
+        Map<String, T> out = new LinkedHashMap<>();
         Map<String, RuleSet> ruleSetsByCounty = new HashMap<>();
         histories.read(idNumbers.stream().map(PolicyService::normalise).distinct().toList()).forEach((id, h) -> {
             try {
-                out.put(id, consequence(assess(h, collecting, asOf, ruleSetsByCounty)));
+                out.put(id, what.apply(assess(h, collecting, asOf, ruleSetsByCounty)));
             } catch (PolicyException unreadable) {
-                // left out: the caller falls back to its plain reminder
+                // left out
             }
         });
         return out;
@@ -99,7 +109,10 @@ public class PolicyService {
 
     /** The reminder's figures for the person, from the same assessment the person file shows. */
     public Reminder reminder(String idNumber, LocalDate asOf) {
-        PolicyAssessment a = assess(idNumber, asOf);
+        return reminderOf(assess(idNumber, asOf));
+    }
+
+    private Reminder reminderOf(PolicyAssessment a) {
         return new Reminder(a.personalShare(), consequence(a), a.fullyFunded());
     }
 
@@ -109,18 +122,8 @@ public class PolicyService {
      * caller asks {@link #reminder} for them one by one, to get the reason.
      */
     public Map<String, Reminder> reminders(Collection<String> idNumbers, LocalDate asOf) {
-        Map<String, Integer> collecting = histories.collectingYears(asOf);
-        Map<String, Reminder> out = new HashMap<>();
-        Map<String, RuleSet> ruleSetsByCounty = new HashMap<>();
-        histories.read(idNumbers.stream().map(PolicyService::normalise).distinct().toList()).forEach((id, h) -> {
-            try {
-                PolicyAssessment a = assess(h, collecting, asOf, ruleSetsByCounty);
-                out.put(id, new Reminder(a.personalShare(), consequence(a), a.fullyFunded()));
-            } catch (PolicyException unreadable) {
-                // left out: the caller asks for this one alone
-            }
-        });
-        return out;
+        // left out: the caller asks for this one alone
+        return assessEach(idNumbers, asOf, this::reminderOf);
     }
 
     /**

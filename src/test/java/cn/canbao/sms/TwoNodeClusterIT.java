@@ -52,16 +52,9 @@ class TwoNodeClusterIT {
     @Test
     void theOtherNodeFinishesTheOutboxOfAKilledOneAndEveryTriggerFiresOnce() throws Exception {
         String url = PackagedJar.freshDatabase(env, jdbc, "_cluster");
-        Path folder = Path.of("target", "cluster-run").toAbsolutePath();
-        FileSystemUtils.deleteRecursively(folder);
-        Files.createDirectories(folder);
-        Path regions = folder.resolve("regions.csv");
-        Files.writeString(regions, "code,name,level,parent_code,grid_kind,sector,household_population\n"
-                + "350000000000,福建省,PROVINCE,,,,\n350400000000,三明市,CITY,350000000000,,,\n"
-                + COUNTY + "000000,双机县,COUNTY,350400000000,,,1000\n", StandardCharsets.UTF_8);
-        JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(url,
-                env.getRequiredProperty("spring.datasource.username"), env.getProperty("spring.datasource.password", ""),
-                true));
+        Path folder = freshFolder("cluster-run");
+        Path regions = regions(folder, COUNTY + "000000,双机县,COUNTY,350400000000,,,1000\n");
+        JdbcTemplate db = direct(url);
         List<Process> nodes = new ArrayList<>();
         try (TwilioStub stub = new TwilioStub(Instant::now)) {
             stub.latency(Duration.ofMillis(300));
@@ -131,22 +124,15 @@ class TwoNodeClusterIT {
     @Test
     void theOtherNodeFinishesTheOutreachStartOfAKilledOneAndStartsNobodyTwice() throws Exception {
         String url = PackagedJar.freshDatabase(env, jdbc, "_cluster_outreach");
-        Path folder = Path.of("target", "cluster-outreach-run").toAbsolutePath();
-        FileSystemUtils.deleteRecursively(folder);
-        Files.createDirectories(folder);
+        Path folder = freshFolder("cluster-outreach-run");
         String county = OUTREACH_COUNTY + "000000";
         String township = OUTREACH_COUNTY + "101000";
         String village = OUTREACH_COUNTY + "101001";
         String grid = village + "001";
-        Path regions = folder.resolve("regions.csv");
-        Files.writeString(regions, "code,name,level,parent_code,grid_kind,sector,household_population\n"
-                + "350000000000,福建省,PROVINCE,,,,\n350400000000,三明市,CITY,350000000000,,,\n"
-                + county + ",双机催缴县,COUNTY,350400000000,,,3000\n" + township + ",双机镇,TOWNSHIP," + county + ",,,\n"
-                + village + ",双机村,VILLAGE," + township + ",,,\n" + grid + ",双机村第一网格,GRID," + village
-                + ",COMMUNITY,,\n", StandardCharsets.UTF_8);
-        JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(url,
-                env.getRequiredProperty("spring.datasource.username"), env.getProperty("spring.datasource.password", ""),
-                true));
+        Path regions = regions(folder, county + ",双机催缴县,COUNTY,350400000000,,,3000\n" + township + ",双机镇,TOWNSHIP,"
+                + county + ",,,\n" + village + ",双机村,VILLAGE," + township + ",,,\n" + grid + ",双机村第一网格,GRID,"
+                + village + ",COMMUNITY,,\n");
+        JdbcTemplate db = direct(url);
         List<Process> nodes = new ArrayList<>();
         String outreach = ",\"outreach\":{\"start-cron\":\"0/15 * * * * ?\",\"batch-size\":50}";
         // a dead node's jobs go to the survivor 20 s after it took them, not the production 10 minutes
@@ -199,6 +185,29 @@ class TwoNodeClusterIT {
             }
             PackagedJar.dropDatabase(env, jdbc, "_cluster_outreach");
         }
+    }
+
+    /** An empty folder under target/ for the nodes' working directories and logs. */
+    private static Path freshFolder(String name) throws IOException {
+        Path folder = Path.of("target", name).toAbsolutePath();
+        FileSystemUtils.deleteRecursively(folder);
+        Files.createDirectories(folder);
+        return folder;
+    }
+
+    /** The region list the first node loads: Fujian and Sanming, then the given rows (CSV, one per line). */
+    private static Path regions(Path folder, String rows) throws IOException {
+        Path regions = folder.resolve("regions.csv");
+        Files.writeString(regions, "code,name,level,parent_code,grid_kind,sector,household_population\n"
+                + "350000000000,福建省,PROVINCE,,,,\n350400000000,三明市,CITY,350000000000,,,\n" + rows,
+                StandardCharsets.UTF_8);
+        return regions;
+    }
+
+    /** A connection of this test's own to the cluster's database. */
+    private JdbcTemplate direct(String url) {
+        return new JdbcTemplate(new SingleConnectionDataSource(url, env.getRequiredProperty("spring.datasource.username"),
+                env.getProperty("spring.datasource.password", ""), true));
     }
 
     private static int started(JdbcTemplate db, long campaign) {

@@ -43,6 +43,7 @@ import java.util.stream.Collectors;
 public class BaselineService {
 
     private static final Logger log = LoggerFactory.getLogger(BaselineService.class);
+    private static final Set<RegionLevel> ABOVE_GRIDS = EnumSet.complementOf(EnumSet.of(RegionLevel.GRID));
 
     private final JdbcTemplate jdbc;
     private final RegionService regions;
@@ -63,29 +64,100 @@ public class BaselineService {
      */
     @Transactional
     public int refresh(int year) {
+        return SystemAccess.call(() -> refreshAll(year));
+    }
+
+    /**
+     * Recomputes the table of one year for the county of a region (an import's scope) and sums the regions above it
+     * from their counties' rows: an import into one county of a province costs what it costs in a province of one.
+     * The whole table instead when the region lies above a county, or when a county under the same root has no row
+     * of the year yet (its registered residents would be missing from the sums above). System work, as
+     * {@link #refresh(int)}.
+     */
+    @Transactional
+    public int refresh(int year, String regionCode) {
         return SystemAccess.call(() -> {
+            Region region = regions.get(regionCode);
+            if (region.level().ordinal() < RegionLevel.COUNTY.ordinal()) {
+                return refreshAll(year);
+            }
+            String county = RegionLevel.COUNTY.prefixOf(region.code()) + "0".repeat(region.code().length()
+                    - RegionLevel.COUNTY.prefixOf(region.code()).length());
+            List<Region> above = regions.ancestorsInScope(county);
+            String root = above.isEmpty() ? county : above.get(0).code();
+            Integer missing = jdbc.queryForObject("select count(*) from region r where r.level = 'COUNTY' "
+                    + "and r.deleted_at is null and r.code like ? and not exists (select 1 from baseline b "
+                    + "where b.year = ? and b.region_code = r.code)", Integer.class,
+                    regions.get(root).level().prefixOf(root) + "%", year);
+            if (missing != null && missing > 0) {
+                return refreshAll(year);
+            }
             long started = System.nanoTime();
-            List<String> codes = liveRegionsAboveGrids().stream().map(Region::code).toList();
-            List<RegisterFigures.HouseholdCount> households = register.byHouseholdRegion(year);
-            List<RegisterFigures.GroupCount> groups = register.groupsByHouseholdRegion(year);
-            Set<String> villages = villagesAmong(java.util.stream.Stream.concat(
-                    households.stream().map(RegisterFigures.HouseholdCount::regionCode),
-                    groups.stream().map(RegisterFigures.GroupCount::regionCode)).collect(Collectors.toSet()));
-            RegionTotals totals = new RegionTotals(4);
-            households.stream().filter(h -> villages.contains(h.regionCode())).forEach(h ->
-                    totals.add(h.regionCode(), h.registered(), h.insuredLocal(), h.insuredElsewhere(), h.lapsed()));
-            List<int[]> sums = codes.stream().map(totals::of).toList();
-            int written = codes.isEmpty() ? 0 : jdbc.update("insert into baseline (year, region_code, registered, "
-                    + "insured_local, insured_elsewhere, lapsed) select ?, * from unnest(?::varchar[], ?::int[], ?::int[], "
-                    + "?::int[], ?::int[]) on conflict (year, region_code) do update set registered = excluded.registered, "
-                    + "insured_local = excluded.insured_local, insured_elsewhere = excluded.insured_elsewhere, "
-                    + "lapsed = excluded.lapsed, refreshed_at = now()", year, codes.toArray(String[]::new),
-                    column(sums, 0), column(sums, 1), column(sums, 2), column(sums, 3));
-            refreshCustody(year, codes);
-            refreshGroups(year, codes, groups, villages);
-            log.info("Baseline {} refreshed for {} regions in {} ms", year, written, (System.nanoTime() - started) / 1_000_000);
+            int written = write(year, regions.subtree(county, ABOVE_GRIDS).stream().map(Region::code).toList(),
+                    register.byHouseholdRegionUnder(county, year), register.groupsByHouseholdRegionUnder(county, year),
+                    register.custodyByHouseholdRegionUnder(county, year));
+            written += sumAbove(year, above);
+            log.info("Baseline {} refreshed for the county {} and {} regions above it: {} regions in {} ms", year,
+                    county, above.size(), written, (System.nanoTime() - started) / 1_000_000);
             return written;
         });
+    }
+
+    /**
+     * The regions above a county (city, province) as the sums of the county rows under them, every county of theirs
+     * (revoked ones too, as the whole table's sums count their people): figures, custody and the 100% groups.
+     */
+    private int sumAbove(int year, List<Region> above) {
+        int written = 0;
+        for (Region a : above) {
+            String prefix = a.level().prefixOf(a.code()) + "%";
+            written += jdbc.update("insert into baseline (year, region_code, registered, insured_local, insured_elsewhere, "
+                    + "lapsed, in_custody) select ?, ?, coalesce(sum(b.registered), 0), coalesce(sum(b.insured_local), 0), "
+                    + "coalesce(sum(b.insured_elsewhere), 0), coalesce(sum(b.lapsed), 0), coalesce(sum(b.in_custody), 0) "
+                    + "from baseline b join region r on r.code = b.region_code and r.level = 'COUNTY' "
+                    + "where b.year = ? and b.region_code like ? on conflict (year, region_code) do update set "
+                    + "registered = excluded.registered, insured_local = excluded.insured_local, "
+                    + "insured_elsewhere = excluded.insured_elsewhere, lapsed = excluded.lapsed, "
+                    + "in_custody = excluded.in_custody, refreshed_at = now()", year, a.code(), year, prefix);
+            jdbc.update("insert into baseline_group (year, region_code, grp, registered, enrolled) "
+                    + "select ?, ?, g.grp, coalesce(sum(b.registered), 0), coalesce(sum(b.enrolled), 0) "
+                    + "from (values ('NEWBORN'), ('HARDSHIP')) g(grp) left join (baseline_group b join region r "
+                    + "on r.code = b.region_code and r.level = 'COUNTY') on b.grp = g.grp and b.year = ? "
+                    + "and b.region_code like ? group by g.grp on conflict (year, region_code, grp) do update "
+                    + "set registered = excluded.registered, enrolled = excluded.enrolled, refreshed_at = now()",
+                    year, a.code(), year, prefix);
+        }
+        return written;
+    }
+
+    private int refreshAll(int year) {
+        long started = System.nanoTime();
+        int written = write(year, liveRegionsAboveGrids().stream().map(Region::code).toList(),
+                register.byHouseholdRegion(year), register.groupsByHouseholdRegion(year),
+                register.custodyByHouseholdRegion(year));
+        log.info("Baseline {} refreshed for {} regions in {} ms", year, written, (System.nanoTime() - started) / 1_000_000);
+        return written;
+    }
+
+    /** Writes the rows of the given regions from the counts of the households under them. */
+    private int write(int year, List<String> codes, List<RegisterFigures.HouseholdCount> households,
+                      List<RegisterFigures.GroupCount> groups, List<RegisterFigures.CustodyCount> custody) {
+        Set<String> villages = villagesAmong(java.util.stream.Stream.concat(
+                households.stream().map(RegisterFigures.HouseholdCount::regionCode),
+                groups.stream().map(RegisterFigures.GroupCount::regionCode)).collect(Collectors.toSet()));
+        RegionTotals totals = new RegionTotals(4);
+        households.stream().filter(h -> villages.contains(h.regionCode())).forEach(h ->
+                totals.add(h.regionCode(), h.registered(), h.insuredLocal(), h.insuredElsewhere(), h.lapsed()));
+        List<int[]> sums = codes.stream().map(totals::of).toList();
+        int written = codes.isEmpty() ? 0 : jdbc.update("insert into baseline (year, region_code, registered, "
+                + "insured_local, insured_elsewhere, lapsed) select ?, * from unnest(?::varchar[], ?::int[], ?::int[], "
+                + "?::int[], ?::int[]) on conflict (year, region_code) do update set registered = excluded.registered, "
+                + "insured_local = excluded.insured_local, insured_elsewhere = excluded.insured_elsewhere, "
+                + "lapsed = excluded.lapsed, refreshed_at = now()", year, codes.toArray(String[]::new),
+                column(sums, 0), column(sums, 1), column(sums, 2), column(sums, 3));
+        refreshCustody(year, codes, custody);
+        refreshGroups(year, codes, groups, villages);
+        return written;
     }
 
     /**
@@ -121,8 +193,7 @@ public class BaselineService {
      * Whom the registered population left out: files held in custody on the year's reference day (司法数据), counted
      * per household village and summed above like the rest, so the table says why its registered figure is lower.
      */
-    private void refreshCustody(int year, List<String> codes) {
-        List<RegisterFigures.CustodyCount> held = register.custodyByHouseholdRegion(year);
+    private void refreshCustody(int year, List<String> codes, List<RegisterFigures.CustodyCount> held) {
         Set<String> villages = villagesAmong(held.stream().map(RegisterFigures.CustodyCount::regionCode)
                 .collect(Collectors.toSet()));
         RegionTotals totals = new RegionTotals(1);
@@ -147,8 +218,8 @@ public class BaselineService {
 
     /** Every live region above the grids, under every root. */
     private List<Region> liveRegionsAboveGrids() {
-        Set<RegionLevel> above = EnumSet.complementOf(EnumSet.of(RegionLevel.GRID));
-        return regions.roots().stream().flatMap(root -> regions.subtree(root.region().code(), above).stream()).toList();
+        return regions.roots().stream().flatMap(root -> regions.subtree(root.region().code(), ABOVE_GRIDS).stream())
+                .toList();
     }
 
     /** The household regions that are villages (revoked ones too: their people still count above them). */
@@ -177,7 +248,21 @@ public class BaselineService {
     void afterImport(ImportFinished finished) {
         Set<Integer> years = new java.util.TreeSet<>(SystemAccess.call(() -> register.enrollmentYears(3)));
         years.addAll(SystemAccess.call(() -> register.enrollmentYearsOf(finished.importId())));
-        years.forEach(this::refresh);
+        // the counties it changed and the one it was made for, each alone (a province's import into one county
+        // costs what it costs alone); the whole table when it was made above a county
+        Set<String> counties = new java.util.TreeSet<>(SystemAccess.call(() -> register.countiesChangedBy(finished.importId())));
+        Optional<String> scope = SystemAccess.call(() -> register.importScope(finished.importId()));
+        boolean wide = scope.isEmpty() || SystemAccess.call(() -> regions.get(scope.get())).level().ordinal()
+                < RegionLevel.COUNTY.ordinal();
+        for (int year : years) {
+            if (wide) {
+                refresh(year);
+            } else {
+                Set<String> each = new java.util.TreeSet<>(counties);
+                each.add(scope.get());
+                each.forEach(county -> refresh(year, county));
+            }
+        }
     }
 
     /** The region's row first, then its children's, for one year; the region must be in the caller's scope. */

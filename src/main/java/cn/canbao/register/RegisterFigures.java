@@ -1,6 +1,7 @@
 package cn.canbao.register;
 
 import cn.canbao.region.CurrentRegionScope;
+import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
@@ -71,31 +72,60 @@ public class RegisterFigures {
      * counts them.
      */
     public List<HouseholdCount> byHouseholdRegion(int year) {
-        return serially(() -> jdbc.sql("""
+        return byHouseholdRegion(year, scopePrefix());
+    }
+
+    /** As {@link #byHouseholdRegion(int)}, for the households of one region's subtree (e.g. the county an import touched). */
+    public List<HouseholdCount> byHouseholdRegionUnder(String regionCode, int year) {
+        return byHouseholdRegion(year, subtreePrefix(regionCode));
+    }
+
+    /**
+     * The whole register (an empty prefix) hashes the years' enrollments once; a subtree's (a county of a province)
+     * looks its persons' enrollments up by index instead, so that its cost does not grow with the other counties'.
+     */
+    private List<HouseholdCount> byHouseholdRegion(int year, String prefix) {
+        String paid = prefix.isEmpty() ? """
                         with paid as (select id_number, bool_or(year = :year and place = 'LOCAL') local,
                                              bool_or(year = :year and place = 'ELSEWHERE') elsewhere,
                                              bool_or(year = :year - 1) last_year
                                       from enrollment where year in (:year, :year - 1) group by id_number)
+                        """ : "";
+        String join = prefix.isEmpty() ? "left join paid e using (id_number)" : """
+                left join lateral (select bool_or(year = :year and place = 'LOCAL') local,
+                                          bool_or(year = :year and place = 'ELSEWHERE') elsewhere,
+                                          bool_or(year = :year - 1) last_year
+                                   from enrollment x where x.id_number = p.id_number and x.year in (:year, :year - 1)) e on true""";
+        return serially(() -> jdbc.sql(paid + """
                         select p.household_region, count(*),
                                count(*) filter (where e.local),
                                count(*) filter (where e.elsewhere and not e.local),
                                count(*) filter (where e.last_year and not coalesce(e.local or e.elsewhere, false))
-                        from person p left join paid e using (id_number)
+                        from person p """ + " " + join + "\n" + """
                         where p.status <> 'CANCELLED' and p.household_region like :prefix || '%'
                           and not """ + " " + RegisterDay.heldOn("p", ":day") + """
                         group by p.household_region
                         """)
-                .param("year", year).param("prefix", scopePrefix()).param("day", day.referenceDay(year))
+                .param("year", year).param("prefix", prefix).param("day", day.referenceDay(year))
                 .query((rs, n) -> new HouseholdCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
                         rs.getInt(5))).list());
     }
 
     /** Files not cancelled held in custody on the year's reference day, per household region (what the baseline left out). */
     public List<CustodyCount> custodyByHouseholdRegion(int year) {
+        return custodyByHouseholdRegion(year, scopePrefix());
+    }
+
+    /** As {@link #custodyByHouseholdRegion(int)}, for the households of one region's subtree. */
+    public List<CustodyCount> custodyByHouseholdRegionUnder(String regionCode, int year) {
+        return custodyByHouseholdRegion(year, subtreePrefix(regionCode));
+    }
+
+    private List<CustodyCount> custodyByHouseholdRegion(int year, String prefix) {
         return jdbc.sql("select p.household_region, count(*) from person p where p.status <> 'CANCELLED' "
                         + "and p.household_region like :prefix || '%' and " + RegisterDay.heldOn("p", ":day")
                         + " group by p.household_region")
-                .param("prefix", scopePrefix()).param("day", day.referenceDay(year))
+                .param("prefix", prefix).param("day", day.referenceDay(year))
                 .query((rs, n) -> new CustodyCount(rs.getString(1), rs.getInt(2))).list();
     }
 
@@ -104,6 +134,15 @@ public class RegisterFigures {
      * membership overlaps the year, several hardship categories counted once; enrolled: with an enrollment that year.
      */
     public List<GroupCount> groupsByHouseholdRegion(int year) {
+        return groupsByHouseholdRegion(year, scopePrefix());
+    }
+
+    /** As {@link #groupsByHouseholdRegion(int)}, for the households of one region's subtree. */
+    public List<GroupCount> groupsByHouseholdRegionUnder(String regionCode, int year) {
+        return groupsByHouseholdRegion(year, subtreePrefix(regionCode));
+    }
+
+    private List<GroupCount> groupsByHouseholdRegion(int year, String prefix) {
         return serially(() -> jdbc.sql("""
                         with members as (select distinct g.grp, g.id_number from person_group g
                                          where g.grp in ('NEWBORN', 'HARDSHIP')
@@ -116,7 +155,7 @@ public class RegisterFigures {
                         where p.status = 'ACTIVE' and p.household_region like :prefix || '%'
                         group by p.household_region, m.grp
                         """)
-                .param("year", year).param("prefix", scopePrefix())
+                .param("year", year).param("prefix", prefix)
                 .query((rs, n) -> new GroupCount(rs.getString(1), PersonGroup.valueOf(rs.getString(2)), rs.getInt(3),
                         rs.getInt(4))).list());
     }
@@ -208,6 +247,23 @@ public class RegisterFigures {
     public Optional<String> importScope(long importId) {
         return jdbc.sql("select scope_code from import_run where id = ?").param(importId).query(String.class)
                 .optional().filter(code -> code.startsWith(scopePrefix()));
+    }
+
+    /**
+     * The counties (12-digit codes) of the household regions of the persons an import changed, within the caller's
+     * scope: an insurance extract of one county also enrols residents registered in another (人户分离).
+     */
+    public List<String> countiesChangedBy(long importId) {
+        return jdbc.sql("select distinct rpad(left(p.household_region, 6), 12, '0') from person p where p.id_number in "
+                        + "(select c.id_number from person_change c where c.import_id = ?) "
+                        + "and p.household_region like ? and length(p.household_region) = 12 order by 1")
+                .params(importId, scopePrefix() + "%").query(String.class).list();
+    }
+
+    /** The code prefix of a region's subtree; the region must be in the caller's scope. */
+    private String subtreePrefix(String regionCode) {
+        Region region = regions.get(regionCode);
+        return region.level().prefixOf(region.code());
     }
 
     /**

@@ -86,6 +86,71 @@ class BaselineIT {
         assertThat(county.insuredLocal()).isEqualTo(2);
     }
 
+    /**
+     * Issue 18 (a province): an import made for one county refreshes that county and the sums above it, and the
+     * county of every resident it changed (an insurance extract enrols residents registered elsewhere), not every
+     * county; the rows are those the whole table's recompute writes.
+     */
+    @Test
+    void anImportIntoOneCountyRefreshesItsCountiesAndTheSumsAboveAsTheWholeTableWould() {
+        int year = 2077;
+        String county = "350566000000";
+        String village = "350566100201";
+        SystemAccess.call(() -> regions.createMissing(java.util.List.of(
+                cn.canbao.region.NewRegion.region(county, "基线测试县", RegionLevel.COUNTY, "350500000000", null, true),
+                cn.canbao.region.NewRegion.region("350566100000", "基线测试镇", RegionLevel.TOWNSHIP, county, null, true),
+                cn.canbao.region.NewRegion.region(village, "基线测试村", RegionLevel.VILLAGE, "350566100000", null, true),
+                cn.canbao.region.NewRegion.region("350567000000", "基线邻县", RegionLevel.COUNTY, "350500000000", null,
+                        true))));
+        security.ensureUser("clerk.baseline66", county, Role.CLERK);
+        security.ensureUser("clerk.baseline", "350525000000", Role.CLERK);
+        String yongchunVillage = SystemAccess.call(() -> regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE))
+                .get(2).code();
+        String local = TestIds.id("350566", LocalDate.of(1962, 3, 1), 911);
+        String other = TestIds.id("350566", LocalDate.of(1962, 3, 2), 913);
+        // registered in Yongchun, living in the county: its insurance extract enrols them
+        String registeredInYongchun = TestIds.id("350525", LocalDate.of(1962, 3, 3), 915);
+        importer.importAs("clerk.baseline", ExtractKind.POLICE_HOUSEHOLD, "baseline-yc.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划\n" + registeredInYongchun + ",己,在册,2000-01-01,"
+                        + yongchunVillage + "," + village + "\n");
+        importer.importAs("clerk.baseline66", ExtractKind.POLICE_HOUSEHOLD, "baseline-66.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划\n" + local + ",庚,在册,2000-01-01," + village + "\n"
+                        + other + ",辛,在册,2000-01-01," + village + "\n");
+        // every county has its row of the year: from now on an import refreshes only its own counties
+        SystemAccess.call(() -> baseline.refresh(year));
+        String untouched = "350567000000";
+        var before = jdbc.queryForObject("select refreshed_at from baseline where year = ? and region_code = ?",
+                java.sql.Timestamp.class, year, untouched);
+        var provinceBefore = jdbc.queryForObject("select refreshed_at from baseline where year = ? and region_code = ?",
+                java.sql.Timestamp.class, year, "350000000000");
+
+        importer.importAs("clerk.baseline66", ExtractKind.INSURANCE_STATUS, "baseline-66-insured.csv",
+                "身份证号,姓名,参保年度,险种,参保地,参保地区划\n" + local + ",庚," + year + ",居民,本地,\n"
+                        + registeredInYongchun + ",己," + year + ",居民,本地,\n");
+
+        // a resident registered in Yongchun who lives in the county (人户分离) counts where registered; the county of
+        // the import too
+        assertThat(jdbc.queryForMap("select registered, insured_local from baseline where year = ? and region_code = ?",
+                year, yongchunVillage)).containsEntry("registered", 1).containsEntry("insured_local", 1);
+        assertThat(jdbc.queryForMap("select registered, insured_local from baseline where year = ? and region_code = ?",
+                year, village)).containsEntry("registered", 2).containsEntry("insured_local", 1);
+        // a county it did not change was left alone, the province above was summed again
+        assertThat(jdbc.queryForObject("select refreshed_at from baseline where year = ? and region_code = ?",
+                java.sql.Timestamp.class, year, untouched)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select refreshed_at from baseline where year = ? and region_code = ?",
+                java.sql.Timestamp.class, year, "350000000000")).isAfter(provinceBefore);
+        // and every row is what the whole table's recompute writes
+        String rows = "select region_code, registered, insured_local, insured_elsewhere, lapsed, in_custody from baseline "
+                + "where year = ? order by region_code";
+        String groups = "select region_code, grp, registered, enrolled from baseline_group where year = ? "
+                + "order by region_code, grp";
+        var scoped = jdbc.queryForList(rows, year);
+        var scopedGroups = jdbc.queryForList(groups, year);
+        SystemAccess.call(() -> baseline.refresh(year));
+        assertThat(scoped).isEqualTo(jdbc.queryForList(rows, year));
+        assertThat(scopedGroups).isEqualTo(jdbc.queryForList(groups, year));
+    }
+
     @Test
     void aTownshipLeaderReadsOnlyTheirOwnTable() {
         security.ensureUser("leader.baseline", "350525101000", Role.TOWNSHIP_LEADER);

@@ -75,8 +75,9 @@ public class OutreachQueries {
      */
     public List<OutreachCase> worklist(long campaignId, boolean liveOnly, int offset, int limit) {
         List<CaseRow> rows = jdbc.sql(SELECT_CASE + " where oc.campaign_id = :campaign and " + IN_SCOPE
-                        + (liveOnly ? " and oc.ended_at is null" : "")
-                        + " order by oc.ended_at is not null, oc.next_action_at nulls last, oc.id "
+                        // live only: in the order of the live cases' index (outreach_case_live_order)
+                        + (liveOnly ? " and oc.ended_at is null order by oc.next_action_at nulls last, oc.id "
+                        : " order by oc.ended_at is not null, oc.next_action_at nulls last, oc.id ")
                         + "offset :offset limit :limit")
                 .param("campaign", campaignId).param("prefix", prefix()).param("offset", offset).param("limit", limit)
                 .query(CASE).list();

@@ -50,8 +50,16 @@ public class PaymentCorrelation {
     @EventListener
     void afterImport(ImportFinished finished) {
         if (finished.kind() == ExtractKind.TAX_PAYMENT || finished.kind() == ExtractKind.INSURANCE_STATUS) {
-            SystemAccess.run(this::endPaidCases);
+            SystemAccess.run(() -> endPaidCases(finished.importId()));
         }
+    }
+
+    /**
+     * As {@link #endPaidCases()}, for the cases of the persons one import changed: a day's payment extract of one county
+     * looks at its payers, not at every live case of the province (the morning job still looks at all of them).
+     */
+    int endPaidCases(long importId) {
+        return end(paidCases(importId));
     }
 
     /**
@@ -60,7 +68,10 @@ public class PaymentCorrelation {
      * when some are still to pay, the paid members' cases close and the process goes on for the others.
      */
     public int endPaidCases() {
-        Map<String, List<Long>> paidByInstance = paidCases();
+        return end(paidCases(null));
+    }
+
+    private int end(Map<String, List<Long>> paidByInstance) {
         int ended = 0;
         for (Map.Entry<String, List<Long>> paid : paidByInstance.entrySet()) {
             // one transaction each: a case whose instance is gone must not roll back the others
@@ -76,15 +87,19 @@ public class PaymentCorrelation {
 
     /**
      * The live cases whose resident is enrolled for their campaign's year, by the process instance that serves them
-     * (their own, or their household lead's): the campaigns' years in one call, then one register call per year.
+     * (their own, or their household lead's): the campaigns' years in one call, then one register call per year. Of
+     * the persons an import changed, when it names one.
      */
-    private Map<String, List<Long>> paidCases() {
+    private Map<String, List<Long>> paidCases(Long importId) {
         record Live(long caseId, String instance, long campaignId, String idNumber) {
         }
         List<Live> live = jdbc.sql("select oc.id, coalesce(oc.process_instance_id, l.process_instance_id), "
                         + "oc.campaign_id, oc.id_number from outreach_case oc "
                         + "left join outreach_case l on l.id = oc.lead_case_id where oc.ended_at is null "
-                        + "and coalesce(oc.process_instance_id, l.process_instance_id) is not null order by oc.id")
+                        + "and coalesce(oc.process_instance_id, l.process_instance_id) is not null "
+                        + (importId == null ? "" : "and oc.id_number in (select c.id_number from person_change c "
+                        + "where c.import_id = " + importId + ") ")
+                        + "order by oc.id")
                 .query((rs, n) -> new Live(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4))).list();
         if (live.isEmpty()) {
             return Map.of();

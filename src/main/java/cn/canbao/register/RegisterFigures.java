@@ -95,7 +95,8 @@ public class RegisterFigures {
                 left join lateral (select bool_or(year = :year and place = 'LOCAL') local,
                                           bool_or(year = :year and place = 'ELSEWHERE') elsewhere,
                                           bool_or(year = :year - 1) last_year
-                                   from enrollment x where x.id_number = p.id_number and x.year in (:year, :year - 1)) e on true""";
+                                   from enrollment x where x.id_number = p.id_number
+                                     and x.year between :year - 1 and :year) e on true""";
         return serially(() -> jdbc.sql(paid + """
                         select p.household_region, count(*),
                                count(*) filter (where e.local),

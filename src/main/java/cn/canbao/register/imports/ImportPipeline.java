@@ -43,6 +43,8 @@ public class ImportPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(ImportPipeline.class);
     private static final int PROGRESS_EVERY = 10_000;
+    /** Accepted rows from which an import counts as a bulk load whose tables are analysed after it. */
+    private static final int BULK_ROWS = 50_000;
 
     private final Map<ExtractKind, KindImporter> importers = new EnumMap<>(ExtractKind.class);
     private final JdbcTemplate jdbc;
@@ -195,6 +197,9 @@ public class ImportPipeline {
                 // what depends on the register (the baseline table …) is brought up to date before the import
                 // reports success, so whoever sees it finished sees its effects
                 phase(importId, counts, Phase.COVERAGE);
+                if (counts.accepted() >= BULK_ROWS) {
+                    importer.bulkTables().forEach(table -> jdbc.execute("analyze " + table));
+                }
                 announce(importId, importer.kind());
             }
             phase(importId, counts, null);

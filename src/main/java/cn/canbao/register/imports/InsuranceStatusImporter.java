@@ -70,6 +70,11 @@ class InsuranceStatusImporter implements KindImporter {
     }
 
     @Override
+    public List<String> bulkTables() {
+        return List.of("enrollment", "person_change");
+    }
+
+    @Override
     public void merge(MergeContext ctx) {
         ctx.rejectDuplicates("id_number, year, scheme, place");
         RegisterScope.rejectUnknownOrOutOfScope(ctx, RegisterScope.Basis.HOUSEHOLD_OR_RESIDENCE);

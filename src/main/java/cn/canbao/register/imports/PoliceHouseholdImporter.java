@@ -174,6 +174,11 @@ class PoliceHouseholdImporter implements KindImporter {
     private static final long MERGE_LOCK = 0x504F4C49L;
 
     @Override
+    public List<String> bulkTables() {
+        return List.of("person", "person_change");
+    }
+
+    @Override
     public void merge(MergeContext ctx) {
         var jdbc = ctx.jdbc();
         // held to the commit: a police import on another node waits here, then sees the files this one created

@@ -250,17 +250,19 @@ public class BaselineService {
         years.addAll(SystemAccess.call(() -> register.enrollmentYearsOf(finished.importId())));
         // the counties it changed and the one it was made for, each alone (a province's import into one county
         // costs what it costs alone); the whole table when it was made above a county
-        Set<String> counties = new java.util.TreeSet<>(SystemAccess.call(() -> register.countiesChangedBy(finished.importId())));
         Optional<String> scope = SystemAccess.call(() -> register.importScope(finished.importId()));
         boolean wide = scope.isEmpty() || SystemAccess.call(() -> regions.get(scope.get())).level().ordinal()
                 < RegionLevel.COUNTY.ordinal();
+        Set<String> counties = new java.util.TreeSet<>();
+        if (!wide) {
+            counties.add(scope.get());
+            counties.addAll(SystemAccess.call(() -> register.otherCountiesChangedBy(finished.importId(), scope.get())));
+        }
         for (int year : years) {
             if (wide) {
                 refresh(year);
             } else {
-                Set<String> each = new java.util.TreeSet<>(counties);
-                each.add(scope.get());
-                each.forEach(county -> refresh(year, county));
+                counties.forEach(county -> refresh(year, county));
             }
         }
     }

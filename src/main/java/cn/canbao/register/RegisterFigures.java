@@ -254,14 +254,20 @@ public class RegisterFigures {
     }
 
     /**
-     * The counties (12-digit codes) of the household regions of the persons an import changed, within the caller's
-     * scope: an insurance extract of one county also enrols residents registered in another (人户分离).
+     * The counties (12-digit codes) where the persons an import changed are registered, besides the county of the
+     * import's own region (which the caller counts anyway): those living in its region with a household elsewhere
+     * (人户分离) — an insurance extract enrols them where they live. Within the caller's scope; the import's region must
+     * be in it.
      */
-    public List<String> countiesChangedBy(long importId) {
-        return jdbc.sql("select distinct rpad(left(p.household_region, 6), 12, '0') from person p where p.id_number in "
-                        + "(select c.id_number from person_change c where c.import_id = ?) "
-                        + "and p.household_region like ? and length(p.household_region) = 12 order by 1")
-                .params(importId, scopePrefix() + "%").query(String.class).list();
+    public List<String> otherCountiesChangedBy(long importId, String importRegion) {
+        String within = subtreePrefix(importRegion);
+        return jdbc.sql("select distinct rpad(left(p.household_region, 6), 12, '0') from person p "
+                        + "where p.residence_region like ? and left(p.residence_region, 6) <> left(p.household_region, 6) "
+                        + "and p.household_region not like ? "
+                        + "and p.household_region like ? and length(p.household_region) = 12 "
+                        + "and exists (select 1 from person_change c where c.id_number = p.id_number and c.import_id = ?) "
+                        + "order by 1")
+                .params(within + "%", within + "%", scopePrefix() + "%", importId).query(String.class).list();
     }
 
     /** The code prefix of a region's subtree; the region must be in the caller's scope. */

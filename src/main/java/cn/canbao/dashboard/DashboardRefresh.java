@@ -83,7 +83,7 @@ class DashboardRefresh {
             County county = county(campaign.get());
             int rows = figures(campaignId, county, day);
             reasons(campaignId, county);
-            sms();
+            sms(RegionLevel.COUNTY.prefixOf(campaign.get().countyCode()));
             log.info("Dashboard of campaign {} refreshed for {}: {} regions in {} ms", campaignId, day, rows,
                     (System.nanoTime() - started) / 1_000_000);
             return rows;
@@ -217,10 +217,11 @@ class DashboardRefresh {
         }
     }
 
-    /** Text messages per region and local day, counted as the SMS page counts them (all campaigns). */
-    void sms() {
-        List<SmsCounts.RegionDay> days = sms.byRegionAndDay();
-        jdbc.sql("delete from dashboard_sms").update();
+    /** Text messages per region of the county and local day, counted as the SMS page counts them (all campaigns). */
+    void sms(String countyPrefix) {
+        // the campaign's county only: rebuilding the whole province's on every county's refresh grew with the province
+        List<SmsCounts.RegionDay> days = sms.byRegionAndDayUnder(countyPrefix);
+        jdbc.sql("delete from dashboard_sms where region_code like ?").param(countyPrefix + "%").update();
         if (!days.isEmpty()) {
             jdbc.sql("insert into dashboard_sms (region_code, day, sent, delivered, failed, skipped) "
                             + "select * from unnest(?::varchar[], ?::date[], ?::int[], ?::int[], ?::int[], ?::int[])")

@@ -40,6 +40,20 @@ public class SmsCounts {
      * recorded if they never did — of all campaigns; messages without a region are left out.
      */
     public List<RegionDay> byRegionAndDay() {
+        return byRegionAndDay(scope.get().codePrefix());
+    }
+
+    /**
+     * As {@link #byRegionAndDay()}, for the regions under a code prefix (a county's: its dashboard's refresh), within
+     * the caller's scope.
+     */
+    public List<RegionDay> byRegionAndDayUnder(String codePrefix) {
+        String within = scope.get().codePrefix();
+        return codePrefix.startsWith(within) ? byRegionAndDay(codePrefix)
+                : within.startsWith(codePrefix) ? byRegionAndDay(within) : List.of();
+    }
+
+    private List<RegionDay> byRegionAndDay(String prefix) {
         return jdbc.sql("""
                         select region_code, (coalesce(accepted_at, status_at, created_at) at time zone :zone)::date,
                                count(*) filter (where status in ('ACCEPTED', 'SENT', 'DELIVERED', 'UNDELIVERED')),
@@ -48,7 +62,7 @@ public class SmsCounts {
                                count(*) filter (where status = 'SKIPPED')
                         from sms_message where region_code like :prefix || '%' group by 1, 2
                         """)
-                .param("zone", settings.zone().getId()).param("prefix", scope.get().codePrefix())
+                .param("zone", settings.zone().getId()).param("prefix", prefix)
                 .query((rs, n) -> new RegionDay(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3),
                         rs.getInt(4), rs.getInt(5), rs.getInt(6))).list();
     }

@@ -43,7 +43,7 @@ public class ImportPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(ImportPipeline.class);
     private static final int PROGRESS_EVERY = 10_000;
-    /** Accepted rows from which an import counts as a bulk load whose tables are analysed after it. */
+    /** Accepted rows from which an import counts as a bulk load ({@link KindImporter#afterBulkLoad()}). */
     private static final int BULK_ROWS = 50_000;
 
     private final Map<ExtractKind, KindImporter> importers = new EnumMap<>(ExtractKind.class);
@@ -198,7 +198,7 @@ public class ImportPipeline {
                 // reports success, so whoever sees it finished sees its effects
                 phase(importId, counts, Phase.COVERAGE);
                 if (counts.accepted() >= BULK_ROWS) {
-                    importer.bulkTables().forEach(table -> jdbc.execute("analyze " + table));
+                    importer.afterBulkLoad().forEach(jdbc::execute);
                 }
                 announce(importId, importer.kind());
             }

@@ -70,8 +70,8 @@ class InsuranceStatusImporter implements KindImporter {
     }
 
     @Override
-    public List<String> bulkTables() {
-        return List.of("enrollment", "person_change");
+    public List<String> afterBulkLoad() {
+        return List.of("vacuum (analyze) enrollment", "analyze person_change");
     }
 
     @Override

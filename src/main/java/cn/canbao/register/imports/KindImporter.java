@@ -27,11 +27,13 @@ interface KindImporter {
     void merge(MergeContext ctx);
 
     /**
-     * The register tables a large extract of this kind loads in bulk: analysed right after its commit, before the
-     * listeners' aggregates read them (autovacuum's analyse comes minutes later; a county's load into a province's
-     * tables left the planner with a tenth of the rows, and the baseline's aggregate took 9 s instead of 3).
+     * What a large extract of this kind leaves to do on the tables it loaded, right after its commit and before the
+     * listeners' aggregates read them: statistics (autovacuum's analyse comes minutes later; a county's load into a
+     * province's tables left the planner with a tenth of the rows, and the baseline's aggregate took 9 s instead of 3),
+     * and the visibility map where aggregates read an index only (VACUUM visits only the pages not yet all-visible,
+     * i.e. the new rows).
      */
-    default List<String> bulkTables() {
+    default List<String> afterBulkLoad() {
         return List.of();
     }
 }

@@ -174,8 +174,8 @@ class PoliceHouseholdImporter implements KindImporter {
     private static final long MERGE_LOCK = 0x504F4C49L;
 
     @Override
-    public List<String> bulkTables() {
-        return List.of("person", "person_change");
+    public List<String> afterBulkLoad() {
+        return List.of("analyze person", "analyze person_change");
     }
 
     @Override

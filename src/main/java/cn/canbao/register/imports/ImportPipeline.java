@@ -341,12 +341,11 @@ public class ImportPipeline {
             countRejects(importId, counts);
             counts.personsAccepted = personsAccepted(importId, importer);
             // the files it created, plus the others it changed (person_change by its index): no union of 600,000 ids
-            // (created by their index, the changed ones less those among the created: no probe per changed person)
+            // (the created ones by their index, person_created_import: no scan of the province's files)
             counts.changed = jdbc.queryForObject("select (select count(*) from person where created_import = ?) "
-                    + "+ (select count(distinct c.id_number) from person_change c where c.import_id = ?) "
-                    + "- (select count(distinct c.id_number) from person p join person_change c on c.id_number = p.id_number "
-                    + "and c.import_id = ? where p.created_import = ?)",
-                    Integer.class, importId, importId, importId, importId);
+                    + "+ (select count(distinct c.id_number) from person_change c where c.import_id = ? and not exists "
+                    + "(select 1 from person p where p.id_number = c.id_number and p.created_import = ?))",
+                    Integer.class, importId, importId, importId);
             return counts;
         } catch (IOException e) {
             throw new cn.canbao.register.RegisterException("register.import.unreadable", file.getFileName().toString());

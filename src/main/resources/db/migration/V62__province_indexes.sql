@@ -10,6 +10,3 @@ create index outreach_case_live_order on outreach_case (campaign_id, next_action
 -- must follow. A small partial index instead of reading the county's every resident.
 create index person_living_elsewhere on person (residence_region varchar_pattern_ops)
     where left(residence_region, 6) <> left(household_region, 6);
--- The files an import created, counted after it: each import's id is higher than the last, so the index grows at its
--- right edge (cheap to keep) and the count no longer reads the province's every file.
-create index person_created_import on person (created_import);

@@ -341,11 +341,14 @@ public class ImportPipeline {
             countRejects(importId, counts);
             counts.personsAccepted = personsAccepted(importId, importer);
             // the files it created, plus the others it changed (person_change by its index): no union of 600,000 ids
-            // (the created ones by their index, person_created_import: no scan of the province's files)
-            counts.changed = jdbc.queryForObject("select (select count(*) from person where created_import = ?) "
-                    + "+ (select count(distinct c.id_number) from person_change c where c.import_id = ? and not exists "
-                    + "(select 1 from person p where p.id_number = c.id_number and p.created_import = ?))",
-                    Integer.class, importId, importId, importId);
+            // an extract that creates no files (all but the police's) is counted from its changes alone: counting
+            // created files reads every file of the province
+            counts.changed = importer.createsFiles() ? jdbc.queryForObject("select (select count(*) from person "
+                    + "where created_import = ?) + (select count(distinct c.id_number) from person_change c "
+                    + "where c.import_id = ? and not exists (select 1 from person p where p.id_number = c.id_number "
+                    + "and p.created_import = ?))", Integer.class, importId, importId, importId)
+                    : jdbc.queryForObject("select count(distinct c.id_number) from person_change c where c.import_id = ?",
+                    Integer.class, importId);
             return counts;
         } catch (IOException e) {
             throw new cn.canbao.register.RegisterException("register.import.unreadable", file.getFileName().toString());

@@ -36,4 +36,9 @@ interface KindImporter {
     default List<String> afterBulkLoad() {
         return List.of();
     }
+
+    /** Whether this kind creates files (person rows with {@code created_import}); only the police extract does. */
+    default boolean createsFiles() {
+        return false;
+    }
 }

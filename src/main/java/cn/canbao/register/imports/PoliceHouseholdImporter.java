@@ -174,6 +174,11 @@ class PoliceHouseholdImporter implements KindImporter {
     private static final long MERGE_LOCK = 0x504F4C49L;
 
     @Override
+    public boolean createsFiles() {
+        return true;
+    }
+
+    @Override
     public List<String> afterBulkLoad() {
         return List.of("analyze person", "analyze person_change");
     }

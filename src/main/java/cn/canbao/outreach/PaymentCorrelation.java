@@ -93,13 +93,17 @@ public class PaymentCorrelation {
     private Map<String, List<Long>> paidCases(Long importId) {
         record Live(long caseId, String instance, long campaignId, String idNumber) {
         }
+        List<String> changed = importId == null ? null : register.changedBy(importId);
+        if (changed != null && changed.isEmpty()) {
+            return Map.of();
+        }
         List<Live> live = jdbc.sql("select oc.id, coalesce(oc.process_instance_id, l.process_instance_id), "
                         + "oc.campaign_id, oc.id_number from outreach_case oc "
+                        + (changed == null ? "" : "join unnest(?::char(18)[]) c(id_number) on c.id_number = oc.id_number ")
                         + "left join outreach_case l on l.id = oc.lead_case_id where oc.ended_at is null "
                         + "and coalesce(oc.process_instance_id, l.process_instance_id) is not null "
-                        + (importId == null ? "" : "and oc.id_number in (select c.id_number from person_change c "
-                        + "where c.import_id = " + importId + ") ")
                         + "order by oc.id")
+                .params(changed == null ? List.of() : List.of((Object) changed.toArray(String[]::new)))
                 .query((rs, n) -> new Live(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4))).list();
         if (live.isEmpty()) {
             return Map.of();

@@ -44,6 +44,8 @@ public class BaselineService {
 
     private static final Logger log = LoggerFactory.getLogger(BaselineService.class);
     private static final Set<RegionLevel> ABOVE_GRIDS = EnumSet.complementOf(EnumSet.of(RegionLevel.GRID));
+    /** A county row of the table (the sums above a county read only those), by its code. */
+    private static final String COUNTY_CODE = RegionLevel.COUNTY.codePattern();
 
     private final JdbcTemplate jdbc;
     private final RegionService regions;
@@ -85,11 +87,10 @@ public class BaselineService {
                     - RegionLevel.COUNTY.prefixOf(region.code()).length());
             List<Region> above = regions.ancestorsInScope(county);
             String root = above.isEmpty() ? county : above.get(0).code();
-            Integer missing = jdbc.queryForObject("select count(*) from region r where r.level = 'COUNTY' "
-                    + "and r.deleted_at is null and r.code like ? and not exists (select 1 from baseline b "
-                    + "where b.year = ? and b.region_code = r.code)", Integer.class,
-                    regions.get(root).level().prefixOf(root) + "%", year);
-            if (missing != null && missing > 0) {
+            List<String> counties = regions.subtree(root, Set.of(RegionLevel.COUNTY)).stream().map(Region::code).toList();
+            Integer present = jdbc.queryForObject("select count(*) from baseline b where b.year = ? "
+                    + "and b.region_code = any(?::varchar[])", Integer.class, year, counties.toArray(String[]::new));
+            if (present == null || present < counties.size()) {
                 return refreshAll(year);
             }
             long started = System.nanoTime();
@@ -114,18 +115,17 @@ public class BaselineService {
             written += jdbc.update("insert into baseline (year, region_code, registered, insured_local, insured_elsewhere, "
                     + "lapsed, in_custody) select ?, ?, coalesce(sum(b.registered), 0), coalesce(sum(b.insured_local), 0), "
                     + "coalesce(sum(b.insured_elsewhere), 0), coalesce(sum(b.lapsed), 0), coalesce(sum(b.in_custody), 0) "
-                    + "from baseline b join region r on r.code = b.region_code and r.level = 'COUNTY' "
-                    + "where b.year = ? and b.region_code like ? on conflict (year, region_code) do update set "
+                    + "from baseline b where b.region_code ~ ? and b.year = ? and b.region_code like ? on conflict (year, region_code) do update set "
                     + "registered = excluded.registered, insured_local = excluded.insured_local, "
                     + "insured_elsewhere = excluded.insured_elsewhere, lapsed = excluded.lapsed, "
-                    + "in_custody = excluded.in_custody, refreshed_at = now()", year, a.code(), year, prefix);
+                    + "in_custody = excluded.in_custody, refreshed_at = now()", year, a.code(), COUNTY_CODE, year, prefix);
             jdbc.update("insert into baseline_group (year, region_code, grp, registered, enrolled) "
                     + "select ?, ?, g.grp, coalesce(sum(b.registered), 0), coalesce(sum(b.enrolled), 0) "
-                    + "from (values ('NEWBORN'), ('HARDSHIP')) g(grp) left join (baseline_group b join region r "
-                    + "on r.code = b.region_code and r.level = 'COUNTY') on b.grp = g.grp and b.year = ? "
+                    + "from (values ('NEWBORN'), ('HARDSHIP')) g(grp) left join baseline_group b "
+                    + "on b.grp = g.grp and b.region_code ~ ? and b.year = ? "
                     + "and b.region_code like ? group by g.grp on conflict (year, region_code, grp) do update "
                     + "set registered = excluded.registered, enrolled = excluded.enrolled, refreshed_at = now()",
-                    year, a.code(), year, prefix);
+                    year, a.code(), COUNTY_CODE, year, prefix);
         }
         return written;
     }

@@ -31,6 +31,11 @@ public enum RegionLevel implements Translatable {
         return code != null && pattern.matcher(code).matches();
     }
 
+    /** The pattern of this level's codes, for SQL over tables keyed by region code ({@code ~}; PostgreSQL reads it alike). */
+    public String codePattern() {
+        return pattern.pattern();
+    }
+
     /** The digits every descendant's code starts with. */
     public String prefixOf(String code) {
         return code.substring(0, significantDigits);

@@ -194,6 +194,19 @@ public class RegisterCandidates {
     }
 
     /**
+     * The persons one import changed (any field), each once; outside the caller's subtree: none. A day's payment
+     * extract of one county names its payers, so its listeners look at them instead of the whole province.
+     */
+    public List<String> changedBy(long importId) {
+        Scoped where = scoped("p");
+        String sql = where.sql().isEmpty()
+                ? "select distinct c.id_number from person_change c where c.import_id = ?"
+                : "select distinct c.id_number from person_change c join person p using (id_number) "
+                        + "where c.import_id = ?" + where.sql();
+        return jdbc.queryForList(sql, String.class, prepend(List.of(importId), where.args()));
+    }
+
+    /**
      * Which of these persons have an enrollment of the year (any scheme or place; not an employee enrollment stopped
      * more than 3 months ago and not resumed); outside the caller's subtree: none.
      */

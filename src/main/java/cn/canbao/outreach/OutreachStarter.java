@@ -168,10 +168,24 @@ public class OutreachStarter {
             jobs.dropDone(campaign.id());
         }
         int done = total - unstarted(campaign.id());
+        if (done > 0) {
+            analyzeEngineTables();
+        }
         progress.accept(new StartProgress(total, done));
         log.info("Outreach for campaign {}: {} residents listed, {} processes started ({} by this thread) in {} ms",
                 campaignId, listed, done, count, (System.nanoTime() - started) / 1_000_000);
         return new StartResult(listed, done);
+    }
+
+    /**
+     * Fresh statistics for the engine's runtime tables after a start added tens of thousands of rows to them. Camunda
+     * reads them with prepared statements whose generic plan follows the statistics: at province scale, with
+     * autovacuum busy elsewhere, they still described a nearly empty table, and each payment's message correlation
+     * walked all 325,000 message subscriptions (1.5 s each, 8 minutes for one county's day of payments;
+     * bench/province.sh). ANALYZE samples: about a second at province size.
+     */
+    private void analyzeEngineTables() {
+        jdbc.sql("analyze act_ru_execution, act_ru_event_subscr, act_ru_task, act_ru_variable, act_ru_job").update();
     }
 
     /**

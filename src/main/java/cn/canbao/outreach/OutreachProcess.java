@@ -4,6 +4,7 @@ package cn.canbao.outreach;
 public final class OutreachProcess {
 
     public static final String KEY = "LapsedOutreach";
+    /** Not set by the starter any more (the business key is the case); still compared when present (ProcessRecord). */
     public static final String VAR_CASE_ID = "caseId";
     public static final String VAR_CAMPAIGN_ID = "campaignId";
     /** Shown on task cards as the campaign a task belongs to. */
@@ -11,8 +12,6 @@ public final class OutreachProcess {
     public static final String VAR_REGION_NAME = "regionName";
     /** Whether the resident can be texted at all (valid mobile, not opted out) when the case starts. */
     public static final String VAR_CAN_TEXT = "canText";
-    /** ISO-8601 duration between the reminders and before the visit, e.g. P7D. */
-    public static final String VAR_REMINDER_WAIT = "reminderWait";
     /** Candidate group of the visit task: the grid worker of the resident's grid (the village cadre without one). */
     public static final String VAR_VISIT_GROUP = "visitGroup";
     /** Input of the reminder task: which template (REMINDER_FIRST, REMINDER_SECOND). */

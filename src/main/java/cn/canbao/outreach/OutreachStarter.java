@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -50,7 +49,6 @@ public class OutreachStarter {
     private static final Logger log = LoggerFactory.getLogger(OutreachStarter.class);
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final CampaignService campaigns;
     private final RegisterCandidates register;
     private final FastTrackService fastTracks;
@@ -63,7 +61,7 @@ public class OutreachStarter {
     private final OutreachService outreach;
     private final OutreachStartJobs jobs;
 
-    OutreachStarter(JdbcClient jdbc, JdbcTemplate batch, CampaignService campaigns, RegisterCandidates register,
+    OutreachStarter(JdbcClient jdbc, CampaignService campaigns, RegisterCandidates register,
                     FastTrackService fastTracks, RegionService regions, RuntimeService runtime, TransactionTemplate tx,
                     OutreachSettings settings, PolicyService policy, TargetService targets, OutreachService outreach,
                     OutreachStartJobs jobs) {
@@ -71,7 +69,6 @@ public class OutreachStarter {
         this.outreach = outreach;
         this.targets = targets;
         this.jdbc = jdbc;
-        this.batch = batch;
         this.campaigns = campaigns;
         this.register = register;
         this.fastTracks = fastTracks;
@@ -376,18 +373,22 @@ public class OutreachStarter {
                     texted.add(starting.get(i).caseId());
                 }
             }
-            List<Object[]> startedIds = new ArrayList<>(starting.size());
+            String[] instances = new String[starting.size()];
+            Long[] cases = new Long[starting.size()];
             // each first reminder reads its household's figures from one read of the whole batch
             // with the residents and heads read above (the same transaction): not read twice
             try (OutreachService.ReminderScope prepared = outreach.prepareReminders(campaign.id(), texted, residents,
                     heads)) {
                 for (int i = 0; i < starting.size(); i++) {
                     Claimed c = starting.get(i);
-                    startedIds.add(new Object[] {startProcess(campaign, c, titles.get(i), texts.get(i)), c.caseId()});
+                    instances[i] = startProcess(campaign, c, titles.get(i), texts.get(i));
+                    cases[i] = c.caseId();
                 }
             }
-            batch.batchUpdate("update outreach_case set process_instance_id = ? where id = ?", startedIds);
-            return startedIds.size();
+            // one statement for the batch (a JDBC batch of single-row updates cost 110 µs a case, 3.5 s of a county)
+            jdbc.sql("update outreach_case o set process_instance_id = s.instance from unnest(?::text[], ?::bigint[]) "
+                    + "s(instance, id) where o.id = s.id").params(instances, cases).update();
+            return starting.size();
         });
     }
 
@@ -410,13 +411,14 @@ public class OutreachStarter {
                 : Role.VILLAGE_CADRE.groupAt(c.villageCode());
         return runtime.createProcessInstanceByKey(OutreachProcess.KEY)
                 .businessKey(Long.toString(c.caseId()))
+                // the case is the business key (delegates read it there); the wait between reminders is the setting's
+                // when each timer starts (OutreachWaits): neither is a variable, two rows fewer per
+                // instance and two in its history
                 .setVariables(Variables.createVariables()
-                        .putValue(OutreachProcess.VAR_CASE_ID, c.caseId())
                         .putValue(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
                         .putValue(OutreachProcess.VAR_CAMPAIGN_NAME, campaign.name())
                         .putValue(OutreachProcess.VAR_REGION_NAME, title)
                         .putValue(OutreachProcess.VAR_CAN_TEXT, canText)
-                        .putValue(OutreachProcess.VAR_REMINDER_WAIT, settings.reminderWait().toString())
                         .putValue(OutreachProcess.VAR_VISIT_GROUP, group))
                 .execute().getId();
     }

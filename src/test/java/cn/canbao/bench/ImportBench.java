@@ -85,7 +85,7 @@ class ImportBench {
                 "rows/s", "peak heap", "ratio"));
         for (String kind : List.of("police_household", "insurance_status")) {
             Path file = county.files().get(kind);
-            double bare = bareCopy(file);
+            double bare = BenchBaselines.bareCopy(dataSource, jdbc, file);
             Keyed keyed = kind.equals("police_household") ? keyedPoliceCopy(file) : null;
             resetPeaks();
             long t0 = System.nanoTime();
@@ -203,9 +203,7 @@ class ImportBench {
      * in one statement, 299 process instances). Baseline: a bare scan counting the register per village.
      */
     private List<String> campaignAtCountyScale() {
-        long s0 = System.nanoTime();
-        jdbc.queryForList("select household_region, count(*) from person group by household_region");
-        double scan = seconds(s0);
+        double scan = BenchBaselines.bareScan(jdbc, YongchunSeed.COUNTY_CODE.substring(0, 6));
         long c0 = System.nanoTime();
         Campaign campaign = SystemAccess.call(() -> campaigns.start(NewCampaign.of("基准测试扩面行动",
                 SyntheticCounty.ENROLLMENT_YEAR, YongchunSeed.COUNTY_CODE, LocalDate.of(2022, 9, 1), LocalDate.of(2023, 6, 30))));
@@ -259,25 +257,6 @@ class ImportBench {
                         + "%.0f ms vs the county's baseline table %.0f ms (%.1fx); %,d registered, %d townships ranked",
                 regions, refreshing, dashboardRead * 1000, baselineRead * 1000, dashboardRead / baselineRead,
                 county.total().registered(), county.children().size()));
-    }
-
-    private double bareCopy(Path file) throws Exception {
-        String header = Files.newBufferedReader(file).readLine();
-        int columns = header.split(",", -1).length;
-        StringBuilder ddl = new StringBuilder("create table bare_copy (");
-        for (int i = 0; i < columns; i++) {
-            ddl.append(i == 0 ? "" : ", ").append("c").append(i).append(" text");
-        }
-        jdbc.execute("drop table if exists bare_copy");
-        jdbc.execute(ddl.append(")").toString());
-        long t0 = System.nanoTime();
-        try (var connection = dataSource.getConnection(); InputStream in = Files.newInputStream(file)) {
-            connection.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("copy bare_copy from stdin (format csv, header)", in, 1 << 16);
-        }
-        double took = seconds(t0);
-        jdbc.execute("drop table bare_copy");
-        return took;
     }
 
     private static void resetPeaks() {

@@ -39,12 +39,12 @@ class OutreachProcessModelTest {
         assertThat(reminder("Task_FirstReminder")).isEqualTo(OutreachProcess.TEMPLATE_FIRST);
         assertThat(targets("Task_FirstReminder")).containsExactly("Gateway_AfterFirst");
         assertEarlyVisit("Gateway_AfterFirst", "Timer_AfterFirst", "Message_VisitFirst");
-        assertThat(duration("Timer_AfterFirst")).isEqualTo("${reminderWait}");
+        assertThat(duration("Timer_AfterFirst")).isEqualTo("${outreachWaits.reminderWait()}");
         assertThat(targets("Timer_AfterFirst")).containsExactly("Task_SecondReminder");
         assertThat(reminder("Task_SecondReminder")).isEqualTo(OutreachProcess.TEMPLATE_SECOND);
         assertThat(targets("Task_SecondReminder")).containsExactly("Gateway_AfterSecond");
         assertEarlyVisit("Gateway_AfterSecond", "Timer_AfterSecond", "Message_VisitSecond");
-        assertThat(duration("Timer_AfterSecond")).isEqualTo("${reminderWait}");
+        assertThat(duration("Timer_AfterSecond")).isEqualTo("${outreachWaits.reminderWait()}");
         assertThat(targets("Timer_AfterSecond")).containsExactly("Gateway_ToVisit");
         assertThat(targets("Gateway_ToVisit")).containsExactly(OutreachProcess.TASK_VISIT);
 

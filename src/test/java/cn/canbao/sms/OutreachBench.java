@@ -1,5 +1,6 @@
 package cn.canbao.sms;
 
+import cn.canbao.bench.BenchBaselines;
 import cn.canbao.bench.BenchImports;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
@@ -13,7 +14,6 @@ import cn.canbao.security.SystemAccess;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,7 +115,8 @@ class OutreachBench {
                 + "(select 1 from enrollment e where e.id_number = p.id_number and e.year = ?)", Integer.class,
                 SyntheticCounty.ENROLLMENT_YEAR);
 
-        double noop = startNoop(result.started());
+        double noop = BenchBaselines.noopStarts(repository, runtime, tx, result.started(), outreachSettings.batchSize(),
+                startThreads());
         lines.add(String.format("outreach listed %,d residents (%s lapsed, %s uninsured; %,d uninsured hardship members "
                         + "left to the clerk's track) and started %,d household processes in %.1f s: %,.0f instances/s",
                 result.listed(), kinds.get("lapsed"), kinds.get("uninsured"), hardship, result.started(), starting,
@@ -129,8 +130,8 @@ class OutreachBench {
                 camunda.getJobExecution().getCorePoolSize(), camunda.getJobExecution().getMaxPoolSize(),
                 outreachSettings.batchSize()));
 
-        // drain the first reminders through the real SDK to the stub at the configured rate
-        try (TwilioStub stub = new TwilioStub(clock::instant)) {
+        // drain the first reminders through the real SDK to the stub at the configured rate (-Dbench.drain=false: not)
+        if (Boolean.parseBoolean(System.getProperty("bench.drain", "true"))) try (TwilioStub stub = new TwilioStub(clock::instant)) {
             SmsDispatcher dispatcher = support.dispatcher(
                     new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null)),
                     SmsTestSupport.settings(RATE, null), clock, "bench");
@@ -157,39 +158,6 @@ class OutreachBench {
         String report = String.join("\n", lines);
         System.out.println("\n==== county-scale outreach benchmark (2 cores)\n" + report + "\n");
         Files.writeString(Path.of("target", "bench-outreach.txt"), report + "\n");
-    }
-
-    /**
-     * Starts n instances of a start→end process in transactions of the outreach batch size, as the starter batches its
-     * own, on as many threads as the start had at most: the calling thread and the job executor's pool.
-     */
-    private double startNoop(int n) throws Exception {
-        repository.createDeployment().name("bench-noop").addModelInstance("bench-noop.bpmn",
-                Bpmn.createExecutableProcess("BenchNoop").camundaHistoryTimeToLive(1).startEvent().endEvent().done()).deploy();
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(startThreads());
-        long t0 = System.nanoTime();
-        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
-        for (int t = 0; t < startThreads(); t++) {
-            work.add(threads.submit(() -> {
-                int first;
-                while ((first = next.getAndAdd(outreachSettings.batchSize())) < n) {
-                    int from = first;
-                    int count = Math.min(outreachSettings.batchSize(), n - from);
-                    tx.executeWithoutResult(s -> {
-                        for (int i = 0; i < count; i++) {
-                            runtime.startProcessInstanceByKey("BenchNoop", "noop-" + (from + i));
-                        }
-                    });
-                }
-            }));
-        }
-        for (java.util.concurrent.Future<?> f : work) {
-            f.get();
-        }
-        double took = seconds(t0);
-        threads.shutdown();
-        return took;
     }
 
     /** The calling thread and the job executor's pool at its largest (it grows when its queue is full). */

@@ -1,0 +1,60 @@
+package cn.canbao.base.database;
+
+import cn.canbao.CanbaoIntegrationTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.persistence.entity.PropertyEntity;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import javax.xml.datatype.DatatypeFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The engine with {@link CamundaHotPath}: the same engine behaviour without the two per-instance costs. */
+@CanbaoIntegrationTest
+class CamundaHotPathIT {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Test
+    void timersParseDurationsWithTheJdksFactoryNamedNotLookedUp() throws Exception {
+        assertThat(System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY))
+                .isEqualTo(DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+        assertThat(DatatypeFactory.newInstance().newDuration("P7D").getDays()).isEqualTo(7);
+        assertThat(DatatypeFactory.newInstance().getClass().getName())
+                .isEqualTo(DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+    }
+
+    @Test
+    void theEngineInsertsThroughTheLeanEntityManagerWhichStillRefusesTheIdsTheEngineRefuses() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        DbEntityManager manager = configuration.getCommandExecutorTxRequired()
+                .execute(context -> context.getDbEntityManager());
+        assertThat(manager).isInstanceOf(CamundaHotPath.LeanEntityManager.class);
+
+        // the engine's own message, built when it throws: the reserved id * (a missing id is generated before the check)
+        PropertyEntity reserved = new PropertyEntity("*", "value");
+        assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(context -> {
+            context.getDbEntityManager().insert(reserved);
+            return null;
+        })).isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("Entity PropertyEntity[name=*").hasMessageContaining("has an invalid id")
+                .hasMessageContaining("cannot be *");
+        assertThat(engine.getManagementService().getProperties()).doesNotContainKey("*");
+
+        // a valid id goes in as before
+        PropertyEntity property = new PropertyEntity("canbao.hot-path-it", "1");
+        configuration.getCommandExecutorTxRequired().execute(context -> {
+            context.getDbEntityManager().insert(property);
+            return null;
+        });
+        assertThat(engine.getManagementService().getProperties()).containsEntry("canbao.hot-path-it", "1");
+        engine.getManagementService().deleteProperty("canbao.hot-path-it");
+    }
+}

@@ -161,7 +161,7 @@ class ProvinceBench {
             System.out.printf("county %s done: %s%n", county.name(), Arrays.toString(cost));
         }
 
-        lines.add(String.format("%-28s %10s %10s %8s %10s %10s %8s %8s", "step (per county)", "baseline", "1st county",
+        lines.add(String.format("%-28s %10s %10s %8s %10s %11s %8s %8s", "step (per county)", "baseline", "1st county",
                 "1st/base", "mean of " + counties, counties + "th county", "mean/1st", "last/1st"));
         double[] first = costs.get(0);
         double[] last = costs.get(costs.size() - 1);
@@ -173,13 +173,13 @@ class ProvinceBench {
             }
         });
         for (int i = 0; i < STEPS.size(); i++) {
-            lines.add(String.format("%-28s %9.1fs %9.1fs %7.1fx %9.1fs %9.1fs %7.2fx %7.2fx", STEPS.get(i), baseline[i],
+            lines.add(String.format("%-28s %9.1fs %9.1fs %7.1fx %9.1fs %10.1fs %7.2fx %7.2fx", STEPS.get(i), baseline[i],
                     first[i], first[i] / baseline[i], mean[i], last[i], mean[i] / first[i], last[i] / first[i]));
         }
         double firstTotal = Arrays.stream(first).sum();
         double lastTotal = Arrays.stream(last).sum();
         double baselineTotal = Arrays.stream(baseline).sum();
-        lines.add(String.format("%-28s %9.1fs %9.1fs %7.1fx %9.1fs %9.1fs %7.2fx %7.2fx", "all steps of a county",
+        lines.add(String.format("%-28s %9.1fs %9.1fs %7.1fx %9.1fs %10.1fs %7.2fx %7.2fx", "all steps of a county",
                 baselineTotal, firstTotal, firstTotal / baselineTotal, mean[STEPS.size()], lastTotal,
                 mean[STEPS.size()] / firstTotal, lastTotal / firstTotal));
         lines.add("  baselines, on the 1st county in the same run: imports — a bare COPY of the same file into an unindexed "

@@ -1,5 +1,6 @@
 package cn.canbao.base.database;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -11,14 +12,20 @@ import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManagerFactory;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
 import javax.xml.datatype.DatatypeFactory;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Two costs the engine pays on every process instance that do no work, found by profiling an outreach start (JFR
- * during bench/outreach.sh: 31,581 instances, each with a timer and about 40 rows) and removed before the engine is
- * built. Neither changes what the engine does.
+ * Costs the engine pays on every process instance that do no work, each found by measuring, and removed around the
+ * engine's build. None changes what the engine does.
+ * <p>
+ * Two found by profiling an outreach start (JFR during bench/outreach.sh: 31,581 instances, each with a timer and
+ * about 40 rows), removed before the engine is built:
  * <ul>
  * <li>Every timer's duration is parsed by a new {@link DatatypeFactory}, whose lookup scans every jar on the class path
  * for a service provider (none of ours has one, so the JDK's own implementation is always the one found): 11 % of the
@@ -28,9 +35,17 @@ import java.util.List;
  * id"}: the entity's {@code toString} of all its fields, thrown away unless the id is missing or {@code *}: 7 % of the
  * start's CPU. The entity manager here builds that message only when it throws.</li>
  * </ul>
+ * One found with {@code pg_stat_statements} during a province's day of payments (bench/province.sh), added after the
+ * engine has created or upgraded its schema: deleting a task (every process that ends with an open task: a payment
+ * ends the household's visit) looks for its subtasks, {@code select * from ACT_RU_TASK where PARENT_TASK_ID_ = ?}, and
+ * Camunda's schema has no index on that column — a scan of every open task per ended process (6 ms with a county's
+ * 32,000 tasks, about 60 ms with a province's 322,000). The index {@value #TASK_PARENT_INDEX} is ours, named so that an
+ * index Camunda might add in an upgrade cannot clash with it.
  */
 @Component
 class CamundaHotPath extends AbstractProcessEnginePlugin {
+
+    static final String TASK_PARENT_INDEX = "canbao_act_task_parent";
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -43,6 +58,28 @@ class CamundaHotPath extends AbstractProcessEnginePlugin {
         // custom session factories are registered after the engine's own: this one replaces DbEntityManagerFactory
         factories.add(new LeanEntityManagerFactory(configuration));
         configuration.setCustomSessionFactories(factories);
+    }
+
+    /** Nodes starting together take turns (one creates the index, the others find it). */
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("select pg_advisory_xact_lock(hashtext('canbao-engine-indexes'))");
+                statement.execute("create index if not exists " + TASK_PARENT_INDEX + " on act_ru_task (parent_task_id_)");
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not index the engine's subtasks", e);
+        }
     }
 
     /** The engine's entity manager factory, opening {@link LeanEntityManager}s. */

@@ -20,6 +20,23 @@ class CamundaHotPathIT {
 
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** An ended process's task is deleted with a look for its subtasks: by index, not a scan of every open task. */
+    @Test
+    void subtasksAreFoundByIndex() {
+        assertThat(jdbc.queryForList("select indexdef from pg_indexes where tablename = 'act_ru_task' and indexname = ?",
+                String.class, CamundaHotPath.TASK_PARENT_INDEX)).singleElement().asString().contains("(parent_task_id_)");
+        // the engine's own statement, planned as PostgreSQL would on a table too large to scan
+        String plan = new org.springframework.transaction.support.TransactionTemplate(
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource())).execute(s -> {
+                    jdbc.execute("set local enable_seqscan = off");
+                    return String.join("\n", jdbc.queryForList(
+                            "explain select * from ACT_RU_TASK where PARENT_TASK_ID_ = 'x'", String.class));
+                });
+        assertThat(plan).contains(CamundaHotPath.TASK_PARENT_INDEX);
+    }
 
     @Test
     void timersParseDurationsWithTheJdksFactoryNamedNotLookedUp() throws Exception {

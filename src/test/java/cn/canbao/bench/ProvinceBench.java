@@ -128,6 +128,7 @@ class ProvinceBench {
     @Test
     void provinceScale() throws Exception {
         int counties = Integer.getInteger("bench.counties", 10);
+        Map<String, Object> bgwriter0 = bgwriter();
         long g0 = System.nanoTime();
         SyntheticProvince.Summary province = SyntheticProvince.write(Path.of("target", "bench-province"), counties,
                 20230603L, new SyntheticProvince.Shares(0.02, 0.001));
@@ -212,6 +213,7 @@ class ProvinceBench {
                 + "(select count(*) from enrollment) enrollments, (select count(*) from outreach_case) outreach_cases, "
                 + "pg_size_pretty(pg_database_size(current_database())) database");
         lines.add("register now: " + counts);
+        lines.addAll(server(bgwriter0));
 
         String report = String.join("\n", lines);
         System.out.println("\n==== province-scale benchmark (2 cores)\n" + report + "\n");
@@ -396,6 +398,32 @@ class ProvinceBench {
         }
         Arrays.sort(ns);
         return String.format("%.0f / %.0f ms", ns[(int) Math.ceil(READS * 0.95) - 1] / 1e6, ns[READS / 2] / 1e6);
+    }
+
+    private Map<String, Object> bgwriter() {
+        return jdbc.queryForMap("select checkpoints_timed, checkpoints_req, buffers_checkpoint, buffers_backend "
+                + "from pg_stat_bgwriter");
+    }
+
+    /**
+     * The PostgreSQL settings the figures depend on (docs/scale.md) and what its checkpoints and backends wrote during
+     * the run: the imports' growth with the province is the server's buffer and WAL sizing as much as ours.
+     */
+    private List<String> server(Map<String, Object> before) {
+        List<String> lines = new ArrayList<>();
+        lines.add("PostgreSQL " + jdbc.queryForObject("show server_version", String.class) + ": " + String.join(", ",
+                jdbc.queryForList("select name || ' ' || setting || coalesce(unit, '') from pg_settings where name in "
+                        + "('shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_compression', "
+                        + "'maintenance_work_mem', 'synchronous_commit') order by name", String.class)));
+        Map<String, Object> after = bgwriter();
+        long[] d = new long[4];
+        String[] keys = {"checkpoints_timed", "checkpoints_req", "buffers_checkpoint", "buffers_backend"};
+        for (int i = 0; i < keys.length; i++) {
+            d[i] = ((Number) after.get(keys[i])).longValue() - ((Number) before.get(keys[i])).longValue();
+        }
+        lines.add(String.format("  during the run: %,d checkpoints on the clock, %,d forced by WAL volume; buffers written by "
+                + "checkpoints %,d, by backends themselves %,d (8 kB each)", d[0], d[1], d[2], d[3]));
+        return lines;
     }
 
     /** Camunda's largest tables after the province's campaigns: rows and size on disk with their indexes. */

@@ -5,4 +5,4 @@
 # Uses the local PostgreSQL at 127.0.0.1:5432 (database canbao_bench_outreach), else an embedded one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -ntp -Pbench verify -Dit.test=OutreachBench -Dfailsafe.failIfNoSpecifiedTests=false | grep -A12 '==== county-scale'
+./mvnw -B -ntp -Pbench verify -Dit.test=OutreachBench -Dfailsafe.failIfNoSpecifiedTests=false "$@" | grep -A12 '==== county-scale'

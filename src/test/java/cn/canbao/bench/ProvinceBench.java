@@ -412,7 +412,7 @@ class ProvinceBench {
     private List<String> server(Map<String, Object> before) {
         List<String> lines = new ArrayList<>();
         lines.add("PostgreSQL " + jdbc.queryForObject("show server_version", String.class) + ": " + String.join(", ",
-                jdbc.queryForList("select name || ' ' || setting || coalesce(unit, '') from pg_settings where name in "
+                jdbc.queryForList("select name || ' ' || current_setting(name) from pg_settings where name in "
                         + "('shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_compression', "
                         + "'maintenance_work_mem', 'synchronous_commit') order by name", String.class)));
         Map<String, Object> after = bgwriter();

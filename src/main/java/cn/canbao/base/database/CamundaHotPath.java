@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManagerFactory;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -34,6 +35,10 @@ import java.util.List;
  * <li>Every insert validates the entity's id with a message built first, {@code "Entity " + entity + " has an invalid
  * id"}: the entity's {@code toString} of all its fields, thrown away unless the id is missing or {@code *}: 7 % of the
  * start's CPU. The entity manager here builds that message only when it throws.</li>
+ * <li>Every command and every activity pushes the process's ids (activity, definition, instance, business key …)
+ * into the logging MDC and pops them again, with stacks and maps per command: 3 % of the start's CPU. Canbao's log
+ * pattern (Spring Boot's default, through logback-spring.xml) prints none of these keys, so the engine's logging context is switched off; an operator who
+ * wants it back sets {@code canbao.engine.logging-context=true} (the engine's default keys then return).</li>
  * </ul>
  * One found with {@code pg_stat_statements} during a province's day of payments (bench/province.sh), added after the
  * engine has created or upgraded its schema: deleting a task (every process that ends with an open task: a payment
@@ -47,8 +52,22 @@ class CamundaHotPath extends AbstractProcessEnginePlugin {
 
     static final String TASK_PARENT_INDEX = "canbao_act_task_parent";
 
+    private final boolean loggingContext;
+
+    CamundaHotPath(@Value("${canbao.engine.logging-context:false}") boolean loggingContext) {
+        this.loggingContext = loggingContext;
+    }
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (!loggingContext) {
+            // with every key null the engine's ProcessDataContext neither pushes nor pops anything
+            configuration.setLoggingContextActivityId(null).setLoggingContextActivityName(null)
+                    .setLoggingContextApplicationName(null).setLoggingContextBusinessKey(null)
+                    .setLoggingContextProcessDefinitionId(null).setLoggingContextProcessDefinitionKey(null)
+                    .setLoggingContextProcessInstanceId(null).setLoggingContextTenantId(null)
+                    .setLoggingContextEngineName(null);
+        }
         if (System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY) == null) {
             System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY,
                     DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);

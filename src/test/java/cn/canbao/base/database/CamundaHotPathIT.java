@@ -74,4 +74,45 @@ class CamundaHotPathIT {
         assertThat(engine.getManagementService().getProperties()).containsEntry("canbao.hot-path-it", "1");
         engine.getManagementService().deleteProperty("canbao.hot-path-it");
     }
+
+    /** What the engine put in the logging MDC while a delegate of a process ran. */
+    public static class MdcProbe implements org.camunda.bpm.engine.delegate.JavaDelegate {
+        static volatile java.util.Map<String, String> seen;
+        static volatile String activity;
+
+        @Override
+        public void execute(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+            java.util.Map<String, String> mdc = org.slf4j.MDC.getCopyOfContextMap();
+            seen = mdc == null ? java.util.Map.of() : mdc;
+            activity = execution.getCurrentActivityId();
+        }
+    }
+
+    /** The engine's logging context is off (Canbao's log pattern prints none of its keys): nothing pushed per step. */
+    @Test
+    void theEngineKeepsItsIdsOutOfTheLoggingContext() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getLoggingContextActivityId()).isNull();
+        assertThat(configuration.getLoggingContextProcessInstanceId()).isNull();
+        assertThat(configuration.getLoggingContextBusinessKey()).isNull();
+
+        String deployment = engine.getRepositoryService().createDeployment().name("mdc-probe")
+                .addModelInstance("mdcProbe.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("MdcProbe")
+                        .camundaHistoryTimeToLive(1).startEvent().serviceTask("Probe")
+                        .camundaClass(MdcProbe.class.getName()).endEvent().done())
+                .deploy().getId();
+        try {
+            MdcProbe.seen = null;
+            engine.getRuntimeService().startProcessInstanceByKey("MdcProbe", "probe-business-key");
+            assertThat(MdcProbe.activity).isEqualTo("Probe");
+            // the engine's default keys (activityId, processInstanceId, businessKey, …) would be here if it were on
+            assertThat(MdcProbe.seen).doesNotContainKeys("activityId", "activityName", "processDefinitionId",
+                    "processDefinitionKey", "processInstanceId", "businessKey", "tenantId", "engineName",
+                    "applicationName");
+            assertThat(MdcProbe.seen.values()).doesNotContain("probe-business-key", "Probe");
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
 }

@@ -165,14 +165,17 @@ public class OutreachService {
                 "members", household ? Household.members(members) : Household.SELF);
         String key = !household ? template : OutreachProcess.TEMPLATE_FIRST.equals(template)
                 ? SmsTemplates.HOUSEHOLD_FIRST : SmsTemplates.HOUSEHOLD_SECOND;
-        outbox.enqueue(new SmsRequest(contact.idNumber(), contact.textMobile(), c.regionCode(), c.campaignId(), key,
-                variables, "outreach:" + caseId + ":" + template));
+        SmsRequest text = new SmsRequest(contact.idNumber(), contact.textMobile(), c.regionCode(), c.campaignId(), key,
+                variables, "outreach:" + caseId + ":" + template);
         OutreachStage stage = OutreachProcess.TEMPLATE_FIRST.equals(template) ? OutreachStage.REMINDED
                 : OutreachStage.REMINDED_AGAIN;
         if (prepared != null && prepared.inputs().containsKey(caseId)) {
-            prepared.reminded().put(caseId, stage); // the batch's cases move on together when its scope closes
+            // the batch's texts are queued and its cases move on together when its scope closes
+            prepared.texts().add(text);
+            prepared.reminded().put(caseId, stage);
             return;
         }
+        outbox.enqueue(text);
         Timestamp now = now();
         jdbc.sql("update outreach_case set stage = ?, last_contact_at = ?, next_action_at = ? "
                         + "where (id = ? or lead_case_id = ?) and ended_at is null")
@@ -213,14 +216,15 @@ public class OutreachService {
 
     /**
      * The reminder inputs of a batch's lead cases, read together ({@link #prepareReminders}), and the stage each case
-     * reminded so far moves on to when the scope closes.
+     * reminded so far moves on to when the scope closes, with the texts they queue then.
      */
-    private record PreparedReminders(Map<Long, ReminderInputs> inputs, Map<Long, OutreachStage> reminded) {
+    private record PreparedReminders(Map<Long, ReminderInputs> inputs, List<SmsRequest> texts,
+                                     Map<Long, OutreachStage> reminded) {
     }
 
     /**
-     * While open, the reminders of a batch read together serve {@link #remind} on this thread; closing it moves the
-     * reminded cases on (in the caller's transaction: close it before that commits).
+     * While open, the reminders of a batch read together serve {@link #remind} on this thread; closing it queues their
+     * texts and moves the reminded cases on (in the caller's transaction: close it before that commits).
      */
     public interface ReminderScope extends AutoCloseable {
         @Override
@@ -275,10 +279,14 @@ public class OutreachService {
                         Optional.ofNullable(leadCase.householdKey()).map(heads::get), figures));
             }
         });
-        PreparedReminders prepared = new PreparedReminders(inputs, new java.util.LinkedHashMap<>());
+        PreparedReminders prepared = new PreparedReminders(inputs, new java.util.ArrayList<>(),
+                new java.util.LinkedHashMap<>());
         PREPARED.set(prepared);
         return () -> {
             PREPARED.remove();
+            if (!prepared.texts().isEmpty()) {
+                outbox.enqueueAll(prepared.texts());
+            }
             moveOn(prepared.reminded());
         };
     }

@@ -7,8 +7,12 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outbox processes write to. Nothing here talks to a provider: the row commits (or rolls back) with
@@ -39,36 +43,94 @@ public class SmsOutbox {
      */
     @Transactional
     public Optional<Long> enqueue(SmsRequest request) {
+        return enqueueAll(List.of(request)).get(0);
+    }
+
+    /**
+     * {@link #enqueue} of several requests in the caller's transaction, in two statements whatever their number (one
+     * read of the opt-outs, one insert): an outreach start's batch queues its reminders together. Each result in the
+     * order of the requests, as {@link #enqueue} would return it; a key repeated in the list is queued once.
+     */
+    @Transactional
+    public List<Optional<Long>> enqueueAll(List<SmsRequest> requests) {
+        List<Row> rows = requests.stream().map(this::row).toList();
+        Set<String> optedOut = register.smsOptedOut(rows.stream().filter(r -> r.mobile() != null)
+                .map(r -> r.request().idNumber()).distinct().toList());
+        int n = rows.size();
+        String[] keys = new String[n];
+        String[] ids = new String[n];
+        String[] mobiles = new String[n];
+        String[] regions = new String[n];
+        Long[] campaigns = new Long[n];
+        String[] templateKeys = new String[n];
+        String[] bodies = new String[n];
+        Integer[] segments = new Integer[n];
+        String[] providerTemplates = new String[n];
+        String[] params = new String[n];
+        String[] skips = new String[n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            SkipReason skip = r.mobile() == null ? SkipReason.NO_MOBILE
+                    : optedOut.contains(r.request().idNumber()) ? SkipReason.OPTED_OUT : null;
+            keys[i] = r.dedupKey();
+            ids[i] = r.request().idNumber();
+            mobiles[i] = r.mobile();
+            regions[i] = r.request().regionCode();
+            campaigns[i] = r.request().campaignId();
+            templateKeys[i] = r.request().templateKey();
+            bodies[i] = r.rendered().body();
+            segments[i] = SmsText.count(r.rendered().body()).segments();
+            providerTemplates[i] = r.rendered().templateCode();
+            params[i] = r.rendered().paramsJson();
+            skips[i] = skip == null ? null : skip.name();
+        }
+        // a concurrent enqueue of the same key (two nodes, a retried job) loses quietly on the unique key
+        Map<String, Long> queued = new HashMap<>();
+        jdbc.query("insert into sms_message (dedup_key, id_number, mobile, region_code, campaign_id, template_key, body, "
+                        + "segments, provider_template, template_params, status, skip_reason, status_at) "
+                        + "select r.dedup_key, r.id_number, r.mobile, r.region_code, r.campaign_id, r.template_key, r.body, "
+                        + "r.segments, r.provider_template, r.template_params, case when r.skip_reason is null then '"
+                        + SmsStatus.QUEUED.name() + "' else '" + SmsStatus.SKIPPED.name() + "' end, r.skip_reason, "
+                        + "case when r.skip_reason is not null then now() end "
+                        + "from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::bigint[], ?::varchar[], "
+                        + "?::text[], ?::int[], ?::varchar[], ?::text[], ?::varchar[]) with ordinality "
+                        + "r(dedup_key, id_number, mobile, region_code, campaign_id, template_key, body, segments, "
+                        + "provider_template, template_params, skip_reason, n) order by r.n "
+                        + "on conflict (dedup_key) do nothing returning dedup_key, id, skip_reason is null",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    if (rs.getBoolean(3)) {
+                        queued.put(rs.getString(1), rs.getLong(2));
+                    }
+                }, keys, ids, mobiles, regions, campaigns, templateKeys, bodies, segments, providerTemplates, params,
+                skips);
+        List<Optional<Long>> result = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            // the first of a repeated key is the one queued
+            result.add(Optional.ofNullable(queued.remove(keys[i])));
+        }
+        return result;
+    }
+
+    /** A request checked and rendered, its key trimmed and its mobile normalised (null: none valid). */
+    private record Row(SmsRequest request, String dedupKey, ApprovedTemplates.Rendered rendered, String mobile) {
+    }
+
+    private Row row(SmsRequest request) {
         if (request.dedupKey() == null || request.dedupKey().isBlank() || request.dedupKey().length() > 200) {
             throw new SmsException("sms.request.badDedupKey");
         }
         if (request.idNumber() == null || !request.idNumber().matches("[0-9]{17}[0-9X]")) {
             throw new SmsException("sms.request.badIdNumber");
         }
-        String dedupKey = request.dedupKey().trim();
-        // a key already queued is not queued again: the insert below does nothing on it (no read before, one statement
-        // fewer for each of an outreach start's tens of thousands of reminders)
+        // a key already queued is not queued again: the insert does nothing on it (no read before)
         String county = SmsTemplates.countyOf(request.regionCode());
         ApprovedTemplates.Rendered rendered = approved.active()
                 ? approved.render(request.templateKey(), request.variables())
                 : new ApprovedTemplates.Rendered(SmsText.render(templates.body(county, request.templateKey()),
                         request.variables()), null, null);
-        String body = rendered.body();
         // whatever a caller passed as a variable: never the resident's own number in the text (issue 16)
-        SmsText.checkNotAbout(body, request.idNumber(), request.mobile());
-        Optional<String> mobile = MobileNumber.normalise(request.mobile());
-        SkipReason skip = mobile.isEmpty() ? SkipReason.NO_MOBILE
-                : register.smsOptedOut(request.idNumber()) ? SkipReason.OPTED_OUT : null;
-        // a concurrent enqueue of the same key (two nodes, a retried job) loses quietly on the unique key
-        List<Long> id = jdbc.queryForList("insert into sms_message (dedup_key, id_number, mobile, region_code, "
-                        + "campaign_id, template_key, body, segments, provider_template, template_params, status, skip_reason, "
-                        + "status_at) values (?,?,?,?,?,?,?,?,?,?,?,?, case when ? then now() end) "
-                        + "on conflict (dedup_key) do nothing returning id",
-                Long.class, dedupKey, request.idNumber(), mobile.orElse(null), request.regionCode(), request.campaignId(),
-                request.templateKey(), body, SmsText.count(body).segments(), rendered.templateCode(),
-                rendered.paramsJson(),
-                skip == null ? SmsStatus.QUEUED.name() : SmsStatus.SKIPPED.name(), skip == null ? null : skip.name(),
-                skip != null);
-        return skip == null && !id.isEmpty() ? Optional.of(id.get(0)) : Optional.empty();
+        SmsText.checkNotAbout(rendered.body(), request.idNumber(), request.mobile());
+        return new Row(request, request.dedupKey().trim(), rendered,
+                MobileNumber.normalise(request.mobile()).orElse(null));
     }
 }

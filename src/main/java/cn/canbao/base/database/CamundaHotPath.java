@@ -9,6 +9,9 @@ import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManagerFactory;
+import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbEntityOperation;
+import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbOperationManager;
+import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbOperationType;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -19,7 +22,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
 
 /**
  * Costs the engine pays on every process instance that do no work, each found by measuring, and removed around the
@@ -127,11 +134,86 @@ class CamundaHotPath extends AbstractProcessEnginePlugin {
         }
 
         @Override
+        protected void initializeOperationManager() {
+            dbOperationManager = new ReferenceOrderedOperations();
+        }
+
+        @Override
         protected void validateId(DbEntity entity) {
             String id = entity.getId();
             if (id == null || "*".equals(id)) {
                 super.validateId(entity);
             }
+        }
+    }
+
+    /**
+     * The engine's flush order, with the self-references of a type (a child execution and its parent, a task and its
+     * parent task) resolved in linear time. The engine's own {@code sortByReferences} compares every operation of a
+     * type with every later one, and moves one operation at a time: quadratic in the operations of one flush — an
+     * outreach start's batch of 100 processes flushes several hundred executions at once, 7 % of the start's CPU in
+     * its job threads (JFR, bench/outreach.sh, 2026-12-05). Here the same rules, as a stable topological order: an
+     * insert comes after the insert of every entity it references; an update or delete comes after the update or
+     * delete of every entity that references it; otherwise the engine's pre-sorted order is kept. Should the
+     * references ever form a cycle or an id appear twice, the engine's own sort decides, as before.
+     */
+    static final class ReferenceOrderedOperations extends DbOperationManager {
+
+        @Override
+        protected List<DbEntityOperation> sortByReferences(SortedSet<DbEntityOperation> preSorted) {
+            List<DbEntityOperation> ops = new ArrayList<>(preSorted);
+            int n = ops.size();
+            if (n < 2) {
+                return ops;
+            }
+            Map<String, Integer> index = new HashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                if (index.put(ops.get(i).getEntity().getId(), i) != null) {
+                    return super.sortByReferences(preSorted);
+                }
+            }
+            List<List<Integer>> next = new ArrayList<>(java.util.Collections.nCopies(n, null));
+            int[] waitingFor = new int[n];
+            for (int i = 0; i < n; i++) {
+                DbEntityOperation op = ops.get(i);
+                Set<String> references = op.getFlushRelevantEntityReferences();
+                if (references == null) {
+                    continue;
+                }
+                for (String reference : references) {
+                    Integer j = index.get(reference);
+                    if (j == null || j == i) {
+                        continue;
+                    }
+                    // an insert waits for what it references; an update or delete is waited for by what it references
+                    int first = op.getOperationType() == DbOperationType.INSERT ? j : i;
+                    int then = first == j ? i : j;
+                    if (next.get(first) == null) {
+                        next.set(first, new ArrayList<>(2));
+                    }
+                    next.get(first).add(then);
+                    waitingFor[then]++;
+                }
+            }
+            java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
+            for (int i = 0; i < n; i++) {
+                if (waitingFor[i] == 0) {
+                    ready.add(i);
+                }
+            }
+            List<DbEntityOperation> sorted = new ArrayList<>(n);
+            while (!ready.isEmpty()) {
+                int i = ready.poll();
+                sorted.add(ops.get(i));
+                if (next.get(i) != null) {
+                    for (int then : next.get(i)) {
+                        if (--waitingFor[then] == 0) {
+                            ready.add(then);
+                        }
+                    }
+                }
+            }
+            return sorted.size() == n ? sorted : super.sortByReferences(preSorted);
         }
     }
 }

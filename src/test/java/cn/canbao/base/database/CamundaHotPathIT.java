@@ -54,6 +54,8 @@ class CamundaHotPathIT {
         DbEntityManager manager = configuration.getCommandExecutorTxRequired()
                 .execute(context -> context.getDbEntityManager());
         assertThat(manager).isInstanceOf(CamundaHotPath.LeanEntityManager.class);
+        // and flushes in the order ReferenceOrderedOperationsTest checks (the processes of the other ITs run through it)
+        assertThat(manager.getDbOperationManager()).isInstanceOf(CamundaHotPath.ReferenceOrderedOperations.class);
 
         // the engine's own message, built when it throws: the reserved id * (a missing id is generated before the check)
         PropertyEntity reserved = new PropertyEntity("*", "value");

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * A resident's outreach belongs to the case's grid (its village without one); business key: the case. One
- * lookup by primary key per started instance, in the starter's transaction.
+ * lookup by primary key per started instance, in the starter's transaction — none for the instances an outreach
+ * start starts, whose cases it has just read with their regions ({@link #knowing}).
  */
 @Component
 class OutreachProcessRegion implements ProcessRegionResolver {
@@ -26,9 +27,26 @@ class OutreachProcessRegion implements ProcessRegionResolver {
         return Set.of(OutreachProcess.KEY);
     }
 
+    /** The regions of the cases an outreach start is starting on this thread (read by it, never by a user). */
+    private static final ThreadLocal<Map<Long, String>> KNOWN = new ThreadLocal<>();
+
+    /** Until closed, the cases' regions on this thread are these: the starter read them in this transaction. */
+    static AutoCloseableScope knowing(Map<Long, String> regionByCase) {
+        KNOWN.set(regionByCase);
+        return KNOWN::remove;
+    }
+
+    /** A scope that closes without a checked exception. */
+    interface AutoCloseableScope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     @Override
     public Optional<String> regionOf(String businessKey, Map<String, Object> startVariables) {
-        return ProcessRegionResolver.rowId(businessKey).flatMap(id -> jdbc
+        Map<Long, String> known = KNOWN.get();
+        return ProcessRegionResolver.rowId(businessKey).flatMap(id -> known != null && known.containsKey(id)
+                ? Optional.of(known.get(id)) : jdbc
                 .sql("select coalesce(grid_code, village_code) from outreach_case where id = ?")
                 .param(id).query(String.class).optional());
     }

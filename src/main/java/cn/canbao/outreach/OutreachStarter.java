@@ -377,8 +377,11 @@ public class OutreachStarter {
             Long[] cases = new Long[starting.size()];
             // each first reminder reads its household's figures from one read of the whole batch
             // with the residents and heads read above (the same transaction): not read twice
+            // the grants' region of each instance is its case's, read above (not looked up again per instance)
+            Map<Long, String> regionByCase = new java.util.HashMap<>();
+            starting.forEach(c -> regionByCase.put(c.caseId(), c.gridCode() != null ? c.gridCode() : c.villageCode()));
             try (OutreachService.ReminderScope prepared = outreach.prepareReminders(campaign.id(), texted, residents,
-                    heads)) {
+                    heads); OutreachProcessRegion.AutoCloseableScope known = OutreachProcessRegion.knowing(regionByCase)) {
                 for (int i = 0; i < starting.size(); i++) {
                     Claimed c = starting.get(i);
                     instances[i] = startProcess(campaign, c, titles.get(i), texts.get(i));

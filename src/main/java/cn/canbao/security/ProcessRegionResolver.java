@@ -13,6 +13,9 @@ import java.util.Set;
  */
 public interface ProcessRegionResolver {
 
+    /** A business key that is a row id. */
+    java.util.regex.Pattern ROW_ID = java.util.regex.Pattern.compile("[0-9]{1,18}");
+
     /** The keys of the process definitions this resolver knows. */
     Set<String> processKeys();
 
@@ -21,7 +24,7 @@ public interface ProcessRegionResolver {
 
     /** A business key that is a row id (our starters use the record's id), or empty. */
     static Optional<Long> rowId(String businessKey) {
-        return businessKey != null && businessKey.matches("[0-9]{1,18}")
+        return businessKey != null && ROW_ID.matcher(businessKey).matches()
                 ? Optional.of(Long.parseLong(businessKey)) : Optional.empty();
     }
 

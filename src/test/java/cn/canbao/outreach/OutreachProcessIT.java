@@ -193,6 +193,17 @@ class OutreachProcessIT {
                 + "where campaign_id = ? order by id_number", String.class, campaign.id())).containsExactly(
                 ids[0] + " LAPSED REMINDED", ids[1] + " UNINSURED VISIT_DUE", ids[4] + " LAPSED VISIT_DUE",
                 ids[5] + " UNINSURED REMINDED");
+        // each instance readable by its case's grid (village without one) and every region above, from the region the
+        // start read with the case, not a lookup per instance
+        jdbc.queryForList("select process_instance_id, coalesce(grid_code, village_code) from outreach_case "
+                + "where campaign_id = ? and process_instance_id is not null", campaign.id()).forEach(row -> {
+                    String region = (String) row.get("coalesce");
+                    assertThat(jdbc.queryForList("select group_id_ from act_ru_authorization where resource_id_ = ? "
+                            + "and resource_type_ = ?", String.class, row.get("process_instance_id"),
+                            org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE.resourceType()))
+                            .contains(Role.withinGroup(region), Role.withinGroup(COUNTY))
+                            .hasSize(cn.canbao.region.RegionLevel.ofCode(region).orElseThrow().ordinal() + 1);
+                });
         // the first reminders are in the outbox (the dispatcher sends them later): amount, deadline and the
         // consequence from the policy rules, no name, ID or phone (issue 16); nothing for the resident without a
         // mobile or the one who opted out

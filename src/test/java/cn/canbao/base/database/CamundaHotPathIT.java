@@ -117,4 +117,34 @@ class CamundaHotPathIT {
             engine.getRepositoryService().deleteDeployment(deployment, true);
         }
     }
+
+    @Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
+
+    /** The engine's events stay in the engine: none republished as a Spring event (nothing of ours listens). */
+    @Test
+    void theEnginesEventsAreNotRepublishedToSpring() {
+        java.util.List<Object> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        org.springframework.context.ApplicationListener<org.springframework.context.PayloadApplicationEvent<?>> probe =
+                event -> seen.add(event.getPayload());
+        context.addApplicationListener(probe);
+        String deployment = engine.getRepositoryService().createDeployment().name("event-probe")
+                .addModelInstance("eventProbe.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("EventProbe")
+                        .camundaHistoryTimeToLive(1).startEvent().userTask("Wait").endEvent().done())
+                .deploy().getId();
+        try {
+            String instance = engine.getRuntimeService().startProcessInstanceByKey("EventProbe").getId();
+            String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+            engine.getTaskService().complete(task);
+            assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance)
+                    .singleResult().getEndTime()).isNotNull();
+            assertThat(seen).noneMatch(p -> p instanceof org.camunda.bpm.engine.delegate.DelegateExecution
+                    || p instanceof org.camunda.bpm.engine.delegate.DelegateTask
+                    || p instanceof org.camunda.bpm.engine.impl.history.event.HistoryEvent
+                    || p.getClass().getName().startsWith("org.camunda.bpm.spring.boot.starter.event"));
+        } finally {
+            context.removeApplicationListener(probe);
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
 }

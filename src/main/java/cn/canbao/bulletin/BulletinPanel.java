@@ -30,11 +30,11 @@ import java.util.Map;
  */
 class BulletinPanel extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /** {@code zone}: the counties' (the application clock's), in which times are shown. */
     BulletinPanel(Bulletin b, List<BulletinRow> rows, List<GroupCoverage> groups, BulletinExports exports,
-                  boolean showRemarks) {
+                  boolean showRemarks, ZoneId zone) {
         setPadding(false);
         setWidthFull();
         addClassNames("bulletin-panel");
@@ -42,7 +42,7 @@ class BulletinPanel extends VerticalLayout {
         Span expected = new Span(rows.isEmpty() ? "" : getTranslation("bulletin.expected",
                 rows.get(0).expectedCompletion().toPlainString()));
         Span status = new Span(b.published() && b.publishedAt() != null
-                ? getTranslation("bulletin.publishedBy", b.publishedBy(), TIME.format(b.publishedAt()))
+                ? getTranslation("bulletin.publishedBy", b.publishedBy(), TIME.withZone(zone).format(b.publishedAt()))
                 : getTranslation(b.status().messageKey()));
         status.setId("bulletin-status");
         status.addClassNames("bulletin-status", "bulletin-status-" + b.status().name());

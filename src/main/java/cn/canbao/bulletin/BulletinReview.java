@@ -1,12 +1,11 @@
 package cn.canbao.bulletin;
 
-import cn.canbao.campaign.CampaignService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,8 +18,10 @@ class BulletinReview {
     static final LocalTime REVIEW_DUE_AT = LocalTime.NOON;
 
     private final RuntimeService runtime;
+    private final Clock clock;
 
-    BulletinReview(RuntimeService runtime) {
+    BulletinReview(RuntimeService runtime, Clock clock) {
+        this.clock = clock;
         this.runtime = runtime;
     }
 
@@ -38,9 +39,8 @@ class BulletinReview {
         return runtime.startProcessInstanceByKey(BulletinProcess.KEY, Long.toString(b.campaignId()), variables).getId();
     }
 
-    /** Noon of the next day in the county's time zone, by the engine's clock (tests move it). */
-    static Date reviewDue() {
-        ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(CampaignService.ZONE);
-        return Date.from(now.toLocalDate().plusDays(1).atTime(REVIEW_DUE_AT).atZone(CampaignService.ZONE).toInstant());
+    /** Noon of the next day in the county's time zone, by the application's clock (the engine's: tests move it). */
+    Date reviewDue() {
+        return Date.from(LocalDate.now(clock).plusDays(1).atTime(REVIEW_DUE_AT).atZone(clock.getZone()).toInstant());
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,10 +57,12 @@ public class BulletinService {
     private final ApplicationEventPublisher events;
     private final BaselineService baseline;
     private final RegionService regions;
+    private final Clock clock;
 
     BulletinService(JdbcClient jdbc, JdbcTemplate template, CampaignService campaigns, TargetService targets,
                     CadenceService cadence, BulletinReview review, ApplicationEventPublisher events,
-                    BaselineService baseline, RegionService regions) {
+                    BaselineService baseline, RegionService regions, Clock clock) {
+        this.clock = clock;
         this.baseline = baseline;
         this.regions = regions;
         this.jdbc = jdbc;
@@ -84,8 +87,8 @@ public class BulletinService {
             log.info("Bulletin of campaign {} for {} not drafted: one up to {} exists", campaignId, periodEnd, lastEnd.get());
             return Optional.empty();
         }
-        Instant from = lastEnd.map(BulletinService::endOfDay)
-                .orElseGet(() -> min(c.createdAt(), c.collectionStart().atStartOfDay(CampaignService.ZONE).toInstant()));
+        Instant from = lastEnd.map(this::endOfDay)
+                .orElseGet(() -> min(c.createdAt(), c.collectionStart().atStartOfDay(clock.getZone()).toInstant()));
         Map<String, ReportTimeliness> timeliness = cadence.timeliness(campaignId, from, endOfDay(periodEnd)).stream()
                 .collect(Collectors.toMap(ReportTimeliness::townshipCode, Function.identity()));
         BigDecimal expected = c.expectedCompletion(periodEnd);
@@ -257,8 +260,8 @@ public class BulletinService {
     }
 
     /** The instant a day ends in the county's time zone (the midnight after it). */
-    static Instant endOfDay(LocalDate day) {
-        return day.plusDays(1).atStartOfDay(CampaignService.ZONE).toInstant();
+    private Instant endOfDay(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
     }
 
     private static Instant min(Instant a, Instant b) {

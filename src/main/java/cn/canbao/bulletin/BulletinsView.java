@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,10 @@ class BulletinsView extends VerticalLayout implements BeforeEnterObserver {
     private final BulletinService bulletins;
     private final CampaignService campaigns;
     private final BulletinExports exports;
+    private final Clock clock;
 
-    BulletinsView(BulletinService bulletins, CampaignService campaigns, BulletinExports exports) {
+    BulletinsView(BulletinService bulletins, CampaignService campaigns, BulletinExports exports, Clock clock) {
+        this.clock = clock;
         this.bulletins = bulletins;
         this.campaigns = campaigns;
         this.exports = exports;
@@ -68,7 +71,7 @@ class BulletinsView extends VerticalLayout implements BeforeEnterObserver {
                 return;
             }
             add(new BulletinPanel(shown.get(), bulletins.rows(shown.get().id()),
-                    bulletins.groupRows(shown.get().id()), exports, true));
+                    bulletins.groupRows(shown.get().id()), exports, true, clock.getZone()));
         } catch (NumberFormatException e) {
             add(new H2(getTranslation("bulletin.notFound", event.getLocation().getPath())));
         } catch (DomainException refused) {

@@ -10,6 +10,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -24,8 +25,8 @@ class ReviewBulletinView extends TaskFormView {
     private final BulletinService bulletins;
     private final BulletinExports exports;
 
-    ReviewBulletinView(TaskInbox inbox, BulletinService bulletins, BulletinExports exports) {
-        super(inbox);
+    ReviewBulletinView(TaskInbox inbox, BulletinService bulletins, BulletinExports exports, Clock clock) {
+        super(inbox, clock);
         this.bulletins = bulletins;
         this.exports = exports;
         setMaxWidth(null);
@@ -35,7 +36,7 @@ class ReviewBulletinView extends TaskFormView {
     protected void render() {
         Bulletin b = bulletins.bulletin(bulletins.bulletinOf(task.processInstanceId()));
         add(new H3(b.campaignName()));
-        add(new BulletinPanel(b, bulletins.rows(b.id()), bulletins.groupRows(b.id()), exports, false));
+        add(new BulletinPanel(b, bulletins.rows(b.id()), bulletins.groupRows(b.id()), exports, false, clock.getZone()));
         TextArea remarks = new TextArea(getTranslation("bulletin.remarks"));
         remarks.setId("bulletin-remarks");
         remarks.setHelperText(getTranslation("bulletin.remarksHint"));

@@ -1,6 +1,5 @@
 package cn.canbao.cadence;
 
-import cn.canbao.campaign.CampaignService;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -13,6 +12,7 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.LocalTime;
 import java.util.TimeZone;
 
@@ -28,8 +28,10 @@ class CadenceSchedule {
     static final String GROUP = "cadence";
 
     private final Scheduler scheduler;
+    private final Clock clock;
 
-    CadenceSchedule(Scheduler scheduler) {
+    CadenceSchedule(Scheduler scheduler, Clock clock) {
+        this.clock = clock;
         this.scheduler = scheduler;
     }
 
@@ -82,10 +84,10 @@ class CadenceSchedule {
         }
     }
 
-    private static Trigger trigger(long campaignId, LocalTime at) {
+    private Trigger trigger(long campaignId, LocalTime at) {
         return TriggerBuilder.newTrigger().forJob(jobKey(campaignId)).withIdentity(triggerKey(campaignId))
                 .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(at.getHour(), at.getMinute())
-                        .inTimeZone(TimeZone.getTimeZone(CampaignService.ZONE))
+                        .inTimeZone(TimeZone.getTimeZone(clock.getZone()))
                         // down at the time (deploy, outage): tick once when back, not once per missed day
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();

@@ -10,7 +10,6 @@ import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.quota.TargetProgress;
 import cn.canbao.quota.TargetService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,10 +54,12 @@ public class CadenceService {
     private final ReportProcesses processes;
     private final ReportQueries queries;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     CadenceService(JdbcClient jdbc, CampaignService campaigns, RegionService regions, TargetService targets,
                    CadenceSchedule schedule, ReportWriter writer, ReportProcesses processes, ReportQueries queries,
-                   ApplicationEventPublisher events) {
+                   ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.regions = regions;
@@ -137,8 +139,8 @@ public class CadenceService {
             return CadenceTick.nothing(day);
         }
         CadenceSettings s = found.get();
-        Instant now = ClockUtil.getCurrentTime().toInstant();
-        Instant opens = day.atTime(s.villageTime()).atZone(CampaignService.ZONE).toInstant();
+        Instant now = clock.instant();
+        Instant opens = day.atTime(s.villageTime()).atZone(clock.getZone()).toInstant();
         List<Region> townships = regions.descendantsAtLevel(c.countyCode(), RegionLevel.TOWNSHIP);
         int summaries = startSummaries(c, day, now, opens.plus(s.villageWindowHours(), ChronoUnit.HOURS), townships);
         int dispatches = 0;
@@ -206,7 +208,7 @@ public class CadenceService {
         CurrentUser.requireActing(villageCode, Role.VILLAGE_CADRE);
         jdbc.sql("update village_summary set remarks = ?, confirmed_at = ?, confirmed_by = ? where campaign_id = ? "
                         + "and village_code = ? and report_date = ? and confirmed_at is null")
-                .params(blankToNull(remarks), Timestamp.from(ClockUtil.getCurrentTime().toInstant()), CurrentUser.name(),
+                .params(blankToNull(remarks), Timestamp.from(clock.instant()), CurrentUser.name(),
                         campaignId, villageCode, day).update();
     }
 
@@ -220,7 +222,7 @@ public class CadenceService {
         }
         jdbc.sql("update township_dispatch set instructions = ?, confirmed_at = ?, confirmed_by = ? where campaign_id = ? "
                         + "and township_code = ? and dispatch_date = ? and confirmed_at is null")
-                .params(instructions.trim(), Timestamp.from(ClockUtil.getCurrentTime().toInstant()), CurrentUser.name(),
+                .params(instructions.trim(), Timestamp.from(clock.instant()), CurrentUser.name(),
                         campaignId, townshipCode, day).update();
     }
 

@@ -5,6 +5,7 @@ import cn.canbao.task.TaskFormView;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.html.Div;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 /**
@@ -15,8 +16,8 @@ abstract class CadenceTaskView extends TaskFormView {
 
     protected final CadenceService cadence;
 
-    CadenceTaskView(TaskInbox inbox, CadenceService cadence) {
-        super(inbox);
+    CadenceTaskView(TaskInbox inbox, CadenceService cadence, Clock clock) {
+        super(inbox, clock);
         this.cadence = cadence;
     }
 

@@ -1,12 +1,12 @@
 package cn.canbao.cadence;
 
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.security.SystemAccess;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 /**
@@ -22,9 +22,11 @@ public class CadenceTickJob extends QuartzJobBean {
     public static final String DAY = "day";
 
     private final CadenceService cadence;
+    private final Clock clock;
 
-    public CadenceTickJob(CadenceService cadence) {
+    public CadenceTickJob(CadenceService cadence, Clock clock) {
         this.cadence = cadence;
+        this.clock = clock;
     }
 
     @Override
@@ -32,7 +34,7 @@ public class CadenceTickJob extends QuartzJobBean {
         JobDataMap data = context.getMergedJobDataMap();
         long campaignId = Long.parseLong(data.get(CAMPAIGN_ID).toString());
         LocalDate day = data.containsKey(DAY) ? LocalDate.parse(data.getString(DAY))
-                : LocalDate.ofInstant(context.getScheduledFireTime().toInstant(), CampaignService.ZONE);
+                : LocalDate.ofInstant(context.getScheduledFireTime().toInstant(), clock.getZone());
         SystemAccess.run(() -> cadence.tick(campaignId, day));
     }
 }

@@ -3,7 +3,6 @@ package cn.canbao.cadence;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +10,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,8 +30,10 @@ class ReportQueries {
     private final JdbcClient jdbc;
     private final CurrentRegionScope scope;
     private final RegionService regions;
+    private final Clock clock;
 
-    ReportQueries(JdbcClient jdbc, CurrentRegionScope scope, RegionService regions) {
+    ReportQueries(JdbcClient jdbc, CurrentRegionScope scope, RegionService regions, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.scope = scope;
         this.regions = regions;
@@ -119,8 +121,8 @@ class ReportQueries {
         return new ReportMatrix(List.copyOf(recent), List.copyOf(rows.values()));
     }
 
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return clock.instant();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

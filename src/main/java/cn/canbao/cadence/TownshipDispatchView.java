@@ -15,6 +15,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +30,8 @@ class TownshipDispatchView extends CadenceTaskView {
 
     private final CampaignService campaigns;
 
-    TownshipDispatchView(TaskInbox inbox, CadenceService cadence, CampaignService campaigns) {
-        super(inbox, cadence);
+    TownshipDispatchView(TaskInbox inbox, CadenceService cadence, CampaignService campaigns, Clock clock) {
+        super(inbox, cadence, clock);
         this.campaigns = campaigns;
     }
 

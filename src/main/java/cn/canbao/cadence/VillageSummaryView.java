@@ -10,6 +10,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -22,15 +23,15 @@ import java.util.Map;
 @RolesAllowed({"VILLAGE_CADRE", "ADMIN"})
 class VillageSummaryView extends CadenceTaskView {
 
-    VillageSummaryView(TaskInbox inbox, CadenceService cadence) {
-        super(inbox, cadence);
+    VillageSummaryView(TaskInbox inbox, CadenceService cadence, Clock clock) {
+        super(inbox, cadence, clock);
     }
 
     @Override
     protected void render() {
         VillageSummary s = cadence.summary(campaignId(), regionCode(), reportDate());
-        Paragraph window = new Paragraph(getTranslation("cadence.summary.window", TIME.format(s.since()),
-                TIME.format(s.until())));
+        Paragraph window = new Paragraph(getTranslation("cadence.summary.window", time.format(s.since()),
+                time.format(s.until())));
         window.setId("summary-window");
         FlexLayout cards = new FlexLayout(
                 card(getTranslation("cadence.summary.newEnrollments"), Integer.toString(s.newEnrollments()), "summary-new-enrollments"),

@@ -8,7 +8,6 @@ import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -38,23 +38,22 @@ import java.util.Optional;
 @Transactional(readOnly = true)
 public class CampaignService {
 
-    /** Collection periods end at midnight, local time of the county. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private final JdbcClient jdbc;
     private final RegionService regions;
     private final CurrentRegionScope scope;
     private final RuntimeService runtime;
 
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     CampaignService(JdbcClient jdbc, RegionService regions, CurrentRegionScope scope, RuntimeService runtime,
-                    ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.scope = scope;
         this.runtime = runtime;
         this.events = events;
+        this.clock = clock;
     }
 
     /** Saves the campaign and starts its process; the county leader of that county gets the first task. */
@@ -71,8 +70,8 @@ public class CampaignService {
         variables.put(CampaignProcess.VAR_CAMPAIGN_NAME, c.name().trim());
         variables.put(CampaignProcess.VAR_COUNTY_CODE, county.code());
         variables.put(CampaignProcess.VAR_COUNTY_LEADER_GROUP, Role.COUNTY_LEADER.groupAt(county.code()));
-        variables.put(CampaignProcess.VAR_PUBLISH_DUE, daysFromNow(c.breakdownDays()));
-        variables.put(CampaignProcess.VAR_COLLECTION_END, endOf(c.collectionEnd()));
+        variables.put(CampaignProcess.VAR_PUBLISH_DUE, daysFromNow(clock, c.breakdownDays()));
+        variables.put(CampaignProcess.VAR_COLLECTION_END, endOf(c.collectionEnd(), clock.getZone()));
         String instance = runtime.startProcessInstanceByKey(CampaignProcess.KEY, Long.toString(id), variables).getId();
         jdbc.sql("update campaign set process_instance_id = ? where id = ?").params(instance, id).update();
         events.publishEvent(new CampaignStarted(id));
@@ -118,10 +117,10 @@ public class CampaignService {
         jdbc.sql("update campaign set collection_end = ? where id = ?").params(newEnd, id).update();
         jdbc.sql("insert into campaign_extension (campaign_id, old_end, new_end, reason, extended_by) values (?,?,?,?,?)")
                 .params(id, c.collectionEnd(), newEnd, reason.trim(), CurrentUser.name()).update();
-        runtime.setVariable(c.processInstanceId(), CampaignProcess.VAR_COLLECTION_END, endOf(newEnd));
+        runtime.setVariable(c.processInstanceId(), CampaignProcess.VAR_COLLECTION_END, endOf(newEnd, clock.getZone()));
         runtime.createMessageCorrelation(CampaignProcess.MESSAGE_EXTENDED)
                 .processInstanceBusinessKey(Long.toString(id))
-                .setVariable(CampaignProcess.VAR_COLLECTION_END, endOf(newEnd))
+                .setVariable(CampaignProcess.VAR_COLLECTION_END, endOf(newEnd, clock.getZone()))
                 .correlateAll();
         return get(id);
     }
@@ -162,14 +161,14 @@ public class CampaignService {
                 + "where campaign_id = ? order by id").params(id).query().listOfRows();
     }
 
-    /** A due date n days from the engine's clock (tests move that clock). */
-    public static Date daysFromNow(int days) {
-        return Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(days)));
+    /** A due date n days from now on the application's clock (the engine's: tests move it). */
+    public static Date daysFromNow(Clock clock, int days) {
+        return Date.from(clock.instant().plus(Duration.ofDays(days)));
     }
 
-    /** The instant a collection period ends: the midnight after its last day. */
-    public static Date endOf(LocalDate lastDay) {
-        return Date.from(lastDay.plusDays(1).atStartOfDay(ZONE).toInstant());
+    /** The instant a collection period ends: the midnight after its last day, in the counties' zone (the clock's). */
+    public static Date endOf(LocalDate lastDay, ZoneId zone) {
+        return Date.from(lastDay.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     private String prefix() {

@@ -28,6 +28,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 
 /**
@@ -44,8 +45,10 @@ class CampaignsView extends VerticalLayout {
     private final RegionService regions;
     private final Grid<Campaign> grid = new Grid<>();
     private final boolean leader;
+    private final Clock clock;
 
-    CampaignsView(CampaignService campaigns, RegionService regions) {
+    CampaignsView(CampaignService campaigns, RegionService regions, Clock clock) {
+        this.clock = clock;
         this.campaigns = campaigns;
         this.regions = regions;
         setWidthFull();
@@ -90,13 +93,13 @@ class CampaignsView extends VerticalLayout {
     private Details startForm() {
         TextField name = new TextField(getTranslation("campaign.name"));
         name.setId("campaign-name");
-        name.setValue(getTranslation("campaign.defaultName", LocalDate.now().getYear() + 1));
+        name.setValue(getTranslation("campaign.defaultName", LocalDate.now(clock).getYear() + 1));
         IntegerField year = new IntegerField(getTranslation("campaign.year"));
         year.setId("campaign-year");
-        year.setValue(LocalDate.now().getYear() + 1);
-        DatePicker start = new DatePicker(getTranslation("campaign.start"), LocalDate.now().withMonth(9).withDayOfMonth(1));
+        year.setValue(LocalDate.now(clock).getYear() + 1);
+        DatePicker start = new DatePicker(getTranslation("campaign.start"), LocalDate.now(clock).withMonth(9).withDayOfMonth(1));
         start.setId("campaign-start");
-        DatePicker end = new DatePicker(getTranslation("campaign.end"), LocalDate.now().withMonth(12).withDayOfMonth(31));
+        DatePicker end = new DatePicker(getTranslation("campaign.end"), LocalDate.now(clock).withMonth(12).withDayOfMonth(31));
         end.setId("campaign-end");
         BigDecimalField goal = new BigDecimalField(getTranslation("campaign.goal"));
         goal.setValue(new BigDecimal("95"));

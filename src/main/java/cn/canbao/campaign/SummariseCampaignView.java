@@ -10,6 +10,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.util.Map;
 
 /** 撰写行动总结: the county leader writes the campaign's summary, which closes it. */
@@ -20,8 +21,8 @@ class SummariseCampaignView extends TaskFormView {
 
     private final CampaignService campaigns;
 
-    SummariseCampaignView(TaskInbox inbox, CampaignService campaigns) {
-        super(inbox);
+    SummariseCampaignView(TaskInbox inbox, CampaignService campaigns, Clock clock) {
+        super(inbox, clock);
         this.campaigns = campaigns;
     }
 

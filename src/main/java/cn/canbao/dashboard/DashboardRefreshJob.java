@@ -12,10 +12,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
+import java.time.Clock;
 import java.util.TimeZone;
 
 /**
- * Nightly at 02:45 (China time), after the baseline's refresh at 02:30, every open campaign's dashboard figures
+ * Nightly at 02:45 (canbao.zone), after the baseline's refresh at 02:30, every open campaign's dashboard figures
  * are refreshed for the new day, whatever changed during the day besides imports and ticks. Clustered: one node.
  */
 @DisallowConcurrentExecution
@@ -51,16 +52,17 @@ public class DashboardRefreshJob extends QuartzJobBean {
         }
 
         /**
-         * {@code canbao.dashboard.refresh-cron} (Quartz cron, China time): nightly at 02:45 unless set; the cluster
+         * {@code canbao.dashboard.refresh-cron} (Quartz cron, canbao.zone's time): nightly at 02:45 unless set; the cluster
          * test sets every 5 s. A stored trigger keeps its schedule (nodes never overwrite stored jobs in a cluster).
          */
         @Bean
         Trigger dashboardRefreshTrigger(JobDetail dashboardRefreshJob,
                                         @org.springframework.beans.factory.annotation.Value(
-                                                "${canbao.dashboard.refresh-cron:0 45 2 * * ?}") String cron) {
+                                                "${canbao.dashboard.refresh-cron:0 45 2 * * ?}") String cron,
+                                        Clock clock) {
             return TriggerBuilder.newTrigger().forJob(dashboardRefreshJob).withIdentity(NAME, "dashboard")
                     .withSchedule(CronScheduleBuilder.cronSchedule(cron)
-                            .inTimeZone(TimeZone.getTimeZone("Asia/Shanghai"))
+                            .inTimeZone(TimeZone.getTimeZone(clock.getZone()))
                             .withMisfireHandlingInstructionFireAndProceed())
                     .build();
         }

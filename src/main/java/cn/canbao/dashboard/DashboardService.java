@@ -12,7 +12,6 @@ import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.quota.Baseline;
 import cn.canbao.quota.BaselineService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,9 +53,11 @@ public class DashboardService {
     private final RegionService regions;
     private final List<DashboardGrants> grants;
     private final BaselineService baseline;
+    private final Clock clock;
 
     DashboardService(JdbcClient jdbc, DashboardRefresh refresh, CampaignService campaigns, RegionService regions,
-                     List<DashboardGrants> grants, BaselineService baseline) {
+                     List<DashboardGrants> grants, BaselineService baseline, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.refresh = refresh;
         this.campaigns = campaigns;
@@ -224,10 +226,13 @@ public class DashboardService {
         return code.startsWith(RegionLevel.COUNTY.prefixOf(c.countyCode()));
     }
 
-    /** Refreshes a campaign's figures for today (China time, the engine's clock); returns the regions written. */
+    /**
+     * Refreshes a campaign's figures for today (the application's clock: the engine's, in the counties' zone); returns
+     * the regions written.
+     */
     @Transactional
     public int refresh(long campaignId) {
-        return refresh.campaign(campaignId, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CampaignService.ZONE));
+        return refresh.campaign(campaignId, LocalDate.now(clock));
     }
 
     /** Refreshes a campaign's figures for a day (a cadence tick's); returns the regions written. */
@@ -261,7 +266,7 @@ public class DashboardService {
 
     private void refreshSafely(long campaignId) {
         try {
-            refresh.campaign(campaignId, LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CampaignService.ZONE));
+            refresh.campaign(campaignId, LocalDate.now(clock));
         } catch (RuntimeException e) {
             log.error("Dashboard refresh of campaign {} failed; the figures stay as they were", campaignId, e);
         }

@@ -36,7 +36,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.text.NumberFormat;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +58,7 @@ import java.util.function.Supplier;
 class DashboardView extends VerticalLayout implements BeforeEnterObserver {
 
     static final String CAMPAIGN = "campaign";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    private final DateTimeFormatter time;
 
     private final DashboardService dashboards;
     private final H2 heading = new H2();
@@ -72,7 +71,8 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
     private String code;
     private boolean entering;
 
-    DashboardView(DashboardService dashboards) {
+    DashboardView(DashboardService dashboards, Clock clock) {
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         this.dashboards = dashboards;
         setWidthFull();
         addClassNames("dashboard-view");
@@ -185,7 +185,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
             asOf.setText(getTranslation("dashboard.notRefreshed"));
             return;
         }
-        asOf.setText(getTranslation("dashboard.asOf", d.asOf().toString(), TIME.format(d.refreshedAt()),
+        asOf.setText(getTranslation("dashboard.asOf", d.asOf().toString(), time.format(d.refreshedAt()),
                 d.expected().toPlainString()));
         summaryCards(d);
         DashboardCharts.Texts texts = this::getTranslation;

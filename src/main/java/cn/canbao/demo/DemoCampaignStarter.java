@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 /**
@@ -25,8 +26,10 @@ class DemoCampaignStarter {
     private static final Logger log = LoggerFactory.getLogger(DemoCampaignStarter.class);
 
     private final CampaignService campaigns;
+    private final Clock clock;
 
-    DemoCampaignStarter(CampaignService campaigns) {
+    DemoCampaignStarter(CampaignService campaigns, Clock clock) {
+        this.clock = clock;
         this.campaigns = campaigns;
     }
 
@@ -38,7 +41,7 @@ class DemoCampaignStarter {
         }
         SystemAccess.run(() -> {
             if (campaigns.list().isEmpty()) {
-                LocalDate today = LocalDate.now(CampaignService.ZONE);
+                LocalDate today = LocalDate.now(clock);
                 var started = campaigns.start(NewCampaign.of(SyntheticCounty.ENROLLMENT_YEAR + "年度全民参保扩面征缴行动（演示）",
                         SyntheticCounty.ENROLLMENT_YEAR, YongchunSeed.COUNTY_CODE, today, today.plusMonths(3)));
                 log.info("Demo campaign {} started: the county leader has the township targets to publish", started.id());

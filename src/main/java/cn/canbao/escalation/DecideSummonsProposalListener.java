@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.Date;
 
 /**
@@ -14,8 +15,10 @@ import java.util.Date;
 class DecideSummonsProposalListener implements TaskListener {
 
     private final EscalationService escalations;
+    private final Clock clock;
 
-    DecideSummonsProposalListener(EscalationService escalations) {
+    DecideSummonsProposalListener(EscalationService escalations, Clock clock) {
+        this.clock = clock;
         this.escalations = escalations;
     }
 
@@ -24,7 +27,7 @@ class DecideSummonsProposalListener implements TaskListener {
         ProposalDecision decision = decision(task.getVariable(EscalationProcess.VAR_DECISION));
         Date until = escalations.decideProposal(EscalationTasks.caseId(escalations, task), decision,
                 (String) task.getVariable(EscalationProcess.VAR_WAIVE_REASON),
-                EscalationTasks.date(task.getVariable(EscalationProcess.VAR_POSTPONE_UNTIL)));
+                EscalationTasks.date(task.getVariable(EscalationProcess.VAR_POSTPONE_UNTIL), clock.getZone()));
         task.getExecution().setVariable(EscalationProcess.VAR_PROPOSAL_DECISION, decision.name());
         task.getExecution().setVariable(EscalationProcess.VAR_POSTPONED_UNTIL, until);
     }

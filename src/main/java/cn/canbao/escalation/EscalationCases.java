@@ -3,13 +3,13 @@ package cn.canbao.escalation;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,8 +26,10 @@ class EscalationCases {
 
     private final JdbcClient jdbc;
     private final RegionService regions;
+    private final Clock clock;
 
-    EscalationCases(JdbcClient jdbc, RegionService regions) {
+    EscalationCases(JdbcClient jdbc, RegionService regions, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.regions = regions;
     }
@@ -136,8 +138,8 @@ class EscalationCases {
                 .params(caseId, event, detail, CurrentUser.name(), now()).update();
     }
 
-    private static Timestamp now() {
-        return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    private Timestamp now() {
+        return new Timestamp(clock.millis());
     }
 
     /** Cases without their townships' names, which the region module gives ({@link #named}). */

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -39,8 +40,10 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver 
     private final EscalationService escalations;
     private final CampaignService campaigns;
     private final Div detail = new Div();
+    private final Clock clock;
 
-    EscalationCasesView(EscalationService escalations, CampaignService campaigns) {
+    EscalationCasesView(EscalationService escalations, CampaignService campaigns, Clock clock) {
+        this.clock = clock;
         this.escalations = escalations;
         this.campaigns = campaigns;
         setWidthFull();
@@ -63,7 +66,7 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver 
             Campaign campaign = campaigns.get(id);
             add(campaignChoice(all, campaign));
             if (setsRule(campaign)) {
-                add(new EscalationRuleForm(escalations, escalations.rule(campaign.id())));
+                add(new EscalationRuleForm(escalations, escalations.rule(campaign.id()), clock.getZone()));
             }
             add(caseGrid(escalations.cases(campaign.id())), detail);
         } catch (NumberFormatException e) {
@@ -98,7 +101,7 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver 
         grid.addColumn(c -> getTranslation("escalation.level." + c.level())).setHeader(getTranslation("escalation.level"))
                 .setAutoWidth(true);
         grid.addColumn(EscalationCase::reason).setHeader(getTranslation("escalation.reason")).setFlexGrow(1);
-        grid.addColumn(c -> EscalationTaskView.time(c.openedAt())).setHeader(getTranslation("escalation.opened"))
+        grid.addColumn(c -> EscalationTaskView.time(c.openedAt(), clock.getZone())).setHeader(getTranslation("escalation.opened"))
                 .setAutoWidth(true);
         grid.addColumn(c -> c.planDeadline() == null ? "" : c.planDeadline().toString())
                 .setHeader(getTranslation("escalation.deadline")).setAutoWidth(true);
@@ -132,7 +135,7 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver 
     private Grid<EscalationEvent> historyGrid(List<EscalationEvent> events) {
         Grid<EscalationEvent> grid = new Grid<>();
         grid.setId("escalation-history");
-        grid.addColumn(e -> EscalationTaskView.time(e.at())).setHeader(getTranslation("escalation.when")).setAutoWidth(true);
+        grid.addColumn(e -> EscalationTaskView.time(e.at(), clock.getZone())).setHeader(getTranslation("escalation.when")).setAutoWidth(true);
         grid.addColumn(e -> getTranslation("escalation.event." + e.event())).setHeader(getTranslation("escalation.event"))
                 .setAutoWidth(true);
         grid.addColumn(this::detailText).setHeader(getTranslation("escalation.detail")).setFlexGrow(1);

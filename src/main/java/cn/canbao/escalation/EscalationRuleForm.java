@@ -14,6 +14,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -35,9 +36,12 @@ class EscalationRuleForm extends Details {
     private final CheckboxGroup<RegionLevel> reportLevels = new CheckboxGroup<>();
     private final Span updated = new Span();
     private final Grid<EscalationRule> history = new Grid<>();
+    private final ZoneId zone;
 
-    EscalationRuleForm(EscalationService escalations, EscalationRule rule) {
+    /** {@code zone}: the application clock's, in which times are shown. */
+    EscalationRuleForm(EscalationService escalations, EscalationRule rule, ZoneId zone) {
         this.escalations = escalations;
+        this.zone = zone;
         this.countyCode = rule.countyCode();
         setSummaryText(getTranslation("escalation.rule.title"));
         setId("escalation-rule");
@@ -58,7 +62,7 @@ class EscalationRuleForm extends Details {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 3));
         add(new Span(getTranslation("escalation.rule.explain")), form, updated, save, history);
         history.setId("rule-history");
-        history.addColumn(r -> EscalationTaskView.time(r.updatedAt())).setHeader(getTranslation("escalation.when"))
+        history.addColumn(r -> EscalationTaskView.time(r.updatedAt(), zone)).setHeader(getTranslation("escalation.when"))
                 .setAutoWidth(true);
         history.addColumn(EscalationRule::updatedBy).setHeader(getTranslation("escalation.actor")).setAutoWidth(true);
         history.addColumn(this::summary).setHeader(getTranslation("escalation.rule.title")).setFlexGrow(1);
@@ -95,7 +99,7 @@ class EscalationRuleForm extends Details {
         planDays.setValue(r.planDays());
         reportLevels.setValue(new java.util.LinkedHashSet<>(r.reportLevels()));
         updated.setText(r.updatedBy() == null ? getTranslation("escalation.rule.defaults")
-                : getTranslation("escalation.rule.updated", r.updatedBy(), EscalationTaskView.TIME.format(r.updatedAt())));
+                : getTranslation("escalation.rule.updated", r.updatedBy(), EscalationTaskView.time(r.updatedAt(), zone)));
         // every change, with who made it (the county's, newest first)
         history.setItems(escalations.ruleHistory(countyCode));
     }

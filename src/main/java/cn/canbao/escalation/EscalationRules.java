@@ -2,7 +2,6 @@ package cn.canbao.escalation;
 
 import cn.canbao.region.RegionLevel;
 import cn.canbao.security.CurrentUser;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,6 +9,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,8 +19,10 @@ class EscalationRules {
 
     private final JdbcClient jdbc;
     private final EscalationSettings settings;
+    private final Clock clock;
 
-    EscalationRules(JdbcClient jdbc, EscalationSettings settings) {
+    EscalationRules(JdbcClient jdbc, EscalationSettings settings, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.settings = settings;
     }
@@ -43,7 +45,7 @@ class EscalationRules {
                         + "updated_by = excluded.updated_by, updated_at = excluded.updated_at")
                 .params(r.countyCode(), r.bottomN(), r.belowLinePoints(), r.coverageBelow(), r.combine().name(),
                         r.bulletinsRunning(), r.rectificationDays(), r.planDays(), levels, CurrentUser.name(),
-                        new Timestamp(ClockUtil.getCurrentTime().getTime())).update();
+                        new Timestamp(clock.millis())).update();
         jdbc.sql("insert into escalation_setting_history (county_code, bottom_n, below_line_points, coverage_below, "
                         + "combine, bulletins_running, rectification_days, plan_days, report_levels, updated_by, updated_at) "
                         + "select county_code, bottom_n, below_line_points, coverage_below, combine, bulletins_running, "

@@ -12,13 +12,13 @@ import cn.canbao.security.Role;
 import cn.canbao.quota.TargetProgress;
 import cn.canbao.quota.TargetService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,10 +50,12 @@ public class EscalationService {
     private final RuntimeService runtime;
     private final RegionService regions;
     private final EscalationSettings settings;
+    private final Clock clock;
 
     EscalationService(EscalationCases cases, EscalationRules rules, LaggingDecision decision, BulletinService bulletins,
                       CampaignService campaigns, TargetService targets, CurrentRegionScope scope, RuntimeService runtime,
-                      RegionService regions, EscalationSettings settings) {
+                      RegionService regions, EscalationSettings settings, Clock clock) {
+        this.clock = clock;
         this.regions = regions;
         this.settings = settings;
         this.cases = cases;
@@ -198,7 +200,7 @@ public class EscalationService {
                 }
                 cases.postponed(c.id(), postponeUntil);
                 cases.event(c.id(), "POSTPONED", postponeUntil + (note == null ? "" : "；" + note));
-                return Date.from(postponeUntil.atStartOfDay(CampaignService.ZONE).toInstant());
+                return Date.from(postponeUntil.atStartOfDay(clock.getZone()).toInstant());
             }
         }
     }
@@ -257,7 +259,7 @@ public class EscalationService {
         EscalationCase c = get(caseId);
         CurrentUser.requireActing(c.townshipCode(), Role.COUNTY_LEADER);
         LocalDate today = today();
-        LocalDate opened = c.openedAt().atZone(CampaignService.ZONE).toLocalDate();
+        LocalDate opened = c.openedAt().atZone(clock.getZone()).toLocalDate();
         if (date == null || date.isAfter(today) || date.isBefore(opened)) {
             throw new EscalationException("escalation.summons.badDate", opened, today);
         }
@@ -265,8 +267,8 @@ public class EscalationService {
         String said = required(minutes, "escalation.summons.minutesRequired");
         EscalationRule rule = rules.of(campaigns.get(c.campaignId()).countyCode());
         LocalDate deadline = date.plusDays(rule.rectificationDays());
-        Date rectificationDeadline = CampaignService.endOf(deadline);
-        Date planDue = CampaignService.endOf(today.plusDays(rule.planDays()));
+        Date rectificationDeadline = CampaignService.endOf(deadline, clock.getZone());
+        Date planDue = CampaignService.endOf(today.plusDays(rule.planDays()), clock.getZone());
         if (planDue.after(rectificationDeadline)) {
             planDue = rectificationDeadline;
         }
@@ -314,7 +316,7 @@ public class EscalationService {
         BigDecimal completion = own == null ? BigDecimal.ZERO.setScale(2) : own.completion();
         BigDecimal coverage = own == null ? BigDecimal.ZERO.setScale(2) : own.coverageRate();
         int rank = 1 + (int) townships.stream().filter(p -> p.completion().compareTo(completion) > 0).count();
-        BigDecimal expected = expectedLine(campaign, ClockUtil.getCurrentTime().toInstant());
+        BigDecimal expected = expectedLine(campaign, clock.instant());
         LaggingVerdict verdict = decision.recheck(rank, Math.max(townships.size(), rank),
                 rules.of(campaign.countyCode()), completion, expected, coverage);
         cases.rechecked(c.id(), completion, expected, !verdict.lagging());
@@ -371,15 +373,15 @@ public class EscalationService {
      * The expected progress line at an instant: the share of the collection period elapsed, in
      * percent (0 before it starts, 100 after it ends).
      */
-    public static BigDecimal expectedLine(Campaign campaign, Instant at) {
-        long start = campaign.collectionStart().atStartOfDay(CampaignService.ZONE).toInstant().toEpochMilli();
-        long end = CampaignService.endOf(campaign.collectionEnd()).getTime();
+    private BigDecimal expectedLine(Campaign campaign, Instant at) {
+        long start = campaign.collectionStart().atStartOfDay(clock.getZone()).toInstant().toEpochMilli();
+        long end = CampaignService.endOf(campaign.collectionEnd(), clock.getZone()).getTime();
         long elapsed = Math.max(0, Math.min(end - start, at.toEpochMilli() - start));
         return BigDecimal.valueOf(elapsed * 100L).divide(BigDecimal.valueOf(end - start), 2, RoundingMode.HALF_UP);
     }
 
-    private static LocalDate today() {
-        return ClockUtil.getCurrentTime().toInstant().atZone(CampaignService.ZONE).toLocalDate();
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     private static String required(String text, String messageKey) {

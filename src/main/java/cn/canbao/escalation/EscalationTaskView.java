@@ -7,7 +7,10 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * What the case's task forms share: the task from the query parameter {@code taskId} (as Tasklist's
@@ -16,11 +19,13 @@ import java.time.Instant;
  */
 abstract class EscalationTaskView extends TaskFormView {
 
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     protected final EscalationService escalations;
     protected EscalationCase escalation;
 
-    EscalationTaskView(TaskInbox inbox, EscalationService escalations) {
-        super(inbox);
+    EscalationTaskView(TaskInbox inbox, EscalationService escalations, Clock clock) {
+        super(inbox, clock);
         this.escalations = escalations;
         setMaxWidth("720px");
         addClassNames("escalation-task-form");
@@ -31,7 +36,7 @@ abstract class EscalationTaskView extends TaskFormView {
     protected final void render() {
         escalation = escalations.get(escalations.caseOfInstance(task.processInstanceId()));
         Paragraph summary = new Paragraph(getTranslation("escalation.caseSummary", escalation.townshipName(),
-                escalation.reason(), TIME.format(escalation.openedAt())));
+                escalation.reason(), time.format(escalation.openedAt())));
         summary.setId("escalation-case-summary");
         add(summary);
         renderCase();
@@ -57,7 +62,12 @@ abstract class EscalationTaskView extends TaskFormView {
         return button;
     }
 
-    protected static String time(Instant at) {
-        return at == null ? "" : TIME.format(at);
+    /** An instant as the escalation views show it, in {@code zone} (the application clock's). */
+    static String time(Instant at, ZoneId zone) {
+        return at == null ? "" : FORMAT.withZone(zone).format(at);
+    }
+
+    protected String time(Instant at) {
+        return time(at, clock.getZone());
     }
 }

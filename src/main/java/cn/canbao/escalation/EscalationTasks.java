@@ -4,9 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import cn.canbao.base.ProcessRecord;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import cn.canbao.campaign.CampaignService;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 
@@ -28,10 +28,13 @@ final class EscalationTasks {
         return id;
     }
 
-    /** A date a form sends as ISO text; Tasklist or REST may send a Date. Null when missing or unreadable. */
-    static LocalDate date(Object value) {
+    /**
+     * A date a form sends as ISO text; Tasklist or REST may send a Date, read in {@code zone} (the application clock's).
+     * Null when missing or unreadable.
+     */
+    static LocalDate date(Object value, ZoneId zone) {
         if (value instanceof Date d) {
-            return d.toInstant().atZone(CampaignService.ZONE).toLocalDate();
+            return d.toInstant().atZone(zone).toLocalDate();
         }
         try {
             return value instanceof String s && !s.isBlank() ? LocalDate.parse(s.trim()) : null;

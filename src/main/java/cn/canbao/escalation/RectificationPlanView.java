@@ -6,6 +6,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.util.Map;
 
 /** 限期整改方案: the township head reads the summons and hands in the rectification plan. */
@@ -14,8 +15,8 @@ import java.util.Map;
 @RolesAllowed({"TOWNSHIP_LEADER", "ADMIN"})
 class RectificationPlanView extends EscalationTaskView {
 
-    RectificationPlanView(TaskInbox inbox, EscalationService escalations) {
-        super(inbox, escalations);
+    RectificationPlanView(TaskInbox inbox, EscalationService escalations, Clock clock) {
+        super(inbox, escalations, clock);
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.util.Map;
 
 /** 报请市级督办: the county leader records what was reported to the city about the township, and to whom. */
@@ -15,8 +16,8 @@ import java.util.Map;
 @RolesAllowed({"COUNTY_LEADER", "ADMIN"})
 class ReportToCityView extends EscalationTaskView {
 
-    ReportToCityView(TaskInbox inbox, EscalationService escalations) {
-        super(inbox, escalations);
+    ReportToCityView(TaskInbox inbox, EscalationService escalations, Clock clock) {
+        super(inbox, escalations, clock);
     }
 
     @Override

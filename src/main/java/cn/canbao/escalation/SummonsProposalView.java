@@ -1,6 +1,5 @@
 package cn.canbao.escalation;
 
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -8,6 +7,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,8 +21,8 @@ import java.util.Map;
 @RolesAllowed({"COUNTY_LEADER", "ADMIN"})
 class SummonsProposalView extends EscalationTaskView {
 
-    SummonsProposalView(TaskInbox inbox, EscalationService escalations) {
-        super(inbox, escalations);
+    SummonsProposalView(TaskInbox inbox, EscalationService escalations, Clock clock) {
+        super(inbox, escalations, clock);
     }
 
     @Override
@@ -32,7 +32,7 @@ class SummonsProposalView extends EscalationTaskView {
         decision.setItems(ProposalDecision.values());
         decision.setItemLabelGenerator(d -> getTranslation(d.messageKey()));
         decision.setValue(ProposalDecision.CONFIRM);
-        LocalDate today = LocalDate.now(CampaignService.ZONE);
+        LocalDate today = LocalDate.now(clock);
         DatePicker until = new DatePicker(getTranslation("escalation.postponeUntil"), today.plusDays(7));
         until.setId("proposal-postpone-until");
         until.setMin(today.plusDays(1));

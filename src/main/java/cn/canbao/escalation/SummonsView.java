@@ -1,6 +1,5 @@
 package cn.canbao.escalation;
 
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.textfield.TextField;
@@ -8,6 +7,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,15 +18,15 @@ import java.util.Map;
 @RolesAllowed({"COUNTY_LEADER", "ADMIN"})
 class SummonsView extends EscalationTaskView {
 
-    SummonsView(TaskInbox inbox, EscalationService escalations) {
-        super(inbox, escalations);
+    SummonsView(TaskInbox inbox, EscalationService escalations, Clock clock) {
+        super(inbox, escalations, clock);
     }
 
     @Override
     protected void renderCase() {
-        DatePicker date = new DatePicker(getTranslation("escalation.summonsDate"), LocalDate.now(CampaignService.ZONE));
+        DatePicker date = new DatePicker(getTranslation("escalation.summonsDate"), LocalDate.now(clock));
         date.setId("summons-date");
-        date.setMax(LocalDate.now(CampaignService.ZONE));
+        date.setMax(LocalDate.now(clock));
         date.setWidthFull();
         TextField attendees = new TextField(getTranslation("escalation.attendees"));
         attendees.setId("summons-attendees");

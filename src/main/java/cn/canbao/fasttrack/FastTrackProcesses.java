@@ -1,10 +1,10 @@
 package cn.canbao.fasttrack;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -23,17 +23,20 @@ class FastTrackProcesses {
     private final Duration newbornDue;
     private final Duration hardshipDue;
 
+    private final Clock clock;
+
     FastTrackProcesses(RuntimeService runtime,
                        @Value("${canbao.fast-track.newborn-due-days:30}") int newbornDueDays,
-                       @Value("${canbao.fast-track.hardship-due-days:15}") int hardshipDueDays) {
+                       @Value("${canbao.fast-track.hardship-due-days:15}") int hardshipDueDays, Clock clock) {
         this.runtime = runtime;
+        this.clock = clock;
         this.newbornDue = Duration.ofDays(newbornDueDays);
         this.hardshipDue = Duration.ofDays(hardshipDueDays);
     }
 
     /** Starts one instance per track; returns {process instance id, track id} pairs for the update. */
     List<Object[]> start(FastTrackKind kind, List<FastTrackService.NewTrack> tracks) {
-        Date due = Date.from(ClockUtil.getCurrentTime().toInstant()
+        Date due = Date.from(clock.instant()
                 .plus(kind == FastTrackKind.NEWBORN ? newbornDue : hardshipDue));
         List<Object[]> started = new ArrayList<>(tracks.size());
         for (FastTrackService.NewTrack track : tracks) {

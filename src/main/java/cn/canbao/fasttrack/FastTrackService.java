@@ -16,7 +16,6 @@ import cn.canbao.register.RegisterService;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,8 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -53,7 +52,6 @@ import java.util.stream.Collectors;
 public class FastTrackService {
 
     private static final Logger log = LoggerFactory.getLogger(FastTrackService.class);
-    static final ZoneId ZONE = CampaignService.ZONE;
     /** 出生医学证明编号: a letter and nine digits on today's forms; older ones differ, so letters and digits, 6–20. */
     private static final Pattern CERTIFICATE = Pattern.compile("[A-Z0-9]{6,20}");
 
@@ -65,10 +63,12 @@ public class FastTrackService {
     private final RegionService regions;
     private final CurrentRegionScope scope;
     private final PolicyService policy;
+    private final Clock clock;
 
     FastTrackService(JdbcTemplate jdbc, FastTrackProcesses processes, RegisterService register,
                      RegisterCandidates candidates, CampaignService campaigns, RegionService regions,
-                     CurrentRegionScope scope, PolicyService policy) {
+                     CurrentRegionScope scope, PolicyService policy, Clock clock) {
+        this.clock = clock;
         this.policy = policy;
         this.jdbc = jdbc;
         this.processes = processes;
@@ -123,7 +123,7 @@ public class FastTrackService {
             // and outreach reminds them of it
             List<GroupMember> all = candidates.hardshipMembersInScopeOf(importId);
             Set<String> funded = policy.fullyFunded(all.stream().map(GroupMember::idNumber).toList(),
-                    LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE));
+                    LocalDate.now(clock));
             List<GroupMember> members = all.stream().filter(m -> funded.contains(m.idNumber())).toList();
             Map<String, Integer> years = yearsOf(members);
             Map<Integer, Set<String>> enrolled = enrolled(years);
@@ -411,15 +411,15 @@ public class FastTrackService {
                         .map(RegisterCandidates.CertificateNewborn::birthDate)
                 : java.util.Optional.ofNullable(candidates.residents(List.of(track.idNumber)).get(track.idNumber))
                         .map(Resident::birthDate)).orElseThrow(() -> new FastTrackException("fastTrack.ended"));
-        LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE);
+        LocalDate today = LocalDate.now(clock);
         if (day.isAfter(today) || day.isBefore(born)) {
             throw new FastTrackException("fastTrack.badDate", born, today);
         }
         return day;
     }
 
-    private static int calendarYear() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZONE).getYear();
+    private int calendarYear() {
+        return LocalDate.now(clock).getYear();
     }
 
     private record Live(String idNumber, int year, String regionCode, String certificateNo) {

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 /** The fast-track task forms: who the task is about (IDs and phones masked), then the form of the kind. */
@@ -17,8 +18,8 @@ abstract class FastTrackTaskView extends TaskFormView {
 
     protected final FastTrackService tracks;
 
-    FastTrackTaskView(TaskInbox inbox, FastTrackService tracks) {
-        super(inbox);
+    FastTrackTaskView(TaskInbox inbox, FastTrackService tracks, Clock clock) {
+        super(inbox, clock);
         this.tracks = tracks;
     }
 
@@ -59,7 +60,7 @@ abstract class FastTrackTaskView extends TaskFormView {
     }
 
     protected DatePicker enrolledOn(FastTrack track) {
-        LocalDate today = LocalDate.now(FastTrackService.ZONE);
+        LocalDate today = LocalDate.now(clock);
         DatePicker date = new DatePicker(getTranslation("fastTrack.enrolledOn"), today);
         date.setId("fast-track-date");
         date.setMax(today);

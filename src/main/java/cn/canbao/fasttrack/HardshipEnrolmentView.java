@@ -7,6 +7,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -19,8 +20,8 @@ import java.util.stream.Collectors;
 @RolesAllowed({"CLERK", "ADMIN"})
 class HardshipEnrolmentView extends FastTrackTaskView {
 
-    HardshipEnrolmentView(TaskInbox inbox, FastTrackService tracks) {
-        super(inbox, tracks);
+    HardshipEnrolmentView(TaskInbox inbox, FastTrackService tracks, Clock clock) {
+        super(inbox, tracks, clock);
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,8 +22,8 @@ import java.util.Map;
 @RolesAllowed({"GRID_WORKER", "VILLAGE_CADRE", "CLERK", "ADMIN"})
 class NewbornEnrolmentView extends FastTrackTaskView {
 
-    NewbornEnrolmentView(TaskInbox inbox, FastTrackService tracks) {
-        super(inbox, tracks);
+    NewbornEnrolmentView(TaskInbox inbox, FastTrackService tracks, Clock clock) {
+        super(inbox, tracks, clock);
     }
 
     @Override

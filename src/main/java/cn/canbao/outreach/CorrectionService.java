@@ -8,7 +8,6 @@ import cn.canbao.register.RegisterService;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -37,9 +37,11 @@ public class CorrectionService {
     private final RegisterCandidates persons;
     private final CampaignService campaigns;
     private final RegionService regions;
+    private final Clock clock;
 
     CorrectionService(JdbcClient jdbc, RuntimeService runtime, RegisterService register, RegisterCandidates persons,
-                      CampaignService campaigns, RegionService regions) {
+                      CampaignService campaigns, RegionService regions, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.register = register;
@@ -62,7 +64,7 @@ public class CorrectionService {
                         kind == CorrectionKind.DECEASED ? report.eventDate() : null,
                         kind == CorrectionKind.INSURED_ELSEWHERE ? report.insuredScheme() : null,
                         kind == CorrectionKind.INSURED_ELSEWHERE ? blankToNull(report.insuredWhere()) : null,
-                        by, new Timestamp(ClockUtil.getCurrentTime().getTime()))
+                        by, new Timestamp(clock.millis()))
                 .query(Long.class).single();
         String instance = runtime.createProcessInstanceByKey(OutreachProcess.CORRECTION_KEY)
                 .businessKey(Long.toString(id))
@@ -154,7 +156,7 @@ public class CorrectionService {
             }
         }
         jdbc.sql("update correction_request set status = ?, decided_by = ?, decided_at = ?, decision_note = ? where id = ?")
-                .params(approved ? "APPROVED" : "REJECTED", by, new Timestamp(ClockUtil.getCurrentTime().getTime()),
+                .params(approved ? "APPROVED" : "REJECTED", by, new Timestamp(clock.millis()),
                         blankToNull(note), id).update();
     }
 
@@ -162,7 +164,7 @@ public class CorrectionService {
         if (r.campaignId() != null) {
             return campaigns.get(r.campaignId()).year();
         }
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CampaignService.ZONE).getYear();
+        return LocalDate.now(clock).getYear();
     }
 
     private static String blankToNull(String s) {

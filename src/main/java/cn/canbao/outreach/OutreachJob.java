@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
+import java.time.Clock;
 import java.util.TimeZone;
 
 /**
@@ -54,17 +55,17 @@ public class OutreachJob extends QuartzJobBean {
         }
 
         /**
-         * Daily at {@code canbao.outreach.start-hour}, or on {@code canbao.outreach.start-cron} (a Quartz cron, China
-         * time) when that is set: the cluster test starts outreach every few seconds.
+         * Daily at {@code canbao.outreach.start-hour}, or on {@code canbao.outreach.start-cron} (a Quartz cron, in
+         * the clock's zone) when that is set: the cluster test starts outreach every few seconds.
          */
         @Bean
         Trigger outreachTrigger(JobDetail outreachJob, OutreachSettings settings,
                                 @org.springframework.beans.factory.annotation.Value("${canbao.outreach.start-cron:}")
-                                String cron) {
+                                String cron, Clock clock) {
             CronScheduleBuilder schedule = cron.isBlank() ? CronScheduleBuilder.dailyAtHourAndMinute(settings.startHour(), 0)
                     : CronScheduleBuilder.cronSchedule(cron);
             return TriggerBuilder.newTrigger().forJob(outreachJob).withIdentity(NAME, "outreach")
-                    .withSchedule(schedule.inTimeZone(TimeZone.getTimeZone(cn.canbao.campaign.CampaignService.ZONE))
+                    .withSchedule(schedule.inTimeZone(TimeZone.getTimeZone(clock.getZone()))
                             .withMisfireHandlingInstructionFireAndProceed())
                     .build();
         }

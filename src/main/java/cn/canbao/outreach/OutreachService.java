@@ -17,13 +17,13 @@ import cn.canbao.sms.SmsService;
 import cn.canbao.sms.SmsTemplates;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -59,11 +59,13 @@ public class OutreachService {
     private final RegionService regions;
     private final org.camunda.bpm.engine.RuntimeService runtime;
     private final org.camunda.bpm.engine.TaskService tasks;
+    private final Clock clock;
 
     OutreachService(JdbcClient jdbc, SmsOutbox outbox, SmsService sms, PolicyService policy, RegisterService register,
                     RegisterCandidates persons, CampaignService campaigns, CorrectionService corrections,
                     OutreachSettings settings, OutreachQueries queries, RegionService regions,
-                    org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.TaskService tasks) {
+                    org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.TaskService tasks, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.sms = sms;
@@ -112,12 +114,12 @@ public class OutreachService {
         return r;
     }
 
-    private static Timestamp now() {
-        return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    private Timestamp now() {
+        return new Timestamp(clock.millis());
     }
 
-    private static LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CampaignService.ZONE);
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /**
@@ -395,8 +397,8 @@ public class OutreachService {
     }
 
     /** The moment a promised day is over (the process waits for it before the next visit). */
-    public static Date endOfDay(LocalDate day) {
-        return CampaignService.endOf(day);
+    private Date endOfDay(LocalDate day) {
+        return CampaignService.endOf(day, clock.getZone());
     }
 
     private String validate(VisitReport r) {

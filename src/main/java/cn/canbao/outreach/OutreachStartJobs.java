@@ -10,14 +10,15 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 
 /**
@@ -39,8 +40,10 @@ class OutreachStartJobs extends AbstractProcessEnginePlugin {
     private final ObjectProvider<OutreachStarter> starter;
     private final JdbcClient jdbc;
     private ProcessEngineConfigurationImpl engine;
+    private final Clock clock;
 
-    OutreachStartJobs(ObjectProvider<OutreachStarter> starter, JdbcClient jdbc) {
+    OutreachStartJobs(ObjectProvider<OutreachStarter> starter, JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.starter = starter;
         this.jdbc = jdbc;
     }
@@ -79,7 +82,7 @@ class OutreachStartJobs extends AbstractProcessEnginePlugin {
                 // and these have none, so all of a node's acquired ranges would queue behind each other
                 job.setExclusive(false);
                 // due now: with ensureJobDueDateNotNull (application.yml) the executors acquire only jobs with a due date
-                job.setDuedate(ClockUtil.getCurrentTime());
+                job.setDuedate(Date.from(clock.instant()));
                 context.getJobManager().send(job);
             }
             return null;

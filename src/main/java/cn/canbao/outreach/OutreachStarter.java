@@ -16,7 +16,6 @@ import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.quota.TargetService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +24,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,11 +60,13 @@ public class OutreachStarter {
     private final TargetService targets;
     private final OutreachService outreach;
     private final OutreachStartJobs jobs;
+    private final Clock clock;
 
     OutreachStarter(JdbcClient jdbc, CampaignService campaigns, RegisterCandidates register,
                     FastTrackService fastTracks, RegionService regions, RuntimeService runtime, TransactionTemplate tx,
                     OutreachSettings settings, PolicyService policy, TargetService targets, OutreachService outreach,
-                    OutreachStartJobs jobs) {
+                    OutreachStartJobs jobs, Clock clock) {
+        this.clock = clock;
         this.jobs = jobs;
         this.outreach = outreach;
         this.targets = targets;
@@ -98,8 +100,8 @@ public class OutreachStarter {
         }
     }
 
-    private static LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CampaignService.ZONE);
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** How far a start is: lead cases to start when it began, and how many of them have their process by now. */
@@ -245,7 +247,7 @@ public class OutreachStarter {
         // 分类资助: a hardship member with a personal share left is reminded of it; a fully funded one is the clerk's
         tracked.addAll(policy.fullyFunded(due.stream().filter(UnenrolledResident::hardship)
                 .map(UnenrolledResident::idNumber).toList(),
-                LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CampaignService.ZONE)));
+                LocalDate.now(clock)));
         String prefix = RegionLevel.COUNTY.prefixOf(campaign.countyCode());
         List<String> ids = new ArrayList<>();
         List<String> kinds = new ArrayList<>();

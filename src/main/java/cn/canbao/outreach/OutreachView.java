@@ -26,8 +26,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
-import java.time.Instant;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ import java.util.concurrent.CompletableFuture;
 class OutreachView extends VerticalLayout {
 
     private static final int PAGE = 50;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private final DateTimeFormatter time;
 
     private final OutreachQueries queries;
     private final OutreachStarter starter;
@@ -57,8 +56,11 @@ class OutreachView extends VerticalLayout {
     private final Div cards = new Div();
     private final Button more = new Button();
     private int shown;
+    private final Clock clock;
 
-    OutreachView(OutreachQueries queries, OutreachStarter starter, OutreachService outreach, CampaignService campaigns) {
+    OutreachView(OutreachQueries queries, OutreachStarter starter, OutreachService outreach, CampaignService campaigns, Clock clock) {
+        this.clock = clock;
+        this.time = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(clock.getZone());
         this.queries = queries;
         this.starter = starter;
         this.outreach = outreach;
@@ -183,7 +185,7 @@ class OutreachView extends VerticalLayout {
         card.addClassName("task-card");
         card.setId("case-" + c.id());
         boolean overdue = c.stage() == OutreachStage.VISIT_DUE && c.nextActionAt() != null
-                && c.nextActionAt().isBefore(Instant.now());
+                && c.nextActionAt().isBefore(clock.instant());
         card.setClassName("overdue", overdue);
         Div title = new Div(span(c.name(), "task-name"), badge(getTranslation(c.stage().messageKey())));
         title.addClassName("task-title");
@@ -191,10 +193,10 @@ class OutreachView extends VerticalLayout {
         card.add(span(String.join(" · ", c.maskedId(), c.maskedMobile() == null ? getTranslation("outreach.noMobile")
                 : c.maskedMobile(), c.regionName(), getTranslation("outreach.kind." + c.kind())), "task-meta"));
         String next = c.endReason() != null ? getTranslation("outreach.ended", getTranslation("outreach.end." + c.endReason()))
-                : c.nextActionAt() == null ? "" : getTranslation("outreach.next", TIME.format(c.nextActionAt()));
+                : c.nextActionAt() == null ? "" : getTranslation("outreach.next", time.format(c.nextActionAt()));
         card.add(span(next, "task-due"));
         String contact = (c.lastContactAt() == null ? getTranslation("outreach.noContact")
-                : getTranslation("outreach.lastContact", TIME.format(c.lastContactAt())))
+                : getTranslation("outreach.lastContact", time.format(c.lastContactAt())))
                 + (c.lastSmsStatus() == null ? "" : " · " + getTranslation("outreach.sms", getTranslation(c.lastSmsStatus())));
         card.add(span(contact, "task-assignee"));
         if (c.visitTaskId() != null) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,8 +25,8 @@ class ReviewCorrectionView extends TaskFormView {
 
     private final CorrectionService corrections;
 
-    ReviewCorrectionView(TaskInbox inbox, CorrectionService corrections) {
-        super(inbox);
+    ReviewCorrectionView(TaskInbox inbox, CorrectionService corrections, Clock clock) {
+        super(inbox, clock);
         this.corrections = corrections;
     }
 
@@ -45,7 +46,7 @@ class ReviewCorrectionView extends TaskFormView {
             case INSURED_ELSEWHERE -> facts.addFormItem(new Span(getTranslation("outreach.scheme." + r.insuredScheme())
                     + (r.insuredWhere() == null ? "" : " · " + r.insuredWhere())), getTranslation("outreach.visit.insuredWhere"));
         }
-        facts.addFormItem(new Span(r.requestedBy() + " · " + TIME.format(r.requestedAt())),
+        facts.addFormItem(new Span(r.requestedBy() + " · " + time.format(r.requestedAt())),
                 getTranslation("outreach.correction.requested"));
         TextArea note = new TextArea(getTranslation("outreach.correction.note"));
         note.setWidthFull();

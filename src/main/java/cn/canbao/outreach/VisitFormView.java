@@ -20,6 +20,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,8 +37,8 @@ class VisitFormView extends TaskFormView {
     private final OutreachQueries queries;
     private final OutreachService outreach;
 
-    VisitFormView(TaskInbox inbox, OutreachQueries queries, OutreachService outreach) {
-        super(inbox);
+    VisitFormView(TaskInbox inbox, OutreachQueries queries, OutreachService outreach, Clock clock) {
+        super(inbox, clock);
         this.queries = queries;
         this.outreach = outreach;
         addClassName("visit-form");
@@ -79,7 +80,7 @@ class VisitFormView extends TaskFormView {
         reason.setId("visit-reason");
 
         DatePicker promised = new DatePicker(getTranslation("outreach.visit.promisedDate"));
-        promised.setMin(LocalDate.now(cn.canbao.campaign.CampaignService.ZONE));
+        promised.setMin(LocalDate.now(clock));
         promised.setId("visit-promised");
         TextArea evidence = area("outreach.visit.evidence", "visit-evidence");
         TextField movedTo = field("outreach.visit.movedTo", "visit-moved-to");

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
 
@@ -24,8 +25,10 @@ class VisitResidentListener implements TaskListener {
 
     private final OutreachService outreach;
     private final OutreachSettings settings;
+    private final Clock clock;
 
-    VisitResidentListener(OutreachService outreach, OutreachSettings settings) {
+    VisitResidentListener(OutreachService outreach, OutreachSettings settings, Clock clock) {
+        this.clock = clock;
         this.outreach = outreach;
         this.settings = settings;
     }
@@ -34,7 +37,7 @@ class VisitResidentListener implements TaskListener {
     public void notify(DelegateTask task) {
         long caseId = ProcessRecord.id(task, OutreachProcess.VAR_CASE_ID);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            Date due = CampaignService.daysFromNow(settings.visitDays());
+            Date due = CampaignService.daysFromNow(clock, settings.visitDays());
             task.setDueDate(due);
             SystemAccess.run(() -> outreach.visitDue(caseId, due));
             return;
@@ -55,7 +58,8 @@ class VisitResidentListener implements TaskListener {
         // a household waits for its earliest promise, whatever the head said; the others' cases are closed already
         if (visit.promisedDate() != null) {
             task.getExecution().setVariable(OutreachProcess.VAR_OUTCOME, VisitOutcome.PROMISED.name());
-            task.getExecution().setVariable(OutreachProcess.VAR_PROMISED_BY, OutreachService.endOfDay(visit.promisedDate()));
+            task.getExecution().setVariable(OutreachProcess.VAR_PROMISED_BY,
+                    CampaignService.endOf(visit.promisedDate(), clock.getZone()));
         }
     }
 
@@ -90,10 +94,10 @@ class VisitResidentListener implements TaskListener {
         return v == null ? null : v.toString();
     }
 
-    private static LocalDate date(DelegateTask task, String name) {
+    private LocalDate date(DelegateTask task, String name) {
         Object v = task.getVariable(name);
         if (v instanceof Date d) {
-            return LocalDate.ofInstant(d.toInstant(), CampaignService.ZONE);
+            return LocalDate.ofInstant(d.toInstant(), clock.getZone());
         }
         if (v == null || v.toString().isBlank()) {
             return null;

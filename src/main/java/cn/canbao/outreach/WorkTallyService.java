@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,9 +51,11 @@ public class WorkTallyService {
     private final UserService users;
     private final RegisterCandidates register;
     private final CampaignService campaigns;
+    private final Clock clock;
 
     WorkTallyService(JdbcClient jdbc, RegionService regions, CurrentRegionScope scope, UserService users,
-                     RegisterCandidates register, CampaignService campaigns) {
+                     RegisterCandidates register, CampaignService campaigns, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.regions = regions;
         this.scope = scope;
@@ -65,8 +68,8 @@ public class WorkTallyService {
     public List<WorkTally> tally(String regionCode, YearMonth month) {
         Region region = regions.get(regionCode);
         List<WorkTier> tiers = tiers(countyOf(region.code()));
-        Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(CampaignService.ZONE).toInstant());
-        Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(CampaignService.ZONE).toInstant());
+        Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(clock.getZone()).toInstant());
+        Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(clock.getZone()).toInstant());
         List<StaffMember> workers = users.withRoleIn(region.code(), Role.GRID_WORKER);
         if (workers.isEmpty()) {
             return List.of();

@@ -25,6 +25,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,14 +46,16 @@ class WorkTallyView extends VerticalLayout {
     private final Grid<WorkTally> grid = new Grid<>();
     private final Anchor export = new Anchor();
     private final String regionCode;
+    private final Clock clock;
 
-    WorkTallyView(WorkTallyService tally) {
+    WorkTallyView(WorkTallyService tally, Clock clock) {
+        this.clock = clock;
         this.tally = tally;
         setWidthFull();
         CanbaoUser user = CurrentUser.require();
         regionCode = user.regionCode();
         add(new H2(getTranslation("outreach.tally.title", user.regionName())));
-        YearMonth now = YearMonth.now(cn.canbao.campaign.CampaignService.ZONE);
+        YearMonth now = YearMonth.now(clock);
         month.setLabel(getTranslation("outreach.tally.month"));
         month.setItems(IntStream.range(0, 12).mapToObj(now::minusMonths).toList());
         month.setItemLabelGenerator(m -> m == null ? "" : getTranslation("outreach.tally.monthLabel", m.getYear(), m.getMonthValue()));

@@ -22,8 +22,8 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -38,21 +38,23 @@ import java.util.List;
 @RolesAllowed({"ADMIN", "CLERK"})
 class PolicyRulesView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    private final DateTimeFormatter time;
 
     private final PolicyRulesService rules;
     private final Grid<RuleVersion> versions = new Grid<>();
     private final VerticalLayout tables = new VerticalLayout();
     private final IntegerField year = new IntegerField();
     private final Span uploadError = new Span();
+    private final Clock clock;
 
-    PolicyRulesView(PolicyRulesService rules, RuleSetService ruleSets, RegionService regions) {
+    PolicyRulesView(PolicyRulesService rules, RuleSetService ruleSets, RegionService regions, Clock clock) {
+        this.clock = clock;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         this.rules = rules;
         setWidthFull();
         add(new H2(getTranslation("policy.rules.title")));
         try {
-            add(new RuleSetsPanel(ruleSets, regions));
+            add(new RuleSetsPanel(ruleSets, regions, clock));
             List<RuleVersion> all = rules.versions();
             add(versionGrid(all), uploadForm());
             tables.setPadding(false);
@@ -72,7 +74,7 @@ class PolicyRulesView extends VerticalLayout {
         versions.addColumn(RuleVersion::version).setHeader(getTranslation("policy.rules.version")).setAutoWidth(true);
         versions.addColumn(v -> v.active() ? getTranslation("policy.rules.active") : "")
                 .setHeader(getTranslation("policy.rules.state")).setAutoWidth(true);
-        versions.addColumn(v -> v.deployedAt() == null ? "" : TIME.format(v.deployedAt()))
+        versions.addColumn(v -> v.deployedAt() == null ? "" : time.format(v.deployedAt()))
                 .setHeader(getTranslation("policy.rules.deployedAt")).setAutoWidth(true);
         versions.addColumn(RuleVersion::fileName).setHeader(getTranslation("policy.rules.file")).setAutoWidth(true);
         versions.addColumn(v -> v.uploadedBy() == null ? getTranslation("policy.rules.bundled") : v.uploadedBy())
@@ -89,7 +91,7 @@ class PolicyRulesView extends VerticalLayout {
         year.setMin(2000);
         year.setMax(2100);
         year.setStepButtonsVisible(true);
-        year.setValue(LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() + 1);
+        year.setValue(LocalDate.now(clock).getYear() + 1);
         Upload upload = new Upload(handler());
         upload.setId("policy-upload");
         upload.setAcceptedFileTypes(".dmn", ".xml");

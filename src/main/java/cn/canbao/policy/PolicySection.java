@@ -15,8 +15,8 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.stream.Collectors;
 
 /**
@@ -27,12 +27,12 @@ import java.util.stream.Collectors;
 @org.springframework.stereotype.Component
 class PolicySection implements PersonFileSection {
 
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-
     private final PolicyService policy;
+    private final Clock clock;
 
-    PolicySection(PolicyService policy) {
+    PolicySection(PolicyService policy, Clock clock) {
         this.policy = policy;
+        this.clock = clock;
     }
 
     @Override
@@ -45,7 +45,7 @@ class PolicySection implements PersonFileSection {
         Card(String idNumber) {
             setId("policy-section");
             setPadding(false);
-            LocalDate today = LocalDate.now(ZONE);
+            LocalDate today = LocalDate.now(clock);
             try {
                 PolicyAssessment a = policy.assess(idNumber, today);
                 show(a, policy.consequenceOf(a));

@@ -2,7 +2,6 @@ package cn.canbao.policy;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
@@ -24,6 +23,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -60,8 +60,10 @@ class RuleSetsPanel extends VerticalLayout {
     private final Map<HardshipCategory, Select<String>> kinds = new EnumMap<>(HardshipCategory.class);
     private final Map<HardshipCategory, BigDecimalField> amounts = new EnumMap<>(HardshipCategory.class);
     private final Span error = new Span();
+    private final Clock clock;
 
-    RuleSetsPanel(RuleSetService ruleSets, RegionService regions) {
+    RuleSetsPanel(RuleSetService ruleSets, RegionService regions, Clock clock) {
+        this.clock = clock;
         this.ruleSets = ruleSets;
         setPadding(false);
         setId("rule-sets");
@@ -108,7 +110,7 @@ class RuleSetsPanel extends VerticalLayout {
     private VerticalLayout form(List<Region> places) {
         year.setLabel(getTranslation("policy.ruleSets.year"));
         year.setId("rule-set-year");
-        year.setValue(LocalDate.now(CampaignService.ZONE).getYear() + 1);
+        year.setValue(LocalDate.now(clock).getYear() + 1);
         place.setLabel(getTranslation("policy.ruleSets.place"));
         place.setId("rule-set-place");
         place.setItems(places);

@@ -11,6 +11,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +23,8 @@ class ConfirmPublicityView extends TaskFormView {
 
     private final PublicityService publicity;
 
-    ConfirmPublicityView(TaskInbox inbox, PublicityService publicity) {
-        super(inbox);
+    ConfirmPublicityView(TaskInbox inbox, PublicityService publicity, Clock clock) {
+        super(inbox, clock);
         this.publicity = publicity;
     }
 

@@ -15,6 +15,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -36,8 +37,10 @@ public class PublicityService {
     private final RegionService regions;
     private final CurrentRegionScope scope;
     private final RuntimeService runtime;
+    private final Clock clock;
 
-    PublicityService(JdbcClient jdbc, RegionService regions, CurrentRegionScope scope, RuntimeService runtime) {
+    PublicityService(JdbcClient jdbc, RegionService regions, CurrentRegionScope scope, RuntimeService runtime, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.regions = regions;
         this.scope = scope;
@@ -65,7 +68,7 @@ public class PublicityService {
         variables.put(PublicityProcess.VAR_CAMPAIGN_NAME, name.trim());
         variables.put(PublicityProcess.VAR_TOWNSHIPS, regions.descendantsAtLevel(county.code(), RegionLevel.TOWNSHIP)
                 .stream().map(Region::code).toList());
-        variables.put(PublicityProcess.VAR_CONFIRM_DUE, CampaignService.endOf(endsOn));
+        variables.put(PublicityProcess.VAR_CONFIRM_DUE, CampaignService.endOf(endsOn, clock.getZone()));
         String instance = runtime.startProcessInstanceByKey(PublicityProcess.KEY, Long.toString(id), variables).getId();
         jdbc.sql("update publicity_drive set process_instance_id = ? where id = ?").params(instance, id).update();
         return get(id);

@@ -27,6 +27,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,8 +50,10 @@ class PublicityView extends VerticalLayout {
     private final Grid<PublicityTally> tally = new Grid<>();
     private final EChart chart = new EChart();
     private final CanbaoUser user = CurrentUser.require();
+    private final Clock clock;
 
-    PublicityView(PublicityService publicity, RegionService regions) {
+    PublicityView(PublicityService publicity, RegionService regions, Clock clock) {
+        this.clock = clock;
         this.publicity = publicity;
         this.regions = regions;
         setWidthFull();
@@ -84,7 +87,7 @@ class PublicityView extends VerticalLayout {
     }
 
     private Details startForm() {
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(clock).getYear();
         TextField name = new TextField(getTranslation("publicity.name"), getTranslation("publicity.defaultName", year), "");
         name.setId("publicity-name");
         DatePicker from = new DatePicker(getTranslation("publicity.from"), LocalDate.of(year, 9, 1));
@@ -134,7 +137,7 @@ class PublicityView extends VerticalLayout {
         kind.setItemLabelGenerator(k -> getTranslation(k.messageKey()));
         kind.setValue(PublicityKind.TALK);
         kind.setId("publicity-kind");
-        DatePicker heldOn = new DatePicker(getTranslation("publicity.heldOn"), LocalDate.now());
+        DatePicker heldOn = new DatePicker(getTranslation("publicity.heldOn"), LocalDate.now(clock));
         heldOn.setId("publicity-held-on");
         Map<String, IntegerField> counts = new LinkedHashMap<>();
         for (String key : List.of("events", "audience", "letters", "notices", "volunteers")) {

@@ -12,10 +12,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
+import java.time.Clock;
 import java.util.TimeZone;
 
 /**
- * Nightly at 02:30 (China time) the baseline table is recomputed from the register, whatever changed
+ * Nightly at 02:30 (canbao.zone) the baseline table is recomputed from the register, whatever changed
  * it during the day besides imports. Clustered Quartz: one node runs it.
  */
 @DisallowConcurrentExecution
@@ -46,10 +47,10 @@ public class BaselineRefreshJob extends QuartzJobBean {
         }
 
         @Bean
-        Trigger baselineRefreshTrigger(JobDetail baselineRefreshJob) {
+        Trigger baselineRefreshTrigger(JobDetail baselineRefreshJob, Clock clock) {
             return TriggerBuilder.newTrigger().forJob(baselineRefreshJob).withIdentity(NAME, "target")
                     .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(2, 30)
-                            .inTimeZone(TimeZone.getTimeZone("Asia/Shanghai"))
+                            .inTimeZone(TimeZone.getTimeZone(clock.getZone()))
                             .withMisfireHandlingInstructionFireAndProceed())
                     .build();
         }

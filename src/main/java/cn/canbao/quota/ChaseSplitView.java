@@ -9,6 +9,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.util.Map;
 
 /** 督办逾期分解: the level above sees the overdue region's target and records how it chased it. */
@@ -17,8 +18,8 @@ import java.util.Map;
 @RolesAllowed({"COUNTY_LEADER", "TOWNSHIP_LEADER", "ADMIN"})
 class ChaseSplitView extends TargetTaskView {
 
-    ChaseSplitView(TaskInbox inbox, TargetService targets) {
-        super(inbox, targets);
+    ChaseSplitView(TaskInbox inbox, TargetService targets, Clock clock) {
+        super(inbox, targets, clock);
     }
 
     @Override
@@ -26,7 +27,7 @@ class ChaseSplitView extends TargetTaskView {
         TargetRow row = targets.row(campaignId(), regionCode());
         Object due = variables.get(BreakdownProcess.VAR_SPLIT_DUE);
         add(new Paragraph(getTranslation("targets.chase.explain", row.regionName(), row.target(),
-                due instanceof java.util.Date d ? DUE.format(d.toInstant()) : "")));
+                due instanceof java.util.Date d ? time.format(d.toInstant()) : "")));
         TextArea note = new TextArea(getTranslation("targets.chase.note"));
         note.setId("chase-note");
         note.setWidthFull();

@@ -8,6 +8,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.util.Map;
 
 /** 确定并下达乡镇目标: the county leader adjusts the townships' proposals and publishes them. */
@@ -16,8 +17,8 @@ import java.util.Map;
 @RolesAllowed({"COUNTY_LEADER", "ADMIN"})
 class PublishTargetsView extends TargetTaskView {
 
-    PublishTargetsView(TaskInbox inbox, TargetService targets) {
-        super(inbox, targets);
+    PublishTargetsView(TaskInbox inbox, TargetService targets, Clock clock) {
+        super(inbox, targets, clock);
     }
 
     @Override

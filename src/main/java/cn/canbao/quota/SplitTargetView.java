@@ -9,6 +9,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -20,8 +21,8 @@ import java.util.Map;
 @RolesAllowed({"TOWNSHIP_LEADER", "VILLAGE_CADRE", "ADMIN"})
 class SplitTargetView extends TargetTaskView {
 
-    SplitTargetView(TaskInbox inbox, TargetService targets) {
-        super(inbox, targets);
+    SplitTargetView(TaskInbox inbox, TargetService targets, Clock clock) {
+        super(inbox, targets, clock);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,9 +45,11 @@ public class TargetService {
     private final RegionService regions;
     private final BaselineService baseline;
     private final CurrentRegionScope scope;
+    private final Clock clock;
 
     TargetService(JdbcClient jdbc, JdbcTemplate template, TargetProposals proposals, CampaignService campaigns,
-                  RegionService regions, BaselineService baseline, CurrentRegionScope scope) {
+                  RegionService regions, BaselineService baseline, CurrentRegionScope scope, Clock clock) {
+        this.clock = clock;
         this.scope = scope;
         this.jdbc = jdbc;
         this.template = template;
@@ -106,7 +109,7 @@ public class TargetService {
         jdbc.sql("update target set breakdown_instance_id = ? where campaign_id = ? and region_code = ?")
                 .params(processInstanceId, campaignId, regionCode).update();
         List<String> children = proposeChildren(campaignId, regionCode);
-        Date due = CampaignService.daysFromNow(c.breakdownDays());
+        Date due = CampaignService.daysFromNow(clock, c.breakdownDays());
         Date escalate = Date.from(due.toInstant().plus(Duration.ofDays(c.escalationDays())));
         boolean township = row.level() == TargetLevel.TOWNSHIP;
         return new BreakdownPlan(c.name(), row.regionName(), row.level(),

@@ -3,15 +3,15 @@ package cn.canbao.quota;
 import cn.canbao.task.TaskFormView;
 import cn.canbao.task.TaskInbox;
 
+import java.time.Clock;
+
 /** The target task forms: a task form that also reads targets. */
 abstract class TargetTaskView extends TaskFormView {
 
-    static final java.time.format.DateTimeFormatter DUE = TIME;
-
     protected final TargetService targets;
 
-    TargetTaskView(TaskInbox inbox, TargetService targets) {
-        super(inbox);
+    TargetTaskView(TaskInbox inbox, TargetService targets, Clock clock) {
+        super(inbox, clock);
         this.targets = targets;
     }
 

@@ -19,7 +19,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
 
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -33,14 +33,14 @@ import java.util.List;
 @PermitAll
 class TargetsView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    private final DateTimeFormatter time;
 
     private final TargetService targets;
     private final CampaignService campaigns;
     private long campaignId;
 
-    TargetsView(TargetService targets, CampaignService campaigns) {
+    TargetsView(TargetService targets, CampaignService campaigns, Clock clock) {
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         this.targets = targets;
         this.campaigns = campaigns;
         setWidthFull();
@@ -114,7 +114,7 @@ class TargetsView extends VerticalLayout implements BeforeEnterObserver {
     private Grid<TargetHistoryEntry> history(TargetTable table) {
         Grid<TargetHistoryEntry> grid = new Grid<>();
         grid.setId("targets-history");
-        grid.addColumn(h -> TIME.format(h.at())).setHeader(getTranslation("targets.when")).setAutoWidth(true);
+        grid.addColumn(h -> time.format(h.at())).setHeader(getTranslation("targets.when")).setAutoWidth(true);
         grid.addColumn(TargetHistoryEntry::regionName).setHeader(getTranslation("targets.region")).setAutoWidth(true);
         grid.addColumn(h -> getTranslation("targets.event." + h.event())).setHeader(getTranslation("targets.event"))
                 .setAutoWidth(true);

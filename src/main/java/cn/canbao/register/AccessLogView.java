@@ -13,7 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 
 /** Admins read who opened which person's file when, newest first, by person (full ID number) or by user. */
@@ -23,10 +23,10 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed("ADMIN")
 class AccessLogView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
+    private final DateTimeFormatter time;
 
-    AccessLogView(PersonDirectory directory) {
+    AccessLogView(PersonDirectory directory, Clock clock) {
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(clock.getZone());
         setSizeFull();
         TextField filter = new TextField();
         filter.setId("access-filter");
@@ -40,7 +40,7 @@ class AccessLogView extends VerticalLayout {
 
         Grid<PersonAccess> grid = new Grid<>();
         grid.setId("access-grid");
-        grid.addColumn(a -> TIME.format(a.openedAt())).setHeader(getTranslation("accessLog.when")).setAutoWidth(true);
+        grid.addColumn(a -> time.format(a.openedAt())).setHeader(getTranslation("accessLog.when")).setAutoWidth(true);
         grid.addColumn(PersonAccess::username).setHeader(getTranslation("accessLog.user")).setAutoWidth(true);
         grid.addColumn(PersonAccess::personName).setHeader(getTranslation("persons.name")).setAutoWidth(true);
         grid.addColumn(PersonAccess::maskedIdNumber).setHeader(getTranslation("persons.idNumber")).setAutoWidth(true);

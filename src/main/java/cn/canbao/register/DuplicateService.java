@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -36,8 +37,10 @@ public class DuplicateService {
     private final CurrentRegionScope scope;
     private final RegionService regions;
     private final ImportService imports;
+    private final Clock clock;
 
-    DuplicateService(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions, ImportService imports) {
+    DuplicateService(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions, ImportService imports, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.scope = scope;
         this.regions = regions;
@@ -169,7 +172,7 @@ public class DuplicateService {
     /** The latest enrollment year in the register (this year when it has none). */
     public int latestYear() {
         Integer y = jdbc.queryForObject("select max(year) from enrollment", Integer.class);
-        return y == null ? LocalDate.now().getYear() : y;
+        return y == null ? LocalDate.now(clock).getYear() : y;
     }
 
     public List<DuplicateEnrollment> enrollments(int year, int offset, int limit) {

@@ -43,7 +43,11 @@ public record IdNumber(String value) {
         return new IdNumber(text);
     }
 
-    /** Null when valid, else the first problem found. */
+    /**
+     * Empty when the text is a well-formed number, else the first problem found. The birth date must be a real day
+     * from 1880 on; whether it lies in the future is {@link #problemOf(String, LocalDate)}'s check (a value has no
+     * clock: its caller knows today).
+     */
     public static Optional<Problem> problemOf(String text) {
         if (text == null || text.isBlank()) {
             return Optional.of(Problem.EMPTY);
@@ -74,6 +78,15 @@ public record IdNumber(String value) {
             return Optional.of(Problem.CHECK_DIGIT);
         }
         return Optional.empty();
+    }
+
+    /** As {@link #problemOf(String)}, and a birth date after tomorrow ({@code today} the caller's) is implausible. */
+    public static Optional<Problem> problemOf(String text, LocalDate today) {
+        Optional<Problem> problem = problemOf(text);
+        if (problem.isEmpty() && birthDateOf(normalise(text)).orElseThrow().isAfter(today.plusDays(1))) {
+            return Optional.of(Problem.BIRTH_DATE);
+        }
+        return problem;
     }
 
     /**
@@ -148,8 +161,7 @@ public record IdNumber(String value) {
         try {
             LocalDate date = LocalDate.of(Integer.parseInt(v.substring(6, 10)), Integer.parseInt(v.substring(10, 12)),
                     Integer.parseInt(v.substring(12, 14)));
-            return date.isBefore(EARLIEST) || date.isAfter(LocalDate.now().plusDays(1)) ? Optional.empty()
-                    : Optional.of(date);
+            return date.isBefore(EARLIEST) ? Optional.empty() : Optional.of(date);
         } catch (DateTimeException | NumberFormatException e) {
             return Optional.empty();
         }

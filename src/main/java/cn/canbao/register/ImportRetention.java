@@ -3,7 +3,6 @@ package cn.canbao.register;
 import cn.canbao.security.SecurityAudit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,14 +45,14 @@ public class ImportRetention {
     private final Clock clock;
 
     ImportRetention(JdbcTemplate jdbc, SecurityAudit audit,
-                    @Value("${canbao.imports.retention:30d}") Duration retention, ObjectProvider<Clock> clock) {
+                    @Value("${canbao.imports.retention:30d}") Duration retention, Clock clock) {
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalStateException("canbao.imports.retention must be positive, not " + retention);
         }
         this.jdbc = jdbc;
         this.audit = audit;
         this.retention = retention;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     public Duration retention() {

@@ -35,6 +35,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
@@ -78,9 +79,11 @@ public class ImportService {
     private final SecurityAudit audit;
     private final RegionService regions;
     private final Path storage;
+    private final Clock clock;
 
     ImportService(JdbcTemplate jdbc, ImportPipeline pipeline, CurrentRegionScope scope, MessageSource messages,
-                  Scheduler scheduler, SecurityAudit audit, RegionService regions, Environment env) {
+                  Scheduler scheduler, SecurityAudit audit, RegionService regions, Environment env, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.regions = regions;
         this.pipeline = pipeline;
@@ -415,6 +418,7 @@ public class ImportService {
         String gone = "status in ('QUEUED', 'RUNNING') and node is distinct from ? "
                 + "and coalesce(node, '') not in (select instance_name from qrtz_scheduler_state "
                 + "where last_checkin_time > ?)";
+        // Quartz writes its check-ins by the nodes' system clocks, not the application's (which tests move)
         long alive = System.currentTimeMillis() - 60_000;
         // committed before the node died: the data stands; what depends on it is refreshed now, as the import would have
         List<java.util.Map<String, Object>> applied = jdbc.queryForList("update import_run set status = 'SUCCEEDED', phase = null, "
@@ -472,7 +476,7 @@ public class ImportService {
 
     private Stored store(String name, InputStream content) {
         try {
-            Path dir = storage.resolve(LocalDate.now().toString());
+            Path dir = storage.resolve(LocalDate.now(clock).toString());
             Files.createDirectories(dir);
             Path target = dir.resolve(UUID.randomUUID() + "-" + name.replaceAll("[^\\p{L}\\p{N}._-]", "_"));
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

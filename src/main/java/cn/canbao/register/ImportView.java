@@ -28,7 +28,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -42,8 +42,7 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed({"ADMIN", "CLERK"})
 class ImportView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
+    private final DateTimeFormatter time;
 
     private final ImportService imports;
     private final ImportMappings mappings;
@@ -55,8 +54,11 @@ class ImportView extends VerticalLayout {
     private Upload upload;
     private Long watching;
     private com.vaadin.flow.shared.Registration polling;
+    private final Clock clock;
 
-    ImportView(ImportService imports, ImportMappings mappings) {
+    ImportView(ImportService imports, ImportMappings mappings, Clock clock) {
+        this.clock = clock;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         this.imports = imports;
         this.mappings = mappings;
         setWidthFull();
@@ -97,7 +99,7 @@ class ImportView extends VerticalLayout {
                 .setAutoWidth(true);
         history.addColumn(r -> r.rowsAccepted() + " / " + r.rowsRejected())
                 .setHeader(getTranslation("imports.acceptedRejected")).setAutoWidth(true);
-        history.addColumn(r -> TIME.format(r.createdAt()) + " · " + r.createdBy())
+        history.addColumn(r -> time.format(r.createdAt()) + " · " + r.createdBy())
                 .setHeader(getTranslation("imports.when")).setAutoWidth(true);
         history.setAllRowsVisible(true);
         history.addItemClickListener(e -> watch(e.getItem().id()));
@@ -225,8 +227,7 @@ class ImportView extends VerticalLayout {
         HorizontalLayout steps = new HorizontalLayout();
         steps.setId("import-phases");
         steps.setWrap(true);
-        // the application's clock (Camunda's, which the tests move) until issue 19's one Clock
-        java.time.Instant now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+        java.time.Instant now = clock.instant();
         for (String phase : ImportRun.PHASES) {
             String label = getTranslation("imports.phase." + phase);
             Span step;
@@ -287,7 +288,7 @@ class ImportView extends VerticalLayout {
 
     private void showRejects(ImportRun run) {
         if (run.purged()) {
-            Span purged = new Span(getTranslation("imports.rejects.purged", TIME.format(run.purgedAt())));
+            Span purged = new Span(getTranslation("imports.rejects.purged", time.format(run.purgedAt())));
             purged.setId("import-rejects-purged");
             current.add(new H3(getTranslation("imports.rejects.title")), purged);
             return;

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.Year;
@@ -40,8 +41,10 @@ public class PersonDirectory {
     private final CurrentRegionScope scope;
     private final RegionService regions;
     private final PersonRefs refs;
+    private final Clock clock;
 
-    PersonDirectory(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions, PersonRefs refs) {
+    PersonDirectory(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions, PersonRefs refs, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.scope = scope;
         this.regions = regions;
@@ -197,7 +200,7 @@ public class PersonDirectory {
         if (search.regionCode() != null && !search.regionCode().isBlank()) {
             regions.get(search.regionCode()); // refuses malformed, unknown and out-of-scope regions
         }
-        return PersonCriteria.of(search, scope.get(), Year.now().getValue());
+        return PersonCriteria.of(search, scope.get(), Year.now(clock).getValue());
     }
 
     private String accessWhere(String filter, List<Object> args) {
@@ -265,7 +268,7 @@ public class PersonDirectory {
                 (String) p.get("file_number"), (String) p.get("file_type"), (String) p.get("file_marker"),
                 groups, enrollments, payments,
                 EnrollmentContinuity.of(enrollments.stream().map(PersonFile.Enrollment::year).toList(),
-                        Year.now().getValue()));
+                        Year.now(clock).getValue()));
     }
 
     private PersonRow row(ResultSet rs, int n) throws SQLException {
@@ -297,8 +300,8 @@ public class PersonDirectory {
         return "M".equals(code) ? IdNumber.Sex.MALE : IdNumber.Sex.FEMALE;
     }
 
-    private static int age(LocalDate birth) {
-        return Period.between(birth, LocalDate.now()).getYears();
+    private int age(LocalDate birth) {
+        return Period.between(birth, LocalDate.now(clock)).getYears();
     }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {

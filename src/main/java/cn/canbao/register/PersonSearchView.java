@@ -30,6 +30,7 @@ import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.time.Year;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -60,8 +61,10 @@ class PersonSearchView extends VerticalLayout {
     private final Grid<PersonRow> grid = new Grid<>();
     private final List<Grid.Column<PersonRow>> wideOnly;
     private Registration resizing;
+    private final Clock clock;
 
-    PersonSearchView(PersonDirectory directory, RegionService regions) {
+    PersonSearchView(PersonDirectory directory, RegionService regions, Clock clock) {
+        this.clock = clock;
         this.directory = directory;
         setSizeFull();
         HorizontalLayout bar = searchBar();
@@ -132,7 +135,7 @@ class PersonSearchView extends VerticalLayout {
         enrolled.setItemLabelGenerator(b -> b == null ? getTranslation("persons.any")
                 : getTranslation("persons.enrolled." + b));
         enrolled.setWidth("8em");
-        int thisYear = Year.now().getValue();
+        int thisYear = Year.now(clock).getValue();
         year.setLabel(getTranslation("persons.year"));
         year.setItems(IntStream.rangeClosed(thisYear - 6, thisYear + 1).boxed().sorted((a, b) -> b - a).toList());
         year.setValue(thisYear);

@@ -20,8 +20,8 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.beans.factory.ObjectProvider;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -37,13 +37,13 @@ import java.util.stream.Collectors;
 @RolesAllowed({"ADMIN", "CLERK", "COUNTY_LEADER", "TOWNSHIP_LEADER", "VILLAGE_CADRE", "GRID_WORKER"})
 class PersonView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
+    private final DateTimeFormatter time;
 
     private final PersonDirectory directory;
     private final ObjectProvider<PersonFileSection> sections;
 
-    PersonView(PersonDirectory directory, ObjectProvider<PersonFileSection> sections) {
+    PersonView(PersonDirectory directory, ObjectProvider<PersonFileSection> sections, Clock clock) {
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         this.directory = directory;
         this.sections = sections;
         setWidthFull();
@@ -181,7 +181,7 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver {
             list.add(new Span(getTranslation("person.noTimeline")));
         }
         for (TimelineEntry e : entries) {
-            Span when = new Span(TIME.format(e.at()));
+            Span when = new Span(time.format(e.at()));
             when.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
             Span source = new Span(source(e));
             source.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);

@@ -1,12 +1,9 @@
 package cn.canbao.register;
 
-import cn.canbao.campaign.CampaignService;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * The register's today, from the application's one Clock (tests fix it), in the counties' zone; and the
@@ -14,8 +11,6 @@ import java.time.ZoneId;
  */
 @Component
 final class RegisterDay {
-
-    static final ZoneId ZONE = CampaignService.ZONE;
 
     /**
      * "新增“职工中止参保人员”超3月" (seeds/yancheng-one-person-one-file-pilot.txt, 实施步骤 3): an employee whose employee
@@ -25,12 +20,12 @@ final class RegisterDay {
 
     private final Clock clock;
 
-    RegisterDay(ObjectProvider<Clock> clock) {
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+    RegisterDay(Clock clock) {
+        this.clock = clock;
     }
 
     LocalDate today() {
-        return LocalDate.now(clock.withZone(ZONE));
+        return LocalDate.now(clock);
     }
 
     /** The day a year's figures are taken on: today, or the year's last day for a year already past. */

@@ -2,7 +2,6 @@ package cn.canbao.register;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.CanbaoUser;
@@ -28,6 +27,7 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +51,10 @@ class SchoolsView extends VerticalLayout {
     private final IntegerField year = new IntegerField();
     private final Grid<SchoolRolls.School> schools = new Grid<>();
     private final VerticalLayout detail = new VerticalLayout();
+    private final Clock clock;
 
-    SchoolsView(SchoolRolls rolls, RegionService regions) {
+    SchoolsView(SchoolRolls rolls, RegionService regions, Clock clock) {
+        this.clock = clock;
         this.rolls = rolls;
         this.regions = regions;
         setWidthFull();
@@ -66,7 +68,7 @@ class SchoolsView extends VerticalLayout {
         hint.addClassNames(LumoUtility.TextColor.SECONDARY);
         year.setLabel(getTranslation("schools.year"));
         year.setId("schools-year");
-        year.setValue(LocalDate.now(CampaignService.ZONE).getYear());
+        year.setValue(LocalDate.now(clock).getYear());
         year.setStepButtonsVisible(true);
         year.addValueChangeListener(e -> reload());
         schools.setId("schools-grid");
@@ -130,7 +132,7 @@ class SchoolsView extends VerticalLayout {
         export.setId("schools-export");
         detail.add(new H3(getTranslation("schools.list", school.name())), list, export);
         if (registrar) {
-            DatePicker on = new DatePicker(getTranslation("schools.registerOn"), LocalDate.now(CampaignService.ZONE));
+            DatePicker on = new DatePicker(getTranslation("schools.registerOn"), LocalDate.now(clock));
             on.setId("schools-register-on");
             IntegerField declared = new IntegerField(getTranslation("schools.declared"));
             declared.setId("schools-declared");

@@ -17,7 +17,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
@@ -31,8 +31,7 @@ import java.util.Optional;
 @RolesAllowed({"ADMIN", "CLERK"})
 class TransfersView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
+    private final DateTimeFormatter time;
     /** Empty: every status. */
     private static final Optional<HouseholdTransfer.Status> ALL = Optional.empty();
 
@@ -40,7 +39,8 @@ class TransfersView extends VerticalLayout {
     private final Select<Optional<HouseholdTransfer.Status>> status = new Select<>();
     private final Grid<HouseholdTransfer> grid = new Grid<>();
 
-    TransfersView(HouseholdTransferService transfers) {
+    TransfersView(HouseholdTransferService transfers, Clock clock) {
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         this.transfers = transfers;
         setWidthFull();
         add(new H2(getTranslation("transfers.title")), new Paragraph(getTranslation("transfers.hint")));
@@ -61,7 +61,7 @@ class TransfersView extends VerticalLayout {
         grid.addColumn(t -> getTranslation("transfers.event." + t.event()) + " " + t.eventDate())
                 .setHeader(getTranslation("transfers.event")).setAutoWidth(true);
         grid.addColumn(t -> getTranslation("transfers.requestedBy", String.valueOf(t.importId()), t.requestedBy(),
-                TIME.format(t.requestedAt()))).setHeader(getTranslation("transfers.requested")).setAutoWidth(true);
+                time.format(t.requestedAt()))).setHeader(getTranslation("transfers.requested")).setAutoWidth(true);
         grid.addColumn(this::state).setHeader(getTranslation("transfers.status")).setFlexGrow(1);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFrozenToEnd(true);
         grid.setAllRowsVisible(true);
@@ -75,7 +75,7 @@ class TransfersView extends VerticalLayout {
         if (t.status() == HouseholdTransfer.Status.PENDING) {
             return t.decidable() ? text : text + " · " + getTranslation("transfers.waiting", t.approverName());
         }
-        return text + " · " + t.decidedBy() + " " + TIME.format(t.decidedAt())
+        return text + " · " + t.decidedBy() + " " + time.format(t.decidedAt())
                 + (t.note() == null ? "" : " · " + t.note());
     }
 

@@ -22,13 +22,13 @@ import java.time.Clock;
 class SmsConfiguration {
 
     @Bean
-    SmsGateway smsGateway(SmsSettings settings, JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
-        return gateway(settings, jdbc, clock.getIfUnique(Clock::systemUTC));
+    SmsGateway smsGateway(SmsSettings settings, JdbcTemplate jdbc, Clock clock) {
+        return gateway(settings, jdbc, clock);
     }
 
     static SmsGateway gateway(SmsSettings settings, JdbcTemplate jdbc, Clock clock) {
         SmsGateway gateway = switch (settings.gateway()) {
-            case "aliyun" -> new AliyunGateway(settings.aliyun(), settings.zone(), clock);
+            case "aliyun" -> new AliyunGateway(settings.aliyun(), clock.getZone(), clock);
             case "twilio" -> new TwilioGateway(settings.twilio(), settings.dispatcher().sendersFor(settings.ratePerSecond()), clock);
             case "local" -> new LocalGateway(jdbc);
             default -> throw new IllegalStateException("canbao.sms.gateway must be local, twilio or aliyun, not "
@@ -52,13 +52,13 @@ class SmsConfiguration {
         return "aliyun".equals(gateway) ? ApprovedTemplates.of(aliyun) : ApprovedTemplates.none();
     }
 
-    /** Uses the application's Clock if one is defined (tests fix the time), else the system's. */
+    /** On the application's clock: quiet hours, deferrals and retries by the time the engine and tests share. */
     @Bean
     SmsDispatcher smsDispatcher(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-                                SmsGateway gateway, SmsSettings settings, ObjectProvider<Clock> clock,
+                                SmsGateway gateway, SmsSettings settings, Clock clock,
                                 RegisterHistories register, ObjectProvider<MeterRegistry> meters) {
         return new SmsDispatcher(jdbc, dataSource, transactions, gateway, settings,
-                clock.getIfUnique(Clock::systemUTC), ManagementFactory.getRuntimeMXBean().getName(), register,
+                clock, ManagementFactory.getRuntimeMXBean().getName(), register,
                 meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 

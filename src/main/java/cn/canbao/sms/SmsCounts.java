@@ -7,6 +7,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -23,12 +24,12 @@ public class SmsCounts {
 
     private final JdbcClient jdbc;
     private final CurrentRegionScope scope;
-    private final SmsSettings settings;
+    private final Clock clock;
 
-    SmsCounts(JdbcClient jdbc, CurrentRegionScope scope, SmsSettings settings) {
+    SmsCounts(JdbcClient jdbc, CurrentRegionScope scope, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.scope = scope;
-        this.settings = settings;
     }
 
     /** A region's messages of a local day, counted as the SMS page counts them. */
@@ -62,7 +63,7 @@ public class SmsCounts {
                                count(*) filter (where status = 'SKIPPED')
                         from sms_message where region_code like :prefix || '%' group by 1, 2
                         """)
-                .param("zone", settings.zone().getId()).param("prefix", prefix)
+                .param("zone", clock.getZone().getId()).param("prefix", prefix)
                 .query((rs, n) -> new RegionDay(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3),
                         rs.getInt(4), rs.getInt(5), rs.getInt(6))).list();
     }

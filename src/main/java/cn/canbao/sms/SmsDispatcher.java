@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -125,7 +126,7 @@ public class SmsDispatcher {
         });
         try {
             Future<?> reconciling = lookups.submit(() -> reconcile(counts));
-            boolean quiet = settings.quiet(clock.instant());
+            boolean quiet = settings.quiet(ZonedDateTime.now(clock));
             Round sent = quiet ? null : send(counts, reconciling);
             try {
                 reconciling.get();
@@ -168,7 +169,7 @@ public class SmsDispatcher {
                 complete = hand(batch, now, counts, senders, idle, inFlight);
             }
             complete &= settle(inFlight);
-            return counts.round(!complete && settings.quiet(clock.instant()), halted);
+            return counts.round(!complete && settings.quiet(ZonedDateTime.now(clock)), halted);
         } finally {
             senders.shutdown();
         }
@@ -184,13 +185,13 @@ public class SmsDispatcher {
         for (int i = 0; i < batch.size(); i++) {
             boolean free;
             try {
-                free = !stopping && !halted && !settings.quiet(clock.instant())
+                free = !stopping && !halted && !settings.quiet(ZonedDateTime.now(clock))
                         && idle.tryAcquire(MAX_ROUND.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 free = false;
             }
-            if (!free || stopping || halted || settings.quiet(clock.instant())) {
+            if (!free || stopping || halted || settings.quiet(ZonedDateTime.now(clock))) {
                 if (free) {
                     idle.release();
                 }
@@ -248,7 +249,7 @@ public class SmsDispatcher {
     /** Takes a place within the rate, then sends; false (and the message released) if it may not send any more. */
     private boolean sendWithinRate(OutboxStore.Claimed m, Instant attemptAt, Counts counts) {
         RateLimiter.Place place = stopping || halted ? null : limiter.acquire();
-        if (place == null || stopping || halted || settings.quiet(clock.instant())) {
+        if (place == null || stopping || halted || settings.quiet(ZonedDateTime.now(clock))) {
             if (place != null) {
                 limiter.unused(place);
             }

@@ -10,6 +10,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,22 +28,22 @@ public class SmsReports {
 
     private final JdbcTemplate jdbc;
     private final CurrentRegionScope scope;
-    private final SmsSettings settings;
     private final RegionService regions;
     private final RegisterHistories register;
+    private final Clock clock;
 
-    SmsReports(JdbcTemplate jdbc, CurrentRegionScope scope, SmsSettings settings, RegionService regions,
-               RegisterHistories register) {
+    SmsReports(JdbcTemplate jdbc, CurrentRegionScope scope, RegionService regions,
+               RegisterHistories register, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.scope = scope;
-        this.settings = settings;
         this.regions = regions;
         this.register = register;
     }
 
     /** Per local day from {@code from} on, oldest first; days without messages are left out. */
     public List<SmsFigures.Tally> daily(LocalDate from) {
-        ZoneId zone = settings.zone();
+        ZoneId zone = clock.getZone();
         return jdbc.query("select d::text, d::text, " + COUNTS + " from (select status, "
                         + "(coalesce(accepted_at, status_at, created_at) at time zone ?)::date d from sms_message "
                         + "where region_code like ? and coalesce(accepted_at, status_at, created_at) >= ?) m "
@@ -55,7 +56,7 @@ public class SmsReports {
         List<SmsFigures.Tally> tallies = jdbc.query("select t.code, t.code, " + COUNTS + " from (select status, "
                         + "left(region_code, 9) || '000' code from sms_message where region_code like ? "
                         + "and coalesce(accepted_at, status_at, created_at) >= ?) t group by t.code order by t.code",
-                TALLY, prefix(), from.atStartOfDay(settings.zone()).toInstant().atOffset(java.time.ZoneOffset.UTC));
+                TALLY, prefix(), from.atStartOfDay(clock.getZone()).toInstant().atOffset(java.time.ZoneOffset.UTC));
         // the townships' names from the region module, in one call; a code without a region shows as itself
         Map<String, String> names = regions.names(tallies.stream().map(SmsFigures.Tally::key).toList());
         return tallies.stream().map(t -> new SmsFigures.Tally(t.key(), names.getOrDefault(t.key(), t.key()),
@@ -69,7 +70,7 @@ public class SmsReports {
                         + "where status in ('QUEUED', 'SENDING') and region_code like ?",
                 (rs, n) -> new SmsFigures.Backlog(rs.getInt(1), rs.getInt(2), rs.getInt(3),
                         rs.getTimestamp(4) == null ? null
-                                : rs.getTimestamp(4).toInstant().atZone(settings.zone()).toLocalDate()),
+                                : rs.getTimestamp(4).toInstant().atZone(clock.getZone()).toLocalDate()),
                 prefix());
     }
 

@@ -5,7 +5,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -16,8 +15,8 @@ import java.util.Map;
  *                        (Alibaba Cloud SMS: residents' numbers stay in China, PIPL Art. 36; SPEC §6)
  * @param ratePerSecond   messages per second, never exceeded in any one-second window
  * @param quietStart      no sending from this local time …
- * @param quietEnd        … until this one (the window may span midnight)
- * @param zone            the residents' time zone for quiet hours
+ * @param quietEnd        … until this one (the window may span midnight), both in the application clock's zone
+ *                        ({@code canbao.zone})
  * @param personInterval  at most one message per person in this span (later ones are deferred)
  * @param identicalMax    at most this many identical texts to one number …
  * @param identicalWindow … in this span (Twilio refuses a third identical text to a Chinese number in 24 h)
@@ -34,7 +33,6 @@ record SmsSettings(@DefaultValue("local") String gateway,
                    @DefaultValue("10") int ratePerSecond,
                    @DefaultValue("21:00") LocalTime quietStart,
                    @DefaultValue("08:00") LocalTime quietEnd,
-                   @DefaultValue("Asia/Shanghai") ZoneId zone,
                    @DefaultValue("3d") Duration personInterval,
                    @DefaultValue("2") int identicalMax,
                    @DefaultValue("24h") Duration identicalWindow,
@@ -102,25 +100,25 @@ record SmsSettings(@DefaultValue("local") String gateway,
     }
 
     SmsSettings withDispatcher(Dispatcher d) {
-        return new SmsSettings(gateway, ratePerSecond, quietStart, quietEnd, zone, personInterval, identicalMax,
+        return new SmsSettings(gateway, ratePerSecond, quietStart, quietEnd, personInterval, identicalMax,
                 identicalWindow, maxAttempts, backoff, backoffMax, reconcileAfter, batchSize, maxLookups, d, twilio, aliyun);
     }
 
     SmsSettings withGateway(String name, Aliyun account) {
-        return new SmsSettings(name, ratePerSecond, quietStart, quietEnd, zone, personInterval, identicalMax,
+        return new SmsSettings(name, ratePerSecond, quietStart, quietEnd, personInterval, identicalMax,
                 identicalWindow, maxAttempts, backoff, backoffMax, reconcileAfter, batchSize, maxLookups, dispatcher,
                 twilio, account);
     }
 
     SmsSettings withMaxLookups(int lookups) {
-        return new SmsSettings(gateway, ratePerSecond, quietStart, quietEnd, zone, personInterval, identicalMax,
+        return new SmsSettings(gateway, ratePerSecond, quietStart, quietEnd, personInterval, identicalMax,
                 identicalWindow, maxAttempts, backoff, backoffMax, reconcileAfter, batchSize, lookups, dispatcher,
                 twilio, aliyun);
     }
 
-    /** Whether the local time of the instant falls into the quiet hours. */
-    boolean quiet(java.time.Instant at) {
-        LocalTime t = at.atZone(zone).toLocalTime();
+    /** Whether a moment, in the residents' zone, falls into the quiet hours. */
+    boolean quiet(java.time.ZonedDateTime at) {
+        LocalTime t = at.toLocalTime();
         return quietStart.isAfter(quietEnd)
                 ? !t.isBefore(quietStart) || t.isBefore(quietEnd)
                 : !t.isBefore(quietStart) && t.isBefore(quietEnd);

@@ -28,8 +28,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +46,7 @@ import java.util.Map;
 class SmsView extends VerticalLayout {
 
     private static final int DAYS = 30;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    private final DateTimeFormatter time;
 
     private final SmsReports reports;
     private final SmsService sms;
@@ -60,8 +59,11 @@ class SmsView extends VerticalLayout {
     private final SmsOperations operations;
     private final Div pauseBanner = new Div();
     private final Grid<SmsOperations.Unresolved> unresolved = new Grid<>();
+    private final Clock clock;
 
-    SmsView(SmsReports reports, SmsService sms, SmsTemplates templates, SmsOperations operations) {
+    SmsView(SmsReports reports, SmsService sms, SmsTemplates templates, SmsOperations operations, Clock clock) {
+        this.clock = clock;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         this.reports = reports;
         this.sms = sms;
         this.templates = templates;
@@ -121,7 +123,7 @@ class SmsView extends VerticalLayout {
         optOuts.addColumn(o -> getTranslation(o.source().messageKey())).setHeader(getTranslation("sms.optOutSource"))
                 .setAutoWidth(true);
         optOuts.addColumn(SmsFigures.OptOut::recordedBy).setHeader(getTranslation("sms.recordedBy")).setAutoWidth(true);
-        optOuts.addColumn(o -> TIME.format(o.recordedAt())).setHeader(getTranslation("sms.recordedAt")).setAutoWidth(true);
+        optOuts.addColumn(o -> time.format(o.recordedAt())).setHeader(getTranslation("sms.recordedAt")).setAutoWidth(true);
         VerticalLayout layout = new VerticalLayout();
         layout.setPadding(false);
         if (clerk) {
@@ -158,7 +160,7 @@ class SmsView extends VerticalLayout {
         unresolved.setId("sms-unresolved");
         unresolved.addColumn(SmsOperations.Unresolved::maskedId).setHeader(getTranslation("persons.idNumber")).setAutoWidth(true);
         unresolved.addColumn(SmsOperations.Unresolved::maskedMobile).setHeader(getTranslation("sms.mobile")).setAutoWidth(true);
-        unresolved.addColumn(u -> u.lastAttempt() == null ? "" : TIME.format(u.lastAttempt()))
+        unresolved.addColumn(u -> u.lastAttempt() == null ? "" : time.format(u.lastAttempt()))
                 .setHeader(getTranslation("sms.unresolved.lastAttempt")).setAutoWidth(true);
         unresolved.addColumn(u -> u.attempts() + " / " + u.lookups()).setHeader(getTranslation("sms.unresolved.tries"))
                 .setAutoWidth(true);
@@ -192,7 +194,7 @@ class SmsView extends VerticalLayout {
         var pause = operations.pause();
         pauseBanner.setVisible(pause.isPresent());
         pause.ifPresent(p -> {
-            pauseBanner.add(new Span(getTranslation("sms.pause.banner", TIME.format(p.since()),
+            pauseBanner.add(new Span(getTranslation("sms.pause.banner", time.format(p.since()),
                     p.code() == null ? "-" : p.code(), p.reason() == null ? "" : p.reason())));
             if (user.roles().contains(Role.ADMIN)) {
                 Button resume = new Button(getTranslation("sms.pause.resume"), e -> {
@@ -264,7 +266,7 @@ class SmsView extends VerticalLayout {
         if (user.roles().contains(Role.CLERK) || user.roles().contains(Role.ADMIN)) {
             unresolved.setItems(operations.unresolved(200));
         }
-        LocalDate from = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(DAYS - 1L);
+        LocalDate from = LocalDate.now(clock).minusDays(DAYS - 1L);
         List<SmsFigures.Tally> days = reports.daily(from);
         SmsFigures.Backlog backlog = reports.backlog();
         int sent = days.stream().mapToInt(SmsFigures.Tally::sent).sum();

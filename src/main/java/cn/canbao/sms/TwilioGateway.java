@@ -27,16 +27,14 @@ class TwilioGateway implements SmsGateway {
     private final java.time.Clock clock;
 
     /** With connections for the tests' few senders. */
-    TwilioGateway(SmsSettings.Twilio account) {
-        this(account, 16);
+    TwilioGateway(SmsSettings.Twilio account, java.time.Clock clock) {
+        this(account, 16, clock);
     }
 
-    /** {@code connections}: as many as the dispatcher has senders, so no send waits for a pooled connection. */
-    TwilioGateway(SmsSettings.Twilio account, int connections) {
-        this(account, connections, java.time.Clock.systemUTC());
-    }
-
-    /** {@code clock}: the dispatcher's, for the end of a Retry-After. */
+    /**
+     * {@code connections}: as many as the dispatcher has senders, so no send waits for a pooled connection;
+     * {@code clock}: the dispatcher's, for the end of a Retry-After.
+     */
     TwilioGateway(SmsSettings.Twilio account, int connections, java.time.Clock clock) {
         this.clock = clock;
         if (blank(account.accountSid()) || blank(account.authToken())

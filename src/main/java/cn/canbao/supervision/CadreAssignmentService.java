@@ -10,13 +10,13 @@ import cn.canbao.security.SecurityAudit;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.security.UserAccount;
 import cn.canbao.security.UserService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -44,8 +44,10 @@ public class CadreAssignmentService {
     private final UserService users;
     private final RegionService regions;
     private final SecurityAudit audit;
+    private final Clock clock;
 
-    CadreAssignmentService(SupervisionStore store, UserService users, RegionService regions, SecurityAudit audit) {
+    CadreAssignmentService(SupervisionStore store, UserService users, RegionService regions, SecurityAudit audit, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.users = users;
         this.regions = regions;
@@ -153,8 +155,8 @@ public class CadreAssignmentService {
         return RegionLevel.ofCode(root).map(level -> code.startsWith(level.prefixOf(root))).orElse(false);
     }
 
-    static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return clock.instant();
     }
 
     /** Runs a check; a refusal of the caller's rights (not a typing mistake) is audited before it is thrown. */

@@ -1,6 +1,5 @@
 package cn.canbao.supervision;
 
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.region.Region;
@@ -22,6 +21,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -35,14 +35,14 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed({"TOWNSHIP_LEADER", "COUNTY_LEADER"})
 class CadreAssignmentView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(CampaignService.ZONE);
+    private final DateTimeFormatter time;
 
     private final CadreAssignmentService cadres;
     private final String regionCode;
     private final Grid<CadreAssignment> grid = new Grid<>();
 
-    CadreAssignmentView(CadreAssignmentService cadres, RegionService regions) {
+    CadreAssignmentView(CadreAssignmentService cadres, RegionService regions, Clock clock) {
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         this.cadres = cadres;
         this.regionCode = CurrentUser.require().regionCode();
         setSizeFull();
@@ -72,7 +72,7 @@ class CadreAssignmentView extends VerticalLayout {
         grid.addColumn(CadreAssignment::villageName).setHeader(getTranslation("cadres.village")).setAutoWidth(true);
         grid.addColumn(CadreAssignment::villageCode).setHeader(getTranslation("cadres.villageCode")).setAutoWidth(true);
         grid.addColumn(CadreAssignment::displayName).setHeader(getTranslation("cadres.cadre")).setAutoWidth(true);
-        grid.addColumn(a -> a.assignedBy() + " · " + TIME.format(a.assignedAt()))
+        grid.addColumn(a -> a.assignedBy() + " · " + time.format(a.assignedAt()))
                 .setHeader(getTranslation("cadres.assignedBy")).setAutoWidth(true);
         grid.addComponentColumn(a -> {
             Button end = new Button(getTranslation("cadres.unassign"),

@@ -16,6 +16,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,10 @@ public class SupervisionService {
     private final CampaignService campaigns;
     private final UserService users;
     private final SecurityAudit audit;
+    private final Clock clock;
 
-    SupervisionService(SupervisionStore store, CampaignService campaigns, UserService users, SecurityAudit audit) {
+    SupervisionService(SupervisionStore store, CampaignService campaigns, UserService users, SecurityAudit audit, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.campaigns = campaigns;
         this.users = users;
@@ -63,7 +66,7 @@ public class SupervisionService {
         if (trimmed.isEmpty() || trimmed.length() > 100) {
             throw new SupervisionException("supervision.error.teamName");
         }
-        long id = store.setUpTeam(c.id(), trimmed, CurrentUser.name(), CadreAssignmentService.now())
+        long id = store.setUpTeam(c.id(), trimmed, CurrentUser.name(), clock.instant())
                 .orElseThrow(() -> new SupervisionException("supervision.error.teamExists", c.name()));
         log.info("Supervision team {} set up for campaign {} by {}", id, c.id(), CurrentUser.name());
         audit.record("SUPERVISION_TEAM_SET_UP", "team " + id, SecurityAudit.Outcome.ALLOWED,
@@ -88,7 +91,7 @@ public class SupervisionService {
         if (dept.isEmpty() || dept.length() > 100) {
             throw new SupervisionException("supervision.error.department");
         }
-        if (store.addMember(team.id(), username, dept, CurrentUser.name(), CadreAssignmentService.now())) {
+        if (store.addMember(team.id(), username, dept, CurrentUser.name(), clock.instant())) {
             log.info("{} ({}) joins supervision team {}, added by {}", username, dept, team.id(), CurrentUser.name());
             audit.record("SUPERVISOR_ADDED", "team " + team.id() + ": " + username, SecurityAudit.Outcome.ALLOWED, dept);
         }
@@ -104,7 +107,7 @@ public class SupervisionService {
             ledCampaign(t.campaignId());
             return t;
         });
-        if (!store.removeMember(team.id(), username, CurrentUser.name(), CadreAssignmentService.now())) {
+        if (!store.removeMember(team.id(), username, CurrentUser.name(), clock.instant())) {
             throw new SupervisionException("supervision.error.notMember", username);
         }
         log.info("{} leaves supervision team {}, removed by {}", username, team.id(), CurrentUser.name());
@@ -121,7 +124,7 @@ public class SupervisionService {
             campaignLedBy(t.campaignId());
             return t;
         });
-        store.dissolve(team.id(), CurrentUser.name(), CadreAssignmentService.now());
+        store.dissolve(team.id(), CurrentUser.name(), clock.instant());
         log.info("Supervision team {} dissolved by {}", team.id(), CurrentUser.name());
         audit.record("SUPERVISION_TEAM_DISSOLVED", "team " + team.id(), SecurityAudit.Outcome.ALLOWED, null);
         return team(team.id());

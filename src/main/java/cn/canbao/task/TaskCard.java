@@ -14,12 +14,14 @@ import java.util.function.Consumer;
 /** One task as a card: what, where, until when, who has it, and what the user can do with it. */
 class TaskCard extends Div {
 
-    /** Campaigns run on Beijing time, wherever the browser is. */
-    static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    /** The actions get the card's task; the list reloads afterwards. */
-    TaskCard(InboxTask task, Consumer<InboxTask> open, Consumer<InboxTask> claim, Consumer<InboxTask> unclaim) {
+    /**
+     * The actions get the card's task; the list reloads afterwards. Campaigns run on the counties' time ({@code zone},
+     * the application clock's), wherever the browser is.
+     */
+    TaskCard(InboxTask task, ZoneId zone, Consumer<InboxTask> open, Consumer<InboxTask> claim,
+             Consumer<InboxTask> unclaim) {
         setId("task-" + task.id());
         addClassName("task-card");
         setClassName("overdue", task.overdue());
@@ -37,7 +39,8 @@ class TaskCard extends Div {
         if (!where.isEmpty()) {
             add(span(where, "task-meta"));
         }
-        add(span(task.due() == null ? getTranslation("task.noDue") : getTranslation("task.due", DUE.format(task.due())),
+        add(span(task.due() == null ? getTranslation("task.noDue") : getTranslation("task.due",
+                DUE.withZone(zone).format(task.due())),
                 "task-due"));
         add(span(assignee(task), "task-assignee"));
         add(buttons(task, open, claim, unclaim));

@@ -9,7 +9,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +21,17 @@ import java.util.Map;
  */
 public abstract class TaskFormView extends VerticalLayout implements BeforeEnterObserver {
 
-    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
-
     protected final TaskInbox inbox;
+    /** The application's clock: a form's "today" and its due dates are in its zone. */
+    protected final Clock clock;
+    protected final DateTimeFormatter time;
     protected InboxTask task;
     protected Map<String, Object> variables;
 
-    protected TaskFormView(TaskInbox inbox) {
+    protected TaskFormView(TaskInbox inbox, Clock clock) {
         this.inbox = inbox;
+        this.clock = clock;
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         setWidthFull();
         setMaxWidth("960px");
         addClassNames("canbao-task-form");
@@ -48,7 +50,7 @@ public abstract class TaskFormView extends VerticalLayout implements BeforeEnter
             variables = inbox.variables(task.id());
             add(new H2(task.name()));
             if (task.due() != null) {
-                Span due = new Span(getTranslation("taskForm.due", TIME.format(task.due())));
+                Span due = new Span(getTranslation("taskForm.due", time.format(task.due())));
                 due.getElement().getClassList().set("overdue", task.overdue());
                 due.setId("task-due");
                 add(due);

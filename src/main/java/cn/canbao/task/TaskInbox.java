@@ -5,13 +5,13 @@ import cn.canbao.security.CanbaoUser;
 import cn.canbao.security.CurrentUser;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +32,10 @@ public class TaskInbox {
 
     private final TaskService tasks;
     private final InboxAssembler assembler;
+    private final Clock clock;
 
-    TaskInbox(TaskService tasks, InboxAssembler assembler) {
+    TaskInbox(TaskService tasks, InboxAssembler assembler, Clock clock) {
+        this.clock = clock;
         this.tasks = tasks;
         this.assembler = assembler;
     }
@@ -44,7 +46,7 @@ public class TaskInbox {
      */
     public List<InboxTask> open(TaskFilter filter) {
         CanbaoUser user = CurrentUser.require();
-        Date now = ClockUtil.getCurrentTime();
+        Date now = Date.from(clock.instant());
         // suspended tasks cannot be worked on until an admin resumes their process
         List<Task> found = (filter == null ? TaskFilter.ALL : filter).restrict(tasks.createTaskQuery(), user.getUsername(), user.camundaGroups(), now)
                 .active()
@@ -58,7 +60,7 @@ public class TaskInbox {
     /** One task the user may see; {@code task.gone} when completed or unknown, else {@code task.notVisible}. */
     public InboxTask get(String taskId) {
         CanbaoUser user = CurrentUser.require();
-        return assembler.assemble(List.of(visibleTask(user, taskId)), user.getUsername(), ClockUtil.getCurrentTime())
+        return assembler.assemble(List.of(visibleTask(user, taskId)), user.getUsername(), Date.from(clock.instant()))
                 .get(0);
     }
 

@@ -16,6 +16,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -33,8 +34,10 @@ class TaskListView extends VerticalLayout {
     private final Select<TaskFilter> filter = new Select<>();
     private final Span count = new Span();
     private final Div list = new Div();
+    private final Clock clock;
 
-    TaskListView(TaskInbox inbox) {
+    TaskListView(TaskInbox inbox, Clock clock) {
+        this.clock = clock;
         this.inbox = inbox;
         setWidthFull();
         addClassName("task-list-view");
@@ -67,7 +70,7 @@ class TaskListView extends VerticalLayout {
             list.add(empty);
             return;
         }
-        tasks.forEach(t -> list.add(new TaskCard(t, this::open, act(inbox::claim, "task.claimed"),
+        tasks.forEach(t -> list.add(new TaskCard(t, clock.getZone(), this::open, act(inbox::claim, "task.claimed"),
                 act(inbox::unclaim, "task.unclaimed"))));
     }
 

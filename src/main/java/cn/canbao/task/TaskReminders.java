@@ -1,12 +1,12 @@
 package cn.canbao.task;
 
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +26,10 @@ class TaskReminders {
 
     private final TaskService tasks;
     private final MessageSource messages;
+    private final Clock clock;
 
-    TaskReminders(TaskService tasks, MessageSource messages) {
+    TaskReminders(TaskService tasks, MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.tasks = tasks;
         this.messages = messages;
     }
@@ -36,7 +38,7 @@ class TaskReminders {
     int remind(String processInstanceId, String taskKey) {
         List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
                 .list();
-        Date now = ClockUtil.getCurrentTime();
+        Date now = Date.from(clock.instant());
         String comment = messages.getMessage("task.reminder.comment", null, COMMENTS);
         for (Task task : open) {
             tasks.setPriority(task.getId(), Math.max(task.getPriority(), OVERDUE_PRIORITY));

@@ -1,5 +1,6 @@
 package cn.canbao.browser;
 
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.bulletin.BulletinPublished;
 import cn.canbao.campaign.Campaign;
@@ -72,7 +73,7 @@ class EscalationBrowserIT {
         String leader = security.ensureUser("county.leader.escalation.ui", COUNTY, Role.COUNTY_LEADER);
         List<Region> townships = SystemAccess.call(() -> regions.descendantsAtLevel(COUNTY, RegionLevel.TOWNSHIP))
                 .stream().sorted((a, b) -> a.code().compareTo(b.code())).toList();
-        LocalDate today = LocalDate.now(CampaignService.ZONE);
+        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
         campaign = security.as(leader, () -> campaigns.start(NewCampaign.of("约谈浏览器测试行动", 2052, COUNTY,
                 today.minusDays(20), today.plusDays(40))));
         // the county's rule: only the last place of the ranking lags, one bulletin is enough

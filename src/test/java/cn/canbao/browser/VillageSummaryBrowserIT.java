@@ -1,5 +1,6 @@
 package cn.canbao.browser;
 
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.cadence.CadenceTestCounty;
 import cn.canbao.cadence.CadenceTestSupport;
@@ -58,7 +59,7 @@ class VillageSummaryBrowserIT {
         county.ensure();
         String leader = security.ensureUser("county.leader.phone", CadenceTestCounty.COUNTY, Role.COUNTY_LEADER);
         String cadre = security.ensureUser("cadre.cadence.phone", CadenceTestCounty.VILLAGE_3, Role.VILLAGE_CADRE);
-        LocalDate today = LocalDate.now(CampaignService.ZONE);
+        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
         campaign = security.as(leader, () -> campaigns.start(NewCampaign.of(CAMPAIGN, 2055, CadenceTestCounty.COUNTY,
                 today.minusDays(2), today.plusDays(60)))); // today is reporting day 3: dispatches too
         SystemAccess.run(() -> cadence.tick(campaign.id(), today));

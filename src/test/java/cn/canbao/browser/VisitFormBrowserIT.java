@@ -1,5 +1,6 @@
 package cn.canbao.browser;
 
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
@@ -92,7 +93,7 @@ class VisitFormBrowserIT {
                 "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号\n"
                         + noMobile + ",吴九,在册,2000-01-01," + VILLAGE + "," + VILLAGE + "," + GRID + ",\n"
                         + withMobile + ",郑十,在册,2000-01-01," + VILLAGE + "," + VILLAGE + "," + GRID + ",13700137000\n");
-        LocalDate today = LocalDate.now(CampaignService.ZONE);
+        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
         campaign = security.as(leader, () -> campaigns.start(NewCampaign.of("走访手机测试行动", 2062, COUNTY,
                 today.minusDays(3), today.plusDays(60))));
         SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
@@ -158,7 +159,7 @@ class VisitFormBrowserIT {
                 "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,户号,与户主关系\n"
                         + head + ",冯一,在册,2000-01-01," + village + "," + village + "," + grid + ",B0001,户主\n"
                         + spouse + ",陈二,在册,2000-01-01," + village + "," + village + "," + grid + ",B0001,配偶\n");
-        LocalDate today = LocalDate.now(CampaignService.ZONE);
+        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
         campaign = security.as(leader, () -> campaigns.start(NewCampaign.of("按户走访手机测试", 2062, county,
                 today.minusDays(3), today.plusDays(60))));
         SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));

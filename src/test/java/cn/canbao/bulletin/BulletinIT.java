@@ -1,5 +1,6 @@
 package cn.canbao.bulletin;
 
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
@@ -168,7 +169,7 @@ class BulletinIT {
         assertThat(review.name()).isEqualTo("审核并发布通报（第1期）");
         assertThat(review.formKey()).isEqualTo("/tasks/review-bulletin");
         assertThat(review.due()).isAfter(java.time.Instant.now());
-        assertThat(review.due().atZone(CampaignService.ZONE).toLocalTime()).isEqualTo(java.time.LocalTime.NOON);
+        assertThat(review.due().atZone(CanbaoClock.DEFAULT_ZONE).toLocalTime()).isEqualTo(java.time.LocalTime.NOON);
         security.as(leader, () -> inbox.complete(review.id(), Map.of(BulletinProcess.VAR_REMARKS, " 桂洋镇须加快进度 ")));
 
         Bulletin published = security.as(township, () -> bulletins.get(campaign.id(), 1));

@@ -1,5 +1,6 @@
 package cn.canbao.cadence;
 
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -38,7 +39,7 @@ public class CadenceTestSupport {
     }
 
     public static void clockAt(LocalDate day, LocalTime time) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(time).atZone(cn.canbao.campaign.CampaignService.ZONE).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(day.atTime(time).atZone(CanbaoClock.DEFAULT_ZONE).toInstant()));
     }
 
     public boolean scheduled(long campaignId) throws SchedulerException {

@@ -1,5 +1,6 @@
 package cn.canbao.cadence;
 
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
@@ -66,7 +67,7 @@ class VillageSummaryPrefillIT {
         importer.importAs(clerk, ExtractKind.POLICE_HOUSEHOLD, "cadence-people.csv", "身份证号,姓名,变动类型,变动日期,户籍地区划\n"
                 + ids[0] + ",甲,在册,2000-01-01," + VILLAGE_1 + "\n" + ids[1] + ",乙,在册,2000-01-01," + VILLAGE_1 + "\n"
                 + ids[2] + ",丙,在册,2000-01-01," + VILLAGE_1 + "\n");
-        LocalDate first = LocalDate.now(CampaignService.ZONE).minusDays(5);
+        LocalDate first = LocalDate.now(CanbaoClock.DEFAULT_ZONE).minusDays(5);
         campaign = security.as(leader, () -> campaigns.start(NewCampaign.of("节奏预填行动", YEAR, COUNTY, first,
                 first.plusDays(59))));
 

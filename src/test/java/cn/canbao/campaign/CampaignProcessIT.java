@@ -1,5 +1,6 @@
 package cn.canbao.campaign;
 
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.ProcessTestSupport;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.DomainException;
@@ -196,7 +197,7 @@ class CampaignProcessIT {
         Date oldEnd = campaignTimer(campaign).getDuedate();
         security.as(leader, () -> campaigns.extend(campaign.id(), LocalDate.of(YEAR, 1, 31), "春节前后返乡人员集中缴费"));
         Date newEnd = campaignTimer(campaign).getDuedate();
-        assertThat(newEnd).isEqualTo(CampaignService.endOf(LocalDate.of(YEAR, 1, 31))).isAfter(oldEnd);
+        assertThat(newEnd).isEqualTo(CampaignService.endOf(LocalDate.of(YEAR, 1, 31), CanbaoClock.DEFAULT_ZONE)).isAfter(oldEnd);
         ClockUtil.setCurrentTime(new Date(newEnd.getTime() + 60_000));
         executeDueTimers();
         assertThat(security.as(leader, () -> campaigns.get(campaign.id())).phase()).isEqualTo(CampaignPhase.SUMMARISE);

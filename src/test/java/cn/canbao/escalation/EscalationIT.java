@@ -1,5 +1,6 @@
 package cn.canbao.escalation;
 
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.AccessRefused;
 import cn.canbao.base.DomainException;
@@ -33,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -53,6 +55,8 @@ import static org.assertj.core.api.Assertions.tuple;
 @CanbaoIntegrationTest
 class EscalationIT {
 
+    /** The application's zone in the tests (canbao.zone unset). */
+    static final ZoneId ZONE = CanbaoClock.DEFAULT_ZONE;
     static final String COUNTY = "350525000000";
     static final int YEAR = 2050;
 
@@ -99,7 +103,7 @@ class EscalationIT {
         clerk = security.ensureUser("county.clerk.escalation", COUNTY, Role.CLERK);
         xLeader = security.ensureUser("township.leader.escalation.x", x, Role.TOWNSHIP_LEADER);
         yLeader = security.ensureUser("township.leader.escalation.y", y, Role.TOWNSHIP_LEADER);
-        LocalDate today = LocalDate.now(CampaignService.ZONE);
+        LocalDate today = LocalDate.now(ZONE);
         campaign = security.as(leader, () -> campaigns.start(NewCampaign.of("约谈整改测试行动", YEAR, COUNTY,
                 today.minusDays(20), today.plusDays(40))));
         // X has a target and nobody enrolled: 0 % done, below any expected line after the start
@@ -148,7 +152,7 @@ class EscalationIT {
         // 约谈: a date in the future is refused, the task stays; then the summons is recorded
         InboxTask summons = task(leader, EscalationProcess.TASK_SUMMONS);
         assertThat(summons.name()).isEqualTo("约谈（" + c.townshipName() + "）");
-        LocalDate today = LocalDate.now(CampaignService.ZONE);
+        LocalDate today = LocalDate.now(ZONE);
         assertThatThrownBy(() -> summon(summons, today.plusDays(1)))
                 .isInstanceOf(DomainException.class)
                 .satisfies(e -> assertThat(((DomainException) e).messageKey()).isEqualTo("escalation.summons.badDate"));
@@ -159,13 +163,13 @@ class EscalationIT {
         // the plan: X's leader has the task, Y's leader sees nothing of it
         assertThat(tasks(yLeader)).isEmpty();
         InboxTask plan = task(xLeader, EscalationProcess.TASK_RECTIFICATION_PLAN);
-        assertThat(plan.due()).isEqualTo(CampaignService.endOf(today.plusDays(3)).toInstant());
+        assertThat(plan.due()).isEqualTo(CampaignService.endOf(today.plusDays(3), ZONE).toInstant());
         security.as(xLeader, () -> inbox.complete(plan.id(), Map.of(EscalationProcess.VAR_PLAN, "包村干部逐户走访未参保人员")));
         assertThat(get(c.id()).status()).isEqualTo(EscalationStatus.RECHECK);
         assertThat(tasks(xLeader)).isEmpty();
 
         // the deadline passes with X's completion unchanged: still lagging, the county reports to the city it set
-        Date deadline = CampaignService.endOf(today.plusDays(7));
+        Date deadline = CampaignService.endOf(today.plusDays(7), ZONE);
         ClockUtil.setCurrentTime(new Date(deadline.getTime() + 60_000));
         assertThat(executeDueTimers(c.processInstanceId())).isEqualTo(1);
         EscalationCase escalated = get(c.id());
@@ -236,7 +240,7 @@ class EscalationIT {
         publish(publishedBulletin(1, ranking(others.subList(0, 20), y, x)));
         EscalationCase c = caseOf(x);
         InboxTask proposal = task(leader, EscalationProcess.TASK_PROPOSE_SUMMONS, c);
-        LocalDate today = LocalDate.now(CampaignService.ZONE);
+        LocalDate today = LocalDate.now(ZONE);
 
         // today and more than 30 days ahead are refused
         for (LocalDate bad : List.of(today, today.plusDays(31))) {
@@ -249,12 +253,12 @@ class EscalationIT {
                 .containsExactly(EscalationStatus.POSTPONED, today.plusDays(3));
         assertThat(tasks(leader).stream().filter(t -> t.processInstanceId().equals(c.processInstanceId()))).isEmpty();
         Job timer = management.createJobQuery().processInstanceId(c.processInstanceId()).timers().singleResult();
-        assertThat(timer.getDuedate()).isEqualTo(Date.from(today.plusDays(3).atStartOfDay(CampaignService.ZONE).toInstant()));
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(today.plusDays(3).atStartOfDay(ZONE).toInstant()));
 
         // a day before, nothing fires; on the day, the summons is proposed again
-        ClockUtil.setCurrentTime(Date.from(today.plusDays(2).atTime(12, 0).atZone(CampaignService.ZONE).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(today.plusDays(2).atTime(12, 0).atZone(ZONE).toInstant()));
         assertThat(executeDueTimers(c.processInstanceId())).isZero();
-        ClockUtil.setCurrentTime(Date.from(today.plusDays(3).atTime(0, 1).atZone(CampaignService.ZONE).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(today.plusDays(3).atTime(0, 1).atZone(ZONE).toInstant()));
         assertThat(executeDueTimers(c.processInstanceId())).isEqualTo(1);
         assertThat(get(c.id()).status()).isEqualTo(EscalationStatus.PROPOSED);
         InboxTask again = task(leader, EscalationProcess.TASK_PROPOSE_SUMMONS, c);
@@ -276,12 +280,12 @@ class EscalationIT {
         rule(3, "5", null, Combine.ANY, 1, 3, List.of(RegionLevel.CITY));
         publish(publishedBulletin(1, ranking(others.subList(0, 20), y, x)));
         EscalationCase c = caseOf(x);
-        LocalDate today = LocalDate.now(CampaignService.ZONE);
+        LocalDate today = LocalDate.now(ZONE);
         decide(task(leader, EscalationProcess.TASK_PROPOSE_SUMMONS, c), "POSTPONE", "看下周进度", today.plusDays(2).toString());
 
         // X meets its target meanwhile: when the postponement ends it is no longer below the line
         jdbc.update("update target set target = 0 where campaign_id = ? and region_code = ?", campaign.id(), x);
-        ClockUtil.setCurrentTime(Date.from(today.plusDays(2).atTime(0, 1).atZone(CampaignService.ZONE).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(today.plusDays(2).atTime(0, 1).atZone(ZONE).toInstant()));
         assertThat(executeDueTimers(c.processInstanceId())).isEqualTo(1);
         EscalationCase resolved = get(c.id());
         assertThat(resolved.status()).isEqualTo(EscalationStatus.RESOLVED);
@@ -330,8 +334,8 @@ class EscalationIT {
         publish(publishedBulletin(1, ranking(others.subList(0, 20), y, x)));
         EscalationCase c = caseOf(x);
         decide(task(leader, EscalationProcess.TASK_PROPOSE_SUMMONS, c), "CONFIRM", "", "");
-        summon(task(leader, EscalationProcess.TASK_SUMMONS, c), LocalDate.now(CampaignService.ZONE));
-        Date planDue = CampaignService.endOf(LocalDate.now(CampaignService.ZONE).plusDays(2));
+        summon(task(leader, EscalationProcess.TASK_SUMMONS, c), LocalDate.now(ZONE));
+        Date planDue = CampaignService.endOf(LocalDate.now(ZONE).plusDays(2), ZONE);
         assertThat(get(c.id()).planDue()).isEqualTo(planDue.toInstant());
         ClockUtil.setCurrentTime(new Date(planDue.getTime() + 60_000));
         assertThat(executeDueTimers(c.processInstanceId())).isEqualTo(1);
@@ -345,7 +349,7 @@ class EscalationIT {
         assertThat(tasks(leader).stream().filter(t -> t.processInstanceId().equals(c.processInstanceId()))).isEmpty();
         assertThat(security.as(leader, () -> escalations.history(c.id()))).extracting(EscalationEvent::event, EscalationEvent::detail)
                 .containsExactly(tuple("OPENED", "排名后3位"), tuple("CONFIRMED", null), tuple("SUMMONED",
-                        LocalDate.now(CampaignService.ZONE) + "；县长、乡长、医保站长"), tuple("PLAN_OVERDUE", planDue.toInstant().toString()),
+                        LocalDate.now(ZONE) + "；县长、乡长、医保站长"), tuple("PLAN_OVERDUE", planDue.toInstant().toString()),
                         tuple("NOT_REPORTED", "PLAN_OVERDUE"));
     }
 
@@ -355,8 +359,8 @@ class EscalationIT {
         publish(publishedBulletin(1, ranking(others.subList(0, 20), y, x)));
         EscalationCase c = caseOf(x);
         decide(task(leader, EscalationProcess.TASK_PROPOSE_SUMMONS, c), "CONFIRM", "", "");
-        summon(task(leader, EscalationProcess.TASK_SUMMONS, c), LocalDate.now(CampaignService.ZONE));
-        ClockUtil.setCurrentTime(new Date(CampaignService.endOf(LocalDate.now(CampaignService.ZONE).plusDays(2)).getTime() + 60_000));
+        summon(task(leader, EscalationProcess.TASK_SUMMONS, c), LocalDate.now(ZONE));
+        ClockUtil.setCurrentTime(new Date(CampaignService.endOf(LocalDate.now(ZONE).plusDays(2), ZONE).getTime() + 60_000));
         assertThat(executeDueTimers(c.processInstanceId())).isEqualTo(1);
         assertThat(task(leader, EscalationProcess.TASK_REPORT_TO_CITY, c).name())
                 .isEqualTo("报请上级督办（" + c.townshipName() + "：泉州市、福建省）");
@@ -416,13 +420,13 @@ class EscalationIT {
         publish(publishedBulletin(1, ranking(others.subList(0, 20), y, x)));
         EscalationCase c = caseOf(x);
         decide(task(leader, EscalationProcess.TASK_PROPOSE_SUMMONS, c), "CONFIRM", "", "");
-        summon(task(leader, EscalationProcess.TASK_SUMMONS, c), LocalDate.now(CampaignService.ZONE));
+        summon(task(leader, EscalationProcess.TASK_SUMMONS, c), LocalDate.now(ZONE));
         security.as(xLeader, () -> inbox.complete(task(xLeader, EscalationProcess.TASK_RECTIFICATION_PLAN, c).id(),
                 Map.of(EscalationProcess.VAR_PLAN, "集中缴费日")));
 
         // X catches up (here: its target is met), so at the deadline it is no longer below the line
         jdbc.update("update target set target = 0 where campaign_id = ? and region_code = ?", campaign.id(), x);
-        ClockUtil.setCurrentTime(new Date(CampaignService.endOf(LocalDate.now(CampaignService.ZONE).plusDays(7)).getTime() + 60_000));
+        ClockUtil.setCurrentTime(new Date(CampaignService.endOf(LocalDate.now(ZONE).plusDays(7), ZONE).getTime() + 60_000));
         assertThat(executeDueTimers(c.processInstanceId())).isEqualTo(1);
         EscalationCase resolved = get(c.id());
         assertThat(resolved).extracting(EscalationCase::status, EscalationCase::level, EscalationCase::recheckCompletion)
@@ -464,7 +468,7 @@ class EscalationIT {
     private long publishedBulletin(int number, List<String> ranking, Map<String, BigDecimal> coverage) {
         Long id = jdbc.queryForObject("insert into bulletin (campaign_id, number, period_end, status, published_at, "
                         + "published_by) values (?, ?, ?, 'PUBLISHED', now(), ?) returning id", Long.class,
-                campaign.id(), number, LocalDate.now(CampaignService.ZONE).minusDays(10 - number), leader);
+                campaign.id(), number, LocalDate.now(ZONE).minusDays(10 - number), leader);
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < ranking.size(); i++) {
             int rank = i + 1;

@@ -1,5 +1,6 @@
 package cn.canbao.fasttrack;
 
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.DomainException;
 import cn.canbao.register.ExtractKind;
@@ -81,7 +82,7 @@ class BirthCertificateIT {
         county.ensure();
         security.ensureUser(CLERK, COUNTY, Role.CLERK);
         security.ensureUser(GRID_WORKER, grid(4, 1), Role.GRID_WORKER);
-        today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), FastTrackService.ZONE);
+        today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CanbaoClock.DEFAULT_ZONE);
         year = today.getYear();
     }
 

@@ -1,5 +1,6 @@
 package cn.canbao.fasttrack;
 
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.policy.RuleSetFixtures;
 import cn.canbao.policy.RuleSetService;
 import cn.canbao.register.HardshipCategory;
@@ -99,7 +100,7 @@ class FastTrackIT {
         county.ensure();
         security.ensureUser(CLERK, COUNTY, Role.CLERK);
         security.ensureUser(GRID_WORKER, grid(1, 2), Role.GRID_WORKER);
-        today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), FastTrackService.ZONE);
+        today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CanbaoClock.DEFAULT_ZONE);
         year = today.getYear();
         // 分类资助 of the county's rule set: 特困, 低保 and 孤儿 in full, 监测对象 a fixed 100 yuan (300 left to pay)
         RuleSetFixtures.save(ruleSets, RuleSetFixtures.county(COUNTY, year, null, Map.of(

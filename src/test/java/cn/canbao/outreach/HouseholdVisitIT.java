@@ -1,5 +1,6 @@
 package cn.canbao.outreach;
 
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
@@ -431,11 +432,11 @@ class HouseholdVisitIT {
     }
 
     private static LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CampaignService.ZONE);
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CanbaoClock.DEFAULT_ZONE);
     }
 
     private static void clockAt(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(9, 0)).atZone(CampaignService.ZONE).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(9, 0)).atZone(CanbaoClock.DEFAULT_ZONE).toInstant()));
     }
 
     /** Moves the engine clock on and runs the outreach timers that fell due. */

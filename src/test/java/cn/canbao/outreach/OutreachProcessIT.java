@@ -1,5 +1,6 @@
 package cn.canbao.outreach;
 
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.policy.PolicyService;
 import cn.canbao.policy.RuleSetFixtures;
 import cn.canbao.policy.RuleSetService;
@@ -383,11 +384,11 @@ class OutreachProcessIT {
     }
 
     private static LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CampaignService.ZONE);
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CanbaoClock.DEFAULT_ZONE);
     }
 
     private static void clockAt(LocalDate day, LocalTime time) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(time).atZone(CampaignService.ZONE).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(day.atTime(time).atZone(CanbaoClock.DEFAULT_ZONE).toInstant()));
     }
 
     /** Moves the engine clock on and runs the outreach timers that fell due. */

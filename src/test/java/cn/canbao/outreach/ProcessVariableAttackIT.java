@@ -1,5 +1,6 @@
 package cn.canbao.outreach;
 
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
@@ -281,6 +282,6 @@ class ProcessVariableAttackIT {
     }
 
     private static LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CampaignService.ZONE);
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CanbaoClock.DEFAULT_ZONE);
     }
 }

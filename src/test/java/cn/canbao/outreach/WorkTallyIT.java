@@ -1,7 +1,7 @@
 package cn.canbao.outreach;
 
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
@@ -120,7 +120,7 @@ class WorkTallyIT {
     }
 
     private static Timestamp at(String localChina) {
-        return Timestamp.from(LocalDateTime.parse(localChina).atZone(CampaignService.ZONE).toInstant());
+        return Timestamp.from(LocalDateTime.parse(localChina).atZone(CanbaoClock.DEFAULT_ZONE).toInstant());
     }
 
     private void visit(long campaign, String id, String worker, String when) {

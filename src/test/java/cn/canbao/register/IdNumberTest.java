@@ -42,6 +42,18 @@ class IdNumberTest {
         assertThatThrownBy(() -> IdNumber.of("110105194912310021")).hasMessageContaining("register.id.CHECK_DIGIT");
     }
 
+    /** A value has no clock: whether a birth date lies in the future is checked against the caller's today. */
+    @Test
+    void aBirthDateAfterTomorrowIsImplausibleOnTheCallersDay() {
+        String first17 = "35052520261104002";
+        String born = first17 + IdNumber.checkCharacter(first17); // born 2026-11-04
+        assertThat(IdNumber.problemOf(born)).isEmpty();
+        assertThat(IdNumber.problemOf(born, LocalDate.of(2026, 11, 3))).isEmpty();
+        assertThat(IdNumber.problemOf(born, LocalDate.of(2026, 11, 2))).contains(IdNumber.Problem.BIRTH_DATE);
+        assertThat(IdNumber.problemOf("110105194912310021", LocalDate.of(2026, 11, 2)))
+                .contains(IdNumber.Problem.CHECK_DIGIT);
+    }
+
     @Test
     void mobileNumbersAreElevenDigitsFrom13To19() {
         assertThat(MobileNumber.normalise("13905951234")).contains("13905951234");

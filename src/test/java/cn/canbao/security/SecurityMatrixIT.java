@@ -1,5 +1,6 @@
 package cn.canbao.security;
 
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.campaign.Campaign;
@@ -144,7 +145,7 @@ class SecurityMatrixIT {
             }
         }
         security.ensureUser("matrix.target", OWN_VILLAGE, Role.VOLUNTEER);
-        LocalDate today = LocalDate.now(CampaignService.ZONE);
+        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
         campaign = security.as(Caller.COUNTY_LEADER.username(true), () -> campaigns.start(NewCampaign.of("权限矩阵行动",
                 today.getYear() + 1, OWN_COUNTY, today.minusDays(5), today.plusDays(60))));
         String person = TestIds.id("350582", LocalDate.of(1980, 1, 1), 901);

@@ -100,7 +100,7 @@ class CrashSafetyIT {
         try (TwilioStub stub = new TwilioStub(clock::instant)) {
             SmsSettings.Twilio account = SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null);
             SmsSettings settings = SmsTestSupport.settings(1000, null);
-            SmsDispatcher doomed = support.dispatcher(new DiesAfterAccept(new TwilioGateway(account), 5), settings, clock,
+            SmsDispatcher doomed = support.dispatcher(new DiesAfterAccept(new TwilioGateway(account, clock), 5), settings, clock,
                     "node-a");
             assertThatThrownBy(doomed::dispatch).isInstanceOf(Crash.class);
 
@@ -114,7 +114,7 @@ class CrashSafetyIT {
 
             // another node takes over once the attempt is old enough to ask Twilio about
             clock.advance(Duration.ofMinutes(1));
-            SmsDispatcher.Round round = support.dispatcher(new TwilioGateway(account), settings, clock, "node-b").dispatch();
+            SmsDispatcher.Round round = support.dispatcher(new TwilioGateway(account, clock), settings, clock, "node-b").dispatch();
             assertThat(round.reconciled()).isEqualTo(taken - recorded);
             assertThat(round.resent()).isEqualTo(20 - taken);
             assertThat(round.sent()).isEqualTo(20 - taken);

@@ -133,7 +133,7 @@ class OutreachBench {
         // drain the first reminders through the real SDK to the stub at the configured rate (-Dbench.drain=false: not)
         if (Boolean.parseBoolean(System.getProperty("bench.drain", "true"))) try (TwilioStub stub = new TwilioStub(clock::instant)) {
             SmsDispatcher dispatcher = support.dispatcher(
-                    new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null)),
+                    new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null), clock),
                     SmsTestSupport.settings(RATE, null), clock, "bench");
             long d0 = System.nanoTime();
             int sent = 0;

@@ -95,7 +95,7 @@ class SmsLatencyBench {
             List<SmsDispatchWorker> workers = new ArrayList<>();
             for (int n = 0; n < run.nodes(); n++) {
                 SmsDispatcher dispatcher = support.dispatcher(new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(),
-                        "MG00000000000000000000000000000001", null), settings.dispatcher().sendersFor(run.rate())),
+                        "MG00000000000000000000000000000001", null), settings.dispatcher().sendersFor(run.rate()), clock),
                         settings, clock, "bench-node-" + n);
                 workers.add(new SmsDispatchWorker(dispatcher, settings.dispatcher()));
             }

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Map;
 
 /** Fresh SMS tables, persons to write to, and dispatchers built with a test's clock, gateway and rules. */
@@ -83,7 +82,7 @@ class SmsTestSupport {
     }
 
     static SmsSettings settings(int ratePerSecond, SmsSettings.Twilio twilio) {
-        return new SmsSettings("test", ratePerSecond, LocalTime.of(21, 0), LocalTime.of(8, 0), ZoneId.of("Asia/Shanghai"),
+        return new SmsSettings("test", ratePerSecond, LocalTime.of(21, 0), LocalTime.of(8, 0),
                 Duration.ofDays(3), 2, Duration.ofHours(24), 3, Duration.ofSeconds(30), Duration.ofHours(1),
                 Duration.ofSeconds(30), 200, 3, new SmsSettings.Dispatcher(false, Duration.ofSeconds(5), 0, Duration.ofMillis(30)), twilio, aliyun(null));
     }

@@ -67,7 +67,7 @@ class SmsTextTest {
         assertThat(s.backoffFor(12)).isEqualTo(Duration.ofHours(1));
     }
 
-    private static java.time.Instant at(int hour, int minute) {
-        return LocalDateTime.of(2026, 11, 2, hour, minute).atZone(MutableClock.SHANGHAI).toInstant();
+    private static java.time.ZonedDateTime at(int hour, int minute) {
+        return LocalDateTime.of(2026, 11, 2, hour, minute).atZone(MutableClock.SHANGHAI);
     }
 }

@@ -64,7 +64,7 @@ class TwilioDispatchIT {
     void createsTheMessageWithMessagingServiceAndCallbackAndRetriesA429Once() {
         long id = enqueue(1, "13900000001");
         SmsDispatcher dispatcher = support.dispatcher(
-                new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null)),
+                new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null), clock),
                 SmsTestSupport.settings(10, null), clock, "node-a");
         stub.failNext(429);
 
@@ -98,7 +98,7 @@ class TwilioDispatchIT {
     @Test
     void sendsFromANumberWhenNoMessagingServiceIsSet() {
         enqueue(2, "13900000002");
-        support.dispatcher(new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), null, "+15005550006")),
+        support.dispatcher(new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), null, "+15005550006"), clock),
                 SmsTestSupport.settings(10, null), clock, "node-a").dispatch();
         assertThat(stub.creates()).singleElement().satisfies(c -> assertThat(c.params())
                 .containsEntry("From", "+15005550006").containsEntry("To", "+8613900000002")
@@ -110,7 +110,7 @@ class TwilioDispatchIT {
         long id = enqueue(3, "13900000003");
         stub.invalid("+8613900000003");
         SmsDispatcher dispatcher = support.dispatcher(
-                new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null)),
+                new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null), clock),
                 SmsTestSupport.settings(10, null), clock, "node-a");
         assertThat(dispatcher.dispatch().failed()).isEqualTo(1);
         clock.advance(Duration.ofHours(2));
@@ -125,7 +125,7 @@ class TwilioDispatchIT {
         long id = enqueue(4, "13900000004");
         stub.failNext(500);
         SmsDispatcher dispatcher = support.dispatcher(
-                new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null)),
+                new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null), clock),
                 SmsTestSupport.settings(10, null), clock, "node-a");
         assertThat(dispatcher.dispatch().unknown()).isEqualTo(1);
         assertThat(support.status(id)).isEqualTo("SENDING");
@@ -146,7 +146,7 @@ class TwilioDispatchIT {
             enqueue(100 + i, String.format("1390001%04d", i));
         }
         SmsDispatcher dispatcher = support.dispatcher(
-                new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null)),
+                new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null), clock),
                 SmsTestSupport.settings(rate, null), clock, "node-a");
         long started = System.nanoTime();
         assertThat(dispatcher.dispatch().sent()).isEqualTo(messages);
@@ -181,7 +181,7 @@ class TwilioDispatchIT {
                 .withDispatcher(new SmsSettings.Dispatcher(true, Duration.ofMillis(200), 0, Duration.ofMillis(30)));
         List<SmsDispatchWorker> workers = List.of("node-a", "node-b").stream().map(node -> new SmsDispatchWorker(
                 support.dispatcher(new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(),
-                        "MG00000000000000000000000000000001", null)), settings, clock, node), settings.dispatcher()))
+                        "MG00000000000000000000000000000001", null), clock), settings, clock, node), settings.dispatcher()))
                 .toList();
         workers.forEach(SmsDispatchWorker::start);
         try {

@@ -95,7 +95,7 @@ class BirthCertificateImporter implements KindImporter {
         if (v == null) {
             throw row.rejected(RejectReason.REQUIRED, key);
         }
-        if (IdNumber.problemOf(v).isPresent()) {
+        if (IdNumber.problemOf(v, row.today()).isPresent()) {
             throw RowRejected.cell(RejectReason.PARENT_ID_INVALID, row.column(key), v, chinese, v);
         }
         return IdNumber.of(v);

@@ -26,6 +26,8 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -53,9 +55,11 @@ public class ImportPipeline {
     private final TransactionTemplate sideTx;
     private final ApplicationEventPublisher events;
     private final MergeContext.RegionLookup regionLookup;
+    private final Clock clock;
 
     ImportPipeline(List<KindImporter> kinds, JdbcTemplate jdbc, DataSource dataSource,
-                   PlatformTransactionManager transactions, ApplicationEventPublisher events, RegionService regions) {
+                   PlatformTransactionManager transactions, ApplicationEventPublisher events, RegionService regions, Clock clock) {
+        this.clock = clock;
         this.events = events;
         this.regionLookup = systemLookup(regions);
         kinds.forEach(k -> importers.put(k.kind(), k));
@@ -522,7 +526,8 @@ public class ImportPipeline {
 
         @Override
         public void header(List<String> names) {
-            values = RowValues.forHeader(importer.columns(), names, reading.mapping(), reading.absentValues());
+            values = RowValues.forHeader(importer.columns(), names, reading.mapping(), reading.absentValues(),
+                    LocalDate.now(clock));
             header = RawRow.join(names);
         }
 

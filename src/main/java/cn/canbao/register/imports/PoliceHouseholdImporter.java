@@ -8,6 +8,8 @@ import cn.canbao.register.IdNumber;
 import cn.canbao.register.RejectReason;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Year;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,8 +44,10 @@ class PoliceHouseholdImporter implements KindImporter {
     private static final java.util.regex.Pattern CERTIFICATE_NUMBER = java.util.regex.Pattern.compile("[A-Z0-9]{6,20}");
 
     private final cn.canbao.register.RegisterFileSettings files;
+    private final Clock clock;
 
-    PoliceHouseholdImporter(cn.canbao.register.RegisterFileSettings files) {
+    PoliceHouseholdImporter(cn.canbao.register.RegisterFileSettings files, Clock clock) {
+        this.clock = clock;
         this.files = files;
     }
 
@@ -159,7 +163,7 @@ class PoliceHouseholdImporter implements KindImporter {
         if (v == null) {
             throw RowRejected.cell(RejectReason.MOTHER_ID_MISSING, row.column("mother_id_number"), null);
         }
-        if (IdNumber.problemOf(v).isPresent()) {
+        if (IdNumber.problemOf(v, row.today()).isPresent()) {
             throw RowRejected.cell(RejectReason.MOTHER_ID_INVALID, row.column("mother_id_number"), v, v);
         }
         IdNumber mother = IdNumber.of(v);
@@ -252,11 +256,11 @@ class PoliceHouseholdImporter implements KindImporter {
                 + "mother_id_number, household_number, household_relation, created_import, file_number, file_type, "
                 + "file_marker) select id_number, name, birth_date, sex, household_region, residence_region, grid_code, "
                 + "address, mobile, mother_id_number, household_number, household_relation, ?, "
-                + "? || left(household_region, 6) || to_char(now() at time zone 'Asia/Shanghai', 'YYYY') "
+                + "? || left(household_region, 6) || ? "
                 + "|| lpad(nextval('person_file_number_seq')::text, 8, '0'), "
                 + "case event when 'BIRTH' then 'NEWBORN' when 'MOVE' then 'MOVED_IN' else 'HOUSEHOLD' end, 'POLICE' "
                 + "from import_latest l where not exists (select 1 from person p where p.id_number = l.id_number) "
-                + "order by id_number", ctx.importId(), files.numberPrefix()));
+                + "order by id_number", ctx.importId(), files.numberPrefix(), String.valueOf(Year.now(clock).getValue())));
         jdbc.update("with ev as (select distinct on (id_number) id_number, event_date, "
                 + "case event when 'DEATH' then 'DECEASED' else 'CANCELLED' end new_status from import_stage "
                 + "where event in ('DEATH', 'CANCELLED') order by id_number, event_date desc, row_number desc), "

@@ -31,12 +31,15 @@ final class RowValues {
     private final int[] positions;
     /** Values of columns the file does not have (a police snapshot: 在册 on the day it lists), by key. */
     private final Map<String, String> absentValues;
+    /** The import's day (the application clock's): an ID number born after it is refused. */
+    private final LocalDate today;
     private List<String> cells = List.of();
 
-    private RowValues(List<Column> columns, int[] positions, Map<String, String> absentValues) {
+    private RowValues(List<Column> columns, int[] positions, Map<String, String> absentValues, LocalDate today) {
         this.columns = columns;
         this.positions = positions;
         this.absentValues = absentValues;
+        this.today = today;
     }
 
     /**
@@ -44,17 +47,13 @@ final class RowValues {
      * ({@link HeaderMatcher}); a missing required column refuses the whole file. A layout with 身份证号 also reads the
      * columns checked against it (性别, 出生日期) when the file has them.
      */
-    static RowValues forHeader(List<Column> columns, List<String> header) {
-        return forHeader(columns, header, null);
+    static RowValues forHeader(List<Column> columns, List<String> header, LocalDate today) {
+        return forHeader(columns, header, null, Map.of(), today);
     }
 
-    static RowValues forHeader(List<Column> columns, List<String> header, cn.canbao.register.ColumnMapping mapping) {
-        return forHeader(columns, header, mapping, Map.of());
-    }
-
-    /** Like the others; a column the file lacks takes its value from {@code absentValues} (and is not missing). */
+    /** Like the other; a column the file lacks takes its value from {@code absentValues} (and is not missing). */
     static RowValues forHeader(List<Column> layout, List<String> header, cn.canbao.register.ColumnMapping mapping,
-                               Map<String, String> absentValues) {
+                               Map<String, String> absentValues, LocalDate today) {
         List<Column> columns = new ArrayList<>(layout);
         if (layout.stream().anyMatch(c -> c.key().equals("id_number"))) {
             CROSS_CHECKED.stream().filter(x -> layout.stream().noneMatch(c -> c.key().equals(x.key())))
@@ -62,7 +61,12 @@ final class RowValues {
         }
         List<Column> needed = columns.stream().map(c -> absentValues.containsKey(c.key())
                 ? Column.optional(c.key(), c.chinese()) : c).toList();
-        return new RowValues(columns, HeaderMatcher.positions(needed, header, mapping), absentValues);
+        return new RowValues(columns, HeaderMatcher.positions(needed, header, mapping), absentValues, today);
+    }
+
+    /** The import's day, for checks of the importers that read ID numbers themselves. */
+    LocalDate today() {
+        return today;
     }
 
     void set(List<String> cells) {
@@ -110,7 +114,7 @@ final class RowValues {
     /** The ID number of the column, refused with the reason of its first problem. */
     private String validId(String key) {
         String v = text(key);
-        var problem = IdNumber.problemOf(v);
+        var problem = IdNumber.problemOf(v, today);
         if (problem.isPresent()) {
             throw RowRejected.at(RejectReason.of(problem.get()), column(key), v);
         }

@@ -29,7 +29,7 @@ class RowChecksTest {
     static final String VILLAGE = "350525101001";
     static final String GRID = "350525101001001";
 
-    final PoliceHouseholdImporter police = new PoliceHouseholdImporter(null);
+    final PoliceHouseholdImporter police = new PoliceHouseholdImporter(null, null);
 
     /** A good row of a man born 1980-05-17, with the given cells replaced. */
     static List<String> row(Map<String, String> changes) {
@@ -117,7 +117,7 @@ class RowChecksTest {
     }
 
     private List<Object> convert(List<String> header, List<String> cells) {
-        RowValues values = RowValues.forHeader(police.columns(), header);
+        RowValues values = RowValues.forHeader(police.columns(), header, LocalDate.of(2026, 11, 2));
         values.set(cells);
         return police.convert(values);
     }

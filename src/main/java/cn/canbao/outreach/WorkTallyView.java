@@ -65,7 +65,7 @@ class WorkTallyView extends VerticalLayout {
         grid.addColumn(WorkTally::visits).setHeader(getTranslation("outreach.tally.visits")).setAutoWidth(true);
         grid.addColumn(WorkTally::enrolledAfterVisit).setHeader(getTranslation("outreach.tally.enrolled")).setAutoWidth(true);
         grid.addColumn(WorkTally::correctionsConfirmed).setHeader(getTranslation("outreach.tally.corrections")).setAutoWidth(true);
-        grid.addColumn(WorkTally::tier).setHeader(getTranslation("outreach.tally.tier")).setAutoWidth(true);
+        grid.addColumn(t -> Messages.stored(this, t.tier())).setHeader(getTranslation("outreach.tally.tier")).setAutoWidth(true);
         grid.addColumn(t -> t.reward().toPlainString()).setHeader(getTranslation("outreach.tally.reward")).setAutoWidth(true);
         export.setText(getTranslation("outreach.tally.export"));
         export.setId("tally-export");
@@ -85,7 +85,7 @@ class WorkTallyView extends VerticalLayout {
             event.setFileName("work-tally-" + regionCode + "-" + m + ".xlsx");
             event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             WorkTallyWorkbook.write(getTranslation("outreach.tally.title", CurrentUser.require().regionName()) + " " + m,
-                    rows, event.getOutputStream());
+                    rows, key -> getTranslation(key), event.getOutputStream());
         });
     }
 
@@ -97,7 +97,9 @@ class WorkTallyView extends VerticalLayout {
         List<Runnable> readers = new ArrayList<>();
         List<WorkTier> edited = new ArrayList<>();
         for (WorkTier t : current) {
-            TextField name = new TextField(getTranslation("outreach.tally.tierName"), t.name(), "");
+            // a default tier's name is a message: kept as one unless the county renames the tier
+            String shownName = Messages.stored(this, t.name());
+            TextField name = new TextField(getTranslation("outreach.tally.tierName"), shownName, "");
             IntegerField minEnrolled = new IntegerField(getTranslation("outreach.tally.minEnrolled"));
             minEnrolled.setValue(t.minEnrolled());
             IntegerField minVisits = new IntegerField(getTranslation("outreach.tally.minVisits"));
@@ -111,7 +113,8 @@ class WorkTallyView extends VerticalLayout {
             Div row = new Div(name, minEnrolled, minVisits, reward);
             row.addClassName("tally-tier");
             box.add(row);
-            readers.add(() -> edited.add(new WorkTier(t.rank(), name.getValue(), value(minEnrolled), value(minVisits),
+            readers.add(() -> edited.add(new WorkTier(t.rank(),
+                    name.getValue().equals(shownName) ? t.name() : name.getValue(), value(minEnrolled), value(minVisits),
                     reward.getValue() == null ? BigDecimal.valueOf(-1) : reward.getValue())));
         }
         if (editable) {

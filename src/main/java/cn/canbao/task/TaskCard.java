@@ -1,5 +1,6 @@
 package cn.canbao.task;
 
+import cn.canbao.base.ui.Messages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -33,7 +34,8 @@ class TaskCard extends Div {
             title.add(badge("task.reminded", "task-reminded", "badge contrast"));
         }
         add(title);
-        String where = join(task.regionName(), task.campaignName());
+        // a process may store the region's line as a message (a household, a correction's kind): in the user's words
+        String where = join(Messages.stored(this, task.regionName()), task.campaignName());
         if (!where.isEmpty()) {
             add(span(where, "task-meta"));
         }

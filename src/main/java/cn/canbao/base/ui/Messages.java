@@ -1,6 +1,7 @@
 package cn.canbao.base.ui;
 
 import cn.canbao.base.DomainException;
+import cn.canbao.base.StoredMessage;
 import cn.canbao.base.Translatable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.notification.Notification;
@@ -19,6 +20,11 @@ public final class Messages {
                 .map(a -> a instanceof Translatable t ? where.getTranslation(t.messageKey()) : a)
                 .toArray();
         return where.getTranslation(refusal.messageKey(), args);
+    }
+
+    /** A stored text ({@link StoredMessage}) in the user's language; data and older texts as they are. */
+    public static String stored(Component where, String text) {
+        return StoredMessage.parse(text).map(m -> where.getTranslation(m.messageKey(), m.args())).orElse(text);
     }
 
     /** Shows a refusal as an error notification in the middle of the screen. */

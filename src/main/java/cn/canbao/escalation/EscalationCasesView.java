@@ -2,6 +2,7 @@ package cn.canbao.escalation;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.security.CurrentUser;
@@ -17,7 +18,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
@@ -31,10 +31,14 @@ import java.util.Map;
  * and clerks set its lagging rule here.
  */
 @Route("escalations/:campaign?")
-@PageTitle("约谈整改 · 参保通")
 @Menu(title = "menu.escalations", order = 25, icon = "vaadin:warning")
 @PermitAll
-class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver {
+class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.escalationCases";
+    }
 
     private final EscalationService escalations;
     private final CampaignService campaigns;

@@ -1,8 +1,8 @@
 package cn.canbao.escalation;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -10,9 +10,13 @@ import java.util.Map;
 
 /** 限期整改方案: the township head reads the summons and hands in the rectification plan. */
 @Route("tasks/rectification-plan")
-@PageTitle("限期整改方案 · 参保通")
 @RolesAllowed({"TOWNSHIP_LEADER", "ADMIN"})
-class RectificationPlanView extends EscalationTaskView {
+class RectificationPlanView extends EscalationTaskView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.rectificationPlan";
+    }
 
     RectificationPlanView(TaskInbox inbox, EscalationService escalations) {
         super(inbox, escalations);

@@ -1,9 +1,9 @@
 package cn.canbao.fasttrack;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -15,9 +15,13 @@ import java.util.stream.Collectors;
  * marked subsidised); such members never get a payment reminder.
  */
 @Route("tasks/hardship-enrolment")
-@PageTitle("资助参保 · 参保通")
 @RolesAllowed({"CLERK", "ADMIN"})
-class HardshipEnrolmentView extends FastTrackTaskView {
+class HardshipEnrolmentView extends FastTrackTaskView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.hardshipEnrolment";
+    }
 
     HardshipEnrolmentView(TaskInbox inbox, FastTrackService tracks) {
         super(inbox, tracks);

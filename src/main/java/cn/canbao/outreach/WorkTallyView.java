@@ -2,6 +2,7 @@ package cn.canbao.outreach;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.security.CanbaoUser;
 import cn.canbao.security.CurrentUser;
@@ -19,7 +20,6 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,10 +35,14 @@ import java.util.stream.IntStream;
  * my region, with the tier and reward the county's tiers give; export to Excel. County leaders and clerks set the tiers.
  */
 @Route("work-tally")
-@PageTitle("网格员工作量 · 参保通")
 @Menu(title = "menu.workTally", order = 13, icon = "vaadin:chart-3d")
 @RolesAllowed({"COUNTY_LEADER", "TOWNSHIP_LEADER", "VILLAGE_CADRE", "CLERK", "ADMIN"})
-class WorkTallyView extends VerticalLayout {
+class WorkTallyView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.workTally";
+    }
 
     private final WorkTallyService tally;
     private final Select<YearMonth> month = new Select<>();

@@ -2,6 +2,7 @@ package cn.canbao.register;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -14,16 +15,19 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 /** The clerk's duplicates: persons insured twice in a year, and persons with two files; each resolvable. */
 @Route("duplicates")
-@PageTitle("重复参保与重复档案 · 参保通")
 @Menu(title = "menu.duplicates", order = 40, icon = "vaadin:copy-o")
 @RolesAllowed({"ADMIN", "CLERK"})
-class DuplicatesView extends VerticalLayout {
+class DuplicatesView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.duplicates";
+    }
 
     private final DuplicateService duplicates;
     private final Grid<DuplicateService.DuplicateEnrollment> enrollments = new Grid<>();

@@ -2,6 +2,7 @@ package cn.canbao.register;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
@@ -22,7 +23,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -39,10 +39,14 @@ import java.util.Map;
  * oblige nobody, as the documents require.
  */
 @Route("schools")
-@PageTitle("学校参保 · 参保通")
 @Menu(title = "menu.schools", order = 14, icon = "vaadin:academy-cap")
 @RolesAllowed({"COUNTY_LEADER", "TOWNSHIP_LEADER", "CLERK", "ADMIN"})
-class SchoolsView extends VerticalLayout {
+class SchoolsView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.schools";
+    }
 
     private final SchoolRolls rolls;
     private final RegionService regions;

@@ -2,6 +2,7 @@ package cn.canbao.security;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
 import com.vaadin.flow.component.Text;
@@ -21,7 +22,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -34,10 +34,14 @@ import java.util.stream.Collectors;
  * chosen region); the service enforces it whatever the screen shows.
  */
 @Route("users")
-@PageTitle("用户管理 · 参保通")
 @Menu(title = "menu.users", order = 90, icon = "vaadin:users")
 @RolesAllowed({"ADMIN", "CLERK"})
-class UserAdminView extends VerticalLayout {
+class UserAdminView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.userAdmin";
+    }
 
     private final UserService users;
     private final RegionService regions;

@@ -1,5 +1,6 @@
 package cn.canbao.supervision;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
@@ -18,7 +19,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -30,10 +30,14 @@ import java.time.format.DateTimeFormatter;
  * whatever the screen offers.
  */
 @Route("cadres")
-@PageTitle("包村干部 · 参保通")
 @Menu(title = "menu.cadres", order = 16, icon = "vaadin:user-check")
 @RolesAllowed({"TOWNSHIP_LEADER", "COUNTY_LEADER"})
-class CadreAssignmentView extends VerticalLayout {
+class CadreAssignmentView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.cadreAssignment";
+    }
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(CampaignService.ZONE);

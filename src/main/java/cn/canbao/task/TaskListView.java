@@ -2,6 +2,7 @@ package cn.canbao.task;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -11,7 +12,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -24,10 +24,14 @@ import java.util.function.Consumer;
  * form at the task's form key with {@code ?taskId=}), 认领 and 退回.
  */
 @Route("tasks")
-@PageTitle("我的任务 · 参保通")
 @Menu(title = "menu.tasks", order = 5, icon = "vaadin:tasks")
 @PermitAll
-class TaskListView extends VerticalLayout {
+class TaskListView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.taskList";
+    }
 
     private final TaskInbox inbox;
     private final Select<TaskFilter> filter = new Select<>();

@@ -129,7 +129,7 @@ class SchoolsView extends VerticalLayout implements TranslatedTitle {
             event.setFileName("school-" + forYear + ".xlsx");
             event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             SchoolListWorkbook.write(getTranslation("schools.list", school.name()) + " " + forYear, rows, this::stage,
-                    code -> names.getOrDefault(code, code), event.getOutputStream());
+                    code -> names.getOrDefault(code, code), key -> getTranslation(key), event.getOutputStream());
         }, getTranslation("schools.export"));
         export.setId("schools-export");
         detail.add(new H3(getTranslation("schools.list", school.name())), list, export);

@@ -25,7 +25,7 @@ class TaskCard extends Div {
         addClassName("task-card");
         setClassName("overdue", task.overdue());
 
-        Div title = new Div(span(task.name(), "task-name"));
+        Div title = new Div(span(TaskNames.of(this, task), "task-name"));
         title.addClassName("task-title");
         if (task.overdue()) {
             title.add(badge("task.overdue", "task-overdue", "badge error"));

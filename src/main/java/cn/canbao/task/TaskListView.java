@@ -79,7 +79,7 @@ class TaskListView extends VerticalLayout implements TranslatedTitle {
         String path = task.formKey() == null ? "" : task.formKey().strip();
         if (path.isEmpty() || path.contains(":")) {
             // embedded: and camunda-forms: keys are Tasklist's; our forms are app paths
-            Messages.showError(getTranslation("task.noForm", task.name()));
+            Messages.showError(getTranslation("task.noForm", TaskNames.of(this, task)));
             return;
         }
         UI.getCurrent().navigate(path.startsWith("/") ? path.substring(1) : path,
@@ -91,7 +91,7 @@ class TaskListView extends VerticalLayout implements TranslatedTitle {
         return task -> {
             try {
                 action.accept(task.id());
-                Messages.showSuccess(getTranslation(doneKey, task.name()));
+                Messages.showSuccess(getTranslation(doneKey, TaskNames.of(this, task)));
             } catch (DomainException refused) {
                 Messages.showError(this, refused);
             }

@@ -89,7 +89,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, Trans
         granted.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         campaign.setId("dashboard-campaign");
         campaign.setLabel(getTranslation("dashboard.campaign"));
-        campaign.setItemLabelGenerator(c -> c.name() + "（" + c.year() + "）");
+        campaign.setItemLabelGenerator(c -> Messages.withDetail(this, c.name(), c.year()));
         campaign.addValueChangeListener(e -> {
             if (!entering && e.getValue() != null) {
                 open(e.getValue().id(), dashboards.startRegion(e.getValue().id()));

@@ -80,7 +80,7 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver,
     private ComboBox<Campaign> campaignChoice(List<Campaign> all, Campaign current) {
         ComboBox<Campaign> choice = new ComboBox<>(getTranslation("escalation.campaign"), all);
         choice.setId("escalation-campaign");
-        choice.setItemLabelGenerator(c -> c.name() + "（" + c.year() + "）");
+        choice.setItemLabelGenerator(c -> Messages.withDetail(this, c.name(), c.year()));
         choice.setValue(all.stream().filter(c -> c.id() == current.id()).findFirst().orElse(current));
         choice.setWidth("min(100%, 28em)");
         choice.addValueChangeListener(e -> {
@@ -125,7 +125,8 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver,
                 fact("escalation.plan", c.plan()), fact("escalation.deadline", c.planDeadline()),
                 fact("escalation.reportLevels", c.reportLevels() == null ? null : c.reportLevels().isEmpty()
                         ? getTranslation("escalation.rule.reportLevels.none")
-                        : String.join("、", c.reportLevels().stream().map(l -> getTranslation(l.messageKey())).toList())),
+                        : Messages.list(this, c.reportLevels().stream().map(l -> getTranslation(l.messageKey()))
+                                .toList())),
                 fact("escalation.reportedTo", c.reportedTo()), fact("escalation.report", c.report()));
         if (c.recheckCompletion() != null) {
             detail.add(new Paragraph(getTranslation("escalation.recheck", c.recheckCompletion(), c.recheckExpected())));
@@ -155,7 +156,7 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private Paragraph fact(String labelKey, Object value) {
-        Paragraph p = new Paragraph(getTranslation(labelKey) + "：" + (value == null ? "—" : value));
+        Paragraph p = new Paragraph(Messages.labelled(this, getTranslation(labelKey), value == null ? "—" : value));
         p.addClassName("escalation-fact");
         return p;
     }

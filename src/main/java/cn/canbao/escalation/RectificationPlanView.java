@@ -1,5 +1,6 @@
 package cn.canbao.escalation;
 
+import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.html.Paragraph;
@@ -27,7 +28,8 @@ class RectificationPlanView extends EscalationTaskView implements TranslatedTitl
         Paragraph explain = new Paragraph(getTranslation("escalation.plan.explain", escalation.summonsDate(),
                 escalation.planDeadline(), time(escalation.planDue())));
         explain.setId("plan-explain");
-        Paragraph minutes = new Paragraph(getTranslation("escalation.minutes") + "：" + escalation.minutes());
+        Paragraph minutes = new Paragraph(Messages.labelled(this, getTranslation("escalation.minutes"),
+                escalation.minutes()));
         minutes.addClassName("escalation-minutes");
         var plan = area("escalation.plan", "plan-text");
         plan.setMinHeight("12em");

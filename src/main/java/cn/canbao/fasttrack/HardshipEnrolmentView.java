@@ -30,7 +30,8 @@ class HardshipEnrolmentView extends FastTrackTaskView implements TranslatedTitle
     @Override
     protected void details(Div person, FastTrack track) {
         line(person, "fastTrack.categories", track.hardshipCategories().stream()
-                .map(c -> getTranslation("fastTrack.category." + c)).collect(Collectors.joining("、")));
+                .map(c -> getTranslation("fastTrack.category." + c))
+                .collect(Collectors.joining(getTranslation("text.listSeparator"))));
     }
 
     @Override

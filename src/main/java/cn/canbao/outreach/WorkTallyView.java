@@ -69,7 +69,8 @@ class WorkTallyView extends VerticalLayout implements TranslatedTitle {
         grid.addColumn(WorkTally::visits).setHeader(getTranslation("outreach.tally.visits")).setAutoWidth(true);
         grid.addColumn(WorkTally::enrolledAfterVisit).setHeader(getTranslation("outreach.tally.enrolled")).setAutoWidth(true);
         grid.addColumn(WorkTally::correctionsConfirmed).setHeader(getTranslation("outreach.tally.corrections")).setAutoWidth(true);
-        grid.addColumn(t -> Messages.stored(this, t.tier())).setHeader(getTranslation("outreach.tally.tier")).setAutoWidth(true);
+        grid.addColumn(t -> Messages.stored(this, t.tier())).setHeader(getTranslation("outreach.tally.tier"))
+                .setAutoWidth(true);
         grid.addColumn(t -> t.reward().toPlainString()).setHeader(getTranslation("outreach.tally.reward")).setAutoWidth(true);
         export.setText(getTranslation("outreach.tally.export"));
         export.setId("tally-export");
@@ -117,8 +118,8 @@ class WorkTallyView extends VerticalLayout implements TranslatedTitle {
             Div row = new Div(name, minEnrolled, minVisits, reward);
             row.addClassName("tally-tier");
             box.add(row);
-            readers.add(() -> edited.add(new WorkTier(t.rank(),
-                    name.getValue().equals(shownName) ? t.name() : name.getValue(), value(minEnrolled), value(minVisits),
+            readers.add(() -> edited.add(new WorkTier(t.rank(), name.getValue().equals(shownName) ? t.name()
+                    : name.getValue(), value(minEnrolled), value(minVisits),
                     reward.getValue() == null ? BigDecimal.valueOf(-1) : reward.getValue())));
         }
         if (editable) {

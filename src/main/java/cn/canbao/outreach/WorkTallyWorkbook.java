@@ -23,7 +23,8 @@ final class WorkTallyWorkbook {
     /** The headers' message keys. */
     static final List<String> HEADERS = List.of("outreach.tally.grid", "outreach.tally.xlsx.gridCode",
             "outreach.tally.worker", "outreach.tally.xlsx.username", "outreach.tally.visits",
-            "outreach.tally.xlsx.enrolled", "outreach.tally.corrections", "outreach.tally.tier", "outreach.tally.reward");
+            "outreach.tally.xlsx.enrolled", "outreach.tally.corrections", "outreach.tally.tier",
+            "outreach.tally.reward");
 
     private WorkTallyWorkbook() {
     }
@@ -51,7 +52,8 @@ final class WorkTallyWorkbook {
                 number(row, 4, t.visits(), null);
                 number(row, 5, t.enrolledAfterVisit(), null);
                 number(row, 6, t.correctionsConfirmed(), null);
-                text(row, 7, StoredMessage.parse(t.tier()).map(m -> words.apply(m.messageKey())).orElse(t.tier()), null);
+                String tier = StoredMessage.parse(t.tier()).map(m -> words.apply(m.messageKey())).orElse(t.tier());
+                text(row, 7, tier, null);
                 decimal(row, 8, t.reward(), null);
             }
             for (int c = 0; c < HEADERS.size(); c++) {

@@ -64,7 +64,7 @@ class PublicityView extends VerticalLayout implements TranslatedTitle {
         }
         drive.setId("publicity-drive");
         drive.setLabel(getTranslation("publicity.drive"));
-        drive.setItemLabelGenerator(d -> d.name() + "（" + d.startsOn() + " ~ " + d.endsOn() + "）");
+        drive.setItemLabelGenerator(d -> Messages.withDetail(this, d.name(), d.startsOn() + " ~ " + d.endsOn()));
         drive.addValueChangeListener(e -> show());
         tally.setId("publicity-tally");
         tally.addColumn(PublicityTally::regionName).setHeader(getTranslation("publicity.region")).setAutoWidth(true);

@@ -49,7 +49,7 @@ class DuplicatesView extends VerticalLayout implements TranslatedTitle {
                 .setAutoWidth(true);
         enrollments.addColumn(DuplicateService.DuplicateEnrollment::name).setHeader(getTranslation("person.name"))
                 .setAutoWidth(true);
-        enrollments.addColumn(d -> String.join("；", d.enrollments().stream().map(this::enrollmentText).toList()))
+        enrollments.addColumn(d -> Messages.clauses(this, d.enrollments().stream().map(this::enrollmentText).toList()))
                 .setHeader(getTranslation("duplicates.enrollments")).setFlexGrow(1);
         enrollments.addComponentColumn(d -> new Button(getTranslation("duplicates.resolve"),
                 e -> resolveEnrollment(d))).setAutoWidth(true);
@@ -59,8 +59,8 @@ class DuplicatesView extends VerticalLayout implements TranslatedTitle {
         files.addColumn(DuplicateService.DuplicateFile::name).setHeader(getTranslation("person.name")).setAutoWidth(true);
         files.addColumn(DuplicateService.DuplicateFile::birthDate).setHeader(getTranslation("person.birthDate"))
                 .setAutoWidth(true);
-        files.addColumn(f -> String.join("、", f.maskedIds())).setHeader(getTranslation("person.id")).setFlexGrow(1);
-        files.addColumn(f -> String.join("、", f.regions())).setHeader(getTranslation("person.household"))
+        files.addColumn(f -> Messages.list(this, f.maskedIds())).setHeader(getTranslation("person.id")).setFlexGrow(1);
+        files.addColumn(f -> Messages.list(this, f.regions())).setHeader(getTranslation("person.household"))
                 .setAutoWidth(true);
         files.addComponentColumn(f -> new Button(getTranslation("duplicates.resolve"), e -> resolveFile(f)))
                 .setAutoWidth(true);
@@ -70,7 +70,8 @@ class DuplicatesView extends VerticalLayout implements TranslatedTitle {
         held.addColumn(DuplicateService.HeldConflict::fileName).setHeader(getTranslation("duplicates.file"))
                 .setAutoWidth(true);
         held.addColumn(DuplicateService.HeldConflict::maskedId).setHeader(getTranslation("person.id")).setAutoWidth(true);
-        held.addColumn(c -> String.join("、", c.names())).setHeader(getTranslation("duplicates.names")).setFlexGrow(1);
+        held.addColumn(c -> Messages.list(this, c.names())).setHeader(getTranslation("duplicates.names"))
+                .setFlexGrow(1);
         held.addComponentColumn(c -> new Button(getTranslation("duplicates.resolve"), e -> resolveHeld(c)))
                 .setAutoWidth(true);
         held.setAllRowsVisible(true);

@@ -356,7 +356,8 @@ public class ImportService {
             // an argument that is the application's word (not the file's) is stored as a message
             Object stored = values[i];
             values[i] = StoredMessage.parse(stored instanceof String s ? s : null)
-                    .map(m -> messages.getMessage(m.messageKey(), m.args(), m.messageKey(), locale)).orElse(stored);
+                    .<Object>map(m -> messages.getMessage(m.messageKey(), m.args(), m.messageKey(), locale))
+                    .orElse(stored);
         }
         return messages.getMessage(rs.getString("reason_key"), values, rs.getString("reason_key"), locale);
     }

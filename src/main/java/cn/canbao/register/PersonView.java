@@ -24,7 +24,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * One person's file (一人一档): the full ID number and mobile (shown nowhere else), regions, groups,
@@ -138,7 +137,7 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver, Translat
                         : String.valueOf(c.firstYear())),
                 card("person.continuous", getTranslation("person.years", c.continuousYears())),
                 card("person.breaks", c.breakYears().isEmpty() ? getTranslation("person.none")
-                        : c.breakYears().stream().map(String::valueOf).collect(Collectors.joining("、"))),
+                        : Messages.list(this, c.breakYears())),
                 card("person.currentYear", getTranslation("persons.enrolled." + c.currentYearEnrolled())));
         return cards;
     }

@@ -158,7 +158,8 @@ class SchoolsView extends VerticalLayout implements TranslatedTitle {
     }
 
     private String stages(String stages) {
-        return stages == null ? "" : String.join("、", java.util.Arrays.stream(stages.split(",")).map(this::stage).toList());
+        return stages == null ? ""
+                : Messages.list(this, java.util.Arrays.stream(stages.split(",")).map(this::stage).toList());
     }
 
     private String stage(String stage) {

@@ -69,7 +69,8 @@ class UserAdminView extends VerticalLayout implements TranslatedTitle {
         grid.addColumn(u -> u.regionName() + (u.regionRevoked() ? " " + getTranslation("region.revoked") : ""))
                 .setHeader(getTranslation("users.region")).setAutoWidth(true);
         grid.addColumn(u -> u.roles().stream().map(r -> getTranslation(r.messageKey()))
-                .collect(Collectors.joining("、"))).setHeader(getTranslation("users.roles")).setAutoWidth(true);
+                .collect(Collectors.joining(getTranslation("text.listSeparator"))))
+                .setHeader(getTranslation("users.roles")).setAutoWidth(true);
         grid.addColumn(u -> getTranslation(u.enabled() ? "users.enabled" : "users.disabled"))
                 .setHeader(getTranslation("users.status")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("users.actions")).setAutoWidth(true);

@@ -54,11 +54,11 @@ class CadreAssignmentView extends VerticalLayout implements TranslatedTitle {
         ComboBox<UserService.StaffMember> cadre = new ComboBox<>(getTranslation("cadres.cadre"));
         cadre.setId("cadres-cadre");
         cadre.setItems(cadres.cadres(regionCode));
-        cadre.setItemLabelGenerator(s -> s.displayName() + "（" + s.username() + "）");
+        cadre.setItemLabelGenerator(s -> Messages.withDetail(this, s.displayName(), s.username()));
         ComboBox<Region> village = new ComboBox<>(getTranslation("cadres.village"));
         village.setId("cadres-village");
         village.setItems(regions.descendantsAtLevel(regionCode, RegionLevel.VILLAGE));
-        village.setItemLabelGenerator(r -> r.name() + "（" + r.code() + "）");
+        village.setItemLabelGenerator(r -> Messages.withDetail(this, r.name(), r.code()));
         Button assign = new Button(getTranslation("cadres.assign"), e -> {
             if (cadre.getValue() == null || village.getValue() == null) {
                 return;

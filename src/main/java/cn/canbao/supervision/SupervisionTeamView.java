@@ -54,7 +54,7 @@ class SupervisionTeamView extends VerticalLayout implements BeforeEnterObserver,
         own = campaigns.list().stream().filter(c -> c.countyCode().equals(county)).toList();
         campaign.setId("supervision-campaign");
         campaign.setLabel(getTranslation("dashboard.campaign"));
-        campaign.setItemLabelGenerator(c -> c.name() + "（" + c.year() + "）");
+        campaign.setItemLabelGenerator(c -> Messages.withDetail(this, c.name(), c.year()));
         campaign.setItems(own);
         campaign.addValueChangeListener(e -> show());
         team.setPadding(false);

@@ -1,6 +1,7 @@
 package cn.canbao.task;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 
 import java.util.Locale;
 
@@ -16,7 +17,9 @@ final class TaskNames {
     }
 
     static String of(Component where, InboxTask task) {
-        Locale locale = where.getLocale();
+        // the UI's language (a card is built before it is attached)
+        Locale locale = where.getUI().or(() -> java.util.Optional.ofNullable(UI.getCurrent())).map(UI::getLocale)
+                .orElse(null);
         if (task.taskDefinitionKey() == null || locale == null || "zh".equals(locale.getLanguage())) {
             return task.name();
         }

@@ -13,7 +13,8 @@ class StoredMessageTest {
         StoredMessage m = StoredMessage.parse(stored).orElseThrow();
         assertThat(m.messageKey()).isEqualTo("outreach.task.household");
         assertThat(m.args()).containsExactly("李*", "3", "桃城村");
-        assertThat(StoredMessage.parse(StoredMessage.of("outreach.tally.tier.default1")).orElseThrow().args()).isEmpty();
+        assertThat(StoredMessage.parse(StoredMessage.of("outreach.tally.tier.default1")).orElseThrow().args())
+                .isEmpty();
         assertThat(StoredMessage.parse(StoredMessage.of("x", "")).orElseThrow().args()).containsExactly("");
     }
 

@@ -63,7 +63,9 @@ class BulletinsView extends VerticalLayout implements BeforeEnterObserver, Trans
             List<Bulletin> list = bulletins.list(campaign.id());
             Optional<Bulletin> shown = number(event, "number").map(n -> bulletins.get(campaign.id(), n))
                     .or(() -> list.stream().findFirst());
-            add(new H2(shown.map(Bulletin::title).orElse(getTranslation("bulletin.title"))));
+            // the document's title (Bulletin#title) in the reader's language
+            add(new H2(shown.map(b -> getTranslation("bulletin.heading", b.countyName(), b.campaignName(),
+                    String.valueOf(b.number()))).orElse(getTranslation("bulletin.title"))));
             add(selectors(visible, campaign, list, shown.orElse(null)));
             if (shown.isEmpty()) {
                 Paragraph none = new Paragraph(getTranslation("bulletin.none"));

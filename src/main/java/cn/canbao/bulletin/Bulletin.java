@@ -15,7 +15,7 @@ public record Bulletin(long id, long campaignId, String campaignName, String cou
         return status == BulletinStatus.PUBLISHED;
     }
 
-    /** The title of the printed bulletin, e.g. 永春县 · 2049年度扩面行动 · 第3期通报. */
+    /** The title of the printed bulletin, e.g. 永春县 · 2049年度扩面行动 · 第3期通报 (the document's, in Chinese). */
     public String title() {
         return countyName + " · " + campaignName + " · 第" + number + "期通报";
     }

@@ -51,7 +51,7 @@ class BulletinPanel extends VerticalLayout {
         facts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         add(facts);
         if (showRemarks && b.remarks() != null) {
-            Paragraph remarks = new Paragraph(getTranslation("bulletin.remarks") + "：" + b.remarks());
+            Paragraph remarks = new Paragraph(Messages.labelled(this, getTranslation("bulletin.remarks"), b.remarks()));
             remarks.setId("bulletin-remarks-text");
             remarks.addClassNames("bulletin-remarks");
             add(remarks);

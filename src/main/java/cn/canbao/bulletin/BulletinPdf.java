@@ -25,7 +25,9 @@ import java.util.Locale;
 /**
  * A bulletin as a print-ready A4 PDF: title, the county leader's remarks, the ranked table with the
  * bands as cell colours (and their names, for grey-scale printers), a legend, page numbers. The font is
- * embedded (subset), so the file reads the same everywhere. Texts are the document's, in Chinese.
+ * embedded (subset), so the file reads the same everywhere. Texts are the document's, in Chinese, whatever language
+ * the downloading user chose: a bulletin is the county's official notice to its townships (通报), printed, filed
+ * and forwarded as one document, so its words stay out of the UI's bundles (issue 19.4).
  */
 final class BulletinPdf {
 

@@ -30,7 +30,8 @@ import java.util.Map;
 
 /**
  * A bulletin as an Excel workbook: one sheet, a title row, Chinese headers, one row per township in
- * rank order, the band as the fill of its cell. The texts are the file's, in Chinese, like the PDF's.
+ * rank order, the band as the fill of its cell. The texts are the file's, in Chinese, like the PDF's: the official
+ * bulletin in another form, not a screen (see {@link BulletinPdf}).
  */
 final class BulletinWorkbook {
 

@@ -2,6 +2,7 @@ package cn.canbao.bulletin;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import com.vaadin.flow.component.UI;
@@ -13,7 +14,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
@@ -29,10 +29,14 @@ import java.util.Optional;
  * leaders and admins also see drafts), one at a time with its table, chart and PDF/Excel downloads.
  */
 @Route("bulletins/:campaign?/:number?")
-@PageTitle("通报 · 参保通")
 @Menu(title = "menu.bulletins", order = 20, icon = "vaadin:newspaper")
 @PermitAll
-class BulletinsView extends VerticalLayout implements BeforeEnterObserver {
+class BulletinsView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.bulletins";
+    }
 
     private final BulletinService bulletins;
     private final CampaignService campaigns;
@@ -62,7 +66,9 @@ class BulletinsView extends VerticalLayout implements BeforeEnterObserver {
             List<Bulletin> list = bulletins.list(campaign.id());
             Optional<Bulletin> shown = number(event, "number").map(n -> bulletins.get(campaign.id(), n))
                     .or(() -> list.stream().findFirst());
-            add(new H2(shown.map(Bulletin::title).orElse(getTranslation("bulletin.title"))));
+            // the document's title (Bulletin#title) in the reader's language
+            add(new H2(shown.map(b -> getTranslation("bulletin.heading", b.countyName(), b.campaignName(),
+                    String.valueOf(b.number()))).orElse(getTranslation("bulletin.title"))));
             add(selectors(visible, campaign, list, shown.orElse(null)));
             if (shown.isEmpty()) {
                 Paragraph none = new Paragraph(getTranslation("bulletin.none"));

@@ -1,12 +1,12 @@
 package cn.canbao.bulletin;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.task.TaskFormView;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -18,9 +18,13 @@ import java.util.Map;
  * remarks and publishes it; the task comes from the query parameter {@code taskId}.
  */
 @Route("tasks/review-bulletin")
-@PageTitle("审核通报 · 参保通")
 @RolesAllowed({"COUNTY_LEADER", "ADMIN"})
-class ReviewBulletinView extends TaskFormView {
+class ReviewBulletinView extends TaskFormView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.reviewBulletin";
+    }
 
     private final BulletinService bulletins;
     private final BulletinExports exports;

@@ -2,6 +2,7 @@ package cn.canbao.cadence;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.security.CurrentUser;
@@ -15,7 +16,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
@@ -28,9 +28,13 @@ import java.time.format.DateTimeFormatter;
  * or still open; for county leaders the cadence's settings.
  */
 @Route("cadence/:campaign")
-@PageTitle("报告节奏 · 参保通")
 @PermitAll
-class CadenceView extends VerticalLayout implements BeforeEnterObserver {
+class CadenceView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.cadence";
+    }
 
     static final int DAYS = 7;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");

@@ -1,6 +1,7 @@
 package cn.canbao.cadence;
 
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.task.TaskInbox;
@@ -11,7 +12,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -24,9 +24,13 @@ import java.util.Map;
  * stands, the lagging ones in red, and records the instructions given (required).
  */
 @Route("tasks/township-dispatch")
-@PageTitle("乡镇调度 · 参保通")
 @RolesAllowed({"TOWNSHIP_LEADER", "ADMIN"})
-class TownshipDispatchView extends CadenceTaskView {
+class TownshipDispatchView extends CadenceTaskView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.townshipDispatch";
+    }
 
     private final CampaignService campaigns;
 

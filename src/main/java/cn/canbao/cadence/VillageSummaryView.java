@@ -1,12 +1,12 @@
 package cn.canbao.cadence;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -19,9 +19,13 @@ import java.util.Map;
  * rather than show a number nobody counted.
  */
 @Route("tasks/village-summary")
-@PageTitle("每日汇总 · 参保通")
 @RolesAllowed({"VILLAGE_CADRE", "ADMIN"})
-class VillageSummaryView extends CadenceTaskView {
+class VillageSummaryView extends CadenceTaskView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.villageSummary";
+    }
 
     VillageSummaryView(TaskInbox inbox, CadenceService cadence, Clock clock) {
         super(inbox, cadence, clock);

@@ -2,6 +2,7 @@ package cn.canbao.campaign;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.region.RegionSummary;
@@ -23,7 +24,6 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
@@ -36,10 +36,14 @@ import java.time.LocalDate;
  * county leaders start a campaign here (which starts its process) and extend the collection period.
  */
 @Route("campaigns")
-@PageTitle("扩面行动 · 参保通")
 @Menu(title = "menu.campaigns", order = 10, icon = "vaadin:flag")
 @PermitAll
-class CampaignsView extends VerticalLayout {
+class CampaignsView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.campaigns";
+    }
 
     private final CampaignService campaigns;
     private final RegionService regions;

@@ -1,12 +1,12 @@
 package cn.canbao.campaign;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.task.TaskFormView;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -15,9 +15,13 @@ import java.util.Map;
 
 /** 撰写行动总结: the county leader writes the campaign's summary, which closes it. */
 @Route("tasks/summarise-campaign")
-@PageTitle("行动总结 · 参保通")
 @RolesAllowed({"COUNTY_LEADER", "ADMIN"})
-class SummariseCampaignView extends TaskFormView {
+class SummariseCampaignView extends TaskFormView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.summariseCampaign";
+    }
 
     private final CampaignService campaigns;
 

@@ -5,6 +5,7 @@ import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.SummaryCard;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.region.Region;
 import cn.canbao.security.CurrentUser;
@@ -29,7 +30,6 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -51,11 +51,15 @@ import java.util.function.Supplier;
  * data downloads as Excel; the page prints on one A4 sheet and stacks its cards on phones.
  */
 @Route("dashboard/:code?")
-@PageTitle("数据看板 · 参保通")
 @Menu(title = "menu.dashboard", order = 14, icon = "vaadin:dashboard")
 // township cadres and supervisors see only what DashboardService's grants give them (their villages, the county)
 @RolesAllowed({"ADMIN", "CLERK", "COUNTY_LEADER", "TOWNSHIP_LEADER", "VILLAGE_CADRE", "TOWNSHIP_CADRE", "SUPERVISOR"})
-class DashboardView extends VerticalLayout implements BeforeEnterObserver {
+class DashboardView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.dashboard";
+    }
 
     static final String CAMPAIGN = "campaign";
     private final DateTimeFormatter time;
@@ -85,7 +89,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver {
         granted.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         campaign.setId("dashboard-campaign");
         campaign.setLabel(getTranslation("dashboard.campaign"));
-        campaign.setItemLabelGenerator(c -> c.name() + "（" + c.year() + "）");
+        campaign.setItemLabelGenerator(c -> Messages.withDetail(this, c.name(), c.year()));
         campaign.addValueChangeListener(e -> {
             if (!entering && e.getValue() != null) {
                 open(e.getValue().id(), dashboards.startRegion(e.getValue().id()));

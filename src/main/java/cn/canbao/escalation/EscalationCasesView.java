@@ -2,6 +2,7 @@ package cn.canbao.escalation;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.security.CurrentUser;
@@ -17,7 +18,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
@@ -32,10 +32,14 @@ import java.util.Map;
  * and clerks set its lagging rule here.
  */
 @Route("escalations/:campaign?")
-@PageTitle("约谈整改 · 参保通")
 @Menu(title = "menu.escalations", order = 25, icon = "vaadin:warning")
 @PermitAll
-class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver {
+class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.escalationCases";
+    }
 
     private final EscalationService escalations;
     private final CampaignService campaigns;
@@ -79,7 +83,7 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver 
     private ComboBox<Campaign> campaignChoice(List<Campaign> all, Campaign current) {
         ComboBox<Campaign> choice = new ComboBox<>(getTranslation("escalation.campaign"), all);
         choice.setId("escalation-campaign");
-        choice.setItemLabelGenerator(c -> c.name() + "（" + c.year() + "）");
+        choice.setItemLabelGenerator(c -> Messages.withDetail(this, c.name(), c.year()));
         choice.setValue(all.stream().filter(c -> c.id() == current.id()).findFirst().orElse(current));
         choice.setWidth("min(100%, 28em)");
         choice.addValueChangeListener(e -> {
@@ -124,7 +128,8 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver 
                 fact("escalation.plan", c.plan()), fact("escalation.deadline", c.planDeadline()),
                 fact("escalation.reportLevels", c.reportLevels() == null ? null : c.reportLevels().isEmpty()
                         ? getTranslation("escalation.rule.reportLevels.none")
-                        : String.join("、", c.reportLevels().stream().map(l -> getTranslation(l.messageKey())).toList())),
+                        : Messages.list(this, c.reportLevels().stream().map(l -> getTranslation(l.messageKey()))
+                                .toList())),
                 fact("escalation.reportedTo", c.reportedTo()), fact("escalation.report", c.report()));
         if (c.recheckCompletion() != null) {
             detail.add(new Paragraph(getTranslation("escalation.recheck", c.recheckCompletion(), c.recheckExpected())));
@@ -154,7 +159,7 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private Paragraph fact(String labelKey, Object value) {
-        Paragraph p = new Paragraph(getTranslation(labelKey) + "：" + (value == null ? "—" : value));
+        Paragraph p = new Paragraph(Messages.labelled(this, getTranslation(labelKey), value == null ? "—" : value));
         p.addClassName("escalation-fact");
         return p;
     }

@@ -83,7 +83,7 @@ class EscalationRuleForm extends Details {
             criteria.add(getTranslation("escalation.rule.summary.coverage", r.coverageBelow().toPlainString()));
         }
         String levels = r.reportLevels().isEmpty() ? getTranslation("escalation.rule.reportLevels.none")
-                : String.join("、", r.reportLevels().stream().map(l -> getTranslation(l.messageKey())).toList());
+                : Messages.list(this, r.reportLevels().stream().map(l -> getTranslation(l.messageKey())).toList());
         return getTranslation("escalation.rule.summary", String.join(" / ", criteria),
                 getTranslation("escalation.rule.combine." + r.combine().name()), r.bulletinsRunning(),
                 r.rectificationDays(), r.planDays(), levels);

@@ -1,8 +1,9 @@
 package cn.canbao.escalation;
 
+import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -11,9 +12,13 @@ import java.util.Map;
 
 /** 限期整改方案: the township head reads the summons and hands in the rectification plan. */
 @Route("tasks/rectification-plan")
-@PageTitle("限期整改方案 · 参保通")
 @RolesAllowed({"TOWNSHIP_LEADER", "ADMIN"})
-class RectificationPlanView extends EscalationTaskView {
+class RectificationPlanView extends EscalationTaskView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.rectificationPlan";
+    }
 
     RectificationPlanView(TaskInbox inbox, EscalationService escalations, Clock clock) {
         super(inbox, escalations, clock);
@@ -24,7 +29,8 @@ class RectificationPlanView extends EscalationTaskView {
         Paragraph explain = new Paragraph(getTranslation("escalation.plan.explain", escalation.summonsDate(),
                 escalation.planDeadline(), time(escalation.planDue())));
         explain.setId("plan-explain");
-        Paragraph minutes = new Paragraph(getTranslation("escalation.minutes") + "：" + escalation.minutes());
+        Paragraph minutes = new Paragraph(Messages.labelled(this, getTranslation("escalation.minutes"),
+                escalation.minutes()));
         minutes.addClassName("escalation-minutes");
         var plan = area("escalation.plan", "plan-text");
         plan.setMinHeight("12em");

@@ -1,9 +1,9 @@
 package cn.canbao.escalation;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -12,9 +12,13 @@ import java.util.Map;
 
 /** 报请市级督办: the county leader records what was reported to the city about the township, and to whom. */
 @Route("tasks/report-to-city")
-@PageTitle("报请市级督办 · 参保通")
 @RolesAllowed({"COUNTY_LEADER", "ADMIN"})
-class ReportToCityView extends EscalationTaskView {
+class ReportToCityView extends EscalationTaskView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.reportToCity";
+    }
 
     ReportToCityView(TaskInbox inbox, EscalationService escalations, Clock clock) {
         super(inbox, escalations, clock);

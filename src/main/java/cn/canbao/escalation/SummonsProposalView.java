@@ -1,9 +1,9 @@
 package cn.canbao.escalation;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -17,9 +17,13 @@ import java.util.Map;
  * postpone it to a day, when it is proposed again.
  */
 @Route("tasks/summons-proposal")
-@PageTitle("是否约谈 · 参保通")
 @RolesAllowed({"COUNTY_LEADER", "ADMIN"})
-class SummonsProposalView extends EscalationTaskView {
+class SummonsProposalView extends EscalationTaskView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.summonsProposal";
+    }
 
     SummonsProposalView(TaskInbox inbox, EscalationService escalations, Clock clock) {
         super(inbox, escalations, clock);

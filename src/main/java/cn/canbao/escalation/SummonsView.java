@@ -1,9 +1,9 @@
 package cn.canbao.escalation;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -14,9 +14,13 @@ import java.util.Map;
 
 /** 约谈: the county leader records the summons of a lagging township's head (date, attendees, minutes). */
 @Route("tasks/summons")
-@PageTitle("约谈 · 参保通")
 @RolesAllowed({"COUNTY_LEADER", "ADMIN"})
-class SummonsView extends EscalationTaskView {
+class SummonsView extends EscalationTaskView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.summons";
+    }
 
     SummonsView(TaskInbox inbox, EscalationService escalations, Clock clock) {
         super(inbox, escalations, clock);

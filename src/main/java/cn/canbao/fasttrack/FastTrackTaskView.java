@@ -54,7 +54,7 @@ abstract class FastTrackTaskView extends TaskFormView {
 
     protected void line(Div into, String labelKey, String value) {
         if (value != null && !value.isBlank()) {
-            Div line = new Div(new Span(getTranslation(labelKey) + "："), new Span(value));
+            Div line = new Div(new Span(Messages.labelled(this, getTranslation(labelKey), "")), new Span(value));
             into.add(line);
         }
     }

@@ -1,9 +1,9 @@
 package cn.canbao.fasttrack;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -16,9 +16,13 @@ import java.util.stream.Collectors;
  * marked subsidised); such members never get a payment reminder.
  */
 @Route("tasks/hardship-enrolment")
-@PageTitle("资助参保 · 参保通")
 @RolesAllowed({"CLERK", "ADMIN"})
-class HardshipEnrolmentView extends FastTrackTaskView {
+class HardshipEnrolmentView extends FastTrackTaskView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.hardshipEnrolment";
+    }
 
     HardshipEnrolmentView(TaskInbox inbox, FastTrackService tracks, Clock clock) {
         super(inbox, tracks, clock);
@@ -27,7 +31,8 @@ class HardshipEnrolmentView extends FastTrackTaskView {
     @Override
     protected void details(Div person, FastTrack track) {
         line(person, "fastTrack.categories", track.hardshipCategories().stream()
-                .map(c -> getTranslation("fastTrack.category." + c)).collect(Collectors.joining("、")));
+                .map(c -> getTranslation("fastTrack.category." + c))
+                .collect(Collectors.joining(getTranslation("text.listSeparator"))));
     }
 
     @Override

@@ -1,11 +1,11 @@
 package cn.canbao.fasttrack;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.register.InsuranceScheme;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -18,9 +18,13 @@ import java.util.Map;
  * needed) — certificate number, scheme, day — on a phone; the enrollment goes into the register.
  */
 @Route("tasks/newborn-enrolment")
-@PageTitle("新生儿参保 · 参保通")
 @RolesAllowed({"GRID_WORKER", "VILLAGE_CADRE", "CLERK", "ADMIN"})
-class NewbornEnrolmentView extends FastTrackTaskView {
+class NewbornEnrolmentView extends FastTrackTaskView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.newbornEnrolment";
+    }
 
     NewbornEnrolmentView(TaskInbox inbox, FastTrackService tracks, Clock clock) {
         super(inbox, tracks, clock);

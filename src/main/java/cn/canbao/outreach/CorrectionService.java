@@ -1,5 +1,6 @@
 package cn.canbao.outreach;
 
+import cn.canbao.base.StoredMessage;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
@@ -77,12 +78,9 @@ public class CorrectionService {
         return id;
     }
 
+    /** What the clerk's task card says the request is about, in the clerk's language (a stored message). */
     private static String kindLabel(CorrectionKind kind) {
-        return switch (kind) {
-            case MOVED -> "迁出/搬离";
-            case DECEASED -> "死亡";
-            case INSURED_ELSEWHERE -> "已在外地参保";
-        };
+        return StoredMessage.of("outreach.correction.task." + kind.name());
     }
 
     /** The request as the clerk's form shows it. */

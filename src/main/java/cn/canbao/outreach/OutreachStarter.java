@@ -1,5 +1,6 @@
 package cn.canbao.outreach;
 
+import cn.canbao.base.StoredMessage;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
@@ -363,9 +364,12 @@ public class OutreachStarter {
                     boolean canText = household.stream().anyMatch(Resident::canText)
                             || c.householdKey() != null && heads.containsKey(c.householdKey())
                             && heads.get(c.householdKey()).canText();
-                    String who = PersonName.mask(r.name()) + (household.size() > 1 ? "等" + household.size() + "人" : "");
+                    String who = PersonName.mask(r.name());
                     starting.add(c);
-                    titles.add(who + " · " + regionName);
+                    // the task card's line, in the reader's language: "李*等3人 · 村"
+                    titles.add(household.size() > 1
+                            ? StoredMessage.of("outreach.task.household", who, household.size(), regionName)
+                            : who + " · " + regionName);
                     texts.add(canText);
                 }
             }

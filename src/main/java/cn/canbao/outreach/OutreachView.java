@@ -3,6 +3,7 @@ package cn.canbao.outreach;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.SummaryCard;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
@@ -20,7 +21,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,11 +38,15 @@ import java.util.concurrent.CompletableFuture;
  * the day's outreach by hand (the morning job does it otherwise).
  */
 @Route("outreach")
-@PageTitle("催缴走访 · 参保通")
 @Menu(title = "menu.outreach", order = 12, icon = "vaadin:phone")
 // not volunteers (they log publicity, they do not visit residents) nor operators (they run the engine)
 @RolesAllowed({"COUNTY_LEADER", "TOWNSHIP_LEADER", "VILLAGE_CADRE", "GRID_WORKER", "CLERK", "ADMIN"})
-class OutreachView extends VerticalLayout {
+class OutreachView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.outreach";
+    }
 
     private static final int PAGE = 50;
     private final DateTimeFormatter time;

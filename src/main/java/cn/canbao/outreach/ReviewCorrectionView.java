@@ -1,5 +1,6 @@
 package cn.canbao.outreach;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.register.IdNumber;
 import cn.canbao.task.TaskFormView;
 import cn.canbao.task.TaskInbox;
@@ -9,7 +10,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -19,9 +19,13 @@ import java.util.Map;
 
 /** 核实数据更正: the clerk reads the grid worker's finding and evidence, then approves (the file changes) or rejects. */
 @Route("tasks/review-correction")
-@PageTitle("核实数据更正 · 参保通")
 @RolesAllowed({"CLERK", "ADMIN"})
-class ReviewCorrectionView extends TaskFormView {
+class ReviewCorrectionView extends TaskFormView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.reviewCorrection";
+    }
 
     private final CorrectionService corrections;
 

@@ -2,6 +2,7 @@ package cn.canbao.outreach;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.register.NotEnrolledReason;
 import cn.canbao.task.TaskFormView;
 import cn.canbao.task.TaskInbox;
@@ -16,7 +17,6 @@ import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -30,9 +30,13 @@ import java.util.Map;
  * should know. Moved / deceased / insured elsewhere ask for evidence and go to a clerk before the file changes.
  */
 @Route("tasks/visit")
-@PageTitle("入户走访 · 参保通")
 @RolesAllowed({"GRID_WORKER", "VILLAGE_CADRE", "ADMIN"})
-class VisitFormView extends TaskFormView {
+class VisitFormView extends TaskFormView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.visitForm";
+    }
 
     private final OutreachQueries queries;
     private final OutreachService outreach;

@@ -1,5 +1,6 @@
 package cn.canbao.outreach;
 
+import cn.canbao.base.StoredMessage;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
@@ -39,11 +40,14 @@ import java.util.Map;
 @Transactional(readOnly = true)
 public class WorkTallyService {
 
-    /** Used by counties that have not set their own tiers. */
+    /**
+     * Used by counties that have not set their own tiers; named by messages (基础档, 良好档, 优秀档 in Chinese) shown in
+     * the reader's language — a county's own tier names are its words and shown as it wrote them.
+     */
     static final List<WorkTier> DEFAULT_TIERS = List.of(
-            new WorkTier(1, "基础档", 0, 0, BigDecimal.ZERO),
-            new WorkTier(2, "良好档", 10, 40, new BigDecimal("5.00")),
-            new WorkTier(3, "优秀档", 30, 100, new BigDecimal("8.00")));
+            new WorkTier(1, StoredMessage.of("outreach.tally.tier.default1"), 0, 0, BigDecimal.ZERO),
+            new WorkTier(2, StoredMessage.of("outreach.tally.tier.default2"), 10, 40, new BigDecimal("5.00")),
+            new WorkTier(3, StoredMessage.of("outreach.tally.tier.default3"), 30, 100, new BigDecimal("8.00")));
 
     private final JdbcClient jdbc;
     private final RegionService regions;
@@ -184,7 +188,8 @@ public class WorkTallyService {
                 throw new OutreachException("outreach.tally.badTier", i + 1);
             }
             if (i > 0 && (t.minEnrolled() < sorted.get(i - 1).minEnrolled() || t.minVisits() < sorted.get(i - 1).minVisits())) {
-                throw new OutreachException("outreach.tally.tierOrder", t.name());
+                throw new OutreachException("outreach.tally.tierOrder",
+                        StoredMessage.parse(t.name()).<Object>map(m -> m).orElse(t.name()));
             }
         }
         jdbc.sql("delete from work_tier where county_code = ?").param(countyCode).update();

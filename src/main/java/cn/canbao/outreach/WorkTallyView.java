@@ -2,6 +2,7 @@ package cn.canbao.outreach;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.security.CanbaoUser;
 import cn.canbao.security.CurrentUser;
@@ -19,7 +20,6 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,10 +36,14 @@ import java.util.stream.IntStream;
  * my region, with the tier and reward the county's tiers give; export to Excel. County leaders and clerks set the tiers.
  */
 @Route("work-tally")
-@PageTitle("网格员工作量 · 参保通")
 @Menu(title = "menu.workTally", order = 13, icon = "vaadin:chart-3d")
 @RolesAllowed({"COUNTY_LEADER", "TOWNSHIP_LEADER", "VILLAGE_CADRE", "CLERK", "ADMIN"})
-class WorkTallyView extends VerticalLayout {
+class WorkTallyView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.workTally";
+    }
 
     private final WorkTallyService tally;
     private final Select<YearMonth> month = new Select<>();
@@ -68,7 +72,8 @@ class WorkTallyView extends VerticalLayout {
         grid.addColumn(WorkTally::visits).setHeader(getTranslation("outreach.tally.visits")).setAutoWidth(true);
         grid.addColumn(WorkTally::enrolledAfterVisit).setHeader(getTranslation("outreach.tally.enrolled")).setAutoWidth(true);
         grid.addColumn(WorkTally::correctionsConfirmed).setHeader(getTranslation("outreach.tally.corrections")).setAutoWidth(true);
-        grid.addColumn(WorkTally::tier).setHeader(getTranslation("outreach.tally.tier")).setAutoWidth(true);
+        grid.addColumn(t -> Messages.stored(this, t.tier())).setHeader(getTranslation("outreach.tally.tier"))
+                .setAutoWidth(true);
         grid.addColumn(t -> t.reward().toPlainString()).setHeader(getTranslation("outreach.tally.reward")).setAutoWidth(true);
         export.setText(getTranslation("outreach.tally.export"));
         export.setId("tally-export");
@@ -88,7 +93,7 @@ class WorkTallyView extends VerticalLayout {
             event.setFileName("work-tally-" + regionCode + "-" + m + ".xlsx");
             event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             WorkTallyWorkbook.write(getTranslation("outreach.tally.title", CurrentUser.require().regionName()) + " " + m,
-                    rows, event.getOutputStream());
+                    rows, key -> getTranslation(key), event.getOutputStream());
         });
     }
 
@@ -100,7 +105,9 @@ class WorkTallyView extends VerticalLayout {
         List<Runnable> readers = new ArrayList<>();
         List<WorkTier> edited = new ArrayList<>();
         for (WorkTier t : current) {
-            TextField name = new TextField(getTranslation("outreach.tally.tierName"), t.name(), "");
+            // a default tier's name is a message: kept as one unless the county renames the tier
+            String shownName = Messages.stored(this, t.name());
+            TextField name = new TextField(getTranslation("outreach.tally.tierName"), shownName, "");
             IntegerField minEnrolled = new IntegerField(getTranslation("outreach.tally.minEnrolled"));
             minEnrolled.setValue(t.minEnrolled());
             IntegerField minVisits = new IntegerField(getTranslation("outreach.tally.minVisits"));
@@ -114,7 +121,8 @@ class WorkTallyView extends VerticalLayout {
             Div row = new Div(name, minEnrolled, minVisits, reward);
             row.addClassName("tally-tier");
             box.add(row);
-            readers.add(() -> edited.add(new WorkTier(t.rank(), name.getValue(), value(minEnrolled), value(minVisits),
+            readers.add(() -> edited.add(new WorkTier(t.rank(), name.getValue().equals(shownName) ? t.name()
+                    : name.getValue(), value(minEnrolled), value(minVisits),
                     reward.getValue() == null ? BigDecimal.valueOf(-1) : reward.getValue())));
         }
         if (editable) {

@@ -1,5 +1,6 @@
 package cn.canbao.outreach;
 
+import cn.canbao.base.StoredMessage;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -10,23 +11,28 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import static cn.canbao.base.ExcelCells.decimal;
 import static cn.canbao.base.ExcelCells.number;
 import static cn.canbao.base.ExcelCells.text;
 
-/** The month's tally as an Excel sheet: a title row, Chinese headers, one row per grid worker. */
+/** The month's tally as an Excel sheet: a title row, headers in the reader's language, one row per grid worker. */
 final class WorkTallyWorkbook {
 
-    static final List<String> HEADERS = List.of("网格", "网格编码", "网格员", "账号", "走访次数", "走访后参保人数",
-            "经核实的数据更正", "档次", "奖励（元）");
+    /** The headers' message keys. */
+    static final List<String> HEADERS = List.of("outreach.tally.grid", "outreach.tally.xlsx.gridCode",
+            "outreach.tally.worker", "outreach.tally.xlsx.username", "outreach.tally.visits",
+            "outreach.tally.xlsx.enrolled", "outreach.tally.corrections", "outreach.tally.tier",
+            "outreach.tally.reward");
 
     private WorkTallyWorkbook() {
     }
 
-    static void write(String title, List<WorkTally> rows, OutputStream out) {
+    /** {@code words} gives a message key's text in the reader's language. */
+    static void write(String title, List<WorkTally> rows, UnaryOperator<String> words, OutputStream out) {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            XSSFSheet sheet = wb.createSheet("网格员工作量");
+            XSSFSheet sheet = wb.createSheet(words.apply("outreach.tally.xlsx.sheet"));
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);
@@ -34,7 +40,7 @@ final class WorkTallyWorkbook {
             text(sheet.createRow(0), 0, title, bold);
             Row header = sheet.createRow(1);
             for (int c = 0; c < HEADERS.size(); c++) {
-                text(header, c, HEADERS.get(c), bold);
+                text(header, c, words.apply(HEADERS.get(c)), bold);
             }
             int r = 2;
             for (WorkTally t : rows) {
@@ -46,7 +52,8 @@ final class WorkTallyWorkbook {
                 number(row, 4, t.visits(), null);
                 number(row, 5, t.enrolledAfterVisit(), null);
                 number(row, 6, t.correctionsConfirmed(), null);
-                text(row, 7, t.tier(), null);
+                String tier = StoredMessage.parse(t.tier()).map(m -> words.apply(m.messageKey())).orElse(t.tier());
+                text(row, 7, tier, null);
                 decimal(row, 8, t.reward(), null);
             }
             for (int c = 0; c < HEADERS.size(); c++) {

@@ -1,5 +1,6 @@
 package cn.canbao.policy;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.region.RegionService;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
@@ -15,7 +16,6 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -33,10 +33,14 @@ import java.util.List;
  * upload of a new version for a year, refused with the reason when it does not pass.
  */
 @Route("policy-rules")
-@PageTitle("政策规则 · 参保通")
 @Menu(title = "menu.policyRules", order = 92, icon = "vaadin:book")
 @RolesAllowed({"ADMIN", "CLERK"})
-class PolicyRulesView extends VerticalLayout {
+class PolicyRulesView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.policyRules";
+    }
 
     private final DateTimeFormatter time;
 

@@ -17,7 +17,6 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.stream.Collectors;
 
 /**
  * The policy part of the person file: for the year being enrolled, the continuous and break years the
@@ -81,7 +80,7 @@ class PolicySection implements PersonFileSection {
                                 getTranslation("person.years", in.continuousYears()), "policy-continuous"),
                         SummaryCard.of(getTranslation("policy.person.breaks"), in.breakYears().isEmpty()
                                 ? getTranslation("person.none")
-                                : in.breakYears().stream().map(String::valueOf).collect(Collectors.joining("、")),
+                                : Messages.list(this, in.breakYears()),
                                 "policy-breaks"),
                         SummaryCard.of(getTranslation("policy.person.currentBreak"), getTranslation(
                                 "policy.person.currentBreakValue", in.currentBreakYears(), in.paidBackInBreak()),
@@ -93,8 +92,8 @@ class PolicySection implements PersonFileSection {
                     SummaryCard.of(getTranslation("policy.person.cap"), capText(a.capChange()), "policy-cap"));
             add(cards);
             if (!a.categories().isEmpty()) {
-                add(line("policy-subsidised", getTranslation("policy.person.subsidised", a.categories().stream()
-                        .map(c -> getTranslation(c.messageKey())).sorted().collect(Collectors.joining("、")))));
+                add(line("policy-subsidised", getTranslation("policy.person.subsidised", Messages.list(this,
+                        a.categories().stream().map(c -> getTranslation(c.messageKey())).sorted().toList()))));
             }
             if (!in.enrolled() && in.mechanism()) {
                 add(line("policy-waiting-reason", getTranslation(in.inCollectionPeriod()

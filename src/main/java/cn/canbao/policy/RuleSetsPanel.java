@@ -104,7 +104,7 @@ class RuleSetsPanel extends VerticalLayout {
                 .map(e -> getTranslation(e.getKey().messageKey()) + (e.getValue().full()
                         ? getTranslation("policy.ruleSets.full")
                         : yuan(e.getValue().amount()) + getTranslation("policy.ruleSets.yuan")))
-                .collect(Collectors.joining("、"));
+                .collect(Collectors.joining(getTranslation("text.listSeparator")));
     }
 
     private VerticalLayout form(List<Region> places) {

@@ -1,5 +1,6 @@
 package cn.canbao.publicity;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.task.TaskFormView;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.button.Button;
@@ -7,7 +8,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -17,9 +17,13 @@ import java.util.Map;
 
 /** 确认宣传成效: the township leader checks the township's and its villages' activity counts and confirms them. */
 @Route("tasks/confirm-publicity")
-@PageTitle("确认宣传成效 · 参保通")
 @RolesAllowed({"TOWNSHIP_LEADER", "ADMIN"})
-class ConfirmPublicityView extends TaskFormView {
+class ConfirmPublicityView extends TaskFormView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.confirmPublicity";
+    }
 
     private final PublicityService publicity;
 

@@ -3,6 +3,7 @@ package cn.canbao.publicity;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
@@ -23,7 +24,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
@@ -39,10 +39,14 @@ import java.util.Map;
  * township or village; everyone sees the counts of their region and its children, as a table and a chart.
  */
 @Route("publicity")
-@PageTitle("九月集中宣传 · 参保通")
 @Menu(title = "menu.publicity", order = 30, icon = "vaadin:megaphone")
 @PermitAll
-class PublicityView extends VerticalLayout {
+class PublicityView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.publicity";
+    }
 
     private final PublicityService publicity;
     private final RegionService regions;
@@ -63,7 +67,7 @@ class PublicityView extends VerticalLayout {
         }
         drive.setId("publicity-drive");
         drive.setLabel(getTranslation("publicity.drive"));
-        drive.setItemLabelGenerator(d -> d.name() + "（" + d.startsOn() + " ~ " + d.endsOn() + "）");
+        drive.setItemLabelGenerator(d -> Messages.withDetail(this, d.name(), d.startsOn() + " ~ " + d.endsOn()));
         drive.addValueChangeListener(e -> show());
         tally.setId("publicity-tally");
         tally.addColumn(PublicityTally::regionName).setHeader(getTranslation("publicity.region")).setAutoWidth(true);

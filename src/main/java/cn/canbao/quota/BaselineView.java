@@ -4,6 +4,7 @@ import cn.canbao.base.ui.SummaryCard;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.region.RegionService;
 import cn.canbao.region.RegionSummary;
 import cn.canbao.register.PersonGroup;
@@ -18,7 +19,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
@@ -33,10 +33,14 @@ import java.util.Map;
  * columns of the campaign plans and the children's coverage as a chart against the 95 % goal.
  */
 @Route("baseline/:code?")
-@PageTitle("参保基数 · 参保通")
 @Menu(title = "menu.baseline", order = 15, icon = "vaadin:table")
 @PermitAll
-class BaselineView extends VerticalLayout implements BeforeEnterObserver {
+class BaselineView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.baseline";
+    }
 
     private final BaselineService baseline;
     private final RegionService regions;

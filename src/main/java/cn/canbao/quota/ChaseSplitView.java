@@ -1,11 +1,11 @@
 package cn.canbao.quota;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -14,9 +14,13 @@ import java.util.Map;
 
 /** 督办逾期分解: the level above sees the overdue region's target and records how it chased it. */
 @Route("tasks/chase-split")
-@PageTitle("督办逾期分解 · 参保通")
 @RolesAllowed({"COUNTY_LEADER", "TOWNSHIP_LEADER", "ADMIN"})
-class ChaseSplitView extends TargetTaskView {
+class ChaseSplitView extends TargetTaskView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.chaseSplit";
+    }
 
     ChaseSplitView(TaskInbox inbox, TargetService targets, Clock clock) {
         super(inbox, targets, clock);

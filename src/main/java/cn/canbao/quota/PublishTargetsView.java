@@ -1,10 +1,10 @@
 package cn.canbao.quota;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -13,9 +13,13 @@ import java.util.Map;
 
 /** 确定并下达乡镇目标: the county leader adjusts the townships' proposals and publishes them. */
 @Route("tasks/publish-targets")
-@PageTitle("下达乡镇目标 · 参保通")
 @RolesAllowed({"COUNTY_LEADER", "ADMIN"})
-class PublishTargetsView extends TargetTaskView {
+class PublishTargetsView extends TargetTaskView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.publishTargets";
+    }
 
     PublishTargetsView(TaskInbox inbox, TargetService targets, Clock clock) {
         super(inbox, targets, clock);

@@ -1,11 +1,11 @@
 package cn.canbao.quota;
 
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -17,9 +17,13 @@ import java.util.Map;
  * village's over its grids. The sum must equal the target, or the comment must justify the difference.
  */
 @Route("tasks/split-target")
-@PageTitle("分解目标 · 参保通")
 @RolesAllowed({"TOWNSHIP_LEADER", "VILLAGE_CADRE", "ADMIN"})
-class SplitTargetView extends TargetTaskView {
+class SplitTargetView extends TargetTaskView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.splitTarget";
+    }
 
     SplitTargetView(TaskInbox inbox, TargetService targets, Clock clock) {
         super(inbox, targets, clock);

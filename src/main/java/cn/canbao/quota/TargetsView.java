@@ -2,6 +2,7 @@ package cn.canbao.quota;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.campaign.CampaignService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -13,7 +14,6 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -29,9 +29,13 @@ import java.util.List;
  * the history of changes, and an Excel export.
  */
 @Route("targets/:campaign/:code?")
-@PageTitle("目标任务 · 参保通")
 @PermitAll
-class TargetsView extends VerticalLayout implements BeforeEnterObserver {
+class TargetsView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.targets";
+    }
 
     private final DateTimeFormatter time;
 

@@ -4,6 +4,7 @@ import cn.canbao.base.ui.SummaryCard;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -20,7 +21,6 @@ import com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
@@ -39,10 +39,14 @@ import java.util.stream.Stream;
  */
 @Route("regions/:code?")
 @RouteAlias("")
-@PageTitle("区域 · 参保通")
 @Menu(title = "menu.regions", order = 10, icon = "vaadin:sitemap")
 @PermitAll
-class RegionBrowserView extends VerticalLayout implements BeforeEnterObserver {
+class RegionBrowserView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.regionBrowser";
+    }
 
     private final RegionService regions;
     private final H2 heading = new H2();

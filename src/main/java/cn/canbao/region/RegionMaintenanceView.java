@@ -1,6 +1,7 @@
 package cn.canbao.region;
 
 import cn.canbao.base.DomainException;
+import cn.canbao.base.ui.TranslatedTitle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -15,7 +16,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,10 +28,14 @@ import java.util.Map;
  * the tree, confirm it; rename, merge into a successor or retire a village or grid, and read its history.
  */
 @Route("regions-admin")
-@PageTitle("区划维护 · 参保通")
 @Menu(title = "menu.regionsAdmin", order = 11, icon = "vaadin:cogs")
 @RolesAllowed("ADMIN")
-class RegionMaintenanceView extends VerticalLayout {
+class RegionMaintenanceView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.regionMaintenance";
+    }
 
     private final RegionListUpload lists;
     private final RegionMaintenance maintenance;

@@ -1,5 +1,6 @@
 package cn.canbao.register;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -9,7 +10,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -18,10 +18,14 @@ import java.time.format.DateTimeFormatter;
 
 /** Admins read who opened which person's file when, newest first, by person (full ID number) or by user. */
 @Route("access-log")
-@PageTitle("档案查阅记录 · 参保通")
 @Menu(title = "menu.accessLog", order = 95, icon = "vaadin:eye")
 @RolesAllowed("ADMIN")
-class AccessLogView extends VerticalLayout {
+class AccessLogView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.accessLog";
+    }
 
     private final DateTimeFormatter time;
 

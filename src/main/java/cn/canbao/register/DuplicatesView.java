@@ -2,6 +2,7 @@ package cn.canbao.register;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -14,16 +15,19 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
 /** The clerk's duplicates: persons insured twice in a year, and persons with two files; each resolvable. */
 @Route("duplicates")
-@PageTitle("重复参保与重复档案 · 参保通")
 @Menu(title = "menu.duplicates", order = 40, icon = "vaadin:copy-o")
 @RolesAllowed({"ADMIN", "CLERK"})
-class DuplicatesView extends VerticalLayout {
+class DuplicatesView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.duplicates";
+    }
 
     private final DuplicateService duplicates;
     private final Grid<DuplicateService.DuplicateEnrollment> enrollments = new Grid<>();
@@ -45,7 +49,7 @@ class DuplicatesView extends VerticalLayout {
                 .setAutoWidth(true);
         enrollments.addColumn(DuplicateService.DuplicateEnrollment::name).setHeader(getTranslation("person.name"))
                 .setAutoWidth(true);
-        enrollments.addColumn(d -> String.join("；", d.enrollments().stream().map(this::enrollmentText).toList()))
+        enrollments.addColumn(d -> Messages.clauses(this, d.enrollments().stream().map(this::enrollmentText).toList()))
                 .setHeader(getTranslation("duplicates.enrollments")).setFlexGrow(1);
         enrollments.addComponentColumn(d -> new Button(getTranslation("duplicates.resolve"),
                 e -> resolveEnrollment(d))).setAutoWidth(true);
@@ -55,8 +59,8 @@ class DuplicatesView extends VerticalLayout {
         files.addColumn(DuplicateService.DuplicateFile::name).setHeader(getTranslation("person.name")).setAutoWidth(true);
         files.addColumn(DuplicateService.DuplicateFile::birthDate).setHeader(getTranslation("person.birthDate"))
                 .setAutoWidth(true);
-        files.addColumn(f -> String.join("、", f.maskedIds())).setHeader(getTranslation("person.id")).setFlexGrow(1);
-        files.addColumn(f -> String.join("、", f.regions())).setHeader(getTranslation("person.household"))
+        files.addColumn(f -> Messages.list(this, f.maskedIds())).setHeader(getTranslation("person.id")).setFlexGrow(1);
+        files.addColumn(f -> Messages.list(this, f.regions())).setHeader(getTranslation("person.household"))
                 .setAutoWidth(true);
         files.addComponentColumn(f -> new Button(getTranslation("duplicates.resolve"), e -> resolveFile(f)))
                 .setAutoWidth(true);
@@ -66,7 +70,8 @@ class DuplicatesView extends VerticalLayout {
         held.addColumn(DuplicateService.HeldConflict::fileName).setHeader(getTranslation("duplicates.file"))
                 .setAutoWidth(true);
         held.addColumn(DuplicateService.HeldConflict::maskedId).setHeader(getTranslation("person.id")).setAutoWidth(true);
-        held.addColumn(c -> String.join("、", c.names())).setHeader(getTranslation("duplicates.names")).setFlexGrow(1);
+        held.addColumn(c -> Messages.list(this, c.names())).setHeader(getTranslation("duplicates.names"))
+                .setFlexGrow(1);
         held.addComponentColumn(c -> new Button(getTranslation("duplicates.resolve"), e -> resolveHeld(c)))
                 .setAutoWidth(true);
         held.setAllRowsVisible(true);

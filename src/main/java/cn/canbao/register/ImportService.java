@@ -1,5 +1,6 @@
 package cn.canbao.register;
 
+import cn.canbao.base.StoredMessage;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
@@ -354,6 +355,13 @@ public class ImportService {
     private String reason(java.sql.ResultSet rs, Locale locale) throws java.sql.SQLException {
         Array args = rs.getArray("reason_args");
         Object[] values = args == null ? new Object[0] : (Object[]) args.getArray();
+        for (int i = 0; i < values.length; i++) {
+            // an argument that is the application's word (not the file's) is stored as a message
+            Object stored = values[i];
+            values[i] = StoredMessage.parse(stored instanceof String s ? s : null)
+                    .<Object>map(m -> messages.getMessage(m.messageKey(), m.args(), m.messageKey(), locale))
+                    .orElse(stored);
+        }
         return messages.getMessage(rs.getString("reason_key"), values, rs.getString("reason_key"), locale);
     }
 

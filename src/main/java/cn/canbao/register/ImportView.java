@@ -2,6 +2,7 @@ package cn.canbao.register;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -18,7 +19,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -37,10 +37,14 @@ import java.time.format.DateTimeFormatter;
  * watch the rows being read, accepted and rejected, then see the rejected rows with their reasons and download them.
  */
 @Route("imports")
-@PageTitle("数据导入 · 参保通")
 @Menu(title = "menu.imports", order = 30, icon = "vaadin:upload")
 @RolesAllowed({"ADMIN", "CLERK"})
-class ImportView extends VerticalLayout {
+class ImportView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.import";
+    }
 
     private final DateTimeFormatter time;
 

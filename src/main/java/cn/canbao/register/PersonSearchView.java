@@ -2,6 +2,7 @@ package cn.canbao.register;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.Translatable;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
 import com.vaadin.flow.component.AttachEvent;
@@ -22,7 +23,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.VaadinSession;
@@ -41,10 +41,14 @@ import java.util.stream.IntStream;
  * their own subtree. On phones the grid keeps name, masked ID and status, and the filters fold away.
  */
 @Route("persons")
-@PageTitle("人员查询 · 参保通")
 @Menu(title = "menu.persons", order = 20, icon = "vaadin:search")
 @RolesAllowed({"ADMIN", "CLERK", "COUNTY_LEADER", "TOWNSHIP_LEADER", "VILLAGE_CADRE", "GRID_WORKER"})
-class PersonSearchView extends VerticalLayout {
+class PersonSearchView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.personSearch";
+    }
 
     private static final int NARROW = 640;
 

@@ -3,6 +3,7 @@ package cn.canbao.register;
 import cn.canbao.base.ui.SummaryCard;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -13,7 +14,6 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * One person's file (一人一档): the full ID number and mobile (shown nowhere else), regions, groups,
@@ -33,9 +32,13 @@ import java.util.stream.Collectors;
  * opening goes through {@link PersonDirectory#openByRef}, which records it in the access log.
  */
 @Route("persons/:id")
-@PageTitle("人员档案 · 参保通")
 @RolesAllowed({"ADMIN", "CLERK", "COUNTY_LEADER", "TOWNSHIP_LEADER", "VILLAGE_CADRE", "GRID_WORKER"})
-class PersonView extends VerticalLayout implements BeforeEnterObserver {
+class PersonView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.person";
+    }
 
     private final DateTimeFormatter time;
 
@@ -134,7 +137,7 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver {
                         : String.valueOf(c.firstYear())),
                 card("person.continuous", getTranslation("person.years", c.continuousYears())),
                 card("person.breaks", c.breakYears().isEmpty() ? getTranslation("person.none")
-                        : c.breakYears().stream().map(String::valueOf).collect(Collectors.joining("、"))),
+                        : Messages.list(this, c.breakYears())),
                 card("person.currentYear", getTranslation("persons.enrolled." + c.currentYearEnrolled())));
         return cards;
     }

@@ -14,31 +14,35 @@ import java.util.function.UnaryOperator;
 
 /**
  * A school's pupils not yet enrolled, as an Excel sheet for the education office: a title row, a line that the list
- * informs and obliges nobody, Chinese headers, one row per pupil (ID number and phone masked). Cells starting with a
- * formula character are written as text, never evaluated.
+ * informs and obliges nobody, headers, one row per pupil (ID number and phone masked), in the language of the user who
+ * downloads it (like its title and the stages). Cells starting with a formula character are written as text, never
+ * evaluated.
  */
 final class SchoolListWorkbook {
 
-    static final List<String> HEADERS = List.of("身份证号", "姓名", "学段", "村（社区）", "监护人手机");
+    /** The headers' message keys. */
+    static final List<String> HEADERS = List.of("schools.xlsx.idNumber", "schools.xlsx.name", "schools.xlsx.stage",
+            "schools.xlsx.village", "schools.xlsx.guardian");
     /** The documents forbid compulsion ("不得以任何形式强制或变相强制"): the sheet says what it is for. */
-    static final String NOTICE = "本名单仅用于参保政策告知与动员，参保自愿，不得以任何形式强制或变相强制。";
+    static final String NOTICE = "schools.xlsx.notice";
 
     private SchoolListWorkbook() {
     }
 
+    /** {@code words} gives a message key's text in the reader's language. */
     static void write(String title, List<SchoolRolls.Pupil> pupils, UnaryOperator<String> stageName,
-                      UnaryOperator<String> villageName, OutputStream out) {
+                      UnaryOperator<String> villageName, UnaryOperator<String> words, OutputStream out) {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
-            XSSFSheet sheet = wb.createSheet("未参保学生");
+            XSSFSheet sheet = wb.createSheet(words.apply("schools.xlsx.sheet"));
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);
             bold.setFont(font);
             text(sheet.createRow(0), 0, title, bold);
-            text(sheet.createRow(1), 0, NOTICE, null);
+            text(sheet.createRow(1), 0, words.apply(NOTICE), null);
             Row header = sheet.createRow(2);
             for (int c = 0; c < HEADERS.size(); c++) {
-                text(header, c, HEADERS.get(c), bold);
+                text(header, c, words.apply(HEADERS.get(c)), bold);
             }
             int r = 3;
             for (SchoolRolls.Pupil p : pupils) {

@@ -2,6 +2,7 @@ package cn.canbao.register;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.CanbaoUser;
@@ -21,7 +22,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -39,10 +39,14 @@ import java.util.Map;
  * oblige nobody, as the documents require.
  */
 @Route("schools")
-@PageTitle("学校参保 · 参保通")
 @Menu(title = "menu.schools", order = 14, icon = "vaadin:academy-cap")
 @RolesAllowed({"COUNTY_LEADER", "TOWNSHIP_LEADER", "CLERK", "ADMIN"})
-class SchoolsView extends VerticalLayout {
+class SchoolsView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.schools";
+    }
 
     private final SchoolRolls rolls;
     private final RegionService regions;
@@ -127,7 +131,7 @@ class SchoolsView extends VerticalLayout {
             event.setFileName("school-" + forYear + ".xlsx");
             event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             SchoolListWorkbook.write(getTranslation("schools.list", school.name()) + " " + forYear, rows, this::stage,
-                    code -> names.getOrDefault(code, code), event.getOutputStream());
+                    code -> names.getOrDefault(code, code), key -> getTranslation(key), event.getOutputStream());
         }, getTranslation("schools.export"));
         export.setId("schools-export");
         detail.add(new H3(getTranslation("schools.list", school.name())), list, export);
@@ -156,7 +160,8 @@ class SchoolsView extends VerticalLayout {
     }
 
     private String stages(String stages) {
-        return stages == null ? "" : String.join("、", java.util.Arrays.stream(stages.split(",")).map(this::stage).toList());
+        return stages == null ? ""
+                : Messages.list(this, java.util.Arrays.stream(stages.split(",")).map(this::stage).toList());
     }
 
     private String stage(String stage) {

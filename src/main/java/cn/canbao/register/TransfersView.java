@@ -2,6 +2,7 @@ package cn.canbao.register;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -13,7 +14,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -26,10 +26,14 @@ import java.util.Optional;
  * with approve / reject and a note where the clerk is the deciding side.
  */
 @Route("transfers")
-@PageTitle("户籍迁移审核 · 参保通")
 @Menu(title = "menu.transfers", order = 31, icon = "vaadin:exchange")
 @RolesAllowed({"ADMIN", "CLERK"})
-class TransfersView extends VerticalLayout {
+class TransfersView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.transfers";
+    }
 
     private final DateTimeFormatter time;
     /** Empty: every status. */

@@ -1,6 +1,7 @@
 package cn.canbao.security;
 
 import cn.canbao.base.ui.LanguageSwitch;
+import cn.canbao.base.ui.TranslatedTitle;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
@@ -8,7 +9,6 @@ import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -26,9 +26,13 @@ import java.util.Optional;
  * matched, so its owner knows to ask for a new binding.
  */
 @Route(value = "login", autoLayout = false)
-@PageTitle("登录 · 参保通")
 @AnonymousAllowed
-class LoginView extends VerticalLayout implements BeforeEnterObserver {
+class LoginView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.login";
+    }
 
     private final LoginForm form = new LoginForm();
 

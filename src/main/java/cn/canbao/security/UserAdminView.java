@@ -2,6 +2,7 @@ package cn.canbao.security;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
 import com.vaadin.flow.component.Text;
@@ -21,7 +22,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -34,10 +34,14 @@ import java.util.stream.Collectors;
  * chosen region); the service enforces it whatever the screen shows.
  */
 @Route("users")
-@PageTitle("用户管理 · 参保通")
 @Menu(title = "menu.users", order = 90, icon = "vaadin:users")
 @RolesAllowed({"ADMIN", "CLERK"})
-class UserAdminView extends VerticalLayout {
+class UserAdminView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.userAdmin";
+    }
 
     private final UserService users;
     private final RegionService regions;
@@ -65,7 +69,8 @@ class UserAdminView extends VerticalLayout {
         grid.addColumn(u -> u.regionName() + (u.regionRevoked() ? " " + getTranslation("region.revoked") : ""))
                 .setHeader(getTranslation("users.region")).setAutoWidth(true);
         grid.addColumn(u -> u.roles().stream().map(r -> getTranslation(r.messageKey()))
-                .collect(Collectors.joining("、"))).setHeader(getTranslation("users.roles")).setAutoWidth(true);
+                .collect(Collectors.joining(getTranslation("text.listSeparator"))))
+                .setHeader(getTranslation("users.roles")).setAutoWidth(true);
         grid.addColumn(u -> getTranslation(u.enabled() ? "users.enabled" : "users.disabled"))
                 .setHeader(getTranslation("users.status")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader(getTranslation("users.actions")).setAutoWidth(true);

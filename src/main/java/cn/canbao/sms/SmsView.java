@@ -4,6 +4,7 @@ import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.SummaryCard;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.security.CanbaoUser;
 import cn.canbao.security.CurrentUser;
@@ -24,7 +25,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -40,10 +40,14 @@ import java.util.Map;
  * count, links refused) and records a resident's opt-out by ID number.
  */
 @Route("sms")
-@PageTitle("短信提醒 · 参保通")
 @Menu(title = "menu.sms", order = 35, icon = "vaadin:envelope-o")
 @RolesAllowed({"ADMIN", "CLERK", "COUNTY_LEADER", "TOWNSHIP_LEADER"})
-class SmsView extends VerticalLayout {
+class SmsView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.sms";
+    }
 
     private static final int DAYS = 30;
     private final DateTimeFormatter time;

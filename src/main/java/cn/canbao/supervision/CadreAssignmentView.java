@@ -1,5 +1,6 @@
 package cn.canbao.supervision;
 
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.region.Region;
@@ -17,7 +18,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -30,10 +30,14 @@ import java.time.format.DateTimeFormatter;
  * whatever the screen offers.
  */
 @Route("cadres")
-@PageTitle("包村干部 · 参保通")
 @Menu(title = "menu.cadres", order = 16, icon = "vaadin:user-check")
 @RolesAllowed({"TOWNSHIP_LEADER", "COUNTY_LEADER"})
-class CadreAssignmentView extends VerticalLayout {
+class CadreAssignmentView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.cadreAssignment";
+    }
 
     private final DateTimeFormatter time;
 
@@ -50,11 +54,11 @@ class CadreAssignmentView extends VerticalLayout {
         ComboBox<UserService.StaffMember> cadre = new ComboBox<>(getTranslation("cadres.cadre"));
         cadre.setId("cadres-cadre");
         cadre.setItems(cadres.cadres(regionCode));
-        cadre.setItemLabelGenerator(s -> s.displayName() + "（" + s.username() + "）");
+        cadre.setItemLabelGenerator(s -> Messages.withDetail(this, s.displayName(), s.username()));
         ComboBox<Region> village = new ComboBox<>(getTranslation("cadres.village"));
         village.setId("cadres-village");
         village.setItems(regions.descendantsAtLevel(regionCode, RegionLevel.VILLAGE));
-        village.setItemLabelGenerator(r -> r.name() + "（" + r.code() + "）");
+        village.setItemLabelGenerator(r -> Messages.withDetail(this, r.name(), r.code()));
         Button assign = new Button(getTranslation("cadres.assign"), e -> {
             if (cadre.getValue() == null || village.getValue() == null) {
                 return;

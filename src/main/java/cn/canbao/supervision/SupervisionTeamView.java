@@ -2,6 +2,7 @@ package cn.canbao.supervision;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
@@ -20,7 +21,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -33,10 +33,14 @@ import java.util.Optional;
  * {@link SupervisionService} enforces the rules whatever the screen offers.
  */
 @Route("supervision")
-@PageTitle("联合督导组 · 参保通")
 @Menu(title = "menu.supervision", order = 17, icon = "vaadin:group")
 @RolesAllowed({"COUNTY_LEADER"})
-class SupervisionTeamView extends VerticalLayout implements BeforeEnterObserver {
+class SupervisionTeamView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.supervisionTeam";
+    }
 
     private final SupervisionService teams;
     private final Select<Campaign> campaign = new Select<>();
@@ -50,7 +54,7 @@ class SupervisionTeamView extends VerticalLayout implements BeforeEnterObserver 
         own = campaigns.list().stream().filter(c -> c.countyCode().equals(county)).toList();
         campaign.setId("supervision-campaign");
         campaign.setLabel(getTranslation("dashboard.campaign"));
-        campaign.setItemLabelGenerator(c -> c.name() + "（" + c.year() + "）");
+        campaign.setItemLabelGenerator(c -> Messages.withDetail(this, c.name(), c.year()));
         campaign.setItems(own);
         campaign.addValueChangeListener(e -> show());
         team.setPadding(false);

@@ -1,5 +1,6 @@
 package cn.canbao.task;
 
+import cn.canbao.base.ui.Messages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -26,7 +27,7 @@ class TaskCard extends Div {
         addClassName("task-card");
         setClassName("overdue", task.overdue());
 
-        Div title = new Div(span(task.name(), "task-name"));
+        Div title = new Div(span(TaskNames.of(this, task), "task-name"));
         title.addClassName("task-title");
         if (task.overdue()) {
             title.add(badge("task.overdue", "task-overdue", "badge error"));
@@ -35,7 +36,8 @@ class TaskCard extends Div {
             title.add(badge("task.reminded", "task-reminded", "badge contrast"));
         }
         add(title);
-        String where = join(task.regionName(), task.campaignName());
+        // a process may store the region's line as a message (a household, a correction's kind): in the user's words
+        String where = join(Messages.stored(this, task.regionName()), task.campaignName());
         if (!where.isEmpty()) {
             add(span(where, "task-meta"));
         }

@@ -48,7 +48,7 @@ public abstract class TaskFormView extends VerticalLayout implements BeforeEnter
         try {
             task = inbox.get(ids.get(0));
             variables = inbox.variables(task.id());
-            add(new H2(task.name()));
+            add(new H2(TaskNames.of(this, task)));
             if (task.due() != null) {
                 Span due = new Span(getTranslation("taskForm.due", time.format(task.due())));
                 due.getElement().getClassList().set("overdue", task.overdue());

@@ -2,6 +2,7 @@ package cn.canbao.task;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -11,7 +12,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -25,10 +25,14 @@ import java.util.function.Consumer;
  * form at the task's form key with {@code ?taskId=}), 认领 and 退回.
  */
 @Route("tasks")
-@PageTitle("我的任务 · 参保通")
 @Menu(title = "menu.tasks", order = 5, icon = "vaadin:tasks")
 @PermitAll
-class TaskListView extends VerticalLayout {
+class TaskListView extends VerticalLayout implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.taskList";
+    }
 
     private final TaskInbox inbox;
     private final Select<TaskFilter> filter = new Select<>();
@@ -78,7 +82,7 @@ class TaskListView extends VerticalLayout {
         String path = task.formKey() == null ? "" : task.formKey().strip();
         if (path.isEmpty() || path.contains(":")) {
             // embedded: and camunda-forms: keys are Tasklist's; our forms are app paths
-            Messages.showError(getTranslation("task.noForm", task.name()));
+            Messages.showError(getTranslation("task.noForm", TaskNames.of(this, task)));
             return;
         }
         UI.getCurrent().navigate(path.startsWith("/") ? path.substring(1) : path,
@@ -90,7 +94,7 @@ class TaskListView extends VerticalLayout {
         return task -> {
             try {
                 action.accept(task.id());
-                Messages.showSuccess(getTranslation(doneKey, task.name()));
+                Messages.showSuccess(getTranslation(doneKey, TaskNames.of(this, task)));
             } catch (DomainException refused) {
                 Messages.showError(this, refused);
             }

@@ -65,6 +65,8 @@ class HouseholdVisitIT {
     @Autowired
     RegionService regions;
     @Autowired
+    org.springframework.context.MessageSource messages;
+    @Autowired
     SecurityTestSupport security;
     @Autowired
     ImportTestSupport importer;
@@ -409,9 +411,14 @@ class HouseholdVisitIT {
                 + "where campaign_id = ? and id_number = ?", String.class, campaign.id(), idNumber);
     }
 
+    /** The task card's line as a Chinese reader sees it (stored as a message, shown in the reader's language). */
     private String taskTitle(String taskId) {
-        return (String) runtime.getVariable(jdbc.queryForObject("select proc_inst_id_ from act_ru_task where id_ = ?",
-                String.class, taskId), OutreachProcess.VAR_REGION_NAME);
+        String instance = jdbc.queryForObject("select proc_inst_id_ from act_ru_task where id_ = ?", String.class,
+                taskId);
+        String stored = (String) runtime.getVariable(instance, OutreachProcess.VAR_REGION_NAME);
+        return cn.canbao.base.StoredMessage.parse(stored)
+                .map(m -> messages.getMessage(m.messageKey(), m.args(), java.util.Locale.SIMPLIFIED_CHINESE))
+                .orElse(stored);
     }
 
     private String openVisitTask(long leadCase) {

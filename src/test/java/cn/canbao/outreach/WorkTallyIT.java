@@ -46,6 +46,8 @@ class WorkTallyIT {
     WorkTallyService tally;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.context.MessageSource messages;
 
     @Test
     void theTallyMatchesAMonthCountedByHand() throws Exception {
@@ -108,7 +110,8 @@ class WorkTallyIT {
 
         // the Excel export carries the same figures
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        WorkTallyWorkbook.write("网格员工作量 2063-03", rows, out);
+        WorkTallyWorkbook.write("网格员工作量 2063-03", rows,
+                key -> messages.getMessage(key, null, java.util.Locale.SIMPLIFIED_CHINESE), out);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             var sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(1).getCell(5).getStringCellValue()).isEqualTo("走访后参保人数");

@@ -125,6 +125,12 @@ class InFileConflictImportIT {
             assertThat(r.reasonText()).contains("身份证号", "校验位错误").doesNotContain(wrongCheck);
             assertThat(r.value()).isEqualTo(IdNumber.mask(wrongCheck));
         });
+        // what the ID number says is the application's word: in the reader's language, the file's value as written
+        assertThat(shown).filteredOn(r -> r.rowNumber() == 7).singleElement()
+                .extracting(ImportService.Reject::reasonText).asString().contains("“性别”为女", "身份证号第17位表示男");
+        assertThat(security.as(CLERK, () -> imports.rejects(run.id(), 50, Locale.ENGLISH)))
+                .filteredOn(r -> r.rowNumber() == 7).singleElement().extracting(ImportService.Reject::reasonText)
+                .asString().contains("its 17th digit says Male");
         assertThat(shown).filteredOn(r -> r.rowNumber() == 4).singleElement().extracting(ImportService.Reject::reasonText)
                 .asString().contains("陈志明、陈智明");
         assertThat(shown).filteredOn(r -> r.rowNumber() == 14).singleElement().extracting(ImportService.Reject::reasonText)

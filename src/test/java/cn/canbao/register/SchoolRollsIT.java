@@ -36,6 +36,8 @@ class SchoolRollsIT {
     @Autowired
     SchoolRolls rolls;
     @Autowired
+    org.springframework.context.MessageSource messages;
+    @Autowired
     ImportTestSupport importer;
     @Autowired
     SecurityTestSupport security;
@@ -123,7 +125,8 @@ class SchoolRollsIT {
         assertThat(jdbc.queryForObject("select count(*) from security_audit where action = 'SCHOOL_LIST_EXPORTED'",
                 Integer.class)).isEqualTo(audited + 1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        SchoolListWorkbook.write("蓬壶中心小学", rows, s -> s, v -> v, out);
+        SchoolListWorkbook.write("蓬壶中心小学", rows, s -> s, v -> v,
+                key -> messages.getMessage(key, null, java.util.Locale.SIMPLIFIED_CHINESE), out);
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(out.toByteArray()))) {
             var sheet = wb.getSheetAt(0);
             assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).contains("不得以任何形式强制");

@@ -14,6 +14,7 @@ public class LanguageSwitch extends Select<Locale> {
 
     public LanguageSwitch(Optional<UserPreferences> preferences) {
         setItems(CanbaoI18NProvider.CHINESE, CanbaoI18NProvider.ENGLISH);
+        // each language by its own name, and a label in both: found by whoever is in the wrong language
         setItemLabelGenerator(l -> l.equals(CanbaoI18NProvider.ENGLISH) ? "English" : "中文");
         setValue(CanbaoI18NProvider.supported(UI.getCurrent().getLocale().toLanguageTag()));
         setWidth("7.5em");

@@ -18,7 +18,6 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.beans.factory.ObjectProvider;
 
-import java.util.stream.Collectors;
 
 /**
  * The shell around every view: the navigation built from the views' {@code @Menu} entries (only
@@ -44,7 +43,7 @@ public class MainLayout extends AppLayout {
         Span spacer = new Span();
         header.addAndExpand(spacer);
         auth.getAuthenticatedUser(ShellUser.class).ifPresent(user -> {
-            String roles = user.roleMessageKeys().stream().map(this::getTranslation).collect(Collectors.joining("、"));
+            String roles = Messages.list(this, user.roleMessageKeys().stream().map(this::getTranslation).toList());
             Span who = new Span(user.displayName() + " · " + user.regionName() + " · " + roles);
             who.setId("current-user");
             who.addClassNames("canbao-current-user");

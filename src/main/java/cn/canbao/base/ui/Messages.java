@@ -1,12 +1,15 @@
 package cn.canbao.base.ui;
 
 import cn.canbao.base.DomainException;
+import cn.canbao.base.StoredMessage;
 import cn.canbao.base.Translatable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.stream.Collectors;
 
 /** Domain refusals rendered in the user's language, with translatable arguments translated too. */
 public final class Messages {
@@ -19,6 +22,33 @@ public final class Messages {
                 .map(a -> a instanceof Translatable t ? where.getTranslation(t.messageKey()) : a)
                 .toArray();
         return where.getTranslation(refusal.messageKey(), args);
+    }
+
+    /** A stored text ({@link StoredMessage}) in the user's language; data and older texts as they are. */
+    public static String stored(Component where, String text) {
+        return StoredMessage.parse(text).map(m -> where.getTranslation(m.messageKey(), m.args())).orElse(text);
+    }
+
+    /** Items as the user's language lists them: 甲、乙 in Chinese, "a, b" in English. */
+    public static String list(Component where, Collection<?> items) {
+        return items.stream().map(String::valueOf)
+                .collect(Collectors.joining(where.getTranslation("text.listSeparator")));
+    }
+
+    /** Clauses one after another: 甲；乙 in Chinese, "a; b" in English. */
+    public static String clauses(Component where, Collection<?> items) {
+        return items.stream().map(String::valueOf)
+                .collect(Collectors.joining(where.getTranslation("text.clauseSeparator")));
+    }
+
+    /** A label and its value: 说明：… in Chinese, "Note: …" in English. */
+    public static String labelled(Component where, String label, Object value) {
+        return where.getTranslation("text.labelled", label, String.valueOf(value));
+    }
+
+    /** A text with a detail in brackets: 行动（2026） in Chinese, "Campaign (2026)" in English (numbers as written). */
+    public static String withDetail(Component where, Object text, Object detail) {
+        return where.getTranslation("text.withDetail", String.valueOf(text), String.valueOf(detail));
     }
 
     /** Shows a refusal as an error notification in the middle of the screen. */

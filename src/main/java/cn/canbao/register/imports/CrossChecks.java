@@ -1,5 +1,6 @@
 package cn.canbao.register.imports;
 
+import cn.canbao.base.StoredMessage;
 import cn.canbao.register.IdNumber;
 import cn.canbao.register.RejectReason;
 
@@ -35,7 +36,9 @@ final class CrossChecks {
         if (written != null && !UNKNOWN.contains(written.toUpperCase(Locale.ROOT))) {
             IdNumber.Sex sex = sex(written).orElseThrow(() -> row.rejected(RejectReason.SEX_UNREADABLE, SEX));
             if (sex != id.sex()) {
-                throw row.rejected(RejectReason.SEX_MISMATCH, SEX, id.sex() == IdNumber.Sex.MALE ? "男" : "女");
+                // what the ID says is the application's word, not the file's: stored as a message, read in the
+                // reader's language (rejects of older imports hold 男/女 and read as they did)
+                throw row.rejected(RejectReason.SEX_MISMATCH, SEX, StoredMessage.of("persons.sex." + id.sex().name()));
             }
         }
         if (row.has(BIRTH_DATE)) {

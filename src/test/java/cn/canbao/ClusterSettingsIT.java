@@ -1,5 +1,7 @@
 package cn.canbao;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
@@ -9,8 +11,6 @@ import org.quartz.Scheduler;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The engine settings a cluster needs (README "Clustering"), as the application actually runs them: Camunda's job
@@ -22,10 +22,13 @@ class ClusterSettingsIT {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties camunda;
+
     @Autowired
     Scheduler scheduler;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -52,7 +55,8 @@ class ClusterSettingsIT {
             JobDetail job = scheduler.getJobDetail(key);
             assertThat(job.requestsRecovery()).as("%s requests recovery", key).isTrue();
         }
-        assertThat(jdbc.queryForObject("select count(*) from qrtz_job_details where not requests_recovery", Integer.class))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from qrtz_job_details where not requests_recovery", Integer.class))
                 .isZero();
     }
 }

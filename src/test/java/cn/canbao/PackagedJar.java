@@ -1,6 +1,7 @@
 package cn.canbao;
 
-import org.springframework.core.env.Environment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,9 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.springframework.core.env.Environment;
 
 /**
  * The jar Maven's package phase built, started as a real deployment: {@code java -jar} from a folder of its own, the prod
@@ -28,17 +27,21 @@ import static org.assertj.core.api.Assertions.fail;
 public final class PackagedJar {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    private PackagedJar() {
-    }
+    private PackagedJar() {}
 
     /** The jar of ./mvnw verify's package phase in target/ (failsafe runs after it). */
     public static Path built() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
-            List<Path> jars = files.filter(p -> p.getFileName().toString().matches("canbao-.*\\.jar")).toList();
-            assertThat(jars).as("the jar of ./mvnw verify's package phase in target/").hasSize(1);
+            List<Path> jars = files.filter(p -> p.getFileName().toString().matches("canbao-.*\\.jar"))
+                    .toList();
+            assertThat(jars)
+                    .as("the jar of ./mvnw verify's package phase in target/")
+                    .hasSize(1);
             return jars.get(0).toAbsolutePath();
         }
     }
@@ -47,11 +50,18 @@ public final class PackagedJar {
      * Starts the jar in {@code folder} with the prod profile on {@code databaseUrl} (the test database's user), the
      * given extra environment, its console written to {@code log}; returns once /actuator/health answers UP.
      */
-    public static Process start(Environment testEnv, Path folder, String databaseUrl, int port, Map<String, String> extra,
-                                Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:TieredStopAtLevel=1", "-jar", built().toString())
-                .directory(folder.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    public static Process start(
+            Environment testEnv, Path folder, String databaseUrl, int port, Map<String, String> extra, Path log)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx768m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        built().toString())
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(key -> key.startsWith("SPRING_") || key.startsWith("CANBAO_"));
         environment.put("SPRING_PROFILES_ACTIVE", "prod");
@@ -66,7 +76,8 @@ public final class PackagedJar {
     }
 
     /** A new, empty database beside the tests' own, named after it plus {@code suffix}; answers its JDBC URL. */
-    public static String freshDatabase(Environment testEnv, org.springframework.jdbc.core.JdbcTemplate jdbc, String suffix) {
+    public static String freshDatabase(
+            Environment testEnv, org.springframework.jdbc.core.JdbcTemplate jdbc, String suffix) {
         String url = testEnv.getRequiredProperty("spring.datasource.url");
         String database = databaseName(testEnv, suffix);
         jdbc.execute("drop database if exists \"" + database + "\" with (force)");
@@ -75,7 +86,8 @@ public final class PackagedJar {
     }
 
     /** Drops the database {@link #freshDatabase} made. */
-    public static void dropDatabase(Environment testEnv, org.springframework.jdbc.core.JdbcTemplate jdbc, String suffix) {
+    public static void dropDatabase(
+            Environment testEnv, org.springframework.jdbc.core.JdbcTemplate jdbc, String suffix) {
         jdbc.execute("drop database if exists \"" + databaseName(testEnv, suffix) + "\" with (force)");
     }
 
@@ -94,14 +106,20 @@ public final class PackagedJar {
 
     private static void awaitHealthy(Process app, int port, Path log) throws IOException {
         try {
-            org.awaitility.Awaitility.await().atMost(START_TIMEOUT).pollInterval(Duration.ofSeconds(1))
-                    .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+            org.awaitility.Awaitility.await()
+                    .atMost(START_TIMEOUT)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> {
                         if (!app.isAlive()) {
                             fail("the jar stopped with exit code " + app.exitValue() + ":\n" + tail(log));
                         }
-                        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + port + "/actuator/health")).timeout(Duration.ofSeconds(30))
-                                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                        HttpResponse<String> health = HTTP.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                                        .timeout(Duration.ofSeconds(30))
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                         return health.statusCode() == 200 && health.body().contains("\"status\":\"UP\"");
                     });
         } catch (org.awaitility.core.ConditionTimeoutException e) {

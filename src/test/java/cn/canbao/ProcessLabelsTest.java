@@ -1,5 +1,15 @@
 package cn.canbao;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
@@ -12,17 +22,6 @@ import org.camunda.bpm.model.bpmn.instance.Participant;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.junit.jupiter.api.Test;
-
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every element a reader of the diagram needs a label for has one, as bpmnlint's {@code label-required} rule
@@ -41,13 +40,16 @@ class ProcessLabelsTest {
         }
         assertThat(files).hasSizeGreaterThanOrEqualTo(10);
         for (Path file : files) {
-            assertThat(unlabelled(ProcessModels.read(file.toString()))).as(file.toString()).isEmpty();
+            assertThat(unlabelled(ProcessModels.read(file.toString())))
+                    .as(file.toString())
+                    .isEmpty();
         }
     }
 
     @Test
     void theCheckFindsWhatBpmnlintReports() {
-        BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream("""
+        BpmnModelInstance model =
+                Bpmn.readModelFromStream(new ByteArrayInputStream("""
                 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Definitions_Check"
                              targetNamespace="http://bpmn.io/schema/bpmn">
                   <process id="Check" isExecutable="false">
@@ -77,8 +79,14 @@ class ProcessLabelsTest {
                 </definitions>
                 """.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(unlabelled(model)).containsExactlyInAnyOrder("Start_Unnamed", "Gateway_Fork", "Task_Unnamed",
-                "Event_Unnamed", "Boundary_Unnamed", "Flow_NoUnnamed");
+        assertThat(unlabelled(model))
+                .containsExactlyInAnyOrder(
+                        "Start_Unnamed",
+                        "Gateway_Fork",
+                        "Task_Unnamed",
+                        "Event_Unnamed",
+                        "Boundary_Unnamed",
+                        "Flow_NoUnnamed");
     }
 
     /** The ids of the elements bpmnlint's label-required rule would report. */
@@ -89,9 +97,11 @@ class ProcessLabelsTest {
                 missing.add(element.getId());
             }
         }
-        model.getModelElementsByType(Participant.class).stream().filter(p -> blank(p.getName()))
+        model.getModelElementsByType(Participant.class).stream()
+                .filter(p -> blank(p.getName()))
                 .forEach(p -> missing.add(p.getId()));
-        model.getModelElementsByType(Lane.class).stream().filter(l -> blank(l.getName()))
+        model.getModelElementsByType(Lane.class).stream()
+                .filter(l -> blank(l.getName()))
                 .forEach(l -> missing.add(l.getId()));
         return missing;
     }
@@ -100,13 +110,17 @@ class ProcessLabelsTest {
         if (element instanceof SequenceFlow flow) {
             return flow.getConditionExpression() != null;
         }
-        if (element instanceof ParallelGateway || element instanceof EventBasedGateway || element instanceof SubProcess) {
+        if (element instanceof ParallelGateway
+                || element instanceof EventBasedGateway
+                || element instanceof SubProcess) {
             return false;
         }
         if (element instanceof Gateway gateway) {
             // forking: more than one flow leaves it (counted from the flows, whether or not <outgoing> lists them)
             return gateway.getModelInstance().getModelElementsByType(SequenceFlow.class).stream()
-                    .filter(f -> f.getSource() == gateway).count() > 1;
+                            .filter(f -> f.getSource() == gateway)
+                            .count()
+                    > 1;
         }
         return element instanceof FlowNode;
     }

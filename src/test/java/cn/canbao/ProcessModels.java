@@ -1,5 +1,10 @@
 package cn.canbao;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.io.File;
+import java.util.List;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -13,17 +18,10 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
-import java.io.File;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.groups.Tuple.tuple;
-
 /** Reading the files of processes/ and asserting what the Java code relies on in them: the model tests share these. */
 public final class ProcessModels {
 
-    private ProcessModels() {
-    }
+    private ProcessModels() {}
 
     /** Reads and schema-validates a BPMN file, e.g. {@code processes/campaign.bpmn}. */
     public static BpmnModelInstance read(String path) {
@@ -47,26 +45,38 @@ public final class ProcessModels {
     }
 
     /** A user task with its candidate group, due date, form key and a complete listener. */
-    public static UserTask assertUserTask(BpmnModelInstance model, String id, String group, String due, String form,
-                                          String onComplete) {
+    public static UserTask assertUserTask(
+            BpmnModelInstance model, String id, String group, String due, String form, String onComplete) {
         UserTask task = element(model, id, UserTask.class);
-        assertThat(task).as(id).extracting(UserTask::getCamundaCandidateGroups, UserTask::getCamundaDueDate,
-                UserTask::getCamundaFormKey).containsExactly(group, due, form);
-        assertThat(taskListeners(task)).as(id)
+        assertThat(task)
+                .as(id)
+                .extracting(
+                        UserTask::getCamundaCandidateGroups, UserTask::getCamundaDueDate, UserTask::getCamundaFormKey)
+                .containsExactly(group, due, form);
+        assertThat(taskListeners(task))
+                .as(id)
                 .extracting(CamundaTaskListener::getCamundaEvent, CamundaTaskListener::getCamundaDelegateExpression)
                 .contains(tuple("complete", onComplete));
         return task;
     }
 
     public static List<CamundaTaskListener> taskListeners(BaseElement element) {
-        return element.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list();
+        return element.getExtensionElements()
+                .getElementsQuery()
+                .filterByType(CamundaTaskListener.class)
+                .list();
     }
 
     public static String timeDate(ModelElementInstance event) {
-        return event.getChildElementsByType(TimerEventDefinition.class).iterator().next().getTimeDate().getTextContent();
+        return event.getChildElementsByType(TimerEventDefinition.class)
+                .iterator()
+                .next()
+                .getTimeDate()
+                .getTextContent();
     }
 
-    public static BoundaryEvent assertNonInterruptingTimer(BpmnModelInstance model, String id, String task, String due) {
+    public static BoundaryEvent assertNonInterruptingTimer(
+            BpmnModelInstance model, String id, String task, String due) {
         BoundaryEvent timer = element(model, id, BoundaryEvent.class);
         assertThat(timer.cancelActivity()).as(id).isFalse();
         assertThat(timer.getAttachedTo().getId()).as(id).isEqualTo(task);
@@ -75,14 +85,21 @@ public final class ProcessModels {
     }
 
     /** A non-interrupting timer on the task whose service task reminds whoever holds it ({@code ${remindOverdueTask}}). */
-    public static void assertReminder(BpmnModelInstance model, String timerId, String task, String due, String reminder) {
+    public static void assertReminder(
+            BpmnModelInstance model, String timerId, String task, String due, String reminder) {
         BoundaryEvent timer = assertNonInterruptingTimer(model, timerId, task, due);
         ServiceTask remind = element(model, reminder, ServiceTask.class);
         assertThat(timer.getSucceedingNodes().singleResult()).isSameAs(remind);
         assertThat(remind.getCamundaDelegateExpression()).isEqualTo("${remindOverdueTask}");
-        CamundaInputParameter taskKey = remind.getExtensionElements().getElementsQuery()
-                .filterByType(CamundaInputOutput.class).singleResult().getCamundaInputParameters().iterator().next();
-        assertThat(taskKey).extracting(CamundaInputParameter::getCamundaName, CamundaInputParameter::getTextContent)
+        CamundaInputParameter taskKey = remind.getExtensionElements()
+                .getElementsQuery()
+                .filterByType(CamundaInputOutput.class)
+                .singleResult()
+                .getCamundaInputParameters()
+                .iterator()
+                .next();
+        assertThat(taskKey)
+                .extracting(CamundaInputParameter::getCamundaName, CamundaInputParameter::getTextContent)
                 .containsExactly("taskKey", task);
     }
 }

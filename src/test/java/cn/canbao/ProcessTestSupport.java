@@ -19,7 +19,10 @@ public class ProcessTestSupport {
     /** Deletes the instance with its called instances, if it still runs (null: nothing was started). */
     public void deleteIfRunning(String processInstanceId) {
         if (processInstanceId != null
-                && runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+                && runtime.createProcessInstanceQuery()
+                                .processInstanceId(processInstanceId)
+                                .count()
+                        > 0) {
             runtime.deleteProcessInstance(processInstanceId, "test finished");
         }
     }

@@ -1,10 +1,6 @@
 package cn.canbao;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.FileSystemUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,8 +12,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A real deployment as the README documents it: the built jar started with {@code java -jar} from a folder of its
@@ -32,11 +31,14 @@ class ProdJarIT {
 
     @Autowired
     Environment env;
+
     @Autowired
     JdbcTemplate jdbc;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     @Test
     void theJarStartedElsewhereWithTheProdProfileExplainsHttpsInChinese() throws Exception {
@@ -49,15 +51,19 @@ class ProdJarIT {
         Process app = PackagedJar.start(env, folder, prodUrl, port, Map.of(), log);
         try {
             assertThat(Files.readString(log)).contains("profiles: prod", "external PostgreSQL " + prodUrl);
-            assertThat(folder.resolve("logs").resolve("canbao.log")).as("the prod profile's log file").isNotEmptyFile();
+            assertThat(folder.resolve("logs").resolve("canbao.log"))
+                    .as("the prod profile's log file")
+                    .isNotEmptyFile();
 
             for (String page : List.of("/login", "/", "/dashboard")) {
                 HttpResponse<String> plain = get(port, page, Map.of());
                 assertThat(plain.statusCode()).as(page).isEqualTo(403);
-                assertThat(plain.headers().firstValue("Content-Type")).as(page).hasValueSatisfying(
-                        type -> assertThat(type).startsWith("text/html"));
-                assertThat(plain.body()).as(page).contains("请使用 HTTPS 打开参保通",
-                        "本系统只能通过加密的 HTTPS 连接使用", "Please open Canbao over HTTPS")
+                assertThat(plain.headers().firstValue("Content-Type"))
+                        .as(page)
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+                assertThat(plain.body())
+                        .as(page)
+                        .contains("请使用 HTTPS 打开参保通", "本系统只能通过加密的 HTTPS 连接使用", "Please open Canbao over HTTPS")
                         .doesNotContain("Cookies are disabled");
                 assertThat(plain.body().indexOf("请使用 HTTPS 打开参保通"))
                         .isLessThan(plain.body().indexOf("Please open Canbao over HTTPS"));
@@ -66,8 +72,10 @@ class ProdJarIT {
             HttpResponse<String> behindProxy = get(port, "/login", Map.of("X-Forwarded-Proto", "https"));
             assertThat(behindProxy.statusCode()).isEqualTo(200);
             assertThat(behindProxy.body()).doesNotContain("请使用 HTTPS 打开参保通");
-            assertThat(behindProxy.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
-                    .isNotEmpty().allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("; Secure"));
+            assertThat(behindProxy.headers().allValues("Set-Cookie"))
+                    .filteredOn(c -> c.startsWith("JSESSIONID="))
+                    .isNotEmpty()
+                    .allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("; Secure"));
         } finally {
             PackagedJar.stop(app);
             PackagedJar.dropDatabase(env, jdbc, "_prod_jar");
@@ -82,5 +90,4 @@ class ProdJarIT {
         headers.forEach(request::header);
         return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
-
 }

@@ -1,15 +1,14 @@
 package cn.canbao;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.FileSystemResource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.FileSystemResource;
 
 /**
  * The prod profile's defaults travel in the jar (application-prod.yml on the classpath), so {@code java -jar} from any
@@ -35,12 +34,16 @@ class ProdProfileTest {
     @Test
     void configHoldsOverridesOnlyNotTheJarsDefaults() throws java.io.IOException {
         try (var files = Files.list(Path.of("config"))) {
-            for (Path local : files.filter(p -> p.getFileName().toString().matches("application.*\\.ya?ml")).toList()) {
-                ClassPathResource inJar = new ClassPathResource(local.getFileName().toString());
+            for (Path local : files.filter(p -> p.getFileName().toString().matches("application.*\\.ya?ml"))
+                    .toList()) {
+                ClassPathResource inJar =
+                        new ClassPathResource(local.getFileName().toString());
                 Properties defaults = inJar.exists() ? yaml(inJar) : new Properties();
                 Properties overrides = yaml(new FileSystemResource(local));
-                assertThat(overrides.stringPropertyNames()).as("settings of " + local + " the jar already has")
-                        .allSatisfy(key -> assertThat(overrides.get(key)).as(key).isNotEqualTo(defaults.get(key)));
+                assertThat(overrides.stringPropertyNames())
+                        .as("settings of " + local + " the jar already has")
+                        .allSatisfy(
+                                key -> assertThat(overrides.get(key)).as(key).isNotEqualTo(defaults.get(key)));
             }
         }
     }

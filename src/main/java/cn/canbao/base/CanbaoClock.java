@@ -1,11 +1,10 @@
 package cn.canbao.base;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The application's one clock (STYLE.md habit 11; issue 19): the instant is Camunda's ({@link ClockUtil}), so the

@@ -1,11 +1,10 @@
 package cn.canbao.base;
 
+import java.time.Clock;
+import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
-import java.time.ZoneId;
 
 /** The one {@link Clock} bean, in the zone of {@code canbao.zone} (default {@link CanbaoClock#DEFAULT_ZONE}). */
 @Configuration(proxyBeanMethods = false)

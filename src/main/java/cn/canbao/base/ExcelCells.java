@@ -1,16 +1,14 @@
 package cn.canbao.base;
 
+import java.math.BigDecimal;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 
-import java.math.BigDecimal;
-
 /** Writing one styled cell of a generated workbook (target tables, bulletins); a null value leaves it empty. */
 public final class ExcelCells {
 
-    private ExcelCells() {
-    }
+    private ExcelCells() {}
 
     public static void text(Row row, int column, String value, CellStyle style) {
         Cell cell = styled(row, column, style);

@@ -1,16 +1,16 @@
 package cn.canbao.base;
 
-import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * The trust boundary for DMN and BPMN XML that a <em>user</em> uploads: such a model may compute with
@@ -33,6 +33,7 @@ public final class FeelOnlyModelCheck {
 
     /** The largest model accepted. */
     public static final int MAX_BYTES = 1024 * 1024;
+
     static final int MAX_ELEMENTS = 50_000;
     static final int MAX_DEPTH = 64;
     private static final int MAX_ID_LENGTH = 64;
@@ -41,15 +42,19 @@ public final class FeelOnlyModelCheck {
      * Exactly the values Camunda 7.24 evaluates as FEEL ({@code ExpressionEvaluationHandler#isFeelExpressionLanguage}):
      * any other value makes it look for a JUEL or script engine of that name.
      */
-    private static final Set<String> FEEL = Set.of("http://www.omg.org/spec/FEEL/20140401",
-            "http://www.omg.org/spec/DMN/20180521/FEEL/", "https://www.omg.org/spec/DMN/20191111/FEEL/",
-            "https://www.omg.org/spec/DMN/20211108/FEEL/", "https://www.omg.org/spec/DMN/20230324/FEEL/");
+    private static final Set<String> FEEL = Set.of(
+            "http://www.omg.org/spec/FEEL/20140401",
+            "http://www.omg.org/spec/DMN/20180521/FEEL/",
+            "https://www.omg.org/spec/DMN/20191111/FEEL/",
+            "https://www.omg.org/spec/DMN/20211108/FEEL/",
+            "https://www.omg.org/spec/DMN/20230324/FEEL/");
+
     private static final Set<String> LANGUAGE_ATTRIBUTES = Set.of("expressionLanguage", "typeLanguage", "language");
-    private static final Set<String> CAMUNDA = Set.of("http://camunda.org/schema/1.0/bpmn",
-            "http://camunda.org/schema/1.0/dmn", "http://activiti.org/bpmn");
+    private static final Set<String> CAMUNDA = Set.of(
+            "http://camunda.org/schema/1.0/bpmn", "http://camunda.org/schema/1.0/dmn", "http://activiti.org/bpmn");
     private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
-    private static final Set<String> JAVA_ATTRIBUTES = Set.of("class", "delegateExpression", "expression",
-            "variableMappingClass", "variableMappingDelegateExpression");
+    private static final Set<String> JAVA_ATTRIBUTES = Set.of(
+            "class", "delegateExpression", "expression", "variableMappingClass", "variableMappingDelegateExpression");
     private static final Set<String> LISTENERS = Set.of("executionListener", "taskListener");
 
     /** Why a model was refused: {@link #messageKey()} names the reason, {@code elementId} where (may be null). */
@@ -60,8 +65,7 @@ public final class FeelOnlyModelCheck {
         }
     }
 
-    private FeelOnlyModelCheck() {
-    }
+    private FeelOnlyModelCheck() {}
 
     /** The first reason to refuse the model, or empty when it computes with FEEL only. */
     public static Optional<Refusal> check(byte[] xml) {
@@ -111,8 +115,10 @@ public final class FeelOnlyModelCheck {
                 if (!texts.isEmpty()) {
                     texts.peek().append(text);
                 }
-            } else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
-                    || event == XMLStreamConstants.SPACE) && !texts.isEmpty()) {
+            } else if ((event == XMLStreamConstants.CHARACTERS
+                            || event == XMLStreamConstants.CDATA
+                            || event == XMLStreamConstants.SPACE)
+                    && !texts.isEmpty()) {
                 texts.peek().append(reader.getText());
             }
         }
@@ -155,7 +161,8 @@ public final class FeelOnlyModelCheck {
 
     /** Whether Camunda evaluates an expression in this language as FEEL. */
     static boolean isFeel(String language) {
-        return language != null && (FEEL.contains(language) || language.toLowerCase(Locale.ROOT).equals("feel"));
+        return language != null
+                && (FEEL.contains(language) || language.toLowerCase(Locale.ROOT).equals("feel"));
     }
 
     private static boolean isJuel(CharSequence text) {
@@ -166,8 +173,10 @@ public final class FeelOnlyModelCheck {
     /** An element id as the refusal may show it: id characters only, short. */
     private static String safeId(String id) {
         StringBuilder sb = new StringBuilder();
-        id.codePoints().limit(MAX_ID_LENGTH).forEach(c -> sb.appendCodePoint(
-                Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' ? c : '_'));
+        id.codePoints()
+                .limit(MAX_ID_LENGTH)
+                .forEach(c ->
+                        sb.appendCodePoint(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' ? c : '_'));
         return sb.toString();
     }
 

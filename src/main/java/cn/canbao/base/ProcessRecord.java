@@ -12,8 +12,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class ProcessRecord {
 
-    private ProcessRecord() {
-    }
+    private ProcessRecord() {}
 
     /** The record id of the task's process instance; {@code idVariable} is checked against it when present. */
     public static long id(DelegateTask task, String idVariable) {
@@ -54,7 +53,9 @@ public final class ProcessRecord {
         if (claimed == null) {
             return;
         }
-        String value = claimed instanceof Number n ? Long.toString(n.longValue()) : claimed.toString().strip();
+        String value = claimed instanceof Number n
+                ? Long.toString(n.longValue())
+                : claimed.toString().strip();
         if (!value.equals(owned)) {
             throw new ProcessTampered();
         }

@@ -1,7 +1,6 @@
 package cn.canbao.bulletin;
 
 import cn.canbao.base.Translatable;
-
 import java.math.BigDecimal;
 
 /**
@@ -10,7 +9,9 @@ import java.math.BigDecimal;
  * below it, RED further below. The thresholds live here and nowhere else.
  */
 public enum BulletinBand implements Translatable {
-    GREEN, YELLOW, RED;
+    GREEN,
+    YELLOW,
+    RED;
 
     /** How many percentage points below the expected line still count as YELLOW. */
     public static final BigDecimal YELLOW_POINTS = BigDecimal.TEN;

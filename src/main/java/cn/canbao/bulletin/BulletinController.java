@@ -1,5 +1,8 @@
 package cn.canbao.bulletin;
 
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.function.BiConsumer;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -8,10 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.io.ByteArrayOutputStream;
-import java.util.List;
-import java.util.function.BiConsumer;
 
 /**
  * {@code GET /api/campaigns/{id}/bulletins} — the campaign's bulletins the caller may read (published;
@@ -30,8 +29,7 @@ class BulletinController {
         this.exports = exports;
     }
 
-    record BulletinResponse(Bulletin bulletin, List<BulletinRow> rows) {
-    }
+    record BulletinResponse(Bulletin bulletin, List<BulletinRow> rows) {}
 
     @GetMapping
     List<Bulletin> list(@PathVariable long id) {
@@ -54,13 +52,18 @@ class BulletinController {
         return file(bulletins.get(id, number), "xlsx", BulletinExports.XLSX, exports::excel);
     }
 
-    private static ResponseEntity<byte[]> file(Bulletin b, String extension, String type,
-                                               BiConsumer<Bulletin, ByteArrayOutputStream> writer) {
+    private static ResponseEntity<byte[]> file(
+            Bulletin b, String extension, String type, BiConsumer<Bulletin, ByteArrayOutputStream> writer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writer.accept(b, out);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(type))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(BulletinExports.fileName(b, extension)).build().toString())
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(type))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(BulletinExports.fileName(b, extension))
+                                .build()
+                                .toString())
                 .body(out.toByteArray());
     }
 }

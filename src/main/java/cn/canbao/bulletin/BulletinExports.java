@@ -1,9 +1,8 @@
 package cn.canbao.bulletin;
 
-import org.springframework.stereotype.Component;
-
 import java.io.OutputStream;
 import java.nio.file.Path;
+import org.springframework.stereotype.Component;
 
 /** A readable bulletin as PDF or Excel, for the views' download links and the REST API. */
 @Component

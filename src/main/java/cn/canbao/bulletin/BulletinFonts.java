@@ -1,12 +1,11 @@
 package cn.canbao.bulletin;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * The CJK TrueType font the PDF bulletin embeds: {@code canbao.bulletin.font} when set, else the first
@@ -16,7 +15,8 @@ import java.util.Optional;
 class BulletinFonts {
 
     /** fonts-wqy-microhei, fonts-noto-cjk, fonts-arphic-uming (.ci/run installs the first). */
-    static final List<Path> DEFAULTS = List.of(Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+    static final List<Path> DEFAULTS = List.of(
+            Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
             Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
             Path.of("/usr/share/fonts/truetype/arphic/uming.ttc"));
 
@@ -28,8 +28,8 @@ class BulletinFonts {
 
     /** The font file, or {@code bulletin.pdf.noFont} naming where it was looked for. */
     Path require() {
-        return find().orElseThrow(() -> new BulletinException("bulletin.pdf.noFont",
-                configured.isBlank() ? DEFAULTS.get(0).toString() : configured));
+        return find().orElseThrow(() -> new BulletinException(
+                "bulletin.pdf.noFont", configured.isBlank() ? DEFAULTS.get(0).toString() : configured));
     }
 
     Optional<Path> find() {

@@ -1,16 +1,7 @@
 package cn.canbao.bulletin;
 
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-
-import cn.canbao.register.PersonGroup;
 import cn.canbao.quota.GroupCoverage;
-
+import cn.canbao.register.PersonGroup;
 import java.awt.Color;
 import java.io.Closeable;
 import java.io.IOException;
@@ -21,6 +12,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * A bulletin as a print-ready A4 PDF: title, the county leader's remarks, the ranked table with the
@@ -34,8 +32,7 @@ final class BulletinPdf {
     static final float MARGIN = 40;
     private static final float ROW = 18;
     private static final float SIZE = 9;
-    private static final String[] HEADERS = {"排名", "乡镇", "目标数", "已参保", "完成率%", "较上期", "参保率%",
-            "按时/迟报/未报", "色标", "备注"};
+    private static final String[] HEADERS = {"排名", "乡镇", "目标数", "已参保", "完成率%", "较上期", "参保率%", "按时/迟报/未报", "色标", "备注"};
     private static final float[] WIDTHS = {28, 80, 42, 42, 46, 48, 46, 70, 28, 85};
     private static final String[] GROUP_HEADERS = {"地区", "在册人数", "已参保", "参保率%", "距100%差"};
     private static final float[] GROUP_WIDTHS = {110, 70, 70, 70, 70};
@@ -53,8 +50,8 @@ final class BulletinPdf {
     }
 
     /** Writes the bulletin with the given TrueType font (.ttf, or the first font of a .ttc). */
-    static void write(Bulletin bulletin, List<BulletinRow> rows, List<GroupCoverage> groups, Path fontFile,
-                      OutputStream target) {
+    static void write(
+            Bulletin bulletin, List<BulletinRow> rows, List<GroupCoverage> groups, Path fontFile, OutputStream target) {
         try (PDDocument doc = new PDDocument()) {
             List<Closeable> open = new ArrayList<>();
             try {
@@ -90,7 +87,9 @@ final class BulletinPdf {
         newPage();
         text(b.title(), MARGIN, y, 15);
         y -= 20;
-        String expected = rows.isEmpty() ? "" : "　时序进度 " + rows.get(0).expectedCompletion().toPlainString() + "%";
+        String expected = rows.isEmpty()
+                ? ""
+                : "　时序进度 " + rows.get(0).expectedCompletion().toPlainString() + "%";
         text("截至" + DAY.format(b.periodEnd()) + expected + (b.published() ? "" : "　（草稿，未发布）"), MARGIN, y, 10);
         y -= 18;
         if (b.remarks() != null) {
@@ -122,10 +121,18 @@ final class BulletinPdf {
 
     private void row(BulletinRow r) throws IOException {
         String mark = r.lagging() ? (r.escalationCaseId() != null ? "落后·约谈整改" : "落后") : "";
-        String[] values = {Integer.toString(r.rank()), r.townshipName(), Integer.toString(r.target()),
-                Integer.toString(r.enrolled()), r.completion().toPlainString(), r.changeText(),
-                r.coverageRate().toPlainString(), r.reportsOnTime() + "/" + r.reportsLate() + "/" + r.reportsMissing(),
-                bandName(r.band()), mark};
+        String[] values = {
+            Integer.toString(r.rank()),
+            r.townshipName(),
+            Integer.toString(r.target()),
+            Integer.toString(r.enrolled()),
+            r.completion().toPlainString(),
+            r.changeText(),
+            r.coverageRate().toPlainString(),
+            r.reportsOnTime() + "/" + r.reportsLate() + "/" + r.reportsMissing(),
+            bandName(r.band()),
+            mark
+        };
         cells(values, null, Color.decode(r.band().color()), false);
     }
 
@@ -146,8 +153,9 @@ final class BulletinPdf {
             float size = header ? SIZE - 1 : SIZE;
             String v = fit(values[c] == null ? "" : values[c], WIDTHS[c] - 4, size);
             float w = width(v, size);
-            float tx = header || c == 0 || c == 8 ? x + (WIDTHS[c] - w) / 2 // centred: headers, rank, band
-                    : c == 1 || c == 9 ? x + 2 : x + WIDTHS[c] - 2 - w;        // names and marks left, numbers right
+            float tx = header || c == 0 || c == 8
+                    ? x + (WIDTHS[c] - w) / 2 // centred: headers, rank, band
+                    : c == 1 || c == 9 ? x + 2 : x + WIDTHS[c] - 2 - w; // names and marks left, numbers right
             text(v, tx, y - ROW + 5.5f, size);
             x += WIDTHS[c];
         }
@@ -171,8 +179,16 @@ final class BulletinPdf {
                 newPage();
                 plainCells(GROUP_HEADERS, new Color(0xE7E6E6), true);
             }
-            plainCells(new String[]{g.regionName(), Integer.toString(g.registered()), Integer.toString(g.enrolled()),
-                    g.coverageRate().toPlainString(), Integer.toString(g.remaining())}, null, false);
+            plainCells(
+                    new String[] {
+                        g.regionName(),
+                        Integer.toString(g.registered()),
+                        Integer.toString(g.enrolled()),
+                        g.coverageRate().toPlainString(),
+                        Integer.toString(g.remaining())
+                    },
+                    null,
+                    false);
         }
     }
 
@@ -219,7 +235,8 @@ final class BulletinPdf {
 
     private void footers() throws IOException {
         for (int i = 0; i < pages.size(); i++) {
-            try (PDPageContentStream s = new PDPageContentStream(doc, pages.get(i), PDPageContentStream.AppendMode.APPEND, true)) {
+            try (PDPageContentStream s =
+                    new PDPageContentStream(doc, pages.get(i), PDPageContentStream.AppendMode.APPEND, true)) {
                 String page = "第 " + (i + 1) + " 页 / 共 " + pages.size() + " 页";
                 s.beginText();
                 s.setFont(font, 8);

@@ -9,6 +9,7 @@ public final class BulletinProcess {
     public static final String VAR_CAMPAIGN_NAME = "campaignName";
     /** The county's name, so task lists show where the bulletin is from. */
     public static final String VAR_REGION_NAME = "regionName";
+
     public static final String VAR_COUNTY_CODE = "countyCode";
     public static final String VAR_COUNTY_LEADER_GROUP = "countyLeaderGroup";
     public static final String VAR_BULLETIN_ID = "bulletinId";
@@ -19,6 +20,5 @@ public final class BulletinProcess {
 
     public static final String TASK_REVIEW = "Task_ReviewBulletin";
 
-    private BulletinProcess() {
-    }
+    private BulletinProcess() {}
 }

@@ -1,14 +1,13 @@
 package cn.canbao.bulletin;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
 
 /** Starts the {@code CountyBulletin} process of a drafted bulletin: the county leader's review task. */
 @Component
@@ -36,11 +35,16 @@ class BulletinReview {
         variables.put(BulletinProcess.VAR_BULLETIN_ID, b.id());
         variables.put(BulletinProcess.VAR_BULLETIN_NUMBER, b.number());
         variables.put(BulletinProcess.VAR_REVIEW_DUE, reviewDue());
-        return runtime.startProcessInstanceByKey(BulletinProcess.KEY, Long.toString(b.campaignId()), variables).getId();
+        return runtime.startProcessInstanceByKey(BulletinProcess.KEY, Long.toString(b.campaignId()), variables)
+                .getId();
     }
 
     /** Noon of the next day in the county's time zone, by the application's clock (the engine's: tests move it). */
     Date reviewDue() {
-        return Date.from(LocalDate.now(clock).plusDays(1).atTime(REVIEW_DUE_AT).atZone(clock.getZone()).toInstant());
+        return Date.from(LocalDate.now(clock)
+                .plusDays(1)
+                .atTime(REVIEW_DUE_AT)
+                .atZone(clock.getZone())
+                .toInstant());
     }
 }

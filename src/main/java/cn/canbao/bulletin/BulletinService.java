@@ -4,25 +4,15 @@ import cn.canbao.cadence.CadenceService;
 import cn.canbao.cadence.ReportTimeliness;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
+import cn.canbao.quota.BaselineService;
+import cn.canbao.quota.GroupCoverage;
+import cn.canbao.quota.TargetService;
 import cn.canbao.region.RegionService;
+import cn.canbao.register.PersonGroup;
 import cn.canbao.security.CanbaoUser;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
-import cn.canbao.register.PersonGroup;
-import cn.canbao.quota.BaselineService;
-import cn.canbao.quota.GroupCoverage;
-import cn.canbao.quota.TargetService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -33,6 +23,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * County bulletins: drafted from the targets' progress and the reports' timeliness, published by the
@@ -59,9 +58,17 @@ public class BulletinService {
     private final RegionService regions;
     private final Clock clock;
 
-    BulletinService(JdbcClient jdbc, JdbcTemplate template, CampaignService campaigns, TargetService targets,
-                    CadenceService cadence, BulletinReview review, ApplicationEventPublisher events,
-                    BaselineService baseline, RegionService regions, Clock clock) {
+    BulletinService(
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            CampaignService campaigns,
+            TargetService targets,
+            CadenceService cadence,
+            BulletinReview review,
+            ApplicationEventPublisher events,
+            BaselineService baseline,
+            RegionService regions,
+            Clock clock) {
         this.clock = clock;
         this.baseline = baseline;
         this.regions = regions;
@@ -82,54 +89,99 @@ public class BulletinService {
     public Optional<Long> draft(long campaignId, LocalDate periodEnd) {
         Campaign c = campaigns.get(campaignId);
         Optional<LocalDate> lastEnd = jdbc.sql("select max(period_end) from bulletin where campaign_id = ?")
-                .params(campaignId).query(LocalDate.class).optional();
+                .params(campaignId)
+                .query(LocalDate.class)
+                .optional();
         if (lastEnd.isPresent() && !periodEnd.isAfter(lastEnd.get())) {
-            log.info("Bulletin of campaign {} for {} not drafted: one up to {} exists", campaignId, periodEnd, lastEnd.get());
+            log.info(
+                    "Bulletin of campaign {} for {} not drafted: one up to {} exists",
+                    campaignId,
+                    periodEnd,
+                    lastEnd.get());
             return Optional.empty();
         }
         Instant from = lastEnd.map(this::endOfDay)
-                .orElseGet(() -> min(c.createdAt(), c.collectionStart().atStartOfDay(clock.getZone()).toInstant()));
+                .orElseGet(() -> min(
+                        c.createdAt(),
+                        c.collectionStart().atStartOfDay(clock.getZone()).toInstant()));
         Map<String, ReportTimeliness> timeliness = cadence.timeliness(campaignId, from, endOfDay(periodEnd)).stream()
                 .collect(Collectors.toMap(ReportTimeliness::townshipCode, Function.identity()));
         BigDecimal expected = c.expectedCompletion(periodEnd);
-        List<BulletinRow> rows = BulletinRanking.rank(targets.progress(campaignId, c.countyCode()), timeliness,
-                previousPublishedCompletion(campaignId), expected);
+        List<BulletinRow> rows = BulletinRanking.rank(
+                targets.progress(campaignId, c.countyCode()),
+                timeliness,
+                previousPublishedCompletion(campaignId),
+                expected);
         Optional<Long> id = jdbc.sql("insert into bulletin (campaign_id, number, period_end) select ?, "
                         + "coalesce(max(number), 0) + 1, ? from bulletin where campaign_id = ? "
                         + "on conflict (campaign_id, period_end) do nothing returning id")
-                .params(campaignId, periodEnd, campaignId).query(Long.class).optional();
+                .params(campaignId, periodEnd, campaignId)
+                .query(Long.class)
+                .optional();
         id.ifPresent(bulletinId -> {
             insertRows(bulletinId, rows);
             insertGroupRows(bulletinId, baseline.groupTable(c.countyCode(), c.year()));
             Bulletin b = bulletin(bulletinId);
             String instance = review.start(b, Role.COUNTY_LEADER.groupAt(c.countyCode()));
-            jdbc.sql("update bulletin set process_instance_id = ? where id = ?").params(instance, bulletinId).update();
-            log.info("Bulletin {} of campaign {} drafted for {} ({} townships)", b.number(), campaignId, periodEnd, rows.size());
+            jdbc.sql("update bulletin set process_instance_id = ? where id = ?")
+                    .params(instance, bulletinId)
+                    .update();
+            log.info(
+                    "Bulletin {} of campaign {} drafted for {} ({} townships)",
+                    b.number(),
+                    campaignId,
+                    periodEnd,
+                    rows.size());
         });
         return id;
     }
 
     private Map<String, BigDecimal> previousPublishedCompletion(long campaignId) {
-        return jdbc.sql("select r.township_code, r.completion from bulletin_row r where r.bulletin_id = "
-                        + "(select id from bulletin where campaign_id = ? and status = 'PUBLISHED' order by number desc limit 1)")
-                .params(campaignId).query().listOfRows().stream()
+        return jdbc
+                .sql(
+                        "select r.township_code, r.completion from bulletin_row r where r.bulletin_id = "
+                                + "(select id from bulletin where campaign_id = ? and status = 'PUBLISHED' order by number desc limit 1)")
+                .params(campaignId)
+                .query()
+                .listOfRows()
+                .stream()
                 .collect(Collectors.toMap(m -> (String) m.get("township_code"), m -> (BigDecimal) m.get("completion")));
     }
 
     private void insertRows(long bulletinId, List<BulletinRow> rows) {
-        template.batchUpdate("insert into bulletin_row (bulletin_id, township_code, rank, target, enrolled, completion, "
+        template.batchUpdate(
+                "insert into bulletin_row (bulletin_id, township_code, rank, target, enrolled, completion, "
                         + "previous_completion, coverage_rate, expected_completion, reports_due, reports_late, "
                         + "reports_missing, band) values (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                rows.stream().map(r -> new Object[]{bulletinId, r.townshipCode(), r.rank(), r.target(), r.enrolled(),
-                        r.completion(), r.previousCompletion(), r.coverageRate(), r.expectedCompletion(), r.reportsDue(),
-                        r.reportsLate(), r.reportsMissing(), r.band().name()}).toList());
+                rows.stream()
+                        .map(r -> new Object[] {
+                            bulletinId,
+                            r.townshipCode(),
+                            r.rank(),
+                            r.target(),
+                            r.enrolled(),
+                            r.completion(),
+                            r.previousCompletion(),
+                            r.coverageRate(),
+                            r.expectedCompletion(),
+                            r.reportsDue(),
+                            r.reportsLate(),
+                            r.reportsMissing(),
+                            r.band().name()
+                        })
+                        .toList());
     }
 
     /** The 100% target groups (newborns, hardship) of the county and its townships, as they stand at the draft. */
     private void insertGroupRows(long bulletinId, List<GroupCoverage> groups) {
-        template.batchUpdate("insert into bulletin_group_row (bulletin_id, grp, region_code, registered, enrolled) "
-                        + "values (?,?,?,?,?)", groups.stream().map(g -> new Object[]{bulletinId, g.group().name(),
-                g.regionCode(), g.registered(), g.enrolled()}).toList());
+        template.batchUpdate(
+                "insert into bulletin_group_row (bulletin_id, grp, region_code, registered, enrolled) "
+                        + "values (?,?,?,?,?)",
+                groups.stream()
+                        .map(g ->
+                                new Object[] {bulletinId, g.group().name(), g.regionCode(), g.registered(), g.enrolled()
+                                })
+                        .toList());
     }
 
     /**
@@ -149,7 +201,8 @@ public class BulletinService {
         CurrentUser.requireActing(b.countyCode(), Role.COUNTY_LEADER, Role.ADMIN);
         int updated = jdbc.sql("update bulletin set status = 'PUBLISHED', remarks = ?, published_at = now(), "
                         + "published_by = ? where id = ? and status = 'DRAFT'")
-                .params(text, CurrentUser.name(), bulletinId).update();
+                .params(text, CurrentUser.name(), bulletinId)
+                .update();
         if (updated == 0) {
             throw new BulletinException("bulletin.alreadyPublished", b.number());
         }
@@ -160,31 +213,47 @@ public class BulletinService {
     /** The campaign's bulletins the caller may read (published; drafts too for the county), newest first. */
     public List<Bulletin> list(long campaignId) {
         Campaign c = campaigns.get(campaignId);
-        return jdbc.sql("select * from bulletin where campaign_id = ? and (status = 'PUBLISHED' or ?) order by number desc")
-                .params(campaignId, mayReadDrafts()).query(mapper(c)).list();
+        return jdbc.sql(
+                        "select * from bulletin where campaign_id = ? and (status = 'PUBLISHED' or ?) order by number desc")
+                .params(campaignId, mayReadDrafts())
+                .query(mapper(c))
+                .list();
     }
 
     /** A bulletin by its number in the campaign, if the caller may read it. */
     public Bulletin get(long campaignId, int number) {
         Campaign c = campaigns.get(campaignId);
-        return jdbc.sql("select * from bulletin where campaign_id = ? and number = ?").params(campaignId, number)
-                .query(mapper(c)).optional().filter(this::readable)
+        return jdbc.sql("select * from bulletin where campaign_id = ? and number = ?")
+                .params(campaignId, number)
+                .query(mapper(c))
+                .optional()
+                .filter(this::readable)
                 .orElseThrow(() -> BulletinException.notFound(number));
     }
 
     /** A bulletin by id, if the caller may read it. */
     public Bulletin bulletin(long bulletinId) {
-        long campaignId = jdbc.sql("select campaign_id from bulletin where id = ?").params(bulletinId)
-                .query(Long.class).optional().orElseThrow(() -> BulletinException.notFound(bulletinId));
+        long campaignId = jdbc.sql("select campaign_id from bulletin where id = ?")
+                .params(bulletinId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> BulletinException.notFound(bulletinId));
         Campaign c = campaigns.get(campaignId);
-        return jdbc.sql("select * from bulletin where id = ?").params(bulletinId).query(mapper(c)).optional()
-                .filter(this::readable).orElseThrow(() -> BulletinException.notFound(bulletinId));
+        return jdbc.sql("select * from bulletin where id = ?")
+                .params(bulletinId)
+                .query(mapper(c))
+                .optional()
+                .filter(this::readable)
+                .orElseThrow(() -> BulletinException.notFound(bulletinId));
     }
 
     /** The bulletin a review process instance is about (the row its start wrote the instance id into). */
     public long bulletinOf(String processInstanceId) {
-        long id = jdbc.sql("select id from bulletin where process_instance_id = ?").param(processInstanceId)
-                .query(Long.class).optional().orElseThrow(() -> BulletinException.notFound(processInstanceId));
+        long id = jdbc.sql("select id from bulletin where process_instance_id = ?")
+                .param(processInstanceId)
+                .query(Long.class)
+                .optional()
+                .orElseThrow(() -> BulletinException.notFound(processInstanceId));
         bulletin(id);
         return id;
     }
@@ -192,11 +261,17 @@ public class BulletinService {
     /** The rows of a bulletin in rank order. */
     public List<BulletinRow> rows(long bulletinId) {
         bulletin(bulletinId); // refuses a bulletin the caller may not read (another county's, a draft)
-        List<BulletinRow> rows = jdbc.sql("select b.* from bulletin_row b where b.bulletin_id = ? "
-                + "order by b.rank, b.township_code").params(bulletinId).query(ROW).list();
-        Map<String, String> names = namesOf(rows.stream().map(BulletinRow::townshipCode).toList());
-        return rows.stream().filter(r -> names.containsKey(r.townshipCode()))
-                .map(r -> r.withTownshipName(names.get(r.townshipCode()))).toList();
+        List<BulletinRow> rows = jdbc.sql(
+                        "select b.* from bulletin_row b where b.bulletin_id = ? " + "order by b.rank, b.township_code")
+                .params(bulletinId)
+                .query(ROW)
+                .list();
+        Map<String, String> names =
+                namesOf(rows.stream().map(BulletinRow::townshipCode).toList());
+        return rows.stream()
+                .filter(r -> names.containsKey(r.townshipCode()))
+                .map(r -> r.withTownshipName(names.get(r.townshipCode())))
+                .toList();
     }
 
     /**
@@ -205,8 +280,10 @@ public class BulletinService {
      */
     public List<GroupCoverage> groupRows(long bulletinId) {
         bulletin(bulletinId); // refuses a bulletin the caller may not read (another county's, a draft)
-        Optional<Long> campaignId = jdbc.sql("select campaign_id from bulletin where id = ?").params(bulletinId)
-                .query(Long.class).optional();
+        Optional<Long> campaignId = jdbc.sql("select campaign_id from bulletin where id = ?")
+                .params(bulletinId)
+                .query(Long.class)
+                .optional();
         if (campaignId.isEmpty()) {
             return List.of();
         }
@@ -214,13 +291,22 @@ public class BulletinService {
         Campaign c = SystemAccess.call(() -> campaigns.get(campaignId.get()));
         List<GroupCoverage> rows = jdbc.sql("select g.* from bulletin_group_row g where g.bulletin_id = ? "
                         + "order by g.grp = 'HARDSHIP', g.region_code <> ?, g.region_code")
-                .params(bulletinId, c.countyCode()).query((rs, n) -> new GroupCoverage(rs.getString("region_code"),
-                        null, PersonGroup.valueOf(rs.getString("grp")), c.year(), rs.getInt("registered"),
-                        rs.getInt("enrolled"))).list();
-        Map<String, String> names = namesOf(rows.stream().map(GroupCoverage::regionCode).toList());
-        return rows.stream().filter(g -> names.containsKey(g.regionCode()))
-                .map(g -> new GroupCoverage(g.regionCode(), names.get(g.regionCode()), g.group(), g.year(),
-                        g.registered(), g.enrolled())).toList();
+                .params(bulletinId, c.countyCode())
+                .query((rs, n) -> new GroupCoverage(
+                        rs.getString("region_code"),
+                        null,
+                        PersonGroup.valueOf(rs.getString("grp")),
+                        c.year(),
+                        rs.getInt("registered"),
+                        rs.getInt("enrolled")))
+                .list();
+        Map<String, String> names =
+                namesOf(rows.stream().map(GroupCoverage::regionCode).toList());
+        return rows.stream()
+                .filter(g -> names.containsKey(g.regionCode()))
+                .map(g -> new GroupCoverage(
+                        g.regionCode(), names.get(g.regionCode()), g.group(), g.year(), g.registered(), g.enrolled()))
+                .toList();
     }
 
     /**
@@ -233,9 +319,12 @@ public class BulletinService {
 
     /** The published bulletin of the same campaign just before this one, if any. */
     public Optional<Long> previousPublished(long bulletinId) {
-        return jdbc.sql("select p.id from bulletin b join bulletin p on p.campaign_id = b.campaign_id "
-                        + "and p.number < b.number and p.status = 'PUBLISHED' where b.id = ? order by p.number desc limit 1")
-                .params(bulletinId).query(Long.class).optional();
+        return jdbc.sql(
+                        "select p.id from bulletin b join bulletin p on p.campaign_id = b.campaign_id "
+                                + "and p.number < b.number and p.status = 'PUBLISHED' where b.id = ? order by p.number desc limit 1")
+                .params(bulletinId)
+                .query(Long.class)
+                .optional();
     }
 
     /** Records the lagging decision for a township in a bulletin, and the escalation case it opened (if any). */
@@ -243,7 +332,8 @@ public class BulletinService {
     public void markLagging(long bulletinId, String townshipCode, boolean lagging, String reason, Long caseId) {
         jdbc.sql("update bulletin_row set lagging = ?, lagging_reason = ?, escalation_case_id = ? "
                         + "where bulletin_id = ? and township_code = ?")
-                .params(lagging, reason, caseId, bulletinId, townshipCode).update();
+                .params(lagging, reason, caseId, bulletinId, townshipCode)
+                .update();
     }
 
     /** Drafts are for the county's leaders (who review them) and admins; campaigns.get has checked the region. */
@@ -269,11 +359,20 @@ public class BulletinService {
     }
 
     private static RowMapper<Bulletin> mapper(Campaign c) {
-        return (rs, n) -> new Bulletin(rs.getLong("id"), c.id(), c.name(), c.countyCode(), c.countyName(),
-                rs.getInt("number"), rs.getObject("period_end", LocalDate.class),
-                BulletinStatus.valueOf(rs.getString("status")), rs.getString("remarks"),
-                rs.getString("process_instance_id"), instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("published_at")), rs.getString("published_by"));
+        return (rs, n) -> new Bulletin(
+                rs.getLong("id"),
+                c.id(),
+                c.name(),
+                c.countyCode(),
+                c.countyName(),
+                rs.getInt("number"),
+                rs.getObject("period_end", LocalDate.class),
+                BulletinStatus.valueOf(rs.getString("status")),
+                rs.getString("remarks"),
+                rs.getString("process_instance_id"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("published_at")),
+                rs.getString("published_by"));
     }
 
     private static Instant instant(Timestamp t) {
@@ -281,10 +380,22 @@ public class BulletinService {
     }
 
     /** Rows without their townships' names, which the region module gives ({@link #rows}). */
-    static final RowMapper<BulletinRow> ROW = (rs, n) -> new BulletinRow(rs.getLong("bulletin_id"),
-            rs.getString("township_code"), null, rs.getInt("rank"), rs.getInt("target"),
-            rs.getInt("enrolled"), rs.getBigDecimal("completion"), rs.getBigDecimal("previous_completion"),
-            rs.getBigDecimal("coverage_rate"), rs.getBigDecimal("expected_completion"), rs.getInt("reports_due"),
-            rs.getInt("reports_late"), rs.getInt("reports_missing"), BulletinBand.valueOf(rs.getString("band")),
-            rs.getBoolean("lagging"), rs.getString("lagging_reason"), (Long) rs.getObject("escalation_case_id"));
+    static final RowMapper<BulletinRow> ROW = (rs, n) -> new BulletinRow(
+            rs.getLong("bulletin_id"),
+            rs.getString("township_code"),
+            null,
+            rs.getInt("rank"),
+            rs.getInt("target"),
+            rs.getInt("enrolled"),
+            rs.getBigDecimal("completion"),
+            rs.getBigDecimal("previous_completion"),
+            rs.getBigDecimal("coverage_rate"),
+            rs.getBigDecimal("expected_completion"),
+            rs.getInt("reports_due"),
+            rs.getInt("reports_late"),
+            rs.getInt("reports_missing"),
+            BulletinBand.valueOf(rs.getString("band")),
+            rs.getBoolean("lagging"),
+            rs.getString("lagging_reason"),
+            (Long) rs.getObject("escalation_case_id"));
 }

@@ -4,7 +4,8 @@ import cn.canbao.base.Translatable;
 
 /** A bulletin is drafted by the system and read by everyone once the county leader has published it. */
 public enum BulletinStatus implements Translatable {
-    DRAFT, PUBLISHED;
+    DRAFT,
+    PUBLISHED;
 
     @Override
     public String messageKey() {

@@ -3,6 +3,15 @@ package cn.canbao.bulletin;
 import static cn.canbao.base.ExcelCells.decimal;
 import static cn.canbao.base.ExcelCells.number;
 import static cn.canbao.base.ExcelCells.text;
+
+import cn.canbao.quota.GroupCoverage;
+import cn.canbao.register.PersonGroup;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -18,16 +27,6 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import cn.canbao.register.PersonGroup;
-import cn.canbao.quota.GroupCoverage;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * A bulletin as an Excel workbook: one sheet, a title row, Chinese headers, one row per township in
  * rank order, the band as the fill of its cell. The texts are the file's, in Chinese, like the PDF's: the official
@@ -36,13 +35,28 @@ import java.util.Map;
 final class BulletinWorkbook {
 
     static final String SHEET_NAME = "通报";
-    static final List<String> HEADERS = List.of("排名", "乡镇", "区划代码", "目标数", "已参保", "完成率%", "上期完成率%",
-            "较上期（百分点）", "参保率%", "时序进度%", "应报", "按时", "迟报", "未报", "色标", "落后", "约谈整改");
+    static final List<String> HEADERS = List.of(
+            "排名",
+            "乡镇",
+            "区划代码",
+            "目标数",
+            "已参保",
+            "完成率%",
+            "上期完成率%",
+            "较上期（百分点）",
+            "参保率%",
+            "时序进度%",
+            "应报",
+            "按时",
+            "迟报",
+            "未报",
+            "色标",
+            "落后",
+            "约谈整改");
     static final int BAND = 14;
     static final List<String> GROUP_HEADERS = List.of("地区", "区划代码", "在册人数", "已参保", "参保率%", "距100%差");
 
-    private BulletinWorkbook() {
-    }
+    private BulletinWorkbook() {}
 
     /** Writes the workbook; the caller closes {@code out}. */
     static void write(Bulletin b, List<BulletinRow> rows, List<GroupCoverage> groups, OutputStream out) {
@@ -64,7 +78,12 @@ final class BulletinWorkbook {
                 write(sheet.createRow(r++), row, styles);
             }
             for (PersonGroup group : List.of(PersonGroup.NEWBORN, PersonGroup.HARDSHIP)) {
-                r = writeGroup(sheet, r + 1, group, groups.stream().filter(g -> g.group() == group).toList(), styles);
+                r = writeGroup(
+                        sheet,
+                        r + 1,
+                        group,
+                        groups.stream().filter(g -> g.group() == group).toList(),
+                        styles);
             }
             if (b.remarks() != null) {
                 Row remarks = sheet.createRow(r + 1);

@@ -17,7 +17,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
-
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,14 +60,17 @@ class BulletinsView extends VerticalLayout implements BeforeEnterObserver, Trans
                 return;
             }
             Optional<Long> requested = number(event, "campaign").map(Integer::longValue);
-            Campaign campaign = requested.flatMap(id -> visible.stream().filter(c -> c.id() == id).findFirst())
+            Campaign campaign = requested
+                    .flatMap(id -> visible.stream().filter(c -> c.id() == id).findFirst())
                     .orElseGet(() -> requested.isPresent() ? campaigns.get(requested.get()) : visible.get(0));
             List<Bulletin> list = bulletins.list(campaign.id());
-            Optional<Bulletin> shown = number(event, "number").map(n -> bulletins.get(campaign.id(), n))
+            Optional<Bulletin> shown = number(event, "number")
+                    .map(n -> bulletins.get(campaign.id(), n))
                     .or(() -> list.stream().findFirst());
             // the document's title (Bulletin#title) in the reader's language
-            add(new H2(shown.map(b -> getTranslation("bulletin.heading", b.countyName(), b.campaignName(),
-                    String.valueOf(b.number()))).orElse(getTranslation("bulletin.title"))));
+            add(new H2(shown.map(b -> getTranslation(
+                            "bulletin.heading", b.countyName(), b.campaignName(), String.valueOf(b.number())))
+                    .orElse(getTranslation("bulletin.title"))));
             add(selectors(visible, campaign, list, shown.orElse(null)));
             if (shown.isEmpty()) {
                 Paragraph none = new Paragraph(getTranslation("bulletin.none"));
@@ -76,8 +78,13 @@ class BulletinsView extends VerticalLayout implements BeforeEnterObserver, Trans
                 add(none);
                 return;
             }
-            add(new BulletinPanel(shown.get(), bulletins.rows(shown.get().id()),
-                    bulletins.groupRows(shown.get().id()), exports, true, clock.getZone()));
+            add(new BulletinPanel(
+                    shown.get(),
+                    bulletins.rows(shown.get().id()),
+                    bulletins.groupRows(shown.get().id()),
+                    exports,
+                    true,
+                    clock.getZone()));
         } catch (NumberFormatException e) {
             add(new H2(getTranslation("bulletin.notFound", event.getLocation().getPath())));
         } catch (DomainException refused) {
@@ -102,8 +109,11 @@ class BulletinsView extends VerticalLayout implements BeforeEnterObserver, Trans
         bulletinSelect.setId("bulletin-number");
         bulletinSelect.setLabel(getTranslation("bulletin.number"));
         bulletinSelect.setItems(list);
-        bulletinSelect.setItemLabelGenerator(b -> getTranslation("bulletin.numberLabel", Integer.toString(b.number()),
-                b.periodEnd().toString()) + (b.published() ? "" : " · " + getTranslation(b.status().messageKey())));
+        bulletinSelect.setItemLabelGenerator(b -> getTranslation(
+                        "bulletin.numberLabel",
+                        Integer.toString(b.number()),
+                        b.periodEnd().toString())
+                + (b.published() ? "" : " · " + getTranslation(b.status().messageKey())));
         bulletinSelect.setEmptySelectionAllowed(false);
         bulletinSelect.setWidth("18em");
         if (shown != null) {

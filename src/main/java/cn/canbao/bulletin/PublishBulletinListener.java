@@ -19,7 +19,6 @@ class PublishBulletinListener implements TaskListener {
     public void notify(DelegateTask task) {
         long bulletinId = bulletins.bulletinOf(task.getProcessInstanceId());
         ProcessRecord.requireSame(task, BulletinProcess.VAR_BULLETIN_ID, bulletinId);
-        bulletins.publish(bulletinId,
-                (String) task.getVariable(BulletinProcess.VAR_REMARKS));
+        bulletins.publish(bulletinId, (String) task.getVariable(BulletinProcess.VAR_REMARKS));
     }
 }

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.util.Map;
 
@@ -47,10 +46,12 @@ class ReviewBulletinView extends TaskFormView implements TranslatedTitle {
         remarks.setMaxLength(BulletinService.REMARKS_MAX_LENGTH);
         remarks.setWidthFull();
         remarks.setMinHeight("8em");
-        Button publish = new Button(getTranslation("bulletin.publish"), e -> complete(
-                Map.of(BulletinProcess.VAR_REMARKS, remarks.getValue()),
-                getTranslation("bulletin.published", Integer.toString(b.number())),
-                "bulletins/" + b.campaignId() + "/" + b.number()));
+        Button publish = new Button(
+                getTranslation("bulletin.publish"),
+                e -> complete(
+                        Map.of(BulletinProcess.VAR_REMARKS, remarks.getValue()),
+                        getTranslation("bulletin.published", Integer.toString(b.number())),
+                        "bulletins/" + b.campaignId() + "/" + b.number()));
         publish.setId("bulletin-publish");
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add(remarks, publish);

@@ -1,5 +1,8 @@
 package cn.canbao.cadence;
 
+import java.time.Clock;
+import java.time.LocalTime;
+import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -11,10 +14,6 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.LocalTime;
-import java.util.TimeZone;
 
 /**
  * The Quartz side of the cadence: one job and one cron trigger per campaign, daily at the village time,
@@ -49,11 +48,14 @@ class CadenceSchedule {
             if (scheduler.checkExists(jobKey(campaignId))) {
                 return;
             }
-            JobDetail job = JobBuilder.newJob(CadenceTickJob.class).withIdentity(jobKey(campaignId))
+            JobDetail job = JobBuilder.newJob(CadenceTickJob.class)
+                    .withIdentity(jobKey(campaignId))
                     .usingJobData(CadenceTickJob.CAMPAIGN_ID, Long.toString(campaignId))
-                    .withDescription("扩面行动 " + campaignId + " 报告节奏").storeDurably()
+                    .withDescription("扩面行动 " + campaignId + " 报告节奏")
+                    .storeDurably()
                     // a node dying while it runs: another node runs it again (the job is idempotent)
-                    .requestRecovery().build();
+                    .requestRecovery()
+                    .build();
             scheduler.scheduleJob(job, trigger(campaignId, villageTime));
         } catch (ObjectAlreadyExistsException raced) {
             // another node scheduled it between the check and ours: the same schedule
@@ -85,7 +87,9 @@ class CadenceSchedule {
     }
 
     private Trigger trigger(long campaignId, LocalTime at) {
-        return TriggerBuilder.newTrigger().forJob(jobKey(campaignId)).withIdentity(triggerKey(campaignId))
+        return TriggerBuilder.newTrigger()
+                .forJob(jobKey(campaignId))
+                .withIdentity(triggerKey(campaignId))
                 .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(at.getHour(), at.getMinute())
                         .inTimeZone(TimeZone.getTimeZone(clock.getZone()))
                         // down at the time (deploy, outage): tick once when back, not once per missed day

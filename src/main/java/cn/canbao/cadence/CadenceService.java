@@ -3,22 +3,13 @@ package cn.canbao.cadence;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
+import cn.canbao.quota.TargetProgress;
+import cn.canbao.quota.TargetService;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
-import cn.canbao.quota.TargetProgress;
-import cn.canbao.quota.TargetService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -31,6 +22,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The reporting cadence of campaigns (村每日一汇总, 乡镇三天一调度, 县级五天一通报): each campaign's schedule
@@ -56,9 +55,17 @@ public class CadenceService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CadenceService(JdbcClient jdbc, CampaignService campaigns, RegionService regions, TargetService targets,
-                   CadenceSchedule schedule, ReportWriter writer, ReportProcesses processes, ReportQueries queries,
-                   ApplicationEventPublisher events, Clock clock) {
+    CadenceService(
+            JdbcClient jdbc,
+            CampaignService campaigns,
+            RegionService regions,
+            TargetService targets,
+            CadenceSchedule schedule,
+            ReportWriter writer,
+            ReportProcesses processes,
+            ReportQueries queries,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.campaigns = campaigns;
@@ -82,8 +89,10 @@ public class CadenceService {
     public CadenceSettings configure(long campaignId, CadenceSettings s) {
         Campaign c = campaigns.get(campaignId);
         var user = CurrentUser.get();
-        if (!CurrentUser.isSystem() && (user.isEmpty() || !(user.get().hasRole(Role.COUNTY_LEADER)
-                || user.get().hasRole(Role.ADMIN)))) {
+        if (!CurrentUser.isSystem()
+                && (user.isEmpty()
+                        || !(user.get().hasRole(Role.COUNTY_LEADER)
+                                || user.get().hasRole(Role.ADMIN)))) {
             throw new CadenceException("cadence.countyOnly");
         }
         regions.get(c.countyCode()); // a leader below the county sees the campaign but not the whole county
@@ -91,8 +100,16 @@ public class CadenceService {
         jdbc.sql("update campaign_cadence set first_day = ?, village_time = ?, village_window_hours = ?, "
                         + "township_every_days = ?, township_window_hours = ?, county_every_days = ?, skip_weekends = ?, "
                         + "updated_by = ?, updated_at = now() where campaign_id = ?")
-                .params(s.firstDay(), s.villageTime(), s.villageWindowHours(), s.townshipEveryDays(),
-                        s.townshipWindowHours(), s.countyEveryDays(), s.skipWeekends(), CurrentUser.name(), campaignId)
+                .params(
+                        s.firstDay(),
+                        s.villageTime(),
+                        s.villageWindowHours(),
+                        s.townshipEveryDays(),
+                        s.townshipWindowHours(),
+                        s.countyEveryDays(),
+                        s.skipWeekends(),
+                        CurrentUser.name(),
+                        campaignId)
                 .update();
         if (!ended(c)) {
             schedule.reschedule(campaignId, s.villageTime());
@@ -108,8 +125,17 @@ public class CadenceService {
         jdbc.sql("insert into campaign_cadence (campaign_id, first_day, village_time, village_window_hours, "
                         + "township_every_days, township_window_hours, county_every_days, skip_weekends, updated_by) "
                         + "values (?,?,?,?,?,?,?,?,?) on conflict do nothing")
-                .params(campaignId, d.firstDay(), d.villageTime(), d.villageWindowHours(), d.townshipEveryDays(),
-                        d.townshipWindowHours(), d.countyEveryDays(), d.skipWeekends(), CurrentUser.name()).update();
+                .params(
+                        campaignId,
+                        d.firstDay(),
+                        d.villageTime(),
+                        d.villageWindowHours(),
+                        d.townshipEveryDays(),
+                        d.townshipWindowHours(),
+                        d.countyEveryDays(),
+                        d.skipWeekends(),
+                        CurrentUser.name())
+                .update();
         schedule.ensure(campaignId, settings(campaignId).villageTime());
     }
 
@@ -146,9 +172,16 @@ public class CadenceService {
         int dispatches = 0;
         if (n % s.townshipEveryDays() == 0) {
             Instant due = opens.plus(s.townshipWindowHours(), ChronoUnit.HOURS);
-            List<String> inserted = writer.insertDispatches(campaignId, day, townships.stream().map(Region::code).toList(),
-                    c.expectedCompletion(day), s.townshipEveryDays(), now, due);
-            List<Region> started = townships.stream().filter(t -> inserted.contains(t.code())).toList();
+            List<String> inserted = writer.insertDispatches(
+                    campaignId,
+                    day,
+                    townships.stream().map(Region::code).toList(),
+                    c.expectedCompletion(day),
+                    s.townshipEveryDays(),
+                    now,
+                    due);
+            List<Region> started =
+                    townships.stream().filter(t -> inserted.contains(t.code())).toList();
             writer.dispatchInstances(campaignId, day, processes.startDispatches(c, started, day, due));
             dispatches = started.size();
         }
@@ -157,8 +190,14 @@ public class CadenceService {
             events.publishEvent(new BulletinDue(campaignId, day));
         }
         events.publishEvent(new CadenceTicked(campaignId, day, n));
-        log.info("Campaign {} day {} (reporting day {}): {} village summaries, {} township dispatches{}", campaignId,
-                day, n, summaries, dispatches, bulletin ? ", bulletin due" : "");
+        log.info(
+                "Campaign {} day {} (reporting day {}): {} village summaries, {} township dispatches{}",
+                campaignId,
+                day,
+                n,
+                summaries,
+                dispatches,
+                bulletin ? ", bulletin due" : "");
         return new CadenceTick(day, n, summaries, dispatches, bulletin);
     }
 
@@ -167,14 +206,17 @@ public class CadenceService {
         // one statement per township (≈22), none per village
         townships.forEach(t -> targets.progress(c.id(), t.code()).forEach(p -> progress.put(p.regionCode(), p)));
         List<Region> villages = regions.descendantsAtLevel(c.countyCode(), RegionLevel.VILLAGE);
-        List<ReportWriter.VillageLine> lines = villages.stream().map(v -> {
-            TargetProgress p = progress.get(v.code());
-            return new ReportWriter.VillageLine(v.code(), v.parentCode(), p == null ? 0 : p.target(),
-                    p == null ? 0 : p.enrolled());
-        }).toList();
-        Set<String> inserted = Set.copyOf(writer.insertSummaries(c.id(), c.year(), c.countyCode(), day, c.createdAt(),
-                now, due, lines));
-        List<Region> started = villages.stream().filter(v -> inserted.contains(v.code())).toList();
+        List<ReportWriter.VillageLine> lines = villages.stream()
+                .map(v -> {
+                    TargetProgress p = progress.get(v.code());
+                    return new ReportWriter.VillageLine(
+                            v.code(), v.parentCode(), p == null ? 0 : p.target(), p == null ? 0 : p.enrolled());
+                })
+                .toList();
+        Set<String> inserted = Set.copyOf(
+                writer.insertSummaries(c.id(), c.year(), c.countyCode(), day, c.createdAt(), now, due, lines));
+        List<Region> started =
+                villages.stream().filter(v -> inserted.contains(v.code())).toList();
         writer.summaryInstances(c.id(), day, processes.startSummaries(c, started, day, due));
         return started.size();
     }
@@ -208,8 +250,14 @@ public class CadenceService {
         CurrentUser.requireActing(villageCode, Role.VILLAGE_CADRE);
         jdbc.sql("update village_summary set remarks = ?, confirmed_at = ?, confirmed_by = ? where campaign_id = ? "
                         + "and village_code = ? and report_date = ? and confirmed_at is null")
-                .params(blankToNull(remarks), Timestamp.from(clock.instant()), CurrentUser.name(),
-                        campaignId, villageCode, day).update();
+                .params(
+                        blankToNull(remarks),
+                        Timestamp.from(clock.instant()),
+                        CurrentUser.name(),
+                        campaignId,
+                        villageCode,
+                        day)
+                .update();
     }
 
     /** The township leader records the dispatch's instructions (required; the complete listener of its task). */
@@ -220,26 +268,35 @@ public class CadenceService {
         if (blankToNull(instructions) == null) {
             throw new CadenceException("cadence.instructionsRequired");
         }
-        jdbc.sql("update township_dispatch set instructions = ?, confirmed_at = ?, confirmed_by = ? where campaign_id = ? "
-                        + "and township_code = ? and dispatch_date = ? and confirmed_at is null")
-                .params(instructions.trim(), Timestamp.from(clock.instant()), CurrentUser.name(),
-                        campaignId, townshipCode, day).update();
+        jdbc.sql(
+                        "update township_dispatch set instructions = ?, confirmed_at = ?, confirmed_by = ? where campaign_id = ? "
+                                + "and township_code = ? and dispatch_date = ? and confirmed_at is null")
+                .params(
+                        instructions.trim(),
+                        Timestamp.from(clock.instant()),
+                        CurrentUser.name(),
+                        campaignId,
+                        townshipCode,
+                        day)
+                .update();
     }
 
     /** The report a village-summary or township-dispatch process instance is about: campaign, region, day. */
-    public record Report(long campaignId, String regionCode, LocalDate day) {
-    }
+    public record Report(long campaignId, String regionCode, LocalDate day) {}
 
     /**
      * The report of a process instance, from the row the tick wrote with the instance's id (state the process
      * owns; its variables could have been rewritten through a task), if the caller may see its region.
      */
     public Report reportOf(String processInstanceId) {
-        Report r = jdbc.sql("select campaign_id, village_code, report_date from village_summary where process_instance_id = ? "
-                        + "union all select campaign_id, township_code, dispatch_date from township_dispatch "
-                        + "where process_instance_id = ?").params(processInstanceId, processInstanceId)
+        Report r = jdbc.sql(
+                        "select campaign_id, village_code, report_date from village_summary where process_instance_id = ? "
+                                + "union all select campaign_id, township_code, dispatch_date from township_dispatch "
+                                + "where process_instance_id = ?")
+                .params(processInstanceId, processInstanceId)
                 .query((rs, n) -> new Report(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
-                .optional().orElseThrow(() -> new CadenceException("cadence.noProcessReport", processInstanceId));
+                .optional()
+                .orElseThrow(() -> new CadenceException("cadence.noProcessReport", processInstanceId));
         regions.get(r.regionCode());
         return r;
     }
@@ -283,21 +340,35 @@ public class CadenceService {
                                count(*) filter (where confirmed_at is null)
                         from reports group by township_code order by township_code
                         """)
-                .params(campaignId, Timestamp.from(from), Timestamp.from(until), campaignId, Timestamp.from(from),
+                .params(
+                        campaignId,
+                        Timestamp.from(from),
+                        Timestamp.from(until),
+                        campaignId,
+                        Timestamp.from(from),
                         Timestamp.from(until))
                 .query((rs, n) -> new ReportTimeliness(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
                 .list();
     }
 
     private Optional<CadenceSettings> find(long campaignId) {
-        return jdbc.sql("select * from campaign_cadence where campaign_id = ?").params(campaignId).query(SETTINGS)
+        return jdbc.sql("select * from campaign_cadence where campaign_id = ?")
+                .params(campaignId)
+                .query(SETTINGS)
                 .optional();
     }
 
     private static void validate(CadenceSettings s) {
-        if (s.firstDay() == null || s.villageTime() == null || s.villageWindowHours() < 1 || s.villageWindowHours() > 72
-                || s.townshipEveryDays() < 1 || s.townshipEveryDays() > 30 || s.townshipWindowHours() < 1
-                || s.townshipWindowHours() > 120 || s.countyEveryDays() < 1 || s.countyEveryDays() > 60) {
+        if (s.firstDay() == null
+                || s.villageTime() == null
+                || s.villageWindowHours() < 1
+                || s.villageWindowHours() > 72
+                || s.townshipEveryDays() < 1
+                || s.townshipEveryDays() > 30
+                || s.townshipWindowHours() < 1
+                || s.townshipWindowHours() > 120
+                || s.countyEveryDays() < 1
+                || s.countyEveryDays() > 60) {
             throw new CadenceException("cadence.badSettings");
         }
     }
@@ -307,7 +378,11 @@ public class CadenceService {
     }
 
     private static final RowMapper<CadenceSettings> SETTINGS = (rs, n) -> new CadenceSettings(
-            rs.getObject("first_day", LocalDate.class), rs.getObject("village_time", LocalTime.class),
-            rs.getInt("village_window_hours"), rs.getInt("township_every_days"), rs.getInt("township_window_hours"),
-            rs.getInt("county_every_days"), rs.getBoolean("skip_weekends"));
+            rs.getObject("first_day", LocalDate.class),
+            rs.getObject("village_time", LocalTime.class),
+            rs.getInt("village_window_hours"),
+            rs.getInt("township_every_days"),
+            rs.getInt("township_window_hours"),
+            rs.getInt("county_every_days"),
+            rs.getBoolean("skip_weekends"));
 }

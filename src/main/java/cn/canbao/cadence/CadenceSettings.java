@@ -9,9 +9,14 @@ import java.time.LocalTime;
  * {@code townshipEveryDays} reporting days, the county's bulletin is due every {@code countyEveryDays}.
  * With {@code skipWeekends} Saturdays and Sundays are no reporting days.
  */
-public record CadenceSettings(LocalDate firstDay, LocalTime villageTime, int villageWindowHours,
-                              int townshipEveryDays, int townshipWindowHours, int countyEveryDays,
-                              boolean skipWeekends) {
+public record CadenceSettings(
+        LocalDate firstDay,
+        LocalTime villageTime,
+        int villageWindowHours,
+        int townshipEveryDays,
+        int townshipWindowHours,
+        int countyEveryDays,
+        boolean skipWeekends) {
 
     /** 村每日一汇总 at 17:00, 乡镇三天一调度, 县级五天一通报, weekends included. */
     public static CadenceSettings defaults(LocalDate firstDay) {
@@ -19,7 +24,13 @@ public record CadenceSettings(LocalDate firstDay, LocalTime villageTime, int vil
     }
 
     public CadenceSettings withSkipWeekends(boolean skip) {
-        return new CadenceSettings(firstDay, villageTime, villageWindowHours, townshipEveryDays,
-                townshipWindowHours, countyEveryDays, skip);
+        return new CadenceSettings(
+                firstDay,
+                villageTime,
+                villageWindowHours,
+                townshipEveryDays,
+                townshipWindowHours,
+                countyEveryDays,
+                skip);
     }
 }

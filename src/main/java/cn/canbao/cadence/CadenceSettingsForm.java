@@ -10,7 +10,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.timepicker.TimePicker;
-
 import java.time.Duration;
 
 /** The county leader's settings of a campaign's cadence: when villages report, how often townships and the county. */
@@ -60,9 +59,16 @@ class CadenceSettingsForm extends Composite<FormLayout> {
 
     private void save() {
         try {
-            show(cadence.configure(campaignId, new CadenceSettings(firstDay.getValue(), villageTime.getValue(),
-                    value(villageWindow), value(townshipEvery), value(townshipWindow), value(countyEvery),
-                    skipWeekends.getValue())));
+            show(cadence.configure(
+                    campaignId,
+                    new CadenceSettings(
+                            firstDay.getValue(),
+                            villageTime.getValue(),
+                            value(villageWindow),
+                            value(townshipEvery),
+                            value(townshipWindow),
+                            value(countyEvery),
+                            skipWeekends.getValue())));
             Messages.showSuccess(getTranslation("cadence.saved"));
         } catch (DomainException refused) {
             Messages.showError(this, refused);

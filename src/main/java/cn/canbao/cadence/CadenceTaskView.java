@@ -4,7 +4,6 @@ import cn.canbao.base.ui.SummaryCard;
 import cn.canbao.task.TaskFormView;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.html.Div;
-
 import java.time.Clock;
 import java.time.LocalDate;
 

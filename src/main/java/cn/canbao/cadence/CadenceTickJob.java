@@ -1,13 +1,12 @@
 package cn.canbao.cadence;
 
 import cn.canbao.security.SystemAccess;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
 import org.springframework.scheduling.quartz.QuartzJobBean;
-
-import java.time.Clock;
-import java.time.LocalDate;
 
 /**
  * A campaign's daily tick at its village time (one job and trigger per campaign, see {@link CadenceSchedule}):
@@ -33,7 +32,8 @@ public class CadenceTickJob extends QuartzJobBean {
     protected void executeInternal(JobExecutionContext context) {
         JobDataMap data = context.getMergedJobDataMap();
         long campaignId = Long.parseLong(data.get(CAMPAIGN_ID).toString());
-        LocalDate day = data.containsKey(DAY) ? LocalDate.parse(data.getString(DAY))
+        LocalDate day = data.containsKey(DAY)
+                ? LocalDate.parse(data.getString(DAY))
                 : LocalDate.ofInstant(context.getScheduledFireTime().toInstant(), clock.getZone());
         SystemAccess.run(() -> cadence.tick(campaignId, day));
     }

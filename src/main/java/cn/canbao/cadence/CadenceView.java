@@ -18,7 +18,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
@@ -71,7 +70,9 @@ class CadenceView extends VerticalLayout implements BeforeEnterObserver, Transla
         } else {
             add(new Paragraph(getTranslation("cadence.legend")), grid(matrix));
         }
-        boolean county = CurrentUser.get().map(u -> u.hasRole(Role.COUNTY_LEADER) || u.hasRole(Role.ADMIN)).orElse(false);
+        boolean county = CurrentUser.get()
+                .map(u -> u.hasRole(Role.COUNTY_LEADER) || u.hasRole(Role.ADMIN))
+                .orElse(false);
         if (county) {
             add(new H3(getTranslation("cadence.settings")), new CadenceSettingsForm(cadence, campaign.id()));
         }
@@ -81,15 +82,25 @@ class CadenceView extends VerticalLayout implements BeforeEnterObserver, Transla
         Grid<ReportMatrix.Row> grid = new Grid<>();
         grid.setId("cadence-matrix");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_COLUMN_BORDERS);
-        grid.addColumn(ReportMatrix.Row::townshipName).setHeader(getTranslation("cadence.township")).setAutoWidth(true)
+        grid.addColumn(ReportMatrix.Row::townshipName)
+                .setHeader(getTranslation("cadence.township"))
+                .setAutoWidth(true)
                 .setFrozen(true);
-        grid.addColumn(ReportMatrix.Row::villageName).setHeader(getTranslation("cadence.village")).setAutoWidth(true)
+        grid.addColumn(ReportMatrix.Row::villageName)
+                .setHeader(getTranslation("cadence.village"))
+                .setAutoWidth(true)
                 .setFrozen(true);
         for (LocalDate day : matrix.days()) {
-            grid.addColumn(r -> r.states().containsKey(day) ? getTranslation(r.states().get(day).messageKey()) : "")
-                    .setHeader(DAY.format(day)).setAutoWidth(true).setTextAlign(ColumnTextAlign.CENTER)
+            grid.addColumn(r -> r.states().containsKey(day)
+                            ? getTranslation(r.states().get(day).messageKey())
+                            : "")
+                    .setHeader(DAY.format(day))
+                    .setAutoWidth(true)
+                    .setTextAlign(ColumnTextAlign.CENTER)
                     .setPartNameGenerator(r -> r.states().containsKey(day)
-                            ? "cadence-" + r.states().get(day).name().toLowerCase().replace('_', '-') : null);
+                            ? "cadence-"
+                                    + r.states().get(day).name().toLowerCase().replace('_', '-')
+                            : null);
         }
         grid.setItems(matrix.rows());
         grid.setAllRowsVisible(matrix.rows().size() <= 50);

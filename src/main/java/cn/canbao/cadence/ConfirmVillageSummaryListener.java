@@ -5,8 +5,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import java.time.LocalDate;
-
 /** {@code Task_ConfirmVillageSummary} completed: stores the cadre's remarks and when and by whom it was confirmed. */
 @Component("confirmVillageSummary")
 class ConfirmVillageSummaryListener implements TaskListener {
@@ -21,7 +19,7 @@ class ConfirmVillageSummaryListener implements TaskListener {
     public void notify(DelegateTask task) {
         CadenceService.Report report = cadence.reportOf(task.getProcessInstanceId());
         ProcessRecord.requireSame(task, VillageSummaryProcess.VAR_REGION_CODE, report.regionCode());
-        cadence.confirmSummary(report.campaignId(), report.regionCode(), report.day(),
-                (String) task.getVariable(VillageSummaryProcess.VAR_REMARKS));
+        cadence.confirmSummary(report.campaignId(), report.regionCode(), report.day(), (String)
+                task.getVariable(VillageSummaryProcess.VAR_REMARKS));
     }
 }

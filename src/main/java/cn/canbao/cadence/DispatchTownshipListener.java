@@ -5,8 +5,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import java.time.LocalDate;
-
 /** {@code Task_DispatchTownship} completed: stores the instructions; refuses (the task stays open) without any. */
 @Component("dispatchTownship")
 class DispatchTownshipListener implements TaskListener {
@@ -21,7 +19,7 @@ class DispatchTownshipListener implements TaskListener {
     public void notify(DelegateTask task) {
         CadenceService.Report report = cadence.reportOf(task.getProcessInstanceId());
         ProcessRecord.requireSame(task, TownshipDispatchProcess.VAR_REGION_CODE, report.regionCode());
-        cadence.recordDispatch(report.campaignId(), report.regionCode(), report.day(),
-                (String) task.getVariable(TownshipDispatchProcess.VAR_INSTRUCTIONS));
+        cadence.recordDispatch(report.campaignId(), report.regionCode(), report.day(), (String)
+                task.getVariable(TownshipDispatchProcess.VAR_INSTRUCTIONS));
     }
 }

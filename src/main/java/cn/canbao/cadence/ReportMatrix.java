@@ -8,6 +8,6 @@ import java.util.Map;
 public record ReportMatrix(List<LocalDate> days, List<Row> rows) {
 
     /** One village; a day without a summary of it is absent from {@code states}. */
-    public record Row(String villageCode, String villageName, String townshipName, Map<LocalDate, ReportState> states) {
-    }
+    public record Row(
+            String villageCode, String villageName, String townshipName, Map<LocalDate, ReportState> states) {}
 }

@@ -3,9 +3,6 @@ package cn.canbao.cadence;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.region.Region;
 import cn.canbao.security.Role;
-import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -13,6 +10,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
 
 /**
  * Starts the day's report processes: one instance per village summary or township dispatch (about 300 a
@@ -30,7 +29,10 @@ class ReportProcesses {
     /** Whether the campaign's own process still runs (it is gone when deleted rather than ended). */
     boolean running(Campaign campaign) {
         return campaign.processInstanceId() != null
-                && runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId()).count() > 0;
+                && runtime.createProcessInstanceQuery()
+                                .processInstanceId(campaign.processInstanceId())
+                                .count()
+                        > 0;
     }
 
     /** Starts a VillageSummary per village; returns village code → process instance id. */
@@ -43,8 +45,8 @@ class ReportProcesses {
         return start(TownshipDispatchProcess.KEY, Role.TOWNSHIP_LEADER, campaign, townships, day, dueAt);
     }
 
-    private Map<String, String> start(String key, Role role, Campaign campaign, List<Region> regions, LocalDate day,
-                                      Instant dueAt) {
+    private Map<String, String> start(
+            String key, Role role, Campaign campaign, List<Region> regions, LocalDate day, Instant dueAt) {
         Map<String, String> started = new LinkedHashMap<>();
         for (Region region : regions) {
             Map<String, Object> variables = new HashMap<>();
@@ -55,8 +57,10 @@ class ReportProcesses {
             variables.put(VillageSummaryProcess.VAR_REPORT_DATE, day.toString());
             variables.put(VillageSummaryProcess.VAR_CANDIDATE_GROUP, role.groupAt(region.code()));
             variables.put(VillageSummaryProcess.VAR_DUE_AT, Date.from(dueAt));
-            started.put(region.code(),
-                    runtime.startProcessInstanceByKey(key, Long.toString(campaign.id()), variables).getId());
+            started.put(
+                    region.code(),
+                    runtime.startProcessInstanceByKey(key, Long.toString(campaign.id()), variables)
+                            .getId());
         }
         return started;
     }

@@ -3,9 +3,6 @@ package cn.canbao.cadence;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads of the cadence's rows for the task forms and the cadence page; callers check the region. Region names
@@ -45,13 +44,27 @@ class ReportQueries {
         return jdbc.sql("select s.* from village_summary s "
                         + "where s.campaign_id = ? and s.village_code = ? and s.report_date = ?")
                 .params(campaignId, villageCode, day)
-                .query((rs, n) -> new VillageSummary(campaignId, villageCode, village.name(),
-                        rs.getString("township_code"), day, instant(rs, "since"), instant(rs, "until"),
-                        rs.getInt("new_enrollments"), rs.getInt("new_payments"), rs.getInt("reasons_recorded"), rs.getInt("visits_made"),
-                        rs.getInt("enrolled_to_date"), rs.getInt("target"), rs.getString("remarks"),
-                        instant(rs, "due_at"), instant(rs, "confirmed_at"), rs.getString("confirmed_by"),
+                .query((rs, n) -> new VillageSummary(
+                        campaignId,
+                        villageCode,
+                        village.name(),
+                        rs.getString("township_code"),
+                        day,
+                        instant(rs, "since"),
+                        instant(rs, "until"),
+                        rs.getInt("new_enrollments"),
+                        rs.getInt("new_payments"),
+                        rs.getInt("reasons_recorded"),
+                        rs.getInt("visits_made"),
+                        rs.getInt("enrolled_to_date"),
+                        rs.getInt("target"),
+                        rs.getString("remarks"),
+                        instant(rs, "due_at"),
+                        instant(rs, "confirmed_at"),
+                        rs.getString("confirmed_by"),
                         ReportState.of(instant(rs, "due_at"), instant(rs, "confirmed_at"), now)))
-                .optional().orElseThrow(() -> new CadenceException("cadence.noReport", villageCode, day));
+                .optional()
+                .orElseThrow(() -> new CadenceException("cadence.noReport", villageCode, day));
     }
 
     TownshipDispatch dispatch(long campaignId, Region township, LocalDate day) {
@@ -60,11 +73,19 @@ class ReportQueries {
         return jdbc.sql("select d.* from township_dispatch d "
                         + "where d.campaign_id = ? and d.township_code = ? and d.dispatch_date = ?")
                 .params(campaignId, townshipCode, day)
-                .query((rs, n) -> new TownshipDispatch(campaignId, townshipCode, township.name(), day,
-                        codes(rs.getArray("lagging_villages")), rs.getString("instructions"), instant(rs, "due_at"),
-                        instant(rs, "confirmed_at"), rs.getString("confirmed_by"),
+                .query((rs, n) -> new TownshipDispatch(
+                        campaignId,
+                        townshipCode,
+                        township.name(),
+                        day,
+                        codes(rs.getArray("lagging_villages")),
+                        rs.getString("instructions"),
+                        instant(rs, "due_at"),
+                        instant(rs, "confirmed_at"),
+                        rs.getString("confirmed_by"),
                         ReportState.of(instant(rs, "due_at"), instant(rs, "confirmed_at"), now)))
-                .optional().orElseThrow(() -> new CadenceException("cadence.noReport", townshipCode, day));
+                .optional()
+                .orElseThrow(() -> new CadenceException("cadence.noReport", townshipCode, day));
     }
 
     /** The day's numbers of each village of the township, and the state of its summary before that day. */
@@ -81,42 +102,68 @@ class ReportQueries {
                         order by t.village_code
                         """)
                 .params(campaignId, townshipCode, day)
-                .query((rs, n) -> new VillageReport(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                        rs.getObject(5, LocalDate.class), rs.getObject(5) == null ? null
-                        : ReportState.of(instant(rs, "due_at"), instant(rs, "confirmed_at"), now),
+                .query((rs, n) -> new VillageReport(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        rs.getObject(5, LocalDate.class),
+                        rs.getObject(5) == null
+                                ? null
+                                : ReportState.of(instant(rs, "due_at"), instant(rs, "confirmed_at"), now),
                         lagging.contains(rs.getString(1))))
                 .list();
-        Map<String, String> names = regions.names(reports.stream().map(VillageReport::villageCode).toList());
-        return reports.stream().map(r -> new VillageReport(r.villageCode(), names.get(r.villageCode()), r.target(),
-                r.enrolled(), r.lastReport(), r.lastState(), r.lagging())).toList();
+        Map<String, String> names =
+                regions.names(reports.stream().map(VillageReport::villageCode).toList());
+        return reports.stream()
+                .map(r -> new VillageReport(
+                        r.villageCode(),
+                        names.get(r.villageCode()),
+                        r.target(),
+                        r.enrolled(),
+                        r.lastReport(),
+                        r.lastState(),
+                        r.lagging()))
+                .toList();
     }
 
     /** The last {@code days} reporting days of the campaign × its villages under the caller's region. */
     ReportMatrix matrix(long campaignId, int days) {
         List<LocalDate> recent = new ArrayList<>(jdbc.sql("select distinct report_date from village_summary "
-                        + "where campaign_id = ? order by report_date desc limit ?").params(campaignId, days)
-                .query(LocalDate.class).list());
+                        + "where campaign_id = ? order by report_date desc limit ?")
+                .params(campaignId, days)
+                .query(LocalDate.class)
+                .list());
         recent.sort(null);
         if (recent.isEmpty()) {
             return new ReportMatrix(List.of(), List.of());
         }
         Instant now = now();
-        record Cell(String village, LocalDate day, ReportState state) {
-        }
+        record Cell(String village, LocalDate day, ReportState state) {}
         List<Cell> cells = jdbc.sql("select s.village_code, s.report_date, s.due_at, s.confirmed_at "
                         + "from village_summary s where s.campaign_id = ? and s.report_date >= ? "
                         + "and s.village_code like ? order by s.township_code, s.village_code, s.report_date")
                 .params(campaignId, recent.get(0), scope.get().codePrefix() + "%")
-                .query((rs, n) -> new Cell(rs.getString(1), rs.getObject(2, LocalDate.class),
+                .query((rs, n) -> new Cell(
+                        rs.getString(1),
+                        rs.getObject(2, LocalDate.class),
                         ReportState.of(instant(rs, "due_at"), instant(rs, "confirmed_at"), now)))
                 .list();
         // a village and its township as the village's label names them (the township may lie above the caller)
-        Map<String, RegionService.Label> labels = regions.labels(cells.stream().map(Cell::village).toList());
+        Map<String, RegionService.Label> labels =
+                regions.labels(cells.stream().map(Cell::village).toList());
         Map<String, ReportMatrix.Row> rows = new LinkedHashMap<>();
         for (Cell c : cells) {
             RegionService.Label label = labels.get(c.village());
-            rows.computeIfAbsent(c.village(), code -> new ReportMatrix.Row(code, label == null ? null : label.name(),
-                    label == null ? null : label.parentName(), new LinkedHashMap<>())).states().put(c.day(), c.state());
+            rows.computeIfAbsent(
+                            c.village(),
+                            code -> new ReportMatrix.Row(
+                                    code,
+                                    label == null ? null : label.name(),
+                                    label == null ? null : label.parentName(),
+                                    new LinkedHashMap<>()))
+                    .states()
+                    .put(c.day(), c.state());
         }
         return new ReportMatrix(List.copyOf(recent), List.copyOf(rows.values()));
     }

@@ -1,12 +1,14 @@
 package cn.canbao.cadence;
 
 import cn.canbao.base.Translatable;
-
 import java.time.Instant;
 
 /** Where a report stands: open in its window, confirmed on time, confirmed late, or missing after its window. */
 public enum ReportState implements Translatable {
-    OPEN, ON_TIME, LATE, MISSING;
+    OPEN,
+    ON_TIME,
+    LATE,
+    MISSING;
 
     static ReportState of(Instant dueAt, Instant confirmedAt, Instant now) {
         if (confirmedAt != null) {

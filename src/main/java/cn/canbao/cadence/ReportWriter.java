@@ -2,10 +2,6 @@ package cn.canbao.cadence;
 
 import cn.canbao.outreach.OutreachCounts;
 import cn.canbao.register.RegisterHistories;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -14,6 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Writes a reporting day's rows set-based: every village summary of the day pre-filled in one INSERT over
@@ -25,8 +24,7 @@ import java.util.Map;
 class ReportWriter {
 
     /** One village of the day with its target and enrolled to date (from the target progress). */
-    record VillageLine(String villageCode, String townshipCode, int target, int enrolled) {
-    }
+    record VillageLine(String villageCode, String townshipCode, int target, int enrolled) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -47,22 +45,39 @@ class ReportWriter {
      * by their household village (the register's {@link RegisterHistories#villageActivity}); visits are
      * outreach's ({@link OutreachCounts#visitsPerVillage}).
      */
-    List<String> insertSummaries(long campaignId, int year, String countyCode, LocalDate day, Instant campaignStart,
-                                 Instant until, Instant dueAt, List<VillageLine> villages) {
+    List<String> insertSummaries(
+            long campaignId,
+            int year,
+            String countyCode,
+            LocalDate day,
+            Instant campaignStart,
+            Instant until,
+            Instant dueAt,
+            List<VillageLine> villages) {
         Map<String, Instant> since = new HashMap<>();
-        jdbc.sql("select v.code, coalesce(p.until, ?) from unnest(?::varchar[]) v(code) left join (select village_code, "
-                        + "max(until) until from village_summary where campaign_id = ? group by village_code) p "
-                        + "on p.village_code = v.code")
-                .params(Timestamp.from(campaignStart), villages.stream().map(VillageLine::villageCode)
-                        .toArray(String[]::new), campaignId)
+        jdbc.sql(
+                        "select v.code, coalesce(p.until, ?) from unnest(?::varchar[]) v(code) left join (select village_code, "
+                                + "max(until) until from village_summary where campaign_id = ? group by village_code) p "
+                                + "on p.village_code = v.code")
+                .params(
+                        Timestamp.from(campaignStart),
+                        villages.stream().map(VillageLine::villageCode).toArray(String[]::new),
+                        campaignId)
                 .query(rs -> {
                     since.put(rs.getString(1), rs.getTimestamp(2).toInstant());
                 });
-        Map<String, RegisterHistories.VillageActivity> recorded = register.villageActivity(countyCode, year,
-                villages.stream().map(v -> new RegisterHistories.VillageWindow(v.villageCode(),
-                        since.get(v.villageCode()))).toList(), until);
-        Map<String, Integer> visits = outreach.visitsPerVillage(villages.stream().map(v ->
-                new OutreachCounts.VillageWindow(v.villageCode(), since.get(v.villageCode()))).toList(), until);
+        Map<String, RegisterHistories.VillageActivity> recorded = register.villageActivity(
+                countyCode,
+                year,
+                villages.stream()
+                        .map(v -> new RegisterHistories.VillageWindow(v.villageCode(), since.get(v.villageCode())))
+                        .toList(),
+                until);
+        Map<String, Integer> visits = outreach.visitsPerVillage(
+                villages.stream()
+                        .map(v -> new OutreachCounts.VillageWindow(v.villageCode(), since.get(v.villageCode())))
+                        .toList(),
+                until);
         RegisterHistories.VillageActivity none = new RegisterHistories.VillageActivity(0, 0, 0);
         Timestamp untilTs = Timestamp.from(until);
         return jdbc.sql("""
@@ -75,20 +90,35 @@ class ReportWriter {
                              w(code, township, since, enrollments, payments, reasons, visits, enrolled, target)
                         on conflict do nothing returning village_code
                         """)
-                .params(campaignId, day, untilTs, Timestamp.from(dueAt),
+                .params(
+                        campaignId,
+                        day,
+                        untilTs,
+                        Timestamp.from(dueAt),
                         villages.stream().map(VillageLine::villageCode).toArray(String[]::new),
                         villages.stream().map(VillageLine::townshipCode).toArray(String[]::new),
-                        villages.stream().map(v -> since.get(v.villageCode()).toString()).toArray(String[]::new),
-                        villages.stream().map(v -> recorded.getOrDefault(v.villageCode(), none).newEnrollments())
+                        villages.stream()
+                                .map(v -> since.get(v.villageCode()).toString())
+                                .toArray(String[]::new),
+                        villages.stream()
+                                .map(v -> recorded.getOrDefault(v.villageCode(), none)
+                                        .newEnrollments())
                                 .toArray(Integer[]::new),
-                        villages.stream().map(v -> recorded.getOrDefault(v.villageCode(), none).newPayments())
+                        villages.stream()
+                                .map(v -> recorded.getOrDefault(v.villageCode(), none)
+                                        .newPayments())
                                 .toArray(Integer[]::new),
-                        villages.stream().map(v -> recorded.getOrDefault(v.villageCode(), none).reasonsRecorded())
+                        villages.stream()
+                                .map(v -> recorded.getOrDefault(v.villageCode(), none)
+                                        .reasonsRecorded())
                                 .toArray(Integer[]::new),
-                        villages.stream().map(v -> visits.getOrDefault(v.villageCode(), 0)).toArray(Integer[]::new),
+                        villages.stream()
+                                .map(v -> visits.getOrDefault(v.villageCode(), 0))
+                                .toArray(Integer[]::new),
                         villages.stream().map(VillageLine::enrolled).toArray(Integer[]::new),
                         villages.stream().map(VillageLine::target).toArray(Integer[]::new))
-                .query(String.class).list();
+                .query(String.class)
+                .list();
     }
 
     /**
@@ -96,8 +126,14 @@ class ReportWriter {
      * its completion (today's summary) is below the expected line, or a summary of the last
      * {@code periodDays} days is missing (its window closed unconfirmed).
      */
-    List<String> insertDispatches(long campaignId, LocalDate day, List<String> townships, BigDecimal expected,
-                                  int periodDays, Instant now, Instant dueAt) {
+    List<String> insertDispatches(
+            long campaignId,
+            LocalDate day,
+            List<String> townships,
+            BigDecimal expected,
+            int periodDays,
+            Instant now,
+            Instant dueAt) {
         return jdbc.sql("""
                         insert into township_dispatch (campaign_id, township_code, dispatch_date, lagging_villages, due_at)
                         select ?, t.code, ?, coalesce((select array_agg(s.village_code order by s.village_code)
@@ -109,27 +145,47 @@ class ReportWriter {
                         from unnest(?::varchar[]) t(code)
                         on conflict do nothing returning township_code
                         """)
-                .params(campaignId, day, campaignId, day, expected, day.minusDays(periodDays), Timestamp.from(now),
-                        Timestamp.from(dueAt), townships.toArray(String[]::new))
-                .query(String.class).list();
+                .params(
+                        campaignId,
+                        day,
+                        campaignId,
+                        day,
+                        expected,
+                        day.minusDays(periodDays),
+                        Timestamp.from(now),
+                        Timestamp.from(dueAt),
+                        townships.toArray(String[]::new))
+                .query(String.class)
+                .list();
     }
 
     /** Takes the day for the campaign; false when it was taken already (a re-fired trigger). */
     boolean takeDay(long campaignId, LocalDate day, int reportingDay) {
         return jdbc.sql("insert into cadence_tick (campaign_id, report_date, reporting_day) values (?, ?, ?) "
-                + "on conflict do nothing").params(campaignId, day, reportingDay).update() == 1;
+                                + "on conflict do nothing")
+                        .params(campaignId, day, reportingDay)
+                        .update()
+                == 1;
     }
 
     /** Records the process instance of each summary started (one batch). */
     void summaryInstances(long campaignId, LocalDate day, Map<String, String> instanceByVillage) {
-        batch("update village_summary set process_instance_id = ? where campaign_id = ? and village_code = ? "
-                + "and report_date = ?", campaignId, day, instanceByVillage);
+        batch(
+                "update village_summary set process_instance_id = ? where campaign_id = ? and village_code = ? "
+                        + "and report_date = ?",
+                campaignId,
+                day,
+                instanceByVillage);
     }
 
     /** Records the process instance of each dispatch started (one batch). */
     void dispatchInstances(long campaignId, LocalDate day, Map<String, String> instanceByTownship) {
-        batch("update township_dispatch set process_instance_id = ? where campaign_id = ? and township_code = ? "
-                + "and dispatch_date = ?", campaignId, day, instanceByTownship);
+        batch(
+                "update township_dispatch set process_instance_id = ? where campaign_id = ? and township_code = ? "
+                        + "and dispatch_date = ?",
+                campaignId,
+                day,
+                instanceByTownship);
     }
 
     private void batch(String sql, long campaignId, LocalDate day, Map<String, String> instanceByRegion) {

@@ -16,6 +16,5 @@ public final class TownshipDispatchProcess {
     /** Set by the form on completion: the instructions given (required). */
     public static final String VAR_INSTRUCTIONS = "instructions";
 
-    private TownshipDispatchProcess() {
-    }
+    private TownshipDispatchProcess() {}
 }

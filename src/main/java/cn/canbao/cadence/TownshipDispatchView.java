@@ -14,7 +14,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +43,10 @@ class TownshipDispatchView extends CadenceTaskView implements TranslatedTitle {
         Campaign campaign = campaigns.get(campaignId());
         TownshipDispatch dispatch = cadence.dispatch(campaignId(), regionCode(), reportDate());
         List<VillageReport> villages = cadence.villageReports(campaignId(), regionCode(), reportDate());
-        Paragraph line = new Paragraph(getTranslation("cadence.dispatch.expected",
-                campaign.expectedCompletion(reportDate()).toPlainString(), dispatch.laggingVillages().size()));
+        Paragraph line = new Paragraph(getTranslation(
+                "cadence.dispatch.expected",
+                campaign.expectedCompletion(reportDate()).toPlainString(),
+                dispatch.laggingVillages().size()));
         line.setId("dispatch-expected");
 
         TextArea instructions = new TextArea(getTranslation("cadence.dispatch.instructions"));
@@ -59,7 +60,9 @@ class TownshipDispatchView extends CadenceTaskView implements TranslatedTitle {
                 Messages.showError(getTranslation("cadence.instructionsRequired"));
                 return;
             }
-            complete(Map.of(TownshipDispatchProcess.VAR_INSTRUCTIONS, instructions.getValue()), "cadence.dispatch.recorded");
+            complete(
+                    Map.of(TownshipDispatchProcess.VAR_INSTRUCTIONS, instructions.getValue()),
+                    "cadence.dispatch.recorded");
         });
         confirm.setId("dispatch-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -70,17 +73,29 @@ class TownshipDispatchView extends CadenceTaskView implements TranslatedTitle {
         Grid<VillageReport> grid = new Grid<>();
         grid.setId("dispatch-villages");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(VillageReport::villageName).setHeader(getTranslation("cadence.village")).setFlexGrow(2);
-        grid.addColumn(VillageReport::target).setHeader(getTranslation("cadence.summary.target")).setAutoWidth(true)
+        grid.addColumn(VillageReport::villageName)
+                .setHeader(getTranslation("cadence.village"))
+                .setFlexGrow(2);
+        grid.addColumn(VillageReport::target)
+                .setHeader(getTranslation("cadence.summary.target"))
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(VillageReport::enrolled).setHeader(getTranslation("cadence.summary.enrolled")).setAutoWidth(true)
+        grid.addColumn(VillageReport::enrolled)
+                .setHeader(getTranslation("cadence.summary.enrolled"))
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(v -> v.completion() + "%").setHeader(getTranslation("cadence.completion")).setAutoWidth(true)
+        grid.addColumn(v -> v.completion() + "%")
+                .setHeader(getTranslation("cadence.completion"))
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(v -> v.lastState() == null ? "—" : getTranslation(v.lastState().messageKey()))
-                .setHeader(getTranslation("cadence.dispatch.lastSummary")).setAutoWidth(true);
+        grid.addColumn(v -> v.lastState() == null
+                        ? "—"
+                        : getTranslation(v.lastState().messageKey()))
+                .setHeader(getTranslation("cadence.dispatch.lastSummary"))
+                .setAutoWidth(true);
         grid.addColumn(v -> v.lagging() ? getTranslation("cadence.dispatch.lagging") : "")
-                .setHeader(getTranslation("cadence.dispatch.laggingHeader")).setAutoWidth(true);
+                .setHeader(getTranslation("cadence.dispatch.laggingHeader"))
+                .setAutoWidth(true);
         grid.setPartNameGenerator(v -> v.lagging() ? "cadence-lagging" : null);
         grid.setItems(villages);
         grid.setAllRowsVisible(true);

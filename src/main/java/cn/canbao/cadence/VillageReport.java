@@ -8,8 +8,14 @@ import java.time.LocalDate;
  * A village as its township's dispatch sees it: target and enrolled from its latest summary, how that
  * summary stands, and whether the dispatch flagged it lagging. {@code lastReport} null: no summary yet.
  */
-public record VillageReport(String villageCode, String villageName, int target, int enrolled,
-                            LocalDate lastReport, ReportState lastState, boolean lagging) {
+public record VillageReport(
+        String villageCode,
+        String villageName,
+        int target,
+        int enrolled,
+        LocalDate lastReport,
+        ReportState lastState,
+        boolean lagging) {
 
     /** enrolled / target in percent, two decimals (100.00 for a target of 0). */
     public BigDecimal completion() {

@@ -12,11 +12,11 @@ public final class VillageSummaryProcess {
     public static final String VAR_REGION_NAME = "regionName";
     /** The reporting day, ISO yyyy-MM-dd (a string: Camunda has no date-only type). */
     public static final String VAR_REPORT_DATE = "reportDate";
+
     public static final String VAR_CANDIDATE_GROUP = "candidateGroup";
     public static final String VAR_DUE_AT = "dueAt";
     /** Set by the form on completion: the cadre's remarks (optional). */
     public static final String VAR_REMARKS = "remarks";
 
-    private VillageSummaryProcess() {
-    }
+    private VillageSummaryProcess() {}
 }

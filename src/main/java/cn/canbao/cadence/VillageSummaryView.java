@@ -9,7 +9,6 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.util.Map;
 
@@ -34,25 +33,42 @@ class VillageSummaryView extends CadenceTaskView implements TranslatedTitle {
     @Override
     protected void render() {
         VillageSummary s = cadence.summary(campaignId(), regionCode(), reportDate());
-        Paragraph window = new Paragraph(getTranslation("cadence.summary.window", time.format(s.since()),
-                time.format(s.until())));
+        Paragraph window =
+                new Paragraph(getTranslation("cadence.summary.window", time.format(s.since()), time.format(s.until())));
         window.setId("summary-window");
         FlexLayout cards = new FlexLayout(
-                card(getTranslation("cadence.summary.newEnrollments"), Integer.toString(s.newEnrollments()), "summary-new-enrollments"),
-                card(getTranslation("cadence.summary.newPayments"), Integer.toString(s.newPayments()), "summary-new-payments"),
+                card(
+                        getTranslation("cadence.summary.newEnrollments"),
+                        Integer.toString(s.newEnrollments()),
+                        "summary-new-enrollments"),
+                card(
+                        getTranslation("cadence.summary.newPayments"),
+                        Integer.toString(s.newPayments()),
+                        "summary-new-payments"),
                 card(getTranslation("cadence.summary.visits"), Integer.toString(s.visitsMade()), "summary-visits"),
-                card(getTranslation("cadence.summary.reasons"), Integer.toString(s.reasonsRecorded()), "summary-reasons"),
-                card(getTranslation("cadence.summary.enrolled"), Integer.toString(s.enrolledToDate()), "summary-enrolled"),
+                card(
+                        getTranslation("cadence.summary.reasons"),
+                        Integer.toString(s.reasonsRecorded()),
+                        "summary-reasons"),
+                card(
+                        getTranslation("cadence.summary.enrolled"),
+                        Integer.toString(s.enrolledToDate()),
+                        "summary-enrolled"),
                 card(getTranslation("cadence.summary.target"), Integer.toString(s.target()), "summary-target"),
-                card(getTranslation("cadence.summary.remaining"), Integer.toString(s.remaining()), "summary-remaining"));
+                card(
+                        getTranslation("cadence.summary.remaining"),
+                        Integer.toString(s.remaining()),
+                        "summary-remaining"));
         cards.addClassNames("canbao-summary");
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         TextArea remarks = new TextArea(getTranslation("cadence.summary.remarks"));
         remarks.setId("summary-remarks");
         remarks.setWidthFull();
         remarks.setMaxLength(2000);
-        Button confirm = new Button(getTranslation("cadence.summary.confirm"),
-                e -> complete(Map.of(VillageSummaryProcess.VAR_REMARKS, remarks.getValue()), "cadence.summary.confirmed"));
+        Button confirm = new Button(
+                getTranslation("cadence.summary.confirm"),
+                e -> complete(
+                        Map.of(VillageSummaryProcess.VAR_REMARKS, remarks.getValue()), "cadence.summary.confirmed"));
         confirm.setId("summary-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
         confirm.setWidthFull();

@@ -7,15 +7,41 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /** A campaign as stored: what the county decided, where its process stands (phase), who started it. */
-public record Campaign(long id, String name, int year, String countyCode, String countyName,
-                       LocalDate collectionStart, LocalDate collectionEnd, BigDecimal coverageGoal,
-                       int breakdownDays, int escalationDays, CampaignPhase phase, String processInstanceId,
-                       String summary, String createdBy, Instant createdAt) {
+public record Campaign(
+        long id,
+        String name,
+        int year,
+        String countyCode,
+        String countyName,
+        LocalDate collectionStart,
+        LocalDate collectionEnd,
+        BigDecimal coverageGoal,
+        int breakdownDays,
+        int escalationDays,
+        CampaignPhase phase,
+        String processInstanceId,
+        String summary,
+        String createdBy,
+        Instant createdAt) {
 
     /** The same campaign with its county's name. */
     public Campaign withCountyName(String county) {
-        return new Campaign(id, name, year, countyCode, county, collectionStart, collectionEnd, coverageGoal,
-                breakdownDays, escalationDays, phase, processInstanceId, summary, createdBy, createdAt);
+        return new Campaign(
+                id,
+                name,
+                year,
+                countyCode,
+                county,
+                collectionStart,
+                collectionEnd,
+                coverageGoal,
+                breakdownDays,
+                escalationDays,
+                phase,
+                processInstanceId,
+                summary,
+                createdBy,
+                createdAt);
     }
 
     /**

@@ -1,11 +1,10 @@
 package cn.canbao.campaign;
 
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** {@code GET /api/campaigns} and {@code GET /api/campaigns/{id}}: the campaigns the caller may see. */
 @RestController

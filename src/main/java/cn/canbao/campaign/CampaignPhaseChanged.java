@@ -1,5 +1,4 @@
 package cn.canbao.campaign;
 
 /** Published when a campaign's process passes a phase milestone (CLOSED at its end). */
-public record CampaignPhaseChanged(long campaignId, CampaignPhase phase) {
-}
+public record CampaignPhaseChanged(long campaignId, CampaignPhase phase) {}

@@ -18,6 +18,5 @@ public final class CampaignProcess {
     public static final String TASK_PUBLISH = "Task_PublishTownshipTargets";
     public static final String TASK_SUMMARISE = "Task_SummariseCampaign";
 
-    private CampaignProcess() {
-    }
+    private CampaignProcess() {}
 }

@@ -1,11 +1,10 @@
 package cn.canbao.campaign;
 
 import cn.canbao.security.ProcessRegionResolver;
-import org.springframework.stereotype.Component;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /** A campaign's process belongs to its county (who may read it in Cockpit and the REST API). */
 @Component

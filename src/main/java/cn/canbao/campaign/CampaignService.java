@@ -7,14 +7,6 @@ import cn.canbao.region.RegionScope;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
-import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -26,6 +18,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starting campaigns (扩面行动) and moving them along: a campaign row plus its BPMN process, started in
@@ -46,8 +45,13 @@ public class CampaignService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CampaignService(JdbcClient jdbc, RegionService regions, CurrentRegionScope scope, RuntimeService runtime,
-                    ApplicationEventPublisher events, Clock clock) {
+    CampaignService(
+            JdbcClient jdbc,
+            RegionService regions,
+            CurrentRegionScope scope,
+            RuntimeService runtime,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.scope = scope;
@@ -60,11 +64,21 @@ public class CampaignService {
     @Transactional
     public Campaign start(NewCampaign c) {
         Region county = validate(c);
-        long id = jdbc.sql("insert into campaign (name, year, county_code, collection_start, collection_end, "
-                        + "coverage_goal, breakdown_days, escalation_days, created_by) values (?,?,?,?,?,?,?,?,?) returning id")
-                .params(c.name().trim(), c.year(), county.code(), c.collectionStart(), c.collectionEnd(),
-                        c.coverageGoal(), c.breakdownDays(), c.escalationDays(), CurrentUser.name())
-                .query(Long.class).single();
+        long id = jdbc.sql(
+                        "insert into campaign (name, year, county_code, collection_start, collection_end, "
+                                + "coverage_goal, breakdown_days, escalation_days, created_by) values (?,?,?,?,?,?,?,?,?) returning id")
+                .params(
+                        c.name().trim(),
+                        c.year(),
+                        county.code(),
+                        c.collectionStart(),
+                        c.collectionEnd(),
+                        c.coverageGoal(),
+                        c.breakdownDays(),
+                        c.escalationDays(),
+                        CurrentUser.name())
+                .query(Long.class)
+                .single();
         Map<String, Object> variables = new HashMap<>();
         variables.put(CampaignProcess.VAR_CAMPAIGN_ID, id);
         variables.put(CampaignProcess.VAR_CAMPAIGN_NAME, c.name().trim());
@@ -72,8 +86,11 @@ public class CampaignService {
         variables.put(CampaignProcess.VAR_COUNTY_LEADER_GROUP, Role.COUNTY_LEADER.groupAt(county.code()));
         variables.put(CampaignProcess.VAR_PUBLISH_DUE, daysFromNow(clock, c.breakdownDays()));
         variables.put(CampaignProcess.VAR_COLLECTION_END, endOf(c.collectionEnd(), clock.getZone()));
-        String instance = runtime.startProcessInstanceByKey(CampaignProcess.KEY, Long.toString(id), variables).getId();
-        jdbc.sql("update campaign set process_instance_id = ? where id = ?").params(instance, id).update();
+        String instance = runtime.startProcessInstanceByKey(CampaignProcess.KEY, Long.toString(id), variables)
+                .getId();
+        jdbc.sql("update campaign set process_instance_id = ? where id = ?")
+                .params(instance, id)
+                .update();
         events.publishEvent(new CampaignStarted(id));
         return get(id);
     }
@@ -85,10 +102,14 @@ public class CampaignService {
         if (c.year() < 2000 || c.year() > 2100) {
             throw new CampaignException("campaign.badYear", c.year());
         }
-        if (c.collectionStart() == null || c.collectionEnd() == null || c.collectionEnd().isBefore(c.collectionStart())) {
+        if (c.collectionStart() == null
+                || c.collectionEnd() == null
+                || c.collectionEnd().isBefore(c.collectionStart())) {
             throw new CampaignException("campaign.badPeriod");
         }
-        if (c.coverageGoal() == null || c.coverageGoal().signum() <= 0 || c.coverageGoal().compareTo(BigDecimal.valueOf(100)) > 0) {
+        if (c.coverageGoal() == null
+                || c.coverageGoal().signum() <= 0
+                || c.coverageGoal().compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new CampaignException("campaign.badGoal");
         }
         if (c.breakdownDays() < 1 || c.breakdownDays() > 60 || c.escalationDays() < 1 || c.escalationDays() > 60) {
@@ -114,9 +135,13 @@ public class CampaignService {
         if (c.phase() == CampaignPhase.SUMMARISE || c.phase() == CampaignPhase.CLOSED) {
             throw new CampaignException("campaign.alreadyEnded");
         }
-        jdbc.sql("update campaign set collection_end = ? where id = ?").params(newEnd, id).update();
-        jdbc.sql("insert into campaign_extension (campaign_id, old_end, new_end, reason, extended_by) values (?,?,?,?,?)")
-                .params(id, c.collectionEnd(), newEnd, reason.trim(), CurrentUser.name()).update();
+        jdbc.sql("update campaign set collection_end = ? where id = ?")
+                .params(newEnd, id)
+                .update();
+        jdbc.sql(
+                        "insert into campaign_extension (campaign_id, old_end, new_end, reason, extended_by) values (?,?,?,?,?)")
+                .params(id, c.collectionEnd(), newEnd, reason.trim(), CurrentUser.name())
+                .update();
         runtime.setVariable(c.processInstanceId(), CampaignProcess.VAR_COLLECTION_END, endOf(newEnd, clock.getZone()));
         runtime.createMessageCorrelation(CampaignProcess.MESSAGE_EXTENDED)
                 .processInstanceBusinessKey(Long.toString(id))
@@ -129,7 +154,9 @@ public class CampaignService {
     @Transactional
     public void enterPhase(long id, CampaignPhase phase) {
         CurrentUser.requireActing(get(id).countyCode()); // a step of the campaign's process: the system only
-        jdbc.sql("update campaign set phase = ? where id = ?").params(phase.name(), id).update();
+        jdbc.sql("update campaign set phase = ? where id = ?")
+                .params(phase.name(), id)
+                .update();
         events.publishEvent(new CampaignPhaseChanged(id, phase));
     }
 
@@ -140,7 +167,9 @@ public class CampaignService {
             throw new CampaignException("campaign.summaryRequired");
         }
         CurrentUser.requireActing(get(id).countyCode(), Role.COUNTY_LEADER);
-        jdbc.sql("update campaign set summary = ? where id = ?").params(summary.trim(), id).update();
+        jdbc.sql("update campaign set summary = ? where id = ?")
+                .params(summary.trim(), id)
+                .update();
     }
 
     /** The campaign, if it belongs to a county in, above or below the caller's region. */
@@ -150,15 +179,20 @@ public class CampaignService {
 
     /** The campaigns the caller can see, newest first. */
     public List<Campaign> list() {
-        return named(jdbc.sql(SELECT + " where " + VISIBLE + " order by c.year desc, c.id desc").params(prefix(), prefix())
-                .query(MAPPER).list());
+        return named(jdbc.sql(SELECT + " where " + VISIBLE + " order by c.year desc, c.id desc")
+                .params(prefix(), prefix())
+                .query(MAPPER)
+                .list());
     }
 
     /** The history of the collection period's extensions. */
     public List<Map<String, Object>> extensions(long id) {
         get(id);
         return jdbc.sql("select old_end, new_end, reason, extended_by, extended_at from campaign_extension "
-                + "where campaign_id = ? order by id").params(id).query().listOfRows();
+                        + "where campaign_id = ? order by id")
+                .params(id)
+                .query()
+                .listOfRows();
     }
 
     /** A due date n days from now on the application's clock (the engine's: tests move it). */
@@ -181,17 +215,30 @@ public class CampaignService {
     // the caller's region lies in the county (prefix of the county) or the county lies in the caller's region
     private static final String VISIBLE = "(? like left(c.county_code, 6) || '%' or c.county_code like ? || '%')";
 
-    private static final RowMapper<Campaign> MAPPER = (rs, n) -> new Campaign(rs.getLong("id"), rs.getString("name"),
-            rs.getInt("year"), rs.getString("county_code"), null,
-            rs.getObject("collection_start", LocalDate.class), rs.getObject("collection_end", LocalDate.class),
-            rs.getBigDecimal("coverage_goal"), rs.getInt("breakdown_days"), rs.getInt("escalation_days"),
-            CampaignPhase.valueOf(rs.getString("phase")), rs.getString("process_instance_id"),
-            rs.getString("summary"), rs.getString("created_by"), toInstant(rs.getTimestamp("created_at")));
+    private static final RowMapper<Campaign> MAPPER = (rs, n) -> new Campaign(
+            rs.getLong("id"),
+            rs.getString("name"),
+            rs.getInt("year"),
+            rs.getString("county_code"),
+            null,
+            rs.getObject("collection_start", LocalDate.class),
+            rs.getObject("collection_end", LocalDate.class),
+            rs.getBigDecimal("coverage_goal"),
+            rs.getInt("breakdown_days"),
+            rs.getInt("escalation_days"),
+            CampaignPhase.valueOf(rs.getString("phase")),
+            rs.getString("process_instance_id"),
+            rs.getString("summary"),
+            rs.getString("created_by"),
+            toInstant(rs.getTimestamp("created_at")));
 
     /** The campaigns with their counties' names (one query), as everyone who sees a campaign reads them. */
     private List<Campaign> named(List<Campaign> list) {
-        Map<String, String> names = regions.countyNames(list.stream().map(Campaign::countyCode).toList());
-        return list.stream().map(c -> c.withCountyName(names.get(c.countyCode()))).toList();
+        Map<String, String> names =
+                regions.countyNames(list.stream().map(Campaign::countyCode).toList());
+        return list.stream()
+                .map(c -> c.withCountyName(names.get(c.countyCode())))
+                .toList();
     }
 
     private static java.time.Instant toInstant(Timestamp t) {
@@ -219,7 +266,8 @@ public class CampaignService {
         if (!ids.isEmpty()) {
             jdbc.sql("select c.id, c.year from campaign c where c.id = any(?) and " + VISIBLE)
                     .params(ids.stream().distinct().toArray(Long[]::new), prefix(), prefix())
-                    .query((rs, n) -> years.put(rs.getLong(1), rs.getInt(2))).list();
+                    .query((rs, n) -> years.put(rs.getLong(1), rs.getInt(2)))
+                    .list();
         }
         return years;
     }
@@ -234,21 +282,28 @@ public class CampaignService {
             jdbc.sql("select c.county_code, max(c.year) from campaign c where c.county_code = any(?) "
                             + "and c.phase <> 'CLOSED' and " + VISIBLE + " group by c.county_code")
                     .params(countyCodes.stream().distinct().toArray(String[]::new), prefix(), prefix())
-                    .query((rs, n) -> years.put(rs.getString(1), rs.getInt(2))).list();
+                    .query((rs, n) -> years.put(rs.getString(1), rs.getInt(2)))
+                    .list();
         }
         return years;
     }
 
     /** The campaign, if it belongs to a county in, above or below the caller's region (else empty). */
     public Optional<Campaign> find(long id) {
-        return named(jdbc.sql(SELECT + " where c.id = ? and " + VISIBLE).params(id, prefix(), prefix())
-                .query(MAPPER).list()).stream().findFirst();
+        return named(jdbc.sql(SELECT + " where c.id = ? and " + VISIBLE)
+                        .params(id, prefix(), prefix())
+                        .query(MAPPER)
+                        .list())
+                .stream()
+                .findFirst();
     }
 
     /** The ids of the campaigns not closed that the caller sees, oldest first (the nightly refreshes). */
     public List<Long> openIds() {
         return jdbc.sql("select c.id from campaign c where c.phase <> 'CLOSED' and " + VISIBLE + " order by c.id")
-                .params(prefix(), prefix()).query(Long.class).list();
+                .params(prefix(), prefix())
+                .query(Long.class)
+                .list();
     }
 
     /**
@@ -263,6 +318,8 @@ public class CampaignService {
         String prefix = level.get().prefixOf(regionCode);
         return jdbc.sql("select c.id from campaign c where c.phase <> 'CLOSED' and " + VISIBLE
                         + " and (c.county_code like ? || '%' or ? like left(c.county_code, 6) || '%') order by c.id")
-                .params(prefix(), prefix(), prefix, regionCode).query(Long.class).list();
+                .params(prefix(), prefix(), prefix, regionCode)
+                .query(Long.class)
+                .list();
     }
 }

@@ -1,5 +1,4 @@
 package cn.canbao.campaign;
 
 /** Published when a campaign and its process have started (in the same transaction). */
-public record CampaignStarted(long campaignId) {
-}
+public record CampaignStarted(long campaignId) {}

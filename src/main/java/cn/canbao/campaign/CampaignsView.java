@@ -26,7 +26,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -56,21 +55,32 @@ class CampaignsView extends VerticalLayout implements TranslatedTitle {
         this.campaigns = campaigns;
         this.regions = regions;
         setWidthFull();
-        leader = CurrentUser.get().map(u -> u.roles().contains(Role.COUNTY_LEADER) || u.roles().contains(Role.ADMIN))
+        leader = CurrentUser.get()
+                .map(u -> u.roles().contains(Role.COUNTY_LEADER) || u.roles().contains(Role.ADMIN))
                 .orElse(false);
         add(new H2(getTranslation("campaign.title")));
         if (leader) {
             add(startForm());
         }
         grid.setId("campaign-list");
-        grid.addColumn(Campaign::name).setHeader(getTranslation("campaign.name")).setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(Campaign::year).setHeader(getTranslation("campaign.year")).setAutoWidth(true);
-        grid.addColumn(Campaign::countyName).setHeader(getTranslation("campaign.county")).setAutoWidth(true);
-        grid.addColumn(c -> c.collectionStart() + " ~ " + c.collectionEnd()).setHeader(getTranslation("campaign.period"))
+        grid.addColumn(Campaign::name)
+                .setHeader(getTranslation("campaign.name"))
+                .setAutoWidth(true)
+                .setFlexGrow(1);
+        grid.addColumn(Campaign::year)
+                .setHeader(getTranslation("campaign.year"))
+                .setAutoWidth(true);
+        grid.addColumn(Campaign::countyName)
+                .setHeader(getTranslation("campaign.county"))
+                .setAutoWidth(true);
+        grid.addColumn(c -> c.collectionStart() + " ~ " + c.collectionEnd())
+                .setHeader(getTranslation("campaign.period"))
                 .setAutoWidth(true);
         grid.addColumn(c -> c.coverageGoal().stripTrailingZeros().toPlainString() + "%")
-                .setHeader(getTranslation("campaign.goal")).setAutoWidth(true);
-        grid.addColumn(c -> getTranslation(c.phase().messageKey())).setHeader(getTranslation("campaign.phase"))
+                .setHeader(getTranslation("campaign.goal"))
+                .setAutoWidth(true);
+        grid.addColumn(c -> getTranslation(c.phase().messageKey()))
+                .setHeader(getTranslation("campaign.phase"))
                 .setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
         grid.setAllRowsVisible(true);
@@ -81,13 +91,15 @@ class CampaignsView extends VerticalLayout implements TranslatedTitle {
     private HorizontalLayout actions(Campaign c) {
         Anchor targets = new Anchor("targets/" + c.id(), getTranslation("campaign.targets"));
         targets.addClassNames("campaign-targets");
-        HorizontalLayout actions = new HorizontalLayout(targets,
+        HorizontalLayout actions = new HorizontalLayout(
+                targets,
                 new Anchor("cadence/" + c.id(), getTranslation("campaign.cadence")),
                 new Anchor("bulletins/" + c.id(), getTranslation("campaign.bulletins")),
                 new Anchor("escalations/" + c.id(), getTranslation("campaign.escalations")));
         actions.setWrap(true);
         if (leader && (c.phase() == CampaignPhase.MOBILISE || c.phase() == CampaignPhase.IMPLEMENT)) {
-            Button extend = new Button(getTranslation("campaign.extend"), e -> extendDialog(c).open());
+            Button extend = new Button(
+                    getTranslation("campaign.extend"), e -> extendDialog(c).open());
             extend.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             actions.add(extend);
         }
@@ -97,13 +109,18 @@ class CampaignsView extends VerticalLayout implements TranslatedTitle {
     private Details startForm() {
         TextField name = new TextField(getTranslation("campaign.name"));
         name.setId("campaign-name");
-        name.setValue(getTranslation("campaign.defaultName", LocalDate.now(clock).getYear() + 1));
+        name.setValue(
+                getTranslation("campaign.defaultName", LocalDate.now(clock).getYear() + 1));
         IntegerField year = new IntegerField(getTranslation("campaign.year"));
         year.setId("campaign-year");
         year.setValue(LocalDate.now(clock).getYear() + 1);
-        DatePicker start = new DatePicker(getTranslation("campaign.start"), LocalDate.now(clock).withMonth(9).withDayOfMonth(1));
+        DatePicker start = new DatePicker(
+                getTranslation("campaign.start"),
+                LocalDate.now(clock).withMonth(9).withDayOfMonth(1));
         start.setId("campaign-start");
-        DatePicker end = new DatePicker(getTranslation("campaign.end"), LocalDate.now(clock).withMonth(12).withDayOfMonth(31));
+        DatePicker end = new DatePicker(
+                getTranslation("campaign.end"),
+                LocalDate.now(clock).withMonth(12).withDayOfMonth(31));
         end.setId("campaign-end");
         BigDecimalField goal = new BigDecimalField(getTranslation("campaign.goal"));
         goal.setValue(new BigDecimal("95"));
@@ -114,9 +131,15 @@ class CampaignsView extends VerticalLayout implements TranslatedTitle {
         escalation.setValue(2);
         Button startButton = new Button(getTranslation("campaign.start.action"), e -> {
             try {
-                Campaign c = campaigns.start(new NewCampaign(name.getValue(), year.getValue() == null ? 0 : year.getValue(),
-                        county(), start.getValue(), end.getValue(), goal.getValue(),
-                        days.getValue() == null ? 0 : days.getValue(), escalation.getValue() == null ? 0 : escalation.getValue()));
+                Campaign c = campaigns.start(new NewCampaign(
+                        name.getValue(),
+                        year.getValue() == null ? 0 : year.getValue(),
+                        county(),
+                        start.getValue(),
+                        end.getValue(),
+                        goal.getValue(),
+                        days.getValue() == null ? 0 : days.getValue(),
+                        escalation.getValue() == null ? 0 : escalation.getValue()));
                 Messages.showSuccess(getTranslation("campaign.started", c.name()));
                 refresh();
             } catch (DomainException refused) {
@@ -133,15 +156,20 @@ class CampaignsView extends VerticalLayout implements TranslatedTitle {
 
     /** The user's county: their own region if it is one, else the first county in their scope. */
     private String county() {
-        return regions.roots().stream().map(RegionSummary::region)
-                .flatMap(r -> r.level() == RegionLevel.COUNTY ? java.util.stream.Stream.of(r)
+        return regions.roots().stream()
+                .map(RegionSummary::region)
+                .flatMap(r -> r.level() == RegionLevel.COUNTY
+                        ? java.util.stream.Stream.of(r)
                         : regions.descendantsAtLevel(r.code(), RegionLevel.COUNTY).stream())
-                .map(r -> r.code()).findFirst().orElseThrow(() -> new CampaignException("campaign.noCounty"));
+                .map(r -> r.code())
+                .findFirst()
+                .orElseThrow(() -> new CampaignException("campaign.noCounty"));
     }
 
     private Dialog extendDialog(Campaign c) {
         Dialog dialog = new Dialog(getTranslation("campaign.extend"));
-        DatePicker newEnd = new DatePicker(getTranslation("campaign.end"), c.collectionEnd().plusMonths(1));
+        DatePicker newEnd =
+                new DatePicker(getTranslation("campaign.end"), c.collectionEnd().plusMonths(1));
         TextArea reason = new TextArea(getTranslation("campaign.extensionReason"));
         reason.setWidthFull();
         Button save = new Button(getTranslation("action.save"), e -> {

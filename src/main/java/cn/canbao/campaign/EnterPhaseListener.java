@@ -1,12 +1,11 @@
 package cn.canbao.campaign;
 
-import cn.canbao.security.SystemAccess;
 import cn.canbao.base.ProcessRecord;
+import cn.canbao.security.SystemAccess;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
-
-import java.util.Map;
 
 /** {@code ${enterPhase}}: the campaign's phase milestones (and its end event) record the phase reached. */
 @Component("enterPhase")

@@ -17,7 +17,7 @@ class SummariseCampaignListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        campaigns.summarise(ProcessRecord.id(task, CampaignProcess.VAR_CAMPAIGN_ID),
-                (String) task.getVariable(CampaignProcess.VAR_SUMMARY));
+        campaigns.summarise(ProcessRecord.id(task, CampaignProcess.VAR_CAMPAIGN_ID), (String)
+                task.getVariable(CampaignProcess.VAR_SUMMARY));
     }
 }

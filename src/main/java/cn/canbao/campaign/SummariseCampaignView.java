@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.util.Map;
 
@@ -33,12 +32,14 @@ class SummariseCampaignView extends TaskFormView implements TranslatedTitle {
     @Override
     protected void render() {
         Campaign c = campaigns.get(recordId());
-        add(new Paragraph(getTranslation("campaign.summary.explain", c.name(), c.collectionStart(), c.collectionEnd())));
+        add(new Paragraph(
+                getTranslation("campaign.summary.explain", c.name(), c.collectionStart(), c.collectionEnd())));
         TextArea summary = new TextArea(getTranslation("campaign.summary"));
         summary.setId("campaign-summary");
         summary.setWidthFull();
         summary.setMinHeight("12em");
-        Button done = new Button(getTranslation("campaign.summary.submit"),
+        Button done = new Button(
+                getTranslation("campaign.summary.submit"),
                 e -> complete(Map.of(CampaignProcess.VAR_SUMMARY, summary.getValue()), "campaign.summary.saved"));
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         done.setId("campaign-summary-submit");

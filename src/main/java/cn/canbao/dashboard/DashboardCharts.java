@@ -20,8 +20,7 @@ final class DashboardCharts {
         String t(String key, Object... args);
     }
 
-    private DashboardCharts() {
-    }
+    private DashboardCharts() {}
 
     /** Completion per day against the expected line over the collection period (and any day with figures). */
     static Map<String, Object> progress(Dashboard d, Texts texts) {
@@ -44,48 +43,143 @@ final class DashboardCharts {
         option.put("legend", Map.of("data", List.of(actualName, expectedName), "top", 0));
         option.put("xAxis", Map.of("type", "category", "data", days, "boundaryGap", false));
         option.put("yAxis", Map.of("type", "value", "min", 0, "axisLabel", Map.of("formatter", "{value}%")));
-        option.put("series", List.of(
-                Map.of("type", "line", "name", actualName, "data", done, "connectNulls", true, "symbolSize", 6,
-                        "lineStyle", Map.of("width", 3), "itemStyle", Map.of("color", "#1676f3")),
-                Map.of("type", "line", "name", expectedName, "data", expected, "showSymbol", false,
-                        "lineStyle", Map.of("type", "dashed", "width", 2), "itemStyle", Map.of("color", "#8a8f98"))));
+        option.put(
+                "series",
+                List.of(
+                        Map.of(
+                                "type",
+                                "line",
+                                "name",
+                                actualName,
+                                "data",
+                                done,
+                                "connectNulls",
+                                true,
+                                "symbolSize",
+                                6,
+                                "lineStyle",
+                                Map.of("width", 3),
+                                "itemStyle",
+                                Map.of("color", "#1676f3")),
+                        Map.of(
+                                "type",
+                                "line",
+                                "name",
+                                expectedName,
+                                "data",
+                                expected,
+                                "showSymbol",
+                                false,
+                                "lineStyle",
+                                Map.of("type", "dashed", "width", 2),
+                                "itemStyle",
+                                Map.of("color", "#8a8f98"))));
         return option;
     }
 
     /** The children's coverage, highest first, against the campaign's goal (95 %); a bar's click drills down. */
     static Map<String, Object> coverage(Dashboard d, Texts texts) {
         List<RegionFigures> sorted = d.children().stream()
-                .sorted((a, b) -> b.coverageRate().compareTo(a.coverageRate())).toList();
+                .sorted((a, b) -> b.coverageRate().compareTo(a.coverageRate()))
+                .toList();
         BigDecimal goal = d.campaign().coverageGoal();
-        double min = sorted.stream().mapToDouble(r -> r.coverageRate().doubleValue()).min().orElse(0);
+        double min = sorted.stream()
+                .mapToDouble(r -> r.coverageRate().doubleValue())
+                .min()
+                .orElse(0);
         String name = texts.t("dashboard.coverage.rate");
         Map<String, Object> option = base();
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("data", List.of(name), "top", 0));
-        option.put("xAxis", Map.of("type", "category", "data", sorted.stream().map(RegionFigures::regionName).toList(),
-                "axisLabel", Map.of("rotate", 45, "interval", sorted.size() <= 30 ? 0 : "auto")));
-        option.put("yAxis", Map.of("type", "value", "min", Math.max(0, Math.floor(Math.min(min, goal.doubleValue()) / 5) * 5 - 5),
-                "max", 100, "axisLabel", Map.of("formatter", "{value}%")));
-        option.put("series", List.of(Map.of("type", "bar", "name", name,
-                "data", sorted.stream().map(r -> Map.of("value", r.coverageRate(), "itemStyle",
-                        Map.of("color", r.coverageRate().compareTo(goal) >= 0 ? "#2e9e5b" : "#d9822b"))).toList(),
-                "markLine", Map.of("symbol", "none", "data", List.of(Map.of("yAxis", goal)),
-                        "label", Map.of("position", "insideEndTop", "formatter",
-                                texts.t("dashboard.coverage.goal", goal.stripTrailingZeros().toPlainString())),
-                        "lineStyle", Map.of("color", "#d0453a", "type", "dashed", "width", 2)))));
+        option.put(
+                "xAxis",
+                Map.of(
+                        "type",
+                        "category",
+                        "data",
+                        sorted.stream().map(RegionFigures::regionName).toList(),
+                        "axisLabel",
+                        Map.of("rotate", 45, "interval", sorted.size() <= 30 ? 0 : "auto")));
+        option.put(
+                "yAxis",
+                Map.of(
+                        "type",
+                        "value",
+                        "min",
+                        Math.max(0, Math.floor(Math.min(min, goal.doubleValue()) / 5) * 5 - 5),
+                        "max",
+                        100,
+                        "axisLabel",
+                        Map.of("formatter", "{value}%")));
+        option.put(
+                "series",
+                List.of(Map.of(
+                        "type",
+                        "bar",
+                        "name",
+                        name,
+                        "data",
+                        sorted.stream()
+                                .map(r -> Map.of(
+                                        "value",
+                                        r.coverageRate(),
+                                        "itemStyle",
+                                        Map.of("color", r.coverageRate().compareTo(goal) >= 0 ? "#2e9e5b" : "#d9822b")))
+                                .toList(),
+                        "markLine",
+                        Map.of(
+                                "symbol",
+                                "none",
+                                "data",
+                                List.of(Map.of("yAxis", goal)),
+                                "label",
+                                Map.of(
+                                        "position",
+                                        "insideEndTop",
+                                        "formatter",
+                                        texts.t(
+                                                "dashboard.coverage.goal",
+                                                goal.stripTrailingZeros().toPlainString())),
+                                "lineStyle",
+                                Map.of("color", "#d0453a", "type", "dashed", "width", 2)))));
         return option;
     }
 
     /** Why the uninsured are not enrolled, as a pie with the reasons in the legend. */
     static Map<String, Object> reasons(Dashboard d, Texts texts) {
         List<Map<String, Object>> data = d.reasons().stream()
-                .map(r -> Map.<String, Object>of("name", texts.t(r.messageKey()), "value", r.persons())).toList();
+                .map(r -> Map.<String, Object>of("name", texts.t(r.messageKey()), "value", r.persons()))
+                .toList();
         Map<String, Object> option = base();
         option.put("tooltip", Map.of("trigger", "item", "formatter", "{b}: {c} ({d}%)"));
-        option.put("legend", Map.of("type", "scroll", "orient", "vertical", "left", 0, "top", "middle",
-                "data", data.stream().map(m -> m.get("name")).toList()));
-        option.put("series", List.of(Map.of("type", "pie", "name", texts.t("dashboard.reasons"), "radius", List.of("35%", "65%"),
-                "center", List.of("65%", "50%"), "data", data, "label", Map.of("formatter", "{c}"))));
+        option.put(
+                "legend",
+                Map.of(
+                        "type",
+                        "scroll",
+                        "orient",
+                        "vertical",
+                        "left",
+                        0,
+                        "top",
+                        "middle",
+                        "data",
+                        data.stream().map(m -> m.get("name")).toList()));
+        option.put(
+                "series",
+                List.of(Map.of(
+                        "type",
+                        "pie",
+                        "name",
+                        texts.t("dashboard.reasons"),
+                        "radius",
+                        List.of("35%", "65%"),
+                        "center",
+                        List.of("65%", "50%"),
+                        "data",
+                        data,
+                        "label",
+                        Map.of("formatter", "{c}"))));
         return option;
     }
 
@@ -118,8 +212,12 @@ final class DashboardCharts {
     }
 
     static List<String> funnelNames(Texts texts) {
-        return List.of(texts.t("dashboard.funnel.outreach"), texts.t("dashboard.funnel.reminded"),
-                texts.t("dashboard.funnel.visited"), texts.t("dashboard.funnel.promised"), texts.t("dashboard.funnel.paid"));
+        return List.of(
+                texts.t("dashboard.funnel.outreach"),
+                texts.t("dashboard.funnel.reminded"),
+                texts.t("dashboard.funnel.visited"),
+                texts.t("dashboard.funnel.promised"),
+                texts.t("dashboard.funnel.paid"));
     }
 
     /** Sent, delivered and failed texts per day. */
@@ -130,15 +228,44 @@ final class DashboardCharts {
         Map<String, Object> option = base();
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("legend", Map.of("data", List.of(sent, delivered, failed), "top", 0));
-        option.put("xAxis", Map.of("type", "category", "data", d.sms().stream().map(s -> s.day().toString()).toList()));
+        option.put(
+                "xAxis",
+                Map.of(
+                        "type",
+                        "category",
+                        "data",
+                        d.sms().stream().map(s -> s.day().toString()).toList()));
         option.put("yAxis", Map.of("type", "value", "minInterval", 1));
-        option.put("series", List.of(
-                Map.of("type", "bar", "name", sent, "data", d.sms().stream().map(SmsDay::sent).toList(),
-                        "itemStyle", Map.of("color", "#1676f3")),
-                Map.of("type", "bar", "name", delivered, "data", d.sms().stream().map(SmsDay::delivered).toList(),
-                        "itemStyle", Map.of("color", "#2e9e5b")),
-                Map.of("type", "bar", "name", failed, "data", d.sms().stream().map(SmsDay::failed).toList(),
-                        "itemStyle", Map.of("color", "#d0453a"))));
+        option.put(
+                "series",
+                List.of(
+                        Map.of(
+                                "type",
+                                "bar",
+                                "name",
+                                sent,
+                                "data",
+                                d.sms().stream().map(SmsDay::sent).toList(),
+                                "itemStyle",
+                                Map.of("color", "#1676f3")),
+                        Map.of(
+                                "type",
+                                "bar",
+                                "name",
+                                delivered,
+                                "data",
+                                d.sms().stream().map(SmsDay::delivered).toList(),
+                                "itemStyle",
+                                Map.of("color", "#2e9e5b")),
+                        Map.of(
+                                "type",
+                                "bar",
+                                "name",
+                                failed,
+                                "data",
+                                d.sms().stream().map(SmsDay::failed).toList(),
+                                "itemStyle",
+                                Map.of("color", "#d0453a"))));
         return option;
     }
 

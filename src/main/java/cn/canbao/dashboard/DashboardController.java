@@ -1,11 +1,10 @@
 package cn.canbao.dashboard;
 
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * A region's progress in a campaign as the dashboard shows it ({@code GET /api/campaigns/{campaign}/progress/{code}}):
@@ -22,9 +21,13 @@ class DashboardController {
         this.dashboards = dashboards;
     }
 
-    record Progress(long campaignId, String regionCode, String regionName, LocalDate asOf, RegionFigures total,
-                    List<RegionFigures> children) {
-    }
+    record Progress(
+            long campaignId,
+            String regionCode,
+            String regionName,
+            LocalDate asOf,
+            RegionFigures total,
+            List<RegionFigures> children) {}
 
     @GetMapping("/api/campaigns/{campaign}/progress/{code}")
     Progress progress(@PathVariable long campaign, @PathVariable String code) {

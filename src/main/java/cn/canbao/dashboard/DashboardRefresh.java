@@ -3,6 +3,9 @@ package cn.canbao.dashboard;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.outreach.OutreachFigures;
+import cn.canbao.quota.Baseline;
+import cn.canbao.quota.BaselineService;
+import cn.canbao.quota.TargetService;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
@@ -10,16 +13,6 @@ import cn.canbao.region.RegionTotals;
 import cn.canbao.register.RegisterFigures;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.sms.SmsCounts;
-import cn.canbao.quota.Baseline;
-import cn.canbao.quota.BaselineService;
-import cn.canbao.quota.TargetService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -30,6 +23,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes the dashboard's figures of a campaign's county from what each module counts of it, set-based in its
@@ -53,8 +52,15 @@ class DashboardRefresh {
     private final OutreachFigures outreach;
     private final SmsCounts sms;
 
-    DashboardRefresh(JdbcClient jdbc, CampaignService campaigns, RegionService regions, RegisterFigures register,
-                     BaselineService baseline, TargetService targets, OutreachFigures outreach, SmsCounts sms) {
+    DashboardRefresh(
+            JdbcClient jdbc,
+            CampaignService campaigns,
+            RegionService regions,
+            RegisterFigures register,
+            BaselineService baseline,
+            TargetService targets,
+            OutreachFigures outreach,
+            SmsCounts sms) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.regions = regions;
@@ -75,7 +81,9 @@ class DashboardRefresh {
     public int campaign(long campaignId, LocalDate day) {
         return SystemAccess.call(() -> {
             long started = System.nanoTime();
-            jdbc.sql("select pg_advisory_xact_lock(hashtext('canbao-dashboard-refresh'))").query().listOfRows();
+            jdbc.sql("select pg_advisory_xact_lock(hashtext('canbao-dashboard-refresh'))")
+                    .query()
+                    .listOfRows();
             Optional<Campaign> campaign = campaigns.find(campaignId);
             if (campaign.isEmpty()) {
                 return 0;
@@ -84,21 +92,34 @@ class DashboardRefresh {
             int rows = figures(campaignId, county, day);
             reasons(campaignId, county);
             sms(RegionLevel.COUNTY.prefixOf(campaign.get().countyCode()));
-            log.info("Dashboard of campaign {} refreshed for {}: {} regions in {} ms", campaignId, day, rows,
+            log.info(
+                    "Dashboard of campaign {} refreshed for {}: {} regions in {} ms",
+                    campaignId,
+                    day,
+                    rows,
                     (System.nanoTime() - started) / 1_000_000);
             return rows;
         });
     }
 
     /** What the modules count of a campaign's county, each in one call. */
-    private record County(Campaign campaign, List<Region> regions, Set<String> villages, Set<String> grids,
-                          List<RegisterFigures.Headcount> people, Map<String, Baseline> baseline,
-                          Map<String, TargetService.CampaignTarget> targets, List<OutreachFigures.Funnel> funnel) {
-    }
+    private record County(
+            Campaign campaign,
+            List<Region> regions,
+            Set<String> villages,
+            Set<String> grids,
+            List<RegisterFigures.Headcount> people,
+            Map<String, Baseline> baseline,
+            Map<String, TargetService.CampaignTarget> targets,
+            List<OutreachFigures.Funnel> funnel) {}
 
     private County county(Campaign c) {
         List<Region> live = regions.subtree(c.countyCode(), LEVELS);
-        return new County(c, live, codesAt(live, RegionLevel.VILLAGE), codesAt(live, RegionLevel.GRID),
+        return new County(
+                c,
+                live,
+                codesAt(live, RegionLevel.VILLAGE),
+                codesAt(live, RegionLevel.GRID),
                 register.countyHeadcount(c.countyCode(), c.year()),
                 baseline.subtree(c.countyCode(), c.year()).stream()
                         .collect(Collectors.toMap(Baseline::regionCode, b -> b)),
@@ -108,7 +129,10 @@ class DashboardRefresh {
     }
 
     private static Set<String> codesAt(List<Region> regions, RegionLevel level) {
-        return regions.stream().filter(r -> r.level() == level).map(Region::code).collect(Collectors.toSet());
+        return regions.stream()
+                .filter(r -> r.level() == level)
+                .map(Region::code)
+                .collect(Collectors.toSet());
     }
 
     /**
@@ -118,7 +142,8 @@ class DashboardRefresh {
      */
     int figures(long campaignId, County county, LocalDate day) {
         RegionTotals gridPeople = new RegionTotals(3);
-        county.people().stream().filter(p -> county.grids().contains(p.gridCode()))
+        county.people().stream()
+                .filter(p -> county.grids().contains(p.gridCode()))
                 .forEach(p -> gridPeople.add(p.gridCode(), p.registered(), p.insured(), p.lapsed()));
         RegionTotals villageCases = new RegionTotals(5);
         RegionTotals gridCases = new RegionTotals(5);
@@ -140,17 +165,18 @@ class DashboardRefresh {
                 people = gridPeople.of(r.code());
             } else {
                 Baseline b = county.baseline().get(r.code());
-                people = b == null ? new int[3] : new int[]{b.registered(), b.insuredTotal(), b.lapsed()};
+                people = b == null ? new int[3] : new int[] {b.registered(), b.insuredTotal(), b.lapsed()};
             }
             TargetService.CampaignTarget t = county.targets().get(r.code());
             Integer atStart = t == null ? null : t.insuredAtStart();
             if (atStart == null) {
                 atStart = firstInsuredAtStart.getOrDefault(r.code(), people[1]);
             }
-            rows.add(r, people, t == null ? 0 : t.target(), atStart,
-                    (grid ? gridCases : villageCases).of(r.code()));
+            rows.add(r, people, t == null ? 0 : t.target(), atStart, (grid ? gridCases : villageCases).of(r.code()));
         }
-        return rows.size() == 0 ? 0 : jdbc.sql("""
+        return rows.size() == 0
+                ? 0
+                : jdbc.sql("""
                         insert into dashboard_figure (campaign_id, region_code, day, parent_code, level, registered, insured,
                             lapsed, target, insured_at_start, enrolled, outreach, reminded, visited, promised, paid)
                         select ?, f.code, ?, f.parent_code, f.level, f.registered, f.insured, f.lapsed, f.target,
@@ -166,8 +192,7 @@ class DashboardRefresh {
                             enrolled = excluded.enrolled, outreach = excluded.outreach, reminded = excluded.reminded,
                             visited = excluded.visited, promised = excluded.promised, paid = excluded.paid,
                             refreshed_at = now()
-                        """)
-                .params(rows.parameters(campaignId, day)).update();
+                        """).params(rows.parameters(campaignId, day)).update();
     }
 
     /** Each region's insured at its first refresh in the campaign (for regions without a target's). */
@@ -175,7 +200,8 @@ class DashboardRefresh {
         Map<String, Integer> first = new HashMap<>();
         jdbc.sql("select distinct on (region_code) region_code, insured_at_start from dashboard_figure "
                         + "where campaign_id = ? order by region_code, day")
-                .param(campaignId).query(rs -> {
+                .param(campaignId)
+                .query(rs -> {
                     first.put(rs.getString(1), rs.getInt(2));
                 });
         return first;
@@ -193,7 +219,9 @@ class DashboardRefresh {
                 continue;
             }
             if (county.villages().contains(p.householdRegion())) {
-                byVillage.computeIfAbsent(p.reason(), k -> new RegionTotals(1)).add(p.householdRegion(), p.registered());
+                byVillage
+                        .computeIfAbsent(p.reason(), k -> new RegionTotals(1))
+                        .add(p.householdRegion(), p.registered());
             }
             if (county.grids().contains(p.gridCode())) {
                 byGrid.computeIfAbsent(p.reason(), k -> new RegionTotals(1)).add(p.gridCode(), p.registered());
@@ -209,11 +237,14 @@ class DashboardRefresh {
                 }
             });
         }
-        jdbc.sql("delete from dashboard_reason where campaign_id = ?").param(campaignId).update();
+        jdbc.sql("delete from dashboard_reason where campaign_id = ?")
+                .param(campaignId)
+                .update();
         if (rows.size() > 0) {
             jdbc.sql("insert into dashboard_reason (campaign_id, region_code, reason, persons) "
                             + "select ?, * from unnest(?::varchar[], ?::varchar[], ?::int[])")
-                    .params(campaignId, rows.codes(), rows.reasons(), rows.persons()).update();
+                    .params(campaignId, rows.codes(), rows.reasons(), rows.persons())
+                    .update();
         }
     }
 
@@ -221,11 +252,14 @@ class DashboardRefresh {
     void sms(String countyPrefix) {
         // the campaign's county only: rebuilding the whole province's on every county's refresh grew with the province
         List<SmsCounts.RegionDay> days = sms.byRegionAndDayUnder(countyPrefix);
-        jdbc.sql("delete from dashboard_sms where region_code like ?").param(countyPrefix + "%").update();
+        jdbc.sql("delete from dashboard_sms where region_code like ?")
+                .param(countyPrefix + "%")
+                .update();
         if (!days.isEmpty()) {
             jdbc.sql("insert into dashboard_sms (region_code, day, sent, delivered, failed, skipped) "
                             + "select * from unnest(?::varchar[], ?::date[], ?::int[], ?::int[], ?::int[], ?::int[])")
-                    .params(days.stream().map(SmsCounts.RegionDay::regionCode).toArray(String[]::new),
+                    .params(
+                            days.stream().map(SmsCounts.RegionDay::regionCode).toArray(String[]::new),
                             days.stream().map(d -> d.day().toString()).toArray(String[]::new),
                             days.stream().map(SmsCounts.RegionDay::sent).toArray(Integer[]::new),
                             days.stream().map(SmsCounts.RegionDay::delivered).toArray(Integer[]::new),
@@ -249,8 +283,18 @@ class DashboardRefresh {
         /** people: registered, insured, lapsed; cases: outreach, reminded, visited, promised, paid. */
         void add(Region region, int[] people, int target, int insuredAtStart, int[] cases) {
             regions.add(region);
-            values.add(new int[]{people[0], people[1], people[2], target, insuredAtStart,
-                    cases[0], cases[1], cases[2], cases[3], cases[4]});
+            values.add(new int[] {
+                people[0],
+                people[1],
+                people[2],
+                target,
+                insuredAtStart,
+                cases[0],
+                cases[1],
+                cases[2],
+                cases[3],
+                cases[4]
+            });
         }
 
         int size() {

@@ -1,6 +1,8 @@
 package cn.canbao.dashboard;
 
 import cn.canbao.security.SystemAccess;
+import java.time.Clock;
+import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobBuilder;
@@ -11,9 +13,6 @@ import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
-
-import java.time.Clock;
-import java.util.TimeZone;
 
 /**
  * Nightly at 02:45 (canbao.zone), after the baseline's refresh at 02:30, every open campaign's dashboard figures
@@ -33,8 +32,11 @@ public class DashboardRefreshJob extends QuartzJobBean {
     @Override
     protected void executeInternal(JobExecutionContext context) {
         // one line per run, with the time the trigger was due: a cluster runs each due time on one node only
-        log.info("dashboard refresh for the trigger fired at {}", context.getScheduledFireTime() == null ? null
-                : context.getScheduledFireTime().toInstant());
+        log.info(
+                "dashboard refresh for the trigger fired at {}",
+                context.getScheduledFireTime() == null
+                        ? null
+                        : context.getScheduledFireTime().toInstant());
         SystemAccess.run(dashboard::refreshOpenCampaigns);
     }
 
@@ -45,10 +47,13 @@ public class DashboardRefreshJob extends QuartzJobBean {
 
         @Bean
         JobDetail dashboardRefreshJob() {
-            return JobBuilder.newJob(DashboardRefreshJob.class).withIdentity(NAME, "dashboard").storeDurably()
+            return JobBuilder.newJob(DashboardRefreshJob.class)
+                    .withIdentity(NAME, "dashboard")
+                    .storeDurably()
                     // a node dying while it runs: another node runs it again (the job is idempotent)
                     .requestRecovery()
-                    .withDescription("刷新数据看板").build();
+                    .withDescription("刷新数据看板")
+                    .build();
         }
 
         /**
@@ -56,11 +61,14 @@ public class DashboardRefreshJob extends QuartzJobBean {
          * test sets every 5 s. A stored trigger keeps its schedule (nodes never overwrite stored jobs in a cluster).
          */
         @Bean
-        Trigger dashboardRefreshTrigger(JobDetail dashboardRefreshJob,
-                                        @org.springframework.beans.factory.annotation.Value(
-                                                "${canbao.dashboard.refresh-cron:0 45 2 * * ?}") String cron,
-                                        Clock clock) {
-            return TriggerBuilder.newTrigger().forJob(dashboardRefreshJob).withIdentity(NAME, "dashboard")
+        Trigger dashboardRefreshTrigger(
+                JobDetail dashboardRefreshJob,
+                @org.springframework.beans.factory.annotation.Value("${canbao.dashboard.refresh-cron:0 45 2 * * ?}")
+                        String cron,
+                Clock clock) {
+            return TriggerBuilder.newTrigger()
+                    .forJob(dashboardRefreshJob)
+                    .withIdentity(NAME, "dashboard")
                     .withSchedule(CronScheduleBuilder.cronSchedule(cron)
                             .inTimeZone(TimeZone.getTimeZone(clock.getZone()))
                             .withMisfireHandlingInstructionFireAndProceed())

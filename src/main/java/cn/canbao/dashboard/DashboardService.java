@@ -3,6 +3,8 @@ package cn.canbao.dashboard;
 import cn.canbao.bulletin.BulletinBand;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
+import cn.canbao.quota.Baseline;
+import cn.canbao.quota.BaselineService;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
@@ -10,15 +12,6 @@ import cn.canbao.region.RegionSummary;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
-import cn.canbao.quota.Baseline;
-import cn.canbao.quota.BaselineService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -29,6 +22,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The leaders' dashboard: reads a region's pre-aggregated figures (scoped to the caller's subtree) and refreshes
@@ -44,8 +43,9 @@ public class DashboardService {
     /** Days of SMS figures the dashboard shows, ending on the day of its figures. */
     static final int SMS_DAYS = 30;
     /** Who reads the dashboard of their own subtree (grid workers and volunteers have their worklists instead). */
-    private static final Role[] READERS = {Role.ADMIN, Role.CLERK, Role.COUNTY_LEADER, Role.TOWNSHIP_LEADER,
-            Role.VILLAGE_CADRE};
+    private static final Role[] READERS = {
+        Role.ADMIN, Role.CLERK, Role.COUNTY_LEADER, Role.TOWNSHIP_LEADER, Role.VILLAGE_CADRE
+    };
 
     private final JdbcClient jdbc;
     private final DashboardRefresh refresh;
@@ -55,8 +55,14 @@ public class DashboardService {
     private final BaselineService baseline;
     private final Clock clock;
 
-    DashboardService(JdbcClient jdbc, DashboardRefresh refresh, CampaignService campaigns, RegionService regions,
-                     List<DashboardGrants> grants, BaselineService baseline, Clock clock) {
+    DashboardService(
+            JdbcClient jdbc,
+            DashboardRefresh refresh,
+            CampaignService campaigns,
+            RegionService regions,
+            List<DashboardGrants> grants,
+            BaselineService baseline,
+            Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.refresh = refresh;
@@ -69,12 +75,20 @@ public class DashboardService {
     /** The campaigns the caller can see, and those an assignment grants them (a cadre's, a supervisor's), newest first. */
     public List<Campaign> campaigns() {
         List<Campaign> visible = new ArrayList<>(campaigns.list());
-        List<Long> granted = grants.stream().flatMap(g -> g.grantedCampaigns().stream()).distinct()
-                .filter(id -> visible.stream().noneMatch(c -> c.id() == id)).toList();
+        List<Long> granted = grants.stream()
+                .flatMap(g -> g.grantedCampaigns().stream())
+                .distinct()
+                .filter(id -> visible.stream().noneMatch(c -> c.id() == id))
+                .toList();
         if (!granted.isEmpty()) {
             // granted just now for this caller by the module that keeps the assignment
-            visible.addAll(SystemAccess.call(() -> granted.stream().map(campaigns::find).flatMap(Optional::stream).toList()));
-            visible.sort(Comparator.comparing(Campaign::year).thenComparing(Campaign::id).reversed());
+            visible.addAll(SystemAccess.call(() -> granted.stream()
+                    .map(campaigns::find)
+                    .flatMap(Optional::stream)
+                    .toList()));
+            visible.sort(Comparator.comparing(Campaign::year)
+                    .thenComparing(Campaign::id)
+                    .reversed());
         }
         return visible;
     }
@@ -91,9 +105,15 @@ public class DashboardService {
         Region region = regions.get(own);
         return baseline.latestCoveredYear(region.code()).map(year -> {
             List<Baseline> rows = baseline.table(region.code(), year);
-            Baseline total = rows.stream().filter(b -> b.regionCode().equals(region.code())).findFirst().orElseThrow();
-            List<Baseline> children = rows.stream().filter(b -> b != total)
-                    .sorted(Comparator.comparing(Baseline::coverageRate).reversed().thenComparing(Baseline::regionCode))
+            Baseline total = rows.stream()
+                    .filter(b -> b.regionCode().equals(region.code()))
+                    .findFirst()
+                    .orElseThrow();
+            List<Baseline> children = rows.stream()
+                    .filter(b -> b != total)
+                    .sorted(Comparator.comparing(Baseline::coverageRate)
+                            .reversed()
+                            .thenComparing(Baseline::regionCode))
                     .toList();
             return new RegisterCoverage(region, year, total, children);
         });
@@ -109,8 +129,12 @@ public class DashboardService {
             return granted.get(0);
         }
         Campaign c = campaigns.get(campaignId);
-        return regions.roots().stream().map(RegionSummary::region).map(Region::code)
-                .filter(code -> inCounty(c, code)).findFirst().orElse(c.countyCode());
+        return regions.roots().stream()
+                .map(RegionSummary::region)
+                .map(Region::code)
+                .filter(code -> inCounty(c, code))
+                .findFirst()
+                .orElse(c.countyCode());
     }
 
     /**
@@ -123,11 +147,18 @@ public class DashboardService {
             return List.of();
         }
         Map<String, Region> byCode = SystemAccess.call(() -> regions.byCode(codes));
-        return codes.stream().map(byCode::get).filter(java.util.Objects::nonNull).toList();
+        return codes.stream()
+                .map(byCode::get)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     private List<String> grantedRegions(long campaignId) {
-        return grants.stream().flatMap(g -> g.grantedRegions(campaignId).stream()).distinct().sorted().toList();
+        return grants.stream()
+                .flatMap(g -> g.grantedRegions(campaignId).stream())
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /**
@@ -138,7 +169,9 @@ public class DashboardService {
      */
     public Dashboard dashboard(long campaignId, String regionCode) {
         String code = RegionService.requireWellFormed(regionCode);
-        Optional<String> grant = grantedRegions(campaignId).stream().filter(root -> within(code, root)).findFirst();
+        Optional<String> grant = grantedRegions(campaignId).stream()
+                .filter(root -> within(code, root))
+                .findFirst();
         if (grant.isPresent()) {
             return SystemAccess.call(() -> read(campaignId, code, grant.get()));
         }
@@ -147,7 +180,9 @@ public class DashboardService {
 
     /** Whether a code lies in the subtree of a region (itself included): codes carry their ancestors' digits. */
     private static boolean within(String code, String root) {
-        return RegionLevel.ofCode(root).map(level -> code.startsWith(level.prefixOf(root))).orElse(false);
+        return RegionLevel.ofCode(root)
+                .map(level -> code.startsWith(level.prefixOf(root)))
+                .orElse(false);
     }
 
     /** The dashboard as the caller sees it; with a granted root, the breadcrumb starts there. */
@@ -160,12 +195,17 @@ public class DashboardService {
             throw new DashboardException("dashboard.notInCounty", region.name(), c.countyName());
         }
         List<Region> breadcrumb = new ArrayList<>(regions.ancestorsInScope(region.code()).stream()
-                .filter(r -> inCounty(c, r.code()) && (grantedRoot == null || within(r.code(), grantedRoot))).toList());
+                .filter(r -> inCounty(c, r.code()) && (grantedRoot == null || within(r.code(), grantedRoot)))
+                .toList());
         breadcrumb.add(region);
-        Optional<LocalDate> asOf = jdbc.sql("select max(day) from dashboard_figure where campaign_id = ? and region_code = ?")
-                .params(campaignId, region.code()).query(LocalDate.class).optional();
+        Optional<LocalDate> asOf = jdbc.sql(
+                        "select max(day) from dashboard_figure where campaign_id = ? and region_code = ?")
+                .params(campaignId, region.code())
+                .query(LocalDate.class)
+                .optional();
         if (asOf.isEmpty()) {
-            return new Dashboard(c, region, breadcrumb, null, null, null, null, List.of(), List.of(), List.of(), List.of());
+            return new Dashboard(
+                    c, region, breadcrumb, null, null, null, null, List.of(), List.of(), List.of(), List.of());
         }
         LocalDate day = asOf.get();
         BigDecimal expected = c.expectedCompletion(day);
@@ -175,26 +215,62 @@ public class DashboardService {
                 .query((rs, n) -> {
                     int target = rs.getInt("target");
                     int enrolled = rs.getInt("enrolled");
-                    return new RegionFigures(rs.getString("region_code"), null,
-                            RegionLevel.valueOf(rs.getString("level")), rs.getInt("registered"), rs.getInt("insured"),
-                            rs.getInt("lapsed"), target, enrolled, rs.getInt("outreach"), rs.getInt("reminded"),
-                            rs.getInt("visited"), rs.getInt("promised"), rs.getInt("paid"),
-                            BulletinBand.of(RegionFigures.percent(enrolled, target, new BigDecimal("100.00")), expected));
-                }).list();
+                    return new RegionFigures(
+                            rs.getString("region_code"),
+                            null,
+                            RegionLevel.valueOf(rs.getString("level")),
+                            rs.getInt("registered"),
+                            rs.getInt("insured"),
+                            rs.getInt("lapsed"),
+                            target,
+                            enrolled,
+                            rs.getInt("outreach"),
+                            rs.getInt("reminded"),
+                            rs.getInt("visited"),
+                            rs.getInt("promised"),
+                            rs.getInt("paid"),
+                            BulletinBand.of(
+                                    RegionFigures.percent(enrolled, target, new BigDecimal("100.00")), expected));
+                })
+                .list();
         // named by the region module (the region and its children lie in the caller's scope)
-        Map<String, String> names = regions.names(unnamed.stream().map(RegionFigures::regionCode).toList());
-        List<RegionFigures> rows = unnamed.stream().filter(r -> names.containsKey(r.regionCode()))
-                .map(r -> r.named(names.get(r.regionCode()))).toList();
-        RegionFigures total = rows.stream().filter(r -> r.regionCode().equals(region.code())).findFirst().orElseThrow();
-        List<RegionFigures> children = rows.stream().filter(r -> r != total)
-                .sorted(Comparator.comparing(RegionFigures::completion).reversed()
-                        .thenComparing(Comparator.comparing(RegionFigures::coverageRate).reversed())
+        Map<String, String> names =
+                regions.names(unnamed.stream().map(RegionFigures::regionCode).toList());
+        List<RegionFigures> rows = unnamed.stream()
+                .filter(r -> names.containsKey(r.regionCode()))
+                .map(r -> r.named(names.get(r.regionCode())))
+                .toList();
+        RegionFigures total = rows.stream()
+                .filter(r -> r.regionCode().equals(region.code()))
+                .findFirst()
+                .orElseThrow();
+        List<RegionFigures> children = rows.stream()
+                .filter(r -> r != total)
+                .sorted(Comparator.comparing(RegionFigures::completion)
+                        .reversed()
+                        .thenComparing(Comparator.comparing(RegionFigures::coverageRate)
+                                .reversed())
                         .thenComparing(RegionFigures::regionCode))
                 .toList();
-        Instant refreshedAt = jdbc.sql("select refreshed_at from dashboard_figure where campaign_id = ? and region_code = ? "
-                        + "and day = ?").params(campaignId, region.code(), day).query(Timestamp.class).single().toInstant();
-        return new Dashboard(c, region, breadcrumb, day, refreshedAt, expected, total, children,
-                progress(c, region.code()), reasons(campaignId, region.code()), sms(region, day));
+        Instant refreshedAt = jdbc.sql(
+                        "select refreshed_at from dashboard_figure where campaign_id = ? and region_code = ? "
+                                + "and day = ?")
+                .params(campaignId, region.code(), day)
+                .query(Timestamp.class)
+                .single()
+                .toInstant();
+        return new Dashboard(
+                c,
+                region,
+                breadcrumb,
+                day,
+                refreshedAt,
+                expected,
+                total,
+                children,
+                progress(c, region.code()),
+                reasons(campaignId, region.code()),
+                sms(region, day));
     }
 
     private List<ProgressPoint> progress(Campaign c, String regionCode) {
@@ -204,21 +280,26 @@ public class DashboardService {
                 .query((rs, n) -> {
                     LocalDate day = rs.getObject(1, LocalDate.class);
                     return new ProgressPoint(day, rs.getInt(2), rs.getInt(3), c.expectedCompletion(day));
-                }).list();
+                })
+                .list();
     }
 
     private List<ReasonCount> reasons(long campaignId, String regionCode) {
         return jdbc.sql("select reason, persons from dashboard_reason where campaign_id = ? and region_code = ? "
                         + "order by persons desc, reason")
-                .params(campaignId, regionCode).query((rs, n) -> new ReasonCount(rs.getString(1), rs.getInt(2))).list();
+                .params(campaignId, regionCode)
+                .query((rs, n) -> new ReasonCount(rs.getString(1), rs.getInt(2)))
+                .list();
     }
 
     private List<SmsDay> sms(Region region, LocalDate until) {
         String prefix = region.level().prefixOf(region.code());
-        return jdbc.sql("select day, sum(sent), sum(delivered), sum(failed) from dashboard_sms where region_code like ? "
-                        + "and day > ? and day <= ? group by day order by day")
+        return jdbc.sql(
+                        "select day, sum(sent), sum(delivered), sum(failed) from dashboard_sms where region_code like ? "
+                                + "and day > ? and day <= ? group by day order by day")
                 .params(prefix + "%", until.minusDays(SMS_DAYS), until)
-                .query((rs, n) -> new SmsDay(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+                .query((rs, n) ->
+                        new SmsDay(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
                 .list();
     }
 

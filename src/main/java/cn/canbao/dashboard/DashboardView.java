@@ -7,10 +7,10 @@ import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.SummaryCard;
 import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.campaign.Campaign;
+import cn.canbao.quota.Baseline;
 import cn.canbao.region.Region;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
-import cn.canbao.quota.Baseline;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -34,7 +34,6 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -97,16 +96,20 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, Trans
         });
         asOf.setId("dashboard-as-of");
         asOf.addClassNames("dashboard-as-of");
-        Button print = new Button(getTranslation("dashboard.print"), VaadinIcon.PRINT.create(),
+        Button print = new Button(
+                getTranslation("dashboard.print"),
+                VaadinIcon.PRINT.create(),
                 e -> UI.getCurrent().getPage().executeJs("window.print()"));
         print.setId("dashboard-print");
         print.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         FlexLayout controls = new FlexLayout(campaign, asOf, print);
         controls.addClassNames("dashboard-controls");
         controls.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        if (CurrentUser.get().map(u -> u.hasRole(Role.COUNTY_LEADER) || u.hasRole(Role.CLERK) || u.hasRole(Role.ADMIN))
+        if (CurrentUser.get()
+                .map(u -> u.hasRole(Role.COUNTY_LEADER) || u.hasRole(Role.CLERK) || u.hasRole(Role.ADMIN))
                 .orElse(false)) {
-            Button refresh = new Button(getTranslation("dashboard.refresh"), VaadinIcon.REFRESH.create(), e -> refreshNow());
+            Button refresh =
+                    new Button(getTranslation("dashboard.refresh"), VaadinIcon.REFRESH.create(), e -> refreshNow());
             refresh.setId("dashboard-refresh");
             refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             controls.add(refresh);
@@ -120,9 +123,13 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, Trans
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         List<Campaign> campaigns = dashboards.campaigns();
-        Optional<Long> requested = event.getLocation().getQueryParameters().getSingleParameter(CAMPAIGN)
+        Optional<Long> requested = event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter(CAMPAIGN)
                 .flatMap(DashboardView::parseLong);
-        Campaign chosen = campaigns.stream().filter(c -> requested.isEmpty() || c.id() == requested.get()).findFirst()
+        Campaign chosen = campaigns.stream()
+                .filter(c -> requested.isEmpty() || c.id() == requested.get())
+                .findFirst()
                 .orElse(campaigns.isEmpty() ? null : campaigns.get(0));
         entering = true;
         try {
@@ -141,8 +148,9 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, Trans
     }
 
     private void open(long campaignId, String regionCode) {
-        UI.getCurrent().navigate("dashboard/" + regionCode,
-                QueryParameters.simple(Map.of(CAMPAIGN, Long.toString(campaignId))));
+        UI.getCurrent()
+                .navigate(
+                        "dashboard/" + regionCode, QueryParameters.simple(Map.of(CAMPAIGN, Long.toString(campaignId))));
     }
 
     private void refreshNow() {
@@ -180,7 +188,10 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, Trans
             if (r.code().equals(d.region().code())) {
                 breadcrumb.add(new Span(r.name()));
             } else {
-                Anchor up = new Anchor("dashboard/" + r.code() + "?" + CAMPAIGN + "=" + d.campaign().id(), r.name());
+                Anchor up = new Anchor(
+                        "dashboard/" + r.code() + "?" + CAMPAIGN + "="
+                                + d.campaign().id(),
+                        r.name());
                 up.setId("dashboard-up-" + r.code());
                 breadcrumb.add(up);
             }
@@ -189,15 +200,20 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, Trans
             asOf.setText(getTranslation("dashboard.notRefreshed"));
             return;
         }
-        asOf.setText(getTranslation("dashboard.asOf", d.asOf().toString(), time.format(d.refreshedAt()),
+        asOf.setText(getTranslation(
+                "dashboard.asOf",
+                d.asOf().toString(),
+                time.format(d.refreshedAt()),
                 d.expected().toPlainString()));
         summaryCards(d);
         DashboardCharts.Texts texts = this::getTranslation;
         cards.add(chartCard("progress", DashboardCharts.progress(d, texts), () -> progressSheet(d)));
         if (!d.children().isEmpty()) {
             EChart coverage = chart("coverage", DashboardCharts.coverage(d, texts));
-            coverage.addClickListener(e -> d.children().stream().filter(c -> c.regionName().equals(e.name()))
-                    .findFirst().ifPresent(c -> open(d.campaign().id(), c.regionCode())));
+            coverage.addClickListener(e -> d.children().stream()
+                    .filter(c -> c.regionName().equals(e.name()))
+                    .findFirst()
+                    .ifPresent(c -> open(d.campaign().id(), c.regionCode())));
             cards.add(card("coverage", coverage, () -> childrenSheet(d)));
             cards.add(card("ranking", ranking(d), () -> childrenSheet(d)));
         }
@@ -231,10 +247,13 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, Trans
         asOf.setText(getTranslation("dashboard.register.asOf", c.region().name(), String.valueOf(c.year())));
         NumberFormat n = NumberFormat.getIntegerInstance(getLocale());
         Baseline t = c.total();
-        summary.add(SummaryCard.of(getTranslation("dashboard.registered"), n.format(t.registered()), "dashboard-registered"),
+        summary.add(
+                SummaryCard.of(
+                        getTranslation("dashboard.registered"), n.format(t.registered()), "dashboard-registered"),
                 SummaryCard.of(getTranslation("dashboard.insured"), n.format(t.insuredTotal()), "dashboard-insured"),
                 SummaryCard.of(getTranslation("dashboard.uninsured"), n.format(t.uninsured()), "dashboard-uninsured"),
-                SummaryCard.of(getTranslation("dashboard.coverage.rate"), t.coverageRate() + "%", "dashboard-coverage"));
+                SummaryCard.of(
+                        getTranslation("dashboard.coverage.rate"), t.coverageRate() + "%", "dashboard-coverage"));
         if (!c.children().isEmpty()) {
             cards.add(card("register", registerGrid(c), () -> registerSheet(c)));
         }
@@ -243,15 +262,25 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, Trans
     private Grid<Baseline> registerGrid(RegisterCoverage c) {
         Grid<Baseline> grid = new Grid<>();
         grid.setId("dashboard-register-coverage");
-        grid.addColumn(Baseline::regionName).setHeader(getTranslation("dashboard.col.region")).setAutoWidth(true);
-        grid.addColumn(Baseline::registered).setHeader(getTranslation("dashboard.registered")).setAutoWidth(true)
+        grid.addColumn(Baseline::regionName)
+                .setHeader(getTranslation("dashboard.col.region"))
+                .setAutoWidth(true);
+        grid.addColumn(Baseline::registered)
+                .setHeader(getTranslation("dashboard.registered"))
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(Baseline::insuredTotal).setHeader(getTranslation("dashboard.insured")).setAutoWidth(true)
+        grid.addColumn(Baseline::insuredTotal)
+                .setHeader(getTranslation("dashboard.insured"))
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(Baseline::uninsured).setHeader(getTranslation("dashboard.uninsured")).setAutoWidth(true)
+        grid.addColumn(Baseline::uninsured)
+                .setHeader(getTranslation("dashboard.uninsured"))
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(b -> b.coverageRate() + "%").setHeader(getTranslation("dashboard.coverage.rate"))
-                .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(b -> b.coverageRate() + "%")
+                .setHeader(getTranslation("dashboard.coverage.rate"))
+                .setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
         grid.setItems(c.children());
         grid.setHeight("300px");
         return grid;
@@ -260,14 +289,17 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, Trans
     private DashboardWorkbook.Sheet registerSheet(RegisterCoverage c) {
         List<List<Object>> rows = new ArrayList<>();
         for (Baseline b : c.children()) {
-            rows.add(List.of(b.regionName(), b.regionCode(), b.registered(), b.insuredTotal(), b.uninsured(),
-                    b.coverageRate()));
+            rows.add(List.of(
+                    b.regionName(), b.regionCode(), b.registered(), b.insuredTotal(), b.uninsured(), b.coverageRate()));
         }
-        return new DashboardWorkbook.Sheet(getTranslation("dashboard.card.register"),
+        return new DashboardWorkbook.Sheet(
+                getTranslation("dashboard.card.register"),
                 getTranslation("dashboard.register.asOf", c.region().name(), String.valueOf(c.year())),
-                List.of(getTranslation("dashboard.col.region"), getTranslation("dashboard.col.code"),
+                List.of(
+                        getTranslation("dashboard.col.region"), getTranslation("dashboard.col.code"),
                         getTranslation("dashboard.registered"), getTranslation("dashboard.insured"),
-                        getTranslation("dashboard.uninsured"), getTranslation("dashboard.coverage.rate") + " %"), rows);
+                        getTranslation("dashboard.uninsured"), getTranslation("dashboard.coverage.rate") + " %"),
+                rows);
     }
 
     /** A cadre's villages (包村) or a supervisor's county, when an assignment grants more than one place. */
@@ -279,7 +311,10 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, Trans
         }
         granted.add(new Span(getTranslation("dashboard.granted")));
         for (Region r : places) {
-            Anchor place = new Anchor("dashboard/" + r.code() + "?" + CAMPAIGN + "=" + campaign.getValue().id(), r.name());
+            Anchor place = new Anchor(
+                    "dashboard/" + r.code() + "?" + CAMPAIGN + "="
+                            + campaign.getValue().id(),
+                    r.name());
             place.setId("dashboard-granted-" + r.code());
             granted.add(place);
         }
@@ -288,7 +323,9 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, Trans
     private void summaryCards(Dashboard d) {
         NumberFormat n = NumberFormat.getIntegerInstance(getLocale());
         RegionFigures t = d.total();
-        summary.add(SummaryCard.of(getTranslation("dashboard.registered"), n.format(t.registered()), "dashboard-registered"),
+        summary.add(
+                SummaryCard.of(
+                        getTranslation("dashboard.registered"), n.format(t.registered()), "dashboard-registered"),
                 SummaryCard.of(getTranslation("dashboard.insured"), n.format(t.insured()), "dashboard-insured"),
                 SummaryCard.of(getTranslation("dashboard.coverage.rate"), t.coverageRate() + "%", "dashboard-coverage"),
                 SummaryCard.of(getTranslation("dashboard.target"), n.format(t.target()), "dashboard-target"),
@@ -311,12 +348,14 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, Trans
 
     private Div card(String key, Component content, Supplier<DashboardWorkbook.Sheet> sheet) {
         H3 title = new H3(getTranslation("dashboard.card." + key));
-        Anchor excel = new Anchor((DownloadHandler) event -> {
-            DashboardWorkbook.Sheet data = sheet.get();
-            event.setFileName("dashboard-" + key + "-" + code + ".xlsx");
-            event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            DashboardWorkbook.write(data, event.getOutputStream());
-        }, getTranslation("dashboard.excel"));
+        Anchor excel = new Anchor(
+                (DownloadHandler) event -> {
+                    DashboardWorkbook.Sheet data = sheet.get();
+                    event.setFileName("dashboard-" + key + "-" + code + ".xlsx");
+                    event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                    DashboardWorkbook.write(data, event.getOutputStream());
+                },
+                getTranslation("dashboard.excel"));
         excel.setId("dashboard-excel-" + key);
         excel.addClassNames("dashboard-excel");
         Div head = new Div(title, excel);
@@ -331,22 +370,38 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, Trans
         Grid<RegionFigures> grid = new Grid<>();
         grid.setId("dashboard-ranking");
         List<RegionFigures> rows = d.children();
-        grid.addColumn(r -> rows.indexOf(r) + 1).setHeader(getTranslation("dashboard.col.rank")).setAutoWidth(true)
-                .setTextAlign(ColumnTextAlign.END).setFlexGrow(0);
-        grid.addColumn(RegionFigures::regionName).setHeader(getTranslation("dashboard.col.region")).setAutoWidth(true);
-        grid.addColumn(RegionFigures::target).setHeader(getTranslation("dashboard.target")).setAutoWidth(true)
+        grid.addColumn(r -> rows.indexOf(r) + 1)
+                .setHeader(getTranslation("dashboard.col.rank"))
+                .setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END)
+                .setFlexGrow(0);
+        grid.addColumn(RegionFigures::regionName)
+                .setHeader(getTranslation("dashboard.col.region"))
+                .setAutoWidth(true);
+        grid.addColumn(RegionFigures::target)
+                .setHeader(getTranslation("dashboard.target"))
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(RegionFigures::enrolled).setHeader(getTranslation("dashboard.enrolled")).setAutoWidth(true)
+        grid.addColumn(RegionFigures::enrolled)
+                .setHeader(getTranslation("dashboard.enrolled"))
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(r -> r.completion() + "%").setHeader(getTranslation("dashboard.completion")).setAutoWidth(true)
+        grid.addColumn(r -> r.completion() + "%")
+                .setHeader(getTranslation("dashboard.completion"))
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(r -> r.coverageRate() + "%").setHeader(getTranslation("dashboard.coverage.rate"))
-                .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(r -> r.coverageRate() + "%")
+                .setHeader(getTranslation("dashboard.coverage.rate"))
+                .setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(new ComponentRenderer<>(r -> {
-            Span band = new Span(getTranslation(r.band().messageKey()));
-            band.addClassNames("bulletin-band", "bulletin-band-" + r.band().name());
-            return band;
-        })).setHeader(getTranslation("dashboard.col.band")).setAutoWidth(true);
+                    Span band = new Span(getTranslation(r.band().messageKey()));
+                    band.addClassNames(
+                            "bulletin-band", "bulletin-band-" + r.band().name());
+                    return band;
+                }))
+                .setHeader(getTranslation("dashboard.col.band"))
+                .setAutoWidth(true);
         grid.setItems(rows);
         grid.setHeight("300px");
         grid.addItemClickListener(e -> open(d.campaign().id(), e.getItem().regionCode()));
@@ -354,39 +409,68 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, Trans
     }
 
     private String title(Dashboard d, String key) {
-        return d.region().name() + " · " + d.campaign().name() + " · " + getTranslation("dashboard.card." + key)
-                + " · " + getTranslation("dashboard.asOfDay", d.asOf().toString());
+        return d.region().name() + " · " + d.campaign().name() + " · " + getTranslation("dashboard.card." + key) + " · "
+                + getTranslation("dashboard.asOfDay", d.asOf().toString());
     }
 
     private DashboardWorkbook.Sheet progressSheet(Dashboard d) {
         List<List<Object>> rows = new ArrayList<>();
-        d.progress().forEach(p -> rows.add(List.of(p.day().toString(), p.target(), p.enrolled(), p.completion(), p.expected())));
-        return new DashboardWorkbook.Sheet(getTranslation("dashboard.card.progress"), title(d, "progress"),
-                List.of(getTranslation("dashboard.col.day"), getTranslation("dashboard.target"),
-                        getTranslation("dashboard.enrolled"), getTranslation("dashboard.progress.actual") + " %",
-                        getTranslation("dashboard.progress.expected") + " %"), rows);
+        d.progress()
+                .forEach(p ->
+                        rows.add(List.of(p.day().toString(), p.target(), p.enrolled(), p.completion(), p.expected())));
+        return new DashboardWorkbook.Sheet(
+                getTranslation("dashboard.card.progress"),
+                title(d, "progress"),
+                List.of(
+                        getTranslation("dashboard.col.day"),
+                        getTranslation("dashboard.target"),
+                        getTranslation("dashboard.enrolled"),
+                        getTranslation("dashboard.progress.actual") + " %",
+                        getTranslation("dashboard.progress.expected") + " %"),
+                rows);
     }
 
     private DashboardWorkbook.Sheet childrenSheet(Dashboard d) {
         List<List<Object>> rows = new ArrayList<>();
         int rank = 1;
         for (RegionFigures r : d.children()) {
-            rows.add(List.of(rank++, r.regionName(), r.regionCode(), r.registered(), r.insured(), r.coverageRate(),
-                    r.target(), r.enrolled(), r.completion(), getTranslation(r.band().messageKey())));
+            rows.add(List.of(
+                    rank++,
+                    r.regionName(),
+                    r.regionCode(),
+                    r.registered(),
+                    r.insured(),
+                    r.coverageRate(),
+                    r.target(),
+                    r.enrolled(),
+                    r.completion(),
+                    getTranslation(r.band().messageKey())));
         }
-        return new DashboardWorkbook.Sheet(getTranslation("dashboard.card.ranking"), title(d, "ranking"),
-                List.of(getTranslation("dashboard.col.rank"), getTranslation("dashboard.col.region"),
-                        getTranslation("dashboard.col.code"), getTranslation("dashboard.registered"),
-                        getTranslation("dashboard.insured"), getTranslation("dashboard.coverage.rate") + " %",
-                        getTranslation("dashboard.target"), getTranslation("dashboard.enrolled"),
-                        getTranslation("dashboard.completion") + " %", getTranslation("dashboard.col.band")), rows);
+        return new DashboardWorkbook.Sheet(
+                getTranslation("dashboard.card.ranking"),
+                title(d, "ranking"),
+                List.of(
+                        getTranslation("dashboard.col.rank"),
+                        getTranslation("dashboard.col.region"),
+                        getTranslation("dashboard.col.code"),
+                        getTranslation("dashboard.registered"),
+                        getTranslation("dashboard.insured"),
+                        getTranslation("dashboard.coverage.rate") + " %",
+                        getTranslation("dashboard.target"),
+                        getTranslation("dashboard.enrolled"),
+                        getTranslation("dashboard.completion") + " %",
+                        getTranslation("dashboard.col.band")),
+                rows);
     }
 
     private DashboardWorkbook.Sheet reasonSheet(Dashboard d) {
         List<List<Object>> rows = new ArrayList<>();
         d.reasons().forEach(r -> rows.add(List.of(getTranslation(r.messageKey()), r.persons())));
-        return new DashboardWorkbook.Sheet(getTranslation("dashboard.card.reasons"), title(d, "reasons"),
-                List.of(getTranslation("dashboard.col.reason"), getTranslation("dashboard.col.persons")), rows);
+        return new DashboardWorkbook.Sheet(
+                getTranslation("dashboard.card.reasons"),
+                title(d, "reasons"),
+                List.of(getTranslation("dashboard.col.reason"), getTranslation("dashboard.col.persons")),
+                rows);
     }
 
     private DashboardWorkbook.Sheet funnelSheet(Dashboard d) {
@@ -397,16 +481,23 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, Trans
         for (int i = 0; i < names.size(); i++) {
             rows.add(List.of(names.get(i), values[i]));
         }
-        return new DashboardWorkbook.Sheet(getTranslation("dashboard.card.funnel"), title(d, "funnel"),
-                List.of(getTranslation("dashboard.col.stage"), getTranslation("dashboard.col.persons")), rows);
+        return new DashboardWorkbook.Sheet(
+                getTranslation("dashboard.card.funnel"),
+                title(d, "funnel"),
+                List.of(getTranslation("dashboard.col.stage"), getTranslation("dashboard.col.persons")),
+                rows);
     }
 
     private DashboardWorkbook.Sheet smsSheet(Dashboard d) {
         List<List<Object>> rows = new ArrayList<>();
         d.sms().forEach(s -> rows.add(List.of(s.day().toString(), s.sent(), s.delivered(), s.failed())));
-        return new DashboardWorkbook.Sheet(getTranslation("dashboard.card.sms"), title(d, "sms"),
-                List.of(getTranslation("dashboard.col.day"), getTranslation("dashboard.sms.sent"),
-                        getTranslation("dashboard.sms.delivered"), getTranslation("dashboard.sms.failed")), rows);
+        return new DashboardWorkbook.Sheet(
+                getTranslation("dashboard.card.sms"),
+                title(d, "sms"),
+                List.of(
+                        getTranslation("dashboard.col.day"), getTranslation("dashboard.sms.sent"),
+                        getTranslation("dashboard.sms.delivered"), getTranslation("dashboard.sms.failed")),
+                rows);
     }
 
     private static Optional<Long> parseLong(String text) {

@@ -1,30 +1,27 @@
 package cn.canbao.dashboard;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import static cn.canbao.base.ExcelCells.decimal;
+import static cn.canbao.base.ExcelCells.number;
+import static cn.canbao.base.ExcelCells.text;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
-
-import static cn.canbao.base.ExcelCells.decimal;
-import static cn.canbao.base.ExcelCells.number;
-import static cn.canbao.base.ExcelCells.text;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** One chart's data as an Excel sheet: a title row, the headers, one row per data point (numbers as numbers). */
 final class DashboardWorkbook {
 
     /** A chart's data: sheet name, title, column headers and rows of text, whole numbers or decimals. */
-    record Sheet(String name, String title, List<String> headers, List<List<Object>> rows) {
-    }
+    record Sheet(String name, String title, List<String> headers, List<List<Object>> rows) {}
 
-    private DashboardWorkbook() {
-    }
+    private DashboardWorkbook() {}
 
     static void write(Sheet data, OutputStream out) {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {

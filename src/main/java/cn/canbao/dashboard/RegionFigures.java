@@ -2,7 +2,6 @@ package cn.canbao.dashboard;
 
 import cn.canbao.bulletin.BulletinBand;
 import cn.canbao.region.RegionLevel;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -11,14 +10,39 @@ import java.math.RoundingMode;
  * the campaign's target and the enrolled since it was proposed, the outreach funnel, and the colour band of
  * its completion against the expected progress line (the bulletin's rule).
  */
-public record RegionFigures(String regionCode, String regionName, RegionLevel level, int registered, int insured,
-                            int lapsed, int target, int enrolled, int outreach, int reminded, int visited, int promised,
-                            int paid, BulletinBand band) {
+public record RegionFigures(
+        String regionCode,
+        String regionName,
+        RegionLevel level,
+        int registered,
+        int insured,
+        int lapsed,
+        int target,
+        int enrolled,
+        int outreach,
+        int reminded,
+        int visited,
+        int promised,
+        int paid,
+        BulletinBand band) {
 
     /** The same figures with the region's name. */
     public RegionFigures named(String name) {
-        return new RegionFigures(regionCode, name, level, registered, insured, lapsed, target, enrolled, outreach,
-                reminded, visited, promised, paid, band);
+        return new RegionFigures(
+                regionCode,
+                name,
+                level,
+                registered,
+                insured,
+                lapsed,
+                target,
+                enrolled,
+                outreach,
+                reminded,
+                visited,
+                promised,
+                paid,
+                band);
     }
 
     public int uninsured() {

@@ -3,7 +3,6 @@ package cn.canbao.demo;
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,16 +42,20 @@ final class CountyMap {
         Map<String, List<NewRegion>> gridsByVillage = new LinkedHashMap<>();
         for (NewRegion r : regions) {
             if (r.level() == RegionLevel.GRID && r.gridKind() == GridKind.COMMUNITY) {
-                gridsByVillage.computeIfAbsent(r.parentCode(), k -> new ArrayList<>()).add(r);
+                gridsByVillage
+                        .computeIfAbsent(r.parentCode(), k -> new ArrayList<>())
+                        .add(r);
             }
         }
         for (NewRegion r : regions) {
             if (r.level() == RegionLevel.VILLAGE) {
                 List<NewRegion> grids = gridsByVillage.getOrDefault(r.code(), List.of());
-                Village village = new Village(r.code(), r.name(), townships.get(r.parentCode()),
-                        r.householdPopulation(), List.copyOf(grids));
+                Village village = new Village(
+                        r.code(), r.name(), townships.get(r.parentCode()), r.householdPopulation(), List.copyOf(grids));
                 all.add(village);
-                villagesByTownship.computeIfAbsent(r.parentCode(), k -> new ArrayList<>()).add(village);
+                villagesByTownship
+                        .computeIfAbsent(r.parentCode(), k -> new ArrayList<>())
+                        .add(village);
             }
         }
         cumulativePull = new double[all.size()];

@@ -5,6 +5,8 @@ import cn.canbao.campaign.NewCampaign;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportFinished;
 import cn.canbao.security.SystemAccess;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,15 +14,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
 /**
  * Once the demo register's insurance extract is in, starts a campaign for the attachment's year, so the
  * demo county leader finds the township proposals (35,470 in all) waiting in 我的任务 at first login.
  */
 @Component
-@ConditionalOnProperty(name = {"canbao.demo.enabled", "canbao.demo.register"}, havingValue = "true")
+@ConditionalOnProperty(
+        name = {"canbao.demo.enabled", "canbao.demo.register"},
+        havingValue = "true")
 class DemoCampaignStarter {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCampaignStarter.class);
@@ -42,9 +43,15 @@ class DemoCampaignStarter {
         SystemAccess.run(() -> {
             if (campaigns.list().isEmpty()) {
                 LocalDate today = LocalDate.now(clock);
-                var started = campaigns.start(NewCampaign.of(SyntheticCounty.ENROLLMENT_YEAR + "年度全民参保扩面征缴行动（演示）",
-                        SyntheticCounty.ENROLLMENT_YEAR, YongchunSeed.COUNTY_CODE, today, today.plusMonths(3)));
-                log.info("Demo campaign {} started: the county leader has the township targets to publish", started.id());
+                var started = campaigns.start(NewCampaign.of(
+                        SyntheticCounty.ENROLLMENT_YEAR + "年度全民参保扩面征缴行动（演示）",
+                        SyntheticCounty.ENROLLMENT_YEAR,
+                        YongchunSeed.COUNTY_CODE,
+                        today,
+                        today.plusMonths(3)));
+                log.info(
+                        "Demo campaign {} started: the county leader has the township targets to publish",
+                        started.id());
             }
         });
     }

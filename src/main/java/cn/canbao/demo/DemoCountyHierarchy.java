@@ -4,7 +4,6 @@ import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.Sector;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,22 +24,26 @@ final class DemoCountyHierarchy {
     private static final String FIRST = "东西南北上下前后新大小高龙凤仙石美福仁德安和兴茂桂金玉丰";
     private static final String SECOND = "山溪坑洋头岭林美安兴丰宅厝内湖田园坂洲峰埔坪阳岐";
 
-    private DemoCountyHierarchy() {
-    }
+    private DemoCountyHierarchy() {}
 
     static List<NewRegion> generate() {
         Random random = new Random(SEED);
         List<NewRegion> all = new ArrayList<>();
         all.add(NewRegion.region(YongchunSeed.PROVINCE_CODE, "福建省", RegionLevel.PROVINCE, null, null, false));
-        all.add(NewRegion.region(YongchunSeed.CITY_CODE, "泉州市", RegionLevel.CITY, YongchunSeed.PROVINCE_CODE,
-                null, false));
-        all.add(NewRegion.region(YongchunSeed.COUNTY_CODE, YongchunSeed.COUNTY_NAME, RegionLevel.COUNTY,
-                YongchunSeed.CITY_CODE, YongchunSeed.REGISTERED_TOTAL, false));
+        all.add(NewRegion.region(
+                YongchunSeed.CITY_CODE, "泉州市", RegionLevel.CITY, YongchunSeed.PROVINCE_CODE, null, false));
+        all.add(NewRegion.region(
+                YongchunSeed.COUNTY_CODE,
+                YongchunSeed.COUNTY_NAME,
+                RegionLevel.COUNTY,
+                YongchunSeed.CITY_CODE,
+                YongchunSeed.REGISTERED_TOTAL,
+                false));
         for (YongchunSeed.Township t : YongchunSeed.TOWNSHIPS) {
-            all.add(NewRegion.region(t.code(), t.name(), RegionLevel.TOWNSHIP, YongchunSeed.COUNTY_CODE, t.registered(),
-                    true));
-            int villages = Math.max(4, Math.round((float) t.registered() * VILLAGES_IN_COUNTY
-                    / YongchunSeed.REGISTERED_TOTAL));
+            all.add(NewRegion.region(
+                    t.code(), t.name(), RegionLevel.TOWNSHIP, YongchunSeed.COUNTY_CODE, t.registered(), true));
+            int villages = Math.max(
+                    4, Math.round((float) t.registered() * VILLAGES_IN_COUNTY / YongchunSeed.REGISTERED_TOTAL));
             int[] villagePopulation = split(t.registered(), villages, random);
             Set<String> names = new HashSet<>();
             String townshipPrefix = t.code().substring(0, 9);
@@ -54,15 +57,27 @@ final class DemoCountyHierarchy {
                 int grids = Math.max(1, Math.round((float) villagePopulation[v] / PEOPLE_PER_GRID));
                 int[] gridPopulation = split(villagePopulation[v], grids, random);
                 for (int g = 0; g < grids; g++) {
-                    all.add(NewRegion.grid(code + String.format("%03d", g + 1), name + "第" + (g + 1) + "网格", code,
-                            GridKind.COMMUNITY, null, gridPopulation[g], true));
+                    all.add(NewRegion.grid(
+                            code + String.format("%03d", g + 1),
+                            name + "第" + (g + 1) + "网格",
+                            code,
+                            GridKind.COMMUNITY,
+                            null,
+                            gridPopulation[g],
+                            true));
                 }
                 if (t.row() == 1 && v == 0) {
                     // industry grids (行业网格) of the county sit with the county seat's first community
                     int n = 0;
                     for (Sector sector : Sector.values()) {
-                        all.add(NewRegion.grid(code + String.format("%03d", 901 + n++), sectorName(sector) + "行业网格",
-                                code, GridKind.INDUSTRY, sector, null, true));
+                        all.add(NewRegion.grid(
+                                code + String.format("%03d", 901 + n++),
+                                sectorName(sector) + "行业网格",
+                                code,
+                                GridKind.INDUSTRY,
+                                sector,
+                                null,
+                                true));
                     }
                 }
             }
@@ -90,7 +105,8 @@ final class DemoCountyHierarchy {
 
     private static String uniqueName(Random random, Set<String> taken) {
         while (true) {
-            String name = "" + FIRST.charAt(random.nextInt(FIRST.length())) + SECOND.charAt(random.nextInt(SECOND.length()));
+            String name =
+                    "" + FIRST.charAt(random.nextInt(FIRST.length())) + SECOND.charAt(random.nextInt(SECOND.length()));
             if (taken.add(name)) {
                 return name;
             }

@@ -2,16 +2,21 @@ package cn.canbao.demo;
 
 import cn.canbao.policy.RuleSet;
 import cn.canbao.policy.RuleSetService;
-import cn.canbao.register.HardshipCategory;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
+import cn.canbao.register.HardshipCategory;
 import cn.canbao.security.NewUser;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.security.UserService;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -22,12 +27,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Loads the demo county once (skipped when Yongchun already exists) and prints the demo logins.
@@ -46,16 +45,23 @@ class DemoCountyLoader {
 
     @Bean
     @Order(0)
-    ApplicationRunner loadDemoCounty(RegionService regions, UserService users, DemoCredentials credentials,
-                                     TransactionTemplate tx, RuleSetService ruleSets) {
+    ApplicationRunner loadDemoCounty(
+            RegionService regions,
+            UserService users,
+            DemoCredentials credentials,
+            TransactionTemplate tx,
+            RuleSetService ruleSets) {
         return (ApplicationArguments args) -> SystemAccess.run(() -> {
             if (regions.findUnscoped(YongchunSeed.COUNTY_CODE).isEmpty()) {
                 long started = System.nanoTime();
                 tx.executeWithoutResult(status -> load(regions, users, credentials));
-                log.info("Demo county {} loaded in {} ms", YongchunSeed.COUNTY_NAME,
+                log.info(
+                        "Demo county {} loaded in {} ms",
+                        YongchunSeed.COUNTY_NAME,
                         (System.nanoTime() - started) / 1_000_000);
             }
-            if (ruleSets.applying(SyntheticCounty.ENROLLMENT_YEAR, YongchunSeed.COUNTY_CODE).isEmpty()) {
+            if (ruleSets.applying(SyntheticCounty.ENROLLMENT_YEAR, YongchunSeed.COUNTY_CODE)
+                    .isEmpty()) {
                 ruleSets.save(demoRuleSet());
             }
             print(credentials, regions);
@@ -71,25 +77,40 @@ class DemoCountyLoader {
      */
     public static RuleSet demoRuleSet() {
         Map<HardshipCategory, RuleSet.Subsidy> subsidies = new java.util.EnumMap<>(HardshipCategory.class);
-        for (HardshipCategory c : List.of(HardshipCategory.TEKUN, HardshipCategory.ORPHAN,
-                HardshipCategory.DE_FACTO_ORPHAN)) {
+        for (HardshipCategory c :
+                List.of(HardshipCategory.TEKUN, HardshipCategory.ORPHAN, HardshipCategory.DE_FACTO_ORPHAN)) {
             subsidies.put(c, RuleSet.Subsidy.whole());
         }
-        for (HardshipCategory c : List.of(HardshipCategory.DIBAO, HardshipCategory.RETURNED_TO_POVERTY,
-                HardshipCategory.MONITORED)) {
+        for (HardshipCategory c :
+                List.of(HardshipCategory.DIBAO, HardshipCategory.RETURNED_TO_POVERTY, HardshipCategory.MONITORED)) {
             subsidies.put(c, RuleSet.Subsidy.fixed(new BigDecimal("200")));
         }
-        return new RuleSet(null, SyntheticCounty.ENROLLMENT_YEAR, YongchunSeed.COUNTY_CODE, YongchunSeed.COUNTY_NAME,
-                null, new BigDecimal("380"), new BigDecimal("640"), null, LocalDate.of(2022, 9, 1),
-                LocalDate.of(2023, 6, 30), RuleSet.MINIMUM_RAISE, RuleSet.MINIMUM_RAISE, 20, subsidies);
+        return new RuleSet(
+                null,
+                SyntheticCounty.ENROLLMENT_YEAR,
+                YongchunSeed.COUNTY_CODE,
+                YongchunSeed.COUNTY_NAME,
+                null,
+                new BigDecimal("380"),
+                new BigDecimal("640"),
+                null,
+                LocalDate.of(2022, 9, 1),
+                LocalDate.of(2023, 6, 30),
+                RuleSet.MINIMUM_RAISE,
+                RuleSet.MINIMUM_RAISE,
+                20,
+                subsidies);
     }
 
     private static void load(RegionService regions, UserService users, DemoCredentials credentials) {
         List<NewRegion> hierarchy = DemoCountyHierarchy.generate();
         regions.createAll(hierarchy);
-        Region township = regions.descendantsAtLevel(YongchunSeed.COUNTY_CODE, RegionLevel.TOWNSHIP).get(0);
-        Region village = regions.descendantsAtLevel(township.code(), RegionLevel.VILLAGE).get(0);
-        Region grid = regions.descendantsAtLevel(village.code(), RegionLevel.GRID).get(0);
+        Region township = regions.descendantsAtLevel(YongchunSeed.COUNTY_CODE, RegionLevel.TOWNSHIP)
+                .get(0);
+        Region village =
+                regions.descendantsAtLevel(township.code(), RegionLevel.VILLAGE).get(0);
+        Region grid =
+                regions.descendantsAtLevel(village.code(), RegionLevel.GRID).get(0);
         Map<String, String> passwords = new LinkedHashMap<>();
         List<NewUser> batch = new ArrayList<>();
         for (DemoUsers.DemoUser u : DemoUsers.ALL) {
@@ -110,14 +131,24 @@ class DemoCountyLoader {
     private static void print(DemoCredentials credentials, RegionService regions) {
         Map<String, String> passwords = credentials.read();
         Map<RegionLevel, Integer> counts = regions.countByLevel(YongchunSeed.COUNTY_CODE);
-        StringBuilder sb = new StringBuilder("\n==== Demo county ").append(YongchunSeed.COUNTY_NAME)
-                .append(": ").append(counts.getOrDefault(RegionLevel.TOWNSHIP, 0)).append(" townships, ")
-                .append(counts.getOrDefault(RegionLevel.VILLAGE, 0)).append(" villages, ")
-                .append(counts.getOrDefault(RegionLevel.GRID, 0)).append(" grids (synthetic codes below the county)")
-                .append("\n==== Demo logins (from ").append(credentials.file()).append("):\n");
+        StringBuilder sb = new StringBuilder("\n==== Demo county ")
+                .append(YongchunSeed.COUNTY_NAME)
+                .append(": ")
+                .append(counts.getOrDefault(RegionLevel.TOWNSHIP, 0))
+                .append(" townships, ")
+                .append(counts.getOrDefault(RegionLevel.VILLAGE, 0))
+                .append(" villages, ")
+                .append(counts.getOrDefault(RegionLevel.GRID, 0))
+                .append(" grids (synthetic codes below the county)")
+                .append("\n==== Demo logins (from ")
+                .append(credentials.file())
+                .append("):\n");
         for (DemoUsers.DemoUser u : DemoUsers.ALL) {
-            sb.append(String.format("  %-16s %-14s %s%n", u.username(),
-                    passwords.getOrDefault(u.username(), "(see " + credentials.file() + ")"), u.displayName()));
+            sb.append(String.format(
+                    "  %-16s %-14s %s%n",
+                    u.username(),
+                    passwords.getOrDefault(u.username(), "(see " + credentials.file() + ")"),
+                    u.displayName()));
         }
         log.info(sb.toString());
     }

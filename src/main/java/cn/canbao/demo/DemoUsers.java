@@ -1,7 +1,6 @@
 package cn.canbao.demo;
 
 import cn.canbao.security.Role;
-
 import java.util.List;
 import java.util.Set;
 
@@ -9,7 +8,12 @@ import java.util.Set;
 final class DemoUsers {
 
     /** Where a demo user sits: the county, the first township, its first village or first grid. */
-    enum Place { COUNTY, TOWNSHIP, VILLAGE, GRID }
+    enum Place {
+        COUNTY,
+        TOWNSHIP,
+        VILLAGE,
+        GRID
+    }
 
     record DemoUser(String username, String displayName, Place place, Role role) {
         Set<Role> roles() {
@@ -31,6 +35,5 @@ final class DemoUsers {
             new DemoUser("township.cadre", "包村干部（演示）", Place.TOWNSHIP, Role.TOWNSHIP_CADRE),
             new DemoUser("supervisor", "督导组成员（演示）", Place.COUNTY, Role.SUPERVISOR));
 
-    private DemoUsers() {
-    }
+    private DemoUsers() {}
 }

@@ -3,7 +3,6 @@ package cn.canbao.demo;
 import cn.canbao.demo.SyntheticPerson.Coverage;
 import cn.canbao.demo.SyntheticPerson.Place;
 import cn.canbao.demo.SyntheticPerson.Scheme;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,8 +22,7 @@ import java.util.Map;
 final class ExtractFiles implements Closeable {
 
     /** A student-roll entry of a person. */
-    record Student(String school, String stage, String guardianMobile) {
-    }
+    record Student(String school, String stage, String guardianMobile) {}
 
     private static final String THIS_YEAR = Integer.toString(SyntheticCounty.ENROLLMENT_YEAR);
     private static final String LAST_YEAR = Integer.toString(SyntheticCounty.ENROLLMENT_YEAR - 1);
@@ -62,11 +60,33 @@ final class ExtractFiles implements Closeable {
         String household = p.household.code();
         String residence = p.residence == null ? null : p.residence.code();
         if (p.newborn) {
-            police.row(p.id, p.name, "BIRTH", date(p.birthDate), household, residence, p.gridCode, p.address, p.mobile,
-                    p.motherId, p.householdNumber, p.householdRelation);
+            police.row(
+                    p.id,
+                    p.name,
+                    "BIRTH",
+                    date(p.birthDate),
+                    household,
+                    residence,
+                    p.gridCode,
+                    p.address,
+                    p.mobile,
+                    p.motherId,
+                    p.householdNumber,
+                    p.householdRelation);
         } else {
-            police.row(p.id, p.name, "REGISTERED", date(p.registeredOn), household, residence, p.gridCode, p.address,
-                    p.mobile, null, p.householdNumber, p.householdRelation);
+            police.row(
+                    p.id,
+                    p.name,
+                    "REGISTERED",
+                    date(p.registeredOn),
+                    household,
+                    residence,
+                    p.gridCode,
+                    p.address,
+                    p.mobile,
+                    null,
+                    p.householdNumber,
+                    p.householdRelation);
         }
         if (p.diedOn != null) {
             police.row(p.id, p.name, "DEATH", date(p.diedOn), household, null, null, null, null, null, null, null);
@@ -77,13 +97,11 @@ final class ExtractFiles implements Closeable {
             hardship.row(p.id, p.name, p.hardship.category(), date(p.hardship.since()), null);
         }
         if (studying != null) {
-            student.row(p.id, p.name, studying.school(), studying.stage(),
-                    THIS_YEAR, studying.guardianMobile());
+            student.row(p.id, p.name, studying.school(), studying.stage(), THIS_YEAR, studying.guardianMobile());
         }
         Coverage now = p.thisYear;
         if (now != null && now.place() == Place.LOCAL && now.scheme() == Scheme.RESIDENT) {
-            tax.row(p.id, p.name, THIS_YEAR, now.scheme().name(),
-                    date(now.paidOn()), now.amount(), receipt());
+            tax.row(p.id, p.name, THIS_YEAR, now.scheme().name(), date(now.paidOn()), now.amount(), receipt());
         }
     }
 
@@ -104,7 +122,14 @@ final class ExtractFiles implements Closeable {
 
     private void coverage(SyntheticPerson p, String year, Coverage c) throws IOException {
         if (c != null) {
-            insurance.row(p.id, p.name, year, c.scheme().name(), c.place().name(), c.insuredRegion(), date(c.paidOn()),
+            insurance.row(
+                    p.id,
+                    p.name,
+                    year,
+                    c.scheme().name(),
+                    c.place().name(),
+                    c.insuredRegion(),
+                    date(c.paidOn()),
                     c.amount());
         }
     }

@@ -22,18 +22,15 @@ public final class SyntheticCounty {
     public static final int ENROLLMENT_YEAR = 2023;
 
     /** What was written: counts per township code (in attachment order), kind → file, and persons. */
-    public record Summary(Map<String, TownshipCounts> byTownship, Map<String, Path> files, int persons) {
-    }
+    public record Summary(Map<String, TownshipCounts> byTownship, Map<String, Path> files, int persons) {}
 
     /** A township's people; lapsed are those who paid last year but are uninsured this year. */
-    public record TownshipCounts(int registered, int insuredLocal, int insuredElsewhere, int uninsured, int lapsed) {
-    }
+    public record TownshipCounts(int registered, int insuredLocal, int insuredElsewhere, int uninsured, int lapsed) {}
 
     private static final int GUARDIAN_MIN_AGE = 22;
     private static final int GUARDIAN_MAX_AGE = 60;
 
-    private SyntheticCounty() {
-    }
+    private SyntheticCounty() {}
 
     /** Writes the five extract files (UTF-8, no BOM, CSV, '\n' line ends) into dir and returns what it wrote. */
     public static Summary write(Path dir, long seed) throws IOException {
@@ -83,19 +80,24 @@ public final class SyntheticCounty {
         long started = System.nanoTime();
         Summary summary = write(Path.of(args[0]), seed);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("Synthetic %s register, seed %d: %,d persons in %,d ms%n", YongchunSeed.COUNTY_NAME, seed,
-                summary.persons(), millis);
+        System.out.printf(
+                "Synthetic %s register, seed %d: %,d persons in %,d ms%n",
+                YongchunSeed.COUNTY_NAME, seed, summary.persons(), millis);
         for (Map.Entry<String, Path> file : summary.files().entrySet()) {
-            System.out.printf("  %-17s %s  %,d bytes  %,d rows%n", file.getKey(), file.getValue(),
-                    Files.size(file.getValue()), rows(file.getValue()));
+            System.out.printf(
+                    "  %-17s %s  %,d bytes  %,d rows%n",
+                    file.getKey(), file.getValue(), Files.size(file.getValue()), rows(file.getValue()));
         }
         System.out.println("  township      code          registered  local  elsewhere  uninsured  lapsed");
         TownshipCounts total = new TownshipCounts(0, 0, 0, 0, 0);
         for (YongchunSeed.Township t : YongchunSeed.TOWNSHIPS) {
             TownshipCounts c = summary.byTownship().get(t.code());
             System.out.println(line(t.name(), t.code(), c));
-            total = new TownshipCounts(total.registered() + c.registered(), total.insuredLocal() + c.insuredLocal(),
-                    total.insuredElsewhere() + c.insuredElsewhere(), total.uninsured() + c.uninsured(),
+            total = new TownshipCounts(
+                    total.registered() + c.registered(),
+                    total.insuredLocal() + c.insuredLocal(),
+                    total.insuredElsewhere() + c.insuredElsewhere(),
+                    total.uninsured() + c.uninsured(),
                     total.lapsed() + c.lapsed());
         }
         System.out.println(line(YongchunSeed.COUNTY_NAME, YongchunSeed.COUNTY_CODE, total));
@@ -113,8 +115,9 @@ public final class SyntheticCounty {
     }
 
     private static String line(String name, String code, TownshipCounts c) {
-        return String.format("  %-6s\t%s  %,9d  %,7d  %,7d  %,7d  %,7d", name, code, c.registered(), c.insuredLocal(),
-                c.insuredElsewhere(), c.uninsured(), c.lapsed());
+        return String.format(
+                "  %-6s\t%s  %,9d  %,7d  %,7d  %,7d  %,7d",
+                name, code, c.registered(), c.insuredLocal(), c.insuredElsewhere(), c.uninsured(), c.lapsed());
     }
 
     private static long rows(Path file) throws IOException {

@@ -1,7 +1,6 @@
 package cn.canbao.demo;
 
 import cn.canbao.register.IdNumber;
-
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ final class SyntheticPeople {
 
     /** The date ages refer to: the end of the attachment's half-year. */
     static final LocalDate AS_OF = LocalDate.of(2023, 6, 30);
+
     static final String COUNTY = "350525";
 
     private static final double NEWBORN_SHARE = 0.0009;
@@ -28,24 +28,26 @@ final class SyntheticPeople {
     private static final LocalDate LAST_MOVE_IN = LocalDate.of(2022, 12, 31);
 
     /** Share per five-year band 0–4 … 85–89, then 90–95 (six years); Yongchun ages like rural Fujian. */
-    private static final double[] AGE_BANDS = CountyMap.cumulative(4.5, 5.8, 6.0, 5.5, 5.2, 5.8, 7.8, 6.8, 6.5,
-            7.8, 8.3, 7.5, 5.5, 5.5, 4.2, 2.8, 1.8, 0.9, 0.35);
+    private static final double[] AGE_BANDS = CountyMap.cumulative(
+            4.5, 5.8, 6.0, 5.5, 5.2, 5.8, 7.8, 6.8, 6.5, 7.8, 8.3, 7.5, 5.5, 5.5, 4.2, 2.8, 1.8, 0.9, 0.35);
     /** Epoch day of the earliest birth date giving each age at {@link #AS_OF}. */
     private static final long[] FIRST_BIRTH_DAY_AT_AGE = LongStream.rangeClosed(0, 96)
-            .map(age -> AS_OF.minusYears(age + 1).plusDays(1).toEpochDay()).toArray();
+            .map(age -> AS_OF.minusYears(age + 1).plusDays(1).toEpochDay())
+            .toArray();
 
-    private static final List<String> BIRTH_REGIONS = List.of(COUNTY, "350583", "350524", "350526", "350521",
-            "350582", "350503", "350102", "350203", "440300");
+    private static final List<String> BIRTH_REGIONS =
+            List.of(COUNTY, "350583", "350524", "350526", "350521", "350582", "350503", "350102", "350203", "440300");
     private static final double[] BIRTH_REGION_WEIGHTS = CountyMap.cumulative(900, 25, 20, 15, 12, 10, 8, 4, 3, 3);
 
     private static final String SURNAMES = "陈林黄张李王吴刘蔡杨郑许谢洪郭邱曾廖赖周颜庄苏潘康余尤徐卢叶";
-    private static final double[] SURNAME_WEIGHTS = CountyMap.cumulative(14, 12, 7, 5, 7, 4, 4, 4, 3, 3, 8, 3, 3, 2,
-            2, 1.5, 1.5, 1, 1, 4, 3, 2, 2, 1.5, 2.5, 1.5, 2, 1, 1, 1);
+    private static final double[] SURNAME_WEIGHTS = CountyMap.cumulative(
+            14, 12, 7, 5, 7, 4, 4, 4, 3, 3, 8, 3, 3, 2, 2, 1.5, 1.5, 1, 1, 4, 3, 2, 2, 1.5, 2.5, 1.5, 2, 1, 1, 1);
     private static final String MALE_GIVEN = "志国建明文华伟强荣辉福金水龙清俊杰鑫宇浩晨子祥德成永春海东山振兴聪斌鹏军平源泉锦忠";
     private static final String FEMALE_GIVEN = "秀美丽玉芳英燕红梅婷雅琳静娟霞萍惠珍雪月素丹晓欣怡涵悦琪思佳婉诗碧凤莉玲娜蓉慧宁";
-    private static final int[] MOBILE_PREFIXES = {130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 150, 151, 152,
-            153, 155, 156, 157, 158, 159, 166, 176, 177, 178, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 191,
-            198, 199};
+    private static final int[] MOBILE_PREFIXES = {
+        130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 150, 151, 152, 153, 155, 156, 157, 158, 159, 166, 176, 177,
+        178, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 191, 198, 199
+    };
 
     private final CountyMap map;
     private final SplittableRandom random;
@@ -89,8 +91,8 @@ final class SyntheticPeople {
         // a household lives together: the village's people by residence (in list order), cut into households
         Map<CountyMap.Village, List<SyntheticPerson>> byResidence = new java.util.LinkedHashMap<>();
         List<SyntheticPerson> away = new ArrayList<>();
-        people.forEach(p -> (p.residence == null ? away
-                : byResidence.computeIfAbsent(p.residence, r -> new ArrayList<>())).add(p));
+        people.forEach(p ->
+                (p.residence == null ? away : byResidence.computeIfAbsent(p.residence, r -> new ArrayList<>())).add(p));
         List<List<SyntheticPerson>> groups = new ArrayList<>(byResidence.values());
         groups.add(away);
         int number = 0;
@@ -99,7 +101,9 @@ final class SyntheticPeople {
             while (i < group.size()) {
                 int end = Math.min(group.size(), i + HOUSEHOLD_SIZES[number % HOUSEHOLD_SIZES.length]);
                 List<SyntheticPerson> members = group.subList(i, end);
-                SyntheticPerson head = members.stream().max(java.util.Comparator.comparingInt(p -> p.age)).orElseThrow();
+                SyntheticPerson head = members.stream()
+                        .max(java.util.Comparator.comparingInt(p -> p.age))
+                        .orElseThrow();
                 String householdNumber = village.code().substring(6) + String.format("%04d", ++number);
                 for (SyntheticPerson p : members) {
                     p.householdNumber = householdNumber;
@@ -138,7 +142,9 @@ final class SyntheticPeople {
             int start = (int) ((i * 7_919L) % people.size());
             for (int k = 0; k < people.size() && child.motherId == null; k++) {
                 SyntheticPerson woman = people.get((start + k) % people.size());
-                if (!woman.newborn && woman.age >= 20 && woman.age <= 45
+                if (!woman.newborn
+                        && woman.age >= 20
+                        && woman.age <= 45
                         && IdNumber.of(woman.id).sex() == IdNumber.Sex.FEMALE) {
                     child.motherId = woman.id;
                 }
@@ -170,8 +176,8 @@ final class SyntheticPeople {
         CountyMap.Village addressed = residence == null ? household : residence;
         String address = "永春县" + addressed.township().name() + addressed.name() + (1 + random.nextInt(300)) + "号";
         String mobile = random.nextDouble() < mobileShare(age) ? mobile() : null;
-        return new SyntheticPerson(id, name(male), birth, age, newborn, household, residence, grid, address, mobile,
-                registeredOn);
+        return new SyntheticPerson(
+                id, name(male), birth, age, newborn, household, residence, grid, address, mobile, registeredOn);
     }
 
     private int age() {
@@ -194,7 +200,9 @@ final class SyntheticPeople {
     private String id(String region, LocalDate birth, boolean male) {
         long date = birth.getYear() * 10_000L + birth.getMonthValue() * 100L + birth.getDayOfMonth();
         while (true) {
-            long first17 = Long.parseLong(region) * 100_000_000_000L + date * 1_000L + random.nextInt(500) * 2L
+            long first17 = Long.parseLong(region) * 100_000_000_000L
+                    + date * 1_000L
+                    + random.nextInt(500) * 2L
                     + (male ? 1 : 0);
             if (ids.add(first17)) {
                 String digits = Long.toString(first17);
@@ -224,8 +232,8 @@ final class SyntheticPeople {
     private String name(boolean male) {
         String given = male ? MALE_GIVEN : FEMALE_GIVEN;
         StringBuilder name = new StringBuilder(3);
-        name.append(SURNAMES.charAt(CountyMap.pick(SURNAME_WEIGHTS,
-                random.nextDouble() * SURNAME_WEIGHTS[SURNAME_WEIGHTS.length - 1])));
+        name.append(SURNAMES.charAt(
+                CountyMap.pick(SURNAME_WEIGHTS, random.nextDouble() * SURNAME_WEIGHTS[SURNAME_WEIGHTS.length - 1])));
         name.append(given.charAt(random.nextInt(given.length())));
         if (random.nextInt(10) < 7) {
             name.append(given.charAt(random.nextInt(given.length())));

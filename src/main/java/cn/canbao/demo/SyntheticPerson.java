@@ -8,26 +8,32 @@ import java.time.LocalDate;
  */
 final class SyntheticPerson {
 
-    enum Place { LOCAL, ELSEWHERE }
+    enum Place {
+        LOCAL,
+        ELSEWHERE
+    }
 
-    enum Scheme { EMPLOYEE, RESIDENT }
+    enum Scheme {
+        EMPLOYEE,
+        RESIDENT
+    }
 
     /** A year's insurance: paidOn and amount are null where the extract leaves them blank. */
-    record Coverage(Place place, Scheme scheme, String insuredRegion, LocalDate paidOn, String amount) {
-    }
+    record Coverage(Place place, Scheme scheme, String insuredRegion, LocalDate paidOn, String amount) {}
 
-    record Hardship(String category, LocalDate since) {
-    }
+    record Hardship(String category, LocalDate since) {}
 
     final String id;
     final String name;
     final LocalDate birthDate;
     /** Whole years at {@link SyntheticPeople#AS_OF}. */
     final int age;
+
     final boolean newborn;
     final CountyMap.Village household;
     /** Null for people living outside the county. */
     final CountyMap.Village residence;
+
     final String gridCode;
     final String address;
     final String mobile;
@@ -37,15 +43,25 @@ final class SyntheticPerson {
     String motherId;
     /** 户号 and 与户主关系 of the police extract. */
     String householdNumber;
+
     String householdRelation;
     LocalDate diedOn;
     Coverage thisYear;
     Coverage lastYear;
     Hardship hardship;
 
-    SyntheticPerson(String id, String name, LocalDate birthDate, int age, boolean newborn, CountyMap.Village household,
-                    CountyMap.Village residence, String gridCode, String address, String mobile,
-                    LocalDate registeredOn) {
+    SyntheticPerson(
+            String id,
+            String name,
+            LocalDate birthDate,
+            int age,
+            boolean newborn,
+            CountyMap.Village household,
+            CountyMap.Village residence,
+            String gridCode,
+            String address,
+            String mobile,
+            LocalDate registeredOn) {
         this.id = id;
         this.name = name;
         this.birthDate = birthDate;

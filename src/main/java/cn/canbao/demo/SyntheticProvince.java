@@ -3,7 +3,6 @@ package cn.canbao.demo;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.register.IdNumber;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,6 +37,7 @@ public final class SyntheticProvince {
 
     /** The code of the first synthetic county after Yongchun; the i-th county (i ≥ 1) is this + i - 1. */
     static final int FIRST_SYNTHETIC_COUNTY = 350561;
+
     private static final String YONGCHUN = SyntheticPeople.COUNTY;
     private static final String[] NUMBERS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
@@ -45,7 +45,9 @@ public final class SyntheticProvince {
     public record Shares(double livingInAnotherCounty, double fileInAnotherCounty) {
 
         public Shares {
-            if (livingInAnotherCounty < 0 || livingInAnotherCounty > 1 || fileInAnotherCounty < 0
+            if (livingInAnotherCounty < 0
+                    || livingInAnotherCounty > 1
+                    || fileInAnotherCounty < 0
                     || fileInAnotherCounty > 1) {
                 throw new IllegalArgumentException("shares lie between 0 and 1");
             }
@@ -53,9 +55,13 @@ public final class SyntheticProvince {
     }
 
     /** What was written for one county: its code (12 digits), name, kind → file, files, and the province's two shares. */
-    public record County(String code, String name, Map<String, Path> files, int persons, int livingInAnotherCounty,
-                         int secondFilesHere) {
-    }
+    public record County(
+            String code,
+            String name,
+            Map<String, Path> files,
+            int persons,
+            int livingInAnotherCounty,
+            int secondFilesHere) {}
 
     /** The counties written, in order. */
     public record Summary(List<County> counties) {
@@ -65,8 +71,7 @@ public final class SyntheticProvince {
         }
     }
 
-    private SyntheticProvince() {
-    }
+    private SyntheticProvince() {}
 
     /** The 6-digit code of the i-th county (0: Yongchun). */
     static String countyCode(int index) {
@@ -89,9 +94,15 @@ public final class SyntheticProvince {
                     continue;
                 }
                 String name = r.level() == RegionLevel.COUNTY ? countyName(i) : r.name();
-                all.add(new NewRegion(moved(r.code(), code), name, r.level(),
-                        r.level() == RegionLevel.COUNTY ? r.parentCode() : moved(r.parentCode(), code), r.gridKind(),
-                        r.sector(), r.householdPopulation(), true));
+                all.add(new NewRegion(
+                        moved(r.code(), code),
+                        name,
+                        r.level(),
+                        r.level() == RegionLevel.COUNTY ? r.parentCode() : moved(r.parentCode(), code),
+                        r.gridKind(),
+                        r.sector(),
+                        r.householdPopulation(),
+                        true));
             }
         }
         return all;
@@ -127,13 +138,18 @@ public final class SyntheticProvince {
         for (int i = 0; i < counties; i++) {
             Path police = files.get(i).get("police_household");
             try (OutputStream out = Files.newOutputStream(police, StandardOpenOption.APPEND);
-                 Csv csv = new Csv(out)) {
+                    Csv csv = new Csv(out)) {
                 for (String[] row : secondFiles.get(i)) {
                     csv.row(row);
                 }
             }
-            written.add(new County(countyCode(i) + "000000", countyName(i), Collections.unmodifiableMap(files.get(i)),
-                    persons.get(i) + secondFiles.get(i).size(), moved[i], secondFiles.get(i).size()));
+            written.add(new County(
+                    countyCode(i) + "000000",
+                    countyName(i),
+                    Collections.unmodifiableMap(files.get(i)),
+                    persons.get(i) + secondFiles.get(i).size(),
+                    moved[i],
+                    secondFiles.get(i).size()));
         }
         return new Summary(List.copyOf(written));
     }
@@ -150,7 +166,12 @@ public final class SyntheticProvince {
         private final List<List<String[]>> secondFiles;
         int moved;
 
-        Rewrite(int index, int counties, Shares shares, SplittableRandom random, LongSet taken,
+        Rewrite(
+                int index,
+                int counties,
+                Shares shares,
+                SplittableRandom random,
+                LongSet taken,
                 List<List<String[]>> secondFiles) {
             this.index = index;
             this.counties = counties;
@@ -164,7 +185,7 @@ public final class SyntheticProvince {
         void file(String kind, Path file) throws IOException {
             Path rewritten = file.resolveSibling(file.getFileName() + ".tmp");
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                 Csv out = new Csv(Files.newOutputStream(rewritten))) {
+                    Csv out = new Csv(Files.newOutputStream(rewritten))) {
                 List<String> header = Arrays.asList(in.readLine().split(",", -1));
                 out.row(header.toArray(String[]::new));
                 Columns c = new Columns(header);
@@ -310,12 +331,16 @@ public final class SyntheticProvince {
         long seed = args.length == 3 ? Long.parseLong(args[2]) : DemoCountyHierarchy.SEED;
         long started = System.nanoTime();
         Summary summary = write(Path.of(args[0]), counties, seed, new Shares(0.02, 0.001));
-        System.out.printf("Synthetic province of %d counties, seed %d: %,d files in %,d ms%n", counties, seed,
-                summary.persons(), (System.nanoTime() - started) / 1_000_000);
+        System.out.printf(
+                "Synthetic province of %d counties, seed %d: %,d files in %,d ms%n",
+                counties, seed, summary.persons(), (System.nanoTime() - started) / 1_000_000);
         Map<String, String> lines = new LinkedHashMap<>();
         for (County c : summary.counties()) {
-            lines.put(c.code(), String.format("  %s %s  %,9d files, %,6d living in another county, %,5d second files",
-                    c.code(), c.name(), c.persons(), c.livingInAnotherCounty(), c.secondFilesHere()));
+            lines.put(
+                    c.code(),
+                    String.format(
+                            "  %s %s  %,9d files, %,6d living in another county, %,5d second files",
+                            c.code(), c.name(), c.persons(), c.livingInAnotherCounty(), c.secondFilesHere()));
         }
         lines.values().forEach(System.out::println);
     }

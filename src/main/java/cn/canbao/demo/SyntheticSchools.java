@@ -10,13 +10,13 @@ import java.util.SplittableRandom;
  */
 final class SyntheticSchools {
 
-    private static final List<String> SENIOR = List.of("永春县第一中学", "永春县第二中学", "永春县第三中学",
-            "永春县第五中学", "永春县第八中学", "永春华侨中学", "永春美岭中学");
+    private static final List<String> SENIOR =
+            List.of("永春县第一中学", "永春县第二中学", "永春县第三中学", "永春县第五中学", "永春县第八中学", "永春华侨中学", "永春美岭中学");
     private static final List<String> VOCATIONAL_SCHOOLS = List.of("永春职业中专学校", "泉州华侨职业中专学校");
-    private static final List<String> VOCATIONAL_COLLEGES = List.of("泉州经贸职业技术学院", "泉州纺织服装职业学院",
-            "福建船政交通职业学院", "泉州职业技术大学", "黎明职业大学");
-    private static final List<String> HIGHER = List.of("华侨大学", "泉州师范学院", "福建师范大学", "福州大学", "厦门大学",
-            "集美大学", "仰恩大学", "闽南理工学院");
+    private static final List<String> VOCATIONAL_COLLEGES =
+            List.of("泉州经贸职业技术学院", "泉州纺织服装职业学院", "福建船政交通职业学院", "泉州职业技术大学", "黎明职业大学");
+    private static final List<String> HIGHER =
+            List.of("华侨大学", "泉州师范学院", "福建师范大学", "福州大学", "厦门大学", "集美大学", "仰恩大学", "闽南理工学院");
 
     private final SplittableRandom random;
     private final SyntheticPeople people;

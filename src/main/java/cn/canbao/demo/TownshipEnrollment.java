@@ -4,7 +4,6 @@ import cn.canbao.demo.SyntheticPerson.Coverage;
 import cn.canbao.demo.SyntheticPerson.Hardship;
 import cn.canbao.demo.SyntheticPerson.Place;
 import cn.canbao.demo.SyntheticPerson.Scheme;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,8 +35,9 @@ final class TownshipEnrollment {
     private static final LocalDate LAST_BIRTH_BEFORE_LAST_YEARS_CLOSE = LocalDate.of(2022, 6, 1);
     private static final LocalDate FIRST_HARDSHIP = LocalDate.of(2015, 1, 1);
     private static final LocalDate LAST_HARDSHIP = LocalDate.of(2023, 5, 31);
-    private static final List<String> ELSEWHERE = List.of("350583", "350582", "350581", "350503", "350203",
-            "350102", "350526", "440300", "440100", "441900", "330100", "310115");
+    private static final List<String> ELSEWHERE = List.of(
+            "350583", "350582", "350581", "350503", "350203", "350102", "350526", "440300", "440100", "441900",
+            "330100", "310115");
     private static final double[] ELSEWHERE_WEIGHTS = CountyMap.cumulative(22, 18, 8, 10, 8, 5, 4, 10, 5, 6, 2, 2);
 
     private final SplittableRandom random;
@@ -59,30 +59,32 @@ final class TownshipEnrollment {
         }
         for (SyntheticPerson p : pick(persons, township.insuredElsewhere(), this::elsewhereWeight)) {
             boolean employee = p.workingAge() && random.nextInt(10) < 7;
-            p.thisYear = new Coverage(Place.ELSEWHERE, employee ? Scheme.EMPLOYEE : Scheme.RESIDENT, elsewhere(),
-                    null, null);
+            p.thisYear = new Coverage(
+                    Place.ELSEWHERE, employee ? Scheme.EMPLOYEE : Scheme.RESIDENT, elsewhere(), null, null);
         }
-        List<SyntheticPerson> uninsured = new ArrayList<>(persons.stream().filter(p -> p.diedOn != null).toList());
+        List<SyntheticPerson> uninsured =
+                new ArrayList<>(persons.stream().filter(p -> p.diedOn != null).toList());
         uninsured.addAll(pick(persons, township.uninsured() - uninsured.size(), this::uninsuredWeight));
         Set<SyntheticPerson> notInsured = Collections.newSetFromMap(new IdentityHashMap<>());
         notInsured.addAll(uninsured);
-        List<SyntheticPerson> local = persons.stream().filter(p -> p.thisYear == null && !notInsured.contains(p))
+        List<SyntheticPerson> local = persons.stream()
+                .filter(p -> p.thisYear == null && !notInsured.contains(p))
                 .toList();
         enrollLocally(persons, local, township);
         lastYear(persons, uninsured, township);
         return count(township, persons);
     }
 
-    private void enrollLocally(List<SyntheticPerson> persons, List<SyntheticPerson> local,
-                               YongchunSeed.Township township) {
+    private void enrollLocally(
+            List<SyntheticPerson> persons, List<SyntheticPerson> local, YongchunSeed.Township township) {
         long hardship = Math.round(township.registered() * HARDSHIP_SHARE);
         for (SyntheticPerson p : pick(local, hardship, this::hardshipWeight)) {
             p.hardship = new Hardship(category(p), people.between(later(FIRST_HARDSHIP, p.birthDate), LAST_HARDSHIP));
         }
         int year = SyntheticCounty.ENROLLMENT_YEAR;
         for (SyntheticPerson p : local) {
-            boolean employee = p.hardship == null
-                    && random.nextDouble() < (p.workingAge() ? 0.25 : p.age >= 60 ? 0.12 : 0);
+            boolean employee =
+                    p.hardship == null && random.nextDouble() < (p.workingAge() ? 0.25 : p.age >= 60 ? 0.12 : 0);
             p.thisYear = employee
                     ? new Coverage(Place.LOCAL, Scheme.EMPLOYEE, null, paidOn(p, year), null)
                     : new Coverage(Place.LOCAL, Scheme.RESIDENT, null, paidOn(p, year), RESIDENT_AMOUNT);
@@ -94,24 +96,25 @@ final class TownshipEnrollment {
     }
 
     /** Last year: most of this year's insured paid as now; a share of this year's uninsured paid and lapsed. */
-    private void lastYear(List<SyntheticPerson> persons, List<SyntheticPerson> uninsured,
-                          YongchunSeed.Township township) {
+    private void lastYear(
+            List<SyntheticPerson> persons, List<SyntheticPerson> uninsured, YongchunSeed.Township township) {
         for (SyntheticPerson p : persons) {
             if (p.thisYear != null && bornByLastYearsClose(p) && random.nextDouble() < PAID_LAST_YEAR) {
                 p.lastYear = lastYears(p, p.thisYear.place(), p.thisYear.scheme(), p.thisYear.insuredRegion());
             }
         }
-        List<SyntheticPerson> candidates = uninsured.stream().filter(p -> p.diedOn == null && bornByLastYearsClose(p))
+        List<SyntheticPerson> candidates = uninsured.stream()
+                .filter(p -> p.diedOn == null && bornByLastYearsClose(p))
                 .toList();
         long lapsed = Math.min(candidates.size(), Math.round(township.uninsured() * LAPSED_SHARE_OF_UNINSURED));
         for (SyntheticPerson p : pick(candidates, lapsed, p -> p.away() ? 1.5 : 1)) {
             int u = random.nextInt(100);
             if (u < 5) {
-                p.lastYear = lastYears(p, Place.ELSEWHERE, p.workingAge() ? Scheme.EMPLOYEE : Scheme.RESIDENT,
-                        elsewhere());
+                p.lastYear =
+                        lastYears(p, Place.ELSEWHERE, p.workingAge() ? Scheme.EMPLOYEE : Scheme.RESIDENT, elsewhere());
             } else {
-                p.lastYear = lastYears(p, Place.LOCAL, u < 15 && p.workingAge() ? Scheme.EMPLOYEE : Scheme.RESIDENT,
-                        null);
+                p.lastYear =
+                        lastYears(p, Place.LOCAL, u < 15 && p.workingAge() ? Scheme.EMPLOYEE : Scheme.RESIDENT, null);
             }
         }
     }
@@ -120,7 +123,11 @@ final class TownshipEnrollment {
         if (place == Place.ELSEWHERE) {
             return new Coverage(place, scheme, region, null, null);
         }
-        return new Coverage(place, scheme, null, paidOn(p, SyntheticCounty.ENROLLMENT_YEAR - 1),
+        return new Coverage(
+                place,
+                scheme,
+                null,
+                paidOn(p, SyntheticCounty.ENROLLMENT_YEAR - 1),
                 scheme == Scheme.RESIDENT ? RESIDENT_AMOUNT_LAST_YEAR : null);
     }
 
@@ -132,8 +139,9 @@ final class TownshipEnrollment {
                 ? people.between(open, LocalDate.of(year - 1, 12, 31))
                 : people.between(LocalDate.of(year, 1, 1), close);
         // newborns enrol after birth: within the weeks after, still inside the season
-        return day.isAfter(p.birthDate) ? day : people.between(p.birthDate.plusDays(1),
-                earlier(p.birthDate.plusDays(60), close));
+        return day.isAfter(p.birthDate)
+                ? day
+                : people.between(p.birthDate.plusDays(1), earlier(p.birthDate.plusDays(60), close));
     }
 
     private static boolean bornByLastYearsClose(SyntheticPerson p) {
@@ -197,8 +205,8 @@ final class TownshipEnrollment {
                 elsewhere++;
             }
         }
-        return new SyntheticCounty.TownshipCounts(persons.size(), local, elsewhere, persons.size() - local - elsewhere,
-                lapsed);
+        return new SyntheticCounty.TownshipCounts(
+                persons.size(), local, elsewhere, persons.size() - local - elsewhere, lapsed);
     }
 
     /**

@@ -14,8 +14,8 @@ public final class YongchunSeed {
     public static final String COUNTY_NAME = "永春县";
 
     /** One row of the attachment. Township codes are synthetic: 350525 + (100 + row) + 000. */
-    public record Township(int row, String name, int registered, int insuredLocal, int insuredElsewhere,
-                           int uninsured) {
+    public record Township(
+            int row, String name, int registered, int insuredLocal, int insuredElsewhere, int uninsured) {
         public String code() {
             return "350525" + (100 + row) + "000";
         }
@@ -54,6 +54,5 @@ public final class YongchunSeed {
     public static final int INSURED_ELSEWHERE_TOTAL = 39_148;
     public static final int UNINSURED_TOTAL = 35_470;
 
-    private YongchunSeed() {
-    }
+    private YongchunSeed() {}
 }

@@ -1,11 +1,10 @@
 package cn.canbao.escalation;
 
+import java.time.Clock;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.util.Date;
 
 /**
  * {@code Task_ProposeSummons} completed: records the county leader's decision (confirm, waive with a reason, postpone
@@ -25,7 +24,9 @@ class DecideSummonsProposalListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         ProposalDecision decision = decision(task.getVariable(EscalationProcess.VAR_DECISION));
-        Date until = escalations.decideProposal(EscalationTasks.caseId(escalations, task), decision,
+        Date until = escalations.decideProposal(
+                EscalationTasks.caseId(escalations, task),
+                decision,
                 (String) task.getVariable(EscalationProcess.VAR_WAIVE_REASON),
                 EscalationTasks.date(task.getVariable(EscalationProcess.VAR_POSTPONE_UNTIL), clock.getZone()));
         task.getExecution().setVariable(EscalationProcess.VAR_PROPOSAL_DECISION, decision.name());

@@ -1,11 +1,10 @@
 package cn.canbao.escalation;
 
 import cn.canbao.security.SystemAccess;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * {@code Task_EscalateCase}: after a timer (still lagging at the re-check, or no plan by its due date) the case goes to
@@ -23,7 +22,8 @@ class EscalateCaseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String why = execution.hasVariable(EscalationProcess.VAR_STILL_LAGGING) ? "RECHECK_LAGGING" : "PLAN_OVERDUE";
-        List<String> to = SystemAccess.call(() -> escalations.escalate(EscalationTasks.caseId(escalations, execution), why));
+        List<String> to =
+                SystemAccess.call(() -> escalations.escalate(EscalationTasks.caseId(escalations, execution), why));
         execution.setVariable(EscalationProcess.VAR_REPORT_ABOVE, !to.isEmpty());
         execution.setVariable(EscalationProcess.VAR_REPORT_LEVEL_NAMES, String.join("、", to));
     }

@@ -27,7 +27,8 @@ class EscalateOnBulletin {
     private final IdentityService identity;
     private final TransactionTemplate ownTransaction;
 
-    EscalateOnBulletin(EscalationService escalations, IdentityService identity, PlatformTransactionManager transactions) {
+    EscalateOnBulletin(
+            EscalationService escalations, IdentityService identity, PlatformTransactionManager transactions) {
         this.escalations = escalations;
         this.identity = identity;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -45,8 +46,11 @@ class EscalateOnBulletin {
             SystemAccess.run(() -> ownTransaction.executeWithoutResult(
                     s -> escalations.evaluate(published.campaignId(), published.bulletinId())));
         } catch (RuntimeException failed) {
-            LOG.error("Escalation of bulletin {} (campaign {}) failed; the bulletin stays published", 
-                    published.bulletinId(), published.campaignId(), failed);
+            LOG.error(
+                    "Escalation of bulletin {} (campaign {}) failed; the bulletin stays published",
+                    published.bulletinId(),
+                    published.campaignId(),
+                    failed);
         } finally {
             if (caller != null) {
                 identity.setAuthentication(caller);

@@ -3,10 +3,6 @@ package cn.canbao.escalation;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The case and event rows. Times are the engine's clock (the process moves by it, and so should the
@@ -37,105 +36,147 @@ class EscalationCases {
     long open(long campaignId, String townshipCode, long bulletinId, String reason) {
         long id = jdbc.sql("insert into escalation_case (campaign_id, township_code, bulletin_id, reason, opened_at) "
                         + "values (?,?,?,?,?) returning id")
-                .params(campaignId, townshipCode, bulletinId, reason, now()).query(Long.class).single();
+                .params(campaignId, townshipCode, bulletinId, reason, now())
+                .query(Long.class)
+                .single();
         event(id, "OPENED", reason);
         return id;
     }
 
     void started(long caseId, String processInstanceId) {
-        jdbc.sql("update escalation_case set process_instance_id = ? where id = ?").params(processInstanceId, caseId).update();
+        jdbc.sql("update escalation_case set process_instance_id = ? where id = ?")
+                .params(processInstanceId, caseId)
+                .update();
     }
 
     /** Open cases of the campaign: township code → case id. */
     Map<String, Long> openByTownship(long campaignId) {
-        return jdbc.sql("select township_code, id from escalation_case where campaign_id = ? and closed_at is null")
-                .params(campaignId).query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list().stream()
+        return jdbc
+                .sql("select township_code, id from escalation_case where campaign_id = ? and closed_at is null")
+                .params(campaignId)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** A case, if its township starts with the prefix (the caller's scope; "" for everything). */
     Optional<EscalationCase> find(long caseId, String codePrefix) {
-        return named(jdbc.sql(SELECT + " where c.id = ? and c.township_code like ? || '%'").params(caseId, codePrefix)
-                .query(MAPPER).list()).stream().findFirst();
+        return named(jdbc.sql(SELECT + " where c.id = ? and c.township_code like ? || '%'")
+                        .params(caseId, codePrefix)
+                        .query(MAPPER)
+                        .list())
+                .stream()
+                .findFirst();
     }
 
     Optional<Long> idOfInstance(String processInstanceId) {
-        return jdbc.sql("select id from escalation_case where process_instance_id = ?").param(processInstanceId)
-                .query(Long.class).optional();
+        return jdbc.sql("select id from escalation_case where process_instance_id = ?")
+                .param(processInstanceId)
+                .query(Long.class)
+                .optional();
     }
 
     List<EscalationCase> list(long campaignId, String codePrefix) {
         return named(jdbc.sql(SELECT + " where c.campaign_id = ? and c.township_code like ? || '%' "
-                + "order by c.opened_at desc, c.id desc").params(campaignId, codePrefix).query(MAPPER).list());
+                        + "order by c.opened_at desc, c.id desc")
+                .params(campaignId, codePrefix)
+                .query(MAPPER)
+                .list());
     }
 
     /** The cases with their townships' names (one query); a case of an unknown township is left out, as a join would. */
     private List<EscalationCase> named(List<EscalationCase> cases) {
-        Map<String, String> names = regions.names(cases.stream().map(EscalationCase::townshipCode).toList());
-        return cases.stream().filter(c -> names.containsKey(c.townshipCode()))
-                .map(c -> c.withTownshipName(names.get(c.townshipCode()))).toList();
+        Map<String, String> names =
+                regions.names(cases.stream().map(EscalationCase::townshipCode).toList());
+        return cases.stream()
+                .filter(c -> names.containsKey(c.townshipCode()))
+                .map(c -> c.withTownshipName(names.get(c.townshipCode())))
+                .toList();
     }
 
     List<EscalationEvent> history(long caseId) {
-        return jdbc.sql("select * from escalation_event where case_id = ? order by id").params(caseId)
-                .query((rs, n) -> new EscalationEvent(rs.getLong("id"), rs.getLong("case_id"), rs.getString("event"),
-                        rs.getString("detail"), rs.getString("actor"), rs.getTimestamp("at").toInstant())).list();
+        return jdbc.sql("select * from escalation_event where case_id = ? order by id")
+                .params(caseId)
+                .query((rs, n) -> new EscalationEvent(
+                        rs.getLong("id"),
+                        rs.getLong("case_id"),
+                        rs.getString("event"),
+                        rs.getString("detail"),
+                        rs.getString("actor"),
+                        rs.getTimestamp("at").toInstant()))
+                .list();
     }
 
     void confirmed(long caseId) {
-        jdbc.sql("update escalation_case set status = 'SUMMONS' where id = ?").params(caseId).update();
+        jdbc.sql("update escalation_case set status = 'SUMMONS' where id = ?")
+                .params(caseId)
+                .update();
     }
 
     void waived(long caseId, String reason) {
         jdbc.sql("update escalation_case set status = 'WAIVED', waive_reason = ?, closed_at = ? where id = ?")
-                .params(reason, now(), caseId).update();
+                .params(reason, now(), caseId)
+                .update();
     }
 
     void postponed(long caseId, LocalDate until) {
         jdbc.sql("update escalation_case set status = 'POSTPONED', postponed_until = ? where id = ?")
-                .params(until, caseId).update();
+                .params(until, caseId)
+                .update();
     }
 
     void proposedAgain(long caseId) {
-        jdbc.sql("update escalation_case set status = 'PROPOSED' where id = ?").params(caseId).update();
+        jdbc.sql("update escalation_case set status = 'PROPOSED' where id = ?")
+                .params(caseId)
+                .update();
     }
 
     /** Still lagging with no level above the county to report to: the case ends at the county. */
     void unresolved(long caseId) {
         jdbc.sql("update escalation_case set status = 'UNRESOLVED', report_levels = '{}', closed_at = ? where id = ?")
-                .params(now(), caseId).update();
+                .params(now(), caseId)
+                .update();
     }
 
     void summoned(long caseId, LocalDate date, String attendees, String minutes, Instant planDue, LocalDate deadline) {
         jdbc.sql("update escalation_case set status = 'RECTIFYING', summons_date = ?, attendees = ?, minutes = ?, "
                         + "plan_due = ?, plan_deadline = ? where id = ?")
-                .params(date, attendees, minutes, Timestamp.from(planDue), deadline, caseId).update();
+                .params(date, attendees, minutes, Timestamp.from(planDue), deadline, caseId)
+                .update();
     }
 
     void planSubmitted(long caseId, String plan) {
-        jdbc.sql("update escalation_case set status = 'RECHECK', plan = ? where id = ?").params(plan, caseId).update();
+        jdbc.sql("update escalation_case set status = 'RECHECK', plan = ? where id = ?")
+                .params(plan, caseId)
+                .update();
     }
 
     void rechecked(long caseId, BigDecimal completion, BigDecimal expected, boolean resolved) {
         jdbc.sql("update escalation_case set recheck_completion = ?, recheck_expected = ?, "
                         + "status = case when ? then 'RESOLVED' else status end, "
                         + "closed_at = case when ? then ? else closed_at end where id = ?")
-                .params(completion, expected, resolved, resolved, now(), caseId).update();
+                .params(completion, expected, resolved, resolved, now(), caseId)
+                .update();
     }
 
     void escalated(long caseId, int level, List<RegionLevel> to) {
-        jdbc.sql("update escalation_case set status = 'ESCALATED', level = ?, report_levels = ?::varchar[] where id = ?")
-                .params(level, to.stream().map(Enum::name).toArray(String[]::new), caseId).update();
+        jdbc.sql(
+                        "update escalation_case set status = 'ESCALATED', level = ?, report_levels = ?::varchar[] where id = ?")
+                .params(level, to.stream().map(Enum::name).toArray(String[]::new), caseId)
+                .update();
     }
 
     void reported(long caseId, String report, String reportedTo) {
         jdbc.sql("update escalation_case set report = ?, reported_to = ?, closed_at = ? where id = ?")
-                .params(report, reportedTo, now(), caseId).update();
+                .params(report, reportedTo, now(), caseId)
+                .update();
     }
 
     void event(long caseId, String event, String detail) {
         jdbc.sql("insert into escalation_event (case_id, event, detail, actor, at) values (?,?,?,?,?)")
-                .params(caseId, event, detail, CurrentUser.name(), now()).update();
+                .params(caseId, event, detail, CurrentUser.name(), now())
+                .update();
     }
 
     private Timestamp now() {
@@ -145,18 +186,38 @@ class EscalationCases {
     /** Cases without their townships' names, which the region module gives ({@link #named}). */
     private static final String SELECT = "select c.* from escalation_case c";
 
-    private static final RowMapper<EscalationCase> MAPPER = (rs, n) -> new EscalationCase(rs.getLong("id"),
-            rs.getLong("campaign_id"), rs.getString("township_code"), null,
-            rs.getLong("bulletin_id"), rs.getString("reason"), rs.getInt("level"),
-            EscalationStatus.valueOf(rs.getString("status")), rs.getObject("summons_date", LocalDate.class),
-            rs.getString("attendees"), rs.getString("minutes"), rs.getString("plan"), instant(rs.getTimestamp("plan_due")),
-            rs.getObject("plan_deadline", LocalDate.class), rs.getBigDecimal("recheck_completion"),
-            rs.getBigDecimal("recheck_expected"), rs.getString("report"), rs.getString("reported_to"),
-            rs.getString("process_instance_id"), instant(rs.getTimestamp("opened_at")), instant(rs.getTimestamp("closed_at")),
-            rs.getString("waive_reason"), rs.getObject("postponed_until", LocalDate.class), levels(rs.getArray("report_levels")));
+    private static final RowMapper<EscalationCase> MAPPER = (rs, n) -> new EscalationCase(
+            rs.getLong("id"),
+            rs.getLong("campaign_id"),
+            rs.getString("township_code"),
+            null,
+            rs.getLong("bulletin_id"),
+            rs.getString("reason"),
+            rs.getInt("level"),
+            EscalationStatus.valueOf(rs.getString("status")),
+            rs.getObject("summons_date", LocalDate.class),
+            rs.getString("attendees"),
+            rs.getString("minutes"),
+            rs.getString("plan"),
+            instant(rs.getTimestamp("plan_due")),
+            rs.getObject("plan_deadline", LocalDate.class),
+            rs.getBigDecimal("recheck_completion"),
+            rs.getBigDecimal("recheck_expected"),
+            rs.getString("report"),
+            rs.getString("reported_to"),
+            rs.getString("process_instance_id"),
+            instant(rs.getTimestamp("opened_at")),
+            instant(rs.getTimestamp("closed_at")),
+            rs.getString("waive_reason"),
+            rs.getObject("postponed_until", LocalDate.class),
+            levels(rs.getArray("report_levels")));
 
     private static List<RegionLevel> levels(java.sql.Array array) throws java.sql.SQLException {
-        return array == null ? null : java.util.Arrays.stream((String[]) array.getArray()).map(RegionLevel::valueOf).toList();
+        return array == null
+                ? null
+                : java.util.Arrays.stream((String[]) array.getArray())
+                        .map(RegionLevel::valueOf)
+                        .toList();
     }
 
     private static Instant instant(Timestamp t) {

@@ -21,7 +21,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +65,10 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver,
                 add(new Paragraph(getTranslation("escalation.noCampaign")));
                 return;
             }
-            long id = event.getRouteParameters().get("campaign").map(Long::parseLong).orElse(all.get(0).id());
+            long id = event.getRouteParameters()
+                    .get("campaign")
+                    .map(Long::parseLong)
+                    .orElse(all.get(0).id());
             Campaign campaign = campaigns.get(id);
             add(campaignChoice(all, campaign));
             if (setsRule(campaign)) {
@@ -74,7 +76,9 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver,
             }
             add(caseGrid(escalations.cases(campaign.id())), detail);
         } catch (NumberFormatException e) {
-            add(new H2(getTranslation("campaign.notFound", event.getRouteParameters().get("campaign").orElse(""))));
+            add(new H2(getTranslation(
+                    "campaign.notFound",
+                    event.getRouteParameters().get("campaign").orElse(""))));
         } catch (DomainException refused) {
             add(new H2(Messages.of(this, refused)));
         }
@@ -84,12 +88,16 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver,
         ComboBox<Campaign> choice = new ComboBox<>(getTranslation("escalation.campaign"), all);
         choice.setId("escalation-campaign");
         choice.setItemLabelGenerator(c -> Messages.withDetail(this, c.name(), c.year()));
-        choice.setValue(all.stream().filter(c -> c.id() == current.id()).findFirst().orElse(current));
+        choice.setValue(
+                all.stream().filter(c -> c.id() == current.id()).findFirst().orElse(current));
         choice.setWidth("min(100%, 28em)");
         choice.addValueChangeListener(e -> {
             if (e.isFromClient() && e.getValue() != null) {
-                UI.getCurrent().navigate(EscalationCasesView.class,
-                        new RouteParameters(Map.of("campaign", Long.toString(e.getValue().id()))));
+                UI.getCurrent()
+                        .navigate(
+                                EscalationCasesView.class,
+                                new RouteParameters(Map.of(
+                                        "campaign", Long.toString(e.getValue().id()))));
             }
         });
         return choice;
@@ -98,17 +106,25 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver,
     private Grid<EscalationCase> caseGrid(List<EscalationCase> cases) {
         Grid<EscalationCase> grid = new Grid<>();
         grid.setId("escalation-cases");
-        grid.addColumn(EscalationCase::townshipName).setHeader(getTranslation("escalation.township")).setAutoWidth(true)
+        grid.addColumn(EscalationCase::townshipName)
+                .setHeader(getTranslation("escalation.township"))
+                .setAutoWidth(true)
                 .setFrozen(true);
-        grid.addColumn(c -> getTranslation(c.status().messageKey())).setHeader(getTranslation("escalation.status"))
+        grid.addColumn(c -> getTranslation(c.status().messageKey()))
+                .setHeader(getTranslation("escalation.status"))
                 .setAutoWidth(true);
-        grid.addColumn(c -> getTranslation("escalation.level." + c.level())).setHeader(getTranslation("escalation.level"))
+        grid.addColumn(c -> getTranslation("escalation.level." + c.level()))
+                .setHeader(getTranslation("escalation.level"))
                 .setAutoWidth(true);
-        grid.addColumn(EscalationCase::reason).setHeader(getTranslation("escalation.reason")).setFlexGrow(1);
-        grid.addColumn(c -> EscalationTaskView.time(c.openedAt(), clock.getZone())).setHeader(getTranslation("escalation.opened"))
+        grid.addColumn(EscalationCase::reason)
+                .setHeader(getTranslation("escalation.reason"))
+                .setFlexGrow(1);
+        grid.addColumn(c -> EscalationTaskView.time(c.openedAt(), clock.getZone()))
+                .setHeader(getTranslation("escalation.opened"))
                 .setAutoWidth(true);
         grid.addColumn(c -> c.planDeadline() == null ? "" : c.planDeadline().toString())
-                .setHeader(getTranslation("escalation.deadline")).setAutoWidth(true);
+                .setHeader(getTranslation("escalation.deadline"))
+                .setAutoWidth(true);
         grid.setItems(cases);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText(getTranslation("escalation.empty"));
@@ -122,15 +138,28 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver,
             return;
         }
         detail.add(new H3(c.townshipName() + " · " + getTranslation(c.status().messageKey())));
-        detail.add(fact("escalation.reason", c.reason()), fact("escalation.waiveReason", c.waiveReason()),
-                fact("escalation.postponeUntil", c.postponedUntil()), fact("escalation.summonsDate", c.summonsDate()),
-                fact("escalation.attendees", c.attendees()), fact("escalation.minutes", c.minutes()),
-                fact("escalation.plan", c.plan()), fact("escalation.deadline", c.planDeadline()),
-                fact("escalation.reportLevels", c.reportLevels() == null ? null : c.reportLevels().isEmpty()
-                        ? getTranslation("escalation.rule.reportLevels.none")
-                        : Messages.list(this, c.reportLevels().stream().map(l -> getTranslation(l.messageKey()))
-                                .toList())),
-                fact("escalation.reportedTo", c.reportedTo()), fact("escalation.report", c.report()));
+        detail.add(
+                fact("escalation.reason", c.reason()),
+                fact("escalation.waiveReason", c.waiveReason()),
+                fact("escalation.postponeUntil", c.postponedUntil()),
+                fact("escalation.summonsDate", c.summonsDate()),
+                fact("escalation.attendees", c.attendees()),
+                fact("escalation.minutes", c.minutes()),
+                fact("escalation.plan", c.plan()),
+                fact("escalation.deadline", c.planDeadline()),
+                fact(
+                        "escalation.reportLevels",
+                        c.reportLevels() == null
+                                ? null
+                                : c.reportLevels().isEmpty()
+                                        ? getTranslation("escalation.rule.reportLevels.none")
+                                        : Messages.list(
+                                                this,
+                                                c.reportLevels().stream()
+                                                        .map(l -> getTranslation(l.messageKey()))
+                                                        .toList())),
+                fact("escalation.reportedTo", c.reportedTo()),
+                fact("escalation.report", c.report()));
         if (c.recheckCompletion() != null) {
             detail.add(new Paragraph(getTranslation("escalation.recheck", c.recheckCompletion(), c.recheckExpected())));
         }
@@ -140,11 +169,18 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver,
     private Grid<EscalationEvent> historyGrid(List<EscalationEvent> events) {
         Grid<EscalationEvent> grid = new Grid<>();
         grid.setId("escalation-history");
-        grid.addColumn(e -> EscalationTaskView.time(e.at(), clock.getZone())).setHeader(getTranslation("escalation.when")).setAutoWidth(true);
-        grid.addColumn(e -> getTranslation("escalation.event." + e.event())).setHeader(getTranslation("escalation.event"))
+        grid.addColumn(e -> EscalationTaskView.time(e.at(), clock.getZone()))
+                .setHeader(getTranslation("escalation.when"))
                 .setAutoWidth(true);
-        grid.addColumn(this::detailText).setHeader(getTranslation("escalation.detail")).setFlexGrow(1);
-        grid.addColumn(EscalationEvent::actor).setHeader(getTranslation("escalation.actor")).setAutoWidth(true);
+        grid.addColumn(e -> getTranslation("escalation.event." + e.event()))
+                .setHeader(getTranslation("escalation.event"))
+                .setAutoWidth(true);
+        grid.addColumn(this::detailText)
+                .setHeader(getTranslation("escalation.detail"))
+                .setFlexGrow(1);
+        grid.addColumn(EscalationEvent::actor)
+                .setHeader(getTranslation("escalation.actor"))
+                .setAutoWidth(true);
         grid.setItems(events);
         grid.setAllRowsVisible(true);
         return grid;
@@ -155,7 +191,8 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver,
             return "";
         }
         return "ESCALATED".equals(e.event()) || "NOT_REPORTED".equals(e.event())
-                ? getTranslation("escalation.why." + e.detail()) : e.detail();
+                ? getTranslation("escalation.why." + e.detail())
+                : e.detail();
     }
 
     private Paragraph fact(String labelKey, Object value) {
@@ -166,7 +203,9 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver,
 
     /** The county's leaders and clerks set its rule (the service checks the same). */
     private static boolean setsRule(Campaign campaign) {
-        return CurrentUser.get().map(u -> (u.hasRole(Role.COUNTY_LEADER) || u.hasRole(Role.CLERK))
-                && CurrentUser.covers(u, campaign.countyCode())).orElse(false);
+        return CurrentUser.get()
+                .map(u -> (u.hasRole(Role.COUNTY_LEADER) || u.hasRole(Role.CLERK))
+                        && CurrentUser.covers(u, campaign.countyCode()))
+                .orElse(false);
     }
 }

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** Binds {@code canbao.escalation.*}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EscalationSettings.class)
-class EscalationConfiguration {
-}
+class EscalationConfiguration {}

@@ -1,7 +1,6 @@
 package cn.canbao.escalation;
 
 import cn.canbao.region.RegionLevel;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,17 +21,28 @@ import java.util.List;
  *
  * @param updatedBy null while the county runs on the deployment's defaults
  */
-public record EscalationRule(String countyCode, Integer bottomN, BigDecimal belowLinePoints, BigDecimal coverageBelow,
-                             Combine combine, int bulletinsRunning, int rectificationDays, int planDays,
-                             List<RegionLevel> reportLevels, String updatedBy, Instant updatedAt) {
+public record EscalationRule(
+        String countyCode,
+        Integer bottomN,
+        BigDecimal belowLinePoints,
+        BigDecimal coverageBelow,
+        Combine combine,
+        int bulletinsRunning,
+        int rectificationDays,
+        int planDays,
+        List<RegionLevel> reportLevels,
+        String updatedBy,
+        Instant updatedAt) {
 
     /** How the configured criteria combine. */
     public enum Combine {
-        ANY, ALL
+        ANY,
+        ALL
     }
 
     /** The criteria a decision can report, as the DMN names them. */
     static final String BOTTOM = "BOTTOM";
+
     static final String BELOW_LINE = "BELOW_LINE";
     static final String COVERAGE = "COVERAGE";
 
@@ -57,16 +67,23 @@ public record EscalationRule(String countyCode, Integer bottomN, BigDecimal belo
 
     /** Whether the values are within bounds (the database checks the same). */
     boolean valid() {
-        return !criteria().isEmpty() && combine != null
+        return !criteria().isEmpty()
+                && combine != null
                 && (bottomN == null || bottomN >= 1 && bottomN <= 50)
-                && percent(belowLinePoints) && percent(coverageBelow)
-                && bulletinsRunning >= 1 && bulletinsRunning <= 5 && rectificationDays >= 1 && rectificationDays <= 60
-                && planDays >= 1 && planDays <= 30
+                && percent(belowLinePoints)
+                && percent(coverageBelow)
+                && bulletinsRunning >= 1
+                && bulletinsRunning <= 5
+                && rectificationDays >= 1
+                && rectificationDays <= 60
+                && planDays >= 1
+                && planDays <= 30
                 && reportLevels.stream().allMatch(l -> l == RegionLevel.CITY || l == RegionLevel.PROVINCE)
                 && reportLevels.stream().distinct().count() == reportLevels.size();
     }
 
     private static boolean percent(BigDecimal value) {
-        return value == null || value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(100)) <= 0 && value.scale() <= 2;
+        return value == null
+                || value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(100)) <= 0 && value.scale() <= 2;
     }
 }

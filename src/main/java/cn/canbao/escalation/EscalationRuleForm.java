@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
-
 import java.time.ZoneId;
 import java.util.List;
 
@@ -31,7 +30,8 @@ class EscalationRuleForm extends Details {
     private final BigDecimalField coverageBelow = decimal("escalation.rule.coverageBelow", "rule-coverage-below");
     private final RadioButtonGroup<EscalationRule.Combine> combine = new RadioButtonGroup<>();
     private final IntegerField running = field("escalation.rule.bulletinsRunning", "rule-bulletins-running", 1, 5);
-    private final IntegerField rectificationDays = field("escalation.rule.rectificationDays", "rule-rectification-days", 1, 60);
+    private final IntegerField rectificationDays =
+            field("escalation.rule.rectificationDays", "rule-rectification-days", 1, 60);
     private final IntegerField planDays = field("escalation.rule.planDays", "rule-plan-days", 1, 30);
     private final CheckboxGroup<RegionLevel> reportLevels = new CheckboxGroup<>();
     private final Span updated = new Span();
@@ -57,15 +57,20 @@ class EscalationRuleForm extends Details {
         Button save = new Button(getTranslation("escalation.rule.save"), e -> save());
         save.setId("rule-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout form = new FormLayout(bottomN, belowLine, coverageBelow, combine, running, rectificationDays, planDays,
-                reportLevels);
+        FormLayout form = new FormLayout(
+                bottomN, belowLine, coverageBelow, combine, running, rectificationDays, planDays, reportLevels);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("600px", 3));
         add(new Span(getTranslation("escalation.rule.explain")), form, updated, save, history);
         history.setId("rule-history");
-        history.addColumn(r -> EscalationTaskView.time(r.updatedAt(), zone)).setHeader(getTranslation("escalation.when"))
+        history.addColumn(r -> EscalationTaskView.time(r.updatedAt(), zone))
+                .setHeader(getTranslation("escalation.when"))
                 .setAutoWidth(true);
-        history.addColumn(EscalationRule::updatedBy).setHeader(getTranslation("escalation.actor")).setAutoWidth(true);
-        history.addColumn(this::summary).setHeader(getTranslation("escalation.rule.title")).setFlexGrow(1);
+        history.addColumn(EscalationRule::updatedBy)
+                .setHeader(getTranslation("escalation.actor"))
+                .setAutoWidth(true);
+        history.addColumn(this::summary)
+                .setHeader(getTranslation("escalation.rule.title"))
+                .setFlexGrow(1);
         history.setAllRowsVisible(true);
         show(rule);
     }
@@ -77,16 +82,28 @@ class EscalationRuleForm extends Details {
             criteria.add(getTranslation("escalation.rule.summary.bottom", r.bottomN()));
         }
         if (r.belowLinePoints() != null) {
-            criteria.add(getTranslation("escalation.rule.summary.line", r.belowLinePoints().toPlainString()));
+            criteria.add(getTranslation(
+                    "escalation.rule.summary.line", r.belowLinePoints().toPlainString()));
         }
         if (r.coverageBelow() != null) {
-            criteria.add(getTranslation("escalation.rule.summary.coverage", r.coverageBelow().toPlainString()));
+            criteria.add(getTranslation(
+                    "escalation.rule.summary.coverage", r.coverageBelow().toPlainString()));
         }
-        String levels = r.reportLevels().isEmpty() ? getTranslation("escalation.rule.reportLevels.none")
-                : Messages.list(this, r.reportLevels().stream().map(l -> getTranslation(l.messageKey())).toList());
-        return getTranslation("escalation.rule.summary", String.join(" / ", criteria),
-                getTranslation("escalation.rule.combine." + r.combine().name()), r.bulletinsRunning(),
-                r.rectificationDays(), r.planDays(), levels);
+        String levels = r.reportLevels().isEmpty()
+                ? getTranslation("escalation.rule.reportLevels.none")
+                : Messages.list(
+                        this,
+                        r.reportLevels().stream()
+                                .map(l -> getTranslation(l.messageKey()))
+                                .toList());
+        return getTranslation(
+                "escalation.rule.summary",
+                String.join(" / ", criteria),
+                getTranslation("escalation.rule.combine." + r.combine().name()),
+                r.bulletinsRunning(),
+                r.rectificationDays(),
+                r.planDays(),
+                levels);
     }
 
     private void show(EscalationRule r) {
@@ -98,24 +115,45 @@ class EscalationRuleForm extends Details {
         rectificationDays.setValue(r.rectificationDays());
         planDays.setValue(r.planDays());
         reportLevels.setValue(new java.util.LinkedHashSet<>(r.reportLevels()));
-        updated.setText(r.updatedBy() == null ? getTranslation("escalation.rule.defaults")
-                : getTranslation("escalation.rule.updated", r.updatedBy(), EscalationTaskView.time(r.updatedAt(), zone)));
+        updated.setText(
+                r.updatedBy() == null
+                        ? getTranslation("escalation.rule.defaults")
+                        : getTranslation(
+                                "escalation.rule.updated",
+                                r.updatedBy(),
+                                EscalationTaskView.time(r.updatedAt(), zone)));
         // every change, with who made it (the county's, newest first)
         history.setItems(escalations.ruleHistory(countyCode));
     }
 
     private void save() {
-        if (running.isEmpty() || rectificationDays.isEmpty() || planDays.isEmpty() || combine.isEmpty()
-                || bottomN.isInvalid() || belowLine.isInvalid() || coverageBelow.isInvalid()) {
+        if (running.isEmpty()
+                || rectificationDays.isEmpty()
+                || planDays.isEmpty()
+                || combine.isEmpty()
+                || bottomN.isInvalid()
+                || belowLine.isInvalid()
+                || coverageBelow.isInvalid()) {
             Messages.showError(getTranslation("escalation.rule.invalid"));
             return;
         }
         // the levels in their order upwards: the city before the province
-        List<RegionLevel> levels = reportLevels.getValue().stream().sorted((a, b) -> b.ordinal() - a.ordinal()).toList();
+        List<RegionLevel> levels = reportLevels.getValue().stream()
+                .sorted((a, b) -> b.ordinal() - a.ordinal())
+                .toList();
         try {
-            show(escalations.saveRule(new EscalationRule(countyCode, bottomN.getValue(), belowLine.getValue(),
-                    coverageBelow.getValue(), combine.getValue(), running.getValue(), rectificationDays.getValue(),
-                    planDays.getValue(), levels, null, null)));
+            show(escalations.saveRule(new EscalationRule(
+                    countyCode,
+                    bottomN.getValue(),
+                    belowLine.getValue(),
+                    coverageBelow.getValue(),
+                    combine.getValue(),
+                    running.getValue(),
+                    rectificationDays.getValue(),
+                    planDays.getValue(),
+                    levels,
+                    null,
+                    null)));
             Messages.showSuccess(getTranslation("escalation.rule.saved"));
         } catch (DomainException refused) {
             Messages.showError(this, refused);

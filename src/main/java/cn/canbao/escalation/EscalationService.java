@@ -1,21 +1,16 @@
 package cn.canbao.escalation;
 
-import cn.canbao.security.CurrentUser;
 import cn.canbao.bulletin.BulletinRow;
 import cn.canbao.bulletin.BulletinService;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
+import cn.canbao.quota.TargetProgress;
+import cn.canbao.quota.TargetService;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
+import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
-import cn.canbao.quota.TargetProgress;
-import cn.canbao.quota.TargetService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -26,6 +21,10 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Escalation of lagging townships (约谈 and 限期整改): decides from each published bulletin who lags
@@ -52,9 +51,18 @@ public class EscalationService {
     private final EscalationSettings settings;
     private final Clock clock;
 
-    EscalationService(EscalationCases cases, EscalationRules rules, LaggingDecision decision, BulletinService bulletins,
-                      CampaignService campaigns, TargetService targets, CurrentRegionScope scope, RuntimeService runtime,
-                      RegionService regions, EscalationSettings settings, Clock clock) {
+    EscalationService(
+            EscalationCases cases,
+            EscalationRules rules,
+            LaggingDecision decision,
+            BulletinService bulletins,
+            CampaignService campaigns,
+            TargetService targets,
+            CurrentRegionScope scope,
+            RuntimeService runtime,
+            RegionService regions,
+            EscalationSettings settings,
+            Clock clock) {
         this.clock = clock;
         this.regions = regions;
         this.settings = settings;
@@ -84,10 +92,11 @@ public class EscalationService {
         Map<String, Long> open = cases.openByTownship(campaignId);
         List<Long> opened = new ArrayList<>();
         for (BulletinRow row : rows) {
-            LaggingVerdict verdict = decision.decide(row.rank(), rows.size(), rule, row.completion(),
-                    row.expectedCompletion(), row.coverageRate());
+            LaggingVerdict verdict = decision.decide(
+                    row.rank(), rows.size(), rule, row.completion(), row.expectedCompletion(), row.coverageRate());
             Long caseId = open.get(row.townshipCode());
-            if (verdict.lagging() && caseId == null
+            if (verdict.lagging()
+                    && caseId == null
                     && laggedBefore.getOrDefault(row.townshipCode(), 0) >= rule.bulletinsRunning() - 1) {
                 caseId = openCase(campaign, bulletinId, row, verdict.reason());
                 opened.add(caseId);
@@ -104,7 +113,8 @@ public class EscalationService {
         for (int i = 0; i < count && previous != null; i++) {
             previous = bulletins.previousPublished(previous).orElse(null);
             if (previous != null) {
-                bulletins.rows(previous).stream().filter(BulletinRow::lagging)
+                bulletins.rows(previous).stream()
+                        .filter(BulletinRow::lagging)
                         .forEach(r -> lagged.merge(r.townshipCode(), 1, Integer::sum));
             }
         }
@@ -122,8 +132,9 @@ public class EscalationService {
         variables.put(EscalationProcess.VAR_COUNTY_LEADER_GROUP, Role.COUNTY_LEADER.groupAt(campaign.countyCode()));
         variables.put(EscalationProcess.VAR_TOWNSHIP_LEADER_GROUP, Role.TOWNSHIP_LEADER.groupAt(row.townshipCode()));
         // business key: the campaign, like every process of a campaign (Cockpit finds them together)
-        String instance = runtime.startProcessInstanceByKey(EscalationProcess.KEY, Long.toString(campaign.id()),
-                variables).getId();
+        String instance = runtime.startProcessInstanceByKey(
+                        EscalationProcess.KEY, Long.toString(campaign.id()), variables)
+                .getId();
         cases.started(id, instance);
         return id;
     }
@@ -218,10 +229,12 @@ public class EscalationService {
             return false;
         }
         cases.proposedAgain(c.id());
-        cases.event(c.id(), "PROPOSED_AGAIN", c.postponedUntil() == null ? null : c.postponedUntil().toString());
+        cases.event(
+                c.id(),
+                "PROPOSED_AGAIN",
+                c.postponedUntil() == null ? null : c.postponedUntil().toString());
         return true;
     }
-
 
     /** The campaign's cases the caller may see, newest first. */
     public List<EscalationCase> cases(long campaignId) {
@@ -292,7 +305,8 @@ public class EscalationService {
     public void planOverdue(long caseId) {
         EscalationCase c = get(caseId);
         CurrentUser.requireActing(c.townshipCode()); // the deadline timer's: the system only
-        cases.event(c.id(), "PLAN_OVERDUE", c.planDue() == null ? null : c.planDue().toString());
+        cases.event(
+                c.id(), "PLAN_OVERDUE", c.planDue() == null ? null : c.planDue().toString());
     }
 
     /**
@@ -311,23 +325,35 @@ public class EscalationService {
     private boolean recheck(EscalationCase c, String event) {
         Campaign campaign = campaigns.get(c.campaignId());
         List<TargetProgress> townships = targets.progress(campaign.id(), campaign.countyCode());
-        TargetProgress own = townships.stream().filter(p -> p.regionCode().equals(c.townshipCode())).findFirst()
+        TargetProgress own = townships.stream()
+                .filter(p -> p.regionCode().equals(c.townshipCode()))
+                .findFirst()
                 .orElse(null);
         BigDecimal completion = own == null ? BigDecimal.ZERO.setScale(2) : own.completion();
         BigDecimal coverage = own == null ? BigDecimal.ZERO.setScale(2) : own.coverageRate();
-        int rank = 1 + (int) townships.stream().filter(p -> p.completion().compareTo(completion) > 0).count();
+        int rank = 1
+                + (int) townships.stream()
+                        .filter(p -> p.completion().compareTo(completion) > 0)
+                        .count();
         BigDecimal expected = expectedLine(campaign, clock.instant());
-        LaggingVerdict verdict = decision.recheck(rank, Math.max(townships.size(), rank),
-                rules.of(campaign.countyCode()), completion, expected, coverage);
+        LaggingVerdict verdict = decision.recheck(
+                rank,
+                Math.max(townships.size(), rank),
+                rules.of(campaign.countyCode()),
+                completion,
+                expected,
+                coverage);
         cases.rechecked(c.id(), completion, expected, !verdict.lagging());
-        cases.event(c.id(), event, completion.toPlainString() + "% / " + expected.toPlainString() + "%"
-                + (verdict.lagging() ? "；" + verdict.reason() : ""));
+        cases.event(
+                c.id(),
+                event,
+                completion.toPlainString() + "% / " + expected.toPlainString() + "%"
+                        + (verdict.lagging() ? "；" + verdict.reason() : ""));
         if (!verdict.lagging()) {
             cases.event(c.id(), "RESOLVED", null);
         }
         return verdict.lagging();
     }
-
 
     /**
      * Level 2: the case goes to the levels above the county its county's rule names (市级督办, or the province, or
@@ -374,8 +400,12 @@ public class EscalationService {
      * percent (0 before it starts, 100 after it ends).
      */
     private BigDecimal expectedLine(Campaign campaign, Instant at) {
-        long start = campaign.collectionStart().atStartOfDay(clock.getZone()).toInstant().toEpochMilli();
-        long end = CampaignService.endOf(campaign.collectionEnd(), clock.getZone()).getTime();
+        long start = campaign.collectionStart()
+                .atStartOfDay(clock.getZone())
+                .toInstant()
+                .toEpochMilli();
+        long end =
+                CampaignService.endOf(campaign.collectionEnd(), clock.getZone()).getTime();
         long elapsed = Math.max(0, Math.min(end - start, at.toEpochMilli() - start));
         return BigDecimal.valueOf(elapsed * 100L).divide(BigDecimal.valueOf(end - start), 2, RoundingMode.HALF_UP);
     }

@@ -1,10 +1,9 @@
 package cn.canbao.escalation;
 
 import cn.canbao.region.RegionLevel;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.math.BigDecimal;
 import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How escalation runs in this deployment ({@code canbao.escalation.*}). The seeds name no thresholds — "县领导将视情况对
@@ -17,14 +16,21 @@ import java.util.List;
 public record EscalationSettings(Defaults defaults, Integer maxPostponeDays) {
 
     public EscalationSettings {
-        defaults = defaults == null ? new Defaults(null, BigDecimal.ZERO, null, null, null, null, null, null) : defaults;
+        defaults =
+                defaults == null ? new Defaults(null, BigDecimal.ZERO, null, null, null, null, null, null) : defaults;
         maxPostponeDays = maxPostponeDays == null ? 30 : maxPostponeDays;
     }
 
     /** A county's rule before it sets its own; unset thresholds are off. */
-    public record Defaults(Integer bottomN, BigDecimal belowLinePoints, BigDecimal coverageBelow,
-                           EscalationRule.Combine combine, Integer bulletinsRunning, Integer rectificationDays,
-                           Integer planDays, List<RegionLevel> reportLevels) {
+    public record Defaults(
+            Integer bottomN,
+            BigDecimal belowLinePoints,
+            BigDecimal coverageBelow,
+            EscalationRule.Combine combine,
+            Integer bulletinsRunning,
+            Integer rectificationDays,
+            Integer planDays,
+            List<RegionLevel> reportLevels) {
 
         public Defaults {
             combine = combine == null ? EscalationRule.Combine.ANY : combine;
@@ -35,8 +41,18 @@ public record EscalationSettings(Defaults defaults, Integer maxPostponeDays) {
         }
 
         EscalationRule of(String countyCode) {
-            return new EscalationRule(countyCode, bottomN, belowLinePoints, coverageBelow, combine, bulletinsRunning,
-                    rectificationDays, planDays, reportLevels, null, null);
+            return new EscalationRule(
+                    countyCode,
+                    bottomN,
+                    belowLinePoints,
+                    coverageBelow,
+                    combine,
+                    bulletinsRunning,
+                    rectificationDays,
+                    planDays,
+                    reportLevels,
+                    null,
+                    null);
         }
     }
 }

@@ -8,7 +8,15 @@ import cn.canbao.base.Translatable;
  * the levels above the county, or unresolved with no level above the county configured (closed at the county).
  */
 public enum EscalationStatus implements Translatable {
-    PROPOSED, POSTPONED, WAIVED, SUMMONS, RECTIFYING, RECHECK, RESOLVED, ESCALATED, UNRESOLVED;
+    PROPOSED,
+    POSTPONED,
+    WAIVED,
+    SUMMONS,
+    RECTIFYING,
+    RECHECK,
+    RESOLVED,
+    ESCALATED,
+    UNRESOLVED;
 
     @Override
     public String messageKey() {

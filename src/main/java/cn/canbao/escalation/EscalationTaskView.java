@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -35,8 +34,11 @@ abstract class EscalationTaskView extends TaskFormView {
     @Override
     protected final void render() {
         escalation = escalations.get(escalations.caseOfInstance(task.processInstanceId()));
-        Paragraph summary = new Paragraph(getTranslation("escalation.caseSummary", escalation.townshipName(),
-                escalation.reason(), time.format(escalation.openedAt())));
+        Paragraph summary = new Paragraph(getTranslation(
+                "escalation.caseSummary",
+                escalation.townshipName(),
+                escalation.reason(),
+                time.format(escalation.openedAt())));
         summary.setId("escalation-case-summary");
         add(summary);
         renderCase();

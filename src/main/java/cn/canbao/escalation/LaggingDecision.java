@@ -1,14 +1,13 @@
 package cn.canbao.escalation;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
 
 /**
  * Evaluates the deployed decision {@code LaggingTownship} (processes/lagging-township.dmn), which names the criteria
@@ -24,8 +23,8 @@ class LaggingDecision {
     }
 
     /** Whether the township of this rank (1 = best) among {@code count} lags in a bulletin by the county's rule. */
-    LaggingVerdict decide(int rank, int count, EscalationRule rule, BigDecimal completion, BigDecimal expected,
-                          BigDecimal coverage) {
+    LaggingVerdict decide(
+            int rank, int count, EscalationRule rule, BigDecimal completion, BigDecimal expected, BigDecimal coverage) {
         return verdict(rule.criteria(), rule.combine(), hits(rank, count, rule, completion, expected, coverage));
     }
 
@@ -33,19 +32,23 @@ class LaggingDecision {
      * The re-check at the rectification deadline: the rule's absolute criteria (progress line, coverage) — someone is
      * always at the bottom of a ranking, so the ranking counts here only when the county set nothing else.
      */
-    LaggingVerdict recheck(int rank, int count, EscalationRule rule, BigDecimal completion, BigDecimal expected,
-                           BigDecimal coverage) {
+    LaggingVerdict recheck(
+            int rank, int count, EscalationRule rule, BigDecimal completion, BigDecimal expected, BigDecimal coverage) {
         List<String> criteria = rule.criteria().size() > 1 || rule.bottomN() == null
-                ? rule.criteria().stream().filter(c -> !c.equals(EscalationRule.BOTTOM)).toList() : rule.criteria();
+                ? rule.criteria().stream()
+                        .filter(c -> !c.equals(EscalationRule.BOTTOM))
+                        .toList()
+                : rule.criteria();
         Map<String, String> hits = hits(rank, count, rule, completion, expected, coverage);
         hits.keySet().retainAll(criteria);
         return verdict(criteria, rule.combine(), hits);
     }
 
     /** Criterion → reason of every rule of the decision the township meets, in the table's order. */
-    private Map<String, String> hits(int rank, int count, EscalationRule rule, BigDecimal completion,
-                                     BigDecimal expected, BigDecimal coverage) {
-        DmnDecisionResult result = decisions.evaluateDecisionByKey(EscalationProcess.DECISION)
+    private Map<String, String> hits(
+            int rank, int count, EscalationRule rule, BigDecimal completion, BigDecimal expected, BigDecimal coverage) {
+        DmnDecisionResult result = decisions
+                .evaluateDecisionByKey(EscalationProcess.DECISION)
                 .variables(Variables.createVariables()
                         .putValue(EscalationProcess.IN_RANK, rank)
                         .putValue(EscalationProcess.IN_TOWNSHIP_COUNT, count)
@@ -57,7 +60,8 @@ class LaggingDecision {
                         .putValue(EscalationProcess.IN_COVERAGE_BELOW, rule.coverageBelow()))
                 .evaluate();
         Map<String, String> hits = new LinkedHashMap<>();
-        result.forEach(entry -> hits.put(String.valueOf(entry.get(EscalationProcess.OUT_CRITERION)),
+        result.forEach(entry -> hits.put(
+                String.valueOf(entry.get(EscalationProcess.OUT_CRITERION)),
                 String.valueOf(entry.get(EscalationProcess.OUT_REASON))));
         return hits;
     }

@@ -1,5 +1,4 @@
 package cn.canbao.escalation;
 
 /** The decision for one township in one bulletin; {@code reason} is null when it does not lag. */
-public record LaggingVerdict(boolean lagging, String reason) {
-}
+public record LaggingVerdict(boolean lagging, String reason) {}

@@ -20,8 +20,8 @@ class ProposeSummonsAgainDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean stillLagging = SystemAccess.call(() -> escalations.proposeAgain(EscalationTasks.caseId(escalations,
-                execution)));
+        boolean stillLagging =
+                SystemAccess.call(() -> escalations.proposeAgain(EscalationTasks.caseId(escalations, execution)));
         execution.setVariable(EscalationProcess.VAR_STILL_LAGGING, stillLagging);
     }
 }

@@ -17,7 +17,8 @@ class RecheckTownshipDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        boolean stillLagging = SystemAccess.call(() -> escalations.recheck(EscalationTasks.caseId(escalations, execution)));
+        boolean stillLagging =
+                SystemAccess.call(() -> escalations.recheck(EscalationTasks.caseId(escalations, execution)));
         execution.setVariable(EscalationProcess.VAR_STILL_LAGGING, stillLagging);
     }
 }

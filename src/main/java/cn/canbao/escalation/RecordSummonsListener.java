@@ -1,10 +1,9 @@
 package cn.canbao.escalation;
 
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
 
 /** {@code Task_Summons} completed: records the summons and sets when the plan is due and the deadline. */
 @Component("recordSummons")
@@ -20,7 +19,8 @@ class RecordSummonsListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        SummonsRecorded recorded = escalations.recordSummons(EscalationTasks.caseId(escalations, task),
+        SummonsRecorded recorded = escalations.recordSummons(
+                EscalationTasks.caseId(escalations, task),
                 EscalationTasks.date(task.getVariable(EscalationProcess.VAR_SUMMONS_DATE), clock.getZone()),
                 (String) task.getVariable(EscalationProcess.VAR_ATTENDEES),
                 (String) task.getVariable(EscalationProcess.VAR_MINUTES));

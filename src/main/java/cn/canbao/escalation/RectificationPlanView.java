@@ -6,7 +6,6 @@ import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.util.Map;
 
@@ -26,15 +25,24 @@ class RectificationPlanView extends EscalationTaskView implements TranslatedTitl
 
     @Override
     protected void renderCase() {
-        Paragraph explain = new Paragraph(getTranslation("escalation.plan.explain", escalation.summonsDate(),
-                escalation.planDeadline(), time(escalation.planDue())));
+        Paragraph explain = new Paragraph(getTranslation(
+                "escalation.plan.explain",
+                escalation.summonsDate(),
+                escalation.planDeadline(),
+                time(escalation.planDue())));
         explain.setId("plan-explain");
-        Paragraph minutes = new Paragraph(Messages.labelled(this, getTranslation("escalation.minutes"),
-                escalation.minutes()));
+        Paragraph minutes =
+                new Paragraph(Messages.labelled(this, getTranslation("escalation.minutes"), escalation.minutes()));
         minutes.addClassName("escalation-minutes");
         var plan = area("escalation.plan", "plan-text");
         plan.setMinHeight("12em");
-        add(explain, minutes, plan, submit("escalation.plan.submit",
-                () -> complete(Map.of(EscalationProcess.VAR_PLAN, plan.getValue()), "escalation.plan.submitted")));
+        add(
+                explain,
+                minutes,
+                plan,
+                submit(
+                        "escalation.plan.submit",
+                        () -> complete(
+                                Map.of(EscalationProcess.VAR_PLAN, plan.getValue()), "escalation.plan.submitted")));
     }
 }

@@ -25,8 +25,8 @@ class ReportToCityListener implements TaskListener {
             SystemAccess.run(() -> escalations.escalate(EscalationTasks.caseId(escalations, task), why));
         } else {
             long caseId = EscalationTasks.caseId(escalations, task);
-            escalations.reportToCity(caseId, (String) task.getVariable(EscalationProcess.VAR_REPORT),
-                    (String) task.getVariable(EscalationProcess.VAR_REPORTED_TO));
+            escalations.reportToCity(caseId, (String) task.getVariable(EscalationProcess.VAR_REPORT), (String)
+                    task.getVariable(EscalationProcess.VAR_REPORTED_TO));
         }
     }
 }

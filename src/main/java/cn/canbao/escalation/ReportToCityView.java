@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.util.Map;
 
@@ -36,8 +35,18 @@ class ReportToCityView extends EscalationTaskView implements TranslatedTitle {
         to.setWidthFull();
         to.setRequired(true);
         var report = area("escalation.report", "report-text");
-        add(explain, to, report, submit("escalation.report.submit", () -> complete(Map.of(
-                EscalationProcess.VAR_REPORT, report.getValue(), EscalationProcess.VAR_REPORTED_TO, to.getValue()),
-                "escalation.report.recorded")));
+        add(
+                explain,
+                to,
+                report,
+                submit(
+                        "escalation.report.submit",
+                        () -> complete(
+                                Map.of(
+                                        EscalationProcess.VAR_REPORT,
+                                        report.getValue(),
+                                        EscalationProcess.VAR_REPORTED_TO,
+                                        to.getValue()),
+                                "escalation.report.recorded")));
     }
 }

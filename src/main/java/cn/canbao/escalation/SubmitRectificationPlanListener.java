@@ -16,6 +16,7 @@ class SubmitRectificationPlanListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        escalations.submitPlan(EscalationTasks.caseId(escalations, task), (String) task.getVariable(EscalationProcess.VAR_PLAN));
+        escalations.submitPlan(
+                EscalationTasks.caseId(escalations, task), (String) task.getVariable(EscalationProcess.VAR_PLAN));
     }
 }

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -50,9 +49,13 @@ class SummonsProposalView extends EscalationTaskView implements TranslatedTitle 
         until.setVisible(false);
         add(decision, until, reason, submit("escalation.decision.submit", () -> {
             Map<String, Object> values = new HashMap<>();
-            values.put(EscalationProcess.VAR_DECISION, decision.getValue() == null ? "" : decision.getValue().name());
+            values.put(
+                    EscalationProcess.VAR_DECISION,
+                    decision.getValue() == null ? "" : decision.getValue().name());
             values.put(EscalationProcess.VAR_WAIVE_REASON, reason.getValue());
-            values.put(EscalationProcess.VAR_POSTPONE_UNTIL, until.getValue() == null ? "" : until.getValue().toString());
+            values.put(
+                    EscalationProcess.VAR_POSTPONE_UNTIL,
+                    until.getValue() == null ? "" : until.getValue().toString());
             complete(values, "escalation.decision.recorded");
         }));
     }

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -39,7 +38,9 @@ class SummonsView extends EscalationTaskView implements TranslatedTitle {
         var minutes = area("escalation.minutes", "summons-minutes");
         add(date, attendees, minutes, submit("escalation.summons.submit", () -> {
             Map<String, Object> values = new HashMap<>();
-            values.put(EscalationProcess.VAR_SUMMONS_DATE, date.getValue() == null ? "" : date.getValue().toString());
+            values.put(
+                    EscalationProcess.VAR_SUMMONS_DATE,
+                    date.getValue() == null ? "" : date.getValue().toString());
             values.put(EscalationProcess.VAR_ATTENDEES, attendees.getValue());
             values.put(EscalationProcess.VAR_MINUTES, minutes.getValue());
             complete(values, "escalation.summons.recorded");

@@ -28,8 +28,7 @@ class FastTrackImportListener {
             case BIRTH_CERTIFICATE -> tracks.startCertificateTracks(finished.importId());
             case HARDSHIP -> tracks.startHardshipTracks(finished.importId());
             case INSURANCE_STATUS, TAX_PAYMENT -> tracks.endEnrolledTracks();
-            default -> {
-            }
+            default -> {}
         }
     }
 }

@@ -1,12 +1,11 @@
 package cn.canbao.fasttrack;
 
 import cn.canbao.security.ProcessRegionResolver;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** A fast track's process belongs to the person's grid or village (fast_track.region_code; business key: the track). */
 @Component
@@ -25,7 +24,10 @@ class FastTrackProcessRegion implements ProcessRegionResolver {
 
     @Override
     public Optional<String> regionOf(String businessKey, Map<String, Object> startVariables) {
-        return ProcessRegionResolver.rowId(businessKey).flatMap(id -> jdbc
-                .sql("select region_code from fast_track where id = ?").param(id).query(String.class).optional());
+        return ProcessRegionResolver.rowId(businessKey)
+                .flatMap(id -> jdbc.sql("select region_code from fast_track where id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .optional());
     }
 }

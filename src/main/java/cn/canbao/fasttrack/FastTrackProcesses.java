@@ -1,9 +1,5 @@
 package cn.canbao.fasttrack;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +7,9 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
  * The engine side of the fast tracks: one process instance per new track (business key: the track),
@@ -25,9 +24,11 @@ class FastTrackProcesses {
 
     private final Clock clock;
 
-    FastTrackProcesses(RuntimeService runtime,
-                       @Value("${canbao.fast-track.newborn-due-days:30}") int newbornDueDays,
-                       @Value("${canbao.fast-track.hardship-due-days:15}") int hardshipDueDays, Clock clock) {
+    FastTrackProcesses(
+            RuntimeService runtime,
+            @Value("${canbao.fast-track.newborn-due-days:30}") int newbornDueDays,
+            @Value("${canbao.fast-track.hardship-due-days:15}") int hardshipDueDays,
+            Clock clock) {
         this.runtime = runtime;
         this.clock = clock;
         this.newbornDue = Duration.ofDays(newbornDueDays);
@@ -36,8 +37,7 @@ class FastTrackProcesses {
 
     /** Starts one instance per track; returns {process instance id, track id} pairs for the update. */
     List<Object[]> start(FastTrackKind kind, List<FastTrackService.NewTrack> tracks) {
-        Date due = Date.from(clock.instant()
-                .plus(kind == FastTrackKind.NEWBORN ? newbornDue : hardshipDue));
+        Date due = Date.from(clock.instant().plus(kind == FastTrackKind.NEWBORN ? newbornDue : hardshipDue));
         List<Object[]> started = new ArrayList<>(tracks.size());
         for (FastTrackService.NewTrack track : tracks) {
             Map<String, Object> variables = new HashMap<>();
@@ -48,7 +48,7 @@ class FastTrackProcesses {
             variables.put(NewbornEnrolmentProcess.VAR_DUE_AT, due);
             String instance = runtime.startProcessInstanceByKey(kind.processKey(), Long.toString(track.id()), variables)
                     .getId();
-            started.add(new Object[]{instance, track.id()});
+            started.add(new Object[] {instance, track.id()});
         }
         return started;
     }
@@ -56,7 +56,9 @@ class FastTrackProcesses {
     /** Tells the track's process that an extract showed the enrollment; nothing when it no longer runs. */
     void enrolled(FastTrackKind kind, String processInstanceId) {
         if (processInstanceId != null) {
-            runtime.createMessageCorrelation(kind.enrolledMessage()).processInstanceId(processInstanceId).correlateAll();
+            runtime.createMessageCorrelation(kind.enrolledMessage())
+                    .processInstanceId(processInstanceId)
+                    .correlateAll();
         }
     }
 }

@@ -1,7 +1,7 @@
 package cn.canbao.fasttrack;
 
-import cn.canbao.policy.PolicyService;
 import cn.canbao.campaign.CampaignService;
+import cn.canbao.policy.PolicyService;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
@@ -16,13 +16,6 @@ import cn.canbao.register.RegisterService;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,6 +30,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starting and ending the fast tracks. Who needs one comes from the register in one call per import (the
@@ -65,9 +64,16 @@ public class FastTrackService {
     private final PolicyService policy;
     private final Clock clock;
 
-    FastTrackService(JdbcTemplate jdbc, FastTrackProcesses processes, RegisterService register,
-                     RegisterCandidates candidates, CampaignService campaigns, RegionService regions,
-                     CurrentRegionScope scope, PolicyService policy, Clock clock) {
+    FastTrackService(
+            JdbcTemplate jdbc,
+            FastTrackProcesses processes,
+            RegisterService register,
+            RegisterCandidates candidates,
+            CampaignService campaigns,
+            RegionService regions,
+            CurrentRegionScope scope,
+            PolicyService policy,
+            Clock clock) {
         this.clock = clock;
         this.policy = policy;
         this.jdbc = jdbc;
@@ -94,13 +100,17 @@ public class FastTrackService {
             List<TrackRow> rows = new ArrayList<>();
             for (GroupMember n : newborns) {
                 int year = years.get(n.idNumber());
-                boolean newbornInYear = n.since() != null && !n.since().isAfter(LocalDate.of(year, 12, 31))
+                boolean newbornInYear = n.since() != null
+                        && !n.since().isAfter(LocalDate.of(year, 12, 31))
                         && (n.until() == null || !n.until().isBefore(LocalDate.of(year, 1, 1)));
                 if (newbornInYear && !enrolled.get(year).contains(n.idNumber())) {
-                    String group = n.gridCode() != null ? Role.GRID_WORKER.groupAt(n.gridCode())
-                            : n.residenceRegion() != null ? Role.VILLAGE_CADRE.groupAt(n.residenceRegion())
-                            : Role.CLERK.groupAt(countyOf(n.householdRegion()));
-                    String region = n.gridCode() != null ? n.gridCode()
+                    String group = n.gridCode() != null
+                            ? Role.GRID_WORKER.groupAt(n.gridCode())
+                            : n.residenceRegion() != null
+                                    ? Role.VILLAGE_CADRE.groupAt(n.residenceRegion())
+                                    : Role.CLERK.groupAt(countyOf(n.householdRegion()));
+                    String region = n.gridCode() != null
+                            ? n.gridCode()
                             : n.residenceRegion() != null ? n.residenceRegion() : n.householdRegion();
                     rows.add(new TrackRow(n.idNumber(), n.name(), year, group, region));
                 }
@@ -122,17 +132,22 @@ public class FastTrackService {
             // 分类资助: only those whose whole contribution the subsidy pays are the clerk's; the others owe a share
             // and outreach reminds them of it
             List<GroupMember> all = candidates.hardshipMembersInScopeOf(importId);
-            Set<String> funded = policy.fullyFunded(all.stream().map(GroupMember::idNumber).toList(),
-                    LocalDate.now(clock));
-            List<GroupMember> members = all.stream().filter(m -> funded.contains(m.idNumber())).toList();
+            Set<String> funded =
+                    policy.fullyFunded(all.stream().map(GroupMember::idNumber).toList(), LocalDate.now(clock));
+            List<GroupMember> members =
+                    all.stream().filter(m -> funded.contains(m.idNumber())).toList();
             Map<String, Integer> years = yearsOf(members);
             Map<Integer, Set<String>> enrolled = enrolled(years);
             List<TrackRow> rows = new ArrayList<>();
             for (GroupMember m : members) {
                 int year = years.get(m.idNumber());
                 if (!enrolled.get(year).contains(m.idNumber())) {
-                    rows.add(new TrackRow(m.idNumber(), m.name(), year,
-                            Role.CLERK.groupAt(countyOf(m.householdRegion())), m.householdRegion()));
+                    rows.add(new TrackRow(
+                            m.idNumber(),
+                            m.name(),
+                            year,
+                            Role.CLERK.groupAt(countyOf(m.householdRegion())),
+                            m.householdRegion()));
                 }
             }
             return start(FastTrackKind.HARDSHIP, insert(FastTrackKind.HARDSHIP, rows, importId), importId);
@@ -152,16 +167,21 @@ public class FastTrackService {
         return SystemAccess.call(() -> {
             List<RegisterCandidates.CertificateNewborn> newborns = candidates.certificateNewbornsOfImport(importId);
             Map<String, Integer> byCounty = campaigns.enrollmentYears(newborns.stream()
-                    .map(RegisterCandidates.CertificateNewborn::countyCode).collect(Collectors.toSet()));
+                    .map(RegisterCandidates.CertificateNewborn::countyCode)
+                    .collect(Collectors.toSet()));
             List<TrackRow> rows = new ArrayList<>();
             for (RegisterCandidates.CertificateNewborn n : newborns) {
                 int year = byCounty.getOrDefault(n.countyCode(), calendarYear());
                 // a newborn from the birth date to the end of the following year, as a police birth
-                if (!n.birthDate().isAfter(LocalDate.of(year, 12, 31)) && n.birthDate().getYear() + 1 >= year) {
-                    String group = n.gridCode() != null ? Role.GRID_WORKER.groupAt(n.gridCode())
-                            : n.residenceRegion() != null ? Role.VILLAGE_CADRE.groupAt(n.residenceRegion())
-                            : Role.CLERK.groupAt(n.countyCode());
-                    String region = n.gridCode() != null ? n.gridCode()
+                if (!n.birthDate().isAfter(LocalDate.of(year, 12, 31))
+                        && n.birthDate().getYear() + 1 >= year) {
+                    String group = n.gridCode() != null
+                            ? Role.GRID_WORKER.groupAt(n.gridCode())
+                            : n.residenceRegion() != null
+                                    ? Role.VILLAGE_CADRE.groupAt(n.residenceRegion())
+                                    : Role.CLERK.groupAt(n.countyCode());
+                    String region = n.gridCode() != null
+                            ? n.gridCode()
                             : n.residenceRegion() != null ? n.residenceRegion() : n.countyCode();
                     rows.add(new TrackRow(null, n.certificateNo(), n.name(), year, group, region));
                 }
@@ -175,20 +195,26 @@ public class FastTrackService {
      * file's (its ID number set), so the police birth starts no second track for the same child.
      */
     private void adoptRegisteredCertificates() {
-        List<String> open = jdbc.queryForList("select certificate_no from fast_track where kind = 'NEWBORN' "
-                + "and ended_at is null and id_number is null and certificate_no is not null", String.class);
+        List<String> open = jdbc.queryForList(
+                "select certificate_no from fast_track where kind = 'NEWBORN' "
+                        + "and ended_at is null and id_number is null and certificate_no is not null",
+                String.class);
         if (open.isEmpty()) {
             return;
         }
-        List<Object[]> adopted = candidates.certificates(open).values().stream().filter(c -> c.idNumber() != null)
-                .map(c -> new Object[] {c.idNumber(), c.certificateNo()}).toList();
-        jdbc.batchUpdate("update fast_track set id_number = ? where kind = 'NEWBORN' and certificate_no = ? "
-                + "and ended_at is null and id_number is null", adopted);
+        List<Object[]> adopted = candidates.certificates(open).values().stream()
+                .filter(c -> c.idNumber() != null)
+                .map(c -> new Object[] {c.idNumber(), c.certificateNo()})
+                .toList();
+        jdbc.batchUpdate(
+                "update fast_track set id_number = ? where kind = 'NEWBORN' and certificate_no = ? "
+                        + "and ended_at is null and id_number is null",
+                adopted);
     }
 
     /** A track to insert: whose (ID number, else birth certificate), which year, whose task, the region it is shown under. */
-    private record TrackRow(String idNumber, String certificateNo, String name, int year, String candidateGroup,
-                            String regionCode) {
+    private record TrackRow(
+            String idNumber, String certificateNo, String name, int year, String candidateGroup, String regionCode) {
         TrackRow(String idNumber, String name, int year, String candidateGroup, String regionCode) {
             this(idNumber, null, name, year, candidateGroup, regionCode);
         }
@@ -209,14 +235,16 @@ public class FastTrackService {
                 persons.stream().map(p -> countyOf(p.householdRegion())).collect(Collectors.toSet()));
         int calendarYear = calendarYear();
         Map<String, Integer> years = new HashMap<>();
-        persons.forEach(p -> years.put(p.idNumber(), byCounty.getOrDefault(countyOf(p.householdRegion()), calendarYear)));
+        persons.forEach(
+                p -> years.put(p.idNumber(), byCounty.getOrDefault(countyOf(p.householdRegion()), calendarYear)));
         return years;
     }
 
     /** For each year among these, who of the persons of that year is enrolled for it (one register call per year). */
     private Map<Integer, Set<String>> enrolled(Map<String, Integer> yearOfPerson) {
         Map<Integer, List<String>> byYear = new HashMap<>();
-        yearOfPerson.forEach((id, year) -> byYear.computeIfAbsent(year, y -> new ArrayList<>()).add(id));
+        yearOfPerson.forEach((id, year) ->
+                byYear.computeIfAbsent(year, y -> new ArrayList<>()).add(id));
         Map<Integer, Set<String>> enrolled = new HashMap<>();
         byYear.forEach((year, ids) -> enrolled.put(year, candidates.enrolledFor(year, ids)));
         return enrolled;
@@ -230,26 +258,34 @@ public class FastTrackService {
         if (rows.isEmpty()) {
             return List.of();
         }
-        record Inserted(long id, String key, String candidateGroup, String regionCode) {
-        }
+        record Inserted(long id, String key, String candidateGroup, String regionCode) {}
         // a live track of the person (or of the certificate) is kept: the partial unique indexes skip the row
-        List<Inserted> inserted = jdbc.query("with inserted as (insert into fast_track (kind, id_number, certificate_no, "
+        List<Inserted> inserted = jdbc.query(
+                "with inserted as (insert into fast_track (kind, id_number, certificate_no, "
                         + "year, candidate_group, region_code, started_import) select ?, t.id_number, t.certificate_no, "
                         + "t.year, t.grp, t.region, ? from unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[]) "
                         + "as t(id_number, certificate_no, year, grp, region) order by t.id_number, t.certificate_no "
                         + "on conflict do nothing returning id, coalesce(id_number, certificate_no), candidate_group, "
                         + "region_code) select * from inserted order by id",
                 (rs, n) -> new Inserted(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                kind.name(), importId, rows.stream().map(TrackRow::idNumber).toArray(String[]::new),
+                kind.name(),
+                importId,
+                rows.stream().map(TrackRow::idNumber).toArray(String[]::new),
                 rows.stream().map(TrackRow::certificateNo).toArray(String[]::new),
                 rows.stream().map(TrackRow::year).toArray(Integer[]::new),
                 rows.stream().map(TrackRow::candidateGroup).toArray(String[]::new),
                 rows.stream().map(TrackRow::regionCode).toArray(String[]::new));
         Map<String, String> names = new HashMap<>();
         rows.forEach(r -> names.putIfAbsent(r.key(), r.name()));
-        Map<String, String> regionNames = regions.names(inserted.stream().map(Inserted::regionCode).toList());
-        return inserted.stream().map(i -> new NewTrack(i.id(), i.candidateGroup(), names.get(i.key()),
-                regionNames.getOrDefault(i.regionCode(), i.regionCode()))).toList();
+        Map<String, String> regionNames =
+                regions.names(inserted.stream().map(Inserted::regionCode).toList());
+        return inserted.stream()
+                .map(i -> new NewTrack(
+                        i.id(),
+                        i.candidateGroup(),
+                        names.get(i.key()),
+                        regionNames.getOrDefault(i.regionCode(), i.regionCode())))
+                .toList();
     }
 
     private int start(FastTrackKind kind, List<NewTrack> added, long importId) {
@@ -268,20 +304,26 @@ public class FastTrackService {
     @Transactional
     int endEnrolledTracks() {
         return SystemAccess.call(() -> {
-            List<LiveTrack> live = jdbc.query("select id, id_number, year from fast_track where ended_at is null",
+            List<LiveTrack> live = jdbc.query(
+                    "select id, id_number, year from fast_track where ended_at is null",
                     (rs, n) -> new LiveTrack(rs.getLong(1), rs.getString(2), rs.getInt(3)));
             Map<Integer, List<String>> byYear = new HashMap<>();
-            live.forEach(t -> byYear.computeIfAbsent(t.year(), y -> new ArrayList<>()).add(t.idNumber()));
+            live.forEach(t ->
+                    byYear.computeIfAbsent(t.year(), y -> new ArrayList<>()).add(t.idNumber()));
             Map<Integer, Set<String>> enrolled = new HashMap<>();
             byYear.forEach((year, ids) -> enrolled.put(year, candidates.enrolledFor(year, ids)));
-            Long[] done = live.stream().filter(t -> enrolled.get(t.year()).contains(t.idNumber()))
-                    .map(LiveTrack::id).toArray(Long[]::new);
+            Long[] done = live.stream()
+                    .filter(t -> enrolled.get(t.year()).contains(t.idNumber()))
+                    .map(LiveTrack::id)
+                    .toArray(Long[]::new);
             if (done.length == 0) {
                 return 0;
             }
-            List<Object[]> ended = jdbc.query("update fast_track t set ended_at = now(), ended_by = 'IMPORT' "
+            List<Object[]> ended = jdbc.query(
+                    "update fast_track t set ended_at = now(), ended_by = 'IMPORT' "
                             + "where t.id = any(?) and t.ended_at is null returning t.kind, t.process_instance_id",
-                    (rs, n) -> new Object[]{FastTrackKind.valueOf(rs.getString(1)), rs.getString(2)}, (Object) done);
+                    (rs, n) -> new Object[] {FastTrackKind.valueOf(rs.getString(1)), rs.getString(2)},
+                    (Object) done);
             for (Object[] track : ended) {
                 processes.enrolled((FastTrackKind) track[0], (String) track[1]);
             }
@@ -289,8 +331,7 @@ public class FastTrackService {
         });
     }
 
-    private record LiveTrack(long id, String idNumber, int year) {
-    }
+    private record LiveTrack(long id, String idNumber, int year) {}
 
     /**
      * Which of these persons are in a live (not ended) fast track of either kind: outreach leaves them to it.
@@ -301,10 +342,11 @@ public class FastTrackService {
             return Set.of();
         }
         String prefix = scope.get().codePrefix();
-        return new HashSet<>(jdbc.queryForList("select distinct t.id_number from fast_track t "
+        return new HashSet<>(jdbc.queryForList(
+                "select distinct t.id_number from fast_track t "
                         + "where t.id_number = any(?::char(18)[]) and t.ended_at is null "
-                        + "and (? = '' or t.region_code like ? || '%')", String.class,
-                idNumbers.stream().distinct().toArray(String[]::new), prefix, prefix));
+                        + "and (? = '' or t.region_code like ? || '%')",
+                String.class, idNumbers.stream().distinct().toArray(String[]::new), prefix, prefix));
     }
 
     /**
@@ -316,12 +358,15 @@ public class FastTrackService {
         Live track = live(trackId, FastTrackKind.NEWBORN);
         // the grid worker of the mother's grid, else the village cadre, else the county clerk (the candidates)
         CurrentUser.requireActing(track.regionCode, Role.GRID_WORKER, Role.VILLAGE_CADRE, Role.CLERK);
-        String certificate = birthCertificate == null ? "" : birthCertificate.strip().toUpperCase(Locale.ROOT);
+        String certificate =
+                birthCertificate == null ? "" : birthCertificate.strip().toUpperCase(Locale.ROOT);
         if (!CERTIFICATE.matcher(certificate).matches()) {
             throw new FastTrackException("fastTrack.badCertificate");
         }
-        InsuranceScheme chosen = Arrays.stream(InsuranceScheme.values()).filter(s -> s.name().equals(scheme))
-                .findFirst().orElseThrow(() -> new FastTrackException("fastTrack.schemeRequired"));
+        InsuranceScheme chosen = Arrays.stream(InsuranceScheme.values())
+                .filter(s -> s.name().equals(scheme))
+                .findFirst()
+                .orElseThrow(() -> new FastTrackException("fastTrack.schemeRequired"));
         LocalDate day = day(enrolledOn, track);
         if (track.idNumber == null) {
             // started from the certificate, no ID number yet: the certificate shown must be the one enrolled
@@ -343,20 +388,36 @@ public class FastTrackService {
         CurrentUser.requireActing(track.regionCode, Role.CLERK);
         LocalDate day = day(enrolledOn, track);
         end(trackId, null);
-        register.recordEnrollment(track.idNumber, track.year, InsuranceScheme.RESIDENT, day, BigDecimal.ZERO, true,
-                CurrentUser.name());
+        register.recordEnrollment(
+                track.idNumber, track.year, InsuranceScheme.RESIDENT, day, BigDecimal.ZERO, true, CurrentUser.name());
     }
 
     /** The track for its task form; the person's region must be in the caller's scope. */
     public FastTrack track(long trackId) {
-        record Row(long id, FastTrackKind kind, int year, String idNumber, String regionCode, boolean ended,
-                   String certificateNo) {
-        }
-        Row t = jdbc.query("select id, kind, year, id_number, region_code, ended_at is not null, certificate_no "
-                        + "from fast_track where id = ?", (rs, n) -> new Row(rs.getLong(1),
-                        FastTrackKind.valueOf(rs.getString(2)), rs.getInt(3), rs.getString(4), rs.getString(5),
-                        rs.getBoolean(6), rs.getString(7)), trackId).stream()
-                .findFirst().orElseThrow(() -> new FastTrackException("fastTrack.notFound", trackId));
+        record Row(
+                long id,
+                FastTrackKind kind,
+                int year,
+                String idNumber,
+                String regionCode,
+                boolean ended,
+                String certificateNo) {}
+        Row t = jdbc
+                .query(
+                        "select id, kind, year, id_number, region_code, ended_at is not null, certificate_no "
+                                + "from fast_track where id = ?",
+                        (rs, n) -> new Row(
+                                rs.getLong(1),
+                                FastTrackKind.valueOf(rs.getString(2)),
+                                rs.getInt(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getBoolean(6),
+                                rs.getString(7)),
+                        trackId)
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new FastTrackException("fastTrack.notFound", trackId));
         Region region = regions.get(t.regionCode());
         if (t.idNumber() == null) {
             // before the household registration: the certificate is the child's file
@@ -365,34 +426,65 @@ public class FastTrackService {
                 throw new FastTrackException("fastTrack.notFound", trackId);
             }
             Resident m = candidates.motherOfCertificate(t.certificateNo()).orElse(null);
-            return new FastTrack(t.id(), t.kind(), t.year(), null, c.name(), c.birthDate(), region.name(), null, null,
-                    m == null ? null : m.name(), IdNumber.mask(c.motherIdNumber()),
-                    m == null ? null : MobileNumber.mask(m.mobile()), List.of(), t.ended());
+            return new FastTrack(
+                    t.id(),
+                    t.kind(),
+                    t.year(),
+                    null,
+                    c.name(),
+                    c.birthDate(),
+                    region.name(),
+                    null,
+                    null,
+                    m == null ? null : m.name(),
+                    IdNumber.mask(c.motherIdNumber()),
+                    m == null ? null : MobileNumber.mask(m.mobile()),
+                    List.of(),
+                    t.ended());
         }
         Resident p = candidates.residents(List.of(t.idNumber())).get(t.idNumber());
         if (p == null) {
             throw new FastTrackException("fastTrack.notFound", trackId);
         }
         Resident mother = candidates.motherOf(t.idNumber()).orElse(null);
-        return new FastTrack(t.id(), t.kind(), t.year(), IdNumber.mask(t.idNumber()), p.name(), p.birthDate(),
-                region.name(), p.address(), MobileNumber.mask(p.mobile()),
-                mother == null ? null : mother.name(), mother == null ? null : IdNumber.mask(mother.idNumber()),
+        return new FastTrack(
+                t.id(),
+                t.kind(),
+                t.year(),
+                IdNumber.mask(t.idNumber()),
+                p.name(),
+                p.birthDate(),
+                region.name(),
+                p.address(),
+                MobileNumber.mask(p.mobile()),
+                mother == null ? null : mother.name(),
+                mother == null ? null : IdNumber.mask(mother.idNumber()),
                 mother == null ? null : MobileNumber.mask(mother.mobile()),
-                candidates.hardshipCategories(t.idNumber()), t.ended());
+                candidates.hardshipCategories(t.idNumber()),
+                t.ended());
     }
 
     /** The live track of the kind, locked for its ending; ended or unknown tracks are refused. */
     private Live live(long trackId, FastTrackKind kind) {
-        return jdbc.query("select id_number, year, region_code, certificate_no from fast_track where id = ? and kind = ? "
-                        + "and ended_at is null for update",
-                (rs, n) -> new Live(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)), trackId,
-                kind.name())
-                .stream().findFirst().orElseThrow(() -> new FastTrackException("fastTrack.ended"));
+        return jdbc
+                .query(
+                        "select id_number, year, region_code, certificate_no from fast_track where id = ? and kind = ? "
+                                + "and ended_at is null for update",
+                        (rs, n) -> new Live(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)),
+                        trackId,
+                        kind.name())
+                .stream()
+                .findFirst()
+                .orElseThrow(() -> new FastTrackException("fastTrack.ended"));
     }
 
     private void end(long trackId, String certificate) {
-        jdbc.update("update fast_track set ended_at = now(), ended_by = 'TASK', ended_user = ?, birth_certificate = ? "
-                + "where id = ?", CurrentUser.name(), certificate, trackId);
+        jdbc.update(
+                "update fast_track set ended_at = now(), ended_by = 'TASK', ended_user = ?, birth_certificate = ? "
+                        + "where id = ?",
+                CurrentUser.name(),
+                certificate,
+                trackId);
     }
 
     /**
@@ -407,10 +499,15 @@ public class FastTrackService {
             throw new FastTrackException("fastTrack.dateRequired");
         }
         LocalDate born = (track.idNumber == null
-                ? java.util.Optional.ofNullable(candidates.certificates(List.of(track.certificateNo)).get(track.certificateNo))
-                        .map(RegisterCandidates.CertificateNewborn::birthDate)
-                : java.util.Optional.ofNullable(candidates.residents(List.of(track.idNumber)).get(track.idNumber))
-                        .map(Resident::birthDate)).orElseThrow(() -> new FastTrackException("fastTrack.ended"));
+                        ? java.util.Optional.ofNullable(candidates
+                                        .certificates(List.of(track.certificateNo))
+                                        .get(track.certificateNo))
+                                .map(RegisterCandidates.CertificateNewborn::birthDate)
+                        : java.util.Optional.ofNullable(candidates
+                                        .residents(List.of(track.idNumber))
+                                        .get(track.idNumber))
+                                .map(Resident::birthDate))
+                .orElseThrow(() -> new FastTrackException("fastTrack.ended"));
         LocalDate today = LocalDate.now(clock);
         if (day.isAfter(today) || day.isBefore(born)) {
             throw new FastTrackException("fastTrack.badDate", born, today);
@@ -422,10 +519,8 @@ public class FastTrackService {
         return LocalDate.now(clock).getYear();
     }
 
-    private record Live(String idNumber, int year, String regionCode, String certificateNo) {
-    }
+    private record Live(String idNumber, int year, String regionCode, String certificateNo) {}
 
     /** A track just inserted, with what its process shows. */
-    record NewTrack(long id, String candidateGroup, String personName, String regionName) {
-    }
+    record NewTrack(long id, String candidateGroup, String personName, String regionName) {}
 }

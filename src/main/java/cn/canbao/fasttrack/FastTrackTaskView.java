@@ -9,7 +9,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -31,8 +30,13 @@ abstract class FastTrackTaskView extends TaskFormView {
             person.setId("fast-track-person");
             person.addClassNames("fast-track-person");
             // a newborn from the birth certificate has no ID number before the household registration
-            line(person, "fastTrack.person", track.name() + " · " + (track.maskedIdNumber() == null
-                    ? getTranslation("fastTrack.noIdYet") : track.maskedIdNumber()));
+            line(
+                    person,
+                    "fastTrack.person",
+                    track.name() + " · "
+                            + (track.maskedIdNumber() == null
+                                    ? getTranslation("fastTrack.noIdYet")
+                                    : track.maskedIdNumber()));
             line(person, "fastTrack.birthDate", String.valueOf(track.birthDate()));
             line(person, "fastTrack.region", track.regionName());
             line(person, "fastTrack.address", track.address());

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,9 +29,12 @@ class HardshipEnrolmentView extends FastTrackTaskView implements TranslatedTitle
 
     @Override
     protected void details(Div person, FastTrack track) {
-        line(person, "fastTrack.categories", track.hardshipCategories().stream()
-                .map(c -> getTranslation("fastTrack.category." + c))
-                .collect(Collectors.joining(getTranslation("text.listSeparator"))));
+        line(
+                person,
+                "fastTrack.categories",
+                track.hardshipCategories().stream()
+                        .map(c -> getTranslation("fastTrack.category." + c))
+                        .collect(Collectors.joining(getTranslation("text.listSeparator"))));
     }
 
     @Override
@@ -40,7 +42,13 @@ class HardshipEnrolmentView extends FastTrackTaskView implements TranslatedTitle
         Paragraph note = new Paragraph(getTranslation("fastTrack.hardship.note"));
         note.setId("fast-track-note");
         var date = enrolledOn(track);
-        add(note, date, submit("fastTrack.hardship.submit", () -> complete(
-                Map.of(HardshipEnrolmentProcess.VAR_ENROLLED_ON, iso(date)), "fastTrack.hardship.recorded")));
+        add(
+                note,
+                date,
+                submit(
+                        "fastTrack.hardship.submit",
+                        () -> complete(
+                                Map.of(HardshipEnrolmentProcess.VAR_ENROLLED_ON, iso(date)),
+                                "fastTrack.hardship.recorded")));
     }
 }

@@ -16,6 +16,7 @@ public final class NewbornEnrolmentProcess {
     public static final String VAR_REGION_NAME = "regionName";
     /** {@code grid-worker:<grid>}; {@code village-cadre:<village>} or {@code clerk:<county>} without a grid. */
     public static final String VAR_CANDIDATE_GROUP = "candidateGroup";
+
     public static final String VAR_DUE_AT = "dueAt";
     /** Set by the form on completion: 出生医学证明编号. */
     public static final String VAR_BIRTH_CERTIFICATE = "birthCertificate";
@@ -24,6 +25,5 @@ public final class NewbornEnrolmentProcess {
     /** Set by the form: the day of enrolment, ISO yyyy-MM-dd. */
     public static final String VAR_ENROLLED_ON = "enrolledOn";
 
-    private NewbornEnrolmentProcess() {
-    }
+    private NewbornEnrolmentProcess() {}
 }

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,8 +31,10 @@ class NewbornEnrolmentView extends FastTrackTaskView implements TranslatedTitle 
 
     @Override
     protected void details(Div person, FastTrack track) {
-        line(person, "fastTrack.mother", track.motherName() == null ? null
-                : track.motherName() + " · " + track.maskedMotherIdNumber());
+        line(
+                person,
+                "fastTrack.mother",
+                track.motherName() == null ? null : track.motherName() + " · " + track.maskedMotherIdNumber());
         line(person, "fastTrack.motherMobile", track.maskedMotherMobile());
     }
 
@@ -55,7 +56,9 @@ class NewbornEnrolmentView extends FastTrackTaskView implements TranslatedTitle 
         add(certificate, scheme, date, submit("fastTrack.newborn.submit", () -> {
             Map<String, Object> values = new HashMap<>();
             values.put(NewbornEnrolmentProcess.VAR_BIRTH_CERTIFICATE, certificate.getValue());
-            values.put(NewbornEnrolmentProcess.VAR_SCHEME, scheme.getValue() == null ? "" : scheme.getValue().name());
+            values.put(
+                    NewbornEnrolmentProcess.VAR_SCHEME,
+                    scheme.getValue() == null ? "" : scheme.getValue().name());
             values.put(NewbornEnrolmentProcess.VAR_ENROLLED_ON, iso(date));
             complete(values, "fastTrack.newborn.recorded");
         }));

@@ -17,7 +17,7 @@ class RecordHardshipEnrolmentListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        tracks.recordHardshipEnrolment(ProcessRecord.id(task, HardshipEnrolmentProcess.VAR_TRACK_ID),
-                (String) task.getVariable(HardshipEnrolmentProcess.VAR_ENROLLED_ON));
+        tracks.recordHardshipEnrolment(ProcessRecord.id(task, HardshipEnrolmentProcess.VAR_TRACK_ID), (String)
+                task.getVariable(HardshipEnrolmentProcess.VAR_ENROLLED_ON));
     }
 }

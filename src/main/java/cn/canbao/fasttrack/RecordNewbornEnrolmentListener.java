@@ -17,7 +17,8 @@ class RecordNewbornEnrolmentListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        tracks.recordNewbornEnrolment(ProcessRecord.id(task, NewbornEnrolmentProcess.VAR_TRACK_ID),
+        tracks.recordNewbornEnrolment(
+                ProcessRecord.id(task, NewbornEnrolmentProcess.VAR_TRACK_ID),
                 (String) task.getVariable(NewbornEnrolmentProcess.VAR_BIRTH_CERTIFICATE),
                 (String) task.getVariable(NewbornEnrolmentProcess.VAR_SCHEME),
                 (String) task.getVariable(NewbornEnrolmentProcess.VAR_ENROLLED_ON));

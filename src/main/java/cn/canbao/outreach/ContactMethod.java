@@ -4,7 +4,10 @@ import cn.canbao.base.Translatable;
 
 /** How the grid worker reached (or tried to reach) the resident. */
 public enum ContactMethod implements Translatable {
-    HOME, PHONE, WECHAT, OTHER;
+    HOME,
+    PHONE,
+    WECHAT,
+    OTHER;
 
     @Override
     public String messageKey() {

@@ -4,7 +4,9 @@ import cn.canbao.base.Translatable;
 
 /** What a data-correction request says changed. */
 public enum CorrectionKind implements Translatable {
-    MOVED, DECEASED, INSURED_ELSEWHERE;
+    MOVED,
+    DECEASED,
+    INSURED_ELSEWHERE;
 
     static CorrectionKind of(VisitOutcome outcome) {
         return valueOf(outcome.name());

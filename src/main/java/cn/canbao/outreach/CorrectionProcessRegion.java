@@ -1,12 +1,11 @@
 package cn.canbao.outreach;
 
 import cn.canbao.security.ProcessRegionResolver;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** A data correction belongs to the grid (or village) of the visit that asked for it; business key: the request. */
 @Component
@@ -25,9 +24,11 @@ class CorrectionProcessRegion implements ProcessRegionResolver {
 
     @Override
     public Optional<String> regionOf(String businessKey, Map<String, Object> startVariables) {
-        return ProcessRegionResolver.rowId(businessKey).flatMap(id -> jdbc
-                .sql("select coalesce(v.grid_code, v.village_code) from correction_request r "
-                        + "join visit v on v.id = r.visit_id where r.id = ?")
-                .param(id).query(String.class).optional());
+        return ProcessRegionResolver.rowId(businessKey)
+                .flatMap(id -> jdbc.sql("select coalesce(v.grid_code, v.village_code) from correction_request r "
+                                + "join visit v on v.id = r.visit_id where r.id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .optional());
     }
 }

@@ -8,19 +8,18 @@ import cn.canbao.register.RegisterCandidates;
 import cn.canbao.register.RegisterService;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Data corrections (数据更正): a grid worker reports a resident moved, deceased or insured elsewhere, with
@@ -40,8 +39,14 @@ public class CorrectionService {
     private final RegionService regions;
     private final Clock clock;
 
-    CorrectionService(JdbcClient jdbc, RuntimeService runtime, RegisterService register, RegisterCandidates persons,
-                      CampaignService campaigns, RegionService regions, Clock clock) {
+    CorrectionService(
+            JdbcClient jdbc,
+            RuntimeService runtime,
+            RegisterService register,
+            RegisterCandidates persons,
+            CampaignService campaigns,
+            RegionService regions,
+            Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.runtime = runtime;
@@ -57,24 +62,35 @@ public class CorrectionService {
      */
     long request(String idNumber, Long campaignId, String countyCode, Long visitId, VisitReport report, String by) {
         CorrectionKind kind = CorrectionKind.of(report.outcome());
-        long id = jdbc.sql("insert into correction_request (id_number, campaign_id, visit_id, kind, evidence, moved_to, "
-                        + "event_date, insured_scheme, insured_where, requested_by, requested_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
-                .params(idNumber, campaignId, visitId, kind.name(), report.evidence().strip(),
+        long id = jdbc.sql(
+                        "insert into correction_request (id_number, campaign_id, visit_id, kind, evidence, moved_to, "
+                                + "event_date, insured_scheme, insured_where, requested_by, requested_at) "
+                                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(
+                        idNumber,
+                        campaignId,
+                        visitId,
+                        kind.name(),
+                        report.evidence().strip(),
                         kind == CorrectionKind.MOVED ? blankToNull(report.movedTo()) : null,
                         kind == CorrectionKind.DECEASED ? report.eventDate() : null,
                         kind == CorrectionKind.INSURED_ELSEWHERE ? report.insuredScheme() : null,
                         kind == CorrectionKind.INSURED_ELSEWHERE ? blankToNull(report.insuredWhere()) : null,
-                        by, new Timestamp(clock.millis()))
-                .query(Long.class).single();
+                        by,
+                        new Timestamp(clock.millis()))
+                .query(Long.class)
+                .single();
         String instance = runtime.createProcessInstanceByKey(OutreachProcess.CORRECTION_KEY)
                 .businessKey(Long.toString(id))
                 .setVariables(Variables.createVariables()
                         .putValue(OutreachProcess.VAR_REQUEST_ID, id)
                         .putValue(OutreachProcess.VAR_CLERK_GROUP, Role.CLERK.groupAt(countyCode))
                         .putValue(OutreachProcess.VAR_REGION_NAME, kindLabel(kind)))
-                .execute().getId();
-        jdbc.sql("update correction_request set process_instance_id = ? where id = ?").params(instance, id).update();
+                .execute()
+                .getId();
+        jdbc.sql("update correction_request set process_instance_id = ? where id = ?")
+                .params(instance, id)
+                .update();
         return id;
     }
 
@@ -92,8 +108,10 @@ public class CorrectionService {
     }
 
     private CorrectionRequest find(long id) {
-        CorrectionRequest r = jdbc.sql(CorrectionRequest.SELECT + " where r.id = ?").param(id)
-                .query(CorrectionRequest.MAPPER).optional()
+        CorrectionRequest r = jdbc.sql(CorrectionRequest.SELECT + " where r.id = ?")
+                .param(id)
+                .query(CorrectionRequest.MAPPER)
+                .optional()
                 .orElseThrow(() -> new OutreachException("outreach.correction.notFound", id));
         return completed(List.of(r)).get(0);
     }
@@ -109,25 +127,37 @@ public class CorrectionService {
         Map<String, RegisterCandidates.Resident> residents = persons.residents(
                 requests.stream().map(CorrectionRequest::idNumber).toList());
         Map<String, String> movedTo = new HashMap<>();
-        requests.stream().map(CorrectionRequest::movedTo).filter(java.util.Objects::nonNull).distinct()
-                .forEach(code -> regions.findUnscoped(code).map(Region::name).ifPresent(name -> movedTo.put(code, name)));
-        return requests.stream().map(r -> {
-            RegisterCandidates.Resident p = residents.get(r.idNumber());
-            String region = r.regionCode() != null || p == null ? r.regionCode()
-                    : p.residenceRegion() != null ? p.residenceRegion() : p.householdRegion();
-            return r.with(p == null ? null : p.name(), region, r.movedTo() == null ? null : movedTo.get(r.movedTo()));
-        }).toList();
+        requests.stream()
+                .map(CorrectionRequest::movedTo)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .forEach(code ->
+                        regions.findUnscoped(code).map(Region::name).ifPresent(name -> movedTo.put(code, name)));
+        return requests.stream()
+                .map(r -> {
+                    RegisterCandidates.Resident p = residents.get(r.idNumber());
+                    String region = r.regionCode() != null || p == null
+                            ? r.regionCode()
+                            : p.residenceRegion() != null ? p.residenceRegion() : p.householdRegion();
+                    return r.with(
+                            p == null ? null : p.name(), region, r.movedTo() == null ? null : movedTo.get(r.movedTo()));
+                })
+                .toList();
     }
 
     /** Who may read a request of their region: its reviewers, leaders, and the visitors who file them. */
-    private static final Role[] READERS = {Role.CLERK, Role.ADMIN, Role.COUNTY_LEADER, Role.TOWNSHIP_LEADER,
-            Role.VILLAGE_CADRE, Role.GRID_WORKER};
+    private static final Role[] READERS = {
+        Role.CLERK, Role.ADMIN, Role.COUNTY_LEADER, Role.TOWNSHIP_LEADER, Role.VILLAGE_CADRE, Role.GRID_WORKER
+    };
 
     /** The requests filed for a person, newest first. */
     @Transactional(readOnly = true)
     public List<CorrectionRequest> ofPerson(String idNumber) {
-        List<CorrectionRequest> found = completed(jdbc.sql(CorrectionRequest.SELECT
-                        + " where r.id_number = ? order by r.id desc").param(idNumber).query(CorrectionRequest.MAPPER).list());
+        List<CorrectionRequest> found =
+                completed(jdbc.sql(CorrectionRequest.SELECT + " where r.id_number = ? order by r.id desc")
+                        .param(idNumber)
+                        .query(CorrectionRequest.MAPPER)
+                        .list());
         found.forEach(r -> CurrentUser.requireActing(r.regionCode(), READERS));
         return found;
     }
@@ -149,13 +179,14 @@ public class CorrectionService {
             switch (r.kind()) {
                 case DECEASED -> register.recordDeath(r.idNumber(), r.eventDate(), by);
                 case MOVED -> register.recordMove(r.idNumber(), r.movedTo(), by);
-                case INSURED_ELSEWHERE -> register.recordInsuredElsewhere(r.idNumber(), yearOf(r), r.insuredScheme(),
-                        r.insuredWhere(), by);
+                case INSURED_ELSEWHERE ->
+                    register.recordInsuredElsewhere(r.idNumber(), yearOf(r), r.insuredScheme(), r.insuredWhere(), by);
             }
         }
-        jdbc.sql("update correction_request set status = ?, decided_by = ?, decided_at = ?, decision_note = ? where id = ?")
-                .params(approved ? "APPROVED" : "REJECTED", by, new Timestamp(clock.millis()),
-                        blankToNull(note), id).update();
+        jdbc.sql(
+                        "update correction_request set status = ?, decided_by = ?, decided_at = ?, decision_note = ? where id = ?")
+                .params(approved ? "APPROVED" : "REJECTED", by, new Timestamp(clock.millis()), blankToNull(note), id)
+                .update();
     }
 
     private int yearOf(CorrectionRequest r) {

@@ -3,7 +3,6 @@ package cn.canbao.outreach;
 import cn.canbao.policy.PolicyService;
 import cn.canbao.register.HouseholdRelation;
 import cn.canbao.register.RegisterCandidates.Resident;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -18,13 +17,13 @@ final class Household {
     /** {@code {members}} of a resident reminded alone. */
     static final String SELF = "本人";
 
-    private Household() {
-    }
+    private Household() {}
 
     /** The members still to pay, head first, by relation: "户主、配偶、长子共3人". */
     static String members(List<Resident> open) {
-        return open.stream().map(r -> HouseholdRelation.said(r.householdRelation())).collect(Collectors.joining("、"))
-                + "共" + open.size() + "人";
+        return open.stream()
+                        .map(r -> HouseholdRelation.said(r.householdRelation()))
+                        .collect(Collectors.joining("、")) + "共" + open.size() + "人";
     }
 
     /**
@@ -48,7 +47,10 @@ final class Household {
      * (a newborn is exempt, a long break waits longer) get the neutral sentence rather than one that is wrong for some.
      */
     static String consequence(List<PolicyService.Reminder> figures, String neutral) {
-        List<String> distinct = figures.stream().map(PolicyService.Reminder::consequence).distinct().toList();
+        List<String> distinct = figures.stream()
+                .map(PolicyService.Reminder::consequence)
+                .distinct()
+                .toList();
         return distinct.size() == 1 ? distinct.get(0) : neutral;
     }
 }

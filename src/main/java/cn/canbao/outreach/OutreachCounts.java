@@ -3,16 +3,15 @@ package cn.canbao.outreach;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
 import cn.canbao.security.CurrentUser;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Outreach's figures for many regions at once, for other modules' set-based work (the cadence's day of village
@@ -33,8 +32,7 @@ public class OutreachCounts {
     }
 
     /** A village and the start of its window (exclusive). */
-    public record VillageWindow(String villageCode, Instant since) {
-    }
+    public record VillageWindow(String villageCode, Instant since) {}
 
     /**
      * Visits made in each village in its window ending at {@code until} (inclusive), by village code; villages
@@ -53,8 +51,10 @@ public class OutreachCounts {
         jdbc.sql("select w.code, count(*) from unnest(?::varchar[], ?::text[]::timestamptz[]) w(code, since) "
                         + "join visit v on v.village_code = w.code and v.visited_at > w.since and v.visited_at <= ? "
                         + "group by w.code")
-                .params(windows.stream().map(VillageWindow::villageCode).toArray(String[]::new),
-                        windows.stream().map(w -> w.since().toString()).toArray(String[]::new), Timestamp.from(until))
+                .params(
+                        windows.stream().map(VillageWindow::villageCode).toArray(String[]::new),
+                        windows.stream().map(w -> w.since().toString()).toArray(String[]::new),
+                        Timestamp.from(until))
                 .query(rs -> {
                     visits.put(rs.getString(1), rs.getInt(2));
                 });

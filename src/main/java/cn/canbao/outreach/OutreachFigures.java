@@ -5,12 +5,11 @@ import cn.canbao.campaign.CampaignService;
 import cn.canbao.region.RegionService;
 import cn.canbao.register.RegisterFigures;
 import cn.canbao.sms.SmsCounts;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.List;
 
 /**
  * The outreach records counted for other modules' figures (the dashboard's funnel), set-based: the cases and
@@ -28,8 +27,12 @@ public class OutreachFigures {
     private final RegisterFigures register;
     private final SmsCounts sms;
 
-    OutreachFigures(JdbcClient jdbc, CampaignService campaigns, RegionService regions, RegisterFigures register,
-                    SmsCounts sms) {
+    OutreachFigures(
+            JdbcClient jdbc,
+            CampaignService campaigns,
+            RegionService regions,
+            RegisterFigures register,
+            SmsCounts sms) {
         this.jdbc = jdbc;
         this.campaigns = campaigns;
         this.regions = regions;
@@ -42,16 +45,17 @@ public class OutreachFigures {
      * promised, who paid (the case ended by a payment or a visit that found one, or the resident is enrolled for
      * the campaign's year, whichever the import's listeners recorded first).
      */
-    public record Funnel(String villageCode, String gridCode, int outreach, int reminded, int visited, int promised,
-                         int paid) {
-    }
+    public record Funnel(
+            String villageCode, String gridCode, int outreach, int reminded, int visited, int promised, int paid) {}
 
     /** The campaign's funnel per village and grid of the cases; the caller must see the campaign's whole county. */
     public List<Funnel> funnel(long campaignId) {
         Campaign c = campaigns.get(campaignId);
         regions.get(c.countyCode());
         List<String> residents = jdbc.sql("select id_number from outreach_case where campaign_id = ?")
-                .param(campaignId).query(String.class).list();
+                .param(campaignId)
+                .query(String.class)
+                .list();
         if (residents.isEmpty()) {
             return List.of();
         }
@@ -73,7 +77,14 @@ public class OutreachFigures {
                         where oc.campaign_id = ? group by oc.village_code, oc.grid_code
                         """)
                 .params(texted, paid, campaignId, campaignId)
-                .query((rs, n) -> new Funnel(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(6), rs.getInt(7))).list();
+                .query((rs, n) -> new Funnel(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getInt(7)))
+                .list();
     }
 }

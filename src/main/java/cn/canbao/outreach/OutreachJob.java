@@ -1,6 +1,8 @@
 package cn.canbao.outreach;
 
 import cn.canbao.security.SystemAccess;
+import java.time.Clock;
+import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobBuilder;
@@ -12,9 +14,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
-
-import java.time.Clock;
-import java.util.TimeZone;
 
 /**
  * Every morning during collection periods (clustered: one node runs it): payments that arrived by other ways
@@ -48,10 +47,13 @@ public class OutreachJob extends QuartzJobBean {
 
         @Bean
         JobDetail outreachJob() {
-            return JobBuilder.newJob(OutreachJob.class).withIdentity(NAME, "outreach").storeDurably()
+            return JobBuilder.newJob(OutreachJob.class)
+                    .withIdentity(NAME, "outreach")
+                    .storeDurably()
                     // a node dying while it runs: another node runs it again (the job is idempotent)
                     .requestRecovery()
-                    .withDescription("启动欠费居民催缴（征收期内每日）").build();
+                    .withDescription("启动欠费居民催缴（征收期内每日）")
+                    .build();
         }
 
         /**
@@ -59,12 +61,17 @@ public class OutreachJob extends QuartzJobBean {
          * the clock's zone) when that is set: the cluster test starts outreach every few seconds.
          */
         @Bean
-        Trigger outreachTrigger(JobDetail outreachJob, OutreachSettings settings,
-                                @org.springframework.beans.factory.annotation.Value("${canbao.outreach.start-cron:}")
-                                String cron, Clock clock) {
-            CronScheduleBuilder schedule = cron.isBlank() ? CronScheduleBuilder.dailyAtHourAndMinute(settings.startHour(), 0)
+        Trigger outreachTrigger(
+                JobDetail outreachJob,
+                OutreachSettings settings,
+                @org.springframework.beans.factory.annotation.Value("${canbao.outreach.start-cron:}") String cron,
+                Clock clock) {
+            CronScheduleBuilder schedule = cron.isBlank()
+                    ? CronScheduleBuilder.dailyAtHourAndMinute(settings.startHour(), 0)
                     : CronScheduleBuilder.cronSchedule(cron);
-            return TriggerBuilder.newTrigger().forJob(outreachJob).withIdentity(NAME, "outreach")
+            return TriggerBuilder.newTrigger()
+                    .forJob(outreachJob)
+                    .withIdentity(NAME, "outreach")
                     .withSchedule(schedule.inTimeZone(TimeZone.getTimeZone(clock.getZone()))
                             .withMisfireHandlingInstructionFireAndProceed())
                     .build();

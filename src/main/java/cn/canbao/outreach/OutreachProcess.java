@@ -6,9 +6,11 @@ public final class OutreachProcess {
     public static final String KEY = "LapsedOutreach";
     /** Not set by the starter any more (the business key is the case); still compared when present (ProcessRecord). */
     public static final String VAR_CASE_ID = "caseId";
+
     public static final String VAR_CAMPAIGN_ID = "campaignId";
     /** Shown on task cards as the campaign a task belongs to. */
     public static final String VAR_CAMPAIGN_NAME = "campaignName";
+
     public static final String VAR_REGION_NAME = "regionName";
     /** Whether the resident can be texted at all (valid mobile, not opted out) when the case starts. */
     public static final String VAR_CAN_TEXT = "canText";
@@ -26,6 +28,7 @@ public final class OutreachProcess {
     public static final String VAR_PROMISED_DATE = "promisedDate";
     /** The moment the promised date ends (the timer waits for it), set by the visit task's listener. */
     public static final String VAR_PROMISED_BY = "promisedBy";
+
     public static final String VAR_CORRECTED_MOBILE = "correctedMobile";
     public static final String VAR_CORRECTED_ADDRESS = "correctedAddress";
     public static final String VAR_NOTE = "note";
@@ -40,6 +43,7 @@ public final class OutreachProcess {
     public static final String MESSAGE_PAYMENT = "PaymentReceived";
     /** The grid worker visits before the wait is over (after a reminder, or before a promised day). */
     public static final String MESSAGE_VISIT = "VisitRequested";
+
     public static final String TASK_VISIT = "Task_VisitResident";
     public static final String TEMPLATE_FIRST = cn.canbao.sms.SmsTemplates.REMINDER_FIRST;
     public static final String TEMPLATE_SECOND = cn.canbao.sms.SmsTemplates.REMINDER_SECOND;
@@ -51,6 +55,5 @@ public final class OutreachProcess {
     public static final String VAR_DECISION_NOTE = "decisionNote";
     public static final String TASK_REVIEW_CORRECTION = "Task_ReviewCorrection";
 
-    private OutreachProcess() {
-    }
+    private OutreachProcess() {}
 }

@@ -1,12 +1,11 @@
 package cn.canbao.outreach;
 
 import cn.canbao.security.ProcessRegionResolver;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * A resident's outreach belongs to the case's grid (its village without one); business key: the case. One
@@ -45,9 +44,12 @@ class OutreachProcessRegion implements ProcessRegionResolver {
     @Override
     public Optional<String> regionOf(String businessKey, Map<String, Object> startVariables) {
         Map<Long, String> known = KNOWN.get();
-        return ProcessRegionResolver.rowId(businessKey).flatMap(id -> known != null && known.containsKey(id)
-                ? Optional.of(known.get(id)) : jdbc
-                .sql("select coalesce(grid_code, village_code) from outreach_case where id = ?")
-                .param(id).query(String.class).optional());
+        return ProcessRegionResolver.rowId(businessKey)
+                .flatMap(id -> known != null && known.containsKey(id)
+                        ? Optional.of(known.get(id))
+                        : jdbc.sql("select coalesce(grid_code, village_code) from outreach_case where id = ?")
+                                .param(id)
+                                .query(String.class)
+                                .optional());
     }
 }

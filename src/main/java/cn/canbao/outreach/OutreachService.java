@@ -3,25 +3,18 @@ package cn.canbao.outreach;
 import cn.canbao.base.DomainException;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
-import cn.canbao.register.IdNumber;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import cn.canbao.policy.PolicyService;
 import cn.canbao.region.RegionService;
+import cn.canbao.register.IdNumber;
 import cn.canbao.register.MobileNumber;
 import cn.canbao.register.RegisterCandidates;
 import cn.canbao.register.RegisterService;
+import cn.canbao.security.CurrentUser;
+import cn.canbao.security.Role;
 import cn.canbao.sms.SmsOutbox;
 import cn.canbao.sms.SmsRequest;
 import cn.canbao.sms.SmsService;
 import cn.canbao.sms.SmsTemplates;
-import cn.canbao.security.CurrentUser;
-import cn.canbao.security.Role;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,6 +23,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the outreach process does at each step: send a reminder through the SMS outbox (in the process's
@@ -44,6 +43,7 @@ public class OutreachService {
     private static final Logger log = LoggerFactory.getLogger(OutreachService.class);
     /** Says no rule, only that there is one: used when the history cannot be assessed. */
     static final String UNASSESSED = "逾期参保将影响医保待遇";
+
     private static final DateTimeFormatter DEADLINE = DateTimeFormatter.ofPattern("M月d日");
 
     private final JdbcClient jdbc;
@@ -61,10 +61,21 @@ public class OutreachService {
     private final org.camunda.bpm.engine.TaskService tasks;
     private final Clock clock;
 
-    OutreachService(JdbcClient jdbc, SmsOutbox outbox, SmsService sms, PolicyService policy, RegisterService register,
-                    RegisterCandidates persons, CampaignService campaigns, CorrectionService corrections,
-                    OutreachSettings settings, OutreachQueries queries, RegionService regions,
-                    org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.TaskService tasks, Clock clock) {
+    OutreachService(
+            JdbcClient jdbc,
+            SmsOutbox outbox,
+            SmsService sms,
+            PolicyService policy,
+            RegisterService register,
+            RegisterCandidates persons,
+            CampaignService campaigns,
+            CorrectionService corrections,
+            OutreachSettings settings,
+            OutreachQueries queries,
+            RegionService regions,
+            org.camunda.bpm.engine.RuntimeService runtime,
+            org.camunda.bpm.engine.TaskService tasks,
+            Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.outbox = outbox;
@@ -85,8 +96,14 @@ public class OutreachService {
     private static final Role[] VISITORS = {Role.GRID_WORKER, Role.VILLAGE_CADRE};
 
     /** The case as outreach keeps it; its campaign and resident are asked of their modules where a step needs them. */
-    private record CaseFacts(long id, long campaignId, String idNumber, String villageCode, String gridCode,
-                             boolean ended, String householdKey) {
+    private record CaseFacts(
+            long id,
+            long campaignId,
+            String idNumber,
+            String villageCode,
+            String gridCode,
+            boolean ended,
+            String householdKey) {
         /** The most precise region of the case: its grid, else its village. */
         String regionCode() {
             return gridCode != null ? gridCode : villageCode;
@@ -97,17 +114,26 @@ public class OutreachService {
             + "ended_at is not null, household_key from outreach_case";
 
     private static final org.springframework.jdbc.core.RowMapper<CaseFacts> FACTS = (rs, n) -> new CaseFacts(
-            rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getBoolean(6),
+            rs.getLong(1),
+            rs.getLong(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getBoolean(6),
             rs.getString(7));
 
     private CaseFacts facts(long caseId) {
-        return jdbc.sql(SELECT_FACTS + " where id = ?").param(caseId).query(FACTS)
-                .optional().orElseThrow(() -> new OutreachException("outreach.error.caseNotFound", caseId));
+        return jdbc.sql(SELECT_FACTS + " where id = ?")
+                .param(caseId)
+                .query(FACTS)
+                .optional()
+                .orElseThrow(() -> new OutreachException("outreach.error.caseNotFound", caseId));
     }
 
     /** The case's resident as the register shows them to the caller; a case whose resident it does not show is not found. */
     private RegisterCandidates.Resident resident(CaseFacts c) {
-        RegisterCandidates.Resident r = persons.residents(java.util.List.of(c.idNumber())).get(c.idNumber());
+        RegisterCandidates.Resident r =
+                persons.residents(java.util.List.of(c.idNumber())).get(c.idNumber());
         if (r == null) {
             throw new OutreachException("outreach.error.caseNotFound", c.id());
         }
@@ -136,16 +162,22 @@ public class OutreachService {
             if (open.isEmpty()) {
                 return;
             }
-            in = new ReminderInputs(c, open, campaigns.get(c.campaignId()),
+            in = new ReminderInputs(
+                    c,
+                    open,
+                    campaigns.get(c.campaignId()),
                     persons.residents(open.stream().map(CaseFacts::idNumber).toList()),
-                    c.householdKey() == null ? Optional.empty() : head(c.householdKey()), Map.of());
+                    c.householdKey() == null ? Optional.empty() : head(c.householdKey()),
+                    Map.of());
         } else {
             CurrentUser.requireActing(in.lead().regionCode()); // a process step: the system only
         }
         CaseFacts c = in.lead();
         Map<String, RegisterCandidates.Resident> residents = in.residents();
-        List<RegisterCandidates.Resident> members = in.open().stream().map(o -> residents.get(o.idNumber()))
-                .filter(java.util.Objects::nonNull).toList();
+        List<RegisterCandidates.Resident> members = in.open().stream()
+                .map(o -> residents.get(o.idNumber()))
+                .filter(java.util.Objects::nonNull)
+                .toList();
         if (members.isEmpty()) {
             throw new OutreachException("outreach.error.caseNotFound", caseId);
         }
@@ -153,11 +185,13 @@ public class OutreachService {
         // the assessment the person file shows (PolicyService.reminder)
         Map<String, PolicyService.Reminder> known = in.figures();
         List<PolicyService.Reminder> figures = members.stream()
-                .map(m -> known.containsKey(m.idNumber()) ? known.get(m.idNumber()) : reminderOf(m.idNumber())).toList();
-        RegisterCandidates.Resident contact = c.householdKey() == null ? members.get(0)
-                : Household.contact(members, in.head());
+                .map(m -> known.containsKey(m.idNumber()) ? known.get(m.idNumber()) : reminderOf(m.idNumber()))
+                .toList();
+        RegisterCandidates.Resident contact =
+                c.householdKey() == null ? members.get(0) : Household.contact(members, in.head());
         boolean household = c.householdKey() != null
-                && (members.size() > 1 || !contact.idNumber().equals(members.get(0).idNumber()));
+                && (members.size() > 1
+                        || !contact.idNumber().equals(members.get(0).idNumber()));
         // no name, ID or phone: "Texts carry no names or ID numbers" (issue 16; SmsText refuses them)
         Map<String, String> variables = Map.of(
                 "amount", Household.sum(figures).stripTrailingZeros().toPlainString(),
@@ -165,12 +199,21 @@ public class OutreachService {
                 "channels", settings.paymentChannels(),
                 "consequence", Household.consequence(figures, UNASSESSED),
                 "members", household ? Household.members(members) : Household.SELF);
-        String key = !household ? template : OutreachProcess.TEMPLATE_FIRST.equals(template)
-                ? SmsTemplates.HOUSEHOLD_FIRST : SmsTemplates.HOUSEHOLD_SECOND;
-        SmsRequest text = new SmsRequest(contact.idNumber(), contact.textMobile(), c.regionCode(), c.campaignId(), key,
-                variables, "outreach:" + caseId + ":" + template);
-        OutreachStage stage = OutreachProcess.TEMPLATE_FIRST.equals(template) ? OutreachStage.REMINDED
-                : OutreachStage.REMINDED_AGAIN;
+        String key = !household
+                ? template
+                : OutreachProcess.TEMPLATE_FIRST.equals(template)
+                        ? SmsTemplates.HOUSEHOLD_FIRST
+                        : SmsTemplates.HOUSEHOLD_SECOND;
+        SmsRequest text = new SmsRequest(
+                contact.idNumber(),
+                contact.textMobile(),
+                c.regionCode(),
+                c.campaignId(),
+                key,
+                variables,
+                "outreach:" + caseId + ":" + template);
+        OutreachStage stage =
+                OutreachProcess.TEMPLATE_FIRST.equals(template) ? OutreachStage.REMINDED : OutreachStage.REMINDED_AGAIN;
         if (prepared != null && prepared.inputs().containsKey(caseId)) {
             // the batch's texts are queued and its cases move on together when its scope closes
             prepared.texts().add(text);
@@ -181,7 +224,12 @@ public class OutreachService {
         Timestamp now = now();
         jdbc.sql("update outreach_case set stage = ?, last_contact_at = ?, next_action_at = ? "
                         + "where (id = ? or lead_case_id = ?) and ended_at is null")
-                .params(stage.name(), now, Timestamp.from(now.toInstant().plus(settings.reminderWait())), caseId, caseId)
+                .params(
+                        stage.name(),
+                        now,
+                        Timestamp.from(now.toInstant().plus(settings.reminderWait())),
+                        caseId,
+                        caseId)
                 .update();
     }
 
@@ -201,7 +249,8 @@ public class OutreachService {
             jdbc.sql("update outreach_case o set stage = s.stage, last_contact_at = ?, next_action_at = ? "
                             + "from unnest(?::bigint[], ?::text[]) s(id, stage) where " + match + " = s.id "
                             + "and o.ended_at is null")
-                    .params(now, next, ids, stages).update();
+                    .params(now, next, ids, stages)
+                    .update();
         }
     }
 
@@ -210,19 +259,20 @@ public class OutreachService {
      * residents, the household's head and the policy figures already assessed (a member missing there is assessed
      * alone).
      */
-    private record ReminderInputs(CaseFacts lead, List<CaseFacts> open, Campaign campaign,
-                                  Map<String, RegisterCandidates.Resident> residents,
-                                  Optional<RegisterCandidates.Resident> head,
-                                  Map<String, PolicyService.Reminder> figures) {
-    }
+    private record ReminderInputs(
+            CaseFacts lead,
+            List<CaseFacts> open,
+            Campaign campaign,
+            Map<String, RegisterCandidates.Resident> residents,
+            Optional<RegisterCandidates.Resident> head,
+            Map<String, PolicyService.Reminder> figures) {}
 
     /**
      * The reminder inputs of a batch's lead cases, read together ({@link #prepareReminders}), and the stage each case
      * reminded so far moves on to when the scope closes, with the texts they queue then.
      */
-    private record PreparedReminders(Map<Long, ReminderInputs> inputs, List<SmsRequest> texts,
-                                     Map<Long, OutreachStage> reminded) {
-    }
+    private record PreparedReminders(
+            Map<Long, ReminderInputs> inputs, List<SmsRequest> texts, Map<Long, OutreachStage> reminded) {}
 
     /**
      * While open, the reminders of a batch read together serve {@link #remind} on this thread; closing it queues their
@@ -250,9 +300,11 @@ public class OutreachService {
      * {@link #prepareReminders(long, java.util.Collection)} with what the caller read already in this transaction: the
      * residents it has (the others are read), and the heads of every household of these cases (null: read them).
      */
-    public ReminderScope prepareReminders(long campaignId, java.util.Collection<Long> leadCaseIds,
-                                          Map<String, RegisterCandidates.Resident> knownResidents,
-                                          Map<String, RegisterCandidates.Resident> knownHeads) {
+    public ReminderScope prepareReminders(
+            long campaignId,
+            java.util.Collection<Long> leadCaseIds,
+            Map<String, RegisterCandidates.Resident> knownResidents,
+            Map<String, RegisterCandidates.Resident> knownHeads) {
         Campaign campaign = campaigns.get(campaignId);
         CurrentUser.requireActing(campaign.countyCode());
         Long[] ids = leadCaseIds.toArray(Long[]::new);
@@ -261,28 +313,44 @@ public class OutreachService {
                         + "coalesce(lead_case_id, id) from outreach_case where (id = any(?::bigint[]) or lead_case_id = any(?::bigint[])) and campaign_id = ? "
                         + "and ended_at is null order by household_rank nulls first, id")
                 .params(ids, ids, campaignId)
-                .query((rs, n) -> households.computeIfAbsent(rs.getLong(8), k -> new java.util.ArrayList<>())
+                .query((rs, n) -> households
+                        .computeIfAbsent(rs.getLong(8), k -> new java.util.ArrayList<>())
                         .add(FACTS.mapRow(rs, n)))
                 .list();
-        List<String> everyone = households.values().stream().flatMap(List::stream).map(CaseFacts::idNumber).toList();
+        List<String> everyone = households.values().stream()
+                .flatMap(List::stream)
+                .map(CaseFacts::idNumber)
+                .toList();
         Map<String, RegisterCandidates.Resident> residents = new java.util.HashMap<>(persons.residents(
                 everyone.stream().filter(id -> !knownResidents.containsKey(id)).toList()));
         everyone.stream().filter(knownResidents::containsKey).forEach(id -> residents.put(id, knownResidents.get(id)));
-        Map<String, RegisterCandidates.Resident> heads = knownHeads != null ? knownHeads
-                : persons.householdHeads(households.values().stream().map(h -> h.get(0).householdKey())
-                .filter(java.util.Objects::nonNull).distinct().toList());
+        Map<String, RegisterCandidates.Resident> heads = knownHeads != null
+                ? knownHeads
+                : persons.householdHeads(households.values().stream()
+                        .map(h -> h.get(0).householdKey())
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList());
         Map<String, PolicyService.Reminder> figures = policy.reminders(residents.keySet(), today());
         Map<Long, ReminderInputs> inputs = new java.util.HashMap<>();
         households.forEach((lead, open) -> {
             // the lead itself is the first of its household only when it is its head or first listed: find it
-            CaseFacts leadCase = open.stream().filter(o -> o.id() == lead).findFirst().orElse(null);
+            CaseFacts leadCase =
+                    open.stream().filter(o -> o.id() == lead).findFirst().orElse(null);
             if (leadCase != null) {
-                inputs.put(lead, new ReminderInputs(leadCase, open, campaign, residents,
-                        Optional.ofNullable(leadCase.householdKey()).map(heads::get), figures));
+                inputs.put(
+                        lead,
+                        new ReminderInputs(
+                                leadCase,
+                                open,
+                                campaign,
+                                residents,
+                                Optional.ofNullable(leadCase.householdKey()).map(heads::get),
+                                figures));
             }
         });
-        PreparedReminders prepared = new PreparedReminders(inputs, new java.util.ArrayList<>(),
-                new java.util.LinkedHashMap<>());
+        PreparedReminders prepared =
+                new PreparedReminders(inputs, new java.util.ArrayList<>(), new java.util.LinkedHashMap<>());
         PREPARED.set(prepared);
         return () -> {
             PREPARED.remove();
@@ -304,8 +372,10 @@ public class OutreachService {
      */
     private List<CaseFacts> openHousehold(long leadCaseId) {
         return jdbc.sql(SELECT_FACTS + " where (id = ? or lead_case_id = ?) and ended_at is null "
-                        + "order by household_rank nulls first, id").params(leadCaseId, leadCaseId)
-                .query(FACTS).list();
+                        + "order by household_rank nulls first, id")
+                .params(leadCaseId, leadCaseId)
+                .query(FACTS)
+                .list();
     }
 
     /** The visit task was created with its due date: the worklist sorts by it. */
@@ -313,7 +383,8 @@ public class OutreachService {
         CurrentUser.requireActing(facts(caseId).regionCode()); // a process step: the system only
         jdbc.sql("update outreach_case set stage = 'VISIT_DUE', next_action_at = ? "
                         + "where (id = ? or lead_case_id = ?) and ended_at is null")
-                .params(new Timestamp(due.getTime()), caseId, caseId).update();
+                .params(new Timestamp(due.getTime()), caseId, caseId)
+                .update();
     }
 
     /**
@@ -326,8 +397,7 @@ public class OutreachService {
     }
 
     /** What a household's visit recorded: the first visit row, and the earliest promised day (null: nobody promised). */
-    public record HouseholdVisit(long visitId, LocalDate promisedDate) {
-    }
+    public record HouseholdVisit(long visitId, LocalDate promisedDate) {}
 
     /**
      * Records the visit of a case's household (issue 16: "one visit covers all uninsured members"): one visit row per
@@ -337,8 +407,8 @@ public class OutreachService {
      * process waits for the earliest promised day and then visits those still open. A corrected mobile is the
      * visited contact's (the first open member), a corrected address the household's.
      */
-    public HouseholdVisit recordHouseholdVisit(long caseId, VisitReport report, Map<Long, VisitOutcome> memberOutcomes,
-                                               String by) {
+    public HouseholdVisit recordHouseholdVisit(
+            long caseId, VisitReport report, Map<Long, VisitOutcome> memberOutcomes, String by) {
         CaseFacts lead = facts(caseId);
         CurrentUser.requireActing(lead.regionCode(), VISITORS);
         List<CaseFacts> open = openHousehold(caseId);
@@ -370,14 +440,27 @@ public class OutreachService {
     }
 
     private long recordOne(CaseFacts c, VisitReport report, String mobile, Timestamp now, String by) {
-        long visitId = jdbc.sql("insert into visit (case_id, campaign_id, id_number, village_code, grid_code, visited_by, "
-                        + "visited_at, method, outcome, reason, promised_date, corrected_mobile, corrected_address, note) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
-                .params(c.id(), c.campaignId(), c.idNumber(), c.villageCode(), c.gridCode(), by, now,
-                        report.method().name(), report.outcome().name(),
-                        report.reason() == null ? null : report.reason().name(), report.promisedDate(), mobile,
-                        blankToNull(report.correctedAddress()), blankToNull(report.note()))
-                .query(Long.class).single();
+        long visitId = jdbc.sql(
+                        "insert into visit (case_id, campaign_id, id_number, village_code, grid_code, visited_by, "
+                                + "visited_at, method, outcome, reason, promised_date, corrected_mobile, corrected_address, note) "
+                                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id")
+                .params(
+                        c.id(),
+                        c.campaignId(),
+                        c.idNumber(),
+                        c.villageCode(),
+                        c.gridCode(),
+                        by,
+                        now,
+                        report.method().name(),
+                        report.outcome().name(),
+                        report.reason() == null ? null : report.reason().name(),
+                        report.promisedDate(),
+                        mobile,
+                        blankToNull(report.correctedAddress()),
+                        blankToNull(report.note()))
+                .query(Long.class)
+                .single();
         if (mobile != null || blankToNull(report.correctedAddress()) != null) {
             register.correctContact(c.idNumber(), mobile, blankToNull(report.correctedAddress()), by);
         }
@@ -385,14 +468,16 @@ public class OutreachService {
             register.recordNotEnrolledReason(c.idNumber(), report.reason(), by);
         }
         if (report.outcome().needsCorrection()) {
-            corrections.request(c.idNumber(), c.campaignId(), campaigns.get(c.campaignId()).countyCode(), visitId,
-                    report, by);
+            corrections.request(
+                    c.idNumber(), c.campaignId(), campaigns.get(c.campaignId()).countyCode(), visitId, report, by);
         }
         Timestamp next = report.outcome() == VisitOutcome.PROMISED
-                ? Timestamp.from(endOfDay(report.promisedDate()).toInstant()) : null;
+                ? Timestamp.from(endOfDay(report.promisedDate()).toInstant())
+                : null;
         jdbc.sql("update outreach_case set last_contact_at = ?, stage = case when ? then 'PROMISED' else stage end, "
-                + "next_action_at = coalesce(?, next_action_at) where id = ?")
-                .params(now, report.outcome() == VisitOutcome.PROMISED, next, c.id()).update();
+                        + "next_action_at = coalesce(?, next_action_at) where id = ?")
+                .params(now, report.outcome() == VisitOutcome.PROMISED, next, c.id())
+                .update();
         return visitId;
     }
 
@@ -419,7 +504,9 @@ public class OutreachService {
             throw new OutreachException("outreach.error.insuredScheme");
         }
         String movedTo = blankToNull(r.movedTo());
-        if (r.outcome() == VisitOutcome.MOVED && movedTo != null && regions.findUnscoped(movedTo).isEmpty()) {
+        if (r.outcome() == VisitOutcome.MOVED
+                && movedTo != null
+                && regions.findUnscoped(movedTo).isEmpty()) {
             throw new OutreachException("outreach.error.movedTo", movedTo);
         }
         String mobile = blankToNull(r.correctedMobile());
@@ -434,13 +521,17 @@ public class OutreachService {
     public void close(long caseId, String reason) {
         CurrentUser.requireActing(facts(caseId).regionCode()); // a process step: the system only
         jdbc.sql("update outreach_case set stage = 'ENDED', end_reason = ?, ended_at = ?, next_action_at = null "
-                + "where (id = ? or lead_case_id = ?) and ended_at is null").params(reason, now(), caseId, caseId).update();
+                        + "where (id = ? or lead_case_id = ?) and ended_at is null")
+                .params(reason, now(), caseId, caseId)
+                .update();
     }
 
     /** One case of a household ends (its member paid, or their visit ended it); the household's process goes on. */
     private void close(long caseId, String reason, Timestamp at) {
         jdbc.sql("update outreach_case set stage = 'ENDED', end_reason = ?, ended_at = ?, next_action_at = null "
-                + "where id = ? and ended_at is null").params(reason, at, caseId).update();
+                        + "where id = ? and ended_at is null")
+                .params(reason, at, caseId)
+                .update();
     }
 
     /**
@@ -506,16 +597,30 @@ public class OutreachService {
      */
     public String visitNow(long caseId) {
         CurrentUser.requireActing(facts(caseId).regionCode(), VISITORS);
-        String instance = jdbc.sql("select coalesce(l.process_instance_id, oc.process_instance_id) from outreach_case oc "
-                        + "left join outreach_case l on l.id = oc.lead_case_id where oc.id = ? and oc.ended_at is null")
-                .param(caseId).query(String.class).optional()
+        String instance = jdbc.sql(
+                        "select coalesce(l.process_instance_id, oc.process_instance_id) from outreach_case oc "
+                                + "left join outreach_case l on l.id = oc.lead_case_id where oc.id = ? and oc.ended_at is null")
+                .param(caseId)
+                .query(String.class)
+                .optional()
                 .orElseThrow(() -> new OutreachException("outreach.error.caseEnded", caseId));
-        if (runtime.createEventSubscriptionQuery().processInstanceId(instance)
-                .eventName(OutreachProcess.MESSAGE_VISIT).count() > 0) {
-            runtime.createMessageCorrelation(OutreachProcess.MESSAGE_VISIT).processInstanceId(instance).correlate();
+        if (runtime.createEventSubscriptionQuery()
+                        .processInstanceId(instance)
+                        .eventName(OutreachProcess.MESSAGE_VISIT)
+                        .count()
+                > 0) {
+            runtime.createMessageCorrelation(OutreachProcess.MESSAGE_VISIT)
+                    .processInstanceId(instance)
+                    .correlate();
         }
-        return tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(OutreachProcess.TASK_VISIT)
-                .list().stream().map(org.camunda.bpm.engine.task.Task::getId).findFirst()
+        return tasks
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .taskDefinitionKey(OutreachProcess.TASK_VISIT)
+                .list()
+                .stream()
+                .map(org.camunda.bpm.engine.task.Task::getId)
+                .findFirst()
                 .orElseThrow(() -> new OutreachException("outreach.error.cannotVisitNow"));
     }
 }

@@ -1,8 +1,7 @@
 package cn.canbao.outreach;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How outreach runs in this deployment ({@code canbao.outreach.*}).
@@ -17,8 +16,13 @@ import java.time.Duration;
  *                        node starts batches beside the calling thread (off: the calling thread starts them all)
  */
 @ConfigurationProperties("canbao.outreach")
-public record OutreachSettings(Duration reminderWait, Integer visitDays, String paymentChannels,
-                               Integer batchSize, Integer startHour, Boolean startJobs) {
+public record OutreachSettings(
+        Duration reminderWait,
+        Integer visitDays,
+        String paymentChannels,
+        Integer batchSize,
+        Integer startHour,
+        Boolean startJobs) {
 
     public OutreachSettings {
         reminderWait = reminderWait == null ? Duration.ofDays(7) : reminderWait;

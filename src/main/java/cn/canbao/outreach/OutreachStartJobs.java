@@ -1,6 +1,10 @@
 package cn.canbao.outreach;
 
 import cn.canbao.security.SystemAccess;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -15,11 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.List;
 
 /**
  * The ranges of an outreach start as jobs of Camunda's job executor, so that every node's executor starts ranges
@@ -65,7 +64,8 @@ class OutreachStartJobs extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         this.engine = configuration;
-        List<JobHandler> handlers = configuration.getCustomJobHandlers() == null ? new ArrayList<>()
+        List<JobHandler> handlers = configuration.getCustomJobHandlers() == null
+                ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomJobHandlers());
         handlers.add(new Handler());
         configuration.setCustomJobHandlers(handlers);
@@ -78,10 +78,12 @@ class OutreachStartJobs extends AbstractProcessEnginePlugin {
                 MessageEntity job = new MessageEntity();
                 job.setJobHandlerType(TYPE);
                 job.setJobHandlerConfiguration(new Range(campaignId, range[0], range[1]));
-                // not exclusive: the engine runs exclusive jobs of one process instance one after another on one thread,
+                // not exclusive: the engine runs exclusive jobs of one process instance one after another on one
+                // thread,
                 // and these have none, so all of a node's acquired ranges would queue behind each other
                 job.setExclusive(false);
-                // due now: with ensureJobDueDateNotNull (application.yml) the executors acquire only jobs with a due date
+                // due now: with ensureJobDueDateNotNull (application.yml) the executors acquire only jobs with a due
+                // date
                 job.setDuedate(Date.from(clock.instant()));
                 context.getJobManager().send(job);
             }
@@ -95,7 +97,10 @@ class OutreachStartJobs extends AbstractProcessEnginePlugin {
      */
     void dropDone(long campaignId) {
         List<String> idle = jdbc.sql("select id_ from act_ru_job where handler_type_ = ? and handler_cfg_ like ? "
-                + "and lock_owner_ is null").params(TYPE, campaignId + ":%").query(String.class).list();
+                        + "and lock_owner_ is null")
+                .params(TYPE, campaignId + ":%")
+                .query(String.class)
+                .list();
         for (String id : idle) {
             try {
                 engine.getManagementService().deleteJob(id);
@@ -114,10 +119,14 @@ class OutreachStartJobs extends AbstractProcessEnginePlugin {
 
         @Override
         public void execute(Range range, ExecutionEntity execution, CommandContext context, String tenantId) {
-            int started = SystemAccess.call(() -> starter.getObject()
-                    .startQueuedRange(range.campaignId(), range.fromCaseId(), range.toCaseId()));
-            log.info("Outreach start job for campaign {}, cases {} to {}: {} processes started", range.campaignId(),
-                    range.fromCaseId(), range.toCaseId(), started);
+            int started = SystemAccess.call(() ->
+                    starter.getObject().startQueuedRange(range.campaignId(), range.fromCaseId(), range.toCaseId()));
+            log.info(
+                    "Outreach start job for campaign {}, cases {} to {}: {} processes started",
+                    range.campaignId(),
+                    range.fromCaseId(),
+                    range.toCaseId(),
+                    started);
         }
 
         @Override

@@ -6,6 +6,7 @@ import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.fasttrack.FastTrackService;
 import cn.canbao.policy.PolicyService;
+import cn.canbao.quota.TargetService;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.register.HouseholdRelation;
@@ -15,16 +16,6 @@ import cn.canbao.register.RegisterCandidates.Resident;
 import cn.canbao.register.RegisterCandidates.UnenrolledResident;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
-import cn.canbao.quota.TargetService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +24,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Puts a campaign's lapsed and uninsured residents into outreach, in two steps that survive a crash:
@@ -63,10 +62,20 @@ public class OutreachStarter {
     private final OutreachStartJobs jobs;
     private final Clock clock;
 
-    OutreachStarter(JdbcClient jdbc, CampaignService campaigns, RegisterCandidates register,
-                    FastTrackService fastTracks, RegionService regions, RuntimeService runtime, TransactionTemplate tx,
-                    OutreachSettings settings, PolicyService policy, TargetService targets, OutreachService outreach,
-                    OutreachStartJobs jobs, Clock clock) {
+    OutreachStarter(
+            JdbcClient jdbc,
+            CampaignService campaigns,
+            RegisterCandidates register,
+            FastTrackService fastTracks,
+            RegionService regions,
+            RuntimeService runtime,
+            TransactionTemplate tx,
+            OutreachSettings settings,
+            PolicyService policy,
+            TargetService targets,
+            OutreachService outreach,
+            OutreachStartJobs jobs,
+            Clock clock) {
         this.clock = clock;
         this.jobs = jobs;
         this.outreach = outreach;
@@ -83,8 +92,7 @@ public class OutreachStarter {
     }
 
     /** What one run did: cases listed, processes started. */
-    public record StartResult(int listed, int started) {
-    }
+    public record StartResult(int listed, int started) {}
 
     /**
      * Starts outreach for every campaign whose collection period includes today and that works at least one township:
@@ -93,9 +101,11 @@ public class OutreachStarter {
     public void startDueCampaigns() {
         LocalDate today = today();
         for (Campaign c : campaigns.list()) {
-            if (!today.isBefore(c.collectionStart()) && !today.isAfter(c.collectionEnd())
+            if (!today.isBefore(c.collectionStart())
+                    && !today.isAfter(c.collectionEnd())
                     && (c.phase() == CampaignPhase.IMPLEMENT
-                    || c.phase() == CampaignPhase.MOBILISE && !targets.confirmedTownships(c.id()).isEmpty())) {
+                            || c.phase() == CampaignPhase.MOBILISE
+                                    && !targets.confirmedTownships(c.id()).isEmpty())) {
                 start(c.id());
             }
         }
@@ -106,13 +116,11 @@ public class OutreachStarter {
     }
 
     /** How far a start is: lead cases to start when it began, and how many of them have their process by now. */
-    public record StartProgress(int total, int started) {
-    }
+    public record StartProgress(int total, int started) {}
 
     /** Lists and starts outreach for a campaign in its implementation phase and collection period. */
     public StartResult start(long campaignId) {
-        return start(campaignId, p -> {
-        });
+        return start(campaignId, p -> {});
     }
 
     /**
@@ -132,8 +140,11 @@ public class OutreachStarter {
             throw new OutreachException("outreach.error.notImplementing", campaign.name());
         }
         if (today.isBefore(campaign.collectionStart()) || today.isAfter(campaign.collectionEnd())) {
-            throw new OutreachException("outreach.error.outsideCollection", campaign.name(),
-                    campaign.collectionStart(), campaign.collectionEnd());
+            throw new OutreachException(
+                    "outreach.error.outsideCollection",
+                    campaign.name(),
+                    campaign.collectionStart(),
+                    campaign.collectionEnd());
         }
         Optional<Set<String>> townships = workingTownships(campaign);
         if (townships.isPresent() && townships.get().isEmpty()) {
@@ -154,7 +165,8 @@ public class OutreachStarter {
         long reported = System.nanoTime();
         for (long[] range : ranges) {
             count += startRange(campaign, range[0], range[1], true);
-            // all nodes' work counted, about once a second (the count reads the campaign's cases: not after every range)
+            // all nodes' work counted, about once a second (the count reads the campaign's cases: not after every
+            // range)
             if (System.nanoTime() - reported >= 1_000_000_000L) {
                 progress.accept(new StartProgress(total, total - unstarted(campaign.id())));
                 reported = System.nanoTime();
@@ -172,8 +184,13 @@ public class OutreachStarter {
             analyzeEngineTables();
         }
         progress.accept(new StartProgress(total, done));
-        log.info("Outreach for campaign {}: {} residents listed, {} processes started ({} by this thread) in {} ms",
-                campaignId, listed, done, count, (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Outreach for campaign {}: {} residents listed, {} processes started ({} by this thread) in {} ms",
+                campaignId,
+                listed,
+                done,
+                count,
+                (System.nanoTime() - started) / 1_000_000);
         return new StartResult(listed, done);
     }
 
@@ -185,7 +202,8 @@ public class OutreachStarter {
      * bench/province.sh). ANALYZE samples: about a second at province size.
      */
     private void analyzeEngineTables() {
-        jdbc.sql("analyze act_ru_execution, act_ru_event_subscr, act_ru_task, act_ru_variable, act_ru_job").update();
+        jdbc.sql("analyze act_ru_execution, act_ru_event_subscr, act_ru_task, act_ru_variable, act_ru_job")
+                .update();
     }
 
     /**
@@ -197,7 +215,8 @@ public class OutreachStarter {
         CurrentUser.requireActing(campaign.countyCode()); // a job: the system only
         LocalDate today = today();
         if (campaign.phase() != CampaignPhase.IMPLEMENT && campaign.phase() != CampaignPhase.MOBILISE
-                || today.isBefore(campaign.collectionStart()) || today.isAfter(campaign.collectionEnd())) {
+                || today.isBefore(campaign.collectionStart())
+                || today.isAfter(campaign.collectionEnd())) {
             return 0;
         }
         return startRange(campaign, fromCaseId, toCaseId, true);
@@ -206,13 +225,19 @@ public class OutreachStarter {
     /** The lead (or lone) cases of the campaign still without a process. */
     private int unstarted(long campaignId) {
         return jdbc.sql("select count(*) from outreach_case where campaign_id = ? and process_instance_id is null "
-                + "and lead_case_id is null and ended_at is null").param(campaignId).query(Integer.class).single();
+                        + "and lead_case_id is null and ended_at is null")
+                .param(campaignId)
+                .query(Integer.class)
+                .single();
     }
 
     /** The unstarted lead cases' ids cut into ranges of batch-size cases each, as [first id, last id]. */
     private List<long[]> ranges(long campaignId) {
         List<Long> ids = jdbc.sql("select id from outreach_case where campaign_id = ? and process_instance_id is null "
-                + "and lead_case_id is null and ended_at is null order by id").param(campaignId).query(Long.class).list();
+                        + "and lead_case_id is null and ended_at is null order by id")
+                .param(campaignId)
+                .query(Long.class)
+                .list();
         List<long[]> ranges = new ArrayList<>();
         for (int i = 0; i < ids.size(); i += settings.batchSize()) {
             ranges.add(new long[] {ids.get(i), ids.get(Math.min(i + settings.batchSize(), ids.size()) - 1)});
@@ -230,7 +255,8 @@ public class OutreachStarter {
             return Optional.empty();
         }
         return Optional.of(targets.confirmedTownships(campaign.id()).stream()
-                .map(RegionLevel.TOWNSHIP::prefixOf).collect(Collectors.toUnmodifiableSet()));
+                .map(RegionLevel.TOWNSHIP::prefixOf)
+                .collect(Collectors.toUnmodifiableSet()));
     }
 
     /**
@@ -243,11 +269,14 @@ public class OutreachStarter {
      */
     int listCases(Campaign campaign, Optional<Set<String>> townships) {
         List<UnenrolledResident> due = register.unenrolledResidents(campaign.countyCode(), campaign.year());
-        Set<String> tracked = new java.util.HashSet<>(
-                fastTracks.inLiveTrack(due.stream().map(UnenrolledResident::idNumber).toList()));
+        Set<String> tracked = new java.util.HashSet<>(fastTracks.inLiveTrack(
+                due.stream().map(UnenrolledResident::idNumber).toList()));
         // 分类资助: a hardship member with a personal share left is reminded of it; a fully funded one is the clerk's
-        tracked.addAll(policy.fullyFunded(due.stream().filter(UnenrolledResident::hardship)
-                .map(UnenrolledResident::idNumber).toList(),
+        tracked.addAll(policy.fullyFunded(
+                due.stream()
+                        .filter(UnenrolledResident::hardship)
+                        .map(UnenrolledResident::idNumber)
+                        .toList(),
                 LocalDate.now(clock)));
         String prefix = RegionLevel.COUNTY.prefixOf(campaign.countyCode());
         List<String> ids = new ArrayList<>();
@@ -257,10 +286,12 @@ public class OutreachStarter {
         List<String> households = new ArrayList<>();
         List<Integer> ranks = new ArrayList<>();
         for (UnenrolledResident r : due) {
-            boolean livesHere = r.residenceRegion() != null && r.residenceRegion().startsWith(prefix);
+            boolean livesHere =
+                    r.residenceRegion() != null && r.residenceRegion().startsWith(prefix);
             String village = livesHere ? r.residenceRegion() : r.householdRegion();
-            if (tracked.contains(r.idNumber()) || townships.isPresent()
-                    && (village == null || !townships.get().contains(RegionLevel.TOWNSHIP.prefixOf(village)))) {
+            if (tracked.contains(r.idNumber())
+                    || townships.isPresent()
+                            && (village == null || !townships.get().contains(RegionLevel.TOWNSHIP.prefixOf(village)))) {
                 continue;
             }
             ids.add(r.idNumber());
@@ -275,12 +306,19 @@ public class OutreachStarter {
                         + "c.rank from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[]) "
                         + "as c(id_number, kind, village, grid, household, rank) "
                         + "on conflict (campaign_id, id_number) do nothing")
-                .params(campaign.id(), ids.toArray(String[]::new), kinds.toArray(String[]::new),
-                        villages.toArray(String[]::new), grids.toArray(String[]::new),
-                        households.toArray(String[]::new), ranks.toArray(Integer[]::new)).update();
+                .params(
+                        campaign.id(),
+                        ids.toArray(String[]::new),
+                        kinds.toArray(String[]::new),
+                        villages.toArray(String[]::new),
+                        grids.toArray(String[]::new),
+                        households.toArray(String[]::new),
+                        ranks.toArray(Integer[]::new))
+                .update();
         if (listed > 0) {
             // tens of thousands of new cases, which the grouping below joins with themselves and every process start
-            // then reads by id and lead case. Without fresh statistics the planner takes the new rows for few: it joined
+            // then reads by id and lead case. Without fresh statistics the planner takes the new rows for few: it
+            // joined
             // them in a nested loop (149 s for a county's 33,735 cases) and AND-ed in a partial index of all open cases
             // for each read (12 ms instead of 0.06 ms; bench/outreach.sh). ANALYZE in this transaction counts its own
             // new rows and its statistics serve this transaction's next statements.
@@ -299,23 +337,25 @@ public class OutreachStarter {
      */
     private void groupHouseholds(long campaignId) {
         jdbc.sql("update outreach_case m set lead_case_id = l.id from outreach_case l "
-                + "where m.campaign_id = :c and m.process_instance_id is null and m.lead_case_id is null "
-                + "and m.household_key is not null and m.ended_at is null "
-                + "and l.campaign_id = :c and l.household_key = m.household_key and l.village_code = m.village_code "
-                + "and l.lead_case_id is null and l.process_instance_id is not null and exists (select 1 "
-                + "from outreach_case o where (o.id = l.id or o.lead_case_id = l.id) and o.ended_at is null)")
-                .param("c", campaignId).update();
-        jdbc.sql("update outreach_case m set lead_case_id = l.id from (select distinct on (household_key, village_code) "
-                + "id, household_key, village_code from outreach_case where campaign_id = :c "
-                + "and process_instance_id is null and lead_case_id is null and household_key is not null "
-                + "and ended_at is null order by household_key, village_code, household_rank, id) l "
-                + "where m.campaign_id = :c and m.household_key = l.household_key and m.village_code = l.village_code "
-                + "and m.id <> l.id and m.process_instance_id is null and m.lead_case_id is null and m.ended_at is null")
-                .param("c", campaignId).update();
+                        + "where m.campaign_id = :c and m.process_instance_id is null and m.lead_case_id is null "
+                        + "and m.household_key is not null and m.ended_at is null "
+                        + "and l.campaign_id = :c and l.household_key = m.household_key and l.village_code = m.village_code "
+                        + "and l.lead_case_id is null and l.process_instance_id is not null and exists (select 1 "
+                        + "from outreach_case o where (o.id = l.id or o.lead_case_id = l.id) and o.ended_at is null)")
+                .param("c", campaignId)
+                .update();
+        jdbc.sql(
+                        "update outreach_case m set lead_case_id = l.id from (select distinct on (household_key, village_code) "
+                                + "id, household_key, village_code from outreach_case where campaign_id = :c "
+                                + "and process_instance_id is null and lead_case_id is null and household_key is not null "
+                                + "and ended_at is null order by household_key, village_code, household_rank, id) l "
+                                + "where m.campaign_id = :c and m.household_key = l.household_key and m.village_code = l.village_code "
+                                + "and m.id <> l.id and m.process_instance_id is null and m.lead_case_id is null and m.ended_at is null")
+                .param("c", campaignId)
+                .update();
     }
 
-    private record Claimed(long caseId, String idNumber, String villageCode, String gridCode, String householdKey) {
-    }
+    private record Claimed(long caseId, String idNumber, String villageCode, String gridCode, String householdKey) {}
 
     /**
      * Starts the processes of the listed lead cases in a range of case ids, in one transaction (the caller's, or its
@@ -326,23 +366,27 @@ public class OutreachStarter {
     private int startRange(Campaign campaign, long fromCaseId, long toCaseId, boolean skipLocked) {
         return tx.execute(s -> {
             // a household member waits in its lead's process (groupHouseholds): only leads and lone cases start
-            List<Claimed> claimed = jdbc.sql("select oc.id, oc.id_number, oc.village_code, oc.grid_code, oc.household_key "
-                            + "from outreach_case oc where oc.campaign_id = ? and oc.process_instance_id is null "
-                            + "and oc.lead_case_id is null and oc.ended_at is null and oc.id between ? and ? order by oc.id "
-                            + "for update" + (skipLocked ? " skip locked" : ""))
+            List<Claimed> claimed = jdbc.sql(
+                            "select oc.id, oc.id_number, oc.village_code, oc.grid_code, oc.household_key "
+                                    + "from outreach_case oc where oc.campaign_id = ? and oc.process_instance_id is null "
+                                    + "and oc.lead_case_id is null and oc.ended_at is null and oc.id between ? and ? order by oc.id "
+                                    + "for update" + (skipLocked ? " skip locked" : ""))
                     .params(campaign.id(), fromCaseId, toCaseId)
-                    .query((rs, n) -> new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5)))
+                    .query((rs, n) -> new Claimed(
+                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                     .list();
             if (claimed.isEmpty()) {
                 return 0;
             }
             Map<Long, List<String>> members = members(claimed);
-            List<String> everyone = new ArrayList<>(claimed.stream().map(Claimed::idNumber).toList());
+            List<String> everyone =
+                    new ArrayList<>(claimed.stream().map(Claimed::idNumber).toList());
             members.values().forEach(everyone::addAll);
             Map<String, Resident> residents = register.residents(everyone);
-            Map<String, Resident> heads = register.householdHeads(
-                    claimed.stream().map(Claimed::householdKey).filter(java.util.Objects::nonNull).toList());
+            Map<String, Resident> heads = register.householdHeads(claimed.stream()
+                    .map(Claimed::householdKey)
+                    .filter(java.util.Objects::nonNull)
+                    .toList());
             List<String> codes = new ArrayList<>();
             claimed.forEach(c -> {
                 codes.add(c.villageCode());
@@ -355,21 +399,26 @@ public class OutreachStarter {
             for (Claimed c : claimed) {
                 Resident r = residents.get(c.idNumber());
                 if (r != null) {
-                    String regionName = c.gridCode() != null && names.containsKey(c.gridCode()) ? names.get(c.gridCode())
+                    String regionName = c.gridCode() != null && names.containsKey(c.gridCode())
+                            ? names.get(c.gridCode())
                             : names.getOrDefault(c.villageCode(), "");
                     List<Resident> household = new ArrayList<>(List.of(r));
-                    members.getOrDefault(c.caseId(), List.of()).stream().map(residents::get)
-                            .filter(java.util.Objects::nonNull).forEach(household::add);
+                    members.getOrDefault(c.caseId(), List.of()).stream()
+                            .map(residents::get)
+                            .filter(java.util.Objects::nonNull)
+                            .forEach(household::add);
                     // the household's text reaches it if its head or any member still to pay can be texted
                     boolean canText = household.stream().anyMatch(Resident::canText)
-                            || c.householdKey() != null && heads.containsKey(c.householdKey())
-                            && heads.get(c.householdKey()).canText();
+                            || c.householdKey() != null
+                                    && heads.containsKey(c.householdKey())
+                                    && heads.get(c.householdKey()).canText();
                     String who = PersonName.mask(r.name());
                     starting.add(c);
                     // the task card's line, in the reader's language: "李*等3人 · 村"
-                    titles.add(household.size() > 1
-                            ? StoredMessage.of("outreach.task.household", who, household.size(), regionName)
-                            : who + " · " + regionName);
+                    titles.add(
+                            household.size() > 1
+                                    ? StoredMessage.of("outreach.task.household", who, household.size(), regionName)
+                                    : who + " · " + regionName);
                     texts.add(canText);
                 }
             }
@@ -386,8 +435,9 @@ public class OutreachStarter {
             // the grants' region of each instance is its case's, read above (not looked up again per instance)
             Map<Long, String> regionByCase = new java.util.HashMap<>();
             starting.forEach(c -> regionByCase.put(c.caseId(), c.gridCode() != null ? c.gridCode() : c.villageCode()));
-            try (OutreachService.ReminderScope prepared = outreach.prepareReminders(campaign.id(), texted, residents,
-                    heads); OutreachProcessRegion.AutoCloseableScope known = OutreachProcessRegion.knowing(regionByCase)) {
+            try (OutreachService.ReminderScope prepared =
+                            outreach.prepareReminders(campaign.id(), texted, residents, heads);
+                    OutreachProcessRegion.AutoCloseableScope known = OutreachProcessRegion.knowing(regionByCase)) {
                 for (int i = 0; i < starting.size(); i++) {
                     Claimed c = starting.get(i);
                     instances[i] = startProcess(campaign, c, titles.get(i), texts.get(i));
@@ -396,27 +446,35 @@ public class OutreachStarter {
             }
             // one statement for the batch (a JDBC batch of single-row updates cost 110 µs a case, 3.5 s of a county)
             jdbc.sql("update outreach_case o set process_instance_id = s.instance from unnest(?::text[], ?::bigint[]) "
-                    + "s(instance, id) where o.id = s.id").params(instances, cases).update();
+                            + "s(instance, id) where o.id = s.id")
+                    .params(instances, cases)
+                    .update();
             return starting.size();
         });
     }
 
     /** The open member cases' residents of each claimed lead, by lead case id (one query for the batch). */
     private Map<Long, List<String>> members(List<Claimed> leads) {
-        Long[] ids = leads.stream().filter(c -> c.householdKey() != null).map(Claimed::caseId).toArray(Long[]::new);
+        Long[] ids = leads.stream()
+                .filter(c -> c.householdKey() != null)
+                .map(Claimed::caseId)
+                .toArray(Long[]::new);
         if (ids.length == 0) {
             return Map.of();
         }
         Map<Long, List<String>> members = new java.util.HashMap<>();
         jdbc.sql("select lead_case_id, id_number from outreach_case where lead_case_id = any(?::bigint[]) "
-                        + "and ended_at is null order by household_rank, id").param(ids)
-                .query((rs, n) -> members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)))
+                        + "and ended_at is null order by household_rank, id")
+                .param(ids)
+                .query((rs, n) -> members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(rs.getString(2)))
                 .list();
         return members;
     }
 
     private String startProcess(Campaign campaign, Claimed c, String title, boolean canText) {
-        String group = c.gridCode() != null ? Role.GRID_WORKER.groupAt(c.gridCode())
+        String group = c.gridCode() != null
+                ? Role.GRID_WORKER.groupAt(c.gridCode())
                 : Role.VILLAGE_CADRE.groupAt(c.villageCode());
         return runtime.createProcessInstanceByKey(OutreachProcess.KEY)
                 .businessKey(Long.toString(c.caseId()))
@@ -429,6 +487,7 @@ public class OutreachStarter {
                         .putValue(OutreachProcess.VAR_REGION_NAME, title)
                         .putValue(OutreachProcess.VAR_CAN_TEXT, canText)
                         .putValue(OutreachProcess.VAR_VISIT_GROUP, group))
-                .execute().getId();
+                .execute()
+                .getId();
     }
 }

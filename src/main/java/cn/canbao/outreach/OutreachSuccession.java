@@ -2,6 +2,8 @@ package cn.canbao.outreach;
 
 import cn.canbao.region.RegionSuccession;
 import cn.canbao.security.Role;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -11,9 +13,6 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * Outreach's part of a merge of villages or grids (issue 17, point 10): the open cases of the merged region are the
@@ -40,18 +39,31 @@ class OutreachSuccession implements RegionSuccession {
 
     @Override
     public int occupants(String code) {
-        return jdbc.queryForObject("select count(*) from outreach_case where ended_at is null and (village_code = ? "
-                + "or grid_code = ?)", Integer.class, code, code);
+        return jdbc.queryForObject(
+                "select count(*) from outreach_case where ended_at is null and (village_code = ? "
+                        + "or grid_code = ?)",
+                Integer.class,
+                code,
+                code);
     }
 
     @Override
     public int carryOver(String source, String target, String by) {
-        List<String> instances = jdbc.queryForList("select process_instance_id from outreach_case where ended_at is null "
-                + "and process_instance_id is not null and (village_code = ? or grid_code = ?)", String.class, source,
+        List<String> instances = jdbc.queryForList(
+                "select process_instance_id from outreach_case where ended_at is null "
+                        + "and process_instance_id is not null and (village_code = ? or grid_code = ?)",
+                String.class,
+                source,
                 source);
-        int moved = jdbc.update("update outreach_case set village_code = case when village_code = ? then ? "
-                + "else village_code end, grid_code = case when grid_code = ? then ? else grid_code end "
-                + "where ended_at is null and (village_code = ? or grid_code = ?)", source, target, source, target, source,
+        int moved = jdbc.update(
+                "update outreach_case set village_code = case when village_code = ? then ? "
+                        + "else village_code end, grid_code = case when grid_code = ? then ? else grid_code end "
+                        + "where ended_at is null and (village_code = ? or grid_code = ?)",
+                source,
+                target,
+                source,
+                target,
+                source,
                 source);
         String from = Role.regionGroup(source);
         for (String instance : instances) {
@@ -68,8 +80,11 @@ class OutreachSuccession implements RegionSuccession {
 
     /** The successor's users read the instance (and its history) as its own region's users did. */
     private void grant(String instance, String region) {
-        Map<Resources, Permission> reads = Map.of(Resources.PROCESS_INSTANCE, ProcessInstancePermissions.READ,
-                Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ);
+        Map<Resources, Permission> reads = Map.of(
+                Resources.PROCESS_INSTANCE,
+                ProcessInstancePermissions.READ,
+                Resources.HISTORIC_PROCESS_INSTANCE,
+                HistoricProcessInstancePermissions.READ);
         reads.forEach((resource, permission) -> {
             Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             read.setGroupId(Role.withinGroup(region));

@@ -24,13 +24,12 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 
 /**
  * 催缴走访: the residents in outreach in my region — for a grid worker their grid, sorted by what is due next,
@@ -62,7 +61,12 @@ class OutreachView extends VerticalLayout implements TranslatedTitle {
     private int shown;
     private final Clock clock;
 
-    OutreachView(OutreachQueries queries, OutreachStarter starter, OutreachService outreach, CampaignService campaigns, Clock clock) {
+    OutreachView(
+            OutreachQueries queries,
+            OutreachStarter starter,
+            OutreachService outreach,
+            CampaignService campaigns,
+            Clock clock) {
         this.clock = clock;
         this.time = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(clock.getZone());
         this.queries = queries;
@@ -82,8 +86,13 @@ class OutreachView extends VerticalLayout implements TranslatedTitle {
         campaign.setItems(list);
         campaign.setItemLabelGenerator(c -> c == null ? "" : c.name());
         // a campaign still in its breakdown already works the townships that confirmed their split
-        campaign.setValue(list.stream().filter(c -> c.phase() == CampaignPhase.IMPLEMENT).findFirst()
-                .or(() -> list.stream().filter(c -> c.phase() == CampaignPhase.MOBILISE).findFirst()).orElse(list.get(0)));
+        campaign.setValue(list.stream()
+                .filter(c -> c.phase() == CampaignPhase.IMPLEMENT)
+                .findFirst()
+                .or(() -> list.stream()
+                        .filter(c -> c.phase() == CampaignPhase.MOBILISE)
+                        .findFirst())
+                .orElse(list.get(0)));
         campaign.setId("outreach-campaign");
         liveOnly.setLabel(getTranslation("outreach.liveOnly"));
         liveOnly.setValue(true);
@@ -101,8 +110,9 @@ class OutreachView extends VerticalLayout implements TranslatedTitle {
         Div filters = new Div(campaign, liveOnly);
         filters.addClassName("outreach-filters");
         add(filters, counts);
-        boolean starts = CurrentUser.get().map(u -> u.hasRole(Role.COUNTY_LEADER) || u.hasRole(Role.CLERK)
-                || u.hasRole(Role.ADMIN)).orElse(false);
+        boolean starts = CurrentUser.get()
+                .map(u -> u.hasRole(Role.COUNTY_LEADER) || u.hasRole(Role.CLERK) || u.hasRole(Role.ADMIN))
+                .orElse(false);
         if (starts) {
             add(startButton());
         }
@@ -130,11 +140,13 @@ class OutreachView extends VerticalLayout implements TranslatedTitle {
                 String text;
                 try {
                     // how far the start is, all nodes' work counted: a determinate bar once the list is made
-                    OutreachStarter.StartResult r = starter.start(id, p -> ui.access(() -> {
-                        progress.setIndeterminate(false);
-                        progress.setValue(p.total() == 0 ? 1 : (double) p.started() / p.total());
-                        status.setText(ui.getTranslation("outreach.starting.progress", p.started(), p.total()));
-                    }));
+                    OutreachStarter.StartResult r = starter.start(
+                            id,
+                            p -> ui.access(() -> {
+                                progress.setIndeterminate(false);
+                                progress.setValue(p.total() == 0 ? 1 : (double) p.started() / p.total());
+                                status.setText(ui.getTranslation("outreach.starting.progress", p.started(), p.total()));
+                            }));
                     text = ui.getTranslation("outreach.started", r.listed(), r.started());
                 } catch (DomainException refused) {
                     text = Messages.of(ui, refused);
@@ -158,12 +170,17 @@ class OutreachView extends VerticalLayout implements TranslatedTitle {
         Campaign c = campaign.getValue();
         counts.removeAll();
         Map<OutreachStage, Integer> byStage = queries.stageCounts(c.id());
-        int live = byStage.entrySet().stream().filter(e -> e.getKey() != OutreachStage.ENDED)
-                .mapToInt(Map.Entry::getValue).sum();
-        counts.add(SummaryCard.of(getTranslation("outreach.count.live"), Integer.toString(live), "outreach-count-live"));
+        int live = byStage.entrySet().stream()
+                .filter(e -> e.getKey() != OutreachStage.ENDED)
+                .mapToInt(Map.Entry::getValue)
+                .sum();
+        counts.add(
+                SummaryCard.of(getTranslation("outreach.count.live"), Integer.toString(live), "outreach-count-live"));
         for (OutreachStage s : OutreachStage.values()) {
             if (s != OutreachStage.STARTED) {
-                counts.add(SummaryCard.of(getTranslation(s.messageKey()), Integer.toString(byStage.get(s)),
+                counts.add(SummaryCard.of(
+                        getTranslation(s.messageKey()),
+                        Integer.toString(byStage.get(s)),
                         "outreach-count-" + s.name().toLowerCase()));
             }
         }
@@ -188,24 +205,37 @@ class OutreachView extends VerticalLayout implements TranslatedTitle {
         Div card = new Div();
         card.addClassName("task-card");
         card.setId("case-" + c.id());
-        boolean overdue = c.stage() == OutreachStage.VISIT_DUE && c.nextActionAt() != null
+        boolean overdue = c.stage() == OutreachStage.VISIT_DUE
+                && c.nextActionAt() != null
                 && c.nextActionAt().isBefore(clock.instant());
         card.setClassName("overdue", overdue);
-        Div title = new Div(span(c.name(), "task-name"), badge(getTranslation(c.stage().messageKey())));
+        Div title = new Div(
+                span(c.name(), "task-name"), badge(getTranslation(c.stage().messageKey())));
         title.addClassName("task-title");
         card.add(title);
-        card.add(span(String.join(" · ", c.maskedId(), c.maskedMobile() == null ? getTranslation("outreach.noMobile")
-                : c.maskedMobile(), c.regionName(), getTranslation("outreach.kind." + c.kind())), "task-meta"));
-        String next = c.endReason() != null ? getTranslation("outreach.ended", getTranslation("outreach.end." + c.endReason()))
+        card.add(span(
+                String.join(
+                        " · ",
+                        c.maskedId(),
+                        c.maskedMobile() == null ? getTranslation("outreach.noMobile") : c.maskedMobile(),
+                        c.regionName(),
+                        getTranslation("outreach.kind." + c.kind())),
+                "task-meta"));
+        String next = c.endReason() != null
+                ? getTranslation("outreach.ended", getTranslation("outreach.end." + c.endReason()))
                 : c.nextActionAt() == null ? "" : getTranslation("outreach.next", time.format(c.nextActionAt()));
         card.add(span(next, "task-due"));
-        String contact = (c.lastContactAt() == null ? getTranslation("outreach.noContact")
-                : getTranslation("outreach.lastContact", time.format(c.lastContactAt())))
-                + (c.lastSmsStatus() == null ? "" : " · " + getTranslation("outreach.sms", getTranslation(c.lastSmsStatus())));
+        String contact = (c.lastContactAt() == null
+                        ? getTranslation("outreach.noContact")
+                        : getTranslation("outreach.lastContact", time.format(c.lastContactAt())))
+                + (c.lastSmsStatus() == null
+                        ? ""
+                        : " · " + getTranslation("outreach.sms", getTranslation(c.lastSmsStatus())));
         card.add(span(contact, "task-assignee"));
         if (c.visitTaskId() != null) {
-            Button visit = new Button(getTranslation("outreach.visit"), e -> UI.getCurrent().navigate("tasks/visit",
-                    QueryParameters.of("taskId", c.visitTaskId())));
+            Button visit = new Button(
+                    getTranslation("outreach.visit"),
+                    e -> UI.getCurrent().navigate("tasks/visit", QueryParameters.of("taskId", c.visitTaskId())));
             visit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             visit.addClassName("case-visit");
             card.add(actions(visit));

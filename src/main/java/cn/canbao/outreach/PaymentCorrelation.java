@@ -5,6 +5,11 @@ import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportFinished;
 import cn.canbao.register.RegisterCandidates;
 import cn.canbao.security.SystemAccess;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,12 +17,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A payment ends outreach wherever the resident's process waits: after every tax or insurance import the
@@ -36,8 +35,13 @@ public class PaymentCorrelation {
     private final RegisterCandidates register;
     private final OutreachService outreach;
 
-    PaymentCorrelation(JdbcClient jdbc, RuntimeService runtime, TransactionTemplate tx, CampaignService campaigns,
-                       RegisterCandidates register, OutreachService outreach) {
+    PaymentCorrelation(
+            JdbcClient jdbc,
+            RuntimeService runtime,
+            TransactionTemplate tx,
+            CampaignService campaigns,
+            RegisterCandidates register,
+            OutreachService outreach) {
         this.outreach = outreach;
         this.jdbc = jdbc;
         this.runtime = runtime;
@@ -91,32 +95,39 @@ public class PaymentCorrelation {
      * the persons an import changed, when it names one.
      */
     private Map<String, List<Long>> paidCases(Long importId) {
-        record Live(long caseId, String instance, long campaignId, String idNumber) {
-        }
+        record Live(long caseId, String instance, long campaignId, String idNumber) {}
         List<String> changed = importId == null ? null : register.changedBy(importId);
         if (changed != null && changed.isEmpty()) {
             return Map.of();
         }
         List<Live> live = jdbc.sql("select oc.id, coalesce(oc.process_instance_id, l.process_instance_id), "
                         + "oc.campaign_id, oc.id_number from outreach_case oc "
-                        + (changed == null ? "" : "join unnest(?::char(18)[]) c(id_number) on c.id_number = oc.id_number ")
+                        + (changed == null
+                                ? ""
+                                : "join unnest(?::char(18)[]) c(id_number) on c.id_number = oc.id_number ")
                         + "left join outreach_case l on l.id = oc.lead_case_id where oc.ended_at is null "
                         + "and coalesce(oc.process_instance_id, l.process_instance_id) is not null "
                         + "order by oc.id")
                 .params(changed == null ? List.of() : List.of((Object) changed.toArray(String[]::new)))
-                .query((rs, n) -> new Live(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4))).list();
+                .query((rs, n) -> new Live(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+                .list();
         if (live.isEmpty()) {
             return Map.of();
         }
-        Map<Long, Integer> years = campaigns.years(live.stream().map(Live::campaignId).collect(Collectors.toSet()));
+        Map<Long, Integer> years =
+                campaigns.years(live.stream().map(Live::campaignId).collect(Collectors.toSet()));
         Map<Integer, Set<String>> enrolled = new HashMap<>();
-        live.stream().filter(c -> years.containsKey(c.campaignId()))
-                .collect(Collectors.groupingBy(c -> years.get(c.campaignId()),
-                        Collectors.mapping(Live::idNumber, Collectors.toList())))
+        live.stream()
+                .filter(c -> years.containsKey(c.campaignId()))
+                .collect(Collectors.groupingBy(
+                        c -> years.get(c.campaignId()), Collectors.mapping(Live::idNumber, Collectors.toList())))
                 .forEach((year, ids) -> enrolled.put(year, register.enrolledFor(year, ids)));
-        return live.stream().filter(c -> years.containsKey(c.campaignId())
+        return live.stream()
+                .filter(c -> years.containsKey(c.campaignId())
                         && enrolled.get(years.get(c.campaignId())).contains(c.idNumber()))
-                .collect(Collectors.groupingBy(Live::instance, java.util.LinkedHashMap::new,
+                .collect(Collectors.groupingBy(
+                        Live::instance,
+                        java.util.LinkedHashMap::new,
                         Collectors.mapping(Live::caseId, Collectors.toList())));
     }
 
@@ -125,9 +136,12 @@ public class PaymentCorrelation {
      * the process ended.
      */
     private boolean settle(String instance, List<Long> paidCaseIds) {
-        Integer open = jdbc.sql("select count(*) from outreach_case oc where oc.ended_at is null and (oc.process_instance_id = ? "
-                        + "or oc.lead_case_id = (select l.id from outreach_case l where l.process_instance_id = ?))")
-                .params(instance, instance).query(Integer.class).single();
+        Integer open = jdbc.sql(
+                        "select count(*) from outreach_case oc where oc.ended_at is null and (oc.process_instance_id = ? "
+                                + "or oc.lead_case_id = (select l.id from outreach_case l where l.process_instance_id = ?))")
+                .params(instance, instance)
+                .query(Integer.class)
+                .single();
         if (open > paidCaseIds.size()) {
             outreach.closePaid(paidCaseIds);
             return false;
@@ -140,7 +154,9 @@ public class PaymentCorrelation {
             log.warn("outreach instance {} is gone; its case is closed by its end listener", instance);
             return false;
         }
-        runtime.createMessageCorrelation(OutreachProcess.MESSAGE_PAYMENT).processInstanceId(instance).correlateWithResult();
+        runtime.createMessageCorrelation(OutreachProcess.MESSAGE_PAYMENT)
+                .processInstanceId(instance)
+                .correlateWithResult();
         return true;
     }
 }

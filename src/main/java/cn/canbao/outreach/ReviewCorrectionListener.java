@@ -22,8 +22,10 @@ class ReviewCorrectionListener implements TaskListener {
         if (approved == null) {
             throw new OutreachException("outreach.correction.decisionRequired");
         }
-        corrections.decide(ProcessRecord.id(task, OutreachProcess.VAR_REQUEST_ID),
-                Boolean.parseBoolean(approved.toString()), (String) task.getVariable(OutreachProcess.VAR_DECISION_NOTE),
+        corrections.decide(
+                ProcessRecord.id(task, OutreachProcess.VAR_REQUEST_ID),
+                Boolean.parseBoolean(approved.toString()),
+                (String) task.getVariable(OutreachProcess.VAR_DECISION_NOTE),
                 CurrentUser.isSystem() && task.getAssignee() != null ? task.getAssignee() : CurrentUser.name());
     }
 }

@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,18 +38,28 @@ class ReviewCorrectionView extends TaskFormView implements TranslatedTitle {
         CorrectionRequest r = corrections.get(recordId());
         FormLayout facts = new FormLayout();
         facts.setId("correction-facts");
-        facts.addFormItem(new Span(r.name() + " · " + IdNumber.mask(r.idNumber())), getTranslation("outreach.correction.person"));
+        facts.addFormItem(
+                new Span(r.name() + " · " + IdNumber.mask(r.idNumber())), getTranslation("outreach.correction.person"));
         facts.addFormItem(new Span(getTranslation(r.kind().messageKey())), getTranslation("outreach.correction.kind"));
         facts.addFormItem(new Span(r.evidence()), getTranslation("outreach.visit.evidence"));
         switch (r.kind()) {
-            case MOVED -> facts.addFormItem(new Span(r.movedTo() == null ? getTranslation("outreach.correction.outOfCounty")
-                    : r.movedToName() + " (" + r.movedTo() + ")"), getTranslation("outreach.visit.movedTo"));
-            case DECEASED -> facts.addFormItem(new Span(String.valueOf(r.eventDate())),
-                    getTranslation("outreach.visit.deathDate"));
-            case INSURED_ELSEWHERE -> facts.addFormItem(new Span(getTranslation("outreach.scheme." + r.insuredScheme())
-                    + (r.insuredWhere() == null ? "" : " · " + r.insuredWhere())), getTranslation("outreach.visit.insuredWhere"));
+            case MOVED ->
+                facts.addFormItem(
+                        new Span(
+                                r.movedTo() == null
+                                        ? getTranslation("outreach.correction.outOfCounty")
+                                        : r.movedToName() + " (" + r.movedTo() + ")"),
+                        getTranslation("outreach.visit.movedTo"));
+            case DECEASED ->
+                facts.addFormItem(new Span(String.valueOf(r.eventDate())), getTranslation("outreach.visit.deathDate"));
+            case INSURED_ELSEWHERE ->
+                facts.addFormItem(
+                        new Span(getTranslation("outreach.scheme." + r.insuredScheme())
+                                + (r.insuredWhere() == null ? "" : " · " + r.insuredWhere())),
+                        getTranslation("outreach.visit.insuredWhere"));
         }
-        facts.addFormItem(new Span(r.requestedBy() + " · " + time.format(r.requestedAt())),
+        facts.addFormItem(
+                new Span(r.requestedBy() + " · " + time.format(r.requestedAt())),
                 getTranslation("outreach.correction.requested"));
         TextArea note = new TextArea(getTranslation("outreach.correction.note"));
         note.setWidthFull();

@@ -19,7 +19,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -52,12 +51,16 @@ class VisitFormView extends TaskFormView implements TranslatedTitle {
     protected void render() {
         long caseId = recordId();
         OutreachCase c = queries.caseOf(caseId);
-        Div who = new Div(new Span(c.name()), new Span(c.maskedId()), new Span(c.maskedMobile() == null ? "" : c.maskedMobile()),
-                new Span(c.regionName()), new Span(getTranslation("outreach.kind." + c.kind())));
+        Div who = new Div(
+                new Span(c.name()),
+                new Span(c.maskedId()),
+                new Span(c.maskedMobile() == null ? "" : c.maskedMobile()),
+                new Span(c.regionName()),
+                new Span(getTranslation("outreach.kind." + c.kind())));
         who.addClassName("visit-who");
         who.setId("visit-who");
-        Paragraph consequence = new Paragraph(getTranslation("outreach.visit.consequence",
-                outreach.consequence(caseId)));
+        Paragraph consequence =
+                new Paragraph(getTranslation("outreach.visit.consequence", outreach.consequence(caseId)));
         consequence.setId("visit-consequence");
         consequence.addClassName("cadence-note");
 
@@ -107,7 +110,10 @@ class VisitFormView extends TaskFormView implements TranslatedTitle {
             if (outcome.getValue() != null) {
                 given.add(outcome.getValue());
             }
-            memberOutcomes.values().stream().map(Select::getValue).filter(java.util.Objects::nonNull).forEach(given::add);
+            memberOutcomes.values().stream()
+                    .map(Select::getValue)
+                    .filter(java.util.Objects::nonNull)
+                    .forEach(given::add);
             promised.setVisible(given.contains(VisitOutcome.PROMISED));
             evidence.setVisible(given.stream().anyMatch(VisitOutcome::needsCorrection));
             movedTo.setVisible(given.contains(VisitOutcome.MOVED));
@@ -133,10 +139,12 @@ class VisitFormView extends TaskFormView implements TranslatedTitle {
             v.put(OutreachProcess.VAR_CORRECTED_MOBILE, mobile.getValue());
             v.put(OutreachProcess.VAR_CORRECTED_ADDRESS, address.getValue());
             v.put(OutreachProcess.VAR_NOTE, note.getValue());
-            v.put(OutreachProcess.VAR_MEMBER_OUTCOMES, memberOutcomes.entrySet().stream()
-                    .filter(m -> m.getValue().getValue() != null)
-                    .map(m -> m.getKey() + ":" + m.getValue().getValue().name())
-                    .collect(java.util.stream.Collectors.joining(";")));
+            v.put(
+                    OutreachProcess.VAR_MEMBER_OUTCOMES,
+                    memberOutcomes.entrySet().stream()
+                            .filter(m -> m.getValue().getValue() != null)
+                            .map(m -> m.getKey() + ":" + m.getValue().getValue().name())
+                            .collect(java.util.stream.Collectors.joining(";")));
             complete(v, getTranslation("outreach.visit.saved"), "outreach");
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
@@ -155,8 +163,24 @@ class VisitFormView extends TaskFormView implements TranslatedTitle {
         optOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         optOut.setId("visit-opt-out");
 
-        add(who, consequence, household, method, outcome, promised, evidence, movedTo, deathDate, scheme, insuredWhere, reason,
-                mobile, address, note, save, optOut);
+        add(
+                who,
+                consequence,
+                household,
+                method,
+                outcome,
+                promised,
+                evidence,
+                movedTo,
+                deathDate,
+                scheme,
+                insuredWhere,
+                reason,
+                mobile,
+                address,
+                note,
+                save,
+                optOut);
     }
 
     /**
@@ -176,12 +200,13 @@ class VisitFormView extends TaskFormView implements TranslatedTitle {
         box.add(new Paragraph(getTranslation("outreach.visit.household", members.size())));
         for (OutreachQueries.HouseholdMember m : members) {
             Select<VisitOutcome> own = new Select<>();
-            own.setLabel(m.relation() + " · " + m.shown().name() + " · " + m.shown().maskedId());
+            own.setLabel(
+                    m.relation() + " · " + m.shown().name() + " · " + m.shown().maskedId());
             own.setItems(VisitOutcome.values());
             own.setEmptySelectionAllowed(true);
             own.setEmptySelectionCaption(getTranslation("outreach.visit.sameAsHousehold"));
-            own.setItemLabelGenerator(o -> o == null ? getTranslation("outreach.visit.sameAsHousehold")
-                    : getTranslation(o.messageKey()));
+            own.setItemLabelGenerator(
+                    o -> o == null ? getTranslation("outreach.visit.sameAsHousehold") : getTranslation(o.messageKey()));
             own.setId("visit-member-" + m.caseId());
             own.setWidthFull();
             memberOutcomes.put(m.caseId(), own);

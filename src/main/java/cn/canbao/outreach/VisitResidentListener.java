@@ -5,13 +5,12 @@ import cn.canbao.campaign.CampaignService;
 import cn.canbao.register.NotEnrolledReason;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.SystemAccess;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_VisitResident}: the case is the process's business key (never the writable {@code caseId}
@@ -47,19 +46,25 @@ class VisitResidentListener implements TaskListener {
                 value(task, OutreachProcess.VAR_OUTCOME, VisitOutcome.class),
                 value(task, OutreachProcess.VAR_REASON, NotEnrolledReason.class),
                 date(task, OutreachProcess.VAR_PROMISED_DATE),
-                text(task, OutreachProcess.VAR_CORRECTED_MOBILE), text(task, OutreachProcess.VAR_CORRECTED_ADDRESS),
-                text(task, OutreachProcess.VAR_NOTE), text(task, OutreachProcess.VAR_EVIDENCE),
-                text(task, OutreachProcess.VAR_MOVED_TO), date(task, OutreachProcess.VAR_EVENT_DATE),
-                text(task, OutreachProcess.VAR_INSURED_SCHEME), text(task, OutreachProcess.VAR_INSURED_WHERE));
+                text(task, OutreachProcess.VAR_CORRECTED_MOBILE),
+                text(task, OutreachProcess.VAR_CORRECTED_ADDRESS),
+                text(task, OutreachProcess.VAR_NOTE),
+                text(task, OutreachProcess.VAR_EVIDENCE),
+                text(task, OutreachProcess.VAR_MOVED_TO),
+                date(task, OutreachProcess.VAR_EVENT_DATE),
+                text(task, OutreachProcess.VAR_INSURED_SCHEME),
+                text(task, OutreachProcess.VAR_INSURED_WHERE));
         // the visit is the acting user's (checked in the service); the assignee is writable through REST
         String by = CurrentUser.isSystem() && task.getAssignee() != null ? task.getAssignee() : CurrentUser.name();
-        OutreachService.HouseholdVisit visit = outreach.recordHouseholdVisit(caseId, report,
-                memberOutcomes(text(task, OutreachProcess.VAR_MEMBER_OUTCOMES)), by);
+        OutreachService.HouseholdVisit visit = outreach.recordHouseholdVisit(
+                caseId, report, memberOutcomes(text(task, OutreachProcess.VAR_MEMBER_OUTCOMES)), by);
         // a household waits for its earliest promise, whatever the head said; the others' cases are closed already
         if (visit.promisedDate() != null) {
             task.getExecution().setVariable(OutreachProcess.VAR_OUTCOME, VisitOutcome.PROMISED.name());
-            task.getExecution().setVariable(OutreachProcess.VAR_PROMISED_BY,
-                    CampaignService.endOf(visit.promisedDate(), clock.getZone()));
+            task.getExecution()
+                    .setVariable(
+                            OutreachProcess.VAR_PROMISED_BY,
+                            CampaignService.endOf(visit.promisedDate(), clock.getZone()));
         }
     }
 

@@ -7,6 +7,13 @@ import java.math.BigDecimal;
  * visitor before the enrollment arrived), data corrections they filed that a clerk approved, the tier reached and
  * the reward it pays.
  */
-public record WorkTally(String username, String displayName, String gridCode, String gridName, int visits,
-                        int enrolledAfterVisit, int correctionsConfirmed, String tier, BigDecimal reward) {
-}
+public record WorkTally(
+        String username,
+        String displayName,
+        String gridCode,
+        String gridName,
+        int visits,
+        int enrolledAfterVisit,
+        int correctionsConfirmed,
+        String tier,
+        BigDecimal reward) {}

@@ -23,7 +23,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -62,19 +61,33 @@ class WorkTallyView extends VerticalLayout implements TranslatedTitle {
         YearMonth now = YearMonth.now(clock);
         month.setLabel(getTranslation("outreach.tally.month"));
         month.setItems(IntStream.range(0, 12).mapToObj(now::minusMonths).toList());
-        month.setItemLabelGenerator(m -> m == null ? "" : getTranslation("outreach.tally.monthLabel", m.getYear(), m.getMonthValue()));
+        month.setItemLabelGenerator(
+                m -> m == null ? "" : getTranslation("outreach.tally.monthLabel", m.getYear(), m.getMonthValue()));
         month.setValue(now);
         month.setId("tally-month");
         month.addValueChangeListener(e -> reload());
         grid.setId("tally-grid");
-        grid.addColumn(WorkTally::gridName).setHeader(getTranslation("outreach.tally.grid")).setAutoWidth(true);
-        grid.addColumn(WorkTally::displayName).setHeader(getTranslation("outreach.tally.worker")).setAutoWidth(true);
-        grid.addColumn(WorkTally::visits).setHeader(getTranslation("outreach.tally.visits")).setAutoWidth(true);
-        grid.addColumn(WorkTally::enrolledAfterVisit).setHeader(getTranslation("outreach.tally.enrolled")).setAutoWidth(true);
-        grid.addColumn(WorkTally::correctionsConfirmed).setHeader(getTranslation("outreach.tally.corrections")).setAutoWidth(true);
-        grid.addColumn(t -> Messages.stored(this, t.tier())).setHeader(getTranslation("outreach.tally.tier"))
+        grid.addColumn(WorkTally::gridName)
+                .setHeader(getTranslation("outreach.tally.grid"))
                 .setAutoWidth(true);
-        grid.addColumn(t -> t.reward().toPlainString()).setHeader(getTranslation("outreach.tally.reward")).setAutoWidth(true);
+        grid.addColumn(WorkTally::displayName)
+                .setHeader(getTranslation("outreach.tally.worker"))
+                .setAutoWidth(true);
+        grid.addColumn(WorkTally::visits)
+                .setHeader(getTranslation("outreach.tally.visits"))
+                .setAutoWidth(true);
+        grid.addColumn(WorkTally::enrolledAfterVisit)
+                .setHeader(getTranslation("outreach.tally.enrolled"))
+                .setAutoWidth(true);
+        grid.addColumn(WorkTally::correctionsConfirmed)
+                .setHeader(getTranslation("outreach.tally.corrections"))
+                .setAutoWidth(true);
+        grid.addColumn(t -> Messages.stored(this, t.tier()))
+                .setHeader(getTranslation("outreach.tally.tier"))
+                .setAutoWidth(true);
+        grid.addColumn(t -> t.reward().toPlainString())
+                .setHeader(getTranslation("outreach.tally.reward"))
+                .setAutoWidth(true);
         export.setText(getTranslation("outreach.tally.export"));
         export.setId("tally-export");
         add(month, grid, export);
@@ -92,8 +105,11 @@ class WorkTallyView extends VerticalLayout implements TranslatedTitle {
         export.setHref((DownloadHandler) event -> {
             event.setFileName("work-tally-" + regionCode + "-" + m + ".xlsx");
             event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            WorkTallyWorkbook.write(getTranslation("outreach.tally.title", CurrentUser.require().regionName()) + " " + m,
-                    rows, key -> getTranslation(key), event.getOutputStream());
+            WorkTallyWorkbook.write(
+                    getTranslation("outreach.tally.title", CurrentUser.require().regionName()) + " " + m,
+                    rows,
+                    key -> getTranslation(key),
+                    event.getOutputStream());
         });
     }
 
@@ -121,8 +137,11 @@ class WorkTallyView extends VerticalLayout implements TranslatedTitle {
             Div row = new Div(name, minEnrolled, minVisits, reward);
             row.addClassName("tally-tier");
             box.add(row);
-            readers.add(() -> edited.add(new WorkTier(t.rank(), name.getValue().equals(shownName) ? t.name()
-                    : name.getValue(), value(minEnrolled), value(minVisits),
+            readers.add(() -> edited.add(new WorkTier(
+                    t.rank(),
+                    name.getValue().equals(shownName) ? t.name() : name.getValue(),
+                    value(minEnrolled),
+                    value(minVisits),
                     reward.getValue() == null ? BigDecimal.valueOf(-1) : reward.getValue())));
         }
         if (editable) {

@@ -1,33 +1,37 @@
 package cn.canbao.outreach;
 
+import static cn.canbao.base.ExcelCells.decimal;
+import static cn.canbao.base.ExcelCells.number;
+import static cn.canbao.base.ExcelCells.text;
+
 import cn.canbao.base.StoredMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.util.List;
-import java.util.function.UnaryOperator;
-
-import static cn.canbao.base.ExcelCells.decimal;
-import static cn.canbao.base.ExcelCells.number;
-import static cn.canbao.base.ExcelCells.text;
-
 /** The month's tally as an Excel sheet: a title row, headers in the reader's language, one row per grid worker. */
 final class WorkTallyWorkbook {
 
     /** The headers' message keys. */
-    static final List<String> HEADERS = List.of("outreach.tally.grid", "outreach.tally.xlsx.gridCode",
-            "outreach.tally.worker", "outreach.tally.xlsx.username", "outreach.tally.visits",
-            "outreach.tally.xlsx.enrolled", "outreach.tally.corrections", "outreach.tally.tier",
+    static final List<String> HEADERS = List.of(
+            "outreach.tally.grid",
+            "outreach.tally.xlsx.gridCode",
+            "outreach.tally.worker",
+            "outreach.tally.xlsx.username",
+            "outreach.tally.visits",
+            "outreach.tally.xlsx.enrolled",
+            "outreach.tally.corrections",
+            "outreach.tally.tier",
             "outreach.tally.reward");
 
-    private WorkTallyWorkbook() {
-    }
+    private WorkTallyWorkbook() {}
 
     /** {@code words} gives a message key's text in the reader's language. */
     static void write(String title, List<WorkTally> rows, UnaryOperator<String> words, OutputStream out) {
@@ -52,7 +56,9 @@ final class WorkTallyWorkbook {
                 number(row, 4, t.visits(), null);
                 number(row, 5, t.enrolledAfterVisit(), null);
                 number(row, 6, t.correctionsConfirmed(), null);
-                String tier = StoredMessage.parse(t.tier()).map(m -> words.apply(m.messageKey())).orElse(t.tier());
+                String tier = StoredMessage.parse(t.tier())
+                        .map(m -> words.apply(m.messageKey()))
+                        .orElse(t.tier());
                 text(row, 7, tier, null);
                 decimal(row, 8, t.reward(), null);
             }

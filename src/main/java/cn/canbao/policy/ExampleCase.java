@@ -12,8 +12,8 @@ import java.util.Map;
  * @param line        the line of the case in its file (for error messages)
  * @param name        what the case shows, in Chinese
  */
-public record ExampleCase(String decisionKey, int line, String name, Map<String, Object> inputs,
-                          Map<String, String> expected) {
+public record ExampleCase(
+        String decisionKey, int line, String name, Map<String, Object> inputs, Map<String, String> expected) {
 
     public ExampleCase {
         inputs = Map.copyOf(inputs);

@@ -1,9 +1,5 @@
 package cn.canbao.policy;
 
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.stereotype.Component;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,6 +12,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
 
 /**
  * The bundled example cases under {@code policy/<year>/}: one CSV per decision, the same files the rule
@@ -26,8 +25,9 @@ import java.util.regex.Pattern;
 public class ExampleCases {
 
     /** file name → decision it exercises */
-    static final Map<String, String> FILES = Map.of("waiting-period.csv", PolicyDecisions.WAITING_PERIOD,
-            "cap-adjustment.csv", PolicyDecisions.CAP_ADJUSTMENT);
+    static final Map<String, String> FILES = Map.of(
+            "waiting-period.csv", PolicyDecisions.WAITING_PERIOD, "cap-adjustment.csv", PolicyDecisions.CAP_ADJUSTMENT);
+
     private static final Pattern YEAR_FOLDER = Pattern.compile("/policy/(\\d{4})/([^/]+)$");
 
     /** year → cases of that year's folder */
@@ -58,13 +58,15 @@ public class ExampleCases {
 
     /** The cases of one decision for the year. */
     public List<ExampleCase> forYear(int year, String decisionKey) {
-        return forYear(year).stream().filter(c -> c.decisionKey().equals(decisionKey)).toList();
+        return forYear(year).stream()
+                .filter(c -> c.decisionKey().equals(decisionKey))
+                .toList();
     }
 
     static List<ExampleCase> read(String decisionKey, Resource resource) throws IOException {
         List<ExampleCase> cases = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(resource.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
             String[] header = null;
             String line;
             int number = 0;

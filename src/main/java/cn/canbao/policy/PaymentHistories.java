@@ -2,12 +2,11 @@ package cn.canbao.policy;
 
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.register.RegisterHistories;
-import org.springframework.stereotype.Component;
-
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * Persons' enrollment and payment histories, for any number of persons in one call to the register (the
@@ -28,13 +27,24 @@ class PaymentHistories {
     /** The histories of the persons found, by ID number; unknown numbers are absent. */
     Map<String, PaymentHistory> read(Collection<String> idNumbers) {
         Map<String, PaymentHistory> histories = new LinkedHashMap<>();
-        register.histories(idNumbers).forEach((id, h) -> histories.put(id, new PaymentHistory(id,
-                h.householdRegion(), h.birthDate(), h.groups(), h.memberships().stream()
-                        .map(m -> new PaymentHistory.Membership(m.group(), m.detail(), m.since())).toList(),
-                h.enrollments().stream().map(e -> new PaymentHistory.Enrollment(e.year(), e.scheme(), e.place()))
-                        .toList(),
-                h.payments().stream().map(p -> new PaymentHistory.Payment(p.receiptNo(), p.year(), p.scheme(),
-                        p.paidDate())).toList())));
+        register.histories(idNumbers)
+                .forEach((id, h) -> histories.put(
+                        id,
+                        new PaymentHistory(
+                                id,
+                                h.householdRegion(),
+                                h.birthDate(),
+                                h.groups(),
+                                h.memberships().stream()
+                                        .map(m -> new PaymentHistory.Membership(m.group(), m.detail(), m.since()))
+                                        .toList(),
+                                h.enrollments().stream()
+                                        .map(e -> new PaymentHistory.Enrollment(e.year(), e.scheme(), e.place()))
+                                        .toList(),
+                                h.payments().stream()
+                                        .map(p -> new PaymentHistory.Payment(
+                                                p.receiptNo(), p.year(), p.scheme(), p.paidDate()))
+                                        .toList())));
         return histories;
     }
 

@@ -3,7 +3,6 @@ package cn.canbao.policy;
 import cn.canbao.register.HardshipCategory;
 import cn.canbao.register.IdNumber;
 import cn.canbao.register.PersonGroup;
-
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -21,8 +20,14 @@ import java.util.stream.Collectors;
  *
  * @param householdRegion the household village, whose county's collection period and place's rule set apply, or null
  */
-record PaymentHistory(String idNumber, String householdRegion, LocalDate birthDate, Set<PersonGroup> groups,
-                      List<Membership> memberships, List<Enrollment> enrollments, List<Payment> payments) {
+record PaymentHistory(
+        String idNumber,
+        String householdRegion,
+        LocalDate birthDate,
+        Set<PersonGroup> groups,
+        List<Membership> memberships,
+        List<Enrollment> enrollments,
+        List<Payment> payments) {
 
     static final String EMPLOYEE = "EMPLOYEE";
 
@@ -34,19 +39,16 @@ record PaymentHistory(String idNumber, String householdRegion, LocalDate birthDa
     }
 
     /** A current group membership (see RegisterHistories.Membership). */
-    record Membership(PersonGroup group, String detail, LocalDate since) {
-    }
+    record Membership(PersonGroup group, String detail, LocalDate since) {}
 
     /** The county (its 6-digit prefix) whose collection period applies, or null. */
     String countyCode() {
         return householdRegion == null ? null : householdRegion.substring(0, 6);
     }
 
-    record Enrollment(int year, String scheme, String place) {
-    }
+    record Enrollment(int year, String scheme, String place) {}
 
-    record Payment(String receiptNo, int year, String scheme, LocalDate paidDate) {
-    }
+    record Payment(String receiptNo, int year, String scheme, LocalDate paidDate) {}
 
     /**
      * Refuses a history the rules cannot read: a year covered twice (two schemes or two places, or two
@@ -59,19 +61,32 @@ record PaymentHistory(String idNumber, String householdRegion, LocalDate birthDa
                 .collect(Collectors.groupingBy(Enrollment::year, TreeMap::new, Collectors.toList()));
         byYear.forEach((year, rows) -> {
             if (rows.size() > 1) {
-                throw new PolicyException("policy.history.overlap", masked, year, rows.stream()
-                        .map(e -> e.scheme() + "/" + e.place()).sorted().collect(Collectors.joining("、")));
+                throw new PolicyException(
+                        "policy.history.overlap",
+                        masked,
+                        year,
+                        rows.stream()
+                                .map(e -> e.scheme() + "/" + e.place())
+                                .sorted()
+                                .collect(Collectors.joining("、")));
             }
         });
-        Map<String, List<Payment>> paid = payments.stream().collect(Collectors.groupingBy(
-                p -> p.year() + "/" + p.scheme(), TreeMap::new, Collectors.toList()));
+        Map<String, List<Payment>> paid = payments.stream()
+                .collect(Collectors.groupingBy(p -> p.year() + "/" + p.scheme(), TreeMap::new, Collectors.toList()));
         paid.forEach((key, rows) -> {
             if (rows.size() > 1) {
-                throw new PolicyException("policy.history.paidTwice", masked, rows.get(0).year(), rows.stream()
-                        .map(Payment::receiptNo).sorted().collect(Collectors.joining("、")));
+                throw new PolicyException(
+                        "policy.history.paidTwice",
+                        masked,
+                        rows.get(0).year(),
+                        rows.stream().map(Payment::receiptNo).sorted().collect(Collectors.joining("、")));
             }
         });
-        payments.stream().map(Payment::year).filter(y -> !byYear.containsKey(y)).sorted().findFirst()
+        payments.stream()
+                .map(Payment::year)
+                .filter(y -> !byYear.containsKey(y))
+                .sorted()
+                .findFirst()
                 .ifPresent(year -> {
                     throw new PolicyException("policy.history.gap", masked, year);
                 });
@@ -79,9 +94,11 @@ record PaymentHistory(String idNumber, String householdRegion, LocalDate birthDa
 
     /** Years enrolled only by paying them back after the year was over (补缴). */
     Set<Integer> paidBackYears() {
-        Map<Integer, LocalDate> firstPaid = payments.stream().collect(Collectors.toMap(Payment::year,
-                Payment::paidDate, (a, b) -> a.isBefore(b) ? a : b));
-        return firstPaid.entrySet().stream().filter(e -> e.getValue().getYear() > e.getKey()).map(Map.Entry::getKey)
+        Map<Integer, LocalDate> firstPaid = payments.stream()
+                .collect(Collectors.toMap(Payment::year, Payment::paidDate, (a, b) -> a.isBefore(b) ? a : b));
+        return firstPaid.entrySet().stream()
+                .filter(e -> e.getValue().getYear() > e.getKey())
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -93,23 +110,44 @@ record PaymentHistory(String idNumber, String householdRegion, LocalDate birthDa
      * @param inCollectionPeriod whether asOf lies in the collection period of that year
      * @param claims             per enrolled year what the claims data says (absent: unknown)
      */
-    PolicyInputs inputs(RuleSet rules, boolean inCollectionPeriod, LocalDate asOf,
-                        Map<Integer, LimitLedger.ClaimYear> claims) {
+    PolicyInputs inputs(
+            RuleSet rules, boolean inCollectionPeriod, LocalDate asOf, Map<Integer, LimitLedger.ClaimYear> claims) {
         int year = rules.schemeYear();
         Set<Integer> paidBack = paidBackYears();
-        Set<Integer> covered = enrollments.stream().map(Enrollment::year).filter(y -> !paidBack.contains(y))
+        Set<Integer> covered = enrollments.stream()
+                .map(Enrollment::year)
+                .filter(y -> !paidBack.contains(y))
                 .collect(Collectors.toCollection(TreeSet::new));
         boolean enrolled = enrollments.stream().anyMatch(e -> e.year() == year);
         Switch sw = schemeSwitch(year, inCollectionPeriod, asOf);
         boolean newborn = birthDate != null && birthDate.getYear() == year || groups.contains(PersonGroup.NEWBORN);
         // "医疗救助资助参保对象": a hardship member the rule set funds
-        boolean assisted = hardshipCategories().stream().anyMatch(c -> rules.subsidyOf(c).isPresent());
-        boolean leftService = memberships.stream().anyMatch(m -> (m.group() == PersonGroup.VETERAN
-                || m.group() == PersonGroup.MILITARY_SPOUSE) && m.since() != null && m.since().getYear() == year);
+        boolean assisted =
+                hardshipCategories().stream().anyMatch(c -> rules.subsidyOf(c).isPresent());
+        boolean leftService = memberships.stream()
+                .anyMatch(m -> (m.group() == PersonGroup.VETERAN || m.group() == PersonGroup.MILITARY_SPOUSE)
+                        && m.since() != null
+                        && m.since().getYear() == year);
         if (!rules.mechanismApplies()) {
-            return new PolicyInputs(year, asOf, inCollectionPeriod, enrolled, null, 0, List.of(), 0, 0,
-                    List.copyOf(paidBack), newborn, assisted, leftService, sw.switching(), sw.priorYears(),
-                    sw.gapMonths(), null, null);
+            return new PolicyInputs(
+                    year,
+                    asOf,
+                    inCollectionPeriod,
+                    enrolled,
+                    null,
+                    0,
+                    List.of(),
+                    0,
+                    0,
+                    List.copyOf(paidBack),
+                    newborn,
+                    assisted,
+                    leftService,
+                    sw.switching(),
+                    sw.priorYears(),
+                    sw.gapMonths(),
+                    null,
+                    null);
         }
         int from = rules.mechanismFrom();
         int first = Math.max(from, birthDate == null ? from : birthDate.getYear());
@@ -128,23 +166,41 @@ record PaymentHistory(String idNumber, String householdRegion, LocalDate birthDa
             currentBreak++;
         }
         int gapStart = year - currentBreak;
-        int paidBackInBreak = (int) paidBack.stream().filter(y -> y >= gapStart && y < year).count();
+        int paidBackInBreak =
+                (int) paidBack.stream().filter(y -> y >= gapStart && y < year).count();
         LimitLedger ledger = LimitLedger.count(from, year, first, covered, claims);
         LimitLedger ifSkipped = LimitLedger.count(from, year + 1, first, covered, claims);
-        return new PolicyInputs(year, asOf, inCollectionPeriod, enrolled, from, continuous, breaks, currentBreak,
-                paidBackInBreak, List.copyOf(paidBack), newborn, assisted, leftService, sw.switching(), sw.priorYears(),
-                sw.gapMonths(), ledger, ifSkipped);
+        return new PolicyInputs(
+                year,
+                asOf,
+                inCollectionPeriod,
+                enrolled,
+                from,
+                continuous,
+                breaks,
+                currentBreak,
+                paidBackInBreak,
+                List.copyOf(paidBack),
+                newborn,
+                assisted,
+                leftService,
+                sw.switching(),
+                sw.priorYears(),
+                sw.gapMonths(),
+                ledger,
+                ifSkipped);
     }
 
     /** The hardship categories the person belongs to today. */
     Set<HardshipCategory> hardshipCategories() {
-        return memberships.stream().filter(m -> m.group() == PersonGroup.HARDSHIP)
-                .map(m -> HardshipCategory.parse(m.detail())).flatMap(java.util.Optional::stream)
+        return memberships.stream()
+                .filter(m -> m.group() == PersonGroup.HARDSHIP)
+                .map(m -> HardshipCategory.parse(m.detail()))
+                .flatMap(java.util.Optional::stream)
                 .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(HardshipCategory.class)));
     }
 
-    private record Switch(boolean switching, int priorYears, int gapMonths) {
-    }
+    private record Switch(boolean switching, int priorYears, int gapMonths) {}
 
     /**
      * Switching from the employee scheme: "参保人员已连续2年以上（含2年）参加基本医保的，因就业等个人状态变化在职工医保和居民医保间
@@ -154,7 +210,8 @@ record PaymentHistory(String idNumber, String householdRegion, LocalDate birthDa
      * enrollment: none when enrolling in the collection period (cover starts on 1 January).
      */
     private Switch schemeSwitch(int year, boolean inCollectionPeriod, LocalDate asOf) {
-        TreeMap<Integer, String> schemeByYear = enrollments.stream().filter(e -> e.year() < year)
+        TreeMap<Integer, String> schemeByYear = enrollments.stream()
+                .filter(e -> e.year() < year)
                 .collect(Collectors.toMap(Enrollment::year, Enrollment::scheme, (a, b) -> a, TreeMap::new));
         if (schemeByYear.isEmpty()) {
             return new Switch(false, 0, 0);
@@ -168,7 +225,8 @@ record PaymentHistory(String idNumber, String householdRegion, LocalDate birthDa
             run++;
         }
         LocalDate coverEnded = LocalDate.of(last + 1, 1, 1);
-        int gap = inCollectionPeriod || !asOf.isAfter(coverEnded) ? Math.max(0, year - last - 1) * 12
+        int gap = inCollectionPeriod || !asOf.isAfter(coverEnded)
+                ? Math.max(0, year - last - 1) * 12
                 : (int) Period.between(coverEnded, asOf).toTotalMonths();
         return new Switch(true, run, gap);
     }

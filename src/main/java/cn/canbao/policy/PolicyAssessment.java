@@ -1,7 +1,6 @@
 package cn.canbao.policy;
 
 import cn.canbao.register.HardshipCategory;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -21,11 +20,24 @@ import java.util.Set;
  * @param lateWaitingMonths  the waiting period if they enrolled outside the collection period
  * @param reductionIfSkipped how much next year's maximum would be lowered if this year stays unpaid
  */
-public record PolicyAssessment(String idNumber, PolicyInputs inputs, RuleSet ruleSet, int rulesYear, int rulesVersion,
-                               int waitingMonths, String waitingClause, String waitingReason,
-                               long capReward, long capPenalty, long capChange, String capClause, String capReason,
-                               BigDecimal personalShare, Set<HardshipCategory> categories, int lateWaitingMonths,
-                               long reductionIfSkipped) {
+public record PolicyAssessment(
+        String idNumber,
+        PolicyInputs inputs,
+        RuleSet ruleSet,
+        int rulesYear,
+        int rulesVersion,
+        int waitingMonths,
+        String waitingClause,
+        String waitingReason,
+        long capReward,
+        long capPenalty,
+        long capChange,
+        String capClause,
+        String capReason,
+        BigDecimal personalShare,
+        Set<HardshipCategory> categories,
+        int lateWaitingMonths,
+        long reductionIfSkipped) {
 
     public PolicyAssessment {
         categories = Set.copyOf(categories);

@@ -37,6 +37,5 @@ public final class PolicyDecisions {
     public static final String OUT_CAP_CLAUSE = "capClause";
     public static final String OUT_CAP_REASON = "capReason";
 
-    private PolicyDecisions() {
-    }
+    private PolicyDecisions() {}
 }

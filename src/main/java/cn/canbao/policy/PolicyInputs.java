@@ -25,11 +25,25 @@ import java.util.Map;
  * @param ledger             the limit's raises and reductions up to the year, the year counted as enrolled
  * @param ledgerIfSkipped    the same for next year if this year stays unpaid
  */
-public record PolicyInputs(int year, LocalDate asOf, boolean inCollectionPeriod, boolean enrolled, Integer countedFrom,
-                           int continuousYears, List<Integer> breakYears, int currentBreakYears, int paidBackInBreak,
-                           List<Integer> paidBackYears, boolean newborn, boolean assisted, boolean leftService,
-                           boolean switchingScheme, int priorSchemeYears, int gapMonths, LimitLedger ledger,
-                           LimitLedger ledgerIfSkipped) {
+public record PolicyInputs(
+        int year,
+        LocalDate asOf,
+        boolean inCollectionPeriod,
+        boolean enrolled,
+        Integer countedFrom,
+        int continuousYears,
+        List<Integer> breakYears,
+        int currentBreakYears,
+        int paidBackInBreak,
+        List<Integer> paidBackYears,
+        boolean newborn,
+        boolean assisted,
+        boolean leftService,
+        boolean switchingScheme,
+        int priorSchemeYears,
+        int gapMonths,
+        LimitLedger ledger,
+        LimitLedger ledgerIfSkipped) {
 
     public PolicyInputs {
         breakYears = List.copyOf(breakYears);

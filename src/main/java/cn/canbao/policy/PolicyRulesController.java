@@ -1,5 +1,9 @@
 package cn.canbao.policy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,11 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.util.List;
 
 /**
  * The policy rules for automation: {@code GET /api/policy-rules} lists the versions (and {@code /{deploymentId}}
@@ -39,7 +38,9 @@ class PolicyRulesController {
 
     @GetMapping("/{deploymentId}")
     RuleVersion version(@PathVariable String deploymentId) {
-        return rules.versions().stream().filter(v -> v.deploymentId().equals(deploymentId)).findFirst()
+        return rules.versions().stream()
+                .filter(v -> v.deploymentId().equals(deploymentId))
+                .findFirst()
                 .orElseThrow(() -> new PolicyException("policy.rules.versionNotFound", deploymentId));
     }
 
@@ -60,7 +61,8 @@ class PolicyRulesController {
     }
 
     private static ResponseEntity<RuleVersion> created(RuleVersion version) {
-        return ResponseEntity.created(URI.create("/api/policy-rules/" + version.deploymentId())).body(version);
+        return ResponseEntity.created(URI.create("/api/policy-rules/" + version.deploymentId()))
+                .body(version);
     }
 
     /** Not a number is year 0, which the service refuses (and audits) like any year out of range. */

@@ -7,28 +7,6 @@ import cn.canbao.security.CurrentUser;
 import cn.canbao.security.LogSafe;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityAudit;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Decision;
-import org.camunda.bpm.model.dmn.instance.DecisionTable;
-import org.camunda.bpm.model.dmn.instance.Input;
-import org.camunda.bpm.model.dmn.instance.Output;
-import org.camunda.bpm.model.dmn.instance.UnaryTests;
-import org.camunda.bpm.model.dmn.instance.LiteralExpression;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,6 +19,27 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Input;
+import org.camunda.bpm.model.dmn.instance.LiteralExpression;
+import org.camunda.bpm.model.dmn.instance.Output;
+import org.camunda.bpm.model.dmn.instance.UnaryTests;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The rule admin: the deployed versions of the policy rules, their tables rendered from the DMN model,
@@ -59,11 +58,12 @@ public class PolicyRulesService {
     static final int MAX_FILE_BYTES = FeelOnlyModelCheck.MAX_BYTES;
     /** Security audit actions of the rule admin. */
     static final String AUDIT_UPLOADED = "RULE_UPLOADED";
+
     static final String AUDIT_REFUSED = "RULE_REFUSED";
     private static final Logger log = LoggerFactory.getLogger(PolicyRulesService.class);
     private static final int MAX_LISTED_FAILURES = 3;
-    private static final Set<RegionLevel> RULE_LEVELS = EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY,
-            RegionLevel.COUNTY);
+    private static final Set<RegionLevel> RULE_LEVELS =
+            EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY);
 
     private final RepositoryService repository;
     private final PolicyRules rules;
@@ -73,8 +73,14 @@ public class PolicyRulesService {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
 
-    PolicyRulesService(RepositoryService repository, PolicyRules rules, ExampleCases cases, UploadedRuleCheck check,
-                       SecurityAudit audit, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    PolicyRulesService(
+            RepositoryService repository,
+            PolicyRules rules,
+            ExampleCases cases,
+            UploadedRuleCheck check,
+            SecurityAudit audit,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions) {
         this.repository = repository;
         this.rules = rules;
         this.cases = cases;
@@ -88,30 +94,44 @@ public class PolicyRulesService {
     public List<RuleVersion> versions() {
         requireRuleClerk();
         List<DecisionDefinition> all = rules.all(PolicyDecisions.WAITING_PERIOD);
-        Map<Integer, DecisionDefinition> activeByYear = all.stream().collect(Collectors.toMap(PolicyRules::yearOf,
-                Function.identity(), (a, b) -> PolicyRules.PRECEDENCE.compare(a, b) >= 0 ? a : b));
+        Map<Integer, DecisionDefinition> activeByYear = all.stream()
+                .collect(Collectors.toMap(
+                        PolicyRules::yearOf,
+                        Function.identity(),
+                        (a, b) -> PolicyRules.PRECEDENCE.compare(a, b) >= 0 ? a : b));
         Map<String, Deployment> deployments = repository.createDeploymentQuery().list().stream()
                 .collect(Collectors.toMap(Deployment::getId, Function.identity()));
-        Map<String, Map<String, Object>> uploads = jdbc.queryForList("select deployment_id, file_name, uploaded_by "
-                + "from policy_rule_version").stream().collect(Collectors.toMap(r -> (String) r.get("deployment_id"),
-                Function.identity()));
-        return all.stream().sorted(PolicyRules.PRECEDENCE.reversed()).map(d -> {
-            Map<String, Object> upload = uploads.get(d.getDeploymentId());
-            Deployment deployment = deployments.get(d.getDeploymentId());
-            Instant at = deployment == null || deployment.getDeploymentTime() == null ? null
-                    : deployment.getDeploymentTime().toInstant();
-            return new RuleVersion(d.getDeploymentId(), PolicyRules.yearOf(d), d.getVersion(), at,
-                    upload == null ? fileNameOf(d.getResourceName()) : (String) upload.get("file_name"),
-                    upload == null ? null : (String) upload.get("uploaded_by"),
-                    activeByYear.get(PolicyRules.yearOf(d)) == d);
-        }).toList();
+        Map<String, Map<String, Object>> uploads =
+                jdbc.queryForList("select deployment_id, file_name, uploaded_by " + "from policy_rule_version").stream()
+                        .collect(Collectors.toMap(r -> (String) r.get("deployment_id"), Function.identity()));
+        return all.stream()
+                .sorted(PolicyRules.PRECEDENCE.reversed())
+                .map(d -> {
+                    Map<String, Object> upload = uploads.get(d.getDeploymentId());
+                    Deployment deployment = deployments.get(d.getDeploymentId());
+                    Instant at = deployment == null || deployment.getDeploymentTime() == null
+                            ? null
+                            : deployment.getDeploymentTime().toInstant();
+                    return new RuleVersion(
+                            d.getDeploymentId(),
+                            PolicyRules.yearOf(d),
+                            d.getVersion(),
+                            at,
+                            upload == null ? fileNameOf(d.getResourceName()) : (String) upload.get("file_name"),
+                            upload == null ? null : (String) upload.get("uploaded_by"),
+                            activeByYear.get(PolicyRules.yearOf(d)) == d);
+                })
+                .toList();
     }
 
     /** The tables of one deployed version, as the DMN model holds them. */
     public List<RuleTable> tables(String deploymentId) {
         requireRuleClerk();
-        DecisionDefinition any = repository.createDecisionDefinitionQuery().deploymentId(deploymentId)
-                .decisionDefinitionKey(PolicyDecisions.WAITING_PERIOD).singleResult();
+        DecisionDefinition any = repository
+                .createDecisionDefinitionQuery()
+                .deploymentId(deploymentId)
+                .decisionDefinitionKey(PolicyDecisions.WAITING_PERIOD)
+                .singleResult();
         if (any == null) {
             throw new PolicyException("policy.rules.versionNotFound", deploymentId);
         }
@@ -124,14 +144,32 @@ public class PolicyRulesService {
             if (!(d.getExpression() instanceof DecisionTable t)) {
                 continue;
             }
-            List<String> inputs = t.getInputs().stream().map(PolicyRulesService::label).toList();
-            List<String> outputs = t.getOutputs().stream().map(PolicyRulesService::label).toList();
-            List<RuleTable.Rule> rows = t.getRules().stream().map(r -> new RuleTable.Rule(
-                    r.getInputEntries().stream().map(PolicyRulesService::text).toList(),
-                    r.getOutputEntries().stream().map(PolicyRulesService::text).toList(),
-                    r.getDescription() == null ? "" : r.getDescription().getTextContent().strip())).toList();
-            tables.add(new RuleTable(d.getId(), d.getName(), d.getDescription() == null ? ""
-                    : d.getDescription().getTextContent().strip(), t.getHitPolicy().name(), inputs, outputs, rows));
+            List<String> inputs =
+                    t.getInputs().stream().map(PolicyRulesService::label).toList();
+            List<String> outputs =
+                    t.getOutputs().stream().map(PolicyRulesService::label).toList();
+            List<RuleTable.Rule> rows = t.getRules().stream()
+                    .map(r -> new RuleTable.Rule(
+                            r.getInputEntries().stream()
+                                    .map(PolicyRulesService::text)
+                                    .toList(),
+                            r.getOutputEntries().stream()
+                                    .map(PolicyRulesService::text)
+                                    .toList(),
+                            r.getDescription() == null
+                                    ? ""
+                                    : r.getDescription().getTextContent().strip()))
+                    .toList();
+            tables.add(new RuleTable(
+                    d.getId(),
+                    d.getName(),
+                    d.getDescription() == null
+                            ? ""
+                            : d.getDescription().getTextContent().strip(),
+                    t.getHitPolicy().name(),
+                    inputs,
+                    outputs,
+                    rows));
         }
         return tables;
     }
@@ -144,7 +182,8 @@ public class PolicyRulesService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public RuleVersion upload(int year, String fileName, byte[] content) {
-        String name = fileName == null || fileName.isBlank() ? "policy-rules-" + year + ".dmn"
+        String name = fileName == null || fileName.isBlank()
+                ? "policy-rules-" + year + ".dmn"
                 : LogSafe.of(fileNameOf(fileName.strip()), 200);
         return audited(year + " " + name, null, () -> accept(year, name, content));
     }
@@ -158,8 +197,13 @@ public class PolicyRulesService {
     public RuleVersion reinstate(String deploymentId) {
         return audited("reinstate " + LogSafe.of(deploymentId, 64), deploymentId, () -> {
             requireRuleClerk();
-            DecisionDefinition earlier = deploymentId == null ? null : repository.createDecisionDefinitionQuery()
-                    .deploymentId(deploymentId).decisionDefinitionKey(PolicyDecisions.WAITING_PERIOD).singleResult();
+            DecisionDefinition earlier = deploymentId == null
+                    ? null
+                    : repository
+                            .createDecisionDefinitionQuery()
+                            .deploymentId(deploymentId)
+                            .decisionDefinitionKey(PolicyDecisions.WAITING_PERIOD)
+                            .singleResult();
             if (earlier == null) {
                 throw new PolicyException("policy.rules.versionNotFound", LogSafe.of(deploymentId, 64));
             }
@@ -169,8 +213,8 @@ public class PolicyRulesService {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            List<String> uploaded = jdbc.queryForList("select file_name from policy_rule_version where deployment_id = ?",
-                    String.class, deploymentId);
+            List<String> uploaded = jdbc.queryForList(
+                    "select file_name from policy_rule_version where deployment_id = ?", String.class, deploymentId);
             String name = uploaded.isEmpty() ? fileNameOf(earlier.getResourceName()) : uploaded.get(0);
             return accept(PolicyRules.yearOf(earlier), name, content);
         });
@@ -186,8 +230,12 @@ public class PolicyRulesService {
     private RuleVersion audited(String subject, String reinstated, Supplier<RuleVersion> upload) {
         try {
             RuleVersion accepted = upload.get();
-            audit.record(AUDIT_UPLOADED, subject, SecurityAudit.Outcome.ALLOWED, "deployment " + accepted.deploymentId()
-                    + (reinstated == null ? "" : ", reinstating " + LogSafe.of(reinstated, 64)));
+            audit.record(
+                    AUDIT_UPLOADED,
+                    subject,
+                    SecurityAudit.Outcome.ALLOWED,
+                    "deployment " + accepted.deploymentId()
+                            + (reinstated == null ? "" : ", reinstating " + LogSafe.of(reinstated, 64)));
             return accepted;
         } catch (PolicyException refused) {
             audit.record(AUDIT_REFUSED, subject, SecurityAudit.Outcome.REFUSED, refused.messageKey());
@@ -220,8 +268,8 @@ public class PolicyRulesService {
      * Deploys the checked model and runs the cases on what the engine deployed; a failure throws, which
      * rolls the deployment back, so the version in force stays.
      */
-    private RuleVersion deployAndVerify(int year, String name, DmnModelInstance model, List<ExampleCase> examples,
-                                        String uploader) {
+    private RuleVersion deployAndVerify(
+            int year, String name, DmnModelInstance model, List<ExampleCase> examples, String uploader) {
         DeploymentWithDefinitions deployed = deploy(year, model);
         Map<String, DecisionDefinition> byKey = deployed.getDeployedDecisionDefinitions().stream()
                 .collect(Collectors.toMap(DecisionDefinition::getKey, Function.identity(), (a, b) -> a));
@@ -238,25 +286,48 @@ public class PolicyRulesService {
             }
         }
         if (!failures.isEmpty()) {
-            throw new PolicyException("policy.upload.casesFailed", failures.size(), examples.size(),
+            throw new PolicyException(
+                    "policy.upload.casesFailed",
+                    failures.size(),
+                    examples.size(),
                     failures.stream().limit(MAX_LISTED_FAILURES).collect(Collectors.joining("；")));
         }
-        Instant at = jdbc.queryForObject("insert into policy_rule_version (year, deployment_id, file_name, cases_passed, "
-                + "uploaded_by) values (?, ?, ?, ?, ?) returning uploaded_at", (rs, n) -> rs.getTimestamp(1).toInstant(),
-                year, deployed.getId(), name, examples.size(), uploader);
+        Instant at = jdbc.queryForObject(
+                "insert into policy_rule_version (year, deployment_id, file_name, cases_passed, "
+                        + "uploaded_by) values (?, ?, ?, ?, ?) returning uploaded_at",
+                (rs, n) -> rs.getTimestamp(1).toInstant(),
+                year,
+                deployed.getId(),
+                name,
+                examples.size(),
+                uploader);
         DecisionDefinition waiting = byKey.get(PolicyDecisions.WAITING_PERIOD);
-        return new RuleVersion(deployed.getId(), year, waiting.getVersion(),
-                deployed.getDeploymentTime() == null ? at : deployed.getDeploymentTime().toInstant(), name, uploader,
+        return new RuleVersion(
+                deployed.getId(),
+                year,
+                waiting.getVersion(),
+                deployed.getDeploymentTime() == null
+                        ? at
+                        : deployed.getDeploymentTime().toInstant(),
+                name,
+                uploader,
                 true);
     }
 
     private DeploymentWithDefinitions deploy(int year, DmnModelInstance model) {
         model.getModelElementsByType(Decision.class).forEach(d -> d.setVersionTag(String.valueOf(year)));
         try {
-            return repository.createDeployment().name("policy-rules-" + year).source("canbao-policy-admin")
-                    .addModelInstance("policy-rules-" + year + ".dmn", model).deployWithResult();
+            return repository
+                    .createDeployment()
+                    .name("policy-rules-" + year)
+                    .source("canbao-policy-admin")
+                    .addModelInstance("policy-rules-" + year + ".dmn", model)
+                    .deployWithResult();
         } catch (RuntimeException refused) {
-            log.info("Uploaded rules for {} do not deploy: {}", year, LogSafe.of(UploadedRuleCheck.rootMessage(refused)));
+            log.info(
+                    "Uploaded rules for {} do not deploy: {}",
+                    year,
+                    LogSafe.of(UploadedRuleCheck.rootMessage(refused)));
             throw new PolicyException("policy.upload.notDeployable");
         }
     }
@@ -274,11 +345,15 @@ public class PolicyRulesService {
 
     /** The bundled resource's file name, without the path it was deployed from. */
     private static String fileNameOf(String resourceName) {
-        return resourceName == null ? "" : resourceName.substring(resourceName.replace('\\', '/').lastIndexOf('/') + 1);
+        return resourceName == null
+                ? ""
+                : resourceName.substring(resourceName.replace('\\', '/').lastIndexOf('/') + 1);
     }
 
     private static String label(Input input) {
-        return input.getLabel() != null ? input.getLabel() : input.getInputExpression().getText().getTextContent();
+        return input.getLabel() != null
+                ? input.getLabel()
+                : input.getInputExpression().getText().getTextContent();
     }
 
     private static String label(Output output) {

@@ -1,9 +1,9 @@
 package cn.canbao.policy;
 
-import cn.canbao.base.ui.TranslatedTitle;
-import cn.canbao.region.RegionService;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.region.RegionService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -20,7 +20,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -74,15 +73,24 @@ class PolicyRulesView extends VerticalLayout implements TranslatedTitle {
 
     private Grid<RuleVersion> versionGrid(List<RuleVersion> all) {
         versions.setId("policy-versions");
-        versions.addColumn(RuleVersion::year).setHeader(getTranslation("policy.rules.year")).setAutoWidth(true);
-        versions.addColumn(RuleVersion::version).setHeader(getTranslation("policy.rules.version")).setAutoWidth(true);
+        versions.addColumn(RuleVersion::year)
+                .setHeader(getTranslation("policy.rules.year"))
+                .setAutoWidth(true);
+        versions.addColumn(RuleVersion::version)
+                .setHeader(getTranslation("policy.rules.version"))
+                .setAutoWidth(true);
         versions.addColumn(v -> v.active() ? getTranslation("policy.rules.active") : "")
-                .setHeader(getTranslation("policy.rules.state")).setAutoWidth(true);
+                .setHeader(getTranslation("policy.rules.state"))
+                .setAutoWidth(true);
         versions.addColumn(v -> v.deployedAt() == null ? "" : time.format(v.deployedAt()))
-                .setHeader(getTranslation("policy.rules.deployedAt")).setAutoWidth(true);
-        versions.addColumn(RuleVersion::fileName).setHeader(getTranslation("policy.rules.file")).setAutoWidth(true);
+                .setHeader(getTranslation("policy.rules.deployedAt"))
+                .setAutoWidth(true);
+        versions.addColumn(RuleVersion::fileName)
+                .setHeader(getTranslation("policy.rules.file"))
+                .setAutoWidth(true);
         versions.addColumn(v -> v.uploadedBy() == null ? getTranslation("policy.rules.bundled") : v.uploadedBy())
-                .setHeader(getTranslation("policy.rules.uploadedBy")).setAutoWidth(true);
+                .setHeader(getTranslation("policy.rules.uploadedBy"))
+                .setAutoWidth(true);
         versions.setItems(all);
         versions.setAllRowsVisible(true);
         versions.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::showTables));
@@ -108,8 +116,8 @@ class PolicyRulesView extends VerticalLayout implements TranslatedTitle {
         uploadError.addClassNames(LumoUtility.TextColor.ERROR);
         Paragraph hint = new Paragraph(getTranslation("policy.rules.uploadHint"));
         hint.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
-        VerticalLayout form = new VerticalLayout(new H3(getTranslation("policy.rules.upload")), hint,
-                new HorizontalLayout(year, upload), uploadError);
+        VerticalLayout form = new VerticalLayout(
+                new H3(getTranslation("policy.rules.upload")), hint, new HorizontalLayout(year, upload), uploadError);
         form.setPadding(false);
         return form;
     }
@@ -140,7 +148,10 @@ class PolicyRulesView extends VerticalLayout implements TranslatedTitle {
                     Messages.showSuccess(text);
                     List<RuleVersion> all = rules.versions();
                     versions.setItems(all);
-                    all.stream().filter(RuleVersion::active).filter(v -> v.year() == forYear).findFirst()
+                    all.stream()
+                            .filter(RuleVersion::active)
+                            .filter(v -> v.year() == forYear)
+                            .findFirst()
                             .ifPresent(versions::select);
                 } else {
                     Messages.showError(text);
@@ -155,7 +166,10 @@ class PolicyRulesView extends VerticalLayout implements TranslatedTitle {
             Messages.showSuccess(getTranslation("policy.rules.reinstated", String.valueOf(v.year()), v.version()));
             List<RuleVersion> all = rules.versions();
             versions.setItems(all);
-            all.stream().filter(r -> r.deploymentId().equals(v.deploymentId())).findFirst().ifPresent(versions::select);
+            all.stream()
+                    .filter(r -> r.deploymentId().equals(v.deploymentId()))
+                    .findFirst()
+                    .ifPresent(versions::select);
         } catch (DomainException refused) {
             Messages.showError(this, refused);
         }
@@ -183,13 +197,18 @@ class PolicyRulesView extends VerticalLayout implements TranslatedTitle {
         grid.setId("policy-table-" + t.decisionKey());
         for (int i = 0; i < t.inputs().size(); i++) {
             int column = i;
-            grid.addColumn(r -> r.inputEntries().get(column)).setHeader(t.inputs().get(i)).setAutoWidth(true);
+            grid.addColumn(r -> r.inputEntries().get(column))
+                    .setHeader(t.inputs().get(i))
+                    .setAutoWidth(true);
         }
         for (int i = 0; i < t.outputs().size(); i++) {
             int column = i;
-            grid.addColumn(r -> r.outputEntries().get(column)).setHeader("→ " + t.outputs().get(i)).setAutoWidth(true);
+            grid.addColumn(r -> r.outputEntries().get(column))
+                    .setHeader("→ " + t.outputs().get(i))
+                    .setAutoWidth(true);
         }
-        grid.addColumn(RuleTable.Rule::annotation).setHeader(getTranslation("policy.rules.annotation"))
+        grid.addColumn(RuleTable.Rule::annotation)
+                .setHeader(getTranslation("policy.rules.annotation"))
                 .setAutoWidth(true);
         grid.setItems(t.rules());
         grid.setAllRowsVisible(true);

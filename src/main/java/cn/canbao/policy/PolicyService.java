@@ -1,15 +1,7 @@
 package cn.canbao.policy;
 
-import cn.canbao.register.IdNumber;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.MessageSource;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import cn.canbao.register.HardshipCategory;
-
+import cn.canbao.register.IdNumber;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -19,6 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the policy rules (processes/policy-rules.dmn, or the version uploaded for the year) mean for a
@@ -35,6 +33,7 @@ public class PolicyService {
 
     /** Longest consequence sentence, so it fits an SMS beside the rest of the reminder. */
     public static final int MAX_CONSEQUENCE_LENGTH = 24;
+
     private static final Locale SMS_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     private final PaymentHistories histories;
@@ -43,8 +42,12 @@ public class PolicyService {
     private final PolicySettings settings;
     private final MessageSource messages;
 
-    PolicyService(PaymentHistories histories, PolicyRules rules, RuleSetService ruleSets, PolicySettings settings,
-                  MessageSource messages) {
+    PolicyService(
+            PaymentHistories histories,
+            PolicyRules rules,
+            RuleSetService ruleSets,
+            PolicySettings settings,
+            MessageSource messages) {
         this.histories = histories;
         this.rules = rules;
         this.ruleSets = ruleSets;
@@ -88,24 +91,28 @@ public class PolicyService {
      * What {@code what} makes of each person's assessment, for many persons read in a few statements (the rule sets
      * once per county and year); persons not in the register or with a history the rules cannot read are left out.
      */
-    private <T> Map<String, T> assessEach(Collection<String> idNumbers, LocalDate asOf,
-                                          java.util.function.Function<PolicyAssessment, T> what) {
+    private <T> Map<String, T> assessEach(
+            Collection<String> idNumbers, LocalDate asOf, java.util.function.Function<PolicyAssessment, T> what) {
         Map<String, Integer> collecting = histories.collectingYears(asOf);
         Map<String, T> out = new LinkedHashMap<>();
         Map<String, RuleSet> ruleSetsByCounty = new HashMap<>();
-        histories.read(idNumbers.stream().map(PolicyService::normalise).distinct().toList()).forEach((id, h) -> {
-            try {
-                out.put(id, what.apply(assess(h, collecting, asOf, ruleSetsByCounty)));
-            } catch (PolicyException unreadable) {
-                // left out
-            }
-        });
+        histories
+                .read(idNumbers.stream()
+                        .map(PolicyService::normalise)
+                        .distinct()
+                        .toList())
+                .forEach((id, h) -> {
+                    try {
+                        out.put(id, what.apply(assess(h, collecting, asOf, ruleSetsByCounty)));
+                    } catch (PolicyException unreadable) {
+                        // left out
+                    }
+                });
         return out;
     }
 
     /** What a payment reminder quotes for a person: the amount they owe and the consequence of not paying. */
-    public record Reminder(BigDecimal amount, String consequence, boolean fullyFunded) {
-    }
+    public record Reminder(BigDecimal amount, String consequence, boolean fullyFunded) {}
 
     /** The reminder's figures for the person, from the same assessment the person file shows. */
     public Reminder reminder(String idNumber, LocalDate asOf) {
@@ -136,7 +143,8 @@ public class PolicyService {
         if (h == null) {
             throw new PolicyException("policy.person.notFound", IdNumber.mask(id));
         }
-        Integer campaignYear = h.countyCode() == null ? null : histories.collectingYears(asOf).get(h.countyCode());
+        Integer campaignYear =
+                h.countyCode() == null ? null : histories.collectingYears(asOf).get(h.countyCode());
         int year = campaignYear == null ? asOf.getYear() : campaignYear;
         return ruleSetOf(h, year, new HashMap<>()).personalShare(h.hardshipCategories());
     }
@@ -149,8 +157,9 @@ public class PolicyService {
         if (h.householdRegion() == null) {
             return settings.fallback(year);
         }
-        return known.computeIfAbsent(year + ":" + h.countyCode(), k -> ruleSets.applying(year, h.householdRegion())
-                .orElseGet(() -> settings.fallback(year)));
+        return known.computeIfAbsent(
+                year + ":" + h.countyCode(),
+                k -> ruleSets.applying(year, h.householdRegion()).orElseGet(() -> settings.fallback(year)));
     }
 
     /**
@@ -162,23 +171,31 @@ public class PolicyService {
         Map<String, Integer> collecting = histories.collectingYears(asOf);
         Set<String> out = new java.util.HashSet<>();
         Map<String, RuleSet> ruleSetsByCounty = new HashMap<>();
-        histories.read(idNumbers.stream().map(PolicyService::normalise).distinct().toList()).forEach((id, h) -> {
-            if (h.hardshipCategories().isEmpty()) {
-                return;
-            }
-            try {
-                if (assess(h, collecting, asOf, ruleSetsByCounty).fullyFunded()) {
-                    out.add(id);
-                }
-            } catch (PolicyException unreadable) {
-                // left out
-            }
-        });
+        histories
+                .read(idNumbers.stream()
+                        .map(PolicyService::normalise)
+                        .distinct()
+                        .toList())
+                .forEach((id, h) -> {
+                    if (h.hardshipCategories().isEmpty()) {
+                        return;
+                    }
+                    try {
+                        if (assess(h, collecting, asOf, ruleSetsByCounty).fullyFunded()) {
+                            out.add(id);
+                        }
+                    } catch (PolicyException unreadable) {
+                        // left out
+                    }
+                });
         return out;
     }
 
-    private PolicyAssessment assess(PaymentHistory history, Map<String, Integer> collecting, LocalDate asOf,
-                                    Map<String, RuleSet> ruleSetsByCounty) {
+    private PolicyAssessment assess(
+            PaymentHistory history,
+            Map<String, Integer> collecting,
+            LocalDate asOf,
+            Map<String, RuleSet> ruleSetsByCounty) {
         history.requireConsistent();
         Integer campaignYear = history.countyCode() == null ? null : collecting.get(history.countyCode());
         int year = campaignYear == null ? asOf.getYear() : campaignYear;
@@ -189,25 +206,39 @@ public class PolicyService {
         BigDecimal share = rules.personalShare(categories);
         if (!in.mechanism()) {
             String none = messages.getMessage("policy.none.reason", new Object[] {String.valueOf(year)}, SMS_LOCALE);
-            return new PolicyAssessment(history.idNumber(), in, rules, 0, 0, 0, "—", none, 0, 0, 0, "—", none, share,
-                    categories, 0, 0);
+            return new PolicyAssessment(
+                    history.idNumber(), in, rules, 0, 0, 0, "—", none, 0, 0, 0, "—", none, share, categories, 0, 0);
         }
         DecisionDefinition waitingRules = this.rules.definition(PolicyDecisions.WAITING_PERIOD, year);
         DecisionDefinition capRules = this.rules.definition(PolicyDecisions.CAP_ADJUSTMENT, year);
         Map<String, Object> waiting = this.rules.evaluate(waitingRules, in.waitingVariables(in.inCollectionPeriod()));
         Map<String, Object> cap = this.rules.evaluate(capRules, in.capVariables(rules));
-        int late = number(this.rules.evaluate(waitingRules, in.waitingVariables(false))
-                .get(PolicyDecisions.OUT_WAITING_MONTHS)).intValue();
-        long skipped = number(this.rules.evaluate(capRules, in.capVariablesAfterSkipping(rules))
-                .get(PolicyDecisions.OUT_CAP_PENALTY)).longValue();
-        return new PolicyAssessment(history.idNumber(), in, rules, PolicyRules.yearOf(waitingRules),
-                waitingRules.getVersion(), number(waiting.get(PolicyDecisions.OUT_WAITING_MONTHS)).intValue(),
-                text(waiting.get(PolicyDecisions.OUT_WAITING_CLAUSE)), text(waiting.get(PolicyDecisions.OUT_WAITING_REASON)),
+        int late = number(this.rules
+                        .evaluate(waitingRules, in.waitingVariables(false))
+                        .get(PolicyDecisions.OUT_WAITING_MONTHS))
+                .intValue();
+        long skipped = number(this.rules
+                        .evaluate(capRules, in.capVariablesAfterSkipping(rules))
+                        .get(PolicyDecisions.OUT_CAP_PENALTY))
+                .longValue();
+        return new PolicyAssessment(
+                history.idNumber(),
+                in,
+                rules,
+                PolicyRules.yearOf(waitingRules),
+                waitingRules.getVersion(),
+                number(waiting.get(PolicyDecisions.OUT_WAITING_MONTHS)).intValue(),
+                text(waiting.get(PolicyDecisions.OUT_WAITING_CLAUSE)),
+                text(waiting.get(PolicyDecisions.OUT_WAITING_REASON)),
                 number(cap.get(PolicyDecisions.OUT_CAP_REWARD)).longValue(),
                 number(cap.get(PolicyDecisions.OUT_CAP_PENALTY)).longValue(),
                 number(cap.get(PolicyDecisions.OUT_CAP_CHANGE)).longValue(),
-                text(cap.get(PolicyDecisions.OUT_CAP_CLAUSE)), text(cap.get(PolicyDecisions.OUT_CAP_REASON)), share,
-                categories, late, skipped);
+                text(cap.get(PolicyDecisions.OUT_CAP_CLAUSE)),
+                text(cap.get(PolicyDecisions.OUT_CAP_REASON)),
+                share,
+                categories,
+                late,
+                skipped);
     }
 
     /**

@@ -1,10 +1,9 @@
 package cn.canbao.policy;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Policy settings ({@code canbao.policy.*}).
@@ -22,8 +21,20 @@ public record PolicySettings(BigDecimal fallbackContribution) {
 
     /** The stand-in for a place and year without a rule set: no mechanism, no subsidy, the fallback contribution. */
     RuleSet fallback(int year) {
-        return new RuleSet(null, year, null, null, null, fallbackContribution, BigDecimal.ZERO, null,
-                LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), RuleSet.MINIMUM_RAISE, RuleSet.MINIMUM_RAISE, 20,
+        return new RuleSet(
+                null,
+                year,
+                null,
+                null,
+                null,
+                fallbackContribution,
+                BigDecimal.ZERO,
+                null,
+                LocalDate.of(year, 1, 1),
+                LocalDate.of(year, 12, 31),
+                RuleSet.MINIMUM_RAISE,
+                RuleSet.MINIMUM_RAISE,
+                20,
                 Map.of());
     }
 }

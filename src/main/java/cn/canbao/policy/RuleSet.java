@@ -1,7 +1,6 @@
 package cn.canbao.policy;
 
 import cn.canbao.register.HardshipCategory;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -24,10 +23,21 @@ import java.util.Optional;
  * @param boundPercent       "累计提高总额不超过所在统筹地区大病保险原最高支付限额的20%" (and the same for reductions)
  * @param subsidies          hardship category → its subsidy; a category absent gets none
  */
-public record RuleSet(Long id, int schemeYear, String placeCode, String placeName, Integer mechanismFrom,
-                      BigDecimal personalContribution, BigDecimal governmentSubsidy, BigDecimal originalLimit,
-                      LocalDate collectionStart, LocalDate collectionEnd, BigDecimal raiseAmount,
-                      BigDecimal reductionAmount, int boundPercent, Map<HardshipCategory, Subsidy> subsidies) {
+public record RuleSet(
+        Long id,
+        int schemeYear,
+        String placeCode,
+        String placeName,
+        Integer mechanismFrom,
+        BigDecimal personalContribution,
+        BigDecimal governmentSubsidy,
+        BigDecimal originalLimit,
+        LocalDate collectionStart,
+        LocalDate collectionEnd,
+        BigDecimal raiseAmount,
+        BigDecimal reductionAmount,
+        int boundPercent,
+        Map<HardshipCategory, Subsidy> subsidies) {
 
     /** The documents' floor of one raise. */
     public static final BigDecimal MINIMUM_RAISE = new BigDecimal("1000");

@@ -7,12 +7,6 @@ import cn.canbao.register.HardshipCategory;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityAudit;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -22,6 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The rule sets (policy_rule_set): which applies to a person's place in a scheme year — the county's, else its
@@ -38,9 +37,10 @@ public class RuleSetService {
 
     static final String AUDIT_SAVED = "RULE_SET_SAVED";
     private static final Set<RegionLevel> PLACES = Set.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY);
-    private static final String COLUMNS = "id, scheme_year, place_code, place_name, mechanism_from, personal_contribution, "
-            + "government_subsidy, original_limit, collection_start, collection_end, raise_amount, reduction_amount, "
-            + "bound_percent";
+    private static final String COLUMNS =
+            "id, scheme_year, place_code, place_name, mechanism_from, personal_contribution, "
+                    + "government_subsidy, original_limit, collection_start, collection_end, raise_amount, reduction_amount, "
+                    + "bound_percent";
 
     private final JdbcTemplate jdbc;
     private final RegionService regions;
@@ -68,7 +68,9 @@ public class RuleSetService {
             if (code == null || code.length() < 6) {
                 continue;
             }
-            List<String> chain = List.of(code.substring(0, 6) + "000000", code.substring(0, 4) + "00000000",
+            List<String> chain = List.of(
+                    code.substring(0, 6) + "000000",
+                    code.substring(0, 4) + "00000000",
                     code.substring(0, 2) + "0000000000");
             placesOf.put(code, chain);
             places.addAll(chain);
@@ -77,11 +79,17 @@ public class RuleSetService {
             return Map.of();
         }
         Map<String, RuleSet> byPlace = new HashMap<>();
-        read("where active and scheme_year = ? and place_code = any(?::varchar[])", schemeYear,
-                places.toArray(String[]::new)).forEach(r -> byPlace.put(r.placeCode(), r));
+        read(
+                        "where active and scheme_year = ? and place_code = any(?::varchar[])",
+                        schemeYear,
+                        places.toArray(String[]::new))
+                .forEach(r -> byPlace.put(r.placeCode(), r));
         Map<String, RuleSet> out = new HashMap<>();
-        placesOf.forEach((code, chain) -> chain.stream().map(byPlace::get).filter(java.util.Objects::nonNull)
-                .findFirst().ifPresent(r -> out.put(code, r)));
+        placesOf.forEach((code, chain) -> chain.stream()
+                .map(byPlace::get)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .ifPresent(r -> out.put(code, r)));
         return out;
     }
 
@@ -92,10 +100,13 @@ public class RuleSetService {
         }
         String own = CurrentUser.require().regionCode();
         String prefix = RegionLevel.ofCode(own).map(l -> l.prefixOf(own)).orElse(own);
-        List<String> ancestors = List.of(own.substring(0, 2) + "0000000000", own.substring(0, 4) + "00000000",
-                own.substring(0, 6) + "000000");
-        return read("where active and (place_code like ? or place_code = any(?::varchar[])) "
-                + "order by scheme_year desc, place_code", prefix + "%", ancestors.toArray(String[]::new));
+        List<String> ancestors = List.of(
+                own.substring(0, 2) + "0000000000", own.substring(0, 4) + "00000000", own.substring(0, 6) + "000000");
+        return read(
+                "where active and (place_code like ? or place_code = any(?::varchar[])) "
+                        + "order by scheme_year desc, place_code",
+                prefix + "%",
+                ancestors.toArray(String[]::new));
     }
 
     /**
@@ -107,24 +118,52 @@ public class RuleSetService {
     @Transactional
     public RuleSet save(RuleSet draft) {
         CurrentUser.requireActing(draft.placeCode(), Role.CLERK, Role.ADMIN);
-        Region place = regions.findUnscoped(draft.placeCode()).filter(r -> PLACES.contains(r.level()))
+        Region place = regions.findUnscoped(draft.placeCode())
+                .filter(r -> PLACES.contains(r.level()))
                 .orElseThrow(() -> new PolicyException("policy.ruleSet.place", draft.placeCode()));
         validate(draft);
         String actor = CurrentUser.name();
-        jdbc.update("update policy_rule_set set active = false, retired_by = ?, retired_at = now() "
-                + "where active and scheme_year = ? and place_code = ?", actor, draft.schemeYear(), place.code());
-        Long id = jdbc.queryForObject("insert into policy_rule_set (scheme_year, place_code, place_name, mechanism_from, "
+        jdbc.update(
+                "update policy_rule_set set active = false, retired_by = ?, retired_at = now() "
+                        + "where active and scheme_year = ? and place_code = ?",
+                actor,
+                draft.schemeYear(),
+                place.code());
+        Long id = jdbc.queryForObject(
+                "insert into policy_rule_set (scheme_year, place_code, place_name, mechanism_from, "
                         + "personal_contribution, government_subsidy, original_limit, collection_start, collection_end, "
                         + "raise_amount, reduction_amount, bound_percent, created_by) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id", Long.class,
-                draft.schemeYear(), place.code(), place.name(), draft.mechanismFrom(), draft.personalContribution(),
-                draft.governmentSubsidy(), draft.originalLimit(), draft.collectionStart(), draft.collectionEnd(),
-                draft.raiseAmount(), draft.reductionAmount(), draft.boundPercent(), actor);
-        draft.subsidies().forEach((category, s) -> jdbc.update("insert into policy_hardship_subsidy "
-                        + "(rule_set_id, category, full_amount, amount) values (?, ?, ?, ?)", id, category.name(),
-                s.full(), s.full() ? null : s.amount()));
-        audit.record(AUDIT_SAVED, draft.schemeYear() + " " + place.code(), SecurityAudit.Outcome.ALLOWED,
-                "id " + id + (draft.mechanismFrom() == null ? ", no mechanism" : ", mechanism from " + draft.mechanismFrom()));
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+                Long.class,
+                draft.schemeYear(),
+                place.code(),
+                place.name(),
+                draft.mechanismFrom(),
+                draft.personalContribution(),
+                draft.governmentSubsidy(),
+                draft.originalLimit(),
+                draft.collectionStart(),
+                draft.collectionEnd(),
+                draft.raiseAmount(),
+                draft.reductionAmount(),
+                draft.boundPercent(),
+                actor);
+        draft.subsidies()
+                .forEach((category, s) -> jdbc.update(
+                        "insert into policy_hardship_subsidy "
+                                + "(rule_set_id, category, full_amount, amount) values (?, ?, ?, ?)",
+                        id,
+                        category.name(),
+                        s.full(),
+                        s.full() ? null : s.amount()));
+        audit.record(
+                AUDIT_SAVED,
+                draft.schemeYear() + " " + place.code(),
+                SecurityAudit.Outcome.ALLOWED,
+                "id " + id
+                        + (draft.mechanismFrom() == null
+                                ? ", no mechanism"
+                                : ", mechanism from " + draft.mechanismFrom()));
         return read("where id = ?", id).get(0);
     }
 
@@ -149,8 +188,10 @@ public class RuleSetService {
             throw new PolicyException("policy.ruleSet.bound");
         }
         r.subsidies().forEach((category, s) -> {
-            if (!s.full() && (s.amount() == null || s.amount().signum() < 0
-                    || s.amount().compareTo(r.personalContribution()) > 0)) {
+            if (!s.full()
+                    && (s.amount() == null
+                            || s.amount().signum() < 0
+                            || s.amount().compareTo(r.personalContribution()) > 0)) {
                 throw new PolicyException("policy.ruleSet.subsidy", category.name());
             }
         });
@@ -168,28 +209,69 @@ public class RuleSetService {
             return List.of();
         }
         Map<Long, Map<HardshipCategory, RuleSet.Subsidy>> subsidies = new HashMap<>();
-        jdbc.query("select rule_set_id, category, full_amount, amount from policy_hardship_subsidy "
-                + "where rule_set_id = any(?::bigint[])", rs -> {
-                    subsidies.computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(HardshipCategory.class))
-                            .put(HardshipCategory.valueOf(rs.getString(2)), rs.getBoolean(3) ? RuleSet.Subsidy.whole()
-                                    : RuleSet.Subsidy.fixed(rs.getBigDecimal(4)));
-                }, (Object) rows.stream().map(Raw::id).toArray(Long[]::new));
+        jdbc.query(
+                "select rule_set_id, category, full_amount, amount from policy_hardship_subsidy "
+                        + "where rule_set_id = any(?::bigint[])",
+                rs -> {
+                    subsidies
+                            .computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(HardshipCategory.class))
+                            .put(
+                                    HardshipCategory.valueOf(rs.getString(2)),
+                                    rs.getBoolean(3)
+                                            ? RuleSet.Subsidy.whole()
+                                            : RuleSet.Subsidy.fixed(rs.getBigDecimal(4)));
+                },
+                (Object) rows.stream().map(Raw::id).toArray(Long[]::new));
         List<RuleSet> out = new ArrayList<>();
         rows.forEach(r -> out.add(r.with(subsidies.getOrDefault(r.id(), Map.of()))));
         return out;
     }
 
-    private record Raw(long id, int year, String place, String name, Integer from, BigDecimal contribution,
-                       BigDecimal subsidy, BigDecimal limit, java.time.LocalDate start, java.time.LocalDate end,
-                       BigDecimal raise, BigDecimal reduction, int bound) {
+    private record Raw(
+            long id,
+            int year,
+            String place,
+            String name,
+            Integer from,
+            BigDecimal contribution,
+            BigDecimal subsidy,
+            BigDecimal limit,
+            java.time.LocalDate start,
+            java.time.LocalDate end,
+            BigDecimal raise,
+            BigDecimal reduction,
+            int bound) {
         RuleSet with(Map<HardshipCategory, RuleSet.Subsidy> subsidies) {
-            return new RuleSet(id, year, place, name, from, contribution, subsidy, limit, start, end, raise, reduction,
-                    bound, subsidies);
+            return new RuleSet(
+                    id,
+                    year,
+                    place,
+                    name,
+                    from,
+                    contribution,
+                    subsidy,
+                    limit,
+                    start,
+                    end,
+                    raise,
+                    reduction,
+                    bound,
+                    subsidies);
         }
     }
 
-    private static final RowMapper<Raw> RAW = (ResultSet rs, int n) -> new Raw(rs.getLong(1), rs.getInt(2),
-            rs.getString(3), rs.getString(4), rs.getObject(5) == null ? null : rs.getInt(5),
-            rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getDate(9).toLocalDate(),
-            rs.getDate(10).toLocalDate(), rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getInt(13));
+    private static final RowMapper<Raw> RAW = (ResultSet rs, int n) -> new Raw(
+            rs.getLong(1),
+            rs.getInt(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getObject(5) == null ? null : rs.getInt(5),
+            rs.getBigDecimal(6),
+            rs.getBigDecimal(7),
+            rs.getBigDecimal(8),
+            rs.getDate(9).toLocalDate(),
+            rs.getDate(10).toLocalDate(),
+            rs.getBigDecimal(11),
+            rs.getBigDecimal(12),
+            rs.getInt(13));
 }

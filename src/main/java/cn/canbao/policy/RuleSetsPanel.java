@@ -21,7 +21,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -80,30 +79,44 @@ class RuleSetsPanel extends VerticalLayout {
 
     private Grid<RuleSet> grid() {
         grid.setId("rule-set-grid");
-        grid.addColumn(RuleSet::schemeYear).setHeader(getTranslation("policy.ruleSets.year")).setAutoWidth(true);
-        grid.addColumn(RuleSet::placeName).setHeader(getTranslation("policy.ruleSets.place")).setAutoWidth(true);
-        grid.addColumn(r -> r.mechanismFrom() == null ? getTranslation("policy.ruleSets.noMechanism")
-                : String.valueOf(r.mechanismFrom())).setHeader(getTranslation("policy.ruleSets.mechanismFrom"))
+        grid.addColumn(RuleSet::schemeYear)
+                .setHeader(getTranslation("policy.ruleSets.year"))
                 .setAutoWidth(true);
-        grid.addColumn(r -> yuan(r.personalContribution())).setHeader(getTranslation("policy.ruleSets.contribution"))
+        grid.addColumn(RuleSet::placeName)
+                .setHeader(getTranslation("policy.ruleSets.place"))
                 .setAutoWidth(true);
-        grid.addColumn(r -> yuan(r.governmentSubsidy())).setHeader(getTranslation("policy.ruleSets.subsidy"))
+        grid.addColumn(r -> r.mechanismFrom() == null
+                        ? getTranslation("policy.ruleSets.noMechanism")
+                        : String.valueOf(r.mechanismFrom()))
+                .setHeader(getTranslation("policy.ruleSets.mechanismFrom"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> yuan(r.personalContribution()))
+                .setHeader(getTranslation("policy.ruleSets.contribution"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> yuan(r.governmentSubsidy()))
+                .setHeader(getTranslation("policy.ruleSets.subsidy"))
                 .setAutoWidth(true);
         grid.addColumn(r -> r.originalLimit() == null ? "—" : yuan(r.originalLimit()))
-                .setHeader(getTranslation("policy.ruleSets.originalLimit")).setAutoWidth(true);
+                .setHeader(getTranslation("policy.ruleSets.originalLimit"))
+                .setAutoWidth(true);
         grid.addColumn(r -> r.collectionStart() + " – " + r.collectionEnd())
-                .setHeader(getTranslation("policy.ruleSets.period")).setAutoWidth(true);
-        grid.addColumn(this::subsidies).setHeader(getTranslation("policy.ruleSets.hardship")).setFlexGrow(1);
+                .setHeader(getTranslation("policy.ruleSets.period"))
+                .setAutoWidth(true);
+        grid.addColumn(this::subsidies)
+                .setHeader(getTranslation("policy.ruleSets.hardship"))
+                .setFlexGrow(1);
         grid.setAllRowsVisible(true);
         grid.addSelectionListener(e -> e.getFirstSelectedItem().ifPresent(this::fill));
         return grid;
     }
 
     private String subsidies(RuleSet r) {
-        return r.subsidies().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> getTranslation(e.getKey().messageKey()) + (e.getValue().full()
-                        ? getTranslation("policy.ruleSets.full")
-                        : yuan(e.getValue().amount()) + getTranslation("policy.ruleSets.yuan")))
+        return r.subsidies().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> getTranslation(e.getKey().messageKey())
+                        + (e.getValue().full()
+                                ? getTranslation("policy.ruleSets.full")
+                                : yuan(e.getValue().amount()) + getTranslation("policy.ruleSets.yuan")))
                 .collect(Collectors.joining(getTranslation("text.listSeparator")));
     }
 
@@ -135,8 +148,8 @@ class RuleSetsPanel extends VerticalLayout {
         bound.setLabel(getTranslation("policy.ruleSets.bound"));
         bound.setId("rule-set-bound");
         bound.setValue(20);
-        FormLayout fields = new FormLayout(year, place, mechanismFrom, contribution, subsidy, originalLimit, start, end,
-                raise, reduction, bound);
+        FormLayout fields = new FormLayout(
+                year, place, mechanismFrom, contribution, subsidy, originalLimit, start, end, raise, reduction, bound);
         FormLayout hardship = new FormLayout();
         for (HardshipCategory c : HardshipCategory.values()) {
             Select<String> kind = new Select<>();
@@ -158,8 +171,13 @@ class RuleSetsPanel extends VerticalLayout {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         error.setId("rule-set-error");
         error.addClassNames(LumoUtility.TextColor.ERROR);
-        VerticalLayout form = new VerticalLayout(new H3(getTranslation("policy.ruleSets.edit")), fields,
-                new Span(getTranslation("policy.ruleSets.hardshipTitle")), hardship, save, error);
+        VerticalLayout form = new VerticalLayout(
+                new H3(getTranslation("policy.ruleSets.edit")),
+                fields,
+                new Span(getTranslation("policy.ruleSets.hardshipTitle")),
+                hardship,
+                save,
+                error);
         form.setPadding(false);
         return form;
     }
@@ -172,7 +190,10 @@ class RuleSetsPanel extends VerticalLayout {
 
     private void fill(RuleSet r) {
         year.setValue(r.schemeYear());
-        place.getListDataView().getItems().filter(p -> p.code().equals(r.placeCode())).findFirst()
+        place.getListDataView()
+                .getItems()
+                .filter(p -> p.code().equals(r.placeCode()))
+                .findFirst()
                 .ifPresent(place::setValue);
         mechanismFrom.setValue(r.mechanismFrom());
         contribution.setValue(plain(r.personalContribution()));
@@ -191,9 +212,15 @@ class RuleSetsPanel extends VerticalLayout {
     }
 
     private void save() {
-        if (year.getValue() == null || place.getValue() == null || contribution.getValue() == null
-                || subsidy.getValue() == null || start.getValue() == null || end.getValue() == null
-                || raise.getValue() == null || reduction.getValue() == null || bound.getValue() == null) {
+        if (year.getValue() == null
+                || place.getValue() == null
+                || contribution.getValue() == null
+                || subsidy.getValue() == null
+                || start.getValue() == null
+                || end.getValue() == null
+                || raise.getValue() == null
+                || reduction.getValue() == null
+                || bound.getValue() == null) {
             error.setText(getTranslation("policy.ruleSets.incomplete"));
             return;
         }
@@ -207,13 +234,24 @@ class RuleSetsPanel extends VerticalLayout {
             }
         }
         try {
-            RuleSet saved = ruleSets.save(new RuleSet(null, year.getValue(), place.getValue().code(),
-                    place.getValue().name(), mechanismFrom.getValue(), contribution.getValue(), subsidy.getValue(),
-                    originalLimit.getValue(), start.getValue(), end.getValue(), raise.getValue(), reduction.getValue(),
-                    bound.getValue(), subsidies));
+            RuleSet saved = ruleSets.save(new RuleSet(
+                    null,
+                    year.getValue(),
+                    place.getValue().code(),
+                    place.getValue().name(),
+                    mechanismFrom.getValue(),
+                    contribution.getValue(),
+                    subsidy.getValue(),
+                    originalLimit.getValue(),
+                    start.getValue(),
+                    end.getValue(),
+                    raise.getValue(),
+                    reduction.getValue(),
+                    bound.getValue(),
+                    subsidies));
             error.setText("");
-            Messages.showSuccess(getTranslation("policy.ruleSets.saved", saved.placeName(),
-                    String.valueOf(saved.schemeYear())));
+            Messages.showSuccess(
+                    getTranslation("policy.ruleSets.saved", saved.placeName(), String.valueOf(saved.schemeYear())));
             refresh();
         } catch (DomainException refused) {
             error.setText(Messages.of(this, refused));
@@ -226,8 +264,10 @@ class RuleSetsPanel extends VerticalLayout {
 
     /** Whole yuan without the database's two decimals (380.00 → 380). */
     private static BigDecimal plain(BigDecimal amount) {
-        return amount == null ? null : amount.stripTrailingZeros().setScale(Math.max(0,
-                amount.stripTrailingZeros().scale()));
+        return amount == null
+                ? null
+                : amount.stripTrailingZeros()
+                        .setScale(Math.max(0, amount.stripTrailingZeros().scale()));
     }
 
     private static String yuan(BigDecimal amount) {

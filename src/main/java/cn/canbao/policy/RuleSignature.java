@@ -1,5 +1,11 @@
 package cn.canbao.policy;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
@@ -8,13 +14,6 @@ import org.camunda.bpm.model.dmn.instance.InputExpression;
 import org.camunda.bpm.model.dmn.instance.LiteralExpression;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Variable;
-
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * What the service and the example cases rely on in the policy rules: the decision ids, and per decision
@@ -27,12 +26,10 @@ import java.util.stream.Stream;
 record RuleSignature(Map<String, DecisionSignature> decisions) {
 
     /** One decision: inputs as {@code "expression : type"} and outputs as {@code "name : type"}, sorted. */
-    record DecisionSignature(List<String> inputs, List<String> outputs) {
-    }
+    record DecisionSignature(List<String> inputs, List<String> outputs) {}
 
     /** Why an upload does not fit: a message key and the decision it names. */
-    record Mismatch(String messageKey, String decisionId) {
-    }
+    record Mismatch(String messageKey, String decisionId) {}
 
     static RuleSignature of(DmnModelInstance model) {
         Map<String, DecisionSignature> decisions = new TreeMap<>();
@@ -44,12 +41,14 @@ record RuleSignature(Map<String, DecisionSignature> decisions) {
 
     /** The first way {@code uploaded} differs from this signature, or empty when it fits. */
     Optional<Mismatch> mismatchOf(RuleSignature uploaded) {
-        Optional<String> missing = decisions.keySet().stream().filter(id -> !uploaded.decisions.containsKey(id))
+        Optional<String> missing = decisions.keySet().stream()
+                .filter(id -> !uploaded.decisions.containsKey(id))
                 .findFirst();
         if (missing.isPresent()) {
             return Optional.of(new Mismatch("policy.upload.missingDecision", missing.get()));
         }
-        Optional<String> extra = uploaded.decisions.keySet().stream().filter(id -> !decisions.containsKey(id))
+        Optional<String> extra = uploaded.decisions.keySet().stream()
+                .filter(id -> !decisions.containsKey(id))
                 .findFirst();
         if (extra.isPresent()) {
             return Optional.of(new Mismatch("policy.upload.extraDecision", extra.get()));
@@ -74,8 +73,8 @@ record RuleSignature(Map<String, DecisionSignature> decisions) {
         }
         if (d.getExpression() instanceof LiteralExpression) {
             Variable v = d.getVariable();
-            return new DecisionSignature(List.of(),
-                    List.of(v == null ? "" : v.getName() + " : " + normal(v.getTypeRef())));
+            return new DecisionSignature(
+                    List.of(), List.of(v == null ? "" : v.getName() + " : " + normal(v.getTypeRef())));
         }
         // a decision without a table or literal expression has no signature Camunda could evaluate
         return new DecisionSignature(List.of(), List.of());

@@ -11,6 +11,11 @@ import java.time.Instant;
  * @param uploadedBy the clerk who uploaded it; null for the version bundled with the application
  * @param active     whether it is the version evaluated for its year
  */
-public record RuleVersion(String deploymentId, int year, int version, Instant deployedAt, String fileName,
-                          String uploadedBy, boolean active) {
-}
+public record RuleVersion(
+        String deploymentId,
+        int year,
+        int version,
+        Instant deployedAt,
+        String fileName,
+        String uploadedBy,
+        boolean active) {}

@@ -2,19 +2,6 @@ package cn.canbao.policy;
 
 import cn.canbao.base.FeelOnlyModelCheck;
 import cn.canbao.security.LogSafe;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.spi.el.ElProvider;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.spi.el.ElProvider;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
 
 /**
  * Everything an uploaded rules file must pass before it may be deployed, none of which touches the
@@ -54,7 +53,8 @@ class UploadedRuleCheck {
     /** The parsed model when the file passes every check with the cases; otherwise the refusal. */
     DmnModelInstance check(byte[] content, List<ExampleCase> cases) {
         FeelOnlyModelCheck.check(content).ifPresent(r -> {
-            throw r.elementId() == null ? new PolicyException(r.messageKey())
+            throw r.elementId() == null
+                    ? new PolicyException(r.messageKey())
                     : new PolicyException(r.messageKey(), r.elementId());
         });
         DmnModelInstance model;
@@ -69,7 +69,10 @@ class UploadedRuleCheck {
         });
         List<String> failures = failures(model, cases);
         if (!failures.isEmpty()) {
-            throw new PolicyException("policy.upload.casesFailed", failures.size(), cases.size(),
+            throw new PolicyException(
+                    "policy.upload.casesFailed",
+                    failures.size(),
+                    cases.size(),
                     failures.stream().limit(MAX_LISTED_FAILURES).collect(Collectors.joining("；")));
         }
         return model;
@@ -104,8 +107,7 @@ class UploadedRuleCheck {
             return c.mismatches(Map.of());
         } catch (RuntimeException failed) {
             // the clerk sees which case and output; what the engine said stays in the log
-            log.info("Uploaded rules fail case {} #{}: {}", c.decisionKey(), c.line(),
-                    LogSafe.of(rootMessage(failed)));
+            log.info("Uploaded rules fail case {} #{}: {}", c.decisionKey(), c.line(), LogSafe.of(rootMessage(failed)));
             return c.mismatches(Map.of());
         }
     }
@@ -115,9 +117,12 @@ class UploadedRuleCheck {
         ElProvider noJuel = expression -> {
             throw new IllegalStateException("JUEL is not available to uploaded rules");
         };
-        DefaultDmnEngineConfiguration configuration = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
-                .createDefaultDmnEngineConfiguration();
-        return configuration.elProvider(noJuel).scriptEngineResolver(language -> null).buildEngine();
+        DefaultDmnEngineConfiguration configuration =
+                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        return configuration
+                .elProvider(noJuel)
+                .scriptEngineResolver(language -> null)
+                .buildEngine();
     }
 
     static String rootMessage(Throwable t) {

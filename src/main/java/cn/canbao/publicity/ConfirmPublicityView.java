@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -34,22 +33,32 @@ class ConfirmPublicityView extends TaskFormView implements TranslatedTitle {
 
     @Override
     protected void render() {
-        List<PublicityTally> rows = publicity.tally(recordId(),
-                (String) variables.get(PublicityProcess.VAR_TOWNSHIP));
+        List<PublicityTally> rows = publicity.tally(recordId(), (String) variables.get(PublicityProcess.VAR_TOWNSHIP));
         add(new H3(rows.get(0).regionName()));
         Grid<PublicityTally> grid = new Grid<>();
         grid.setId("publicity-confirm-tally");
-        grid.addColumn(PublicityTally::regionName).setHeader(getTranslation("publicity.region")).setAutoWidth(true);
-        grid.addColumn(PublicityTally::activities).setHeader(getTranslation("publicity.activities")).setAutoWidth(true);
-        grid.addColumn(PublicityTally::audience).setHeader(getTranslation("publicity.audience")).setAutoWidth(true);
-        grid.addColumn(PublicityTally::letters).setHeader(getTranslation("publicity.letters")).setAutoWidth(true);
-        grid.addColumn(PublicityTally::notices).setHeader(getTranslation("publicity.notices")).setAutoWidth(true);
+        grid.addColumn(PublicityTally::regionName)
+                .setHeader(getTranslation("publicity.region"))
+                .setAutoWidth(true);
+        grid.addColumn(PublicityTally::activities)
+                .setHeader(getTranslation("publicity.activities"))
+                .setAutoWidth(true);
+        grid.addColumn(PublicityTally::audience)
+                .setHeader(getTranslation("publicity.audience"))
+                .setAutoWidth(true);
+        grid.addColumn(PublicityTally::letters)
+                .setHeader(getTranslation("publicity.letters"))
+                .setAutoWidth(true);
+        grid.addColumn(PublicityTally::notices)
+                .setHeader(getTranslation("publicity.notices"))
+                .setAutoWidth(true);
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
         TextArea remarks = new TextArea(getTranslation("publicity.remarks"));
         remarks.setWidthFull();
         remarks.setId("publicity-remarks");
-        Button confirm = new Button(getTranslation("publicity.confirm"),
+        Button confirm = new Button(
+                getTranslation("publicity.confirm"),
                 e -> complete(Map.of(PublicityProcess.VAR_REMARKS, remarks.getValue()), "publicity.confirmedDone"));
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.setId("publicity-confirm");

@@ -29,8 +29,8 @@ class ConfirmTownshipPublicityListener implements TaskListener {
             String name = SystemAccess.call(() -> regions.get(township).name());
             task.getExecution().setVariableLocal(PublicityProcess.VAR_REGION_NAME, name);
         } else {
-            publicity.confirm(ProcessRecord.id(task, PublicityProcess.VAR_DRIVE_ID), township,
-                    (String) task.getVariable(PublicityProcess.VAR_REMARKS));
+            publicity.confirm(ProcessRecord.id(task, PublicityProcess.VAR_DRIVE_ID), township, (String)
+                    task.getVariable(PublicityProcess.VAR_REMARKS));
         }
     }
 }

@@ -7,6 +7,7 @@ public final class PublicityProcess {
     public static final String VAR_DRIVE_ID = "driveId";
     /** Shown on task cards as the campaign a task belongs to. */
     public static final String VAR_CAMPAIGN_NAME = "campaignName";
+
     public static final String VAR_TOWNSHIPS = "townships";
     public static final String VAR_TOWNSHIP = "township";
     public static final String VAR_REGION_NAME = "regionName";
@@ -14,6 +15,5 @@ public final class PublicityProcess {
     public static final String VAR_REMARKS = "remarks";
     public static final String TASK_CONFIRM = "Task_ConfirmTownshipPublicity";
 
-    private PublicityProcess() {
-    }
+    private PublicityProcess() {}
 }

@@ -1,12 +1,11 @@
 package cn.canbao.publicity;
 
 import cn.canbao.security.ProcessRegionResolver;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /** A publicity drive's process belongs to the drive's county (business key: the drive). */
 @Component
@@ -25,7 +24,10 @@ class PublicityProcessRegion implements ProcessRegionResolver {
 
     @Override
     public Optional<String> regionOf(String businessKey, Map<String, Object> startVariables) {
-        return ProcessRegionResolver.rowId(businessKey).flatMap(id -> jdbc
-                .sql("select county_code from publicity_drive where id = ?").param(id).query(String.class).optional());
+        return ProcessRegionResolver.rowId(businessKey)
+                .flatMap(id -> jdbc.sql("select county_code from publicity_drive where id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .optional());
     }
 }

@@ -1,6 +1,5 @@
 package cn.canbao.publicity;
 
-import cn.canbao.security.Role;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
@@ -8,19 +7,19 @@ import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.region.RegionSummary;
 import cn.canbao.security.CurrentUser;
-import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
+import cn.canbao.security.Role;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Publicity drives (九月集中宣传): a county starts one (its process gives every township a confirmation
@@ -39,7 +38,8 @@ public class PublicityService {
     private final RuntimeService runtime;
     private final Clock clock;
 
-    PublicityService(JdbcClient jdbc, RegionService regions, CurrentRegionScope scope, RuntimeService runtime, Clock clock) {
+    PublicityService(
+            JdbcClient jdbc, RegionService regions, CurrentRegionScope scope, RuntimeService runtime, Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.regions = regions;
@@ -62,15 +62,23 @@ public class PublicityService {
         }
         long id = jdbc.sql("insert into publicity_drive (name, year, county_code, starts_on, ends_on, created_by) "
                         + "values (?,?,?,?,?,?) returning id")
-                .params(name.trim(), year, county.code(), startsOn, endsOn, CurrentUser.name()).query(Long.class).single();
+                .params(name.trim(), year, county.code(), startsOn, endsOn, CurrentUser.name())
+                .query(Long.class)
+                .single();
         Map<String, Object> variables = new HashMap<>();
         variables.put(PublicityProcess.VAR_DRIVE_ID, id);
         variables.put(PublicityProcess.VAR_CAMPAIGN_NAME, name.trim());
-        variables.put(PublicityProcess.VAR_TOWNSHIPS, regions.descendantsAtLevel(county.code(), RegionLevel.TOWNSHIP)
-                .stream().map(Region::code).toList());
+        variables.put(
+                PublicityProcess.VAR_TOWNSHIPS,
+                regions.descendantsAtLevel(county.code(), RegionLevel.TOWNSHIP).stream()
+                        .map(Region::code)
+                        .toList());
         variables.put(PublicityProcess.VAR_CONFIRM_DUE, CampaignService.endOf(endsOn, clock.getZone()));
-        String instance = runtime.startProcessInstanceByKey(PublicityProcess.KEY, Long.toString(id), variables).getId();
-        jdbc.sql("update publicity_drive set process_instance_id = ? where id = ?").params(instance, id).update();
+        String instance = runtime.startProcessInstanceByKey(PublicityProcess.KEY, Long.toString(id), variables)
+                .getId();
+        jdbc.sql("update publicity_drive set process_instance_id = ? where id = ?")
+                .params(instance, id)
+                .update();
         return get(id);
     }
 
@@ -83,19 +91,37 @@ public class PublicityService {
                 || !region.code().startsWith(drive.countyCode().substring(0, 6))) {
             throw new PublicityException("publicity.wrongRegion", region.name());
         }
-        if (a.kind() == null || a.heldOn() == null || a.heldOn().isBefore(drive.startsOn()) || a.heldOn().isAfter(drive.endsOn())) {
+        if (a.kind() == null
+                || a.heldOn() == null
+                || a.heldOn().isBefore(drive.startsOn())
+                || a.heldOn().isAfter(drive.endsOn())) {
             throw new PublicityException("publicity.outsidePeriod", drive.startsOn(), drive.endsOn());
         }
-        if (a.events() < 0 || a.audience() < 0 || a.letters() < 0 || a.notices() < 0 || a.volunteers() < 0
+        if (a.events() < 0
+                || a.audience() < 0
+                || a.letters() < 0
+                || a.notices() < 0
+                || a.volunteers() < 0
                 || a.events() + a.audience() + a.letters() + a.notices() == 0) {
             throw new PublicityException("publicity.badCounts");
         }
-        return jdbc.sql("insert into publicity_activity (drive_id, region_code, kind, held_on, events, audience, letters, "
-                        + "notices, volunteers, note, logged_by) values (?,?,?,?,?,?,?,?,?,?,?) returning id")
-                .params(driveId, region.code(), a.kind().name(), a.heldOn(), a.events(), a.audience(), a.letters(),
-                        a.notices(), a.volunteers(), a.note() == null || a.note().isBlank() ? null : a.note().trim(),
+        return jdbc.sql(
+                        "insert into publicity_activity (drive_id, region_code, kind, held_on, events, audience, letters, "
+                                + "notices, volunteers, note, logged_by) values (?,?,?,?,?,?,?,?,?,?,?) returning id")
+                .params(
+                        driveId,
+                        region.code(),
+                        a.kind().name(),
+                        a.heldOn(),
+                        a.events(),
+                        a.audience(),
+                        a.letters(),
+                        a.notices(),
+                        a.volunteers(),
+                        a.note() == null || a.note().isBlank() ? null : a.note().trim(),
                         CurrentUser.name())
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     /** The region's own total first, then each child's (townships of a county, villages of a township). */
@@ -105,21 +131,29 @@ public class PublicityService {
         String prefix = region.level().prefixOf(region.code());
         PublicityTally own = jdbc.sql(SUMS + " from publicity_activity a where a.drive_id = ? and a.region_code like ?")
                 .params(region.code(), region.name(), driveId, region.code(), driveId, prefix + "%")
-                .query(TALLY).single();
+                .query(TALLY)
+                .single();
         // the live townships or villages below, each counted over its subtree's activities in one statement
-        List<Region> below = regions.children(region.code()).stream().map(RegionSummary::region)
-                .filter(r -> r.level() == RegionLevel.TOWNSHIP || r.level() == RegionLevel.VILLAGE).toList();
+        List<Region> below = regions.children(region.code()).stream()
+                .map(RegionSummary::region)
+                .filter(r -> r.level() == RegionLevel.TOWNSHIP || r.level() == RegionLevel.VILLAGE)
+                .toList();
         List<PublicityTally> children = jdbc.sql("select r.code, r.name, count(a.id), coalesce(sum(a.events), 0), "
                         + "coalesce(sum(a.audience), 0), coalesce(sum(a.letters), 0), coalesce(sum(a.notices), 0), "
                         + "coalesce(sum(a.volunteers), 0), exists (select 1 from publicity_confirmation c where c.drive_id = ? "
                         + "and c.township_code = r.code) from unnest(?::varchar[], ?::varchar[], ?::varchar[]) r(code, name, prefix) "
                         + "left join publicity_activity a on a.drive_id = ? and a.region_code like r.prefix || '%' "
                         + "group by r.code, r.name order by r.code")
-                .params(driveId, below.stream().map(Region::code).toArray(String[]::new),
+                .params(
+                        driveId,
+                        below.stream().map(Region::code).toArray(String[]::new),
                         below.stream().map(Region::name).toArray(String[]::new),
-                        below.stream().map(r -> r.level().prefixOf(r.code())).toArray(String[]::new), driveId)
-                .query(TALLY).list();
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(own), children.stream()).toList();
+                        below.stream().map(r -> r.level().prefixOf(r.code())).toArray(String[]::new),
+                        driveId)
+                .query(TALLY)
+                .list();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(own), children.stream())
+                .toList();
     }
 
     /** A region subtree's counts by kind of activity. */
@@ -127,9 +161,12 @@ public class PublicityService {
         get(driveId);
         Region region = regions.get(regionCode);
         Map<PublicityKind, PublicityTally> result = new EnumMap<>(PublicityKind.class);
-        jdbc.sql("select kind, kind, count(*), sum(events), sum(audience), sum(letters), sum(notices), sum(volunteers), "
-                        + "false from publicity_activity where drive_id = ? and region_code like ? group by kind")
-                .params(driveId, region.level().prefixOf(region.code()) + "%").query(TALLY).list()
+        jdbc.sql(
+                        "select kind, kind, count(*), sum(events), sum(audience), sum(letters), sum(notices), sum(volunteers), "
+                                + "false from publicity_activity where drive_id = ? and region_code like ? group by kind")
+                .params(driveId, region.level().prefixOf(region.code()) + "%")
+                .query(TALLY)
+                .list()
                 .forEach(t -> result.put(PublicityKind.valueOf(t.regionCode()), t));
         return result;
     }
@@ -144,19 +181,28 @@ public class PublicityService {
         jdbc.sql("insert into publicity_confirmation (drive_id, township_code, remarks, confirmed_by) values (?,?,?,?) "
                         + "on conflict (drive_id, township_code) do update set remarks = excluded.remarks, "
                         + "confirmed_by = excluded.confirmed_by, confirmed_at = now()")
-                .params(driveId, townshipCode, remarks == null || remarks.isBlank() ? null : remarks.trim(),
-                        CurrentUser.name()).update();
+                .params(
+                        driveId,
+                        townshipCode,
+                        remarks == null || remarks.isBlank() ? null : remarks.trim(),
+                        CurrentUser.name())
+                .update();
     }
 
     /** The drive, if it belongs to a county in, above or below the caller's region. */
     public PublicityDrive get(long id) {
-        return jdbc.sql("select * from publicity_drive d where d.id = ? and " + VISIBLE).params(id, prefix(), prefix())
-                .query(DRIVE).optional().orElseThrow(() -> new PublicityException("publicity.notFound", id));
+        return jdbc.sql("select * from publicity_drive d where d.id = ? and " + VISIBLE)
+                .params(id, prefix(), prefix())
+                .query(DRIVE)
+                .optional()
+                .orElseThrow(() -> new PublicityException("publicity.notFound", id));
     }
 
     public List<PublicityDrive> list() {
         return jdbc.sql("select * from publicity_drive d where " + VISIBLE + " order by d.starts_on desc, d.id desc")
-                .params(prefix(), prefix()).query(DRIVE).list();
+                .params(prefix(), prefix())
+                .query(DRIVE)
+                .list();
     }
 
     private String prefix() {
@@ -164,15 +210,28 @@ public class PublicityService {
     }
 
     private static final String VISIBLE = "(? like left(d.county_code, 6) || '%' or d.county_code like ? || '%')";
-    private static final String SUMS = "select ?, ?, count(*), coalesce(sum(a.events), 0), coalesce(sum(a.audience), 0), "
-            + "coalesce(sum(a.letters), 0), coalesce(sum(a.notices), 0), coalesce(sum(a.volunteers), 0), "
-            + "exists (select 1 from publicity_confirmation c where c.drive_id = ? and c.township_code = ?)";
+    private static final String SUMS =
+            "select ?, ?, count(*), coalesce(sum(a.events), 0), coalesce(sum(a.audience), 0), "
+                    + "coalesce(sum(a.letters), 0), coalesce(sum(a.notices), 0), coalesce(sum(a.volunteers), 0), "
+                    + "exists (select 1 from publicity_confirmation c where c.drive_id = ? and c.township_code = ?)";
 
-    private static final RowMapper<PublicityTally> TALLY = (rs, n) -> new PublicityTally(rs.getString(1),
-            rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
+    private static final RowMapper<PublicityTally> TALLY = (rs, n) -> new PublicityTally(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getInt(3),
+            rs.getInt(4),
+            rs.getInt(5),
+            rs.getInt(6),
+            rs.getInt(7),
+            rs.getInt(8),
             rs.getBoolean(9));
-    private static final RowMapper<PublicityDrive> DRIVE = (rs, n) -> new PublicityDrive(rs.getLong("id"),
-            rs.getString("name"), rs.getInt("year"), rs.getString("county_code"),
-            rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
-            rs.getString("process_instance_id"), rs.getString("created_by"));
+    private static final RowMapper<PublicityDrive> DRIVE = (rs, n) -> new PublicityDrive(
+            rs.getLong("id"),
+            rs.getString("name"),
+            rs.getInt("year"),
+            rs.getString("county_code"),
+            rs.getObject("starts_on", LocalDate.class),
+            rs.getObject("ends_on", LocalDate.class),
+            rs.getString("process_instance_id"),
+            rs.getString("created_by"));
 }

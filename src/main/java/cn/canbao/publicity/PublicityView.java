@@ -26,7 +26,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,14 +69,17 @@ class PublicityView extends VerticalLayout implements TranslatedTitle {
         drive.setItemLabelGenerator(d -> Messages.withDetail(this, d.name(), d.startsOn() + " ~ " + d.endsOn()));
         drive.addValueChangeListener(e -> show());
         tally.setId("publicity-tally");
-        tally.addColumn(PublicityTally::regionName).setHeader(getTranslation("publicity.region")).setAutoWidth(true);
+        tally.addColumn(PublicityTally::regionName)
+                .setHeader(getTranslation("publicity.region"))
+                .setAutoWidth(true);
         column("publicity.activities", PublicityTally::activities);
         column("publicity.audience", PublicityTally::audience);
         column("publicity.letters", PublicityTally::letters);
         column("publicity.notices", PublicityTally::notices);
         column("publicity.volunteers", PublicityTally::volunteers);
         tally.addColumn(t -> t.confirmed() ? getTranslation("publicity.confirmed") : "")
-                .setHeader(getTranslation("publicity.confirmation")).setAutoWidth(true);
+                .setHeader(getTranslation("publicity.confirmation"))
+                .setAutoWidth(true);
         tally.setAllRowsVisible(true);
         chart.setHeight("300px");
         chart.setId("publicity-chart");
@@ -86,19 +88,23 @@ class PublicityView extends VerticalLayout implements TranslatedTitle {
     }
 
     private void column(String key, java.util.function.ToIntFunction<PublicityTally> value) {
-        tally.addColumn(t -> value.applyAsInt(t)).setHeader(getTranslation(key)).setAutoWidth(true)
+        tally.addColumn(t -> value.applyAsInt(t))
+                .setHeader(getTranslation(key))
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
     }
 
     private Details startForm() {
         int year = LocalDate.now(clock).getYear();
-        TextField name = new TextField(getTranslation("publicity.name"), getTranslation("publicity.defaultName", year), "");
+        TextField name =
+                new TextField(getTranslation("publicity.name"), getTranslation("publicity.defaultName", year), "");
         name.setId("publicity-name");
         DatePicker from = new DatePicker(getTranslation("publicity.from"), LocalDate.of(year, 9, 1));
         DatePicker to = new DatePicker(getTranslation("publicity.to"), LocalDate.of(year, 9, 30));
         Button start = new Button(getTranslation("publicity.start"), e -> {
             try {
-                PublicityDrive d = publicity.start(name.getValue(), year + 1, user.regionCode(), from.getValue(), to.getValue());
+                PublicityDrive d =
+                        publicity.start(name.getValue(), year + 1, user.regionCode(), from.getValue(), to.getValue());
                 Messages.showSuccess(getTranslation("publicity.started", d.name()));
                 refreshDrives();
             } catch (DomainException refused) {
@@ -107,7 +113,8 @@ class PublicityView extends VerticalLayout implements TranslatedTitle {
         });
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.setId("publicity-start");
-        Details details = new Details(getTranslation("publicity.new"), new VerticalLayout(new FormLayout(name, from, to), start));
+        Details details =
+                new Details(getTranslation("publicity.new"), new VerticalLayout(new FormLayout(name, from, to), start));
         details.setId("publicity-new");
         return details;
     }
@@ -158,9 +165,18 @@ class PublicityView extends VerticalLayout implements TranslatedTitle {
                 return;
             }
             try {
-                publicity.log(drive.getValue().id(), new NewActivity(region.getValue().code(), kind.getValue(),
-                        heldOn.getValue(), value(counts, "events"), value(counts, "audience"), value(counts, "letters"),
-                        value(counts, "notices"), value(counts, "volunteers"), note.getValue()));
+                publicity.log(
+                        drive.getValue().id(),
+                        new NewActivity(
+                                region.getValue().code(),
+                                kind.getValue(),
+                                heldOn.getValue(),
+                                value(counts, "events"),
+                                value(counts, "audience"),
+                                value(counts, "letters"),
+                                value(counts, "notices"),
+                                value(counts, "volunteers"),
+                                note.getValue()));
                 Messages.showSuccess(getTranslation("publicity.logged"));
                 note.clear();
                 show();
@@ -212,15 +228,45 @@ class PublicityView extends VerticalLayout implements TranslatedTitle {
                 "tooltip", Map.of("trigger", "axis"),
                 "legend", Map.of("top", 0),
                 "grid", Map.of("left", 50, "right", 20, "bottom", 80, "top", 40),
-                "xAxis", Map.of("type", "category", "data", children.stream().map(PublicityTally::regionName).toList(),
-                        "axisLabel", Map.of("rotate", 45)),
+                "xAxis",
+                        Map.of(
+                                "type",
+                                "category",
+                                "data",
+                                children.stream()
+                                        .map(PublicityTally::regionName)
+                                        .toList(),
+                                "axisLabel",
+                                Map.of("rotate", 45)),
                 "yAxis", Map.of("type", "value"),
-                "series", List.of(
-                        Map.of("type", "bar", "name", getTranslation("publicity.audience"),
-                                "data", children.stream().map(PublicityTally::audience).toList()),
-                        Map.of("type", "bar", "name", getTranslation("publicity.letters"),
-                                "data", children.stream().map(PublicityTally::letters).toList()),
-                        Map.of("type", "bar", "name", getTranslation("publicity.notices"),
-                                "data", children.stream().map(PublicityTally::notices).toList()))));
+                "series",
+                        List.of(
+                                Map.of(
+                                        "type",
+                                        "bar",
+                                        "name",
+                                        getTranslation("publicity.audience"),
+                                        "data",
+                                        children.stream()
+                                                .map(PublicityTally::audience)
+                                                .toList()),
+                                Map.of(
+                                        "type",
+                                        "bar",
+                                        "name",
+                                        getTranslation("publicity.letters"),
+                                        "data",
+                                        children.stream()
+                                                .map(PublicityTally::letters)
+                                                .toList()),
+                                Map.of(
+                                        "type",
+                                        "bar",
+                                        "name",
+                                        getTranslation("publicity.notices"),
+                                        "data",
+                                        children.stream()
+                                                .map(PublicityTally::notices)
+                                                .toList()))));
     }
 }

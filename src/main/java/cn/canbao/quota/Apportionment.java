@@ -10,8 +10,7 @@ import java.util.stream.IntStream;
  */
 final class Apportionment {
 
-    private Apportionment() {
-    }
+    private Apportionment() {}
 
     static int[] split(int total, int[] weights) {
         int n = weights.length;
@@ -36,8 +35,11 @@ final class Apportionment {
             given += parts[i];
         }
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingLong((Integer i) -> remainders[i]).reversed()
-                .thenComparingInt(i -> i));
+        Arrays.sort(
+                order,
+                Comparator.comparingLong((Integer i) -> remainders[i])
+                        .reversed()
+                        .thenComparingInt(i -> i));
         for (int k = 0; k < total - given; k++) {
             parts[order[k]]++;
         }

@@ -7,8 +7,14 @@ import java.math.RoundingMode;
  * One row of the baseline table (参保扩面基数表) for a region and enrollment year, with the derived
  * columns of the campaign plans: insured total, coverage rate, uninsured and uninsured rate.
  */
-public record Baseline(String regionCode, String regionName, int year, int registered, int insuredLocal,
-                       int insuredElsewhere, int lapsed) {
+public record Baseline(
+        String regionCode,
+        String regionName,
+        int year,
+        int registered,
+        int insuredLocal,
+        int insuredElsewhere,
+        int lapsed) {
 
     /** The same row with its region's name. */
     public Baseline named(String name) {

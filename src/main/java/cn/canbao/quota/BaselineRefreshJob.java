@@ -1,6 +1,8 @@
 package cn.canbao.quota;
 
 import cn.canbao.security.SystemAccess;
+import java.time.Clock;
+import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobBuilder;
@@ -11,9 +13,6 @@ import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
-
-import java.time.Clock;
-import java.util.TimeZone;
 
 /**
  * Nightly at 02:30 (canbao.zone) the baseline table is recomputed from the register, whatever changed
@@ -40,15 +39,20 @@ public class BaselineRefreshJob extends QuartzJobBean {
 
         @Bean
         JobDetail baselineRefreshJob() {
-            return JobBuilder.newJob(BaselineRefreshJob.class).withIdentity(NAME, "target").storeDurably()
+            return JobBuilder.newJob(BaselineRefreshJob.class)
+                    .withIdentity(NAME, "target")
+                    .storeDurably()
                     // a node dying while it runs: another node runs it again (the job is idempotent)
                     .requestRecovery()
-                    .withDescription("刷新参保扩面基数表").build();
+                    .withDescription("刷新参保扩面基数表")
+                    .build();
         }
 
         @Bean
         Trigger baselineRefreshTrigger(JobDetail baselineRefreshJob, Clock clock) {
-            return TriggerBuilder.newTrigger().forJob(baselineRefreshJob).withIdentity(NAME, "target")
+            return TriggerBuilder.newTrigger()
+                    .forJob(baselineRefreshJob)
+                    .withIdentity(NAME, "target")
                     .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(2, 30)
                             .inTimeZone(TimeZone.getTimeZone(clock.getZone()))
                             .withMisfireHandlingInstructionFireAndProceed())

@@ -9,17 +9,6 @@ import cn.canbao.register.ImportFinished;
 import cn.canbao.register.PersonGroup;
 import cn.canbao.register.RegisterFigures;
 import cn.canbao.security.SystemAccess;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -30,6 +19,16 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The baseline table: computed from the register's counts per household village (one set-based statement
@@ -83,23 +82,40 @@ public class BaselineService {
             if (region.level().ordinal() < RegionLevel.COUNTY.ordinal()) {
                 return refreshAll(year);
             }
-            String county = RegionLevel.COUNTY.prefixOf(region.code()) + "0".repeat(region.code().length()
-                    - RegionLevel.COUNTY.prefixOf(region.code()).length());
+            String county = RegionLevel.COUNTY.prefixOf(region.code())
+                    + "0"
+                            .repeat(region.code().length()
+                                    - RegionLevel.COUNTY.prefixOf(region.code()).length());
             List<Region> above = regions.ancestorsInScope(county);
             String root = above.isEmpty() ? county : above.get(0).code();
-            List<String> counties = regions.subtree(root, Set.of(RegionLevel.COUNTY)).stream().map(Region::code).toList();
-            Integer present = jdbc.queryForObject("select count(*) from baseline b where b.year = ? "
-                    + "and b.region_code = any(?::varchar[])", Integer.class, year, counties.toArray(String[]::new));
+            List<String> counties = regions.subtree(root, Set.of(RegionLevel.COUNTY)).stream()
+                    .map(Region::code)
+                    .toList();
+            Integer present = jdbc.queryForObject(
+                    "select count(*) from baseline b where b.year = ? " + "and b.region_code = any(?::varchar[])",
+                    Integer.class,
+                    year,
+                    counties.toArray(String[]::new));
             if (present == null || present < counties.size()) {
                 return refreshAll(year);
             }
             long started = System.nanoTime();
-            int written = write(year, regions.subtree(county, ABOVE_GRIDS).stream().map(Region::code).toList(),
-                    register.byHouseholdRegionUnder(county, year), register.groupsByHouseholdRegionUnder(county, year),
+            int written = write(
+                    year,
+                    regions.subtree(county, ABOVE_GRIDS).stream()
+                            .map(Region::code)
+                            .toList(),
+                    register.byHouseholdRegionUnder(county, year),
+                    register.groupsByHouseholdRegionUnder(county, year),
                     register.custodyByHouseholdRegionUnder(county, year));
             written += sumAbove(year, above);
-            log.info("Baseline {} refreshed for the county {} and {} regions above it: {} regions in {} ms", year,
-                    county, above.size(), written, (System.nanoTime() - started) / 1_000_000);
+            log.info(
+                    "Baseline {} refreshed for the county {} and {} regions above it: {} regions in {} ms",
+                    year,
+                    county,
+                    above.size(),
+                    written,
+                    (System.nanoTime() - started) / 1_000_000);
             return written;
         });
     }
@@ -112,49 +128,82 @@ public class BaselineService {
         int written = 0;
         for (Region a : above) {
             String prefix = a.level().prefixOf(a.code()) + "%";
-            written += jdbc.update("insert into baseline (year, region_code, registered, insured_local, insured_elsewhere, "
-                    + "lapsed, in_custody) select ?, ?, coalesce(sum(b.registered), 0), coalesce(sum(b.insured_local), 0), "
-                    + "coalesce(sum(b.insured_elsewhere), 0), coalesce(sum(b.lapsed), 0), coalesce(sum(b.in_custody), 0) "
-                    + "from baseline b where b.region_code ~ ? and b.year = ? and b.region_code like ? on conflict (year, region_code) do update set "
-                    + "registered = excluded.registered, insured_local = excluded.insured_local, "
-                    + "insured_elsewhere = excluded.insured_elsewhere, lapsed = excluded.lapsed, "
-                    + "in_custody = excluded.in_custody, refreshed_at = now()", year, a.code(), COUNTY_CODE, year, prefix);
-            jdbc.update("insert into baseline_group (year, region_code, grp, registered, enrolled) "
-                    + "select ?, ?, g.grp, coalesce(sum(b.registered), 0), coalesce(sum(b.enrolled), 0) "
-                    + "from (values ('NEWBORN'), ('HARDSHIP')) g(grp) left join baseline_group b "
-                    + "on b.grp = g.grp and b.region_code ~ ? and b.year = ? "
-                    + "and b.region_code like ? group by g.grp on conflict (year, region_code, grp) do update "
-                    + "set registered = excluded.registered, enrolled = excluded.enrolled, refreshed_at = now()",
-                    year, a.code(), COUNTY_CODE, year, prefix);
+            written += jdbc.update(
+                    "insert into baseline (year, region_code, registered, insured_local, insured_elsewhere, "
+                            + "lapsed, in_custody) select ?, ?, coalesce(sum(b.registered), 0), coalesce(sum(b.insured_local), 0), "
+                            + "coalesce(sum(b.insured_elsewhere), 0), coalesce(sum(b.lapsed), 0), coalesce(sum(b.in_custody), 0) "
+                            + "from baseline b where b.region_code ~ ? and b.year = ? and b.region_code like ? on conflict (year, region_code) do update set "
+                            + "registered = excluded.registered, insured_local = excluded.insured_local, "
+                            + "insured_elsewhere = excluded.insured_elsewhere, lapsed = excluded.lapsed, "
+                            + "in_custody = excluded.in_custody, refreshed_at = now()",
+                    year,
+                    a.code(),
+                    COUNTY_CODE,
+                    year,
+                    prefix);
+            jdbc.update(
+                    "insert into baseline_group (year, region_code, grp, registered, enrolled) "
+                            + "select ?, ?, g.grp, coalesce(sum(b.registered), 0), coalesce(sum(b.enrolled), 0) "
+                            + "from (values ('NEWBORN'), ('HARDSHIP')) g(grp) left join baseline_group b "
+                            + "on b.grp = g.grp and b.region_code ~ ? and b.year = ? "
+                            + "and b.region_code like ? group by g.grp on conflict (year, region_code, grp) do update "
+                            + "set registered = excluded.registered, enrolled = excluded.enrolled, refreshed_at = now()",
+                    year,
+                    a.code(),
+                    COUNTY_CODE,
+                    year,
+                    prefix);
         }
         return written;
     }
 
     private int refreshAll(int year) {
         long started = System.nanoTime();
-        int written = write(year, liveRegionsAboveGrids().stream().map(Region::code).toList(),
-                register.byHouseholdRegion(year), register.groupsByHouseholdRegion(year),
+        int written = write(
+                year,
+                liveRegionsAboveGrids().stream().map(Region::code).toList(),
+                register.byHouseholdRegion(year),
+                register.groupsByHouseholdRegion(year),
                 register.custodyByHouseholdRegion(year));
-        log.info("Baseline {} refreshed for {} regions in {} ms", year, written, (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Baseline {} refreshed for {} regions in {} ms",
+                year,
+                written,
+                (System.nanoTime() - started) / 1_000_000);
         return written;
     }
 
     /** Writes the rows of the given regions from the counts of the households under them. */
-    private int write(int year, List<String> codes, List<RegisterFigures.HouseholdCount> households,
-                      List<RegisterFigures.GroupCount> groups, List<RegisterFigures.CustodyCount> custody) {
+    private int write(
+            int year,
+            List<String> codes,
+            List<RegisterFigures.HouseholdCount> households,
+            List<RegisterFigures.GroupCount> groups,
+            List<RegisterFigures.CustodyCount> custody) {
         Set<String> villages = villagesAmong(java.util.stream.Stream.concat(
-                households.stream().map(RegisterFigures.HouseholdCount::regionCode),
-                groups.stream().map(RegisterFigures.GroupCount::regionCode)).collect(Collectors.toSet()));
+                        households.stream().map(RegisterFigures.HouseholdCount::regionCode),
+                        groups.stream().map(RegisterFigures.GroupCount::regionCode))
+                .collect(Collectors.toSet()));
         RegionTotals totals = new RegionTotals(4);
-        households.stream().filter(h -> villages.contains(h.regionCode())).forEach(h ->
-                totals.add(h.regionCode(), h.registered(), h.insuredLocal(), h.insuredElsewhere(), h.lapsed()));
+        households.stream()
+                .filter(h -> villages.contains(h.regionCode()))
+                .forEach(h ->
+                        totals.add(h.regionCode(), h.registered(), h.insuredLocal(), h.insuredElsewhere(), h.lapsed()));
         List<int[]> sums = codes.stream().map(totals::of).toList();
-        int written = codes.isEmpty() ? 0 : jdbc.update("insert into baseline (year, region_code, registered, "
-                + "insured_local, insured_elsewhere, lapsed) select ?, * from unnest(?::varchar[], ?::int[], ?::int[], "
-                + "?::int[], ?::int[]) on conflict (year, region_code) do update set registered = excluded.registered, "
-                + "insured_local = excluded.insured_local, insured_elsewhere = excluded.insured_elsewhere, "
-                + "lapsed = excluded.lapsed, refreshed_at = now()", year, codes.toArray(String[]::new),
-                column(sums, 0), column(sums, 1), column(sums, 2), column(sums, 3));
+        int written = codes.isEmpty()
+                ? 0
+                : jdbc.update(
+                        "insert into baseline (year, region_code, registered, "
+                                + "insured_local, insured_elsewhere, lapsed) select ?, * from unnest(?::varchar[], ?::int[], ?::int[], "
+                                + "?::int[], ?::int[]) on conflict (year, region_code) do update set registered = excluded.registered, "
+                                + "insured_local = excluded.insured_local, insured_elsewhere = excluded.insured_elsewhere, "
+                                + "lapsed = excluded.lapsed, refreshed_at = now()",
+                        year,
+                        codes.toArray(String[]::new),
+                        column(sums, 0),
+                        column(sums, 1),
+                        column(sums, 2),
+                        column(sums, 3));
         refreshCustody(year, codes, custody);
         refreshGroups(year, codes, groups, villages);
         return written;
@@ -165,14 +214,15 @@ public class BaselineService {
      * members → villages of their household → every region above. A member counts when their file is
      * active and their membership overlaps the year (several hardship categories count once).
      */
-    private void refreshGroups(int year, List<String> codes, List<RegisterFigures.GroupCount> counts,
-                               Set<String> villages) {
+    private void refreshGroups(
+            int year, List<String> codes, List<RegisterFigures.GroupCount> counts, Set<String> villages) {
         List<String> regionCodes = new ArrayList<>();
         List<String> groupNames = new ArrayList<>();
         List<int[]> sums = new ArrayList<>();
         for (PersonGroup group : List.of(PersonGroup.NEWBORN, PersonGroup.HARDSHIP)) {
             RegionTotals totals = new RegionTotals(2);
-            counts.stream().filter(g -> g.group() == group && villages.contains(g.regionCode()))
+            counts.stream()
+                    .filter(g -> g.group() == group && villages.contains(g.regionCode()))
                     .forEach(g -> totals.add(g.regionCode(), g.registered(), g.enrolled()));
             for (String code : codes) {
                 regionCodes.add(code);
@@ -181,10 +231,14 @@ public class BaselineService {
             }
         }
         if (!regionCodes.isEmpty()) {
-            jdbc.update("insert into baseline_group (year, region_code, grp, registered, enrolled) select ?, * from "
-                    + "unnest(?::varchar[], ?::varchar[], ?::int[], ?::int[]) on conflict (year, region_code, grp) do update "
-                    + "set registered = excluded.registered, enrolled = excluded.enrolled, refreshed_at = now()", year,
-                    regionCodes.toArray(String[]::new), groupNames.toArray(String[]::new), column(sums, 0),
+            jdbc.update(
+                    "insert into baseline_group (year, region_code, grp, registered, enrolled) select ?, * from "
+                            + "unnest(?::varchar[], ?::varchar[], ?::int[], ?::int[]) on conflict (year, region_code, grp) do update "
+                            + "set registered = excluded.registered, enrolled = excluded.enrolled, refreshed_at = now()",
+                    year,
+                    regionCodes.toArray(String[]::new),
+                    groupNames.toArray(String[]::new),
+                    column(sums, 0),
                     column(sums, 1));
         }
     }
@@ -194,15 +248,18 @@ public class BaselineService {
      * per household village and summed above like the rest, so the table says why its registered figure is lower.
      */
     private void refreshCustody(int year, List<String> codes, List<RegisterFigures.CustodyCount> held) {
-        Set<String> villages = villagesAmong(held.stream().map(RegisterFigures.CustodyCount::regionCode)
-                .collect(Collectors.toSet()));
+        Set<String> villages = villagesAmong(
+                held.stream().map(RegisterFigures.CustodyCount::regionCode).collect(Collectors.toSet()));
         RegionTotals totals = new RegionTotals(1);
         held.stream().filter(h -> villages.contains(h.regionCode())).forEach(h -> totals.add(h.regionCode(), h.held()));
         List<int[]> sums = codes.stream().map(totals::of).toList();
         if (!codes.isEmpty()) {
-            jdbc.update("update baseline b set in_custody = c.held from unnest(?::varchar[], ?::int[]) c(code, held) "
-                    + "where b.year = ? and b.region_code = c.code and b.in_custody <> c.held",
-                    codes.toArray(String[]::new), column(sums, 0), year);
+            jdbc.update(
+                    "update baseline b set in_custody = c.held from unnest(?::varchar[], ?::int[]) c(code, held) "
+                            + "where b.year = ? and b.region_code = c.code and b.in_custody <> c.held",
+                    codes.toArray(String[]::new),
+                    column(sums, 0),
+                    year);
         }
     }
 
@@ -212,20 +269,30 @@ public class BaselineService {
      */
     public int inCustody(String regionCode, int year) {
         Region region = regions.get(regionCode);
-        return jdbc.queryForList("select in_custody from baseline where year = ? and region_code = ?", Integer.class,
-                year, region.code()).stream().findFirst().orElse(0);
+        return jdbc
+                .queryForList(
+                        "select in_custody from baseline where year = ? and region_code = ?",
+                        Integer.class,
+                        year,
+                        region.code())
+                .stream()
+                .findFirst()
+                .orElse(0);
     }
 
     /** Every live region above the grids, under every root. */
     private List<Region> liveRegionsAboveGrids() {
-        return regions.roots().stream().flatMap(root -> regions.subtree(root.region().code(), ABOVE_GRIDS).stream())
+        return regions.roots().stream()
+                .flatMap(root -> regions.subtree(root.region().code(), ABOVE_GRIDS).stream())
                 .toList();
     }
 
     /** The household regions that are villages (revoked ones too: their people still count above them). */
     private Set<String> villagesAmong(Set<String> householdRegions) {
-        return regions.byCode(householdRegions).values().stream().filter(r -> r.level() == RegionLevel.VILLAGE)
-                .map(Region::code).collect(Collectors.toSet());
+        return regions.byCode(householdRegions).values().stream()
+                .filter(r -> r.level() == RegionLevel.VILLAGE)
+                .map(Region::code)
+                .collect(Collectors.toSet());
     }
 
     private static Integer[] column(List<int[]> rows, int i) {
@@ -251,8 +318,8 @@ public class BaselineService {
         // the counties it changed and the one it was made for, each alone (a province's import into one county
         // costs what it costs alone); the whole table when it was made above a county
         Optional<String> scope = SystemAccess.call(() -> register.importScope(finished.importId()));
-        boolean wide = scope.isEmpty() || SystemAccess.call(() -> regions.get(scope.get())).level().ordinal()
-                < RegionLevel.COUNTY.ordinal();
+        boolean wide = scope.isEmpty()
+                || SystemAccess.call(() -> regions.get(scope.get())).level().ordinal() < RegionLevel.COUNTY.ordinal();
         Set<String> counties = new java.util.TreeSet<>();
         if (!wide) {
             counties.add(scope.get());
@@ -270,11 +337,19 @@ public class BaselineService {
     /** The region's row first, then its children's, for one year; the region must be in the caller's scope. */
     public List<Baseline> table(String regionCode, int year) {
         Region region = regions.get(regionCode);
-        List<Baseline> rows = jdbc.query("select region_code, year, registered, insured_local, insured_elsewhere, "
-                        + "lapsed from baseline where year = ? and region_code like ?", BASELINE, year, prefix(region) + "%")
-                .stream().filter(b -> isSelfOrChild(region, b.regionCode())).toList();
+        List<Baseline> rows = jdbc
+                .query(
+                        "select region_code, year, registered, insured_local, insured_elsewhere, "
+                                + "lapsed from baseline where year = ? and region_code like ?",
+                        BASELINE,
+                        year,
+                        prefix(region) + "%")
+                .stream()
+                .filter(b -> isSelfOrChild(region, b.regionCode()))
+                .toList();
         return withNames(rows, Baseline::regionCode, Baseline::named).stream()
-                .sorted(regionFirst(region, Baseline::regionCode)).toList();
+                .sorted(regionFirst(region, Baseline::regionCode))
+                .toList();
     }
 
     /**
@@ -283,20 +358,35 @@ public class BaselineService {
      */
     public List<GroupCoverage> groupTable(String regionCode, int year) {
         Region region = regions.get(regionCode);
-        List<GroupCoverage> rows = jdbc.query("select region_code, grp, year, registered, enrolled from baseline_group "
-                        + "where year = ? and region_code like ?",
-                (rs, n) -> new GroupCoverage(rs.getString(1), null, PersonGroup.valueOf(rs.getString(2)), rs.getInt(3),
-                        rs.getInt(4), rs.getInt(5)), year, prefix(region) + "%")
-                .stream().filter(g -> isSelfOrChild(region, g.regionCode())).toList();
-        return withNames(rows, GroupCoverage::regionCode, (g, name) -> new GroupCoverage(g.regionCode(), name,
-                        g.group(), g.year(), g.registered(), g.enrolled())).stream()
+        List<GroupCoverage> rows = jdbc
+                .query(
+                        "select region_code, grp, year, registered, enrolled from baseline_group "
+                                + "where year = ? and region_code like ?",
+                        (rs, n) -> new GroupCoverage(
+                                rs.getString(1),
+                                null,
+                                PersonGroup.valueOf(rs.getString(2)),
+                                rs.getInt(3),
+                                rs.getInt(4),
+                                rs.getInt(5)),
+                        year,
+                        prefix(region) + "%")
+                .stream()
+                .filter(g -> isSelfOrChild(region, g.regionCode()))
+                .toList();
+        return withNames(
+                        rows,
+                        GroupCoverage::regionCode,
+                        (g, name) -> new GroupCoverage(
+                                g.regionCode(), name, g.group(), g.year(), g.registered(), g.enrolled()))
+                .stream()
                 .sorted(Comparator.comparing((GroupCoverage g) -> g.group() == PersonGroup.HARDSHIP)
                         .thenComparing(regionFirst(region, GroupCoverage::regionCode)))
                 .toList();
     }
 
-    private static final RowMapper<Baseline> BASELINE = (rs, n) -> new Baseline(rs.getString(1), null, rs.getInt(2),
-            rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6));
+    private static final RowMapper<Baseline> BASELINE = (rs, n) ->
+            new Baseline(rs.getString(1), null, rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6));
 
     private static String prefix(Region region) {
         return region.level().prefixOf(region.code());
@@ -306,18 +396,23 @@ public class BaselineService {
     private static boolean isSelfOrChild(Region region, String code) {
         RegionLevel child = region.level().childLevel().orElse(null);
         return code.equals(region.code())
-                || (child != null && child != RegionLevel.GRID && RegionLevel.ofCode(code).orElse(null) == child);
+                || (child != null
+                        && child != RegionLevel.GRID
+                        && RegionLevel.ofCode(code).orElse(null) == child);
     }
 
     private static <T> Comparator<T> regionFirst(Region region, Function<T, String> code) {
-        return Comparator.comparing((T t) -> !code.apply(t).equals(region.code())).thenComparing(code);
+        return Comparator.comparing((T t) -> !code.apply(t).equals(region.code()))
+                .thenComparing(code);
     }
 
     /** Rows with their regions' names (one query); rows whose region is unknown are left out, as a join would. */
     private <T> List<T> withNames(List<T> rows, Function<T, String> code, BiFunction<T, String, T> named) {
         Map<String, String> names = regions.names(rows.stream().map(code).toList());
-        return rows.stream().filter(r -> names.containsKey(code.apply(r)))
-                .map(r -> named.apply(r, names.get(code.apply(r)))).toList();
+        return rows.stream()
+                .filter(r -> names.containsKey(code.apply(r)))
+                .map(r -> named.apply(r, names.get(code.apply(r))))
+                .toList();
     }
 
     /**
@@ -326,9 +421,15 @@ public class BaselineService {
      */
     public Optional<Integer> latestCoveredYear(String regionCode) {
         Region region = regions.get(regionCode);
-        return jdbc.queryForList("select max(year) from baseline where region_code = ? "
-                + "and insured_local + insured_elsewhere > 0", Integer.class, region.code()).stream()
-                .filter(java.util.Objects::nonNull).findFirst();
+        return jdbc
+                .queryForList(
+                        "select max(year) from baseline where region_code = ? "
+                                + "and insured_local + insured_elsewhere > 0",
+                        Integer.class,
+                        region.code())
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst();
     }
 
     /** The years with a baseline, newest first. */
@@ -343,8 +444,14 @@ public class BaselineService {
      */
     public List<Baseline> subtree(String regionCode, int year) {
         Region region = regions.get(regionCode);
-        return withNames(jdbc.query("select region_code, year, registered, insured_local, insured_elsewhere, lapsed "
-                + "from baseline where year = ? and region_code like ? order by region_code", BASELINE, year,
-                prefix(region) + "%"), Baseline::regionCode, Baseline::named);
+        return withNames(
+                jdbc.query(
+                        "select region_code, year, registered, insured_local, insured_elsewhere, lapsed "
+                                + "from baseline where year = ? and region_code like ? order by region_code",
+                        BASELINE,
+                        year,
+                        prefix(region) + "%"),
+                Baseline::regionCode,
+                Baseline::named);
     }
 }

@@ -8,8 +8,15 @@ import java.util.List;
  * (the level above), its deadlines, and the children that get breakdown tasks of their own (a
  * township's villages; a village's grids get rows, not tasks).
  */
-public record BreakdownPlan(String campaignName, String regionName, TargetLevel level, String candidateGroup, String parentGroup,
-                            Date splitDue, Date escalateAt, List<String> childRegions) {
+public record BreakdownPlan(
+        String campaignName,
+        String regionName,
+        TargetLevel level,
+        String candidateGroup,
+        String parentGroup,
+        Date splitDue,
+        Date escalateAt,
+        List<String> childRegions) {
 
     public boolean hasChildTasks() {
         return !childRegions.isEmpty();

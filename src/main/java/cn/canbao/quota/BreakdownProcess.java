@@ -10,6 +10,7 @@ public final class BreakdownProcess {
     public static final String VAR_REGION_NAME = "regionName";
     /** Copied from the campaign so task lists show which campaign a breakdown task belongs to. */
     public static final String VAR_CAMPAIGN_NAME = "campaignName";
+
     public static final String VAR_LEVEL = "level";
     public static final String VAR_CANDIDATE_GROUP = "candidateGroup";
     public static final String VAR_PARENT_GROUP = "parentGroup";
@@ -20,6 +21,7 @@ public final class BreakdownProcess {
     public static final String VAR_TOWNSHIPS = "townships";
     /** Set by the task forms on completion: the children's targets as JSON {"code": n}, and the justification. */
     public static final String VAR_TARGETS = "targets";
+
     public static final String VAR_COMMENT = "comment";
     public static final String VAR_CHASE_NOTE = "chaseNote";
 
@@ -27,6 +29,5 @@ public final class BreakdownProcess {
     public static final String TASK_CHASE = "Task_ChaseOverdueSplit";
     public static final String TASK_PUBLISH = "Task_PublishTownshipTargets";
 
-    private BreakdownProcess() {
-    }
+    private BreakdownProcess() {}
 }

@@ -33,7 +33,10 @@ class ChaseOverdueSplitListener implements TaskListener {
     private void record(DelegateTask task, boolean created) {
         TargetService.Breakdown b = targets.breakdownOf(task.getProcessInstanceId());
         ProcessRecord.requireSame(task, BreakdownProcess.VAR_REGION_CODE, b.regionCode());
-        targets.recordChase(b.campaignId(), b.regionCode(), created,
+        targets.recordChase(
+                b.campaignId(),
+                b.regionCode(),
+                created,
                 created ? null : (String) task.getVariable(BreakdownProcess.VAR_CHASE_NOTE));
     }
 }

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.util.Map;
 
@@ -30,7 +29,10 @@ class ChaseSplitView extends TargetTaskView implements TranslatedTitle {
     protected void render() {
         TargetRow row = targets.row(campaignId(), regionCode());
         Object due = variables.get(BreakdownProcess.VAR_SPLIT_DUE);
-        add(new Paragraph(getTranslation("targets.chase.explain", row.regionName(), row.target(),
+        add(new Paragraph(getTranslation(
+                "targets.chase.explain",
+                row.regionName(),
+                row.target(),
                 due instanceof java.util.Date d ? time.format(d.toInstant()) : "")));
         TextArea note = new TextArea(getTranslation("targets.chase.note"));
         note.setId("chase-note");

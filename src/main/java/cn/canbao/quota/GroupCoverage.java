@@ -1,7 +1,6 @@
 package cn.canbao.quota;
 
 import cn.canbao.register.PersonGroup;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -9,8 +8,8 @@ import java.math.RoundingMode;
  * One region's row of a group whose target is 100% (新生儿, 困难群体) for an enrollment year: the group's
  * members in the register (active files, membership overlapping the year) and those of them enrolled.
  */
-public record GroupCoverage(String regionCode, String regionName, PersonGroup group, int year, int registered,
-                            int enrolled) {
+public record GroupCoverage(
+        String regionCode, String regionName, PersonGroup group, int year, int registered, int enrolled) {
 
     /** Coverage in percent with two decimals; an empty group counts as covered (nothing left to do). */
     public BigDecimal coverageRate() {

@@ -1,7 +1,7 @@
 package cn.canbao.quota;
 
-import cn.canbao.security.SystemAccess;
 import cn.canbao.base.ProcessRecord;
+import cn.canbao.security.SystemAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,8 +21,8 @@ class PrepareBreakdownDelegate implements JavaDelegate {
         // the region is the call activity's input from the parent process: no task of this instance exists yet
         long campaignId = ProcessRecord.id(execution, BreakdownProcess.VAR_CAMPAIGN_ID);
         String regionCode = (String) execution.getVariable(BreakdownProcess.VAR_REGION_CODE);
-        BreakdownPlan plan = SystemAccess.call(() ->
-                targets.prepareBreakdown(campaignId, regionCode, execution.getProcessInstanceId()));
+        BreakdownPlan plan = SystemAccess.call(
+                () -> targets.prepareBreakdown(campaignId, regionCode, execution.getProcessInstanceId()));
         execution.setVariable(BreakdownProcess.VAR_CAMPAIGN_NAME, plan.campaignName());
         execution.setVariable(BreakdownProcess.VAR_REGION_NAME, plan.regionName());
         execution.setVariable(BreakdownProcess.VAR_LEVEL, plan.level().name());

@@ -1,7 +1,7 @@
 package cn.canbao.quota;
 
-import cn.canbao.security.SystemAccess;
 import cn.canbao.base.ProcessRecord;
+import cn.canbao.security.SystemAccess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,6 +19,7 @@ class ProposeTownshipTargetsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         long campaignId = ProcessRecord.id(execution, BreakdownProcess.VAR_CAMPAIGN_ID);
-        execution.setVariable(BreakdownProcess.VAR_TOWNSHIPS, SystemAccess.call(() -> targets.proposeTownships(campaignId)));
+        execution.setVariable(
+                BreakdownProcess.VAR_TOWNSHIPS, SystemAccess.call(() -> targets.proposeTownships(campaignId)));
     }
 }

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.util.Map;
 
@@ -29,8 +28,14 @@ class PublishTargetsView extends TargetTaskView implements TranslatedTitle {
     protected void render() {
         TargetTable table = targets.countyTable(campaignId());
         FlexLayout summary = new FlexLayout(
-                TargetEditor.card(getTranslation("targets.proposedTotal"), Integer.toString(table.childrenProposed()), "target-proposed-total"),
-                TargetEditor.card(getTranslation("targets.townships"), Integer.toString(table.children().size()), "target-children"));
+                TargetEditor.card(
+                        getTranslation("targets.proposedTotal"),
+                        Integer.toString(table.childrenProposed()),
+                        "target-proposed-total"),
+                TargetEditor.card(
+                        getTranslation("targets.townships"),
+                        Integer.toString(table.children().size()),
+                        "target-children"));
         summary.addClassNames("canbao-summary");
         summary.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         TargetEditor editor = new TargetEditor(table, null);
@@ -39,8 +44,13 @@ class PublishTargetsView extends TargetTaskView implements TranslatedTitle {
                 cn.canbao.base.ui.Messages.showError(getTranslation("targets.fixFields"));
                 return;
             }
-            complete(Map.of(BreakdownProcess.VAR_TARGETS, TargetVariables.toJson(editor.values()),
-                    BreakdownProcess.VAR_COMMENT, editor.comment()), "targets.published");
+            complete(
+                    Map.of(
+                            BreakdownProcess.VAR_TARGETS,
+                            TargetVariables.toJson(editor.values()),
+                            BreakdownProcess.VAR_COMMENT,
+                            editor.comment()),
+                    "targets.published");
         });
         publish.setId("target-submit");
         publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

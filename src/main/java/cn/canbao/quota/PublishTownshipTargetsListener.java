@@ -1,7 +1,7 @@
 package cn.canbao.quota;
 
-import cn.canbao.security.SystemAccess;
 import cn.canbao.base.ProcessRecord;
+import cn.canbao.security.SystemAccess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -19,10 +19,11 @@ class PublishTownshipTargetsListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         long campaignId = ProcessRecord.id(task, BreakdownProcess.VAR_CAMPAIGN_ID);
-        targets.publish(campaignId, TargetVariables.parse(task.getVariable(BreakdownProcess.VAR_TARGETS)),
-                (String) task.getVariable(BreakdownProcess.VAR_COMMENT));
+        targets.publish(campaignId, TargetVariables.parse(task.getVariable(BreakdownProcess.VAR_TARGETS)), (String)
+                task.getVariable(BreakdownProcess.VAR_COMMENT));
         // the townships the breakdowns start for come from the campaign's targets, not from what the task sent
-        task.getExecution().setVariable(BreakdownProcess.VAR_TOWNSHIPS,
-                SystemAccess.call(() -> targets.proposedTownships(campaignId)));
+        task.getExecution()
+                .setVariable(
+                        BreakdownProcess.VAR_TOWNSHIPS, SystemAccess.call(() -> targets.proposedTownships(campaignId)));
     }
 }

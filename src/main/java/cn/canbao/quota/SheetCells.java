@@ -1,14 +1,13 @@
 package cn.canbao.quota;
 
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.CellValue;
 import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.xssf.usermodel.XSSFCell;
-
-import java.math.BigDecimal;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Cell values as leaders' spreadsheets hold them: numbers typed as text, formulas, codes that Excel
@@ -19,8 +18,7 @@ final class SheetCells {
     private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u200B\\u202F\\u3000\\uFEFF]+");
     private static final BigDecimal MAX_INT = BigDecimal.valueOf(Integer.MAX_VALUE);
 
-    private SheetCells() {
-    }
+    private SheetCells() {}
 
     /** What a cell of a whole number column holds: nothing, a whole non-negative number, or something else. */
     record WholeNumber(boolean blank, Integer number, String shown) {
@@ -77,7 +75,11 @@ final class SheetCells {
     private static WholeNumber evaluatedWholeNumber(Cell cell) {
         CellValue value;
         try {
-            value = cell.getSheet().getWorkbook().getCreationHelper().createFormulaEvaluator().evaluate(cell);
+            value = cell.getSheet()
+                    .getWorkbook()
+                    .getCreationHelper()
+                    .createFormulaEvaluator()
+                    .evaluate(cell);
         } catch (RuntimeException e) {
             // Unsupported functions, references to other files …: the leader sees the formula.
             return WholeNumber.bad("=" + cell.getCellFormula());

@@ -19,7 +19,9 @@ class SplitTargetListener implements TaskListener {
     public void notify(DelegateTask task) {
         TargetService.Breakdown b = targets.breakdownOf(task.getProcessInstanceId());
         ProcessRecord.requireSame(task, BreakdownProcess.VAR_REGION_CODE, b.regionCode());
-        targets.split(b.campaignId(), b.regionCode(),
+        targets.split(
+                b.campaignId(),
+                b.regionCode(),
                 TargetVariables.parse(task.getVariable(BreakdownProcess.VAR_TARGETS)),
                 (String) task.getVariable(BreakdownProcess.VAR_COMMENT));
     }

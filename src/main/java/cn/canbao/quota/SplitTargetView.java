@@ -8,7 +8,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.util.Map;
 
@@ -34,10 +33,14 @@ class SplitTargetView extends TargetTaskView implements TranslatedTitle {
         TargetTable table = targets.table(campaignId(), regionCode());
         TargetRow own = table.region();
         FlexLayout summary = new FlexLayout(
-                TargetEditor.card(getTranslation("targets.assigned"), Integer.toString(own.target()), "target-assigned"),
-                TargetEditor.card(getTranslation("targets.proposed"), Integer.toString(own.proposed()), "target-own-proposed"),
-                TargetEditor.card(getTranslation(own.level() == TargetLevel.TOWNSHIP ? "targets.villages" : "targets.grids"),
-                        Integer.toString(table.children().size()), "target-children"));
+                TargetEditor.card(
+                        getTranslation("targets.assigned"), Integer.toString(own.target()), "target-assigned"),
+                TargetEditor.card(
+                        getTranslation("targets.proposed"), Integer.toString(own.proposed()), "target-own-proposed"),
+                TargetEditor.card(
+                        getTranslation(own.level() == TargetLevel.TOWNSHIP ? "targets.villages" : "targets.grids"),
+                        Integer.toString(table.children().size()),
+                        "target-children"));
         summary.addClassNames("canbao-summary");
         summary.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         TargetEditor editor = new TargetEditor(table, own.target());
@@ -46,8 +49,13 @@ class SplitTargetView extends TargetTaskView implements TranslatedTitle {
                 Messages.showError(getTranslation("targets.fixFields"));
                 return;
             }
-            complete(Map.of(BreakdownProcess.VAR_TARGETS, TargetVariables.toJson(editor.values()),
-                    BreakdownProcess.VAR_COMMENT, editor.comment()), "targets.splitDone");
+            complete(
+                    Map.of(
+                            BreakdownProcess.VAR_TARGETS,
+                            TargetVariables.toJson(editor.values()),
+                            BreakdownProcess.VAR_COMMENT,
+                            editor.comment()),
+                    "targets.splitDone");
         });
         confirm.setId("target-submit");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -1,13 +1,12 @@
 package cn.canbao.quota;
 
 import cn.canbao.campaign.CampaignService;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /**
  * {@code GET /api/campaigns/{id}/targets?region=} — a region's target and its children's as JSON
@@ -26,16 +25,28 @@ class TargetController {
         this.campaigns = campaigns;
     }
 
-    record TargetTableResponse(long campaignId, String campaignName, int year, TargetRow region,
-                               List<TargetRow> children, int childrenProposed, int childrenTarget,
-                               List<TargetHistoryEntry> history) {
-    }
+    record TargetTableResponse(
+            long campaignId,
+            String campaignName,
+            int year,
+            TargetRow region,
+            List<TargetRow> children,
+            int childrenProposed,
+            int childrenTarget,
+            List<TargetHistoryEntry> history) {}
 
     @GetMapping
     TargetTableResponse table(@PathVariable long id, @RequestParam(required = false) String region) {
         String code = region == null || region.isBlank() ? campaigns.get(id).countyCode() : region;
         TargetTable t = targets.table(id, code);
-        return new TargetTableResponse(t.campaignId(), t.campaignName(), t.year(), t.region(), t.children(),
-                t.childrenProposed(), t.childrenTarget(), targets.history(id, code));
+        return new TargetTableResponse(
+                t.campaignId(),
+                t.campaignName(),
+                t.year(),
+                t.region(),
+                t.children(),
+                t.childrenProposed(),
+                t.childrenTarget(),
+                targets.history(id, code));
     }
 }

@@ -1,7 +1,7 @@
 package cn.canbao.quota;
 
-import cn.canbao.base.ui.SummaryCard;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.SummaryCard;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -17,7 +17,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
-
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +32,7 @@ class TargetEditor extends Composite<VerticalLayout> {
     private final TargetTable table;
     /** The target the children must add up to; null for the county, whose total is what it publishes. */
     private final Integer parentTarget;
+
     private final Map<String, IntegerField> fields = new LinkedHashMap<>();
     private final Span total = new Span();
     private final Span difference = new Span();
@@ -48,11 +48,19 @@ class TargetEditor extends Composite<VerticalLayout> {
         Grid<TargetRow> grid = new Grid<>();
         grid.setId("target-editor");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(TargetRow::regionName).setHeader(getTranslation("targets.region")).setFlexGrow(2)
+        grid.addColumn(TargetRow::regionName)
+                .setHeader(getTranslation("targets.region"))
+                .setFlexGrow(2)
                 .setResizable(true);
-        grid.addColumn(TargetRow::proposed).setHeader(getTranslation("targets.proposed")).setAutoWidth(true)
-                .setTextAlign(ColumnTextAlign.END).setFlexGrow(0);
-        grid.addComponentColumn(this::field).setHeader(getTranslation("targets.target")).setWidth("8em").setFlexGrow(0);
+        grid.addColumn(TargetRow::proposed)
+                .setHeader(getTranslation("targets.proposed"))
+                .setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END)
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::field)
+                .setHeader(getTranslation("targets.target"))
+                .setWidth("8em")
+                .setFlexGrow(0);
         grid.setItems(table.children());
         grid.setAllRowsVisible(true);
 
@@ -91,10 +99,12 @@ class TargetEditor extends Composite<VerticalLayout> {
         int sum = values().values().stream().mapToInt(Integer::intValue).sum();
         int reference = parentTarget != null ? parentTarget : table.childrenProposed();
         int diff = sum - reference;
-        total.setText(getTranslation(parentTarget != null ? "targets.totalOfParent" : "targets.totalOfProposals",
-                sum, reference));
-        difference.setText(diff == 0 ? getTranslation("targets.addsUp") : getTranslation("targets.difference",
-                (diff > 0 ? "+" : "") + diff));
+        total.setText(getTranslation(
+                parentTarget != null ? "targets.totalOfParent" : "targets.totalOfProposals", sum, reference));
+        difference.setText(
+                diff == 0
+                        ? getTranslation("targets.addsUp")
+                        : getTranslation("targets.difference", (diff > 0 ? "+" : "") + diff));
         difference.getElement().getClassList().set("target-mismatch", diff != 0);
         difference.getElement().getClassList().set("target-match", diff == 0);
     }
@@ -140,7 +150,8 @@ class TargetEditor extends Composite<VerticalLayout> {
 
     private DownloadHandler download() {
         return event -> {
-            event.setFileName("targets-" + table.campaignId() + "-" + table.region().regionCode() + ".xlsx");
+            event.setFileName(
+                    "targets-" + table.campaignId() + "-" + table.region().regionCode() + ".xlsx");
             event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             TargetWorkbook.write(title(), sheetRows(values()), parentTarget, event.getOutputStream());
         };
@@ -165,8 +176,14 @@ class TargetEditor extends Composite<VerticalLayout> {
     }
 
     private List<TargetSheetRow> sheetRows(Map<String, Integer> values) {
-        return table.children().stream().map(r -> new TargetSheetRow(r.regionCode(), r.regionName(), r.proposed(),
-                values.getOrDefault(r.regionCode(), r.target()), null)).toList();
+        return table.children().stream()
+                .map(r -> new TargetSheetRow(
+                        r.regionCode(),
+                        r.regionName(),
+                        r.proposed(),
+                        values.getOrDefault(r.regionCode(), r.target()),
+                        null))
+                .toList();
     }
 
     /** A summary card: label over a number. */

@@ -7,8 +7,8 @@ import java.math.RoundingMode;
  * How far a region has come towards its target: {@code enrolled} = insured now (the baseline of the
  * campaign's year, refreshed after every import and nightly) − insured when the target was proposed.
  */
-public record TargetProgress(String regionCode, String regionName, int target, int registered, int insuredNow,
-                             int enrolled) {
+public record TargetProgress(
+        String regionCode, String regionName, int target, int registered, int insuredNow, int enrolled) {
 
     /** enrolled / target in percent, two decimals (100.00 for a target of 0). */
     public BigDecimal completion() {

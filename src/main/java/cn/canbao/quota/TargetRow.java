@@ -1,7 +1,6 @@
 package cn.canbao.quota;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.time.Instant;
 
 /**
@@ -11,14 +10,35 @@ import java.time.Instant;
  * the sum its own children were given (null before it split), {@code splitComment} its justification
  * when that sum differs.
  */
-public record TargetRow(String regionCode, String regionName, TargetLevel level, String parentCode, int uninsured,
-                        int lapsed, int target, boolean assigned, String splitComment, String confirmedBy,
-                        Instant confirmedAt, Integer childrenTotal) {
+public record TargetRow(
+        String regionCode,
+        String regionName,
+        TargetLevel level,
+        String parentCode,
+        int uninsured,
+        int lapsed,
+        int target,
+        boolean assigned,
+        String splitComment,
+        String confirmedBy,
+        Instant confirmedAt,
+        Integer childrenTotal) {
 
     /** The same row with its region's name. */
     public TargetRow named(String name) {
-        return new TargetRow(regionCode, name, level, parentCode, uninsured, lapsed, target, assigned, splitComment,
-                confirmedBy, confirmedAt, childrenTotal);
+        return new TargetRow(
+                regionCode,
+                name,
+                level,
+                parentCode,
+                uninsured,
+                lapsed,
+                target,
+                assigned,
+                splitComment,
+                confirmedBy,
+                confirmedAt,
+                childrenTotal);
     }
 
     @JsonProperty

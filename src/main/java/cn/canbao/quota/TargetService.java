@@ -8,13 +8,6 @@ import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Cascading targets (目标任务): proposed from the register, published by the county to its townships,
@@ -47,8 +46,15 @@ public class TargetService {
     private final CurrentRegionScope scope;
     private final Clock clock;
 
-    TargetService(JdbcClient jdbc, JdbcTemplate template, TargetProposals proposals, CampaignService campaigns,
-                  RegionService regions, BaselineService baseline, CurrentRegionScope scope, Clock clock) {
+    TargetService(
+            JdbcClient jdbc,
+            JdbcTemplate template,
+            TargetProposals proposals,
+            CampaignService campaigns,
+            RegionService regions,
+            BaselineService baseline,
+            CurrentRegionScope scope,
+            Clock clock) {
         this.clock = clock;
         this.scope = scope;
         this.jdbc = jdbc;
@@ -66,8 +72,12 @@ public class TargetService {
         if (baseline.years().stream().noneMatch(y -> y == c.year())) {
             baseline.refresh(c.year());
         }
-        proposals.write(campaignId, c.countyCode(), TargetLevel.TOWNSHIP,
-                proposals.fromBaseline(c.countyCode(), RegionLevel.TOWNSHIP, c.year()), null);
+        proposals.write(
+                campaignId,
+                c.countyCode(),
+                TargetLevel.TOWNSHIP,
+                proposals.fromBaseline(c.countyCode(), RegionLevel.TOWNSHIP, c.year()),
+                null);
         proposals.writeCounty(campaignId, c.countyCode());
         return childCodes(campaignId, c.countyCode());
     }
@@ -86,10 +96,15 @@ public class TargetService {
         Campaign c = campaigns.get(campaignId);
         TargetRow row = row(campaignId, regionCode);
         if (row.level() == TargetLevel.TOWNSHIP) {
-            proposals.write(campaignId, regionCode, TargetLevel.VILLAGE,
-                    proposals.fromBaseline(regionCode, RegionLevel.VILLAGE, c.year()), row.target());
+            proposals.write(
+                    campaignId,
+                    regionCode,
+                    TargetLevel.VILLAGE,
+                    proposals.fromBaseline(regionCode, RegionLevel.VILLAGE, c.year()),
+                    row.target());
         } else if (row.level() == TargetLevel.VILLAGE) {
-            proposals.write(campaignId, regionCode, TargetLevel.GRID, proposals.grids(regionCode, c.year()), row.target());
+            proposals.write(
+                    campaignId, regionCode, TargetLevel.GRID, proposals.grids(regionCode, c.year()), row.target());
         } else {
             throw new TargetException("targets.noChildren", row.regionName());
         }
@@ -107,15 +122,23 @@ public class TargetService {
         CurrentUser.requireActing(regionCode); // the breakdown's first step: the system only
         // the breakdown claims its row: its tasks find their region through the instance, not a variable
         jdbc.sql("update target set breakdown_instance_id = ? where campaign_id = ? and region_code = ?")
-                .params(processInstanceId, campaignId, regionCode).update();
+                .params(processInstanceId, campaignId, regionCode)
+                .update();
         List<String> children = proposeChildren(campaignId, regionCode);
         Date due = CampaignService.daysFromNow(clock, c.breakdownDays());
         Date escalate = Date.from(due.toInstant().plus(Duration.ofDays(c.escalationDays())));
         boolean township = row.level() == TargetLevel.TOWNSHIP;
-        return new BreakdownPlan(c.name(), row.regionName(), row.level(),
+        return new BreakdownPlan(
+                c.name(),
+                row.regionName(),
+                row.level(),
                 (township ? Role.TOWNSHIP_LEADER : Role.VILLAGE_CADRE).groupAt(regionCode),
-                township ? Role.COUNTY_LEADER.groupAt(row.parentCode()) : Role.TOWNSHIP_LEADER.groupAt(row.parentCode()),
-                due, escalate, township ? children : List.of());
+                township
+                        ? Role.COUNTY_LEADER.groupAt(row.parentCode())
+                        : Role.TOWNSHIP_LEADER.groupAt(row.parentCode()),
+                due,
+                escalate,
+                township ? children : List.of());
     }
 
     /** The county leader publishes the townships' targets (参考建议数调整后下达). */
@@ -126,7 +149,8 @@ public class TargetService {
         assign(campaignId, c.countyCode(), targets, comment, "PUBLISHED", false);
         jdbc.sql("update target set target = (select coalesce(sum(target), 0) from target where campaign_id = ? "
                         + "and parent_code = ?), status = 'ASSIGNED' where campaign_id = ? and region_code = ?")
-                .params(campaignId, c.countyCode(), campaignId, c.countyCode()).update();
+                .params(campaignId, c.countyCode(), campaignId, c.countyCode())
+                .update();
     }
 
     /**
@@ -136,18 +160,25 @@ public class TargetService {
     @Transactional
     public void split(long campaignId, String regionCode, Map<String, Integer> targets, String comment) {
         TargetRow row = row(campaignId, regionCode);
-        CurrentUser.requireActing(regionCode, row.level() == TargetLevel.TOWNSHIP ? Role.TOWNSHIP_LEADER : Role.VILLAGE_CADRE);
+        CurrentUser.requireActing(
+                regionCode, row.level() == TargetLevel.TOWNSHIP ? Role.TOWNSHIP_LEADER : Role.VILLAGE_CADRE);
         if (!row.assigned()) {
             throw new TargetException("targets.notAssigned", row.regionName());
         }
         assign(campaignId, regionCode, targets, comment, "SPLIT", true);
     }
 
-    private void assign(long campaignId, String parentCode, Map<String, Integer> targets, String comment,
-                        String event, boolean mustAddUp) {
+    private void assign(
+            long campaignId,
+            String parentCode,
+            Map<String, Integer> targets,
+            String comment,
+            String event,
+            boolean mustAddUp) {
         TargetRow parent = row(campaignId, parentCode);
         List<TargetRow> children = children(campaignId, parentCode);
-        Set<String> expected = new TreeSet<>(children.stream().map(TargetRow::regionCode).toList());
+        Set<String> expected =
+                new TreeSet<>(children.stream().map(TargetRow::regionCode).toList());
         if (targets == null || !expected.equals(new TreeSet<>(targets.keySet()))) {
             throw new TargetException("targets.wrongRegions", parent.regionName());
         }
@@ -166,17 +197,23 @@ public class TargetService {
         List<Object[]> history = new ArrayList<>();
         for (TargetRow child : children) {
             int value = targets.get(child.regionCode());
-            updates.add(new Object[]{value, actor, campaignId, child.regionCode()});
-            history.add(new Object[]{campaignId, child.regionCode(), event, child.target(), value, justification, actor});
+            updates.add(new Object[] {value, actor, campaignId, child.regionCode()});
+            history.add(
+                    new Object[] {campaignId, child.regionCode(), event, child.target(), value, justification, actor});
         }
-        template.batchUpdate("update target set target = ?, status = 'ASSIGNED', updated_by = ?, updated_at = now() "
-                + "where campaign_id = ? and region_code = ?", updates);
-        history.add(new Object[]{campaignId, parentCode, "CONFIRMED", parent.target(), sum, justification, actor});
-        template.batchUpdate("insert into target_history (campaign_id, region_code, event, old_target, new_target, "
-                + "comment, actor) values (?,?,?,?,?,?,?)", history);
+        template.batchUpdate(
+                "update target set target = ?, status = 'ASSIGNED', updated_by = ?, updated_at = now() "
+                        + "where campaign_id = ? and region_code = ?",
+                updates);
+        history.add(new Object[] {campaignId, parentCode, "CONFIRMED", parent.target(), sum, justification, actor});
+        template.batchUpdate(
+                "insert into target_history (campaign_id, region_code, event, old_target, new_target, "
+                        + "comment, actor) values (?,?,?,?,?,?,?)",
+                history);
         jdbc.sql("update target set split_comment = ?, confirmed_by = ?, confirmed_at = now() "
                         + "where campaign_id = ? and region_code = ?")
-                .params(justification, actor, campaignId, parentCode).update();
+                .params(justification, actor, campaignId, parentCode)
+                .update();
     }
 
     /** Records an escalation (the split is overdue past its second deadline) or the chase that answered it. */
@@ -186,12 +223,17 @@ public class TargetService {
         if (escalated) {
             CurrentUser.requireActing(regionCode); // the escalation timer's: the system only
         } else {
-            CurrentUser.requireActing(row.parentCode(),
-                    row.level() == TargetLevel.TOWNSHIP ? Role.COUNTY_LEADER : Role.TOWNSHIP_LEADER);
+            CurrentUser.requireActing(
+                    row.parentCode(), row.level() == TargetLevel.TOWNSHIP ? Role.COUNTY_LEADER : Role.TOWNSHIP_LEADER);
         }
         jdbc.sql("insert into target_history (campaign_id, region_code, event, comment, actor) values (?,?,?,?,?)")
-                .params(campaignId, regionCode, escalated ? "ESCALATED" : "CHASED",
-                        note == null || note.isBlank() ? null : note.trim(), CurrentUser.name()).update();
+                .params(
+                        campaignId,
+                        regionCode,
+                        escalated ? "ESCALATED" : "CHASED",
+                        note == null || note.isBlank() ? null : note.trim(),
+                        CurrentUser.name())
+                .update();
     }
 
     /**
@@ -202,17 +244,20 @@ public class TargetService {
         campaigns.get(campaignId);
         return jdbc.sql("select region_code from target where campaign_id = ? and level = 'TOWNSHIP' "
                         + "and confirmed_at is not null and region_code like ? || '%' order by region_code")
-                .params(campaignId, scope.get().codePrefix()).query(String.class).list();
+                .params(campaignId, scope.get().codePrefix())
+                .query(String.class)
+                .list();
     }
 
     /** The campaign and region a target breakdown instance claimed in its first step. */
-    public record Breakdown(long campaignId, String regionCode) {
-    }
+    public record Breakdown(long campaignId, String regionCode) {}
 
     /** The breakdown of a process instance (its tasks' region), if the caller may see the region. */
     public Breakdown breakdownOf(String processInstanceId) {
         Breakdown b = jdbc.sql("select campaign_id, region_code from target where breakdown_instance_id = ?")
-                .param(processInstanceId).query((rs, n) -> new Breakdown(rs.getLong(1), rs.getString(2))).optional()
+                .param(processInstanceId)
+                .query((rs, n) -> new Breakdown(rs.getLong(1), rs.getString(2)))
+                .optional()
                 .orElseThrow(() -> new TargetException("targets.noBreakdown", processInstanceId));
         regions.get(b.regionCode());
         return b;
@@ -226,8 +271,8 @@ public class TargetService {
     /** A region's row and its children's, if the caller may see the region. */
     public TargetTable table(long campaignId, String regionCode) {
         Campaign c = campaigns.get(campaignId);
-        return new TargetTable(campaignId, c.name(), c.year(), row(campaignId, regionCode),
-                children(campaignId, regionCode));
+        return new TargetTable(
+                campaignId, c.name(), c.year(), row(campaignId, regionCode), children(campaignId, regionCode));
     }
 
     /**
@@ -243,12 +288,21 @@ public class TargetService {
                         + "from target t left join baseline b on b.region_code = t.region_code and b.year = ? "
                         + "where t.campaign_id = ? and t.parent_code = ? order by t.region_code")
                 .params(c.year(), campaignId, parentCode)
-                .query((rs, n) -> new TargetProgress(rs.getString(1), null, rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5))).list();
-        Map<String, String> names = regions.names(rows.stream().map(TargetProgress::regionCode).toList());
-        return rows.stream().filter(p -> names.containsKey(p.regionCode()))
-                .map(p -> new TargetProgress(p.regionCode(), names.get(p.regionCode()), p.target(), p.registered(),
-                        p.insuredNow(), p.enrolled())).toList();
+                .query((rs, n) -> new TargetProgress(
+                        rs.getString(1), null, rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .list();
+        Map<String, String> names =
+                regions.names(rows.stream().map(TargetProgress::regionCode).toList());
+        return rows.stream()
+                .filter(p -> names.containsKey(p.regionCode()))
+                .map(p -> new TargetProgress(
+                        p.regionCode(),
+                        names.get(p.regionCode()),
+                        p.target(),
+                        p.registered(),
+                        p.insuredNow(),
+                        p.enrolled()))
+                .toList();
     }
 
     /** The history of a region's target and its children's, newest first. */
@@ -259,34 +313,62 @@ public class TargetService {
                         + "and t.region_code = h.region_code where h.campaign_id = ? "
                         + "and (h.region_code = ? or t.parent_code = ?) order by h.at desc, h.id desc limit 500")
                 .params(campaignId, regionCode, regionCode)
-                .query((rs, n) -> new TargetHistoryEntry(rs.getString(1), null, rs.getString(2),
-                        (Integer) rs.getObject(3), (Integer) rs.getObject(4), rs.getString(5), rs.getString(6),
-                        rs.getTimestamp(7).toInstant())).list();
-        Map<String, String> names = regions.names(entries.stream().map(TargetHistoryEntry::regionCode).toList());
-        return entries.stream().filter(e -> names.containsKey(e.regionCode()))
-                .map(e -> new TargetHistoryEntry(e.regionCode(), names.get(e.regionCode()), e.event(), e.oldTarget(),
-                        e.newTarget(), e.comment(), e.actor(), e.at())).toList();
+                .query((rs, n) -> new TargetHistoryEntry(
+                        rs.getString(1),
+                        null,
+                        rs.getString(2),
+                        (Integer) rs.getObject(3),
+                        (Integer) rs.getObject(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant()))
+                .list();
+        Map<String, String> names = regions.names(
+                entries.stream().map(TargetHistoryEntry::regionCode).toList());
+        return entries.stream()
+                .filter(e -> names.containsKey(e.regionCode()))
+                .map(e -> new TargetHistoryEntry(
+                        e.regionCode(),
+                        names.get(e.regionCode()),
+                        e.event(),
+                        e.oldTarget(),
+                        e.newTarget(),
+                        e.comment(),
+                        e.actor(),
+                        e.at()))
+                .toList();
     }
 
     /** One region's row; the region must be in the caller's scope and have a target in the campaign. */
     public TargetRow row(long campaignId, String regionCode) {
         Region region = regions.get(regionCode);
-        return jdbc.sql(SELECT + " where t.campaign_id = ? and t.region_code = ?").params(campaignId, region.code())
-                .query(MAPPER).optional().map(t -> t.named(region.name()))
+        return jdbc.sql(SELECT + " where t.campaign_id = ? and t.region_code = ?")
+                .params(campaignId, region.code())
+                .query(MAPPER)
+                .optional()
+                .map(t -> t.named(region.name()))
                 .orElseThrow(() -> new TargetException("targets.noTarget", region.name()));
     }
 
     private List<TargetRow> children(long campaignId, String parentCode) {
-        List<TargetRow> rows = jdbc.sql(SELECT + " where t.campaign_id = ? and t.parent_code = ? order by t.region_code")
-                .params(campaignId, parentCode).query(MAPPER).list();
-        Map<String, String> names = regions.names(rows.stream().map(TargetRow::regionCode).toList());
-        return rows.stream().filter(r -> names.containsKey(r.regionCode()))
-                .map(r -> r.named(names.get(r.regionCode()))).toList();
+        List<TargetRow> rows = jdbc.sql(
+                        SELECT + " where t.campaign_id = ? and t.parent_code = ? order by t.region_code")
+                .params(campaignId, parentCode)
+                .query(MAPPER)
+                .list();
+        Map<String, String> names =
+                regions.names(rows.stream().map(TargetRow::regionCode).toList());
+        return rows.stream()
+                .filter(r -> names.containsKey(r.regionCode()))
+                .map(r -> r.named(names.get(r.regionCode())))
+                .toList();
     }
 
     private List<String> childCodes(long campaignId, String parentCode) {
         return jdbc.sql("select region_code from target where campaign_id = ? and parent_code = ? order by region_code")
-                .params(campaignId, parentCode).query(String.class).list();
+                .params(campaignId, parentCode)
+                .query(String.class)
+                .list();
     }
 
     /** Rows without their regions' names, which the region module gives. */
@@ -294,10 +376,18 @@ public class TargetService {
             + "where c.campaign_id = t.campaign_id and c.parent_code = t.region_code and t.confirmed_at is not null) "
             + "children_total from target t";
 
-    private static final RowMapper<TargetRow> MAPPER = (rs, n) -> new TargetRow(rs.getString("region_code"),
-            null, TargetLevel.valueOf(rs.getString("level")), rs.getString("parent_code"),
-            rs.getInt("uninsured"), rs.getInt("lapsed"), rs.getInt("target"), "ASSIGNED".equals(rs.getString("status")),
-            rs.getString("split_comment"), rs.getString("confirmed_by"), instant(rs.getTimestamp("confirmed_at")),
+    private static final RowMapper<TargetRow> MAPPER = (rs, n) -> new TargetRow(
+            rs.getString("region_code"),
+            null,
+            TargetLevel.valueOf(rs.getString("level")),
+            rs.getString("parent_code"),
+            rs.getInt("uninsured"),
+            rs.getInt("lapsed"),
+            rs.getInt("target"),
+            "ASSIGNED".equals(rs.getString("status")),
+            rs.getString("split_comment"),
+            rs.getString("confirmed_by"),
+            instant(rs.getTimestamp("confirmed_at")),
             rs.getObject("children_total") == null ? null : ((Number) rs.getObject("children_total")).intValue());
 
     private static Instant instant(Timestamp t) {
@@ -305,8 +395,7 @@ public class TargetService {
     }
 
     /** A region's target in a campaign and the insured when it was proposed (null for grids). */
-    public record CampaignTarget(String regionCode, int target, Integer insuredAtStart) {
-    }
+    public record CampaignTarget(String regionCode, int target, Integer insuredAtStart) {}
 
     /**
      * Every target of a campaign (county, townships, villages, grids) in one query, for figures that cover the
@@ -317,6 +406,7 @@ public class TargetService {
         return jdbc.sql("select region_code, target, insured_at_start from target where campaign_id = ? "
                         + "and region_code like ? || '%'")
                 .params(campaignId, scope.get().codePrefix())
-                .query((rs, n) -> new CampaignTarget(rs.getString(1), rs.getInt(2), (Integer) rs.getObject(3))).list();
+                .query((rs, n) -> new CampaignTarget(rs.getString(1), rs.getInt(2), (Integer) rs.getObject(3)))
+                .list();
     }
 }

@@ -2,7 +2,6 @@ package cn.canbao.quota;
 
 import cn.canbao.task.TaskFormView;
 import cn.canbao.task.TaskInbox;
-
 import java.time.Clock;
 
 /** The target task forms: a task form that also reads targets. */

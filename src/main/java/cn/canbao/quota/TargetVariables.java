@@ -3,7 +3,6 @@ package cn.canbao.quota;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,8 +14,7 @@ public final class TargetVariables {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TargetVariables() {
-    }
+    private TargetVariables() {}
 
     public static String toJson(Map<String, Integer> targets) {
         try {
@@ -31,8 +29,7 @@ public final class TargetVariables {
             throw new TargetException("targets.missingVariable");
         }
         try {
-            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Integer>>() {
-            });
+            return JSON.readValue(json, new TypeReference<LinkedHashMap<String, Integer>>() {});
         } catch (JsonProcessingException e) {
             throw new TargetException("targets.badVariable");
         }

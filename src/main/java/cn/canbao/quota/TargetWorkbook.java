@@ -2,6 +2,12 @@ package cn.canbao.quota;
 
 import static cn.canbao.base.ExcelCells.number;
 import static cn.canbao.base.ExcelCells.text;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -19,12 +25,6 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
  * A target table as an Excel workbook: leaders export it, fill in the 目标数 column (and a note if they
@@ -49,8 +49,7 @@ public final class TargetWorkbook {
     private static final int TITLE_ROW = 0;
     private static final int HEADER_ROW = 1;
 
-    private TargetWorkbook() {
-    }
+    private TargetWorkbook() {}
 
     /**
      * Writes the table: a title row, the header row, one row per region, a totals row with SUM formulas
@@ -135,8 +134,11 @@ public final class TargetWorkbook {
     }
 
     private static void layOut(XSSFSheet sheet, List<TargetSheetRow> rows) {
-        int longestName = rows.stream().map(TargetSheetRow::regionName)
-                .mapToInt(n -> n == null ? 0 : n.length()).max().orElse(0);
+        int longestName = rows.stream()
+                .map(TargetSheetRow::regionName)
+                .mapToInt(n -> n == null ? 0 : n.length())
+                .max()
+                .orElse(0);
         // Widths in 1/256 of a character; a Chinese character takes about two.
         sheet.setColumnWidth(CODE, 16 * 256);
         sheet.setColumnWidth(NAME, Math.min(Math.max(longestName * 2 + 4, 14), 50) * 256);
@@ -155,10 +157,10 @@ public final class TargetWorkbook {
 
     private static void acceptWholeNumbersOnly(XSSFSheet sheet, int regions) {
         DataValidationHelper helper = sheet.getDataValidationHelper();
-        DataValidationConstraint constraint = helper.createIntegerConstraint(
-                DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null);
-        DataValidation validation = helper.createValidation(constraint,
-                new CellRangeAddressList(HEADER_ROW + 1, HEADER_ROW + regions, TARGET, TARGET));
+        DataValidationConstraint constraint =
+                helper.createIntegerConstraint(DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null);
+        DataValidation validation = helper.createValidation(
+                constraint, new CellRangeAddressList(HEADER_ROW + 1, HEADER_ROW + regions, TARGET, TARGET));
         validation.setShowErrorBox(true);
         validation.createErrorBox("目标数", "请填写不小于 0 的整数");
         sheet.addValidationData(validation);

@@ -1,7 +1,6 @@
 package cn.canbao.quota;
 
 import cn.canbao.base.DomainException;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -50,7 +49,8 @@ public class TargetWorkbookException extends DomainException {
     }
 
     private static String join(List<Problem> problems, BiFunction<String, Object[], String> translate) {
-        return problems.stream().map(p -> translate.apply(p.messageKey(), p.args()))
+        return problems.stream()
+                .map(p -> translate.apply(p.messageKey(), p.args()))
                 .collect(Collectors.joining("\n"));
     }
 
@@ -74,7 +74,9 @@ public class TargetWorkbookException extends DomainException {
         // Records compare arrays by identity; problems are compared by what they say.
         @Override
         public boolean equals(Object o) {
-            return o instanceof Problem p && excelRow == p.excelRow && messageKey.equals(p.messageKey)
+            return o instanceof Problem p
+                    && excelRow == p.excelRow
+                    && messageKey.equals(p.messageKey)
                     && Arrays.equals(args, p.args);
         }
 

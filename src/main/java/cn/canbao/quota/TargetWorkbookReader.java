@@ -1,11 +1,13 @@
 package cn.canbao.quota;
 
-import cn.canbao.quota.TargetWorkbookException.Problem;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import static cn.canbao.quota.TargetWorkbook.CODE;
+import static cn.canbao.quota.TargetWorkbook.HEADERS;
+import static cn.canbao.quota.TargetWorkbook.NAME;
+import static cn.canbao.quota.TargetWorkbook.NOTE;
+import static cn.canbao.quota.TargetWorkbook.NOTE_MAX_LENGTH;
+import static cn.canbao.quota.TargetWorkbook.TARGET;
 
+import cn.canbao.quota.TargetWorkbookException.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -14,13 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static cn.canbao.quota.TargetWorkbook.CODE;
-import static cn.canbao.quota.TargetWorkbook.HEADERS;
-import static cn.canbao.quota.TargetWorkbook.NAME;
-import static cn.canbao.quota.TargetWorkbook.NOTE;
-import static cn.canbao.quota.TargetWorkbook.NOTE_MAX_LENGTH;
-import static cn.canbao.quota.TargetWorkbook.TARGET;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads an edited target table back and checks it against the table being edited. The columns are found
@@ -134,8 +133,8 @@ final class TargetWorkbookReader {
         } else {
             Optional<Integer> target = target(cell(row, TARGET), excelRow);
             String note = note(cell(row, NOTE), excelRow);
-            target.ifPresent(t -> read.put(code,
-                    new TargetSheetRow(region.regionCode(), region.regionName(), region.proposed(), t, note)));
+            target.ifPresent(t -> read.put(
+                    code, new TargetSheetRow(region.regionCode(), region.regionName(), region.proposed(), t, note)));
         }
     }
 
@@ -160,8 +159,11 @@ final class TargetWorkbookReader {
     private List<TargetSheetRow> result() {
         expected.forEach((code, region) -> {
             if (!seenInRow.containsKey(code)) {
-                problems.add(new Problem(Problem.WHOLE_FILE, TargetWorkbookException.MISSING_REGION,
-                        region.regionCode(), region.regionName()));
+                problems.add(new Problem(
+                        Problem.WHOLE_FILE,
+                        TargetWorkbookException.MISSING_REGION,
+                        region.regionCode(),
+                        region.regionName()));
             }
         });
         if (!problems.isEmpty()) {

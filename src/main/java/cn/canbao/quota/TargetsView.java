@@ -18,7 +18,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
-
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -54,11 +53,16 @@ class TargetsView extends VerticalLayout implements BeforeEnterObserver, Transla
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         try {
-            campaignId = Long.parseLong(event.getRouteParameters().get("campaign").orElse("0"));
-            String code = event.getRouteParameters().get("code").orElseGet(() -> campaigns.get(campaignId).countyCode());
+            campaignId =
+                    Long.parseLong(event.getRouteParameters().get("campaign").orElse("0"));
+            String code = event.getRouteParameters()
+                    .get("code")
+                    .orElseGet(() -> campaigns.get(campaignId).countyCode());
             show(targets.table(campaignId, code));
         } catch (NumberFormatException e) {
-            add(new H2(getTranslation("campaign.notFound", event.getRouteParameters().get("campaign").orElse(""))));
+            add(new H2(getTranslation(
+                    "campaign.notFound",
+                    event.getRouteParameters().get("campaign").orElse(""))));
         } catch (DomainException refused) {
             add(new H2(Messages.of(this, refused)));
         }
@@ -69,16 +73,25 @@ class TargetsView extends VerticalLayout implements BeforeEnterObserver, Transla
         add(new H2(own.regionName() + " · " + table.campaignName()));
         FlexLayout summary = new FlexLayout(
                 TargetEditor.card(getTranslation("targets.target"), Integer.toString(own.target()), "targets-own"),
-                TargetEditor.card(getTranslation("targets.proposed"), Integer.toString(own.proposed()), "targets-own-proposed"),
-                TargetEditor.card(getTranslation("targets.childrenTotal"), Integer.toString(table.childrenTarget()),
+                TargetEditor.card(
+                        getTranslation("targets.proposed"), Integer.toString(own.proposed()), "targets-own-proposed"),
+                TargetEditor.card(
+                        getTranslation("targets.childrenTotal"),
+                        Integer.toString(table.childrenTarget()),
                         "targets-children-total"),
-                TargetEditor.card(getTranslation("targets.state"), getTranslation(own.confirmed() ? "targets.confirmed"
-                        : own.assigned() ? "targets.assignedState" : "targets.proposedState"), "targets-state"));
+                TargetEditor.card(
+                        getTranslation("targets.state"),
+                        getTranslation(
+                                own.confirmed()
+                                        ? "targets.confirmed"
+                                        : own.assigned() ? "targets.assignedState" : "targets.proposedState"),
+                        "targets-state"));
         summary.addClassNames("canbao-summary");
         summary.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         add(summary);
         if (own.splitComment() != null) {
-            add(new com.vaadin.flow.component.html.Paragraph(getTranslation("targets.justification", own.splitComment())));
+            add(new com.vaadin.flow.component.html.Paragraph(
+                    getTranslation("targets.justification", own.splitComment())));
         }
         add(grid(table));
         Anchor export = new Anchor(download(table), getTranslation("targets.export"));
@@ -89,27 +102,52 @@ class TargetsView extends VerticalLayout implements BeforeEnterObserver, Transla
     private Grid<TargetRow> grid(TargetTable table) {
         Grid<TargetRow> grid = new Grid<>();
         grid.setId("targets-table");
-        grid.addColumn(TargetRow::regionName).setHeader(getTranslation("targets.region")).setAutoWidth(true).setFrozen(true);
-        grid.addColumn(TargetRow::uninsured).setHeader(getTranslation("targets.uninsured")).setAutoWidth(true)
+        grid.addColumn(TargetRow::regionName)
+                .setHeader(getTranslation("targets.region"))
+                .setAutoWidth(true)
+                .setFrozen(true);
+        grid.addColumn(TargetRow::uninsured)
+                .setHeader(getTranslation("targets.uninsured"))
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(TargetRow::lapsed).setHeader(getTranslation("targets.lapsed")).setAutoWidth(true)
+        grid.addColumn(TargetRow::lapsed)
+                .setHeader(getTranslation("targets.lapsed"))
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(TargetRow::proposed).setHeader(getTranslation("targets.proposed")).setAutoWidth(true)
+        grid.addColumn(TargetRow::proposed)
+                .setHeader(getTranslation("targets.proposed"))
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(TargetRow::target).setHeader(getTranslation("targets.target")).setAutoWidth(true)
+        grid.addColumn(TargetRow::target)
+                .setHeader(getTranslation("targets.target"))
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(r -> getTranslation(r.confirmed() ? "targets.confirmed" : r.assigned() ? "targets.assignedState"
-                : "targets.proposedState")).setHeader(getTranslation("targets.state")).setAutoWidth(true);
-        grid.addColumn(r -> r.splitDifference() == null ? "" : (r.splitDifference() > 0 ? "+" : "") + r.splitDifference())
-                .setHeader(getTranslation("targets.splitDifference")).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(r -> getTranslation(
+                        r.confirmed()
+                                ? "targets.confirmed"
+                                : r.assigned() ? "targets.assignedState" : "targets.proposedState"))
+                .setHeader(getTranslation("targets.state"))
+                .setAutoWidth(true);
+        grid.addColumn(r ->
+                        r.splitDifference() == null ? "" : (r.splitDifference() > 0 ? "+" : "") + r.splitDifference())
+                .setHeader(getTranslation("targets.splitDifference"))
+                .setAutoWidth(true)
+                .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(r -> r.splitComment() == null ? "" : r.splitComment())
-                .setHeader(getTranslation("targets.comment")).setFlexGrow(1);
+                .setHeader(getTranslation("targets.comment"))
+                .setFlexGrow(1);
         grid.setItems(table.children());
         grid.setAllRowsVisible(true);
         grid.addItemClickListener(e -> {
             if (e.getItem().level() != TargetLevel.GRID) {
-                UI.getCurrent().navigate(TargetsView.class, new RouteParameters(java.util.Map.of(
-                        "campaign", Long.toString(campaignId), "code", e.getItem().regionCode())));
+                UI.getCurrent()
+                        .navigate(
+                                TargetsView.class,
+                                new RouteParameters(java.util.Map.of(
+                                        "campaign",
+                                        Long.toString(campaignId),
+                                        "code",
+                                        e.getItem().regionCode())));
             }
         });
         return grid;
@@ -118,15 +156,27 @@ class TargetsView extends VerticalLayout implements BeforeEnterObserver, Transla
     private Grid<TargetHistoryEntry> history(TargetTable table) {
         Grid<TargetHistoryEntry> grid = new Grid<>();
         grid.setId("targets-history");
-        grid.addColumn(h -> time.format(h.at())).setHeader(getTranslation("targets.when")).setAutoWidth(true);
-        grid.addColumn(TargetHistoryEntry::regionName).setHeader(getTranslation("targets.region")).setAutoWidth(true);
-        grid.addColumn(h -> getTranslation("targets.event." + h.event())).setHeader(getTranslation("targets.event"))
+        grid.addColumn(h -> time.format(h.at()))
+                .setHeader(getTranslation("targets.when"))
                 .setAutoWidth(true);
-        grid.addColumn(h -> (h.oldTarget() == null ? "" : h.oldTarget() + " → ") + (h.newTarget() == null ? "" : h.newTarget()))
-                .setHeader(getTranslation("targets.change")).setAutoWidth(true);
-        grid.addColumn(h -> h.comment() == null ? "" : h.comment()).setHeader(getTranslation("targets.comment")).setFlexGrow(1);
-        grid.addColumn(TargetHistoryEntry::actor).setHeader(getTranslation("targets.actor")).setAutoWidth(true);
-        List<TargetHistoryEntry> entries = targets.history(campaignId, table.region().regionCode());
+        grid.addColumn(TargetHistoryEntry::regionName)
+                .setHeader(getTranslation("targets.region"))
+                .setAutoWidth(true);
+        grid.addColumn(h -> getTranslation("targets.event." + h.event()))
+                .setHeader(getTranslation("targets.event"))
+                .setAutoWidth(true);
+        grid.addColumn(h -> (h.oldTarget() == null ? "" : h.oldTarget() + " → ")
+                        + (h.newTarget() == null ? "" : h.newTarget()))
+                .setHeader(getTranslation("targets.change"))
+                .setAutoWidth(true);
+        grid.addColumn(h -> h.comment() == null ? "" : h.comment())
+                .setHeader(getTranslation("targets.comment"))
+                .setFlexGrow(1);
+        grid.addColumn(TargetHistoryEntry::actor)
+                .setHeader(getTranslation("targets.actor"))
+                .setAutoWidth(true);
+        List<TargetHistoryEntry> entries =
+                targets.history(campaignId, table.region().regionCode());
         grid.setItems(entries);
         grid.setAllRowsVisible(entries.size() <= 50);
         return grid;
@@ -136,9 +186,14 @@ class TargetsView extends VerticalLayout implements BeforeEnterObserver, Transla
         return event -> {
             event.setFileName("targets-" + campaignId + "-" + table.region().regionCode() + ".xlsx");
             event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            TargetWorkbook.write(table.region().regionName() + " · " + table.campaignName(), table.children().stream()
-                    .map(r -> new TargetSheetRow(r.regionCode(), r.regionName(), r.proposed(), r.target(), r.splitComment()))
-                    .toList(), table.region().target(), event.getOutputStream());
+            TargetWorkbook.write(
+                    table.region().regionName() + " · " + table.campaignName(),
+                    table.children().stream()
+                            .map(r -> new TargetSheetRow(
+                                    r.regionCode(), r.regionName(), r.proposed(), r.target(), r.splitComment()))
+                            .toList(),
+                    table.region().target(),
+                    event.getOutputStream());
         };
     }
 }

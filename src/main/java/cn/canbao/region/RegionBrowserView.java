@@ -1,9 +1,9 @@
 package cn.canbao.region;
 
-import cn.canbao.base.ui.SummaryCard;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.SummaryCard;
 import cn.canbao.base.ui.TranslatedTitle;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -25,7 +25,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
-
 import java.text.NumberFormat;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -70,7 +69,8 @@ class RegionBrowserView extends VerticalLayout implements BeforeEnterObserver, T
         search.setPlaceholder(getTranslation("region.search"));
         search.setItems(q -> regions.search(q.getFilter().orElse(""), q.getOffset() + q.getLimit()).stream()
                 .skip(q.getOffset()));
-        search.setItemLabelGenerator(r -> r.name() + " · " + getTranslation(r.level().messageKey()) + " · " + r.code());
+        search.setItemLabelGenerator(
+                r -> r.name() + " · " + getTranslation(r.level().messageKey()) + " · " + r.code());
         search.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 open(e.getValue().code());
@@ -79,18 +79,29 @@ class RegionBrowserView extends VerticalLayout implements BeforeEnterObserver, T
         search.setWidth("min(100%, 28em)");
 
         tree.setId("region-tree");
-        tree.addComponentHierarchyColumn(this::nameLink).setHeader(getTranslation("region.name")).setFlexGrow(2);
-        tree.addColumn(s -> s.region().code()).setHeader(getTranslation("region.code")).setAutoWidth(true);
-        tree.addColumn(s -> getTranslation(s.region().level().messageKey())).setHeader(getTranslation("region.level"))
+        tree.addComponentHierarchyColumn(this::nameLink)
+                .setHeader(getTranslation("region.name"))
+                .setFlexGrow(2);
+        tree.addColumn(s -> s.region().code())
+                .setHeader(getTranslation("region.code"))
                 .setAutoWidth(true);
-        tree.addColumn(s -> s.childCount()).setHeader(getTranslation("region.childCount")).setAutoWidth(true);
-        tree.addColumn(s -> population(s.region())).setHeader(getTranslation("region.population")).setAutoWidth(true);
+        tree.addColumn(s -> getTranslation(s.region().level().messageKey()))
+                .setHeader(getTranslation("region.level"))
+                .setAutoWidth(true);
+        tree.addColumn(s -> s.childCount())
+                .setHeader(getTranslation("region.childCount"))
+                .setAutoWidth(true);
+        tree.addColumn(s -> population(s.region()))
+                .setHeader(getTranslation("region.population"))
+                .setAutoWidth(true);
         tree.setAllRowsVisible(true);
         tree.setDataProvider(new ChildrenProvider());
 
         chart.setHeight("360px");
         chart.setId("region-chart");
-        chart.addClickListener(e -> children.stream().filter(c -> c.region().name().equals(e.name())).findFirst()
+        chart.addClickListener(e -> children.stream()
+                .filter(c -> c.region().name().equals(e.name()))
+                .findFirst()
                 .ifPresent(c -> open(c.region().code())));
 
         add(heading, breadcrumb, search, summary, chart, tree);
@@ -108,7 +119,10 @@ class RegionBrowserView extends VerticalLayout implements BeforeEnterObserver, T
             }
         }
         if (target == null) {
-            target = regions.roots().stream().map(RegionSummary::region).findFirst().orElse(null);
+            target = regions.roots().stream()
+                    .map(RegionSummary::region)
+                    .findFirst()
+                    .orElse(null);
         }
         show(target);
     }
@@ -133,9 +147,11 @@ class RegionBrowserView extends VerticalLayout implements BeforeEnterObserver, T
         breadcrumb.add(new Span(region.name()));
         children = regions.children(region.code());
         Map<RegionLevel, Integer> counts = regions.countByLevel(region.code());
-        region.level().childLevel().ifPresent(ignored -> Stream.of(RegionLevel.values())
-                .filter(l -> l.ordinal() > region.level().ordinal())
-                .forEach(l -> summary.add(card(getTranslation(l.messageKey()), counts.getOrDefault(l, 0)))));
+        region.level()
+                .childLevel()
+                .ifPresent(ignored -> Stream.of(RegionLevel.values())
+                        .filter(l -> l.ordinal() > region.level().ordinal())
+                        .forEach(l -> summary.add(card(getTranslation(l.messageKey()), counts.getOrDefault(l, 0)))));
         if (region.householdPopulation() != null) {
             summary.add(card(getTranslation("region.population"), region.householdPopulation()));
         }
@@ -145,21 +161,47 @@ class RegionBrowserView extends VerticalLayout implements BeforeEnterObserver, T
     }
 
     private Map<String, Object> populationChart() {
-        List<RegionSummary> sorted = children.stream().filter(c -> c.region().householdPopulation() != null)
-                .sorted(Comparator.comparing((RegionSummary c) -> c.region().householdPopulation()).reversed())
+        List<RegionSummary> sorted = children.stream()
+                .filter(c -> c.region().householdPopulation() != null)
+                .sorted(Comparator.comparing((RegionSummary c) -> c.region().householdPopulation())
+                        .reversed())
                 .toList();
         Map<String, Object> option = new LinkedHashMap<>();
-        option.put("title", Map.of("text", getTranslation("region.chart.population"), "left", "center",
-                "textStyle", Map.of("fontSize", 14)));
+        option.put(
+                "title",
+                Map.of(
+                        "text",
+                        getTranslation("region.chart.population"),
+                        "left",
+                        "center",
+                        "textStyle",
+                        Map.of("fontSize", 14)));
         option.put("tooltip", Map.of("trigger", "axis"));
         option.put("grid", Map.of("left", 60, "right", 20, "bottom", 80, "top", 40));
-        option.put("xAxis", Map.of("type", "category", "data", sorted.stream().map(c -> c.region().name()).toList(),
-                // every name while they fit; with many children (or on a phone) ECharts thins them out
-                "axisLabel", Map.of("rotate", 45, "interval", sorted.size() <= 20 ? 0 : "auto")));
+        option.put(
+                "xAxis",
+                Map.of(
+                        "type",
+                        "category",
+                        "data",
+                        sorted.stream().map(c -> c.region().name()).toList(),
+                        // every name while they fit; with many children (or on a phone) ECharts thins them out
+                        "axisLabel",
+                        Map.of("rotate", 45, "interval", sorted.size() <= 20 ? 0 : "auto")));
         option.put("yAxis", Map.of("type", "value"));
-        option.put("series", List.of(Map.of("type", "bar", "name", getTranslation("region.population"),
-                "data", sorted.stream().map(c -> c.region().householdPopulation()).toList(),
-                "itemStyle", Map.of("color", "#1676f3"))));
+        option.put(
+                "series",
+                List.of(Map.of(
+                        "type",
+                        "bar",
+                        "name",
+                        getTranslation("region.population"),
+                        "data",
+                        sorted.stream()
+                                .map(c -> c.region().householdPopulation())
+                                .toList(),
+                        "itemStyle",
+                        Map.of("color", "#1676f3"))));
         return option;
     }
 
@@ -176,11 +218,13 @@ class RegionBrowserView extends VerticalLayout implements BeforeEnterObserver, T
     }
 
     private Div card(String label, int value) {
-        return new SummaryCard(label, NumberFormat.getIntegerInstance(getLocale()).format(value));
+        return new SummaryCard(
+                label, NumberFormat.getIntegerInstance(getLocale()).format(value));
     }
 
     private String population(Region region) {
-        return region.householdPopulation() == null ? ""
+        return region.householdPopulation() == null
+                ? ""
                 : NumberFormat.getIntegerInstance(getLocale()).format(region.householdPopulation());
     }
 
@@ -188,14 +232,17 @@ class RegionBrowserView extends VerticalLayout implements BeforeEnterObserver, T
     private final class ChildrenProvider extends AbstractBackEndHierarchicalDataProvider<RegionSummary, Void> {
         @Override
         protected Stream<RegionSummary> fetchChildrenFromBackEnd(HierarchicalQuery<RegionSummary, Void> query) {
-            List<RegionSummary> items = query.getParent() == null ? children
+            List<RegionSummary> items = query.getParent() == null
+                    ? children
                     : regions.children(query.getParent().region().code());
             return items.stream().skip(query.getOffset()).limit(query.getLimit());
         }
 
         @Override
         public int getChildCount(HierarchicalQuery<RegionSummary, Void> query) {
-            return query.getParent() == null ? children.size() : query.getParent().childCount();
+            return query.getParent() == null
+                    ? children.size()
+                    : query.getParent().childCount();
         }
 
         @Override

@@ -16,8 +16,7 @@ public final class RegionFile {
 
     static final String HEADER = "code,name,level,parent_code,grid_kind,sector,household_population";
 
-    private RegionFile() {
-    }
+    private RegionFile() {}
 
     /** Parses the whole list or fails on the first bad line, naming it: nothing is half-loaded. */
     public static List<NewRegion> read(Reader in) throws IOException {
@@ -48,8 +47,12 @@ public final class RegionFile {
             String code = f[0].trim();
             RegionLevel level = RegionLevel.valueOf(f[2].trim().toUpperCase(Locale.ROOT));
             String parent = blankToNull(f[3]);
-            GridKind kind = blankToNull(f[4]) == null ? null : GridKind.valueOf(f[4].trim().toUpperCase(Locale.ROOT));
-            Sector sector = blankToNull(f[5]) == null ? null : Sector.valueOf(f[5].trim().toUpperCase(Locale.ROOT));
+            GridKind kind = blankToNull(f[4]) == null
+                    ? null
+                    : GridKind.valueOf(f[4].trim().toUpperCase(Locale.ROOT));
+            Sector sector = blankToNull(f[5]) == null
+                    ? null
+                    : Sector.valueOf(f[5].trim().toUpperCase(Locale.ROOT));
             Integer population = blankToNull(f[6]) == null ? null : Integer.valueOf(f[6].trim());
             return new NewRegion(code, f[1].trim(), level, parent, kind, sector, population, false);
         } catch (IllegalArgumentException e) {

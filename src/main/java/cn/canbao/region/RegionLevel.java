@@ -1,7 +1,6 @@
 package cn.canbao.region;
 
 import cn.canbao.base.Translatable;
-
 import java.util.Optional;
 import java.util.regex.Pattern;
 

@@ -1,10 +1,5 @@
 package cn.canbao.region;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -20,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A region and grid list uploaded by an administrator (issue 17, point 10: "upload a region/grid list in the UI with the
@@ -35,11 +34,17 @@ import java.util.Set;
 public class RegionListUpload {
 
     /** What the list does to one region. */
-    public enum Kind { NEW, RENAMED, CHANGED, MOVED, UNCHANGED, ABSENT }
+    public enum Kind {
+        NEW,
+        RENAMED,
+        CHANGED,
+        MOVED,
+        UNCHANGED,
+        ABSENT
+    }
 
     /** One line of the difference: the region, what happens, and the value before and after where it changes. */
-    public record Entry(String code, String name, RegionLevel level, Kind kind, String before, String after) {
-    }
+    public record Entry(String code, String name, RegionLevel level, Kind kind, String before, String after) {}
 
     /** The whole difference, in the list's order (the regions absent from it last), with a count per kind. */
     public record Diff(List<Entry> entries, Map<Kind, Integer> counts) {
@@ -55,8 +60,12 @@ public class RegionListUpload {
     private final CurrentRegionScope scope;
     private final JdbcTemplate jdbc;
 
-    RegionListUpload(RegionService regions, RegionRepository repository, RegionMaintenance maintenance,
-                     CurrentRegionScope scope, JdbcTemplate jdbc) {
+    RegionListUpload(
+            RegionService regions,
+            RegionRepository repository,
+            RegionMaintenance maintenance,
+            CurrentRegionScope scope,
+            JdbcTemplate jdbc) {
         this.regions = regions;
         this.repository = repository;
         this.maintenance = maintenance;
@@ -79,7 +88,9 @@ public class RegionListUpload {
         Diff diff = diff(rows);
         Map<String, NewRegion> byCode = new HashMap<>();
         rows.forEach(r -> byCode.put(r.code(), r));
-        List<NewRegion> added = diff.entries().stream().filter(e -> e.kind() == Kind.NEW).map(e -> byCode.get(e.code()))
+        List<NewRegion> added = diff.entries().stream()
+                .filter(e -> e.kind() == Kind.NEW)
+                .map(e -> byCode.get(e.code()))
                 .toList();
         if (!added.isEmpty()) {
             regions.createAll(added);
@@ -94,10 +105,14 @@ public class RegionListUpload {
                 Region now = regions.get(e.code());
                 r = merged(now, r);
                 if (!Objects.equals(attributes(now), attributes(r))) {
-                    jdbc.update("update region set grid_kind = ?, sector = ?, household_population = ? where code = ?",
-                            r.gridKind() == null ? null : r.gridKind().name(), r.sector() == null ? null : r.sector().name(),
-                            r.householdPopulation(), e.code());
-                    maintenance.record(e.code(), RegionChange.Action.CHANGED, attributes(now), attributes(r), null, null);
+                    jdbc.update(
+                            "update region set grid_kind = ?, sector = ?, household_population = ? where code = ?",
+                            r.gridKind() == null ? null : r.gridKind().name(),
+                            r.sector() == null ? null : r.sector().name(),
+                            r.householdPopulation(),
+                            e.code());
+                    maintenance.record(
+                            e.code(), RegionChange.Action.CHANGED, attributes(now), attributes(r), null, null);
                 }
             }
         }
@@ -111,15 +126,22 @@ public class RegionListUpload {
         Map<String, Region> existing = new HashMap<>();
         repository.findAll(listed).forEach(r -> existing.put(r.code(), r));
         Map<String, Region> parents = new HashMap<>();
-        repository.findAll(rows.stream().map(NewRegion::parentCode).filter(Objects::nonNull)
-                .filter(c -> !listed.contains(c)).distinct().toList()).forEach(r -> parents.put(r.code(), r));
+        repository
+                .findAll(rows.stream()
+                        .map(NewRegion::parentCode)
+                        .filter(Objects::nonNull)
+                        .filter(c -> !listed.contains(c))
+                        .distinct()
+                        .toList())
+                .forEach(r -> parents.put(r.code(), r));
         List<Entry> entries = new ArrayList<>();
         for (NewRegion r : rows) {
             Region now = existing.get(r.code());
             if (now == null) {
                 // a new region: its parent is listed before it, or is a region of the caller's subtree
                 Region parent = parents.get(r.parentCode());
-                if (r.parentCode() == null ? !caller.unrestricted()
+                if (r.parentCode() == null
+                        ? !caller.unrestricted()
                         : !listed.contains(r.parentCode()) && (parent == null || !caller.covers(parent.path()))) {
                     throw RegionException.outOfScope(r.code());
                 }
@@ -132,24 +154,39 @@ public class RegionListUpload {
             if (!Objects.equals(now.parentCode(), r.parentCode())) {
                 entries.add(new Entry(r.code(), r.name(), r.level(), Kind.MOVED, now.parentCode(), r.parentCode()));
             } else if (!now.name().equals(r.name().trim())) {
-                entries.add(new Entry(r.code(), r.name(), r.level(), Kind.RENAMED, now.name(), r.name().trim()));
+                entries.add(new Entry(
+                        r.code(),
+                        r.name(),
+                        r.level(),
+                        Kind.RENAMED,
+                        now.name(),
+                        r.name().trim()));
             } else if (!Objects.equals(attributes(now), attributes(merged(now, r)))) {
-                entries.add(new Entry(r.code(), r.name(), r.level(), Kind.CHANGED, attributes(now),
-                        attributes(merged(now, r))));
+                entries.add(new Entry(
+                        r.code(), r.name(), r.level(), Kind.CHANGED, attributes(now), attributes(merged(now, r))));
             } else {
                 entries.add(new Entry(r.code(), r.name(), r.level(), Kind.UNCHANGED, null, null));
             }
         }
         // live children of listed regions that the list leaves out: reported, never deleted
-        List<String> listedParents = rows.stream().map(NewRegion::code).filter(existing::containsKey).toList();
+        List<String> listedParents =
+                rows.stream().map(NewRegion::code).filter(existing::containsKey).toList();
         if (!listedParents.isEmpty()) {
-            jdbc.query("select code, name, level from region where parent_code = any(?) and deleted_at is null "
-                    + "order by code", rs -> {
+            jdbc.query(
+                    "select code, name, level from region where parent_code = any(?) and deleted_at is null "
+                            + "order by code",
+                    rs -> {
                         if (!listed.contains(rs.getString(1))) {
-                            entries.add(new Entry(rs.getString(1), rs.getString(2), RegionLevel.valueOf(rs.getString(3)),
-                                    Kind.ABSENT, rs.getString(2), null));
+                            entries.add(new Entry(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    RegionLevel.valueOf(rs.getString(3)),
+                                    Kind.ABSENT,
+                                    rs.getString(2),
+                                    null));
                         }
-                    }, (Object) listedParents.toArray(String[]::new));
+                    },
+                    (Object) listedParents.toArray(String[]::new));
         }
         Map<Kind, Integer> counts = new java.util.EnumMap<>(Kind.class);
         entries.forEach(e -> counts.merge(e.kind(), 1, Integer::sum));
@@ -158,10 +195,15 @@ public class RegionListUpload {
 
     /** The list's row with what it leaves blank (sector, population) taken from the tree: blank means "keep". */
     private static NewRegion merged(Region now, NewRegion r) {
-        return new NewRegion(r.code(), r.name(), r.level(), r.parentCode(),
+        return new NewRegion(
+                r.code(),
+                r.name(),
+                r.level(),
+                r.parentCode(),
                 r.gridKind() != null ? r.gridKind() : now.gridKind(),
                 r.sector() != null ? r.sector() : (r.gridKind() == null ? now.sector() : null),
-                r.householdPopulation() != null ? r.householdPopulation() : now.householdPopulation(), r.synthetic());
+                r.householdPopulation() != null ? r.householdPopulation() : now.householdPopulation(),
+                r.synthetic());
     }
 
     private static String attributes(Region r) {
@@ -174,8 +216,11 @@ public class RegionListUpload {
 
     /** Grid kind, sector and population as one text (blank parts left out), e.g. "INDUSTRY · EDUCATION" or "1200". */
     private static String attributes(GridKind kind, Sector sector, Integer population) {
-        return java.util.stream.Stream.of(kind == null ? null : kind.name(), sector == null ? null : sector.name(),
-                population == null ? null : population.toString()).filter(Objects::nonNull)
+        return java.util.stream.Stream.of(
+                        kind == null ? null : kind.name(),
+                        sector == null ? null : sector.name(),
+                        population == null ? null : population.toString())
+                .filter(Objects::nonNull)
                 .collect(java.util.stream.Collectors.joining(" · "));
     }
 
@@ -191,8 +236,12 @@ public class RegionListUpload {
     /** UTF-8 when the bytes are UTF-8 (BOM or not), else GB18030 (which reads GBK), as Excel saves a CSV in China. */
     static String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new String(bytes, Charset.forName("GB18030"));
         }

@@ -1,5 +1,10 @@
 package cn.canbao.region;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -7,12 +12,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Renaming, merging and retiring a village or grid (issue 17, point 10: "rename, merge or retire a village or grid with
@@ -33,8 +32,12 @@ public class RegionMaintenance {
     private final List<RegionSuccession> successions;
     private final CurrentRegionScope currentScope;
 
-    RegionMaintenance(RegionService regions, RegionRepository repository, JdbcTemplate jdbc,
-                      List<RegionSuccession> successions, CurrentRegionScope currentScope) {
+    RegionMaintenance(
+            RegionService regions,
+            RegionRepository repository,
+            JdbcTemplate jdbc,
+            List<RegionSuccession> successions,
+            CurrentRegionScope currentScope) {
         this.currentScope = currentScope;
         this.regions = regions;
         this.repository = repository;
@@ -68,7 +71,9 @@ public class RegionMaintenance {
     public Map<String, Integer> merge(String sourceCode, String targetCode) {
         Region source = live(sourceCode);
         Region target = live(targetCode);
-        if (!MAINTAINED.contains(source.level()) || source.level() != target.level() || source.code().equals(target.code())) {
+        if (!MAINTAINED.contains(source.level())
+                || source.level() != target.level()
+                || source.code().equals(target.code())) {
             throw new RegionException("region.error.mergeLevel", source.code(), target.code());
         }
         if (source.code().equals(currentScope.get().rootCode())) {
@@ -84,8 +89,14 @@ public class RegionMaintenance {
         }
         repository.markSubtreeDeleted(source.path());
         record(source.code(), RegionChange.Action.MERGED, source.name(), target.name(), target.code(), text(carried));
-        log.info("Region {} ({}) merged into {} ({}) by {}: {}", source.code(), source.name(), target.code(),
-                target.name(), by, carried);
+        log.info(
+                "Region {} ({}) merged into {} ({}) by {}: {}",
+                source.code(),
+                source.name(),
+                target.code(),
+                target.name(),
+                by,
+                carried);
         return carried;
     }
 
@@ -119,18 +130,39 @@ public class RegionMaintenance {
     @PreAuthorize("isAuthenticated()")
     public List<RegionChange> history(String code) {
         regions.get(code); // in scope, or refused
-        return jdbc.query("select id, region_code, action, old_value, new_value, successor_code, carried, changed_by, "
-                + "changed_at from region_change where region_code = ? order by changed_at desc, id desc", (rs, i) ->
-                new RegionChange(rs.getLong(1), rs.getString(2), RegionChange.Action.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getTimestamp(9).toInstant()), code);
+        return jdbc.query(
+                "select id, region_code, action, old_value, new_value, successor_code, carried, changed_by, "
+                        + "changed_at from region_change where region_code = ? order by changed_at desc, id desc",
+                (rs, i) -> new RegionChange(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        RegionChange.Action.valueOf(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getTimestamp(9).toInstant()),
+                code);
     }
 
     /** Writes one history entry (the list upload writes its own through this too). */
-    void record(String code, RegionChange.Action action, String oldValue, String newValue, String successor,
-                String carried) {
-        jdbc.update("insert into region_change (region_code, action, old_value, new_value, successor_code, carried, "
-                + "changed_by) values (?, ?, ?, ?, ?, ?, ?)", code, action.name(), oldValue, newValue, successor, carried,
+    void record(
+            String code,
+            RegionChange.Action action,
+            String oldValue,
+            String newValue,
+            String successor,
+            String carried) {
+        jdbc.update(
+                "insert into region_change (region_code, action, old_value, new_value, successor_code, carried, "
+                        + "changed_by) values (?, ?, ?, ?, ?, ?, ?)",
+                code,
+                action.name(),
+                oldValue,
+                newValue,
+                successor,
+                carried,
                 actor());
     }
 
@@ -143,12 +175,13 @@ public class RegionMaintenance {
     }
 
     private int liveChildren(String code) {
-        return jdbc.queryForObject("select count(*) from region where parent_code = ? and deleted_at is null",
-                Integer.class, code);
+        return jdbc.queryForObject(
+                "select count(*) from region where parent_code = ? and deleted_at is null", Integer.class, code);
     }
 
     private static String text(Map<String, Integer> carried) {
-        return carried.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        return carried.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 

@@ -1,15 +1,14 @@
 package cn.canbao.region;
 
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /** SQL for regions. Subtrees go through the GiST index on {@code path} ({@code <@}), never a walk. */
 @Repository
@@ -23,10 +22,16 @@ class RegionRepository {
         String kind = rs.getString("grid_kind");
         String sector = rs.getString("sector");
         int population = rs.getInt("household_population");
-        return new Region(rs.getString("code"), rs.getString("name"), RegionLevel.valueOf(rs.getString("level")),
-                rs.getString("parent_code"), rs.getString("path"),
-                kind == null ? null : GridKind.valueOf(kind), sector == null ? null : Sector.valueOf(sector),
-                rs.wasNull() ? null : population, rs.getBoolean("synthetic"),
+        return new Region(
+                rs.getString("code"),
+                rs.getString("name"),
+                RegionLevel.valueOf(rs.getString("level")),
+                rs.getString("parent_code"),
+                rs.getString("path"),
+                kind == null ? null : GridKind.valueOf(kind),
+                sector == null ? null : Sector.valueOf(sector),
+                rs.wasNull() ? null : population,
+                rs.getBoolean("synthetic"),
                 deleted == null ? null : deleted.toInstant());
     };
 
@@ -37,7 +42,10 @@ class RegionRepository {
     }
 
     Optional<Region> find(String code) {
-        return jdbc.sql("select " + COLUMNS + " from region where code = ?").param(code).query(MAPPER).optional();
+        return jdbc.sql("select " + COLUMNS + " from region where code = ?")
+                .param(code)
+                .query(MAPPER)
+                .optional();
     }
 
     List<Region> findAll(Collection<String> codes) {
@@ -45,12 +53,16 @@ class RegionRepository {
             return List.of();
         }
         return jdbc.sql("select " + COLUMNS + " from region where code = any(?)")
-                .param(codes.toArray(String[]::new)).query(MAPPER).list();
+                .param(codes.toArray(String[]::new))
+                .query(MAPPER)
+                .list();
     }
 
     List<Region> children(String parentCode) {
         return jdbc.sql("select " + COLUMNS + " from region where parent_code = ? and deleted_at is null order by code")
-                .param(parentCode).query(MAPPER).list();
+                .param(parentCode)
+                .query(MAPPER)
+                .list();
     }
 
     /** Number of live direct children of each given region. */
@@ -70,17 +82,22 @@ class RegionRepository {
 
     /** Regions of a subtree (root included) at one level, live only. */
     List<Region> subtreeAtLevel(String rootPath, RegionLevel level) {
-        return jdbc.sql("select " + COLUMNS + " from region where path <@ ?::ltree and level = ? and deleted_at is null "
-                        + "order by code")
-                .param(rootPath).param(level.name()).query(MAPPER).list();
+        return jdbc.sql("select " + COLUMNS
+                        + " from region where path <@ ?::ltree and level = ? and deleted_at is null " + "order by code")
+                .param(rootPath)
+                .param(level.name())
+                .query(MAPPER)
+                .list();
     }
 
     /** Live regions of a subtree (root included) at any of the levels, by code. */
     List<Region> subtreeAtLevels(String rootPath, Collection<RegionLevel> levels) {
         return jdbc.sql("select " + COLUMNS + " from region where path <@ ?::ltree and level = any(?) "
                         + "and deleted_at is null order by code")
-                .param(rootPath).param(levels.stream().map(RegionLevel::name).toArray(String[]::new))
-                .query(MAPPER).list();
+                .param(rootPath)
+                .param(levels.stream().map(RegionLevel::name).toArray(String[]::new))
+                .query(MAPPER)
+                .list();
     }
 
     /** Number of live regions per level in a subtree (root included). */
@@ -98,20 +115,28 @@ class RegionRepository {
     List<Region> ancestors(String path) {
         return jdbc.sql("select " + COLUMNS + " from region where path @> ?::ltree and path <> ?::ltree "
                         + "order by nlevel(path)")
-                .param(path).param(path).query(MAPPER).list();
+                .param(path)
+                .param(path)
+                .query(MAPPER)
+                .list();
     }
 
     List<Region> search(String rootPath, String text, int limit) {
         return jdbc.sql("select " + COLUMNS + " from region where path <@ ?::ltree and deleted_at is null "
                         + "and (name like ? or code like ?) order by nlevel(path), code limit ?")
-                .param(rootPath).param("%" + text + "%").param(text + "%").param(limit)
-                .query(MAPPER).list();
+                .param(rootPath)
+                .param("%" + text + "%")
+                .param(text + "%")
+                .param(limit)
+                .query(MAPPER)
+                .list();
     }
 
     /** Marks a subtree deleted (revoked); returns how many regions were marked. */
     int markSubtreeDeleted(String path) {
         return jdbc.sql("update region set deleted_at = now() where path <@ ?::ltree and deleted_at is null")
-                .param(path).update();
+                .param(path)
+                .update();
     }
 
     /** Each code's name and its parent's name (null for a root); unknown codes are absent. */
@@ -133,13 +158,21 @@ class RegionRepository {
     List<String> codesNamedLike(String rootPath, String text) {
         String like = "%" + text + "%";
         return rootPath == null
-                ? jdbc.sql("select code from region where name like ?").param(like).query(String.class).list()
-                : jdbc.sql("select code from region where path <@ ?::ltree and name like ?").param(rootPath).param(like)
-                        .query(String.class).list();
+                ? jdbc.sql("select code from region where name like ?")
+                        .param(like)
+                        .query(String.class)
+                        .list()
+                : jdbc.sql("select code from region where path <@ ?::ltree and name like ?")
+                        .param(rootPath)
+                        .param(like)
+                        .query(String.class)
+                        .list();
     }
 
     List<Region> roots() {
-        return jdbc.sql("select " + COLUMNS + " from region where parent_code is null and deleted_at is null order by code")
-                .query(MAPPER).list();
+        return jdbc.sql("select " + COLUMNS
+                        + " from region where parent_code is null and deleted_at is null order by code")
+                .query(MAPPER)
+                .list();
     }
 }

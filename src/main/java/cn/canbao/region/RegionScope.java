@@ -40,7 +40,9 @@ public record RegionScope(String rootCode, String rootPath) {
      * ancestors' significant digits, so tables keyed by region code filter a subtree with {@code like prefix%}.
      */
     public String codePrefix() {
-        return unrestricted() ? "" : RegionLevel.ofCode(rootCode).map(l -> l.prefixOf(rootCode)).orElse(rootCode);
+        return unrestricted()
+                ? ""
+                : RegionLevel.ofCode(rootCode).map(l -> l.prefixOf(rootCode)).orElse(rootCode);
     }
 
     /** Whether the region with this path lies in the scope (its root included). */

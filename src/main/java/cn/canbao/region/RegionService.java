@@ -1,18 +1,17 @@
 package cn.canbao.region;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The region hierarchy, always seen through the caller's scope: a user bound to a township gets
@@ -75,7 +74,8 @@ public class RegionService {
         }
         RegionScope scope = currentScope.get();
         Map<String, Region> found = new HashMap<>();
-        for (Region r : regions.findAll(codes.stream().filter(java.util.Objects::nonNull).distinct().toList())) {
+        for (Region r : regions.findAll(
+                codes.stream().filter(java.util.Objects::nonNull).distinct().toList())) {
             if (scope.covers(r.path())) {
                 found.put(r.code(), r);
             }
@@ -114,7 +114,9 @@ public class RegionService {
     public List<Region> ancestorsInScope(String code) {
         Region region = get(code);
         RegionScope scope = currentScope.get();
-        return regions.ancestors(region.path()).stream().filter(r -> scope.covers(r.path())).toList();
+        return regions.ancestors(region.path()).stream()
+                .filter(r -> scope.covers(r.path()))
+                .toList();
     }
 
     /** All live regions of one level in a region's subtree (e.g. the townships of a county). */
@@ -132,8 +134,10 @@ public class RegionService {
         RegionScope scope = currentScope.get();
         String root = scope.unrestricted() ? null : scope.rootPath();
         if (root == null) {
-            return roots().stream().flatMap(s -> regions.search(s.region().path(), text.trim(), limit).stream())
-                    .limit(limit).toList();
+            return roots().stream()
+                    .flatMap(s -> regions.search(s.region().path(), text.trim(), limit).stream())
+                    .limit(limit)
+                    .toList();
         }
         return regions.search(root, text.trim(), limit);
     }
@@ -158,13 +162,18 @@ public class RegionService {
         java.util.Set<String> codeSet = new java.util.HashSet<>(codes);
         List<Region> clashing = regions.findAll(codes);
         if (!clashing.isEmpty() || codeSet.size() != codes.size()) {
-            throw new RegionException("region.error.duplicateCode",
+            throw new RegionException(
+                    "region.error.duplicateCode",
                     clashing.isEmpty() ? duplicateIn(codes) : clashing.get(0).code());
         }
         // parents outside the batch: one lookup for all of them
         Map<String, Region> outside = new HashMap<>();
-        regions.findAll(batch.stream().map(NewRegion::parentCode).filter(c -> c != null && !codeSet.contains(c))
-                .distinct().toList()).forEach(r -> outside.put(r.code(), r));
+        regions.findAll(batch.stream()
+                        .map(NewRegion::parentCode)
+                        .filter(c -> c != null && !codeSet.contains(c))
+                        .distinct()
+                        .toList())
+                .forEach(r -> outside.put(r.code(), r));
 
         Map<String, String> paths = new HashMap<>();
         Map<String, RegionLevel> levels = new HashMap<>();
@@ -203,14 +212,26 @@ public class RegionService {
             }
             paths.put(r.code(), path);
             levels.put(r.code(), r.level());
-            rows.add(new Object[] {r.code(), r.name().trim(), r.level().name(), r.parentCode(), path,
-                    r.gridKind() == null ? null : r.gridKind().name(), r.sector() == null ? null : r.sector().name(),
-                    r.householdPopulation(), r.synthetic()});
+            rows.add(new Object[] {
+                r.code(),
+                r.name().trim(),
+                r.level().name(),
+                r.parentCode(),
+                path,
+                r.gridKind() == null ? null : r.gridKind().name(),
+                r.sector() == null ? null : r.sector().name(),
+                r.householdPopulation(),
+                r.synthetic()
+            });
         }
-        jdbcTemplate.batchUpdate("insert into region (code, name, level, parent_code, path, grid_kind, sector, "
-                + "household_population, synthetic) values (?, ?, ?, ?, ?::ltree, ?, ?, ?, ?)", rows);
+        jdbcTemplate.batchUpdate(
+                "insert into region (code, name, level, parent_code, path, grid_kind, sector, "
+                        + "household_population, synthetic) values (?, ?, ?, ?, ?::ltree, ?, ?, ?, ?)",
+                rows);
         log.info("Created {} regions", rows.size());
-        return regions.findAll(codes).stream().sorted(Comparator.comparing(Region::path)).toList();
+        return regions.findAll(codes).stream()
+                .sorted(Comparator.comparing(Region::path))
+                .toList();
     }
 
     /**
@@ -222,7 +243,8 @@ public class RegionService {
     public int createMissing(List<NewRegion> batch) {
         java.util.Set<String> existing = new java.util.HashSet<>();
         regions.findAll(batch.stream().map(NewRegion::code).toList()).forEach(r -> existing.add(r.code()));
-        List<NewRegion> missing = batch.stream().filter(r -> !existing.contains(r.code())).toList();
+        List<NewRegion> missing =
+                batch.stream().filter(r -> !existing.contains(r.code())).toList();
         return missing.isEmpty() ? 0 : createAll(missing).size();
     }
 
@@ -265,8 +287,11 @@ public class RegionService {
     }
 
     private List<RegionSummary> summaries(List<Region> list) {
-        Map<String, Integer> counts = regions.childCounts(list.stream().map(Region::code).toList());
-        return list.stream().map(r -> new RegionSummary(r, counts.getOrDefault(r.code(), 0))).toList();
+        Map<String, Integer> counts =
+                regions.childCounts(list.stream().map(Region::code).toList());
+        return list.stream()
+                .map(r -> new RegionSummary(r, counts.getOrDefault(r.code(), 0)))
+                .toList();
     }
 
     /** How records name a region: its own name and its parent's (a village: its township's). */
@@ -288,7 +313,10 @@ public class RegionService {
     public Map<String, Label> labels(java.util.Collection<String> codes) {
         currentScope.get(); // refuses when nobody calls
         Map<String, Label> labels = new HashMap<>();
-        regions.namesWithParent(codes.stream().filter(java.util.Objects::nonNull).distinct().toList())
+        regions.namesWithParent(codes.stream()
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList())
                 .forEach((code, names) -> labels.put(code, new Label(names[0], names[1])));
         return labels;
     }
@@ -301,7 +329,10 @@ public class RegionService {
     @PreAuthorize("permitAll()")
     public Map<String, Region> findAllUnscoped(java.util.Collection<String> codes) {
         Map<String, Region> found = new HashMap<>();
-        regions.findAll(codes.stream().filter(java.util.Objects::nonNull).distinct().toList())
+        regions.findAll(codes.stream()
+                        .filter(java.util.Objects::nonNull)
+                        .distinct()
+                        .toList())
                 .forEach(r -> found.put(r.code(), r));
         return found;
     }
@@ -335,8 +366,11 @@ public class RegionService {
         RegionScope scope = currentScope.get();
         String county = scope.unrestricted() ? null : countyOf(scope.rootPath());
         Map<String, String> names = new HashMap<>();
-        for (Region r : regions.findAll(codes.stream().filter(java.util.Objects::nonNull).distinct().toList())) {
-            if (county == null || r.path().equals(county) || r.path().startsWith(county + ".")
+        for (Region r : regions.findAll(
+                codes.stream().filter(java.util.Objects::nonNull).distinct().toList())) {
+            if (county == null
+                    || r.path().equals(county)
+                    || r.path().startsWith(county + ".")
                     || county.startsWith(r.path() + ".")) {
                 names.put(r.code(), r.name());
             }

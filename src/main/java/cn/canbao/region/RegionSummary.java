@@ -1,5 +1,4 @@
 package cn.canbao.region;
 
 /** A region as listed in the browser: the region and how many direct children it has. */
-public record RegionSummary(Region region, int childCount) {
-}
+public record RegionSummary(Region region, int childCount) {}

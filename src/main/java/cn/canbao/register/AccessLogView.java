@@ -12,7 +12,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 
@@ -44,11 +43,21 @@ class AccessLogView extends VerticalLayout implements TranslatedTitle {
 
         Grid<PersonAccess> grid = new Grid<>();
         grid.setId("access-grid");
-        grid.addColumn(a -> time.format(a.openedAt())).setHeader(getTranslation("accessLog.when")).setAutoWidth(true);
-        grid.addColumn(PersonAccess::username).setHeader(getTranslation("accessLog.user")).setAutoWidth(true);
-        grid.addColumn(PersonAccess::personName).setHeader(getTranslation("persons.name")).setAutoWidth(true);
-        grid.addColumn(PersonAccess::maskedIdNumber).setHeader(getTranslation("persons.idNumber")).setAutoWidth(true);
-        grid.addColumn(a -> purpose(a.purpose())).setHeader(getTranslation("accessLog.purpose")).setAutoWidth(true);
+        grid.addColumn(a -> time.format(a.openedAt()))
+                .setHeader(getTranslation("accessLog.when"))
+                .setAutoWidth(true);
+        grid.addColumn(PersonAccess::username)
+                .setHeader(getTranslation("accessLog.user"))
+                .setAutoWidth(true);
+        grid.addColumn(PersonAccess::personName)
+                .setHeader(getTranslation("persons.name"))
+                .setAutoWidth(true);
+        grid.addColumn(PersonAccess::maskedIdNumber)
+                .setHeader(getTranslation("persons.idNumber"))
+                .setAutoWidth(true);
+        grid.addColumn(a -> purpose(a.purpose()))
+                .setHeader(getTranslation("accessLog.purpose"))
+                .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("accessLog.empty"));
         grid.setItems(q -> directory.accessLog(filter.getValue(), q.getOffset(), q.getLimit()).stream(), q -> {

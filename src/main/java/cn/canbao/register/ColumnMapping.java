@@ -3,7 +3,6 @@ package cn.canbao.register;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,9 +47,10 @@ public record ColumnMapping(Map<String, String> headers) {
             return none();
         }
         try {
-            return new ColumnMapping(JSON.readValue(json, new TypeReference<Map<String, String>>() { }));
+            return new ColumnMapping(JSON.readValue(json, new TypeReference<Map<String, String>>() {}));
         } catch (JsonProcessingException e) {
-            throw new RegisterException("register.import.badMapping", json.length() > 80 ? json.substring(0, 80) : json);
+            throw new RegisterException(
+                    "register.import.badMapping", json.length() > 80 ? json.substring(0, 80) : json);
         }
     }
 }

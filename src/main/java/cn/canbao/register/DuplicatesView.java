@@ -45,32 +45,50 @@ class DuplicatesView extends VerticalLayout implements TranslatedTitle {
         year.setStepButtonsVisible(true);
         year.addValueChangeListener(e -> refresh());
         enrollments.setId("duplicate-enrollments");
-        enrollments.addColumn(DuplicateService.DuplicateEnrollment::maskedId).setHeader(getTranslation("person.id"))
+        enrollments
+                .addColumn(DuplicateService.DuplicateEnrollment::maskedId)
+                .setHeader(getTranslation("person.id"))
                 .setAutoWidth(true);
-        enrollments.addColumn(DuplicateService.DuplicateEnrollment::name).setHeader(getTranslation("person.name"))
+        enrollments
+                .addColumn(DuplicateService.DuplicateEnrollment::name)
+                .setHeader(getTranslation("person.name"))
                 .setAutoWidth(true);
-        enrollments.addColumn(d -> Messages.clauses(this, d.enrollments().stream().map(this::enrollmentText).toList()))
-                .setHeader(getTranslation("duplicates.enrollments")).setFlexGrow(1);
-        enrollments.addComponentColumn(d -> new Button(getTranslation("duplicates.resolve"),
-                e -> resolveEnrollment(d))).setAutoWidth(true);
+        enrollments
+                .addColumn(d -> Messages.clauses(
+                        this, d.enrollments().stream().map(this::enrollmentText).toList()))
+                .setHeader(getTranslation("duplicates.enrollments"))
+                .setFlexGrow(1);
+        enrollments
+                .addComponentColumn(d -> new Button(getTranslation("duplicates.resolve"), e -> resolveEnrollment(d)))
+                .setAutoWidth(true);
         enrollments.setAllRowsVisible(true);
 
         files.setId("duplicate-files");
-        files.addColumn(DuplicateService.DuplicateFile::name).setHeader(getTranslation("person.name")).setAutoWidth(true);
-        files.addColumn(DuplicateService.DuplicateFile::birthDate).setHeader(getTranslation("person.birthDate"))
+        files.addColumn(DuplicateService.DuplicateFile::name)
+                .setHeader(getTranslation("person.name"))
                 .setAutoWidth(true);
-        files.addColumn(f -> Messages.list(this, f.maskedIds())).setHeader(getTranslation("person.id")).setFlexGrow(1);
-        files.addColumn(f -> Messages.list(this, f.regions())).setHeader(getTranslation("person.household"))
+        files.addColumn(DuplicateService.DuplicateFile::birthDate)
+                .setHeader(getTranslation("person.birthDate"))
+                .setAutoWidth(true);
+        files.addColumn(f -> Messages.list(this, f.maskedIds()))
+                .setHeader(getTranslation("person.id"))
+                .setFlexGrow(1);
+        files.addColumn(f -> Messages.list(this, f.regions()))
+                .setHeader(getTranslation("person.household"))
                 .setAutoWidth(true);
         files.addComponentColumn(f -> new Button(getTranslation("duplicates.resolve"), e -> resolveFile(f)))
                 .setAutoWidth(true);
         files.setAllRowsVisible(true);
 
         held.setId("held-conflicts");
-        held.addColumn(DuplicateService.HeldConflict::fileName).setHeader(getTranslation("duplicates.file"))
+        held.addColumn(DuplicateService.HeldConflict::fileName)
+                .setHeader(getTranslation("duplicates.file"))
                 .setAutoWidth(true);
-        held.addColumn(DuplicateService.HeldConflict::maskedId).setHeader(getTranslation("person.id")).setAutoWidth(true);
-        held.addColumn(c -> Messages.list(this, c.names())).setHeader(getTranslation("duplicates.names"))
+        held.addColumn(DuplicateService.HeldConflict::maskedId)
+                .setHeader(getTranslation("person.id"))
+                .setAutoWidth(true);
+        held.addColumn(c -> Messages.list(this, c.names()))
+                .setHeader(getTranslation("duplicates.names"))
                 .setFlexGrow(1);
         held.addComponentColumn(c -> new Button(getTranslation("duplicates.resolve"), e -> resolveHeld(c)))
                 .setAutoWidth(true);
@@ -87,7 +105,8 @@ class DuplicatesView extends VerticalLayout implements TranslatedTitle {
 
     private String enrollmentText(String code) {
         String[] p = code.split(" ");
-        return getTranslation("scheme." + p[0]) + " · " + getTranslation("place." + p[1]) + (p.length > 2 ? " " + p[2] : "");
+        return getTranslation("scheme." + p[0]) + " · " + getTranslation("place." + p[1])
+                + (p.length > 2 ? " " + p[2] : "");
     }
 
     private void refresh() {
@@ -106,12 +125,16 @@ class DuplicatesView extends VerticalLayout implements TranslatedTitle {
         keep.setItemLabelGenerator(r -> getTranslation("duplicates.heldRow", r.rowNumber(), r.name(), r.maskedRaw()));
         TextField note = new TextField(getTranslation("duplicates.note"));
         note.setWidthFull();
-        Button apply = new Button(getTranslation("duplicates.applyRow"), e -> act(dialog,
-                () -> duplicates.applyHeldRow(item, keep.getValue().rowNumber(), note.getValue())));
+        Button apply = new Button(
+                getTranslation("duplicates.applyRow"),
+                e -> act(
+                        dialog,
+                        () -> duplicates.applyHeldRow(item, keep.getValue().rowNumber(), note.getValue())));
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         apply.setEnabled(false);
         keep.addValueChangeListener(e -> apply.setEnabled(e.getValue() != null));
-        Button none = new Button(getTranslation("duplicates.applyNone"),
+        Button none = new Button(
+                getTranslation("duplicates.applyNone"),
                 e -> act(dialog, () -> duplicates.dismissHeldConflict(item, note.getValue())));
         dialog.add(new VerticalLayout(keep, note));
         dialog.getFooter().add(new HorizontalLayout(none, apply));
@@ -121,16 +144,20 @@ class DuplicatesView extends VerticalLayout implements TranslatedTitle {
     private void resolveEnrollment(DuplicateService.DuplicateEnrollment item) {
         Dialog dialog = new Dialog(getTranslation("duplicates.keepWhich", item.name(), item.maskedId(), item.year()));
         RadioButtonGroup<String> keep = new RadioButtonGroup<>();
-        keep.setItems(item.enrollments().stream().map(e -> e.split(" ")[0] + " " + e.split(" ")[1]).toList());
+        keep.setItems(item.enrollments().stream()
+                .map(e -> e.split(" ")[0] + " " + e.split(" ")[1])
+                .toList());
         keep.setItemLabelGenerator(this::enrollmentText);
         TextField note = new TextField(getTranslation("duplicates.note"));
         note.setWidthFull();
-        Button save = new Button(getTranslation("duplicates.keep"), e -> act(dialog,
-                () -> duplicates.keepEnrollment(item, keep.getValue(), note.getValue())));
+        Button save = new Button(
+                getTranslation("duplicates.keep"),
+                e -> act(dialog, () -> duplicates.keepEnrollment(item, keep.getValue(), note.getValue())));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setEnabled(false);
         keep.addValueChangeListener(e -> save.setEnabled(e.getValue() != null));
-        Button dismiss = new Button(getTranslation("duplicates.dismiss"),
+        Button dismiss = new Button(
+                getTranslation("duplicates.dismiss"),
                 e -> act(dialog, () -> duplicates.dismissEnrollment(item, note.getValue())));
         dialog.add(new VerticalLayout(keep, note));
         dialog.getFooter().add(new HorizontalLayout(dismiss, save));
@@ -144,7 +171,8 @@ class DuplicatesView extends VerticalLayout implements TranslatedTitle {
         keep.setItemLabelGenerator(IdNumber::mask);
         TextField note = new TextField(getTranslation("duplicates.note"));
         note.setWidthFull();
-        Button save = new Button(getTranslation("duplicates.keep"),
+        Button save = new Button(
+                getTranslation("duplicates.keep"),
                 e -> act(dialog, () -> duplicates.keepFile(item, keep.getValue(), note.getValue())));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setEnabled(false);

@@ -17,8 +17,8 @@ import java.util.TreeSet;
  * @param breakYears        years after the first enrollment and before the current year without enrollment
  * @param currentYearEnrolled whether the current year is enrolled
  */
-public record EnrollmentContinuity(Integer firstYear, int continuousYears, List<Integer> breakYears,
-                                   boolean currentYearEnrolled) {
+public record EnrollmentContinuity(
+        Integer firstYear, int continuousYears, List<Integer> breakYears, boolean currentYearEnrolled) {
 
     public EnrollmentContinuity {
         breakYears = List.copyOf(breakYears);

@@ -1,7 +1,6 @@
 package cn.canbao.register;
 
 import cn.canbao.base.Translatable;
-
 import java.util.Locale;
 import java.util.Optional;
 

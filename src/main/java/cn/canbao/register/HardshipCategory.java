@@ -1,7 +1,6 @@
 package cn.canbao.register;
 
 import cn.canbao.base.Translatable;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,11 +28,19 @@ public enum HardshipCategory implements Translatable {
     SEVERE_DISABILITY;
 
     /** The words the extracts use. */
-    public static final Map<String, HardshipCategory> CHINESE = Map.ofEntries(Map.entry("低保", DIBAO),
-            Map.entry("最低生活保障对象", DIBAO), Map.entry("特困", TEKUN), Map.entry("特困人员", TEKUN),
-            Map.entry("孤儿", ORPHAN), Map.entry("事实无人抚养儿童", DE_FACTO_ORPHAN), Map.entry("返贫致贫", RETURNED_TO_POVERTY),
-            Map.entry("返贫致贫人口", RETURNED_TO_POVERTY), Map.entry("监测对象", MONITORED), Map.entry("防返贫监测", MONITORED),
-            Map.entry("返贫监测", MONITORED), Map.entry("重度残疾", SEVERE_DISABILITY));
+    public static final Map<String, HardshipCategory> CHINESE = Map.ofEntries(
+            Map.entry("低保", DIBAO),
+            Map.entry("最低生活保障对象", DIBAO),
+            Map.entry("特困", TEKUN),
+            Map.entry("特困人员", TEKUN),
+            Map.entry("孤儿", ORPHAN),
+            Map.entry("事实无人抚养儿童", DE_FACTO_ORPHAN),
+            Map.entry("返贫致贫", RETURNED_TO_POVERTY),
+            Map.entry("返贫致贫人口", RETURNED_TO_POVERTY),
+            Map.entry("监测对象", MONITORED),
+            Map.entry("防返贫监测", MONITORED),
+            Map.entry("返贫监测", MONITORED),
+            Map.entry("重度残疾", SEVERE_DISABILITY));
 
     @Override
     public String messageKey() {

@@ -16,11 +16,10 @@ public final class HouseholdRelation {
     /** Said of a member whose relation the extract does not give. */
     public static final String UNKNOWN = "家庭成员";
 
-    private static final Map<Character, String> CATEGORIES = Map.of('1', "配偶", '2', "子", '3', "女",
-            '4', "孙子女", '5', "父母", '6', "祖父母", '7', "兄弟姐妹", '8', "其他亲属", '9', "其他");
+    private static final Map<Character, String> CATEGORIES = Map.of(
+            '1', "配偶", '2', "子", '3', "女", '4', "孙子女", '5', "父母", '6', "祖父母", '7', "兄弟姐妹", '8', "其他亲属", '9', "其他");
 
-    private HouseholdRelation() {
-    }
+    private HouseholdRelation() {}
 
     private static boolean asciiDigit(char c) {
         return c >= '0' && c <= '9';

@@ -35,5 +35,9 @@ public record HouseholdTransfer(
         String note,
         boolean decidable) {
 
-    public enum Status { PENDING, APPROVED, REJECTED }
+    public enum Status {
+        PENDING,
+        APPROVED,
+        REJECTED
+    }
 }

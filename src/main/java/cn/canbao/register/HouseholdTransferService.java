@@ -8,13 +8,6 @@ import cn.canbao.security.CurrentUser;
 import cn.canbao.security.LogSafe;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityAudit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -27,6 +20,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deciding transfer requests (户籍迁移审核). An import never moves a person's household across the edge of
@@ -55,8 +54,12 @@ public class HouseholdTransferService {
     private final SecurityAudit audit;
     private final RegionService regions;
 
-    HouseholdTransferService(JdbcTemplate jdbc, CurrentRegionScope scope, RegisterService register,
-                             SecurityAudit audit, RegionService regions) {
+    HouseholdTransferService(
+            JdbcTemplate jdbc,
+            CurrentRegionScope scope,
+            RegisterService register,
+            SecurityAudit audit,
+            RegionService regions) {
         this.jdbc = jdbc;
         this.regions = regions;
         this.scope = scope;
@@ -69,9 +72,15 @@ public class HouseholdTransferService {
     public List<HouseholdTransfer> list(HouseholdTransfer.Status status, int limit) {
         String like = scope.get().codePrefix() + "%";
         String wanted = status == null ? null : status.name();
-        return named(jdbc.query(SELECT + "where (h.from_region like ? or h.to_region like ?) "
-                + "and (?::text is null or h.status = ?) order by h.requested_at desc, h.id desc limit ?",
-                (rs, n) -> map(rs), like, like, wanted, wanted, Math.max(1, Math.min(limit, 1000))));
+        return named(jdbc.query(
+                SELECT + "where (h.from_region like ? or h.to_region like ?) "
+                        + "and (?::text is null or h.status = ?) order by h.requested_at desc, h.id desc limit ?",
+                (rs, n) -> map(rs),
+                like,
+                like,
+                wanted,
+                wanted,
+                Math.max(1, Math.min(limit, 1000))));
     }
 
     /** One request of the caller's region. */
@@ -86,15 +95,26 @@ public class HouseholdTransferService {
     public HouseholdTransfer approve(long id, String note) {
         HouseholdTransfer request = decidable(id, "APPROVE");
         String person = jdbc.queryForObject("select id_number from household_transfer where id = ?", String.class, id);
-        List<String> current = jdbc.queryForList("select coalesce(household_region, '') from person "
-                + "where id_number = ? for update", String.class, person);
+        List<String> current = jdbc.queryForList(
+                "select coalesce(household_region, '') from person " + "where id_number = ? for update",
+                String.class,
+                person);
         if (current.isEmpty() || !current.get(0).equals(request.fromRegion())) {
-            throw new RegisterException("register.transfer.stale", request.maskedId(), current.isEmpty() ? "—"
-                    : labels(List.of(current.get(0))).getOrDefault(current.get(0), current.get(0)));
+            throw new RegisterException(
+                    "register.transfer.stale",
+                    request.maskedId(),
+                    current.isEmpty()
+                            ? "—"
+                            : labels(List.of(current.get(0))).getOrDefault(current.get(0), current.get(0)));
         }
         String by = CurrentUser.name();
-        register.recordHouseholdMove(person, request.toRegion(), request.toResidence(), request.toGrid(),
-                jdbc.queryForObject("select to_address from household_transfer where id = ?", String.class, id), by);
+        register.recordHouseholdMove(
+                person,
+                request.toRegion(),
+                request.toResidence(),
+                request.toGrid(),
+                jdbc.queryForObject("select to_address from household_transfer where id = ?", String.class, id),
+                by);
         return decide(request, HouseholdTransfer.Status.APPROVED, note);
     }
 
@@ -113,11 +133,24 @@ public class HouseholdTransferService {
         if (text != null && text.length() > NOTE_LENGTH) {
             throw new RegisterException("register.transfer.noteTooLong", NOTE_LENGTH);
         }
-        jdbc.update("update household_transfer set status = ?, decided_by = ?, decided_at = now(), note = ? "
-                + "where id = ? and status = 'PENDING'", outcome.name(), CurrentUser.name(), text, request.id());
-        audit.record(AUDIT_ACTION, "transfer " + request.id(), SecurityAudit.Outcome.ALLOWED,
+        jdbc.update(
+                "update household_transfer set status = ?, decided_by = ?, decided_at = now(), note = ? "
+                        + "where id = ? and status = 'PENDING'",
+                outcome.name(),
+                CurrentUser.name(),
+                text,
+                request.id());
+        audit.record(
+                AUDIT_ACTION,
+                "transfer " + request.id(),
+                SecurityAudit.Outcome.ALLOWED,
                 outcome + " " + request.fromRegion() + " -> " + request.toRegion());
-        log.info("Transfer {} of {} {} by {}", request.id(), request.maskedId(), outcome, LogSafe.of(CurrentUser.name()));
+        log.info(
+                "Transfer {} of {} {} by {}",
+                request.id(),
+                request.maskedId(),
+                outcome,
+                LogSafe.of(CurrentUser.name()));
         return visible(request.id(), false);
     }
 
@@ -128,8 +161,11 @@ public class HouseholdTransferService {
             throw new RegisterException("register.transfer.decided", id, request.decidedBy());
         }
         if (!request.decidable()) {
-            audit.record(AUDIT_ACTION, "transfer " + id, SecurityAudit.Outcome.REFUSED, act + " refused: "
-                    + "the requester, or not covering " + request.approverRegion());
+            audit.record(
+                    AUDIT_ACTION,
+                    "transfer " + id,
+                    SecurityAudit.Outcome.REFUSED,
+                    act + " refused: " + "the requester, or not covering " + request.approverRegion());
             throw new RegisterException("register.transfer.outOfScope", request.approverName());
         }
         return request;
@@ -137,8 +173,13 @@ public class HouseholdTransferService {
 
     private HouseholdTransfer visible(long id, boolean lock) {
         String like = scope.get().codePrefix() + "%";
-        List<HouseholdTransfer> found = jdbc.query(SELECT + "where h.id = ? and (h.from_region like ? "
-                + "or h.to_region like ?)" + (lock ? " for update of h" : ""), (rs, n) -> map(rs), id, like, like);
+        List<HouseholdTransfer> found = jdbc.query(
+                SELECT + "where h.id = ? and (h.from_region like ? " + "or h.to_region like ?)"
+                        + (lock ? " for update of h" : ""),
+                (rs, n) -> map(rs),
+                id,
+                like,
+                like);
         if (found.isEmpty()) {
             throw new RegisterException("register.transfer.notFound", id);
         }
@@ -153,14 +194,33 @@ public class HouseholdTransferService {
     private List<HouseholdTransfer> named(List<HouseholdTransfer> found) {
         Set<String> codes = new HashSet<>();
         found.forEach(t -> Stream.of(t.fromRegion(), t.toRegion(), t.approverRegion())
-                .filter(Objects::nonNull).forEach(codes::add));
+                .filter(Objects::nonNull)
+                .forEach(codes::add));
         Map<String, String> labels = labels(codes);
-        return found.stream().map(t -> new HouseholdTransfer(t.id(), t.maskedId(), t.name(), t.fromRegion(),
-                labels.getOrDefault(t.fromRegion(), t.fromRegion()), t.toRegion(),
-                labels.getOrDefault(t.toRegion(), t.toRegion()), t.toResidence(), t.toGrid(), t.event(),
-                t.eventDate(), t.approverRegion(), labels.getOrDefault(t.approverRegion(), t.approverRegion()),
-                t.importId(), t.requestedBy(), t.requestedAt(), t.status(), t.decidedBy(), t.decidedAt(), t.note(),
-                t.decidable())).toList();
+        return found.stream()
+                .map(t -> new HouseholdTransfer(
+                        t.id(),
+                        t.maskedId(),
+                        t.name(),
+                        t.fromRegion(),
+                        labels.getOrDefault(t.fromRegion(), t.fromRegion()),
+                        t.toRegion(),
+                        labels.getOrDefault(t.toRegion(), t.toRegion()),
+                        t.toResidence(),
+                        t.toGrid(),
+                        t.event(),
+                        t.eventDate(),
+                        t.approverRegion(),
+                        labels.getOrDefault(t.approverRegion(), t.approverRegion()),
+                        t.importId(),
+                        t.requestedBy(),
+                        t.requestedAt(),
+                        t.status(),
+                        t.decidedBy(),
+                        t.decidedAt(),
+                        t.note(),
+                        t.decidable()))
+                .toList();
     }
 
     private Map<String, String> labels(Collection<String> codes) {
@@ -188,12 +248,27 @@ public class HouseholdTransferService {
     }
 
     private HouseholdTransfer map(ResultSet rs) throws SQLException {
-        return new HouseholdTransfer(rs.getLong("id"), IdNumber.mask(rs.getString("id_number")), rs.getString("name"),
-                rs.getString("from_region"), null, rs.getString("to_region"), null, rs.getString("to_residence"),
-                rs.getString("to_grid"), rs.getString("event"), rs.getObject("event_date", LocalDate.class),
-                rs.getString("approver_region"), null, rs.getLong("import_id"), rs.getString("requested_by"),
-                instant(rs.getTimestamp("requested_at")), HouseholdTransfer.Status.valueOf(rs.getString("status")),
-                rs.getString("decided_by"), instant(rs.getTimestamp("decided_at")), rs.getString("note"),
+        return new HouseholdTransfer(
+                rs.getLong("id"),
+                IdNumber.mask(rs.getString("id_number")),
+                rs.getString("name"),
+                rs.getString("from_region"),
+                null,
+                rs.getString("to_region"),
+                null,
+                rs.getString("to_residence"),
+                rs.getString("to_grid"),
+                rs.getString("event"),
+                rs.getObject("event_date", LocalDate.class),
+                rs.getString("approver_region"),
+                null,
+                rs.getLong("import_id"),
+                rs.getString("requested_by"),
+                instant(rs.getTimestamp("requested_at")),
+                HouseholdTransfer.Status.valueOf(rs.getString("status")),
+                rs.getString("decided_by"),
+                instant(rs.getTimestamp("decided_at")),
+                rs.getString("note"),
                 mayDecide(rs.getString("status"), rs.getString("approver_region"), rs.getString("requested_by")));
     }
 

@@ -16,14 +16,24 @@ public record IdNumber(String value) {
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
     private static final LocalDate EARLIEST = LocalDate.of(1880, 1, 1);
 
-    public enum Sex { MALE, FEMALE }
+    public enum Sex {
+        MALE,
+        FEMALE
+    }
 
     /**
      * Why a text is not a valid ID number; each has a message key {@code register.id.<name>}. Full-width or other
      * non-ASCII digits (１２３, ١٢٣) are their own problem: {@link Character#isDigit} accepts them, the register's
      * ASCII-only key does not, and they mean the number was retyped, not exported.
      */
-    public enum Problem { EMPTY, NON_ASCII_DIGITS, OLD_15_DIGITS, LENGTH, CHARACTERS, BIRTH_DATE, CHECK_DIGIT;
+    public enum Problem {
+        EMPTY,
+        NON_ASCII_DIGITS,
+        OLD_15_DIGITS,
+        LENGTH,
+        CHARACTERS,
+        BIRTH_DATE,
+        CHECK_DIGIT;
 
         public String messageKey() {
             return "register.id." + name();
@@ -159,7 +169,9 @@ public record IdNumber(String value) {
 
     private static Optional<LocalDate> birthDateOf(String v) {
         try {
-            LocalDate date = LocalDate.of(Integer.parseInt(v.substring(6, 10)), Integer.parseInt(v.substring(10, 12)),
+            LocalDate date = LocalDate.of(
+                    Integer.parseInt(v.substring(6, 10)),
+                    Integer.parseInt(v.substring(10, 12)),
                     Integer.parseInt(v.substring(12, 14)));
             return date.isBefore(EARLIEST) ? Optional.empty() : Optional.of(date);
         } catch (DateTimeException | NumberFormatException e) {

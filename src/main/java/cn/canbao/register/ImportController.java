@@ -2,6 +2,13 @@ package cn.canbao.register;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,14 +24,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Imports for automation: {@code POST /api/imports} (multipart {@code file} and {@code kind}) answers
@@ -56,20 +55,24 @@ class ImportController {
      * police list without change events {@code snapshotAsOf} (yyyy-MM-dd), the day it lists the register as of.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<ImportRun> start(@RequestParam("kind") String kind, @RequestParam("file") MultipartFile file,
-                                    @RequestParam(name = "mapping", required = false) String mapping,
-                                    @RequestParam(name = "encoding", required = false) String encoding,
-                                    @RequestParam(name = "sheet", required = false) Integer sheet,
-                                    @RequestParam(name = "headerRow", required = false) Integer headerRow,
-                                    @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun,
-                                    @RequestParam(name = "snapshotAsOf", required = false) java.time.LocalDate asOf)
+    ResponseEntity<ImportRun> start(
+            @RequestParam("kind") String kind,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(name = "mapping", required = false) String mapping,
+            @RequestParam(name = "encoding", required = false) String encoding,
+            @RequestParam(name = "sheet", required = false) Integer sheet,
+            @RequestParam(name = "headerRow", required = false) Integer headerRow,
+            @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun,
+            @RequestParam(name = "snapshotAsOf", required = false) java.time.LocalDate asOf)
             throws IOException {
         ExtractKind parsed = kind(kind);
         ImportOptions options = options(parsed, mapping, encoding, sheet, headerRow);
         options = asOf == null ? options : options.asSnapshotOf(asOf);
-        ImportRun run = imports.start(parsed, file.getOriginalFilename(), file.getInputStream(),
-                dryRun ? options.asDryRun() : options);
-        return ResponseEntity.accepted().location(URI.create("/api/imports/" + run.id())).body(run);
+        ImportRun run = imports.start(
+                parsed, file.getOriginalFilename(), file.getInputStream(), dryRun ? options.asDryRun() : options);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/imports/" + run.id()))
+                .body(run);
     }
 
     /** Stops an import still queued or running: it ends CANCELLED with nothing written. */
@@ -80,13 +83,19 @@ class ImportController {
 
     /** The preview of a file (nothing is imported): encoding, sheets, header, first rows, the columns it maps. */
     @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportPreview preview(@RequestParam("kind") String kind, @RequestParam("file") MultipartFile file,
-                          @RequestParam(name = "mapping", required = false) String mapping,
-                          @RequestParam(name = "encoding", required = false) String encoding,
-                          @RequestParam(name = "sheet", required = false) Integer sheet,
-                          @RequestParam(name = "headerRow", required = false) Integer headerRow) throws IOException {
+    ImportPreview preview(
+            @RequestParam("kind") String kind,
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(name = "mapping", required = false) String mapping,
+            @RequestParam(name = "encoding", required = false) String encoding,
+            @RequestParam(name = "sheet", required = false) Integer sheet,
+            @RequestParam(name = "headerRow", required = false) Integer headerRow)
+            throws IOException {
         ExtractKind parsed = kind(kind);
-        return mappings.preview(parsed, file.getOriginalFilename(), file.getInputStream(),
+        return mappings.preview(
+                parsed,
+                file.getOriginalFilename(),
+                file.getInputStream(),
                 options(parsed, mapping, encoding, sheet, headerRow));
     }
 
@@ -97,15 +106,21 @@ class ImportController {
     }
 
     /** What a saved mapping holds: the columns' headers and how the source's files are read. */
-    record MappingBody(Map<String, String> mapping, String encoding, Integer sheet, Integer headerRow) {
-    }
+    record MappingBody(Map<String, String> mapping, String encoding, Integer sheet, Integer headerRow) {}
 
     /** Saves (or replaces) a mapping of this name in the caller's region. */
     @PutMapping(path = "/mappings/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ImportMappings.SavedMapping saveMapping(@PathVariable String name, @RequestParam("kind") String kind,
-                                            @RequestBody MappingBody body) {
-        return mappings.save(kind(kind), name, new ImportOptions(body.encoding(), body.sheet() == null ? 0 : body.sheet(),
-                body.headerRow() == null ? 1 : body.headerRow(), new ColumnMapping(body.mapping()), false));
+    ImportMappings.SavedMapping saveMapping(
+            @PathVariable String name, @RequestParam("kind") String kind, @RequestBody MappingBody body) {
+        return mappings.save(
+                kind(kind),
+                name,
+                new ImportOptions(
+                        body.encoding(),
+                        body.sheet() == null ? 0 : body.sheet(),
+                        body.headerRow() == null ? 1 : body.headerRow(),
+                        new ColumnMapping(body.mapping()),
+                        false));
     }
 
     private static ExtractKind kind(String kind) {
@@ -118,11 +133,16 @@ class ImportController {
         if (mapping != null && !mapping.isBlank()) {
             base = mapping.strip().startsWith("{")
                     ? new ImportOptions(null, 0, 1, ColumnMapping.fromJson(mapping), false)
-                    : mappings.find(kind, mapping).map(ImportMappings.SavedMapping::options)
-                    .orElseThrow(() -> new RegisterException("register.mapping.unknown", mapping));
+                    : mappings.find(kind, mapping)
+                            .map(ImportMappings.SavedMapping::options)
+                            .orElseThrow(() -> new RegisterException("register.mapping.unknown", mapping));
         }
-        return new ImportOptions(encoding != null ? encoding : base.encoding(), sheet != null ? sheet : base.sheet(),
-                headerRow != null ? headerRow : base.headerRow(), base.mapping(), false);
+        return new ImportOptions(
+                encoding != null ? encoding : base.encoding(),
+                sheet != null ? sheet : base.sheet(),
+                headerRow != null ? headerRow : base.headerRow(),
+                base.mapping(),
+                false);
     }
 
     /**
@@ -136,8 +156,7 @@ class ImportController {
     }
 
     /** The import's fields, flat, and the texts a reader needs. */
-    record ImportAnswer(@JsonUnwrapped ImportRun run, String errorMessage, List<String> summary) {
-    }
+    record ImportAnswer(@JsonUnwrapped ImportRun run, String errorMessage, List<String> summary) {}
 
     /** The rejected rows as an XLSX workbook; same door, same audit as the CSV. */
     @GetMapping("/{id}/rejects.xlsx")
@@ -163,8 +182,8 @@ class ImportController {
 
     @ExceptionHandler(ImportPurgedException.class)
     ProblemDetail purged(ImportPurgedException e, Locale locale) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE,
-                messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.GONE, messages.getMessage(e.messageKey(), e.args(), e.messageKey(), locale));
         problem.setProperty("code", e.messageKey());
         return problem;
     }

@@ -5,11 +5,6 @@ import cn.canbao.region.RegionScope;
 import cn.canbao.register.extract.ReadOptions;
 import cn.canbao.register.imports.ImportPipeline;
 import cn.canbao.security.CurrentUser;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
 
 /**
  * Before an extract is imported (issue 17, point 1): its preview — encoding, sheets, header, first rows and the
@@ -29,8 +28,14 @@ import java.util.Optional;
 public class ImportMappings {
 
     /** A mapping saved for a source: its name, where it was saved, and how it reads the source's files. */
-    public record SavedMapping(String name, String scopeCode, ColumnMapping mapping, String encoding, int sheet,
-                               int headerRow, String savedBy) {
+    public record SavedMapping(
+            String name,
+            String scopeCode,
+            ColumnMapping mapping,
+            String encoding,
+            int sheet,
+            int headerRow,
+            String savedBy) {
 
         public ImportOptions options() {
             return new ImportOptions(encoding, sheet, headerRow, mapping, false);
@@ -46,7 +51,8 @@ public class ImportMappings {
         this.jdbc = jdbc;
         this.pipeline = pipeline;
         this.scope = scope;
-        this.previews = Path.of(env.getProperty("canbao.imports.dir", "data/imports")).toAbsolutePath()
+        this.previews = Path.of(env.getProperty("canbao.imports.dir", "data/imports"))
+                .toAbsolutePath()
                 .resolve("previews");
     }
 
@@ -58,14 +64,19 @@ public class ImportMappings {
         Path copy = null;
         try {
             Files.createDirectories(previews);
-            String safe = fileName == null ? "upload" : Path.of(fileName).getFileName().toString()
-                    .replaceAll("[^\\p{L}\\p{N}._-]", "_");
+            String safe = fileName == null
+                    ? "upload"
+                    : Path.of(fileName).getFileName().toString().replaceAll("[^\\p{L}\\p{N}._-]", "_");
             copy = Files.createTempFile(previews, "preview-", "-" + safe);
             try (InputStream in = content) {
                 Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            return pipeline.preview(kind, copy, new ReadOptions(options.encoding(), options.sheet(), options.headerRow()),
-                    options.mapping(), options.snapshotAsOf() != null && kind == ExtractKind.POLICE_HOUSEHOLD);
+            return pipeline.preview(
+                    kind,
+                    copy,
+                    new ReadOptions(options.encoding(), options.sheet(), options.headerRow()),
+                    options.mapping(),
+                    options.snapshotAsOf() != null && kind == ExtractKind.POLICE_HOUSEHOLD);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -87,24 +98,39 @@ public class ImportMappings {
         }
         new ReadOptions(options.encoding(), options.sheet(), options.headerRow()); // refuses a bad encoding
         String region = region();
-        jdbc.update("insert into import_mapping (kind, name, scope_code, mapping, encoding, sheet_index, header_row, "
+        jdbc.update(
+                "insert into import_mapping (kind, name, scope_code, mapping, encoding, sheet_index, header_row, "
                         + "saved_by) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (kind, scope_code, name) do update set "
                         + "mapping = excluded.mapping, encoding = excluded.encoding, sheet_index = excluded.sheet_index, "
                         + "header_row = excluded.header_row, saved_by = excluded.saved_by, saved_at = now()",
-                kind.name(), n, region, options.mapping().toJson(), options.encoding(), options.sheet(),
-                options.headerRow(), CurrentUser.name());
+                kind.name(),
+                n,
+                region,
+                options.mapping().toJson(),
+                options.encoding(),
+                options.sheet(),
+                options.headerRow(),
+                CurrentUser.name());
         return find(kind, n).orElseThrow();
     }
 
     /** The mappings the caller may use for the kind: their region's and its ancestors', nearest first. */
     public List<SavedMapping> saved(ExtractKind kind) {
         List<String> regions = withAncestors(region());
-        List<SavedMapping> all = jdbc.query("select name, scope_code, mapping, encoding, sheet_index, header_row, "
+        List<SavedMapping> all = jdbc.query(
+                "select name, scope_code, mapping, encoding, sheet_index, header_row, "
                         + "saved_by from import_mapping where kind = ? and scope_code = any(?) "
                         + "order by length(rtrim(scope_code, '0')) desc, name",
-                (rs, i) -> new SavedMapping(rs.getString(1), rs.getString(2), ColumnMapping.fromJson(rs.getString(3)),
-                        rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getString(7)),
-                kind.name(), regions.toArray(String[]::new));
+                (rs, i) -> new SavedMapping(
+                        rs.getString(1),
+                        rs.getString(2),
+                        ColumnMapping.fromJson(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getString(7)),
+                kind.name(),
+                regions.toArray(String[]::new));
         List<SavedMapping> nearest = new ArrayList<>();
         all.forEach(m -> {
             if (nearest.stream().noneMatch(k -> k.name().equals(m.name()))) {
@@ -116,7 +142,9 @@ public class ImportMappings {
 
     /** The mapping of that name the caller may use (the nearest region's). */
     public Optional<SavedMapping> find(ExtractKind kind, String name) {
-        return saved(kind).stream().filter(m -> m.name().equals(name == null ? null : name.strip())).findFirst();
+        return saved(kind).stream()
+                .filter(m -> m.name().equals(name == null ? null : name.strip()))
+                .findFirst();
     }
 
     private String region() {

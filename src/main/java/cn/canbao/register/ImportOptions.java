@@ -6,8 +6,13 @@ package cn.canbao.register;
  * whether it is a dry run (everything done, then rolled back; only the counts stay), and for a police list the day it
  * is a snapshot of.
  */
-public record ImportOptions(String encoding, int sheet, int headerRow, ColumnMapping mapping, boolean dryRun,
-                            java.time.LocalDate snapshotAsOf) {
+public record ImportOptions(
+        String encoding,
+        int sheet,
+        int headerRow,
+        ColumnMapping mapping,
+        boolean dryRun,
+        java.time.LocalDate snapshotAsOf) {
 
     public static final ImportOptions DEFAULT = new ImportOptions(null, 0, 1, ColumnMapping.none(), false);
 

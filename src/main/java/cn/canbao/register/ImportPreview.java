@@ -7,13 +7,19 @@ import java.util.List;
  * XLSX, the header and the first rows as read, and for each column of the layout the header it would read with how
  * sure the match is; the required columns without a header (the import would be refused, naming them).
  */
-public record ImportPreview(ExtractKind kind, String format, List<String> sheets, int sheet, int headerRow,
-                            List<String> header, List<List<String>> sampleRows, List<ColumnChoice> columns,
-                            List<String> missing) {
+public record ImportPreview(
+        ExtractKind kind,
+        String format,
+        List<String> sheets,
+        int sheet,
+        int headerRow,
+        List<String> header,
+        List<List<String>> sampleRows,
+        List<ColumnChoice> columns,
+        List<String> missing) {
 
     /** A column of the layout and the header it reads (null: none), with the match's confidence (0–100). */
-    public record ColumnChoice(String key, String chinese, boolean required, String header, int confidence) {
-    }
+    public record ColumnChoice(String key, String chinese, boolean required, String header, int confidence) {}
 
     /** The mapping the preview shows, as the import would be told it: every column with its header or "" (none). */
     public ColumnMapping mapping() {

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,8 +49,13 @@ class ImportPreviewPanel extends VerticalLayout {
     /** A police list without change events: the day it lists the register as of (null: change events). */
     private java.time.LocalDate snapshot;
 
-    ImportPreviewPanel(ImportMappings mappings, ImportService imports, ExtractKind kind, String fileName, Path file,
-                       Consumer<ImportRun> started) {
+    ImportPreviewPanel(
+            ImportMappings mappings,
+            ImportService imports,
+            ExtractKind kind,
+            String fileName,
+            Path file,
+            Consumer<ImportRun> started) {
         this.mappings = mappings;
         this.imports = imports;
         this.kind = kind;
@@ -83,7 +87,8 @@ class ImportPreviewPanel extends VerticalLayout {
         add(readingOptions(preview), savedMappings());
         add(columns(preview));
         if (!preview.missing().isEmpty()) {
-            Span missing = new Span(getTranslation("register.import.missingColumns", String.join("、", preview.missing())));
+            Span missing =
+                    new Span(getTranslation("register.import.missingColumns", String.join("、", preview.missing())));
             missing.addClassNames("canbao-error");
             missing.setId("import-missing");
             add(missing);
@@ -109,7 +114,8 @@ class ImportPreviewPanel extends VerticalLayout {
             Select<String> charset = new Select<>();
             charset.setLabel(getTranslation("imports.preview.encoding"));
             charset.setItems("", "UTF-8", "GB18030");
-            charset.setItemLabelGenerator(e -> getTranslation("imports.preview.encoding." + (e.isEmpty() ? "auto" : e)));
+            charset.setItemLabelGenerator(
+                    e -> getTranslation("imports.preview.encoding." + (e.isEmpty() ? "auto" : e)));
             charset.setValue(encoding == null ? "" : encoding);
             charset.setId("import-encoding");
             charset.addValueChangeListener(e -> {
@@ -150,8 +156,8 @@ class ImportPreviewPanel extends VerticalLayout {
         });
         row.add(header);
         if (kind == ExtractKind.POLICE_HOUSEHOLD) {
-            com.vaadin.flow.component.datepicker.DatePicker asOf = new com.vaadin.flow.component.datepicker.DatePicker(
-                    getTranslation("imports.preview.snapshot"));
+            com.vaadin.flow.component.datepicker.DatePicker asOf =
+                    new com.vaadin.flow.component.datepicker.DatePicker(getTranslation("imports.preview.snapshot"));
             asOf.setHelperText(getTranslation("imports.preview.snapshotHint"));
             asOf.setValue(snapshot);
             asOf.setClearButtonVisible(true);
@@ -217,13 +223,18 @@ class ImportPreviewPanel extends VerticalLayout {
     private Grid<ImportPreview.ColumnChoice> columns(ImportPreview preview) {
         Grid<ImportPreview.ColumnChoice> grid = new Grid<>();
         grid.setId("import-mapping");
-        grid.addColumn(c -> c.chinese() + (c.required() ? " *" : "")).setHeader(getTranslation("imports.preview.column"))
+        grid.addColumn(c -> c.chinese() + (c.required() ? " *" : ""))
+                .setHeader(getTranslation("imports.preview.column"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(c -> headerChoice(preview, c)).setHeader(getTranslation("imports.preview.header"))
+        grid.addComponentColumn(c -> headerChoice(preview, c))
+                .setHeader(getTranslation("imports.preview.header"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::confidence).setHeader(getTranslation("imports.preview.confidence"))
+        grid.addComponentColumn(this::confidence)
+                .setHeader(getTranslation("imports.preview.confidence"))
                 .setAutoWidth(true);
-        grid.addColumn(c -> samples(preview, c)).setHeader(getTranslation("imports.preview.samples")).setFlexGrow(1);
+        grid.addColumn(c -> samples(preview, c))
+                .setHeader(getTranslation("imports.preview.samples"))
+                .setFlexGrow(1);
         grid.setItems(preview.columns());
         grid.setAllRowsVisible(true);
         return grid;
@@ -233,7 +244,10 @@ class ImportPreviewPanel extends VerticalLayout {
         Select<String> choice = new Select<>();
         List<String> items = new ArrayList<>();
         items.add(IGNORE);
-        preview.header().stream().filter(h -> h != null && !h.isBlank()).distinct().forEach(items::add);
+        preview.header().stream()
+                .filter(h -> h != null && !h.isBlank())
+                .distinct()
+                .forEach(items::add);
         choice.setItems(items);
         choice.setItemLabelGenerator(h -> h == null || h.isEmpty() ? getTranslation("imports.preview.ignore") : h);
         choice.setValue(c.header() == null ? IGNORE : c.header());
@@ -248,10 +262,13 @@ class ImportPreviewPanel extends VerticalLayout {
     }
 
     private Span confidence(ImportPreview.ColumnChoice c) {
-        Span badge = new Span(c.header() == null ? getTranslation("imports.preview.unmapped")
-                : c.confidence() + "%");
-        badge.getElement().getThemeList().add("badge small " + (c.header() == null ? (c.required() ? "error" : "contrast")
-                : c.confidence() >= 90 ? "success" : ""));
+        Span badge = new Span(c.header() == null ? getTranslation("imports.preview.unmapped") : c.confidence() + "%");
+        badge.getElement()
+                .getThemeList()
+                .add("badge small "
+                        + (c.header() == null
+                                ? (c.required() ? "error" : "contrast")
+                                : c.confidence() >= 90 ? "success" : ""));
         return badge;
     }
 

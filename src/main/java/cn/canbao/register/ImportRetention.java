@@ -1,13 +1,6 @@
 package cn.canbao.register;
 
 import cn.canbao.security.SecurityAudit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -17,6 +10,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
 
 /**
  * Uploaded extracts and their rejected rows are raw personal data of whole townships: they are kept for
@@ -44,8 +43,11 @@ public class ImportRetention {
     private final Duration retention;
     private final Clock clock;
 
-    ImportRetention(JdbcTemplate jdbc, SecurityAudit audit,
-                    @Value("${canbao.imports.retention:30d}") Duration retention, Clock clock) {
+    ImportRetention(
+            JdbcTemplate jdbc,
+            SecurityAudit audit,
+            @Value("${canbao.imports.retention:30d}") Duration retention,
+            Clock clock) {
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalStateException("canbao.imports.retention must be positive, not " + retention);
         }
@@ -60,19 +62,21 @@ public class ImportRetention {
     }
 
     /** An import to purge; {@code fileShared}: a younger import of the same stored file still needs it. */
-    private record Expired(long id, Path file, boolean fileShared) {
-    }
+    private record Expired(long id, Path file, boolean fileShared) {}
 
     /** Purges every import that finished longer ago than the retention period; answers how many. */
     @PreAuthorize("hasRole('SYSTEM')")
     public int purgeExpired() {
         Timestamp cutoff = Timestamp.from(clock.instant().minus(retention));
-        List<Expired> expired = jdbc.query("select r.id, r.stored_file, exists (select 1 from import_run o "
-                + "where o.stored_file = r.stored_file and o.id <> r.id and o.purged_at is null "
-                + "and not (o.status in ('SUCCEEDED', 'FAILED') and o.finished_at < ?)) shared "
-                + "from import_run r where r.purged_at is null and r.status in ('SUCCEEDED', 'FAILED') "
-                + "and r.finished_at < ? order by r.finished_at, r.id",
-                (rs, n) -> new Expired(rs.getLong(1), Path.of(rs.getString(2)), rs.getBoolean(3)), cutoff, cutoff);
+        List<Expired> expired = jdbc.query(
+                "select r.id, r.stored_file, exists (select 1 from import_run o "
+                        + "where o.stored_file = r.stored_file and o.id <> r.id and o.purged_at is null "
+                        + "and not (o.status in ('SUCCEEDED', 'FAILED') and o.finished_at < ?)) shared "
+                        + "from import_run r where r.purged_at is null and r.status in ('SUCCEEDED', 'FAILED') "
+                        + "and r.finished_at < ? order by r.finished_at, r.id",
+                (rs, n) -> new Expired(rs.getLong(1), Path.of(rs.getString(2)), rs.getBoolean(3)),
+                cutoff,
+                cutoff);
         int purged = 0;
         for (Expired run : expired) {
             try {
@@ -95,7 +99,10 @@ public class ImportRetention {
         jdbc.update("delete from import_held_row where import_id = ?", run.id());
         String file = run.fileShared() ? "file kept for a younger import" : deleteFile(run.file());
         jdbc.update("update import_run set purged_at = now() where id = ? and purged_at is null", run.id());
-        audit.record(IMPORT_PURGED, String.valueOf(run.id()), SecurityAudit.Outcome.ALLOWED,
+        audit.record(
+                IMPORT_PURGED,
+                String.valueOf(run.id()),
+                SecurityAudit.Outcome.ALLOWED,
                 rows + " rejected rows deleted; " + file);
     }
 

@@ -39,15 +39,20 @@ public class ImportRetentionJob extends QuartzJobBean {
 
         @Bean
         JobDetail importRetentionJob() {
-            return JobBuilder.newJob(ImportRetentionJob.class).withIdentity(NAME, GROUP).storeDurably()
+            return JobBuilder.newJob(ImportRetentionJob.class)
+                    .withIdentity(NAME, GROUP)
+                    .storeDurably()
                     // a node dying while it runs: another node runs it again (the job is idempotent)
                     .requestRecovery()
-                    .withDescription("按保留期限删除上传的数据文件和拒收行").build();
+                    .withDescription("按保留期限删除上传的数据文件和拒收行")
+                    .build();
         }
 
         @Bean
         Trigger importRetentionTrigger(JobDetail importRetentionJob) {
-            return TriggerBuilder.newTrigger().forJob(importRetentionJob).withIdentity(NAME, GROUP)
+            return TriggerBuilder.newTrigger()
+                    .forJob(importRetentionJob)
+                    .withIdentity(NAME, GROUP)
                     .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(3, 15)
                             .withMisfireHandlingInstructionFireAndProceed())
                     .build();

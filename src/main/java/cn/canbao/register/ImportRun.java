@@ -58,7 +58,8 @@ public record ImportRun(
         if (startedAt == null || rowsRead == 0) {
             return 0;
         }
-        long millis = phaseMillis != null && phaseMillis.containsKey("READ") ? phaseMillis.get("READ")
+        long millis = phaseMillis != null && phaseMillis.containsKey("READ")
+                ? phaseMillis.get("READ")
                 : java.time.Duration.between(startedAt, now).toMillis();
         return millis <= 0 ? 0 : rowsRead * 1000.0 / millis;
     }
@@ -76,11 +77,20 @@ public record ImportRun(
      * What a dry run found before anything was written: persons the import would create and change, rows repeating an
      * ID number earlier in the file, rows rejected, and the rejects by reason key.
      */
-    public record DryRunResult(int newPersons, int changedPersons, int duplicateRows, int rejectedRows,
-                               java.util.Map<String, Integer> rejectsByReason) {
-    }
+    public record DryRunResult(
+            int newPersons,
+            int changedPersons,
+            int duplicateRows,
+            int rejectedRows,
+            java.util.Map<String, Integer> rejectsByReason) {}
 
-    public enum Status { QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED }
+    public enum Status {
+        QUEUED,
+        RUNNING,
+        SUCCEEDED,
+        FAILED,
+        CANCELLED
+    }
 
     /** Share of the file read so far (0–1), or -1 when the size of the file in rows is unknown. */
     public double progress() {
@@ -101,10 +111,37 @@ public record ImportRun(
 
     /** The same import without the error detail (it may quote the file), for those who see counts only. */
     ImportRun withoutErrorDetail() {
-        return new ImportRun(id, kind, fileName, scopeCode, status, format, rowsExpected, rowsRead, rowsAccepted,
-                rowsRejected, rowsTransferRequested, rowsDuplicate, rowsHeld, personsChanged, personsAccepted, errorKey,
-                null, createdBy, createdAt, startedAt, finishedAt, rerunOf,
-                purgedAt, dryRun, dryRunResult, phase, phaseStartedAt, phaseMillis, cancelRequested,
-                snapshotAsOf, snapshotAbsent);
+        return new ImportRun(
+                id,
+                kind,
+                fileName,
+                scopeCode,
+                status,
+                format,
+                rowsExpected,
+                rowsRead,
+                rowsAccepted,
+                rowsRejected,
+                rowsTransferRequested,
+                rowsDuplicate,
+                rowsHeld,
+                personsChanged,
+                personsAccepted,
+                errorKey,
+                null,
+                createdBy,
+                createdAt,
+                startedAt,
+                finishedAt,
+                rerunOf,
+                purgedAt,
+                dryRun,
+                dryRunResult,
+                phase,
+                phaseStartedAt,
+                phaseMillis,
+                cancelRequested,
+                snapshotAsOf,
+                snapshotAbsent);
     }
 }

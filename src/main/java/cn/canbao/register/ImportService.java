@@ -1,7 +1,6 @@
 package cn.canbao.register;
 
 import cn.canbao.base.StoredMessage;
-import cn.canbao.security.SystemAccess;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
 import cn.canbao.region.RegionService;
@@ -9,21 +8,7 @@ import cn.canbao.register.imports.ImportPipeline;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityAudit;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.MessageSource;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-
+import cn.canbao.security.SystemAccess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -43,6 +28,20 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
 
 /**
  * Importing extracts: a clerk (or an admin) hands in a file of one kind, it is stored, and a
@@ -82,8 +81,16 @@ public class ImportService {
     private final Path storage;
     private final Clock clock;
 
-    ImportService(JdbcTemplate jdbc, ImportPipeline pipeline, CurrentRegionScope scope, MessageSource messages,
-                  Scheduler scheduler, SecurityAudit audit, RegionService regions, Environment env, Clock clock) {
+    ImportService(
+            JdbcTemplate jdbc,
+            ImportPipeline pipeline,
+            CurrentRegionScope scope,
+            MessageSource messages,
+            Scheduler scheduler,
+            SecurityAudit audit,
+            RegionService regions,
+            Environment env,
+            Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.regions = regions;
@@ -93,7 +100,8 @@ public class ImportService {
         this.messages = messages;
         this.scheduler = scheduler;
         this.audit = audit;
-        this.storage = Path.of(env.getProperty("canbao.imports.dir", "data/imports")).toAbsolutePath();
+        this.storage =
+                Path.of(env.getProperty("canbao.imports.dir", "data/imports")).toAbsolutePath();
     }
 
     /** Stores the file and queues its import; returns at once (poll {@link #get}). */
@@ -117,22 +125,36 @@ public class ImportService {
         return queue(kind, fileName, content, scopeCode, ImportOptions.DEFAULT);
     }
 
-    private ImportRun queue(ExtractKind kind, String fileName, InputStream content, String scopeCode,
-                            ImportOptions options) {
+    private ImportRun queue(
+            ExtractKind kind, String fileName, InputStream content, String scopeCode, ImportOptions options) {
         if (!pipeline.supports(kind)) {
             throw new RegisterException("register.import.kindNotYet", kind.name());
         }
         if (options.snapshotAsOf() != null && kind != ExtractKind.POLICE_HOUSEHOLD) {
             throw new RegisterException("register.import.snapshotPoliceOnly");
         }
-        String name = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName).getFileName().toString();
+        String name = fileName == null || fileName.isBlank()
+                ? "upload"
+                : Path.of(fileName).getFileName().toString();
         Stored stored = store(name, content);
-        Long id = jdbc.queryForObject("insert into import_run (kind, file_name, stored_file, file_sha256, scope_code, "
-                + "created_by, node, rows_expected, encoding, sheet_index, header_row, column_mapping, dry_run, "
-                + "snapshot_as_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id", Long.class, kind.name(),
-                name, stored.path.toString(), stored.sha256, scopeCode, CurrentUser.name(), node(), stored.lines,
-                options.encoding(), options.sheet(), options.headerRow(),
-                options.mapping().isEmpty() ? null : options.mapping().toJson(), options.dryRun(),
+        Long id = jdbc.queryForObject(
+                "insert into import_run (kind, file_name, stored_file, file_sha256, scope_code, "
+                        + "created_by, node, rows_expected, encoding, sheet_index, header_row, column_mapping, dry_run, "
+                        + "snapshot_as_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+                Long.class,
+                kind.name(),
+                name,
+                stored.path.toString(),
+                stored.sha256,
+                scopeCode,
+                CurrentUser.name(),
+                node(),
+                stored.lines,
+                options.encoding(),
+                options.sheet(),
+                options.headerRow(),
+                options.mapping().isEmpty() ? null : options.mapping().toJson(),
+                options.dryRun(),
                 options.snapshotAsOf());
         log.info("Import {} queued: {} {} ({} bytes) by {}", id, kind, name, stored.size, CurrentUser.name());
         // the import runs as the system within the scope it recorded (its creator's), not as nobody
@@ -141,8 +163,7 @@ public class ImportService {
     }
 
     /** A person the register holds in a snapshot's villages whom the snapshot does not list (masked, as in lists). */
-    public record Absentee(String maskedId, String name, String householdRegion) {
-    }
+    public record Absentee(String maskedId, String name, String householdRegion) {}
 
     /**
      * The candidates for a move-out a snapshot import found (issue 17, point 4), first {@code limit} by ID number:
@@ -151,9 +172,12 @@ public class ImportService {
     @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
     public List<Absentee> absentees(long id, int limit) {
         get(id); // in the caller's subtree
-        return jdbc.query("select a.id_number, p.name, a.household_region from snapshot_absentee a "
+        return jdbc.query(
+                "select a.id_number, p.name, a.household_region from snapshot_absentee a "
                         + "join person p using (id_number) where a.import_id = ? order by a.id_number limit ?",
-                (rs, n) -> new Absentee(IdNumber.mask(rs.getString(1)), rs.getString(2), rs.getString(3)), id, limit);
+                (rs, n) -> new Absentee(IdNumber.mask(rs.getString(1)), rs.getString(2), rs.getString(3)),
+                id,
+                limit);
     }
 
     /**
@@ -169,8 +193,10 @@ public class ImportService {
         }
         // a queued import not yet picked up ends at once; a running one at its next check
         jdbc.update("update import_run set cancel_requested = true where id = ?", id);
-        jdbc.update("update import_run set status = 'CANCELLED', finished_at = now() where id = ? and status = 'QUEUED' "
-                + "and started_at is null", id);
+        jdbc.update(
+                "update import_run set status = 'CANCELLED', finished_at = now() where id = ? and status = 'QUEUED' "
+                        + "and started_at is null",
+                id);
         log.info("Import {} cancel requested by {}", id, CurrentUser.name());
         return get(id);
     }
@@ -185,11 +211,16 @@ public class ImportService {
         if (previous.purged()) {
             throw new RegisterException("register.import.purged", id);
         }
-        Long again = jdbc.queryForObject("insert into import_run (kind, file_name, stored_file, file_sha256, "
-                + "scope_code, created_by, node, rows_expected, rerun_of, encoding, sheet_index, header_row, "
-                + "column_mapping, snapshot_as_of) select kind, file_name, stored_file, file_sha256, ?, ?, ?, rows_expected, "
-                + "id, encoding, sheet_index, header_row, column_mapping, snapshot_as_of "
-                + "from import_run where id = ? returning id", Long.class, scopeCode(), CurrentUser.name(), node(),
+        Long again = jdbc.queryForObject(
+                "insert into import_run (kind, file_name, stored_file, file_sha256, "
+                        + "scope_code, created_by, node, rows_expected, rerun_of, encoding, sheet_index, header_row, "
+                        + "column_mapping, snapshot_as_of) select kind, file_name, stored_file, file_sha256, ?, ?, ?, rows_expected, "
+                        + "id, encoding, sheet_index, header_row, column_mapping, snapshot_as_of "
+                        + "from import_run where id = ? returning id",
+                Long.class,
+                scopeCode(),
+                CurrentUser.name(),
+                node(),
                 previous.id());
         executor.execute(() -> SystemAccess.run(() -> pipeline.run(again)));
         return get(again);
@@ -206,15 +237,23 @@ public class ImportService {
     @PreAuthorize(SEES_IMPORTS)
     public List<ImportRun> recent(int limit) {
         failOrphans();
-        List<ImportRun> runs = jdbc.query("select " + COLUMNS + " from import_run where scope_code like ? "
-                + "order by id desc limit ?", MAPPER, scope.get().codePrefix() + "%", limit);
-        return readsRawRows() ? runs : runs.stream().map(ImportRun::withoutErrorDetail).toList();
+        List<ImportRun> runs = jdbc.query(
+                "select " + COLUMNS + " from import_run where scope_code like ? " + "order by id desc limit ?",
+                MAPPER,
+                scope.get().codePrefix() + "%",
+                limit);
+        return readsRawRows()
+                ? runs
+                : runs.stream().map(ImportRun::withoutErrorDetail).toList();
     }
 
     private ImportRun find(long id) {
         failOrphans();
-        List<ImportRun> found = jdbc.query("select " + COLUMNS + " from import_run where id = ? and scope_code like ?",
-                MAPPER, id, scope.get().codePrefix() + "%");
+        List<ImportRun> found = jdbc.query(
+                "select " + COLUMNS + " from import_run where id = ? and scope_code like ?",
+                MAPPER,
+                id,
+                scope.get().codePrefix() + "%");
         if (found.isEmpty()) {
             throw new RegisterException("register.import.notFound", id);
         }
@@ -240,11 +279,18 @@ public class ImportService {
         PrintWriter w = new PrintWriter(target.open());
         w.print('\uFEFF');
         w.println(messages.getMessage("register.rejects.header", null, locale));
-        jdbc.query("select row_number, reason_key, reason_args, column_name, cell_value, raw from import_reject "
-                + "where import_id = ? order by row_number", rs -> {
-                    w.println(RejectsCsv.line(rs.getLong("row_number"), reason(rs, locale), rs.getString("column_name"),
-                            rs.getString("cell_value"), rs.getString("raw")));
-                }, id);
+        jdbc.query(
+                "select row_number, reason_key, reason_args, column_name, cell_value, raw from import_reject "
+                        + "where import_id = ? order by row_number",
+                rs -> {
+                    w.println(RejectsCsv.line(
+                            rs.getLong("row_number"),
+                            reason(rs, locale),
+                            rs.getString("column_name"),
+                            rs.getString("cell_value"),
+                            rs.getString("raw")));
+                },
+                id);
         w.flush();
     }
 
@@ -263,23 +309,32 @@ public class ImportService {
         allowRejectsDownload(id);
         try (var book = new org.apache.poi.xssf.streaming.SXSSFWorkbook(200)) {
             var sheet = book.createSheet(messages.getMessage("register.rejects.sheet", null, "rejects", locale));
-            String[] header = messages.getMessage("register.rejects.header", null, locale).split(",");
+            String[] header =
+                    messages.getMessage("register.rejects.header", null, locale).split(",");
             var first = sheet.createRow(0);
             for (int c = 0; c < header.length; c++) {
                 first.createCell(c).setCellValue(header[c]);
             }
             int[] next = {1};
-            jdbc.query("select row_number, reason_key, reason_args, column_name, cell_value, raw from import_reject "
-                    + "where import_id = ? order by row_number", rs -> {
+            jdbc.query(
+                    "select row_number, reason_key, reason_args, column_name, cell_value, raw from import_reject "
+                            + "where import_id = ? order by row_number",
+                    rs -> {
                         var row = sheet.createRow(next[0]++);
-                        String[] cells = {Long.toString(rs.getLong("row_number")), reason(rs, locale),
-                                rs.getString("column_name"), rs.getString("cell_value"), rs.getString("raw")};
+                        String[] cells = {
+                            Long.toString(rs.getLong("row_number")),
+                            reason(rs, locale),
+                            rs.getString("column_name"),
+                            rs.getString("cell_value"),
+                            rs.getString("raw")
+                        };
                         for (int c = 0; c < cells.length; c++) {
                             if (cells[c] != null) {
                                 row.createCell(c).setCellValue(RejectsCsv.neutralise(cells[c]));
                             }
                         }
-                    }, id);
+                    },
+                    id);
             try (var out = target.open()) {
                 book.write(out);
             }
@@ -319,9 +374,8 @@ public class ImportService {
      * column and value it is about (null when about the whole row; ID and phone values masked), the raw row; ID and
      * mobile numbers masked in text and row.
      */
-    public record Reject(long rowNumber, RejectReason reason, String reasonText, String column, String value,
-                         String raw) {
-    }
+    public record Reject(
+            long rowNumber, RejectReason reason, String reasonText, String column, String value, String raw) {}
 
     /**
      * The first rejected rows of an import, for the summary screen, masked ({@link RejectsCsv#masked}); none
@@ -330,11 +384,18 @@ public class ImportService {
     public List<Reject> rejects(long id, int limit, Locale locale) {
         requireRawRowReader();
         find(id);
-        return jdbc.query("select row_number, reason_key, reason_args, column_name, cell_value, raw from import_reject "
-                + "where import_id = ? order by row_number limit ?", (rs, n) -> new Reject(rs.getLong("row_number"),
-                RejectReason.ofMessageKey(rs.getString("reason_key")).orElse(null),
-                RejectsCsv.masked(reason(rs, locale)), rs.getString("column_name"),
-                RejectsCsv.masked(rs.getString("cell_value")), RejectsCsv.masked(rs.getString("raw"))), id, limit);
+        return jdbc.query(
+                "select row_number, reason_key, reason_args, column_name, cell_value, raw from import_reject "
+                        + "where import_id = ? order by row_number limit ?",
+                (rs, n) -> new Reject(
+                        rs.getLong("row_number"),
+                        RejectReason.ofMessageKey(rs.getString("reason_key")).orElse(null),
+                        RejectsCsv.masked(reason(rs, locale)),
+                        rs.getString("column_name"),
+                        RejectsCsv.masked(rs.getString("cell_value")),
+                        RejectsCsv.masked(rs.getString("raw"))),
+                id,
+                limit);
     }
 
     /**
@@ -343,7 +404,9 @@ public class ImportService {
      */
     private static boolean readsRawRows() {
         return CurrentUser.isSystem()
-                || CurrentUser.get().map(u -> u.hasRole(Role.CLERK) || u.hasRole(Role.ADMIN)).orElse(false);
+                || CurrentUser.get()
+                        .map(u -> u.hasRole(Role.CLERK) || u.hasRole(Role.ADMIN))
+                        .orElse(false);
     }
 
     private static void requireRawRowReader() {
@@ -377,8 +440,8 @@ public class ImportService {
             return List.of();
         }
         List<String> lines = new java.util.ArrayList<>();
-        java.util.function.BiConsumer<String, Object[]> add = (key, args) -> lines.add(
-                messages.getMessage(key, args, key, locale));
+        java.util.function.BiConsumer<String, Object[]> add =
+                (key, args) -> lines.add(messages.getMessage(key, args, key, locale));
         if (run.errorKey() != null) {
             // applied, but its run was interrupted after the commit: the clerk learns that it stands
             add.accept(run.errorKey(), new Object[0]);
@@ -398,8 +461,9 @@ public class ImportService {
         }
         Integer persons = run.personsAccepted();
         if (persons != null && persons >= run.personsChanged()) {
-            add.accept("imports.summary.persons", new Object[] {run.rowsAccepted(), persons, run.personsChanged(),
-                    persons - run.personsChanged()});
+            add.accept(
+                    "imports.summary.persons",
+                    new Object[] {run.rowsAccepted(), persons, run.personsChanged(), persons - run.personsChanged()});
         } else {
             add.accept("imports.summary.changed", new Object[] {run.personsChanged()});
         }
@@ -411,7 +475,8 @@ public class ImportService {
         if (run.errorKey() == null || run.status() != ImportRun.Status.FAILED) {
             return null;
         }
-        Object[] args = run.errorDetail() == null ? new Object[0] : run.errorDetail().split("\u001f");
+        Object[] args =
+                run.errorDetail() == null ? new Object[0] : run.errorDetail().split("\u001f");
         return messages.getMessage(run.errorKey(), args, run.errorKey() + " " + run.errorDetail(), locale);
     }
 
@@ -428,18 +493,27 @@ public class ImportService {
                 + "where last_checkin_time > ?)";
         // Quartz writes its check-ins by the nodes' system clocks, not the application's (which tests move)
         long alive = System.currentTimeMillis() - 60_000;
-        // committed before the node died: the data stands; what depends on it is refreshed now, as the import would have
-        List<java.util.Map<String, Object>> applied = jdbc.queryForList("update import_run set status = 'SUCCEEDED', phase = null, "
-                + "error_key = ?, finished_at = now() where " + gone + " and applied_at is not null returning id, kind",
-                cn.canbao.register.imports.ImportPipeline.APPLIED_BEFORE_FAILURE, node(), alive);
+        // committed before the node died: the data stands; what depends on it is refreshed now, as the import would
+        // have
+        List<java.util.Map<String, Object>> applied = jdbc.queryForList(
+                "update import_run set status = 'SUCCEEDED', phase = null, "
+                        + "error_key = ?, finished_at = now() where " + gone
+                        + " and applied_at is not null returning id, kind",
+                cn.canbao.register.imports.ImportPipeline.APPLIED_BEFORE_FAILURE,
+                node(),
+                alive);
         for (java.util.Map<String, Object> run : applied) {
             long id = ((Number) run.get("id")).longValue();
             ExtractKind kind = ExtractKind.valueOf((String) run.get("kind"));
-            log.warn("Import {} was committed before its node died: it stands; its dependent figures are refreshed", id);
+            log.warn(
+                    "Import {} was committed before its node died: it stands; its dependent figures are refreshed", id);
             executor.execute(() -> SystemAccess.run(() -> pipeline.announceApplied(id, kind)));
         }
-        int failed = jdbc.update("update import_run set status = 'FAILED', error_key = 'register.import.interrupted', "
-                + "finished_at = now() where " + gone + " and applied_at is null", node(), alive);
+        int failed = jdbc.update(
+                "update import_run set status = 'FAILED', error_key = 'register.import.interrupted', "
+                        + "finished_at = now() where " + gone + " and applied_at is null",
+                node(),
+                alive);
         if (failed > 0) {
             log.warn("{} imports of nodes that are gone marked failed (interrupted)", failed);
         }
@@ -479,8 +553,7 @@ public class ImportService {
     }
 
     /** The stored copy; lines = data lines of a CSV (newlines less the header), null for XLSX. */
-    private record Stored(Path path, String sha256, long size, Integer lines) {
-    }
+    private record Stored(Path path, String sha256, long size, Integer lines) {}
 
     private Stored store(String name, InputStream content) {
         try {
@@ -516,31 +589,54 @@ public class ImportService {
         }
     }
 
-    private static final RowMapper<ImportRun> MAPPER = (rs, n) -> new ImportRun(rs.getLong("id"),
-            ExtractKind.valueOf(rs.getString("kind")), rs.getString("file_name"), rs.getString("scope_code"),
-            ImportRun.Status.valueOf(rs.getString("status")), rs.getString("format"),
-            (Integer) rs.getObject("rows_expected"), rs.getInt("rows_read"),
-            rs.getInt("rows_accepted"), rs.getInt("rows_rejected"), rs.getInt("rows_transfer_requested"),
-            rs.getInt("rows_duplicate"), rs.getInt("rows_held"), rs.getInt("persons_changed"),
+    private static final RowMapper<ImportRun> MAPPER = (rs, n) -> new ImportRun(
+            rs.getLong("id"),
+            ExtractKind.valueOf(rs.getString("kind")),
+            rs.getString("file_name"),
+            rs.getString("scope_code"),
+            ImportRun.Status.valueOf(rs.getString("status")),
+            rs.getString("format"),
+            (Integer) rs.getObject("rows_expected"),
+            rs.getInt("rows_read"),
+            rs.getInt("rows_accepted"),
+            rs.getInt("rows_rejected"),
+            rs.getInt("rows_transfer_requested"),
+            rs.getInt("rows_duplicate"),
+            rs.getInt("rows_held"),
+            rs.getInt("persons_changed"),
             (Integer) rs.getObject("persons_accepted"),
-            rs.getString("error_key"), rs.getString("error_detail"), rs.getString("created_by"),
-            instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("started_at")),
-            instant(rs.getTimestamp("finished_at")), (Long) rs.getObject("rerun_of"),
-            instant(rs.getTimestamp("purged_at")), rs.getBoolean("dry_run"), dryRunResult(rs.getString("dry_run_result")),
-            rs.getString("phase"), instant(rs.getTimestamp("phase_started_at")), phaseTimes(rs.getString("phase_times")),
-            rs.getBoolean("cancel_requested"), rs.getObject("snapshot_as_of", LocalDate.class),
+            rs.getString("error_key"),
+            rs.getString("error_detail"),
+            rs.getString("created_by"),
+            instant(rs.getTimestamp("created_at")),
+            instant(rs.getTimestamp("started_at")),
+            instant(rs.getTimestamp("finished_at")),
+            (Long) rs.getObject("rerun_of"),
+            instant(rs.getTimestamp("purged_at")),
+            rs.getBoolean("dry_run"),
+            dryRunResult(rs.getString("dry_run_result")),
+            rs.getString("phase"),
+            instant(rs.getTimestamp("phase_started_at")),
+            phaseTimes(rs.getString("phase_times")),
+            rs.getBoolean("cancel_requested"),
+            rs.getObject("snapshot_as_of", LocalDate.class),
             rs.getInt("snapshot_absent"));
 
     private static java.util.Map<String, Long> phaseTimes(String json) {
         try {
-            return json == null ? java.util.Map.of()
-                    : JSON.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Long>>() { });
+            return json == null
+                    ? java.util.Map.of()
+                    : JSON.readValue(
+                            json,
+                            new com.fasterxml.jackson.core.type.TypeReference<
+                                    java.util.LinkedHashMap<String, Long>>() {});
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static ImportRun.DryRunResult dryRunResult(String json) {
         try {

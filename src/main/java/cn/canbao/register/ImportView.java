@@ -24,7 +24,6 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +52,7 @@ class ImportView extends VerticalLayout implements TranslatedTitle {
     private final Select<ExtractKind> kind = new Select<>();
     /** The uploaded file while its preview is shown (a temporary copy, deleted on the next upload or on leaving). */
     private java.nio.file.Path pending;
+
     private final VerticalLayout current = new VerticalLayout();
     private final Grid<ImportRun> history = new Grid<>();
     private Upload upload;
@@ -76,14 +76,15 @@ class ImportView extends VerticalLayout implements TranslatedTitle {
 
         upload = new Upload(uploadHandler());
         upload.setMaxFiles(1);
-        upload.setAcceptedFileTypes(".csv", ".xlsx", "text/csv",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        upload.setAcceptedFileTypes(
+                ".csv", ".xlsx", "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         upload.setId("import-upload");
         upload.setDropLabel(new Span(getTranslation("imports.drop")));
         UploadI18N i18n = new UploadI18N();
         i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("imports.choose")));
         i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("imports.drop")));
-        i18n.setError(new UploadI18N.Error().setFileIsTooBig(getTranslation("imports.tooBig"))
+        i18n.setError(new UploadI18N.Error()
+                .setFileIsTooBig(getTranslation("imports.tooBig"))
                 .setIncorrectFileType(getTranslation("imports.wrongType")));
         upload.setI18n(i18n);
 
@@ -95,16 +96,21 @@ class ImportView extends VerticalLayout implements TranslatedTitle {
 
         history.setId("import-history");
         history.addColumn(ImportRun::id).setHeader("#").setAutoWidth(true);
-        history.addColumn(r -> getTranslation(r.kind().messageKey())).setHeader(getTranslation("imports.kind"))
+        history.addColumn(r -> getTranslation(r.kind().messageKey()))
+                .setHeader(getTranslation("imports.kind"))
                 .setAutoWidth(true);
-        history.addColumn(ImportRun::fileName).setHeader(getTranslation("imports.file")).setFlexGrow(1);
+        history.addColumn(ImportRun::fileName)
+                .setHeader(getTranslation("imports.file"))
+                .setFlexGrow(1);
         history.addColumn(r -> getTranslation((r.dryRun() ? "imports.dryRunStatus." : "imports.status.") + r.status()))
                 .setHeader(getTranslation("imports.state"))
                 .setAutoWidth(true);
         history.addColumn(r -> r.rowsAccepted() + " / " + r.rowsRejected())
-                .setHeader(getTranslation("imports.acceptedRejected")).setAutoWidth(true);
+                .setHeader(getTranslation("imports.acceptedRejected"))
+                .setAutoWidth(true);
         history.addColumn(r -> time.format(r.createdAt()) + " · " + r.createdBy())
-                .setHeader(getTranslation("imports.when")).setAutoWidth(true);
+                .setHeader(getTranslation("imports.when"))
+                .setAutoWidth(true);
         history.setAllRowsVisible(true);
         history.addItemClickListener(e -> watch(e.getItem().id()));
 
@@ -159,15 +165,19 @@ class ImportView extends VerticalLayout implements TranslatedTitle {
         } else {
             bar.setValue(run.progress());
         }
-        Span status = new Span(getTranslation((run.dryRun() ? "imports.dryRunStatus." : "imports.status.") + run.status()));
-        status.getElement().getThemeList().add("badge " + switch (run.status()) {
-            case SUCCEEDED -> "success";
-            case FAILED, CANCELLED -> "error";
-            default -> "contrast";
-        });
+        Span status =
+                new Span(getTranslation((run.dryRun() ? "imports.dryRunStatus." : "imports.status.") + run.status()));
+        status.getElement()
+                .getThemeList()
+                .add("badge "
+                        + switch (run.status()) {
+                            case SUCCEEDED -> "success";
+                            case FAILED, CANCELLED -> "error";
+                            default -> "contrast";
+                        });
         status.setId("import-status");
-        Span counts = new Span(getTranslation("imports.counts", run.rowsRead(), run.rowsAccepted(),
-                run.rowsRejected(), run.personsChanged()));
+        Span counts = new Span(getTranslation(
+                "imports.counts", run.rowsRead(), run.rowsAccepted(), run.rowsRejected(), run.personsChanged()));
         counts.setId("import-counts");
         current.add(new HorizontalLayout(status, counts), bar, phases(run));
         if (!run.finished()) {
@@ -183,8 +193,8 @@ class ImportView extends VerticalLayout implements TranslatedTitle {
             current.add(cancel);
         }
         if (run.rowsTransferRequested() > 0) {
-            var transfers = new com.vaadin.flow.router.RouterLink(getTranslation("imports.transferRequested",
-                    run.rowsTransferRequested()), TransfersView.class);
+            var transfers = new com.vaadin.flow.router.RouterLink(
+                    getTranslation("imports.transferRequested", run.rowsTransferRequested()), TransfersView.class);
             transfers.setId("import-transfers");
             current.add(transfers);
         }
@@ -197,8 +207,8 @@ class ImportView extends VerticalLayout implements TranslatedTitle {
             current.add(summary);
         }
         if (run.rowsHeld() > 0) {
-            var held = new com.vaadin.flow.router.RouterLink(getTranslation("imports.held", run.rowsHeld()),
-                    DuplicatesView.class);
+            var held = new com.vaadin.flow.router.RouterLink(
+                    getTranslation("imports.held", run.rowsHeld()), DuplicatesView.class);
             held.setId("import-held");
             current.add(held);
         }
@@ -206,7 +216,11 @@ class ImportView extends VerticalLayout implements TranslatedTitle {
             Span error = new Span(imports.errorText(run, getLocale()));
             error.addClassNames("canbao-error");
             error.setId("import-error");
-            current.add(error, new Button(getTranslation("imports.rerun"), e -> watch(imports.rerun(run.id()).id())));
+            current.add(
+                    error,
+                    new Button(
+                            getTranslation("imports.rerun"),
+                            e -> watch(imports.rerun(run.id()).id())));
         }
         if (run.finished() && run.dryRun() && run.dryRunResult() != null) {
             showDryRun(run);
@@ -236,15 +250,20 @@ class ImportView extends VerticalLayout implements TranslatedTitle {
             String label = getTranslation("imports.phase." + phase);
             Span step;
             if (run.phaseMillis() != null && run.phaseMillis().containsKey(phase)) {
-                step = new Span(getTranslation("imports.phase.done", label,
+                step = new Span(getTranslation(
+                        "imports.phase.done",
+                        label,
                         String.format("%.1f", run.phaseMillis().get(phase) / 1000.0)));
                 step.getElement().getThemeList().add("badge success");
             } else if (phase.equals(run.phase())) {
-                long seconds = run.phaseStartedAt() == null ? 0
+                long seconds = run.phaseStartedAt() == null
+                        ? 0
                         : java.time.Duration.between(run.phaseStartedAt(), now).toSeconds();
                 String detail = phase.equals("READ") && run.rowsPerSecond(now) > 0
-                        ? getTranslation("imports.phase.rate", Math.round(run.rowsPerSecond(now)),
-                        run.secondsLeft(now) < 0 ? "—" : String.valueOf(run.secondsLeft(now)))
+                        ? getTranslation(
+                                "imports.phase.rate",
+                                Math.round(run.rowsPerSecond(now)),
+                                run.secondsLeft(now) < 0 ? "—" : String.valueOf(run.secondsLeft(now)))
                         : getTranslation("imports.phase.elapsed", seconds);
                 step = new Span(label + " · " + detail);
                 step.getElement().getThemeList().add("badge");
@@ -264,9 +283,14 @@ class ImportView extends VerticalLayout implements TranslatedTitle {
         note.setId("import-absent");
         Grid<ImportService.Absentee> absent = new Grid<>();
         absent.setId("import-absentees");
-        absent.addColumn(ImportService.Absentee::maskedId).setHeader(getTranslation("imports.snapshot.id")).setAutoWidth(true);
-        absent.addColumn(ImportService.Absentee::name).setHeader(getTranslation("imports.snapshot.name")).setAutoWidth(true);
-        absent.addColumn(ImportService.Absentee::householdRegion).setHeader(getTranslation("imports.snapshot.village"))
+        absent.addColumn(ImportService.Absentee::maskedId)
+                .setHeader(getTranslation("imports.snapshot.id"))
+                .setAutoWidth(true);
+        absent.addColumn(ImportService.Absentee::name)
+                .setHeader(getTranslation("imports.snapshot.name"))
+                .setAutoWidth(true);
+        absent.addColumn(ImportService.Absentee::householdRegion)
+                .setHeader(getTranslation("imports.snapshot.village"))
                 .setFlexGrow(1);
         absent.setItems(imports.absentees(run.id(), 200));
         absent.setAllRowsVisible(true);
@@ -276,8 +300,8 @@ class ImportView extends VerticalLayout implements TranslatedTitle {
     /** What the dry run would do, the rejects by reason, and the import of the same file read the same way. */
     private void showDryRun(ImportRun run) {
         ImportRun.DryRunResult r = run.dryRunResult();
-        Span result = new Span(getTranslation("imports.dryRun.result", r.newPersons(), r.changedPersons(),
-                r.duplicateRows(), r.rejectedRows()));
+        Span result = new Span(getTranslation(
+                "imports.dryRun.result", r.newPersons(), r.changedPersons(), r.duplicateRows(), r.rejectedRows()));
         result.setId("import-dry-run-result");
         current.add(result);
         r.rejectsByReason().forEach((key, count) -> {
@@ -285,7 +309,9 @@ class ImportView extends VerticalLayout implements TranslatedTitle {
             reason.addClassNames(LumoUtility.FontSize.SMALL);
             current.add(reason);
         });
-        Button importIt = new Button(getTranslation("imports.dryRun.importNow"), e -> watch(imports.rerun(run.id()).id()));
+        Button importIt = new Button(
+                getTranslation("imports.dryRun.importNow"),
+                e -> watch(imports.rerun(run.id()).id()));
         importIt.setId("import-after-dry-run");
         current.add(importIt);
     }
@@ -297,22 +323,29 @@ class ImportView extends VerticalLayout implements TranslatedTitle {
             current.add(new H3(getTranslation("imports.rejects.title")), purged);
             return;
         }
-        Anchor download = new Anchor(rejectsDownload(run.id()),
+        Anchor download = new Anchor(
+                rejectsDownload(run.id()),
                 getTranslation("imports.rejects.download", run.rowsRejected() + run.rowsDuplicate() + run.rowsHeld()));
         download.setId("import-rejects-download");
         Anchor workbook = new Anchor(rejectsWorkbook(run.id()), getTranslation("imports.rejects.downloadXlsx"));
         workbook.setId("import-rejects-xlsx");
         Grid<ImportService.Reject> rejects = new Grid<>();
         rejects.setId("import-rejects");
-        rejects.addColumn(ImportService.Reject::rowNumber).setHeader(getTranslation("imports.rejects.row"))
+        rejects.addColumn(ImportService.Reject::rowNumber)
+                .setHeader(getTranslation("imports.rejects.row"))
                 .setAutoWidth(true);
-        rejects.addColumn(ImportService.Reject::column).setHeader(getTranslation("imports.rejects.column"))
+        rejects.addColumn(ImportService.Reject::column)
+                .setHeader(getTranslation("imports.rejects.column"))
                 .setAutoWidth(true);
-        rejects.addColumn(ImportService.Reject::value).setHeader(getTranslation("imports.rejects.value"))
+        rejects.addColumn(ImportService.Reject::value)
+                .setHeader(getTranslation("imports.rejects.value"))
                 .setAutoWidth(true);
-        rejects.addColumn(ImportService.Reject::reasonText).setHeader(getTranslation("imports.rejects.reason"))
+        rejects.addColumn(ImportService.Reject::reasonText)
+                .setHeader(getTranslation("imports.rejects.reason"))
                 .setFlexGrow(1);
-        rejects.addColumn(ImportService.Reject::raw).setHeader(getTranslation("imports.rejects.raw")).setFlexGrow(2);
+        rejects.addColumn(ImportService.Reject::raw)
+                .setHeader(getTranslation("imports.rejects.raw"))
+                .setFlexGrow(2);
         rejects.setItems(imports.rejects(run.id(), 200, getLocale()));
         rejects.setAllRowsVisible(true);
         Span masked = new Span(getTranslation("imports.rejects.masked"));
@@ -322,8 +355,8 @@ class ImportView extends VerticalLayout implements TranslatedTitle {
 
     /** The rejects as a workbook, through the same door. */
     private DownloadHandler rejectsWorkbook(long id) {
-        return event -> imports.writeRejectsXlsx(id, event.getUI() == null ? getLocale() : event.getUI().getLocale(),
-                () -> {
+        return event -> imports.writeRejectsXlsx(
+                id, event.getUI() == null ? getLocale() : event.getUI().getLocale(), () -> {
                     event.setFileName("import-" + id + "-rejects.xlsx");
                     event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
                     return event.getOutputStream();
@@ -332,8 +365,8 @@ class ImportView extends VerticalLayout implements TranslatedTitle {
 
     /** The raw rows, through the same door as REST: role and scope checked, the download audited. */
     private DownloadHandler rejectsDownload(long id) {
-        return event -> imports.writeRejects(id, event.getUI() == null ? getLocale() : event.getUI().getLocale(),
-                () -> {
+        return event -> imports.writeRejects(
+                id, event.getUI() == null ? getLocale() : event.getUI().getLocale(), () -> {
                     event.setFileName("import-" + id + "-rejects.csv");
                     event.setContentType("text/csv;charset=UTF-8");
                     return new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8);

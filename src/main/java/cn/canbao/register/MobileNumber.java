@@ -9,8 +9,7 @@ public final class MobileNumber {
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-()]");
     private static final Pattern VALID = Pattern.compile("^1[3-9][0-9]{9}$");
 
-    private MobileNumber() {
-    }
+    private MobileNumber() {}
 
     /** The 11-digit number, or empty when the text is not a mainland mobile number. */
     public static Optional<String> normalise(String text) {

@@ -2,7 +2,6 @@ package cn.canbao.register;
 
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionScope;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -4,12 +4,6 @@ import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -21,6 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Finding persons and opening their files, always within the caller's subtree. Lists carry masked ID
@@ -35,6 +34,7 @@ public class PersonDirectory {
 
     /** The purpose recorded when a file is opened on the person view. */
     public static final String PURPOSE_PERSON_VIEW = "PERSON_VIEW";
+
     private static final int MAX_PAGE = 500;
 
     private final JdbcTemplate jdbc;
@@ -58,14 +58,27 @@ public class PersonDirectory {
         args.add(Math.max(0, offset));
         args.add(Math.max(1, Math.min(MAX_PAGE, limit)));
         // rows carry region codes, named for the whole page in one call to the region module
-        List<PersonRow> page = jdbc.query("select p.id_number, p.name, p.sex, p.birth_date, p.mobile, p.status, "
-                + "p.household_region household_name, p.residence_region residence_name from person p "
-                + "where " + where.sql() + " order by p.id_number offset ? limit ?", this::row, args.toArray());
-        Map<String, String> names = names(page.stream().flatMap(r -> Stream.of(r.householdRegionName(),
-                r.residenceRegionName())).toList());
-        return page.stream().map(r -> new PersonRow(r.ref(), r.maskedIdNumber(), r.name(), r.sex(), r.age(),
-                r.maskedMobile(), names.get(r.householdRegionName()), names.get(r.residenceRegionName()),
-                r.status())).toList();
+        List<PersonRow> page = jdbc.query(
+                "select p.id_number, p.name, p.sex, p.birth_date, p.mobile, p.status, "
+                        + "p.household_region household_name, p.residence_region residence_name from person p "
+                        + "where " + where.sql() + " order by p.id_number offset ? limit ?",
+                this::row,
+                args.toArray());
+        Map<String, String> names = names(page.stream()
+                .flatMap(r -> Stream.of(r.householdRegionName(), r.residenceRegionName()))
+                .toList());
+        return page.stream()
+                .map(r -> new PersonRow(
+                        r.ref(),
+                        r.maskedIdNumber(),
+                        r.name(),
+                        r.sex(),
+                        r.age(),
+                        r.maskedMobile(),
+                        names.get(r.householdRegionName()),
+                        names.get(r.residenceRegionName()),
+                        r.status()))
+                .toList();
     }
 
     /**
@@ -77,29 +90,50 @@ public class PersonDirectory {
             throws java.io.IOException {
         PersonCriteria where = criteria(search);
         out.write('\uFEFF');
-        out.write(RejectsCsv.line(label.apply("person.fileNumber"), label.apply("person.fileType"),
-                label.apply("person.fileMarker"), label.apply("persons.name"), label.apply("persons.idNumber"),
-                label.apply("persons.sex"), label.apply("persons.household"), label.apply("persons.residence"),
-                label.apply("persons.mobile"), label.apply("persons.status")) + "\r\n");
+        out.write(RejectsCsv.line(
+                        label.apply("person.fileNumber"),
+                        label.apply("person.fileType"),
+                        label.apply("person.fileMarker"),
+                        label.apply("persons.name"),
+                        label.apply("persons.idNumber"),
+                        label.apply("persons.sex"),
+                        label.apply("persons.household"),
+                        label.apply("persons.residence"),
+                        label.apply("persons.mobile"),
+                        label.apply("persons.status"))
+                + "\r\n");
         java.io.UncheckedIOException[] failed = new java.io.UncheckedIOException[1];
-        jdbc.query("select p.file_number, p.file_type, p.file_marker, p.name, p.id_number, p.sex, p.household_region, "
-                + "p.residence_region, p.mobile, p.status from person p where " + where.sql()
-                + " order by p.file_number, p.id_number", rs -> {
+        jdbc.query(
+                "select p.file_number, p.file_type, p.file_marker, p.name, p.id_number, p.sex, p.household_region, "
+                        + "p.residence_region, p.mobile, p.status from person p where " + where.sql()
+                        + " order by p.file_number, p.id_number",
+                rs -> {
                     if (failed[0] != null) {
                         return;
                     }
                     try {
-                        out.write(RejectsCsv.line(rs.getString(1),
-                                rs.getString(2) == null ? null : label.apply("person.fileType." + rs.getString(2)),
-                                rs.getString(3) == null ? null : label.apply("person.fileMarker." + rs.getString(3)),
-                                rs.getString(4), IdNumber.mask(rs.getString(5)),
-                                label.apply("persons.sex." + sex(rs.getString(6))), rs.getString(7), rs.getString(8),
-                                MobileNumber.mask(rs.getString(9)),
-                                label.apply(PersonStatus.valueOf(rs.getString(10)).messageKey())) + "\r\n");
+                        out.write(RejectsCsv.line(
+                                        rs.getString(1),
+                                        rs.getString(2) == null
+                                                ? null
+                                                : label.apply("person.fileType." + rs.getString(2)),
+                                        rs.getString(3) == null
+                                                ? null
+                                                : label.apply("person.fileMarker." + rs.getString(3)),
+                                        rs.getString(4),
+                                        IdNumber.mask(rs.getString(5)),
+                                        label.apply("persons.sex." + sex(rs.getString(6))),
+                                        rs.getString(7),
+                                        rs.getString(8),
+                                        MobileNumber.mask(rs.getString(9)),
+                                        label.apply(PersonStatus.valueOf(rs.getString(10))
+                                                .messageKey()))
+                                + "\r\n");
                     } catch (java.io.IOException e) {
                         failed[0] = new java.io.UncheckedIOException(e);
                     }
-                }, where.args().toArray());
+                },
+                where.args().toArray());
         if (failed[0] != null) {
             throw failed[0].getCause();
         }
@@ -112,7 +146,8 @@ public class PersonDirectory {
      */
     private Map<String, String> names(java.util.Collection<String> codes) {
         Map<String, String> names = new java.util.HashMap<>();
-        List<String> known = codes.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        List<String> known =
+                codes.stream().filter(java.util.Objects::nonNull).distinct().toList();
         if (!known.isEmpty()) {
             regions.labels(known).forEach((code, label) -> names.put(code, label.name()));
         }
@@ -122,8 +157,8 @@ public class PersonDirectory {
     /** How many persons match the search in the caller's subtree. */
     public int count(PersonSearch search) {
         PersonCriteria where = criteria(search);
-        Integer count = jdbc.queryForObject("select count(*) from person p where " + where.sql(), Integer.class,
-                where.argArray());
+        Integer count = jdbc.queryForObject(
+                "select count(*) from person p where " + where.sql(), Integer.class, where.argArray());
         return count == null ? 0 : count;
     }
 
@@ -135,38 +170,47 @@ public class PersonDirectory {
     public PersonFile open(String idNumber, String purpose) {
         String id = normalise(idNumber);
         Map<String, Object> person = requireInScope(id);
-        jdbc.update("insert into person_access (id_number, username, purpose) values (?, ?, ?)", id,
-                CurrentUser.name(), purpose);
+        jdbc.update(
+                "insert into person_access (id_number, username, purpose) values (?, ?, ?)",
+                id,
+                CurrentUser.name(),
+                purpose);
         return file(id, person);
     }
 
     /** {@link #open} by a reference of a list row ({@link PersonRow#ref}). */
     @Transactional
     public PersonFile openByRef(String ref, String purpose) {
-        return open(refs.idNumberOf(ref).orElseThrow(() -> new RegisterException("register.person.unknownRef")),
-                purpose);
+        return open(
+                refs.idNumberOf(ref).orElseThrow(() -> new RegisterException("register.person.unknownRef")), purpose);
     }
 
     /** The person's changes (with the imports that made them) and payments, newest first. */
     public List<TimelineEntry> timeline(String idNumber) {
         String id = normalise(idNumber);
         requireInScope(id);
-        return jdbc.query("select * from ("
-                + "select c.changed_at at, 'CHANGE' kind, c.field, c.old_value, c.new_value, c.changed_by, "
-                + "c.import_id, i.kind import_kind, i.file_name, null::integer as year, null::numeric amount, "
-                + "null receipt_no, c.id seq "
-                + "from person_change c left join import_run i on i.id = c.import_id where c.id_number = ? "
-                + "union all "
-                + "select p.paid_date::timestamptz, 'PAYMENT', null, null, null, null, p.import_id, i.kind, "
-                + "i.file_name, "
-                + "p.year, p.amount, p.receipt_no, 0 "
-                + "from payment p left join import_run i on i.id = p.import_id where p.id_number = ? "
-                // the file's creation is recorded on the file itself (person.created_import), not as change rows
-                + "union all "
-                + "select p.created_at, 'CHANGE', 'created', null, i.kind, i.created_by, p.created_import, i.kind, "
-                + "i.file_name, null, null, null, -1 "
-                + "from person p join import_run i on i.id = p.created_import where p.id_number = ?"
-                + ") t order by at desc, seq desc", TIMELINE, id, id, id);
+        return jdbc.query(
+                "select * from ("
+                        + "select c.changed_at at, 'CHANGE' kind, c.field, c.old_value, c.new_value, c.changed_by, "
+                        + "c.import_id, i.kind import_kind, i.file_name, null::integer as year, null::numeric amount, "
+                        + "null receipt_no, c.id seq "
+                        + "from person_change c left join import_run i on i.id = c.import_id where c.id_number = ? "
+                        + "union all "
+                        + "select p.paid_date::timestamptz, 'PAYMENT', null, null, null, null, p.import_id, i.kind, "
+                        + "i.file_name, "
+                        + "p.year, p.amount, p.receipt_no, 0 "
+                        + "from payment p left join import_run i on i.id = p.import_id where p.id_number = ? "
+                        // the file's creation is recorded on the file itself (person.created_import), not as change
+                        // rows
+                        + "union all "
+                        + "select p.created_at, 'CHANGE', 'created', null, i.kind, i.created_by, p.created_import, i.kind, "
+                        + "i.file_name, null, null, null, -1 "
+                        + "from person p join import_run i on i.id = p.created_import where p.id_number = ?"
+                        + ") t order by at desc, seq desc",
+                TIMELINE,
+                id,
+                id,
+                id);
     }
 
     /**
@@ -179,11 +223,17 @@ public class PersonDirectory {
         String where = accessWhere(filter, args);
         args.add(Math.max(0, offset));
         args.add(Math.max(1, Math.min(MAX_PAGE, limit)));
-        return jdbc.query("select a.id, a.id_number, p.name, a.username, a.opened_at, a.purpose from person_access a "
-                + "join person p on p.id_number = a.id_number where " + where
-                + " order by a.opened_at desc, a.id desc offset ? limit ?", (rs, n) -> new PersonAccess(
-                rs.getLong("id"), IdNumber.mask(rs.getString("id_number")), rs.getString("name"),
-                rs.getString("username"), rs.getTimestamp("opened_at").toInstant(), rs.getString("purpose")),
+        return jdbc.query(
+                "select a.id, a.id_number, p.name, a.username, a.opened_at, a.purpose from person_access a "
+                        + "join person p on p.id_number = a.id_number where " + where
+                        + " order by a.opened_at desc, a.id desc offset ? limit ?",
+                (rs, n) -> new PersonAccess(
+                        rs.getLong("id"),
+                        IdNumber.mask(rs.getString("id_number")),
+                        rs.getString("name"),
+                        rs.getString("username"),
+                        rs.getTimestamp("opened_at").toInstant(),
+                        rs.getString("purpose")),
                 args.toArray());
     }
 
@@ -191,8 +241,10 @@ public class PersonDirectory {
     public int countAccessLog(String filter) {
         List<Object> args = new ArrayList<>();
         String where = accessWhere(filter, args);
-        Integer count = jdbc.queryForObject("select count(*) from person_access a join person p "
-                + "on p.id_number = a.id_number where " + where, Integer.class, args.toArray());
+        Integer count = jdbc.queryForObject(
+                "select count(*) from person_access a join person p " + "on p.id_number = a.id_number where " + where,
+                Integer.class,
+                args.toArray());
         return count == null ? 0 : count;
     }
 
@@ -231,13 +283,16 @@ public class PersonDirectory {
         Map<String, Object> person = new java.util.HashMap<>(found.get(0));
         RegionScope s = scope.get();
         String prefix = s.codePrefix();
-        boolean inScope = s.unrestricted() || Stream.of("household_region", "residence_region", "grid_code")
-                .map(person::get).anyMatch(code -> code != null && code.toString().startsWith(prefix));
+        boolean inScope = s.unrestricted()
+                || Stream.of("household_region", "residence_region", "grid_code")
+                        .map(person::get)
+                        .anyMatch(code -> code != null && code.toString().startsWith(prefix));
         if (!inScope) {
             throw new RegisterException("register.person.outOfScope", IdNumber.mask(id));
         }
         Map<String, String> names = names(Stream.of("household_region", "residence_region", "grid_code")
-                .map(c -> (String) person.get(c)).toList());
+                .map(c -> (String) person.get(c))
+                .toList());
         person.put("household_name", names.get((String) person.get("household_region")));
         person.put("residence_name", names.get((String) person.get("residence_region")));
         person.put("grid_name", names.get((String) person.get("grid_code")));
@@ -245,46 +300,89 @@ public class PersonDirectory {
     }
 
     private PersonFile file(String id, Map<String, Object> p) {
-        List<PersonFile.Membership> groups = jdbc.query("select grp, detail, since, until from person_group "
-                + "where id_number = ? order by grp", (rs, n) -> new PersonFile.Membership(
-                PersonGroup.valueOf(rs.getString("grp")), rs.getString("detail"), date(rs, "since"),
-                date(rs, "until")), id);
-        List<PersonFile.Enrollment> enrollments = jdbc.query("select year, scheme, place, insured_region, paid_date, "
-                + "amount from enrollment where id_number = ? order by year desc, scheme, place",
-                (rs, n) -> new PersonFile.Enrollment(rs.getInt("year"), rs.getString("scheme"), rs.getString("place"),
-                        rs.getString("insured_region"), date(rs, "paid_date"), rs.getBigDecimal("amount")), id);
-        List<PersonFile.Payment> payments = jdbc.query("select receipt_no, year, scheme, paid_date, amount "
-                + "from payment where id_number = ? order by paid_date desc, receipt_no",
-                (rs, n) -> new PersonFile.Payment(rs.getString("receipt_no"), rs.getInt("year"), rs.getString("scheme"),
-                        date(rs, "paid_date"), rs.getBigDecimal("amount")), id);
+        List<PersonFile.Membership> groups = jdbc.query(
+                "select grp, detail, since, until from person_group " + "where id_number = ? order by grp",
+                (rs, n) -> new PersonFile.Membership(
+                        PersonGroup.valueOf(rs.getString("grp")),
+                        rs.getString("detail"),
+                        date(rs, "since"),
+                        date(rs, "until")),
+                id);
+        List<PersonFile.Enrollment> enrollments = jdbc.query(
+                "select year, scheme, place, insured_region, paid_date, "
+                        + "amount from enrollment where id_number = ? order by year desc, scheme, place",
+                (rs, n) -> new PersonFile.Enrollment(
+                        rs.getInt("year"),
+                        rs.getString("scheme"),
+                        rs.getString("place"),
+                        rs.getString("insured_region"),
+                        date(rs, "paid_date"),
+                        rs.getBigDecimal("amount")),
+                id);
+        List<PersonFile.Payment> payments = jdbc.query(
+                "select receipt_no, year, scheme, paid_date, amount "
+                        + "from payment where id_number = ? order by paid_date desc, receipt_no",
+                (rs, n) -> new PersonFile.Payment(
+                        rs.getString("receipt_no"),
+                        rs.getInt("year"),
+                        rs.getString("scheme"),
+                        date(rs, "paid_date"),
+                        rs.getBigDecimal("amount")),
+                id);
         LocalDate birth = ((java.sql.Date) p.get("birth_date")).toLocalDate();
         String reason = (String) p.get("not_enrolled_reason");
-        return new PersonFile(id, (String) p.get("name"), sex((String) p.get("sex")), birth, age(birth),
-                (String) p.get("mobile"), (String) p.get("address"),
-                place(p, "household_region", "household_name"), place(p, "residence_region", "residence_name"),
-                place(p, "grid_code", "grid_name"), PersonStatus.valueOf((String) p.get("status")),
+        return new PersonFile(
+                id,
+                (String) p.get("name"),
+                sex((String) p.get("sex")),
+                birth,
+                age(birth),
+                (String) p.get("mobile"),
+                (String) p.get("address"),
+                place(p, "household_region", "household_name"),
+                place(p, "residence_region", "residence_name"),
+                place(p, "grid_code", "grid_name"),
+                PersonStatus.valueOf((String) p.get("status")),
                 p.get("status_date") == null ? null : ((java.sql.Date) p.get("status_date")).toLocalDate(),
-                reason == null ? null : NotEnrolledReason.valueOf(reason), Boolean.TRUE.equals(p.get("sms_opt_out")),
-                (String) p.get("file_number"), (String) p.get("file_type"), (String) p.get("file_marker"),
-                groups, enrollments, payments,
-                EnrollmentContinuity.of(enrollments.stream().map(PersonFile.Enrollment::year).toList(),
+                reason == null ? null : NotEnrolledReason.valueOf(reason),
+                Boolean.TRUE.equals(p.get("sms_opt_out")),
+                (String) p.get("file_number"),
+                (String) p.get("file_type"),
+                (String) p.get("file_marker"),
+                groups,
+                enrollments,
+                payments,
+                EnrollmentContinuity.of(
+                        enrollments.stream().map(PersonFile.Enrollment::year).toList(),
                         Year.now(clock).getValue()));
     }
 
     private PersonRow row(ResultSet rs, int n) throws SQLException {
         String id = rs.getString("id_number");
-        return new PersonRow(refs.refOf(id), IdNumber.mask(id), rs.getString("name"), sex(rs.getString("sex")),
-                age(rs.getDate("birth_date").toLocalDate()), MobileNumber.mask(rs.getString("mobile")),
-                rs.getString("household_name"), rs.getString("residence_name"),
+        return new PersonRow(
+                refs.refOf(id),
+                IdNumber.mask(id),
+                rs.getString("name"),
+                sex(rs.getString("sex")),
+                age(rs.getDate("birth_date").toLocalDate()),
+                MobileNumber.mask(rs.getString("mobile")),
+                rs.getString("household_name"),
+                rs.getString("residence_name"),
                 PersonStatus.valueOf(rs.getString("status")));
     }
 
     private static final RowMapper<TimelineEntry> TIMELINE = (rs, n) -> new TimelineEntry(
-            rs.getTimestamp("at").toInstant(), TimelineEntry.Kind.valueOf(rs.getString("kind")), rs.getString("field"),
-            rs.getString("old_value"), rs.getString("new_value"), rs.getString("changed_by"),
+            rs.getTimestamp("at").toInstant(),
+            TimelineEntry.Kind.valueOf(rs.getString("kind")),
+            rs.getString("field"),
+            rs.getString("old_value"),
+            rs.getString("new_value"),
+            rs.getString("changed_by"),
             (Long) rs.getObject("import_id"),
             rs.getString("import_kind") == null ? null : ExtractKind.valueOf(rs.getString("import_kind")),
-            rs.getString("file_name"), (Integer) rs.getObject("year"), rs.getBigDecimal("amount"),
+            rs.getString("file_name"),
+            (Integer) rs.getObject("year"),
+            rs.getBigDecimal("amount"),
             rs.getString("receipt_no"));
 
     private static PersonFile.Place place(Map<String, Object> p, String codeColumn, String nameColumn) {

@@ -38,18 +38,14 @@ public record PersonFile(
     }
 
     /** A region or grid of the file: its code and name (null when unset). */
-    public record Place(String code, String name) {
-    }
+    public record Place(String code, String name) {}
 
-    public record Membership(PersonGroup group, String detail, LocalDate since, LocalDate until) {
-    }
+    public record Membership(PersonGroup group, String detail, LocalDate since, LocalDate until) {}
 
-    public record Enrollment(int year, String scheme, String place, String insuredRegion, LocalDate paidDate,
-                             BigDecimal amount) {
-    }
+    public record Enrollment(
+            int year, String scheme, String place, String insuredRegion, LocalDate paidDate, BigDecimal amount) {}
 
-    public record Payment(String receiptNo, int year, String scheme, LocalDate paidDate, BigDecimal amount) {
-    }
+    public record Payment(String receiptNo, int year, String scheme, LocalDate paidDate, BigDecimal amount) {}
 
     /** Masked, so a file logged by accident does not spill the ID number and mobile. */
     @Override

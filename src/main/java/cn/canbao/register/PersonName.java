@@ -3,8 +3,7 @@ package cn.canbao.register;
 /** Names as texts and lists outside the person file show them: 张三 → 张*, 张三明 → 张*明, 欧阳娜娜 → 欧**娜. */
 public final class PersonName {
 
-    private PersonName() {
-    }
+    private PersonName() {}
 
     public static String mask(String name) {
         if (name == null || name.isBlank()) {

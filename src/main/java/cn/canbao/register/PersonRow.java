@@ -13,5 +13,4 @@ public record PersonRow(
         String maskedMobile,
         String householdRegionName,
         String residenceRegionName,
-        PersonStatus status) {
-}
+        PersonStatus status) {}

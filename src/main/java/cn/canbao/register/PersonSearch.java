@@ -14,8 +14,14 @@ package cn.canbao.register;
  * @param enrolledInYear    true: enrolled in {@code year}; false: not enrolled in it
  * @param year              the year {@code enrolledInYear} asks about (the current year when null)
  */
-public record PersonSearch(String text, String regionCode, PersonStatus status, PersonGroup group,
-                           NotEnrolledReason notEnrolledReason, Boolean enrolledInYear, Integer year) {
+public record PersonSearch(
+        String text,
+        String regionCode,
+        PersonStatus status,
+        PersonGroup group,
+        NotEnrolledReason notEnrolledReason,
+        Boolean enrolledInYear,
+        Integer year) {
 
     public static final PersonSearch ALL = new PersonSearch(null, null, null, null, null, null, null);
 

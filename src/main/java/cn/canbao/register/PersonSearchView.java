@@ -29,7 +29,6 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.time.Year;
 import java.util.List;
@@ -92,13 +91,15 @@ class PersonSearchView extends VerticalLayout implements TranslatedTitle {
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setWidthFull();
-        Button toggle = new Button(getTranslation("persons.filters"), VaadinIcon.FILTER.create(),
+        Button toggle = new Button(
+                getTranslation("persons.filters"),
+                VaadinIcon.FILTER.create(),
                 e -> filters.setVisible(!filters.isVisible()));
         toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         toggle.setId("person-filters-toggle");
         // the matching files as CSV with the Yancheng pilot's 档案编号, 档案类型, 建档标识 (masked like the list)
-        com.vaadin.flow.component.html.Anchor export = new com.vaadin.flow.component.html.Anchor(exportCsv(),
-                getTranslation("persons.export"));
+        com.vaadin.flow.component.html.Anchor export =
+                new com.vaadin.flow.component.html.Anchor(exportCsv(), getTranslation("persons.export"));
         export.setId("person-export");
         HorizontalLayout bar = new HorizontalLayout(text, toggle, export);
         bar.setWidthFull();
@@ -136,12 +137,15 @@ class PersonSearchView extends VerticalLayout implements TranslatedTitle {
         enrolled.setItems(true, false);
         enrolled.setEmptySelectionAllowed(true);
         enrolled.setEmptySelectionCaption(getTranslation("persons.any"));
-        enrolled.setItemLabelGenerator(b -> b == null ? getTranslation("persons.any")
-                : getTranslation("persons.enrolled." + b));
+        enrolled.setItemLabelGenerator(
+                b -> b == null ? getTranslation("persons.any") : getTranslation("persons.enrolled." + b));
         enrolled.setWidth("8em");
         int thisYear = Year.now(clock).getValue();
         year.setLabel(getTranslation("persons.year"));
-        year.setItems(IntStream.rangeClosed(thisYear - 6, thisYear + 1).boxed().sorted((a, b) -> b - a).toList());
+        year.setItems(IntStream.rangeClosed(thisYear - 6, thisYear + 1)
+                .boxed()
+                .sorted((a, b) -> b - a)
+                .toList());
         year.setValue(thisYear);
         year.setWidth("7em");
         filters.add(region, status, group, reason, enrolled, year);
@@ -154,28 +158,38 @@ class PersonSearchView extends VerticalLayout implements TranslatedTitle {
     /** The grid, lazily loaded page by page; returns the columns only wide screens show. */
     private List<Grid.Column<PersonRow>> buildGrid() {
         grid.setId("person-grid");
-        grid.addColumn(PersonRow::name).setHeader(getTranslation("persons.name")).setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(PersonRow::maskedIdNumber).setHeader(getTranslation("persons.idNumber")).setAutoWidth(true);
+        grid.addColumn(PersonRow::name)
+                .setHeader(getTranslation("persons.name"))
+                .setAutoWidth(true)
+                .setFlexGrow(1);
+        grid.addColumn(PersonRow::maskedIdNumber)
+                .setHeader(getTranslation("persons.idNumber"))
+                .setAutoWidth(true);
         Grid.Column<PersonRow> sex = grid.addColumn(r -> getTranslation("persons.sex." + r.sex()))
-                .setHeader(getTranslation("persons.sex")).setAutoWidth(true);
-        Grid.Column<PersonRow> age = grid.addColumn(PersonRow::age).setHeader(getTranslation("persons.age"))
+                .setHeader(getTranslation("persons.sex"))
+                .setAutoWidth(true);
+        Grid.Column<PersonRow> age = grid.addColumn(PersonRow::age)
+                .setHeader(getTranslation("persons.age"))
                 .setAutoWidth(true);
         Grid.Column<PersonRow> household = grid.addColumn(PersonRow::householdRegionName)
-                .setHeader(getTranslation("persons.household")).setAutoWidth(true);
+                .setHeader(getTranslation("persons.household"))
+                .setAutoWidth(true);
         Grid.Column<PersonRow> residence = grid.addColumn(PersonRow::residenceRegionName)
-                .setHeader(getTranslation("persons.residence")).setAutoWidth(true);
-        grid.addColumn(r -> getTranslation(r.status().messageKey())).setHeader(getTranslation("persons.status"))
+                .setHeader(getTranslation("persons.residence"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> getTranslation(r.status().messageKey()))
+                .setHeader(getTranslation("persons.status"))
                 .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setEmptyStateText(getTranslation("persons.empty"));
-        grid.setItems(query -> directory.search(criteria(), query.getOffset(), query.getLimit()).stream(),
-                query -> {
-                    int count = directory.count(criteria());
-                    total.setText(getTranslation("persons.count", count));
-                    return count;
-                });
-        grid.addItemClickListener(e -> UI.getCurrent().navigate(PersonView.class,
-                new RouteParameters("id", e.getItem().ref())));
+        grid.setItems(query -> directory.search(criteria(), query.getOffset(), query.getLimit()).stream(), query -> {
+            int count = directory.count(criteria());
+            total.setText(getTranslation("persons.count", count));
+            return count;
+        });
+        grid.addItemClickListener(e -> UI.getCurrent()
+                .navigate(
+                        PersonView.class, new RouteParameters("id", e.getItem().ref())));
         grid.setSizeFull();
         grid.setMinHeight("18em");
         return List.of(sex, age, household, residence);
@@ -191,8 +205,14 @@ class PersonSearchView extends VerticalLayout implements TranslatedTitle {
     }
 
     private PersonSearch criteria() {
-        return new PersonSearch(text.getValue(), region.getValue() == null ? null : region.getValue().code(),
-                status.getValue(), group.getValue(), reason.getValue(), enrolled.getValue(), year.getValue());
+        return new PersonSearch(
+                text.getValue(),
+                region.getValue() == null ? null : region.getValue().code(),
+                status.getValue(),
+                group.getValue(),
+                reason.getValue(),
+                enrolled.getValue(),
+                year.getValue());
     }
 
     private void refresh() {
@@ -202,7 +222,8 @@ class PersonSearchView extends VerticalLayout implements TranslatedTitle {
     }
 
     private void restore(RegionService regions) {
-        PersonSearch last = VaadinSession.getCurrent() == null ? null
+        PersonSearch last = VaadinSession.getCurrent() == null
+                ? null
                 : VaadinSession.getCurrent().getAttribute(PersonSearch.class);
         if (last == null) {
             return;

@@ -15,10 +15,8 @@ public record PersonSources(List<Custody> custody, List<Suspension> suspensions)
     }
 
     /** 在押 (DETAINED) or 服刑 (SENTENCED) from since until the release; heldToday: left out of targets and outreach. */
-    public record Custody(String kind, LocalDate since, LocalDate until, String institution, boolean heldToday) {
-    }
+    public record Custody(String kind, LocalDate since, LocalDate until, String institution, boolean heldToday) {}
 
     /** The employee insurance stopped; dueForResident: more than 3 months ago and not resumed, so outreach is due. */
-    public record Suspension(LocalDate suspendedOn, LocalDate resumedOn, String employer, boolean dueForResident) {
-    }
+    public record Suspension(LocalDate suspendedOn, LocalDate resumedOn, String employer, boolean dueForResident) {}
 }

@@ -1,8 +1,8 @@
 package cn.canbao.register;
 
-import cn.canbao.base.ui.SummaryCard;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.SummaryCard;
 import cn.canbao.base.ui.TranslatedTitle;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
@@ -18,12 +18,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.beans.factory.ObjectProvider;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * One person's file (一人一档): the full ID number and mobile (shown nowhere else), regions, groups,
@@ -59,8 +58,8 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver, Translat
         back.setId("person-back");
         add(back);
         try {
-            PersonFile file = directory.openByRef(event.getRouteParameters().get("id").orElse(""),
-                    PersonDirectory.PURPOSE_PERSON_VIEW);
+            PersonFile file = directory.openByRef(
+                    event.getRouteParameters().get("id").orElse(""), PersonDirectory.PURPOSE_PERSON_VIEW);
             show(file, directory.timeline(file.idNumber()));
         } catch (DomainException refused) {
             Span message = new Span(Messages.of(this, refused));
@@ -72,8 +71,8 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver, Translat
     private void show(PersonFile file, List<TimelineEntry> timeline) {
         H2 name = new H2(file.name());
         name.setId("person-name");
-        Span status = badge(getTranslation(file.status().messageKey())
-                + (file.statusDate() == null ? "" : " " + file.statusDate()),
+        Span status = badge(
+                getTranslation(file.status().messageKey()) + (file.statusDate() == null ? "" : " " + file.statusDate()),
                 file.status() == PersonStatus.ACTIVE ? "success" : "contrast");
         status.setId("person-status");
         FlexLayout groups = new FlexLayout();
@@ -82,8 +81,8 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver, Translat
         groups.addClassNames(LumoUtility.Gap.SMALL);
         groups.add(status);
         file.groups().forEach(g -> {
-            Span badge = badge(getTranslation(g.group().messageKey()) + (g.detail() == null ? "" : " · " + g.detail()),
-                    "");
+            Span badge =
+                    badge(getTranslation(g.group().messageKey()) + (g.detail() == null ? "" : " · " + g.detail()), "");
             if (g.since() != null || g.until() != null) {
                 badge.setTitle(text(g.since()) + " – " + text(g.until()));
             }
@@ -105,25 +104,38 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver, Translat
         FlexLayout facts = new FlexLayout();
         facts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         facts.addClassNames(LumoUtility.Gap.MEDIUM);
-        facts.add(fact("person-id", "persons.idNumber", file.idNumber()),
+        facts.add(
+                fact("person-id", "persons.idNumber", file.idNumber()),
                 fact("person-sex", "persons.sex", getTranslation("persons.sex." + file.sex())),
-                fact("person-birth", "person.birthDate", file.birthDate() + " (" + getTranslation("person.age",
-                        file.age()) + ")"),
+                fact(
+                        "person-birth",
+                        "person.birthDate",
+                        file.birthDate() + " (" + getTranslation("person.age", file.age()) + ")"),
                 fact("person-mobile", "persons.mobile", file.mobile()),
                 fact("person-address", "person.address", file.address()),
                 fact("person-household", "persons.household", place(file.household())),
                 fact("person-residence", "persons.residence", place(file.residence())),
                 fact("person-grid", "person.grid", place(file.grid())));
         if (file.notEnrolledReason() != null) {
-            facts.add(fact("person-reason", "persons.reason", getTranslation(file.notEnrolledReason().messageKey())));
+            facts.add(fact(
+                    "person-reason",
+                    "persons.reason",
+                    getTranslation(file.notEnrolledReason().messageKey())));
         }
         if (file.fileNumber() != null) {
             // the Yancheng pilot's 档案编号, 档案类型, 建档标识
-            facts.add(fact("person-file-number", "person.fileNumber", file.fileNumber()),
-                    fact("person-file-type", "person.fileType", file.fileType() == null ? null
-                            : getTranslation("person.fileType." + file.fileType())),
-                    fact("person-file-marker", "person.fileMarker", file.fileMarker() == null ? null
-                            : getTranslation("person.fileMarker." + file.fileMarker())));
+            facts.add(
+                    fact("person-file-number", "person.fileNumber", file.fileNumber()),
+                    fact(
+                            "person-file-type",
+                            "person.fileType",
+                            file.fileType() == null ? null : getTranslation("person.fileType." + file.fileType())),
+                    fact(
+                            "person-file-marker",
+                            "person.fileMarker",
+                            file.fileMarker() == null
+                                    ? null
+                                    : getTranslation("person.fileMarker." + file.fileMarker())));
         }
         return facts;
     }
@@ -133,11 +145,14 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver, Translat
         cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         cards.addClassNames("canbao-summary");
         cards.setId("person-continuity");
-        cards.add(card("person.firstYear", c.firstYear() == null ? getTranslation("person.never")
-                        : String.valueOf(c.firstYear())),
+        cards.add(
+                card(
+                        "person.firstYear",
+                        c.firstYear() == null ? getTranslation("person.never") : String.valueOf(c.firstYear())),
                 card("person.continuous", getTranslation("person.years", c.continuousYears())),
-                card("person.breaks", c.breakYears().isEmpty() ? getTranslation("person.none")
-                        : Messages.list(this, c.breakYears())),
+                card(
+                        "person.breaks",
+                        c.breakYears().isEmpty() ? getTranslation("person.none") : Messages.list(this, c.breakYears())),
                 card("person.currentYear", getTranslation("persons.enrolled." + c.currentYearEnrolled())));
         return cards;
     }
@@ -145,15 +160,22 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver, Translat
     private Grid<PersonFile.Enrollment> enrollments(List<PersonFile.Enrollment> list) {
         Grid<PersonFile.Enrollment> grid = new Grid<>();
         grid.setId("person-enrollments");
-        grid.addColumn(PersonFile.Enrollment::year).setHeader(getTranslation("persons.year")).setAutoWidth(true);
-        grid.addColumn(e -> getTranslation("person.scheme." + e.scheme())).setHeader(getTranslation("person.scheme"))
+        grid.addColumn(PersonFile.Enrollment::year)
+                .setHeader(getTranslation("persons.year"))
+                .setAutoWidth(true);
+        grid.addColumn(e -> getTranslation("person.scheme." + e.scheme()))
+                .setHeader(getTranslation("person.scheme"))
                 .setAutoWidth(true);
         grid.addColumn(e -> getTranslation("person.place." + e.place())
-                + (e.insuredRegion() == null ? "" : " " + e.insuredRegion())).setHeader(getTranslation("person.place"))
+                        + (e.insuredRegion() == null ? "" : " " + e.insuredRegion()))
+                .setHeader(getTranslation("person.place"))
                 .setAutoWidth(true);
-        grid.addColumn(e -> text(e.paidDate())).setHeader(getTranslation("person.paidDate")).setAutoWidth(true);
+        grid.addColumn(e -> text(e.paidDate()))
+                .setHeader(getTranslation("person.paidDate"))
+                .setAutoWidth(true);
         grid.addColumn(e -> e.amount() == null ? "" : e.amount().toPlainString())
-                .setHeader(getTranslation("person.amount")).setAutoWidth(true);
+                .setHeader(getTranslation("person.amount"))
+                .setAutoWidth(true);
         grid.setEmptyStateText(getTranslation("person.noEnrollments"));
         grid.setItems(list);
         grid.setAllRowsVisible(true);
@@ -163,12 +185,21 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver, Translat
     private Grid<PersonFile.Payment> payments(List<PersonFile.Payment> list) {
         Grid<PersonFile.Payment> grid = new Grid<>();
         grid.setId("person-payments");
-        grid.addColumn(PersonFile.Payment::year).setHeader(getTranslation("persons.year")).setAutoWidth(true);
-        grid.addColumn(p -> getTranslation("person.scheme." + p.scheme())).setHeader(getTranslation("person.scheme"))
+        grid.addColumn(PersonFile.Payment::year)
+                .setHeader(getTranslation("persons.year"))
                 .setAutoWidth(true);
-        grid.addColumn(p -> text(p.paidDate())).setHeader(getTranslation("person.paidDate")).setAutoWidth(true);
-        grid.addColumn(p -> p.amount().toPlainString()).setHeader(getTranslation("person.amount")).setAutoWidth(true);
-        grid.addColumn(PersonFile.Payment::receiptNo).setHeader(getTranslation("person.receipt")).setAutoWidth(true);
+        grid.addColumn(p -> getTranslation("person.scheme." + p.scheme()))
+                .setHeader(getTranslation("person.scheme"))
+                .setAutoWidth(true);
+        grid.addColumn(p -> text(p.paidDate()))
+                .setHeader(getTranslation("person.paidDate"))
+                .setAutoWidth(true);
+        grid.addColumn(p -> p.amount().toPlainString())
+                .setHeader(getTranslation("person.amount"))
+                .setAutoWidth(true);
+        grid.addColumn(PersonFile.Payment::receiptNo)
+                .setHeader(getTranslation("person.receipt"))
+                .setAutoWidth(true);
         grid.setItems(list);
         grid.setAllRowsVisible(true);
         return grid;
@@ -189,8 +220,8 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver, Translat
             Span source = new Span(source(e));
             source.addClassNames(LumoUtility.TextColor.SECONDARY, LumoUtility.FontSize.SMALL);
             Div entry = new Div(when, new Div(new Span(what(e))), source);
-            entry.addClassNames(LumoUtility.Padding.Vertical.SMALL, LumoUtility.Border.BOTTOM,
-                    LumoUtility.BorderColor.CONTRAST_10);
+            entry.addClassNames(
+                    LumoUtility.Padding.Vertical.SMALL, LumoUtility.Border.BOTTOM, LumoUtility.BorderColor.CONTRAST_10);
             entry.setWidthFull();
             list.add(entry);
         }
@@ -199,8 +230,8 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver, Translat
 
     private String what(TimelineEntry e) {
         if (e.kind() == TimelineEntry.Kind.PAYMENT) {
-            return getTranslation("timeline.payment", String.valueOf(e.year()), e.amount().toPlainString(),
-                    e.receiptNo());
+            return getTranslation(
+                    "timeline.payment", String.valueOf(e.year()), e.amount().toPlainString(), e.receiptNo());
         }
         String field = getTranslation("timeline.field." + e.field());
         if (field.startsWith("!")) {
@@ -209,7 +240,8 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver, Translat
         if ("created".equals(e.field())) {
             return field;
         }
-        return e.oldValue() == null ? getTranslation("timeline.set", field, e.newValue())
+        return e.oldValue() == null
+                ? getTranslation("timeline.set", field, e.newValue())
                 : getTranslation("timeline.change", field, e.oldValue(), e.newValue() == null ? "" : e.newValue());
     }
 
@@ -218,9 +250,12 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver, Translat
         if (e.importId() == null) {
             return by;
         }
-        return getTranslation("timeline.import", String.valueOf(e.importId()),
+        return getTranslation(
+                "timeline.import",
+                String.valueOf(e.importId()),
                 e.importKind() == null ? "" : getTranslation(e.importKind().messageKey()),
-                e.importFileName() == null ? "" : e.importFileName(), by);
+                e.importFileName() == null ? "" : e.importFileName(),
+                by);
     }
 
     private Div fact(String id, String labelKey, String value) {

@@ -7,12 +7,6 @@ import cn.canbao.region.RegionScope;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The register's answers to the set-based questions of other modules (outreach, the fast tracks): who is due,
@@ -50,9 +49,19 @@ public class RegisterCandidates {
     }
 
     /** A person as other modules' lists and steps show them (mask ID and mobile before display). */
-    public record Resident(String idNumber, String name, LocalDate birthDate, String address, String mobile,
-                           boolean smsOptOut, String householdRegion, String residenceRegion, String gridCode,
-                           String guardianMobile, String householdNumber, String householdRelation) {
+    public record Resident(
+            String idNumber,
+            String name,
+            LocalDate birthDate,
+            String address,
+            String mobile,
+            boolean smsOptOut,
+            String householdRegion,
+            String residenceRegion,
+            String gridCode,
+            String guardianMobile,
+            String householdNumber,
+            String householdRelation) {
 
         /**
          * Where a reminder goes: their own mobile, else — for a pupil or pre-school child on the education rolls —
@@ -72,9 +81,15 @@ public class RegisterCandidates {
      * An active resident of a county without an enrollment of the year: where they are registered and live, and
      * whether they were enrolled the year before (lapsed) or not (uninsured).
      */
-    public record UnenrolledResident(String idNumber, String householdRegion, String residenceRegion,
-                                     String gridCode, boolean enrolledYearBefore, boolean hardship,
-                                     String householdNumber, String householdRelation) {
+    public record UnenrolledResident(
+            String idNumber,
+            String householdRegion,
+            String residenceRegion,
+            String gridCode,
+            boolean enrolledYearBefore,
+            boolean hardship,
+            String householdNumber,
+            String householdRelation) {
 
         /** The household (户) they belong to — household village and 户号 — or null when the extract gave no 户号. */
         public String householdKey() {
@@ -83,13 +98,17 @@ public class RegisterCandidates {
     }
 
     /** A member of a person group (newborn, hardship) with what a fast track needs of them. */
-    public record GroupMember(String idNumber, String name, String householdRegion, String residenceRegion,
-                              String gridCode, LocalDate since, LocalDate until) {
-    }
+    public record GroupMember(
+            String idNumber,
+            String name,
+            String householdRegion,
+            String residenceRegion,
+            String gridCode,
+            LocalDate since,
+            LocalDate until) {}
 
     /** An enrollment arriving in the register for the first time (its change-log row). */
-    public record EnrollmentRecorded(long changeId, String idNumber, int year, Instant at) {
-    }
+    public record EnrollmentRecorded(long changeId, String idNumber, int year, Instant at) {}
 
     /**
      * Every active person registered or living in the county (household or residence region under it) who has no
@@ -105,19 +124,34 @@ public class RegisterCandidates {
         CurrentUser.requireActing(county.code(), Role.COUNTY_LEADER, Role.CLERK, Role.ADMIN);
         String like = RegionScope.of(county).codePrefix() + "%";
         LocalDate today = day.today();
-        return jdbc.query("select p.id_number, p.household_region, p.residence_region, p.grid_code, "
-                + "exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ? - 1) "
-                + ", exists (select 1 from person_group g where g.id_number = p.id_number "
-                + "and g.grp = 'HARDSHIP' and (g.until is null or g.until >= current_date)), "
-                + "p.household_number, p.household_relation "
-                + "from person p where p.status = 'ACTIVE' and (p.residence_region like ? or p.household_region like ?) "
-                + "and not exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ? "
-                + "and not (e.scheme = 'EMPLOYEE' and " + RegisterDay.suspendedOn("p", "?::date") + ")) "
-                + "and not " + RegisterDay.heldOn("p", "?::date") + " "
-                + "order by p.id_number",
-                (rs, n) -> new UnenrolledResident(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), rs.getBoolean(6), rs.getString(7), rs.getString(8)),
-                year, like, like, year, today, today, today, today);
+        return jdbc.query(
+                "select p.id_number, p.household_region, p.residence_region, p.grid_code, "
+                        + "exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ? - 1) "
+                        + ", exists (select 1 from person_group g where g.id_number = p.id_number "
+                        + "and g.grp = 'HARDSHIP' and (g.until is null or g.until >= current_date)), "
+                        + "p.household_number, p.household_relation "
+                        + "from person p where p.status = 'ACTIVE' and (p.residence_region like ? or p.household_region like ?) "
+                        + "and not exists (select 1 from enrollment e where e.id_number = p.id_number and e.year = ? "
+                        + "and not (e.scheme = 'EMPLOYEE' and " + RegisterDay.suspendedOn("p", "?::date") + ")) "
+                        + "and not " + RegisterDay.heldOn("p", "?::date") + " "
+                        + "order by p.id_number",
+                (rs, n) -> new UnenrolledResident(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBoolean(5),
+                        rs.getBoolean(6),
+                        rs.getString(7),
+                        rs.getString(8)),
+                year,
+                like,
+                like,
+                year,
+                today,
+                today,
+                today,
+                today);
     }
 
     /** The residents of these ID numbers in the caller's subtree, by ID number (others are absent). */
@@ -130,11 +164,13 @@ public class RegisterCandidates {
         args.add(ids(idNumbers));
         args.addAll(where.args());
         Map<String, Resident> found = new HashMap<>();
-        jdbc.query(SELECT_RESIDENT + " where p.id_number = any(?::char(18)[])" + where.sql(),
+        jdbc.query(
+                SELECT_RESIDENT + " where p.id_number = any(?::char(18)[])" + where.sql(),
                 rs -> {
                     Resident r = RESIDENT.mapRow(rs, 0);
                     found.put(r.idNumber(), r);
-                }, args.toArray());
+                },
+                args.toArray());
         return found;
     }
 
@@ -146,10 +182,13 @@ public class RegisterCandidates {
     public Map<String, Resident> householdHeads(Collection<String> householdKeys) {
         List<String> regions = new ArrayList<>();
         List<String> numbers = new ArrayList<>();
-        householdKeys.stream().filter(k -> k != null && k.indexOf('/') > 0).distinct().forEach(k -> {
-            regions.add(k.substring(0, k.indexOf('/')));
-            numbers.add(k.substring(k.indexOf('/') + 1));
-        });
+        householdKeys.stream()
+                .filter(k -> k != null && k.indexOf('/') > 0)
+                .distinct()
+                .forEach(k -> {
+                    regions.add(k.substring(0, k.indexOf('/')));
+                    numbers.add(k.substring(k.indexOf('/') + 1));
+                });
         if (regions.isEmpty()) {
             return Map.of();
         }
@@ -159,16 +198,19 @@ public class RegisterCandidates {
         // unnest scanned the register per reminder, and "= any" on each column alone probed every region × number
         // pair the arrays cross (309 ms for a batch of 500 households at county scale, pg_stat_statements)
         java.util.Set<String> wanted = new HashSet<>(householdKeys);
-        jdbc.query("select h.* from unnest(?::varchar[], ?::varchar[]) k(region, number) cross join lateral ("
+        jdbc.query(
+                "select h.* from unnest(?::varchar[], ?::varchar[]) k(region, number) cross join lateral ("
                         + SELECT_RESIDENT + " where p.household_region = k.region and p.household_number = k.number "
                         + "and p.household_relation in ('" + HouseholdRelation.HEAD + "', '本人') and p.status = 'ACTIVE'"
-                        + where.sql() + ") h order by h.id_number", rs -> {
+                        + where.sql() + ") h order by h.id_number",
+                rs -> {
                     Resident r = RESIDENT.mapRow(rs, 0);
                     String key = r.householdRegion() + "/" + r.householdNumber();
                     if (wanted.contains(key)) {
                         heads.putIfAbsent(key, r);
                     }
-                }, prepend(List.of(regions.toArray(String[]::new), numbers.toArray(String[]::new)), where.args()));
+                },
+                prepend(List.of(regions.toArray(String[]::new), numbers.toArray(String[]::new)), where.args()));
         return heads;
     }
 
@@ -178,8 +220,14 @@ public class RegisterCandidates {
         List<Object> args = new ArrayList<>();
         args.add(IdNumber.of(idNumber).value());
         args.addAll(where.args());
-        return jdbc.query(SELECT_RESIDENT + " join person c on c.mother_id_number = p.id_number where c.id_number = ?"
-                + where.sql(), RESIDENT, args.toArray()).stream().findFirst();
+        return jdbc
+                .query(
+                        SELECT_RESIDENT + " join person c on c.mother_id_number = p.id_number where c.id_number = ?"
+                                + where.sql(),
+                        RESIDENT,
+                        args.toArray())
+                .stream()
+                .findFirst();
     }
 
     /** The current hardship categories (group details) of a person of the caller's subtree, in order. */
@@ -188,9 +236,12 @@ public class RegisterCandidates {
         List<Object> args = new ArrayList<>();
         args.add(IdNumber.of(idNumber).value());
         args.addAll(where.args());
-        return jdbc.queryForList("select g.detail from person_group g join person p using (id_number) "
-                + "where g.id_number = ? and g.grp = 'HARDSHIP' and (g.until is null or g.until >= current_date)"
-                + where.sql() + " order by g.detail", String.class, args.toArray());
+        return jdbc.queryForList(
+                "select g.detail from person_group g join person p using (id_number) "
+                        + "where g.id_number = ? and g.grp = 'HARDSHIP' and (g.until is null or g.until >= current_date)"
+                        + where.sql() + " order by g.detail",
+                String.class,
+                args.toArray());
     }
 
     /**
@@ -224,8 +275,8 @@ public class RegisterCandidates {
                 : "select distinct e.id_number from enrollment e join person p using (id_number) where e.year = ? "
                         + "and e.id_number = any(?::char(18)[])" + counts + where.sql();
         LocalDate today = day.today();
-        return new HashSet<>(jdbc.queryForList(sql, String.class,
-                prepend(List.of(year, ids(idNumbers), today, today), where.args())));
+        return new HashSet<>(jdbc.queryForList(
+                sql, String.class, prepend(List.of(year, ids(idNumbers), today, today), where.args())));
     }
 
     /**
@@ -238,13 +289,19 @@ public class RegisterCandidates {
             return List.of();
         }
         // the change log writes an enrollment as "<year> <scheme> <place> …"
-        return jdbc.query("select c.id, c.id_number, split_part(c.new_value, ' ', 1)::int, c.changed_at "
+        return jdbc.query(
+                "select c.id, c.id_number, split_part(c.new_value, ' ', 1)::int, c.changed_at "
                         + "from person_change c where c.id_number = any(?::char(18)[]) and c.field = 'enrollment' "
                         + "and c.old_value is null and c.changed_at >= ? and c.changed_at < ? "
                         + "and split_part(c.new_value, ' ', 1) ~ '^[0-9]{4}$' order by c.id",
-                (rs, n) -> new EnrollmentRecorded(rs.getLong(1), rs.getString(2), rs.getInt(3),
+                (rs, n) -> new EnrollmentRecorded(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getInt(3),
                         rs.getTimestamp(4).toInstant()),
-                ids(idNumbers), Timestamp.from(from), Timestamp.from(to));
+                ids(idNumbers),
+                Timestamp.from(from),
+                Timestamp.from(to));
     }
 
     /**
@@ -253,10 +310,13 @@ public class RegisterCandidates {
      */
     public List<GroupMember> newbornsOfImport(long importId) {
         Scoped where = scoped("p");
-        return jdbc.query("select p.id_number, p.name, p.household_region, p.residence_region, p.grid_code, g.since, "
+        return jdbc.query(
+                "select p.id_number, p.name, p.household_region, p.residence_region, p.grid_code, g.since, "
                         + "g.until from person_group g join person p using (id_number) where g.grp = 'NEWBORN' "
                         + "and g.import_id = ? and p.status = 'ACTIVE' and p.household_region is not null" + where.sql()
-                        + " order by p.id_number", MEMBER, prepend(List.of(importId), where.args()));
+                        + " order by p.id_number",
+                MEMBER,
+                prepend(List.of(importId), where.args()));
     }
 
     /**
@@ -265,26 +325,38 @@ public class RegisterCandidates {
      * subtree, by ID number: the whole list is compared after every hardship import, not only its changed rows.
      */
     public List<GroupMember> hardshipMembersInScopeOf(long importId) {
-        String scopeCode = jdbc.queryForList("select scope_code from import_run where id = ?", String.class, importId)
-                .stream().findFirst().orElseThrow(() -> new RegisterException("register.import.notFound", importId));
-        String like = RegionLevel.ofCode(scopeCode).map(l -> l.prefixOf(scopeCode)).orElse(scopeCode) + "%";
+        String scopeCode =
+                jdbc.queryForList("select scope_code from import_run where id = ?", String.class, importId).stream()
+                        .findFirst()
+                        .orElseThrow(() -> new RegisterException("register.import.notFound", importId));
+        String like =
+                RegionLevel.ofCode(scopeCode).map(l -> l.prefixOf(scopeCode)).orElse(scopeCode) + "%";
         Scoped where = scoped("p");
-        return jdbc.query("with members as (select distinct g.id_number from person_group g where g.grp = 'HARDSHIP' "
+        return jdbc.query(
+                "with members as (select distinct g.id_number from person_group g where g.grp = 'HARDSHIP' "
                         + "and (g.until is null or g.until >= current_date)) "
                         + "select p.id_number, p.name, p.household_region, p.residence_region, p.grid_code, "
                         + "null::date since, null::date until from members m join person p using (id_number) "
                         + "where p.status = 'ACTIVE' and p.household_region is not null "
                         + "and (p.household_region like ? or p.residence_region like ?)" + where.sql()
-                        + " order by p.id_number", MEMBER, prepend(List.of(like, like), where.args()));
+                        + " order by p.id_number",
+                MEMBER,
+                prepend(List.of(like, like), where.args()));
     }
 
     /**
      * A newborn on the register from the birth certificate (出生医学证明) only: where the child lives and the county that
      * answers for it; idNumber once the police registered the birth (null before).
      */
-    public record CertificateNewborn(String certificateNo, String name, LocalDate birthDate, String residenceRegion,
-                                     String gridCode, String countyCode, String motherIdNumber, String idNumber) {
-    }
+    public record CertificateNewborn(
+            String certificateNo,
+            String name,
+            LocalDate birthDate,
+            String residenceRegion,
+            String gridCode,
+            String countyCode,
+            String motherIdNumber,
+            String idNumber) {}
 
     /**
      * The certificates an import brought that no police registration has joined to a file yet and on which no
@@ -293,8 +365,10 @@ public class RegisterCandidates {
      */
     public List<CertificateNewborn> certificateNewbornsOfImport(long importId) {
         Scoped where = scopedCertificate("c");
-        return jdbc.query(SELECT_CERTIFICATE + " where c.import_id = ? and c.id_number is null "
-                + "and c.enrolled_year is null" + where.sql() + " order by c.certificate_no", CERTIFICATE,
+        return jdbc.query(
+                SELECT_CERTIFICATE + " where c.import_id = ? and c.id_number is null " + "and c.enrolled_year is null"
+                        + where.sql() + " order by c.certificate_no",
+                CERTIFICATE,
                 prepend(List.of(importId), where.args()));
     }
 
@@ -305,19 +379,27 @@ public class RegisterCandidates {
         }
         Scoped where = scopedCertificate("c");
         Map<String, CertificateNewborn> found = new HashMap<>();
-        jdbc.query(SELECT_CERTIFICATE + " where c.certificate_no = any(?::text[])" + where.sql(), rs -> {
-            CertificateNewborn c = CERTIFICATE.mapRow(rs, 0);
-            found.put(c.certificateNo(), c);
-        }, prepend(List.of((Object) certificateNos.toArray(String[]::new)), where.args()));
+        jdbc.query(
+                SELECT_CERTIFICATE + " where c.certificate_no = any(?::text[])" + where.sql(),
+                rs -> {
+                    CertificateNewborn c = CERTIFICATE.mapRow(rs, 0);
+                    found.put(c.certificateNo(), c);
+                },
+                prepend(List.of((Object) certificateNos.toArray(String[]::new)), where.args()));
         return found;
     }
 
     /** The mother a certificate names, if her file is on the register (the caller must see the certificate). */
     public Optional<Resident> motherOfCertificate(String certificateNo) {
         Scoped where = scopedCertificate("c");
-        return jdbc.query(SELECT_RESIDENT + " join birth_certificate c on c.mother_id_number = p.id_number "
-                + "where c.certificate_no = ?" + where.sql(), RESIDENT,
-                prepend(List.of(certificateNo), where.args())).stream().findFirst();
+        return jdbc
+                .query(
+                        SELECT_RESIDENT + " join birth_certificate c on c.mother_id_number = p.id_number "
+                                + "where c.certificate_no = ?" + where.sql(),
+                        RESIDENT,
+                        prepend(List.of(certificateNo), where.args()))
+                .stream()
+                .findFirst();
     }
 
     /** "certificate {@code alias} lies in the caller's subtree": where the child lives, else its county. */
@@ -327,20 +409,28 @@ public class RegisterCandidates {
             return new Scoped("", List.of());
         }
         String like = s.codePrefix() + "%";
-        return new Scoped(" and (" + alias + ".residence_region like ? or " + alias + ".grid_code like ? or ("
-                + alias + ".residence_region is null and " + alias + ".county_code like ?))", List.of(like, like, like));
+        return new Scoped(
+                " and (" + alias + ".residence_region like ? or " + alias + ".grid_code like ? or (" + alias
+                        + ".residence_region is null and " + alias + ".county_code like ?))",
+                List.of(like, like, like));
     }
 
-    private static final String SELECT_CERTIFICATE = "select c.certificate_no, c.name, c.birth_date, c.residence_region, "
-            + "c.grid_code, c.county_code, c.mother_id_number, c.id_number from birth_certificate c";
+    private static final String SELECT_CERTIFICATE =
+            "select c.certificate_no, c.name, c.birth_date, c.residence_region, "
+                    + "c.grid_code, c.county_code, c.mother_id_number, c.id_number from birth_certificate c";
 
-    private static final RowMapper<CertificateNewborn> CERTIFICATE = (rs, n) -> new CertificateNewborn(rs.getString(1),
-            rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6),
-            rs.getString(7), rs.getString(8));
+    private static final RowMapper<CertificateNewborn> CERTIFICATE = (rs, n) -> new CertificateNewborn(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getObject(3, LocalDate.class),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getString(6),
+            rs.getString(7),
+            rs.getString(8));
 
     /** The condition "person {@code alias} lies in the caller's subtree" (empty for the system) and its arguments. */
-    private record Scoped(String sql, List<Object> args) {
-    }
+    private record Scoped(String sql, List<Object> args) {}
 
     private Scoped scoped(String alias) {
         RegionScope s = scope.get();
@@ -349,8 +439,10 @@ public class RegisterCandidates {
         }
         // a grid worker's scope is a 15-digit grid code: only grid_code can lie under it
         String like = s.codePrefix() + "%";
-        return new Scoped(" and (" + alias + ".household_region like ? or " + alias + ".residence_region like ? or "
-                + alias + ".grid_code like ?)", List.of(like, like, like));
+        return new Scoped(
+                " and (" + alias + ".household_region like ? or " + alias + ".residence_region like ? or " + alias
+                        + ".grid_code like ?)",
+                List.of(like, like, like));
     }
 
     private static Object[] prepend(List<Object> first, List<Object> rest) {
@@ -370,13 +462,26 @@ public class RegisterCandidates {
             + "and (g.until is null or g.until >= current_date) order by g.since desc nulls last limit 1) guardian_mobile, "
             + "p.household_number, p.household_relation from person p";
 
-    private static final RowMapper<Resident> RESIDENT = (rs, n) -> new Resident(rs.getString("id_number"),
-            rs.getString("name"), rs.getObject("birth_date", LocalDate.class), rs.getString("address"),
-            rs.getString("mobile"), rs.getBoolean("sms_opt_out"), rs.getString("household_region"),
-            rs.getString("residence_region"), rs.getString("grid_code"), rs.getString("guardian_mobile"),
-            rs.getString("household_number"), rs.getString("household_relation"));
+    private static final RowMapper<Resident> RESIDENT = (rs, n) -> new Resident(
+            rs.getString("id_number"),
+            rs.getString("name"),
+            rs.getObject("birth_date", LocalDate.class),
+            rs.getString("address"),
+            rs.getString("mobile"),
+            rs.getBoolean("sms_opt_out"),
+            rs.getString("household_region"),
+            rs.getString("residence_region"),
+            rs.getString("grid_code"),
+            rs.getString("guardian_mobile"),
+            rs.getString("household_number"),
+            rs.getString("household_relation"));
 
-    private static final RowMapper<GroupMember> MEMBER = (rs, n) -> new GroupMember(rs.getString(1), rs.getString(2),
-            rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class),
+    private static final RowMapper<GroupMember> MEMBER = (rs, n) -> new GroupMember(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getString(4),
+            rs.getString(5),
+            rs.getObject(6, LocalDate.class),
             rs.getObject(7, LocalDate.class));
 }

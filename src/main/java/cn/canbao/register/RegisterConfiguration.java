@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** The register's settings. */
 @Configuration
 @EnableConfigurationProperties(RegisterFileSettings.class)
-class RegisterConfiguration {
-}
+class RegisterConfiguration {}

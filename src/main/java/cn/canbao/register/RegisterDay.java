@@ -1,9 +1,8 @@
 package cn.canbao.register;
 
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.LocalDate;
+import org.springframework.stereotype.Component;
 
 /**
  * The register's today, from the application's one Clock (tests fix it), in the counties' zone; and the

@@ -5,17 +5,16 @@ import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The register counted for other modules' figures (baseline, proposals, dashboard), each one set-based statement
@@ -41,28 +40,24 @@ public class RegisterFigures {
     }
 
     /** A household region's files (not cancelled) held in custody on the year's reference day: left out of the counts. */
-    public record CustodyCount(String regionCode, int held) {
-    }
+    public record CustodyCount(String regionCode, int held) {}
 
     /** A household region's files (not cancelled) for a year: insured here, elsewhere only, lapsed (paid the year before). */
-    public record HouseholdCount(String regionCode, int registered, int insuredLocal, int insuredElsewhere, int lapsed) {
-    }
+    public record HouseholdCount(
+            String regionCode, int registered, int insuredLocal, int insuredElsewhere, int lapsed) {}
 
     /** A 100% target group's active members of a household region whose membership overlaps the year, and those enrolled. */
-    public record GroupCount(String regionCode, PersonGroup group, int registered, int enrolled) {
-    }
+    public record GroupCount(String regionCode, PersonGroup group, int registered, int enrolled) {}
 
     /**
      * Files (not cancelled) of a county by household region, grid and — for those not insured in the year — why
      * ("UNRECORDED" when nobody recorded it; null for the insured); lapsed: paid the year before, not this year.
      */
-    public record Headcount(String householdRegion, String gridCode, String reason, int registered, int insured,
-                            int lapsed) {
-    }
+    public record Headcount(
+            String householdRegion, String gridCode, String reason, int registered, int insured, int lapsed) {}
 
     /** A grid's active files not insured in the year: never paid the year before (uninsured) or did (lapsed). */
-    public record GridCount(String gridCode, int uninsured, int lapsed) {
-    }
+    public record GridCount(String gridCode, int uninsured, int lapsed) {}
 
     /**
      * Files not cancelled per household region, for a year (the baseline's counts before they roll up). Persons held
@@ -97,7 +92,8 @@ public class RegisterFigures {
                                           bool_or(year = :year - 1) last_year
                                    from enrollment x where x.id_number = p.id_number
                                      and x.year between :year - 1 and :year) e on true""";
-        return serially(() -> jdbc.sql(paid + """
+        return serially(
+                () -> jdbc.sql(paid + """
                         select p.household_region, count(*),
                                count(*) filter (where e.local),
                                count(*) filter (where e.elsewhere and not e.local),
@@ -107,9 +103,12 @@ public class RegisterFigures {
                           and not """ + " " + RegisterDay.heldOn("p", ":day") + """
                         group by p.household_region
                         """)
-                .param("year", year).param("prefix", prefix).param("day", day.referenceDay(year))
-                .query((rs, n) -> new HouseholdCount(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
-                        rs.getInt(5))).list());
+                        .param("year", year)
+                        .param("prefix", prefix)
+                        .param("day", day.referenceDay(year))
+                        .query((rs, n) -> new HouseholdCount(
+                                rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                        .list());
     }
 
     /** Files not cancelled held in custody on the year's reference day, per household region (what the baseline left out). */
@@ -126,8 +125,10 @@ public class RegisterFigures {
         return jdbc.sql("select p.household_region, count(*) from person p where p.status <> 'CANCELLED' "
                         + "and p.household_region like :prefix || '%' and " + RegisterDay.heldOn("p", ":day")
                         + " group by p.household_region")
-                .param("prefix", prefix).param("day", day.referenceDay(year))
-                .query((rs, n) -> new CustodyCount(rs.getString(1), rs.getInt(2))).list();
+                .param("prefix", prefix)
+                .param("day", day.referenceDay(year))
+                .query((rs, n) -> new CustodyCount(rs.getString(1), rs.getInt(2)))
+                .list();
     }
 
     /**
@@ -156,9 +157,11 @@ public class RegisterFigures {
                         where p.status = 'ACTIVE' and p.household_region like :prefix || '%'
                         group by p.household_region, m.grp
                         """)
-                .param("year", year).param("prefix", prefix)
-                .query((rs, n) -> new GroupCount(rs.getString(1), PersonGroup.valueOf(rs.getString(2)), rs.getInt(3),
-                        rs.getInt(4))).list());
+                .param("year", year)
+                .param("prefix", prefix)
+                .query((rs, n) -> new GroupCount(
+                        rs.getString(1), PersonGroup.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4)))
+                .list());
     }
 
     /**
@@ -185,10 +188,14 @@ public class RegisterFigures {
                           and not """ + " " + RegisterDay.heldOn("p", ":day") + """
                         group by 1, 2, 3
                         """)
-                .param("year", year).param("prefix", prefix + "%").param("first", prefix)
-                .param("after", Long.toString(Long.parseLong(prefix) + 1)).param("day", day.referenceDay(year))
-                .query((rs, n) -> new Headcount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getInt(5), rs.getInt(6))).list());
+                .param("year", year)
+                .param("prefix", prefix + "%")
+                .param("first", prefix)
+                .param("after", Long.toString(Long.parseLong(prefix) + 1))
+                .param("day", day.referenceDay(year))
+                .query((rs, n) -> new Headcount(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)))
+                .list());
     }
 
     /** The active files assigned to the grids of a village, not insured in the year, per grid (one statement). */
@@ -204,9 +211,12 @@ public class RegisterFigures {
                                count(*) filter (where not insured and paid_last_year)
                         from people group by grid_code
                         """)
-                .param("year", year).param("first", village + "000").param("last", village + "999")
+                .param("year", year)
+                .param("first", village + "000")
+                .param("last", village + "999")
                 .param("day", day.referenceDay(year))
-                .query((rs, n) -> new GridCount(rs.getString(1), rs.getInt(2), rs.getInt(3))).list();
+                .query((rs, n) -> new GridCount(rs.getString(1), rs.getInt(2), rs.getInt(3)))
+                .list();
     }
 
     /**
@@ -223,13 +233,17 @@ public class RegisterFigures {
         java.time.LocalDate today = day.today();
         List<String> enrolled = CurrentUser.isSystem()
                 ? jdbc.sql("select i.id from unnest(?::char(18)[]) i(id) where exists (select 1 from enrollment e "
-                        + "where e.id_number = i.id and e.year = ?" + counts + ")").params(ids, year, today, today)
-                .query(String.class).list()
+                                + "where e.id_number = i.id and e.year = ?" + counts + ")")
+                        .params(ids, year, today, today)
+                        .query(String.class)
+                        .list()
                 : jdbc.sql("select p.id_number from unnest(?::char(18)[]) i(id) join person p on p.id_number = i.id "
-                        + "where (p.household_region like ? || '%' or p.residence_region like ? || '%' "
-                        + "or p.grid_code like ? || '%') and exists (select 1 from enrollment e "
-                        + "where e.id_number = p.id_number and e.year = ?" + counts + ")")
-                .params(ids, scopePrefix(), scopePrefix(), scopePrefix(), year, today, today).query(String.class).list();
+                                + "where (p.household_region like ? || '%' or p.residence_region like ? || '%' "
+                                + "or p.grid_code like ? || '%') and exists (select 1 from enrollment e "
+                                + "where e.id_number = p.id_number and e.year = ?" + counts + ")")
+                        .params(ids, scopePrefix(), scopePrefix(), scopePrefix(), year, today, today)
+                        .query(String.class)
+                        .list();
         return new HashSet<>(enrolled);
     }
 
@@ -239,8 +253,10 @@ public class RegisterFigures {
         // one probe of the (year, id_number) index per year, not a scan of every enrollment (11 million in a province)
         return jdbc.sql("with recursive y(year) as (select max(year) from enrollment union all "
                         + "select (select max(e.year) from enrollment e where e.year < y.year) from y where y.year is not null) "
-                        + "select year from y where year is not null limit ?").param(latest)
-                .query(Integer.class).list();
+                        + "select year from y where year is not null limit ?")
+                .param(latest)
+                .query(Integer.class)
+                .list();
     }
 
     /** The years an import brought enrollments of, if the caller may see the import. */
@@ -248,14 +264,19 @@ public class RegisterFigures {
         if (importScope(importId).isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select distinct year from enrollment where import_id = ? order by year").param(importId)
-                .query(Integer.class).list();
+        return jdbc.sql("select distinct year from enrollment where import_id = ? order by year")
+                .param(importId)
+                .query(Integer.class)
+                .list();
     }
 
     /** The region an import was made for, if the caller's scope covers it. */
     public Optional<String> importScope(long importId) {
-        return jdbc.sql("select scope_code from import_run where id = ?").param(importId).query(String.class)
-                .optional().filter(code -> code.startsWith(scopePrefix()));
+        return jdbc.sql("select scope_code from import_run where id = ?")
+                .param(importId)
+                .query(String.class)
+                .optional()
+                .filter(code -> code.startsWith(scopePrefix()));
     }
 
     /**
@@ -272,7 +293,9 @@ public class RegisterFigures {
                         + "and p.household_region like ? and length(p.household_region) = 12 "
                         + "and exists (select 1 from person_change c where c.id_number = p.id_number and c.import_id = ?) "
                         + "order by 1")
-                .params(within + "%", within + "%", scopePrefix() + "%", importId).query(String.class).list();
+                .params(within + "%", within + "%", scopePrefix() + "%", importId)
+                .query(String.class)
+                .list();
     }
 
     /** The code prefix of a region's subtree; the region must be in the caller's scope. */
@@ -289,17 +312,26 @@ public class RegisterFigures {
      * with the transaction).
      */
     private <T> T serially(Supplier<T> aggregate) {
-        String workers = jdbc.sql("select current_setting('max_parallel_workers_per_gather')").query(String.class)
+        String workers = jdbc.sql("select current_setting('max_parallel_workers_per_gather')")
+                .query(String.class)
                 .single();
-        String jit = jdbc.sql("select current_setting('jit')").query(String.class).single();
-        jdbc.sql("select set_config('max_parallel_workers_per_gather', '0', true)").query(String.class).single();
+        String jit =
+                jdbc.sql("select current_setting('jit')").query(String.class).single();
+        jdbc.sql("select set_config('max_parallel_workers_per_gather', '0', true)")
+                .query(String.class)
+                .single();
         // nor compiled: the planner's cost of a county's aggregate starts the JIT, which took longer (0.2–0.5 s) than
         // it saved
         jdbc.sql("select set_config('jit', 'off', true)").query(String.class).single();
         T result = aggregate.get();
-        jdbc.sql("select set_config('max_parallel_workers_per_gather', ?, true)").param(workers).query(String.class)
+        jdbc.sql("select set_config('max_parallel_workers_per_gather', ?, true)")
+                .param(workers)
+                .query(String.class)
                 .single();
-        jdbc.sql("select set_config('jit', ?, true)").param(jit).query(String.class).single();
+        jdbc.sql("select set_config('jit', ?, true)")
+                .param(jit)
+                .query(String.class)
+                .single();
         return result;
     }
 

@@ -15,8 +15,8 @@ public record RegisterFileSettings(String numberPrefix) {
     public RegisterFileSettings {
         numberPrefix = numberPrefix == null ? "DA" : numberPrefix.strip();
         if (!numberPrefix.matches("[A-Z]{0,6}")) {
-            throw new IllegalStateException("canbao.register.file.number-prefix must be 0 to 6 capital letters, not "
-                    + numberPrefix);
+            throw new IllegalStateException(
+                    "canbao.register.file.number-prefix must be 0 to 6 capital letters, not " + numberPrefix);
         }
     }
 }

@@ -4,11 +4,6 @@ import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The register's facts other modules read in bulk: persons' enrollment and payment histories (policy), a
@@ -43,8 +42,14 @@ public class RegisterHistories {
     }
 
     /** A person's enrollment and payment history as the register holds it. */
-    public record History(String idNumber, String householdRegion, LocalDate birthDate, Set<PersonGroup> groups,
-                          List<Membership> memberships, List<Enrollment> enrollments, List<Payment> payments) {
+    public record History(
+            String idNumber,
+            String householdRegion,
+            LocalDate birthDate,
+            Set<PersonGroup> groups,
+            List<Membership> memberships,
+            List<Enrollment> enrollments,
+            List<Payment> payments) {
         public History {
             groups = Set.copyOf(groups);
             memberships = List.copyOf(memberships);
@@ -57,14 +62,11 @@ public class RegisterHistories {
      * A current group membership: its detail (the hardship category, for a veteran or spouse nothing) and the day
      * it began (for {@link PersonGroup#VETERAN} and {@link PersonGroup#MILITARY_SPOUSE} the day of leaving service).
      */
-    public record Membership(PersonGroup group, String detail, LocalDate since) {
-    }
+    public record Membership(PersonGroup group, String detail, LocalDate since) {}
 
-    public record Enrollment(int year, String scheme, String place) {
-    }
+    public record Enrollment(int year, String scheme, String place) {}
 
-    public record Payment(String receiptNo, int year, String scheme, LocalDate paidDate) {
-    }
+    public record Payment(String receiptNo, int year, String scheme, LocalDate paidDate) {}
 
     /**
      * The histories of the persons found, by ID number, in the order found: household region, the groups they
@@ -77,11 +79,15 @@ public class RegisterHistories {
         }
         Map<String, String> households = new LinkedHashMap<>();
         Map<String, LocalDate> births = new HashMap<>();
-        jdbc.query("select id_number, household_region, birth_date from person p where id_number = any(?::char(18)[])"
-                + inScope(), rs -> {
+        jdbc.query(
+                "select id_number, household_region, birth_date from person p where id_number = any(?::char(18)[])"
+                        + inScope(),
+                rs -> {
                     households.put(rs.getString("id_number"), rs.getString("household_region"));
-                    births.put(rs.getString("id_number"), rs.getDate("birth_date").toLocalDate());
-                }, scopeArgs(idNumbers.toArray(String[]::new)));
+                    births.put(
+                            rs.getString("id_number"), rs.getDate("birth_date").toLocalDate());
+                },
+                scopeArgs(idNumbers.toArray(String[]::new)));
         if (households.isEmpty()) {
             return Map.of();
         }
@@ -89,39 +95,59 @@ public class RegisterHistories {
         Object[] ids = {households.keySet().toArray(String[]::new)};
         Map<String, Set<PersonGroup>> groups = new HashMap<>();
         Map<String, List<Membership>> memberships = new HashMap<>();
-        jdbc.query("select id_number, grp, detail, since from person_group where id_number = any(?::char(18)[]) "
-                + "and (until is null or until >= current_date)", rs -> {
-                    PersonGroup group = PersonGroup.valueOf(rs.getString(2));
-                    groups.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(group);
-                    java.sql.Date since = rs.getDate(4);
-                    memberships.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Membership(group,
-                            rs.getString(3), since == null ? null : since.toLocalDate()));
-                }, ids);
-        Map<String, List<Enrollment>> enrollments = new HashMap<>();
-        jdbc.query("select id_number, year, scheme, place from enrollment where id_number = any(?::char(18)[])", rs -> {
-            enrollments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                    .add(new Enrollment(rs.getInt(2), rs.getString(3), rs.getString(4)));
-        }, ids);
-        Map<String, List<Payment>> payments = new HashMap<>();
-        jdbc.query("select id_number, receipt_no, year, scheme, paid_date from payment where id_number = any(?::char(18)[])",
+        jdbc.query(
+                "select id_number, grp, detail, since from person_group where id_number = any(?::char(18)[]) "
+                        + "and (until is null or until >= current_date)",
                 rs -> {
-                    payments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Payment(rs.getString(2),
-                            rs.getInt(3), rs.getString(4), rs.getDate(5).toLocalDate()));
-                }, ids);
+                    PersonGroup group = PersonGroup.valueOf(rs.getString(2));
+                    groups.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
+                            .add(group);
+                    java.sql.Date since = rs.getDate(4);
+                    memberships
+                            .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Membership(group, rs.getString(3), since == null ? null : since.toLocalDate()));
+                },
+                ids);
+        Map<String, List<Enrollment>> enrollments = new HashMap<>();
+        jdbc.query(
+                "select id_number, year, scheme, place from enrollment where id_number = any(?::char(18)[])",
+                rs -> {
+                    enrollments
+                            .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Enrollment(rs.getInt(2), rs.getString(3), rs.getString(4)));
+                },
+                ids);
+        Map<String, List<Payment>> payments = new HashMap<>();
+        jdbc.query(
+                "select id_number, receipt_no, year, scheme, paid_date from payment where id_number = any(?::char(18)[])",
+                rs -> {
+                    payments.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Payment(
+                                    rs.getString(2),
+                                    rs.getInt(3),
+                                    rs.getString(4),
+                                    rs.getDate(5).toLocalDate()));
+                },
+                ids);
         Map<String, History> histories = new LinkedHashMap<>();
-        households.forEach((id, household) -> histories.put(id, new History(id, household,
-                births.get(id), groups.getOrDefault(id, Set.of()), memberships.getOrDefault(id, List.of()), enrollments.getOrDefault(id, List.of()),
-                payments.getOrDefault(id, List.of()))));
+        households.forEach((id, household) -> histories.put(
+                id,
+                new History(
+                        id,
+                        household,
+                        births.get(id),
+                        groups.getOrDefault(id, Set.of()),
+                        memberships.getOrDefault(id, List.of()),
+                        enrollments.getOrDefault(id, List.of()),
+                        payments.getOrDefault(id, List.of()))));
         return histories;
     }
 
     /** A village's reporting window: from {@code since} (exclusive) to the common end. */
-    public record VillageWindow(String villageCode, Instant since) {
-    }
+    public record VillageWindow(String villageCode, Instant since) {}
 
     /** What the register recorded in a village's window (persons count by their household village). */
-    public record VillageActivity(int newEnrollments, int newPayments, int reasonsRecorded) {
-    }
+    public record VillageActivity(int newEnrollments, int newPayments, int reasonsRecorded) {}
 
     /**
      * Per village of the county, in its window ending at {@code until}: the persons newly enrolled for
@@ -130,8 +156,8 @@ public class RegisterHistories {
      * statement for all villages (a county has some 300); villages with nothing are absent. System work, or a
      * leader, clerk or admin of the county.
      */
-    public Map<String, VillageActivity> villageActivity(String countyCode, int year, List<VillageWindow> windows,
-                                                        Instant until) {
+    public Map<String, VillageActivity> villageActivity(
+            String countyCode, int year, List<VillageWindow> windows, Instant until) {
         CurrentUser.requireActing(countyCode, Role.ADMIN, Role.CLERK, Role.COUNTY_LEADER);
         if (windows.isEmpty()) {
             return Map.of();
@@ -139,7 +165,8 @@ public class RegisterHistories {
         String county = RegionLevel.COUNTY.prefixOf(countyCode) + "%";
         Timestamp end = Timestamp.from(until);
         Map<String, VillageActivity> activity = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                         with w(code, since) as (select * from unnest(?::varchar[], ?::text[]::timestamptz[])),
                         lo as (select min(since) since from w),
                         imports as (select i.id, i.finished_at from import_run i, lo
@@ -169,11 +196,18 @@ public class RegisterHistories {
                         from w left join n_enr e on e.code = w.code left join n_paid y on y.code = w.code
                         left join n_reasons r on r.code = w.code
                         where e.n is not null or y.n is not null or r.n is not null
-                        """, rs -> {
+                        """,
+                rs -> {
                     activity.put(rs.getString(1), new VillageActivity(rs.getInt(2), rs.getInt(3), rs.getInt(4)));
-                }, windows.stream().map(VillageWindow::villageCode).toArray(String[]::new),
-                windows.stream().map(w -> w.since().toString()).toArray(String[]::new), end, county, year, year,
-                end, county);
+                },
+                windows.stream().map(VillageWindow::villageCode).toArray(String[]::new),
+                windows.stream().map(w -> w.since().toString()).toArray(String[]::new),
+                end,
+                county,
+                year,
+                year,
+                end,
+                county);
         return activity;
     }
 
@@ -182,17 +216,22 @@ public class RegisterHistories {
         if (idNumbers.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.queryForList("select id_number from person p where id_number = any(?::char(18)[]) "
-                + "and sms_opt_out" + inScope(), String.class, scopeArgs(idNumbers.toArray(String[]::new))));
+        return new HashSet<>(jdbc.queryForList(
+                "select id_number from person p where id_number = any(?::char(18)[]) " + "and sms_opt_out" + inScope(),
+                String.class,
+                scopeArgs(idNumbers.toArray(String[]::new))));
     }
 
     /** The names of the persons, by ID number (one statement). */
     public Map<String, String> names(Collection<String> idNumbers) {
         Map<String, String> names = new HashMap<>();
         if (!idNumbers.isEmpty()) {
-            jdbc.query("select id_number, name from person p where id_number = any(?::char(18)[])" + inScope(), rs -> {
-                names.put(rs.getString(1), rs.getString(2));
-            }, scopeArgs(idNumbers.toArray(String[]::new)));
+            jdbc.query(
+                    "select id_number, name from person p where id_number = any(?::char(18)[])" + inScope(),
+                    rs -> {
+                        names.put(rs.getString(1), rs.getString(2));
+                    },
+                    scopeArgs(idNumbers.toArray(String[]::new)));
         }
         return names;
     }
@@ -201,17 +240,21 @@ public class RegisterHistories {
     public Map<String, String> finestRegions(Collection<String> idNumbers) {
         Map<String, String> regions = new HashMap<>();
         if (!idNumbers.isEmpty()) {
-            jdbc.query("select id_number, coalesce(grid_code, residence_region, household_region) from person p "
-                    + "where id_number = any(?::char(18)[])" + inScope(), rs -> {
+            jdbc.query(
+                    "select id_number, coalesce(grid_code, residence_region, household_region) from person p "
+                            + "where id_number = any(?::char(18)[])" + inScope(),
+                    rs -> {
                         regions.put(rs.getString(1), rs.getString(2));
-                    }, scopeArgs(idNumbers.toArray(String[]::new)));
+                    },
+                    scopeArgs(idNumbers.toArray(String[]::new)));
         }
         return regions;
     }
 
     /** The condition on {@code person p} that keeps the caller's persons ("" for system work). */
     private String inScope() {
-        return scope.get().unrestricted() ? ""
+        return scope.get().unrestricted()
+                ? ""
                 : " and (p.household_region like ? or p.residence_region like ? or p.grid_code like ?)";
     }
 

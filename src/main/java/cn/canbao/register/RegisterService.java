@@ -5,14 +5,13 @@ import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionScope;
 import cn.canbao.region.RegionService;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * The register's questions about persons (who outreach should reach this year) and the changes recorded by
@@ -49,11 +48,21 @@ public class RegisterService {
      */
     public boolean eligibleForOutreach(String idNumber, int year) {
         LocalDate today = day.today();
-        return jdbc.queryForList("select p.status = 'ACTIVE' and not exists (select 1 from enrollment e "
-                + "where e.id_number = p.id_number and e.year = ? and not (e.scheme = 'EMPLOYEE' and "
-                + RegisterDay.suspendedOn("p", "?::date") + ")) and not " + RegisterDay.heldOn("p", "?::date")
-                + " from person p where p.id_number = ?",
-                Boolean.class, year, today, today, today, today, IdNumber.of(idNumber).value()).stream()
+        return jdbc
+                .queryForList(
+                        "select p.status = 'ACTIVE' and not exists (select 1 from enrollment e "
+                                + "where e.id_number = p.id_number and e.year = ? and not (e.scheme = 'EMPLOYEE' and "
+                                + RegisterDay.suspendedOn("p", "?::date") + ")) and not "
+                                + RegisterDay.heldOn("p", "?::date")
+                                + " from person p where p.id_number = ?",
+                        Boolean.class,
+                        year,
+                        today,
+                        today,
+                        today,
+                        today,
+                        IdNumber.of(idNumber).value())
+                .stream()
                 .anyMatch(Boolean.TRUE::equals);
     }
 
@@ -84,12 +93,18 @@ public class RegisterService {
     @Transactional
     public void recordDeath(String idNumber, LocalDate date, String by) {
         String id = IdNumber.of(idNumber).value();
-        jdbc.update("with old as (select status, status_date from person where id_number = ?), "
-                + "upd as (update person set status = 'DECEASED', status_date = ?, updated_at = now() "
-                + "where id_number = ? and status = 'ACTIVE' returning id_number) "
-                + "insert into person_change (id_number, field, old_value, new_value, changed_by) "
-                + "select u.id_number, 'status', (select status || ' ' || coalesce(status_date::text, '') from old), ?, ? "
-                + "from upd u", id, date, id, "DECEASED " + date, by);
+        jdbc.update(
+                "with old as (select status, status_date from person where id_number = ?), "
+                        + "upd as (update person set status = 'DECEASED', status_date = ?, updated_at = now() "
+                        + "where id_number = ? and status = 'ACTIVE' returning id_number) "
+                        + "insert into person_change (id_number, field, old_value, new_value, changed_by) "
+                        + "select u.id_number, 'status', (select status || ' ' || coalesce(status_date::text, '') from old), ?, ? "
+                        + "from upd u",
+                id,
+                date,
+                id,
+                "DECEASED " + date,
+                by);
     }
 
     /**
@@ -106,7 +121,8 @@ public class RegisterService {
             return;
         }
         // a move may lead out of the caller's region: any live region of the register is a destination
-        Region region = regions.findUnscoped(newResidence).filter(r -> !r.deleted())
+        Region region = regions.findUnscoped(newResidence)
+                .filter(r -> !r.deleted())
                 .orElseThrow(() -> new RegisterException("register.reject.unknownRegion", newResidence));
         boolean grid = region.level() == RegionLevel.GRID;
         String village = grid ? region.parentCode() : newResidence;
@@ -121,8 +137,8 @@ public class RegisterService {
      * Package-private: HouseholdTransferService calls it after checking who decides.
      */
     @Transactional
-    void recordHouseholdMove(String idNumber, String household, String residence, String grid, String address,
-                             String by) {
+    void recordHouseholdMove(
+            String idNumber, String household, String residence, String grid, String address, String by) {
         String id = IdNumber.of(idNumber).value();
         logged(id, "household_region", "household_region", household, by);
         if (residence != null) {
@@ -143,21 +159,37 @@ public class RegisterService {
     @Transactional
     public void recordInsuredElsewhere(String idNumber, int year, String scheme, String where, String by) {
         String id = IdNumber.of(idNumber).value();
-        jdbc.update("with ins as (insert into enrollment (id_number, year, scheme, place) values (?, ?, ?, 'ELSEWHERE') "
-                + "on conflict do nothing returning *) insert into person_change (id_number, field, old_value, "
-                + "new_value, changed_by) select id_number, 'enrollment', null, concat_ws(' ', year, scheme, place, ?), ? "
-                + "from ins", id, year, scheme, where, by);
+        jdbc.update(
+                "with ins as (insert into enrollment (id_number, year, scheme, place) values (?, ?, ?, 'ELSEWHERE') "
+                        + "on conflict do nothing returning *) insert into person_change (id_number, field, old_value, "
+                        + "new_value, changed_by) select id_number, 'enrollment', null, concat_ws(' ', year, scheme, place, ?), ? "
+                        + "from ins",
+                id,
+                year,
+                scheme,
+                where,
+                by);
         logged(id, "not_enrolled_reason", "not_enrolled_reason", NotEnrolledReason.INSURED_ELSEWHERE.name(), by);
     }
 
     /** Sets one column of the person when it differs, with its change-log row. Column names are ours, never input. */
     private void logged(String id, String column, String field, String value, String by) {
-        int changed = jdbc.update("with old as (select " + column + "::text v from person where id_number = ?), "
-                + "upd as (update person set " + column + " = ?, updated_at = now() where id_number = ? "
-                + "and " + column + " is distinct from ? returning id_number) "
-                + "insert into person_change (id_number, field, old_value, new_value, changed_by) "
-                + "select u.id_number, ?, (select v from old), ?, ? from upd u", id, value, id, value, field, value, by);
-        if (changed == 0 && jdbc.queryForList("select 1 from person where id_number = ?", id).isEmpty()) {
+        int changed = jdbc.update(
+                "with old as (select " + column + "::text v from person where id_number = ?), "
+                        + "upd as (update person set " + column + " = ?, updated_at = now() where id_number = ? "
+                        + "and " + column + " is distinct from ? returning id_number) "
+                        + "insert into person_change (id_number, field, old_value, new_value, changed_by) "
+                        + "select u.id_number, ?, (select v from old), ?, ? from upd u",
+                id,
+                value,
+                id,
+                value,
+                field,
+                value,
+                by);
+        if (changed == 0
+                && jdbc.queryForList("select 1 from person where id_number = ?", id)
+                        .isEmpty()) {
             throw new RegisterException("register.person.notFound", IdNumber.mask(id));
         }
     }
@@ -169,8 +201,14 @@ public class RegisterService {
      * enrollment of that year and scheme (an extract was quicker): that one is kept as it is.
      */
     @Transactional
-    public boolean recordEnrollment(String idNumber, int year, InsuranceScheme scheme, LocalDate paidDate,
-                                    BigDecimal amount, boolean subsidised, String changedBy) {
+    public boolean recordEnrollment(
+            String idNumber,
+            int year,
+            InsuranceScheme scheme,
+            LocalDate paidDate,
+            BigDecimal amount,
+            boolean subsidised,
+            String changedBy) {
         String id = IdNumber.of(idNumber).value();
         if (year < 1998 || year > 2100) {
             throw new RegisterException("register.enrollment.badYear", year);
@@ -178,17 +216,29 @@ public class RegisterService {
         if (amount != null && amount.signum() < 0) {
             throw new RegisterException("register.enrollment.badAmount", amount);
         }
-        if (jdbc.queryForList("select 1 from person where id_number = ?", Integer.class, id).isEmpty()) {
+        if (jdbc.queryForList("select 1 from person where id_number = ?", Integer.class, id)
+                .isEmpty()) {
             throw new RegisterException("register.enrollment.unknownPerson", IdNumber.mask(id));
         }
-        Integer written = jdbc.queryForObject("with added as (insert into enrollment (id_number, year, scheme, "
-                + "place, paid_date, amount, subsidised) select ?, ?, ?, 'LOCAL', ?, ?, ? where not exists "
-                + "(select 1 from enrollment e where e.id_number = ? and e.year = ? and e.scheme = ?) "
-                + "on conflict do nothing returning *), logged as (insert into person_change (id_number, field, "
-                + "old_value, new_value, changed_by) select id_number, 'enrollment', null, concat_ws(' ', year, "
-                + "scheme, place, paid_date, amount, case when subsidised then 'SUBSIDISED' end), ? from added "
-                + "returning 1) select count(*) from logged", Integer.class, id, year, scheme.name(), paidDate,
-                amount, subsidised, id, year, scheme.name(), changedBy);
+        Integer written = jdbc.queryForObject(
+                "with added as (insert into enrollment (id_number, year, scheme, "
+                        + "place, paid_date, amount, subsidised) select ?, ?, ?, 'LOCAL', ?, ?, ? where not exists "
+                        + "(select 1 from enrollment e where e.id_number = ? and e.year = ? and e.scheme = ?) "
+                        + "on conflict do nothing returning *), logged as (insert into person_change (id_number, field, "
+                        + "old_value, new_value, changed_by) select id_number, 'enrollment', null, concat_ws(' ', year, "
+                        + "scheme, place, paid_date, amount, case when subsidised then 'SUBSIDISED' end), ? from added "
+                        + "returning 1) select count(*) from logged",
+                Integer.class,
+                id,
+                year,
+                scheme.name(),
+                paidDate,
+                amount,
+                subsidised,
+                id,
+                year,
+                scheme.name(),
+                changedBy);
         return written != null && written > 0;
     }
 
@@ -198,11 +248,13 @@ public class RegisterService {
      * a file, it goes into that file at once. Returns whether it was written (not when one was recorded already).
      */
     @Transactional
-    public boolean recordCertificateEnrollment(String certificateNo, int year, InsuranceScheme scheme, LocalDate paidDate,
-                                               String changedBy) {
+    public boolean recordCertificateEnrollment(
+            String certificateNo, int year, InsuranceScheme scheme, LocalDate paidDate, String changedBy) {
         // one element: the linked ID number, null while the certificate stands alone
-        String[] row = jdbc.query("select id_number from birth_certificate where certificate_no = ? for update",
-                rs -> rs.next() ? new String[] {rs.getString(1)} : null, certificateNo);
+        String[] row = jdbc.query(
+                "select id_number from birth_certificate where certificate_no = ? for update",
+                rs -> rs.next() ? new String[] {rs.getString(1)} : null,
+                certificateNo);
         if (row == null) {
             throw new RegisterException("register.certificate.notFound", certificateNo);
         }
@@ -210,9 +262,15 @@ public class RegisterService {
         if (linked != null) {
             return recordEnrollment(linked, year, scheme, paidDate, null, false, changedBy);
         }
-        return jdbc.update("update birth_certificate set enrolled_year = ?, enrolled_scheme = ?, enrolled_on = ?, "
-                + "enrolled_by = ?, updated_at = now() where certificate_no = ? and enrolled_year is null", year,
-                scheme.name(), paidDate, changedBy, certificateNo) > 0;
+        return jdbc.update(
+                        "update birth_certificate set enrolled_year = ?, enrolled_scheme = ?, enrolled_on = ?, "
+                                + "enrolled_by = ?, updated_at = now() where certificate_no = ? and enrolled_year is null",
+                        year,
+                        scheme.name(),
+                        paidDate,
+                        changedBy,
+                        certificateNo)
+                > 0;
     }
 
     /** Those of the persons who opted out of SMS (unknown persons have not), in one statement, whoever asks. */
@@ -220,14 +278,16 @@ public class RegisterService {
         if (idNumbers.isEmpty()) {
             return java.util.Set.of();
         }
-        return new java.util.HashSet<>(jdbc.queryForList("select id_number from person where id_number = "
-                + "any(?::char(18)[]) and sms_opt_out", String.class, (Object) idNumbers.toArray(String[]::new)));
+        return new java.util.HashSet<>(jdbc.queryForList(
+                "select id_number from person where id_number = " + "any(?::char(18)[]) and sms_opt_out",
+                String.class,
+                (Object) idNumbers.toArray(String[]::new)));
     }
 
     /** Whether the person has opted out of SMS (unknown persons have not). */
     public boolean smsOptedOut(String idNumber) {
-        return jdbc.queryForList("select sms_opt_out from person where id_number = ?", Boolean.class, idNumber)
-                .stream().anyMatch(Boolean.TRUE::equals);
+        return jdbc.queryForList("select sms_opt_out from person where id_number = ?", Boolean.class, idNumber).stream()
+                .anyMatch(Boolean.TRUE::equals);
     }
 
     /**
@@ -237,14 +297,18 @@ public class RegisterService {
     @Transactional
     public boolean optOutOfSms(String idNumber, String by) {
         String id = IdNumber.of(idNumber).value();
-        List<String> regionsOfPerson = jdbc.queryForList("select concat_ws(',', household_region, residence_region, "
-                + "grid_code) from person where id_number = ?", String.class, id);
+        List<String> regionsOfPerson = jdbc.queryForList(
+                "select concat_ws(',', household_region, residence_region, "
+                        + "grid_code) from person where id_number = ?",
+                String.class,
+                id);
         if (regionsOfPerson.isEmpty()) {
             throw new RegisterException("register.person.notFound", IdNumber.mask(id));
         }
         RegionScope s = scope.get();
-        boolean inScope = s.unrestricted() || java.util.Arrays.stream(regionsOfPerson.get(0).split(","))
-                .anyMatch(code -> !code.isEmpty() && code.startsWith(s.codePrefix()));
+        boolean inScope = s.unrestricted()
+                || java.util.Arrays.stream(regionsOfPerson.get(0).split(","))
+                        .anyMatch(code -> !code.isEmpty() && code.startsWith(s.codePrefix()));
         if (!inScope) {
             throw new RegisterException("register.person.outOfScope", IdNumber.mask(id));
         }
@@ -261,9 +325,13 @@ public class RegisterService {
     }
 
     private List<String> optOut(String where, String arg, String by) {
-        return jdbc.queryForList("with changed as (update person set sms_opt_out = true, updated_at = now() where "
-                + where + " and not sms_opt_out returning id_number), logged as (insert into person_change "
-                + "(id_number, field, old_value, new_value, changed_by) select id_number, 'sms_opt_out', 'false', 'true', ? "
-                + "from changed) select id_number from changed order by id_number", String.class, arg, by);
+        return jdbc.queryForList(
+                "with changed as (update person set sms_opt_out = true, updated_at = now() where "
+                        + where + " and not sms_opt_out returning id_number), logged as (insert into person_change "
+                        + "(id_number, field, old_value, new_value, changed_by) select id_number, 'sms_opt_out', 'false', 'true', ? "
+                        + "from changed) select id_number from changed order by id_number",
+                String.class,
+                arg,
+                by);
     }
 }

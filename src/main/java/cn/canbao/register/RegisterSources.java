@@ -2,14 +2,13 @@ package cn.canbao.register;
 
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The justice and employee-insurance parts of a person file, for a person of the caller's subtree (household,
@@ -36,16 +35,31 @@ public class RegisterSources {
         String id = IdNumber.of(idNumber).value();
         requireInScope(id);
         LocalDate today = day.today();
-        List<PersonSources.Custody> custody = jdbc.query("select kind, since, until, institution, since <= ? "
+        List<PersonSources.Custody> custody = jdbc.query(
+                "select kind, since, until, institution, since <= ? "
                         + "and (until is null or until > ?) from person_custody where id_number = ? order by since desc",
-                (rs, n) -> new PersonSources.Custody(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getBoolean(5)), today, today, id);
-        List<PersonSources.Suspension> suspensions = jdbc.query("select suspended_on, resumed_on, employer, "
+                (rs, n) -> new PersonSources.Custody(
+                        rs.getString(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getString(4),
+                        rs.getBoolean(5)),
+                today,
+                today,
+                id);
+        List<PersonSources.Suspension> suspensions = jdbc.query(
+                "select suspended_on, resumed_on, employer, "
                         + "suspended_on < ?::date - interval '" + RegisterDay.SUSPENSION_MONTHS + " months' "
                         + "and (resumed_on is null or resumed_on > ?) from employee_suspension where id_number = ? "
                         + "order by suspended_on desc",
-                (rs, n) -> new PersonSources.Suspension(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class),
-                        rs.getString(3), rs.getBoolean(4)), today, today, id);
+                (rs, n) -> new PersonSources.Suspension(
+                        rs.getObject(1, LocalDate.class),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getString(3),
+                        rs.getBoolean(4)),
+                today,
+                today,
+                id);
         return new PersonSources(custody, suspensions);
     }
 

@@ -6,9 +6,8 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import org.springframework.core.annotation.Order;
-
 import java.time.LocalDate;
+import org.springframework.core.annotation.Order;
 
 /**
  * The person file's part from the justice and employee-insurance extracts: custody (and that the person is left
@@ -37,13 +36,25 @@ class RegisterSourcesSection implements PersonFileSection {
             return section;
         }
         section.add(new H3(section.getTranslation("person.sources")));
-        s.custody().forEach(c -> section.add(line("person-custody", section.getTranslation(
-                c.heldToday() ? "person.custody.held" : "person.custody.released",
-                section.getTranslation("person.custody." + c.kind()), text(c.since()), text(c.until()),
-                c.institution() == null ? "" : c.institution()), c.heldToday())));
-        s.suspensions().forEach(u -> section.add(line("person-suspension", section.getTranslation(
-                u.dueForResident() ? "person.suspension.due" : "person.suspension.recorded", text(u.suspendedOn()),
-                text(u.resumedOn()), u.employer() == null ? "" : u.employer()), u.dueForResident())));
+        s.custody()
+                .forEach(c -> section.add(line(
+                        "person-custody",
+                        section.getTranslation(
+                                c.heldToday() ? "person.custody.held" : "person.custody.released",
+                                section.getTranslation("person.custody." + c.kind()),
+                                text(c.since()),
+                                text(c.until()),
+                                c.institution() == null ? "" : c.institution()),
+                        c.heldToday())));
+        s.suspensions()
+                .forEach(u -> section.add(line(
+                        "person-suspension",
+                        section.getTranslation(
+                                u.dueForResident() ? "person.suspension.due" : "person.suspension.recorded",
+                                text(u.suspendedOn()),
+                                text(u.resumedOn()),
+                                u.employer() == null ? "" : u.employer()),
+                        u.dueForResident())));
         return section;
     }
 

@@ -73,7 +73,11 @@ public enum RejectReason {
     CONFLICT_HELD("register.reject.conflictHeld", Count.HELD);
 
     /** Which count of the import a row with this reason adds to. */
-    public enum Count { REJECTED, DUPLICATE, HELD }
+    public enum Count {
+        REJECTED,
+        DUPLICATE,
+        HELD
+    }
 
     private static final Map<String, RejectReason> BY_KEY = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(RejectReason::messageKey, Function.identity()));

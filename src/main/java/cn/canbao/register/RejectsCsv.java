@@ -21,8 +21,7 @@ final class RejectsCsv {
     private static final Pattern ID_LIKE = Pattern.compile("(?<![0-9A-Za-z])[0-9]{14,}[0-9Xx](?![0-9A-Za-z])");
     private static final Pattern MOBILE = Pattern.compile("(?<![0-9])1[3-9][0-9]{9}(?![0-9])");
 
-    private RejectsCsv() {
-    }
+    private RejectsCsv() {}
 
     /** One CSV line of the given cells, each neutralised and quoted where needed. */
     static String line(Object... cells) {
@@ -42,8 +41,8 @@ final class RejectsCsv {
             return "";
         }
         String safe = neutralise(value);
-        boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
-                || safe.indexOf('\r') >= 0;
+        boolean quote =
+                safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0 || safe.indexOf('\r') >= 0;
         return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }
 

@@ -1,16 +1,15 @@
 package cn.canbao.register;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * A school's pupils not yet enrolled, as an Excel sheet for the education office: a title row, a line that the list
@@ -21,17 +20,25 @@ import java.util.function.UnaryOperator;
 final class SchoolListWorkbook {
 
     /** The headers' message keys. */
-    static final List<String> HEADERS = List.of("schools.xlsx.idNumber", "schools.xlsx.name", "schools.xlsx.stage",
-            "schools.xlsx.village", "schools.xlsx.guardian");
+    static final List<String> HEADERS = List.of(
+            "schools.xlsx.idNumber",
+            "schools.xlsx.name",
+            "schools.xlsx.stage",
+            "schools.xlsx.village",
+            "schools.xlsx.guardian");
     /** The documents forbid compulsion ("不得以任何形式强制或变相强制"): the sheet says what it is for. */
     static final String NOTICE = "schools.xlsx.notice";
 
-    private SchoolListWorkbook() {
-    }
+    private SchoolListWorkbook() {}
 
     /** {@code words} gives a message key's text in the reader's language. */
-    static void write(String title, List<SchoolRolls.Pupil> pupils, UnaryOperator<String> stageName,
-                      UnaryOperator<String> villageName, UnaryOperator<String> words, OutputStream out) {
+    static void write(
+            String title,
+            List<SchoolRolls.Pupil> pupils,
+            UnaryOperator<String> stageName,
+            UnaryOperator<String> villageName,
+            UnaryOperator<String> words,
+            OutputStream out) {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             XSSFSheet sheet = wb.createSheet(words.apply("schools.xlsx.sheet"));
             CellStyle bold = wb.createCellStyle();

@@ -7,14 +7,13 @@ import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityAudit;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Schools as a channel (教育部门, 学校): the Heilongjiang mechanism asks "推进中小学生、学龄前儿童在常住地参加居民医保",
@@ -38,6 +37,7 @@ public class SchoolRolls {
     private static final Set<RegionLevel> LEVELS = Set.of(RegionLevel.COUNTY, RegionLevel.TOWNSHIP);
     /** The importer stores "school stage" in organisation; the stage is one of these names. */
     private static final String STAGE = " (PRESCHOOL|PRIMARY|JUNIOR|SENIOR|VOCATIONAL|HIGHER)$";
+
     private static final String PUPILS = """
             with s as (select g.id_number, regexp_replace(g.organisation, '%1$s', '') school,
                               substring(g.organisation from '%1$s') stage, g.contact_mobile,
@@ -63,8 +63,15 @@ public class SchoolRolls {
      * One school's figures for the year in the region: pupils on the roll, enrolled, not enrolled, of those a
      * guardian's (or their own) phone reaches, and the whole-school registration if recorded.
      */
-    public record School(String name, String stages, int pupils, int enrolled, int notEnrolled, int reachable,
-                         LocalDate wholeSchoolOn, Integer declaredPupils) {
+    public record School(
+            String name,
+            String stages,
+            int pupils,
+            int enrolled,
+            int notEnrolled,
+            int reachable,
+            LocalDate wholeSchoolOn,
+            Integer declaredPupils) {
 
         /** Share of pupils enrolled, 0–100. */
         public double coverage() {
@@ -73,14 +80,14 @@ public class SchoolRolls {
     }
 
     /** A pupil not yet enrolled: ID number and phones masked, the name as the school knows it. */
-    public record Pupil(String maskedId, String name, String stage, String villageCode, String guardianMobile) {
-    }
+    public record Pupil(String maskedId, String name, String stage, String villageCode, String guardianMobile) {}
 
     /** The schools of the region's pupils, by name. */
     public List<School> schools(String regionCode, int year) {
         RegionScope scope = readable(regionCode);
         String like = scope.codePrefix() + "%";
-        return jdbc.query(PUPILS + """
+        return jdbc.query(
+                PUPILS + """
                         , t as (select school, string_agg(distinct stage, ',' order by stage) stages, count(*) pupils,
                                        count(*) filter (where enrolled) enrolled,
                                        count(*) filter (where not enrolled) not_enrolled,
@@ -90,28 +97,51 @@ public class SchoolRolls {
                         select t.*, u.registered_on, u.declared_pupils from t
                         left join school_enrollment_unit u on u.county_code = ? and u.school = t.school and u.year = ?
                         order by t.school
-                        """, (rs, n) -> new School(rs.getString("school"), rs.getString("stages"), rs.getInt("pupils"),
-                        rs.getInt("enrolled"), rs.getInt("not_enrolled"), rs.getInt("reachable"),
-                        rs.getDate("registered_on") == null ? null : rs.getDate("registered_on").toLocalDate(),
+                        """,
+                (rs, n) -> new School(
+                        rs.getString("school"),
+                        rs.getString("stages"),
+                        rs.getInt("pupils"),
+                        rs.getInt("enrolled"),
+                        rs.getInt("not_enrolled"),
+                        rs.getInt("reachable"),
+                        rs.getDate("registered_on") == null
+                                ? null
+                                : rs.getDate("registered_on").toLocalDate(),
                         (Integer) rs.getObject("declared_pupils")),
-                year, like, like, countyOf(regionCode), year);
+                year,
+                like,
+                like,
+                countyOf(regionCode),
+                year);
     }
 
     /** The pupils of one school in the region not enrolled for the year, by village and name. */
     public List<Pupil> notEnrolled(String regionCode, String school, int year) {
         RegionScope scope = readable(regionCode);
         String like = scope.codePrefix() + "%";
-        return jdbc.query(PUPILS + "select id_number, name, stage, village, coalesce(contact_mobile, mobile) phone "
+        return jdbc.query(
+                PUPILS + "select id_number, name, stage, village, coalesce(contact_mobile, mobile) phone "
                         + "from s where not enrolled and school = ? order by village, name",
-                (rs, n) -> new Pupil(IdNumber.mask(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5) == null ? null : MobileNumber.mask(rs.getString(5))),
-                year, like, like, school);
+                (rs, n) -> new Pupil(
+                        IdNumber.mask(rs.getString(1)),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5) == null ? null : MobileNumber.mask(rs.getString(5))),
+                year,
+                like,
+                like,
+                school);
     }
 
     /** {@link #notEnrolled} for the education office's export, audited (the list names pupils). */
     public List<Pupil> exportNotEnrolled(String regionCode, String school, int year) {
         List<Pupil> pupils = notEnrolled(regionCode, school, year);
-        audit.record(AUDIT_EXPORTED, regionCode + " " + year, SecurityAudit.Outcome.ALLOWED,
+        audit.record(
+                AUDIT_EXPORTED,
+                regionCode + " " + year,
+                SecurityAudit.Outcome.ALLOWED,
                 pupils.size() + " pupils of " + school);
         return pupils;
     }
@@ -133,12 +163,21 @@ public class SchoolRolls {
         if (schools(county.code(), year).stream().noneMatch(s -> s.name().equals(school))) {
             throw new RegisterException("register.school.unknown", school);
         }
-        jdbc.update("insert into school_enrollment_unit (county_code, school, year, registered_on, declared_pupils, "
+        jdbc.update(
+                "insert into school_enrollment_unit (county_code, school, year, registered_on, declared_pupils, "
                         + "registered_by) values (?, ?, ?, ?, ?, ?) on conflict (county_code, school, year) do update set "
                         + "registered_on = excluded.registered_on, declared_pupils = excluded.declared_pupils, "
-                        + "registered_by = excluded.registered_by, registered_at = now()", county.code(), school, year, on,
-                declaredPupils, CurrentUser.name());
-        return schools(county.code(), year).stream().filter(s -> s.name().equals(school)).findFirst().orElseThrow();
+                        + "registered_by = excluded.registered_by, registered_at = now()",
+                county.code(),
+                school,
+                year,
+                on,
+                declaredPupils,
+                CurrentUser.name());
+        return schools(county.code(), year).stream()
+                .filter(s -> s.name().equals(school))
+                .findFirst()
+                .orElseThrow();
     }
 
     private RegionScope readable(String regionCode) {

@@ -26,7 +26,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -76,22 +75,36 @@ class SchoolsView extends VerticalLayout implements TranslatedTitle {
         year.setStepButtonsVisible(true);
         year.addValueChangeListener(e -> reload());
         schools.setId("schools-grid");
-        schools.addColumn(SchoolRolls.School::name).setHeader(getTranslation("schools.school")).setAutoWidth(true);
-        schools.addColumn(s -> stages(s.stages())).setHeader(getTranslation("schools.stages")).setAutoWidth(true);
-        schools.addColumn(SchoolRolls.School::pupils).setHeader(getTranslation("schools.pupils")).setAutoWidth(true);
-        schools.addColumn(SchoolRolls.School::enrolled).setHeader(getTranslation("schools.enrolled")).setAutoWidth(true);
-        schools.addColumn(SchoolRolls.School::notEnrolled).setHeader(getTranslation("schools.notEnrolled"))
+        schools.addColumn(SchoolRolls.School::name)
+                .setHeader(getTranslation("schools.school"))
                 .setAutoWidth(true);
-        schools.addColumn(SchoolRolls.School::reachable).setHeader(getTranslation("schools.reachable"))
+        schools.addColumn(s -> stages(s.stages()))
+                .setHeader(getTranslation("schools.stages"))
+                .setAutoWidth(true);
+        schools.addColumn(SchoolRolls.School::pupils)
+                .setHeader(getTranslation("schools.pupils"))
+                .setAutoWidth(true);
+        schools.addColumn(SchoolRolls.School::enrolled)
+                .setHeader(getTranslation("schools.enrolled"))
+                .setAutoWidth(true);
+        schools.addColumn(SchoolRolls.School::notEnrolled)
+                .setHeader(getTranslation("schools.notEnrolled"))
+                .setAutoWidth(true);
+        schools.addColumn(SchoolRolls.School::reachable)
+                .setHeader(getTranslation("schools.reachable"))
                 .setAutoWidth(true);
         schools.addColumn(new ComponentRenderer<>(s -> {
-            ProgressBar bar = new ProgressBar(0, 100, s.coverage());
-            bar.setWidth("8em");
-            return bar;
-        })).setHeader(getTranslation("schools.coverage")).setAutoWidth(true);
-        schools.addColumn(s -> s.wholeSchoolOn() == null ? getTranslation("schools.none")
-                : getTranslation("schools.wholeValue", s.wholeSchoolOn().toString(), s.declaredPupils()))
-                .setHeader(getTranslation("schools.whole")).setAutoWidth(true);
+                    ProgressBar bar = new ProgressBar(0, 100, s.coverage());
+                    bar.setWidth("8em");
+                    return bar;
+                }))
+                .setHeader(getTranslation("schools.coverage"))
+                .setAutoWidth(true);
+        schools.addColumn(s -> s.wholeSchoolOn() == null
+                        ? getTranslation("schools.none")
+                        : getTranslation("schools.wholeValue", s.wholeSchoolOn().toString(), s.declaredPupils()))
+                .setHeader(getTranslation("schools.whole"))
+                .setAutoWidth(true);
         schools.addSelectionListener(e -> e.getFirstSelectedItem().ifPresentOrElse(this::show, detail::removeAll));
         detail.setPadding(false);
         detail.setId("schools-detail");
@@ -113,26 +126,43 @@ class SchoolsView extends VerticalLayout implements TranslatedTitle {
         detail.removeAll();
         int forYear = year.getValue();
         List<SchoolRolls.Pupil> pupils = rolls.notEnrolled(regionCode, school.name(), forYear);
-        Map<String, String> villages = regions.names(pupils.stream().map(SchoolRolls.Pupil::villageCode).toList());
+        Map<String, String> villages = regions.names(
+                pupils.stream().map(SchoolRolls.Pupil::villageCode).toList());
         Grid<SchoolRolls.Pupil> list = new Grid<>();
         list.setId("schools-pupils");
-        list.addColumn(SchoolRolls.Pupil::maskedId).setHeader(getTranslation("schools.idNumber")).setAutoWidth(true);
-        list.addColumn(SchoolRolls.Pupil::name).setHeader(getTranslation("schools.name")).setAutoWidth(true);
-        list.addColumn(p -> stage(p.stage())).setHeader(getTranslation("schools.stage")).setAutoWidth(true);
+        list.addColumn(SchoolRolls.Pupil::maskedId)
+                .setHeader(getTranslation("schools.idNumber"))
+                .setAutoWidth(true);
+        list.addColumn(SchoolRolls.Pupil::name)
+                .setHeader(getTranslation("schools.name"))
+                .setAutoWidth(true);
+        list.addColumn(p -> stage(p.stage()))
+                .setHeader(getTranslation("schools.stage"))
+                .setAutoWidth(true);
         list.addColumn(p -> villages.getOrDefault(p.villageCode(), p.villageCode()))
-                .setHeader(getTranslation("schools.village")).setAutoWidth(true);
+                .setHeader(getTranslation("schools.village"))
+                .setAutoWidth(true);
         list.addColumn(p -> p.guardianMobile() == null ? "" : p.guardianMobile())
-                .setHeader(getTranslation("schools.guardian")).setAutoWidth(true);
+                .setHeader(getTranslation("schools.guardian"))
+                .setAutoWidth(true);
         list.setItems(pupils);
         list.setAllRowsVisible(pupils.size() <= 20);
-        Anchor export = new Anchor((DownloadHandler) event -> {
-            List<SchoolRolls.Pupil> rows = rolls.exportNotEnrolled(regionCode, school.name(), forYear);
-            Map<String, String> names = regions.names(rows.stream().map(SchoolRolls.Pupil::villageCode).toList());
-            event.setFileName("school-" + forYear + ".xlsx");
-            event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            SchoolListWorkbook.write(getTranslation("schools.list", school.name()) + " " + forYear, rows, this::stage,
-                    code -> names.getOrDefault(code, code), key -> getTranslation(key), event.getOutputStream());
-        }, getTranslation("schools.export"));
+        Anchor export = new Anchor(
+                (DownloadHandler) event -> {
+                    List<SchoolRolls.Pupil> rows = rolls.exportNotEnrolled(regionCode, school.name(), forYear);
+                    Map<String, String> names = regions.names(
+                            rows.stream().map(SchoolRolls.Pupil::villageCode).toList());
+                    event.setFileName("school-" + forYear + ".xlsx");
+                    event.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+                    SchoolListWorkbook.write(
+                            getTranslation("schools.list", school.name()) + " " + forYear,
+                            rows,
+                            this::stage,
+                            code -> names.getOrDefault(code, code),
+                            key -> getTranslation(key),
+                            event.getOutputStream());
+                },
+                getTranslation("schools.export"));
         export.setId("schools-export");
         detail.add(new H3(getTranslation("schools.list", school.name())), list, export);
         if (registrar) {
@@ -143,7 +173,11 @@ class SchoolsView extends VerticalLayout implements TranslatedTitle {
             declared.setValue(school.pupils());
             Button register = new Button(getTranslation("schools.register"), e -> {
                 try {
-                    rolls.registerWholeSchool(regionCode, school.name(), forYear, on.getValue(),
+                    rolls.registerWholeSchool(
+                            regionCode,
+                            school.name(),
+                            forYear,
+                            on.getValue(),
                             declared.getValue() == null ? -1 : declared.getValue());
                     Messages.showSuccess(getTranslation("schools.registered", school.name()));
                     reload();
@@ -160,8 +194,13 @@ class SchoolsView extends VerticalLayout implements TranslatedTitle {
     }
 
     private String stages(String stages) {
-        return stages == null ? ""
-                : Messages.list(this, java.util.Arrays.stream(stages.split(",")).map(this::stage).toList());
+        return stages == null
+                ? ""
+                : Messages.list(
+                        this,
+                        java.util.Arrays.stream(stages.split(","))
+                                .map(this::stage)
+                                .toList());
     }
 
     private String stage(String stage) {

@@ -21,5 +21,8 @@ public record TimelineEntry(
         BigDecimal amount,
         String receiptNo) {
 
-    public enum Kind { CHANGE, PAYMENT }
+    public enum Kind {
+        CHANGE,
+        PAYMENT
+    }
 }

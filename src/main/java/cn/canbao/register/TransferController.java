@@ -1,5 +1,7 @@
 package cn.canbao.register;
 
+import java.util.List;
+import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -7,9 +9,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Transfer requests for automation: {@code GET /api/transfers?status=PENDING|APPROVED|REJECTED|ALL} (the
@@ -26,12 +25,11 @@ class TransferController {
         this.transfers = transfers;
     }
 
-    record Decision(String note) {
-    }
+    record Decision(String note) {}
 
     @GetMapping
-    List<HouseholdTransfer> list(@RequestParam(defaultValue = "PENDING") String status,
-                                 @RequestParam(defaultValue = "200") int limit) {
+    List<HouseholdTransfer> list(
+            @RequestParam(defaultValue = "PENDING") String status, @RequestParam(defaultValue = "200") int limit) {
         HouseholdTransfer.Status wanted;
         if ("ALL".equalsIgnoreCase(status)) {
             wanted = null;

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -50,23 +49,40 @@ class TransfersView extends VerticalLayout implements TranslatedTitle {
         add(new H2(getTranslation("transfers.title")), new Paragraph(getTranslation("transfers.hint")));
 
         status.setLabel(getTranslation("transfers.status"));
-        status.setItems(Optional.of(HouseholdTransfer.Status.PENDING), Optional.of(HouseholdTransfer.Status.APPROVED),
-                Optional.of(HouseholdTransfer.Status.REJECTED), ALL);
-        status.setItemLabelGenerator(s -> getTranslation("transfers.status." + s.map(Enum::name).orElse("ALL")));
+        status.setItems(
+                Optional.of(HouseholdTransfer.Status.PENDING),
+                Optional.of(HouseholdTransfer.Status.APPROVED),
+                Optional.of(HouseholdTransfer.Status.REJECTED),
+                ALL);
+        status.setItemLabelGenerator(
+                s -> getTranslation("transfers.status." + s.map(Enum::name).orElse("ALL")));
         status.setValue(Optional.of(HouseholdTransfer.Status.PENDING));
         status.addValueChangeListener(e -> refresh());
 
         grid.setId("transfers");
         grid.setWidthFull();
-        grid.addColumn(t -> t.name() + " " + t.maskedId()).setHeader(getTranslation("transfers.person"))
+        grid.addColumn(t -> t.name() + " " + t.maskedId())
+                .setHeader(getTranslation("transfers.person"))
                 .setAutoWidth(true);
-        grid.addColumn(HouseholdTransfer::fromName).setHeader(getTranslation("transfers.from")).setAutoWidth(true);
-        grid.addColumn(HouseholdTransfer::toName).setHeader(getTranslation("transfers.to")).setAutoWidth(true);
+        grid.addColumn(HouseholdTransfer::fromName)
+                .setHeader(getTranslation("transfers.from"))
+                .setAutoWidth(true);
+        grid.addColumn(HouseholdTransfer::toName)
+                .setHeader(getTranslation("transfers.to"))
+                .setAutoWidth(true);
         grid.addColumn(t -> getTranslation("transfers.event." + t.event()) + " " + t.eventDate())
-                .setHeader(getTranslation("transfers.event")).setAutoWidth(true);
-        grid.addColumn(t -> getTranslation("transfers.requestedBy", String.valueOf(t.importId()), t.requestedBy(),
-                time.format(t.requestedAt()))).setHeader(getTranslation("transfers.requested")).setAutoWidth(true);
-        grid.addColumn(this::state).setHeader(getTranslation("transfers.status")).setFlexGrow(1);
+                .setHeader(getTranslation("transfers.event"))
+                .setAutoWidth(true);
+        grid.addColumn(t -> getTranslation(
+                        "transfers.requestedBy",
+                        String.valueOf(t.importId()),
+                        t.requestedBy(),
+                        time.format(t.requestedAt())))
+                .setHeader(getTranslation("transfers.requested"))
+                .setAutoWidth(true);
+        grid.addColumn(this::state)
+                .setHeader(getTranslation("transfers.status"))
+                .setFlexGrow(1);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFrozenToEnd(true);
         grid.setAllRowsVisible(true);
 
@@ -98,8 +114,12 @@ class TransfersView extends VerticalLayout implements TranslatedTitle {
     }
 
     private void confirm(HouseholdTransfer t, boolean approve) {
-        Dialog dialog = new Dialog(getTranslation(approve ? "transfers.approveTitle" : "transfers.rejectTitle",
-                t.name(), t.maskedId(), t.fromName(), t.toName()));
+        Dialog dialog = new Dialog(getTranslation(
+                approve ? "transfers.approveTitle" : "transfers.rejectTitle",
+                t.name(),
+                t.maskedId(),
+                t.fromName(),
+                t.toName()));
         TextArea note = new TextArea(getTranslation("transfers.note"));
         note.setMaxLength(HouseholdTransferService.NOTE_LENGTH);
         note.setWidthFull();

@@ -1,5 +1,8 @@
 package cn.canbao.security;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
@@ -10,10 +13,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * How Camunda's authorizations are set up. Before the engine is built: per-instance read grants on every
@@ -43,7 +42,8 @@ class CamundaAccessSetup extends AbstractProcessEnginePlugin {
         configuration.setEnableHistoricInstancePermissions(true);
         configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+                ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
         listeners.add(new ProcessInstanceGrants(() -> resolvers.orderedStream().toList()));
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
@@ -56,7 +56,8 @@ class CamundaAccessSetup extends AbstractProcessEnginePlugin {
 
     /** One shared Tasklist filter: every task the user may see (authorizations do the narrowing). */
     private static String taskFilter(FilterService filters, TaskService tasks) {
-        Filter existing = filters.createFilterQuery().filterName(TASK_FILTER_NAME).singleResult();
+        Filter existing =
+                filters.createFilterQuery().filterName(TASK_FILTER_NAME).singleResult();
         if (existing != null) {
             return existing.getId();
         }

@@ -2,9 +2,6 @@ package cn.canbao.security;
 
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
-import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -12,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
 
 /**
  * Users and groups as Camunda sees them, derived from our tables. Group ids:
@@ -38,8 +37,8 @@ class CamundaDirectory {
         this.messages = messages;
     }
 
-    record DirectoryUser(String username, String displayName, String regionName, String regionPath,
-                         List<String> groups) {
+    record DirectoryUser(
+            String username, String displayName, String regionName, String regionPath, List<String> groups) {
         boolean inSubtree(String rootPath) {
             return regionPath.equals(rootPath) || regionPath.startsWith(rootPath + ".");
         }
@@ -56,11 +55,15 @@ class CamundaDirectory {
     }
 
     List<DirectoryUser> users(Collection<String> usernames) {
-        return users.findUsers(null, null, usernames).stream().map(this::toDirectoryUser).toList();
+        return users.findUsers(null, null, usernames).stream()
+                .map(this::toDirectoryUser)
+                .toList();
     }
 
     List<DirectoryUser> allUsers() {
-        return users.findUsers(null, null, null).stream().map(this::toDirectoryUser).toList();
+        return users.findUsers(null, null, null).stream()
+                .map(this::toDirectoryUser)
+                .toList();
     }
 
     /** Members of a group id (any of the four kinds). */
@@ -69,13 +72,19 @@ class CamundaDirectory {
         if (parsed == null) {
             return List.of();
         }
-        return users.findUsers(parsed.role(), parsed.regionCode(), null).stream().map(this::toDirectoryUser)
-                .filter(u -> u.groups().contains(groupId)).toList();
+        return users.findUsers(parsed.role(), parsed.regionCode(), null).stream()
+                .map(this::toDirectoryUser)
+                .filter(u -> u.groups().contains(groupId))
+                .toList();
     }
 
     List<DirectoryGroup> groupsOf(String username) {
-        return users.findForLogin(username).map(u -> u.camundaGroups().stream()
-                .map(this::group).flatMap(Optional::stream).toList()).orElse(List.of());
+        return users.findForLogin(username)
+                .map(u -> u.camundaGroups().stream()
+                        .map(this::group)
+                        .flatMap(Optional::stream)
+                        .toList())
+                .orElse(List.of());
     }
 
     /** Role groups, plus region and role-at-region groups that have members. */
@@ -85,13 +94,13 @@ class CamundaDirectory {
         for (Map.Entry<Role, Region> held : users.rolesAtRegions()) {
             Role role = held.getKey();
             Region r = held.getValue();
-            groups.add(new DirectoryGroup(role.groupAt(r.code()), r.name() + " · " + roleName(role), TYPE_ROLE,
-                    r.path()));
-            groups.add(new DirectoryGroup(Role.regionGroup(r.code()), regionGroupName(r.name()), TYPE_REGION,
-                    r.path()));
+            groups.add(
+                    new DirectoryGroup(role.groupAt(r.code()), r.name() + " · " + roleName(role), TYPE_ROLE, r.path()));
+            groups.add(
+                    new DirectoryGroup(Role.regionGroup(r.code()), regionGroupName(r.name()), TYPE_REGION, r.path()));
             if (role != Role.VOLUNTEER && !role.assignmentScoped()) {
-                groups.add(new DirectoryGroup(Role.withinGroup(r.code()), withinGroupName(r.name()), TYPE_SCOPE,
-                        r.path()));
+                groups.add(new DirectoryGroup(
+                        Role.withinGroup(r.code()), withinGroupName(r.name()), TYPE_SCOPE, r.path()));
             }
         }
         return groups;
@@ -115,13 +124,16 @@ class CamundaDirectory {
     }
 
     private DirectoryUser toDirectoryUser(CanbaoUser u) {
-        return new DirectoryUser(u.getUsername(), u.displayName(), u.regionName(), u.scope().rootPath(),
-                u.camundaGroups());
+        return new DirectoryUser(
+                u.getUsername(), u.displayName(), u.regionName(), u.scope().rootPath(), u.camundaGroups());
     }
 
     private DirectoryGroup roleGroup(Role role) {
-        return new DirectoryGroup(role.groupId(), roleName(role),
-                role == Role.ADMIN || role == Role.OPERATOR ? TYPE_SYSTEM : TYPE_ROLE, null);
+        return new DirectoryGroup(
+                role.groupId(),
+                roleName(role),
+                role == Role.ADMIN || role == Role.OPERATOR ? TYPE_SYSTEM : TYPE_ROLE,
+                null);
     }
 
     private String roleName(Role role) {

@@ -2,11 +2,10 @@ package cn.canbao.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
-
-import java.util.List;
 
 /**
  * Tells Camunda's REST API and webapps who Spring Security logged in, with the user's groups, so

@@ -1,5 +1,13 @@
 package cn.canbao.security;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.GroupQuery;
 import org.camunda.bpm.engine.identity.NativeUserQuery;
@@ -16,15 +24,6 @@ import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Predicate;
 
 /**
  * Camunda's view of Canbao's users and groups, read-only, straight from our tables: users are our
@@ -134,7 +133,8 @@ class CamundaIdentityProvider implements ReadOnlyIdentityProvider {
         Map<String, Group> groups = new LinkedHashMap<>();
         candidates.stream()
                 .filter(g -> scope == null || g.regionPath() == null || g.inSubtree(scope))
-                .filter(g -> query.getIds() == null || Arrays.asList(query.getIds()).contains(g.id()))
+                .filter(g ->
+                        query.getIds() == null || Arrays.asList(query.getIds()).contains(g.id()))
                 .filter(g -> matches(g.name(), query.getName(), query.getNameLike()))
                 .filter(g -> query.getType() == null || query.getType().equals(g.type()))
                 .filter(g -> query.getTenantId() == null)
@@ -150,7 +150,10 @@ class CamundaIdentityProvider implements ReadOnlyIdentityProvider {
         if (auth == null || auth.getUserId() == null) {
             return null;
         }
-        return directory.user(auth.getUserId()).map(CamundaDirectory.DirectoryUser::regionPath).orElse("-");
+        return directory
+                .user(auth.getUserId())
+                .map(CamundaDirectory.DirectoryUser::regionPath)
+                .orElse("-");
     }
 
     /** Camunda's "like" uses % wildcards. */
@@ -161,8 +164,10 @@ class CamundaIdentityProvider implements ReadOnlyIdentityProvider {
         if (like == null) {
             return true;
         }
-        String regex = Arrays.stream(like.split("%", -1)).map(java.util.regex.Pattern::quote)
-                .reduce((a, b) -> a + ".*" + b).orElse("");
+        String regex = Arrays.stream(like.split("%", -1))
+                .map(java.util.regex.Pattern::quote)
+                .reduce((a, b) -> a + ".*" + b)
+                .orElse("");
         return value != null && value.matches(regex);
     }
 
@@ -195,8 +200,7 @@ class CamundaIdentityProvider implements ReadOnlyIdentityProvider {
 
     /** User query executed against our tables. */
     static final class Users extends UserQueryImpl {
-        Users() {
-        }
+        Users() {}
 
         Users(org.camunda.bpm.engine.impl.interceptor.CommandExecutor executor) {
             super(executor);
@@ -215,8 +219,7 @@ class CamundaIdentityProvider implements ReadOnlyIdentityProvider {
 
     /** Group query executed against our tables. */
     static final class Groups extends org.camunda.bpm.engine.impl.GroupQueryImpl {
-        Groups() {
-        }
+        Groups() {}
 
         Groups(org.camunda.bpm.engine.impl.interceptor.CommandExecutor executor) {
             super(executor);

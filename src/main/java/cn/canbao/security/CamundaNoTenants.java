@@ -1,18 +1,16 @@
 package cn.canbao.security;
 
+import java.util.List;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.TenantQueryImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 
-import java.util.List;
-
 /** Canbao runs one engine per deployment without Camunda tenants: every tenant query is empty. */
 final class CamundaNoTenants extends TenantQueryImpl {
 
-    CamundaNoTenants() {
-    }
+    CamundaNoTenants() {}
 
     CamundaNoTenants(CommandExecutor executor) {
         super(executor);

@@ -1,5 +1,6 @@
 package cn.canbao.security;
 
+import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.ReadOnlyIdentityProvider;
@@ -10,8 +11,6 @@ import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFil
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.Map;
 
 /**
  * Puts Camunda behind Canbao's login: the engine reads users and groups from our tables, and the
@@ -49,8 +48,11 @@ class CamundaSecurityConfiguration {
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("canbao-engine-rest-authentication");
         registration.addUrlPatterns("/engine-rest/*");
-        registration.setInitParameters(Map.of(PROVIDER_PARAM, CamundaEngineAuthentication.class.getName(),
-                "rest-url-pattern-prefix", "/engine-rest"));
+        registration.setInitParameters(Map.of(
+                PROVIDER_PARAM,
+                CamundaEngineAuthentication.class.getName(),
+                "rest-url-pattern-prefix",
+                "/engine-rest"));
         registration.setOrder(101);
         return registration;
     }

@@ -1,5 +1,10 @@
 package cn.canbao.security;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -14,12 +19,6 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * What each role's Camunda group may do engine-wide, and the start-up step that makes the database say
@@ -47,21 +46,31 @@ final class CamundaStandingGrants {
         }
     }
 
-    private CamundaStandingGrants() {
-    }
+    private CamundaStandingGrants() {}
 
     static List<Grant> wanted(String taskFilterId) {
         List<Grant> grants = new ArrayList<>();
         String operator = Role.OPERATOR.groupId();
-        for (Resources resource : List.of(Resources.APPLICATION, Resources.DEPLOYMENT, Resources.PROCESS_DEFINITION,
-                Resources.PROCESS_INSTANCE, Resources.DECISION_DEFINITION, Resources.DECISION_REQUIREMENTS_DEFINITION,
+        for (Resources resource : List.of(
+                Resources.APPLICATION,
+                Resources.DEPLOYMENT,
+                Resources.PROCESS_DEFINITION,
+                Resources.PROCESS_INSTANCE,
+                Resources.DECISION_DEFINITION,
+                Resources.DECISION_REQUIREMENTS_DEFINITION,
                 Resources.BATCH)) {
             grants.add(new Grant(operator, resource, Authorization.ANY, Permissions.ALL));
         }
-        grants.add(new Grant(operator, Resources.HISTORIC_PROCESS_INSTANCE, Authorization.ANY,
+        grants.add(new Grant(
+                operator,
+                Resources.HISTORIC_PROCESS_INSTANCE,
+                Authorization.ANY,
                 HistoricProcessInstancePermissions.ALL));
         grants.add(new Grant(operator, Resources.HISTORIC_TASK, Authorization.ANY, HistoricTaskPermissions.ALL));
-        grants.add(new Grant(operator, Resources.OPERATION_LOG_CATEGORY, Authorization.ANY,
+        grants.add(new Grant(
+                operator,
+                Resources.OPERATION_LOG_CATEGORY,
+                Authorization.ANY,
                 UserOperationLogCategoryPermissions.READ));
         grants.add(new Grant(operator, Resources.SYSTEM, Authorization.ANY, SystemPermissions.READ));
         for (Resources resource : List.of(Resources.AUTHORIZATION, Resources.USER, Resources.GROUP)) {
@@ -72,7 +81,9 @@ final class CamundaStandingGrants {
         String admin = Role.ADMIN.groupId();
         grants.add(new Grant(admin, Resources.APPLICATION, "cockpit", Permissions.ACCESS));
         grants.add(new Grant(admin, Resources.APPLICATION, "tasklist", Permissions.ACCESS));
-        for (Resources resource : List.of(Resources.PROCESS_DEFINITION, Resources.DECISION_DEFINITION,
+        for (Resources resource : List.of(
+                Resources.PROCESS_DEFINITION,
+                Resources.DECISION_DEFINITION,
                 Resources.DECISION_REQUIREMENTS_DEFINITION)) {
             grants.add(new Grant(admin, resource, Authorization.ANY, Permissions.READ));
         }
@@ -97,15 +108,21 @@ final class CamundaStandingGrants {
         Arrays.stream(Role.values()).forEach(r -> groups.add(r.groupId()));
         List<Grant> missing = new ArrayList<>(wanted);
         for (String group : groups) {
-            for (Authorization existing : service.createAuthorizationQuery().groupIdIn(group).list()) {
+            for (Authorization existing :
+                    service.createAuthorizationQuery().groupIdIn(group).list()) {
                 if (perTask(existing)) {
                     continue;
                 }
-                Grant match = missing.stream().filter(g -> g.groupId().equals(group) && g.sameTarget(existing))
-                        .findFirst().orElse(null);
+                Grant match = missing.stream()
+                        .filter(g -> g.groupId().equals(group) && g.sameTarget(existing))
+                        .findFirst()
+                        .orElse(null);
                 if (match == null || existing.getAuthorizationType() != Authorization.AUTH_TYPE_GRANT) {
                     service.deleteAuthorization(existing.getId());
-                    log.info("Camunda grant revoked: {} on resource type {} {}", group, existing.getResourceType(),
+                    log.info(
+                            "Camunda grant revoked: {} on resource type {} {}",
+                            group,
+                            existing.getResourceType(),
                             existing.getResourceId());
                     continue;
                 }
@@ -113,8 +130,12 @@ final class CamundaStandingGrants {
                 if (((AuthorizationEntity) existing).getPermissions() != match.bits()) {
                     existing.setPermissions(match.permissions());
                     service.saveAuthorization(existing);
-                    log.info("Camunda grant changed: {} {} on {} {}", group, names(match), match.resource()
-                            .resourceName(), match.resourceId());
+                    log.info(
+                            "Camunda grant changed: {} {} on {} {}",
+                            group,
+                            names(match),
+                            match.resource().resourceName(),
+                            match.resourceId());
                 }
             }
         }
@@ -125,7 +146,11 @@ final class CamundaStandingGrants {
             auth.setResourceId(grant.resourceId());
             auth.setPermissions(grant.permissions());
             service.saveAuthorization(auth);
-            log.info("Camunda grant: {} {} on {} {}", grant.groupId(), names(grant), grant.resource().resourceName(),
+            log.info(
+                    "Camunda grant: {} {} on {} {}",
+                    grant.groupId(),
+                    names(grant),
+                    grant.resource().resourceName(),
                     grant.resourceId());
         }
     }
@@ -133,11 +158,14 @@ final class CamundaStandingGrants {
     /** What the engine grants a task's candidate group on that one task (never ours to revoke). */
     private static boolean perTask(Authorization existing) {
         return (existing.getResourceType() == Resources.TASK.resourceType()
-                || existing.getResourceType() == Resources.HISTORIC_TASK.resourceType())
+                        || existing.getResourceType() == Resources.HISTORIC_TASK.resourceType())
                 && !Authorization.ANY.equals(existing.getResourceId());
     }
 
     private static String names(Grant grant) {
-        return Arrays.stream(grant.permissions()).map(Permission::getName).toList().toString();
+        return Arrays.stream(grant.permissions())
+                .map(Permission::getName)
+                .toList()
+                .toString();
     }
 }

@@ -3,11 +3,6 @@ package cn.canbao.security;
 import cn.canbao.base.ui.ShellUser;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionScope;
-import org.springframework.security.core.CredentialsContainer;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.UserDetails;
-
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
@@ -16,6 +11,10 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
 
 /** The logged-in user: who they are, the region or grid they are bound to, and their roles. */
 public final class CanbaoUser implements UserDetails, CredentialsContainer, ShellUser, Serializable {
@@ -41,9 +40,19 @@ public final class CanbaoUser implements UserDetails, CredentialsContainer, Shel
      */
     private volatile Instant sessionsValidAfter;
 
-    CanbaoUser(String username, String displayName, String passwordHash, String regionCode, String regionName,
-               String regionPath, RegionLevel regionLevel, boolean regionRevoked, Set<Role> roles, boolean enabled,
-               String locale, Instant sessionsValidAfter) {
+    CanbaoUser(
+            String username,
+            String displayName,
+            String passwordHash,
+            String regionCode,
+            String regionName,
+            String regionPath,
+            RegionLevel regionLevel,
+            boolean regionRevoked,
+            Set<Role> roles,
+            boolean enabled,
+            String locale,
+            Instant sessionsValidAfter) {
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
@@ -70,7 +79,9 @@ public final class CanbaoUser implements UserDetails, CredentialsContainer, Shel
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        return roles.stream()
+                .map(r -> new SimpleGrantedAuthority(r.authority()))
+                .toList();
     }
 
     @Override

@@ -1,18 +1,16 @@
 package cn.canbao.security;
 
 import cn.canbao.base.AccessRefused;
+import java.util.Arrays;
+import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /** The user behind the current request or job, read from Spring Security's context. */
 public final class CurrentUser {
 
-    private CurrentUser() {
-    }
+    private CurrentUser() {}
 
     public static Optional<CanbaoUser> get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

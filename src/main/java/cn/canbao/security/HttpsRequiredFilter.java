@@ -4,6 +4,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -12,11 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * With the session cookie sent over HTTPS only (the prod profile), a page opened over plain HTTP could never log in:
@@ -55,8 +54,12 @@ class HttpsRequiredFilter extends OncePerRequestFilter {
             return true;
         }
         String forwarded = request.getHeader("Forwarded");
-        return forwarded != null && forwarded.split(",")[0].toLowerCase(Locale.ROOT).replace(" ", "")
-                .matches(".*(^|;)proto=\"?https\"?(;|$).*");
+        return forwarded != null
+                && forwarded
+                        .split(",")[0]
+                        .toLowerCase(Locale.ROOT)
+                        .replace(" ", "")
+                        .matches(".*(^|;)proto=\"?https\"?(;|$).*");
     }
 
     @Override

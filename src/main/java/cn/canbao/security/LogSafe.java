@@ -6,8 +6,7 @@ package cn.canbao.security;
  */
 public final class LogSafe {
 
-    private LogSafe() {
-    }
+    private LogSafe() {}
 
     public static String of(Object value) {
         return of(value, 500);

@@ -1,17 +1,16 @@
 package cn.canbao.security;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The brute-force limit of every password login (form, HTTP Basic on {@code /api}, {@code /engine-rest} and
@@ -38,15 +37,16 @@ public class LoginThrottle {
     private static final int PURGE_BATCH = 20;
 
     /** The two kinds of key. */
-    enum Kind { ACCOUNT, ADDRESS }
+    enum Kind {
+        ACCOUNT,
+        ADDRESS
+    }
 
     /** One key's row. */
-    record State(int failures, Instant windowStartedAt, Instant lastFailureAt, int lockouts, Instant lockedUntil) {
-    }
+    record State(int failures, Instant windowStartedAt, Instant lastFailureAt, int lockouts, Instant lockedUntil) {}
 
     /** What the check before a login saw: whether the account has failures to clear after a success. */
-    record Check(String account, String address, boolean accountHasFailures) {
-    }
+    record Check(String account, String address, boolean accountHasFailures) {}
 
     private final JdbcClient jdbc;
     private final LoginThrottleSettings settings;
@@ -69,17 +69,27 @@ public class LoginThrottle {
         List<Row> rows = jdbc.sql("select kind, key, locked_until > now() as locked, "
                         + "ceil(extract(epoch from locked_until - now()))::bigint as seconds, refusal_audited "
                         + "from login_throttle where (kind = 'ACCOUNT' and key = ?) or (kind = 'ADDRESS' and key = ?)")
-                .param(account).param(address == null ? "" : address)
-                .query((rs, i) -> new Row(Kind.valueOf(rs.getString(1)), rs.getString(2), rs.getBoolean(3),
-                        rs.getLong(4), rs.getBoolean(5)))
+                .param(account)
+                .param(address == null ? "" : address)
+                .query((rs, i) -> new Row(
+                        Kind.valueOf(rs.getString(1)),
+                        rs.getString(2),
+                        rs.getBoolean(3),
+                        rs.getLong(4),
+                        rs.getBoolean(5)))
                 .list();
         long retryAfter = 0;
         for (Row row : rows) {
             if (row.locked()) {
                 retryAfter = Math.max(retryAfter, row.seconds());
                 if (!row.refusalAudited() && firstRefusal(row)) {
-                    audit.recordFrom(username, address, THROTTLED, subject(row.kind(), row.key()),
-                            SecurityAudit.Outcome.REFUSED, "attempt refused during a lockout, " + row.seconds()
+                    audit.recordFrom(
+                            username,
+                            address,
+                            THROTTLED,
+                            subject(row.kind(), row.key()),
+                            SecurityAudit.Outcome.REFUSED,
+                            "attempt refused during a lockout, " + row.seconds()
                                     + " s left; further refusals of this lockout are not recorded");
                 }
             }
@@ -103,7 +113,8 @@ public class LoginThrottle {
         // when names are sprayed; rows another login holds are left for later rather than waited for
         jdbc.sql("delete from login_throttle where ctid = any(array(select ctid from login_throttle "
                         + "where last_failure_at < now() - make_interval(secs => ?) limit ? for update skip locked))")
-                .param(settings.window().plus(settings.lockoutMax()).toSeconds()).param(PURGE_BATCH)
+                .param(settings.window().plus(settings.lockoutMax()).toSeconds())
+                .param(PURGE_BATCH)
                 .update();
     }
 
@@ -111,7 +122,9 @@ public class LoginThrottle {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void succeeded(Check check) {
         if (check.accountHasFailures()) {
-            jdbc.sql("delete from login_throttle where kind = 'ACCOUNT' and key = ?").param(check.account()).update();
+            jdbc.sql("delete from login_throttle where kind = 'ACCOUNT' and key = ?")
+                    .param(check.account())
+                    .update();
         }
     }
 
@@ -130,7 +143,8 @@ public class LoginThrottle {
      */
     static State afterFailure(State s, Instant now, int maxFailures, LoginThrottleSettings settings) {
         boolean windowOver = !now.isBefore(s.windowStartedAt().plus(settings.window()));
-        boolean quietSinceLockout = s.lockedUntil() == null || !now.isBefore(s.lockedUntil().plus(settings.window()));
+        boolean quietSinceLockout =
+                s.lockedUntil() == null || !now.isBefore(s.lockedUntil().plus(settings.window()));
         int lockouts = quietSinceLockout ? 0 : s.lockouts();
         int failures = (windowOver ? 0 : s.failures()) + 1;
         if (failures >= maxFailures) {
@@ -143,35 +157,56 @@ public class LoginThrottle {
     private void count(Kind kind, String key, int maxFailures, Check check, String username) {
         jdbc.sql("insert into login_throttle (kind, key, failures, window_started_at, last_failure_at) "
                         + "values (?, ?, 0, now(), now()) on conflict do nothing")
-                .param(kind.name()).param(key).update();
+                .param(kind.name())
+                .param(key)
+                .update();
         Locked locked = jdbc.sql("select failures, window_started_at, last_failure_at, lockouts, locked_until, now() "
                         + "from login_throttle where kind = ? and key = ? for update")
-                .param(kind.name()).param(key)
-                .query((rs, i) -> new Locked(new State(rs.getInt(1), instant(rs.getTimestamp(2)),
-                        instant(rs.getTimestamp(3)), rs.getInt(4), instant(rs.getTimestamp(5))),
+                .param(kind.name())
+                .param(key)
+                .query((rs, i) -> new Locked(
+                        new State(
+                                rs.getInt(1),
+                                instant(rs.getTimestamp(2)),
+                                instant(rs.getTimestamp(3)),
+                                rs.getInt(4),
+                                instant(rs.getTimestamp(5))),
                         instant(rs.getTimestamp(6))))
                 .single();
         State next = afterFailure(locked.state(), locked.now(), maxFailures, settings);
-        boolean lockoutBegins = next.lockedUntil() != null && !next.lockedUntil().equals(locked.state().lockedUntil());
+        boolean lockoutBegins = next.lockedUntil() != null
+                && !next.lockedUntil().equals(locked.state().lockedUntil());
         jdbc.sql("update login_throttle set failures = ?, window_started_at = ?, last_failure_at = ?, lockouts = ?, "
                         + "locked_until = ?, refusal_audited = refusal_audited and not ? where kind = ? and key = ?")
-                .param(next.failures()).param(Timestamp.from(next.windowStartedAt()))
-                .param(Timestamp.from(next.lastFailureAt())).param(next.lockouts())
+                .param(next.failures())
+                .param(Timestamp.from(next.windowStartedAt()))
+                .param(Timestamp.from(next.lastFailureAt()))
+                .param(next.lockouts())
                 .param(next.lockedUntil() == null ? null : Timestamp.from(next.lockedUntil()))
-                .param(lockoutBegins).param(kind.name()).param(key)
+                .param(lockoutBegins)
+                .param(kind.name())
+                .param(key)
                 .update();
         if (lockoutBegins) {
-            audit.recordFrom(username, check.address(), THROTTLED, subject(kind, key),
-                    SecurityAudit.Outcome.REFUSED, "locked until " + next.lockedUntil() + " after " + maxFailures
-                            + " failures (lockout " + next.lockouts() + " in a row)");
+            audit.recordFrom(
+                    username,
+                    check.address(),
+                    THROTTLED,
+                    subject(kind, key),
+                    SecurityAudit.Outcome.REFUSED,
+                    "locked until " + next.lockedUntil() + " after " + maxFailures + " failures (lockout "
+                            + next.lockouts() + " in a row)");
         }
     }
 
     /** Marks the lockout's refusal as audited; true for the one caller (of all nodes) that did. */
     private boolean firstRefusal(Row row) {
         return jdbc.sql("update login_throttle set refusal_audited = true where kind = ? and key = ? "
-                        + "and not refusal_audited")
-                .param(row.kind().name()).param(row.key()).update() == 1;
+                                + "and not refusal_audited")
+                        .param(row.kind().name())
+                        .param(row.key())
+                        .update()
+                == 1;
     }
 
     /** The audit subject of a key, e.g. {@code account clerk.a} or {@code address 10.0.0.7}. */
@@ -183,9 +218,7 @@ public class LoginThrottle {
         return t == null ? null : t.toInstant();
     }
 
-    private record Row(Kind kind, String key, boolean locked, long seconds, boolean refusalAudited) {
-    }
+    private record Row(Kind kind, String key, boolean locked, long seconds, boolean refusalAudited) {}
 
-    private record Locked(State state, Instant now) {
-    }
+    private record Locked(State state, Instant now) {}
 }

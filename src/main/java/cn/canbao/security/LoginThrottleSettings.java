@@ -1,9 +1,8 @@
 package cn.canbao.security;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * {@code canbao.security.login.*}: how many failed logins are tolerated before further attempts are refused
@@ -17,11 +16,12 @@ import java.time.Duration;
  * @param lockoutMax            … up to this
  */
 @ConfigurationProperties("canbao.security.login")
-record LoginThrottleSettings(@DefaultValue("5") int maxFailuresPerAccount,
-                             @DefaultValue("20") int maxFailuresPerAddress,
-                             @DefaultValue("15m") Duration window,
-                             @DefaultValue("1m") Duration lockout,
-                             @DefaultValue("30m") Duration lockoutMax) {
+record LoginThrottleSettings(
+        @DefaultValue("5") int maxFailuresPerAccount,
+        @DefaultValue("20") int maxFailuresPerAddress,
+        @DefaultValue("15m") Duration window,
+        @DefaultValue("1m") Duration lockout,
+        @DefaultValue("30m") Duration lockoutMax) {
 
     /** The length of the n-th lockout in a row (n ≥ 1): the first doubled n - 1 times, capped. */
     Duration lockoutNumber(int n) {

@@ -1,8 +1,7 @@
 package cn.canbao.security;
 
-import org.springframework.security.authentication.LockedException;
-
 import java.io.Serial;
+import org.springframework.security.authentication.LockedException;
 
 /**
  * A login refused before its password was checked: too many failures for the account name or from the

@@ -12,12 +12,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.Optional;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.WebAttributes;
-
-import java.util.Optional;
 
 /**
  * The login page. Wrong password, unknown user and disabled account get the same message (no hint which
@@ -55,10 +54,11 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, Translate
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
-            Object failure = VaadinSession.getCurrent().getSession()
-                    .getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            form.setI18n(i18n(messageKeyFor(failure), failure instanceof LoginThrottledException throttled
-                    ? throttled.retryAfterMinutes() : null));
+            Object failure =
+                    VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+            form.setI18n(i18n(
+                    messageKeyFor(failure),
+                    failure instanceof LoginThrottledException throttled ? throttled.retryAfterMinutes() : null));
             form.setError(true);
         }
     }
@@ -71,7 +71,8 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver, Translate
         if (failure instanceof RegionRevokedException) {
             return "login.error.regionRevoked";
         }
-        if (failure instanceof BadCredentialsException || failure instanceof UsernameNotFoundException
+        if (failure instanceof BadCredentialsException
+                || failure instanceof UsernameNotFoundException
                 || failure instanceof DisabledException) {
             return "login.error.badCredentials";
         }

@@ -1,6 +1,13 @@
 package cn.canbao.security;
 
 import cn.canbao.region.RegionLevel;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
@@ -21,14 +28,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Lets the users of a process instance's region and of every region above it read that instance, and its
@@ -71,7 +70,9 @@ final class ProcessInstanceGrants extends AbstractBpmnParseListener implements E
         String key = instance.getProcessDefinition().getKey();
         Optional<String> region = regionOf(key, instance);
         if (region.isEmpty()) {
-            log.warn("Process instance {} of {} has no region: only operators see it", instance.getId(),
+            log.warn(
+                    "Process instance {} of {} has no region: only operators see it",
+                    instance.getId(),
                     LogSafe.of(key));
             return;
         }
@@ -79,7 +80,10 @@ final class ProcessInstanceGrants extends AbstractBpmnParseListener implements E
         Date removalTime = historyRemovalTimeAtStart(configuration, instance.getRootProcessInstanceId());
         for (String code : scopeChain(region.get())) {
             grants.add(grant(code, Resources.PROCESS_INSTANCE, instance.getId(), ProcessInstancePermissions.READ));
-            AuthorizationEntity history = grant(code, Resources.HISTORIC_PROCESS_INSTANCE, instance.getId(),
+            AuthorizationEntity history = grant(
+                    code,
+                    Resources.HISTORIC_PROCESS_INSTANCE,
+                    instance.getId(),
                     HistoricProcessInstancePermissions.READ);
             history.setRootProcessInstanceId(instance.getRootProcessInstanceId());
             history.setRemovalTime(removalTime);
@@ -123,8 +127,8 @@ final class ProcessInstanceGrants extends AbstractBpmnParseListener implements E
 
     /** The code itself and the codes of all its ancestors, top first, derived from the digits. */
     static List<String> scopeChain(String code) {
-        RegionLevel level = RegionLevel.ofCode(code)
-                .orElseThrow(() -> new IllegalArgumentException("not a region code: " + code));
+        RegionLevel level =
+                RegionLevel.ofCode(code).orElseThrow(() -> new IllegalArgumentException("not a region code: " + code));
         List<String> chain = new ArrayList<>();
         for (RegionLevel l : RegionLevel.values()) {
             if (l == level) {
@@ -137,8 +141,8 @@ final class ProcessInstanceGrants extends AbstractBpmnParseListener implements E
         return chain;
     }
 
-    private static AuthorizationEntity grant(String regionCode, Resource resource, String resourceId,
-                                             Permission permission) {
+    private static AuthorizationEntity grant(
+            String regionCode, Resource resource, String resourceId, Permission permission) {
         AuthorizationEntity grant = new AuthorizationEntity(Authorization.AUTH_TYPE_GRANT);
         grant.setGroupId(Role.withinGroup(regionCode));
         grant.setResource(resource);
@@ -149,11 +153,12 @@ final class ProcessInstanceGrants extends AbstractBpmnParseListener implements E
 
     /** With the "start" removal-time strategy the history's removal time is known now; with "end" it comes later. */
     private static Date historyRemovalTimeAtStart(ProcessEngineConfigurationImpl configuration, String rootInstanceId) {
-        if (!ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_START
-                .equals(configuration.getHistoryRemovalTimeStrategy())) {
+        if (!ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_START.equals(
+                configuration.getHistoryRemovalTimeStrategy())) {
             return null;
         }
-        HistoricProcessInstanceEventEntity root = Context.getCommandContext().getDbEntityManager()
+        HistoricProcessInstanceEventEntity root = Context.getCommandContext()
+                .getDbEntityManager()
                 .selectById(HistoricProcessInstanceEventEntity.class, rootInstanceId);
         return root == null ? null : root.getRemovalTime();
     }

@@ -25,7 +25,8 @@ public interface ProcessRegionResolver {
     /** A business key that is a row id (our starters use the record's id), or empty. */
     static Optional<Long> rowId(String businessKey) {
         return businessKey != null && ROW_ID.matcher(businessKey).matches()
-                ? Optional.of(Long.parseLong(businessKey)) : Optional.empty();
+                ? Optional.of(Long.parseLong(businessKey))
+                : Optional.empty();
     }
 
     /** A start variable that is a string, or empty. */

@@ -2,7 +2,6 @@ package cn.canbao.security;
 
 import cn.canbao.base.Translatable;
 import cn.canbao.region.RegionLevel;
-
 import java.util.EnumSet;
 import java.util.Set;
 

@@ -18,9 +18,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -42,7 +42,9 @@ class SecurityConfiguration {
      */
     @Bean
     SecurityObservationSettings securityObservations() {
-        return SecurityObservationSettings.withDefaults().shouldObserveAuthorizations(false).build();
+        return SecurityObservationSettings.withDefaults()
+                .shouldObserveAuthorizations(false)
+                .build();
     }
 
     @Bean
@@ -51,15 +53,15 @@ class SecurityConfiguration {
     }
 
     @Bean
-    DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder,
-                                                     LoginThrottle throttle) {
+    DaoAuthenticationProvider authenticationProvider(
+            UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
         DaoAuthenticationProvider provider = new ThrottledAuthenticationProvider(users, throttle);
         provider.setPasswordEncoder(encoder);
         // the login view and the API answer the same for both; the audit log says which it was
         provider.setHideUserNotFoundExceptions(false);
         // disabled is checked only after the password matched (Spring's default checks it before) and is
         // answered like a wrong password: guessers learn nothing from it
-        provider.setPreAuthenticationChecks(user -> { });
+        provider.setPreAuthenticationChecks(user -> {});
         provider.setPostAuthenticationChecks(user -> {
             if (!user.isEnabled()) {
                 throw new DisabledException("user " + user.getUsername() + " is disabled");
@@ -112,9 +114,11 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain actuator(HttpSecurity http, ApiAuthenticationEntryPoint refusals) throws Exception {
         return http.securityMatcher(path("/actuator/**"))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .anyRequest().hasRole(Role.ADMIN.name()))
+                .authorizeHttpRequests(
+                        a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                                .permitAll()
+                                .anyRequest()
+                                .hasRole(Role.ADMIN.name()))
                 .httpBasic(b -> b.realmName("Canbao").authenticationEntryPoint(refusals))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
@@ -149,8 +153,10 @@ class SecurityConfiguration {
             throws Exception {
         http.authorizeHttpRequests(a -> a
                         // error dispatches of refused calls (401/403) must render, not redirect to login
-                        .requestMatchers(path("/error")).permitAll()
-                        .requestMatchers(path("/camunda/**")).authenticated())
+                        .requestMatchers(path("/error"))
+                        .permitAll()
+                        .requestMatchers(path("/camunda/**"))
+                        .authenticated())
                 // Camunda's webapps carry their own CSRF token filter (CsrfPreventionFilter)
                 .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()))

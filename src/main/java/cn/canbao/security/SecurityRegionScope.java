@@ -14,7 +14,8 @@ class SecurityRegionScope implements CurrentRegionScope {
         if (CurrentUser.isSystem()) {
             return RegionScope.everything();
         }
-        return CurrentUser.get().map(CanbaoUser::scope)
+        return CurrentUser.get()
+                .map(CanbaoUser::scope)
                 .orElseThrow(() -> new AccessDeniedException("no logged-in user"));
     }
 }

@@ -1,12 +1,11 @@
 package cn.canbao.security;
 
+import java.io.Serial;
+import java.util.function.Supplier;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-
-import java.io.Serial;
-import java.util.function.Supplier;
 
 /**
  * Runs work that belongs to no person (scheduled jobs, the demo loader, start-up setup) with an
@@ -17,8 +16,7 @@ public final class SystemAccess {
 
     public static final String SYSTEM = "system";
 
-    private SystemAccess() {
-    }
+    private SystemAccess() {}
 
     public static void run(Runnable work) {
         call(() -> {

@@ -20,7 +20,8 @@ public record UserAccount(
 
     /** The phone as lists show it to others: {@code 139****1234}. */
     public String maskedPhone() {
-        return phone == null || phone.length() < 7 ? phone
+        return phone == null || phone.length() < 7
+                ? phone
                 : phone.substring(0, 3) + "*".repeat(phone.length() - 7) + phone.substring(phone.length() - 4);
     }
 }

@@ -24,7 +24,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.util.EnumSet;
 import java.util.stream.Collectors;
 
@@ -64,18 +63,29 @@ class UserAdminView extends VerticalLayout implements TranslatedTitle {
         bar.setWidthFull();
         filter.setWidthFull();
 
-        grid.addColumn(UserAccount::username).setHeader(getTranslation("users.username")).setAutoWidth(true);
-        grid.addColumn(UserAccount::displayName).setHeader(getTranslation("users.displayName")).setAutoWidth(true);
+        grid.addColumn(UserAccount::username)
+                .setHeader(getTranslation("users.username"))
+                .setAutoWidth(true);
+        grid.addColumn(UserAccount::displayName)
+                .setHeader(getTranslation("users.displayName"))
+                .setAutoWidth(true);
         grid.addColumn(u -> u.regionName() + (u.regionRevoked() ? " " + getTranslation("region.revoked") : ""))
-                .setHeader(getTranslation("users.region")).setAutoWidth(true);
-        grid.addColumn(u -> u.roles().stream().map(r -> getTranslation(r.messageKey()))
-                .collect(Collectors.joining(getTranslation("text.listSeparator"))))
-                .setHeader(getTranslation("users.roles")).setAutoWidth(true);
+                .setHeader(getTranslation("users.region"))
+                .setAutoWidth(true);
+        grid.addColumn(u -> u.roles().stream()
+                        .map(r -> getTranslation(r.messageKey()))
+                        .collect(Collectors.joining(getTranslation("text.listSeparator"))))
+                .setHeader(getTranslation("users.roles"))
+                .setAutoWidth(true);
         grid.addColumn(u -> getTranslation(u.enabled() ? "users.enabled" : "users.disabled"))
-                .setHeader(getTranslation("users.status")).setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader(getTranslation("users.actions")).setAutoWidth(true);
+                .setHeader(getTranslation("users.status"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::actions)
+                .setHeader(getTranslation("users.actions"))
+                .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setItems(query -> users.list(filter.getValue(), query.getOffset(), query.getLimit()).stream(),
+        grid.setItems(
+                query -> users.list(filter.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> users.count(filter.getValue()));
         grid.setSizeFull();
 
@@ -113,23 +123,30 @@ class UserAdminView extends VerticalLayout implements TranslatedTitle {
         username.setHelperText(getTranslation("users.usernameHelp"));
         TextField displayName = new TextField(getTranslation("users.displayName"));
         ComboBox<Region> region = new ComboBox<>(getTranslation("users.region"));
-        region.setItems(query -> regions.search(query.getFilter().orElse(""), query.getLimit() + query.getOffset())
-                .stream().skip(query.getOffset()));
+        region.setItems(
+                query -> regions.search(query.getFilter().orElse(""), query.getLimit() + query.getOffset()).stream()
+                        .skip(query.getOffset()));
         region.setItemLabelGenerator(r -> r.name() + " (" + r.code() + ")");
         CheckboxGroup<Role> roles = new CheckboxGroup<>(getTranslation("users.roles"));
         roles.setItemLabelGenerator(r -> getTranslation(r.messageKey()));
         // only the roles the caller may grant at the chosen region
-        region.addValueChangeListener(e -> roles.setItems(e.getValue() == null ? EnumSet.noneOf(Role.class)
-                : users.grantableRoles(e.getValue().code())));
+        region.addValueChangeListener(e -> roles.setItems(
+                e.getValue() == null
+                        ? EnumSet.noneOf(Role.class)
+                        : users.grantableRoles(e.getValue().code())));
         TextField phone = new TextField(getTranslation("users.phone"));
         FormLayout form = new FormLayout(username, displayName, region, roles, phone);
         dialog.add(form);
         Button save = new Button(getTranslation("action.save"), e -> {
             String password = UserService.randomPassword();
             try {
-                users.create(new NewUser(username.getValue().trim(), displayName.getValue(),
-                        region.getValue() == null ? "" : region.getValue().code(), roles.getValue(),
-                        phone.getValue().isBlank() ? null : phone.getValue().trim(), password));
+                users.create(new NewUser(
+                        username.getValue().trim(),
+                        displayName.getValue(),
+                        region.getValue() == null ? "" : region.getValue().code(),
+                        roles.getValue(),
+                        phone.getValue().isBlank() ? null : phone.getValue().trim(),
+                        password));
             } catch (DomainException refused) {
                 Messages.showError(this, refused);
                 return;

@@ -1,7 +1,6 @@
 package cn.canbao.security;
 
 import cn.canbao.region.Region;
-
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -20,8 +19,7 @@ import java.util.Set;
  */
 final class UserAdministrationRules {
 
-    private UserAdministrationRules() {
-    }
+    private UserAdministrationRules() {}
 
     /** Refuses with {@code user.grant.outOfScope} (403 on the API) a role the actor may not grant there. */
     static void checkGrantable(CanbaoUser actor, Region region, Set<Role> roles) {

@@ -1,5 +1,8 @@
 package cn.canbao.security;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,10 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 
 /**
  * User administration for automation, with the same rules as the screen (they live in {@link UserService}):
@@ -36,34 +35,48 @@ class UserController {
     }
 
     /** A user as the API lists them. */
-    record UserResponse(String username, String displayName, String regionCode, String regionName, Set<Role> roles,
-                        String phone, boolean enabled, boolean regionRevoked, Instant createdAt, String createdBy,
-                        Instant lastLoginAt, boolean administrable) {
-    }
+    record UserResponse(
+            String username,
+            String displayName,
+            String regionCode,
+            String regionName,
+            Set<Role> roles,
+            String phone,
+            boolean enabled,
+            boolean regionRevoked,
+            Instant createdAt,
+            String createdBy,
+            Instant lastLoginAt,
+            boolean administrable) {}
 
     /** What a caller sends to create a user: the password is made by the server and answered once. */
-    record CreateRequest(String username, String displayName, String regionCode, Set<Role> roles, String phone) {
-    }
+    record CreateRequest(String username, String displayName, String regionCode, Set<Role> roles, String phone) {}
 
-    record Created(UserResponse user, String initialPassword) {
-    }
+    record Created(UserResponse user, String initialPassword) {}
 
-    record PasswordReset(String username, String password) {
-    }
+    record PasswordReset(String username, String password) {}
 
     @GetMapping
-    List<UserResponse> list(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int offset,
-                            @RequestParam(defaultValue = "100") int limit) {
+    List<UserResponse> list(
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
         return users.list(q, Math.max(offset, 0), Math.min(Math.max(limit, 1), MAX_PAGE)).stream()
-                .map(this::response).toList();
+                .map(this::response)
+                .toList();
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@RequestBody CreateRequest request) {
         String password = UserService.randomPassword();
-        UserAccount created = users.create(new NewUser(request.username(), request.displayName(),
-                request.regionCode(), request.roles(), blankToNull(request.phone()), password));
+        UserAccount created = users.create(new NewUser(
+                request.username(),
+                request.displayName(),
+                request.regionCode(),
+                request.roles(),
+                blankToNull(request.phone()),
+                password));
         return new Created(response(created), password);
     }
 
@@ -83,8 +96,18 @@ class UserController {
     }
 
     private UserResponse response(UserAccount u) {
-        return new UserResponse(u.username(), u.displayName(), u.regionCode(), u.regionName(), u.roles(),
-                u.maskedPhone(), u.enabled(), u.regionRevoked(), u.createdAt(), u.createdBy(), u.lastLoginAt(),
+        return new UserResponse(
+                u.username(),
+                u.displayName(),
+                u.regionCode(),
+                u.regionName(),
+                u.roles(),
+                u.maskedPhone(),
+                u.enabled(),
+                u.regionRevoked(),
+                u.createdAt(),
+                u.createdBy(),
+                u.lastLoginAt(),
                 users.mayAdminister(u));
     }
 

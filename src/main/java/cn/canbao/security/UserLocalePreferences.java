@@ -1,9 +1,8 @@
 package cn.canbao.security;
 
 import cn.canbao.base.ui.UserPreferences;
-import org.springframework.stereotype.Component;
-
 import java.util.Locale;
+import org.springframework.stereotype.Component;
 
 /** Saves the language switch's choice on the logged-in user's record. */
 @Component

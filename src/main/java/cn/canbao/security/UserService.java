@@ -3,14 +3,6 @@ package cn.canbao.security;
 import cn.canbao.base.DomainException;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -19,6 +11,13 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creating and administering users, by the rules of {@link UserAdministrationRules}: each level administers
@@ -45,8 +44,13 @@ public class UserService {
     private final SecurityAudit audit;
     private final JdbcClient jdbc;
 
-    UserService(UserRepository users, RegionService regions, PasswordEncoder passwordEncoder, UserSessions sessions,
-                SecurityAudit audit, JdbcClient jdbc) {
+    UserService(
+            UserRepository users,
+            RegionService regions,
+            PasswordEncoder passwordEncoder,
+            UserSessions sessions,
+            SecurityAudit audit,
+            JdbcClient jdbc) {
         this.users = users;
         this.regions = regions;
         this.passwordEncoder = passwordEncoder;
@@ -60,9 +64,17 @@ public class UserService {
     public UserAccount create(NewUser user) {
         Region region = audited("USER_CREATED", user.username(), () -> checkCreatable(user));
         users.insert(user, passwordEncoder.encode(user.password()), CurrentUser.name());
-        log.info("User {} created by {}: region {} ({}), roles {}", user.username(), CurrentUser.name(),
-                region.code(), region.name(), user.roles());
-        audit.record("USER_CREATED", user.username(), SecurityAudit.Outcome.ALLOWED,
+        log.info(
+                "User {} created by {}: region {} ({}), roles {}",
+                user.username(),
+                CurrentUser.name(),
+                region.code(),
+                region.name(),
+                user.roles());
+        audit.record(
+                "USER_CREATED",
+                user.username(),
+                SecurityAudit.Outcome.ALLOWED,
                 "region " + region.code() + ", roles " + user.roles());
         return users.find(user.username()).orElseThrow();
     }
@@ -72,7 +84,9 @@ public class UserService {
     @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
     public void createAll(List<NewUser> batch) {
         batch.forEach(u -> audited("USER_CREATED", u.username(), () -> checkCreatable(u)));
-        users.insertAll(batch, batch.stream().map(u -> passwordEncoder.encode(u.password())).toList(),
+        users.insertAll(
+                batch,
+                batch.stream().map(u -> passwordEncoder.encode(u.password())).toList(),
                 CurrentUser.name());
         log.info("{} users created by {}", batch.size(), CurrentUser.name());
         audit.record("USERS_CREATED", batch.size() + " users", SecurityAudit.Outcome.ALLOWED, null);
@@ -100,8 +114,10 @@ public class UserService {
         if (CurrentUser.isSystem()) {
             return true;
         }
-        return CurrentUser.get().filter(me -> me.hasRole(Role.ADMIN) || me.hasRole(Role.CLERK))
-                .map(me -> UserAdministrationRules.mayAdminister(me, target)).orElse(false);
+        return CurrentUser.get()
+                .filter(me -> me.hasRole(Role.ADMIN) || me.hasRole(Role.CLERK))
+                .map(me -> UserAdministrationRules.mayAdminister(me, target))
+                .orElse(false);
     }
 
     /**
@@ -131,7 +147,8 @@ public class UserService {
             return all;
         }
         CanbaoUser me = CurrentUser.require();
-        return me.hasRole(Role.ADMIN) || me.hasRole(Role.CLERK) ? UserAdministrationRules.grantable(me, region)
+        return me.hasRole(Role.ADMIN) || me.hasRole(Role.CLERK)
+                ? UserAdministrationRules.grantable(me, region)
                 : EnumSet.noneOf(Role.class);
     }
 
@@ -188,7 +205,9 @@ public class UserService {
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
         CanbaoUser me = CurrentUser.require();
-        String hash = users.findForLogin(me.getUsername()).map(CanbaoUser::getPassword).orElseThrow();
+        String hash = users.findForLogin(me.getUsername())
+                .map(CanbaoUser::getPassword)
+                .orElseThrow();
         if (!passwordEncoder.matches(currentPassword, hash)) {
             throw new UserException("user.error.currentPassword");
         }
@@ -229,8 +248,11 @@ public class UserService {
 
     /** At least 8 characters with letters and digits. */
     static void checkPassword(String password) {
-        if (password == null || password.length() < 8 || password.length() > 72
-                || !password.chars().anyMatch(Character::isLetter) || !password.chars().anyMatch(Character::isDigit)) {
+        if (password == null
+                || password.length() < 8
+                || password.length() > 72
+                || !password.chars().anyMatch(Character::isLetter)
+                || !password.chars().anyMatch(Character::isDigit)) {
             throw new UserException("user.error.weakPassword");
         }
     }
@@ -240,10 +262,14 @@ public class UserService {
         if (user.username() == null || !USERNAME.matcher(user.username()).matches()) {
             throw new UserException("user.error.username", String.valueOf(user.username()));
         }
-        if (user.displayName() == null || user.displayName().isBlank() || user.displayName().length() > 100) {
+        if (user.displayName() == null
+                || user.displayName().isBlank()
+                || user.displayName().length() > 100) {
             throw new UserException("user.error.displayName");
         }
-        if (user.phone() != null && !user.phone().isBlank() && !PHONE.matcher(user.phone()).matches()) {
+        if (user.phone() != null
+                && !user.phone().isBlank()
+                && !PHONE.matcher(user.phone()).matches()) {
             throw new UserException("user.error.phone", user.phone());
         }
         checkPassword(user.password());
@@ -303,8 +329,7 @@ public class UserService {
     }
 
     /** A user as other modules name them in lists and reports: who, and where they are bound. */
-    public record StaffMember(String username, String displayName, String regionCode) {
-    }
+    public record StaffMember(String username, String displayName, String regionCode) {}
 
     /**
      * The users holding the role anywhere in the region's subtree (the region must be in the caller's scope), by
@@ -319,6 +344,7 @@ public class UserService {
                         + "and exists (select 1 from app_user_role r where r.username = u.username and r.role = ?) "
                         + "order by u.region_code, u.username")
                 .params(prefix, role.name())
-                .query((rs, n) -> new StaffMember(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+                .query((rs, n) -> new StaffMember(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
     }
 }

@@ -1,6 +1,9 @@
 package cn.canbao.security;
 
 import jakarta.servlet.http.HttpSession;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.session.SessionInformation;
@@ -10,10 +13,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-
-import java.time.Instant;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Ends the logged-in sessions of a user whose access changed (disabled, password reset or changed, new

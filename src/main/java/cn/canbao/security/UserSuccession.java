@@ -1,10 +1,9 @@
 package cn.canbao.security;
 
 import cn.canbao.region.RegionSuccession;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * The users' part of a merge of villages or grids (issue 17, point 10): whoever was bound to the merged region (its
@@ -35,10 +34,13 @@ class UserSuccession implements RegionSuccession {
 
     @Override
     public int carryOver(String source, String target, String by) {
-        List<String> moved = jdbc.queryForList("update app_user set region_code = ? where region_code = ? "
-                + "returning username", String.class, target, source);
-        moved.forEach(user -> audit.record("USER_REGION_MERGED", user, SecurityAudit.Outcome.ALLOWED,
-                source + " -> " + target));
+        List<String> moved = jdbc.queryForList(
+                "update app_user set region_code = ? where region_code = ? " + "returning username",
+                String.class,
+                target,
+                source);
+        moved.forEach(user ->
+                audit.record("USER_REGION_MERGED", user, SecurityAudit.Outcome.ALLOWED, source + " -> " + target));
         return moved.size();
     }
 }

@@ -6,15 +6,14 @@ import cn.canbao.security.NewUser;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.security.UserService;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.io.IOException;
-import java.io.Reader;
-import java.util.Set;
 
 /**
  * Sets up a deployment from its configuration: the region list ({@code canbao.setup.regions-file})

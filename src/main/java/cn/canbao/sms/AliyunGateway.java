@@ -2,7 +2,6 @@ package cn.canbao.sms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,27 +41,47 @@ class AliyunGateway implements SmsGateway {
 
     static final String VERSION = "2017-05-25";
     private static final DateTimeFormatter SEND_DATE = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
-            .withZone(ZoneId.of("UTC"));
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneId.of("UTC"));
     private static final ObjectMapper JSON = new ObjectMapper();
     /** QuerySendDetails returns at most 50 a page; a number gets a handful a day. */
     private static final int PAGE_SIZE = 50;
+
     private static final int MAX_PAGES = 20;
 
     /** The recipient's own problem: it will not change on a retry. */
-    static final Set<String> RECIPIENT_REFUSED = Set.of("isv.MOBILE_NUMBER_ILLEGAL", "isv.BLACK_KEY_CONTROL_LIMIT",
-            "isv.DOMESTIC_NUMBER_NOT_SUPPORTED", "isv.MOBILE_COUNT_OVER_LIMIT", "isv.BLACKLIST_CONTROL");
+    static final Set<String> RECIPIENT_REFUSED = Set.of(
+            "isv.MOBILE_NUMBER_ILLEGAL",
+            "isv.BLACK_KEY_CONTROL_LIMIT",
+            "isv.DOMESTIC_NUMBER_NOT_SUPPORTED",
+            "isv.MOBILE_COUNT_OVER_LIMIT",
+            "isv.BLACKLIST_CONTROL");
     /**
      * Our account cannot send at all: keys, signature, account, balance, the approved signature. The dispatcher pauses
      * for an operator instead of spending every message's attempts on it.
      */
-    static final Set<String> ACCOUNT_REFUSED = Set.of("InvalidAccessKeyId.NotFound", "InvalidAccessKeyId.Inactive",
-            "SignatureDoesNotMatch", "IncompleteSignature", "Forbidden.RAM", "Forbidden.NoPermission",
-            "isv.ACCOUNT_NOT_EXISTS", "isv.ACCOUNT_ABNORMAL", "isv.OUT_OF_SERVICE", "isv.AMOUNT_NOT_ENOUGH",
-            "isv.SMS_SIGNATURE_ILLEGAL", "isv.SMS_SIGN_ILLEGAL", "isp.RAM_PERMISSION_DENY");
+    static final Set<String> ACCOUNT_REFUSED = Set.of(
+            "InvalidAccessKeyId.NotFound",
+            "InvalidAccessKeyId.Inactive",
+            "SignatureDoesNotMatch",
+            "IncompleteSignature",
+            "Forbidden.RAM",
+            "Forbidden.NoPermission",
+            "isv.ACCOUNT_NOT_EXISTS",
+            "isv.ACCOUNT_ABNORMAL",
+            "isv.OUT_OF_SERVICE",
+            "isv.AMOUNT_NOT_ENOUGH",
+            "isv.SMS_SIGNATURE_ILLEGAL",
+            "isv.SMS_SIGN_ILLEGAL",
+            "isp.RAM_PERMISSION_DENY");
     /** Flow control: the provider's limits per number and account; the message was not taken. */
-    static final Set<String> THROTTLED = Set.of("isv.BUSINESS_LIMIT_CONTROL", "isv.DAY_LIMIT_CONTROL",
-            "isv.MONTH_LIMIT_CONTROL", "Throttling", "Throttling.User", "Throttling.Api");
+    static final Set<String> THROTTLED = Set.of(
+            "isv.BUSINESS_LIMIT_CONTROL",
+            "isv.DAY_LIMIT_CONTROL",
+            "isv.MONTH_LIMIT_CONTROL",
+            "Throttling",
+            "Throttling.User",
+            "Throttling.Api");
 
     private final SmsSettings.Aliyun account;
     private final ZoneId zone;
@@ -77,7 +96,9 @@ class AliyunGateway implements SmsGateway {
         this.account = account;
         this.zone = zone;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(account.timeout()).followRedirects(HttpClient.Redirect.NEVER)
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(account.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -131,7 +152,10 @@ class AliyunGateway implements SmsGateway {
         if (code != null && ACCOUNT_REFUSED.contains(code)) {
             return new Halt(null, described);
         }
-        if (code == null || status >= 500 || code.startsWith("isp.") || code.equals("ServiceUnavailable")
+        if (code == null
+                || status >= 500
+                || code.startsWith("isp.")
+                || code.equals("ServiceUnavailable")
                 || code.startsWith("InternalError")) {
             return new Unknown(status >= 400 ? status : null, described);
         }
@@ -157,7 +181,9 @@ class AliyunGateway implements SmsGateway {
             return local.toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
         }
         if (message.contains("小时级")) {
-            return local.truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusHours(1).toInstant();
+            return local.truncatedTo(java.time.temporal.ChronoUnit.HOURS)
+                    .plusHours(1)
+                    .toInstant();
         }
         return null;
     }
@@ -183,7 +209,8 @@ class AliyunGateway implements SmsGateway {
                         return Optional.of(new Accepted("aliyun-out:" + message.idempotencyKey(), status(d)));
                     }
                 }
-                if (details.size() < PAGE_SIZE || (long) page * PAGE_SIZE >= answer.path("TotalCount").asLong()) {
+                if (details.size() < PAGE_SIZE
+                        || (long) page * PAGE_SIZE >= answer.path("TotalCount").asLong()) {
                     break;
                 }
             }
@@ -235,12 +262,15 @@ class AliyunGateway implements SmsGateway {
         params.put("Timestamp", TIMESTAMP.format(clock.instant()));
         params.put("Version", VERSION);
         String form = AliyunSignature.canonicalQuery(params) + "&Signature="
-                + AliyunSignature.percentEncode(AliyunSignature.sign("POST", params, account.accessKeySecret().trim()));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(account.endpoint().replaceAll("/+$", "") + "/"))
+                + AliyunSignature.percentEncode(AliyunSignature.sign(
+                        "POST", params, account.accessKeySecret().trim()));
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(account.endpoint().replaceAll("/+$", "") + "/"))
                 .timeout(account.timeout())
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
+                .build();
         Runnable leaving = LEAVING.get();
         if (leaving != null) {
             leaving.run(); // signed and built: it leaves now (the JDK client opens a connection first if it has none)

@@ -1,7 +1,5 @@
 package cn.canbao.sms;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,6 +7,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Alibaba Cloud's RPC request signature (SignatureVersion 1.0, HMAC-SHA1), as its SMS API documents it: the
@@ -18,19 +18,22 @@ import java.util.stream.Collectors;
  */
 final class AliyunSignature {
 
-    private AliyunSignature() {
-    }
+    private AliyunSignature() {}
 
     static String percentEncode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+        return URLEncoder.encode(value, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
                 .replace("%7E", "~");
     }
 
     /** The sorted, encoded query of the parameters (a Signature parameter among them is left out). */
     static String canonicalQuery(Map<String, String> params) {
-        return new TreeMap<>(params).entrySet().stream().filter(e -> !"Signature".equals(e.getKey()))
-                .map(e -> percentEncode(e.getKey()) + "=" + percentEncode(e.getValue()))
-                .collect(Collectors.joining("&"));
+        return new TreeMap<>(params)
+                .entrySet().stream()
+                        .filter(e -> !"Signature".equals(e.getKey()))
+                        .map(e -> percentEncode(e.getKey()) + "=" + percentEncode(e.getValue()))
+                        .collect(Collectors.joining("&"));
     }
 
     static String stringToSign(String method, Map<String, String> params) {
@@ -41,8 +44,8 @@ final class AliyunSignature {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec((accessKeySecret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(
-                    mac.doFinal(stringToSign(method, params).getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(stringToSign(method, params).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA1 is part of every Java runtime", e);
         }

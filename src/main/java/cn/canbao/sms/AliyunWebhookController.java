@@ -3,6 +3,9 @@ package cn.canbao.sms;
 import cn.canbao.security.SystemAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -12,10 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * Alibaba Cloud's HTTP push (HTTP批量推送): delivery receipts (SmsReport) of our messages and residents' replies
@@ -48,8 +47,12 @@ class AliyunWebhookController {
         if (items == null) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
-        SystemAccess.run(() -> items.forEach(r -> sms.receipt(text(r, "out_id"), text(r, "biz_id"),
-                r.path("success").asBoolean(false), text(r, "err_code"), text(r, "err_msg"))));
+        SystemAccess.run(() -> items.forEach(r -> sms.receipt(
+                text(r, "out_id"),
+                text(r, "biz_id"),
+                r.path("success").asBoolean(false),
+                text(r, "err_code"),
+                text(r, "err_msg"))));
         return ok();
     }
 
@@ -60,16 +63,20 @@ class AliyunWebhookController {
         if (items == null) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
-        SystemAccess.run(() -> items.forEach(r -> sms.inbound("aliyun-up:" + text(r, "sequence_id"),
-                text(r, "phone_number"), text(r, "content"))));
+        SystemAccess.run(() -> items.forEach(
+                r -> sms.inbound("aliyun-up:" + text(r, "sequence_id"), text(r, "phone_number"), text(r, "content"))));
         return ok();
     }
 
     /** The pushed items if the token is ours and the body a JSON array (an empty one for anything else), else null. */
     private JsonNode items(String given, byte[] body) {
-        if (token == null || token.isBlank() || given == null || !MessageDigest.isEqual(
-                token.trim().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-            log.warn("refused an Alibaba Cloud push without our token (token configured: {})",
+        if (token == null
+                || token.isBlank()
+                || given == null
+                || !MessageDigest.isEqual(
+                        token.trim().getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+            log.warn(
+                    "refused an Alibaba Cloud push without our token (token configured: {})",
                     token != null && !token.isBlank());
             return null;
         }

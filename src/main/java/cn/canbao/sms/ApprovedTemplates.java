@@ -2,7 +2,6 @@ package cn.canbao.sms;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,11 +23,11 @@ final class ApprovedTemplates {
      * configuration files {@code ${…}} is Spring's own placeholder, so the settings may write the braces alone.
      */
     static final Pattern PROVIDER_PLACEHOLDER = Pattern.compile("\\$?\\{([A-Za-z0-9_]+)}");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One message rendered for the provider: our stored text, the template code and its parameters as JSON. */
-    record Rendered(String body, String templateCode, String paramsJson) {
-    }
+    record Rendered(String body, String templateCode, String paramsJson) {}
 
     private final String signName;
     private final Map<String, SmsSettings.ApprovedTemplate> byKey;
@@ -49,14 +48,17 @@ final class ApprovedTemplates {
      */
     static ApprovedTemplates of(SmsSettings.Aliyun aliyun) {
         if (blank(aliyun.signName())) {
-            throw new IllegalStateException("canbao.sms.gateway=aliyun needs canbao.sms.aliyun.sign-name (the approved 签名)");
+            throw new IllegalStateException(
+                    "canbao.sms.gateway=aliyun needs canbao.sms.aliyun.sign-name (the approved 签名)");
         }
         Map<String, SmsSettings.ApprovedTemplate> configured = new LinkedHashMap<>();
         (aliyun.templates() == null ? Map.<String, SmsSettings.ApprovedTemplate>of() : aliyun.templates())
-                .forEach((k, t) -> configured.put(k.trim().toUpperCase(Locale.ROOT).replace('-', '_'), t));
+                .forEach((k, t) ->
+                        configured.put(k.trim().toUpperCase(Locale.ROOT).replace('-', '_'), t));
         for (String key : SmsTemplates.DEFAULTS.keySet()) {
             SmsSettings.ApprovedTemplate t = configured.get(key);
-            String setting = "canbao.sms.aliyun.templates." + key.toLowerCase(Locale.ROOT).replace('_', '-');
+            String setting = "canbao.sms.aliyun.templates."
+                    + key.toLowerCase(Locale.ROOT).replace('_', '-');
             if (t == null || blank(t.code()) || blank(t.text())) {
                 throw new IllegalStateException("canbao.sms.gateway=aliyun needs " + setting + ".code and .text "
                         + "(the template the provider approved for this message kind)");

@@ -51,6 +51,7 @@ final class RateLimiter {
     private final List<Place> places = new ArrayList<>();
     /** Starts are spaced evenly, at least 1 s / N apart: N sends never leave in one burst at a window's edge. */
     private final long spacing;
+
     private long lastStart = Long.MIN_VALUE / 2;
 
     RateLimiter(int perSecond, Duration arrivalSpread) {

@@ -1,17 +1,16 @@
 package cn.canbao.sms;
 
 import cn.canbao.register.RegisterHistories;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-
-import javax.sql.DataSource;
-import java.lang.management.ManagementFactory;
-import java.time.Clock;
 
 /**
  * The gateway chosen by {@code canbao.sms.gateway} (local, twilio, aliyun), the provider's approved templates, the
@@ -29,15 +28,18 @@ class SmsConfiguration {
     static SmsGateway gateway(SmsSettings settings, JdbcTemplate jdbc, Clock clock) {
         SmsGateway gateway = switch (settings.gateway()) {
             case "aliyun" -> new AliyunGateway(settings.aliyun(), clock.getZone(), clock);
-            case "twilio" -> new TwilioGateway(settings.twilio(), settings.dispatcher().sendersFor(settings.ratePerSecond()), clock);
+            case "twilio" ->
+                new TwilioGateway(settings.twilio(), settings.dispatcher().sendersFor(settings.ratePerSecond()), clock);
             case "local" -> new LocalGateway(jdbc);
-            default -> throw new IllegalStateException("canbao.sms.gateway must be local, twilio or aliyun, not "
-                    + settings.gateway());
+            default ->
+                throw new IllegalStateException(
+                        "canbao.sms.gateway must be local, twilio or aliyun, not " + settings.gateway());
         };
         // a lookup while the send is still waiting for its answer would find nothing and send the message twice
         if (settings.reconcileAfter().compareTo(gateway.longestCall()) <= 0) {
-            throw new IllegalStateException("canbao.sms.reconcile-after (" + settings.reconcileAfter() + ") must be longer "
-                    + "than the " + gateway.name() + " gateway's longest call (" + gateway.longestCall() + ")");
+            throw new IllegalStateException(
+                    "canbao.sms.reconcile-after (" + settings.reconcileAfter() + ") must be longer " + "than the "
+                            + gateway.name() + " gateway's longest call (" + gateway.longestCall() + ")");
         }
         return gateway;
     }
@@ -54,11 +56,24 @@ class SmsConfiguration {
 
     /** On the application's clock: quiet hours, deferrals and retries by the time the engine and tests share. */
     @Bean
-    SmsDispatcher smsDispatcher(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-                                SmsGateway gateway, SmsSettings settings, Clock clock,
-                                RegisterHistories register, ObjectProvider<MeterRegistry> meters) {
-        return new SmsDispatcher(jdbc, dataSource, transactions, gateway, settings,
-                clock, ManagementFactory.getRuntimeMXBean().getName(), register,
+    SmsDispatcher smsDispatcher(
+            JdbcTemplate jdbc,
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            SmsGateway gateway,
+            SmsSettings settings,
+            Clock clock,
+            RegisterHistories register,
+            ObjectProvider<MeterRegistry> meters) {
+        return new SmsDispatcher(
+                jdbc,
+                dataSource,
+                transactions,
+                gateway,
+                settings,
+                clock,
+                ManagementFactory.getRuntimeMXBean().getName(),
+                register,
                 meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
     }
 

@@ -2,16 +2,15 @@ package cn.canbao.sms;
 
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The outbox counted for other modules' figures (the dashboard's), each in one statement over the messages, so
@@ -33,8 +32,7 @@ public class SmsCounts {
     }
 
     /** A region's messages of a local day, counted as the SMS page counts them. */
-    public record RegionDay(String regionCode, LocalDate day, int sent, int delivered, int failed, int skipped) {
-    }
+    public record RegionDay(String regionCode, LocalDate day, int sent, int delivered, int failed, int skipped) {}
 
     /**
      * Messages per region (grid or village of the resident) and local day — by when they went out, or were
@@ -50,7 +48,8 @@ public class SmsCounts {
      */
     public List<RegionDay> byRegionAndDayUnder(String codePrefix) {
         String within = scope.get().codePrefix();
-        return codePrefix.startsWith(within) ? byRegionAndDay(codePrefix)
+        return codePrefix.startsWith(within)
+                ? byRegionAndDay(codePrefix)
                 : within.startsWith(codePrefix) ? byRegionAndDay(within) : List.of();
     }
 
@@ -63,9 +62,16 @@ public class SmsCounts {
                                count(*) filter (where status = 'SKIPPED')
                         from sms_message where region_code like :prefix || '%' group by 1, 2
                         """)
-                .param("zone", clock.getZone().getId()).param("prefix", prefix)
-                .query((rs, n) -> new RegionDay(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getInt(3),
-                        rs.getInt(4), rs.getInt(5), rs.getInt(6))).list();
+                .param("zone", clock.getZone().getId())
+                .param("prefix", prefix)
+                .query((rs, n) -> new RegionDay(
+                        rs.getString(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getInt(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        rs.getInt(6)))
+                .list();
     }
 
     /** The ID numbers a campaign texted (any message not skipped, whatever came of it). */
@@ -73,6 +79,8 @@ public class SmsCounts {
         RegionScope s = scope.get();
         return new HashSet<>(jdbc.sql("select distinct id_number from sms_message where campaign_id = ? "
                         + "and status <> 'SKIPPED' and (? or region_code like ? || '%')")
-                .params(campaignId, s.unrestricted(), s.codePrefix()).query(String.class).list());
+                .params(campaignId, s.unrestricted(), s.codePrefix())
+                .query(String.class)
+                .list());
     }
 }

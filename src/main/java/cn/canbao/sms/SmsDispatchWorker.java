@@ -39,8 +39,9 @@ class SmsDispatchWorker implements SmartLifecycle {
             boolean busy = false;
             try {
                 SmsDispatcher.Round round = dispatcher.dispatch();
-                busy = round.ran() && !round.quiet() && round.sent() + round.retried() + round.unknown()
-                        + round.failed() + round.resent() > 0;
+                busy = round.ran()
+                        && !round.quiet()
+                        && round.sent() + round.retried() + round.unknown() + round.failed() + round.resent() > 0;
             } catch (RuntimeException e) {
                 log.warn("SMS dispatch round failed; trying again after {}", settings.idlePoll(), e);
             }

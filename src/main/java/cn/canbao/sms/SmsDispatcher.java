@@ -3,13 +3,6 @@ package cn.canbao.sms;
 import cn.canbao.register.RegisterHistories;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,6 +19,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends from the outbox. One node at a time (a PostgreSQL advisory lock held on its own connection for a
@@ -44,8 +43,17 @@ public class SmsDispatcher {
 
     /** What a round did. */
     /** {@code paused}: the dispatcher is paused for an operator (the provider refused our account), before or in this round. */
-    public record Round(boolean ran, boolean quiet, int sent, int retried, int unknown, int failed, int reconciled,
-                        int resent, int unresolved, boolean paused) {
+    public record Round(
+            boolean ran,
+            boolean quiet,
+            int sent,
+            int retried,
+            int unknown,
+            int failed,
+            int reconciled,
+            int resent,
+            int unresolved,
+            boolean paused) {
         static final Round BUSY = new Round(false, false, 0, 0, 0, 0, 0, 0, 0, false);
         static final Round PAUSED = new Round(true, false, 0, 0, 0, 0, 0, 0, 0, true);
     }
@@ -60,13 +68,22 @@ public class SmsDispatcher {
     private final RateLimiter limiter;
     private final String node;
     private final MeterRegistry meters;
-    private final java.util.concurrent.atomic.AtomicInteger pausedGauge = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger pausedGauge =
+            new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean stopping;
     /** The provider refused our account in this round: the senders stop, the rest stays queued. */
     private volatile boolean halted;
 
-    SmsDispatcher(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions, SmsGateway gateway,
-                  SmsSettings settings, Clock clock, String node, RegisterHistories register, MeterRegistry meters) {
+    SmsDispatcher(
+            JdbcTemplate jdbc,
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            SmsGateway gateway,
+            SmsSettings settings,
+            Clock clock,
+            String node,
+            RegisterHistories register,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = new TransactionTemplate(transactions);
@@ -74,7 +91,8 @@ public class SmsDispatcher {
         this.settings = settings;
         this.clock = clock;
         this.store = new OutboxStore(jdbc, settings, register, tx);
-        this.limiter = new RateLimiter(settings.ratePerSecond(), settings.dispatcher().arrivalSpread());
+        this.limiter =
+                new RateLimiter(settings.ratePerSecond(), settings.dispatcher().arrivalSpread());
         this.node = node;
         this.meters = meters;
         Gauge.builder("canbao.sms.dispatcher.paused", pausedGauge, java.util.concurrent.atomic.AtomicInteger::get)
@@ -106,7 +124,9 @@ public class SmsDispatcher {
                 halted = false;
                 return run();
             } finally {
-                jdbc.update("update sms_dispatch_state set round_ended = clock_timestamp() where id = 1 and node = ?", node);
+                jdbc.update(
+                        "update sms_dispatch_state set round_ended = clock_timestamp() where id = 1 and node = ?",
+                        node);
                 advisory(lock, "select pg_advisory_unlock(?)");
             }
         } catch (SQLException e) {
@@ -180,12 +200,19 @@ public class SmsDispatcher {
      * right before it calls the provider, so the place it takes starts when the request does. False when it stopped
      * early (quiet hours began, stopping, interrupted): what was not handed over is released.
      */
-    private boolean hand(List<OutboxStore.Claimed> batch, Instant attemptAt, Counts counts, ExecutorService senders,
-                         Semaphore idle, List<Future<Boolean>> inFlight) {
+    private boolean hand(
+            List<OutboxStore.Claimed> batch,
+            Instant attemptAt,
+            Counts counts,
+            ExecutorService senders,
+            Semaphore idle,
+            List<Future<Boolean>> inFlight) {
         for (int i = 0; i < batch.size(); i++) {
             boolean free;
             try {
-                free = !stopping && !halted && !settings.quiet(ZonedDateTime.now(clock))
+                free = !stopping
+                        && !halted
+                        && !settings.quiet(ZonedDateTime.now(clock))
                         && idle.tryAcquire(MAX_ROUND.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -291,8 +318,12 @@ public class SmsDispatcher {
             halted = true;
             store.halted(m, h.code(), h.message());
             if (store.pause(h.code(), h.message())) {
-                log.error("SMS dispatcher PAUSED: {} refused our account ({} {}). Messages stay queued; an operator "
-                        + "resumes sending on the SMS page once the account is fixed.", gateway.name(), h.code(), h.message());
+                log.error(
+                        "SMS dispatcher PAUSED: {} refused our account ({} {}). Messages stay queued; an operator "
+                                + "resumes sending on the SMS page once the account is fixed.",
+                        gateway.name(),
+                        h.code(),
+                        h.message());
             }
             pausedGauge.set(1);
         }
@@ -301,13 +332,20 @@ public class SmsDispatcher {
     /** Every provider fault is logged and counted ({@code canbao.sms.provider.faults}, by gateway, outcome and code). */
     private void fault(String outcome, Integer code, OutboxStore.Claimed m, String message) {
         log.warn("SMS {} via {}: {} (code {}): {}", m.id(), gateway.name(), outcome, code, message);
-        meters.counter("canbao.sms.provider.faults", "gateway", gateway.name(), "outcome", outcome,
-                "code", code == null ? "none" : code.toString()).increment();
+        meters.counter(
+                        "canbao.sms.provider.faults",
+                        "gateway",
+                        gateway.name(),
+                        "outcome",
+                        outcome,
+                        "code",
+                        code == null ? "none" : code.toString())
+                .increment();
     }
 
     private boolean paused() {
-        Boolean paused = jdbc.queryForObject("select paused_at is not null from sms_dispatch_state where id = 1",
-                Boolean.class);
+        Boolean paused =
+                jdbc.queryForObject("select paused_at is not null from sms_dispatch_state where id = 1", Boolean.class);
         pausedGauge.set(Boolean.TRUE.equals(paused) ? 1 : 0);
         return Boolean.TRUE.equals(paused);
     }
@@ -343,8 +381,11 @@ public class SmsDispatcher {
                     if (lookups >= settings.maxLookups()) {
                         store.toOperator(m, "lookups failed " + lookups + " times: " + e, now);
                         counts.add(c -> c.unresolved++);
-                        log.error("SMS {}: outcome still unknown after {} lookups at {}; left to an operator",
-                                m.id(), lookups, gateway.name());
+                        log.error(
+                                "SMS {}: outcome still unknown after {} lookups at {}; left to an operator",
+                                m.id(),
+                                lookups,
+                                gateway.name());
                     } else {
                         store.unknown(m, null, "lookup failed: " + e, now);
                     }
@@ -354,8 +395,14 @@ public class SmsDispatcher {
     }
 
     private static SmsGateway.Outgoing outgoing(OutboxStore.Claimed m, Instant attemptAt) {
-        return new SmsGateway.Outgoing(m.id(), "canbao-sms-" + m.id(), "+86" + m.mobile(), m.body(), attemptAt,
-                m.providerTemplate(), m.templateParams());
+        return new SmsGateway.Outgoing(
+                m.id(),
+                "canbao-sms-" + m.id(),
+                "+86" + m.mobile(),
+                m.body(),
+                attemptAt,
+                m.providerTemplate(),
+                m.templateParams());
     }
 
     /**
@@ -363,10 +410,13 @@ public class SmsDispatcher {
      * its sends count.
      */
     private void waitOutHandOver() {
-        Long waitMillis = jdbc.queryForObject("select case when node is null or node = ? then 0 "
-                + "when round_ended is null then 1000 "
-                + "else greatest(0, 1000 - extract(epoch from clock_timestamp() - round_ended) * 1000)::bigint end "
-                + "from sms_dispatch_state where id = 1", Long.class, node);
+        Long waitMillis = jdbc.queryForObject(
+                "select case when node is null or node = ? then 0 "
+                        + "when round_ended is null then 1000 "
+                        + "else greatest(0, 1000 - extract(epoch from clock_timestamp() - round_ended) * 1000)::bigint end "
+                        + "from sms_dispatch_state where id = 1",
+                Long.class,
+                node);
         if (waitMillis != null && waitMillis > 0) {
             try {
                 Thread.sleep(waitMillis);
@@ -375,6 +425,7 @@ public class SmsDispatcher {
             }
         }
     }
+
     private static boolean advisory(Connection c, String sql) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setLong(1, LOCK_KEY);

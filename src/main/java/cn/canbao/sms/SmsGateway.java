@@ -15,8 +15,14 @@ public interface SmsGateway {
      * One message to send: our idempotency key, the number in E.164 (+86…), the text, when we tried; for a provider
      * of approved templates also the template's code and its parameters (JSON), as the outbox rendered them.
      */
-    record Outgoing(long messageId, String idempotencyKey, String to, String body, Instant attemptAt,
-                    String providerTemplate, String templateParams) {
+    record Outgoing(
+            long messageId,
+            String idempotencyKey,
+            String to,
+            String body,
+            Instant attemptAt,
+            String providerTemplate,
+            String templateParams) {
 
         Outgoing(long messageId, String idempotencyKey, String to, String body, Instant attemptAt) {
             this(messageId, idempotencyKey, to, body, attemptAt, null, null);
@@ -24,12 +30,10 @@ public interface SmsGateway {
     }
 
     /** What became of a send. */
-    sealed interface Outcome permits Accepted, Retry, Unknown, Rejected, Halt {
-    }
+    sealed interface Outcome permits Accepted, Retry, Unknown, Rejected, Halt {}
 
     /** The provider took it; {@code status} is its own word for the state (queued, accepted …). */
-    record Accepted(String sid, String status) implements Outcome {
-    }
+    record Accepted(String sid, String status) implements Outcome {}
 
     /**
      * Refused for now and certainly not taken (429 too many requests, a provider's flow control): send again later,
@@ -44,20 +48,17 @@ public interface SmsGateway {
     }
 
     /** We cannot tell whether it was taken (network fault, 5xx): ask {@link #find} before sending again. */
-    record Unknown(Integer code, String message) implements Outcome {
-    }
+    record Unknown(Integer code, String message) implements Outcome {}
 
     /** Refused for good (invalid number 21211, unsubscribed 21610 …): recorded, never retried. */
-    record Rejected(Integer code, String message) implements Outcome {
-    }
+    record Rejected(Integer code, String message) implements Outcome {}
 
     /**
      * The provider refuses our account, not this message (wrong credentials, an inactive or suspended account, a
      * sender it does not allow): nothing can go out until an operator acts. The dispatcher pauses and keeps the
      * message queued, its attempt not counted.
      */
-    record Halt(Integer code, String message) implements Outcome {
-    }
+    record Halt(Integer code, String message) implements Outcome {}
 
     Outcome send(Outgoing message);
 

@@ -2,17 +2,16 @@ package cn.canbao.sms;
 
 import cn.canbao.register.MobileNumber;
 import cn.canbao.register.RegisterService;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The outbox processes write to. Nothing here talks to a provider: the row commits (or rolls back) with
@@ -54,8 +53,11 @@ public class SmsOutbox {
     @Transactional
     public List<Optional<Long>> enqueueAll(List<SmsRequest> requests) {
         List<Row> rows = requests.stream().map(this::row).toList();
-        Set<String> optedOut = register.smsOptedOut(rows.stream().filter(r -> r.mobile() != null)
-                .map(r -> r.request().idNumber()).distinct().toList());
+        Set<String> optedOut = register.smsOptedOut(rows.stream()
+                .filter(r -> r.mobile() != null)
+                .map(r -> r.request().idNumber())
+                .distinct()
+                .toList());
         int n = rows.size();
         String[] keys = new String[n];
         String[] ids = new String[n];
@@ -70,7 +72,8 @@ public class SmsOutbox {
         String[] skips = new String[n];
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
-            SkipReason skip = r.mobile() == null ? SkipReason.NO_MOBILE
+            SkipReason skip = r.mobile() == null
+                    ? SkipReason.NO_MOBILE
                     : optedOut.contains(r.request().idNumber()) ? SkipReason.OPTED_OUT : null;
             keys[i] = r.dedupKey();
             ids[i] = r.request().idNumber();
@@ -86,7 +89,8 @@ public class SmsOutbox {
         }
         // a concurrent enqueue of the same key (two nodes, a retried job) loses quietly on the unique key
         Map<String, Long> queued = new HashMap<>();
-        jdbc.query("insert into sms_message (dedup_key, id_number, mobile, region_code, campaign_id, template_key, body, "
+        jdbc.query(
+                "insert into sms_message (dedup_key, id_number, mobile, region_code, campaign_id, template_key, body, "
                         + "segments, provider_template, template_params, status, skip_reason, status_at) "
                         + "select r.dedup_key, r.id_number, r.mobile, r.region_code, r.campaign_id, r.template_key, r.body, "
                         + "r.segments, r.provider_template, r.template_params, case when r.skip_reason is null then '"
@@ -101,7 +105,17 @@ public class SmsOutbox {
                     if (rs.getBoolean(3)) {
                         queued.put(rs.getString(1), rs.getLong(2));
                     }
-                }, keys, ids, mobiles, regions, campaigns, templateKeys, bodies, segments, providerTemplates, params,
+                },
+                keys,
+                ids,
+                mobiles,
+                regions,
+                campaigns,
+                templateKeys,
+                bodies,
+                segments,
+                providerTemplates,
+                params,
                 skips);
         List<Optional<Long>> result = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -112,11 +126,12 @@ public class SmsOutbox {
     }
 
     /** A request checked and rendered, its key trimmed and its mobile normalised (null: none valid). */
-    private record Row(SmsRequest request, String dedupKey, ApprovedTemplates.Rendered rendered, String mobile) {
-    }
+    private record Row(SmsRequest request, String dedupKey, ApprovedTemplates.Rendered rendered, String mobile) {}
 
     private Row row(SmsRequest request) {
-        if (request.dedupKey() == null || request.dedupKey().isBlank() || request.dedupKey().length() > 200) {
+        if (request.dedupKey() == null
+                || request.dedupKey().isBlank()
+                || request.dedupKey().length() > 200) {
             throw new SmsException("sms.request.badDedupKey");
         }
         if (request.idNumber() == null || !request.idNumber().matches("[0-9]{17}[0-9X]")) {
@@ -126,11 +141,14 @@ public class SmsOutbox {
         String county = SmsTemplates.countyOf(request.regionCode());
         ApprovedTemplates.Rendered rendered = approved.active()
                 ? approved.render(request.templateKey(), request.variables())
-                : new ApprovedTemplates.Rendered(SmsText.render(templates.body(county, request.templateKey()),
-                        request.variables()), null, null);
+                : new ApprovedTemplates.Rendered(
+                        SmsText.render(templates.body(county, request.templateKey()), request.variables()), null, null);
         // whatever a caller passed as a variable: never the resident's own number in the text (issue 16)
         SmsText.checkNotAbout(rendered.body(), request.idNumber(), request.mobile());
-        return new Row(request, request.dedupKey().trim(), rendered,
+        return new Row(
+                request,
+                request.dedupKey().trim(),
+                rendered,
                 MobileNumber.normalise(request.mobile()).orElse(null));
     }
 }

@@ -7,6 +7,11 @@ import java.util.Map;
  * {@code regionCode} is the person's residence grid or village code (the county's template is used, and
  * the SMS view counts the message there).
  */
-public record SmsRequest(String idNumber, String mobile, String regionCode, Long campaignId, String templateKey,
-                         Map<String, String> variables, String dedupKey) {
-}
+public record SmsRequest(
+        String idNumber,
+        String mobile,
+        String regionCode,
+        Long campaignId,
+        String templateKey,
+        Map<String, String> variables,
+        String dedupKey) {}

@@ -4,13 +4,6 @@ import cn.canbao.register.IdNumber;
 import cn.canbao.register.MobileNumber;
 import cn.canbao.register.RegisterHistories;
 import cn.canbao.register.RegisterService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What people and the provider tell us about messages: opt-outs (a resident's reply, a grid worker, a
@@ -75,9 +74,14 @@ public class SmsService {
         List<String> persons = stop && mobile.isPresent()
                 ? register.optOutOfSmsByMobile(mobile.get(), "sms-reply:" + MobileNumber.mask(mobile.get()))
                 : List.of();
-        int inserted = jdbc.update("insert into sms_inbound (provider_sid, from_mobile, body, opt_out, persons) "
-                + "values (?,?,?,?,?) on conflict (provider_sid) do nothing", providerSid, from == null ? "" : from,
-                body == null ? "" : body, stop, persons.size());
+        int inserted = jdbc.update(
+                "insert into sms_inbound (provider_sid, from_mobile, body, opt_out, persons) "
+                        + "values (?,?,?,?,?) on conflict (provider_sid) do nothing",
+                providerSid,
+                from == null ? "" : from,
+                body == null ? "" : body,
+                stop,
+                persons.size());
         if (inserted > 0) {
             recordOptOuts(persons, OptOutSource.SMS_REPLY, "sms-reply");
         }
@@ -89,7 +93,9 @@ public class SmsService {
     boolean statusCallback(String providerSid, String providerStatus, Integer errorCode, String errorMessage) {
         boolean known = ProviderStatuses.apply(jdbc, providerSid, providerStatus, errorCode, errorMessage);
         if (!known) {
-            log.info("status callback for {} ({}) before its send was recorded: kept until it is", providerSid,
+            log.info(
+                    "status callback for {} ({}) before its send was recorded: kept until it is",
+                    providerSid,
                     providerStatus);
         }
         return known;
@@ -103,7 +109,8 @@ public class SmsService {
     @Transactional
     boolean receipt(String outId, String providerSid, boolean delivered, String errorCode, String errorMessage) {
         Long id = outId != null && outId.matches("canbao-sms-[0-9]{1,18}") ? Long.valueOf(outId.substring(11)) : null;
-        List<String> current = id == null ? List.of()
+        List<String> current = id == null
+                ? List.of()
                 : jdbc.queryForList("select status from sms_message where id = ? for update", String.class, id);
         if (current.isEmpty()) {
             log.warn("delivery receipt for unknown message {}", outId);
@@ -111,14 +118,22 @@ public class SmsService {
         }
         SmsStatus status = delivered ? SmsStatus.DELIVERED : SmsStatus.UNDELIVERED;
         // a receipt is final: a second or late one (the provider pushes again when unsure) changes nothing
-        if (SmsStatus.valueOf(current.get(0)).rank() >= status.rank() || SmsStatus.valueOf(current.get(0)) == SmsStatus.SKIPPED) {
+        if (SmsStatus.valueOf(current.get(0)).rank() >= status.rank()
+                || SmsStatus.valueOf(current.get(0)) == SmsStatus.SKIPPED) {
             return true;
         }
-        String error = delivered ? null : ((errorCode == null ? "" : errorCode) + (errorMessage == null ? "" : ": " + errorMessage));
-        jdbc.update("update sms_message set status = ?, status_at = now(), error_message = coalesce(?, error_message), "
-                + "provider_sid = case when cast(? as varchar) is not null and (provider_sid is null or provider_sid like "
-                + "'aliyun-out:%') then cast(? as varchar) else provider_sid end where id = ?", status.name(), error == null ? null : error.substring(0,
-                Math.min(500, error.length())), providerSid, providerSid, id);
+        String error = delivered
+                ? null
+                : ((errorCode == null ? "" : errorCode) + (errorMessage == null ? "" : ": " + errorMessage));
+        jdbc.update(
+                "update sms_message set status = ?, status_at = now(), error_message = coalesce(?, error_message), "
+                        + "provider_sid = case when cast(? as varchar) is not null and (provider_sid is null or provider_sid like "
+                        + "'aliyun-out:%') then cast(? as varchar) else provider_sid end where id = ?",
+                status.name(),
+                error == null ? null : error.substring(0, Math.min(500, error.length())),
+                providerSid,
+                providerSid,
+                id);
         return true;
     }
 
@@ -127,13 +142,22 @@ public class SmsService {
         if (idNumbers.isEmpty()) {
             return Map.of();
         }
-        return jdbc.query("select distinct on (id_number) id_number, id, template_key, status, skip_reason, created_at, "
-                        + "status_at from sms_message where id_number = any(?::bpchar[]) order by id_number, created_at desc, id desc",
-                (rs, n) -> new LatestSms(rs.getString("id_number"), rs.getLong("id"), rs.getString("template_key"),
-                        SmsStatus.valueOf(rs.getString("status")),
-                        rs.getString("skip_reason") == null ? null : SkipReason.valueOf(rs.getString("skip_reason")),
-                        rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("status_at"))),
-                (Object) idNumbers.toArray(String[]::new)).stream()
+        return jdbc
+                .query(
+                        "select distinct on (id_number) id_number, id, template_key, status, skip_reason, created_at, "
+                                + "status_at from sms_message where id_number = any(?::bpchar[]) order by id_number, created_at desc, id desc",
+                        (rs, n) -> new LatestSms(
+                                rs.getString("id_number"),
+                                rs.getLong("id"),
+                                rs.getString("template_key"),
+                                SmsStatus.valueOf(rs.getString("status")),
+                                rs.getString("skip_reason") == null
+                                        ? null
+                                        : SkipReason.valueOf(rs.getString("skip_reason")),
+                                rs.getTimestamp("created_at").toInstant(),
+                                instant(rs.getTimestamp("status_at"))),
+                        (Object) idNumbers.toArray(String[]::new))
+                .stream()
                 .collect(Collectors.toMap(LatestSms::idNumber, Function.identity()));
     }
 
@@ -145,11 +169,17 @@ public class SmsService {
         // where each resident lives, from the register in one call: the opt-out is filed under that region
         Map<String, String> regions = histories.finestRegions(idNumbers);
         List<String> known = idNumbers.stream().filter(regions::containsKey).toList();
-        jdbc.update("insert into sms_opt_out (id_number, region_code, source, recorded_by) select id_number, region_code, "
-                + "?, ? from unnest(?::bpchar[], ?::varchar[]) o(id_number, region_code)", source.name(), by,
-                known.toArray(String[]::new), known.stream().map(regions::get).toArray(String[]::new));
-        jdbc.update("update sms_message set status = 'SKIPPED', skip_reason = 'OPTED_OUT', status_at = now() "
-                + "where id_number = any(?::bpchar[]) and status = 'QUEUED'", (Object) ids);
+        jdbc.update(
+                "insert into sms_opt_out (id_number, region_code, source, recorded_by) select id_number, region_code, "
+                        + "?, ? from unnest(?::bpchar[], ?::varchar[]) o(id_number, region_code)",
+                source.name(),
+                by,
+                known.toArray(String[]::new),
+                known.stream().map(regions::get).toArray(String[]::new));
+        jdbc.update(
+                "update sms_message set status = 'SKIPPED', skip_reason = 'OPTED_OUT', status_at = now() "
+                        + "where id_number = any(?::bpchar[]) and status = 'QUEUED'",
+                (Object) ids);
     }
 
     private static OptOutSource source(String source) {

@@ -1,11 +1,10 @@
 package cn.canbao.sms;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code canbao.sms.*}: which gateway, the dispatcher's rules and the providers' accounts (keys from the
@@ -29,22 +28,23 @@ import java.util.Map;
  * @param maxLookups      lookups of a message whose outcome is unknown before it goes to the operator's queue
  */
 @ConfigurationProperties("canbao.sms")
-record SmsSettings(@DefaultValue("local") String gateway,
-                   @DefaultValue("10") int ratePerSecond,
-                   @DefaultValue("21:00") LocalTime quietStart,
-                   @DefaultValue("08:00") LocalTime quietEnd,
-                   @DefaultValue("3d") Duration personInterval,
-                   @DefaultValue("2") int identicalMax,
-                   @DefaultValue("24h") Duration identicalWindow,
-                   @DefaultValue("8") int maxAttempts,
-                   @DefaultValue("30s") Duration backoff,
-                   @DefaultValue("1h") Duration backoffMax,
-                   @DefaultValue("2m") Duration reconcileAfter,
-                   @DefaultValue("200") int batchSize,
-                   @DefaultValue("8") int maxLookups,
-                   @DefaultValue Dispatcher dispatcher,
-                   @DefaultValue Twilio twilio,
-                   @DefaultValue Aliyun aliyun) {
+record SmsSettings(
+        @DefaultValue("local") String gateway,
+        @DefaultValue("10") int ratePerSecond,
+        @DefaultValue("21:00") LocalTime quietStart,
+        @DefaultValue("08:00") LocalTime quietEnd,
+        @DefaultValue("3d") Duration personInterval,
+        @DefaultValue("2") int identicalMax,
+        @DefaultValue("24h") Duration identicalWindow,
+        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("30s") Duration backoff,
+        @DefaultValue("1h") Duration backoffMax,
+        @DefaultValue("2m") Duration reconcileAfter,
+        @DefaultValue("200") int batchSize,
+        @DefaultValue("8") int maxLookups,
+        @DefaultValue Dispatcher dispatcher,
+        @DefaultValue Twilio twilio,
+        @DefaultValue Aliyun aliyun) {
 
     /**
      * The background worker: on in the application, off in tests (they drive the dispatcher themselves).
@@ -55,8 +55,11 @@ record SmsSettings(@DefaultValue("local") String gateway,
      * the rate limit at the provider rests on it ({@link RateLimiter}); 1s or more is the strict rule that assumes
      * nothing and reaches only rate / (1 + latency).
      */
-    record Dispatcher(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration idlePoll,
-                      @DefaultValue("0") int senders, @DefaultValue("30ms") Duration arrivalSpread) {
+    record Dispatcher(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("5s") Duration idlePoll,
+            @DefaultValue("0") int senders,
+            @DefaultValue("30ms") Duration arrivalSpread) {
 
         int sendersFor(int ratePerSecond) {
             return senders > 0 ? senders : Math.max(4, 2 * ratePerSecond);
@@ -69,9 +72,14 @@ record SmsSettings(@DefaultValue("local") String gateway,
      * public address Twilio signs its callbacks with, when a proxy hides it from us; {@code apiBaseUrl}
      * replaces https://api.twilio.com (a proxy, or the tests' stub).
      */
-    record Twilio(String accountSid, String authToken, String messagingServiceSid, String fromNumber,
-                  String statusCallbackUrl, String webhookBaseUrl, String apiBaseUrl) {
-    }
+    record Twilio(
+            String accountSid,
+            String authToken,
+            String messagingServiceSid,
+            String fromNumber,
+            String statusCallbackUrl,
+            String webhookBaseUrl,
+            String apiBaseUrl) {}
 
     /**
      * Alibaba Cloud SMS (短信服务, API version 2017-05-25). The keys come from the environment
@@ -82,13 +90,15 @@ record SmsSettings(@DefaultValue("local") String gateway,
      * the addresses the provider pushes delivery receipts and replies to (its HTTP push carries no signature we
      * could check), from the environment ({@code CANBAO_SMS_ALIYUN_WEBHOOK_TOKEN}); without one both refuse.
      */
-    record Aliyun(String accessKeyId, String accessKeySecret, String signName,
-                  @DefaultValue("https://dysmsapi.aliyuncs.com") String endpoint,
-                  @DefaultValue("cn-hangzhou") String regionId,
-                  @DefaultValue("10s") Duration timeout,
-                  Map<String, ApprovedTemplate> templates,
-                  String webhookToken) {
-    }
+    record Aliyun(
+            String accessKeyId,
+            String accessKeySecret,
+            String signName,
+            @DefaultValue("https://dysmsapi.aliyuncs.com") String endpoint,
+            @DefaultValue("cn-hangzhou") String regionId,
+            @DefaultValue("10s") Duration timeout,
+            Map<String, ApprovedTemplate> templates,
+            String webhookToken) {}
 
     /**
      * A template as the provider approved it: its code ({@code SMS_123456789}), its text without the signature and
@@ -96,24 +106,66 @@ record SmsSettings(@DefaultValue("local") String gateway,
      * for a placeholder of its own) and, for each of its parameters, which of our variables
      * ({@link SmsText#VARIABLES}) fills it. Parameter names in lower case, or in brackets ({@code "[payAmount]"}).
      */
-    record ApprovedTemplate(String code, String text, Map<String, String> params) {
-    }
+    record ApprovedTemplate(String code, String text, Map<String, String> params) {}
 
     SmsSettings withDispatcher(Dispatcher d) {
-        return new SmsSettings(gateway, ratePerSecond, quietStart, quietEnd, personInterval, identicalMax,
-                identicalWindow, maxAttempts, backoff, backoffMax, reconcileAfter, batchSize, maxLookups, d, twilio, aliyun);
+        return new SmsSettings(
+                gateway,
+                ratePerSecond,
+                quietStart,
+                quietEnd,
+                personInterval,
+                identicalMax,
+                identicalWindow,
+                maxAttempts,
+                backoff,
+                backoffMax,
+                reconcileAfter,
+                batchSize,
+                maxLookups,
+                d,
+                twilio,
+                aliyun);
     }
 
     SmsSettings withGateway(String name, Aliyun account) {
-        return new SmsSettings(name, ratePerSecond, quietStart, quietEnd, personInterval, identicalMax,
-                identicalWindow, maxAttempts, backoff, backoffMax, reconcileAfter, batchSize, maxLookups, dispatcher,
-                twilio, account);
+        return new SmsSettings(
+                name,
+                ratePerSecond,
+                quietStart,
+                quietEnd,
+                personInterval,
+                identicalMax,
+                identicalWindow,
+                maxAttempts,
+                backoff,
+                backoffMax,
+                reconcileAfter,
+                batchSize,
+                maxLookups,
+                dispatcher,
+                twilio,
+                account);
     }
 
     SmsSettings withMaxLookups(int lookups) {
-        return new SmsSettings(gateway, ratePerSecond, quietStart, quietEnd, personInterval, identicalMax,
-                identicalWindow, maxAttempts, backoff, backoffMax, reconcileAfter, batchSize, lookups, dispatcher,
-                twilio, aliyun);
+        return new SmsSettings(
+                gateway,
+                ratePerSecond,
+                quietStart,
+                quietEnd,
+                personInterval,
+                identicalMax,
+                identicalWindow,
+                maxAttempts,
+                backoff,
+                backoffMax,
+                reconcileAfter,
+                batchSize,
+                lookups,
+                dispatcher,
+                twilio,
+                aliyun);
     }
 
     /** Whether a moment, in the residents' zone, falls into the quiet hours. */

@@ -6,7 +6,14 @@ package cn.canbao.sms;
  * UNDELIVERED / FAILED from its callbacks; SKIPPED never went out (opted out, no valid mobile).
  */
 public enum SmsStatus {
-    QUEUED, SENDING, ACCEPTED, SENT, DELIVERED, UNDELIVERED, FAILED, SKIPPED,
+    QUEUED,
+    SENDING,
+    ACCEPTED,
+    SENT,
+    DELIVERED,
+    UNDELIVERED,
+    FAILED,
+    SKIPPED,
     /** Its outcome could not be learnt from the provider however often we asked: waits for an operator. */
     UNRESOLVED;
 

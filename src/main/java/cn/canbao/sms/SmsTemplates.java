@@ -5,16 +5,15 @@ import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.sql.Timestamp;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Each county's reminder texts. A county starts with the defaults below (written on first use), and its
@@ -30,6 +29,7 @@ public class SmsTemplates {
     public static final String REMINDER_SECOND = "REMINDER_SECOND";
     /** A household's reminder: one text to the household's contact listing the members still to pay (issue 16). */
     public static final String HOUSEHOLD_FIRST = "HOUSEHOLD_FIRST";
+
     public static final String HOUSEHOLD_SECOND = "HOUSEHOLD_SECOND";
 
     /**
@@ -39,15 +39,21 @@ public class SmsTemplates {
     static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
     static {
-        DEFAULTS.put(REMINDER_FIRST, "【医保缴费提醒】您好，城乡居民医保集中缴费期至{deadline}，"
-                + "个人缴费{amount}元，可通过{channels}缴纳。{consequence}。回复TD退订");
-        DEFAULTS.put(REMINDER_SECOND, "【医保缴费提醒】您好，再次提醒：居民医保缴费将于{deadline}截止，"
-                + "您尚未缴费（{amount}元），请尽快通过{channels}缴纳，{consequence}。回复TD退订");
+        DEFAULTS.put(
+                REMINDER_FIRST,
+                "【医保缴费提醒】您好，城乡居民医保集中缴费期至{deadline}，" + "个人缴费{amount}元，可通过{channels}缴纳。{consequence}。回复TD退订");
+        DEFAULTS.put(
+                REMINDER_SECOND,
+                "【医保缴费提醒】您好，再次提醒：居民医保缴费将于{deadline}截止，" + "您尚未缴费（{amount}元），请尽快通过{channels}缴纳，{consequence}。回复TD退订");
         // "一户一条": the members by their relation to the head (户主、配偶、长子共3人), never by name; the sum of shares
-        DEFAULTS.put(HOUSEHOLD_FIRST, "【医保缴费提醒】您好，您家中{members}尚未缴纳城乡居民医保费，合计{amount}元，"
-                + "集中缴费期至{deadline}，可通过{channels}缴纳。{consequence}。回复TD退订");
-        DEFAULTS.put(HOUSEHOLD_SECOND, "【医保缴费提醒】您好，再次提醒：居民医保缴费将于{deadline}截止，您家中{members}"
-                + "尚未缴费（合计{amount}元），请尽快通过{channels}缴纳，{consequence}。回复TD退订");
+        DEFAULTS.put(
+                HOUSEHOLD_FIRST,
+                "【医保缴费提醒】您好，您家中{members}尚未缴纳城乡居民医保费，合计{amount}元，"
+                        + "集中缴费期至{deadline}，可通过{channels}缴纳。{consequence}。回复TD退订");
+        DEFAULTS.put(
+                HOUSEHOLD_SECOND,
+                "【医保缴费提醒】您好，再次提醒：居民医保缴费将于{deadline}截止，您家中{members}"
+                        + "尚未缴费（合计{amount}元），请尽快通过{channels}缴纳，{consequence}。回复TD退订");
     }
 
     private final JdbcClient jdbc;
@@ -76,7 +82,9 @@ public class SmsTemplates {
      */
     String body(String countyCode, String templateKey) {
         return jdbc.sql("select body from sms_template where county_code = ? and template_key = ?")
-                .params(countyCode, templateKey).query(String.class).optional()
+                .params(countyCode, templateKey)
+                .query(String.class)
+                .optional()
                 .or(() -> java.util.Optional.ofNullable(DEFAULTS.get(templateKey)))
                 .orElseThrow(() -> new SmsException("sms.template.unknown", templateKey));
     }
@@ -94,13 +102,19 @@ public class SmsTemplates {
         Region county = county(countyCode);
         Map<String, SmsTemplate> result = new LinkedHashMap<>();
         if (approved.active()) {
-            DEFAULTS.keySet().forEach(key -> result.put(key, new SmsTemplate(county.code(), key,
-                    approved.shown(key).orElseThrow(), null, null)));
+            DEFAULTS.keySet()
+                    .forEach(key -> result.put(
+                            key,
+                            new SmsTemplate(
+                                    county.code(), key, approved.shown(key).orElseThrow(), null, null)));
             return List.copyOf(result.values());
         }
         DEFAULTS.forEach((key, body) -> result.put(key, new SmsTemplate(county.code(), key, body, null, null)));
-        jdbc.sql("select * from sms_template where county_code = ? order by template_key").param(county.code())
-                .query(TEMPLATE).list().forEach(t -> result.put(t.templateKey(), t));
+        jdbc.sql("select * from sms_template where county_code = ? order by template_key")
+                .param(county.code())
+                .query(TEMPLATE)
+                .list()
+                .forEach(t -> result.put(t.templateKey(), t));
         return List.copyOf(result.values());
     }
 
@@ -121,9 +135,12 @@ public class SmsTemplates {
         jdbc.sql("insert into sms_template (county_code, template_key, body, updated_by) values (?,?,?,?) "
                         + "on conflict (county_code, template_key) do update set body = excluded.body, "
                         + "updated_by = excluded.updated_by, updated_at = now()")
-                .params(county.code(), templateKey, text, CurrentUser.name()).update();
+                .params(county.code(), templateKey, text, CurrentUser.name())
+                .update();
         return jdbc.sql("select * from sms_template where county_code = ? and template_key = ?")
-                .params(county.code(), templateKey).query(TEMPLATE).single();
+                .params(county.code(), templateKey)
+                .query(TEMPLATE)
+                .single();
     }
 
     /** The county of the region, which must be visible to the caller. */
@@ -136,7 +153,10 @@ public class SmsTemplates {
         return region;
     }
 
-    private static final RowMapper<SmsTemplate> TEMPLATE = (rs, n) -> new SmsTemplate(rs.getString("county_code"),
-            rs.getString("template_key"), rs.getString("body"), rs.getString("updated_by"),
+    private static final RowMapper<SmsTemplate> TEMPLATE = (rs, n) -> new SmsTemplate(
+            rs.getString("county_code"),
+            rs.getString("template_key"),
+            rs.getString("body"),
+            rs.getString("updated_by"),
             rs.getObject("updated_at", Timestamp.class).toInstant());
 }

@@ -26,8 +26,20 @@ public final class SmsText {
      */
     public static final Set<String> VARIABLES = Set.of("amount", "deadline", "channels", "consequence", "members");
     /** Placeholders that would put the resident's identity into a text: refused as such, not just as unknown. */
-    static final Set<String> PERSONAL = Set.of("name", "fullname", "surname", "idnumber", "idno", "idcard", "id",
-            "mobile", "phone", "phonenumber", "xingming", "sfz", "shenfenzheng");
+    static final Set<String> PERSONAL = Set.of(
+            "name",
+            "fullname",
+            "surname",
+            "idnumber",
+            "idno",
+            "idcard",
+            "id",
+            "mobile",
+            "phone",
+            "phonenumber",
+            "xingming",
+            "sfz",
+            "shenfenzheng");
     /** An 18-digit (or old 15-digit) ID number, not part of a longer number. */
     private static final Pattern ID_NUMBER = Pattern.compile("(?<![0-9])([0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9Xx])");
 
@@ -38,12 +50,10 @@ public final class SmsText {
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String GSM_EXTENDED = "^{}\\[~]|€\f";
 
-    private SmsText() {
-    }
+    private SmsText() {}
 
     /** Characters and segments of a text, and whether it goes as GSM-7 or UCS-2. */
-    public record Count(int characters, int segments, boolean unicode) {
-    }
+    public record Count(int characters, int segments, boolean unicode) {}
 
     public static Count count(String text) {
         String t = text == null ? "" : text;
@@ -96,17 +106,24 @@ public final class SmsText {
         if (text == null) {
             return;
         }
-        if ((idNumber != null && !idNumber.isBlank() && text.toUpperCase(java.util.Locale.ROOT)
-                .contains(idNumber.trim().toUpperCase(java.util.Locale.ROOT)))
-                || (mobile != null && mobile.trim().length() >= 11 && text.replace(" ", "").replace("-", "")
-                .contains(mobile.trim().substring(mobile.trim().length() - 11)))) {
+        if ((idNumber != null
+                        && !idNumber.isBlank()
+                        && text.toUpperCase(java.util.Locale.ROOT)
+                                .contains(idNumber.trim().toUpperCase(java.util.Locale.ROOT)))
+                || (mobile != null
+                        && mobile.trim().length() >= 11
+                        && text.replace(" ", "")
+                                .replace("-", "")
+                                .contains(mobile.trim().substring(mobile.trim().length() - 11)))) {
             throw new SmsException("sms.template.personalNumber");
         }
     }
 
     /** Whether the placeholder would name, number or reach the resident. */
     static boolean personal(String placeholder) {
-        return placeholder != null && PERSONAL.contains(placeholder.toLowerCase(java.util.Locale.ROOT).replace("_", ""));
+        return placeholder != null
+                && PERSONAL.contains(
+                        placeholder.toLowerCase(java.util.Locale.ROOT).replace("_", ""));
     }
 
     /**

@@ -27,7 +27,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -76,8 +75,12 @@ class SmsView extends VerticalLayout implements TranslatedTitle {
         add(new H2(getTranslation("sms.title")));
         pauseBanner.setId("sms-paused");
         pauseBanner.addClassNames("canbao-alert");
-        pauseBanner.getStyle().set("border", "1px solid var(--lumo-error-color)").set("border-radius", "var(--lumo-border-radius-m)")
-                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("color", "var(--lumo-error-text-color)")
+        pauseBanner
+                .getStyle()
+                .set("border", "1px solid var(--lumo-error-color)")
+                .set("border-radius", "var(--lumo-border-radius-m)")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("color", "var(--lumo-error-text-color)")
                 .set("background", "var(--lumo-error-color-10pct)");
         add(pauseBanner);
         boolean clerk = user.roles().contains(Role.CLERK) || user.roles().contains(Role.ADMIN);
@@ -103,31 +106,45 @@ class SmsView extends VerticalLayout implements TranslatedTitle {
         chart.setId("sms-chart");
         chart.setHeight("300px");
         townships.setId("sms-townships");
-        townships.addColumn(SmsFigures.Tally::label).setHeader(getTranslation("sms.township")).setAutoWidth(true);
+        townships
+                .addColumn(SmsFigures.Tally::label)
+                .setHeader(getTranslation("sms.township"))
+                .setAutoWidth(true);
         count(townships, "sms.sent", SmsFigures.Tally::sent);
         count(townships, "sms.delivered", SmsFigures.Tally::delivered);
         count(townships, "sms.failed", SmsFigures.Tally::failed);
         count(townships, "sms.skipped", SmsFigures.Tally::skipped);
         townships.setAllRowsVisible(true);
-        VerticalLayout layout = new VerticalLayout(summary, chart, new Span(getTranslation("sms.byTownship", DAYS)),
-                townships);
+        VerticalLayout layout =
+                new VerticalLayout(summary, chart, new Span(getTranslation("sms.byTownship", DAYS)), townships);
         layout.setPadding(false);
         return layout;
     }
 
     private void count(Grid<SmsFigures.Tally> grid, String key, java.util.function.ToIntFunction<SmsFigures.Tally> f) {
-        grid.addColumn(t -> f.applyAsInt(t)).setHeader(getTranslation(key)).setAutoWidth(true)
+        grid.addColumn(t -> f.applyAsInt(t))
+                .setHeader(getTranslation(key))
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
     }
 
     private VerticalLayout optOutTab(boolean clerk) {
         optOuts.setId("sms-opt-outs");
-        optOuts.addColumn(SmsFigures.OptOut::maskedId).setHeader(getTranslation("persons.idNumber")).setAutoWidth(true);
-        optOuts.addColumn(SmsFigures.OptOut::name).setHeader(getTranslation("sms.name")).setAutoWidth(true);
-        optOuts.addColumn(o -> getTranslation(o.source().messageKey())).setHeader(getTranslation("sms.optOutSource"))
+        optOuts.addColumn(SmsFigures.OptOut::maskedId)
+                .setHeader(getTranslation("persons.idNumber"))
                 .setAutoWidth(true);
-        optOuts.addColumn(SmsFigures.OptOut::recordedBy).setHeader(getTranslation("sms.recordedBy")).setAutoWidth(true);
-        optOuts.addColumn(o -> time.format(o.recordedAt())).setHeader(getTranslation("sms.recordedAt")).setAutoWidth(true);
+        optOuts.addColumn(SmsFigures.OptOut::name)
+                .setHeader(getTranslation("sms.name"))
+                .setAutoWidth(true);
+        optOuts.addColumn(o -> getTranslation(o.source().messageKey()))
+                .setHeader(getTranslation("sms.optOutSource"))
+                .setAutoWidth(true);
+        optOuts.addColumn(SmsFigures.OptOut::recordedBy)
+                .setHeader(getTranslation("sms.recordedBy"))
+                .setAutoWidth(true);
+        optOuts.addColumn(o -> time.format(o.recordedAt()))
+                .setHeader(getTranslation("sms.recordedAt"))
+                .setAutoWidth(true);
         VerticalLayout layout = new VerticalLayout();
         layout.setPadding(false);
         if (clerk) {
@@ -141,7 +158,8 @@ class SmsView extends VerticalLayout implements TranslatedTitle {
             source.setValue(OptOutSource.CLERK);
             Button record = new Button(getTranslation("sms.optOut.record"), e -> {
                 try {
-                    boolean changed = sms.optOut(id.getValue(), source.getValue().name(), user.getUsername());
+                    boolean changed =
+                            sms.optOut(id.getValue(), source.getValue().name(), user.getUsername());
                     Messages.showSuccess(getTranslation(changed ? "sms.optOut.recorded" : "sms.optOut.already"));
                     id.clear();
                     refresh();
@@ -162,22 +180,38 @@ class SmsView extends VerticalLayout implements TranslatedTitle {
     /** Messages whose outcome the provider could not tell: the operator settles each one. */
     private VerticalLayout unresolvedTab() {
         unresolved.setId("sms-unresolved");
-        unresolved.addColumn(SmsOperations.Unresolved::maskedId).setHeader(getTranslation("persons.idNumber")).setAutoWidth(true);
-        unresolved.addColumn(SmsOperations.Unresolved::maskedMobile).setHeader(getTranslation("sms.mobile")).setAutoWidth(true);
-        unresolved.addColumn(u -> u.lastAttempt() == null ? "" : time.format(u.lastAttempt()))
-                .setHeader(getTranslation("sms.unresolved.lastAttempt")).setAutoWidth(true);
-        unresolved.addColumn(u -> u.attempts() + " / " + u.lookups()).setHeader(getTranslation("sms.unresolved.tries"))
+        unresolved
+                .addColumn(SmsOperations.Unresolved::maskedId)
+                .setHeader(getTranslation("persons.idNumber"))
                 .setAutoWidth(true);
-        unresolved.addColumn(SmsOperations.Unresolved::error).setHeader(getTranslation("sms.unresolved.error"))
+        unresolved
+                .addColumn(SmsOperations.Unresolved::maskedMobile)
+                .setHeader(getTranslation("sms.mobile"))
+                .setAutoWidth(true);
+        unresolved
+                .addColumn(u -> u.lastAttempt() == null ? "" : time.format(u.lastAttempt()))
+                .setHeader(getTranslation("sms.unresolved.lastAttempt"))
+                .setAutoWidth(true);
+        unresolved
+                .addColumn(u -> u.attempts() + " / " + u.lookups())
+                .setHeader(getTranslation("sms.unresolved.tries"))
+                .setAutoWidth(true);
+        unresolved
+                .addColumn(SmsOperations.Unresolved::error)
+                .setHeader(getTranslation("sms.unresolved.error"))
                 .setFlexGrow(1);
-        unresolved.addComponentColumn(u -> {
-            Button taken = new Button(getTranslation("sms.unresolved.taken"), e -> settle(() -> operations.confirmTaken(u.id())));
-            taken.setId("sms-unresolved-taken-" + u.id());
-            Button again = new Button(getTranslation("sms.unresolved.again"), e -> settle(() -> operations.sendAgain(u.id())));
-            again.setId("sms-unresolved-again-" + u.id());
-            again.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            return new HorizontalLayout(taken, again);
-        }).setAutoWidth(true);
+        unresolved
+                .addComponentColumn(u -> {
+                    Button taken = new Button(
+                            getTranslation("sms.unresolved.taken"), e -> settle(() -> operations.confirmTaken(u.id())));
+                    taken.setId("sms-unresolved-taken-" + u.id());
+                    Button again = new Button(
+                            getTranslation("sms.unresolved.again"), e -> settle(() -> operations.sendAgain(u.id())));
+                    again.setId("sms-unresolved-again-" + u.id());
+                    again.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                    return new HorizontalLayout(taken, again);
+                })
+                .setAutoWidth(true);
         VerticalLayout layout = new VerticalLayout(new Span(getTranslation("sms.unresolved.help")), unresolved);
         layout.setPadding(false);
         return layout;
@@ -198,8 +232,11 @@ class SmsView extends VerticalLayout implements TranslatedTitle {
         var pause = operations.pause();
         pauseBanner.setVisible(pause.isPresent());
         pause.ifPresent(p -> {
-            pauseBanner.add(new Span(getTranslation("sms.pause.banner", time.format(p.since()),
-                    p.code() == null ? "-" : p.code(), p.reason() == null ? "" : p.reason())));
+            pauseBanner.add(new Span(getTranslation(
+                    "sms.pause.banner",
+                    time.format(p.since()),
+                    p.code() == null ? "-" : p.code(),
+                    p.reason() == null ? "" : p.reason())));
             if (user.roles().contains(Role.ADMIN)) {
                 Button resume = new Button(getTranslation("sms.pause.resume"), e -> {
                     try {
@@ -221,8 +258,14 @@ class SmsView extends VerticalLayout implements TranslatedTitle {
     private VerticalLayout templateTab() {
         VerticalLayout layout = new VerticalLayout();
         layout.setPadding(false);
-        layout.add(new Span(getTranslation("sms.template.help", String.join("、", SmsText.VARIABLES.stream()
-                .sorted().map(v -> "{" + v + "}").toList()))));
+        layout.add(new Span(getTranslation(
+                "sms.template.help",
+                String.join(
+                        "、",
+                        SmsText.VARIABLES.stream()
+                                .sorted()
+                                .map(v -> "{" + v + "}")
+                                .toList()))));
         boolean approved = templates.providerApproved();
         if (approved) {
             layout.add(new Span(getTranslation("sms.template.providerApprovedHelp")));
@@ -257,8 +300,8 @@ class SmsView extends VerticalLayout implements TranslatedTitle {
     /** Characters and segments as the provider bills them, and a warning when the text holds a link. */
     private void showCount(Span count, String text) {
         SmsText.Count c = SmsText.count(text);
-        String line = getTranslation(c.unicode() ? "sms.template.countUnicode" : "sms.template.countGsm",
-                c.characters(), c.segments());
+        String line = getTranslation(
+                c.unicode() ? "sms.template.countUnicode" : "sms.template.countGsm", c.characters(), c.segments());
         if (SmsText.containsUrl(text)) {
             line += " · " + getTranslation("sms.template.url");
         }
@@ -277,27 +320,56 @@ class SmsView extends VerticalLayout implements TranslatedTitle {
         int delivered = days.stream().mapToInt(SmsFigures.Tally::delivered).sum();
         int failed = days.stream().mapToInt(SmsFigures.Tally::failed).sum();
         summary.removeAll();
-        summary.add(SummaryCard.of(getTranslation("sms.sent30", DAYS), String.valueOf(sent), "sms-sent"),
+        summary.add(
+                SummaryCard.of(getTranslation("sms.sent30", DAYS), String.valueOf(sent), "sms-sent"),
                 SummaryCard.of(getTranslation("sms.delivered"), String.valueOf(delivered), "sms-delivered"),
                 SummaryCard.of(getTranslation("sms.failed"), String.valueOf(failed), "sms-failed"),
                 SummaryCard.of(getTranslation("sms.backlog"), String.valueOf(backlog.due()), "sms-backlog"),
                 SummaryCard.of(getTranslation("sms.deferred"), String.valueOf(backlog.deferred()), "sms-deferred"),
                 SummaryCard.of(getTranslation("sms.sending"), String.valueOf(backlog.sending()), "sms-sending"),
-                SummaryCard.of(getTranslation("sms.optOuts"), String.valueOf(reports.optOutCount()), "sms-opt-out-count"));
+                SummaryCard.of(
+                        getTranslation("sms.optOuts"), String.valueOf(reports.optOutCount()), "sms-opt-out-count"));
         chart.setVisible(!days.isEmpty());
         chart.setOption(Map.of(
                 "tooltip", Map.of("trigger", "axis"),
                 "legend", Map.of("top", 0),
                 "grid", Map.of("left", 50, "right", 20, "bottom", 40, "top", 40),
-                "xAxis", Map.of("type", "category", "data", days.stream().map(SmsFigures.Tally::label).toList()),
+                "xAxis",
+                        Map.of(
+                                "type",
+                                "category",
+                                "data",
+                                days.stream().map(SmsFigures.Tally::label).toList()),
                 "yAxis", Map.of("type", "value"),
-                "series", List.of(
-                        Map.of("type", "bar", "name", getTranslation("sms.sent"),
-                                "data", days.stream().map(SmsFigures.Tally::sent).toList()),
-                        Map.of("type", "bar", "name", getTranslation("sms.delivered"),
-                                "data", days.stream().map(SmsFigures.Tally::delivered).toList()),
-                        Map.of("type", "bar", "name", getTranslation("sms.failed"),
-                                "data", days.stream().map(SmsFigures.Tally::failed).toList()))));
+                "series",
+                        List.of(
+                                Map.of(
+                                        "type",
+                                        "bar",
+                                        "name",
+                                        getTranslation("sms.sent"),
+                                        "data",
+                                        days.stream()
+                                                .map(SmsFigures.Tally::sent)
+                                                .toList()),
+                                Map.of(
+                                        "type",
+                                        "bar",
+                                        "name",
+                                        getTranslation("sms.delivered"),
+                                        "data",
+                                        days.stream()
+                                                .map(SmsFigures.Tally::delivered)
+                                                .toList()),
+                                Map.of(
+                                        "type",
+                                        "bar",
+                                        "name",
+                                        getTranslation("sms.failed"),
+                                        "data",
+                                        days.stream()
+                                                .map(SmsFigures.Tally::failed)
+                                                .toList()))));
         townships.setItems(reports.byTownship(from));
         optOuts.setItems(reports.optOuts(200));
     }

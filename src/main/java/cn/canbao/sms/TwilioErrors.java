@@ -22,17 +22,28 @@ final class TwilioErrors {
             21606, // the 'From' number is not a valid message-capable Twilio number of this account
             21659, // the 'From' number is not a Twilio number of this account
             21408, // permission to send an SMS has not been enabled for the region of the 'To' number (all ours: +86)
-            21701, 21702, 21703, 21704, 21705, 21706, 21707, 21708, 21709, 21710, 21711, 21712, // messaging service
-            30002  // account suspended
-    );
+            21701,
+            21702,
+            21703,
+            21704,
+            21705,
+            21706,
+            21707,
+            21708,
+            21709,
+            21710,
+            21711,
+            21712, // messaging service
+            30002 // account suspended
+            );
 
     /** The provider's limits and queues: certainly not taken, try again later. */
     static final Set<Integer> LIMIT = Set.of(
             20429, // too many requests
             14107, // message rate limit exceeded
             21611, // the 'From' number has exceeded its queue of messages (queue overflow)
-            30001  // queue overflow
-    );
+            30001 // queue overflow
+            );
 
     /** The recipient's own faults: sending again cannot help. */
     static final Set<Integer> RECIPIENT = Set.of(
@@ -42,17 +53,22 @@ final class TwilioErrors {
             21610, // the recipient unsubscribed (replied STOP)
             21612, // the 'To' number is not reachable from this sender
             21614, // the 'To' number is not a valid mobile number
-            30003, 30004, 30005, 30006, 30007, 30008 // unreachable, blocked, unknown, landline, filtered, unknown error
-    );
+            30003,
+            30004,
+            30005,
+            30006,
+            30007,
+            30008 // unreachable, blocked, unknown, landline, filtered, unknown error
+            );
 
-    private TwilioErrors() {
-    }
+    private TwilioErrors() {}
 
     /**
      * The outcome of a refused create: {@code retryAfter} is the response's Retry-After header (seconds or an HTTP
      * date), honoured for a 429.
      */
-    static SmsGateway.Outcome outcome(Integer httpStatus, Integer code, String message, String retryAfter, Instant now) {
+    static SmsGateway.Outcome outcome(
+            Integer httpStatus, Integer code, String message, String retryAfter, Instant now) {
         if (code != null && ACCOUNT.contains(code) || httpStatus != null && (httpStatus == 401 || httpStatus == 403)) {
             return new SmsGateway.Halt(code, message);
         }
@@ -76,7 +92,8 @@ final class TwilioErrors {
             return now.plus(Duration.ofSeconds(Long.parseLong(value)));
         }
         try {
-            return java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }

@@ -6,7 +6,6 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
-
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,19 +36,21 @@ class TwilioGateway implements SmsGateway {
      */
     TwilioGateway(SmsSettings.Twilio account, int connections, java.time.Clock clock) {
         this.clock = clock;
-        if (blank(account.accountSid()) || blank(account.authToken())
+        if (blank(account.accountSid())
+                || blank(account.authToken())
                 || (blank(account.messagingServiceSid()) && blank(account.fromNumber()))) {
             throw new IllegalStateException("canbao.sms.gateway=twilio needs canbao.sms.twilio.account-sid, auth-token "
                     + "and messaging-service-sid or from-number (CANBAO_SMS_TWILIO_ACCOUNT_SID … in the environment)");
         }
         this.account = account;
         this.client = new TwilioRestClient.Builder(account.accountSid(), account.authToken())
-                .httpClient(new TwilioHttpClient(account.apiBaseUrl(), connections)).build();
+                .httpClient(new TwilioHttpClient(account.apiBaseUrl(), connections))
+                .build();
     }
 
     @Override
     public Outcome send(Outgoing message) {
-        return send(message, () -> { });
+        return send(message, () -> {});
     }
 
     /** {@code leaving} runs once the connection to Twilio is open, right before the request is written. */
@@ -68,10 +69,12 @@ class TwilioGateway implements SmsGateway {
         }
         try {
             Message created = creator.create(client);
-            return new Accepted(created.getSid(), created.getStatus() == null ? null : created.getStatus().toString());
+            return new Accepted(
+                    created.getSid(),
+                    created.getStatus() == null ? null : created.getStatus().toString());
         } catch (ApiException e) {
-            return TwilioErrors.outcome(e.getStatusCode(), e.getCode(), e.getMessage(), TwilioHttpClient.lastRetryAfter(),
-                    clock.instant());
+            return TwilioErrors.outcome(
+                    e.getStatusCode(), e.getCode(), e.getMessage(), TwilioHttpClient.lastRetryAfter(), clock.instant());
         } catch (ApiConnectionException e) {
             return new Unknown(null, e.getMessage());
         }
@@ -85,12 +88,16 @@ class TwilioGateway implements SmsGateway {
     @Override
     public Optional<Accepted> find(Outgoing message) {
         Instant since = message.attemptAt().minus(SLACK);
-        for (Message m : Message.reader().setTo(new PhoneNumber(message.to())).setPageSize(50L).read(client)) {
+        for (Message m : Message.reader()
+                .setTo(new PhoneNumber(message.to()))
+                .setPageSize(50L)
+                .read(client)) {
             if (m.getDateCreated() != null && m.getDateCreated().toInstant().isBefore(since)) {
                 return Optional.empty();
             }
             if (message.body().equals(m.getBody())) {
-                return Optional.of(new Accepted(m.getSid(), m.getStatus() == null ? null : m.getStatus().toString()));
+                return Optional.of(new Accepted(
+                        m.getSid(), m.getStatus() == null ? null : m.getStatus().toString()));
             }
         }
         return Optional.empty();

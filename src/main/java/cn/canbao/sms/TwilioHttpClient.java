@@ -4,17 +4,16 @@ import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import java.io.IOException;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.io.HttpClientConnection;
 import org.apache.hc.core5.http.io.HttpResponseInformationCallback;
-import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.protocol.HttpContext;
-
-import java.io.IOException;
 
 /**
  * The SDK's own HTTP client with two changes: one attempt per call — the SDK would silently repeat a
@@ -46,12 +45,17 @@ class TwilioHttpClient extends NetworkHttpClient {
         pool.setDefaultSocketConfig(HttpClient.DEFAULT_SOCKET_CONFIG);
         pool.setDefaultMaxPerRoute(Math.max(10, connections + 4));
         pool.setMaxTotal(Math.max(20, connections + 8));
-        return HttpClientBuilder.create().useSystemProperties().disableAutomaticRetries()
+        return HttpClientBuilder.create()
+                .useSystemProperties()
+                .disableAutomaticRetries()
                 .setRequestExecutor(new HttpRequestExecutor() {
                     @Override
-                    public ClassicHttpResponse execute(ClassicHttpRequest request, HttpClientConnection connection,
-                                                       HttpResponseInformationCallback informationCallback,
-                                                       HttpContext context) throws IOException, HttpException {
+                    public ClassicHttpResponse execute(
+                            ClassicHttpRequest request,
+                            HttpClientConnection connection,
+                            HttpResponseInformationCallback informationCallback,
+                            HttpContext context)
+                            throws IOException, HttpException {
                         Runnable leaving = LEAVING.get();
                         if (leaving != null) {
                             leaving.run(); // the connection is open (ConnectExec ran): the request goes out now
@@ -59,7 +63,8 @@ class TwilioHttpClient extends NetworkHttpClient {
                         return super.execute(request, connection, informationCallback, context);
                     }
                 })
-                .setConnectionManager(pool).setDefaultRequestConfig(HttpClient.DEFAULT_REQUEST_CONFIG);
+                .setConnectionManager(pool)
+                .setDefaultRequestConfig(HttpClient.DEFAULT_REQUEST_CONFIG);
     }
 
     /** Runs the call with {@code leaving} called right before its request is written to the connection. */
@@ -103,7 +108,8 @@ class TwilioHttpClient extends NetworkHttpClient {
         if (apiBaseUrl == null || !request.getUrl().startsWith(TWILIO_API)) {
             return request;
         }
-        Request copy = new Request(request.getMethod(), apiBaseUrl + request.getUrl().substring(TWILIO_API.length()));
+        Request copy =
+                new Request(request.getMethod(), apiBaseUrl + request.getUrl().substring(TWILIO_API.length()));
         request.getQueryParams().forEach((k, values) -> values.forEach(v -> copy.addQueryParam(k, v)));
         request.getPostParams().forEach((k, values) -> values.forEach(v -> copy.addPostParam(k, v)));
         request.getHeaderParams().forEach((k, values) -> values.forEach(v -> copy.addHeaderParam(k, v)));

@@ -3,6 +3,8 @@ package cn.canbao.sms;
 import cn.canbao.security.SystemAccess;
 import com.twilio.security.RequestValidator;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -10,9 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Twilio's callbacks: delivery status of our messages and residents' replies. Open to Twilio without a
@@ -46,13 +45,15 @@ class TwilioWebhookController {
         if (sid == null || status == null) {
             return ResponseEntity.badRequest().build();
         }
-        String code = params.get("ErrorCode") == null ? "" : params.get("ErrorCode").trim();
+        String code =
+                params.get("ErrorCode") == null ? "" : params.get("ErrorCode").trim();
         // Twilio's codes are numbers; anything else is accepted and kept in the message rather than answered with a 500
         // (Twilio would call again and again)
         Integer error = code.matches("[0-9]{1,9}") ? Integer.valueOf(code) : null;
         String errorMessage = params.get("ErrorMessage");
         if (error == null && !code.isEmpty()) {
-            errorMessage = "ErrorCode " + code + (errorMessage == null || errorMessage.isBlank() ? "" : ": " + errorMessage);
+            errorMessage =
+                    "ErrorCode " + code + (errorMessage == null || errorMessage.isBlank() ? "" : ": " + errorMessage);
         }
         String described = errorMessage;
         SystemAccess.run(() -> sms.statusCallback(sid, status, error, described));
@@ -72,7 +73,9 @@ class TwilioWebhookController {
     private boolean signed(HttpServletRequest request, Map<String, String> params) {
         String signature = request.getHeader("X-Twilio-Signature");
         if (twilio.authToken() == null || twilio.authToken().isBlank() || signature == null) {
-            log.warn("refused an unsigned Twilio callback to {} (auth token configured: {})", request.getRequestURI(),
+            log.warn(
+                    "refused an unsigned Twilio callback to {} (auth token configured: {})",
+                    request.getRequestURI(),
                     twilio.authToken() != null && !twilio.authToken().isBlank());
             return false;
         }

@@ -10,18 +10,17 @@ import cn.canbao.security.SecurityAudit;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.security.UserAccount;
 import cn.canbao.security.UserService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 包村: township and county leaders assign township cadres ({@link Role#TOWNSHIP_CADRE}) to villages of the cadre's
@@ -46,7 +45,8 @@ public class CadreAssignmentService {
     private final SecurityAudit audit;
     private final Clock clock;
 
-    CadreAssignmentService(SupervisionStore store, UserService users, RegionService regions, SecurityAudit audit, Clock clock) {
+    CadreAssignmentService(
+            SupervisionStore store, UserService users, RegionService regions, SecurityAudit audit, Clock clock) {
         this.clock = clock;
         this.store = store;
         this.users = users;
@@ -108,7 +108,8 @@ public class CadreAssignmentService {
     @PreAuthorize("hasRole('TOWNSHIP_CADRE')")
     public List<CadreAssignment> myVillages() {
         String me = CurrentUser.require().getUsername();
-        return named(store.liveAssignmentsOf(me), Map.of(me, CurrentUser.require().displayName()));
+        return named(
+                store.liveAssignmentsOf(me), Map.of(me, CurrentUser.require().displayName()));
     }
 
     /** The cadres a leader may assign in a region of their subtree: the township cadres bound there or below. */
@@ -136,7 +137,8 @@ public class CadreAssignmentService {
     /** The display names of the township cadres of the region's township (or of the region, when above). */
     private Map<String, String> cadreNamesAround(Region region) {
         String anchor = region.level().compareTo(RegionLevel.TOWNSHIP) > 0
-                ? RegionLevel.TOWNSHIP.prefixOf(region.code()) + "000" : region.code();
+                ? RegionLevel.TOWNSHIP.prefixOf(region.code()) + "000"
+                : region.code();
         Map<String, String> names = new HashMap<>();
         users.withRoleIn(anchor, Role.TOWNSHIP_CADRE).forEach(s -> names.put(s.username(), s.displayName()));
         return names;
@@ -146,13 +148,22 @@ public class CadreAssignmentService {
         // village names are public (published with their codes); the rows are already the caller's to see
         Map<String, String> villages = SystemAccess.call(() -> regions.names(
                 rows.stream().map(SupervisionStore.Assignment::villageCode).toList()));
-        return rows.stream().map(a -> new CadreAssignment(a.username(), cadreNames.getOrDefault(a.username(), a.username()),
-                a.villageCode(), villages.get(a.villageCode()), a.assignedBy(), a.assignedAt())).toList();
+        return rows.stream()
+                .map(a -> new CadreAssignment(
+                        a.username(),
+                        cadreNames.getOrDefault(a.username(), a.username()),
+                        a.villageCode(),
+                        villages.get(a.villageCode()),
+                        a.assignedBy(),
+                        a.assignedAt()))
+                .toList();
     }
 
     /** Whether a code lies in the subtree of a region (itself included): codes carry their ancestors' digits. */
     static boolean within(String code, String root) {
-        return RegionLevel.ofCode(root).map(level -> code.startsWith(level.prefixOf(root))).orElse(false);
+        return RegionLevel.ofCode(root)
+                .map(level -> code.startsWith(level.prefixOf(root)))
+                .orElse(false);
     }
 
     private Instant now() {

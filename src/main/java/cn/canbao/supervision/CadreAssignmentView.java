@@ -1,8 +1,8 @@
 package cn.canbao.supervision;
 
-import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
@@ -20,7 +20,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 
@@ -63,7 +62,8 @@ class CadreAssignmentView extends VerticalLayout implements TranslatedTitle {
             if (cadre.getValue() == null || village.getValue() == null) {
                 return;
             }
-            act(() -> cadres.assign(cadre.getValue().username(), village.getValue().code()));
+            act(() -> cadres.assign(
+                    cadre.getValue().username(), village.getValue().code()));
         });
         assign.setId("cadres-assign");
         assign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -73,17 +73,27 @@ class CadreAssignmentView extends VerticalLayout implements TranslatedTitle {
         form.getStyle().set("gap", "var(--lumo-space-m)");
 
         grid.setId("cadres-grid");
-        grid.addColumn(CadreAssignment::villageName).setHeader(getTranslation("cadres.village")).setAutoWidth(true);
-        grid.addColumn(CadreAssignment::villageCode).setHeader(getTranslation("cadres.villageCode")).setAutoWidth(true);
-        grid.addColumn(CadreAssignment::displayName).setHeader(getTranslation("cadres.cadre")).setAutoWidth(true);
+        grid.addColumn(CadreAssignment::villageName)
+                .setHeader(getTranslation("cadres.village"))
+                .setAutoWidth(true);
+        grid.addColumn(CadreAssignment::villageCode)
+                .setHeader(getTranslation("cadres.villageCode"))
+                .setAutoWidth(true);
+        grid.addColumn(CadreAssignment::displayName)
+                .setHeader(getTranslation("cadres.cadre"))
+                .setAutoWidth(true);
         grid.addColumn(a -> a.assignedBy() + " · " + time.format(a.assignedAt()))
-                .setHeader(getTranslation("cadres.assignedBy")).setAutoWidth(true);
+                .setHeader(getTranslation("cadres.assignedBy"))
+                .setAutoWidth(true);
         grid.addComponentColumn(a -> {
-            Button end = new Button(getTranslation("cadres.unassign"),
-                    e -> act(() -> cadres.unassign(a.username(), a.villageCode())));
-            end.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            return end;
-        }).setHeader(getTranslation("users.actions")).setAutoWidth(true);
+                    Button end = new Button(
+                            getTranslation("cadres.unassign"),
+                            e -> act(() -> cadres.unassign(a.username(), a.villageCode())));
+                    end.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                    return end;
+                })
+                .setHeader(getTranslation("users.actions"))
+                .setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         refresh();

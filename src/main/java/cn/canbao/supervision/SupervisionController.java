@@ -1,5 +1,6 @@
 package cn.canbao.supervision;
 
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,8 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /**
  * Cadres' villages and supervision teams for automation, with the rules of the services (the door):
@@ -33,11 +32,9 @@ class SupervisionController {
         this.teams = teams;
     }
 
-    record NewTeam(String name) {
-    }
+    record NewTeam(String name) {}
 
-    record NewMember(String username, String department) {
-    }
+    record NewMember(String username, String department) {}
 
     @GetMapping("/api/cadre-assignments")
     List<CadreAssignment> assignments(@RequestParam String region) {

@@ -11,12 +11,11 @@ import cn.canbao.security.CanbaoUser;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /**
  * What the assignments of this module let the current user read on the dashboard, decided now, from the rows and
@@ -53,10 +52,14 @@ class SupervisionGrants implements DashboardGrants {
         if (user.get().hasRole(Role.TOWNSHIP_CADRE)) {
             campaign = campaign(campaignId);
             List<String> villages = liveVillages(user.get());
-            String county = campaign.map(c -> RegionLevel.COUNTY.prefixOf(c.countyCode())).orElse(null);
-            villages.stream().filter(v -> county != null && v.startsWith(county)).forEach(granted::add);
+            String county = campaign.map(c -> RegionLevel.COUNTY.prefixOf(c.countyCode()))
+                    .orElse(null);
+            villages.stream()
+                    .filter(v -> county != null && v.startsWith(county))
+                    .forEach(granted::add);
         }
-        if (user.get().hasRole(Role.SUPERVISOR) && store.campaignsSupervisedBy(user.get().getUsername()).contains(campaignId)) {
+        if (user.get().hasRole(Role.SUPERVISOR)
+                && store.campaignsSupervisedBy(user.get().getUsername()).contains(campaignId)) {
             campaign = campaign.isPresent() ? campaign : campaign(campaignId);
             campaign.filter(c -> c.phase() != CampaignPhase.CLOSED).ifPresent(c -> granted.add(c.countyCode()));
         }
@@ -71,7 +74,10 @@ class SupervisionGrants implements DashboardGrants {
         }
         List<Long> granted = new ArrayList<>();
         if (user.get().hasRole(Role.TOWNSHIP_CADRE)) {
-            List<String> counties = liveVillages(user.get()).stream().map(RegionLevel.COUNTY::prefixOf).distinct().toList();
+            List<String> counties = liveVillages(user.get()).stream()
+                    .map(RegionLevel.COUNTY::prefixOf)
+                    .distinct()
+                    .toList();
             if (!counties.isEmpty()) {
                 SystemAccess.call(campaigns::list).stream()
                         .filter(c -> counties.contains(RegionLevel.COUNTY.prefixOf(c.countyCode())))
@@ -80,7 +86,9 @@ class SupervisionGrants implements DashboardGrants {
         }
         if (user.get().hasRole(Role.SUPERVISOR)) {
             store.campaignsSupervisedBy(user.get().getUsername()).stream()
-                    .filter(id -> campaign(id).filter(c -> c.phase() != CampaignPhase.CLOSED).isPresent())
+                    .filter(id -> campaign(id)
+                            .filter(c -> c.phase() != CampaignPhase.CLOSED)
+                            .isPresent())
                     .forEach(granted::add);
         }
         return granted;
@@ -100,11 +108,14 @@ class SupervisionGrants implements DashboardGrants {
     private List<String> liveVillages(CanbaoUser cadre) {
         List<String> codes = store.liveAssignmentsOf(cadre.getUsername()).stream()
                 .map(SupervisionStore.Assignment::villageCode)
-                .filter(code -> CadreAssignmentService.within(code, cadre.regionCode())).toList();
+                .filter(code -> CadreAssignmentService.within(code, cadre.regionCode()))
+                .toList();
         if (codes.isEmpty()) {
             return List.of();
         }
         Map<String, Region> live = regions.findAllUnscoped(codes);
-        return codes.stream().filter(code -> live.containsKey(code) && !live.get(code).deleted()).toList();
+        return codes.stream()
+                .filter(code -> live.containsKey(code) && !live.get(code).deleted())
+                .toList();
     }
 }

@@ -10,12 +10,6 @@ import cn.canbao.security.SecurityAudit;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.security.UserAccount;
 import cn.canbao.security.UserService;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 联合督导组: 永春方案 "县医保局、税务局将联合组成督导组，不定期深入乡镇、村居指导解决征缴过程中存在的困难和问题". The county
@@ -49,7 +48,8 @@ public class SupervisionService {
     private final SecurityAudit audit;
     private final Clock clock;
 
-    SupervisionService(SupervisionStore store, CampaignService campaigns, UserService users, SecurityAudit audit, Clock clock) {
+    SupervisionService(
+            SupervisionStore store, CampaignService campaigns, UserService users, SecurityAudit audit, Clock clock) {
         this.clock = clock;
         this.store = store;
         this.campaigns = campaigns;
@@ -69,7 +69,10 @@ public class SupervisionService {
         long id = store.setUpTeam(c.id(), trimmed, CurrentUser.name(), clock.instant())
                 .orElseThrow(() -> new SupervisionException("supervision.error.teamExists", c.name()));
         log.info("Supervision team {} set up for campaign {} by {}", id, c.id(), CurrentUser.name());
-        audit.record("SUPERVISION_TEAM_SET_UP", "team " + id, SecurityAudit.Outcome.ALLOWED,
+        audit.record(
+                "SUPERVISION_TEAM_SET_UP",
+                "team " + id,
+                SecurityAudit.Outcome.ALLOWED,
                 "campaign " + c.id() + ": " + trimmed);
         return team(id);
     }
@@ -82,7 +85,8 @@ public class SupervisionService {
             SupervisionStore.Team t = liveTeam(teamId);
             Campaign c = ledCampaign(t.campaignId());
             UserAccount member = users.subordinate(username);
-            if (!member.regionCode().equals(c.countyCode()) || member.roles().stream().noneMatch(MEMBER_ROLES::contains)) {
+            if (!member.regionCode().equals(c.countyCode())
+                    || member.roles().stream().noneMatch(MEMBER_ROLES::contains)) {
                 throw new SupervisionException("supervision.error.notSupervisor", username, c.countyName());
             }
             return t;
@@ -93,7 +97,8 @@ public class SupervisionService {
         }
         if (store.addMember(team.id(), username, dept, CurrentUser.name(), clock.instant())) {
             log.info("{} ({}) joins supervision team {}, added by {}", username, dept, team.id(), CurrentUser.name());
-            audit.record("SUPERVISOR_ADDED", "team " + team.id() + ": " + username, SecurityAudit.Outcome.ALLOWED, dept);
+            audit.record(
+                    "SUPERVISOR_ADDED", "team " + team.id() + ": " + username, SecurityAudit.Outcome.ALLOWED, dept);
         }
         return team(team.id());
     }
@@ -144,10 +149,12 @@ public class SupervisionService {
         String me = CurrentUser.require().getUsername();
         return store.campaignsSupervisedBy(me).stream()
                 .map(id -> SystemAccess.call(() -> campaigns.find(id))) // the grant, not the binding, shows them
-                .flatMap(Optional::stream).filter(c -> c.phase() != CampaignPhase.CLOSED)
-                .flatMap(c -> store.teamsOf(c.id()).stream().filter(SupervisionStore.Team::live)
-                        .map(t -> new SupervisionTeam(t.id(), c.id(), c.name(), t.name(), t.setUpBy(), t.setUpAt(),
-                                null, null, List.of())))
+                .flatMap(Optional::stream)
+                .filter(c -> c.phase() != CampaignPhase.CLOSED)
+                .flatMap(c -> store.teamsOf(c.id()).stream()
+                        .filter(SupervisionStore.Team::live)
+                        .map(t -> new SupervisionTeam(
+                                t.id(), c.id(), c.name(), t.name(), t.setUpBy(), t.setUpAt(), null, null, List.of())))
                 .toList();
     }
 
@@ -162,15 +169,29 @@ public class SupervisionService {
             users.withRoleIn(c.countyCode(), role).forEach(s -> names.put(s.username(), s.displayName()));
         }
         List<SupervisionTeam.Member> members = store.liveMembers(t.id()).stream()
-                .map(m -> new SupervisionTeam.Member(m.username(), names.getOrDefault(m.username(), m.username()),
-                        m.department(), m.addedBy(), m.addedAt())).toList();
-        return new SupervisionTeam(t.id(), c.id(), c.name(), t.name(), t.setUpBy(), t.setUpAt(), t.dissolvedBy(),
-                t.dissolvedAt(), members);
+                .map(m -> new SupervisionTeam.Member(
+                        m.username(),
+                        names.getOrDefault(m.username(), m.username()),
+                        m.department(),
+                        m.addedBy(),
+                        m.addedAt()))
+                .toList();
+        return new SupervisionTeam(
+                t.id(),
+                c.id(),
+                c.name(),
+                t.name(),
+                t.setUpBy(),
+                t.setUpAt(),
+                t.dissolvedBy(),
+                t.dissolvedAt(),
+                members);
     }
 
     /** A live team; unknown and dissolved teams alike are "not found" (a dissolved one changes no more). */
     private SupervisionStore.Team liveTeam(long teamId) {
-        return store.team(teamId).filter(SupervisionStore.Team::live)
+        return store.team(teamId)
+                .filter(SupervisionStore.Team::live)
                 .orElseThrow(() -> new SupervisionException("supervision.team.notFound", teamId));
     }
 

@@ -23,7 +23,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -51,23 +50,31 @@ class SupervisionTeamView extends VerticalLayout implements BeforeEnterObserver,
         this.teams = teams;
         setSizeFull();
         String county = CurrentUser.require().regionCode();
-        own = campaigns.list().stream().filter(c -> c.countyCode().equals(county)).toList();
+        own = campaigns.list().stream()
+                .filter(c -> c.countyCode().equals(county))
+                .toList();
         campaign.setId("supervision-campaign");
         campaign.setLabel(getTranslation("dashboard.campaign"));
         campaign.setItemLabelGenerator(c -> Messages.withDetail(this, c.name(), c.year()));
         campaign.setItems(own);
         campaign.addValueChangeListener(e -> show());
         team.setPadding(false);
-        add(new H2(getTranslation("menu.supervision")), new Paragraph(getTranslation("supervision.intro")), campaign, team);
+        add(
+                new H2(getTranslation("menu.supervision")),
+                new Paragraph(getTranslation("supervision.intro")),
+                campaign,
+                team);
     }
 
     /** Opens {@code ?campaign=<id>} when given (and the county's), else the newest campaign not closed. */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Optional<String> requested = event.getLocation().getQueryParameters().getSingleParameter("campaign");
-        own.stream().filter(c -> requested.map(id -> id.equals(Long.toString(c.id())))
-                        .orElse(c.phase() != CampaignPhase.CLOSED))
-                .findFirst().ifPresent(campaign::setValue);
+        own.stream()
+                .filter(c ->
+                        requested.map(id -> id.equals(Long.toString(c.id()))).orElse(c.phase() != CampaignPhase.CLOSED))
+                .findFirst()
+                .ifPresent(campaign::setValue);
     }
 
     private void show() {
@@ -76,7 +83,8 @@ class SupervisionTeamView extends VerticalLayout implements BeforeEnterObserver,
         if (c == null) {
             return;
         }
-        Optional<SupervisionTeam> live = teams.teams(c.id()).stream().filter(SupervisionTeam::live).findFirst();
+        Optional<SupervisionTeam> live =
+                teams.teams(c.id()).stream().filter(SupervisionTeam::live).findFirst();
         if (live.isEmpty()) {
             if (c.phase() == CampaignPhase.CLOSED) {
                 team.add(new Paragraph(getTranslation("supervision.campaignClosed")));
@@ -85,7 +93,8 @@ class SupervisionTeamView extends VerticalLayout implements BeforeEnterObserver,
             TextField name = new TextField(getTranslation("supervision.teamName"));
             name.setId("supervision-team-name");
             name.setValue(getTranslation("supervision.teamName.default"));
-            Button setUp = new Button(getTranslation("supervision.setUp"), e -> act(() -> teams.setUp(c.id(), name.getValue())));
+            Button setUp = new Button(
+                    getTranslation("supervision.setUp"), e -> act(() -> teams.setUp(c.id(), name.getValue())));
             setUp.setId("supervision-set-up");
             setUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             team.add(row(name, setUp));
@@ -95,14 +104,24 @@ class SupervisionTeamView extends VerticalLayout implements BeforeEnterObserver,
         team.add(new H3(t.name()));
         Grid<SupervisionTeam.Member> members = new Grid<>();
         members.setId("supervision-members");
-        members.addColumn(SupervisionTeam.Member::displayName).setHeader(getTranslation("users.displayName")).setAutoWidth(true);
-        members.addColumn(SupervisionTeam.Member::username).setHeader(getTranslation("users.username")).setAutoWidth(true);
-        members.addColumn(SupervisionTeam.Member::department).setHeader(getTranslation("supervision.department")).setAutoWidth(true);
+        members.addColumn(SupervisionTeam.Member::displayName)
+                .setHeader(getTranslation("users.displayName"))
+                .setAutoWidth(true);
+        members.addColumn(SupervisionTeam.Member::username)
+                .setHeader(getTranslation("users.username"))
+                .setAutoWidth(true);
+        members.addColumn(SupervisionTeam.Member::department)
+                .setHeader(getTranslation("supervision.department"))
+                .setAutoWidth(true);
         members.addComponentColumn(m -> {
-            Button remove = new Button(getTranslation("supervision.remove"), e -> act(() -> teams.removeMember(t.id(), m.username())));
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            return remove;
-        }).setHeader(getTranslation("users.actions")).setAutoWidth(true);
+                    Button remove = new Button(
+                            getTranslation("supervision.remove"),
+                            e -> act(() -> teams.removeMember(t.id(), m.username())));
+                    remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                    return remove;
+                })
+                .setHeader(getTranslation("users.actions"))
+                .setAutoWidth(true);
         members.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         members.setAllRowsVisible(true);
         members.setItems(t.members());
@@ -110,7 +129,8 @@ class SupervisionTeamView extends VerticalLayout implements BeforeEnterObserver,
         username.setId("supervision-member-username");
         TextField department = new TextField(getTranslation("supervision.department"));
         department.setId("supervision-member-department");
-        Button add = new Button(getTranslation("supervision.add"),
+        Button add = new Button(
+                getTranslation("supervision.add"),
                 e -> act(() -> teams.addMember(t.id(), username.getValue().trim(), department.getValue())));
         add.setId("supervision-add");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -1,14 +1,5 @@
 package cn.canbao.task;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.VariableInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -18,6 +9,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
 
 /**
  * Turns engine tasks into {@link InboxTask}s with what the list shows beside them: process key,
@@ -46,15 +45,27 @@ class InboxAssembler {
         Map<String, String> businessKeys = businessKeys(instanceIds);
         Variables variables = variables(instanceIds);
         Map<String, String> names = displayNames(distinct(tasks, Task::getAssignee));
-        return tasks.stream().map(t -> new InboxTask(t.getId(), t.getName(),
-                definitionKeys.get(t.getProcessDefinitionId()), t.getProcessInstanceId(),
-                businessKeys.get(t.getProcessInstanceId()), t.getTaskDefinitionKey(), t.getFormKey(),
-                t.getAssignee(), t.getAssignee() == null ? null : names.getOrDefault(t.getAssignee(), t.getAssignee()),
-                instant(t.getCreateTime()), instant(t.getDueDate()), t.getPriority(),
-                t.getDueDate() != null && t.getDueDate().before(now),
-                variables.text(t, TaskVariables.REGION_NAME), variables.text(t, TaskVariables.CAMPAIGN_NAME),
-                username.equals(t.getAssignee()), t.getAssignee() == null,
-                instant(variables.remindedAt.get(t.getId())))).toList();
+        return tasks.stream()
+                .map(t -> new InboxTask(
+                        t.getId(),
+                        t.getName(),
+                        definitionKeys.get(t.getProcessDefinitionId()),
+                        t.getProcessInstanceId(),
+                        businessKeys.get(t.getProcessInstanceId()),
+                        t.getTaskDefinitionKey(),
+                        t.getFormKey(),
+                        t.getAssignee(),
+                        t.getAssignee() == null ? null : names.getOrDefault(t.getAssignee(), t.getAssignee()),
+                        instant(t.getCreateTime()),
+                        instant(t.getDueDate()),
+                        t.getPriority(),
+                        t.getDueDate() != null && t.getDueDate().before(now),
+                        variables.text(t, TaskVariables.REGION_NAME),
+                        variables.text(t, TaskVariables.CAMPAIGN_NAME),
+                        username.equals(t.getAssignee()),
+                        t.getAssignee() == null,
+                        instant(variables.remindedAt.get(t.getId()))))
+                .toList();
     }
 
     private static Set<String> distinct(List<Task> tasks, Function<Task, String> property) {
@@ -65,8 +76,12 @@ class InboxAssembler {
         if (definitionIds.isEmpty()) {
             return Map.of();
         }
-        return repository.createProcessDefinitionQuery().processDefinitionIdIn(definitionIds.toArray(String[]::new))
-                .list().stream().collect(Collectors.toMap(ProcessDefinition::getId, ProcessDefinition::getKey));
+        return repository
+                .createProcessDefinitionQuery()
+                .processDefinitionIdIn(definitionIds.toArray(String[]::new))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(ProcessDefinition::getId, ProcessDefinition::getKey));
     }
 
     private Map<String, String> businessKeys(Set<String> instanceIds) {
@@ -101,10 +116,13 @@ class InboxAssembler {
         if (instanceIds.isEmpty()) {
             return variables;
         }
-        runtime.createVariableInstanceQuery().processInstanceIdIn(instanceIds.toArray(String[]::new))
+        runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(instanceIds.toArray(String[]::new))
                 .variableNameIn(TaskVariables.REGION_NAME, TaskVariables.CAMPAIGN_NAME, TaskVariables.REMINDED_AT)
-                .disableBinaryFetching().disableCustomObjectDeserialization()
-                .list().forEach(variables::add);
+                .disableBinaryFetching()
+                .disableCustomObjectDeserialization()
+                .list()
+                .forEach(variables::add);
         return variables;
     }
 

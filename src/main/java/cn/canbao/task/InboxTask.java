@@ -15,9 +15,22 @@ import java.time.Instant;
  * @param claimable    unclaimed, so the current user may claim it
  * @param reminded     when the task was last reminded as overdue, null if never
  */
-public record InboxTask(String id, String name, String processDefinitionKey, String processInstanceId,
-                        String businessKey, String taskDefinitionKey, String formKey, String assignee,
-                        String assigneeName, Instant created, Instant due, int priority, boolean overdue,
-                        String regionName, String campaignName, boolean mine, boolean claimable,
-                        Instant reminded) {
-}
+public record InboxTask(
+        String id,
+        String name,
+        String processDefinitionKey,
+        String processInstanceId,
+        String businessKey,
+        String taskDefinitionKey,
+        String formKey,
+        String assignee,
+        String assigneeName,
+        Instant created,
+        Instant due,
+        int priority,
+        boolean overdue,
+        String regionName,
+        String campaignName,
+        boolean mine,
+        boolean claimable,
+        Instant reminded) {}

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -21,8 +20,12 @@ class TaskCard extends Div {
      * The actions get the card's task; the list reloads afterwards. Campaigns run on the counties' time ({@code zone},
      * the application clock's), wherever the browser is.
      */
-    TaskCard(InboxTask task, ZoneId zone, Consumer<InboxTask> open, Consumer<InboxTask> claim,
-             Consumer<InboxTask> unclaim) {
+    TaskCard(
+            InboxTask task,
+            ZoneId zone,
+            Consumer<InboxTask> open,
+            Consumer<InboxTask> claim,
+            Consumer<InboxTask> unclaim) {
         setId("task-" + task.id());
         addClassName("task-card");
         setClassName("overdue", task.overdue());
@@ -41,8 +44,10 @@ class TaskCard extends Div {
         if (!where.isEmpty()) {
             add(span(where, "task-meta"));
         }
-        add(span(task.due() == null ? getTranslation("task.noDue") : getTranslation("task.due",
-                DUE.withZone(zone).format(task.due())),
+        add(span(
+                task.due() == null
+                        ? getTranslation("task.noDue")
+                        : getTranslation("task.due", DUE.withZone(zone).format(task.due())),
                 "task-due"));
         add(span(assignee(task), "task-assignee"));
         add(buttons(task, open, claim, unclaim));
@@ -52,12 +57,13 @@ class TaskCard extends Div {
         if (task.mine()) {
             return getTranslation("task.assignedToMe");
         }
-        return task.claimable() ? getTranslation("task.unassigned")
+        return task.claimable()
+                ? getTranslation("task.unassigned")
                 : getTranslation("task.assignee", task.assigneeName());
     }
 
-    private Div buttons(InboxTask task, Consumer<InboxTask> open, Consumer<InboxTask> claim,
-                        Consumer<InboxTask> unclaim) {
+    private Div buttons(
+            InboxTask task, Consumer<InboxTask> open, Consumer<InboxTask> claim, Consumer<InboxTask> unclaim) {
         Div buttons = new Div();
         buttons.addClassName("task-actions");
         if (task.mine() || task.claimable()) {
@@ -67,8 +73,8 @@ class TaskCard extends Div {
             buttons.add(button("task.claim", "task-claim", () -> claim.accept(task), ButtonVariant.LUMO_CONTRAST));
         }
         if (task.mine()) {
-            buttons.add(button("task.unclaim", "task-unclaim", () -> unclaim.accept(task),
-                    ButtonVariant.LUMO_TERTIARY));
+            buttons.add(
+                    button("task.unclaim", "task-unclaim", () -> unclaim.accept(task), ButtonVariant.LUMO_TERTIARY));
         }
         return buttons;
     }
@@ -93,6 +99,8 @@ class TaskCard extends Div {
     }
 
     private static String join(String... parts) {
-        return String.join(" · ", Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
+        return String.join(
+                " · ",
+                Arrays.stream(parts).filter(p -> p != null && !p.isBlank()).toList());
     }
 }

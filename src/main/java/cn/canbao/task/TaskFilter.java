@@ -1,10 +1,9 @@
 package cn.canbao.task;
 
 import cn.canbao.base.Translatable;
-import org.camunda.bpm.engine.task.TaskQuery;
-
 import java.util.Date;
 import java.util.List;
+import org.camunda.bpm.engine.task.TaskQuery;
 
 /** Which of the user's tasks the list shows. */
 public enum TaskFilter implements Translatable {
@@ -36,6 +35,10 @@ public enum TaskFilter implements Translatable {
      * tasks by default; including them keeps a task a colleague claimed visible to the whole group.
      */
     static TaskQuery visibleTo(TaskQuery query, String username, List<String> groups) {
-        return query.or().taskAssignee(username).taskCandidateGroupIn(groups).includeAssignedTasks().endOr();
+        return query.or()
+                .taskAssignee(username)
+                .taskCandidateGroupIn(groups)
+                .includeAssignedTasks()
+                .endOr();
     }
 }

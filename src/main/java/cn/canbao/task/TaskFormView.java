@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -24,6 +23,7 @@ public abstract class TaskFormView extends VerticalLayout implements BeforeEnter
     protected final TaskInbox inbox;
     /** The application's clock: a form's "today" and its due dates are in its zone. */
     protected final Clock clock;
+
     protected final DateTimeFormatter time;
     protected InboxTask task;
     protected Map<String, Object> variables;
@@ -40,7 +40,8 @@ public abstract class TaskFormView extends VerticalLayout implements BeforeEnter
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        List<String> ids = event.getLocation().getQueryParameters().getParameters().getOrDefault("taskId", List.of());
+        List<String> ids =
+                event.getLocation().getQueryParameters().getParameters().getOrDefault("taskId", List.of());
         if (ids.isEmpty()) {
             add(new H2(getTranslation("taskForm.noTask")));
             return;

@@ -3,6 +3,11 @@ package cn.canbao.task;
 import cn.canbao.base.DomainException;
 import cn.canbao.security.CanbaoUser;
 import cn.canbao.security.CurrentUser;
+import java.time.Clock;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -10,12 +15,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Clock;
-import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The current user's open process tasks: those assigned to them and those offered to their groups
@@ -48,11 +47,14 @@ public class TaskInbox {
         CanbaoUser user = CurrentUser.require();
         Date now = Date.from(clock.instant());
         // suspended tasks cannot be worked on until an admin resumes their process
-        List<Task> found = (filter == null ? TaskFilter.ALL : filter).restrict(tasks.createTaskQuery(), user.getUsername(), user.camundaGroups(), now)
+        List<Task> found = (filter == null ? TaskFilter.ALL : filter)
+                .restrict(tasks.createTaskQuery(), user.getUsername(), user.camundaGroups(), now)
                 .active()
                 .initializeFormKeys()
-                .orderByDueDate().asc() // PostgreSQL sorts nulls last in ascending order
-                .orderByTaskCreateTime().asc()
+                .orderByDueDate()
+                .asc() // PostgreSQL sorts nulls last in ascending order
+                .orderByTaskCreateTime()
+                .asc()
                 .listPage(0, LIMIT);
         return assembler.assemble(distinctById(found), user.getUsername(), now);
     }
@@ -60,7 +62,8 @@ public class TaskInbox {
     /** One task the user may see; {@code task.gone} when completed or unknown, else {@code task.notVisible}. */
     public InboxTask get(String taskId) {
         CanbaoUser user = CurrentUser.require();
-        return assembler.assemble(List.of(visibleTask(user, taskId)), user.getUsername(), Date.from(clock.instant()))
+        return assembler
+                .assemble(List.of(visibleTask(user, taskId)), user.getUsername(), Date.from(clock.instant()))
                 .get(0);
     }
 
@@ -123,8 +126,10 @@ public class TaskInbox {
         if (taskId == null || taskId.isBlank()) {
             throw TaskException.gone(taskId);
         }
-        List<Task> visible = TaskFilter.visibleTo(tasks.createTaskQuery().taskId(taskId), user.getUsername(),
-                user.camundaGroups()).initializeFormKeys().list();
+        List<Task> visible = TaskFilter.visibleTo(
+                        tasks.createTaskQuery().taskId(taskId), user.getUsername(), user.camundaGroups())
+                .initializeFormKeys()
+                .list();
         if (!visible.isEmpty()) {
             return visible.get(0);
         }

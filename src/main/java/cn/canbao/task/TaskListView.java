@@ -15,7 +15,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
@@ -65,8 +64,8 @@ class TaskListView extends VerticalLayout implements TranslatedTitle {
     private void load() {
         list.removeAll();
         List<InboxTask> tasks = inbox.open(filter.getValue());
-        count.setText(getTranslation(tasks.size() >= TaskInbox.LIMIT ? "task.count.limited" : "task.count",
-                tasks.size()));
+        count.setText(
+                getTranslation(tasks.size() >= TaskInbox.LIMIT ? "task.count.limited" : "task.count", tasks.size()));
         if (tasks.isEmpty()) {
             Span empty = new Span(getTranslation("task.empty"));
             empty.setId("task-empty");
@@ -74,7 +73,11 @@ class TaskListView extends VerticalLayout implements TranslatedTitle {
             list.add(empty);
             return;
         }
-        tasks.forEach(t -> list.add(new TaskCard(t, clock.getZone(), this::open, act(inbox::claim, "task.claimed"),
+        tasks.forEach(t -> list.add(new TaskCard(
+                t,
+                clock.getZone(),
+                this::open,
+                act(inbox::claim, "task.claimed"),
                 act(inbox::unclaim, "task.unclaimed"))));
     }
 
@@ -85,8 +88,8 @@ class TaskListView extends VerticalLayout implements TranslatedTitle {
             Messages.showError(getTranslation("task.noForm", TaskNames.of(this, task)));
             return;
         }
-        UI.getCurrent().navigate(path.startsWith("/") ? path.substring(1) : path,
-                QueryParameters.of("taskId", task.id()));
+        UI.getCurrent()
+                .navigate(path.startsWith("/") ? path.substring(1) : path, QueryParameters.of("taskId", task.id()));
     }
 
     /** Runs a claim or return, says so, and reloads: the task may have changed hands meanwhile. */

@@ -2,7 +2,6 @@ package cn.canbao.task;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-
 import java.util.Locale;
 
 /**
@@ -13,12 +12,13 @@ import java.util.Locale;
  */
 final class TaskNames {
 
-    private TaskNames() {
-    }
+    private TaskNames() {}
 
     static String of(Component where, InboxTask task) {
         // the UI's language (a card is built before it is attached)
-        Locale locale = where.getUI().or(() -> java.util.Optional.ofNullable(UI.getCurrent())).map(UI::getLocale)
+        Locale locale = where.getUI()
+                .or(() -> java.util.Optional.ofNullable(UI.getCurrent()))
+                .map(UI::getLocale)
                 .orElse(null);
         if (task.taskDefinitionKey() == null || locale == null || "zh".equals(locale.getLanguage())) {
             return task.name();

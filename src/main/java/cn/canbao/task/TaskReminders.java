@@ -1,15 +1,14 @@
 package cn.canbao.task;
 
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
-import java.time.Clock;
-import java.util.Date;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Reminds the assignees and groups of overdue tasks: the task moves up (priority 80), carries when it
@@ -36,7 +35,9 @@ class TaskReminders {
 
     /** Reminds the open tasks of the given definition key in the process instance; returns how many. */
     int remind(String processInstanceId, String taskKey) {
-        List<Task> open = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
+        List<Task> open = tasks.createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(taskKey)
                 .list();
         Date now = Date.from(clock.instant());
         String comment = messages.getMessage("task.reminder.comment", null, COMMENTS);

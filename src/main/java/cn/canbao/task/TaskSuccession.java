@@ -26,7 +26,10 @@ class TaskSuccession implements RegionSuccession {
 
     @Override
     public int occupants(String code) {
-        return (int) tasks.createTaskQuery().taskCandidateGroup(Role.regionGroup(code)).includeAssignedTasks().count();
+        return (int) tasks.createTaskQuery()
+                .taskCandidateGroup(Role.regionGroup(code))
+                .includeAssignedTasks()
+                .count();
     }
 
     @Override
@@ -34,7 +37,10 @@ class TaskSuccession implements RegionSuccession {
         String from = Role.regionGroup(source);
         String to = Role.regionGroup(target);
         int moved = 0;
-        for (Task task : tasks.createTaskQuery().taskCandidateGroup(from).includeAssignedTasks().list()) {
+        for (Task task : tasks.createTaskQuery()
+                .taskCandidateGroup(from)
+                .includeAssignedTasks()
+                .list()) {
             tasks.deleteCandidateGroup(task.getId(), from);
             tasks.addCandidateGroup(task.getId(), to);
             moved++;

@@ -15,6 +15,5 @@ public final class TaskVariables {
     /** Input variable of the reminder service task: the task definition key to remind. */
     public static final String TASK_KEY = "taskKey";
 
-    private TaskVariables() {
-    }
+    private TaskVariables() {}
 }

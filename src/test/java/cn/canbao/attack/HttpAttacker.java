@@ -2,7 +2,6 @@ package cn.canbao.attack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -55,7 +54,10 @@ public final class HttpAttacker {
      * form accepted the credentials.
      */
     public static HttpAttacker formLogin(int port, String username, String password) {
-        HttpAttacker session = new HttpAttacker(port, null, null,
+        HttpAttacker session = new HttpAttacker(
+                port,
+                null,
+                null,
                 HttpClient.newBuilder().cookieHandler(new CookieManager()).build());
         session.lastLogin = session.send(HttpRequest.newBuilder(session.uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -71,7 +73,8 @@ public final class HttpAttacker {
     }
 
     public boolean loggedIn() {
-        return lastLogin != null && lastLogin.statusCode() == 302
+        return lastLogin != null
+                && lastLogin.statusCode() == 302
                 && !lastLogin.headers().firstValue("Location").orElse("").contains("error");
     }
 
@@ -87,8 +90,8 @@ public final class HttpAttacker {
 
     public HttpResponse<byte[]> getBytes(String path) {
         try {
-            return client.send(prepare(HttpRequest.newBuilder(uri(path)).GET()).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(
+                    prepare(HttpRequest.newBuilder(uri(path)).GET()).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -98,12 +101,14 @@ public final class HttpAttacker {
     }
 
     public HttpResponse<String> postJson(String path, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(toJson(body))));
     }
 
     public HttpResponse<String> putJson(String path, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
     }
 
@@ -112,23 +117,25 @@ public final class HttpAttacker {
     }
 
     public HttpResponse<String> postForm(String path, Map<String, String> fields) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
     }
 
     /** A multipart/form-data POST: text fields, and one file part {@code fileField} with the given bytes. */
-    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField,
-                                              String fileName, byte[] content) {
+    public HttpResponse<String> postMultipart(
+            String path, Map<String, String> fields, String fileField, String fileName, byte[] content) {
         String boundary = "----canbao" + UUID.randomUUID().toString().replace("-", "");
         var body = new java.io.ByteArrayOutputStream();
         try {
             for (var f : fields.entrySet()) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
-                        + "\"\r\n\r\n" + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                                + f.getValue() + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
             if (fileField != null) {
                 body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-                        + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                         .getBytes(StandardCharsets.UTF_8));
                 body.write(content);
                 body.write("\r\n".getBytes(StandardCharsets.UTF_8));
@@ -137,7 +144,8 @@ public final class HttpAttacker {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
@@ -160,8 +168,11 @@ public final class HttpAttacker {
     private HttpRequest.Builder prepare(HttpRequest.Builder request) {
         headers.forEach(request::header);
         if (username != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return request;
     }

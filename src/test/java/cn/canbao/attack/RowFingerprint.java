@@ -1,12 +1,11 @@
 package cn.canbao.attack;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 /**
  * What "nothing changed" means in an attack test: a digest of every row of the named tables (Canbao's
@@ -35,8 +34,12 @@ public class RowFingerprint {
             if (!TABLE.matcher(table).matches()) {
                 throw new IllegalArgumentException(table);
             }
-            digests.put(table, jdbc.queryForObject("select count(*) || ':' || coalesce(md5(string_agg(t::text, "
-                    + "'|' order by t::text)), '-') from " + table + " t", String.class));
+            digests.put(
+                    table,
+                    jdbc.queryForObject(
+                            "select count(*) || ':' || coalesce(md5(string_agg(t::text, "
+                                    + "'|' order by t::text)), '-') from " + table + " t",
+                            String.class));
         }
         return digests;
     }

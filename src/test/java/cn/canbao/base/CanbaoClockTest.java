@@ -1,23 +1,22 @@
 package cn.canbao.base;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The one Clock bean: its zone is {@code canbao.zone}'s (Asia/Shanghai unset), its instant Camunda's clock. */
 class CanbaoClockTest {
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(ClockConfiguration.class);
+    private final ApplicationContextRunner context =
+            new ApplicationContextRunner().withUserConfiguration(ClockConfiguration.class);
 
     @AfterEach
     void resetCamundasClock() {
@@ -26,7 +25,8 @@ class CanbaoClockTest {
 
     @Test
     void theZoneFollowsTheSetting() {
-        context.run(c -> assertThat(c.getBean(Clock.class).getZone()).isEqualTo(ZoneId.of("Asia/Shanghai"))
+        context.run(c -> assertThat(c.getBean(Clock.class).getZone())
+                .isEqualTo(ZoneId.of("Asia/Shanghai"))
                 .isEqualTo(CanbaoClock.DEFAULT_ZONE));
         context.withPropertyValues("canbao.zone=Europe/Berlin")
                 .run(c -> assertThat(c.getBean(Clock.class).getZone()).isEqualTo(ZoneId.of("Europe/Berlin")));

@@ -1,14 +1,13 @@
 package cn.canbao.base;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Every text exists in Chinese and in English. */
 class MessageBundlesTest {
@@ -19,7 +18,8 @@ class MessageBundlesTest {
         Properties en = load("/i18n/messages_en.properties");
         assertThat(zh.stringPropertyNames()).isNotEmpty().isEqualTo(en.stringPropertyNames());
         assertThat(zh.getProperty("app.title")).isEqualTo("参保通");
-        assertThat(en.stringPropertyNames()).allSatisfy(k -> assertThat(en.getProperty(k)).isNotBlank());
+        assertThat(en.stringPropertyNames())
+                .allSatisfy(k -> assertThat(en.getProperty(k)).isNotBlank());
     }
 
     /**
@@ -29,10 +29,14 @@ class MessageBundlesTest {
     @Test
     void englishTextsHoldNoChineseButTheFilesOwnWords() throws Exception {
         Properties en = load("/i18n/messages_en.properties");
-        Set<String> quoting = Set.of("register.reject.sexUnreadable", "imports.preview.snapshotHint",
-                "targets.workbook.noHeader", "register.reject.motherIdMissing");
+        Set<String> quoting = Set.of(
+                "register.reject.sexUnreadable",
+                "imports.preview.snapshotHint",
+                "targets.workbook.noHeader",
+                "register.reject.motherIdMissing");
         Pattern cjk = Pattern.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]");
-        assertThat(en.stringPropertyNames()).filteredOn(k -> cjk.matcher(en.getProperty(k)).find())
+        assertThat(en.stringPropertyNames())
+                .filteredOn(k -> cjk.matcher(en.getProperty(k)).find())
                 .containsExactlyInAnyOrderElementsOf(quoting);
     }
 

@@ -1,6 +1,6 @@
 package cn.canbao.base;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,8 +17,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every message key the code names as a literal exists in the Chinese and the English bundle, so no screen shows
@@ -51,7 +50,9 @@ class MessageKeysUsedTest {
         Properties zh = load("/i18n/messages.properties");
         Properties en = load("/i18n/messages_en.properties");
         assertThat(missing(used, zh)).as("keys missing in messages.properties").isEmpty();
-        assertThat(missing(used, en)).as("keys missing in messages_en.properties").isEmpty();
+        assertThat(missing(used, en))
+                .as("keys missing in messages_en.properties")
+                .isEmpty();
     }
 
     @Test
@@ -69,7 +70,8 @@ class MessageKeysUsedTest {
         assertThat(keys).isNotEmpty();
         Properties zh = load("/i18n/messages.properties");
         Properties en = load("/i18n/messages_en.properties");
-        assertThat(keys).allSatisfy(k -> assertThat(zh.getProperty(k)).as(k).isNotBlank())
+        assertThat(keys)
+                .allSatisfy(k -> assertThat(zh.getProperty(k)).as(k).isNotBlank())
                 .allSatisfy(k -> assertThat(en.getProperty(k)).as(k).isNotBlank());
     }
 

@@ -1,20 +1,18 @@
 package cn.canbao.base;
 
-import cn.canbao.CanbaoApplication;
-import org.junit.jupiter.api.Test;
-import org.springframework.modulith.core.ApplicationModules;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import cn.canbao.CanbaoApplication;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-
-import java.io.IOException;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Capabilities talk through each other's public services only, own their tables (no SQL against another module's
@@ -23,7 +21,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ModularityTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("cn.canbao");
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.canbao");
 
     private static final ApplicationModules MODULES = ApplicationModules.of(CanbaoApplication.class);
 
@@ -40,8 +39,14 @@ class ModularityTest {
 
     @Test
     void servicesAndRepositoriesDoNotDependOnVaadin() {
-        noClasses().that().haveSimpleNameEndingWith("Service").or().haveSimpleNameEndingWith("Repository")
-                .should().dependOnClassesThat().resideInAPackage("com.vaadin..")
+        noClasses()
+                .that()
+                .haveSimpleNameEndingWith("Service")
+                .or()
+                .haveSimpleNameEndingWith("Repository")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.vaadin..")
                 .check(CLASSES);
     }
 
@@ -52,11 +57,20 @@ class ModularityTest {
      */
     @Test
     void everyPublicServiceMethodIsGuarded() {
-        methods().that().areDeclaredInClassesThat().areAnnotatedWith(Service.class)
-                .and().areDeclaredInClassesThat().resideInAPackage("cn.canbao..")
-                .and().haveModifier(JavaModifier.PUBLIC)
-                .should().beAnnotatedWith(PreAuthorize.class)
-                .orShould().beDeclaredInClassesThat().areAnnotatedWith(PreAuthorize.class)
+        methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .areAnnotatedWith(Service.class)
+                .and()
+                .areDeclaredInClassesThat()
+                .resideInAPackage("cn.canbao..")
+                .and()
+                .haveModifier(JavaModifier.PUBLIC)
+                .should()
+                .beAnnotatedWith(PreAuthorize.class)
+                .orShould()
+                .beDeclaredInClassesThat()
+                .areAnnotatedWith(PreAuthorize.class)
                 .check(CLASSES);
     }
 

@@ -1,6 +1,13 @@
 package cn.canbao.base;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import cn.canbao.CanbaoIntegrationTest;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -14,14 +21,6 @@ import org.quartz.TriggerBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Duration;
-import java.util.Date;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** Quartz runs clustered on the JDBC job store in our PostgreSQL: a scheduled job is stored, then runs. */
 @CanbaoIntegrationTest
 class QuartzJobStoreIT {
@@ -30,6 +29,7 @@ class QuartzJobStoreIT {
 
     @Autowired
     Scheduler scheduler;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -38,7 +38,9 @@ class QuartzJobStoreIT {
         @Override
         public void execute(JobExecutionContext context) {
             try {
-                RUNS.put(context.getMergedJobDataMap().getString("token"), context.getScheduler().getSchedulerInstanceId());
+                RUNS.put(
+                        context.getMergedJobDataMap().getString("token"),
+                        context.getScheduler().getSchedulerInstanceId());
             } catch (SchedulerException e) {
                 throw new IllegalStateException(e);
             }
@@ -49,19 +51,31 @@ class QuartzJobStoreIT {
     void aScheduledJobIsPersistedAndRunsOnThisClusteredNode() throws Exception {
         String token = "t-" + System.nanoTime();
         JobKey key = JobKey.jobKey("recording-" + token, "test");
-        JobDetail job = JobBuilder.newJob(RecordingJob.class).withIdentity(key).usingJobData("token", token).build();
-        Trigger trigger = TriggerBuilder.newTrigger().forJob(job)
-                .startAt(new Date(System.currentTimeMillis() + 1_500)).build();
+        JobDetail job = JobBuilder.newJob(RecordingJob.class)
+                .withIdentity(key)
+                .usingJobData("token", token)
+                .build();
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .forJob(job)
+                .startAt(new Date(System.currentTimeMillis() + 1_500))
+                .build();
         scheduler.scheduleJob(job, trigger);
 
-        assertThat(jdbc.queryForObject("select count(*) from qrtz_job_details where job_name = ? and sched_name = ?",
-                Integer.class, key.getName(), scheduler.getSchedulerName())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from qrtz_job_details where job_name = ? and sched_name = ?",
+                        Integer.class,
+                        key.getName(),
+                        scheduler.getSchedulerName()))
+                .isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> RUNS.containsKey(token));
         assertThat(RUNS.get(token)).isEqualTo(scheduler.getSchedulerInstanceId());
-        assertThat(jdbc.queryForObject("select count(*) from qrtz_scheduler_state where sched_name = ? "
-                + "and instance_name = ?", Integer.class, scheduler.getSchedulerName(),
-                scheduler.getSchedulerInstanceId())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from qrtz_scheduler_state where sched_name = ? " + "and instance_name = ?",
+                        Integer.class,
+                        scheduler.getSchedulerName(),
+                        scheduler.getSchedulerInstanceId()))
+                .isEqualTo(1);
         // a one-shot trigger is gone once fired; the non-durable job with it
         await().atMost(Duration.ofSeconds(10)).until(() -> !scheduler.checkExists(key));
     }

@@ -1,11 +1,11 @@
 package cn.canbao.base;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A username or file name with line breaks cannot forge a log entry; our own multi-line texts stay as written. */
 class SafeLogMessageTest {

@@ -1,8 +1,8 @@
 package cn.canbao.base;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** A message stored for later reads back as its key and arguments; any other text is data, shown as it is. */
 class StoredMessageTest {
@@ -13,9 +13,12 @@ class StoredMessageTest {
         StoredMessage m = StoredMessage.parse(stored).orElseThrow();
         assertThat(m.messageKey()).isEqualTo("outreach.task.household");
         assertThat(m.args()).containsExactly("李*", "3", "桃城村");
-        assertThat(StoredMessage.parse(StoredMessage.of("outreach.tally.tier.default1")).orElseThrow().args())
+        assertThat(StoredMessage.parse(StoredMessage.of("outreach.tally.tier.default1"))
+                        .orElseThrow()
+                        .args())
                 .isEmpty();
-        assertThat(StoredMessage.parse(StoredMessage.of("x", "")).orElseThrow().args()).containsExactly("");
+        assertThat(StoredMessage.parse(StoredMessage.of("x", "")).orElseThrow().args())
+                .containsExactly("");
     }
 
     @Test

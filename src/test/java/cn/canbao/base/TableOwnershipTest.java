@@ -1,6 +1,7 @@
 package cn.canbao.base;
 
-import org.junit.jupiter.api.Test;
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static java.util.Map.entry;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A module owns its tables: nobody else writes SQL against them; they call its service or hear its events
@@ -34,40 +33,72 @@ class TableOwnershipTest {
     static final Map<String, String> OWNERS = Map.ofEntries(
             entry("region", "region"),
             entry("region_change", "region"),
-            entry("app_user", "security"), entry("app_user_role", "security"), entry("security_audit", "security"),
+            entry("app_user", "security"),
+            entry("app_user_role", "security"),
+            entry("security_audit", "security"),
             entry("login_throttle", "security"),
-            entry("person", "register"), entry("enrollment", "register"), entry("person_group", "register"),
-            entry("person_custody", "register"), entry("employee_suspension", "register"),
+            entry("person", "register"),
+            entry("enrollment", "register"),
+            entry("person_group", "register"),
+            entry("person_custody", "register"),
+            entry("employee_suspension", "register"),
             entry("birth_certificate", "register"),
-            entry("payment", "register"), entry("person_change", "register"), entry("person_access", "register"),
-            entry("import_run", "register"), entry("import_reject", "register"),
-            entry("import_held_row", "register"), entry("import_mapping", "register"),
+            entry("payment", "register"),
+            entry("person_change", "register"),
+            entry("person_access", "register"),
+            entry("import_run", "register"),
+            entry("import_reject", "register"),
+            entry("import_held_row", "register"),
+            entry("import_mapping", "register"),
             entry("snapshot_absentee", "register"),
-            entry("duplicate_resolution", "register"), entry("household_transfer", "register"),
-            entry("baseline", "quota"), entry("baseline_group", "quota"), entry("target", "quota"),
+            entry("duplicate_resolution", "register"),
+            entry("household_transfer", "register"),
+            entry("baseline", "quota"),
+            entry("baseline_group", "quota"),
+            entry("target", "quota"),
             entry("target_history", "quota"),
-            entry("campaign", "campaign"), entry("campaign_extension", "campaign"),
-            entry("campaign_cadence", "cadence"), entry("village_summary", "cadence"),
-            entry("township_dispatch", "cadence"), entry("cadence_tick", "cadence"),
-            entry("bulletin", "bulletin"), entry("bulletin_row", "bulletin"), entry("bulletin_group_row", "bulletin"),
-            entry("escalation_rule", "escalation"), entry("escalation_setting", "escalation"),
-            entry("escalation_setting_history", "escalation"), entry("escalation_case", "escalation"),
+            entry("campaign", "campaign"),
+            entry("campaign_extension", "campaign"),
+            entry("campaign_cadence", "cadence"),
+            entry("village_summary", "cadence"),
+            entry("township_dispatch", "cadence"),
+            entry("cadence_tick", "cadence"),
+            entry("bulletin", "bulletin"),
+            entry("bulletin_row", "bulletin"),
+            entry("bulletin_group_row", "bulletin"),
+            entry("escalation_rule", "escalation"),
+            entry("escalation_setting", "escalation"),
+            entry("escalation_setting_history", "escalation"),
+            entry("escalation_case", "escalation"),
             entry("escalation_event", "escalation"),
-            entry("publicity_drive", "publicity"), entry("publicity_activity", "publicity"),
+            entry("publicity_drive", "publicity"),
+            entry("publicity_activity", "publicity"),
             entry("publicity_confirmation", "publicity"),
-            entry("sms_template", "sms"), entry("sms_message", "sms"), entry("sms_opt_out", "sms"),
-            entry("sms_inbound", "sms"), entry("sms_local_gateway", "sms"), entry("sms_dispatch_state", "sms"), entry("sms_early_status", "sms"),
-            entry("policy_rule_version", "policy"), entry("policy_rule_set", "policy"),
-            entry("policy_hardship_subsidy", "policy"), entry("school_enrollment_unit", "register"),
-            entry("outreach_case", "outreach"), entry("visit", "outreach"), entry("correction_request", "outreach"),
+            entry("sms_template", "sms"),
+            entry("sms_message", "sms"),
+            entry("sms_opt_out", "sms"),
+            entry("sms_inbound", "sms"),
+            entry("sms_local_gateway", "sms"),
+            entry("sms_dispatch_state", "sms"),
+            entry("sms_early_status", "sms"),
+            entry("policy_rule_version", "policy"),
+            entry("policy_rule_set", "policy"),
+            entry("policy_hardship_subsidy", "policy"),
+            entry("school_enrollment_unit", "register"),
+            entry("outreach_case", "outreach"),
+            entry("visit", "outreach"),
+            entry("correction_request", "outreach"),
             entry("work_tier", "outreach"),
             entry("fast_track", "fasttrack"),
-            entry("dashboard_figure", "dashboard"), entry("dashboard_reason", "dashboard"),
+            entry("dashboard_figure", "dashboard"),
+            entry("dashboard_reason", "dashboard"),
             entry("dashboard_sms", "dashboard"),
-            entry("cadre_assignment", "supervision"), entry("supervision_team", "supervision"),
+            entry("cadre_assignment", "supervision"),
+            entry("supervision_team", "supervision"),
             entry("supervision_member", "supervision"));
 
-    private static final Pattern CREATE = Pattern.compile("(?i)create\\s+(?:unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
+    private static final Pattern CREATE =
+            Pattern.compile("(?i)create\\s+(?:unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
     private static final Pattern TEXT_BLOCK = Pattern.compile("(?s)\"\"\"(.*?)\"\"\"");
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern ACCESS = Pattern.compile("(?i)\\b(?:from|join|into|update|exists|using|table)\\s+("
@@ -88,7 +119,9 @@ class TableOwnershipTest {
                 }
             }
         }
-        assertThat(OWNERS.keySet()).as("tables with an owner in TableOwnershipTest.OWNERS").containsAll(created);
+        assertThat(OWNERS.keySet())
+                .as("tables with an owner in TableOwnershipTest.OWNERS")
+                .containsAll(created);
     }
 
     @Test
@@ -105,9 +138,12 @@ class TableOwnershipTest {
         added.removeAll(allowed);
         Set<String> gone = new TreeSet<>(allowed);
         gone.removeAll(found);
-        assertThat(added).as("new SQL against another module's tables: call its service (or listen to its events)")
+        assertThat(added)
+                .as("new SQL against another module's tables: call its service (or listen to its events)")
                 .isEmpty();
-        assertThat(gone).as("listed in " + ALLOWED + " but no longer there: strike them").isEmpty();
+        assertThat(gone)
+                .as("listed in " + ALLOWED + " but no longer there: strike them")
+                .isEmpty();
     }
 
     /** "module -> table (File.java)" for every table of another module named in a module's SQL. */

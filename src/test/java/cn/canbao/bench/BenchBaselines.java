@@ -1,13 +1,7 @@
 package cn.canbao.bench;
 
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
+import static cn.canbao.bench.BenchImports.seconds;
 
-import javax.sql.DataSource;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,8 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static cn.canbao.bench.BenchImports.seconds;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The baselines the benchmarks measure in their own run, on the same database: what a step would cost if it did
@@ -30,8 +29,7 @@ public final class BenchBaselines {
 
     private static final String NOOP_KEY = "BenchNoop";
 
-    private BenchBaselines() {
-    }
+    private BenchBaselines() {}
 
     /** Seconds of a bare {@code COPY … (format csv, header)} of the file into an unindexed table of text columns. */
     public static double bareCopy(DataSource dataSource, JdbcTemplate jdbc, Path file) throws Exception {
@@ -46,8 +44,11 @@ public final class BenchBaselines {
         jdbc.execute("drop table if exists bare_copy");
         jdbc.execute(ddl.append(")").toString());
         long t0 = System.nanoTime();
-        try (var connection = dataSource.getConnection(); InputStream in = Files.newInputStream(file)) {
-            connection.unwrap(PGConnection.class).getCopyAPI()
+        try (var connection = dataSource.getConnection();
+                InputStream in = Files.newInputStream(file)) {
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("copy bare_copy from stdin (format csv, header)", in, 1 << 16);
         }
         double took = seconds(t0);
@@ -58,8 +59,10 @@ public final class BenchBaselines {
     /** Seconds of a bare scan counting the register's persons per village, of the regions whose codes start so. */
     public static double bareScan(JdbcTemplate jdbc, String codePrefix) {
         long t0 = System.nanoTime();
-        jdbc.queryForList("select household_region, count(*) from person where household_region like ? "
-                + "group by household_region", codePrefix + "%");
+        jdbc.queryForList(
+                "select household_region, count(*) from person where household_region like ? "
+                        + "group by household_region",
+                codePrefix + "%");
         return seconds(t0);
     }
 
@@ -67,11 +70,24 @@ public final class BenchBaselines {
      * Seconds to start n instances of a start→end process, in transactions of {@code batch} instances as the outreach
      * starter batches its own, on {@code threads} threads (the starter's calling thread and the job executor's pool).
      */
-    public static double noopStarts(RepositoryService repository, RuntimeService runtime, TransactionTemplate tx, int n,
-                                    int batch, int threads) throws Exception {
-        if (repository.createProcessDefinitionQuery().processDefinitionKey(NOOP_KEY).count() == 0) {
-            repository.createDeployment().name("bench-noop").addModelInstance("bench-noop.bpmn",
-                    Bpmn.createExecutableProcess(NOOP_KEY).camundaHistoryTimeToLive(1).startEvent().endEvent().done())
+    public static double noopStarts(
+            RepositoryService repository, RuntimeService runtime, TransactionTemplate tx, int n, int batch, int threads)
+            throws Exception {
+        if (repository
+                        .createProcessDefinitionQuery()
+                        .processDefinitionKey(NOOP_KEY)
+                        .count()
+                == 0) {
+            repository
+                    .createDeployment()
+                    .name("bench-noop")
+                    .addModelInstance(
+                            "bench-noop.bpmn",
+                            Bpmn.createExecutableProcess(NOOP_KEY)
+                                    .camundaHistoryTimeToLive(1)
+                                    .startEvent()
+                                    .endEvent()
+                                    .done())
                     .deploy();
         }
         AtomicInteger next = new AtomicInteger();

@@ -1,9 +1,5 @@
 package cn.canbao.bench;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,19 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /** A CSV extract written again as XLSX (streaming, shared strings off), for the XLSX import's heap at county scale. */
 final class BenchXlsx {
 
-    private BenchXlsx() {
-    }
+    private BenchXlsx() {}
 
     /** Writes every line of the CSV (header included) as a row of text cells; answers the data rows written. */
     static int write(Path csv, Path xlsx) throws IOException {
         int rows = 0;
         try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-             SXSSFWorkbook workbook = new SXSSFWorkbook(200);
-             OutputStream out = Files.newOutputStream(xlsx)) {
+                SXSSFWorkbook workbook = new SXSSFWorkbook(200);
+                OutputStream out = Files.newOutputStream(xlsx)) {
             workbook.setCompressTempFiles(true);
             Sheet sheet = workbook.createSheet("户籍");
             String line;

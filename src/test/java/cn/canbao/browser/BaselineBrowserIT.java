@@ -1,5 +1,7 @@
 package cn.canbao.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
@@ -9,14 +11,11 @@ import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A township leader opens the baseline page and reads the campaign plan's columns for their township. */
 @CanbaoIntegrationTest
@@ -26,10 +25,13 @@ class BaselineBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     RegionService regions;
 
@@ -37,25 +39,38 @@ class BaselineBrowserIT {
     void aTownshipLeaderSeesTheBaselineOfTheirTownship() throws Exception {
         security.ensureUser("clerk.baseline.ui", "350525000000", Role.CLERK);
         security.ensureUser("leader.baseline.ui", TOWNSHIP, Role.TOWNSHIP_LEADER);
-        String village = SystemAccess.call(() -> regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE).get(0).code());
+        String village = SystemAccess.call(() ->
+                regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE).get(0).code());
         String a = TestIds.id("350525", LocalDate.of(1955, 5, 5), 951);
         String b = TestIds.id("350525", LocalDate.of(1955, 5, 6), 953);
-        importer.importAs("clerk.baseline.ui", ExtractKind.POLICE_HOUSEHOLD, "ui.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划\n" + a + ",甲,在册,2000-01-01," + village + "\n"
-                        + b + ",乙,在册,2000-01-01," + village + "\n");
-        importer.importAs("clerk.baseline.ui", ExtractKind.INSURANCE_STATUS, "ui-insured.csv",
+        importer.importAs(
+                "clerk.baseline.ui",
+                ExtractKind.POLICE_HOUSEHOLD,
+                "ui.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划\n" + a + ",甲,在册,2000-01-01," + village + "\n" + b + ",乙,在册,2000-01-01,"
+                        + village + "\n");
+        importer.importAs(
+                "clerk.baseline.ui",
+                ExtractKind.INSURANCE_STATUS,
+                "ui-insured.csv",
                 "身份证号,姓名,参保年度,险种,参保地\n" + a + ",甲,2042,居民,本地\n");
 
         try (Browser browser = new Browser(port, 1280, 900)) {
             browser.open("/login");
-            browser.waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']")).isEmpty());
-            browser.driver().findElement(By.cssSelector("vaadin-login-form input[name='username']"))
+            browser.waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']"))
+                    .isEmpty());
+            browser.driver()
+                    .findElement(By.cssSelector("vaadin-login-form input[name='username']"))
                     .sendKeys("leader.baseline.ui");
-            browser.driver().findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+            browser.driver()
+                    .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
                     .sendKeys(SecurityTestSupport.PASSWORD);
-            browser.driver().findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
+                    .click();
             browser.waitFor(d -> !d.findElements(By.id("main-navigation")).isEmpty());
-            assertThat(browser.driver().findElement(By.id("main-navigation")).getText()).contains("参保基数");
+            assertThat(browser.driver().findElement(By.id("main-navigation")).getText())
+                    .contains("参保基数");
 
             browser.open("/baseline");
             browser.waitFor(d -> !d.findElements(By.id("baseline-table")).isEmpty());
@@ -66,7 +81,10 @@ class BaselineBrowserIT {
             // (Selenium's getText() is empty, and a click intercepted, for an item below the overlay's fold)
             var year = browser.waitFor(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
                     .filter(i -> !String.valueOf(i.getAttribute("id")).startsWith("value-")) // the select's own copy
-                    .filter(i -> "2042".equals(String.valueOf(i.getAttribute("textContent")).trim())).findFirst()
+                    .filter(i -> "2042"
+                            .equals(String.valueOf(i.getAttribute("textContent"))
+                                    .trim()))
+                    .findFirst()
                     .orElse(null));
             browser.js("arguments[0].scrollIntoView({block: 'center'})", year);
             year.click();

@@ -1,5 +1,11 @@
 package cn.canbao.browser;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -10,13 +16,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.function.Function;
 
 /**
  * Headless Debian Chromium driven by Selenium with the system chromedriver (no downloads: this
@@ -30,17 +29,28 @@ public final class Browser implements AutoCloseable {
     public Browser(int port, int width, int height) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("canbao.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--window-size=" + width + "," + height, "--lang=zh-CN");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+                "--window-size=" + width + "," + height,
+                "--lang=zh-CN");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("canbao.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort().build();
+                .usingAnyFreePort()
+                .build();
         this.driver = new ChromeDriver(service, options);
         this.baseUrl = "http://localhost:" + port;
         if (width < 500) {
             // headless Chromium keeps windows at least 500 px wide: a phone's width needs device emulation
-            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+            driver.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
                     java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
         }
     }
@@ -56,9 +66,12 @@ public final class Browser implements AutoCloseable {
     /** Logs in through the login form and waits for the shell's navigation. */
     public void login(String username, String password) {
         open("/login");
-        waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']")).isEmpty());
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(username);
-        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys(password);
+        waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']"))
+                .isEmpty());
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='username']"))
+                .sendKeys(username);
+        driver.findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+                .sendKeys(password);
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
         waitFor(d -> !d.findElements(By.id("main-navigation")).isEmpty());
     }

@@ -1,5 +1,7 @@
 package cn.canbao.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
@@ -8,6 +10,7 @@ import cn.canbao.campaign.NewCampaign;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -19,10 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The county leader opens the drafted bulletin from 我的任务 and publishes it with remarks; a township
@@ -38,23 +37,31 @@ class BulletinBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     JdbcTemplate jdbc;
+
     private Campaign campaign;
 
     @AfterEach
     void deleteProcesses() {
         if (campaign != null) {
-            for (ProcessInstance p : runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(campaign.id()))
-                    .rootProcessInstances().list()) {
+            for (ProcessInstance p : runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(Long.toString(campaign.id()))
+                    .rootProcessInstances()
+                    .list()) {
                 runtime.deleteProcessInstance(p.getId(), "test finished");
             }
         }
@@ -64,16 +71,20 @@ class BulletinBrowserIT {
     void theCountyLeaderPublishesAndATownshipLeaderReadsAndDownloads() throws Exception {
         String leader = security.ensureUser("county.leader.bulletin.ui", COUNTY, Role.COUNTY_LEADER);
         String townshipLeader = security.ensureUser("township.leader.bulletin.ui", TOWNSHIP, Role.TOWNSHIP_LEADER);
-        campaign = security.as(leader, () -> campaigns.start(NewCampaign.of(CAMPAIGN, YEAR, COUNTY,
-                LocalDate.of(YEAR - 1, 9, 1), LocalDate.of(YEAR - 1, 12, 31))));
+        campaign = security.as(
+                leader,
+                () -> campaigns.start(NewCampaign.of(
+                        CAMPAIGN, YEAR, COUNTY, LocalDate.of(YEAR - 1, 9, 1), LocalDate.of(YEAR - 1, 12, 31))));
         SystemAccess.run(() -> events.publishEvent(new BulletinDue(campaign.id(), LocalDate.of(YEAR - 1, 10, 15))));
 
         try (Browser browser = new Browser(port, 1280, 900)) {
             browser.login(leader, SecurityTestSupport.PASSWORD);
             browser.open("/tasks");
             WebElement card = browser.waitFor(d -> d.findElements(By.className("task-card")).stream()
-                    .filter(c -> c.getText().contains("审核并发布通报（第1期）") && c.getText().contains(CAMPAIGN))
-                    .findFirst().orElse(null));
+                    .filter(c ->
+                            c.getText().contains("审核并发布通报（第1期）") && c.getText().contains(CAMPAIGN))
+                    .findFirst()
+                    .orElse(null));
             card.findElement(By.className("task-open")).click();
             browser.waitFor(d -> !d.findElements(By.id("bulletin-table")).isEmpty());
             browser.settle();
@@ -87,8 +98,11 @@ class BulletinBrowserIT {
             publish.click();
             browser.waitFor(d -> d.getCurrentUrl().contains("/bulletins/" + campaign.id() + "/1"));
         }
-        assertThat(jdbc.queryForObject("select status from bulletin where campaign_id = ? and number = 1", String.class,
-                campaign.id())).isEqualTo("PUBLISHED");
+        assertThat(jdbc.queryForObject(
+                        "select status from bulletin where campaign_id = ? and number = 1",
+                        String.class,
+                        campaign.id()))
+                .isEqualTo("PUBLISHED");
 
         try (Browser browser = new Browser(port, 1280, 900)) {
             browser.login(townshipLeader, SecurityTestSupport.PASSWORD);
@@ -101,10 +115,12 @@ class BulletinBrowserIT {
             assertThat(text(browser, "bulletin-status")).contains("county.leader.bulletin.ui");
             browser.screenshot("bulletin-township");
             String href = browser.driver().findElement(By.id("bulletin-pdf")).getAttribute("href");
-            Object type = ((JavascriptExecutor) browser.driver()).executeAsyncScript(
-                    "var done = arguments[arguments.length - 1]; fetch(arguments[0], {credentials: 'same-origin'})"
-                            + ".then(r => r.arrayBuffer().then(b => done(r.status + ' ' + r.headers.get('content-type') + ' ' + b.byteLength)))"
-                            + ".catch(e => done('error ' + e))", href);
+            Object type = ((JavascriptExecutor) browser.driver())
+                    .executeAsyncScript(
+                            "var done = arguments[arguments.length - 1]; fetch(arguments[0], {credentials: 'same-origin'})"
+                                    + ".then(r => r.arrayBuffer().then(b => done(r.status + ' ' + r.headers.get('content-type') + ' ' + b.byteLength)))"
+                                    + ".catch(e => done('error ' + e))",
+                            href);
             assertThat((String) type).startsWith("200 application/pdf");
         }
     }

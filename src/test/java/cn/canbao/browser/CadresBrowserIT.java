@@ -1,5 +1,10 @@
 package cn.canbao.browser;
 
+import static cn.canbao.dashboard.DashboardTestCounty.COUNTY;
+import static cn.canbao.dashboard.DashboardTestCounty.TOWNSHIP_1;
+import static cn.canbao.dashboard.DashboardTestCounty.VILLAGE_1;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
@@ -7,6 +12,8 @@ import cn.canbao.campaign.NewCampaign;
 import cn.canbao.dashboard.DashboardTestCounty;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -14,14 +21,6 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.LocalDate;
-import java.time.ZoneId;
-
-import static cn.canbao.dashboard.DashboardTestCounty.COUNTY;
-import static cn.canbao.dashboard.DashboardTestCounty.TOWNSHIP_1;
-import static cn.canbao.dashboard.DashboardTestCounty.VILLAGE_1;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 包村 in the browser: the township leader assigns a cadre to 丁一村 on 包村干部; the cadre logs in and the dashboard
@@ -36,14 +35,19 @@ class CadresBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DashboardTestCounty county;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -51,8 +55,11 @@ class CadresBrowserIT {
 
     @AfterEach
     void endCampaign() {
-        if (campaign != null && runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId())
-                .count() > 0) {
+        if (campaign != null
+                && runtime.createProcessInstanceQuery()
+                                .processInstanceId(campaign.processInstanceId())
+                                .count()
+                        > 0) {
             runtime.deleteProcessInstance(campaign.processInstanceId(), "test finished");
         }
     }
@@ -64,15 +71,19 @@ class CadresBrowserIT {
         String leader = security.ensureUser("cadres.ui.township", TOWNSHIP_1, Role.TOWNSHIP_LEADER);
         String cadre = security.ensureUser("cadres.ui.cadre", TOWNSHIP_1, Role.TOWNSHIP_CADRE);
         String supervisor = security.ensureUser("cadres.ui.supervisor", COUNTY, Role.SUPERVISOR);
-        jdbc.update("update cadre_assignment set ended_by = 'test', ended_at = now() where ended_at is null and username = ?",
+        jdbc.update(
+                "update cadre_assignment set ended_by = 'test', ended_at = now() where ended_at is null and username = ?",
                 cadre);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        campaign = security.as(countyLeader, () -> campaigns.start(NewCampaign.of("包村界面测试行动", YEAR, COUNTY,
-                today.minusDays(9), today.plusDays(80))));
+        campaign = security.as(
+                countyLeader,
+                () -> campaigns.start(
+                        NewCampaign.of("包村界面测试行动", YEAR, COUNTY, today.minusDays(9), today.plusDays(80))));
 
         try (Browser browser = new Browser(port, 1280, 1000)) {
             browser.login(leader, SecurityTestSupport.PASSWORD);
-            assertThat(browser.driver().findElement(By.id("main-navigation")).getText()).contains("包村干部");
+            assertThat(browser.driver().findElement(By.id("main-navigation")).getText())
+                    .contains("包村干部");
             browser.open("/cadres");
             browser.waitFor(d -> !d.findElements(By.id("cadres-assign")).isEmpty());
             choose(browser, "cadres-cadre", cadre);
@@ -83,23 +94,39 @@ class CadresBrowserIT {
             assertThat(gridText(browser, "cadres-grid")).contains("丁一村", VILLAGE_1, "测试 " + cadre, leader);
             browser.screenshot("cadres-assigned");
         }
-        assertThat(jdbc.queryForObject("select count(*) from cadre_assignment where username = ? and village_code = ? "
-                + "and ended_at is null and assigned_by = ?", Integer.class, cadre, VILLAGE_1, leader)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from cadre_assignment where username = ? and village_code = ? "
+                                + "and ended_at is null and assigned_by = ?",
+                        Integer.class,
+                        cadre,
+                        VILLAGE_1,
+                        leader))
+                .isEqualTo(1);
 
         try (Browser browser = new Browser(port, 1280, 1000)) {
             browser.login(cadre, SecurityTestSupport.PASSWORD);
-            assertThat(browser.driver().findElement(By.id("main-navigation")).getText()).contains("数据看板")
+            assertThat(browser.driver().findElement(By.id("main-navigation")).getText())
+                    .contains("数据看板")
                     .doesNotContain("包村干部", "用户管理");
             browser.open("/dashboard?campaign=" + campaign.id());
-            browser.waitFor(d -> d.findElement(By.id("dashboard-title")).getText().startsWith("丁一村"));
-            assertThat(browser.driver().findElement(By.id("dashboard-registered")).getText()).contains("4");
-            assertThat(browser.driver().findElement(By.id("dashboard-breadcrumb")).getText()).isEqualTo("丁一村");
+            browser.waitFor(
+                    d -> d.findElement(By.id("dashboard-title")).getText().startsWith("丁一村"));
+            assertThat(browser.driver()
+                            .findElement(By.id("dashboard-registered"))
+                            .getText())
+                    .contains("4");
+            assertThat(browser.driver()
+                            .findElement(By.id("dashboard-breadcrumb"))
+                            .getText())
+                    .isEqualTo("丁一村");
             browser.screenshot("cadres-cadre-dashboard");
             // the township's address: no figures of it
             browser.open("/dashboard/" + TOWNSHIP_1 + "?campaign=" + campaign.id());
             browser.settle();
-            browser.waitFor(d -> d.findElement(By.id("dashboard-title")).getText().equals("数据看板"));
-            assertThat(browser.driver().findElements(By.id("dashboard-registered"))).isEmpty();
+            browser.waitFor(
+                    d -> d.findElement(By.id("dashboard-title")).getText().equals("数据看板"));
+            assertThat(browser.driver().findElements(By.id("dashboard-registered")))
+                    .isEmpty();
             browser.screenshot("cadres-cadre-township-refused");
         }
 
@@ -110,8 +137,12 @@ class CadresBrowserIT {
             browser.driver().findElement(By.id("supervision-set-up")).click();
             browser.settle();
             browser.waitFor(d -> !d.findElements(By.id("supervision-add")).isEmpty());
-            browser.driver().findElement(By.cssSelector("#supervision-member-username input")).sendKeys(supervisor);
-            browser.driver().findElement(By.cssSelector("#supervision-member-department input")).sendKeys("县税务局");
+            browser.driver()
+                    .findElement(By.cssSelector("#supervision-member-username input"))
+                    .sendKeys(supervisor);
+            browser.driver()
+                    .findElement(By.cssSelector("#supervision-member-department input"))
+                    .sendKeys("县税务局");
             browser.driver().findElement(By.id("supervision-add")).click();
             browser.settle();
             browser.waitFor(d -> gridText(browser, "supervision-members").contains("县税务局"));
@@ -121,9 +152,14 @@ class CadresBrowserIT {
         try (Browser browser = new Browser(port, 1280, 1000)) {
             browser.login(supervisor, SecurityTestSupport.PASSWORD);
             browser.open("/dashboard?campaign=" + campaign.id());
-            browser.waitFor(d -> d.findElement(By.id("dashboard-title")).getText().startsWith("看板测试县"));
-            assertThat(browser.driver().findElement(By.id("dashboard-registered")).getText()).contains("7");
-            assertThat(browser.driver().findElements(By.id("dashboard-refresh"))).isEmpty();
+            browser.waitFor(
+                    d -> d.findElement(By.id("dashboard-title")).getText().startsWith("看板测试县"));
+            assertThat(browser.driver()
+                            .findElement(By.id("dashboard-registered"))
+                            .getText())
+                    .contains("7");
+            assertThat(browser.driver().findElements(By.id("dashboard-refresh")))
+                    .isEmpty();
             browser.screenshot("cadres-supervisor-dashboard");
         }
     }
@@ -132,17 +168,25 @@ class CadresBrowserIT {
     private static void choose(Browser browser, String id, String text) {
         browser.driver().findElement(By.cssSelector("#" + id + " input")).sendKeys(text);
         browser.settle();
-        browser.waitFor(d -> Boolean.TRUE.equals(browser.js("return Array.from(document.querySelectorAll("
-                + "'vaadin-combo-box-item')).some(i => i.textContent.includes(arguments[0]))", text)));
-        browser.js("Array.from(document.querySelectorAll('vaadin-combo-box-item'))"
-                + ".find(i => i.textContent.includes(arguments[0])).click()", text);
+        browser.waitFor(d -> Boolean.TRUE.equals(browser.js(
+                "return Array.from(document.querySelectorAll("
+                        + "'vaadin-combo-box-item')).some(i => i.textContent.includes(arguments[0]))",
+                text)));
+        browser.js(
+                "Array.from(document.querySelectorAll('vaadin-combo-box-item'))"
+                        + ".find(i => i.textContent.includes(arguments[0])).click()",
+                text);
         browser.settle();
-        browser.waitFor(d -> String.valueOf(browser.<Object>js("return document.getElementById(arguments[0]).value", id))
-                .length() > 0);
+        browser.waitFor(
+                d -> String.valueOf(browser.<Object>js("return document.getElementById(arguments[0]).value", id))
+                                .length()
+                        > 0);
     }
 
     private static String gridText(Browser browser, String id) {
-        return browser.js("return Array.from(document.querySelectorAll('#' + arguments[0] + ' vaadin-grid-cell-content'))"
-                + ".map(c => c.textContent).join('|')", id);
+        return browser.js(
+                "return Array.from(document.querySelectorAll('#' + arguments[0] + ' vaadin-grid-cell-content'))"
+                        + ".map(c => c.textContent).join('|')",
+                id);
     }
 }

@@ -1,5 +1,7 @@
 package cn.canbao.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
@@ -16,22 +18,6 @@ import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
 import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.router.Route;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +34,21 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * With English chosen, no page shows Chinese words of the application (issue 19.4). Users of several roles who chose
@@ -77,24 +76,33 @@ class EnglishPagesBrowserIT {
     static final int YEAR = 2077;
     /** Words of the Chinese extract files that English texts quote (a file's headers and values are Chinese). */
     static final Set<String> QUOTED_FILE_WORDS = Set.of("男", "女", "变动类型", "变动日期", "母亲身份证号");
+
     private static final Pattern CJK = Pattern.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+");
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TaskInbox inbox;
+
     @Autowired
     UserService userService;
+
     @Autowired
     SmsTemplates smsTemplates;
 
@@ -103,12 +111,12 @@ class EnglishPagesBrowserIT {
 
     @BeforeAll
     void startACampaignWithTasks() {
-        String township = jdbc.queryForObject("select min(code) from region where parent_code = ? and deleted_at is null",
-                String.class, COUNTY);
-        String village = jdbc.queryForObject("select min(code) from region where parent_code = ? and deleted_at is null",
-                String.class, township);
-        String grid = jdbc.queryForObject("select min(code) from region where parent_code = ? and deleted_at is null",
-                String.class, village);
+        String township = jdbc.queryForObject(
+                "select min(code) from region where parent_code = ? and deleted_at is null", String.class, COUNTY);
+        String village = jdbc.queryForObject(
+                "select min(code) from region where parent_code = ? and deleted_at is null", String.class, township);
+        String grid = jdbc.queryForObject(
+                "select min(code) from region where parent_code = ? and deleted_at is null", String.class, village);
         users.put(security.ensureUser("words.county.leader", COUNTY, Role.COUNTY_LEADER), "county leader");
         users.put(security.ensureUser("words.clerk", COUNTY, Role.CLERK), "clerk");
         users.put(security.ensureUser("words.admin", COUNTY, Role.ADMIN), "admin");
@@ -116,18 +124,27 @@ class EnglishPagesBrowserIT {
         users.put(security.ensureUser("words.grid.worker", grid, Role.GRID_WORKER), "grid worker");
         // English chosen: what the language switch saves on the user's record
         users.keySet().forEach(u -> security.as(u, () -> userService.setOwnLocale(Locale.ENGLISH)));
-        campaign = security.as("words.county.leader", campaigns::list).stream().filter(c -> c.name().equals(CAMPAIGN))
+        campaign = security.as("words.county.leader", campaigns::list).stream()
+                .filter(c -> c.name().equals(CAMPAIGN))
                 .findFirst()
-                .orElseGet(() -> security.as("words.county.leader", () -> campaigns.start(NewCampaign.of(CAMPAIGN,
-                        YEAR, COUNTY, LocalDate.of(YEAR - 1, 9, 1), LocalDate.of(YEAR - 1, 12, 31)))));
+                .orElseGet(() -> security.as(
+                        "words.county.leader",
+                        () -> campaigns.start(NewCampaign.of(
+                                CAMPAIGN,
+                                YEAR,
+                                COUNTY,
+                                LocalDate.of(YEAR - 1, 9, 1),
+                                LocalDate.of(YEAR - 1, 12, 31)))));
         // a drafted bulletin: the county leader's review task and the bulletins page have something to show
         SystemAccess.run(() -> events.publishEvent(new BulletinDue(campaign.id(), LocalDate.of(YEAR - 1, 10, 15))));
     }
 
     @AfterAll
     void endTheCampaignsProcesses() {
-        for (ProcessInstance p : runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(campaign.id()))
-                .rootProcessInstances().list()) {
+        for (ProcessInstance p : runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(Long.toString(campaign.id()))
+                .rootProcessInstances()
+                .list()) {
             runtime.deleteProcessInstance(p.getId(), "test finished");
         }
     }
@@ -141,14 +158,16 @@ class EnglishPagesBrowserIT {
             for (String user : users.keySet()) {
                 browser.driver().manage().deleteAllCookies();
                 browser.login(user, SecurityTestSupport.PASSWORD);
-                assertThat(browser.driver().findElement(By.id("logout")).getText()).isEqualTo("Log out");
+                assertThat(browser.driver().findElement(By.id("logout")).getText())
+                        .isEqualTo("Log out");
                 List<String> pages = new ArrayList<>(routes);
                 pages.addAll(taskForms(user));
                 for (String page : pages) {
                     browser.open(page);
                     try {
-                        browser.waitFor(d -> !d.findElements(By.cssSelector(
-                                "#main-navigation, #access-denied, #not-found")).isEmpty());
+                        browser.waitFor(
+                                d -> !d.findElements(By.cssSelector("#main-navigation, #access-denied, #not-found"))
+                                        .isEmpty());
                         browser.settle();
                     } catch (org.openqa.selenium.TimeoutException notShown) {
                         // not this test's business (an error page, in English too); its words are checked all the same
@@ -162,11 +181,14 @@ class EnglishPagesBrowserIT {
             browser.open("/login");
             browser.driver().manage().addCookie(new Cookie("canbao-lang", "en", "/"));
             browser.open("/login");
-            browser.waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form")).isEmpty());
+            browser.waitFor(
+                    d -> !d.findElements(By.cssSelector("vaadin-login-form")).isEmpty());
             browser.settle();
             check(browser, "logged out /login", data, found);
         }
-        assertThat(found).as("Chinese words on English pages (page: word … in context)").isEmpty();
+        assertThat(found)
+                .as("Chinese words on English pages (page: word … in context)")
+                .isEmpty();
     }
 
     /** Every CJK run of the page that is not data, with some context, under the page's name. */
@@ -231,14 +253,17 @@ class EnglishPagesBrowserIT {
                 if (segment.endsWith("?")) {
                     continue;
                 }
-                segments.add(switch (segment) {
-                    case ":campaign" -> Long.toString(campaign.id());
-                    case ":id" -> "no-such-person"; // the refusal is a page too
-                    default -> {
-                        assertThat(segment).as("a value for the route parameter of " + route.value()).doesNotStartWith(":");
-                        yield segment;
-                    }
-                });
+                segments.add(
+                        switch (segment) {
+                            case ":campaign" -> Long.toString(campaign.id());
+                            case ":id" -> "no-such-person"; // the refusal is a page too
+                            default -> {
+                                assertThat(segment)
+                                        .as("a value for the route parameter of " + route.value())
+                                        .doesNotStartWith(":");
+                                yield segment;
+                            }
+                        });
             }
             paths.add("/" + String.join("/", segments));
         }
@@ -263,20 +288,23 @@ class EnglishPagesBrowserIT {
      */
     private Set<String> dataRuns() throws IOException {
         Set<String> runs = new LinkedHashSet<>();
-        security.as("words.clerk", () -> smsTemplates.list(COUNTY)).stream().map(SmsTemplate::body)
+        security.as("words.clerk", () -> smsTemplates.list(COUNTY)).stream()
+                .map(SmsTemplate::body)
                 .forEach(body -> addRuns(body, runs));
         try (Stream<Path> tables = Files.list(Path.of("processes"))) {
             for (Path dmn : tables.filter(f -> f.toString().endsWith(".dmn")).toList()) {
                 addRuns(Files.readString(dmn), runs);
             }
         }
-        List<Map<String, Object>> columns = jdbc.queryForList("select table_name, column_name from information_schema.columns "
-                + "where table_schema = current_schema() and data_type in ('text', 'character varying') "
-                + "and table_name not like 'act\\_%' and table_name not like 'qrtz\\_%' and table_name not like 'flyway%'");
+        List<Map<String, Object>> columns = jdbc.queryForList(
+                "select table_name, column_name from information_schema.columns "
+                        + "where table_schema = current_schema() and data_type in ('text', 'character varying') "
+                        + "and table_name not like 'act\\_%' and table_name not like 'qrtz\\_%' and table_name not like 'flyway%'");
         for (Map<String, Object> c : columns) {
-            boolean personName = c.get("table_name").toString().startsWith("person") && c.get("column_name").equals("name");
-            String sql = "select distinct \"" + c.get("column_name") + "\" from \"" + c.get("table_name") + "\" where \""
-                    + c.get("column_name") + "\" ~ '[\u4e00-\u9fff]' limit 200000";
+            boolean personName = c.get("table_name").toString().startsWith("person")
+                    && c.get("column_name").equals("name");
+            String sql = "select distinct \"" + c.get("column_name") + "\" from \"" + c.get("table_name")
+                    + "\" where \"" + c.get("column_name") + "\" ~ '[\u4e00-\u9fff]' limit 200000";
             jdbc.query(sql, rs -> {
                 String value = rs.getString(1);
                 addRuns(value, runs);

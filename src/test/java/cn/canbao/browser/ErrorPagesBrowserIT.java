@@ -1,5 +1,7 @@
 package cn.canbao.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
@@ -11,8 +13,6 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A page the user may not open says so in Chinese (not Vaadin's English "Could not navigate"), and so does an
  * address that leads nowhere. A volunteer neither sees the outreach worklist in the menu nor opens it by URL.
@@ -23,6 +23,7 @@ class ErrorPagesBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
 
@@ -47,7 +48,8 @@ class ErrorPagesBrowserIT {
         // from the home page, whichever test ran before in this browser
         browser.open("/");
         browser.waitFor(d -> !d.findElements(By.id("main-navigation")).isEmpty());
-        assertThat(browser.driver().findElement(By.id("main-navigation")).getText()).doesNotContain("催缴走访");
+        assertThat(browser.driver().findElement(By.id("main-navigation")).getText())
+                .doesNotContain("催缴走访");
         browser.open("/outreach");
         browser.waitFor(d -> !d.findElements(By.id("access-denied")).isEmpty());
         String page = browser.driver().findElement(By.id("access-denied")).getText();

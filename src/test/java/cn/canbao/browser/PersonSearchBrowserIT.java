@@ -1,17 +1,20 @@
 package cn.canbao.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.IdNumber;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportTestSupport;
-import cn.canbao.register.ImportService;
 import cn.canbao.register.TestIds;
-import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
+import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,11 +24,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.LocalDate;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A clerk finds an imported person in headless Chromium: the grid shows the masked ID number, the
@@ -40,12 +38,16 @@ class PersonSearchBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -55,16 +57,20 @@ class PersonSearchBrowserIT {
     @BeforeAll
     void aPersonImported() {
         security.ensureUser(CLERK, TAOCHENG, Role.CLERK);
-        String village = SystemAccess.call(() -> regions.descendantsAtLevel(TAOCHENG, RegionLevel.VILLAGE).get(1)
-                .code());
-        String file = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号\n"
-                + id + ",端木清风,在册,2001-01-01," + village + "," + village + ",,,13905957011\n";
+        String village = SystemAccess.call(() ->
+                regions.descendantsAtLevel(TAOCHENG, RegionLevel.VILLAGE).get(1).code());
+        String file = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号\n" + id + ",端木清风,在册,2001-01-01," + village + ","
+                + village + ",,,13905957011\n";
         ImportRun done = importer.importAs(CLERK, ExtractKind.POLICE_HOUSEHOLD, "browser-search.csv", file);
         assertThat(done.rowsAccepted()).isEqualTo(1);
         // the justice data held them once (released: they count as before); the person file says so (issue 16)
-        assertThat(importer.importAs(CLERK, ExtractKind.JUSTICE_CUSTODY, "browser-justice.csv",
-                "身份证号,姓名,羁押类型,起始日期,释放日期,监所名称\n" + id + ",端木清风,服刑,2020-05-01,2021-05-01,福建省某监狱\n")
-                .rowsAccepted()).isEqualTo(1);
+        assertThat(importer.importAs(
+                                CLERK,
+                                ExtractKind.JUSTICE_CUSTODY,
+                                "browser-justice.csv",
+                                "身份证号,姓名,羁押类型,起始日期,释放日期,监所名称\n" + id + ",端木清风,服刑,2020-05-01,2021-05-01,福建省某监狱\n")
+                        .rowsAccepted())
+                .isEqualTo(1);
     }
 
     @Test
@@ -79,28 +85,39 @@ class PersonSearchBrowserIT {
             int before = openings();
             // the grid renders its cells a moment after the rows arrive: wait for the name's cell
             browser.waitFor(d -> d.findElements(By.cssSelector("#person-grid vaadin-grid-cell-content")).stream()
-                    .filter(c -> c.getText().equals("端木清风")).findFirst().orElse(null)).click();
+                            .filter(c -> c.getText().equals("端木清风"))
+                            .findFirst()
+                            .orElse(null))
+                    .click();
             browser.waitFor(d -> !d.findElements(By.id("person-id")).isEmpty());
             browser.settle();
-            assertThat(browser.driver().findElement(By.id("person-id")).getText()).isEqualTo(id);
-            assertThat(browser.driver().findElement(By.id("person-mobile")).getText()).isEqualTo("13905957011");
-            assertThat(browser.driver().findElement(By.id("person-name")).getText()).isEqualTo("端木清风");
+            assertThat(browser.driver().findElement(By.id("person-id")).getText())
+                    .isEqualTo(id);
+            assertThat(browser.driver().findElement(By.id("person-mobile")).getText())
+                    .isEqualTo("13905957011");
+            assertThat(browser.driver().findElement(By.id("person-name")).getText())
+                    .isEqualTo("端木清风");
             assertThat(browser.driver().findElement(By.id("person-timeline")).getText())
                     .contains("建档", "browser-search.csv");
             assertThat(browser.driver().getCurrentUrl()).contains("/persons/").doesNotContain(id);
             // the Yancheng file fields and the justice data's reason
-            assertThat(browser.driver().findElement(By.id("person-file-number")).getText()).startsWith("DA350525");
-            assertThat(browser.driver().findElement(By.id("person-file-type")).getText()).isEqualTo("户籍在册");
-            assertThat(browser.driver().findElement(By.id("person-file-marker")).getText()).isEqualTo("公安户籍比对");
+            assertThat(browser.driver().findElement(By.id("person-file-number")).getText())
+                    .startsWith("DA350525");
+            assertThat(browser.driver().findElement(By.id("person-file-type")).getText())
+                    .isEqualTo("户籍在册");
+            assertThat(browser.driver().findElement(By.id("person-file-marker")).getText())
+                    .isEqualTo("公安户籍比对");
             assertThat(browser.driver().findElement(By.id("person-sources")).getText())
                     .contains("服刑（2020-05-01 至 2021-05-01，福建省某监狱）", "已释放，重新计入目标任务和催缴名单");
-            // the policy section: no rule set for the county and year, so none of the mechanism applies; the reminder sentence
+            // the policy section: no rule set for the county and year, so none of the mechanism applies; the reminder
+            // sentence
             assertThat(browser.driver().findElement(By.id("policy-section")).getText())
                     .contains("政策测算", "如今日参保，待遇等待期", "未录入", "不适用长效机制", "不按时缴费的后果：");
             browser.screenshot("person-view");
             assertThat(openings()).isEqualTo(before + 1);
-            Map<String, Object> audit = jdbc.queryForMap("select username, purpose from person_access "
-                    + "where id_number = ? order by id desc limit 1", id);
+            Map<String, Object> audit = jdbc.queryForMap(
+                    "select username, purpose from person_access " + "where id_number = ? order by id desc limit 1",
+                    id);
             assertThat(audit).containsEntry("username", CLERK).containsEntry("purpose", "PERSON_VIEW");
 
             // back to the list: the same search is still there
@@ -113,8 +130,10 @@ class PersonSearchBrowserIT {
     void onAPhoneTheSearchPageStillShowsTheGrid() throws Exception {
         try (Browser browser = new Browser(port, 390, 844)) {
             // desktop Chromium keeps windows at least 500 px wide: emulate the phone's viewport instead
-            ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true));
+            ((ChromeDriver) browser.driver())
+                    .executeCdpCommand(
+                            "Emulation.setDeviceMetricsOverride",
+                            Map.of("width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true));
             logIn(browser);
             browser.open("/persons");
             search(browser, "端木清风");
@@ -124,7 +143,8 @@ class PersonSearchBrowserIT {
             assertThat(grid.getRect().getX() + grid.getRect().getWidth()).isLessThanOrEqualTo(390);
             assertThat(gridText(browser)).contains("端木清风", masked);
             assertThat((Long) browser.js("return window.innerWidth")).isEqualTo(390L);
-            assertThat((Long) browser.js("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
+            assertThat((Long) browser.js("return document.documentElement.scrollWidth"))
+                    .isLessThanOrEqualTo(390L);
             // the phone shows name, masked ID and status; sex, age and regions are left to the file
             assertThat(columnHeaders(browser)).contains("姓名", "身份证号", "状态").doesNotContain("户籍地", "年龄");
             browser.screenshot("person-search-phone");
@@ -132,7 +152,8 @@ class PersonSearchBrowserIT {
     }
 
     private void search(Browser browser, String text) {
-        browser.waitFor(d -> !d.findElements(By.cssSelector("#person-search input")).isEmpty());
+        browser.waitFor(
+                d -> !d.findElements(By.cssSelector("#person-search input")).isEmpty());
         browser.settle();
         browser.driver().findElement(By.cssSelector("#person-search input")).sendKeys(text);
         browser.waitFor(d -> gridText(browser).contains(masked));
@@ -156,11 +177,17 @@ class PersonSearchBrowserIT {
 
     private void logIn(Browser browser) {
         browser.open("/login");
-        browser.waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']")).isEmpty());
-        browser.driver().findElement(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(CLERK);
-        browser.driver().findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+        browser.waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']"))
+                .isEmpty());
+        browser.driver()
+                .findElement(By.cssSelector("vaadin-login-form input[name='username']"))
+                .sendKeys(CLERK);
+        browser.driver()
+                .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
                 .sendKeys(SecurityTestSupport.PASSWORD);
-        browser.driver().findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        browser.driver()
+                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
+                .click();
         browser.waitFor(d -> !d.getCurrentUrl().contains("/login"));
     }
 }

@@ -1,7 +1,9 @@
 package cn.canbao.browser;
 
-import cn.canbao.ProcessTestSupport;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.ProcessTestSupport;
 import cn.canbao.publicity.PublicityDrive;
 import cn.canbao.publicity.PublicityService;
 import cn.canbao.publicity.PublicityTally;
@@ -10,6 +12,7 @@ import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
+import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,10 +20,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A volunteer logs a publicity activity for their village on a phone; the township's total counts it. */
 @CanbaoIntegrationTest
@@ -31,14 +30,19 @@ class PublicityBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     PublicityService publicity;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     ProcessTestSupport processes;
+
     private PublicityDrive drive;
 
     @AfterEach
@@ -49,11 +53,18 @@ class PublicityBrowserIT {
     @Test
     void aVolunteerLogsATalkOnAPhone() throws Exception {
         String leader = security.ensureUser("county.leader.publicity.ui", COUNTY, Role.COUNTY_LEADER);
-        String village = SystemAccess.call(() -> regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE).get(0).code());
+        String village = SystemAccess.call(() ->
+                regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE).get(0).code());
         String volunteer = security.ensureUser("volunteer.publicity.ui", village, Role.VOLUNTEER);
         LocalDate today = LocalDate.now();
-        drive = security.as(leader, () -> publicity.start("浏览器测试宣传月", today.getYear() + 1, COUNTY,
-                today.withDayOfMonth(1), today.withDayOfMonth(today.lengthOfMonth())));
+        drive = security.as(
+                leader,
+                () -> publicity.start(
+                        "浏览器测试宣传月",
+                        today.getYear() + 1,
+                        COUNTY,
+                        today.withDayOfMonth(1),
+                        today.withDayOfMonth(today.lengthOfMonth())));
 
         try (Browser phone = new Browser(port, 390, 844)) {
             phone.login(volunteer, SecurityTestSupport.PASSWORD);
@@ -61,18 +72,22 @@ class PublicityBrowserIT {
             WebElement audience = phone.waitFor(d -> d.findElement(By.cssSelector("#publicity-audience input")));
             phone.settle();
             audience.sendKeys(Keys.chord(Keys.CONTROL, "a"), "85");
-            phone.driver().findElement(By.cssSelector("#publicity-volunteers input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "4");
+            phone.driver()
+                    .findElement(By.cssSelector("#publicity-volunteers input"))
+                    .sendKeys(Keys.chord(Keys.CONTROL, "a"), "4");
             phone.settle();
             WebElement log = phone.driver().findElement(By.id("publicity-log"));
             phone.js("arguments[0].scrollIntoView({block: 'center'})", log);
             log.click();
             phone.waitFor(d -> phone.<String>js("return Array.from(document.querySelectorAll('#publicity-tally "
-                    + "vaadin-grid-cell-content')).map(c => c.textContent).join('|')").contains("|1|85|0|0|4|"));
+                            + "vaadin-grid-cell-content')).map(c => c.textContent).join('|')")
+                    .contains("|1|85|0|0|4|"));
             Long overflow = phone.js("return document.documentElement.scrollWidth - window.innerWidth");
             assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
             phone.screenshot("publicity-volunteer-phone");
         }
-        PublicityTally township = security.as(leader, () -> publicity.tally(drive.id(), TOWNSHIP)).get(0);
+        PublicityTally township =
+                security.as(leader, () -> publicity.tally(drive.id(), TOWNSHIP)).get(0);
         assertThat(township.audience()).isEqualTo(85);
         assertThat(township.volunteers()).isEqualTo(4);
     }

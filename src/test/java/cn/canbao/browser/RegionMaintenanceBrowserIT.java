@@ -1,5 +1,7 @@
 package cn.canbao.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
@@ -7,18 +9,15 @@ import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 17, point 10 as an administrator walks it: uploads a grid list on the 区划维护 page, sees the difference
@@ -33,10 +32,13 @@ class RegionMaintenanceBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -47,25 +49,37 @@ class RegionMaintenanceBrowserIT {
                 NewRegion.region(TOWNSHIP, "清单镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
                 NewRegion.region(VILLAGE, "清单村", RegionLevel.VILLAGE, TOWNSHIP, null, true))));
         String admin = security.ensureUser("admin.gridlist", COUNTY, Role.ADMIN);
-        int next = jdbc.queryForObject("select coalesce(max(right(code, 3)::int), 0) + 1 from region where parent_code = ?",
-                Integer.class, VILLAGE);
+        int next = jdbc.queryForObject(
+                "select coalesce(max(right(code, 3)::int), 0) + 1 from region where parent_code = ?",
+                Integer.class,
+                VILLAGE);
         String grid = VILLAGE + String.format("%03d", next);
         Path file = Files.createTempFile("网格清单", ".csv");
-        Files.writeString(file, "code,name,level,parent_code,grid_kind,sector,household_population\n"
-                + VILLAGE + ",清单村,VILLAGE," + TOWNSHIP + ",,,\n"
-                + grid + ",清单村第" + next + "网格,GRID," + VILLAGE + ",COMMUNITY,,\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                "code,name,level,parent_code,grid_kind,sector,household_population\n"
+                        + VILLAGE + ",清单村,VILLAGE," + TOWNSHIP + ",,,\n"
+                        + grid + ",清单村第" + next + "网格,GRID," + VILLAGE + ",COMMUNITY,,\n",
+                StandardCharsets.UTF_8);
 
         try (Browser browser = new Browser(port, 1280, 900)) {
             browser.login(admin, SecurityTestSupport.PASSWORD);
             browser.open("/regions-admin");
             browser.waitFor(d -> !d.findElements(By.id("regions-upload")).isEmpty());
             browser.settle();
-            browser.driver().findElement(By.id("regions-upload")).getShadowRoot()
-                    .findElement(By.cssSelector("input[type=file]")).sendKeys(file.toAbsolutePath().toString());
+            browser.driver()
+                    .findElement(By.id("regions-upload"))
+                    .getShadowRoot()
+                    .findElement(By.cssSelector("input[type=file]"))
+                    .sendKeys(file.toAbsolutePath().toString());
             browser.waitFor(d -> !d.findElements(By.id("regions-diff-counts")).isEmpty());
-            assertThat(browser.driver().findElement(By.id("regions-diff-counts")).getText()).contains("新增 1", "属性变更 0", "改名 0");
+            assertThat(browser.driver()
+                            .findElement(By.id("regions-diff-counts"))
+                            .getText())
+                    .contains("新增 1", "属性变更 0", "改名 0");
             assertThat(jdbc.queryForObject("select count(*) from region where code = ?", Integer.class, grid))
-                    .as("nothing written before the confirmation").isZero();
+                    .as("nothing written before the confirmation")
+                    .isZero();
             browser.screenshot("regions-upload-preview");
             var confirm = browser.driver().findElement(By.id("regions-confirm"));
             browser.js("arguments[0].scrollIntoView({block: 'center'})", confirm);

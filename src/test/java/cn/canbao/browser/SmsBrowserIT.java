@@ -1,5 +1,7 @@
 package cn.canbao.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
@@ -9,6 +11,8 @@ import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.sms.SmsOutbox;
 import cn.canbao.sms.SmsRequest;
+import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,11 +21,6 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.LocalDate;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The county clerk on 短信提醒: the day's figures, a template with a link refused (and the live count
@@ -45,20 +44,26 @@ class SmsBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     SmsOutbox outbox;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @AfterEach
     void removeTestPersons() {
         jdbc.update("delete from sms_message where dedup_key like 'ui-%'");
-        jdbc.update("delete from sms_opt_out o using person p where p.id_number = o.id_number and p.address = 'SMS-UI'");
-        jdbc.update("delete from person_change c using person p where p.id_number = c.id_number and p.address = 'SMS-UI'");
+        jdbc.update(
+                "delete from sms_opt_out o using person p where p.id_number = o.id_number and p.address = 'SMS-UI'");
+        jdbc.update(
+                "delete from person_change c using person p where p.id_number = c.id_number and p.address = 'SMS-UI'");
         jdbc.update("delete from person where address = 'SMS-UI'");
         jdbc.update("delete from sms_template");
     }
@@ -69,18 +74,40 @@ class SmsBrowserIT {
         jdbc.update("delete from sms_opt_out");
         jdbc.update("delete from sms_template");
         String grid = SystemAccess.call(() -> regions.descendantsAtLevel(
-                regions.descendantsAtLevel("350525116000", RegionLevel.VILLAGE).get(0).code(), RegionLevel.GRID).get(0).code());
+                        regions.descendantsAtLevel("350525116000", RegionLevel.VILLAGE)
+                                .get(0)
+                                .code(),
+                        RegionLevel.GRID)
+                .get(0)
+                .code());
         String delivered = person(7001, "13600007001", grid);
         String failed = person(7002, "13600007002", grid);
         for (String id : new String[] {delivered, failed}) {
-            outbox.enqueue(new SmsRequest(id, id.equals(delivered) ? "13600007001" : "13600007002", grid, 1L,
-                    "REMINDER_FIRST", Map.of("name", "王*", "amount", "400", "deadline", "12月31日", "channels", "支付宝",
-                    "consequence", "逾期参保将有3个月待遇等待期"), "ui-" + id));
+            outbox.enqueue(new SmsRequest(
+                    id,
+                    id.equals(delivered) ? "13600007001" : "13600007002",
+                    grid,
+                    1L,
+                    "REMINDER_FIRST",
+                    Map.of(
+                            "name",
+                            "王*",
+                            "amount",
+                            "400",
+                            "deadline",
+                            "12月31日",
+                            "channels",
+                            "支付宝",
+                            "consequence",
+                            "逾期参保将有3个月待遇等待期"),
+                    "ui-" + id));
         }
         // the dispatcher's outcome, as callbacks would leave it (dispatching is tested in the sms package)
-        jdbc.update("update sms_message set status = 'DELIVERED', accepted_at = now(), status_at = now() where id_number = ?",
+        jdbc.update(
+                "update sms_message set status = 'DELIVERED', accepted_at = now(), status_at = now() where id_number = ?",
                 delivered);
-        jdbc.update("update sms_message set status = 'FAILED', error_code = 21211, status_at = now() where id_number = ?",
+        jdbc.update(
+                "update sms_message set status = 'FAILED', error_code = 21211, status_at = now() where id_number = ?",
                 failed);
         String clerk = security.ensureUser("clerk.sms.ui", COUNTY, Role.CLERK);
 
@@ -88,26 +115,38 @@ class SmsBrowserIT {
             browser.login(clerk, SecurityTestSupport.PASSWORD);
             browser.open("/sms");
             browser.waitFor(d -> d.findElement(By.id("sms-delivered")).getText().contains("1"));
-            assertThat(browser.driver().findElement(By.id("sms-sent")).getText()).endsWith("1");
-            assertThat(browser.driver().findElement(By.id("sms-failed")).getText()).endsWith("1");
-            String township = SystemAccess.call(() -> regions.get("350525116000").name());
+            assertThat(browser.driver().findElement(By.id("sms-sent")).getText())
+                    .endsWith("1");
+            assertThat(browser.driver().findElement(By.id("sms-failed")).getText())
+                    .endsWith("1");
+            String township =
+                    SystemAccess.call(() -> regions.get("350525116000").name());
             browser.settle();
             browser.screenshot("sms-overview");
             assertThat(cells(browser, "sms-townships")).contains(township + "|1|1|1|0");
 
             tab(browser, "短信模板");
-            WebElement text = browser.waitFor(d -> d.findElement(By.cssSelector("#sms-template-REMINDER_FIRST textarea")));
+            WebElement text =
+                    browser.waitFor(d -> d.findElement(By.cssSelector("#sms-template-REMINDER_FIRST textarea")));
             text.sendKeys(Keys.chord(Keys.CONTROL, "a"), "您好，请登录 www.pay-example.cn 缴费{amount}元");
             browser.settle();
-            assertThat(browser.driver().findElement(By.id("sms-template-count-REMINDER_FIRST")).getText())
-                    .contains("1条短信").contains("不得包含网址");
-            browser.driver().findElement(By.id("sms-template-save-REMINDER_FIRST")).click();
+            assertThat(browser.driver()
+                            .findElement(By.id("sms-template-count-REMINDER_FIRST"))
+                            .getText())
+                    .contains("1条短信")
+                    .contains("不得包含网址");
+            browser.driver()
+                    .findElement(By.id("sms-template-save-REMINDER_FIRST"))
+                    .click();
             browser.settle();
             assertThat(templates()).isZero();
-            text.sendKeys(Keys.chord(Keys.CONTROL, "a"), "您好，居民医保个人缴费{amount}元，{deadline}截止，可通过{channels}缴纳。"
-                    + "{consequence}。回复TD退订");
+            text.sendKeys(
+                    Keys.chord(Keys.CONTROL, "a"),
+                    "您好，居民医保个人缴费{amount}元，{deadline}截止，可通过{channels}缴纳。" + "{consequence}。回复TD退订");
             browser.settle();
-            browser.driver().findElement(By.id("sms-template-save-REMINDER_FIRST")).click();
+            browser.driver()
+                    .findElement(By.id("sms-template-save-REMINDER_FIRST"))
+                    .click();
             browser.waitFor(d -> templates() == 1);
 
             tab(browser, "退订");
@@ -119,16 +158,19 @@ class SmsBrowserIT {
             assertThat(cells(browser, "sms-opt-outs")).contains("clerk.sms.ui").doesNotContain(delivered);
             browser.screenshot("sms-clerk");
         }
-        assertThat(jdbc.queryForObject("select sms_opt_out from person where id_number = ?", Boolean.class, delivered)).isTrue();
+        assertThat(jdbc.queryForObject("select sms_opt_out from person where id_number = ?", Boolean.class, delivered))
+                .isTrue();
     }
 
     private int templates() {
-        return jdbc.queryForObject("select count(*) from sms_template where county_code = ? and body like '%回复TD退订'",
+        return jdbc.queryForObject(
+                "select count(*) from sms_template where county_code = ? and body like '%回复TD退订'",
                 Integer.class, COUNTY);
     }
 
     private static void tab(Browser browser, String label) {
-        browser.js("Array.from(document.querySelectorAll('#sms-tabs vaadin-tab')).find(t => t.textContent.trim() === arguments[0]).click()",
+        browser.js(
+                "Array.from(document.querySelectorAll('#sms-tabs vaadin-tab')).find(t => t.textContent.trim() === arguments[0]).click()",
                 label);
         browser.settle();
     }
@@ -140,9 +182,16 @@ class SmsBrowserIT {
 
     private String person(int sequence, String mobile, String grid) {
         String id = TestIds.id("350525", LocalDate.of(1970, 5, 1), sequence % 1000);
-        jdbc.update("insert into person (id_number, name, birth_date, sex, household_region, residence_region, grid_code, mobile, "
-                + "address) values (?, ?, ?, 'M', ?, ?, ?, ?, 'SMS-UI')",
-                id, "王" + sequence, LocalDate.of(1970, 5, 1), grid.substring(0, 12), grid.substring(0, 12), grid, mobile);
+        jdbc.update(
+                "insert into person (id_number, name, birth_date, sex, household_region, residence_region, grid_code, mobile, "
+                        + "address) values (?, ?, ?, 'M', ?, ?, ?, ?, 'SMS-UI')",
+                id,
+                "王" + sequence,
+                LocalDate.of(1970, 5, 1),
+                grid.substring(0, 12),
+                grid.substring(0, 12),
+                grid,
+                mobile);
         return id;
     }
 }

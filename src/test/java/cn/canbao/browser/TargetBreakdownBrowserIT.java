@@ -1,14 +1,16 @@
 package cn.canbao.browser;
 
-import cn.canbao.ProcessTestSupport;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.ProcessTestSupport;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
-import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.quota.TargetRow;
 import cn.canbao.quota.TargetService;
 import cn.canbao.quota.TargetTable;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,8 +18,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The county leader publishes township targets in the browser; the township leader then splits theirs
@@ -32,14 +32,19 @@ class TargetBreakdownBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     TargetService targets;
+
     @Autowired
     ProcessTestSupport processes;
+
     private Campaign campaign;
 
     /** Other tests count the tasks of some townships: this campaign's open tasks must not outlive it. */
@@ -56,16 +61,21 @@ class TargetBreakdownBrowserIT {
         try (Browser browser = new Browser(port, 1280, 900)) {
             browser.login(leader, SecurityTestSupport.PASSWORD);
             startCampaign(browser);
-            campaign = security.as(leader, () -> campaigns.list()).stream().filter(c -> c.name().equals(CAMPAIGN))
-                    .findFirst().orElseThrow();
-            proposed = security.as(leader, () -> targets.row(campaign.id(), TOWNSHIP)).proposed();
+            campaign = security.as(leader, () -> campaigns.list()).stream()
+                    .filter(c -> c.name().equals(CAMPAIGN))
+                    .findFirst()
+                    .orElseThrow();
+            proposed = security.as(leader, () -> targets.row(campaign.id(), TOWNSHIP))
+                    .proposed();
             openTask(browser, "确定并下达乡镇目标");
             type(browser, TOWNSHIP, proposed + 7);
             browser.waitFor(d -> text(browser, "target-difference").contains("+7"));
             click(browser, "target-submit");
             browser.waitFor(d -> d.getCurrentUrl().endsWith("/tasks"));
         }
-        assertThat(security.as(leader, () -> targets.row(campaign.id(), TOWNSHIP)).target()).isEqualTo(proposed + 7);
+        assertThat(security.as(leader, () -> targets.row(campaign.id(), TOWNSHIP))
+                        .target())
+                .isEqualTo(proposed + 7);
 
         TargetTable villages = security.as(townshipLeader, () -> targets.table(campaign.id(), TOWNSHIP));
         TargetRow first = villages.children().get(0);
@@ -79,8 +89,10 @@ class TargetBreakdownBrowserIT {
             type(phone, first.regionCode(), first.target() + 1);
             phone.waitFor(d -> text(phone, "target-difference").contains("+1"));
             click(phone, "target-submit");
-            phone.waitFor(d -> phone.<String>js("return Array.from(document.querySelectorAll('vaadin-notification-card'))"
-                    + ".map(c => c.textContent).join('|')").contains("不一致"));
+            phone.waitFor(
+                    d -> phone.<String>js("return Array.from(document.querySelectorAll('vaadin-notification-card'))"
+                                    + ".map(c => c.textContent).join('|')")
+                            .contains("不一致"));
             assertThat(phone.driver().getCurrentUrl()).contains("/tasks/split-target");
             Long overflow = phone.js("return document.documentElement.scrollWidth - window.innerWidth");
             assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
@@ -109,7 +121,8 @@ class TargetBreakdownBrowserIT {
     }
 
     private int campaignTotal() {
-        return security.as("county.leader.ui", () -> targets.row(campaign.id(), COUNTY)).target();
+        return security.as("county.leader.ui", () -> targets.row(campaign.id(), COUNTY))
+                .target();
     }
 
     /** The county leader starts the campaign on the campaigns page (which starts its process). */
@@ -119,18 +132,23 @@ class TargetBreakdownBrowserIT {
         browser.driver().findElement(By.id("campaign-new")).click();
         WebElement name = browser.waitFor(d -> d.findElement(By.cssSelector("#campaign-name input")));
         name.sendKeys(Keys.chord(Keys.CONTROL, "a"), CAMPAIGN);
-        browser.driver().findElement(By.cssSelector("#campaign-year input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "2047");
+        browser.driver()
+                .findElement(By.cssSelector("#campaign-year input"))
+                .sendKeys(Keys.chord(Keys.CONTROL, "a"), "2047");
         browser.settle();
         click(browser, "campaign-start-button");
         browser.waitFor(d -> browser.<String>js("return Array.from(document.querySelectorAll('#campaign-list "
-                + "vaadin-grid-cell-content')).map(c => c.textContent).join('|')").contains(CAMPAIGN + "|2047|永春县"));
+                        + "vaadin-grid-cell-content')).map(c => c.textContent).join('|')")
+                .contains(CAMPAIGN + "|2047|永春县"));
     }
 
     /** Opens the task of this campaign whose card shows the given name. */
     private static void openTask(Browser browser, String taskName) {
         browser.open("/tasks");
         WebElement card = browser.waitFor(d -> d.findElements(By.className("task-card")).stream()
-                .filter(c -> c.getText().contains(taskName) && c.getText().contains(CAMPAIGN)).findFirst().orElse(null));
+                .filter(c -> c.getText().contains(taskName) && c.getText().contains(CAMPAIGN))
+                .findFirst()
+                .orElse(null));
         card.findElement(By.className("task-open")).click();
         browser.waitFor(d -> !d.findElements(By.id("target-editor")).isEmpty());
         browser.settle();
@@ -149,8 +167,8 @@ class TargetBreakdownBrowserIT {
     }
 
     private static void type(Browser browser, String regionCode, int value) {
-        WebElement input = browser.driver().findElement(
-                By.cssSelector("vaadin-integer-field[data-region='" + regionCode + "'] input"));
+        WebElement input = browser.driver()
+                .findElement(By.cssSelector("vaadin-integer-field[data-region='" + regionCode + "'] input"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Integer.toString(value));
         browser.settle();
     }

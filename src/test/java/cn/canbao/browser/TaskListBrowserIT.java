@@ -1,9 +1,16 @@
 package cn.canbao.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.task.InboxTestProcess;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -11,14 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** On a phone, a township leader sees their tasks as cards, claims one, spots the overdue one and opens its form. */
 @CanbaoIntegrationTest
@@ -30,8 +29,10 @@ class TaskListBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     InboxTestProcess process;
 
@@ -65,9 +66,17 @@ class TaskListBrowserIT {
             browser.settle();
             WebElement mine = browser.driver().findElement(By.id("task-" + card));
             assertThat(mine.getAttribute("class")).contains("task-card").doesNotContain("overdue");
-            assertThat(mine.getText()).contains("测试任务甲", "石鼓镇", InboxTestProcess.CAMPAIGN, "待认领",
-                    "截止 " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(due.atZone(ZoneId.of("Asia/Shanghai"))));
-            assertThat(browser.driver().findElements(By.id("task-" + othersCard))).isEmpty();
+            assertThat(mine.getText())
+                    .contains(
+                            "测试任务甲",
+                            "石鼓镇",
+                            InboxTestProcess.CAMPAIGN,
+                            "待认领",
+                            "截止 "
+                                    + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                                            .format(due.atZone(ZoneId.of("Asia/Shanghai"))));
+            assertThat(browser.driver().findElements(By.id("task-" + othersCard)))
+                    .isEmpty();
             assertThat(mine.getRect().getWidth()).as("a card fits the phone").isLessThanOrEqualTo(390);
 
             WebElement overdue = browser.driver().findElement(By.id("task-" + overdueCard));
@@ -80,29 +89,40 @@ class TaskListBrowserIT {
             browser.settle();
             assertThat(browser.driver().findElements(By.cssSelector("#task-" + card + " vaadin-button.task-claim")))
                     .isEmpty();
-            assertThat(browser.driver().findElement(By.id("task-" + card)).getText()).contains("我已认领");
+            assertThat(browser.driver().findElement(By.id("task-" + card)).getText())
+                    .contains("我已认领");
             browser.screenshot("task-list-phone");
 
-            browser.driver().findElement(By.cssSelector("#task-" + card + " vaadin-button.task-open")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("#task-" + card + " vaadin-button.task-open"))
+                    .click();
             browser.waitFor(d -> d.getCurrentUrl().contains("/tasks/test-form?taskId=" + card));
         }
     }
 
     /** Headless Chromium keeps windows at least 500 px wide; the phone's 390 px need device emulation. */
     private static void phoneViewport(Browser browser) {
-        ((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        ((ChromeDriver) browser.driver())
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
         browser.open("/login");
         assertThat(browser.<Long>js("return window.innerWidth")).isEqualTo(390L);
     }
 
     private static void login(Browser browser) {
         browser.open("/login");
-        browser.waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']")).isEmpty());
-        browser.driver().findElement(By.cssSelector("vaadin-login-form input[name='username']")).sendKeys(LEADER);
-        browser.driver().findElement(By.cssSelector("vaadin-login-form input[name='password']"))
+        browser.waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']"))
+                .isEmpty());
+        browser.driver()
+                .findElement(By.cssSelector("vaadin-login-form input[name='username']"))
+                .sendKeys(LEADER);
+        browser.driver()
+                .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
                 .sendKeys(SecurityTestSupport.PASSWORD);
-        browser.driver().findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+        browser.driver()
+                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
+                .click();
         browser.waitFor(d -> !d.findElements(By.id("main-navigation")).isEmpty());
     }
 }

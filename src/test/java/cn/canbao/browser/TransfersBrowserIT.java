@@ -1,5 +1,7 @@
 package cn.canbao.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
@@ -11,15 +13,12 @@ import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 户籍迁移审核: a township clerk's import moves a resident of another township in; that township's clerk
@@ -32,38 +31,52 @@ class TransfersBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void theOtherSidesClerkApprovesAMoveOnThePage() throws Exception {
         String from = SystemAccess.call(() -> regions.descendantsAtLevel("350525104000", RegionLevel.VILLAGE)
-                .get(0).code());
+                .get(0)
+                .code());
         String to = SystemAccess.call(() -> regions.descendantsAtLevel("350525105000", RegionLevel.VILLAGE)
-                .get(0).code());
+                .get(0)
+                .code());
         security.ensureUser("clerk.transfers.county", "350525000000", Role.CLERK);
         security.ensureUser("clerk.transfers.to", "350525105000", Role.CLERK);
         String decider = security.ensureUser("clerk.transfers.from", "350525104000", Role.CLERK);
         String person = TestIds.id("350525", LocalDate.of(1958, 7, 7), 717);
-        importer.importAs("clerk.transfers.county", ExtractKind.POLICE_HOUSEHOLD, "seed.csv",
+        importer.importAs(
+                "clerk.transfers.county",
+                ExtractKind.POLICE_HOUSEHOLD,
+                "seed.csv",
                 HEADER + person + ",黄迁户,在册,1990-01-01," + from + "," + from + "\n");
-        ImportRun moved = importer.importAs("clerk.transfers.to", ExtractKind.POLICE_HOUSEHOLD, "move.csv",
+        ImportRun moved = importer.importAs(
+                "clerk.transfers.to",
+                ExtractKind.POLICE_HOUSEHOLD,
+                "move.csv",
                 HEADER + person + ",黄迁户,迁入,2024-02-02," + to + "," + to + "\n");
         assertThat(moved.rowsTransferRequested()).isEqualTo(1);
-        long id = jdbc.queryForObject("select id from household_transfer where id_number = ? and status = 'PENDING'",
-                Long.class, person);
+        long id = jdbc.queryForObject(
+                "select id from household_transfer where id_number = ? and status = 'PENDING'", Long.class, person);
 
         try (Browser browser = new Browser(port, 1400, 900)) {
             browser.login(decider, SecurityTestSupport.PASSWORD);
-            assertThat(browser.driver().findElement(By.id("main-navigation")).getText()).contains("户籍迁移审核");
+            assertThat(browser.driver().findElement(By.id("main-navigation")).getText())
+                    .contains("户籍迁移审核");
             browser.open("/transfers");
-            browser.waitFor(d -> !d.findElements(By.id("transfer-approve-" + id)).isEmpty());
+            browser.waitFor(
+                    d -> !d.findElements(By.id("transfer-approve-" + id)).isEmpty());
             browser.settle();
             String rows = browser.js("return Array.from(document.querySelectorAll('#transfers "
                     + "vaadin-grid-cell-content')).map(c => c.textContent).join('|')");
@@ -71,18 +84,23 @@ class TransfersBrowserIT {
             browser.screenshot("transfers");
             browser.driver().findElement(By.id("transfer-approve-" + id)).click();
             browser.waitFor(d -> !d.findElements(By.id("transfer-confirm")).isEmpty());
-            browser.driver().findElement(By.id("transfer-note")).findElement(By.cssSelector("textarea"))
+            browser.driver()
+                    .findElement(By.id("transfer-note"))
+                    .findElement(By.cssSelector("textarea"))
                     .sendKeys("已核实");
             browser.screenshot("transfers-dialog");
             browser.driver().findElement(By.id("transfer-confirm")).click();
             // decided: the pending list no longer holds it
-            browser.waitFor(d -> Long.valueOf(0).equals(browser.js("return document.querySelector('#transfers').size")));
+            browser.waitFor(
+                    d -> Long.valueOf(0).equals(browser.js("return document.querySelector('#transfers').size")));
             browser.screenshot("transfers-approved");
         }
         assertThat(jdbc.queryForMap("select status, decided_by, note from household_transfer where id = ?", id))
-                .containsEntry("status", "APPROVED").containsEntry("decided_by", decider).containsEntry("note", "已核实");
-        assertThat(jdbc.queryForObject("select household_region from person where id_number = ?", String.class,
-                person)).isEqualTo(to);
+                .containsEntry("status", "APPROVED")
+                .containsEntry("decided_by", decider)
+                .containsEntry("note", "已核实");
+        assertThat(jdbc.queryForObject("select household_region from person where id_number = ?", String.class, person))
+                .isEqualTo(to);
         // the person counted in 吾峰镇's uninsured would change other tests' targets there (BulletinIT): gone again
         jdbc.update("delete from household_transfer where id_number = ?", person);
         jdbc.update("delete from person_change where id_number = ?", person);

@@ -1,16 +1,20 @@
 package cn.canbao.browser;
 
-import cn.canbao.base.CanbaoClock;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.base.CanbaoClock;
+import cn.canbao.cadence.CadenceService;
 import cn.canbao.cadence.CadenceTestCounty;
 import cn.canbao.cadence.CadenceTestSupport;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.cadence.CadenceService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
+import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -18,11 +22,6 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.LocalDate;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A village cadre confirms the day's summary on a phone (opened from 我的任务, remarks entered, confirmed);
@@ -35,18 +34,25 @@ class VillageSummaryBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     CadenceService cadence;
+
     @Autowired
     CadenceTestCounty county;
+
     @Autowired
     CadenceTestSupport driver;
+
     @Autowired
     JdbcTemplate jdbc;
+
     private Campaign campaign;
 
     @AfterEach
@@ -60,15 +66,23 @@ class VillageSummaryBrowserIT {
         String leader = security.ensureUser("county.leader.phone", CadenceTestCounty.COUNTY, Role.COUNTY_LEADER);
         String cadre = security.ensureUser("cadre.cadence.phone", CadenceTestCounty.VILLAGE_3, Role.VILLAGE_CADRE);
         LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        campaign = security.as(leader, () -> campaigns.start(NewCampaign.of(CAMPAIGN, 2055, CadenceTestCounty.COUNTY,
-                today.minusDays(2), today.plusDays(60)))); // today is reporting day 3: dispatches too
+        campaign = security.as(
+                leader,
+                () -> campaigns.start(NewCampaign.of(
+                        CAMPAIGN,
+                        2055,
+                        CadenceTestCounty.COUNTY,
+                        today.minusDays(2),
+                        today.plusDays(60)))); // today is reporting day 3: dispatches too
         SystemAccess.run(() -> cadence.tick(campaign.id(), today));
 
         try (Browser phone = new Browser(port, 390, 844)) {
             phone.login(cadre, SecurityTestSupport.PASSWORD);
             phone.open("/tasks");
             WebElement card = phone.waitFor(d -> d.findElements(By.className("task-card")).stream()
-                    .filter(c -> c.getText().contains("确认每日汇总") && c.getText().contains(CAMPAIGN)).findFirst().orElse(null));
+                    .filter(c -> c.getText().contains("确认每日汇总") && c.getText().contains(CAMPAIGN))
+                    .findFirst()
+                    .orElse(null));
             card.findElement(By.className("task-open")).click();
             phone.waitFor(d -> !d.findElements(By.id("summary-remarks")).isEmpty());
             phone.settle();
@@ -77,7 +91,9 @@ class VillageSummaryBrowserIT {
             Long overflow = phone.js("return document.documentElement.scrollWidth - window.innerWidth");
             assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
 
-            phone.driver().findElement(By.cssSelector("#summary-remarks textarea")).sendKeys("今日入户宣传12户");
+            phone.driver()
+                    .findElement(By.cssSelector("#summary-remarks textarea"))
+                    .sendKeys("今日入户宣传12户");
             phone.settle();
             phone.screenshot("village-summary-phone");
             WebElement confirm = phone.driver().findElement(By.id("summary-confirm"));
@@ -85,31 +101,42 @@ class VillageSummaryBrowserIT {
             confirm.click();
             phone.waitFor(d -> d.getCurrentUrl().endsWith("/tasks"));
         }
-        Map<String, Object> row = jdbc.queryForMap("select remarks, confirmed_by, confirmed_at from village_summary "
-                + "where campaign_id = ? and village_code = ? and report_date = ?", campaign.id(),
-                CadenceTestCounty.VILLAGE_3, today);
+        Map<String, Object> row = jdbc.queryForMap(
+                "select remarks, confirmed_by, confirmed_at from village_summary "
+                        + "where campaign_id = ? and village_code = ? and report_date = ?",
+                campaign.id(),
+                CadenceTestCounty.VILLAGE_3,
+                today);
         assertThat(row).containsEntry("remarks", "今日入户宣传12户").containsEntry("confirmed_by", cadre);
         assertThat(row.get("confirmed_at")).isNotNull();
 
         // the township leader dispatches at a desk: the village's numbers, instructions required
-        String townshipLeader = security.ensureUser("township.cadence.desk", CadenceTestCounty.TOWNSHIP_2,
-                Role.TOWNSHIP_LEADER);
+        String townshipLeader =
+                security.ensureUser("township.cadence.desk", CadenceTestCounty.TOWNSHIP_2, Role.TOWNSHIP_LEADER);
         try (Browser desk = new Browser(port, 1280, 900)) {
             desk.login(townshipLeader, SecurityTestSupport.PASSWORD);
             desk.open("/tasks");
             WebElement card = desk.waitFor(d -> d.findElements(By.className("task-card")).stream()
-                    .filter(c -> c.getText().contains("乡镇调度") && c.getText().contains(CAMPAIGN)).findFirst().orElse(null));
+                    .filter(c -> c.getText().contains("乡镇调度") && c.getText().contains(CAMPAIGN))
+                    .findFirst()
+                    .orElse(null));
             card.findElement(By.className("task-open")).click();
             desk.waitFor(d -> !d.findElements(By.id("dispatch-villages")).isEmpty());
             desk.settle();
             assertThat(cells(desk, "dispatch-villages")).contains("乙一村|0|0|100.00%");
-            desk.driver().findElement(By.cssSelector("#dispatch-instructions textarea")).sendKeys("明日全员入户");
+            desk.driver()
+                    .findElement(By.cssSelector("#dispatch-instructions textarea"))
+                    .sendKeys("明日全员入户");
             desk.settle();
             desk.driver().findElement(By.id("dispatch-confirm")).click();
             desk.waitFor(d -> d.getCurrentUrl().endsWith("/tasks"));
         }
-        assertThat(jdbc.queryForObject("select instructions from township_dispatch where campaign_id = ? "
-                + "and township_code = ?", String.class, campaign.id(), CadenceTestCounty.TOWNSHIP_2)).isEqualTo("明日全员入户");
+        assertThat(jdbc.queryForObject(
+                        "select instructions from township_dispatch where campaign_id = ? " + "and township_code = ?",
+                        String.class,
+                        campaign.id(),
+                        CadenceTestCounty.TOWNSHIP_2))
+                .isEqualTo("明日全员入户");
 
         // the county reads the matrix and skips weekends from now on
         try (Browser desk = new Browser(port, 1280, 900)) {
@@ -118,13 +145,18 @@ class VillageSummaryBrowserIT {
             desk.waitFor(d -> !d.findElements(By.id("cadence-matrix")).isEmpty());
             desk.settle();
             assertThat(cells(desk, "cadence-matrix")).contains("乙乡|乙一村|按时").contains("甲镇|甲一村|未到期");
-            desk.driver().findElement(By.cssSelector("#cadence-skip-weekends input")).click();
+            desk.driver()
+                    .findElement(By.cssSelector("#cadence-skip-weekends input"))
+                    .click();
             desk.settle();
             desk.driver().findElement(By.id("cadence-save")).click();
             desk.settle();
         }
-        assertThat(jdbc.queryForObject("select skip_weekends from campaign_cadence where campaign_id = ?",
-                Boolean.class, campaign.id())).isTrue();
+        assertThat(jdbc.queryForObject(
+                        "select skip_weekends from campaign_cadence where campaign_id = ?",
+                        Boolean.class,
+                        campaign.id()))
+                .isTrue();
     }
 
     private static String cells(Browser browser, String gridId) {

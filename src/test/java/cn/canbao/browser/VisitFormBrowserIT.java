@@ -1,7 +1,9 @@
 package cn.canbao.browser;
 
-import cn.canbao.base.CanbaoClock;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
@@ -17,6 +19,9 @@ import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,12 +30,6 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A grid worker on a phone: opens 催缴走访, sees the residents of their grid in outreach (ID and phone masked),
@@ -46,20 +45,28 @@ class VisitFormBrowserIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     OutreachStarter starter;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     JdbcTemplate jdbc;
+
     private Campaign campaign;
 
     @AfterEach
@@ -67,8 +74,11 @@ class VisitFormBrowserIT {
         if (campaign == null) {
             return;
         }
-        List<String> instances = jdbc.queryForList("select process_instance_id from outreach_case where campaign_id = ? "
-                + "and process_instance_id is not null", String.class, campaign.id());
+        List<String> instances = jdbc.queryForList(
+                "select process_instance_id from outreach_case where campaign_id = ? "
+                        + "and process_instance_id is not null",
+                String.class,
+                campaign.id());
         instances.add(campaign.processInstanceId());
         instances.forEach(i -> {
             if (runtime.createProcessInstanceQuery().processInstanceId(i).count() > 0) {
@@ -89,13 +99,18 @@ class VisitFormBrowserIT {
         String worker = security.ensureUser("grid.visit.phone", GRID, Role.GRID_WORKER);
         String noMobile = TestIds.id("350596", LocalDate.of(1968, 7, 9), 301);
         String withMobile = TestIds.id("350596", LocalDate.of(1969, 8, 10), 303);
-        importer.importAs(clerk, ExtractKind.POLICE_HOUSEHOLD, "visit-phone.csv",
+        importer.importAs(
+                clerk,
+                ExtractKind.POLICE_HOUSEHOLD,
+                "visit-phone.csv",
                 "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号\n"
                         + noMobile + ",吴九,在册,2000-01-01," + VILLAGE + "," + VILLAGE + "," + GRID + ",\n"
                         + withMobile + ",郑十,在册,2000-01-01," + VILLAGE + "," + VILLAGE + "," + GRID + ",13700137000\n");
         LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        campaign = security.as(leader, () -> campaigns.start(NewCampaign.of("走访手机测试行动", 2062, COUNTY,
-                today.minusDays(3), today.plusDays(60))));
+        campaign = security.as(
+                leader,
+                () -> campaigns.start(
+                        NewCampaign.of("走访手机测试行动", 2062, COUNTY, today.minusDays(3), today.plusDays(60))));
         SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
         SystemAccess.call(() -> starter.start(campaign.id()));
 
@@ -103,11 +118,17 @@ class VisitFormBrowserIT {
             phone.login(worker, SecurityTestSupport.PASSWORD);
             phone.open("/outreach");
             WebElement card = phone.waitFor(d -> d.findElements(By.className("task-card")).stream()
-                    .filter(c -> text(phone, c).contains("吴九")).findFirst().orElse(null));
+                    .filter(c -> text(phone, c).contains("吴九"))
+                    .findFirst()
+                    .orElse(null));
             assertThat(text(phone, card)).contains("待走访").contains("无手机号").doesNotContain(noMobile);
             String other = phone.<String>js("return Array.from(document.querySelectorAll('.task-card'))"
                     + ".map(c => c.textContent).join('|')");
-            assertThat(other).contains("郑十").contains("137****7000").contains("已短信提醒").doesNotContain("13700137000");
+            assertThat(other)
+                    .contains("郑十")
+                    .contains("137****7000")
+                    .contains("已短信提醒")
+                    .doesNotContain("13700137000");
             WebElement visit = card.findElement(By.className("case-visit"));
             phone.js("arguments[0].scrollIntoView({block: 'center'})", visit);
             visit.click();
@@ -128,11 +149,16 @@ class VisitFormBrowserIT {
             save.click();
             phone.waitFor(d -> d.getCurrentUrl().endsWith("/outreach"));
         }
-        Map<String, Object> row = jdbc.queryForMap("select oc.stage, oc.end_reason, v.outcome, v.note, v.visited_by "
-                + "from outreach_case oc join visit v on v.case_id = oc.id where oc.campaign_id = ? and oc.id_number = ?",
-                campaign.id(), noMobile);
-        assertThat(row).containsEntry("stage", "ENDED").containsEntry("end_reason", "UNREACHABLE")
-                .containsEntry("outcome", "UNREACHABLE").containsEntry("note", "白天家中无人，邻居称外出打工")
+        Map<String, Object> row = jdbc.queryForMap(
+                "select oc.stage, oc.end_reason, v.outcome, v.note, v.visited_by "
+                        + "from outreach_case oc join visit v on v.case_id = oc.id where oc.campaign_id = ? and oc.id_number = ?",
+                campaign.id(),
+                noMobile);
+        assertThat(row)
+                .containsEntry("stage", "ENDED")
+                .containsEntry("end_reason", "UNREACHABLE")
+                .containsEntry("outcome", "UNREACHABLE")
+                .containsEntry("note", "白天家中无人，邻居称外出打工")
                 .containsEntry("visited_by", worker);
     }
 
@@ -155,21 +181,29 @@ class VisitFormBrowserIT {
         String worker = security.ensureUser("grid.household.phone", grid, Role.GRID_WORKER);
         String head = TestIds.id("350584", LocalDate.of(1960, 1, 2), 11);
         String spouse = TestIds.id("350584", LocalDate.of(1962, 3, 4), 22);
-        importer.importAs(clerk, ExtractKind.POLICE_HOUSEHOLD, "household-phone.csv",
+        importer.importAs(
+                clerk,
+                ExtractKind.POLICE_HOUSEHOLD,
+                "household-phone.csv",
                 "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,户号,与户主关系\n"
                         + head + ",冯一,在册,2000-01-01," + village + "," + village + "," + grid + ",B0001,户主\n"
                         + spouse + ",陈二,在册,2000-01-01," + village + "," + village + "," + grid + ",B0001,配偶\n");
         LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        campaign = security.as(leader, () -> campaigns.start(NewCampaign.of("按户走访手机测试", 2062, county,
-                today.minusDays(3), today.plusDays(60))));
+        campaign = security.as(
+                leader,
+                () -> campaigns.start(
+                        NewCampaign.of("按户走访手机测试", 2062, county, today.minusDays(3), today.plusDays(60))));
         SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
-        assertThat(SystemAccess.call(() -> starter.start(campaign.id()))).isEqualTo(new OutreachStarter.StartResult(2, 1));
+        assertThat(SystemAccess.call(() -> starter.start(campaign.id())))
+                .isEqualTo(new OutreachStarter.StartResult(2, 1));
 
         try (Browser phone = new Browser(port, 390, 844)) {
             phone.login(worker, SecurityTestSupport.PASSWORD);
             phone.open("/outreach");
             WebElement card = phone.waitFor(d -> d.findElements(By.className("task-card")).stream()
-                    .filter(c -> text(phone, c).contains("冯一")).findFirst().orElse(null));
+                    .filter(c -> text(phone, c).contains("冯一"))
+                    .findFirst()
+                    .orElse(null));
             WebElement visit = card.findElement(By.className("case-visit"));
             phone.js("arguments[0].scrollIntoView({block: 'center'})", visit);
             visit.click();
@@ -177,8 +211,9 @@ class VisitFormBrowserIT {
             phone.settle();
             String household = phone.js("return document.getElementById('visit-household').textContent");
             assertThat(household).contains("本户共 2 人未缴费");
-            List<String> labels = phone.js("return Array.from(document.querySelectorAll('#visit-household vaadin-select'))"
-                    + ".map(s => s.label)");
+            List<String> labels =
+                    phone.js("return Array.from(document.querySelectorAll('#visit-household vaadin-select'))"
+                            + ".map(s => s.label)");
             assertThat(labels).hasSize(2);
             assertThat(labels.get(0)).startsWith("户主 · 冯一");
             assertThat(labels.get(1)).startsWith("配偶 · 陈二").doesNotContain(spouse);
@@ -191,9 +226,12 @@ class VisitFormBrowserIT {
             save.click();
             phone.waitFor(d -> d.getCurrentUrl().endsWith("/outreach"));
         }
-        assertThat(jdbc.queryForList("select oc.id_number || ' ' || oc.end_reason || ' ' || v.outcome from outreach_case oc "
-                + "join visit v on v.case_id = oc.id where oc.campaign_id = ? order by oc.id_number", String.class,
-                campaign.id())).containsExactly(head + " UNREACHABLE UNREACHABLE", spouse + " UNREACHABLE UNREACHABLE");
+        assertThat(jdbc.queryForList(
+                        "select oc.id_number || ' ' || oc.end_reason || ' ' || v.outcome from outreach_case oc "
+                                + "join visit v on v.case_id = oc.id where oc.campaign_id = ? order by oc.id_number",
+                        String.class,
+                        campaign.id()))
+                .containsExactly(head + " UNREACHABLE UNREACHABLE", spouse + " UNREACHABLE UNREACHABLE");
     }
 
     private static String text(Browser browser, WebElement element) {

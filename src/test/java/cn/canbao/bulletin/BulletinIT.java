@@ -1,11 +1,17 @@
 package cn.canbao.bulletin;
 
-import cn.canbao.base.CanbaoClock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.quota.TargetProgress;
+import cn.canbao.quota.TargetService;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
@@ -14,11 +20,14 @@ import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
-import cn.canbao.quota.TargetProgress;
-import cn.canbao.quota.TargetService;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
 import cn.canbao.task.TaskInbox;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.RuntimeService;
@@ -33,16 +42,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The cadence calls for a bulletin: the system drafts it from the targets' progress and the reports'
@@ -67,9 +66,9 @@ class BulletinIT {
     // a county of its own (tests run in any order: another test's residents in a demo township would change the
     // targets and coverage this test counts)
     static final String COUNTY = "350580000000";
-    static final String AHEAD = "350580105000";   // 吾峰镇: 3 of 4 enrol, then the fourth
-    static final String BEHIND = "350580109000";  // 桂洋镇: 2 of 5 enrol
-    static final String STILL = "350580101000";   // 桃城镇: 2 registered, nobody enrols
+    static final String AHEAD = "350580105000"; // 吾峰镇: 3 of 4 enrol, then the fourth
+    static final String BEHIND = "350580109000"; // 桂洋镇: 2 of 5 enrol
+    static final String STILL = "350580101000"; // 桃城镇: 2 registered, nobody enrols
     static final int TOWNSHIPS = 3;
     static final int YEAR = 2049;
     // collection period of 121 days; the first bulletin after 60 of them, the second after 65
@@ -80,28 +79,40 @@ class BulletinIT {
 
     @Autowired
     BulletinService bulletins;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     TargetService targets;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     TaskInbox inbox;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     ApplicationEvents recorded;
 
@@ -111,8 +122,10 @@ class BulletinIT {
     @AfterEach
     void deleteProcesses() {
         if (campaign != null) {
-            for (ProcessInstance p : runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(campaign.id()))
-                    .rootProcessInstances().list()) {
+            for (ProcessInstance p : runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(Long.toString(campaign.id()))
+                    .rootProcessInstances()
+                    .list()) {
                 runtime.deleteProcessInstance(p.getId(), "test finished");
             }
         }
@@ -133,36 +146,66 @@ class BulletinIT {
 
         due(FIRST);
         List<Bulletin> drafts = security.as(leader, () -> bulletins.list(campaign.id()));
-        assertThat(drafts).hasSize(1).first().extracting(Bulletin::number, Bulletin::status, Bulletin::periodEnd)
+        assertThat(drafts)
+                .hasSize(1)
+                .first()
+                .extracting(Bulletin::number, Bulletin::status, Bulletin::periodEnd)
                 .containsExactly(1, BulletinStatus.DRAFT, FIRST);
         Bulletin first = drafts.get(0);
         List<BulletinRow> rows = bulletins.rows(first.id());
         assertRanked(rows);
-        assertThat(row(rows, AHEAD)).extracting(BulletinRow::target, BulletinRow::enrolled, BulletinRow::completion,
-                        BulletinRow::coverageRate, BulletinRow::expectedCompletion, BulletinRow::band, BulletinRow::previousCompletion)
-                .containsExactly(4, 3, new BigDecimal("75.00"), new BigDecimal("75.00"), new BigDecimal("49.59"),
-                        BulletinBand.GREEN, null);
-        assertThat(row(rows, BEHIND)).extracting(BulletinRow::target, BulletinRow::enrolled, BulletinRow::completion,
-                        BulletinRow::band, BulletinRow::reportsDue, BulletinRow::reportsLate, BulletinRow::reportsMissing)
+        assertThat(row(rows, AHEAD))
+                .extracting(
+                        BulletinRow::target,
+                        BulletinRow::enrolled,
+                        BulletinRow::completion,
+                        BulletinRow::coverageRate,
+                        BulletinRow::expectedCompletion,
+                        BulletinRow::band,
+                        BulletinRow::previousCompletion)
+                .containsExactly(
+                        4,
+                        3,
+                        new BigDecimal("75.00"),
+                        new BigDecimal("75.00"),
+                        new BigDecimal("49.59"),
+                        BulletinBand.GREEN,
+                        null);
+        assertThat(row(rows, BEHIND))
+                .extracting(
+                        BulletinRow::target,
+                        BulletinRow::enrolled,
+                        BulletinRow::completion,
+                        BulletinRow::band,
+                        BulletinRow::reportsDue,
+                        BulletinRow::reportsLate,
+                        BulletinRow::reportsMissing)
                 .containsExactly(5, 2, new BigDecimal("40.00"), BulletinBand.YELLOW, 3, 1, 1);
-        assertThat(row(rows, AHEAD)).extracting(BulletinRow::reportsDue, BulletinRow::reportsOnTime).containsExactly(1, 1);
+        assertThat(row(rows, AHEAD))
+                .extracting(BulletinRow::reportsDue, BulletinRow::reportsOnTime)
+                .containsExactly(1, 1);
         assertThat(row(rows, AHEAD).rank()).isLessThan(row(rows, BEHIND).rank());
         // the 100% groups as drafted: newborns then hardship, each the county then its townships
         List<cn.canbao.quota.GroupCoverage> groups = bulletins.groupRows(first.id());
         assertThat(groups).hasSize(2 * (1 + TOWNSHIPS));
-        assertThat(groups.get(0)).extracting(g -> g.group().name(), g -> g.regionCode(), g -> g.year())
+        assertThat(groups.get(0))
+                .extracting(g -> g.group().name(), g -> g.regionCode(), g -> g.year())
                 .containsExactly("NEWBORN", COUNTY, YEAR);
-        assertThat(groups.get(1 + TOWNSHIPS)).extracting(g -> g.group().name(), g -> g.regionCode())
+        assertThat(groups.get(1 + TOWNSHIPS))
+                .extracting(g -> g.group().name(), g -> g.regionCode())
                 .containsExactly("HARDSHIP", COUNTY);
-        assertThat(groups.subList(1, 1 + TOWNSHIPS)).allSatisfy(g -> assertThat(g.regionCode()).endsWith("000")
-                .startsWith("350580"));
+        assertThat(groups.subList(1, 1 + TOWNSHIPS))
+                .allSatisfy(g -> assertThat(g.regionCode()).endsWith("000").startsWith("350580"));
 
         // the draft is the county's: the township sees neither the bulletin nor the task
         assertThat(security.as(township, () -> bulletins.list(campaign.id()))).isEmpty();
         assertThatThrownBy(() -> security.as(township, () -> bulletins.get(campaign.id(), 1)))
                 .isInstanceOf(BulletinException.class);
         assertThat(http.withBasicAuth(township, SecurityTestSupport.PASSWORD)
-                .getForEntity(api("/1"), String.class).getStatusCode().value()).isEqualTo(404);
+                        .getForEntity(api("/1"), String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(404);
         assertThat(reviewTasks(township)).isEmpty();
 
         InboxTask review = reviewTasks(leader).get(0);
@@ -173,10 +216,15 @@ class BulletinIT {
         security.as(leader, () -> inbox.complete(review.id(), Map.of(BulletinProcess.VAR_REMARKS, " 桂洋镇须加快进度 ")));
 
         Bulletin published = security.as(township, () -> bulletins.get(campaign.id(), 1));
-        assertThat(published).extracting(Bulletin::status, Bulletin::remarks, Bulletin::publishedBy)
+        assertThat(published)
+                .extracting(Bulletin::status, Bulletin::remarks, Bulletin::publishedBy)
                 .containsExactly(BulletinStatus.PUBLISHED, "桂洋镇须加快进度", leader);
-        assertThat(recorded.stream(BulletinPublished.class)).containsExactly(new BulletinPublished(campaign.id(), first.id()));
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(first.processInstanceId()).count()).isZero();
+        assertThat(recorded.stream(BulletinPublished.class))
+                .containsExactly(new BulletinPublished(campaign.id(), first.id()));
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(first.processInstanceId())
+                        .count())
+                .isZero();
         assertPdfAndExcel(township);
 
         // the same call again does nothing: no second bulletin, no second task
@@ -193,12 +241,22 @@ class BulletinIT {
         assertThat(bulletins.previousPublished(second.id())).contains(first.id());
         List<BulletinRow> next = bulletins.rows(second.id());
         assertRanked(next);
-        assertThat(row(next, AHEAD)).extracting(BulletinRow::completion, BulletinRow::previousCompletion, BulletinRow::change,
-                        BulletinRow::changeText, BulletinRow::expectedCompletion)
-                .containsExactly(new BigDecimal("100.00"), new BigDecimal("75.00"), new BigDecimal("25.00"), "▲25.00",
+        assertThat(row(next, AHEAD))
+                .extracting(
+                        BulletinRow::completion,
+                        BulletinRow::previousCompletion,
+                        BulletinRow::change,
+                        BulletinRow::changeText,
+                        BulletinRow::expectedCompletion)
+                .containsExactly(
+                        new BigDecimal("100.00"),
+                        new BigDecimal("75.00"),
+                        new BigDecimal("25.00"),
+                        "▲25.00",
                         new BigDecimal("53.72"));
-        assertThat(row(next, BEHIND)).extracting(BulletinRow::change, BulletinRow::band, BulletinRow::reportsDue,
-                        BulletinRow::reportsMissing)
+        assertThat(row(next, BEHIND))
+                .extracting(
+                        BulletinRow::change, BulletinRow::band, BulletinRow::reportsDue, BulletinRow::reportsMissing)
                 .containsExactly(new BigDecimal("0.00"), BulletinBand.RED, 1, 1);
         assertThat(reviewTasks(leader)).extracting(InboxTask::name).containsExactly("审核并发布通报（第2期）");
         // an older period after a newer one is ignored too
@@ -207,17 +265,20 @@ class BulletinIT {
     }
 
     private void assertPdfAndExcel(String user) throws Exception {
-        ResponseEntity<byte[]> pdf = http.withBasicAuth(user, SecurityTestSupport.PASSWORD).getForEntity(api("/1.pdf"), byte[].class);
+        ResponseEntity<byte[]> pdf =
+                http.withBasicAuth(user, SecurityTestSupport.PASSWORD).getForEntity(api("/1.pdf"), byte[].class);
         assertThat(pdf.getStatusCode().value()).isEqualTo(200);
         assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
         try (var doc = Loader.loadPDF(pdf.getBody())) {
-            assertThat(new PDFTextStripper().getText(doc)).contains("通报测试县 · 通报测试行动 · 第1期通报", "桂洋镇", "吾峰镇",
-                    "县领导意见：桂洋镇须加快进度");
+            assertThat(new PDFTextStripper().getText(doc))
+                    .contains("通报测试县 · 通报测试行动 · 第1期通报", "桂洋镇", "吾峰镇", "县领导意见：桂洋镇须加快进度");
         }
-        ResponseEntity<byte[]> excel = http.withBasicAuth(user, SecurityTestSupport.PASSWORD).getForEntity(api("/1.xlsx"), byte[].class);
+        ResponseEntity<byte[]> excel =
+                http.withBasicAuth(user, SecurityTestSupport.PASSWORD).getForEntity(api("/1.xlsx"), byte[].class);
         assertThat(excel.getStatusCode().value()).isEqualTo(200);
         assertThat(excel.getHeaders().getContentType().toString()).isEqualTo(BulletinExports.XLSX);
-        ResponseEntity<String> json = http.withBasicAuth(user, SecurityTestSupport.PASSWORD).getForEntity(api(""), String.class);
+        ResponseEntity<String> json =
+                http.withBasicAuth(user, SecurityTestSupport.PASSWORD).getForEntity(api(""), String.class);
         assertThat(json.getBody()).contains("\"number\":1", "\"status\":\"PUBLISHED\"");
     }
 
@@ -232,29 +293,36 @@ class BulletinIT {
     private List<InboxTask> reviewTasks(String user) {
         return security.as(user, () -> inbox.open(TaskFilter.ALL)).stream()
                 .filter(t -> Long.toString(campaign.id()).equals(t.businessKey())
-                        && BulletinProcess.TASK_REVIEW.equals(t.taskDefinitionKey())).toList();
+                        && BulletinProcess.TASK_REVIEW.equals(t.taskDefinitionKey()))
+                .toList();
     }
 
     private static void assertRanked(List<BulletinRow> rows) {
         assertThat(rows).hasSize(TOWNSHIPS);
-        assertThat(rows).extracting(BulletinRow::rank).containsExactlyElementsOf(java.util.stream.IntStream
-                .rangeClosed(1, TOWNSHIPS).boxed().toList());
+        assertThat(rows)
+                .extracting(BulletinRow::rank)
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, TOWNSHIPS)
+                        .boxed()
+                        .toList());
         assertThat(rows).extracting(BulletinRow::completion).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     private static BulletinRow row(List<BulletinRow> rows, String code) {
-        return rows.stream().filter(r -> r.townshipCode().equals(code)).findFirst().orElseThrow();
+        return rows.stream()
+                .filter(r -> r.townshipCode().equals(code))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** 通报测试县 under the demo city: three townships of one village each. */
     private void ownCounty() {
-        List<cn.canbao.region.NewRegion> list = new java.util.ArrayList<>(List.of(cn.canbao.region.NewRegion.region(
-                COUNTY, "通报测试县", RegionLevel.COUNTY, "350500000000", null, true)));
+        List<cn.canbao.region.NewRegion> list = new java.util.ArrayList<>(List.of(
+                cn.canbao.region.NewRegion.region(COUNTY, "通报测试县", RegionLevel.COUNTY, "350500000000", null, true)));
         Map<String, String> names = Map.of(AHEAD, "吾峰镇", BEHIND, "桂洋镇", STILL, "桃城镇");
         names.forEach((code, name) -> {
             list.add(cn.canbao.region.NewRegion.region(code, name, RegionLevel.TOWNSHIP, COUNTY, null, true));
-            list.add(cn.canbao.region.NewRegion.region(code.substring(0, 9) + "001", name.charAt(0) + "一村",
-                    RegionLevel.VILLAGE, code, null, true));
+            list.add(cn.canbao.region.NewRegion.region(
+                    code.substring(0, 9) + "001", name.charAt(0) + "一村", RegionLevel.VILLAGE, code, null, true));
         });
         SystemAccess.run(() -> regions.createMissing(list));
     }
@@ -262,14 +330,25 @@ class BulletinIT {
     /** Registers people in the township's first village (not insured in any year yet); returns their ID numbers. */
     private String[] register(String townshipCode, int count, int firstDay) {
         security.ensureUser("clerk.bulletin.own", COUNTY, Role.CLERK);
-        String village = SystemAccess.call(() -> regions.descendantsAtLevel(townshipCode, RegionLevel.VILLAGE).get(0)).code();
+        String village = SystemAccess.call(() -> regions.descendantsAtLevel(townshipCode, RegionLevel.VILLAGE)
+                        .get(0))
+                .code();
         String[] ids = new String[count];
         StringBuilder csv = new StringBuilder("身份证号,姓名,变动类型,变动日期,户籍地区划\n");
         for (int i = 0; i < count; i++) {
             ids[i] = TestIds.id("350580", LocalDate.of(1949, 10, firstDay + i), 948);
-            csv.append(ids[i]).append(",通报").append(firstDay + i).append(",在册,2000-01-01,").append(village).append('\n');
+            csv.append(ids[i])
+                    .append(",通报")
+                    .append(firstDay + i)
+                    .append(",在册,2000-01-01,")
+                    .append(village)
+                    .append('\n');
         }
-        importer.importAs("clerk.bulletin.own", ExtractKind.POLICE_HOUSEHOLD, "bulletin-" + townshipCode + ".csv", csv.toString());
+        importer.importAs(
+                "clerk.bulletin.own",
+                ExtractKind.POLICE_HOUSEHOLD,
+                "bulletin-" + townshipCode + ".csv",
+                csv.toString());
         return ids;
     }
 
@@ -282,15 +361,20 @@ class BulletinIT {
     }
 
     private void awaitEnrolled(String townshipCode, int enrolled) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> SystemAccess.call(() -> targets.progress(campaign.id(), COUNTY))
-                .stream().filter(p -> p.regionCode().equals(townshipCode)).mapToInt(TargetProgress::enrolled).sum() == enrolled);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> SystemAccess.call(() -> targets.progress(campaign.id(), COUNTY)).stream()
+                                .filter(p -> p.regionCode().equals(townshipCode))
+                                .mapToInt(TargetProgress::enrolled)
+                                .sum()
+                        == enrolled);
     }
 
     /** Village summaries: 桂洋镇 on time, late, missing (and one missing in the next period); 吾峰镇 on time. */
     private void reports() {
-        String sql = "insert into village_summary (campaign_id, village_code, township_code, report_date, since, until, "
-                + "new_enrollments, new_payments, reasons_recorded, enrolled_to_date, target, due_at, confirmed_at) "
-                + "values (?, ?, ?, ?::date, now(), now(), 0, 0, 0, 0, 0, ?::timestamptz, ?::timestamptz)";
+        String sql =
+                "insert into village_summary (campaign_id, village_code, township_code, report_date, since, until, "
+                        + "new_enrollments, new_payments, reasons_recorded, enrolled_to_date, target, due_at, confirmed_at) "
+                        + "values (?, ?, ?, ?::date, now(), now(), 0, 0, 0, 0, 0, ?::timestamptz, ?::timestamptz)";
         String behind = BEHIND.substring(0, 9) + "001";
         String ahead = AHEAD.substring(0, 9) + "001";
         jdbc.update(sql, campaign.id(), behind, BEHIND, "2048-10-10", "2048-10-11 09:00+08", "2048-10-11 08:00+08");

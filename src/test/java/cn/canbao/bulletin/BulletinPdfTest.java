@@ -1,7 +1,18 @@
 package cn.canbao.bulletin;
 
-import cn.canbao.register.PersonGroup;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
 import cn.canbao.quota.GroupCoverage;
+import cn.canbao.register.PersonGroup;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -13,24 +24,23 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
-
 /** The PDF bulletin renders Chinese text (extracted back with PDFBox) on A4 pages; the workbook carries the bands. */
 class BulletinPdfTest {
 
-    static final Bulletin BULLETIN = new Bulletin(7, 3, "2049年度全民参保扩面行动", "350525000000", "永春县", 4,
-            LocalDate.of(2048, 10, 31), BulletinStatus.PUBLISHED, "桂洋镇进度落后，请于三日内提交整改措施。",
-            null, Instant.now(), Instant.now(), "county.leader");
+    static final Bulletin BULLETIN = new Bulletin(
+            7,
+            3,
+            "2049年度全民参保扩面行动",
+            "350525000000",
+            "永春县",
+            4,
+            LocalDate.of(2048, 10, 31),
+            BulletinStatus.PUBLISHED,
+            "桂洋镇进度落后，请于三日内提交整改措施。",
+            null,
+            Instant.now(),
+            Instant.now(),
+            "county.leader");
 
     static List<BulletinRow> rows(int count) {
         List<BulletinRow> rows = new ArrayList<>();
@@ -38,7 +48,17 @@ class BulletinPdfTest {
         rows.add(row(2, "350525101000", "桃城镇", 10, 4, "40.00", "45.00", BulletinBand.YELLOW, false, null));
         rows.add(row(3, "350525109000", "桂洋镇", 4, 1, "25.00", null, BulletinBand.RED, true, 12L));
         for (int i = rows.size(); i < count; i++) {
-            rows.add(row(i + 1, "3505251" + (10 + i) + "000", "测试乡" + i, 5, 0, "0.00", "0.00", BulletinBand.RED, false, null));
+            rows.add(row(
+                    i + 1,
+                    "3505251" + (10 + i) + "000",
+                    "测试乡" + i,
+                    5,
+                    0,
+                    "0.00",
+                    "0.00",
+                    BulletinBand.RED,
+                    false,
+                    null));
         }
         return rows;
     }
@@ -54,11 +74,35 @@ class BulletinPdfTest {
                 new GroupCoverage("350525105000", "吾峰镇", PersonGroup.HARDSHIP, 2049, 0, 0));
     }
 
-    private static BulletinRow row(int rank, String code, String name, int target, int enrolled, String completion,
-                                   String previous, BulletinBand band, boolean lagging, Long caseId) {
-        return new BulletinRow(7, code, name, rank, target, enrolled, new BigDecimal(completion),
-                previous == null ? null : new BigDecimal(previous), new BigDecimal("91.30"), new BigDecimal("50.00"),
-                6, 1, 2, band, lagging, lagging ? "低于时序进度" : null, caseId);
+    private static BulletinRow row(
+            int rank,
+            String code,
+            String name,
+            int target,
+            int enrolled,
+            String completion,
+            String previous,
+            BulletinBand band,
+            boolean lagging,
+            Long caseId) {
+        return new BulletinRow(
+                7,
+                code,
+                name,
+                rank,
+                target,
+                enrolled,
+                new BigDecimal(completion),
+                previous == null ? null : new BigDecimal(previous),
+                new BigDecimal("91.30"),
+                new BigDecimal("50.00"),
+                6,
+                1,
+                2,
+                band,
+                lagging,
+                lagging ? "低于时序进度" : null,
+                caseId);
     }
 
     @Test
@@ -72,10 +116,28 @@ class BulletinPdfTest {
 
         try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
             String text = new PDFTextStripper().getText(pdf);
-            assertThat(text).contains("永春县 · 2049年度全民参保扩面行动 · 第4期通报", "截至2048年10月31日", "时序进度 50.00%",
-                    "县领导意见：桂洋镇进度落后", "吾峰镇", "桃城镇", "桂洋镇", "测试乡21", "排名", "完成率%", "75.00",
-                    "▲25.00", "▼5.00", "落后·约谈整改", "新生儿（目标100%）", "困难群体（目标100%）", "距100%差", "80.00",
-                    "85.71", "第 1 页 / 共 1 页");
+            assertThat(text)
+                    .contains(
+                            "永春县 · 2049年度全民参保扩面行动 · 第4期通报",
+                            "截至2048年10月31日",
+                            "时序进度 50.00%",
+                            "县领导意见：桂洋镇进度落后",
+                            "吾峰镇",
+                            "桃城镇",
+                            "桂洋镇",
+                            "测试乡21",
+                            "排名",
+                            "完成率%",
+                            "75.00",
+                            "▲25.00",
+                            "▼5.00",
+                            "落后·约谈整改",
+                            "新生儿（目标100%）",
+                            "困难群体（目标100%）",
+                            "距100%差",
+                            "80.00",
+                            "85.71",
+                            "第 1 页 / 共 1 页");
             assertThat(pdf.getNumberOfPages()).isEqualTo(1);
             for (PDPage page : pdf.getPages()) {
                 assertThat(page.getMediaBox().getWidth()).isEqualTo(PDRectangle.A4.getWidth());
@@ -114,7 +176,8 @@ class BulletinPdfTest {
             assertThat(sheet.getRow(2).getCell(5).getNumericCellValue()).isEqualTo(75.0);
             assertThat(sheet.getRow(2).getCell(7).getNumericCellValue()).isEqualTo(25.0);
             XSSFCellStyle red = sheet.getRow(4).getCell(BulletinWorkbook.BAND).getCellStyle();
-            assertThat(sheet.getRow(4).getCell(BulletinWorkbook.BAND).getStringCellValue()).isEqualTo("红");
+            assertThat(sheet.getRow(4).getCell(BulletinWorkbook.BAND).getStringCellValue())
+                    .isEqualTo("红");
             assertThat(red.getFillForegroundXSSFColor().getARGBHex()).endsWith("FFC7CE");
             assertThat(sheet.getRow(4).getCell(16).getStringCellValue()).isEqualTo("约谈整改");
             // below the ranking, after an empty row: each 100% group with its header and regions

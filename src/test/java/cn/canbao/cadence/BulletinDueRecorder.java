@@ -1,10 +1,9 @@
 package cn.canbao.cadence;
 
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 
 /** Records every {@link BulletinDue} (published on Quartz's threads, where test-scoped event recording sees nothing). */
 @Component

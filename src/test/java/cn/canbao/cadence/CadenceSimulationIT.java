@@ -1,5 +1,14 @@
 package cn.canbao.cadence;
 
+import static cn.canbao.cadence.CadenceTestCounty.COUNTY;
+import static cn.canbao.cadence.CadenceTestCounty.TOWNSHIP_1;
+import static cn.canbao.cadence.CadenceTestCounty.TOWNSHIP_2;
+import static cn.canbao.cadence.CadenceTestCounty.VILLAGE_1;
+import static cn.canbao.cadence.CadenceTestCounty.VILLAGE_2;
+import static cn.canbao.cadence.CadenceTestSupport.clockAt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.DomainException;
 import cn.canbao.campaign.Campaign;
@@ -12,29 +21,18 @@ import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
 import cn.canbao.task.TaskInbox;
-import org.camunda.bpm.engine.HistoryService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static cn.canbao.cadence.CadenceTestCounty.COUNTY;
-import static cn.canbao.cadence.CadenceTestCounty.TOWNSHIP_1;
-import static cn.canbao.cadence.CadenceTestCounty.TOWNSHIP_2;
-import static cn.canbao.cadence.CadenceTestCounty.VILLAGE_1;
-import static cn.canbao.cadence.CadenceTestCounty.VILLAGE_2;
-import static cn.canbao.cadence.CadenceTestCounty.VILLAGE_3;
-import static cn.canbao.cadence.CadenceTestSupport.clockAt;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Fifteen campaign days on a county of three villages in two townships, the engine clock at each day's
@@ -60,22 +58,31 @@ class CadenceSimulationIT {
 
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     CadenceService cadence;
+
     @Autowired
     TaskInbox inbox;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtime;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     CadenceTestCounty county;
+
     @Autowired
     CadenceTestSupport driver;
+
     @Autowired
     BulletinDueRecorder bulletins;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -114,37 +121,64 @@ class CadenceSimulationIT {
             clockAt(day, LocalTime.of(18, 0));
             complete("cadre.cadence.1", campaign, VillageSummaryProcess.TASK_CONFIRM, Map.of("remarks", "第" + n + "天"));
             if (n % 3 == 0) {
-                complete("township.cadence.1", campaign, TownshipDispatchProcess.TASK_DISPATCH,
+                complete(
+                        "township.cadence.1",
+                        campaign,
+                        TownshipDispatchProcess.TASK_DISPATCH,
                         Map.of(TownshipDispatchProcess.VAR_INSTRUCTIONS, "落后村明日入户走访"));
             }
             clockAt(day.plusDays(1), LocalTime.of(10, 0)); // past the window (16 hours: 09:00 next day)
             complete("cadre.cadence.2", campaign, VillageSummaryProcess.TASK_CONFIRM, Map.of());
         }
 
-        assertThat(count("select count(*) from village_summary where campaign_id = ?", campaign.id())).isEqualTo(45);
-        assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(Long.toString(campaign.id()))
-                .taskDefinitionKey(VillageSummaryProcess.TASK_CONFIRM).count()).isEqualTo(45);
-        assertThat(jdbc.queryForList("select distinct dispatch_date from township_dispatch where campaign_id = ? "
-                + "order by 1", LocalDate.class, campaign.id()))
-                .containsExactly(FIRST.plusDays(2), FIRST.plusDays(5), FIRST.plusDays(8), FIRST.plusDays(11), FIRST.plusDays(14));
-        assertThat(history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(Long.toString(campaign.id()))
-                .taskDefinitionKey(TownshipDispatchProcess.TASK_DISPATCH).count()).isEqualTo(10);
-        assertThat(bulletins.of(campaign.id())).extracting(BulletinDue::periodEnd)
+        assertThat(count("select count(*) from village_summary where campaign_id = ?", campaign.id()))
+                .isEqualTo(45);
+        assertThat(history.createHistoricTaskInstanceQuery()
+                        .processInstanceBusinessKey(Long.toString(campaign.id()))
+                        .taskDefinitionKey(VillageSummaryProcess.TASK_CONFIRM)
+                        .count())
+                .isEqualTo(45);
+        assertThat(jdbc.queryForList(
+                        "select distinct dispatch_date from township_dispatch where campaign_id = ? " + "order by 1",
+                        LocalDate.class,
+                        campaign.id()))
+                .containsExactly(
+                        FIRST.plusDays(2),
+                        FIRST.plusDays(5),
+                        FIRST.plusDays(8),
+                        FIRST.plusDays(11),
+                        FIRST.plusDays(14));
+        assertThat(history.createHistoricTaskInstanceQuery()
+                        .processInstanceBusinessKey(Long.toString(campaign.id()))
+                        .taskDefinitionKey(TownshipDispatchProcess.TASK_DISPATCH)
+                        .count())
+                .isEqualTo(10);
+        assertThat(bulletins.of(campaign.id()))
+                .extracting(BulletinDue::periodEnd)
                 .containsExactly(FIRST.plusDays(4), FIRST.plusDays(9), FIRST.plusDays(14));
 
         // a trigger fired again for a day already handled doubles nothing
         driver.fire(campaign.id(), FIRST.plusDays(14));
-        assertThat(count("select count(*) from village_summary where campaign_id = ?", campaign.id())).isEqualTo(45);
-        assertThat(count("select count(*) from township_dispatch where campaign_id = ?", campaign.id())).isEqualTo(10);
+        assertThat(count("select count(*) from village_summary where campaign_id = ?", campaign.id()))
+                .isEqualTo(45);
+        assertThat(count("select count(*) from township_dispatch where campaign_id = ?", campaign.id()))
+                .isEqualTo(10);
         assertThat(bulletins.of(campaign.id())).hasSize(3);
 
         // on time, late (after the window) and missing, per township: summaries and dispatches together
-        List<ReportTimeliness> timeliness = cadence.timeliness(campaign.id(), Instant.parse("2050-01-01T00:00:00Z"),
-                Instant.parse("2051-01-01T00:00:00Z"));
-        assertThat(timeliness).containsExactly(new ReportTimeliness(TOWNSHIP_1, 35, 15, 0),
-                new ReportTimeliness(TOWNSHIP_2, 20, 0, 20));
-        assertThat(jdbc.queryForObject("select remarks from village_summary where campaign_id = ? and village_code = ? "
-                + "and report_date = ?", String.class, campaign.id(), VILLAGE_1, FIRST.plusDays(4))).isEqualTo("第5天");
+        List<ReportTimeliness> timeliness = cadence.timeliness(
+                campaign.id(), Instant.parse("2050-01-01T00:00:00Z"), Instant.parse("2051-01-01T00:00:00Z"));
+        assertThat(timeliness)
+                .containsExactly(
+                        new ReportTimeliness(TOWNSHIP_1, 35, 15, 0), new ReportTimeliness(TOWNSHIP_2, 20, 0, 20));
+        assertThat(jdbc.queryForObject(
+                        "select remarks from village_summary where campaign_id = ? and village_code = ? "
+                                + "and report_date = ?",
+                        String.class,
+                        campaign.id(),
+                        VILLAGE_1,
+                        FIRST.plusDays(4)))
+                .isEqualTo("第5天");
     }
 
     @Test
@@ -159,21 +193,27 @@ class CadenceSimulationIT {
         }
         // day 3 at 18:00: the second village missed days 1 and 2, the first reported every day
         LocalDate day3 = FIRST.plusDays(2);
-        TownshipDispatch dispatch = security.as("township.cadence.1", () -> cadence.dispatch(campaign.id(), TOWNSHIP_1, day3));
+        TownshipDispatch dispatch =
+                security.as("township.cadence.1", () -> cadence.dispatch(campaign.id(), TOWNSHIP_1, day3));
         assertThat(dispatch.laggingVillages()).containsExactly(VILLAGE_2);
-        List<VillageReport> villages = security.as("township.cadence.1",
-                () -> cadence.villageReports(campaign.id(), TOWNSHIP_1, day3));
-        assertThat(villages).extracting(VillageReport::villageCode, VillageReport::lastState, VillageReport::lagging)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(VILLAGE_1, ReportState.ON_TIME, false),
+        List<VillageReport> villages =
+                security.as("township.cadence.1", () -> cadence.villageReports(campaign.id(), TOWNSHIP_1, day3));
+        assertThat(villages)
+                .extracting(VillageReport::villageCode, VillageReport::lastState, VillageReport::lagging)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(VILLAGE_1, ReportState.ON_TIME, false),
                         org.assertj.core.groups.Tuple.tuple(VILLAGE_2, ReportState.MISSING, true));
 
         InboxTask task = single("township.cadence.1", campaign, TownshipDispatchProcess.TASK_DISPATCH);
-        assertThatThrownBy(() -> security.as("township.cadence.1", () -> inbox.complete(task.id(),
-                Map.of(TownshipDispatchProcess.VAR_INSTRUCTIONS, " "))))
+        assertThatThrownBy(() -> security.as(
+                        "township.cadence.1",
+                        () -> inbox.complete(task.id(), Map.of(TownshipDispatchProcess.VAR_INSTRUCTIONS, " "))))
                 .isInstanceOf(DomainException.class)
-                .satisfies(e -> assertThat(((DomainException) e).messageKey()).isEqualTo("cadence.instructionsRequired"));
-        security.as("township.cadence.1", () -> inbox.complete(task.id(),
-                Map.of(TownshipDispatchProcess.VAR_INSTRUCTIONS, "甲二村明日补报")));
+                .satisfies(
+                        e -> assertThat(((DomainException) e).messageKey()).isEqualTo("cadence.instructionsRequired"));
+        security.as(
+                "township.cadence.1",
+                () -> inbox.complete(task.id(), Map.of(TownshipDispatchProcess.VAR_INSTRUCTIONS, "甲二村明日补报")));
         assertThat(security.as(leader, () -> cadence.dispatch(campaign.id(), TOWNSHIP_1, day3)))
                 .extracting(TownshipDispatch::instructions, TownshipDispatch::state)
                 .containsExactly("甲二村明日补报", ReportState.ON_TIME);
@@ -182,19 +222,26 @@ class CadenceSimulationIT {
         ReportMatrix mine = security.as("township.cadence.1", () -> cadence.matrix(campaign.id(), 7));
         assertThat(mine.days()).containsExactly(FIRST, FIRST.plusDays(1), day3);
         assertThat(mine.rows()).extracting(ReportMatrix.Row::villageCode).containsExactly(VILLAGE_1, VILLAGE_2);
-        assertThat(mine.rows().get(1).states()).containsEntry(FIRST, ReportState.MISSING).containsEntry(day3, ReportState.OPEN);
-        assertThat(security.as(leader, () -> cadence.matrix(campaign.id(), 7)).rows()).hasSize(3);
+        assertThat(mine.rows().get(1).states())
+                .containsEntry(FIRST, ReportState.MISSING)
+                .containsEntry(day3, ReportState.OPEN);
+        assertThat(security.as(leader, () -> cadence.matrix(campaign.id(), 7)).rows())
+                .hasSize(3);
     }
 
     @Test
     void weekendsAreSkippedWhenTheCountySaysSoAndAnEndedCampaignIsUnscheduled() throws Exception {
         LocalDate thursday = LocalDate.of(2050, 10, 6);
         Campaign campaign = start("节奏周末行动", 2053, thursday);
-        assertThatThrownBy(() -> security.as("township.cadence.1", () -> cadence.configure(campaign.id(),
-                CadenceSettings.defaults(thursday).withSkipWeekends(true))))
+        assertThatThrownBy(() -> security.as(
+                        "township.cadence.1",
+                        () -> cadence.configure(
+                                campaign.id(),
+                                CadenceSettings.defaults(thursday).withSkipWeekends(true))))
                 .isInstanceOf(CadenceException.class);
         CadenceSettings skip = new CadenceSettings(thursday, LocalTime.of(18, 30), 16, 3, 24, 5, true);
-        assertThat(security.as(leader, () -> cadence.configure(campaign.id(), skip))).isEqualTo(skip);
+        assertThat(security.as(leader, () -> cadence.configure(campaign.id(), skip)))
+                .isEqualTo(skip);
         assertThat(driver.cronOf(campaign.id())).isEqualTo("0 30 18 ? * *");
 
         for (int i = 0; i < 7; i++) { // Thursday to Wednesday: 5 reporting days
@@ -202,16 +249,28 @@ class CadenceSimulationIT {
             clockAt(day, LocalTime.of(18, 30));
             driver.fire(campaign.id(), day);
         }
-        assertThat(jdbc.queryForList("select distinct report_date from village_summary where campaign_id = ? order by 1",
-                LocalDate.class, campaign.id())).hasSize(5).noneMatch(d -> d.getDayOfWeek().getValue() >= 6);
-        assertThat(count("select count(*) from village_summary where campaign_id = ?", campaign.id())).isEqualTo(15);
-        assertThat(jdbc.queryForList("select dispatch_date from township_dispatch where campaign_id = ?",
-                LocalDate.class, campaign.id())).containsExactly(thursday.plusDays(4), thursday.plusDays(4)); // Monday
-        assertThat(bulletins.of(campaign.id())).extracting(BulletinDue::periodEnd).containsExactly(thursday.plusDays(6));
+        assertThat(jdbc.queryForList(
+                        "select distinct report_date from village_summary where campaign_id = ? order by 1",
+                        LocalDate.class,
+                        campaign.id()))
+                .hasSize(5)
+                .noneMatch(d -> d.getDayOfWeek().getValue() >= 6);
+        assertThat(count("select count(*) from village_summary where campaign_id = ?", campaign.id()))
+                .isEqualTo(15);
+        assertThat(jdbc.queryForList(
+                        "select dispatch_date from township_dispatch where campaign_id = ?",
+                        LocalDate.class,
+                        campaign.id()))
+                .containsExactly(thursday.plusDays(4), thursday.plusDays(4)); // Monday
+        assertThat(bulletins.of(campaign.id()))
+                .extracting(BulletinDue::periodEnd)
+                .containsExactly(thursday.plusDays(6));
 
         SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.SUMMARISE));
         assertThat(driver.scheduled(campaign.id())).isFalse();
-        assertThat(SystemAccess.call(() -> cadence.tick(campaign.id(), thursday.plusDays(7))).reportingDay()).isZero();
+        assertThat(SystemAccess.call(() -> cadence.tick(campaign.id(), thursday.plusDays(7)))
+                        .reportingDay())
+                .isZero();
     }
 
     @Test
@@ -220,12 +279,14 @@ class CadenceSimulationIT {
         runtime.deleteProcessInstance(campaign.processInstanceId(), "deleted by an admin");
         clockAt(FIRST, LocalTime.of(17, 0));
         driver.fire(campaign.id(), FIRST);
-        assertThat(count("select count(*) from village_summary where campaign_id = ?", campaign.id())).isZero();
+        assertThat(count("select count(*) from village_summary where campaign_id = ?", campaign.id()))
+                .isZero();
         assertThat(driver.scheduled(campaign.id())).isFalse();
     }
 
     private Campaign start(String name, int year, LocalDate first) {
-        Campaign c = security.as(leader, () -> campaigns.start(NewCampaign.of(name, year, COUNTY, first, first.plusDays(59))));
+        Campaign c = security.as(
+                leader, () -> campaigns.start(NewCampaign.of(name, year, COUNTY, first, first.plusDays(59))));
         started.add(c);
         return c;
     }
@@ -238,7 +299,8 @@ class CadenceSimulationIT {
 
     private InboxTask single(String user, Campaign campaign, String taskKey) {
         List<InboxTask> open = security.as(user, () -> inbox.open(TaskFilter.ALL)).stream()
-                .filter(t -> Long.toString(campaign.id()).equals(t.businessKey()) && t.taskDefinitionKey().equals(taskKey))
+                .filter(t -> Long.toString(campaign.id()).equals(t.businessKey())
+                        && t.taskDefinitionKey().equals(taskKey))
                 .toList();
         assertThat(open).as(user + " " + taskKey).hasSize(1);
         return open.get(0);

@@ -5,9 +5,8 @@ import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.SystemAccess;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * A small county of its own for the cadence tests, so counts are exact: 测试县 under the demo city with

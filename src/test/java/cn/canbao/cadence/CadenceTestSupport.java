@@ -1,7 +1,15 @@
 package cn.canbao.cadence;
 
+import static org.awaitility.Awaitility.await;
+
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.quartz.JobDataMap;
@@ -10,17 +18,7 @@ import org.quartz.JobExecutionException;
 import org.quartz.JobListener;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
-import org.quartz.impl.matchers.KeyMatcher;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.Date;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import static org.awaitility.Awaitility.await;
 
 /** Drives a campaign's cadence through Quartz for a given day and waits for the run; cleans up after a test. */
 @Component
@@ -34,12 +32,15 @@ public class CadenceTestSupport {
     CadenceTestSupport(Scheduler scheduler, RuntimeService runtime) throws SchedulerException {
         this.scheduler = scheduler;
         this.runtime = runtime;
-        scheduler.getListenerManager().addJobListener(new Recorder(),
-                org.quartz.impl.matchers.GroupMatcher.jobGroupEquals(CadenceSchedule.GROUP));
+        scheduler
+                .getListenerManager()
+                .addJobListener(
+                        new Recorder(), org.quartz.impl.matchers.GroupMatcher.jobGroupEquals(CadenceSchedule.GROUP));
     }
 
     public static void clockAt(LocalDate day, LocalTime time) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(time).atZone(CanbaoClock.DEFAULT_ZONE).toInstant()));
+        ClockUtil.setCurrentTime(
+                Date.from(day.atTime(time).atZone(CanbaoClock.DEFAULT_ZONE).toInstant()));
     }
 
     public boolean scheduled(long campaignId) throws SchedulerException {
@@ -48,7 +49,8 @@ public class CadenceTestSupport {
     }
 
     public String cronOf(long campaignId) throws SchedulerException {
-        return ((org.quartz.CronTrigger) scheduler.getTrigger(CadenceSchedule.triggerKey(campaignId))).getCronExpression();
+        return ((org.quartz.CronTrigger) scheduler.getTrigger(CadenceSchedule.triggerKey(campaignId)))
+                .getCronExpression();
     }
 
     /** Fires the campaign's job now for the given day, through Quartz, and waits until it has run. */
@@ -70,9 +72,14 @@ public class CadenceTestSupport {
         if (campaign == null) {
             return;
         }
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(campaign.id())).list()
+        runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(Long.toString(campaign.id()))
+                .list()
                 .forEach(p -> {
-                    if (runtime.createProcessInstanceQuery().processInstanceId(p.getId()).count() > 0) {
+                    if (runtime.createProcessInstanceQuery()
+                                    .processInstanceId(p.getId())
+                                    .count()
+                            > 0) {
                         runtime.deleteProcessInstance(p.getId(), "test finished");
                     }
                 });
@@ -86,17 +93,16 @@ public class CadenceTestSupport {
         }
 
         @Override
-        public void jobToBeExecuted(JobExecutionContext context) {
-        }
+        public void jobToBeExecuted(JobExecutionContext context) {}
 
         @Override
-        public void jobExecutionVetoed(JobExecutionContext context) {
-        }
+        public void jobExecutionVetoed(JobExecutionContext context) {}
 
         @Override
         public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
             Object day = context.getMergedJobDataMap().get(CadenceTickJob.DAY);
-            finished.put(context.getJobDetail().getKey().getName() + "@" + day,
+            finished.put(
+                    context.getJobDetail().getKey().getName() + "@" + day,
                     failure == null ? "" : String.valueOf(failure.getCause() != null ? failure.getCause() : failure));
         }
     }

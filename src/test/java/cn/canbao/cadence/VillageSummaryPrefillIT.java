@@ -1,7 +1,12 @@
 package cn.canbao.cadence;
 
-import cn.canbao.base.CanbaoClock;
+import static cn.canbao.cadence.CadenceTestCounty.COUNTY;
+import static cn.canbao.cadence.CadenceTestCounty.VILLAGE_1;
+import static cn.canbao.cadence.CadenceTestCounty.VILLAGE_2;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
@@ -11,17 +16,11 @@ import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
+import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.LocalDate;
-
-import static cn.canbao.cadence.CadenceTestCounty.COUNTY;
-import static cn.canbao.cadence.CadenceTestCounty.VILLAGE_1;
-import static cn.canbao.cadence.CadenceTestCounty.VILLAGE_2;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The daily summary counts what the register received since the village's previous summary: an
@@ -35,16 +34,22 @@ class VillageSummaryPrefillIT {
 
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     CadenceService cadence;
+
     @Autowired
     CadenceTestCounty county;
+
     @Autowired
     CadenceTestSupport driver;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -64,29 +69,46 @@ class VillageSummaryPrefillIT {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = TestIds.id("350599", LocalDate.of(1982, 5, 1 + i), 901 + 2 * i);
         }
-        importer.importAs(clerk, ExtractKind.POLICE_HOUSEHOLD, "cadence-people.csv", "身份证号,姓名,变动类型,变动日期,户籍地区划\n"
-                + ids[0] + ",甲,在册,2000-01-01," + VILLAGE_1 + "\n" + ids[1] + ",乙,在册,2000-01-01," + VILLAGE_1 + "\n"
-                + ids[2] + ",丙,在册,2000-01-01," + VILLAGE_1 + "\n");
+        importer.importAs(
+                clerk,
+                ExtractKind.POLICE_HOUSEHOLD,
+                "cadence-people.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划\n"
+                        + ids[0] + ",甲,在册,2000-01-01," + VILLAGE_1 + "\n" + ids[1] + ",乙,在册,2000-01-01," + VILLAGE_1
+                        + "\n"
+                        + ids[2] + ",丙,在册,2000-01-01," + VILLAGE_1 + "\n");
         LocalDate first = LocalDate.now(CanbaoClock.DEFAULT_ZONE).minusDays(5);
-        campaign = security.as(leader, () -> campaigns.start(NewCampaign.of("节奏预填行动", YEAR, COUNTY, first,
-                first.plusDays(59))));
+        campaign = security.as(
+                leader, () -> campaigns.start(NewCampaign.of("节奏预填行动", YEAR, COUNTY, first, first.plusDays(59))));
 
         assertThat(tick(first).summariesStarted()).isEqualTo(3);
         assertThat(numbers(VILLAGE_1, first)).containsExactly(0, 0, 0, 0);
 
-        importer.importAs(clerk, ExtractKind.INSURANCE_STATUS, "cadence-insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地\n" + ids[0] + ",甲," + YEAR + ",居民,本地\n"
-                        + ids[1] + ",乙," + (YEAR - 1) + ",居民,本地\n");
-        importer.importAs(clerk, ExtractKind.TAX_PAYMENT, "cadence-paid.csv",
+        importer.importAs(
+                clerk,
+                ExtractKind.INSURANCE_STATUS,
+                "cadence-insured.csv",
+                "身份证号,姓名,参保年度,险种,参保地\n" + ids[0] + ",甲," + YEAR + ",居民,本地\n" + ids[1] + ",乙," + (YEAR - 1)
+                        + ",居民,本地\n");
+        importer.importAs(
+                clerk,
+                ExtractKind.TAX_PAYMENT,
+                "cadence-paid.csv",
                 "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n" + ids[2] + ",丙," + YEAR + ",居民,2053-10-08,400,CAD-"
                         + System.nanoTime() + "\n");
         // a grid worker records why someone does not enrol (the outreach module will write these rows)
-        jdbc.update("insert into person_change (id_number, field, old_value, new_value, changed_by) "
-                + "values (?, 'not_enrolled_reason', null, 'WORKS_AWAY', 'grid.worker')", ids[1]);
+        jdbc.update(
+                "insert into person_change (id_number, field, old_value, new_value, changed_by) "
+                        + "values (?, 'not_enrolled_reason', null, 'WORKS_AWAY', 'grid.worker')",
+                ids[1]);
         // two visits in the first village (what the outreach visit form records), none in the second
         for (String outcome : new String[] {"UNREACHABLE", "REFUSED"}) {
-            jdbc.update("insert into visit (id_number, village_code, visited_by, method, outcome) "
-                    + "values (?, ?, 'grid.worker', 'HOME', ?)", ids[1], VILLAGE_1, outcome);
+            jdbc.update(
+                    "insert into visit (id_number, village_code, visited_by, method, outcome) "
+                            + "values (?, ?, 'grid.worker', 'HOME', ?)",
+                    ids[1],
+                    VILLAGE_1,
+                    outcome);
         }
 
         tick(first.plusDays(1));
@@ -106,8 +128,12 @@ class VillageSummaryPrefillIT {
     }
 
     private java.util.List<Integer> numbers(String village, LocalDate day) {
-        return jdbc.queryForObject("select array[new_enrollments, new_payments, reasons_recorded, visits_made] from village_summary "
+        return jdbc.queryForObject(
+                "select array[new_enrollments, new_payments, reasons_recorded, visits_made] from village_summary "
                         + "where campaign_id = ? and village_code = ? and report_date = ?",
-                (rs, n) -> java.util.Arrays.asList((Integer[]) rs.getArray(1).getArray()), campaign.id(), village, day);
+                (rs, n) -> java.util.Arrays.asList((Integer[]) rs.getArray(1).getArray()),
+                campaign.id(),
+                village,
+                day);
     }
 }

@@ -10,10 +10,9 @@ import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
-import org.springframework.stereotype.Component;
-
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * A county of its own for the dashboard tests, with seven residents whose figures are known by heart:
@@ -69,7 +68,10 @@ public class DashboardTestCounty {
                 NewRegion.grid(GRID_21, "丁二村第一网格", VILLAGE_2, GridKind.COMMUNITY, null, null, true),
                 NewRegion.grid(GRID_31, "戊一村第一网格", VILLAGE_3, GridKind.COMMUNITY, null, null, true))));
         security.ensureUser(CLERK, COUNTY, Role.CLERK);
-        importer.importAs(CLERK, ExtractKind.POLICE_HOUSEHOLD, "dashboard-people.csv",
+        importer.importAs(
+                CLERK,
+                ExtractKind.POLICE_HOUSEHOLD,
+                "dashboard-people.csv",
                 "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号\n"
                         + line(0, "甲", VILLAGE_1, VILLAGE_1, GRID_11, "13700137000")
                         + line(1, "乙", VILLAGE_1, VILLAGE_1, GRID_11, "13700137001")
@@ -78,7 +80,10 @@ public class DashboardTestCounty {
                         + line(4, "戊", VILLAGE_2, VILLAGE_2, GRID_21, "13700137004")
                         + line(5, "己", VILLAGE_2, VILLAGE_3, GRID_31, "13700137005")
                         + line(6, "庚", VILLAGE_3, VILLAGE_3, GRID_31, "13700137006"));
-        importer.importAs(CLERK, ExtractKind.INSURANCE_STATUS, "dashboard-insured-" + year + ".csv",
+        importer.importAs(
+                CLERK,
+                ExtractKind.INSURANCE_STATUS,
+                "dashboard-insured-" + year + ".csv",
                 "身份证号,姓名,参保年度,险种,参保地\n"
                         + id(0) + ",甲," + year + ",居民,本地\n"
                         + id(1) + ",乙," + year + ",居民,异地\n"

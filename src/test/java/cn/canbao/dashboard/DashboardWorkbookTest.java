@@ -1,15 +1,14 @@
 package cn.canbao.dashboard;
 
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
 
 /** A chart's data as a sheet: title, Chinese headers, numbers stored as numbers, text as text. */
 class DashboardWorkbookTest {
@@ -17,8 +16,13 @@ class DashboardWorkbookTest {
     @Test
     void writesTitleHeadersAndRowsWithNumbersAsNumbers() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DashboardWorkbook.write(new DashboardWorkbook.Sheet("下级排名", "看板测试县 · 下级排名", List.of("排名", "地区", "任务完成率 %"),
-                List.of(List.of(1, "戊乡", new BigDecimal("100.00")), List.of(2, "丁镇", new BigDecimal("25.00")))), out);
+        DashboardWorkbook.write(
+                new DashboardWorkbook.Sheet(
+                        "下级排名",
+                        "看板测试县 · 下级排名",
+                        List.of("排名", "地区", "任务完成率 %"),
+                        List.of(List.of(1, "戊乡", new BigDecimal("100.00")), List.of(2, "丁镇", new BigDecimal("25.00")))),
+                out);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Sheet sheet = wb.getSheet("下级排名");
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("看板测试县 · 下级排名");

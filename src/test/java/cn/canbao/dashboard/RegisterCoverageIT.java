@@ -1,18 +1,5 @@
 package cn.canbao.dashboard;
 
-import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.base.AccessRefused;
-import cn.canbao.campaign.CampaignService;
-import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
-import cn.canbao.quota.Baseline;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import java.math.BigDecimal;
-import java.util.Optional;
-
 import static cn.canbao.dashboard.RegisterOnlyCounty.COUNTY;
 import static cn.canbao.dashboard.RegisterOnlyCounty.TOWNSHIP_1;
 import static cn.canbao.dashboard.RegisterOnlyCounty.TOWNSHIP_2;
@@ -22,6 +9,18 @@ import static cn.canbao.dashboard.RegisterOnlyCounty.YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+
+import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.base.AccessRefused;
+import cn.canbao.campaign.CampaignService;
+import cn.canbao.quota.Baseline;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
+import java.math.BigDecimal;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Before any campaign the dashboard shows the register's coverage of the caller's region: for a seeded county of five
@@ -34,10 +33,13 @@ class RegisterCoverageIT {
 
     @Autowired
     RegisterOnlyCounty county;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     DashboardService dashboards;
+
     @Autowired
     CampaignService campaigns;
 
@@ -51,9 +53,11 @@ class RegisterCoverageIT {
 
     @Test
     void theCountyLeaderSeesTheRegistersCoverageWithoutACampaign() {
-        assertThat(security.as("register.only.leader", () -> dashboards.campaigns())).isEmpty();
+        assertThat(security.as("register.only.leader", () -> dashboards.campaigns()))
+                .isEmpty();
 
-        RegisterCoverage coverage = security.as("register.only.leader", () -> dashboards.registerCoverage()).orElseThrow();
+        RegisterCoverage coverage = security.as("register.only.leader", () -> dashboards.registerCoverage())
+                .orElseThrow();
 
         assertThat(coverage.region().code()).isEqualTo(COUNTY);
         assertThat(coverage.year()).isEqualTo(YEAR);
@@ -64,10 +68,14 @@ class RegisterCoverageIT {
         assertThat(total.uninsured()).isEqualTo(2);
         assertThat(total.coverageRate()).isEqualByComparingTo(new BigDecimal("60.00"));
         assertThat(coverage.children())
-                .extracting(Baseline::regionName, Baseline::registered, Baseline::insuredTotal, Baseline::uninsured,
+                .extracting(
+                        Baseline::regionName,
+                        Baseline::registered,
+                        Baseline::insuredTotal,
+                        Baseline::uninsured,
                         b -> b.coverageRate().toPlainString())
-                .containsExactly(tuple("庚镇", 3, 2, 1, "66.67"), tuple("辛乡", 2, 1, 1, "50.00"),
-                        tuple("壬乡", 0, 0, 0, "0.00"));
+                .containsExactly(
+                        tuple("庚镇", 3, 2, 1, "66.67"), tuple("辛乡", 2, 1, 1, "50.00"), tuple("壬乡", 0, 0, 0, "0.00"));
     }
 
     @Test

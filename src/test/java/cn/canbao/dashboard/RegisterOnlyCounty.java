@@ -10,10 +10,9 @@ import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
-import org.springframework.stereotype.Component;
-
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * A county with a register and never a campaign, for the dashboard before the first one: 登记库测试县 with 庚镇
@@ -35,6 +34,7 @@ public class RegisterOnlyCounty {
     public static final String TOWNSHIP_2 = "350592102000";
     /** A township without residents. */
     public static final String TOWNSHIP_3 = "350592103000";
+
     public static final String VILLAGE_1 = "350592101001";
     public static final String VILLAGE_2 = "350592102001";
     public static final String CLERK = "clerk.register.only";
@@ -65,11 +65,17 @@ public class RegisterOnlyCounty {
                 NewRegion.grid(VILLAGE_1 + "001", "庚一村第一网格", VILLAGE_1, GridKind.COMMUNITY, null, null, true),
                 NewRegion.grid(VILLAGE_2 + "001", "辛一村第一网格", VILLAGE_2, GridKind.COMMUNITY, null, null, true))));
         security.ensureUser(CLERK, COUNTY, Role.CLERK);
-        importer.importAs(CLERK, ExtractKind.POLICE_HOUSEHOLD, "register-only-people.csv",
+        importer.importAs(
+                CLERK,
+                ExtractKind.POLICE_HOUSEHOLD,
+                "register-only-people.csv",
                 "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号\n"
                         + line(0, "子", VILLAGE_1) + line(1, "丑", VILLAGE_1) + line(2, "寅", VILLAGE_1)
                         + line(3, "卯", VILLAGE_2) + line(4, "辰", VILLAGE_2));
-        importer.importAs(CLERK, ExtractKind.INSURANCE_STATUS, "register-only-insured-" + YEAR + ".csv",
+        importer.importAs(
+                CLERK,
+                ExtractKind.INSURANCE_STATUS,
+                "register-only-insured-" + YEAR + ".csv",
                 "身份证号,姓名,参保年度,险种,参保地\n"
                         + id(0) + ",子," + YEAR + ",居民,本地\n"
                         + id(1) + ",丑," + YEAR + ",居民,异地\n"

@@ -1,5 +1,7 @@
 package cn.canbao.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.policy.PolicyAssessment;
 import cn.canbao.policy.PolicyService;
@@ -7,13 +9,10 @@ import cn.canbao.policy.RuleSetFixtures;
 import cn.canbao.policy.RuleSetService;
 import cn.canbao.register.IdNumber;
 import cn.canbao.security.SystemAccess;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The demo county is Fujian in 2023: the Heilongjiang mechanism ("自2025年起") is not its rule, so a resident with a
@@ -28,8 +27,10 @@ class DemoPolicyIT {
 
     @Autowired
     PolicyService policy;
+
     @Autowired
     RuleSetService ruleSets;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -38,8 +39,12 @@ class DemoPolicyIT {
         RuleSetFixtures.save(ruleSets, DemoCountyLoader.demoRuleSet());
         String broken = person(1970, 11);
         for (int year = 2015; year <= 2020; year++) {
-            jdbc.update("insert into enrollment (id_number, year, scheme, place, paid_date, amount) "
-                    + "values (?, ?, 'RESIDENT', 'LOCAL', ?, 280)", broken, year, LocalDate.of(year - 1, 11, 1));
+            jdbc.update(
+                    "insert into enrollment (id_number, year, scheme, place, paid_date, amount) "
+                            + "values (?, ?, 'RESIDENT', 'LOCAL', ?, 280)",
+                    broken,
+                    year,
+                    LocalDate.of(year - 1, 11, 1));
         }
         String dibao = person(1971, 12);
         jdbc.update("insert into person_group (id_number, grp, detail) values (?, 'HARDSHIP', 'DIBAO')", dibao);
@@ -58,15 +63,21 @@ class DemoPolicyIT {
         assertThat(SystemAccess.call(() -> policy.nonPaymentConsequence(broken, SPRING_2023)))
                 .isEqualTo("请在集中参保期内按时缴费");
         // 分类资助 of the demo rule set: 低保 a fixed 200 (180 left), 特困 in full
-        assertThat(SystemAccess.call(() -> policy.reminder(dibao, SPRING_2023)).amount()).isEqualByComparingTo("180");
-        assertThat(SystemAccess.call(() -> policy.assess(tekun, SPRING_2023)).fullyFunded()).isTrue();
+        assertThat(SystemAccess.call(() -> policy.reminder(dibao, SPRING_2023)).amount())
+                .isEqualByComparingTo("180");
+        assertThat(SystemAccess.call(() -> policy.assess(tekun, SPRING_2023)).fullyFunded())
+                .isTrue();
     }
 
     private String person(int birthYear, int sequence) {
         String first17 = "350525" + birthYear + "0401" + String.format("%03d", 800 + sequence);
         String id = first17 + IdNumber.checkCharacter(first17);
-        jdbc.update("insert into person (id_number, name, birth_date, sex, household_region) values (?, '演示', ?, 'F', ?) "
-                + "on conflict do nothing", id, IdNumber.of(id).birthDate(), VILLAGE);
+        jdbc.update(
+                "insert into person (id_number, name, birth_date, sex, household_region) values (?, '演示', ?, 'F', ?) "
+                        + "on conflict do nothing",
+                id,
+                IdNumber.of(id).birthDate(),
+                VILLAGE);
         return id;
     }
 }

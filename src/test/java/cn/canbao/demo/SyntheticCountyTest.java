@@ -1,14 +1,12 @@
 package cn.canbao.demo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.register.IdNumber;
 import cn.canbao.register.MobileNumber;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,8 +32,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One full generation of the county, read back from the files as an importer would. */
 class SyntheticCountyTest {
@@ -51,6 +50,7 @@ class SyntheticCountyTest {
     private static SyntheticCounty.Summary summary;
     /** ID → household village code, from the REGISTERED and BIRTH rows. */
     private static final Map<String, String> householdById = new HashMap<>();
+
     private static final Set<String> born = new HashSet<>();
     private static final Set<String> died = new HashSet<>();
 
@@ -65,7 +65,8 @@ class SyntheticCountyTest {
                     householdById.put(row[0], codes.computeIfAbsent(row[4], c -> c));
                     born.add(row[0]);
                     // every birth names a mother: a woman of the county's register, as the import requires
-                    if (row.length < 10 || IdNumber.problemOf(row[9]).isPresent()
+                    if (row.length < 10
+                            || IdNumber.problemOf(row[9]).isPresent()
                             || IdNumber.of(row[9]).sex() != IdNumber.Sex.FEMALE) {
                         throw new AssertionError("birth without a valid mother: " + String.join(",", row));
                     }
@@ -79,10 +80,13 @@ class SyntheticCountyTest {
     @Test
     void summaryHasTheAttachmentsNumbersForEveryTownship() {
         assertThat(summary.byTownship().keySet())
-                .containsExactlyElementsOf(YongchunSeed.TOWNSHIPS.stream().map(YongchunSeed.Township::code).toList());
+                .containsExactlyElementsOf(YongchunSeed.TOWNSHIPS.stream()
+                        .map(YongchunSeed.Township::code)
+                        .toList());
         for (YongchunSeed.Township t : YongchunSeed.TOWNSHIPS) {
             SyntheticCounty.TownshipCounts c = summary.byTownship().get(t.code());
-            assertThat(List.of(c.registered(), c.insuredLocal(), c.insuredElsewhere(), c.uninsured())).as(t.name())
+            assertThat(List.of(c.registered(), c.insuredLocal(), c.insuredElsewhere(), c.uninsured()))
+                    .as(t.name())
                     .containsExactly(t.registered(), t.insuredLocal(), t.insuredElsewhere(), t.uninsured());
             assertThat(c.registered()).as(t.name()).isEqualTo(c.insuredLocal() + c.insuredElsewhere() + c.uninsured());
             assertThat(c.lapsed()).as(t.name()).isEqualTo((int) Math.round(t.uninsured() * 0.4));
@@ -113,21 +117,27 @@ class SyntheticCountyTest {
                 paidLastYear.add(row[0]);
             }
         });
-        paidLastYear.stream().filter(id -> !insuredThisYear.contains(id))
+        paidLastYear.stream()
+                .filter(id -> !insuredThisYear.contains(id))
                 .forEach(id -> counts(byTownship, householdById.get(id))[3]++);
         for (YongchunSeed.Township t : YongchunSeed.TOWNSHIPS) {
             int[] c = byTownship.get(t.code());
             SyntheticCounty.TownshipCounts expected = summary.byTownship().get(t.code());
-            assertThat(c).as(t.name()).containsExactly(t.registered(), t.insuredLocal(), t.insuredElsewhere(),
-                    expected.lapsed());
+            assertThat(c)
+                    .as(t.name())
+                    .containsExactly(t.registered(), t.insuredLocal(), t.insuredElsewhere(), expected.lapsed());
         }
         assertThat(householdById).hasSize(578_096);
-        assertThat(died.stream().filter(insuredThisYear::contains)).as("dead and insured").isEmpty();
+        assertThat(died.stream().filter(insuredThisYear::contains))
+                .as("dead and insured")
+                .isEmpty();
     }
 
     @Test
     void everyIdIsValidAndUniqueAndEveryMobileValid() {
-        assertThat(householdById.keySet().stream().filter(id -> !IdNumber.isValid(id))).as("invalid IDs").isEmpty();
+        assertThat(householdById.keySet().stream().filter(id -> !IdNumber.isValid(id)))
+                .as("invalid IDs")
+                .isEmpty();
         Set<String> ids = new HashSet<>();
         Set<String> mobiles = new HashSet<>();
         int[] adults = new int[2];
@@ -164,7 +174,8 @@ class SyntheticCountyTest {
         });
         assertThat(heads.values()).containsOnly(1);
         // the census's 2.62 per family household, a little less where neighbours live apart (人户分离)
-        assertThat(sizes.values().stream().mapToInt(Integer::intValue).average().orElseThrow()).isBetween(2.4, 2.7);
+        assertThat(sizes.values().stream().mapToInt(Integer::intValue).average().orElseThrow())
+                .isBetween(2.4, 2.7);
     }
 
     @Test
@@ -195,9 +206,13 @@ class SyntheticCountyTest {
 
     @Test
     void aFewHundredBirthsAndAboutThreeInAThousandDeathsThisYear() {
-        assertThat(born).hasSizeBetween(300, 900)
-                .allSatisfy(id -> assertThat(IdNumber.of(id).birthDate().getYear()).isEqualTo(2023));
-        assertThat(died).hasSizeBetween(1_600, 1_900).allSatisfy(id -> assertThat(householdById).containsKey(id));
+        assertThat(born)
+                .hasSizeBetween(300, 900)
+                .allSatisfy(
+                        id -> assertThat(IdNumber.of(id).birthDate().getYear()).isEqualTo(2023));
+        assertThat(died)
+                .hasSizeBetween(1_600, 1_900)
+                .allSatisfy(id -> assertThat(householdById).containsKey(id));
         assertThat(died.stream().filter(id -> age(id) >= 60).count()).isGreaterThan(died.size() * 8L / 10);
     }
 
@@ -205,7 +220,10 @@ class SyntheticCountyTest {
     void ageingPyramidFromNewbornsToNinetyFive() {
         Map<Integer, Long> byDecade = householdById.keySet().stream()
                 .collect(Collectors.groupingBy(id -> Math.min(age(id) / 10, 9), Collectors.counting()));
-        assertThat(householdById.keySet().stream().mapToInt(SyntheticCountyTest::age).max().orElseThrow())
+        assertThat(householdById.keySet().stream()
+                        .mapToInt(SyntheticCountyTest::age)
+                        .max()
+                        .orElseThrow())
                 .isEqualTo(95);
         assertThat(byDecade.get(5)).isGreaterThan(byDecade.get(2));
         assertThat(byDecade.get(9)).isLessThan(byDecade.get(8));
@@ -224,7 +242,8 @@ class SyntheticCountyTest {
             hardship.add(row[0]);
             assertThat(row[2]).isIn("DIBAO", "TEKUN", "ORPHAN", "SEVERE_DISABILITY", "MONITORED");
             assertThat(thisYear.get(row[0])).as(row[0]).isEqualTo("RESIDENT/LOCAL");
-            assertThat(LocalDate.parse(row[3])).isAfterOrEqualTo(IdNumber.of(row[0]).birthDate());
+            assertThat(LocalDate.parse(row[3]))
+                    .isAfterOrEqualTo(IdNumber.of(row[0]).birthDate());
             if (row[2].equals("ORPHAN")) {
                 assertThat(age(row[0])).isLessThan(18);
             }
@@ -241,22 +260,28 @@ class SyntheticCountyTest {
             assertThat(householdById).containsKey(row[0]);
             assertThat(row[2]).isNotBlank();
             assertThat(row[4]).isEqualTo(THIS_YEAR);
-            assertThat(age).as(row[3]).isBetween(switch (row[3]) {
-                case "PRESCHOOL" -> 3;
-                case "PRIMARY" -> 6;
-                case "JUNIOR" -> 12;
-                case "SENIOR", "VOCATIONAL" -> 15;
-                default -> 18;
-            }, switch (row[3]) {
-                case "PRESCHOOL" -> 5;
-                case "PRIMARY" -> 11;
-                case "JUNIOR" -> 14;
-                case "SENIOR" -> 17;
-                default -> 22;
-            });
+            assertThat(age)
+                    .as(row[3])
+                    .isBetween(
+                            switch (row[3]) {
+                                case "PRESCHOOL" -> 3;
+                                case "PRIMARY" -> 6;
+                                case "JUNIOR" -> 12;
+                                case "SENIOR", "VOCATIONAL" -> 15;
+                                default -> 18;
+                            },
+                            switch (row[3]) {
+                                case "PRESCHOOL" -> 5;
+                                case "PRIMARY" -> 11;
+                                case "JUNIOR" -> 14;
+                                case "SENIOR" -> 17;
+                                default -> 22;
+                            });
             perStage.merge(row[3], 1, Integer::sum);
         });
-        long schoolAge = householdById.keySet().stream().filter(id -> age(id) >= 6 && age(id) <= 17).count();
+        long schoolAge = householdById.keySet().stream()
+                .filter(id -> age(id) >= 6 && age(id) <= 17)
+                .count();
         int compulsoryAndSenior = perStage.get("PRIMARY") + perStage.get("JUNIOR") + perStage.get("SENIOR");
         assertThat(compulsoryAndSenior).isLessThan((int) schoolAge);
         assertThat(perStage).containsKeys("PRESCHOOL", "PRIMARY", "JUNIOR", "SENIOR", "VOCATIONAL", "HIGHER");
@@ -276,8 +301,10 @@ class SyntheticCountyTest {
             if (!row[6].isEmpty()) {
                 LocalDate paid = LocalDate.parse(row[6]);
                 int year = Integer.parseInt(row[2]);
-                check(!paid.isBefore(LocalDate.of(year - 1, 9, 1)) && !paid.isAfter(LocalDate.of(year, 6, 30)),
-                        "paid in the collection season", row);
+                check(
+                        !paid.isBefore(LocalDate.of(year - 1, 9, 1)) && !paid.isAfter(LocalDate.of(year, 6, 30)),
+                        "paid in the collection season",
+                        row);
             }
             if (row[2].equals(THIS_YEAR) && row[3].equals("RESIDENT") && row[4].equals("LOCAL")) {
                 payments.put(row[0], row[6] + "/" + row[7]);
@@ -287,7 +314,9 @@ class SyntheticCountyTest {
         Map<String, String> taxed = new HashMap<>();
         read("tax_payment", row -> {
             check(row[2].equals(THIS_YEAR) && row[3].equals("RESIDENT"), "a resident payment of 2023", row);
-            check(row[6].length() == 14 && row[6].startsWith("YC2023") && receipts.add(row[6]), "a unique receipt",
+            check(
+                    row[6].length() == 14 && row[6].startsWith("YC2023") && receipts.add(row[6]),
+                    "a unique receipt",
                     row);
             taxed.put(row[0], row[4] + "/" + row[5]);
         });
@@ -312,8 +341,12 @@ class SyntheticCountyTest {
                 assertThat(reader.readLine()).isEqualTo(headers.get(file.getKey()));
             }
             int columns = headers.get(file.getKey()).split(",").length;
-            read(file.getKey(), row -> check(row.length == columns && !row[columns - 1].endsWith("\r"),
-                    columns + " columns, no CR", row));
+            read(
+                    file.getKey(),
+                    row -> check(
+                            row.length == columns && !row[columns - 1].endsWith("\r"),
+                            columns + " columns, no CR",
+                            row));
         }
     }
 
@@ -326,7 +359,9 @@ class SyntheticCountyTest {
             assertThat(sha256(again.files().get(kind))).as(kind).isEqualTo(first);
             assertThat(sha256(other.files().get(kind))).as(kind).isNotEqualTo(first);
         }
-        assertThat(other.byTownship().values().stream().mapToInt(SyntheticCounty.TownshipCounts::uninsured).sum())
+        assertThat(other.byTownship().values().stream()
+                        .mapToInt(SyntheticCounty.TownshipCounts::uninsured)
+                        .sum())
                 .isEqualTo(35_470);
     }
 
@@ -343,7 +378,10 @@ class SyntheticCountyTest {
     }
 
     private static Set<String> codes(Predicate<NewRegion> which) {
-        return DemoCountyHierarchy.generate().stream().filter(which).map(NewRegion::code).collect(Collectors.toSet());
+        return DemoCountyHierarchy.generate().stream()
+                .filter(which)
+                .map(NewRegion::code)
+                .collect(Collectors.toSet());
     }
 
     /** Each data row of the kind's file, split on ',' (the generator never quotes). */
@@ -366,8 +404,8 @@ class SyntheticCountyTest {
     }
 
     private static String sha256(Path file) throws IOException {
-        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file),
-                MessageDigest.getInstance("SHA-256"))) {
+        try (DigestInputStream in =
+                new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(in.getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {

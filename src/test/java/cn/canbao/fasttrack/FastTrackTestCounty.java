@@ -5,10 +5,9 @@ import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.SystemAccess;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * A county of its own for the fast-track tests (no campaign runs in it, so its enrollment year is the
@@ -43,10 +42,10 @@ class FastTrackTestCounty {
         for (int t = 1; t <= 4; t++) {
             batch.add(NewRegion.region(township(t), "测试" + t + "镇", RegionLevel.TOWNSHIP, COUNTY, null, true));
             for (int v = 1; v <= 2; v++) {
-                batch.add(NewRegion.region(village(t, v), "测试" + t + "镇" + v + "村", RegionLevel.VILLAGE, township(t),
-                        null, true));
-                batch.add(NewRegion.grid(grid(t, v), "测试" + t + "镇" + v + "村网格", village(t, v), GridKind.COMMUNITY,
-                        null, null, true));
+                batch.add(NewRegion.region(
+                        village(t, v), "测试" + t + "镇" + v + "村", RegionLevel.VILLAGE, township(t), null, true));
+                batch.add(NewRegion.grid(
+                        grid(t, v), "测试" + t + "镇" + v + "村网格", village(t, v), GridKind.COMMUNITY, null, null, true));
             }
         }
         SystemAccess.run(() -> regions.createMissing(batch));

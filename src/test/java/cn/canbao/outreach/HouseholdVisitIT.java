@@ -1,7 +1,10 @@
 package cn.canbao.outreach;
 
-import cn.canbao.base.CanbaoClock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
@@ -23,15 +26,6 @@ import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
 import cn.canbao.task.TaskInbox;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -40,9 +34,14 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Outreach per household (issue 16: "Visits and reminders are planned per household (户): one visit covers all
@@ -64,32 +63,46 @@ class HouseholdVisitIT {
 
     @Autowired
     RegionService regions;
+
     @Autowired
     org.springframework.context.MessageSource messages;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     OutreachStarter starter;
+
     @Autowired
     OutreachQueries queries;
+
     @Autowired
     OutreachService outreach;
+
     @Autowired
     TaskInbox inbox;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RuleSetService ruleSets;
+
     @Autowired
     PolicyService policy;
+
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
@@ -120,7 +133,10 @@ class HouseholdVisitIT {
         alone = TestIds.id("350595", LocalDate.of(1980, 9, 5), 51);
         String row = "," + VILLAGE + "," + VILLAGE + "," + GRID + ",";
         // 与户主关系 as words or as GB/T 4761 codes (10 配偶, 22 长子 → category 子); one 户号 that is not one
-        police = importer.importAs(clerk, ExtractKind.POLICE_HOUSEHOLD, "household-people.csv",
+        police = importer.importAs(
+                clerk,
+                ExtractKind.POLICE_HOUSEHOLD,
+                "household-people.csv",
                 "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号,户号,与户主关系\n"
                         + head + ",王大,在册,2000-01-01" + row + "13800135001,H0001,户主\n"
                         + spouse + ",李二,在册,2000-01-01" + row + ",H0001,10\n"
@@ -129,37 +145,55 @@ class HouseholdVisitIT {
                         + alone + ",赵五,在册,2000-01-01" + row + "13800135005,H0002,户主\n"
                         + TestIds.id("350595", LocalDate.of(1981, 1, 1), 61) + ",钱六,在册,2000-01-01" + row
                         + ",户/0003,户主\n");
-        importer.importAs(clerk, ExtractKind.INSURANCE_STATUS, "household-insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地\n" + head + ",王大," + YEAR + ",居民,本地\n"
-                        + spouse + ",李二," + (YEAR - 1) + ",居民,本地\n" + alone + ",赵五," + (YEAR - 1) + ",居民,本地\n");
-        jdbc.update("delete from payment where id_number = any(?) and year = ?", new String[] {spouse, son, daughter},
+        importer.importAs(
+                clerk,
+                ExtractKind.INSURANCE_STATUS,
+                "household-insured.csv",
+                "身份证号,姓名,参保年度,险种,参保地\n" + head + ",王大," + YEAR + ",居民,本地\n" + spouse + ",李二," + (YEAR - 1) + ",居民,本地\n"
+                        + alone + ",赵五," + (YEAR - 1) + ",居民,本地\n");
+        jdbc.update(
+                "delete from payment where id_number = any(?) and year = ?",
+                new String[] {spouse, son, daughter},
                 YEAR);
-        jdbc.update("delete from enrollment where id_number = any(?) and year = ?", new String[] {spouse, son, daughter},
+        jdbc.update(
+                "delete from enrollment where id_number = any(?) and year = ?",
+                new String[] {spouse, son, daughter},
                 YEAR);
         RuleSetFixtures.save(ruleSets, RuleSetFixtures.county(COUNTY, YEAR, null, Map.of()));
         clockAt(FIRST.plusDays(9));
-        campaign = security.as("leader.household", () -> campaigns.start(NewCampaign.of("按户催缴测试", YEAR, COUNTY,
-                FIRST, FIRST.plusDays(90))));
+        campaign = security.as(
+                "leader.household",
+                () -> campaigns.start(NewCampaign.of("按户催缴测试", YEAR, COUNTY, FIRST, FIRST.plusDays(90))));
         SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
     }
 
     @AfterEach
     void cleanUp() {
         ClockUtil.reset();
-        jdbc.queryForList("select process_instance_id from outreach_case where campaign_id = ? "
-                + "and process_instance_id is not null", String.class, campaign.id()).forEach(this::deleteIfRunning);
+        jdbc.queryForList(
+                        "select process_instance_id from outreach_case where campaign_id = ? "
+                                + "and process_instance_id is not null",
+                        String.class,
+                        campaign.id())
+                .forEach(this::deleteIfRunning);
         deleteIfRunning(campaign.processInstanceId());
     }
 
     @Test
     void thePoliceExtractGivesTheHouseholdAndTheRelationWordsOrCodes() {
         assertThat(police.rowsRejected()).isEqualTo(1);
-        assertThat(jdbc.queryForList("select household_number || ' ' || household_relation from person "
-                + "where id_number = any(?) order by id_number", String.class,
-                (Object) new String[] {head, spouse, son, daughter, alone}))
+        assertThat(jdbc.queryForList(
+                        "select household_number || ' ' || household_relation from person "
+                                + "where id_number = any(?) order by id_number",
+                        String.class,
+                        (Object) new String[] {head, spouse, son, daughter, alone}))
                 .containsExactly("H0001 户主", "H0001 配偶", "H0002 户主", "H0001 子", "H0001 长女");
-        assertThat(jdbc.queryForObject("select count(*) from import_reject where import_id = ? "
-                + "and reason_key = 'register.reject.householdNumber'", Integer.class, police.id())).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from import_reject where import_id = ? "
+                                + "and reason_key = 'register.reject.householdNumber'",
+                        Integer.class,
+                        police.id()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -167,29 +201,44 @@ class HouseholdVisitIT {
         assertThat(SystemAccess.call(() -> starter.start(campaign.id())))
                 .isEqualTo(new OutreachStarter.StartResult(4, 2));
         long lead = caseOf(spouse);
-        assertThat(jdbc.queryForList("select id_number || ' ' || coalesce(lead_case_id::text, '-') from outreach_case "
-                + "where campaign_id = ? order by id_number", String.class, campaign.id())).containsExactly(
-                spouse + " -", alone + " -", son + " " + lead, daughter + " " + lead);
+        assertThat(jdbc.queryForList(
+                        "select id_number || ' ' || coalesce(lead_case_id::text, '-') from outreach_case "
+                                + "where campaign_id = ? order by id_number",
+                        String.class,
+                        campaign.id()))
+                .containsExactly(spouse + " -", alone + " -", son + " " + lead, daughter + " " + lead);
 
-        List<Map<String, Object>> texts = jdbc.queryForList("select id_number, mobile, template_key, body "
-                + "from sms_message where campaign_id = ? order by id_number", campaign.id());
-        assertThat(texts).extracting(m -> m.get("id_number") + " " + m.get("mobile") + " " + m.get("template_key"))
+        List<Map<String, Object>> texts = jdbc.queryForList(
+                "select id_number, mobile, template_key, body "
+                        + "from sms_message where campaign_id = ? order by id_number",
+                campaign.id());
+        assertThat(texts)
+                .extracting(m -> m.get("id_number") + " " + m.get("mobile") + " " + m.get("template_key"))
                 .containsExactly(head + " 13800135001 HOUSEHOLD_FIRST", alone + " 13800135005 REMINDER_FIRST");
         // the sum of the three members' shares, each as the person file's assessment states it
         BigDecimal sum = SystemAccess.call(() -> List.of(spouse, son, daughter).stream()
-                .map(id -> policy.reminder(id, FIRST.plusDays(9)).amount()).reduce(BigDecimal.ZERO, BigDecimal::add));
+                .map(id -> policy.reminder(id, FIRST.plusDays(9)).amount())
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
         assertThat(sum).isEqualByComparingTo("1200");
         String body = (String) texts.get(0).get("body");
-        assertThat(body).contains("您家中配偶、子、长女共3人尚未缴纳").contains("合计" + sum.stripTrailingZeros()
-                .toPlainString() + "元");
+        assertThat(body)
+                .contains("您家中配偶、子、长女共3人尚未缴纳")
+                .contains("合计" + sum.stripTrailingZeros().toPlainString() + "元");
         for (String name : List.of("王大", "李二", "王三", "王四", "王*", "李*")) {
             assertThat(body).doesNotContain(name);
         }
         assertThat((String) texts.get(1).get("body")).contains("个人缴费400元");
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY).processInstanceBusinessKey(Long.toString(lead)).count())
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(OutreachProcess.KEY)
+                        .processInstanceBusinessKey(Long.toString(lead))
+                        .count())
                 .isEqualTo(1);
-        assertThat(jdbc.queryForList("select stage from outreach_case where campaign_id = ? and id_number = any(?)",
-                String.class, campaign.id(), new String[] {spouse, son, daughter})).containsOnly("REMINDED");
+        assertThat(jdbc.queryForList(
+                        "select stage from outreach_case where campaign_id = ? and id_number = any(?)",
+                        String.class,
+                        campaign.id(),
+                        new String[] {spouse, son, daughter}))
+                .containsOnly("REMINDED");
     }
 
     @Test
@@ -215,25 +264,37 @@ class HouseholdVisitIT {
                 // before the calling thread starts anything: the queued jobs run, as another node's executor runs them
                 queued.addAll(startJobs());
                 queued.forEach(management::executeJob);
-                assertThat(jdbc.queryForObject("select count(*) from outreach_case where campaign_id = ? "
-                        + "and lead_case_id is null and process_instance_id is not null", Integer.class, campaign.id()))
-                        .as("the jobs started both households").isEqualTo(2);
+                assertThat(jdbc.queryForObject(
+                                "select count(*) from outreach_case where campaign_id = ? "
+                                        + "and lead_case_id is null and process_instance_id is not null",
+                                Integer.class,
+                                campaign.id()))
+                        .as("the jobs started both households")
+                        .isEqualTo(2);
             }
         }));
         assertThat(queued).as("one job per range of batch-size cases").hasSize(1);
         assertThat(result).isEqualTo(new OutreachStarter.StartResult(4, 2));
         assertThat(seen.get(0)).isEqualTo(new OutreachStarter.StartProgress(2, 0));
         assertThat(seen.get(seen.size() - 1)).isEqualTo(new OutreachStarter.StartProgress(2, 2));
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY)
-                .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id()).count()).isEqualTo(2);
-        assertThat(jdbc.queryForObject("select count(*) from sms_message where campaign_id = ?", Integer.class,
-                campaign.id())).isEqualTo(2);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(OutreachProcess.KEY)
+                        .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
+                        .count())
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from sms_message where campaign_id = ?", Integer.class, campaign.id()))
+                .isEqualTo(2);
         assertThat(startJobs()).isEmpty();
         // retried: nothing new is listed, started or queued
-        assertThat(SystemAccess.call(() -> starter.start(campaign.id()))).isEqualTo(new OutreachStarter.StartResult(0, 0));
+        assertThat(SystemAccess.call(() -> starter.start(campaign.id())))
+                .isEqualTo(new OutreachStarter.StartResult(0, 0));
         assertThat(startJobs()).isEmpty();
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY)
-                .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id()).count()).isEqualTo(2);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(OutreachProcess.KEY)
+                        .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
@@ -245,12 +306,16 @@ class HouseholdVisitIT {
                 new org.springframework.transaction.support.TransactionTemplate(transactions);
         Thread node = new Thread(() -> other.executeWithoutResult(s -> {
             // another node claims the range as a start job does, then dies before it commits
-            heldRows.set(jdbc.queryForList("select id from outreach_case where campaign_id = ? "
-                    + "and process_instance_id is null and lead_case_id is null for update", Long.class,
-                    campaign.id()).size());
+            heldRows.set(jdbc.queryForList(
+                            "select id from outreach_case where campaign_id = ? "
+                                    + "and process_instance_id is null and lead_case_id is null for update",
+                            Long.class,
+                            campaign.id())
+                    .size());
             held.countDown();
             try {
-                assertThat(release.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(release.await(60, java.util.concurrent.TimeUnit.SECONDS))
+                        .isTrue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -265,20 +330,32 @@ class HouseholdVisitIT {
                 // the calling thread's first pass skips the held range, its second pass waits for it: once it waits on
                 // the held rows, the other node dies (rolls back)
                 new Thread(() -> {
-                    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                            "select count(*) from pg_stat_activity where datname = current_database() "
-                                    + "and wait_event_type = 'Lock'", Integer.class) > 0);
-                    release.countDown();
-                }).start();
+                            org.awaitility.Awaitility.await()
+                                    .atMost(Duration.ofSeconds(30))
+                                    .until(() -> jdbc.queryForObject(
+                                                    "select count(*) from pg_stat_activity where datname = current_database() "
+                                                            + "and wait_event_type = 'Lock'",
+                                                    Integer.class)
+                                            > 0);
+                            release.countDown();
+                        })
+                        .start();
             }
         }));
         node.join();
         assertThat(heldRows.get()).isEqualTo(2);
         assertThat(result).isEqualTo(new OutreachStarter.StartResult(4, 2));
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY)
-                .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id()).count()).isEqualTo(2);
-        assertThat(jdbc.queryForObject("select count(*) from outreach_case where campaign_id = ? "
-                + "and lead_case_id is null and process_instance_id is null", Integer.class, campaign.id())).isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(OutreachProcess.KEY)
+                        .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
+                        .count())
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outreach_case where campaign_id = ? "
+                                + "and lead_case_id is null and process_instance_id is null",
+                        Integer.class,
+                        campaign.id()))
+                .isZero();
     }
 
     @Test
@@ -289,20 +366,31 @@ class HouseholdVisitIT {
                 long lead = caseOf(spouse);
                 assertThatThrownBy(() -> security.as(WORKER, () -> starter.startQueuedRange(campaign.id(), lead, lead)))
                         .isInstanceOf(cn.canbao.base.AccessRefused.class);
-                assertThatThrownBy(() -> security.as("leader.household",
-                        () -> starter.startQueuedRange(campaign.id(), 0, Long.MAX_VALUE)))
+                assertThatThrownBy(() -> security.as(
+                                "leader.household", () -> starter.startQueuedRange(campaign.id(), 0, Long.MAX_VALUE)))
                         .isInstanceOf(cn.canbao.base.AccessRefused.class);
-                assertThat(jdbc.queryForObject("select count(*) from outreach_case where campaign_id = ? "
-                        + "and process_instance_id is not null", Integer.class, campaign.id())).isZero();
+                assertThat(jdbc.queryForObject(
+                                "select count(*) from outreach_case where campaign_id = ? "
+                                        + "and process_instance_id is not null",
+                                Integer.class,
+                                campaign.id()))
+                        .isZero();
             }
         }));
-        assertThat(jdbc.queryForObject("select count(*) from outreach_case where campaign_id = ? "
-                + "and process_instance_id is not null", Integer.class, campaign.id())).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outreach_case where campaign_id = ? "
+                                + "and process_instance_id is not null",
+                        Integer.class,
+                        campaign.id()))
+                .isEqualTo(2);
     }
 
     private List<String> startJobs() {
-        return jdbc.queryForList("select id_ from act_ru_job where handler_type_ = ? and handler_cfg_ like ?",
-                String.class, OutreachStartJobs.TYPE, campaign.id() + ":%");
+        return jdbc.queryForList(
+                "select id_ from act_ru_job where handler_type_ = ? and handler_cfg_ like ?",
+                String.class,
+                OutreachStartJobs.TYPE,
+                campaign.id() + ":%");
     }
 
     private Map<String, String> bodies() {
@@ -327,15 +415,28 @@ class HouseholdVisitIT {
         String task = security.as(WORKER, () -> outreach.visitNow(lead));
         // the visit form's list: the three members by relation, the lead first
         assertThat(security.as(WORKER, () -> queries.household(lead)))
-                .extracting(OutreachQueries.HouseholdMember::relation).containsExactly("配偶", "子", "长女");
+                .extracting(OutreachQueries.HouseholdMember::relation)
+                .containsExactly("配偶", "子", "长女");
         assertThat(taskTitle(task)).contains("李*等3人");
         LocalDate promised = today().plusDays(5);
-        complete(task, Map.of("method", "HOME", "outcome", "REFUSED", "reason", "UNWILLING",
-                "promisedDate", promised.toString(),
-                OutreachProcess.VAR_MEMBER_OUTCOMES, caseOf(son) + ":PROMISED;" + caseOf(daughter) + ":UNREACHABLE"));
-        assertThat(jdbc.queryForList("select id_number || ' ' || outcome from visit where campaign_id = ? "
-                + "order by id_number", String.class, campaign.id())).containsExactly(
-                spouse + " REFUSED", son + " PROMISED", daughter + " UNREACHABLE");
+        complete(
+                task,
+                Map.of(
+                        "method",
+                        "HOME",
+                        "outcome",
+                        "REFUSED",
+                        "reason",
+                        "UNWILLING",
+                        "promisedDate",
+                        promised.toString(),
+                        OutreachProcess.VAR_MEMBER_OUTCOMES,
+                        caseOf(son) + ":PROMISED;" + caseOf(daughter) + ":UNREACHABLE"));
+        assertThat(jdbc.queryForList(
+                        "select id_number || ' ' || outcome from visit where campaign_id = ? " + "order by id_number",
+                        String.class,
+                        campaign.id()))
+                .containsExactly(spouse + " REFUSED", son + " PROMISED", daughter + " UNREACHABLE");
         assertThat(caseState(spouse)).isEqualTo("ENDED REFUSED");
         assertThat(caseState(daughter)).isEqualTo("ENDED UNREACHABLE");
         assertThat(caseState(son)).isEqualTo("PROMISED -");
@@ -345,11 +446,15 @@ class HouseholdVisitIT {
         String again = openVisitTask(lead);
         assertThat(again).isNotNull();
         assertThat(security.as(WORKER, () -> queries.household(lead)))
-                .extracting(OutreachQueries.HouseholdMember::caseId).containsExactly(caseOf(son));
+                .extracting(OutreachQueries.HouseholdMember::caseId)
+                .containsExactly(caseOf(son));
         // his payment ends the process: the last open member paid
         pay(son);
         assertThat(caseState(son)).isEqualTo("ENDED PAYMENT_RECEIVED");
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY).processInstanceBusinessKey(Long.toString(lead)).count())
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(OutreachProcess.KEY)
+                        .processInstanceBusinessKey(Long.toString(lead))
+                        .count())
                 .isZero();
     }
 
@@ -359,22 +464,37 @@ class HouseholdVisitIT {
         long lead = caseOf(spouse);
         pay(daughter);
         assertThat(caseState(daughter)).isEqualTo("ENDED PAYMENT_RECEIVED");
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY).processInstanceBusinessKey(Long.toString(lead)).count())
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(OutreachProcess.KEY)
+                        .processInstanceBusinessKey(Long.toString(lead))
+                        .count())
                 .isEqualTo(1);
         advance(Duration.ofDays(7).plusMinutes(1));
-        String second = jdbc.queryForObject("select body from sms_message where campaign_id = ? "
-                + "and template_key = 'HOUSEHOLD_SECOND'", String.class, campaign.id());
+        String second = jdbc.queryForObject(
+                "select body from sms_message where campaign_id = ? " + "and template_key = 'HOUSEHOLD_SECOND'",
+                String.class,
+                campaign.id());
         assertThat(second).contains("您家中配偶、子共2人尚未缴费").contains("合计800元");
         assertThat(caseState(spouse)).isEqualTo("REMINDED_AGAIN -");
         assertThat(caseState(daughter)).isEqualTo("ENDED PAYMENT_RECEIVED");
         pay(spouse);
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY).processInstanceBusinessKey(Long.toString(lead)).count())
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(OutreachProcess.KEY)
+                        .processInstanceBusinessKey(Long.toString(lead))
+                        .count())
                 .isEqualTo(1);
         pay(son);
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY).processInstanceBusinessKey(Long.toString(lead)).count())
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(OutreachProcess.KEY)
+                        .processInstanceBusinessKey(Long.toString(lead))
+                        .count())
                 .isZero();
-        assertThat(jdbc.queryForList("select end_reason from outreach_case where campaign_id = ? and id_number = any(?)",
-                String.class, campaign.id(), new String[] {spouse, son, daughter})).containsOnly("PAYMENT_RECEIVED");
+        assertThat(jdbc.queryForList(
+                        "select end_reason from outreach_case where campaign_id = ? and id_number = any(?)",
+                        String.class,
+                        campaign.id(),
+                        new String[] {spouse, son, daughter}))
+                .containsOnly("PAYMENT_RECEIVED");
     }
 
     @Test
@@ -384,10 +504,19 @@ class HouseholdVisitIT {
         long other = caseOf(alone);
         String task = security.as(WORKER, () -> outreach.visitNow(lead));
         // the attack: the household's visit names another household's case to close it as paid
-        assertThatThrownBy(() -> complete(task, Map.of("method", "HOME", "outcome", "REFUSED",
-                OutreachProcess.VAR_MEMBER_OUTCOMES, other + ":PAID")))
-                .isInstanceOf(OutreachException.class).hasMessageContaining("outreach.error.notOfHousehold");
-        assertThat(jdbc.queryForObject("select count(*) from visit where campaign_id = ?", Integer.class, campaign.id()))
+        assertThatThrownBy(() -> complete(
+                        task,
+                        Map.of(
+                                "method",
+                                "HOME",
+                                "outcome",
+                                "REFUSED",
+                                OutreachProcess.VAR_MEMBER_OUTCOMES,
+                                other + ":PAID")))
+                .isInstanceOf(OutreachException.class)
+                .hasMessageContaining("outreach.error.notOfHousehold");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from visit where campaign_id = ?", Integer.class, campaign.id()))
                 .isZero();
         assertThat(caseState(alone)).isEqualTo("REMINDED -");
         assertThat(caseState(spouse)).isEqualTo("VISIT_DUE -");
@@ -396,25 +525,35 @@ class HouseholdVisitIT {
 
     private void pay(String idNumber) {
         String name = jdbc.queryForObject("select name from person where id_number = ?", String.class, idNumber);
-        importer.importAs(clerk, ExtractKind.TAX_PAYMENT, "household-paid.csv",
-                "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n" + idNumber + "," + name + "," + YEAR + ",居民," + today()
-                        + ",400,HH-" + System.nanoTime() + "\n");
+        importer.importAs(
+                clerk,
+                ExtractKind.TAX_PAYMENT,
+                "household-paid.csv",
+                "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n" + idNumber + "," + name + "," + YEAR + ",居民," + today() + ",400,HH-"
+                        + System.nanoTime() + "\n");
     }
 
     private long caseOf(String idNumber) {
-        return jdbc.queryForObject("select id from outreach_case where campaign_id = ? and id_number = ?", Long.class,
-                campaign.id(), idNumber);
+        return jdbc.queryForObject(
+                "select id from outreach_case where campaign_id = ? and id_number = ?",
+                Long.class,
+                campaign.id(),
+                idNumber);
     }
 
     private String caseState(String idNumber) {
-        return jdbc.queryForObject("select stage || ' ' || coalesce(end_reason, '-') from outreach_case "
-                + "where campaign_id = ? and id_number = ?", String.class, campaign.id(), idNumber);
+        return jdbc.queryForObject(
+                "select stage || ' ' || coalesce(end_reason, '-') from outreach_case "
+                        + "where campaign_id = ? and id_number = ?",
+                String.class,
+                campaign.id(),
+                idNumber);
     }
 
     /** The task card's line as a Chinese reader sees it (stored as a message, shown in the reader's language). */
     private String taskTitle(String taskId) {
-        String instance = jdbc.queryForObject("select proc_inst_id_ from act_ru_task where id_ = ?", String.class,
-                taskId);
+        String instance =
+                jdbc.queryForObject("select proc_inst_id_ from act_ru_task where id_ = ?", String.class, taskId);
         String stored = (String) runtime.getVariable(instance, OutreachProcess.VAR_REGION_NAME);
         return cn.canbao.base.StoredMessage.parse(stored)
                 .map(m -> messages.getMessage(m.messageKey(), m.args(), java.util.Locale.SIMPLIFIED_CHINESE))
@@ -425,7 +564,9 @@ class HouseholdVisitIT {
         return security.as(WORKER, () -> inbox.open(TaskFilter.ALL)).stream()
                 .filter(t -> t.taskDefinitionKey().equals(OutreachProcess.TASK_VISIT)
                         && Long.toString(leadCase).equals(t.businessKey()))
-                .map(InboxTask::id).findFirst().orElse(null);
+                .map(InboxTask::id)
+                .findFirst()
+                .orElse(null);
     }
 
     private void complete(String taskId, Map<String, Object> variables) {
@@ -433,7 +574,11 @@ class HouseholdVisitIT {
     }
 
     private void deleteIfRunning(String instance) {
-        if (instance != null && runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
+        if (instance != null
+                && runtime.createProcessInstanceQuery()
+                                .processInstanceId(instance)
+                                .count()
+                        > 0) {
             runtime.deleteProcessInstance(instance, "test finished");
         }
     }
@@ -443,14 +588,20 @@ class HouseholdVisitIT {
     }
 
     private static void clockAt(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(LocalTime.of(9, 0)).atZone(CanbaoClock.DEFAULT_ZONE).toInstant()));
+        ClockUtil.setCurrentTime(Date.from(
+                day.atTime(LocalTime.of(9, 0)).atZone(CanbaoClock.DEFAULT_ZONE).toInstant()));
     }
 
     /** Moves the engine clock on and runs the outreach timers that fell due. */
     private void advance(Duration by) {
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
-        management.createJobQuery().processDefinitionKey(OutreachProcess.KEY).timers()
-                .duedateLowerThan(ClockUtil.getCurrentTime()).list()
+        ClockUtil.setCurrentTime(
+                Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
+        management
+                .createJobQuery()
+                .processDefinitionKey(OutreachProcess.KEY)
+                .timers()
+                .duedateLowerThan(ClockUtil.getCurrentTime())
+                .list()
                 .forEach(j -> management.executeJob(j.getId()));
     }
 }

@@ -1,11 +1,20 @@
 package cn.canbao.outreach;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.DomainException;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.quota.BreakdownProcess;
+import cn.canbao.quota.TargetRow;
+import cn.canbao.quota.TargetService;
+import cn.canbao.quota.TargetTable;
+import cn.canbao.quota.TargetVariables;
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
@@ -16,24 +25,9 @@ import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
-import cn.canbao.quota.BreakdownProcess;
-import cn.canbao.quota.TargetRow;
-import cn.canbao.quota.TargetService;
-import cn.canbao.quota.TargetTable;
-import cn.canbao.quota.TargetVariables;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
 import cn.canbao.task.TaskInbox;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.quartz.JobKey;
-import org.quartz.Scheduler;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -43,10 +37,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Outreach does not wait for the slowest township: in a county of two townships, the one whose leader confirmed
@@ -69,24 +68,34 @@ class OutreachPerTownshipIT {
 
     @Autowired
     RegionService regions;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     TargetService targets;
+
     @Autowired
     OutreachStarter starter;
+
     @Autowired
     OutreachQueries queries;
+
     @Autowired
     TaskInbox inbox;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Scheduler scheduler;
 
@@ -115,32 +124,49 @@ class OutreachPerTownshipIT {
             west[i] = TestIds.id("350588", LocalDate.of(1972, 6, 1 + i), 401 + 2 * i);
         }
         // per township one lapsed resident (paid last year) and one never insured, all with a mobile
-        importer.importAs(clerk, ExtractKind.POLICE_HOUSEHOLD, "pertownship-people.csv",
+        importer.importAs(
+                clerk,
+                ExtractKind.POLICE_HOUSEHOLD,
+                "pertownship-people.csv",
                 "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号\n"
                         + person(east[0], "东甲", EAST_VILLAGE, EAST_GRID, "13900139000")
                         + person(east[1], "东乙", EAST_VILLAGE, EAST_GRID, "13900139001")
                         + person(west[0], "西甲", WEST_VILLAGE, WEST_GRID, "13900139002")
                         + person(west[1], "西乙", WEST_VILLAGE, WEST_GRID, "13900139003"));
-        importer.importAs(clerk, ExtractKind.INSURANCE_STATUS, "pertownship-insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地\n" + east[0] + ",东甲," + (YEAR - 1) + ",居民,本地\n"
-                        + west[0] + ",西甲," + (YEAR - 1) + ",居民,本地\n");
+        importer.importAs(
+                clerk,
+                ExtractKind.INSURANCE_STATUS,
+                "pertownship-insured.csv",
+                "身份证号,姓名,参保年度,险种,参保地\n" + east[0] + ",东甲," + (YEAR - 1) + ",居民,本地\n" + west[0] + ",西甲," + (YEAR - 1)
+                        + ",居民,本地\n");
         clockAt(FIRST.plusDays(5), LocalTime.of(9, 0));
-        campaign = security.as("leader.pertownship", () -> campaigns.start(NewCampaign.of("分镇催缴测试行动", YEAR,
-                COUNTY, FIRST, FIRST.plusDays(90))));
+        campaign = security.as(
+                "leader.pertownship",
+                () -> campaigns.start(NewCampaign.of("分镇催缴测试行动", YEAR, COUNTY, FIRST, FIRST.plusDays(90))));
         // the county publishes the proposals: both townships get their split tasks
         InboxTask publish = openTasks("leader.pertownship").stream()
-                .filter(t -> t.taskDefinitionKey().equals("Task_PublishTownshipTargets")).findFirst().orElseThrow();
+                .filter(t -> t.taskDefinitionKey().equals("Task_PublishTownshipTargets"))
+                .findFirst()
+                .orElseThrow();
         TargetTable county = security.as("leader.pertownship", () -> targets.table(campaign.id(), COUNTY));
-        security.as("leader.pertownship", () -> inbox.complete(publish.id(),
-                Map.of(BreakdownProcess.VAR_TARGETS, TargetVariables.toJson(targetsOf(county)))));
+        security.as(
+                "leader.pertownship",
+                () -> inbox.complete(
+                        publish.id(), Map.of(BreakdownProcess.VAR_TARGETS, TargetVariables.toJson(targetsOf(county)))));
     }
 
     @AfterEach
     void cleanUp() {
         ClockUtil.reset();
-        jdbc.queryForList("select process_instance_id from outreach_case where campaign_id = ? and process_instance_id "
-                + "is not null", String.class, campaign.id()).forEach(this::deleteIfRunning);
-        runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(campaign.id())).list()
+        jdbc.queryForList(
+                        "select process_instance_id from outreach_case where campaign_id = ? and process_instance_id "
+                                + "is not null",
+                        String.class,
+                        campaign.id())
+                .forEach(this::deleteIfRunning);
+        runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(Long.toString(campaign.id()))
+                .list()
                 .forEach(p -> deleteIfRunning(p.getId()));
         deleteIfRunning(campaign.processInstanceId());
     }
@@ -150,66 +176,94 @@ class OutreachPerTownshipIT {
         // nobody has confirmed a split: the campaign is still mobilising, and outreach has nothing to start
         assertThatThrownBy(() -> SystemAccess.call(() -> starter.start(campaign.id())))
                 .isInstanceOf(DomainException.class)
-                .satisfies(e -> assertThat(((DomainException) e).messageKey()).isEqualTo("outreach.error.noTownshipConfirmed"));
+                .satisfies(e ->
+                        assertThat(((DomainException) e).messageKey()).isEqualTo("outreach.error.noTownshipConfirmed"));
         assertThat(cases()).isEmpty();
 
         // the east township's leader confirms its own split; the west township has not (its task stays open)
         split("east.leader.pertownship", EAST);
-        assertThat(SystemAccess.call(() -> campaigns.get(campaign.id())).phase()).isEqualTo(CampaignPhase.MOBILISE);
-        assertThat(SystemAccess.call(() -> targets.confirmedTownships(campaign.id()))).containsExactly(EAST);
+        assertThat(SystemAccess.call(() -> campaigns.get(campaign.id())).phase())
+                .isEqualTo(CampaignPhase.MOBILISE);
+        assertThat(SystemAccess.call(() -> targets.confirmedTownships(campaign.id())))
+                .containsExactly(EAST);
 
         // the morning job (through Quartz) starts the east township's residents, and only them
         scheduler.triggerJob(new JobKey(OutreachJob.Schedule.NAME, "outreach"));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(startedCases())
-                .containsExactlyInAnyOrder(east[0], east[1]));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(startedCases()).containsExactlyInAnyOrder(east[0], east[1]));
         assertThat(cases()).containsExactlyInAnyOrder(east[0], east[1]);
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY)
-                .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id()).count()).isEqualTo(2);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(OutreachProcess.KEY)
+                        .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
+                        .count())
+                .isEqualTo(2);
         // the east grid worker has them on the worklist, the west one has nobody yet
-        assertThat(security.as("east.grid.pertownship", () -> queries.worklist(campaign.id(), false, 0, 50))).hasSize(2);
-        assertThat(security.as("west.grid.pertownship", () -> queries.worklist(campaign.id(), false, 0, 50))).isEmpty();
+        assertThat(security.as("east.grid.pertownship", () -> queries.worklist(campaign.id(), false, 0, 50)))
+                .hasSize(2);
+        assertThat(security.as("west.grid.pertownship", () -> queries.worklist(campaign.id(), false, 0, 50)))
+                .isEmpty();
 
         // a second run the same day lists and starts nothing new
-        assertThat(SystemAccess.call(() -> starter.start(campaign.id()))).isEqualTo(new OutreachStarter.StartResult(0, 0));
+        assertThat(SystemAccess.call(() -> starter.start(campaign.id())))
+                .isEqualTo(new OutreachStarter.StartResult(0, 0));
 
         // the west township confirms: the next run lists its residents, one case each, the east ones untouched
         split("west.leader.pertownship", WEST);
-        assertThat(SystemAccess.call(() -> starter.start(campaign.id()))).isEqualTo(new OutreachStarter.StartResult(2, 2));
+        assertThat(SystemAccess.call(() -> starter.start(campaign.id())))
+                .isEqualTo(new OutreachStarter.StartResult(2, 2));
         assertThat(startedCases()).containsExactlyInAnyOrder(east[0], east[1], west[0], west[1]);
-        assertThat(jdbc.queryForObject("select count(*) from outreach_case where campaign_id = ?", Integer.class,
-                campaign.id())).isEqualTo(4);
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY)
-                .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id()).count()).isEqualTo(4);
-        assertThat(security.as("west.grid.pertownship", () -> queries.worklist(campaign.id(), false, 0, 50))).hasSize(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from outreach_case where campaign_id = ?", Integer.class, campaign.id()))
+                .isEqualTo(4);
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(OutreachProcess.KEY)
+                        .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
+                        .count())
+                .isEqualTo(4);
+        assertThat(security.as("west.grid.pertownship", () -> queries.worklist(campaign.id(), false, 0, 50)))
+                .hasSize(2);
         // the villages have not split to their grids yet: the campaign is still in its breakdown
-        assertThat(SystemAccess.call(() -> campaigns.get(campaign.id())).phase()).isEqualTo(CampaignPhase.MOBILISE);
+        assertThat(SystemAccess.call(() -> campaigns.get(campaign.id())).phase())
+                .isEqualTo(CampaignPhase.MOBILISE);
     }
 
     /** The township's leader confirms the split as suggested, through their task. */
     private void split(String leader, String township) {
-        InboxTask task = openTasks(leader).stream().filter(t -> t.taskDefinitionKey().equals(BreakdownProcess.TASK_SPLIT))
-                .findFirst().orElseThrow();
+        InboxTask task = openTasks(leader).stream()
+                .filter(t -> t.taskDefinitionKey().equals(BreakdownProcess.TASK_SPLIT))
+                .findFirst()
+                .orElseThrow();
         TargetTable table = security.as(leader, () -> targets.table(campaign.id(), township));
-        security.as(leader, () -> inbox.complete(task.id(),
-                Map.of(BreakdownProcess.VAR_TARGETS, TargetVariables.toJson(targetsOf(table)))));
+        security.as(
+                leader,
+                () -> inbox.complete(
+                        task.id(), Map.of(BreakdownProcess.VAR_TARGETS, TargetVariables.toJson(targetsOf(table)))));
     }
 
     private List<InboxTask> openTasks(String user) {
         return security.as(user, () -> inbox.open(TaskFilter.ALL)).stream()
-                .filter(t -> Long.toString(campaign.id()).equals(t.businessKey())).toList();
+                .filter(t -> Long.toString(campaign.id()).equals(t.businessKey()))
+                .toList();
     }
 
     private List<String> cases() {
-        return jdbc.queryForList("select id_number from outreach_case where campaign_id = ?", String.class, campaign.id());
+        return jdbc.queryForList(
+                "select id_number from outreach_case where campaign_id = ?", String.class, campaign.id());
     }
 
     private List<String> startedCases() {
-        return jdbc.queryForList("select id_number from outreach_case where campaign_id = ? "
-                + "and process_instance_id is not null", String.class, campaign.id());
+        return jdbc.queryForList(
+                "select id_number from outreach_case where campaign_id = ? " + "and process_instance_id is not null",
+                String.class,
+                campaign.id());
     }
 
     private void deleteIfRunning(String instance) {
-        if (instance != null && runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
+        if (instance != null
+                && runtime.createProcessInstanceQuery()
+                                .processInstanceId(instance)
+                                .count()
+                        > 0) {
             runtime.deleteProcessInstance(instance, "test finished");
         }
     }
@@ -219,11 +273,12 @@ class OutreachPerTownshipIT {
     }
 
     private static Map<String, Integer> targetsOf(TargetTable table) {
-        return table.children().stream().collect(Collectors.toMap(TargetRow::regionCode, TargetRow::target,
-                (a, b) -> a, LinkedHashMap::new));
+        return table.children().stream()
+                .collect(Collectors.toMap(TargetRow::regionCode, TargetRow::target, (a, b) -> a, LinkedHashMap::new));
     }
 
     private static void clockAt(LocalDate day, LocalTime time) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(time).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+        ClockUtil.setCurrentTime(
+                Date.from(day.atTime(time).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
     }
 }

@@ -1,16 +1,25 @@
 package cn.canbao.outreach;
 
-import cn.canbao.base.CanbaoClock;
-import cn.canbao.policy.PolicyService;
-import cn.canbao.policy.RuleSetFixtures;
-import cn.canbao.policy.RuleSetService;
-import cn.canbao.register.HardshipCategory;
+import static cn.canbao.outreach.OutreachTestCounty.COUNTY;
+import static cn.canbao.outreach.OutreachTestCounty.GRID_1;
+import static cn.canbao.outreach.OutreachTestCounty.GRID_2;
+import static cn.canbao.outreach.OutreachTestCounty.VILLAGE_1;
+import static cn.canbao.outreach.OutreachTestCounty.VILLAGE_2;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.policy.PolicyService;
+import cn.canbao.policy.RuleSetFixtures;
+import cn.canbao.policy.RuleSetService;
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.HardshipCategory;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
@@ -19,6 +28,13 @@ import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
 import cn.canbao.task.TaskInbox;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,23 +44,6 @@ import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static cn.canbao.outreach.OutreachTestCounty.COUNTY;
-import static cn.canbao.outreach.OutreachTestCounty.GRID_1;
-import static cn.canbao.outreach.OutreachTestCounty.GRID_2;
-import static cn.canbao.outreach.OutreachTestCounty.VILLAGE_1;
-import static cn.canbao.outreach.OutreachTestCounty.VILLAGE_2;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The outreach loop on a county of five residents: who is listed (lapsed and uninsured; not the enrolled, not
@@ -60,32 +59,46 @@ class OutreachProcessIT {
 
     @Autowired
     OutreachTestCounty county;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     OutreachStarter starter;
+
     @Autowired
     OutreachQueries queries;
+
     @Autowired
     CorrectionService corrections;
+
     @Autowired
     OutreachService outreach;
+
     @Autowired
     TaskInbox inbox;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RuleSetService ruleSets;
+
     @Autowired
     PolicyService policy;
+
     @Autowired
     org.quartz.Scheduler scheduler;
 
@@ -105,18 +118,28 @@ class OutreachProcessIT {
         }
         // 0 lapsed with a mobile, 1 uninsured without one, 2 hardship member, 3 enrolled this year,
         // 4 lapsed but opted out of texts, 5 uninsured living in the second village
-        importer.importAs(clerk, ExtractKind.POLICE_HOUSEHOLD, "outreach-people.csv",
+        importer.importAs(
+                clerk,
+                ExtractKind.POLICE_HOUSEHOLD,
+                "outreach-people.csv",
                 "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号\n"
                         + ids[0] + ",王小明,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138000\n"
                         + ids[1] + ",李四,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",\n"
                         + ids[2] + ",赵五,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138002\n"
                         + ids[3] + ",钱六,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138003\n"
                         + ids[4] + ",孙七,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138004\n"
-                        + ids[5] + ",周八,在册,2000-01-01," + VILLAGE_2 + "," + VILLAGE_2 + "," + GRID_2 + ",13800138005\n");
-        importer.importAs(clerk, ExtractKind.INSURANCE_STATUS, "outreach-insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地\n" + ids[0] + ",王小明," + (YEAR - 1) + ",居民,本地\n"
-                        + ids[3] + ",钱六," + YEAR + ",居民,本地\n" + ids[4] + ",孙七," + (YEAR - 1) + ",居民,本地\n");
-        importer.importAs(clerk, ExtractKind.HARDSHIP, "outreach-hardship.csv",
+                        + ids[5] + ",周八,在册,2000-01-01," + VILLAGE_2 + "," + VILLAGE_2 + "," + GRID_2
+                        + ",13800138005\n");
+        importer.importAs(
+                clerk,
+                ExtractKind.INSURANCE_STATUS,
+                "outreach-insured.csv",
+                "身份证号,姓名,参保年度,险种,参保地\n" + ids[0] + ",王小明," + (YEAR - 1) + ",居民,本地\n" + ids[3] + ",钱六," + YEAR
+                        + ",居民,本地\n" + ids[4] + ",孙七," + (YEAR - 1) + ",居民,本地\n");
+        importer.importAs(
+                clerk,
+                ExtractKind.HARDSHIP,
+                "outreach-hardship.csv",
                 "身份证号,姓名,类别,认定日期\n" + ids[2] + ",赵五,低保,2020-01-01\n");
         // the same persons serve every test of this class: undo what an earlier test changed (a payment of the year,
         // an opt-out recorded by a grid worker), so each starts from the same register
@@ -125,26 +148,39 @@ class OutreachProcessIT {
         jdbc.update("update person set sms_opt_out = (id_number = ?) where id_number = any(?)", ids[4], ids);
         jdbc.update("delete from person_group where id_number = ? and grp = 'STUDENT'", ids[1]);
         // the county's rule set for the year: 400 yuan, 低保 funded in full (the clerk enrols them; no reminder)
-        RuleSetFixtures.save(ruleSets, RuleSetFixtures.county(COUNTY, YEAR, null,
-                Map.of(HardshipCategory.DIBAO, RuleSetFixtures.full())));
+        RuleSetFixtures.save(
+                ruleSets,
+                RuleSetFixtures.county(COUNTY, YEAR, null, Map.of(HardshipCategory.DIBAO, RuleSetFixtures.full())));
         clockAt(FIRST.plusDays(9), LocalTime.of(9, 0));
-        campaign = security.as("leader.outreach", () -> campaigns.start(NewCampaign.of("催缴测试行动", YEAR, COUNTY,
-                FIRST, FIRST.plusDays(90))));
+        campaign = security.as(
+                "leader.outreach",
+                () -> campaigns.start(NewCampaign.of("催缴测试行动", YEAR, COUNTY, FIRST, FIRST.plusDays(90))));
         SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
     }
 
     @AfterEach
     void cleanUp() {
         ClockUtil.reset();
-        jdbc.queryForList("select process_instance_id from outreach_case where campaign_id = ? and process_instance_id "
-                + "is not null", String.class, campaign.id()).forEach(this::deleteIfRunning);
-        jdbc.queryForList("select process_instance_id from correction_request where campaign_id = ?", String.class,
-                campaign.id()).forEach(this::deleteIfRunning);
+        jdbc.queryForList(
+                        "select process_instance_id from outreach_case where campaign_id = ? and process_instance_id "
+                                + "is not null",
+                        String.class,
+                        campaign.id())
+                .forEach(this::deleteIfRunning);
+        jdbc.queryForList(
+                        "select process_instance_id from correction_request where campaign_id = ?",
+                        String.class,
+                        campaign.id())
+                .forEach(this::deleteIfRunning);
         deleteIfRunning(campaign.processInstanceId());
     }
 
     private void deleteIfRunning(String instance) {
-        if (instance != null && runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
+        if (instance != null
+                && runtime.createProcessInstanceQuery()
+                                .processInstanceId(instance)
+                                .count()
+                        > 0) {
             runtime.deleteProcessInstance(instance, "test finished");
         }
     }
@@ -152,18 +188,23 @@ class OutreachProcessIT {
     @Test
     void aHardshipMemberWithAShareLeftIsRemindedOfThatShareFromTheRuleSet() {
         // 分类资助 with a fixed amount: 低保 gets 300 of the 400 yuan, 100 is theirs to pay
-        RuleSetFixtures.save(ruleSets, RuleSetFixtures.county(COUNTY, YEAR, null,
-                Map.of(HardshipCategory.DIBAO, RuleSetFixtures.fixed(300))));
-        assertThat(SystemAccess.call(() -> starter.start(campaign.id()))).isEqualTo(new OutreachStarter.StartResult(5, 5));
+        RuleSetFixtures.save(
+                ruleSets,
+                RuleSetFixtures.county(COUNTY, YEAR, null, Map.of(HardshipCategory.DIBAO, RuleSetFixtures.fixed(300))));
+        assertThat(SystemAccess.call(() -> starter.start(campaign.id())))
+                .isEqualTo(new OutreachStarter.StartResult(5, 5));
         Map<String, String> bodies = new java.util.HashMap<>();
-        jdbc.query("select id_number, body from sms_message where campaign_id = ? and template_key = 'REMINDER_FIRST'",
+        jdbc.query(
+                "select id_number, body from sms_message where campaign_id = ? and template_key = 'REMINDER_FIRST'",
                 rs -> {
                     bodies.put(rs.getString(1), rs.getString(2));
-                }, campaign.id());
+                },
+                campaign.id());
         assertThat(bodies.get(ids[2])).contains("100元").doesNotContain("400元");
         assertThat(bodies.get(ids[0])).contains("400元");
         // the figure comes from the assessment the person file shows
-        assertThat(SystemAccess.call(() -> policy.assess(ids[2], FIRST.plusDays(9))).personalShare())
+        assertThat(SystemAccess.call(() -> policy.assess(ids[2], FIRST.plusDays(9)))
+                        .personalShare())
                 .isEqualByComparingTo("100");
     }
 
@@ -171,12 +212,19 @@ class OutreachProcessIT {
     void aPupilWithoutAPhoneIsRemindedThroughTheGuardianTheSchoolGave() {
         // the education rolls come from another clerk (the move test counts this clerk's changes to the same person)
         String rolls = security.ensureUser("clerk.outreach.rolls", COUNTY, Role.CLERK);
-        importer.importAs(rolls, ExtractKind.STUDENT, "outreach-pupil.csv", "身份证号,姓名,学校,学段,学年,监护人手机\n"
-                + ids[1] + ",李四,桃城中学,高中," + (YEAR - 1) + ",13905960099\n");
+        importer.importAs(
+                rolls,
+                ExtractKind.STUDENT,
+                "outreach-pupil.csv",
+                "身份证号,姓名,学校,学段,学年,监护人手机\n" + ids[1] + ",李四,桃城中学,高中," + (YEAR - 1) + ",13905960099\n");
         SystemAccess.call(() -> starter.start(campaign.id()));
         assertThat(stage(ids[1])).isEqualTo("REMINDED");
-        assertThat(jdbc.queryForObject("select mobile || ' ' || status from sms_message where campaign_id = ? "
-                + "and id_number = ? and template_key = 'REMINDER_FIRST'", String.class, campaign.id(), ids[1]))
+        assertThat(jdbc.queryForObject(
+                        "select mobile || ' ' || status from sms_message where campaign_id = ? "
+                                + "and id_number = ? and template_key = 'REMINDER_FIRST'",
+                        String.class,
+                        campaign.id(),
+                        ids[1]))
                 .isEqualTo("13905960099 QUEUED");
     }
 
@@ -187,37 +235,67 @@ class OutreachProcessIT {
         assertThat(result).isEqualTo(new OutreachStarter.StartResult(4, 4));
         // the start leaves the engine's runtime tables with fresh statistics: the plans of Camunda's prepared
         // correlation queries follow them (at province scale stale ones cost 1.5 s per payment)
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(jdbc.queryForObject("select last_analyze from pg_stat_user_tables "
-                        + "where relname = 'act_ru_event_subscr'", java.sql.Timestamp.class)).isAfterOrEqualTo(before));
-        assertThat(jdbc.queryForList("select id_number || ' ' || kind || ' ' || stage from outreach_case "
-                + "where campaign_id = ? order by id_number", String.class, campaign.id())).containsExactly(
-                ids[0] + " LAPSED REMINDED", ids[1] + " UNINSURED VISIT_DUE", ids[4] + " LAPSED VISIT_DUE",
-                ids[5] + " UNINSURED REMINDED");
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "select last_analyze from pg_stat_user_tables "
+                                        + "where relname = 'act_ru_event_subscr'",
+                                java.sql.Timestamp.class))
+                        .isAfterOrEqualTo(before));
+        assertThat(jdbc.queryForList(
+                        "select id_number || ' ' || kind || ' ' || stage from outreach_case "
+                                + "where campaign_id = ? order by id_number",
+                        String.class,
+                        campaign.id()))
+                .containsExactly(
+                        ids[0] + " LAPSED REMINDED",
+                        ids[1] + " UNINSURED VISIT_DUE",
+                        ids[4] + " LAPSED VISIT_DUE",
+                        ids[5] + " UNINSURED REMINDED");
         // each instance readable by its case's grid (village without one) and every region above, from the region the
         // start read with the case, not a lookup per instance
-        jdbc.queryForList("select process_instance_id, coalesce(grid_code, village_code) from outreach_case "
-                + "where campaign_id = ? and process_instance_id is not null", campaign.id()).forEach(row -> {
+        jdbc.queryForList(
+                        "select process_instance_id, coalesce(grid_code, village_code) from outreach_case "
+                                + "where campaign_id = ? and process_instance_id is not null",
+                        campaign.id())
+                .forEach(row -> {
                     String region = (String) row.get("coalesce");
-                    assertThat(jdbc.queryForList("select group_id_ from act_ru_authorization where resource_id_ = ? "
-                            + "and resource_type_ = ?", String.class, row.get("process_instance_id"),
-                            org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE.resourceType()))
+                    assertThat(jdbc.queryForList(
+                                    "select group_id_ from act_ru_authorization where resource_id_ = ? "
+                                            + "and resource_type_ = ?",
+                                    String.class,
+                                    row.get("process_instance_id"),
+                                    org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE.resourceType()))
                             .contains(Role.withinGroup(region), Role.withinGroup(COUNTY))
-                            .hasSize(cn.canbao.region.RegionLevel.ofCode(region).orElseThrow().ordinal() + 1);
+                            .hasSize(cn.canbao.region.RegionLevel.ofCode(region)
+                                            .orElseThrow()
+                                            .ordinal()
+                                    + 1);
                 });
         // the first reminders are in the outbox (the dispatcher sends them later): amount, deadline and the
         // consequence from the policy rules, no name, ID or phone (issue 16); nothing for the resident without a
         // mobile or the one who opted out
-        List<Map<String, Object>> texts = jdbc.queryForList("select id_number, template_key, status, body from sms_message "
-                + "where campaign_id = ? order by id_number", campaign.id());
-        assertThat(texts).extracting(m -> m.get("id_number") + " " + m.get("template_key") + " " + m.get("status"))
+        List<Map<String, Object>> texts = jdbc.queryForList(
+                "select id_number, template_key, status, body from sms_message "
+                        + "where campaign_id = ? order by id_number",
+                campaign.id());
+        assertThat(texts)
+                .extracting(m -> m.get("id_number") + " " + m.get("template_key") + " " + m.get("status"))
                 .containsExactly(ids[0] + " REMINDER_FIRST QUEUED", ids[5] + " REMINDER_FIRST QUEUED");
-        assertThat((String) texts.get(0).get("body")).contains("400元").contains("12月30日")
-                .doesNotContain("王小明").doesNotContain("王*明").doesNotContain("http");
+        assertThat((String) texts.get(0).get("body"))
+                .contains("400元")
+                .contains("12月30日")
+                .doesNotContain("王小明")
+                .doesNotContain("王*明")
+                .doesNotContain("http");
         // started again (the next morning's job): nobody is listed or started twice
-        assertThat(SystemAccess.call(() -> starter.start(campaign.id()))).isEqualTo(new OutreachStarter.StartResult(0, 0));
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY)
-                .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id()).count()).isEqualTo(4);
+        assertThat(SystemAccess.call(() -> starter.start(campaign.id())))
+                .isEqualTo(new OutreachStarter.StartResult(0, 0));
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(OutreachProcess.KEY)
+                        .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
+                        .count())
+                .isEqualTo(4);
 
         // no mobile / opted out: straight to the grid worker of their grid, not to the other grid's
         assertThat(visitTasks("grid.outreach.1")).hasSize(2);
@@ -226,18 +304,25 @@ class OutreachProcessIT {
         // a week later the second reminder, another week later the visit
         advance(Duration.ofDays(7).plusMinutes(1));
         assertThat(stage(ids[0])).isEqualTo("REMINDED_AGAIN");
-        assertThat(count("select count(*) from sms_message where campaign_id = ? and id_number = ? "
-                + "and template_key = 'REMINDER_SECOND'", campaign.id(), ids[0])).isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from sms_message where campaign_id = ? and id_number = ? "
+                                + "and template_key = 'REMINDER_SECOND'",
+                        campaign.id(),
+                        ids[0]))
+                .isEqualTo(1);
         // every text of both kinds: nobody's name (nor its masked form), ID number or mobile
-        List<Map<String, Object>> all = jdbc.queryForList("select p.name, p.id_number, p.mobile, m.template_key, m.body "
-                + "from sms_message m join person p on p.id_number = m.id_number where m.campaign_id = ?", campaign.id());
+        List<Map<String, Object>> all = jdbc.queryForList(
+                "select p.name, p.id_number, p.mobile, m.template_key, m.body "
+                        + "from sms_message m join person p on p.id_number = m.id_number where m.campaign_id = ?",
+                campaign.id());
         assertThat(all).extracting(m -> m.get("template_key")).contains("REMINDER_FIRST", "REMINDER_SECOND");
-        assertThat(all).allSatisfy(m -> assertThat((String) m.get("body"))
-                .doesNotContain((String) m.get("name"))
-                .doesNotContain(((String) m.get("name")).substring(0, 1) + "*")
-                .doesNotContain((String) m.get("id_number"))
-                .doesNotContain((String) m.get("mobile"))
-                .doesNotContain(((String) m.get("id_number")).substring(6, 14)));
+        assertThat(all)
+                .allSatisfy(m -> assertThat((String) m.get("body"))
+                        .doesNotContain((String) m.get("name"))
+                        .doesNotContain(((String) m.get("name")).substring(0, 1) + "*")
+                        .doesNotContain((String) m.get("id_number"))
+                        .doesNotContain((String) m.get("mobile"))
+                        .doesNotContain(((String) m.get("id_number")).substring(6, 14)));
         advance(Duration.ofDays(7).plusMinutes(1));
         assertThat(stage(ids[0])).isEqualTo("VISIT_DUE");
         assertThat(visitTasks("grid.outreach.1")).hasSize(3);
@@ -247,52 +332,90 @@ class OutreachProcessIT {
         InboxTask visit0 = visitTaskOf("grid.outreach.1", ids[0]);
         assertThatThrownBy(() -> complete("grid.outreach.1", visit0, Map.of("method", "HOME", "outcome", "PROMISED")))
                 .isInstanceOf(OutreachException.class);
-        assertThat(count("select count(*) from visit where id_number = ?", ids[0])).isZero();
+        assertThat(count("select count(*) from visit where id_number = ?", ids[0]))
+                .isZero();
         LocalDate promised = today().plusDays(3);
-        complete("grid.outreach.1", visit0, Map.of("method", "PHONE", "outcome", "PROMISED",
-                "promisedDate", promised.toString(), "note", "发工资后缴", "correctedMobile", "13900139000"));
+        complete(
+                "grid.outreach.1",
+                visit0,
+                Map.of(
+                        "method",
+                        "PHONE",
+                        "outcome",
+                        "PROMISED",
+                        "promisedDate",
+                        promised.toString(),
+                        "note",
+                        "发工资后缴",
+                        "correctedMobile",
+                        "13900139000"));
         assertThat(stage(ids[0])).isEqualTo("PROMISED");
         assertThat(jdbc.queryForObject("select mobile from person where id_number = ?", String.class, ids[0]))
                 .isEqualTo("13900139000");
-        assertThat(count("select count(*) from person_change where id_number = ? and field = 'mobile' "
-                + "and changed_by = 'grid.outreach.1'", ids[0])).isEqualTo(1);
+        assertThat(count(
+                        "select count(*) from person_change where id_number = ? and field = 'mobile' "
+                                + "and changed_by = 'grid.outreach.1'",
+                        ids[0]))
+                .isEqualTo(1);
         assertThat(visitTaskOrNull("grid.outreach.1", ids[0])).isNull();
         advance(Duration.ofDays(4));
         assertThat(visitTaskOrNull("grid.outreach.1", ids[0])).isNotNull();
 
         // the payment arrives by the tax extract: the case ends wherever it waits
-        importer.importAs(clerk, ExtractKind.TAX_PAYMENT, "outreach-paid.csv",
-                "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n" + ids[0] + ",王小明," + YEAR + ",居民,"
-                        + today() + ",400,OUT-" + System.nanoTime() + "\n");
+        importer.importAs(
+                clerk,
+                ExtractKind.TAX_PAYMENT,
+                "outreach-paid.csv",
+                "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n" + ids[0] + ",王小明," + YEAR + ",居民," + today() + ",400,OUT-"
+                        + System.nanoTime() + "\n");
         assertThat(stage(ids[0])).isEqualTo("ENDED");
-        assertThat(jdbc.queryForObject("select end_reason from outreach_case where campaign_id = ? and id_number = ?",
-                String.class, campaign.id(), ids[0])).isEqualTo("PAYMENT_RECEIVED");
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY)
-                .processInstanceBusinessKey(caseId(ids[0])).count()).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select end_reason from outreach_case where campaign_id = ? and id_number = ?",
+                        String.class,
+                        campaign.id(),
+                        ids[0]))
+                .isEqualTo("PAYMENT_RECEIVED");
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(OutreachProcess.KEY)
+                        .processInstanceBusinessKey(caseId(ids[0]))
+                        .count())
+                .isZero();
 
         // refusal with a reason: recorded on the person's file, the case ends
-        complete("grid.outreach.1", visitTaskOf("grid.outreach.1", ids[4]),
+        complete(
+                "grid.outreach.1",
+                visitTaskOf("grid.outreach.1", ids[4]),
                 Map.of("method", "HOME", "outcome", "REFUSED", "reason", "UNWILLING"));
-        assertThat(jdbc.queryForObject("select not_enrolled_reason from person where id_number = ?", String.class, ids[4]))
+        assertThat(jdbc.queryForObject(
+                        "select not_enrolled_reason from person where id_number = ?", String.class, ids[4]))
                 .isEqualTo("UNWILLING");
-        assertThat(jdbc.queryForObject("select end_reason from outreach_case where campaign_id = ? and id_number = ?",
-                String.class, campaign.id(), ids[4])).isEqualTo("REFUSED");
+        assertThat(jdbc.queryForObject(
+                        "select end_reason from outreach_case where campaign_id = ? and id_number = ?",
+                        String.class,
+                        campaign.id(),
+                        ids[4]))
+                .isEqualTo("REFUSED");
 
         // the resident asks the grid worker for no more texts
         long case5 = Long.parseLong(caseId(ids[5]));
         security.as("grid.outreach.2", () -> outreach.optOut(case5));
-        assertThat(jdbc.queryForObject("select sms_opt_out from person where id_number = ?", Boolean.class, ids[5])).isTrue();
+        assertThat(jdbc.queryForObject("select sms_opt_out from person where id_number = ?", Boolean.class, ids[5]))
+                .isTrue();
         assertThatThrownBy(() -> security.as("grid.outreach.2", () -> outreach.optOut(Long.parseLong(caseId(ids[1])))))
                 .isInstanceOf(cn.canbao.base.AccessRefused.class);
 
         // the grid worker sees their grid's cases only, the county leader all of them
         assertThat(security.as("grid.outreach.2", () -> queries.worklist(campaign.id(), false, 0, 50)))
-                .extracting(OutreachCase::name).containsExactly("周八");
-        assertThat(security.as("leader.outreach", () -> queries.worklist(campaign.id(), false, 0, 50))).hasSize(4);
+                .extracting(OutreachCase::name)
+                .containsExactly("周八");
+        assertThat(security.as("leader.outreach", () -> queries.worklist(campaign.id(), false, 0, 50)))
+                .hasSize(4);
         assertThat(security.as("leader.outreach", () -> queries.stageCounts(campaign.id())))
-                .containsEntry(OutreachStage.ENDED, 2).containsEntry(OutreachStage.VISIT_DUE, 2);
+                .containsEntry(OutreachStage.ENDED, 2)
+                .containsEntry(OutreachStage.VISIT_DUE, 2);
         assertThat(security.as("grid.outreach.1", () -> queries.worklist(campaign.id(), true, 0, 50)))
-                .extracting(OutreachCase::maskedId).allMatch(m -> m.contains("*"));
+                .extracting(OutreachCase::maskedId)
+                .allMatch(m -> m.contains("*"));
     }
 
     @Test
@@ -300,11 +423,17 @@ class OutreachProcessIT {
         // the clustered job of every morning (09:00 China time), fired now: the campaign is in its collection period
         scheduler.triggerJob(new JobKey(OutreachJob.Schedule.NAME, "outreach"));
         // (the first resident may have paid in an earlier test of this class: the persons are the same)
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForList(
-                "select id_number from outreach_case where campaign_id = ? and process_instance_id is not null",
-                String.class, campaign.id())).contains(ids[1], ids[4], ids[5]).doesNotContain(ids[2], ids[3]));
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OutreachProcess.KEY)
-                .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id()).count())
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "select id_number from outreach_case where campaign_id = ? and process_instance_id is not null",
+                                String.class,
+                                campaign.id()))
+                        .contains(ids[1], ids[4], ids[5])
+                        .doesNotContain(ids[2], ids[3]));
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processDefinitionKey(OutreachProcess.KEY)
+                        .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
+                        .count())
                 .isEqualTo(count("select count(*) from outreach_case where campaign_id = ?", campaign.id()));
 
         // the grid worker goes before the first wait is over: the visit task is there at once, for them
@@ -314,7 +443,8 @@ class OutreachProcessIT {
         String task = security.as("grid.outreach.2", () -> outreach.visitNow(case5));
         assertThat(visitTaskOf("grid.outreach.2", ids[5]).id()).isEqualTo(task);
         assertThat(stage(ids[5])).isEqualTo("VISIT_DUE");
-        assertThat(security.as("grid.outreach.2", () -> outreach.visitNow(case5))).isEqualTo(task);
+        assertThat(security.as("grid.outreach.2", () -> outreach.visitNow(case5)))
+                .isEqualTo(task);
         assertThatThrownBy(() -> security.as("grid.outreach.1", () -> outreach.visitNow(case5)))
                 .isInstanceOf(cn.canbao.base.AccessRefused.class);
     }
@@ -326,37 +456,52 @@ class OutreachProcessIT {
         // moved needs evidence
         assertThatThrownBy(() -> complete("grid.outreach.1", visit, Map.of("method", "HOME", "outcome", "MOVED")))
                 .isInstanceOf(OutreachException.class);
-        complete("grid.outreach.1", visit, Map.of("method", "HOME", "outcome", "MOVED",
-                "evidence", "邻居证实已举家迁往外省，房屋已出售", "movedTo", ""));
-        assertThat(jdbc.queryForObject("select end_reason from outreach_case where campaign_id = ? and id_number = ?",
-                String.class, campaign.id(), ids[1])).isEqualTo("MOVED");
+        complete(
+                "grid.outreach.1",
+                visit,
+                Map.of("method", "HOME", "outcome", "MOVED", "evidence", "邻居证实已举家迁往外省，房屋已出售", "movedTo", ""));
+        assertThat(jdbc.queryForObject(
+                        "select end_reason from outreach_case where campaign_id = ? and id_number = ?",
+                        String.class,
+                        campaign.id(),
+                        ids[1]))
+                .isEqualTo("MOVED");
         assertThat(jdbc.queryForObject("select residence_region from person where id_number = ?", String.class, ids[1]))
                 .isEqualTo(VILLAGE_1);
 
         List<InboxTask> review = security.as(clerk, () -> inbox.open(TaskFilter.ALL)).stream()
-                .filter(t -> t.taskDefinitionKey().equals(OutreachProcess.TASK_REVIEW_CORRECTION)).toList();
+                .filter(t -> t.taskDefinitionKey().equals(OutreachProcess.TASK_REVIEW_CORRECTION))
+                .toList();
         assertThat(review).hasSize(1);
         // a rejection needs a reason
         assertThatThrownBy(() -> complete(clerk, review.get(0), Map.of("approved", false)))
                 .isInstanceOf(OutreachException.class);
         complete(clerk, review.get(0), Map.of("approved", true, "decisionNote", "经村委会核实"));
-        assertThat(jdbc.queryForMap("select residence_region, grid_code, not_enrolled_reason from person "
-                + "where id_number = ?", ids[1])).containsEntry("residence_region", null)
-                .containsEntry("grid_code", null).containsEntry("not_enrolled_reason", "WORKS_AWAY");
+        assertThat(jdbc.queryForMap(
+                        "select residence_region, grid_code, not_enrolled_reason from person " + "where id_number = ?",
+                        ids[1]))
+                .containsEntry("residence_region", null)
+                .containsEntry("grid_code", null)
+                .containsEntry("not_enrolled_reason", "WORKS_AWAY");
         assertThat(count("select count(*) from person_change where id_number = ? and changed_by = ?", ids[1], clerk))
                 .isEqualTo(3);
-        assertThat(jdbc.queryForObject("select status from correction_request where id_number = ?", String.class, ids[1]))
+        assertThat(jdbc.queryForObject(
+                        "select status from correction_request where id_number = ?", String.class, ids[1]))
                 .isEqualTo("APPROVED");
     }
 
     private List<InboxTask> visitTasks(String user) {
         return security.as(user, () -> inbox.open(TaskFilter.ALL)).stream()
-                .filter(t -> t.taskDefinitionKey().equals(OutreachProcess.TASK_VISIT)).toList();
+                .filter(t -> t.taskDefinitionKey().equals(OutreachProcess.TASK_VISIT))
+                .toList();
     }
 
     private InboxTask visitTaskOrNull(String user, String idNumber) {
         String key = caseId(idNumber);
-        return visitTasks(user).stream().filter(t -> key.equals(t.businessKey())).findFirst().orElse(null);
+        return visitTasks(user).stream()
+                .filter(t -> key.equals(t.businessKey()))
+                .findFirst()
+                .orElse(null);
     }
 
     private InboxTask visitTaskOf(String user, String idNumber) {
@@ -366,8 +511,11 @@ class OutreachProcessIT {
     }
 
     private String caseId(String idNumber) {
-        return jdbc.queryForObject("select id::text from outreach_case where campaign_id = ? and id_number = ?",
-                String.class, campaign.id(), idNumber);
+        return jdbc.queryForObject(
+                "select id::text from outreach_case where campaign_id = ? and id_number = ?",
+                String.class,
+                campaign.id(),
+                idNumber);
     }
 
     private void complete(String user, InboxTask task, Map<String, Object> variables) {
@@ -375,8 +523,11 @@ class OutreachProcessIT {
     }
 
     private String stage(String idNumber) {
-        return jdbc.queryForObject("select stage from outreach_case where campaign_id = ? and id_number = ?",
-                String.class, campaign.id(), idNumber);
+        return jdbc.queryForObject(
+                "select stage from outreach_case where campaign_id = ? and id_number = ?",
+                String.class,
+                campaign.id(),
+                idNumber);
     }
 
     private int count(String sql, Object... args) {
@@ -388,14 +539,20 @@ class OutreachProcessIT {
     }
 
     private static void clockAt(LocalDate day, LocalTime time) {
-        ClockUtil.setCurrentTime(Date.from(day.atTime(time).atZone(CanbaoClock.DEFAULT_ZONE).toInstant()));
+        ClockUtil.setCurrentTime(
+                Date.from(day.atTime(time).atZone(CanbaoClock.DEFAULT_ZONE).toInstant()));
     }
 
     /** Moves the engine clock on and runs the outreach timers that fell due. */
     private void advance(Duration by) {
-        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
-        management.createJobQuery().processDefinitionKey(OutreachProcess.KEY).timers()
-                .duedateLowerThan(ClockUtil.getCurrentTime()).list()
+        ClockUtil.setCurrentTime(
+                Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
+        management
+                .createJobQuery()
+                .processDefinitionKey(OutreachProcess.KEY)
+                .timers()
+                .duedateLowerThan(ClockUtil.getCurrentTime())
+                .list()
                 .forEach(j -> management.executeJob(j.getId()));
     }
 }

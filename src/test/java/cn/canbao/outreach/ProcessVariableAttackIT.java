@@ -1,10 +1,13 @@
 package cn.canbao.outreach;
 
-import cn.canbao.base.CanbaoClock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
 import cn.canbao.base.AccessRefused;
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
@@ -21,6 +24,10 @@ import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -32,14 +39,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.net.http.HttpResponse;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 15, hole 1: process variables are not trusted. A grid worker completes their own task through
@@ -60,31 +59,52 @@ class ProcessVariableAttackIT {
     static final String G1 = V1 + "001";
     static final String G2 = V2 + "001";
     static final String POLICE = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号\n";
-    static final List<String> WATCHED = List.of("outreach_case", "visit", "person", "person_change", "enrollment",
-            "fast_track", "correction_request", "sms_opt_out", "act_ru_task", "act_ru_variable", "act_ru_execution");
+    static final List<String> WATCHED = List.of(
+            "outreach_case",
+            "visit",
+            "person",
+            "person_change",
+            "enrollment",
+            "fast_track",
+            "correction_request",
+            "sms_opt_out",
+            "act_ru_task",
+            "act_ru_variable",
+            "act_ru_execution");
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     OutreachStarter starter;
+
     @Autowired
     OutreachService outreach;
+
     @Autowired
     FastTrackService tracks;
+
     @Autowired
     TaskService taskService;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RowFingerprint fingerprint;
 
@@ -116,26 +136,41 @@ class ProcessVariableAttackIT {
         LocalDate today = today();
         newbornA = TestIds.id("350581", today.minusDays(12), 331);
         newbornB = TestIds.id("350581", today.minusDays(11), 333);
-        importer.importAs("attack.clerk", ExtractKind.POLICE_HOUSEHOLD, "attack-people.csv", POLICE
-                + residentA + ",甲居民,在册,2000-01-01," + V1 + "," + V1 + "," + G1 + ",攻一村1号,,\n"
-                + residentB + ",乙居民,在册,2000-01-01," + V2 + "," + V2 + "," + G2 + ",攻二村1号,,\n"
-                + motherA + ",甲母亲,在册,2015-01-01," + V1 + "," + V1 + "," + G1 + ",攻一村2号,,\n"
-                + motherB + ",乙母亲,在册,2015-01-01," + V2 + "," + V2 + "," + G2 + ",攻二村2号,,\n"
-                + newbornA + ",甲宝宝,出生," + today.minusDays(12) + "," + V1 + ",,,,," + motherA + "\n"
-                + newbornB + ",乙宝宝,出生," + today.minusDays(11) + "," + V2 + ",,,,," + motherB + "\n");
-        campaign = security.as("attack.leader", () -> campaigns.start(NewCampaign.of("攻击测试行动", today.getYear() + 1,
-                COUNTY, today.minusDays(9), today.plusDays(90))));
+        importer.importAs(
+                "attack.clerk",
+                ExtractKind.POLICE_HOUSEHOLD,
+                "attack-people.csv",
+                POLICE
+                        + residentA + ",甲居民,在册,2000-01-01," + V1 + "," + V1 + "," + G1 + ",攻一村1号,,\n"
+                        + residentB + ",乙居民,在册,2000-01-01," + V2 + "," + V2 + "," + G2 + ",攻二村1号,,\n"
+                        + motherA + ",甲母亲,在册,2015-01-01," + V1 + "," + V1 + "," + G1 + ",攻一村2号,,\n"
+                        + motherB + ",乙母亲,在册,2015-01-01," + V2 + "," + V2 + "," + G2 + ",攻二村2号,,\n"
+                        + newbornA + ",甲宝宝,出生," + today.minusDays(12) + "," + V1 + ",,,,," + motherA + "\n"
+                        + newbornB + ",乙宝宝,出生," + today.minusDays(11) + "," + V2 + ",,,,," + motherB + "\n");
+        campaign = security.as(
+                "attack.leader",
+                () -> campaigns.start(
+                        NewCampaign.of("攻击测试行动", today.getYear() + 1, COUNTY, today.minusDays(9), today.plusDays(90))));
         SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
         SystemAccess.run(() -> starter.start(campaign.id()));
     }
 
     @AfterAll
     void endTheProcesses() {
-        jdbc.queryForList("select process_instance_id from outreach_case where campaign_id = ? and process_instance_id "
-                + "is not null union all select process_instance_id from fast_track where id_number in (?, ?) "
-                + "and process_instance_id is not null union all select process_instance_id from campaign where id = ?",
-                String.class, campaign.id(), newbornA, newbornB, campaign.id()).forEach(instance -> {
-                    if (runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
+        jdbc.queryForList(
+                        "select process_instance_id from outreach_case where campaign_id = ? and process_instance_id "
+                                + "is not null union all select process_instance_id from fast_track where id_number in (?, ?) "
+                                + "and process_instance_id is not null union all select process_instance_id from campaign where id = ?",
+                        String.class,
+                        campaign.id(),
+                        newbornA,
+                        newbornB,
+                        campaign.id())
+                .forEach(instance -> {
+                    if (runtime.createProcessInstanceQuery()
+                                    .processInstanceId(instance)
+                                    .count()
+                            > 0) {
                         runtime.deleteProcessInstance(instance, "test finished");
                     }
                 });
@@ -148,11 +183,20 @@ class ProcessVariableAttackIT {
         Map<String, String> before = fingerprint.of(WATCHED);
 
         HttpResponse<String> attack = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
-                .postJson("/engine-rest/task/" + visitA.getId() + "/complete", Map.of("variables", Map.of(
-                        "caseId", Map.of("value", caseB, "type", "Long"),
-                        "method", Map.of("value", "HOME", "type", "String"),
-                        "outcome", Map.of("value", "REFUSED", "type", "String"),
-                        "reason", Map.of("value", NotEnrolledReason.UNWILLING.name(), "type", "String"))));
+                .postJson(
+                        "/engine-rest/task/" + visitA.getId() + "/complete",
+                        Map.of(
+                                "variables",
+                                Map.of(
+                                        "caseId", Map.of("value", caseB, "type", "Long"),
+                                        "method", Map.of("value", "HOME", "type", "String"),
+                                        "outcome", Map.of("value", "REFUSED", "type", "String"),
+                                        "reason",
+                                                Map.of(
+                                                        "value",
+                                                        NotEnrolledReason.UNWILLING.name(),
+                                                        "type",
+                                                        "String"))));
 
         assertThat(attack.statusCode()).as(attack.body()).isBetween(400, 499);
         assertThat(attack.body()).contains("process.error.tampered").doesNotContain("Exception:", "at cn.canbao");
@@ -167,10 +211,13 @@ class ProcessVariableAttackIT {
         Map<String, String> before = fingerprint.of(WATCHED);
         // whoever works a task may complete it (with the form's values), not rewrite its variables on their own
         HttpResponse<String> put = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
-                .putJson("/engine-rest/task/" + visitA.getId() + "/variables/caseId", Map.of("value", caseB, "type", "Long"));
+                .putJson(
+                        "/engine-rest/task/" + visitA.getId() + "/variables/caseId",
+                        Map.of("value", caseB, "type", "Long"));
         assertThat(put.statusCode()).as(put.body()).isEqualTo(403);
         HttpResponse<String> modify = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
-                .postJson("/engine-rest/process-instance/" + visitA.getProcessInstanceId() + "/variables",
+                .postJson(
+                        "/engine-rest/process-instance/" + visitA.getProcessInstanceId() + "/variables",
                         Map.of("modifications", Map.of("caseId", Map.of("value", caseB, "type", "Long"))));
         assertThat(modify.statusCode()).as(modify.body()).isIn(403, 404);
         assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
@@ -181,10 +228,14 @@ class ProcessVariableAttackIT {
         Task visitB = visitTask(residentB);
         Map<String, String> before = fingerprint.of(WATCHED);
         HttpResponse<String> attack = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
-                .postJson("/engine-rest/task/" + visitB.getId() + "/complete", Map.of("variables", Map.of(
-                        "method", Map.of("value", "HOME", "type", "String"),
-                        "outcome", Map.of("value", "REFUSED", "type", "String"),
-                        "reason", Map.of("value", "UNWILLING", "type", "String"))));
+                .postJson(
+                        "/engine-rest/task/" + visitB.getId() + "/complete",
+                        Map.of(
+                                "variables",
+                                Map.of(
+                                        "method", Map.of("value", "HOME", "type", "String"),
+                                        "outcome", Map.of("value", "REFUSED", "type", "String"),
+                                        "reason", Map.of("value", "UNWILLING", "type", "String"))));
         assertThat(attack.statusCode()).as(attack.body()).isIn(403, 404);
         assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
     }
@@ -192,31 +243,47 @@ class ProcessVariableAttackIT {
     @Test
     void aNewbornTaskCompletedWithAnotherTownshipsTrackIdIsRefusedAndEnrolsNobody() {
         Task newbornTaskA = newbornTask(newbornA);
-        String trackB = jdbc.queryForObject("select id::text from fast_track where id_number = ? and ended_at is null",
-                String.class, newbornB);
+        String trackB = jdbc.queryForObject(
+                "select id::text from fast_track where id_number = ? and ended_at is null", String.class, newbornB);
         Map<String, String> before = fingerprint.of(WATCHED);
 
         HttpResponse<String> attack = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
-                .postJson("/engine-rest/task/" + newbornTaskA.getId() + "/complete", Map.of("variables", Map.of(
-                        "trackId", Map.of("value", Long.parseLong(trackB), "type", "Long"),
-                        "birthCertificate", Map.of("value", "Q350581001", "type", "String"),
-                        "scheme", Map.of("value", "RESIDENT", "type", "String"),
-                        "enrolledOn", Map.of("value", today().toString(), "type", "String"))));
+                .postJson(
+                        "/engine-rest/task/" + newbornTaskA.getId() + "/complete",
+                        Map.of(
+                                "variables",
+                                Map.of(
+                                        "trackId", Map.of("value", Long.parseLong(trackB), "type", "Long"),
+                                        "birthCertificate", Map.of("value", "Q350581001", "type", "String"),
+                                        "scheme", Map.of("value", "RESIDENT", "type", "String"),
+                                        "enrolledOn", Map.of("value", today().toString(), "type", "String"))));
 
         assertThat(attack.statusCode()).as(attack.body()).isBetween(400, 499);
         assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
-        assertThat(jdbc.queryForObject("select count(*) from enrollment where id_number in (?, ?)", Integer.class,
-                newbornA, newbornB)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from enrollment where id_number in (?, ?)", Integer.class, newbornA, newbornB))
+                .isZero();
     }
 
     @Test
     void theServicesRefuseWhoeverMayNotActOnTheRecord() {
         long caseA = caseOf(residentA);
         long caseB = caseOf(residentB);
-        long trackB = jdbc.queryForObject("select id from fast_track where id_number = ? and ended_at is null",
-                Long.class, newbornB);
-        VisitReport refusal = new VisitReport(ContactMethod.HOME, VisitOutcome.REFUSED, NotEnrolledReason.UNWILLING,
-                null, null, null, null, null, null, null, null, null);
+        long trackB = jdbc.queryForObject(
+                "select id from fast_track where id_number = ? and ended_at is null", Long.class, newbornB);
+        VisitReport refusal = new VisitReport(
+                ContactMethod.HOME,
+                VisitOutcome.REFUSED,
+                NotEnrolledReason.UNWILLING,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         Map<String, String> before = fingerprint.of(WATCHED);
 
         // another township's grid worker, calling the service directly (as a listener, a job or a view would)
@@ -224,8 +291,10 @@ class ProcessVariableAttackIT {
                 .isInstanceOf(AccessRefused.class);
         assertThatThrownBy(() -> security.as("attack.gw1", () -> outreach.visitNow(caseB)))
                 .isInstanceOf(AccessRefused.class);
-        assertThatThrownBy(() -> security.as("attack.gw1", () -> tracks.recordNewbornEnrolment(trackB, "Q350581002",
-                "RESIDENT", today().toString()))).isInstanceOf(AccessRefused.class);
+        assertThatThrownBy(() -> security.as(
+                        "attack.gw1",
+                        () -> tracks.recordNewbornEnrolment(trackB, "Q350581002", "RESIDENT", today().toString())))
+                .isInstanceOf(AccessRefused.class);
         // the right region but the wrong role: a volunteer of the village, the township's leader
         assertThatThrownBy(() -> security.as("attack.volunteer", () -> outreach.recordVisit(caseA, refusal, "x")))
                 .isInstanceOf(AccessRefused.class);
@@ -238,7 +307,8 @@ class ProcessVariableAttackIT {
         // process steps are the system's: a user cannot close a case or send its reminder
         assertThatThrownBy(() -> security.as("attack.gw1", () -> outreach.close(caseA, "PAID")))
                 .isInstanceOf(AccessRefused.class);
-        assertThatThrownBy(() -> security.as("attack.gw1", () -> outreach.remind(caseA, OutreachProcess.TEMPLATE_FIRST)))
+        assertThatThrownBy(
+                        () -> security.as("attack.gw1", () -> outreach.remind(caseA, OutreachProcess.TEMPLATE_FIRST)))
                 .isInstanceOf(AccessRefused.class);
 
         assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
@@ -247,38 +317,61 @@ class ProcessVariableAttackIT {
     @Test
     void theRightWorkerStillRecordsTheVisitOverRest() {
         String resident = TestIds.id("350581", LocalDate.of(1972, 7, 3), 315);
-        importer.importAs("attack.clerk", ExtractKind.POLICE_HOUSEHOLD, "attack-more.csv", POLICE
-                + resident + ",丙居民,在册,2000-01-01," + V1 + "," + V1 + "," + G1 + ",攻一村3号,,\n");
+        importer.importAs(
+                "attack.clerk",
+                ExtractKind.POLICE_HOUSEHOLD,
+                "attack-more.csv",
+                POLICE + resident + ",丙居民,在册,2000-01-01," + V1 + "," + V1 + "," + G1 + ",攻一村3号,,\n");
         SystemAccess.run(() -> starter.start(campaign.id()));
         Task visit = visitTask(resident);
         HttpResponse<String> done = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
-                .postJson("/engine-rest/task/" + visit.getId() + "/complete", Map.of("variables", Map.of(
-                        "method", Map.of("value", "HOME", "type", "String"),
-                        "outcome", Map.of("value", "REFUSED", "type", "String"),
-                        "reason", Map.of("value", "UNWILLING", "type", "String"))));
+                .postJson(
+                        "/engine-rest/task/" + visit.getId() + "/complete",
+                        Map.of(
+                                "variables",
+                                Map.of(
+                                        "method", Map.of("value", "HOME", "type", "String"),
+                                        "outcome", Map.of("value", "REFUSED", "type", "String"),
+                                        "reason", Map.of("value", "UNWILLING", "type", "String"))));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
-        assertThat(jdbc.queryForObject("select visited_by || ' ' || outcome from visit where id_number = ?", String.class,
-                resident)).isEqualTo("attack.gw1 REFUSED");
-        assertThat(jdbc.queryForObject("select stage from outreach_case where id_number = ? and campaign_id = ?",
-                String.class, resident, campaign.id())).isEqualTo("ENDED");
+        assertThat(jdbc.queryForObject(
+                        "select visited_by || ' ' || outcome from visit where id_number = ?", String.class, resident))
+                .isEqualTo("attack.gw1 REFUSED");
+        assertThat(jdbc.queryForObject(
+                        "select stage from outreach_case where id_number = ? and campaign_id = ?",
+                        String.class,
+                        resident,
+                        campaign.id()))
+                .isEqualTo("ENDED");
     }
 
     private Task visitTask(String idNumber) {
-        String instance = jdbc.queryForObject("select process_instance_id from outreach_case where campaign_id = ? "
-                + "and id_number = ?", String.class, campaign.id(), idNumber);
-        return taskService.createTaskQuery().processInstanceId(instance)
-                .taskDefinitionKey(OutreachProcess.TASK_VISIT).singleResult();
+        String instance = jdbc.queryForObject(
+                "select process_instance_id from outreach_case where campaign_id = ? " + "and id_number = ?",
+                String.class,
+                campaign.id(),
+                idNumber);
+        return taskService
+                .createTaskQuery()
+                .processInstanceId(instance)
+                .taskDefinitionKey(OutreachProcess.TASK_VISIT)
+                .singleResult();
     }
 
     private Task newbornTask(String idNumber) {
-        String instance = jdbc.queryForObject("select process_instance_id from fast_track where id_number = ? "
-                + "and ended_at is null", String.class, idNumber);
+        String instance = jdbc.queryForObject(
+                "select process_instance_id from fast_track where id_number = ? " + "and ended_at is null",
+                String.class,
+                idNumber);
         return taskService.createTaskQuery().processInstanceId(instance).singleResult();
     }
 
     private long caseOf(String idNumber) {
-        return jdbc.queryForObject("select id from outreach_case where campaign_id = ? and id_number = ?", Long.class,
-                campaign.id(), idNumber);
+        return jdbc.queryForObject(
+                "select id from outreach_case where campaign_id = ? and id_number = ?",
+                Long.class,
+                campaign.id(),
+                idNumber);
     }
 
     private static LocalDate today() {

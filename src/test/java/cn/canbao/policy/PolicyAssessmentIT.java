@@ -1,23 +1,22 @@
 package cn.canbao.policy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.register.IdNumber;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Assessments from the register's history, through the deployed rules: inputs derived from enrollments
@@ -34,10 +33,13 @@ class PolicyAssessmentIT {
 
     @Autowired
     PolicyService policy;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     RuleSetService ruleSets;
 
@@ -55,12 +57,20 @@ class PolicyAssessmentIT {
     void history() {
         // the county adopted the mechanism in 2040 (test years lie in the future): 2046 and 2047 rule sets, 低保 in full
         for (int year : List.of(2046, 2047)) {
-            RuleSetFixtures.save(ruleSets, RuleSetFixtures.county(COUNTY, year, 2040,
-                    Map.of(cn.canbao.register.HardshipCategory.DIBAO, RuleSetFixtures.full())));
+            RuleSetFixtures.save(
+                    ruleSets,
+                    RuleSetFixtures.county(
+                            COUNTY,
+                            year,
+                            2040,
+                            Map.of(cn.canbao.register.HardshipCategory.DIBAO, RuleSetFixtures.full())));
         }
-        List.of(continuous, longBreak, hardship, switcher, overlap, gap, enrolled, veteran, formerSoldier).forEach(id -> jdbc.update(
-                "insert into person (id_number, name, birth_date, sex, household_region) values (?, '测试', ?, 'M', ?)",
-                id, IdNumber.of(id).birthDate(), VILLAGE));
+        List.of(continuous, longBreak, hardship, switcher, overlap, gap, enrolled, veteran, formerSoldier)
+                .forEach(id -> jdbc.update(
+                        "insert into person (id_number, name, birth_date, sex, household_region) values (?, '测试', ?, 'M', ?)",
+                        id,
+                        IdNumber.of(id).birthDate(),
+                        VILLAGE));
         for (int y = 2040; y <= 2045; y++) {
             paid(continuous, y, LocalDate.of(y - 1, 11, 20));
             paid(enrolled, y, LocalDate.of(y - 1, 11, 20));
@@ -74,18 +84,28 @@ class PolicyAssessmentIT {
         paid(longBreak, 2045, LocalDate.of(2046, 1, 5));
         paid(hardship, 2040, LocalDate.of(2039, 12, 1));
         paid(veteran, 2043, LocalDate.of(2042, 12, 1));
-        jdbc.update("insert into person_group (id_number, grp, detail, since) values (?, 'HARDSHIP', 'DIBAO', '2020-01-01'), "
-                + "(?, 'VETERAN', '', '2046-02-01'), (?, 'VETERAN', '', '2030-07-01')", hardship, veteran, formerSoldier);
+        jdbc.update(
+                "insert into person_group (id_number, grp, detail, since) values (?, 'HARDSHIP', 'DIBAO', '2020-01-01'), "
+                        + "(?, 'VETERAN', '', '2046-02-01'), (?, 'VETERAN', '', '2030-07-01')",
+                hardship,
+                veteran,
+                formerSoldier);
         for (int y = 2042; y <= 2045; y++) {
-            jdbc.update("insert into enrollment (id_number, year, scheme, place) values (?, ?, 'EMPLOYEE', 'LOCAL')",
-                    switcher, y);
+            jdbc.update(
+                    "insert into enrollment (id_number, year, scheme, place) values (?, ?, 'EMPLOYEE', 'LOCAL')",
+                    switcher,
+                    y);
         }
         paid(overlap, 2044, LocalDate.of(2043, 12, 1));
-        jdbc.update("insert into enrollment (id_number, year, scheme, place, insured_region) "
-                + "values (?, 2044, 'EMPLOYEE', 'ELSEWHERE', '350583')", overlap);
+        jdbc.update(
+                "insert into enrollment (id_number, year, scheme, place, insured_region) "
+                        + "values (?, 2044, 'EMPLOYEE', 'ELSEWHERE', '350583')",
+                overlap);
         paid(gap, 2042, LocalDate.of(2041, 12, 1));
-        jdbc.update("insert into payment (receipt_no, id_number, year, scheme, paid_date, amount) "
-                + "values ('POL-GAP-2043', ?, 2043, 'RESIDENT', '2042-12-01', 400)", gap);
+        jdbc.update(
+                "insert into payment (receipt_no, id_number, year, scheme, paid_date, amount) "
+                        + "values ('POL-GAP-2043', ?, 2043, 'RESIDENT', '2042-12-01', 400)",
+                gap);
         jdbc.update("insert into campaign (name, year, county_code, collection_start, collection_end, coverage_goal, "
                 + "created_by) values ('政策测试行动', 2047, '350525000000', '2046-09-01', '2046-12-31', 95, 'test')");
     }
@@ -93,8 +113,10 @@ class PolicyAssessmentIT {
     @AfterAll
     void removeCampaign() {
         jdbc.update("delete from campaign where name = '政策测试行动'");
-        jdbc.update("delete from policy_hardship_subsidy where rule_set_id in (select id from policy_rule_set "
-                + "where place_code = ? and scheme_year in (2046, 2047))", COUNTY);
+        jdbc.update(
+                "delete from policy_hardship_subsidy where rule_set_id in (select id from policy_rule_set "
+                        + "where place_code = ? and scheme_year in (2046, 2047))",
+                COUNTY);
         jdbc.update("delete from policy_rule_set where place_code = ? and scheme_year in (2046, 2047)", COUNTY);
     }
 
@@ -228,45 +250,52 @@ class PolicyAssessmentIT {
             assertThat(e.messageKey()).isEqualTo("policy.history.overlap");
             assertThat(e.args()).containsExactly(IdNumber.mask(overlap), 2044, "EMPLOYEE/ELSEWHERE、RESIDENT/LOCAL");
         });
-        assertThatThrownBy(() -> consequence(gap, SPRING)).isInstanceOfSatisfying(PolicyException.class,
-                e -> {
-                    assertThat(e.messageKey()).isEqualTo("policy.history.gap");
-                    assertThat(e.args()).containsExactly(IdNumber.mask(gap), 2043);
-                });
-        jdbc.update("insert into payment (receipt_no, id_number, year, scheme, paid_date, amount) "
-                + "values ('POL-TWICE-2045', ?, 2045, 'RESIDENT', '2044-12-02', 400)", continuous);
+        assertThatThrownBy(() -> consequence(gap, SPRING)).isInstanceOfSatisfying(PolicyException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo("policy.history.gap");
+            assertThat(e.args()).containsExactly(IdNumber.mask(gap), 2043);
+        });
+        jdbc.update(
+                "insert into payment (receipt_no, id_number, year, scheme, paid_date, amount) "
+                        + "values ('POL-TWICE-2045', ?, 2045, 'RESIDENT', '2044-12-02', 400)",
+                continuous);
         try {
-            assertThatThrownBy(() -> assess(continuous, SPRING)).isInstanceOfSatisfying(PolicyException.class,
-                    e -> assertThat(e.messageKey()).isEqualTo("policy.history.paidTwice"));
+            assertThatThrownBy(() -> assess(continuous, SPRING))
+                    .isInstanceOfSatisfying(
+                            PolicyException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("policy.history.paidTwice"));
         } finally {
             jdbc.update("delete from payment where receipt_no = 'POL-TWICE-2045'");
         }
-        assertThatThrownBy(() -> assess(id(1990, 9), SPRING)).isInstanceOfSatisfying(PolicyException.class,
-                e -> assertThat(e.messageKey()).isEqualTo("policy.person.notFound"));
+        assertThatThrownBy(() -> assess(id(1990, 9), SPRING))
+                .isInstanceOfSatisfying(
+                        PolicyException.class, e -> assertThat(e.messageKey()).isEqualTo("policy.person.notFound"));
     }
 
     @Test
     void manyPersonsAtOnceLeaveOutTheUnreadable() {
-        Map<String, String> sentences = consequences(List.of(continuous, longBreak, overlap,
-                id(1991, 9)), SPRING);
+        Map<String, String> sentences = consequences(List.of(continuous, longBreak, overlap, id(1991, 9)), SPRING);
         assertThat(sentences).containsOnlyKeys(continuous, longBreak);
         assertThat(sentences.get(longBreak)).isEqualTo("逾期参保等待6个月，断缴降限额5000元");
-        assertThat(sentences.values()).allSatisfy(s -> assertThat(s.length())
-                .isLessThanOrEqualTo(PolicyService.MAX_CONSEQUENCE_LENGTH));
+        assertThat(sentences.values())
+                .allSatisfy(s -> assertThat(s.length()).isLessThanOrEqualTo(PolicyService.MAX_CONSEQUENCE_LENGTH));
     }
 
     @Test
     void aUserAssessesThePersonsOfTheirRegionOnlyAndNobodyElseAny() {
         String taocheng = security.ensureUser("policy.clerk.taocheng", "350525101000", Role.CLERK);
         String dongping = security.ensureUser("policy.clerk.dongping", "350525102000", Role.CLERK);
-        assertThat(security.as(taocheng, () -> policy.assess(continuous, SPRING)).waitingClause()).isEqualTo("W7");
+        assertThat(security.as(taocheng, () -> policy.assess(continuous, SPRING))
+                        .waitingClause())
+                .isEqualTo("W7");
         assertThatThrownBy(() -> security.as(dongping, () -> policy.assess(continuous, SPRING)))
-                .isInstanceOfSatisfying(PolicyException.class,
-                        e -> assertThat(e.messageKey()).isEqualTo("policy.person.notFound"));
-        assertThat(security.as(dongping, () -> policy.nonPaymentConsequences(List.of(continuous), SPRING))).isEmpty();
+                .isInstanceOfSatisfying(
+                        PolicyException.class, e -> assertThat(e.messageKey()).isEqualTo("policy.person.notFound"));
+        assertThat(security.as(dongping, () -> policy.nonPaymentConsequences(List.of(continuous), SPRING)))
+                .isEmpty();
         // nobody at all is refused at the service's door
         assertThatThrownBy(() -> policy.assess(continuous, SPRING))
-                .isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
+                .isInstanceOf(
+                        org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
     }
 
     /** Assessments as outreach's reminders make them: system work, which reads every person. */
@@ -283,10 +312,19 @@ class PolicyAssessmentIT {
     }
 
     private void paid(String id, int year, LocalDate paidDate) {
-        jdbc.update("insert into enrollment (id_number, year, scheme, place, paid_date, amount) "
-                + "values (?, ?, 'RESIDENT', 'LOCAL', ?, 400)", id, year, paidDate);
-        jdbc.update("insert into payment (receipt_no, id_number, year, scheme, paid_date, amount) "
-                + "values (?, ?, ?, 'RESIDENT', ?, 400)", "POL-" + id.substring(10) + "-" + year, id, year, paidDate);
+        jdbc.update(
+                "insert into enrollment (id_number, year, scheme, place, paid_date, amount) "
+                        + "values (?, ?, 'RESIDENT', 'LOCAL', ?, 400)",
+                id,
+                year,
+                paidDate);
+        jdbc.update(
+                "insert into payment (receipt_no, id_number, year, scheme, paid_date, amount) "
+                        + "values (?, ?, ?, 'RESIDENT', ?, 400)",
+                "POL-" + id.substring(10) + "-" + year,
+                id,
+                year,
+                paidDate);
     }
 
     /** A valid ID number of the county, born on 1 March of the year. */

@@ -1,10 +1,6 @@
 package cn.canbao.policy;
 
 import cn.canbao.register.PersonGroup;
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 
 /**
  * The bundled decisions (processes/policy-rules.dmn) in a standalone DMN engine, and a small builder of histories
@@ -26,7 +25,8 @@ import java.util.Set;
  */
 final class PolicyTables {
 
-    private static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    private static final DmnEngine ENGINE =
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private static final Map<String, DmnDecision> DECISIONS = new HashMap<>();
 
     static {
@@ -37,20 +37,32 @@ final class PolicyTables {
         }
     }
 
-    private PolicyTables() {
-    }
+    private PolicyTables() {}
 
     static Map<String, Object> evaluate(String key, Map<String, Object> variables) {
-        return ENGINE.evaluateDecision(DECISIONS.get(key), new HashMap<>(variables)).getSingleResult().getEntryMap();
+        return ENGINE.evaluateDecision(DECISIONS.get(key), new HashMap<>(variables))
+                .getSingleResult()
+                .getEntryMap();
     }
 
     /** What PolicyService computes, without the register: waiting period and the limit change. */
-    record Outcome(PolicyInputs inputs, int waitingMonths, String waitingClause, long capReward, long capPenalty,
-                   long capChange, String capClause, int lateWaitingMonths, long reductionIfSkipped) {
-    }
+    record Outcome(
+            PolicyInputs inputs,
+            int waitingMonths,
+            String waitingClause,
+            long capReward,
+            long capPenalty,
+            long capChange,
+            String capClause,
+            int lateWaitingMonths,
+            long reductionIfSkipped) {}
 
-    static Outcome assess(PaymentHistory h, RuleSet rules, boolean inPeriod, LocalDate asOf,
-                          Map<Integer, LimitLedger.ClaimYear> claims) {
+    static Outcome assess(
+            PaymentHistory h,
+            RuleSet rules,
+            boolean inPeriod,
+            LocalDate asOf,
+            Map<Integer, LimitLedger.ClaimYear> claims) {
         PolicyInputs in = h.inputs(rules, inPeriod, asOf, claims);
         if (!in.mechanism()) {
             return new Outcome(in, 0, "—", 0, 0, 0, "—", 0, 0);
@@ -58,34 +70,76 @@ final class PolicyTables {
         Map<String, Object> w = evaluate(PolicyDecisions.WAITING_PERIOD, in.waitingVariables(inPeriod));
         Map<String, Object> c = evaluate(PolicyDecisions.CAP_ADJUSTMENT, in.capVariables(rules));
         int late = ((Number) evaluate(PolicyDecisions.WAITING_PERIOD, in.waitingVariables(false))
-                .get(PolicyDecisions.OUT_WAITING_MONTHS)).intValue();
+                        .get(PolicyDecisions.OUT_WAITING_MONTHS))
+                .intValue();
         long skipped = ((Number) evaluate(PolicyDecisions.CAP_ADJUSTMENT, in.capVariablesAfterSkipping(rules))
-                .get(PolicyDecisions.OUT_CAP_PENALTY)).longValue();
-        return new Outcome(in, ((Number) w.get(PolicyDecisions.OUT_WAITING_MONTHS)).intValue(),
+                        .get(PolicyDecisions.OUT_CAP_PENALTY))
+                .longValue();
+        return new Outcome(
+                in,
+                ((Number) w.get(PolicyDecisions.OUT_WAITING_MONTHS)).intValue(),
                 (String) w.get(PolicyDecisions.OUT_WAITING_CLAUSE),
                 ((Number) c.get(PolicyDecisions.OUT_CAP_REWARD)).longValue(),
                 ((Number) c.get(PolicyDecisions.OUT_CAP_PENALTY)).longValue(),
-                ((Number) c.get(PolicyDecisions.OUT_CAP_CHANGE)).longValue(), (String) c.get(PolicyDecisions.OUT_CAP_CLAUSE),
-                late, skipped);
+                ((Number) c.get(PolicyDecisions.OUT_CAP_CHANGE)).longValue(),
+                (String) c.get(PolicyDecisions.OUT_CAP_CLAUSE),
+                late,
+                skipped);
     }
 
     /** A Heilongjiang-style rule set of the year: mechanism from 2025, test amounts. */
     static RuleSet heilongjiang(int year, long originalLimit) {
-        return new RuleSet(1L, year, "230100000000", "哈尔滨市", 2025, new BigDecimal("400"), new BigDecimal("700"),
-                BigDecimal.valueOf(originalLimit), LocalDate.of(year - 1, 9, 1), LocalDate.of(year - 1, 12, 31),
-                RuleSet.MINIMUM_RAISE, RuleSet.MINIMUM_RAISE, 20, Map.of());
+        return new RuleSet(
+                1L,
+                year,
+                "230100000000",
+                "哈尔滨市",
+                2025,
+                new BigDecimal("400"),
+                new BigDecimal("700"),
+                BigDecimal.valueOf(originalLimit),
+                LocalDate.of(year - 1, 9, 1),
+                LocalDate.of(year - 1, 12, 31),
+                RuleSet.MINIMUM_RAISE,
+                RuleSet.MINIMUM_RAISE,
+                20,
+                Map.of());
     }
 
     static RuleSet withSubsidies(RuleSet r, Map<cn.canbao.register.HardshipCategory, RuleSet.Subsidy> subsidies) {
-        return new RuleSet(r.id(), r.schemeYear(), r.placeCode(), r.placeName(), r.mechanismFrom(),
-                r.personalContribution(), r.governmentSubsidy(), r.originalLimit(), r.collectionStart(),
-                r.collectionEnd(), r.raiseAmount(), r.reductionAmount(), r.boundPercent(), subsidies);
+        return new RuleSet(
+                r.id(),
+                r.schemeYear(),
+                r.placeCode(),
+                r.placeName(),
+                r.mechanismFrom(),
+                r.personalContribution(),
+                r.governmentSubsidy(),
+                r.originalLimit(),
+                r.collectionStart(),
+                r.collectionEnd(),
+                r.raiseAmount(),
+                r.reductionAmount(),
+                r.boundPercent(),
+                subsidies);
     }
 
     static RuleSet withoutMechanism(RuleSet r) {
-        return new RuleSet(r.id(), r.schemeYear(), r.placeCode(), r.placeName(), null, r.personalContribution(),
-                r.governmentSubsidy(), null, r.collectionStart(), r.collectionEnd(), r.raiseAmount(), r.reductionAmount(),
-                r.boundPercent(), r.subsidies());
+        return new RuleSet(
+                r.id(),
+                r.schemeYear(),
+                r.placeCode(),
+                r.placeName(),
+                null,
+                r.personalContribution(),
+                r.governmentSubsidy(),
+                null,
+                r.collectionStart(),
+                r.collectionEnd(),
+                r.raiseAmount(),
+                r.reductionAmount(),
+                r.boundPercent(),
+                r.subsidies());
     }
 
     /** Builds a person's history: resident years paid on time, paid back late, employee years, groups. */
@@ -141,8 +195,14 @@ final class PolicyTables {
         PaymentHistory build() {
             Map<PersonGroup, Boolean> groups = new EnumMap<>(PersonGroup.class);
             memberships.forEach(m -> groups.put(m.group(), true));
-            return new PaymentHistory("230102198003017001", "230102001001", born, Set.copyOf(groups.keySet()),
-                    memberships, enrollments, payments);
+            return new PaymentHistory(
+                    "230102198003017001",
+                    "230102001001",
+                    born,
+                    Set.copyOf(groups.keySet()),
+                    memberships,
+                    enrollments,
+                    payments);
         }
     }
 }

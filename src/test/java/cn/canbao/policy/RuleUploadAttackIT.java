@@ -1,20 +1,13 @@
 package cn.canbao.policy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.RepositoryService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -24,8 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 15, hole 2 — rule upload can run code. As a real HTTP client on {@code POST /api/policy-rules}: a
@@ -46,19 +45,24 @@ class RuleUploadAttackIT {
     static final String TOWN_CLERK = "rules.attack.townclerk";
     static final String ON_TIME = "\"集中参保期内参保且未断保，无待遇等待期\"";
     static final Path PWNED = Path.of(System.getProperty("java.io.tmpdir"), "canbao-rule-upload-pwned");
-    static final List<String> TABLES = List.of("policy_rule_version", "act_re_deployment", "act_re_decision_def",
-            "act_re_decision_req_def");
+    static final List<String> TABLES =
+            List.of("policy_rule_version", "act_re_deployment", "act_re_decision_def", "act_re_decision_req_def");
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     RowFingerprint fingerprint;
+
     @Autowired
     PolicyRules rules;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -75,8 +79,8 @@ class RuleUploadAttackIT {
 
     @AfterAll
     void removeThisYearsVersions() {
-        for (String id : jdbc.queryForList("select deployment_id from policy_rule_version where year = ?", String.class,
-                YEAR)) {
+        for (String id :
+                jdbc.queryForList("select deployment_id from policy_rule_version where year = ?", String.class, YEAR)) {
             repository.deleteDeployment(id, true);
         }
         jdbc.update("delete from policy_rule_version where year = ?", YEAR);
@@ -84,13 +88,18 @@ class RuleUploadAttackIT {
 
     @Test
     void juelBeanAccessIsRefusedAndNothingChanges() {
-        String beanCall = bundled.replace("<outputEntry id=\"W8_Reason\"><text>" + ON_TIME + "</text>",
+        String beanCall = bundled.replace(
+                "<outputEntry id=\"W8_Reason\"><text>" + ON_TIME + "</text>",
                 "<outputEntry id=\"W8_Reason\"><text>${policyRulesService.reinstate('x')}</text>");
-        String staticCall = bundled.replace("<inputEntry id=\"W1_2\"><text>-</text>", "<inputEntry id=\"W1_2\"><text>"
-                + "#{''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null)"
-                + ".exec('touch " + PWNED + "')}</text>");
-        String exit = bundled.replace("<outputEntry id=\"C3_Change\"><text>", "<outputEntry id=\"C3_Change\"><text>"
-                + "${''.getClass().forName('java.lang.System').getMethod('exit', ''.getClass()).invoke(null, 1)} + ");
+        String staticCall = bundled.replace(
+                "<inputEntry id=\"W1_2\"><text>-</text>",
+                "<inputEntry id=\"W1_2\"><text>"
+                        + "#{''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null)"
+                        + ".exec('touch " + PWNED + "')}</text>");
+        String exit = bundled.replace(
+                "<outputEntry id=\"C3_Change\"><text>",
+                "<outputEntry id=\"C3_Change\"><text>"
+                        + "${''.getClass().forName('java.lang.System').getMethod('exit', ''.getClass()).invoke(null, 1)} + ");
 
         assertRefused(beanCall, "model.check.juel", "W8_Reason", "JUEL");
         assertRefused(staticCall, "model.check.juel", "W1_2", "JUEL");
@@ -108,8 +117,13 @@ class RuleUploadAttackIT {
 
         // the same refusal in English for a caller who asks for it
         HttpResponse<String> english = HttpAttacker.basic(port, CLERK, SecurityTestSupport.PASSWORD)
-                .header("Accept-Language", "en").postMultipart("/api/policy-rules", Map.of("year", String.valueOf(YEAR)),
-                        "file", "evil.dmn", javascript.getBytes(StandardCharsets.UTF_8));
+                .header("Accept-Language", "en")
+                .postMultipart(
+                        "/api/policy-rules",
+                        Map.of("year", String.valueOf(YEAR)),
+                        "file",
+                        "evil.dmn",
+                        javascript.getBytes(StandardCharsets.UTF_8));
         assertThat(english.statusCode()).isEqualTo(400);
         assertThat(HttpAttacker.json(english).path("detail").asText())
                 .isEqualTo("Element InputExpression_Newborn uses an expression language other than FEEL; "
@@ -122,25 +136,35 @@ class RuleUploadAttackIT {
         String inForce = rules.definition(PolicyDecisions.WAITING_PERIOD, YEAR).getId();
         for (String user : List.of(LEADER, GRID, TOWN_CLERK)) {
             HttpAttacker attacker = HttpAttacker.basic(port, user, SecurityTestSupport.PASSWORD);
-            HttpResponse<String> upload = attacker.postMultipart("/api/policy-rules",
-                    Map.of("year", String.valueOf(YEAR)), "file", "good.dmn", bundled.getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> upload = attacker.postMultipart(
+                    "/api/policy-rules",
+                    Map.of("year", String.valueOf(YEAR)),
+                    "file",
+                    "good.dmn",
+                    bundled.getBytes(StandardCharsets.UTF_8));
             assertThat(upload.statusCode()).as(user).isEqualTo(403);
-            assertThat(HttpAttacker.json(upload).path("detail").asText()).as(user)
+            assertThat(HttpAttacker.json(upload).path("detail").asText())
+                    .as(user)
                     .isEqualTo("只有县级及以上的经办人员和管理员可以查看和上传政策规则");
-            assertThat(lastAudit(user)).containsExactly("RULE_REFUSED", "REFUSED", YEAR + " good.dmn",
-                    "policy.rules.outOfScope");
+            assertThat(lastAudit(user))
+                    .containsExactly("RULE_REFUSED", "REFUSED", YEAR + " good.dmn", "policy.rules.outOfScope");
             assertThat(attacker.get("/api/policy-rules").statusCode()).as(user).isEqualTo(403);
         }
         assertThat(fingerprint.of(TABLES)).isEqualTo(before);
-        assertThat(rules.definition(PolicyDecisions.WAITING_PERIOD, YEAR).getId()).isEqualTo(inForce);
+        assertThat(rules.definition(PolicyDecisions.WAITING_PERIOD, YEAR).getId())
+                .isEqualTo(inForce);
     }
 
     @Test
     void aGoodFileFromTheClerkIsInForceAndAnEarlierVersionCanBePutBack() throws IOException {
         HttpAttacker clerk = HttpAttacker.basic(port, CLERK, SecurityTestSupport.PASSWORD);
         String first = bundled.replace(ON_TIME, "\"按时参保且未断保，不设待遇等待期\"");
-        HttpResponse<String> created = clerk.postMultipart("/api/policy-rules", Map.of("year", String.valueOf(YEAR)),
-                "file", "规则-2099.dmn", first.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> created = clerk.postMultipart(
+                "/api/policy-rules",
+                Map.of("year", String.valueOf(YEAR)),
+                "file",
+                "规则-2099.dmn",
+                first.getBytes(StandardCharsets.UTF_8));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode version = HttpAttacker.json(created);
         String firstId = version.path("deploymentId").asText();
@@ -149,31 +173,48 @@ class RuleUploadAttackIT {
         assertThat(version.path("uploadedBy").asText()).isEqualTo(CLERK);
         assertThat(version.path("active").asBoolean()).isTrue();
         assertThat(inForceDeployment()).isEqualTo(firstId);
-        assertThat(jdbc.queryForObject("select uploaded_by || ' ' || file_name from policy_rule_version "
-                + "where deployment_id = ?", String.class, firstId)).isEqualTo(CLERK + " 规则-2099.dmn");
-        assertThat(lastAudit(CLERK)).containsExactly("RULE_UPLOADED", "ALLOWED", YEAR + " 规则-2099.dmn",
-                "deployment " + firstId);
+        assertThat(jdbc.queryForObject(
+                        "select uploaded_by || ' ' || file_name from policy_rule_version " + "where deployment_id = ?",
+                        String.class,
+                        firstId))
+                .isEqualTo(CLERK + " 规则-2099.dmn");
+        assertThat(lastAudit(CLERK))
+                .containsExactly("RULE_UPLOADED", "ALLOWED", YEAR + " 规则-2099.dmn", "deployment " + firstId);
 
         // a second version replaces it; the first stays listed and can be put back in force
-        HttpResponse<String> second = clerk.postMultipart("/api/policy-rules", Map.of("year", String.valueOf(YEAR)),
-                "file", "规则-2099-b.dmn", bundled.replace(ON_TIME, "\"按时参保，无等待期\"").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> second = clerk.postMultipart(
+                "/api/policy-rules",
+                Map.of("year", String.valueOf(YEAR)),
+                "file",
+                "规则-2099-b.dmn",
+                bundled.replace(ON_TIME, "\"按时参保，无等待期\"").getBytes(StandardCharsets.UTF_8));
         assertThat(second.statusCode()).isEqualTo(201);
         String secondId = HttpAttacker.json(second).path("deploymentId").asText();
         assertThat(inForceDeployment()).isEqualTo(secondId);
         JsonNode listed = HttpAttacker.json(clerk.get("/api/policy-rules"));
-        assertThat(listed.findValues("deploymentId")).extracting(JsonNode::asText).contains(firstId, secondId);
-        assertThat(HttpAttacker.json(clerk.get("/api/policy-rules/" + firstId)).path("active").asBoolean()).isFalse();
+        assertThat(listed.findValues("deploymentId"))
+                .extracting(JsonNode::asText)
+                .contains(firstId, secondId);
+        assertThat(HttpAttacker.json(clerk.get("/api/policy-rules/" + firstId))
+                        .path("active")
+                        .asBoolean())
+                .isFalse();
 
-        HttpResponse<String> reinstated = clerk.send(HttpRequest.newBuilder(
-                clerk.uri("/api/policy-rules/" + firstId + "/reinstate")).POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> reinstated =
+                clerk.send(HttpRequest.newBuilder(clerk.uri("/api/policy-rules/" + firstId + "/reinstate"))
+                        .POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(reinstated.statusCode()).as(reinstated.body()).isEqualTo(201);
         String againId = HttpAttacker.json(reinstated).path("deploymentId").asText();
         assertThat(againId).isNotIn(firstId, secondId);
         assertThat(HttpAttacker.json(reinstated).path("fileName").asText()).isEqualTo("规则-2099.dmn");
         assertThat(inForceDeployment()).isEqualTo(againId);
         assertThat(dmnOf(againId)).contains("按时参保且未断保，不设待遇等待期");
-        assertThat(lastAudit(CLERK)).containsExactly("RULE_UPLOADED", "ALLOWED", "reinstate " + firstId,
-                "deployment " + againId + ", reinstating " + firstId);
+        assertThat(lastAudit(CLERK))
+                .containsExactly(
+                        "RULE_UPLOADED",
+                        "ALLOWED",
+                        "reinstate " + firstId,
+                        "deployment " + againId + ", reinstating " + firstId);
         // the years before keep their rules
         assertThat(rules.definition(PolicyDecisions.WAITING_PERIOD, YEAR - 1).getDeploymentId())
                 .isNotIn(firstId, secondId, againId);
@@ -185,20 +226,36 @@ class RuleUploadAttackIT {
         String inForce = rules.definition(PolicyDecisions.WAITING_PERIOD, YEAR).getId();
 
         HttpResponse<String> response = HttpAttacker.basic(port, CLERK, SecurityTestSupport.PASSWORD)
-                .postMultipart("/api/policy-rules", Map.of("year", String.valueOf(YEAR)), "file", "evil.dmn",
+                .postMultipart(
+                        "/api/policy-rules",
+                        Map.of("year", String.valueOf(YEAR)),
+                        "file",
+                        "evil.dmn",
                         dmn.getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = HttpAttacker.json(response);
         assertThat(problem.path("code").asText()).isEqualTo(code);
-        assertThat(problem.path("detail").asText()).startsWith("元素 " + elementId + " ").contains(reasonText)
+        assertThat(problem.path("detail").asText())
+                .startsWith("元素 " + elementId + " ")
+                .contains(reasonText)
                 .contains("只允许FEEL");
-        assertThat(response.body()).doesNotContain("Exception", "java.lang", "org.camunda", "cn.canbao", "\tat ",
-                "getRuntime", "System", "policyRulesService", "trace");
+        assertThat(response.body())
+                .doesNotContain(
+                        "Exception",
+                        "java.lang",
+                        "org.camunda",
+                        "cn.canbao",
+                        "\tat ",
+                        "getRuntime",
+                        "System",
+                        "policyRulesService",
+                        "trace");
         assertThat(fingerprint.of(TABLES)).isEqualTo(before);
-        assertThat(rules.definition(PolicyDecisions.WAITING_PERIOD, YEAR).getId()).isEqualTo(inForce);
+        assertThat(rules.definition(PolicyDecisions.WAITING_PERIOD, YEAR).getId())
+                .isEqualTo(inForce);
         assertThat(lastAudit(CLERK)).containsExactly("RULE_REFUSED", "REFUSED", YEAR + " evil.dmn", code);
     }
 
@@ -215,8 +272,10 @@ class RuleUploadAttackIT {
 
     /** action, outcome, subject, detail of the user's newest rule upload audit entry. */
     private List<String> lastAudit(String user) {
-        return jdbc.queryForObject("select action, outcome, subject, detail from security_audit where actor = ? "
-                + "and action in ('RULE_UPLOADED', 'RULE_REFUSED') order by id desc limit 1", (rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4)), user);
+        return jdbc.queryForObject(
+                "select action, outcome, subject, detail from security_audit where actor = ? "
+                        + "and action in ('RULE_UPLOADED', 'RULE_REFUSED') order by id desc limit 1",
+                (rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                user);
     }
 }

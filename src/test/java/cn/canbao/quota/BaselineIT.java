@@ -1,5 +1,9 @@
 package cn.canbao.quota;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionException;
 import cn.canbao.region.RegionLevel;
@@ -10,19 +14,14 @@ import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /** The baseline table counts the register per village and rolls it up the hierarchy, after each import. */
 @CanbaoIntegrationTest
@@ -34,14 +33,19 @@ class BaselineIT {
 
     @Autowired
     BaselineService baseline;
+
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Scheduler scheduler;
 
@@ -55,11 +59,17 @@ class BaselineIT {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = TestIds.id("350525", LocalDate.of(1961, 1, 1 + i), 901 + 2 * i);
         }
-        importer.importAs("clerk.baseline", ExtractKind.POLICE_HOUSEHOLD, "baseline.csv",
+        importer.importAs(
+                "clerk.baseline",
+                ExtractKind.POLICE_HOUSEHOLD,
+                "baseline.csv",
                 "身份证号,姓名,变动类型,变动日期,户籍地区划\n" + ids[0] + ",甲,在册,2000-01-01," + v1 + "\n"
                         + ids[1] + ",乙,在册,2000-01-01," + v1 + "\n" + ids[2] + ",丙,在册,2000-01-01," + v1 + "\n"
                         + ids[3] + ",丁,在册,2000-01-01," + v2 + "\n" + ids[4] + ",戊,在册,2000-01-01," + v2 + "\n");
-        importer.importAs("clerk.baseline", ExtractKind.INSURANCE_STATUS, "baseline-insured.csv",
+        importer.importAs(
+                "clerk.baseline",
+                ExtractKind.INSURANCE_STATUS,
+                "baseline-insured.csv",
                 "身份证号,姓名,参保年度,险种,参保地,参保地区划\n"
                         + ids[0] + ",甲," + YEAR + ",居民,本地,\n" + ids[0] + ",甲," + YEAR + ",职工,异地,350583\n"
                         + ids[1] + ",乙," + YEAR + ",职工,异地,350583\n"
@@ -67,8 +77,11 @@ class BaselineIT {
                         + ids[3] + ",丁," + YEAR + ",居民,本地,\n");
 
         var village = jdbc.queryForMap("select * from baseline where year = ? and region_code = ?", YEAR, v1);
-        assertThat(village).containsEntry("registered", 3).containsEntry("insured_local", 1)
-                .containsEntry("insured_elsewhere", 1).containsEntry("lapsed", 1);
+        assertThat(village)
+                .containsEntry("registered", 3)
+                .containsEntry("insured_local", 1)
+                .containsEntry("insured_elsewhere", 1)
+                .containsEntry("lapsed", 1);
 
         var table = security.as("clerk.baseline", () -> baseline.table(TOWNSHIP, YEAR));
         Baseline township = table.get(0);
@@ -81,7 +94,8 @@ class BaselineIT {
         assertThat(table).extracting(Baseline::regionCode).contains(v1, v2).hasSize(villages.size() + 1);
         assertThat(table.stream().skip(1).mapToInt(Baseline::registered).sum()).isEqualTo(5);
         // the county row holds at least these people too (other tests add their own)
-        Baseline county = security.as("clerk.baseline", () -> baseline.table("350525000000", YEAR)).get(0);
+        Baseline county = security.as("clerk.baseline", () -> baseline.table("350525000000", YEAR))
+                .get(0);
         assertThat(county.registered()).isGreaterThanOrEqualTo(5);
         assertThat(county.insuredLocal()).isEqualTo(2);
     }
@@ -100,48 +114,81 @@ class BaselineIT {
                 cn.canbao.region.NewRegion.region(county, "基线测试县", RegionLevel.COUNTY, "350500000000", null, true),
                 cn.canbao.region.NewRegion.region("350566100000", "基线测试镇", RegionLevel.TOWNSHIP, county, null, true),
                 cn.canbao.region.NewRegion.region(village, "基线测试村", RegionLevel.VILLAGE, "350566100000", null, true),
-                cn.canbao.region.NewRegion.region("350567000000", "基线邻县", RegionLevel.COUNTY, "350500000000", null,
-                        true))));
+                cn.canbao.region.NewRegion.region(
+                        "350567000000", "基线邻县", RegionLevel.COUNTY, "350500000000", null, true))));
         security.ensureUser("clerk.baseline66", county, Role.CLERK);
         security.ensureUser("clerk.baseline", "350525000000", Role.CLERK);
         String yongchunVillage = SystemAccess.call(() -> regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE))
-                .get(2).code();
+                .get(2)
+                .code();
         String local = TestIds.id("350566", LocalDate.of(1962, 3, 1), 911);
         String other = TestIds.id("350566", LocalDate.of(1962, 3, 2), 913);
         // registered in Yongchun, living in the county: its insurance extract enrols them
         String registeredInYongchun = TestIds.id("350525", LocalDate.of(1962, 3, 3), 915);
-        importer.importAs("clerk.baseline", ExtractKind.POLICE_HOUSEHOLD, "baseline-yc.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划\n" + registeredInYongchun + ",己,在册,2000-01-01,"
-                        + yongchunVillage + "," + village + "\n");
-        importer.importAs("clerk.baseline66", ExtractKind.POLICE_HOUSEHOLD, "baseline-66.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划\n" + local + ",庚,在册,2000-01-01," + village + "\n"
-                        + other + ",辛,在册,2000-01-01," + village + "\n");
+        importer.importAs(
+                "clerk.baseline",
+                ExtractKind.POLICE_HOUSEHOLD,
+                "baseline-yc.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划\n" + registeredInYongchun + ",己,在册,2000-01-01," + yongchunVillage + ","
+                        + village + "\n");
+        importer.importAs(
+                "clerk.baseline66",
+                ExtractKind.POLICE_HOUSEHOLD,
+                "baseline-66.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划\n" + local + ",庚,在册,2000-01-01," + village + "\n" + other + ",辛,在册,2000-01-01,"
+                        + village + "\n");
         // every county has its row of the year: from now on an import refreshes only its own counties
         SystemAccess.call(() -> baseline.refresh(year));
         String untouched = "350567000000";
-        var before = jdbc.queryForObject("select refreshed_at from baseline where year = ? and region_code = ?",
-                java.sql.Timestamp.class, year, untouched);
-        var provinceBefore = jdbc.queryForObject("select refreshed_at from baseline where year = ? and region_code = ?",
-                java.sql.Timestamp.class, year, "350000000000");
+        var before = jdbc.queryForObject(
+                "select refreshed_at from baseline where year = ? and region_code = ?",
+                java.sql.Timestamp.class,
+                year,
+                untouched);
+        var provinceBefore = jdbc.queryForObject(
+                "select refreshed_at from baseline where year = ? and region_code = ?",
+                java.sql.Timestamp.class,
+                year,
+                "350000000000");
 
-        importer.importAs("clerk.baseline66", ExtractKind.INSURANCE_STATUS, "baseline-66-insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地,参保地区划\n" + local + ",庚," + year + ",居民,本地,\n"
-                        + registeredInYongchun + ",己," + year + ",居民,本地,\n");
+        importer.importAs(
+                "clerk.baseline66",
+                ExtractKind.INSURANCE_STATUS,
+                "baseline-66-insured.csv",
+                "身份证号,姓名,参保年度,险种,参保地,参保地区划\n" + local + ",庚," + year + ",居民,本地,\n" + registeredInYongchun + ",己," + year
+                        + ",居民,本地,\n");
 
         // a resident registered in Yongchun who lives in the county (人户分离) counts where registered; the county of
         // the import too
-        assertThat(jdbc.queryForMap("select registered, insured_local from baseline where year = ? and region_code = ?",
-                year, yongchunVillage)).containsEntry("registered", 1).containsEntry("insured_local", 1);
-        assertThat(jdbc.queryForMap("select registered, insured_local from baseline where year = ? and region_code = ?",
-                year, village)).containsEntry("registered", 2).containsEntry("insured_local", 1);
+        assertThat(jdbc.queryForMap(
+                        "select registered, insured_local from baseline where year = ? and region_code = ?",
+                        year,
+                        yongchunVillage))
+                .containsEntry("registered", 1)
+                .containsEntry("insured_local", 1);
+        assertThat(jdbc.queryForMap(
+                        "select registered, insured_local from baseline where year = ? and region_code = ?",
+                        year,
+                        village))
+                .containsEntry("registered", 2)
+                .containsEntry("insured_local", 1);
         // a county it did not change was left alone, the province above was summed again
-        assertThat(jdbc.queryForObject("select refreshed_at from baseline where year = ? and region_code = ?",
-                java.sql.Timestamp.class, year, untouched)).isEqualTo(before);
-        assertThat(jdbc.queryForObject("select refreshed_at from baseline where year = ? and region_code = ?",
-                java.sql.Timestamp.class, year, "350000000000")).isAfter(provinceBefore);
+        assertThat(jdbc.queryForObject(
+                        "select refreshed_at from baseline where year = ? and region_code = ?",
+                        java.sql.Timestamp.class,
+                        year,
+                        untouched))
+                .isEqualTo(before);
+        assertThat(jdbc.queryForObject(
+                        "select refreshed_at from baseline where year = ? and region_code = ?",
+                        java.sql.Timestamp.class,
+                        year,
+                        "350000000000"))
+                .isAfter(provinceBefore);
         // and every row is what the whole table's recompute writes
-        String rows = "select region_code, registered, insured_local, insured_elsewhere, lapsed, in_custody from baseline "
-                + "where year = ? order by region_code";
+        String rows =
+                "select region_code, registered, insured_local, insured_elsewhere, lapsed, in_custody from baseline "
+                        + "where year = ? order by region_code";
         String groups = "select region_code, grp, registered, enrolled from baseline_group where year = ? "
                 + "order by region_code, grp";
         var scoped = jdbc.queryForList(rows, year);
@@ -169,11 +216,16 @@ class BaselineIT {
         String person = TestIds.id("350525", LocalDate.of(1961, 1, 1), 901);
         try {
             jdbc.update("delete from baseline where year = ?", latest);
-            jdbc.update("insert into enrollment (id_number, year, scheme, place) values (?, ?, 'RESIDENT', 'LOCAL') "
-                    + "on conflict do nothing", person, latest);
+            jdbc.update(
+                    "insert into enrollment (id_number, year, scheme, place) values (?, ?, 'RESIDENT', 'LOCAL') "
+                            + "on conflict do nothing",
+                    person,
+                    latest);
             scheduler.triggerJob(JobKey.jobKey(BaselineRefreshJob.Schedule.NAME, "target"));
-            await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                    "select count(*) from baseline where year = ?", Integer.class, latest) > 0);
+            await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() ->
+                            jdbc.queryForObject("select count(*) from baseline where year = ?", Integer.class, latest)
+                                    > 0);
         } finally {
             jdbc.update("delete from enrollment where id_number = ? and year = ?", person, latest);
             jdbc.update("delete from baseline_group where year = ?", latest);

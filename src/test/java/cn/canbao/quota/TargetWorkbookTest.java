@@ -1,17 +1,18 @@
 package cn.canbao.quota;
 
-import cn.canbao.quota.TargetWorkbookException.Problem;
-import org.apache.poi.hssf.usermodel.HSSFWorkbook;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static cn.canbao.quota.TargetWorkbookException.BAD_TARGET;
+import static cn.canbao.quota.TargetWorkbookException.BLANK_TARGET;
+import static cn.canbao.quota.TargetWorkbookException.DUPLICATE_REGION;
+import static cn.canbao.quota.TargetWorkbookException.MISSING_REGION;
+import static cn.canbao.quota.TargetWorkbookException.NOTE_TOO_LONG;
+import static cn.canbao.quota.TargetWorkbookException.NOT_XLSX;
+import static cn.canbao.quota.TargetWorkbookException.NO_HEADER;
+import static cn.canbao.quota.TargetWorkbookException.UNKNOWN_REGION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
+import cn.canbao.quota.TargetWorkbookException.Problem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,18 +28,16 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static cn.canbao.quota.TargetWorkbookException.BAD_TARGET;
-import static cn.canbao.quota.TargetWorkbookException.BLANK_TARGET;
-import static cn.canbao.quota.TargetWorkbookException.DUPLICATE_REGION;
-import static cn.canbao.quota.TargetWorkbookException.MISSING_REGION;
-import static cn.canbao.quota.TargetWorkbookException.NOTE_TOO_LONG;
-import static cn.canbao.quota.TargetWorkbookException.NOT_XLSX;
-import static cn.canbao.quota.TargetWorkbookException.NO_HEADER;
-import static cn.canbao.quota.TargetWorkbookException.UNKNOWN_REGION;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.api.Assertions.tuple;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Target tables through Excel: what is exported comes back, edits are taken, every defect is named. */
 class TargetWorkbookTest {
@@ -57,7 +56,8 @@ class TargetWorkbookTest {
     void whatIsWrittenIsReadBack() throws IOException {
         byte[] file = write(VILLAGES, 3500);
 
-        assertThat(TargetWorkbook.read(new ByteArrayInputStream(file), VILLAGES)).isEqualTo(VILLAGES);
+        assertThat(TargetWorkbook.read(new ByteArrayInputStream(file), VILLAGES))
+                .isEqualTo(VILLAGES);
     }
 
     @Test
@@ -67,8 +67,7 @@ class TargetWorkbookTest {
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo(TITLE);
             assertThat(sheet.getMergedRegion(0).formatAsString()).isEqualTo("A1:E1");
             Iterable<Cell> header = sheet.getRow(1);
-            assertThat(header).extracting(Cell::getStringCellValue)
-                    .containsExactly("区划代码", "名称", "建议数", "目标数", "说明");
+            assertThat(header).extracting(Cell::getStringCellValue).containsExactly("区划代码", "名称", "建议数", "目标数", "说明");
             assertThat(sheet.getRow(1).getCell(3).getCellStyle().getFillForegroundColor())
                     .isNotEqualTo(sheet.getRow(1).getCell(0).getCellStyle().getFillForegroundColor());
             Row last = sheet.getRow(5);
@@ -95,7 +94,8 @@ class TargetWorkbookTest {
     void withoutParentTargetTheTotalsRowIsLast() throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(write(VILLAGES, null)))) {
             assertThat(wb.getSheetAt(0).getLastRowNum()).isEqualTo(6);
-            assertThat(wb.getSheetAt(0).getRow(6).getCell(0).getStringCellValue()).isEqualTo("合计");
+            assertThat(wb.getSheetAt(0).getRow(6).getCell(0).getStringCellValue())
+                    .isEqualTo("合计");
         }
     }
 
@@ -107,7 +107,9 @@ class TargetWorkbookTest {
             region(sheet, 1).getCell(3).setCellValue("120");
             region(sheet, 1).getCell(4).setCellValue("   ");
             region(sheet, 2).getCell(3).setCellFormula("400+45");
-            sheet.getWorkbook().getCreationHelper().createFormulaEvaluator()
+            sheet.getWorkbook()
+                    .getCreationHelper()
+                    .createFormulaEvaluator()
                     .evaluateFormulaCell(region(sheet, 2).getCell(3));
             // written by a program that does not calculate: no cached result
             region(sheet, 3).removeCell(region(sheet, 3).getCell(3));
@@ -116,11 +118,12 @@ class TargetWorkbookTest {
 
         List<TargetSheetRow> read = TargetWorkbook.read(new ByteArrayInputStream(edited), VILLAGES);
 
-        assertThat(read).containsExactly(
-                new TargetSheetRow("350525100201", "桃东村", 1200, 1250, "重点村，外出务工多"),
-                new TargetSheetRow("350525100202", "桃源社区居民委员会", 860, 120, null),
-                new TargetSheetRow("350525100203", "花石村", 430, 445, null),
-                new TargetSheetRow("000525100204", "东关村", 0, 50, null));
+        assertThat(read)
+                .containsExactly(
+                        new TargetSheetRow("350525100201", "桃东村", 1200, 1250, "重点村，外出务工多"),
+                        new TargetSheetRow("350525100202", "桃源社区居民委员会", 860, 120, null),
+                        new TargetSheetRow("350525100203", "花石村", 430, 445, null),
+                        new TargetSheetRow("000525100204", "东关村", 0, 50, null));
     }
 
     @Test
@@ -130,7 +133,8 @@ class TargetWorkbookTest {
             region(sheet, 0).getCell(2).setCellValue(99999);
         });
 
-        assertThat(TargetWorkbook.read(new ByteArrayInputStream(edited), VILLAGES).get(0))
+        assertThat(TargetWorkbook.read(new ByteArrayInputStream(edited), VILLAGES)
+                        .get(0))
                 .isEqualTo(VILLAGES.get(0));
     }
 
@@ -148,17 +152,14 @@ class TargetWorkbookTest {
 
         assertThat(TargetWorkbook.read(new ByteArrayInputStream(file), VILLAGES))
                 .extracting(TargetSheetRow::target, TargetSheetRow::note)
-                .containsExactly(
-                        tuple(1200, null),
-                        tuple(900, null),
-                        tuple(430, null),
-                        tuple(0, "已撤并"));
+                .containsExactly(tuple(1200, null), tuple(900, null), tuple(430, null), tuple(0, "已撤并"));
     }
 
     @Test
     void everyDefectIsReportedWithItsExcelRow() throws IOException {
         List<TargetSheetRow> table = IntStream.rangeClosed(1, 8)
-                .mapToObj(i -> new TargetSheetRow("35052510020" + i, "村" + i, 100, 100, null)).toList();
+                .mapToObj(i -> new TargetSheetRow("35052510020" + i, "村" + i, 100, 100, null))
+                .toList();
         byte[] edited = edit(write(table, null), sheet -> {
             region(sheet, 0).getCell(3).setCellValue("abc");
             region(sheet, 1).getCell(3).setCellValue(-3);
@@ -172,22 +173,25 @@ class TargetWorkbookTest {
 
         TargetWorkbookException e = readFailing(edited, table);
 
-        assertThat(e.problems()).containsExactly(
-                new Problem(3, BAD_TARGET, 3, "abc"),
-                new Problem(4, BAD_TARGET, 4, "-3"),
-                new Problem(5, BAD_TARGET, 5, "12.5"),
-                new Problem(6, BLANK_TARGET, 6),
-                new Problem(7, UNKNOWN_REGION, 7, "999999999999"),
-                new Problem(8, DUPLICATE_REGION, 8, "350525100201", 3),
-                new Problem(9, NOTE_TOO_LONG, 9, 200),
-                new Problem(0, MISSING_REGION, "350525100205", "村5"),
-                new Problem(0, MISSING_REGION, "350525100206", "村6"));
+        assertThat(e.problems())
+                .containsExactly(
+                        new Problem(3, BAD_TARGET, 3, "abc"),
+                        new Problem(4, BAD_TARGET, 4, "-3"),
+                        new Problem(5, BAD_TARGET, 5, "12.5"),
+                        new Problem(6, BLANK_TARGET, 6),
+                        new Problem(7, UNKNOWN_REGION, 7, "999999999999"),
+                        new Problem(8, DUPLICATE_REGION, 8, "350525100201", 3),
+                        new Problem(9, NOTE_TOO_LONG, 9, 200),
+                        new Problem(0, MISSING_REGION, "350525100205", "村5"),
+                        new Problem(0, MISSING_REGION, "350525100206", "村6"));
         assertThat(e.messageKey()).isEqualTo("targets.workbook.invalid");
         assertThat(e.args()[0]).isEqualTo(9);
-        assertThat(e.describe(bundle("messages"))).startsWith("第 3 行：目标数“abc”无效，应为不小于 0 的整数\n")
+        assertThat(e.describe(bundle("messages")))
+                .startsWith("第 3 行：目标数“abc”无效，应为不小于 0 的整数\n")
                 .contains("第 8 行：区划代码 350525100201 重复，第 3 行已有")
                 .endsWith("表中缺少 村6（区划代码 350525100206）");
-        assertThat(e.render(bundle("messages_en"))).startsWith("The imported target table has 9 error(s): Row 3:")
+        assertThat(e.render(bundle("messages_en")))
+                .startsWith("The imported target table has 9 error(s): Row 3:")
                 .contains("Row 6: the target is empty");
     }
 
@@ -197,8 +201,7 @@ class TargetWorkbookTest {
             out.putNextEntry(new ZipEntry("readme.txt"));
             out.write("kein Arbeitsblatt".getBytes(StandardCharsets.UTF_8));
         }
-        return Stream.of(new byte[0], "区划代码,名称,建议数,目标数\n".getBytes(StandardCharsets.UTF_8),
-                zip.toByteArray(), xls());
+        return Stream.of(new byte[0], "区划代码,名称,建议数,目标数\n".getBytes(StandardCharsets.UTF_8), zip.toByteArray(), xls());
     }
 
     @ParameterizedTest
@@ -260,8 +263,8 @@ class TargetWorkbookTest {
     }
 
     private static TargetWorkbookException readFailing(byte[] file, List<TargetSheetRow> table) {
-        return catchThrowableOfType(TargetWorkbookException.class,
-                () -> TargetWorkbook.read(new ByteArrayInputStream(file), table));
+        return catchThrowableOfType(
+                TargetWorkbookException.class, () -> TargetWorkbook.read(new ByteArrayInputStream(file), table));
     }
 
     /** Renders as the application does: the bundle's pattern with MessageFormat. */

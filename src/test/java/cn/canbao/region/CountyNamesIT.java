@@ -1,18 +1,17 @@
 package cn.canbao.region;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
+import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.util.EnumSet;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What other modules ask the region module instead of joining its table: names of what a county shares (its
@@ -32,6 +31,7 @@ class CountyNamesIT {
 
     @Autowired
     RegionService regions;
+
     @Autowired
     SecurityTestSupport security;
 
@@ -56,21 +56,25 @@ class CountyNamesIT {
 
     @Test
     void aSubtreeIsItsLiveRegionsAtTheLevelsAskedWithinTheCallersScope() {
-        List<Region> townships = SystemAccess.call(() -> regions.subtree(COUNTY,
-                EnumSet.of(RegionLevel.COUNTY, RegionLevel.TOWNSHIP)));
+        List<Region> townships =
+                SystemAccess.call(() -> regions.subtree(COUNTY, EnumSet.of(RegionLevel.COUNTY, RegionLevel.TOWNSHIP)));
         assertThat(townships).first().extracting(Region::code).isEqualTo(COUNTY);
-        assertThat(townships.subList(1, townships.size())).extracting(Region::code).containsExactlyElementsOf(
-                SystemAccess.call(() -> regions.descendantsAtLevel(COUNTY, RegionLevel.TOWNSHIP)).stream()
-                        .map(Region::code).toList());
+        assertThat(townships.subList(1, townships.size()))
+                .extracting(Region::code)
+                .containsExactlyElementsOf(
+                        SystemAccess.call(() -> regions.descendantsAtLevel(COUNTY, RegionLevel.TOWNSHIP)).stream()
+                                .map(Region::code)
+                                .toList());
         assertThat(townships).hasSizeGreaterThan(1).extracting(Region::deleted).containsOnly(false);
-        List<Region> villages = security.as("names.taocheng", () -> regions.subtree(TAOCHENG,
-                EnumSet.of(RegionLevel.VILLAGE)));
+        List<Region> villages =
+                security.as("names.taocheng", () -> regions.subtree(TAOCHENG, EnumSet.of(RegionLevel.VILLAGE)));
         assertThat(villages).isNotEmpty().allSatisfy(r -> {
             assertThat(r.level()).isEqualTo(RegionLevel.VILLAGE);
             assertThat(r.parentCode()).isEqualTo(TAOCHENG);
             assertThat(r.deleted()).isFalse();
         });
-        assertThatThrownBy(() -> security.as("names.taocheng", () -> regions.subtree(COUNTY,
-                EnumSet.of(RegionLevel.TOWNSHIP)))).isInstanceOf(RegionException.class);
+        assertThatThrownBy(() ->
+                        security.as("names.taocheng", () -> regions.subtree(COUNTY, EnumSet.of(RegionLevel.TOWNSHIP))))
+                .isInstanceOf(RegionException.class);
     }
 }

@@ -1,5 +1,8 @@
 package cn.canbao.region;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
@@ -11,6 +14,10 @@ import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -19,14 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 17, point 10: region and grid lists are data. A list uploaded by an administrator is previewed as its
@@ -47,20 +46,28 @@ class RegionMaintenanceIT {
 
     @Autowired
     RegionService regions;
+
     @Autowired
     RegionMaintenance maintenance;
+
     @Autowired
     RegionListUpload upload;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     CampaignService campaigns;
 
@@ -91,8 +98,11 @@ class RegionMaintenanceIT {
         if (task != null) {
             tasks.deleteTask(task.getId(), true);
         }
-        if (campaign != null && runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId())
-                .count() > 0) {
+        if (campaign != null
+                && runtime.createProcessInstanceQuery()
+                                .processInstanceId(campaign.processInstanceId())
+                                .count()
+                        > 0) {
             runtime.deleteProcessInstance(campaign.processInstanceId(), "test finished");
         }
     }
@@ -106,20 +116,27 @@ class RegionMaintenanceIT {
                 + grid + ",新设网格" + run + ",GRID," + V1 + ",COMMUNITY,,\n";
         byte[] bytes = list.getBytes(StandardCharsets.UTF_8);
         RegionListUpload.Diff preview = security.as(admin, () -> upload.preview(bytes));
-        assertThat(preview.entries()).filteredOn(e -> e.code().equals(grid)).singleElement()
-                .extracting(RegionListUpload.Entry::kind).isEqualTo(RegionListUpload.Kind.NEW);
-        assertThat(preview.entries()).filteredOn(e -> e.code().equals(V1)).singleElement()
-                .extracting(RegionListUpload.Entry::kind).isIn(RegionListUpload.Kind.RENAMED,
-                        RegionListUpload.Kind.UNCHANGED);
+        assertThat(preview.entries())
+                .filteredOn(e -> e.code().equals(grid))
+                .singleElement()
+                .extracting(RegionListUpload.Entry::kind)
+                .isEqualTo(RegionListUpload.Kind.NEW);
+        assertThat(preview.entries())
+                .filteredOn(e -> e.code().equals(V1))
+                .singleElement()
+                .extracting(RegionListUpload.Entry::kind)
+                .isIn(RegionListUpload.Kind.RENAMED, RegionListUpload.Kind.UNCHANGED);
         // the preview wrote nothing: the grid is not there yet, and a resident naming it is refused
-        assertThat(jdbc.queryForObject("select count(*) from region where code = ?", Integer.class, grid)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from region where code = ?", Integer.class, grid))
+                .isZero();
 
         // confirmed: the grid exists, the rename is in the history
         security.as(admin, () -> upload.apply(bytes));
         Region created = SystemAccess.call(() -> regions.get(grid));
         assertThat(created.name()).isEqualTo("新设网格" + run);
         assertThat(SystemAccess.call(() -> regions.get(V1)).name()).isEqualTo("维护一村（新名）");
-        assertThat(security.as(admin, () -> maintenance.history(grid))).extracting(RegionChange::action)
+        assertThat(security.as(admin, () -> maintenance.history(grid)))
+                .extracting(RegionChange::action)
                 .contains(RegionChange.Action.CREATED);
         // uploaded again: nothing left to do, and the grids the list leaves out are reported, never deleted
         RegionListUpload.Diff again = security.as(admin, () -> upload.preview(bytes));
@@ -127,10 +144,15 @@ class RegionMaintenanceIT {
         assertThat(again.count(RegionListUpload.Kind.RENAMED)).isZero();
 
         String person = TestIds.id("350570", LocalDate.of(1971, 2, 3), (int) (Long.parseLong(run) % 900) + 1);
-        ImportRun imported = importer.importAs(clerk, ExtractKind.POLICE_HOUSEHOLD, "new-grid.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码\n" + person + ",新网格居民,在册,2001-01-01," + V1 + ","
-                        + V1 + "," + grid + "\n");
-        assertThat(imported.rowsAccepted()).as("a resident of the new grid is accepted").isEqualTo(1);
+        ImportRun imported = importer.importAs(
+                clerk,
+                ExtractKind.POLICE_HOUSEHOLD,
+                "new-grid.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码\n" + person + ",新网格居民,在册,2001-01-01," + V1 + "," + V1 + "," + grid
+                        + "\n");
+        assertThat(imported.rowsAccepted())
+                .as("a resident of the new grid is accepted")
+                .isEqualTo(1);
         assertThat(jdbc.queryForObject("select grid_code from person where id_number = ?", String.class, person))
                 .isEqualTo(grid);
     }
@@ -144,13 +166,24 @@ class RegionMaintenanceIT {
                 NewRegion.grid(to, "新网格" + run, V1, GridKind.COMMUNITY, null, null, true))));
         String worker = security.ensureUser("grid.regions." + run, from, Role.GRID_WORKER);
         String person = TestIds.id("350570", LocalDate.of(1972, 3, 4), (int) (Long.parseLong(run) % 900) + 1);
-        importer.importAs(clerk, ExtractKind.POLICE_HOUSEHOLD, "merge.csv", "身份证号,姓名,变动类型,变动日期,户籍地区划,"
-                + "常住地区划,网格编码\n" + person + ",合并居民,在册,2001-01-01," + V1 + "," + V1 + "," + from + "\n");
-        campaign = security.as(security.ensureUser("leader.regions", COUNTY, Role.COUNTY_LEADER), () -> campaigns.start(
-                NewCampaign.of("区划合并测试" + run, 2080, COUNTY, LocalDate.of(2079, 9, 1), LocalDate.of(2079, 12, 31))));
-        long caseId = jdbc.queryForObject("insert into outreach_case (campaign_id, id_number, kind, village_code, "
-                + "grid_code, stage) values (?, ?, 'UNINSURED', ?, ?, 'VISIT_DUE') returning id", Long.class,
-                campaign.id(), person, V1, from);
+        importer.importAs(
+                clerk,
+                ExtractKind.POLICE_HOUSEHOLD,
+                "merge.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划," + "常住地区划,网格编码\n" + person + ",合并居民,在册,2001-01-01," + V1 + "," + V1 + ","
+                        + from + "\n");
+        campaign = security.as(
+                security.ensureUser("leader.regions", COUNTY, Role.COUNTY_LEADER),
+                () -> campaigns.start(NewCampaign.of(
+                        "区划合并测试" + run, 2080, COUNTY, LocalDate.of(2079, 9, 1), LocalDate.of(2079, 12, 31))));
+        long caseId = jdbc.queryForObject(
+                "insert into outreach_case (campaign_id, id_number, kind, village_code, "
+                        + "grid_code, stage) values (?, ?, 'UNINSURED', ?, ?, 'VISIT_DUE') returning id",
+                Long.class,
+                campaign.id(),
+                person,
+                V1,
+                from);
         task = tasks.newTask();
         task.setName("入户走访（合并测试）");
         tasks.saveTask(task);
@@ -163,42 +196,59 @@ class RegionMaintenanceIT {
                 .isEqualTo(from);
         // a region still named by a resident is not simply retired
         assertThatThrownBy(() -> security.as(admin, () -> maintenance.retire(from)))
-                .isInstanceOf(RegionException.class).hasMessageContaining("retireOccupied");
+                .isInstanceOf(RegionException.class)
+                .hasMessageContaining("retireOccupied");
         // a village with live grids is not merged before them
         assertThatThrownBy(() -> security.as(admin, () -> maintenance.merge(V1, V2)))
-                .isInstanceOf(RegionException.class).hasMessageContaining("mergeGridsFirst");
+                .isInstanceOf(RegionException.class)
+                .hasMessageContaining("mergeGridsFirst");
 
         Map<String, Integer> carried = security.as(admin, () -> maintenance.merge(from, to));
-        assertThat(carried).containsEntry("persons", 1).containsEntry("cases", 1).containsEntry("tasks", 1)
+        assertThat(carried)
+                .containsEntry("persons", 1)
+                .containsEntry("cases", 1)
+                .containsEntry("tasks", 1)
                 .containsEntry("users", 1);
         assertThat(jdbc.queryForObject("select grid_code from person where id_number = ?", String.class, person))
                 .isEqualTo(to);
-        assertThat(jdbc.queryForList("select field || ':' || old_value || '>' || new_value from person_change "
-                + "where id_number = ? and import_id is null", String.class, person)).containsExactly(
-                "grid_code:" + from + ">" + to);
+        assertThat(jdbc.queryForList(
+                        "select field || ':' || old_value || '>' || new_value from person_change "
+                                + "where id_number = ? and import_id is null",
+                        String.class,
+                        person))
+                .containsExactly("grid_code:" + from + ">" + to);
         assertThat(jdbc.queryForObject("select grid_code from outreach_case where id = ?", String.class, caseId))
                 .isEqualTo(to);
-        assertThat(tasks.createTaskQuery().taskCandidateGroup(Role.regionGroup(to)).taskId(task.getId()).count())
+        assertThat(tasks.createTaskQuery()
+                        .taskCandidateGroup(Role.regionGroup(to))
+                        .taskId(task.getId())
+                        .count())
                 .isEqualTo(1);
-        assertThat(tasks.createTaskQuery().taskCandidateGroup(Role.regionGroup(from)).count()).isZero();
+        assertThat(tasks.createTaskQuery()
+                        .taskCandidateGroup(Role.regionGroup(from))
+                        .count())
+                .isZero();
         assertThat(jdbc.queryForObject("select region_code from app_user where username = ?", String.class, worker))
                 .isEqualTo(to);
         assertThat(SystemAccess.call(() -> regions.get(from)).deleted()).isTrue();
-        assertThat(security.as(admin, () -> maintenance.history(from))).singleElement().satisfies(change -> {
-            assertThat(change.action()).isEqualTo(RegionChange.Action.MERGED);
-            assertThat(change.successorCode()).isEqualTo(to);
-            assertThat(change.carried()).contains("persons=1", "cases=1", "tasks=1", "users=1");
-            assertThat(change.changedBy()).isEqualTo(admin);
-        });
+        assertThat(security.as(admin, () -> maintenance.history(from)))
+                .singleElement()
+                .satisfies(change -> {
+                    assertThat(change.action()).isEqualTo(RegionChange.Action.MERGED);
+                    assertThat(change.successorCode()).isEqualTo(to);
+                    assertThat(change.carried()).contains("persons=1", "cases=1", "tasks=1", "users=1");
+                    assertThat(change.changedBy()).isEqualTo(admin);
+                });
 
         // the successor renamed, an empty grid retired: both in their history
         security.as(admin, () -> maintenance.rename(to, "合并后网格" + run));
-        assertThat(security.as(admin, () -> maintenance.history(to))).first()
-                .extracting(RegionChange::action, RegionChange::oldValue).containsExactly(RegionChange.Action.RENAMED,
-                        "新网格" + run);
+        assertThat(security.as(admin, () -> maintenance.history(to)))
+                .first()
+                .extracting(RegionChange::action, RegionChange::oldValue)
+                .containsExactly(RegionChange.Action.RENAMED, "新网格" + run);
         String empty = nextGrid(V2);
-        SystemAccess.run(() -> regions.createAll(List.of(NewRegion.grid(empty, "空网格" + run, V2, GridKind.COMMUNITY,
-                null, null, true))));
+        SystemAccess.run(() -> regions.createAll(
+                List.of(NewRegion.grid(empty, "空网格" + run, V2, GridKind.COMMUNITY, null, null, true))));
         security.as(admin, () -> maintenance.retire(empty));
         assertThat(SystemAccess.call(() -> regions.get(empty)).deleted()).isTrue();
     }
@@ -206,18 +256,23 @@ class RegionMaintenanceIT {
     @Test
     void anAdministratorOfAnotherCountyCannotUploadAListForThisOne() {
         String grid = nextGrid(V2);
-        byte[] list = ("code,name,level,parent_code,grid_kind,sector,household_population\n"
-                + grid + ",越权网格,GRID," + V2 + ",COMMUNITY,,\n").getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> security.as(outsider, () -> upload.apply(list))).isInstanceOf(RegionException.class);
-        assertThat(jdbc.queryForObject("select count(*) from region where code = ?", Integer.class, grid)).isZero();
+        byte[] list = ("code,name,level,parent_code,grid_kind,sector,household_population\n" + grid + ",越权网格,GRID," + V2
+                        + ",COMMUNITY,,\n")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> security.as(outsider, () -> upload.apply(list)))
+                .isInstanceOf(RegionException.class);
+        assertThat(jdbc.queryForObject("select count(*) from region where code = ?", Integer.class, grid))
+                .isZero();
         assertThatThrownBy(() -> security.as(clerk, () -> upload.preview(list)))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
     /** A grid code under the village that no region has (each run its own: merged grids stay, retired). */
     private String nextGrid(String village, String... taken) {
-        int max = jdbc.queryForObject("select coalesce(max(right(code, 3)::int), 0) from region where parent_code = ?",
-                Integer.class, village);
+        int max = jdbc.queryForObject(
+                "select coalesce(max(right(code, 3)::int), 0) from region where parent_code = ?",
+                Integer.class,
+                village);
         for (String t : taken) {
             max = Math.max(max, Integer.parseInt(t.substring(12)));
         }

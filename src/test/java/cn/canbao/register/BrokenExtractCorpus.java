@@ -1,9 +1,5 @@
 package cn.canbao.register;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The corpus of broken extracts (issue 17, "Tests"): one file per defect class under
@@ -32,18 +31,21 @@ public final class BrokenExtractCorpus {
 
     /** The corpus's own county (nobody else's residents), a township, two villages with a grid each. */
     public static final String COUNTY = "350590000000";
+
     public static final String TOWNSHIP = "350590101000";
     public static final String V1 = "350590101001";
     public static final String V2 = "350590101002";
     public static final String G1 = V1 + "001";
     public static final String G2 = V2 + "001";
 
-    static final List<String> POLICE = List.of("身份证号", "姓名", "变动类型", "变动日期", "户籍地区划", "常住地区划", "网格编码",
-            "住址", "手机号");
+    static final List<String> POLICE = List.of("身份证号", "姓名", "变动类型", "变动日期", "户籍地区划", "常住地区划", "网格编码", "住址", "手机号");
 
     enum Encoding {
-        UTF8(StandardCharsets.UTF_8, false), UTF8_BOM(StandardCharsets.UTF_8, true), GBK(Charset.forName("GBK"), false),
-        GB18030(Charset.forName("GB18030"), false), XLSX(null, false);
+        UTF8(StandardCharsets.UTF_8, false),
+        UTF8_BOM(StandardCharsets.UTF_8, true),
+        GBK(Charset.forName("GBK"), false),
+        GB18030(Charset.forName("GB18030"), false),
+        XLSX(null, false);
 
         final Charset charset;
         final boolean bom;
@@ -58,12 +60,18 @@ public final class BrokenExtractCorpus {
      * A data line and its verdict: ACCEPTED (then {@code id} and {@code name} are what the register must hold),
      * REJECTED, REPEAT (an exact repeat, counted apart) or HELD (for a clerk), with its reason and column.
      */
-    record Line(List<String> cells, String verdict, String reason, String column, String id, String name) {
-    }
+    record Line(List<String> cells, String verdict, String reason, String column, String id, String name) {}
 
     /** A file of the corpus; {@code refusal} is the error key when the whole file is refused before anything is written. */
-    record CorpusFile(String name, ExtractKind kind, Encoding encoding, List<String> titleRows, List<String> header,
-                      List<Line> lines, String refusal, String note) {
+    record CorpusFile(
+            String name,
+            ExtractKind kind,
+            Encoding encoding,
+            List<String> titleRows,
+            List<String> header,
+            List<Line> lines,
+            String refusal,
+            String note) {
 
         String fileName() {
             return name + (encoding == Encoding.XLSX ? ".xlsx" : ".csv");
@@ -75,8 +83,7 @@ public final class BrokenExtractCorpus {
         }
     }
 
-    private BrokenExtractCorpus() {
-    }
+    private BrokenExtractCorpus() {}
 
     /** Every file of the corpus, in the order of the defect classes. */
     public static List<CorpusFile> files() {
@@ -109,10 +116,17 @@ public final class BrokenExtractCorpus {
         lines.add(rejected(police(ok.substring(0, 17), "少一位", V1, V1, G1, ""), "ID_LENGTH", "身份证号"));
         lines.add(rejected(police("35048219800101A23" + "4", "有字母", V1, V1, G1, ""), "ID_CHARACTERS", "身份证号"));
         String first17 = "350482" + "19900230" + "123";
-        lines.add(rejected(police(first17 + IdNumber.checkCharacter(first17), "二月三十", V1, V1, G1, ""), "ID_BIRTH_DATE",
-                "身份证号"));
+        lines.add(rejected(
+                police(first17 + IdNumber.checkCharacter(first17), "二月三十", V1, V1, G1, ""), "ID_BIRTH_DATE", "身份证号"));
         lines.add(rejected(police("", "无证号", V1, V1, G1, ""), "REQUIRED", "身份证号"));
-        return new CorpusFile("id-numbers", ExtractKind.POLICE_HOUSEHOLD, Encoding.UTF8, List.of(), POLICE, lines, null,
+        return new CorpusFile(
+                "id-numbers",
+                ExtractKind.POLICE_HOUSEHOLD,
+                Encoding.UTF8,
+                List.of(),
+                POLICE,
+                lines,
+                null,
                 "ID numbers: check character, lower-case x, 15 digits, length, letters, calendar date, empty");
     }
 
@@ -124,8 +138,15 @@ public final class BrokenExtractCorpus {
         lines.add(rejected(police(wide, "全角号", V1, V1, G1, ""), "NON_ASCII_DIGITS", "身份证号"));
         lines.add(rejected(police(id(2, 3), "全角机", V1, V1, G1, fullWidth("13905951003")), "NON_ASCII_DIGITS", "手机号"));
         lines.add(rejected(police(id(2, 4), "全角区", fullWidth(V1), V1, G1, ""), "NON_ASCII_DIGITS", "户籍地区划"));
-        return new CorpusFile("non-ascii-digits", ExtractKind.POLICE_HOUSEHOLD, Encoding.GBK, List.of(), POLICE, lines,
-                null, "full-width digits in the ID, the phone and a region code (GBK)");
+        return new CorpusFile(
+                "non-ascii-digits",
+                ExtractKind.POLICE_HOUSEHOLD,
+                Encoding.GBK,
+                List.of(),
+                POLICE,
+                lines,
+                null,
+                "full-width digits in the ID, the phone and a region code (GBK)");
     }
 
     private static CorpusFile sexAndBirthDate() {
@@ -136,17 +157,23 @@ public final class BrokenExtractCorpus {
         String man = id(3, 1); // odd 17th digit: a man
         String woman = id(3, 2);
         lines.add(accepted(plus(police(man, "男一", V1, V1, G1, ""), "男", birth(man)), man, "男一"));
-        lines.add(accepted(plus(police(woman, "女二", V1, V1, G1, ""), "2", birth(woman).replace('-', '/')), woman,
-                "女二"));
+        lines.add(accepted(
+                plus(police(woman, "女二", V1, V1, G1, ""), "2", birth(woman).replace('-', '/')), woman, "女二"));
         lines.add(accepted(plus(police(id(3, 3), "未说明", V1, V1, G1, ""), "9", ""), id(3, 3), "未说明"));
         lines.add(rejected(plus(police(id(3, 5), "性别错", V1, V1, G1, ""), "女", ""), "SEX_MISMATCH", "性别"));
         lines.add(rejected(plus(police(id(3, 7), "看不懂", V1, V1, G1, ""), "X", ""), "SEX_UNREADABLE", "性别"));
-        lines.add(rejected(plus(police(id(3, 9), "生日错", V1, V1, G1, ""), "", "1961-01-01"), "BIRTH_DATE_MISMATCH",
-                "出生日期"));
-        lines.add(rejected(plus(police(id(3, 11), "没日期", V1, V1, G1, ""), "", "1960-02-30"), "DATE_INVALID",
-                "出生日期"));
-        return new CorpusFile("sex-and-birth-date", ExtractKind.POLICE_HOUSEHOLD, Encoding.UTF8_BOM, List.of(), header,
-                lines, null, "性别 and 出生日期 against the ID number (UTF-8 with BOM)");
+        lines.add(rejected(
+                plus(police(id(3, 9), "生日错", V1, V1, G1, ""), "", "1961-01-01"), "BIRTH_DATE_MISMATCH", "出生日期"));
+        lines.add(rejected(plus(police(id(3, 11), "没日期", V1, V1, G1, ""), "", "1960-02-30"), "DATE_INVALID", "出生日期"));
+        return new CorpusFile(
+                "sex-and-birth-date",
+                ExtractKind.POLICE_HOUSEHOLD,
+                Encoding.UTF8_BOM,
+                List.of(),
+                header,
+                lines,
+                null,
+                "性别 and 出生日期 against the ID number (UTF-8 with BOM)");
     }
 
     private static CorpusFile regions() {
@@ -155,8 +182,10 @@ public final class BrokenExtractCorpus {
         String[] names = {"王堃", "李喆", "陈珺", "张赟"};
         for (int i = 0; i < names.length; i++) {
             String id = id(4, i + 1);
-            lines.add(accepted(police(id, names[i], i % 2 == 0 ? V1 : V2, i % 2 == 0 ? V1 : V2, i % 2 == 0 ? G1 : G2, ""),
-                    id, names[i]));
+            lines.add(accepted(
+                    police(id, names[i], i % 2 == 0 ? V1 : V2, i % 2 == 0 ? V1 : V2, i % 2 == 0 ? G1 : G2, ""),
+                    id,
+                    names[i]));
         }
         lines.add(rejected(police(id(4, 11), "户籍错", "350590101099", V1, G1, ""), "UNKNOWN_HOUSEHOLD_REGION", "户籍地区划"));
         lines.add(rejected(police(id(4, 12), "常住错", V1, "350590101098", "", ""), "UNKNOWN_RESIDENCE_REGION", "常住地区划"));
@@ -164,8 +193,15 @@ public final class BrokenExtractCorpus {
         lines.add(rejected(police(id(4, 14), "网格外", V1, V1, G2, ""), "GRID_NOT_IN_RESIDENCE", "网格编码"));
         lines.add(rejected(police(id(4, 15), "位数错", "3505901010", V1, G1, ""), "REGION_CODE_FORMAT", "户籍地区划"));
         lines.add(rejected(police(id(4, 16), "乡镇码", TOWNSHIP, V1, G1, ""), "UNKNOWN_HOUSEHOLD_REGION", "户籍地区划"));
-        return new CorpusFile("regions-gb18030", ExtractKind.POLICE_HOUSEHOLD, Encoding.GB18030, List.of(), POLICE, lines,
-                null, "household, residence and grid codes, each its own reason; names 堃 喆 珺 赟 byte-exact (GB18030)");
+        return new CorpusFile(
+                "regions-gb18030",
+                ExtractKind.POLICE_HOUSEHOLD,
+                Encoding.GB18030,
+                List.of(),
+                POLICE,
+                lines,
+                null,
+                "household, residence and grid codes, each its own reason; names 堃 喆 珺 赟 byte-exact (GB18030)");
     }
 
     private static CorpusFile mobiles() {
@@ -175,7 +211,14 @@ public final class BrokenExtractCorpus {
         lines.add(rejected(police(id(5, 3), "座机号", V1, V1, G1, "0595-23881234"), "MOBILE_INVALID", "手机号"));
         lines.add(rejected(police(id(5, 4), "少一位", V1, V1, G1, "1390595100"), "MOBILE_INVALID", "手机号"));
         lines.add(rejected(police(id(5, 5), "十开头", V1, V1, G1, "10905951007"), "MOBILE_INVALID", "手机号"));
-        return new CorpusFile("mobiles", ExtractKind.POLICE_HOUSEHOLD, Encoding.XLSX, List.of(), POLICE, lines, null,
+        return new CorpusFile(
+                "mobiles",
+                ExtractKind.POLICE_HOUSEHOLD,
+                Encoding.XLSX,
+                List.of(),
+                POLICE,
+                lines,
+                null,
                 "mobile numbers: normalised +86 and dashes, landline, short, bad prefix (XLSX)");
     }
 
@@ -195,19 +238,32 @@ public final class BrokenExtractCorpus {
         later.set(7, "新地址2号");
         lines.add(rejected(earlier, "DUPLICATE_ROW", null));
         lines.add(accepted(later, c, "黄三"));
-        return new CorpusFile("repeats-gbk", ExtractKind.POLICE_HOUSEHOLD, Encoding.GBK, List.of(), POLICE, lines, null,
+        return new CorpusFile(
+                "repeats-gbk",
+                ExtractKind.POLICE_HOUSEHOLD,
+                Encoding.GBK,
+                List.of(),
+                POLICE,
+                lines,
+                null,
                 "an exact repeat, one ID under two names (held), one event of one day twice (the later row wins)");
     }
 
     private static CorpusFile synonymHeaders() {
-        List<String> header = List.of("公民身份号码", "姓名（必填）", "变动原因", "办理日期", "户籍地区划代码", "居住地区划代码",
-                "所属网格编码", "家庭住址", "联系电话");
+        List<String> header =
+                List.of("公民身份号码", "姓名（必填）", "变动原因", "办理日期", "户籍地区划代码", "居住地区划代码", "所属网格编码", "家庭住址", "联系电话");
         List<Line> lines = new ArrayList<>();
         lines.add(accepted(police(id(7, 1), "许同义", V1, V1, G1, "13905951021"), id(7, 1), "许同义"));
         lines.add(accepted(police(id(7, 2), "许近义", V2, V2, G2, ""), id(7, 2), "许近义"));
         lines.add(rejected(police(id(7, 3), "许错码", V1, V1, G1, "12345"), "MOBILE_INVALID", "手机号"));
-        return new CorpusFile("synonym-headers", ExtractKind.POLICE_HOUSEHOLD, Encoding.XLSX,
-                List.of("永春县公安局户籍变动数据", "导出日期：2026-11-30"), header, lines, null,
+        return new CorpusFile(
+                "synonym-headers",
+                ExtractKind.POLICE_HOUSEHOLD,
+                Encoding.XLSX,
+                List.of("永春县公安局户籍变动数据", "导出日期：2026-11-30"),
+                header,
+                lines,
+                null,
                 "headers as another department writes them, below two title rows, and a second sheet (XLSX)");
     }
 
@@ -221,7 +277,14 @@ public final class BrokenExtractCorpus {
         comma.set(7, "留安村,5号");
         lines.add(accepted(comma, id(8, 3), "吴逗号"));
         lines.add(rejected(police(id(8, 4), "吴网格", V1, V1, V1 + "077", ""), "UNKNOWN_GRID", "网格编码"));
-        return new CorpusFile("quoted-lines", ExtractKind.POLICE_HOUSEHOLD, Encoding.UTF8, List.of(), POLICE, lines, null,
+        return new CorpusFile(
+                "quoted-lines",
+                ExtractKind.POLICE_HOUSEHOLD,
+                Encoding.UTF8,
+                List.of(),
+                POLICE,
+                lines,
+                null,
                 "quotes, commas and a line break inside cells: verdicts on the physical line each record starts on");
     }
 
@@ -241,8 +304,15 @@ public final class BrokenExtractCorpus {
         List<String> badEvent = police(id(9, 5), "蔡坏类", V1, V1, G1, "");
         badEvent.set(2, "搬家");
         lines.add(rejected(badEvent, "CODE_UNKNOWN", "变动类型"));
-        return new CorpusFile("normalised-utf8", ExtractKind.POLICE_HOUSEHOLD, Encoding.UTF8, List.of(), POLICE, lines,
-                null, "what is normalised (spaces, full-width spaces, date forms) next to what is not (UTF-8, no BOM)");
+        return new CorpusFile(
+                "normalised-utf8",
+                ExtractKind.POLICE_HOUSEHOLD,
+                Encoding.UTF8,
+                List.of(),
+                POLICE,
+                lines,
+                null,
+                "what is normalised (spaces, full-width spaces, date forms) next to what is not (UTF-8, no BOM)");
     }
 
     private static CorpusFile missingColumn() {
@@ -250,8 +320,15 @@ public final class BrokenExtractCorpus {
         List<Line> lines = new ArrayList<>();
         lines.add(new Line(List.of(id(10, 1), "缺列甲", V1), "UNREAD", null, null, null, null));
         lines.add(new Line(List.of(id(10, 2), "缺列乙", V1), "UNREAD", null, null, null, null));
-        return new CorpusFile("missing-column-gbk", ExtractKind.POLICE_HOUSEHOLD, Encoding.GBK, List.of(), header, lines,
-                "register.import.missingColumns", "变动类型 and 变动日期 missing: the whole file is refused, nothing written");
+        return new CorpusFile(
+                "missing-column-gbk",
+                ExtractKind.POLICE_HOUSEHOLD,
+                Encoding.GBK,
+                List.of(),
+                header,
+                lines,
+                "register.import.missingColumns",
+                "变动类型 and 变动日期 missing: the whole file is refused, nothing written");
     }
 
     private static CorpusFile insurance() {
@@ -262,24 +339,31 @@ public final class BrokenExtractCorpus {
         lines.add(accepted(List.of(known, "林志远", "2071", "居民", "本地", "2070-11-02", "380"), known, "林志远"));
         lines.add(rejected(List.of(known, "林志远", "20X1", "居民", "本地", "", ""), "YEAR_INVALID", "参保年度"));
         lines.add(rejected(List.of(known, "林志远", "2072", "商业", "本地", "", ""), "CODE_UNKNOWN", "险种"));
-        lines.add(rejected(List.of(known, "林志远", "2073", "居民", "本地", "2072-11-02", "三百八"), "AMOUNT_INVALID",
-                "缴费金额"));
+        lines.add(rejected(List.of(known, "林志远", "2073", "居民", "本地", "2072-11-02", "三百八"), "AMOUNT_INVALID", "缴费金额"));
         lines.add(rejected(List.of(id(11, 9), "查无人", "2071", "居民", "本地", "", ""), "UNKNOWN_PERSON", null));
-        return new CorpusFile("insurance-utf8", ExtractKind.INSURANCE_STATUS, Encoding.UTF8, List.of(), header, lines,
-                null, "insurance status: year, scheme code, amount, a person the register does not know");
+        return new CorpusFile(
+                "insurance-utf8",
+                ExtractKind.INSURANCE_STATUS,
+                Encoding.UTF8,
+                List.of(),
+                header,
+                lines,
+                null,
+                "insurance status: year, scheme code, amount, a person the register does not know");
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     /** A valid ID number of the corpus: born on day {@code file} of 1960 plus {@code n} months, sequence by file. */
     static String id(int file, int n) {
-        return cn.canbao.register.TestIds.id("350482", LocalDate.of(1960, 1, 1).plusDays(file * 40L + n),
-                100 + file * 10 + (n % 10));
+        return cn.canbao.register.TestIds.id(
+                "350482", LocalDate.of(1960, 1, 1).plusDays(file * 40L + n), 100 + file * 10 + (n % 10));
     }
 
     private static String idEndingInX(int file) {
         for (int seq = 500; ; seq++) {
-            String first17 = "350482" + "19700101".replace("01", String.format("%02d", file)) + String.format("%03d", seq);
+            String first17 =
+                    "350482" + "19700101".replace("01", String.format("%02d", file)) + String.format("%03d", seq);
             if (IdNumber.checkCharacter(first17) == 'X') {
                 return first17 + 'X';
             }
@@ -298,8 +382,8 @@ public final class BrokenExtractCorpus {
         return out.toString();
     }
 
-    private static List<String> police(String id, String name, String household, String residence, String grid,
-                                       String mobile) {
+    private static List<String> police(
+            String id, String name, String household, String residence, String grid, String mobile) {
         return new ArrayList<>(Arrays.asList(id, name, "在册", "2001-02-03", household, residence, grid, "", mobile));
     }
 
@@ -341,12 +425,16 @@ public final class BrokenExtractCorpus {
     }
 
     private static String csvLine(List<String> cells) {
-        return cells.stream().map(c -> c.contains(",") || c.contains("\"") || c.contains("\n")
-                ? "\"" + c.replace("\"", "\"\"") + "\"" : c).collect(Collectors.joining(","));
+        return cells.stream()
+                .map(c -> c.contains(",") || c.contains("\"") || c.contains("\n")
+                        ? "\"" + c.replace("\"", "\"\"") + "\""
+                        : c)
+                .collect(Collectors.joining(","));
     }
 
     private static byte[] xlsx(CorpusFile file) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet("数据");
             int r = 0;
             for (String title : file.titleRows()) {
@@ -377,15 +465,30 @@ public final class BrokenExtractCorpus {
      * none); a refused file starts with {@code FILE\tREFUSED\t<error key>}.
      */
     static String expected(CorpusFile file) {
-        StringBuilder out = new StringBuilder("# ").append(file.fileName()).append(": ").append(file.note()).append('\n')
+        StringBuilder out = new StringBuilder("# ")
+                .append(file.fileName())
+                .append(": ")
+                .append(file.note())
+                .append('\n')
                 .append("# line\tverdict\treason\tcolumn\tid\tname  (written by BrokenExtractCorpus)\n");
         if (file.refusal() != null) {
             out.append("FILE\tREFUSED\t").append(file.refusal()).append('\n');
         }
-        long line = file.encoding() == Encoding.XLSX ? file.headerRow() + 1 : physicalLines(file.header()) + file.titleRows().size() + 1;
+        long line = file.encoding() == Encoding.XLSX
+                ? file.headerRow() + 1
+                : physicalLines(file.header()) + file.titleRows().size() + 1;
         for (Line l : file.lines()) {
-            out.append(line).append('\t').append(l.verdict()).append('\t').append(dash(l.reason())).append('\t')
-                    .append(dash(l.column())).append('\t').append(dash(l.id())).append('\t').append(dash(l.name()))
+            out.append(line)
+                    .append('\t')
+                    .append(l.verdict())
+                    .append('\t')
+                    .append(dash(l.reason()))
+                    .append('\t')
+                    .append(dash(l.column()))
+                    .append('\t')
+                    .append(dash(l.id()))
+                    .append('\t')
+                    .append(dash(l.name()))
                     .append('\n');
             line += file.encoding() == Encoding.XLSX ? 1 : physicalLines(l.cells());
         }
@@ -393,7 +496,10 @@ public final class BrokenExtractCorpus {
     }
 
     private static long physicalLines(List<String> cells) {
-        return 1 + cells.stream().mapToLong(c -> c.chars().filter(ch -> ch == '\n').count()).sum();
+        return 1
+                + cells.stream()
+                        .mapToLong(c -> c.chars().filter(ch -> ch == '\n').count())
+                        .sum();
     }
 
     private static String dash(String s) {

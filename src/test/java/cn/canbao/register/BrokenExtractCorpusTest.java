@@ -1,11 +1,10 @@
 package cn.canbao.register;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The committed corpus is what {@link BrokenExtractCorpus} defines: the verdicts and the CSV bytes are compared (the
@@ -22,7 +21,8 @@ class BrokenExtractCorpusTest {
             var data = BrokenExtractCorpus.DIR.resolve(file.fileName());
             var expected = BrokenExtractCorpus.DIR.resolve(file.name() + ".expected");
             assertThat(data).as(file.fileName()).exists();
-            assertThat(Files.readString(expected, StandardCharsets.UTF_8)).as(expected.toString())
+            assertThat(Files.readString(expected, StandardCharsets.UTF_8))
+                    .as(expected.toString())
                     .isEqualTo(BrokenExtractCorpus.expected(file));
             if (file.encoding() != BrokenExtractCorpus.Encoding.XLSX) {
                 assertThat(Files.readAllBytes(data)).as(file.fileName()).isEqualTo(BrokenExtractCorpus.bytes(file));
@@ -34,8 +34,9 @@ class BrokenExtractCorpusTest {
                         var cells = file.lines().get(i).cells();
                         for (int c = 0; c < cells.size(); c++) {
                             var cell = row.getCell(c);
-                            assertThat(cell == null ? "" : cell.getStringCellValue()).as(file.fileName() + " row "
-                                    + (file.headerRow() + i + 1) + " col " + c).isEqualTo(cells.get(c));
+                            assertThat(cell == null ? "" : cell.getStringCellValue())
+                                    .as(file.fileName() + " row " + (file.headerRow() + i + 1) + " col " + c)
+                                    .isEqualTo(cells.get(c));
                         }
                     }
                 }
@@ -43,8 +44,13 @@ class BrokenExtractCorpusTest {
         }
         // the corpus covers what the issue names
         var files = BrokenExtractCorpus.files();
-        assertThat(files).extracting(BrokenExtractCorpus.CorpusFile::encoding).contains(
-                BrokenExtractCorpus.Encoding.GBK, BrokenExtractCorpus.Encoding.GB18030, BrokenExtractCorpus.Encoding.UTF8,
-                BrokenExtractCorpus.Encoding.UTF8_BOM, BrokenExtractCorpus.Encoding.XLSX);
+        assertThat(files)
+                .extracting(BrokenExtractCorpus.CorpusFile::encoding)
+                .contains(
+                        BrokenExtractCorpus.Encoding.GBK,
+                        BrokenExtractCorpus.Encoding.GB18030,
+                        BrokenExtractCorpus.Encoding.UTF8,
+                        BrokenExtractCorpus.Encoding.UTF8_BOM,
+                        BrokenExtractCorpus.Encoding.XLSX);
     }
 }

@@ -1,5 +1,7 @@
 package cn.canbao.register;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
@@ -7,16 +9,13 @@ import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 18: a bulk extract (50,000 rows or more) leaves its tables analysed — and the enrollments' visibility map set —
@@ -32,10 +31,13 @@ class BulkImportMaintenanceIT {
 
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -51,33 +53,48 @@ class BulkImportMaintenanceIT {
         LocalDate first = LocalDate.of(1950, 1, 1);
         for (int i = 0; i < PERSONS; i++) {
             String id = TestIds.id("350568", first.plusDays(i / 400), 1 + 2 * (i % 400));
-            police.append(id).append(",批").append(i % 7).append(",在册,2000-01-01,").append(VILLAGE).append('\n');
+            police.append(id)
+                    .append(",批")
+                    .append(i % 7)
+                    .append(",在册,2000-01-01,")
+                    .append(VILLAGE)
+                    .append('\n');
             insured.append(id).append(",批").append(i % 7).append(",2024,居民,本地,\n");
         }
         Timestamp before = jdbc.queryForObject("select now()", Timestamp.class);
 
-        ImportRun persons = importer.importAs(clerk, ExtractKind.POLICE_HOUSEHOLD, "bulk-police.csv",
+        ImportRun persons = importer.importAs(
+                clerk,
+                ExtractKind.POLICE_HOUSEHOLD,
+                "bulk-police.csv",
                 police.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(persons.status()).isEqualTo(ImportRun.Status.SUCCEEDED);
         assertThat(persons.rowsAccepted()).isEqualTo(PERSONS);
         assertThat(lastAnalyse("person")).isAfter(before);
 
         Timestamp between = jdbc.queryForObject("select now()", Timestamp.class);
-        ImportRun enrollments = importer.importAs(clerk, ExtractKind.INSURANCE_STATUS, "bulk-insured.csv",
+        ImportRun enrollments = importer.importAs(
+                clerk,
+                ExtractKind.INSURANCE_STATUS,
+                "bulk-insured.csv",
                 insured.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(enrollments.status()).isEqualTo(ImportRun.Status.SUCCEEDED);
         assertThat(enrollments.rowsAccepted()).isEqualTo(PERSONS);
-        assertThat(jdbc.queryForObject("select last_vacuum from pg_stat_user_tables where relname = 'enrollment'",
-                Timestamp.class)).isAfter(between);
+        assertThat(jdbc.queryForObject(
+                        "select last_vacuum from pg_stat_user_tables where relname = 'enrollment'", Timestamp.class))
+                .isAfter(between);
         assertThat(lastAnalyse("enrollment")).isAfter(between);
         assertThat(lastAnalyse("person_change")).isAfter(between);
         // and the baseline its listener wrote counts them all
-        assertThat(jdbc.queryForMap("select registered, insured_local from baseline where year = 2024 and region_code = ?",
-                VILLAGE)).containsEntry("registered", PERSONS).containsEntry("insured_local", PERSONS);
+        assertThat(jdbc.queryForMap(
+                        "select registered, insured_local from baseline where year = 2024 and region_code = ?",
+                        VILLAGE))
+                .containsEntry("registered", PERSONS)
+                .containsEntry("insured_local", PERSONS);
     }
 
     private Timestamp lastAnalyse(String table) {
-        return jdbc.queryForObject("select last_analyze from pg_stat_user_tables "
-                + "where relname = ?", Timestamp.class, table);
+        return jdbc.queryForObject(
+                "select last_analyze from pg_stat_user_tables " + "where relname = ?", Timestamp.class, table);
     }
 }

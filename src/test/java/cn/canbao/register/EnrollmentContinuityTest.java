@@ -1,11 +1,10 @@
 package cn.canbao.register;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Continuous and break years as the person file shows them, in the year 2025. */
 class EnrollmentContinuityTest {

@@ -1,24 +1,23 @@
 package cn.canbao.register;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Hardship lists (as XLSX), student rolls and tax payments matched onto persons of the register. */
 @CanbaoIntegrationTest
@@ -38,12 +37,16 @@ class GroupsAndPaymentsImportIT {
 
     @Autowired
     RegisterService register;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ImportTestSupport importer;
 
@@ -55,15 +58,22 @@ class GroupsAndPaymentsImportIT {
     void persons() {
         security.ensureUser("clerk.groups", "350525000000", Role.CLERK);
         String village = SystemAccess.call(() -> regions.descendantsAtLevel("350525104000", RegionLevel.VILLAGE)
-                .get(0).code());
-        ImportRun base = run(ExtractKind.POLICE_HOUSEHOLD, "base.csv",
+                .get(0)
+                .code());
+        ImportRun base = run(
+                ExtractKind.POLICE_HOUSEHOLD,
+                "base.csv",
                 ("身份证号,姓名,变动类型,变动日期,户籍地区划,母亲身份证号\n" + mother + ",洪美玲,在册,2008-01-01," + village + "\n"
-                        + child + ",洪小雨,出生,2019-06-01," + village + "," + mother + "\n"
-                        + pupil + ",洪子轩,在册,2012-02-02," + village + "\n").getBytes(StandardCharsets.UTF_8));
+                                + child + ",洪小雨,出生,2019-06-01," + village + "," + mother + "\n"
+                                + pupil + ",洪子轩,在册,2012-02-02," + village + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
         assertThat(base.rowsAccepted()).isEqualTo(3);
         // a birth makes the child a newborn until the end of the following year
-        assertThat(jdbc.queryForObject("select since || ' ' || until from person_group where id_number = ? "
-                + "and grp = 'NEWBORN'", String.class, child)).isEqualTo("2019-06-01 2020-12-31");
+        assertThat(jdbc.queryForObject(
+                        "select since || ' ' || until from person_group where id_number = ? " + "and grp = 'NEWBORN'",
+                        String.class,
+                        child))
+                .isEqualTo("2019-06-01 2020-12-31");
     }
 
     @Test
@@ -78,10 +88,16 @@ class GroupsAndPaymentsImportIT {
         assertThat(first.format()).isEqualTo("XLSX");
         assertThat(first.rowsRead()).isEqualTo(4);
         assertThat(first.rowsAccepted()).isEqualTo(2);
-        assertThat(jdbc.queryForList("select reason_key from import_reject where import_id = ? order by row_number",
-                String.class, first.id())).containsExactly("register.reject.dateOrder", "register.reject.unknownPerson");
-        assertThat(jdbc.queryForList("select detail from person_group where id_number = ? and grp = 'HARDSHIP' "
-                + "order by detail", String.class, mother)).containsExactly("DIBAO", "SEVERE_DISABILITY");
+        assertThat(jdbc.queryForList(
+                        "select reason_key from import_reject where import_id = ? order by row_number",
+                        String.class,
+                        first.id()))
+                .containsExactly("register.reject.dateOrder", "register.reject.unknownPerson");
+        assertThat(jdbc.queryForList(
+                        "select detail from person_group where id_number = ? and grp = 'HARDSHIP' " + "order by detail",
+                        String.class,
+                        mother))
+                .containsExactly("DIBAO", "SEVERE_DISABILITY");
 
         ImportRun again = run(ExtractKind.HARDSHIP, "hardship.xlsx", xlsx);
         assertThat(again.personsChanged()).isZero();
@@ -96,11 +112,19 @@ class GroupsAndPaymentsImportIT {
                 + pupil + ",洪子轩,永春县第一中学,JUNIOR,2023,139\n";
         ImportRun run = run(ExtractKind.STUDENT, "students.csv", roll.getBytes(StandardCharsets.UTF_8));
         assertThat(run.rowsRejected()).isEqualTo(1);
-        assertThat(jdbc.queryForList("select grp || ' ' || organisation || ' ' || contact_mobile from person_group "
-                + "where id_number in (?, ?) and grp <> 'NEWBORN' order by grp", String.class, child, pupil))
+        assertThat(jdbc.queryForList(
+                        "select grp || ' ' || organisation || ' ' || contact_mobile from person_group "
+                                + "where id_number in (?, ?) and grp <> 'NEWBORN' order by grp",
+                        String.class,
+                        child,
+                        pupil))
                 .containsExactly("PRESCHOOL 福兴幼儿园 PRESCHOOL 13905950001", "STUDENT 永春县第一中学 JUNIOR 13905950002");
-        assertThat(jdbc.queryForObject("select new_value from person_change where import_id = ? and id_number = ?",
-                String.class, run.id(), child)).isEqualTo("PRESCHOOL 福兴幼儿园 PRESCHOOL 2023-09-01");
+        assertThat(jdbc.queryForObject(
+                        "select new_value from person_change where import_id = ? and id_number = ?",
+                        String.class,
+                        run.id(),
+                        child))
+                .isEqualTo("PRESCHOOL 福兴幼儿园 PRESCHOOL 2023-09-01");
     }
 
     @Test
@@ -111,23 +135,32 @@ class GroupsAndPaymentsImportIT {
                 + pupil + ",洪子轩,2024,居民,2023-10-09,400,YC2024000001\n";
         ImportRun run = run(ExtractKind.TAX_PAYMENT, "tax.csv", payments.getBytes(StandardCharsets.UTF_8));
         assertThat(run.rowsRejected()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select reason_key from import_reject where import_id = ?", String.class,
-                run.id())).isEqualTo("register.reject.duplicateRow");
-        assertThat(jdbc.queryForObject("select id_number from payment where receipt_no = 'YC2024000001'",
-                String.class)).isEqualTo(pupil);
+        assertThat(jdbc.queryForObject(
+                        "select reason_key from import_reject where import_id = ?", String.class, run.id()))
+                .isEqualTo("register.reject.duplicateRow");
+        assertThat(jdbc.queryForObject("select id_number from payment where receipt_no = 'YC2024000001'", String.class))
+                .isEqualTo(pupil);
         assertThat(register.eligibleForOutreach(pupil, 2024)).isFalse();
-        assertThat(jdbc.queryForList("select field || ': ' || new_value from person_change where import_id = ? "
-                + "and id_number = ? order by field", String.class, run.id(), pupil))
-                .containsExactly("enrollment: 2024 RESIDENT LOCAL 2023-10-09 400.00",
+        assertThat(jdbc.queryForList(
+                        "select field || ': ' || new_value from person_change where import_id = ? "
+                                + "and id_number = ? order by field",
+                        String.class,
+                        run.id(),
+                        pupil))
+                .containsExactly(
+                        "enrollment: 2024 RESIDENT LOCAL 2023-10-09 400.00",
                         "payment: YC2024000001 2024 RESIDENT 2023-10-09 400.00");
-        assertThat(jdbc.queryForObject("select amount::text from enrollment where id_number = ? and year = 2024",
-                String.class, pupil)).isEqualTo("400.00");
+        assertThat(jdbc.queryForObject(
+                        "select amount::text from enrollment where id_number = ? and year = 2024", String.class, pupil))
+                .isEqualTo("400.00");
 
-        String other = "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n"
-                + mother + ",洪美玲,2024,居民,2023-10-08,400,YC2024000001\n";
+        String other = "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n" + mother + ",洪美玲,2024,居民,2023-10-08,400,YC2024000001\n";
         ImportRun clash = run(ExtractKind.TAX_PAYMENT, "tax2.csv", other.getBytes(StandardCharsets.UTF_8));
-        assertThat(jdbc.queryForObject("select reason_key || ' ' || reason_args[1] from import_reject "
-                + "where import_id = ?", String.class, clash.id())).startsWith("register.reject.receiptOfOther 3505**");
+        assertThat(jdbc.queryForObject(
+                        "select reason_key || ' ' || reason_args[1] from import_reject " + "where import_id = ?",
+                        String.class,
+                        clash.id()))
+                .startsWith("register.reject.receiptOfOther 3505**");
         assertThat(register.eligibleForOutreach(mother, 2024)).isTrue();
     }
 

@@ -1,11 +1,10 @@
 package cn.canbao.register;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 
 class IdNumberTest {
 
@@ -35,7 +34,8 @@ class IdNumberTest {
         assertThat(IdNumber.problemOf("110105194902300021")).contains(IdNumber.Problem.BIRTH_DATE);
         assertThat(IdNumber.problemOf("")).contains(IdNumber.Problem.EMPTY);
         assertThat(IdNumber.problemOf(null)).contains(IdNumber.Problem.EMPTY);
-        // full-width digits (and letters) as an input method types them: Character.isDigit accepts them, the register not
+        // full-width digits (and letters) as an input method types them: Character.isDigit accepts them, the register
+        // not
         assertThat(IdNumber.problemOf("１１０１０５１９４９１２３１００２X")).contains(IdNumber.Problem.NON_ASCII_DIGITS);
         assertThat(IdNumber.problemOf("11010519491231002Ｘ")).contains(IdNumber.Problem.NON_ASCII_DIGITS);
         assertThat(IdNumber.problemOf("١١٠١٠٥١٩٤٩١٢٣١٠٠٢X")).contains(IdNumber.Problem.NON_ASCII_DIGITS);

@@ -1,5 +1,8 @@
 package cn.canbao.register;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
@@ -7,6 +10,9 @@ import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -16,21 +22,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 
-import java.nio.charset.Charset;
-import java.time.Duration;
-import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** The import API for automation: multipart upload, status polling, rejects as CSV; Basic auth, roles. */
 @CanbaoIntegrationTest
 class ImportApiIT {
 
     @Autowired
     TestRestTemplate http;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     RegionService regions;
 
@@ -38,7 +39,8 @@ class ImportApiIT {
     void aClerkUploadsAGbkFileAndReadsStatusAndRejects() {
         security.ensureUser("clerk.api", "350525000000", Role.CLERK);
         String village = SystemAccess.call(() -> regions.descendantsAtLevel("350525103000", RegionLevel.VILLAGE)
-                .get(0).code());
+                .get(0)
+                .code());
         String good = TestIds.id("350525", LocalDate.of(1985, 8, 8), 17);
         String csv = "身份证号,姓名,变动类型,变动日期,户籍地区划\n"
                 + good + ",蔡文华,在册,2005-08-08," + village + "\n"
@@ -61,7 +63,8 @@ class ImportApiIT {
         assertThat(started.getHeaders().getLocation()).hasToString("/api/imports/" + id);
 
         JsonNode done = await().atMost(Duration.ofSeconds(60))
-                .until(() -> clerk.getForObject("/api/imports/" + id, JsonNode.class),
+                .until(
+                        () -> clerk.getForObject("/api/imports/" + id, JsonNode.class),
                         n -> n.get("status").asText().matches("SUCCEEDED|FAILED"));
         assertThat(done.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(done.get("format").asText()).isEqualTo("CSV_GBK");
@@ -78,7 +81,8 @@ class ImportApiIT {
         // the same rows as a workbook: physical line, reason in Chinese, column, masked value, the row as read
         var workbook = clerk.getForEntity("/api/imports/" + id + "/rejects.xlsx", byte[].class);
         assertThat(workbook.getHeaders().getContentType().toString()).contains("spreadsheetml");
-        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook.getBody()))) {
+        try (var book =
+                new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook.getBody()))) {
             var sheet = book.getSheetAt(0);
             assertThat(sheet.getRow(0).getCell(2).getStringCellValue()).isEqualTo("列");
             var row = sheet.getRow(1);
@@ -91,7 +95,10 @@ class ImportApiIT {
             throw new java.io.UncheckedIOException(e);
         }
 
-        assertThat(http.getForEntity("/api/imports/" + id, String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.getForEntity("/api/imports/" + id, String.class)
+                        .getStatusCode()
+                        .value())
+                .isEqualTo(401);
         var unknown = clerk.getForEntity("/api/imports/999999", JsonNode.class);
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
         var wrongKind = new LinkedMultiValueMap<String, Object>(body);
@@ -134,10 +141,13 @@ class ImportApiIT {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         var clerk = http.withBasicAuth("clerk.api", SecurityTestSupport.PASSWORD);
-        long id = clerk.postForEntity("/api/imports", new HttpEntity<>(body, headers), JsonNode.class).getBody()
-                .get("id").asLong();
+        long id = clerk.postForEntity("/api/imports", new HttpEntity<>(body, headers), JsonNode.class)
+                .getBody()
+                .get("id")
+                .asLong();
         JsonNode failed = await().atMost(Duration.ofSeconds(60))
-                .until(() -> clerk.getForObject("/api/imports/" + id, JsonNode.class),
+                .until(
+                        () -> clerk.getForObject("/api/imports/" + id, JsonNode.class),
                         n -> n.get("status").asText().matches("SUCCEEDED|FAILED"));
         assertThat(failed.get("status").asText()).isEqualTo("FAILED");
         assertThat(failed.get("errorKey").asText()).isEqualTo("register.import.missingColumns");

@@ -1,15 +1,11 @@
 package cn.canbao.register;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.util.FileSystemUtils;
-
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +15,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Issue 17: "an IT that kills the import midway and checks that nothing half-applied remains". The packaged jar runs
@@ -40,6 +39,7 @@ class ImportKillIT {
 
     @Autowired
     Environment env;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -53,22 +53,28 @@ class ImportKillIT {
         Files.writeString(regions, regionList(), StandardCharsets.UTF_8);
         byte[] extract = policeExtract();
         int port = cn.canbao.PackagedJar.freePort();
-        SingleConnectionDataSource killDb = new SingleConnectionDataSource(killUrl,
-                env.getRequiredProperty("spring.datasource.username"), env.getProperty("spring.datasource.password", ""),
+        SingleConnectionDataSource killDb = new SingleConnectionDataSource(
+                killUrl,
+                env.getRequiredProperty("spring.datasource.username"),
+                env.getProperty("spring.datasource.password", ""),
                 true);
         JdbcTemplate db = new JdbcTemplate(killDb);
         Process app = start(folder, killUrl, port, regions, "first");
         try {
-            HttpAttacker admin = HttpAttacker.basic(port, "admin", PASSWORD).header("X-Forwarded-Proto", "https")
+            HttpAttacker admin = HttpAttacker.basic(port, "admin", PASSWORD)
+                    .header("X-Forwarded-Proto", "https")
                     .header("Accept-Language", "zh-CN");
-            HttpResponse<String> upload = admin.postMultipart("/api/imports", Map.of("kind", "POLICE_HOUSEHOLD"), "file",
-                    "police-120k.csv", extract);
+            HttpResponse<String> upload = admin.postMultipart(
+                    "/api/imports", Map.of("kind", "POLICE_HOUSEHOLD"), "file", "police-120k.csv", extract);
             assertThat(upload.statusCode()).as(upload.body()).isBetween(200, 202);
             long id = HttpAttacker.json(upload).get("id").asLong();
 
             // persons are being written in the import's transaction: kill the node (SIGKILL, no shutdown hook)
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20)).until(() -> "MERGE".equals(
-                    db.queryForObject("select coalesce(phase, status) from import_run where id = ?", String.class, id)));
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> "MERGE"
+                            .equals(db.queryForObject(
+                                    "select coalesce(phase, status) from import_run where id = ?", String.class, id)));
             app.destroyForcibly();
             assertThat(app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
@@ -78,23 +84,29 @@ class ImportKillIT {
             assertNothingOf(db, id);
 
             app = start(folder, killUrl, port, regions, "second");
-            JsonNode after = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> HttpAttacker.json(admin.get("/api/imports/" + id)),
+            JsonNode after = await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(
+                            () -> HttpAttacker.json(admin.get("/api/imports/" + id)),
                             run -> "FAILED".equals(run.get("status").asText()));
             assertThat(after.get("errorKey").asText()).isEqualTo("register.import.interrupted");
             assertThat(after.get("errorMessage").asText()).contains("导入被中断", "未写入任何数据", "可重新导入");
             assertNothingOf(db, id);
 
-            HttpResponse<String> again = admin.postMultipart("/api/imports", Map.of("kind", "POLICE_HOUSEHOLD"), "file",
-                    "police-120k.csv", extract);
+            HttpResponse<String> again = admin.postMultipart(
+                    "/api/imports", Map.of("kind", "POLICE_HOUSEHOLD"), "file", "police-120k.csv", extract);
             long againId = HttpAttacker.json(again).get("id").asLong();
-            JsonNode done = await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> HttpAttacker.json(admin.get("/api/imports/" + againId)),
-                            run -> !List.of("QUEUED", "RUNNING").contains(run.get("status").asText()));
+            JsonNode done = await().atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(
+                            () -> HttpAttacker.json(admin.get("/api/imports/" + againId)),
+                            run -> !List.of("QUEUED", "RUNNING")
+                                    .contains(run.get("status").asText()));
             assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
             assertThat(done.get("rowsAccepted").asInt()).isEqualTo(PERSONS);
-            assertThat(db.queryForObject("select count(*) from person where household_region like ?", Integer.class,
-                    COUNTY + "%")).isEqualTo(PERSONS);
+            assertThat(db.queryForObject(
+                            "select count(*) from person where household_region like ?", Integer.class, COUNTY + "%"))
+                    .isEqualTo(PERSONS);
         } finally {
             cn.canbao.PackagedJar.stop(app);
             killDb.destroy();
@@ -103,11 +115,14 @@ class ImportKillIT {
     }
 
     private static void assertNothingOf(JdbcTemplate db, long id) {
-        assertThat(db.queryForObject("select count(*) from person where household_region like ?", Integer.class,
-                COUNTY + "%")).as("persons of the killed import").isZero();
+        assertThat(db.queryForObject(
+                        "select count(*) from person where household_region like ?", Integer.class, COUNTY + "%"))
+                .as("persons of the killed import")
+                .isZero();
         for (String table : List.of("person_change", "import_reject", "enrollment", "import_held_row")) {
             assertThat(db.queryForObject("select count(*) from " + table + " where import_id = ?", Integer.class, id))
-                    .as(table + " rows of the killed import").isZero();
+                    .as(table + " rows of the killed import")
+                    .isZero();
         }
     }
 
@@ -116,13 +131,27 @@ class ImportKillIT {
         StringBuilder csv = new StringBuilder("code,name,level,parent_code,grid_kind,sector,household_population\n")
                 .append("350000000000,福建省,PROVINCE,,,,\n")
                 .append("350400000000,三明市,CITY,350000000000,,,\n")
-                .append(COUNTY).append("000000,断电县,COUNTY,350400000000,,,").append(PERSONS).append('\n');
+                .append(COUNTY)
+                .append("000000,断电县,COUNTY,350400000000,,,")
+                .append(PERSONS)
+                .append('\n');
         for (int t = 1; t <= 3; t++) {
             String township = COUNTY + "10" + t;
-            csv.append(township).append("000,断电").append(t).append("镇,TOWNSHIP,").append(COUNTY).append("000000,,,\n");
+            csv.append(township)
+                    .append("000,断电")
+                    .append(t)
+                    .append("镇,TOWNSHIP,")
+                    .append(COUNTY)
+                    .append("000000,,,\n");
             for (int v = 1; v <= 8; v++) {
-                csv.append(village(t, v)).append(",断电").append(t).append('-').append(v).append("村,VILLAGE,")
-                        .append(township).append("000,,,\n");
+                csv.append(village(t, v))
+                        .append(",断电")
+                        .append(t)
+                        .append('-')
+                        .append(v)
+                        .append("村,VILLAGE,")
+                        .append(township)
+                        .append("000,,,\n");
             }
         }
         return csv.toString();
@@ -137,16 +166,29 @@ class ImportKillIT {
         LocalDate first = LocalDate.of(1940, 1, 1);
         for (int i = 0; i < PERSONS; i++) {
             String id = TestIds.id(COUNTY, first.plusDays(i / 900), i % 900 + 1);
-            csv.append(id).append(",居民").append(i).append(",在册,2000-01-01,").append(village(i % 3 + 1, i / 3 % 8 + 1))
+            csv.append(id)
+                    .append(",居民")
+                    .append(i)
+                    .append(",在册,2000-01-01,")
+                    .append(village(i % 3 + 1, i / 3 % 8 + 1))
                     .append(",,,,,\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private Process start(Path folder, String dbUrl, int port, Path regions, String run) throws IOException {
-        return cn.canbao.PackagedJar.start(env, folder, dbUrl, port, Map.of("CANBAO_SETUP_REGIONS_FILE", regions.toString(),
-                "CANBAO_SETUP_ADMIN_REGION", COUNTY + "000000", "CANBAO_SETUP_ADMIN_PASSWORD", PASSWORD),
+        return cn.canbao.PackagedJar.start(
+                env,
+                folder,
+                dbUrl,
+                port,
+                Map.of(
+                        "CANBAO_SETUP_REGIONS_FILE",
+                        regions.toString(),
+                        "CANBAO_SETUP_ADMIN_REGION",
+                        COUNTY + "000000",
+                        "CANBAO_SETUP_ADMIN_PASSWORD",
+                        PASSWORD),
                 folder.resolve("console-" + run + ".log"));
     }
-
 }

@@ -1,5 +1,9 @@
 package cn.canbao.register;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.region.RegionLevel;
@@ -8,6 +12,13 @@ import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,18 +27,6 @@ import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Uploaded files and rejected rows are deleted by the nightly Quartz job once the retention period (30 days)
@@ -53,18 +52,25 @@ class ImportRetentionIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     ImportService imports;
+
     @Autowired
     ImportRetention retention;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     Scheduler scheduler;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -73,7 +79,8 @@ class ImportRetentionIT {
     @BeforeAll
     void clerk() {
         security.ensureUser(CLERK, "350525000000", Role.CLERK);
-        village = SystemAccess.call(() -> regions.descendantsAtLevel("350525103000", RegionLevel.VILLAGE).get(0)
+        village = SystemAccess.call(() -> regions.descendantsAtLevel("350525103000", RegionLevel.VILLAGE)
+                .get(0)
                 .code());
     }
 
@@ -98,7 +105,10 @@ class ImportRetentionIT {
         assertThat(purged.rowsAccepted()).isEqualTo(1);
         assertThat(purged.rowsRejected()).isEqualTo(2);
         assertThat(purged.status()).isEqualTo(ImportRun.Status.SUCCEEDED);
-        assertThat(purgeAudit(old.id())).hasSize(1).first().asString()
+        assertThat(purgeAudit(old.id()))
+                .hasSize(1)
+                .first()
+                .asString()
                 .contains("system", "ALLOWED", "2 rejected rows deleted; file deleted");
 
         HttpAttacker clerk = HttpAttacker.basic(port, CLERK, SecurityTestSupport.PASSWORD);
@@ -112,13 +122,16 @@ class ImportRetentionIT {
         assertThat(summary.get("rowsRejected").asInt()).isEqualTo(2);
         assertThat(summary.get("purgedAt").asText()).isNotBlank();
         assertThatThrownBy(() -> security.as(CLERK, () -> imports.rerun(old.id())))
-                .isInstanceOf(RegisterException.class).hasMessageContaining("register.import.purged");
+                .isInstanceOf(RegisterException.class)
+                .hasMessageContaining("register.import.purged");
 
         // the younger import keeps everything
         assertThat(recentFile).exists();
         assertThat(rejectRows(recent.id())).isEqualTo(2);
-        assertThat(security.as(CLERK, () -> imports.get(recent.id())).purgedAt()).isNull();
-        assertThat(clerk.get("/api/imports/" + recent.id() + "/rejects").statusCode()).isEqualTo(200);
+        assertThat(security.as(CLERK, () -> imports.get(recent.id())).purgedAt())
+                .isNull();
+        assertThat(clerk.get("/api/imports/" + recent.id() + "/rejects").statusCode())
+                .isEqualTo(200);
 
         // once purged, a purge changes nothing
         SystemAccess.call(retention::purgeExpired);
@@ -137,15 +150,20 @@ class ImportRetentionIT {
 
         purgeThroughQuartzUntilPurged(run.id());
 
-        assertThat(purgeAudit(run.id())).hasSize(1).first().asString()
+        assertThat(purgeAudit(run.id()))
+                .hasSize(1)
+                .first()
+                .asString()
                 .contains("0 rejected rows deleted; file already gone");
-        assertThat(security.as(CLERK, () -> imports.get(run.id())).rowsRejected()).isEqualTo(2);
+        assertThat(security.as(CLERK, () -> imports.get(run.id())).rowsRejected())
+                .isEqualTo(2);
     }
 
     @Test
     void aFileAYoungerRunStillNeedsIsKeptUntilThatOneExpiresToo() throws Exception {
         ImportRun first = importWithRejects("retention-rerun.csv", 804);
-        ImportRun again = importer.awaitFinished(CLERK, security.as(CLERK, () -> imports.rerun(first.id())).id());
+        ImportRun again = importer.awaitFinished(
+                CLERK, security.as(CLERK, () -> imports.rerun(first.id())).id());
         Path file = storedFile(first.id());
         assertThat(storedFile(again.id())).isEqualTo(file);
         age(first.id(), 35);
@@ -168,10 +186,14 @@ class ImportRetentionIT {
         String good = TestIds.id("350525", LocalDate.of(1970, 1, 1), sequence);
         String other = TestIds.id("350525", LocalDate.of(1971, 2, 2), sequence);
         String badCheck = other.substring(0, 17) + (other.charAt(17) == '0' ? '1' : '0');
-        ImportRun run = importer.importAs(CLERK, ExtractKind.POLICE_HOUSEHOLD, name, RegisterImportIT.HEADER
-                + good + ",留存人,在册,2000-01-01," + village + ",,,,,\n"
-                + badCheck + ",校验错,在册,2000-01-01," + village + ",,,,,\n"
-                + other + ",日期错,在册,2000-13-45," + village + ",,,,,\n");
+        ImportRun run = importer.importAs(
+                CLERK,
+                ExtractKind.POLICE_HOUSEHOLD,
+                name,
+                RegisterImportIT.HEADER
+                        + good + ",留存人,在册,2000-01-01," + village + ",,,,,\n"
+                        + badCheck + ",校验错,在册,2000-01-01," + village + ",,,,,\n"
+                        + other + ",日期错,在册,2000-13-45," + village + ",,,,,\n");
         assertThat(run.rowsRejected()).isEqualTo(2);
         assertThat(rejectRows(run.id())).isEqualTo(2);
         return run;
@@ -199,7 +221,9 @@ class ImportRetentionIT {
     }
 
     private List<Map<String, Object>> purgeAudit(long id) {
-        return jdbc.queryForList("select actor, outcome, detail from security_audit where action = ? and subject = ?",
-                ImportRetention.IMPORT_PURGED, String.valueOf(id));
+        return jdbc.queryForList(
+                "select actor, outcome, detail from security_audit where action = ? and subject = ?",
+                ImportRetention.IMPORT_PURGED,
+                String.valueOf(id));
     }
 }

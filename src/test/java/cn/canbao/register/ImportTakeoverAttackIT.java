@@ -1,5 +1,8 @@
 package cn.canbao.register;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.region.RegionLevel;
@@ -8,13 +11,6 @@ import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,9 +19,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 15, hole 3: a township clerk imports police rows about residents of another township — re-registering
@@ -49,12 +48,16 @@ class ImportTakeoverAttackIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -78,8 +81,12 @@ class ImportTakeoverAttackIT {
     @BeforeAll
     void residentsOfBothTownships() {
         SystemAccess.run(() -> {
-            tc = regions.descendantsAtLevel(TAOCHENG, RegionLevel.VILLAGE).get(0).code();
-            tc2 = regions.descendantsAtLevel(TAOCHENG, RegionLevel.VILLAGE).get(1).code();
+            tc = regions.descendantsAtLevel(TAOCHENG, RegionLevel.VILLAGE)
+                    .get(0)
+                    .code();
+            tc2 = regions.descendantsAtLevel(TAOCHENG, RegionLevel.VILLAGE)
+                    .get(1)
+                    .code();
             tcGrid = regions.descendantsAtLevel(tc, RegionLevel.GRID).get(0).code();
             var villages = regions.descendantsAtLevel(DONGPING, RegionLevel.VILLAGE);
             dp1 = villages.get(0).code();
@@ -90,21 +97,29 @@ class ImportTakeoverAttackIT {
         security.ensureUser(DAPU_CLERK, DAPU, Role.CLERK);
         security.ensureUser(COUNTY_CLERK, "350525000000", Role.CLERK);
         dongpingResidents = List.of(reregistered, movedIn, dead, renamed, insured);
-        ImportRun seeded = importer.importAs(COUNTY_CLERK, ExtractKind.POLICE_HOUSEHOLD, "seed.csv", POLICE
-                + reregistered + ",郑德华,在册,1980-01-01," + dp1 + "," + dp1 + ",,东平路1号\n"
-                + movedIn + ",郑德明,在册,1980-01-01," + dp1 + "," + dp1 + ",,东平路2号\n"
-                + dead + ",郑德光,在册,1980-01-01," + dp1 + "," + dp1 + ",,东平路3号\n"
-                + renamed + ",郑德辉,在册,1980-01-01," + dp2 + "," + dp2 + ",,东平路4号\n"
-                + insured + ",郑德秀,在册,1980-01-01," + dp2 + "," + dp2 + ",,东平路5号\n"
-                + movedOut + ",林桃生,在册,1980-01-01," + tc + "," + tc + "," + tcGrid + ",桃城路6号\n"
-                + waiting + ",郑德安,在册,1980-01-01," + dp2 + "," + dp2 + ",,东平路7号\n");
+        ImportRun seeded = importer.importAs(
+                COUNTY_CLERK,
+                ExtractKind.POLICE_HOUSEHOLD,
+                "seed.csv",
+                POLICE
+                        + reregistered + ",郑德华,在册,1980-01-01," + dp1 + "," + dp1 + ",,东平路1号\n"
+                        + movedIn + ",郑德明,在册,1980-01-01," + dp1 + "," + dp1 + ",,东平路2号\n"
+                        + dead + ",郑德光,在册,1980-01-01," + dp1 + "," + dp1 + ",,东平路3号\n"
+                        + renamed + ",郑德辉,在册,1980-01-01," + dp2 + "," + dp2 + ",,东平路4号\n"
+                        + insured + ",郑德秀,在册,1980-01-01," + dp2 + "," + dp2 + ",,东平路5号\n"
+                        + movedOut + ",林桃生,在册,1980-01-01," + tc + "," + tc + "," + tcGrid + ",桃城路6号\n"
+                        + waiting + ",郑德安,在册,1980-01-01," + dp2 + "," + dp2 + ",,东平路7号\n");
         assertThat(seeded.rowsAccepted()).isEqualTo(7);
-        importer.importAs(COUNTY_CLERK, ExtractKind.INSURANCE_STATUS, "seed-insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地,参保地区划,缴费日期,缴费金额\n"
-                        + insured + ",郑德秀,2023,居民,本地,,2022-12-01,380\n");
-        importer.importAs(COUNTY_CLERK, ExtractKind.TAX_PAYMENT, "seed-paid.csv",
-                "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n"
-                        + insured + ",郑德秀,2023,居民,2022-12-01,380,TKO-RCPT-1\n");
+        importer.importAs(
+                COUNTY_CLERK,
+                ExtractKind.INSURANCE_STATUS,
+                "seed-insured.csv",
+                "身份证号,姓名,参保年度,险种,参保地,参保地区划,缴费日期,缴费金额\n" + insured + ",郑德秀,2023,居民,本地,,2022-12-01,380\n");
+        importer.importAs(
+                COUNTY_CLERK,
+                ExtractKind.TAX_PAYMENT,
+                "seed-paid.csv",
+                "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n" + insured + ",郑德秀,2023,居民,2022-12-01,380,TKO-RCPT-1\n");
     }
 
     @Test
@@ -113,12 +128,15 @@ class ImportTakeoverAttackIT {
         Map<String, String> movedOutBefore = fingerprint(List.of(movedOut));
         HttpAttacker taocheng = HttpAttacker.basic(port, TAOCHENG_CLERK, SecurityTestSupport.PASSWORD);
 
-        JsonNode run = importOverHttp(taocheng, "police_household", POLICE
-                + reregistered + ",桃代名,在册,2024-01-01," + tc + "," + tc + "," + tcGrid + ",桃城路9号\n"
-                + movedIn + ",郑德明,迁入,2024-01-02," + tc + "," + tc + "," + tcGrid + ",桃城路10号\n"
-                + dead + ",郑德光,死亡,2024-01-03,,,,\n"
-                + renamed + ",改名者,在册,2024-01-04," + dp2 + "," + dp2 + ",,东平路4号\n"
-                + movedOut + ",林桃生,迁移,2024-01-05," + dp2 + "," + dp2 + ",,东平路6号\n");
+        JsonNode run = importOverHttp(
+                taocheng,
+                "police_household",
+                POLICE
+                        + reregistered + ",桃代名,在册,2024-01-01," + tc + "," + tc + "," + tcGrid + ",桃城路9号\n"
+                        + movedIn + ",郑德明,迁入,2024-01-02," + tc + "," + tc + "," + tcGrid + ",桃城路10号\n"
+                        + dead + ",郑德光,死亡,2024-01-03,,,,\n"
+                        + renamed + ",改名者,在册,2024-01-04," + dp2 + "," + dp2 + ",,东平路4号\n"
+                        + movedOut + ",林桃生,迁移,2024-01-05," + dp2 + "," + dp2 + ",,东平路6号\n");
         assertThat(run.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(run.get("rowsRead").asInt()).isEqualTo(5);
         assertThat(run.get("rowsRejected").asInt()).isEqualTo(2);
@@ -126,8 +144,10 @@ class ImportTakeoverAttackIT {
         assertThat(run.get("rowsAccepted").asInt()).isZero();
         assertThat(run.get("personsChanged").asInt()).isZero();
         long importId = run.get("id").asLong();
-        assertThat(reasons(importId)).containsExactly(Map.entry(4L, "register.reject.personOutOfScope"),
-                Map.entry(5L, "register.reject.personOutOfScope"));
+        assertThat(reasons(importId))
+                .containsExactly(
+                        Map.entry(4L, "register.reject.personOutOfScope"),
+                        Map.entry(5L, "register.reject.personOutOfScope"));
         String rejects = taocheng.get("/api/imports/" + importId + "/rejects").body();
         assertThat(rejects).contains("此人户籍地（东平镇", "不在您的管辖范围内");
         assertThat(fingerprint(dongpingResidents)).isEqualTo(before);
@@ -135,67 +155,97 @@ class ImportTakeoverAttackIT {
 
         // both sides see the three requests; only the 东平镇 side (or the county) may decide them
         Map<String, JsonNode> seenByTaocheng = requests(taocheng);
-        assertThat(seenByTaocheng).containsOnlyKeys(IdNumber.mask(reregistered), IdNumber.mask(movedIn),
-                IdNumber.mask(movedOut));
-        assertThat(seenByTaocheng.values()).allSatisfy(t -> assertThat(t.get("decidable").asBoolean()).isFalse());
-        assertThat(seenByTaocheng.get(IdNumber.mask(movedIn)).get("fromRegion").asText()).isEqualTo(dp1);
-        assertThat(seenByTaocheng.get(IdNumber.mask(movedIn)).get("toRegion").asText()).isEqualTo(tc);
+        assertThat(seenByTaocheng)
+                .containsOnlyKeys(IdNumber.mask(reregistered), IdNumber.mask(movedIn), IdNumber.mask(movedOut));
+        assertThat(seenByTaocheng.values())
+                .allSatisfy(t -> assertThat(t.get("decidable").asBoolean()).isFalse());
+        assertThat(seenByTaocheng.get(IdNumber.mask(movedIn)).get("fromRegion").asText())
+                .isEqualTo(dp1);
+        assertThat(seenByTaocheng.get(IdNumber.mask(movedIn)).get("toRegion").asText())
+                .isEqualTo(tc);
         HttpAttacker dongping = HttpAttacker.basic(port, DONGPING_CLERK, SecurityTestSupport.PASSWORD);
         Map<String, JsonNode> seenByDongping = requests(dongping);
-        assertThat(seenByDongping.values()).allSatisfy(t -> assertThat(t.get("decidable").asBoolean()).isTrue());
+        assertThat(seenByDongping.values())
+                .allSatisfy(t -> assertThat(t.get("decidable").asBoolean()).isTrue());
         long moveRequest = seenByDongping.get(IdNumber.mask(movedIn)).get("id").asLong();
-        long reregisterRequest = seenByDongping.get(IdNumber.mask(reregistered)).get("id").asLong();
-        long moveOutRequest = seenByDongping.get(IdNumber.mask(movedOut)).get("id").asLong();
+        long reregisterRequest =
+                seenByDongping.get(IdNumber.mask(reregistered)).get("id").asLong();
+        long moveOutRequest =
+                seenByDongping.get(IdNumber.mask(movedOut)).get("id").asLong();
 
         // the requester approving their own request, and a third township, are refused; nothing changes
         Map<String, String> transfersBefore = transferRows();
-        HttpResponse<String> own = taocheng.postJson("/api/transfers/" + moveRequest + "/approve", Map.of("note", "自批"));
+        HttpResponse<String> own =
+                taocheng.postJson("/api/transfers/" + moveRequest + "/approve", Map.of("note", "自批"));
         assertThat(own.statusCode()).isEqualTo(403);
         assertThat(HttpAttacker.json(own).get("code").asText()).isEqualTo("register.transfer.outOfScope");
         HttpAttacker dapu = HttpAttacker.basic(port, DAPU_CLERK, SecurityTestSupport.PASSWORD);
         assertThat(requests(dapu)).doesNotContainKeys(IdNumber.mask(movedIn));
-        assertThat(dapu.postJson("/api/transfers/" + moveRequest + "/approve", Map.of()).statusCode()).isEqualTo(404);
+        assertThat(dapu.postJson("/api/transfers/" + moveRequest + "/approve", Map.of())
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(transferRows()).isEqualTo(transfersBefore);
         assertThat(fingerprint(dongpingResidents)).isEqualTo(before);
 
         // the other side approves the move: the person moves with change-log rows by the approver
-        HttpResponse<String> approved = dongping.postJson("/api/transfers/" + moveRequest + "/approve",
-                Map.of("note", "核实无误"));
+        HttpResponse<String> approved =
+                dongping.postJson("/api/transfers/" + moveRequest + "/approve", Map.of("note", "核实无误"));
         assertThat(approved.statusCode()).isEqualTo(200);
         assertThat(HttpAttacker.json(approved).get("status").asText()).isEqualTo("APPROVED");
-        assertThat(jdbc.queryForMap("select name, household_region, residence_region, grid_code, address "
-                + "from person where id_number = ?", movedIn)).containsEntry("name", "郑德明")
-                .containsEntry("household_region", tc).containsEntry("residence_region", tc)
-                .containsEntry("grid_code", tcGrid).containsEntry("address", "桃城路10号");
-        assertThat(jdbc.query("select field, old_value, new_value from person_change where id_number = ? "
-                + "and changed_by = ?", (rs, n) -> List.of(rs.getString(1), String.valueOf(rs.getString(2)),
-                rs.getString(3)), movedIn, DONGPING_CLERK)).containsExactlyInAnyOrder(
-                List.of("household_region", dp1, tc), List.of("residence_region", dp1, tc),
-                List.of("grid_code", "null", tcGrid), List.of("address", "东平路2号", "桃城路10号"));
-        assertThat(dongping.postJson("/api/transfers/" + moveRequest + "/approve", Map.of()).statusCode())
+        assertThat(jdbc.queryForMap(
+                        "select name, household_region, residence_region, grid_code, address "
+                                + "from person where id_number = ?",
+                        movedIn))
+                .containsEntry("name", "郑德明")
+                .containsEntry("household_region", tc)
+                .containsEntry("residence_region", tc)
+                .containsEntry("grid_code", tcGrid)
+                .containsEntry("address", "桃城路10号");
+        assertThat(jdbc.query(
+                        "select field, old_value, new_value from person_change where id_number = ? "
+                                + "and changed_by = ?",
+                        (rs, n) -> List.of(rs.getString(1), String.valueOf(rs.getString(2)), rs.getString(3)),
+                        movedIn,
+                        DONGPING_CLERK))
+                .containsExactlyInAnyOrder(
+                        List.of("household_region", dp1, tc), List.of("residence_region", dp1, tc),
+                        List.of("grid_code", "null", tcGrid), List.of("address", "东平路2号", "桃城路10号"));
+        assertThat(dongping.postJson("/api/transfers/" + moveRequest + "/approve", Map.of())
+                        .statusCode())
                 .isEqualTo(400);
 
         // rejecting needs a note and keeps the file; the county clerk above both sides approves the move out
-        assertThat(dongping.postJson("/api/transfers/" + reregisterRequest + "/reject", Map.of()).statusCode())
+        assertThat(dongping.postJson("/api/transfers/" + reregisterRequest + "/reject", Map.of())
+                        .statusCode())
                 .isEqualTo(400);
         assertThat(dongping.postJson("/api/transfers/" + reregisterRequest + "/reject", Map.of("note", "非本人申请"))
-                .statusCode()).isEqualTo(200);
-        HttpAttacker county = HttpAttacker.basic(port, COUNTY_CLERK, SecurityTestSupport.PASSWORD);
-        assertThat(county.postJson("/api/transfers/" + moveOutRequest + "/approve", Map.of()).statusCode())
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(jdbc.queryForObject("select household_region from person where id_number = ?", String.class,
-                movedOut)).isEqualTo(dp2);
+        HttpAttacker county = HttpAttacker.basic(port, COUNTY_CLERK, SecurityTestSupport.PASSWORD);
+        assertThat(county.postJson("/api/transfers/" + moveOutRequest + "/approve", Map.of())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject(
+                        "select household_region from person where id_number = ?", String.class, movedOut))
+                .isEqualTo(dp2);
         List<String> untouched = List.of(reregistered, dead, renamed, insured);
         assertThat(fingerprint(untouched)).isEqualTo(fingerprintOf(before, untouched));
-        assertThat(jdbc.queryForObject("select count(*) from security_audit where action = 'TRANSFER_DECIDED' "
-                + "and subject = ? and outcome = 'REFUSED'", Integer.class, "transfer " + moveRequest)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from security_audit where action = 'TRANSFER_DECIDED' "
+                                + "and subject = ? and outcome = 'REFUSED'",
+                        Integer.class,
+                        "transfer " + moveRequest))
+                .isEqualTo(1);
 
         // the same file again: the rejected request is not asked again, the approved move is in scope now
-        JsonNode again = importOverHttp(taocheng, "police_household", POLICE
-                + reregistered + ",桃代名,在册,2024-01-01," + tc + "," + tc + "," + tcGrid + ",桃城路9号\n"
-                + movedIn + ",郑德明,迁入,2024-01-02," + tc + "," + tc + "," + tcGrid + ",桃城路10号\n");
-        assertThat(reasons(again.get("id").asLong())).containsExactly(
-                Map.entry(2L, "register.reject.transferRejected"));
+        JsonNode again = importOverHttp(
+                taocheng,
+                "police_household",
+                POLICE
+                        + reregistered + ",桃代名,在册,2024-01-01," + tc + "," + tc + "," + tcGrid + ",桃城路9号\n"
+                        + movedIn + ",郑德明,迁入,2024-01-02," + tc + "," + tc + "," + tcGrid + ",桃城路10号\n");
+        assertThat(reasons(again.get("id").asLong()))
+                .containsExactly(Map.entry(2L, "register.reject.transferRejected"));
         assertThat(again.get("rowsAccepted").asInt()).isEqualTo(1);
         assertThat(again.get("rowsTransferRequested").asInt()).isZero();
         assertThat(again.get("personsChanged").asInt()).isZero();
@@ -207,18 +257,24 @@ class ImportTakeoverAttackIT {
         Map<String, String> before = fingerprint(dongpingResidents);
         HttpAttacker taocheng = HttpAttacker.basic(port, TAOCHENG_CLERK, SecurityTestSupport.PASSWORD);
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("insurance_status", "身份证号,姓名,参保年度,险种,参保地,参保地区划,缴费日期,缴费金额\n"
-                + insured + ",郑德秀,2023,职工,异地,350583,,\n" + insured + ",郑德秀,2024,居民,本地,,2023-12-01,400\n");
-        files.put("tax_payment", "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n"
-                + insured + ",郑德秀,2023,居民,2022-12-01,1,TKO-RCPT-1\n"
-                + insured + ",郑德秀,2024,居民,2023-12-01,400,TKO-RCPT-2\n");
+        files.put(
+                "insurance_status",
+                "身份证号,姓名,参保年度,险种,参保地,参保地区划,缴费日期,缴费金额\n" + insured + ",郑德秀,2023,职工,异地,350583,,\n" + insured
+                        + ",郑德秀,2024,居民,本地,,2023-12-01,400\n");
+        files.put(
+                "tax_payment",
+                "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n"
+                        + insured + ",郑德秀,2023,居民,2022-12-01,1,TKO-RCPT-1\n"
+                        + insured + ",郑德秀,2024,居民,2023-12-01,400,TKO-RCPT-2\n");
         files.put("hardship", "身份证号,姓名,类别,认定日期\n" + insured + ",郑德秀,低保,2023-01-01\n");
         files.put("student", "身份证号,姓名,学校,学段,学年\n" + insured + ",郑德秀,桃城中学,高中,2023\n");
         for (var file : files.entrySet()) {
             JsonNode run = importOverHttp(taocheng, file.getKey(), file.getValue());
             assertThat(run.get("status").asText()).as(file.getKey()).isEqualTo("SUCCEEDED");
             assertThat(run.get("rowsAccepted").asInt()).as(file.getKey()).isZero();
-            assertThat(reasons(run.get("id").asLong()).values()).as(file.getKey()).isNotEmpty()
+            assertThat(reasons(run.get("id").asLong()).values())
+                    .as(file.getKey())
+                    .isNotEmpty()
                     .allMatch(key -> key.startsWith("register.reject.personOutOfScope"));
         }
         assertThat(fingerprint(dongpingResidents)).isEqualTo(before);
@@ -234,32 +290,38 @@ class ImportTakeoverAttackIT {
             assertThat(run.get("rowsTransferRequested").asInt()).isEqualTo(1);
             assertThat(run.get("rowsRejected").asInt()).isZero();
         }
-        assertThat(jdbc.queryForList("select to_region from household_transfer where id_number = ?", String.class,
-                waiting)).containsExactly(tc);
+        assertThat(jdbc.queryForList(
+                        "select to_region from household_transfer where id_number = ?", String.class, waiting))
+                .containsExactly(tc);
 
-        JsonNode elsewhere = importOverHttp(taocheng, "police_household",
-                POLICE + waiting + ",郑德安,迁入,2024-03-02," + tc2 + "," + tc2 + ",,\n");
-        assertThat(reasons(elsewhere.get("id").asLong())).containsExactly(
-                Map.entry(2L, "register.reject.transferPending"));
-        assertThat(jdbc.queryForList("select to_region from household_transfer where id_number = ?", String.class,
-                waiting)).containsExactly(tc);
+        JsonNode elsewhere = importOverHttp(
+                taocheng, "police_household", POLICE + waiting + ",郑德安,迁入,2024-03-02," + tc2 + "," + tc2 + ",,\n");
+        assertThat(reasons(elsewhere.get("id").asLong()))
+                .containsExactly(Map.entry(2L, "register.reject.transferPending"));
+        assertThat(jdbc.queryForList(
+                        "select to_region from household_transfer where id_number = ?", String.class, waiting))
+                .containsExactly(tc);
         assertThat(fingerprint(List.of(waiting))).isEqualTo(before);
     }
 
     private JsonNode importOverHttp(HttpAttacker as, String kind, String csv) {
-        HttpResponse<String> started = as.postMultipart("/api/imports", Map.of("kind", kind), "file", kind + ".csv",
-                csv.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> started = as.postMultipart(
+                "/api/imports", Map.of("kind", kind), "file", kind + ".csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         long id = HttpAttacker.json(started).get("id").asLong();
-        return await().atMost(Duration.ofSeconds(60)).until(() -> HttpAttacker.json(as.get("/api/imports/" + id)),
-                n -> n.get("status").asText().matches("SUCCEEDED|FAILED"));
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> HttpAttacker.json(as.get("/api/imports/" + id)),
+                        n -> n.get("status").asText().matches("SUCCEEDED|FAILED"));
     }
 
     /** The pending requests the caller sees, by masked ID number (only this test's persons). */
     private Map<String, JsonNode> requests(HttpAttacker as) {
         HttpResponse<String> response = as.get("/api/transfers");
         assertThat(response.statusCode()).isEqualTo(200);
-        List<String> ours = List.of(reregistered, movedIn, movedOut).stream().map(IdNumber::mask).toList();
+        List<String> ours = List.of(reregistered, movedIn, movedOut).stream()
+                .map(IdNumber::mask)
+                .toList();
         Map<String, JsonNode> byPerson = new LinkedHashMap<>();
         StreamSupport.stream(HttpAttacker.json(response).spliterator(), false)
                 .filter(t -> ours.contains(t.get("maskedId").asText()))
@@ -270,10 +332,12 @@ class ImportTakeoverAttackIT {
 
     private Map<Long, String> reasons(long importId) {
         Map<Long, String> map = new LinkedHashMap<>();
-        jdbc.query("select row_number, reason_key from import_reject where import_id = ? order by row_number",
+        jdbc.query(
+                "select row_number, reason_key from import_reject where import_id = ? order by row_number",
                 rs -> {
                     map.put(rs.getLong(1), rs.getString(2));
-                }, importId);
+                },
+                importId);
         return map;
     }
 
@@ -282,9 +346,14 @@ class ImportTakeoverAttackIT {
         Map<String, String> digests = new LinkedHashMap<>();
         for (String id : ids) {
             for (String table : List.of("person", "person_change", "enrollment", "payment", "person_group")) {
-                digests.put(id + " " + table, jdbc.queryForObject("select count(*) || ':' || coalesce(md5("
-                        + "string_agg(t::text, '|' order by t::text)), '-') from " + table + " t where t.id_number = ?",
-                        String.class, id));
+                digests.put(
+                        id + " " + table,
+                        jdbc.queryForObject(
+                                "select count(*) || ':' || coalesce(md5("
+                                        + "string_agg(t::text, '|' order by t::text)), '-') from " + table
+                                        + " t where t.id_number = ?",
+                                String.class,
+                                id));
             }
         }
         return digests;
@@ -297,8 +366,14 @@ class ImportTakeoverAttackIT {
     }
 
     private Map<String, String> transferRows() {
-        return Map.of("household_transfer", jdbc.queryForObject("select count(*) || ':' || md5(string_agg(t::text, "
-                + "'|' order by t::text)) from household_transfer t where t.id_number in (?, ?, ?)", String.class,
-                reregistered, movedIn, movedOut));
+        return Map.of(
+                "household_transfer",
+                jdbc.queryForObject(
+                        "select count(*) || ':' || md5(string_agg(t::text, "
+                                + "'|' order by t::text)) from household_transfer t where t.id_number in (?, ?, ?)",
+                        String.class,
+                        reregistered,
+                        movedIn,
+                        movedOut));
     }
 }

@@ -1,13 +1,12 @@
 package cn.canbao.register;
 
-import cn.canbao.security.SecurityTestSupport;
-import org.springframework.stereotype.Component;
+import static org.awaitility.Awaitility.await;
 
+import cn.canbao.security.SecurityTestSupport;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
-import static org.awaitility.Awaitility.await;
+import org.springframework.stereotype.Component;
 
 /** Imports a file through the real service as a given user and waits until the import has finished. */
 @Component
@@ -31,7 +30,7 @@ public class ImportTestSupport {
     }
 
     public ImportRun awaitFinished(String user, long id) {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> security.as(user, () -> imports.get(id)),
-                ImportRun::finished);
+        return await().atMost(Duration.ofSeconds(60))
+                .until(() -> security.as(user, () -> imports.get(id)), ImportRun::finished);
     }
 }

@@ -1,13 +1,18 @@
 package cn.canbao.register;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.quota.Baseline;
+import cn.canbao.quota.BaselineService;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
-import cn.canbao.quota.Baseline;
-import cn.canbao.quota.BaselineService;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,12 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sources the Yancheng pilot adds to the police data (issue 16): justice data takes persons in custody out of
@@ -34,22 +33,31 @@ class RegisterSourcesIT {
 
     @Autowired
     RegionService regions;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     BaselineService baseline;
+
     @Autowired
     RegisterCandidates candidates;
+
     @Autowired
     RegisterFigures figures;
+
     @Autowired
     RegisterService register;
+
     @Autowired
     RegisterSources sources;
+
     @Autowired
     PersonDirectory directory;
 
@@ -77,24 +85,36 @@ class RegisterSourcesIT {
     @BeforeAll
     void persons() {
         security.ensureUser("clerk.sources", "350525000000", Role.CLERK);
-        List<cn.canbao.region.Region> villages = SystemAccess.call(() ->
-                regions.descendantsAtLevel("350525112000", RegionLevel.VILLAGE));
+        List<cn.canbao.region.Region> villages =
+                SystemAccess.call(() -> regions.descendantsAtLevel("350525112000", RegionLevel.VILLAGE));
         village = villages.get(villages.size() - 1).code();
-        grid = SystemAccess.call(() -> regions.descendantsAtLevel(village, RegionLevel.GRID)).get(0).code();
+        grid = SystemAccess.call(() -> regions.descendantsAtLevel(village, RegionLevel.GRID))
+                .get(0)
+                .code();
         StringBuilder police = new StringBuilder("身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码\n");
         for (String id : List.of(held, released, free, stopped, stoppedLately, resumed)) {
-            police.append(id).append(",司法").append(id.substring(14, 17)).append(",在册,2000-01-01,")
-                    .append(village).append(',').append(village).append(',').append(grid).append('\n');
+            police.append(id)
+                    .append(",司法")
+                    .append(id.substring(14, 17))
+                    .append(",在册,2000-01-01,")
+                    .append(village)
+                    .append(',')
+                    .append(village)
+                    .append(',')
+                    .append(grid)
+                    .append('\n');
         }
         assertThat(importer.importAs("clerk.sources", ExtractKind.POLICE_HOUSEHOLD, "police.csv", police.toString())
-                .rowsAccepted()).isEqualTo(6);
+                        .rowsAccepted())
+                .isEqualTo(6);
         // the three employees are insured for the year through their employer
         String insurance = "身份证号,姓名,参保年度,险种,参保地\n"
                 + stopped + ",司法737," + year + ",职工,本地\n"
                 + stoppedLately + ",司法739," + year + ",职工,本地\n"
                 + resumed + ",司法741," + year + ",职工,本地\n";
         assertThat(importer.importAs("clerk.sources", ExtractKind.INSURANCE_STATUS, "insurance.csv", insurance)
-                .rowsAccepted()).isEqualTo(3);
+                        .rowsAccepted())
+                .isEqualTo(3);
     }
 
     @Test
@@ -110,10 +130,16 @@ class RegisterSourcesIT {
         ImportRun run = importer.importAs("clerk.sources", ExtractKind.JUSTICE_CUSTODY, "justice.csv", extract);
 
         assertThat(run.rowsAccepted()).isEqualTo(2);
-        assertThat(jdbc.queryForList("select reason_key from import_reject where import_id = ? order by row_number",
-                String.class, run.id())).containsExactly("register.reject.code", "register.reject.unknownPerson");
-        assertThat(jdbc.queryForList("select id_number || ' ' || kind || ' ' || coalesce(until::text, '-') "
-                + "from person_custody where import_id = ? order by id_number", String.class, run.id()))
+        assertThat(jdbc.queryForList(
+                        "select reason_key from import_reject where import_id = ? order by row_number",
+                        String.class,
+                        run.id()))
+                .containsExactly("register.reject.code", "register.reject.unknownPerson");
+        assertThat(jdbc.queryForList(
+                        "select id_number || ' ' || kind || ' ' || coalesce(until::text, '-') "
+                                + "from person_custody where import_id = ? order by id_number",
+                        String.class,
+                        run.id()))
                 .containsExactly(held + " SENTENCED -", released + " DETAINED " + today.minusDays(10));
         // the one still held leaves the registered population (and with it the uninsured, the target's part);
         // the baseline says how many it left out
@@ -121,10 +147,12 @@ class RegisterSourcesIT {
         assertThat(after.registered()).isEqualTo(5);
         assertThat(after.uninsured()).isEqualTo(2);
         assertThat(baseline.inCustody(village, year)).isEqualTo(1);
-        assertThat(figures.byGrid(village, year)).singleElement()
+        assertThat(figures.byGrid(village, year))
+                .singleElement()
                 .satisfies(g -> assertThat(g.uninsured()).isEqualTo(2));
         List<String> due = candidates.unenrolledResidents("350525000000", year).stream()
-                .map(RegisterCandidates.UnenrolledResident::idNumber).toList();
+                .map(RegisterCandidates.UnenrolledResident::idNumber)
+                .toList();
         assertThat(due).contains(released, free).doesNotContain(held);
         assertThat(register.eligibleForOutreach(held, year)).isFalse();
         assertThat(register.eligibleForOutreach(released, year)).isTrue();
@@ -137,15 +165,21 @@ class RegisterSourcesIT {
             assertThat(c.heldToday()).isTrue();
         });
         assertThat(security.as("clerk.sources", () -> sources.of(released)).custody())
-                .singleElement().satisfies(c -> assertThat(c.heldToday()).isFalse());
+                .singleElement()
+                .satisfies(c -> assertThat(c.heldToday()).isFalse());
 
         // released: a later extract gives the release date, and the person counts again
-        ImportRun release = importer.importAs("clerk.sources", ExtractKind.JUSTICE_CUSTODY, "release.csv",
-                "身份证号,姓名,羁押类型,起始日期,释放日期\n" + held + ",司法731,服刑," + today.minusYears(1) + ","
-                        + today + "\n");
+        ImportRun release = importer.importAs(
+                "clerk.sources",
+                ExtractKind.JUSTICE_CUSTODY,
+                "release.csv",
+                "身份证号,姓名,羁押类型,起始日期,释放日期\n" + held + ",司法731,服刑," + today.minusYears(1) + "," + today + "\n");
         assertThat(release.rowsAccepted()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("select new_value from person_change where import_id = ? and field = 'custody'",
-                String.class, release.id())).isEqualTo("SENTENCED " + today.minusYears(1) + " " + today + " 福建省某监狱");
+        assertThat(jdbc.queryForObject(
+                        "select new_value from person_change where import_id = ? and field = 'custody'",
+                        String.class,
+                        release.id()))
+                .isEqualTo("SENTENCED " + today.minusYears(1) + " " + today + " 福建省某监狱");
         assertThat(villageBaseline().registered()).isEqualTo(6);
         assertThat(baseline.inCustody(village, year)).isZero();
         assertThat(register.eligibleForOutreach(held, year)).isTrue();
@@ -163,10 +197,12 @@ class RegisterSourcesIT {
         ImportRun run = importer.importAs("clerk.sources", ExtractKind.EMPLOYEE_SUSPENSION, "suspended.csv", extract);
 
         assertThat(run.rowsAccepted()).isEqualTo(3);
-        assertThat(jdbc.queryForList("select reason_key from import_reject where import_id = ?", String.class, run.id()))
+        assertThat(jdbc.queryForList(
+                        "select reason_key from import_reject where import_id = ?", String.class, run.id()))
                 .containsExactly("register.reject.dateOrder");
-        assertThat(jdbc.queryForObject("select count(*) from employee_suspension where import_id = ?", Integer.class,
-                run.id())).isEqualTo(3);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from employee_suspension where import_id = ?", Integer.class, run.id()))
+                .isEqualTo(3);
         // more than 3 months and not resumed: due, though the employee enrollment of the year is still on file
         assertThat(dueIds()).contains(stopped).doesNotContain(stoppedLately, resumed);
         assertThat(register.eligibleForOutreach(stopped, year)).isTrue();
@@ -175,54 +211,72 @@ class RegisterSourcesIT {
         assertThat(candidates.enrolledFor(year, List.of(stopped, stoppedLately, resumed)))
                 .containsExactlyInAnyOrder(stoppedLately, resumed);
         assertThat(figures.enrolledAmong(year, List.of(stopped, stoppedLately))).containsExactly(stoppedLately);
-        assertThat(security.as("clerk.sources", () -> sources.of(stopped)).suspensions()).singleElement()
+        assertThat(security.as("clerk.sources", () -> sources.of(stopped)).suspensions())
+                .singleElement()
                 .satisfies(s -> {
                     assertThat(s.dueForResident()).isTrue();
                     assertThat(s.employer()).isEqualTo("永春县某陶瓷厂");
                 });
-        assertThat(security.as("clerk.sources", () -> sources.of(resumed)).suspensions()).singleElement()
+        assertThat(security.as("clerk.sources", () -> sources.of(resumed)).suspensions())
+                .singleElement()
                 .satisfies(s -> assertThat(s.dueForResident()).isFalse());
         // re-importing the same file changes nothing
         assertThat(importer.importAs("clerk.sources", ExtractKind.EMPLOYEE_SUSPENSION, "suspended.csv", extract)
-                .personsChanged()).isZero();
+                        .personsChanged())
+                .isZero();
     }
 
     @Test
     void everyFileCarriesTheYanchengFileFieldsOnTheFileAndInTheExport() throws Exception {
         String number = jdbc.queryForObject("select file_number from person where id_number = ?", String.class, free);
         assertThat(number).matches("DA350525" + year + "[0-9]{8}");
-        assertThat(jdbc.queryForObject("select count(distinct file_number) from person where id_number in "
-                + "(?, ?, ?, ?, ?, ?)", Integer.class, held, released, free, stopped, stoppedLately, resumed)).isEqualTo(6);
+        assertThat(jdbc.queryForObject(
+                        "select count(distinct file_number) from person where id_number in " + "(?, ?, ?, ?, ?, ?)",
+                        Integer.class,
+                        held,
+                        released,
+                        free,
+                        stopped,
+                        stoppedLately,
+                        resumed))
+                .isEqualTo(6);
         PersonFile file = security.as("clerk.sources", () -> directory.open(free, PersonDirectory.PURPOSE_PERSON_VIEW));
         assertThat(file.fileNumber()).isEqualTo(number);
         assertThat(file.fileType()).isEqualTo("HOUSEHOLD");
         assertThat(file.fileMarker()).isEqualTo("POLICE");
         // a later extract does not renumber the file
-        importer.importAs("clerk.sources", ExtractKind.POLICE_HOUSEHOLD, "again.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址\n" + free + ",司法735,在册,2000-01-01,"
-                        + village + "," + village + "," + grid + ",新地址1号\n");
+        importer.importAs(
+                "clerk.sources",
+                ExtractKind.POLICE_HOUSEHOLD,
+                "again.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址\n" + free + ",司法735,在册,2000-01-01," + village + "," + village
+                        + "," + grid + ",新地址1号\n");
         assertThat(jdbc.queryForObject("select file_number from person where id_number = ?", String.class, free))
                 .isEqualTo(number);
 
         java.io.StringWriter csv = new java.io.StringWriter();
-        java.util.Map<String, String> labels = java.util.Map.of("person.fileType.HOUSEHOLD", "户籍在册",
-                "person.fileMarker.POLICE", "公安户籍比对");
+        java.util.Map<String, String> labels =
+                java.util.Map.of("person.fileType.HOUSEHOLD", "户籍在册", "person.fileMarker.POLICE", "公安户籍比对");
         security.as("clerk.sources", () -> {
             try {
-                directory.exportCsv(new PersonSearch(null, village, null, null, null, null, null), csv,
+                directory.exportCsv(
+                        new PersonSearch(null, village, null, null, null, null, null),
+                        csv,
                         key -> labels.getOrDefault(key, key));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        assertThat(csv.toString().lines().filter(l -> l.startsWith(number)).toList()).singleElement()
-                .isEqualTo(number + ",户籍在册,公安户籍比对,司法735," + IdNumber.mask(free)
-                        + ",persons.sex.MALE," + village + "," + village + ",," + PersonStatus.ACTIVE.messageKey());
+        assertThat(csv.toString().lines().filter(l -> l.startsWith(number)).toList())
+                .singleElement()
+                .isEqualTo(number + ",户籍在册,公安户籍比对,司法735," + IdNumber.mask(free) + ",persons.sex.MALE," + village + ","
+                        + village + ",," + PersonStatus.ACTIVE.messageKey());
     }
 
     private List<String> dueIds() {
         return candidates.unenrolledResidents("350525000000", year).stream()
-                .map(RegisterCandidates.UnenrolledResident::idNumber).toList();
+                .map(RegisterCandidates.UnenrolledResident::idNumber)
+                .toList();
     }
 
     private Baseline villageBaseline() {

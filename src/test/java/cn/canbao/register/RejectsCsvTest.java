@@ -1,13 +1,12 @@
 package cn.canbao.register;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Cells of the rejects CSV cannot become spreadsheet formulas; on-screen rows show no ID or mobile number. */
 class RejectsCsvTest {
@@ -35,13 +34,17 @@ class RejectsCsvTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "350525198508080017|350525198508080017",
-            "蔡文华|蔡文华",
-            "2005-08-08|2005-08-08",
-            "a=b|a=b",
-            "'quoted|'quoted",
-            "1 + 1|1 + 1"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "350525198508080017|350525198508080017",
+                "蔡文华|蔡文华",
+                "2005-08-08|2005-08-08",
+                "a=b|a=b",
+                "'quoted|'quoted",
+                "1 + 1|1 + 1"
+            })
     void harmlessCellsStayAsTheyAre(String value, String written) {
         assertThat(RejectsCsv.cell(value)).isEqualTo(written);
     }

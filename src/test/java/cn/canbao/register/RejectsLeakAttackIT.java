@@ -1,5 +1,9 @@
 package cn.canbao.register;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
@@ -9,14 +13,6 @@ import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
-
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,10 +21,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Issue 15, hole 7: the rejects CSV holds raw rows of whole files (ID numbers, phones, names). Only clerks
@@ -47,14 +46,19 @@ class RejectsLeakAttackIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     ImportService imports;
+
     @Autowired
     RowFingerprint rows;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -67,7 +71,9 @@ class RejectsLeakAttackIT {
     @BeforeAll
     void anImportWithRejectedRows() {
         SystemAccess.run(() -> {
-            village = regions.descendantsAtLevel(TAOCHENG, RegionLevel.VILLAGE).get(0).code();
+            village = regions.descendantsAtLevel(TAOCHENG, RegionLevel.VILLAGE)
+                    .get(0)
+                    .code();
             grid = regions.descendantsAtLevel(village, RegionLevel.GRID).get(0).code();
         });
         security.ensureUser(CLERK, COUNTY, Role.CLERK);
@@ -79,13 +85,20 @@ class RejectsLeakAttackIT {
                 + "@SUM(1+1)*cmd|' /C calc'!A0,注入二,在册,2005-08-08," + village + ",,,,,\n"
                 + "-2+3,注入三,在册,2005-08-08," + village + ",,,,,\n"
                 + "+1+1,注入四,在册,2005-08-08," + village + ",,,,,\n";
-        HttpResponse<String> started = HttpAttacker.basic(port, CLERK, PASSWORD).postMultipart("/api/imports",
-                Map.of("kind", "police_household"), "file", "rejects-leak.csv", csv.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> started = HttpAttacker.basic(port, CLERK, PASSWORD)
+                .postMultipart(
+                        "/api/imports",
+                        Map.of("kind", "police_household"),
+                        "file",
+                        "rejects-leak.csv",
+                        csv.getBytes(StandardCharsets.UTF_8));
         assertThat(started.statusCode()).isEqualTo(202);
         importId = HttpAttacker.json(started).get("id").asLong();
-        JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> HttpAttacker.json(
-                HttpAttacker.basic(port, CLERK, PASSWORD).get("/api/imports/" + importId)),
-                n -> n.get("status").asText().matches("SUCCEEDED|FAILED"));
+        JsonNode done = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> HttpAttacker.json(
+                                HttpAttacker.basic(port, CLERK, PASSWORD).get("/api/imports/" + importId)),
+                        n -> n.get("status").asText().matches("SUCCEEDED|FAILED"));
         assertThat(done.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(done.get("rowsRejected").asInt()).isEqualTo(6);
     }
@@ -104,14 +117,18 @@ class RejectsLeakAttackIT {
         Map<String, String> before = rows.of("import_run", "import_reject");
 
         attackers.forEach((user, status) -> {
-            HttpResponse<String> response = HttpAttacker.basic(port, user, PASSWORD)
-                    .get("/api/imports/" + importId + "/rejects");
+            HttpResponse<String> response =
+                    HttpAttacker.basic(port, user, PASSWORD).get("/api/imports/" + importId + "/rejects");
             assertThat(response.statusCode()).as(user).isEqualTo(status);
-            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(user)
+            assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .as(user)
                     .startsWith("application/problem+json");
-            assertThat(response.headers().firstValue("Content-Disposition")).as(user).isEmpty();
-            assertThat(response.body()).as(user).doesNotContain(wrongCheck, good, "HYPERLINK", "cmd|", "校验错",
-                    "行号", "13905951234");
+            assertThat(response.headers().firstValue("Content-Disposition"))
+                    .as(user)
+                    .isEmpty();
+            assertThat(response.body())
+                    .as(user)
+                    .doesNotContain(wrongCheck, good, "HYPERLINK", "cmd|", "校验错", "行号", "13905951234");
             assertThat(audit(user)).as(user).containsExactly("REFUSED");
         });
 
@@ -121,21 +138,27 @@ class RejectsLeakAttackIT {
     @Test
     void leadersSeeTheCountsFieldRolesNothing() {
         security.ensureUser("rj.leader.county", COUNTY, Role.COUNTY_LEADER);
-        HttpResponse<String> leader = HttpAttacker.basic(port, "rj.leader.county", PASSWORD)
-                .get("/api/imports/" + importId);
+        HttpResponse<String> leader =
+                HttpAttacker.basic(port, "rj.leader.county", PASSWORD).get("/api/imports/" + importId);
         assertThat(leader.statusCode()).isEqualTo(200);
         assertThat(HttpAttacker.json(leader).get("rowsRejected").asInt()).isEqualTo(6);
         assertThat(leader.body()).doesNotContain(wrongCheck, "HYPERLINK");
 
-        for (var user : List.of(security.ensureUser("rj.volunteer.county", COUNTY, Role.VOLUNTEER),
+        for (var user : List.of(
+                security.ensureUser("rj.volunteer.county", COUNTY, Role.VOLUNTEER),
                 security.ensureUser("rj.cadre.taocheng", village, Role.VILLAGE_CADRE))) {
-            assertThat(HttpAttacker.basic(port, user, PASSWORD).get("/api/imports/" + importId).statusCode())
-                    .as(user).isEqualTo(403);
+            assertThat(HttpAttacker.basic(port, user, PASSWORD)
+                            .get("/api/imports/" + importId)
+                            .statusCode())
+                    .as(user)
+                    .isEqualTo(403);
         }
         // the county's import lies outside a township
         security.ensureUser("rj.leader.taocheng", TAOCHENG, Role.TOWNSHIP_LEADER);
-        assertThat(HttpAttacker.basic(port, "rj.leader.taocheng", PASSWORD).get("/api/imports/" + importId)
-                .statusCode()).isEqualTo(404);
+        assertThat(HttpAttacker.basic(port, "rj.leader.taocheng", PASSWORD)
+                        .get("/api/imports/" + importId)
+                        .statusCode())
+                .isEqualTo(404);
         // nor through the service, whoever calls it (the view's grid)
         assertThatThrownBy(() -> security.as("rj.leader.county", () -> imports.rejects(importId, 10, Locale.ROOT)))
                 .isInstanceOf(AccessDeniedException.class);
@@ -143,8 +166,8 @@ class RejectsLeakAttackIT {
 
     @Test
     void theClerkGetsTheRawRowsAuditedWithNoCellAFormula() {
-        HttpResponse<String> response = HttpAttacker.basic(port, CLERK, PASSWORD)
-                .get("/api/imports/" + importId + "/rejects");
+        HttpResponse<String> response =
+                HttpAttacker.basic(port, CLERK, PASSWORD).get("/api/imports/" + importId + "/rejects");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
@@ -159,12 +182,19 @@ class RejectsLeakAttackIT {
         assertThat(records.get(0)).containsExactly("行号", "原因", "列", "值", "原始数据");
         for (List<String> record : records) {
             for (String cell : record) {
-                assertThat(cell).as("a cell of %s", record).doesNotStartWith("=").doesNotStartWith("+")
-                        .doesNotStartWith("-").doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r");
+                assertThat(cell)
+                        .as("a cell of %s", record)
+                        .doesNotStartWith("=")
+                        .doesNotStartWith("+")
+                        .doesNotStartWith("-")
+                        .doesNotStartWith("@")
+                        .doesNotStartWith("\t")
+                        .doesNotStartWith("\r");
             }
         }
         List<String> raw = records.stream().skip(1).map(r -> r.get(4)).toList();
-        assertThat(raw).anyMatch(c -> c.startsWith("\"=HYPERLINK(\"\"http://evil.example/\"\""))
+        assertThat(raw)
+                .anyMatch(c -> c.startsWith("\"=HYPERLINK(\"\"http://evil.example/\"\""))
                 .anyMatch(c -> c.startsWith("'=cmd|' /C calc'!A0,注入一"))
                 .anyMatch(c -> c.startsWith("'@SUM(1+1)"))
                 .anyMatch(c -> c.startsWith("'-2+3,注入三"))
@@ -177,13 +207,18 @@ class RejectsLeakAttackIT {
         assertThat(shown).hasSize(6);
         ImportService.Reject checkDigit = shown.get(0);
         assertThat(checkDigit.rowNumber()).isEqualTo(3);
-        assertThat(checkDigit.reason() + checkDigit.raw()).doesNotContain(wrongCheck, "13905951234")
+        assertThat(checkDigit.reason() + checkDigit.raw())
+                .doesNotContain(wrongCheck, "13905951234")
                 .contains(IdNumber.mask(wrongCheck), "139****1234", "校验错");
     }
 
     private List<String> audit(String user) {
-        return jdbc.queryForList("select outcome from security_audit where action = ? and subject = ? and actor = ? "
-                + "order by id", String.class, ImportService.REJECTS_DOWNLOADED, String.valueOf(importId), user);
+        return jdbc.queryForList(
+                "select outcome from security_audit where action = ? and subject = ? and actor = ? " + "order by id",
+                String.class,
+                ImportService.REJECTS_DOWNLOADED,
+                String.valueOf(importId),
+                user);
     }
 
     /** RFC 4180 records, as a spreadsheet reads them: a cell's value without its quoting. */

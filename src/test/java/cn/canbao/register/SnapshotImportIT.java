@@ -1,5 +1,8 @@
 package cn.canbao.register;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
@@ -7,17 +10,13 @@ import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Snapshot extracts (issue 17, point 4): a police list without 变动类型/变动日期 imports as the register as of the day the
@@ -33,14 +32,19 @@ class SnapshotImportIT {
 
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     ImportService imports;
+
     @Autowired
     ImportMappings mappings;
+
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -55,23 +59,41 @@ class SnapshotImportIT {
         String b = TestIds.id("350591", LocalDate.of(1971, 2, 2), 22);
         String c = TestIds.id("350591", LocalDate.of(1972, 3, 3), 33);
         String d = TestIds.id("350591", LocalDate.of(1973, 4, 4), 44);
-        importer.importAs(CLERK, ExtractKind.POLICE_HOUSEHOLD, "events.csv", "身份证号,姓名,变动类型,变动日期,户籍地区划\n"
-                + a + ",甲,在册,2020-01-01," + VILLAGE + "\n" + b + ",乙,在册,2020-01-01," + VILLAGE + "\n"
-                + c + ",丙,在册,2020-01-01," + VILLAGE + "\n");
+        importer.importAs(
+                CLERK,
+                ExtractKind.POLICE_HOUSEHOLD,
+                "events.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划\n"
+                        + a + ",甲,在册,2020-01-01," + VILLAGE + "\n" + b + ",乙,在册,2020-01-01," + VILLAGE + "\n"
+                        + c + ",丙,在册,2020-01-01," + VILLAGE + "\n");
 
-        String list = "身份证号,姓名,户籍地区划,手机号\n" + a + ",甲," + VILLAGE + ",13800135911\n"
-                + b + ",乙," + VILLAGE + ",\n" + d + ",丁," + VILLAGE + ",\n";
+        String list = "身份证号,姓名,户籍地区划,手机号\n" + a + ",甲," + VILLAGE + ",13800135911\n" + b + ",乙," + VILLAGE + ",\n" + d
+                + ",丁," + VILLAGE + ",\n";
         LocalDate asOf = LocalDate.of(2026, 6, 30);
         // without the day, the list lacks the change columns; with it, nothing is missing
-        ImportPreview events = security.as(CLERK, () -> mappings.preview(ExtractKind.POLICE_HOUSEHOLD, "list.csv",
-                stream(list), ImportOptions.DEFAULT));
+        ImportPreview events = security.as(
+                CLERK,
+                () -> mappings.preview(ExtractKind.POLICE_HOUSEHOLD, "list.csv", stream(list), ImportOptions.DEFAULT));
         assertThat(events.missing()).containsExactly("变动类型(event)", "变动日期(event_date)");
-        ImportPreview snapshot = security.as(CLERK, () -> mappings.preview(ExtractKind.POLICE_HOUSEHOLD, "list.csv",
-                stream(list), ImportOptions.DEFAULT.asSnapshotOf(asOf)));
+        ImportPreview snapshot = security.as(
+                CLERK,
+                () -> mappings.preview(
+                        ExtractKind.POLICE_HOUSEHOLD,
+                        "list.csv",
+                        stream(list),
+                        ImportOptions.DEFAULT.asSnapshotOf(asOf)));
         assertThat(snapshot.missing()).isEmpty();
 
-        ImportRun run = importer.awaitFinished(CLERK, security.as(CLERK, () -> imports.start(
-                ExtractKind.POLICE_HOUSEHOLD, "list.csv", stream(list), ImportOptions.DEFAULT.asSnapshotOf(asOf))).id());
+        ImportRun run = importer.awaitFinished(
+                CLERK,
+                security.as(
+                                CLERK,
+                                () -> imports.start(
+                                        ExtractKind.POLICE_HOUSEHOLD,
+                                        "list.csv",
+                                        stream(list),
+                                        ImportOptions.DEFAULT.asSnapshotOf(asOf)))
+                        .id());
         assertThat(run.status()).isEqualTo(ImportRun.Status.SUCCEEDED);
         assertThat(run.snapshotAsOf()).isEqualTo(asOf);
         assertThat(run.rowsAccepted()).isEqualTo(3);
@@ -87,9 +109,15 @@ class SnapshotImportIT {
                 .isEqualTo("ACTIVE");
 
         // only police lists are snapshots
-        assertThatThrownBy(() -> security.as(CLERK, () -> imports.start(ExtractKind.INSURANCE_STATUS, "x.csv",
-                stream("身份证号\n"), ImportOptions.DEFAULT.asSnapshotOf(asOf))))
-                .isInstanceOf(RegisterException.class).hasMessageContaining("register.import.snapshotPoliceOnly");
+        assertThatThrownBy(() -> security.as(
+                        CLERK,
+                        () -> imports.start(
+                                ExtractKind.INSURANCE_STATUS,
+                                "x.csv",
+                                stream("身份证号\n"),
+                                ImportOptions.DEFAULT.asSnapshotOf(asOf))))
+                .isInstanceOf(RegisterException.class)
+                .hasMessageContaining("register.import.snapshotPoliceOnly");
     }
 
     private static ByteArrayInputStream stream(String csv) {

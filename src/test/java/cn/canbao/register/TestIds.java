@@ -6,8 +6,7 @@ import java.time.format.DateTimeFormatter;
 /** Valid ID numbers for tests: region, birth date and a sequence (odd: male). */
 public final class TestIds {
 
-    private TestIds() {
-    }
+    private TestIds() {}
 
     public static String id(String region6, LocalDate birth, int sequence) {
         String first17 = region6 + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", sequence);

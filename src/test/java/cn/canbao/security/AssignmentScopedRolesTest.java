@@ -1,13 +1,12 @@
 package cn.canbao.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionScope;
-import org.junit.jupiter.api.Test;
-
 import java.util.EnumSet;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Township cadres and supervisors see nothing by their binding (issue 16): their scope covers no region, its code
@@ -34,14 +33,14 @@ class AssignmentScopedRolesTest {
         assertThat(scope.covers(TOWNSHIP_PATH + ".350525101001")).isFalse();
         assertThat("350525101001".startsWith(scope.codePrefix())).isFalse();
         assertThat(CurrentUser.covers(cadre, TOWNSHIP)).isFalse();
-        assertThat(cadre.camundaGroups()).containsExactlyInAnyOrder("township-cadre", "township-cadre:" + TOWNSHIP,
-                "region:" + TOWNSHIP);
+        assertThat(cadre.camundaGroups())
+                .containsExactlyInAnyOrder("township-cadre", "township-cadre:" + TOWNSHIP, "region:" + TOWNSHIP);
     }
 
     @Test
     void aSupervisorAloneSeesNothingOfTheCounty() {
-        CanbaoUser supervisor = at(COUNTY, "350000000000.350500000000." + COUNTY, RegionLevel.COUNTY,
-                EnumSet.of(Role.SUPERVISOR));
+        CanbaoUser supervisor =
+                at(COUNTY, "350000000000.350500000000." + COUNTY, RegionLevel.COUNTY, EnumSet.of(Role.SUPERVISOR));
         assertThat(supervisor.scope().empty()).isTrue();
         assertThat(CurrentUser.covers(supervisor, COUNTY)).isFalse();
         assertThat(supervisor.camundaGroups()).noneMatch(g -> g.startsWith("within:"));
@@ -49,7 +48,8 @@ class AssignmentScopedRolesTest {
 
     @Test
     void anOrdinaryRoleBesidesKeepsTheBindingsSubtree() {
-        CanbaoUser both = at(TOWNSHIP, TOWNSHIP_PATH, RegionLevel.TOWNSHIP, EnumSet.of(Role.TOWNSHIP_CADRE, Role.CLERK));
+        CanbaoUser both =
+                at(TOWNSHIP, TOWNSHIP_PATH, RegionLevel.TOWNSHIP, EnumSet.of(Role.TOWNSHIP_CADRE, Role.CLERK));
         assertThat(both.scope().empty()).isFalse();
         assertThat(both.scope().covers(TOWNSHIP_PATH + ".350525101001")).isTrue();
         assertThat(both.camundaGroups()).contains("within:" + TOWNSHIP);

@@ -1,20 +1,19 @@
 package cn.canbao.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hole 5 of issue 15: unlimited password guessing over HTTP Basic and the login form. As a real HTTP client:
@@ -34,12 +33,16 @@ class BruteForceAttackIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     UserService users;
+
     @Autowired
     LoginThrottleSettings settings;
 
@@ -67,16 +70,19 @@ class BruteForceAttackIT {
         assertThat(existing).extracting(Answer::status).containsExactlyElementsOf(expectedStatuses());
         assertThat(unknown).isEqualTo(existing);
         HttpResponse<String> locked = HttpAttacker.basic(port, VICTIM, WRONG).get("/api/campaigns");
-        assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
-        assertThat(locked.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 60L);
+        assertThat(locked.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(HttpAttacker.json(locked).get("detail").asText()).isEqualTo(THROTTLED);
 
         // the right password is refused the same way: the lockout is checked before any password
-        HttpResponse<String> right = HttpAttacker.basic(port, VICTIM, SecurityTestSupport.PASSWORD)
-                .get("/api/campaigns");
+        HttpResponse<String> right =
+                HttpAttacker.basic(port, VICTIM, SecurityTestSupport.PASSWORD).get("/api/campaigns");
         assertThat(right.statusCode()).isEqualTo(429);
-        assertThat(HttpAttacker.basic(port, VICTIM, SecurityTestSupport.PASSWORD).get("/engine-rest/task").statusCode())
+        assertThat(HttpAttacker.basic(port, VICTIM, SecurityTestSupport.PASSWORD)
+                        .get("/engine-rest/task")
+                        .statusCode())
                 .isEqualTo(429);
 
         // five failures audited per name, one lockout and one refusal of the lockout, no more
@@ -84,16 +90,25 @@ class BruteForceAttackIT {
         assertThat(audited("LOGIN_FAILED", NOBODY)).isEqualTo(settings.maxFailuresPerAccount());
         assertThat(audited("LOGIN_THROTTLED", VICTIM)).isEqualTo(2);
         assertThat(audited("LOGIN_THROTTLED", NOBODY)).isEqualTo(2);
-        assertThat(jdbc.queryForList("select client from security_audit where id > ? and actor = ?", String.class,
-                auditBefore, VICTIM)).isNotEmpty()
+        assertThat(jdbc.queryForList(
+                        "select client from security_audit where id > ? and actor = ?",
+                        String.class,
+                        auditBefore,
+                        VICTIM))
+                .isNotEmpty()
                 .allSatisfy(client -> assertThat(client).isIn("127.0.0.1", "0:0:0:0:0:0:0:1"));
 
         // when the lockout is over (moved to now), the right password works and clears the account's count
         jdbc.update("update login_throttle set locked_until = now() where kind = 'ACCOUNT' and key = ?", VICTIM);
-        assertThat(HttpAttacker.basic(port, VICTIM, SecurityTestSupport.PASSWORD).get("/api/campaigns").statusCode())
+        assertThat(HttpAttacker.basic(port, VICTIM, SecurityTestSupport.PASSWORD)
+                        .get("/api/campaigns")
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(jdbc.queryForObject("select count(*) from login_throttle where kind = 'ACCOUNT' and key = ?",
-                Integer.class, VICTIM)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from login_throttle where kind = 'ACCOUNT' and key = ?",
+                        Integer.class,
+                        VICTIM))
+                .isZero();
     }
 
     @Test
@@ -104,12 +119,13 @@ class BruteForceAttackIT {
         }
         HttpAttacker right = HttpAttacker.formLogin(port, VICTIM, SecurityTestSupport.PASSWORD);
         assertThat(right.loggedIn()).isFalse();
-        assertThat(right.loginResponse().headers().firstValue("Location")).hasValueSatisfying(
-                l -> assertThat(l).endsWith("/login?error"));
+        assertThat(right.loginResponse().headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
         assertThat(loginPageMessage(right)).contains(THROTTLED);
         HttpResponse<String> page = right.get("/camunda/app/tasklist/default/");
         assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(page.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
 
         // an unknown name: the same five failures, then the same message
         HttpAttacker unknown = null;
@@ -138,30 +154,41 @@ class BruteForceAttackIT {
         assertThat(form.loggedIn()).isFalse();
         assertThat(loginPageMessage(form)).contains("用户名或密码不正确，请检查后重试。");
         // the audit log says which it was
-        assertThat(jdbc.queryForList("select detail from security_audit where id > ? and action = 'LOGIN_FAILED' "
-                + "and actor = 'bf.disabled'", String.class, auditBefore)).hasSize(2)
+        assertThat(jdbc.queryForList(
+                        "select detail from security_audit where id > ? and action = 'LOGIN_FAILED' "
+                                + "and actor = 'bf.disabled'",
+                        String.class,
+                        auditBefore))
+                .hasSize(2)
                 .allMatch(d -> d.startsWith("account disabled"));
     }
 
     @Test
     void oneAddressIsLockedAfterItsLimitOfFailuresAcrossNames() {
         for (int i = 1; i <= settings.maxFailuresPerAddress(); i++) {
-            HttpResponse<String> guess = HttpAttacker.basic(port, "bf.spray" + i, WRONG).get("/api/campaigns");
+            HttpResponse<String> guess =
+                    HttpAttacker.basic(port, "bf.spray" + i, WRONG).get("/api/campaigns");
             assertThat(guess.statusCode()).as("guess " + i).isEqualTo(401);
         }
         HttpResponse<String> bystander = HttpAttacker.basic(port, "bf.bystander", SecurityTestSupport.PASSWORD)
                 .get("/api/campaigns");
         assertThat(bystander.statusCode()).isEqualTo(429);
         assertThat(bystander.headers().firstValue("Retry-After")).isPresent();
-        assertThat(jdbc.queryForObject("select count(*) from security_audit where id > ? "
-                + "and action = 'LOGIN_THROTTLED' and subject like 'address %'", Integer.class, auditBefore)).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from security_audit where id > ? "
+                                + "and action = 'LOGIN_THROTTLED' and subject like 'address %'",
+                        Integer.class, auditBefore))
+                .isEqualTo(2);
     }
 
     private List<Answer> thirtyWrongPasswords(String username) {
         List<Answer> answers = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             HttpResponse<String> r = HttpAttacker.basic(port, username, WRONG).get("/api/campaigns");
-            answers.add(new Answer(r.statusCode(), r.body(), r.headers().firstValue("WWW-Authenticate").orElse(null),
+            answers.add(new Answer(
+                    r.statusCode(),
+                    r.body(),
+                    r.headers().firstValue("WWW-Authenticate").orElse(null),
                     r.headers().firstValue("Retry-After").isPresent()));
         }
         return answers;
@@ -176,8 +203,12 @@ class BruteForceAttackIT {
     }
 
     private int audited(String action, String actor) {
-        return jdbc.queryForObject("select count(*) from security_audit where id > ? and action = ? and actor = ?",
-                Integer.class, auditBefore, action, actor);
+        return jdbc.queryForObject(
+                "select count(*) from security_audit where id > ? and action = ? and actor = ?",
+                Integer.class,
+                auditBefore,
+                action,
+                actor);
     }
 
     /**
@@ -186,16 +217,15 @@ class BruteForceAttackIT {
      */
     private static String loginPageMessage(HttpAttacker session) {
         JsonNode init = HttpAttacker.json(session.get("/?v-r=init&location=login&query=error"));
-        String navigate = """
+        String navigate =
+                """
                 {"csrfToken":"%s","rpc":[{"type":"event","node":1,"event":"ui-navigate","data":{"route":"login",\
-                "query":"error","appShellTitle":"","historyState":{"idx":0},"trigger":""}}],"syncId":0,"clientId":0}"""
-                .formatted(init.at("/appConfig/uidl/Vaadin-Security-Key").asText());
-        HttpResponse<String> page = session.postJson("/?v-r=uidl&v-uiId=" + init.at("/appConfig/v-uiId").asInt(),
-                navigate);
+                "query":"error","appShellTitle":"","historyState":{"idx":0},"trigger":""}}],"syncId":0,"clientId":0}""".formatted(init.at("/appConfig/uidl/Vaadin-Security-Key").asText());
+        HttpResponse<String> page = session.postJson(
+                "/?v-r=uidl&v-uiId=" + init.at("/appConfig/v-uiId").asInt(), navigate);
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         return page.body();
     }
 
-    record Answer(int status, String body, String challenge, boolean retryAfter) {
-    }
+    record Answer(int status, String body, String challenge, boolean retryAfter) {}
 }

@@ -1,8 +1,18 @@
 package cn.canbao.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -22,17 +32,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.StreamSupport;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 15, hole 6: Camunda's authorizations were too wide (region admins could deploy, delete and retry).
@@ -55,30 +54,48 @@ class CamundaAuthorizationAttackIT {
     static final String DONGPING_LEADER = "authz.dongping";
     static final String GRID_WORKER = "authz.grid";
     static final String OPERATOR = "authz.operator";
-    static final List<String> ENGINE_TABLES = List.of("act_re_deployment", "act_re_procdef", "act_ru_execution",
-            "act_ru_job", "act_ru_variable", "act_ru_incident", "act_ru_batch", "act_ru_task", "act_ru_identitylink",
+    static final List<String> ENGINE_TABLES = List.of(
+            "act_re_deployment",
+            "act_re_procdef",
+            "act_ru_execution",
+            "act_ru_job",
+            "act_ru_variable",
+            "act_ru_incident",
+            "act_ru_batch",
+            "act_ru_task",
+            "act_ru_identitylink",
             "act_ru_authorization");
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     RowFingerprint fingerprint;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     AuthorizationService authorizations;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     CamundaAccessSetup accessSetup;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -94,17 +111,35 @@ class CamundaAuthorizationAttackIT {
         security.ensureUser(DONGPING_LEADER, DONGPING, Role.TOWNSHIP_LEADER);
         security.ensureUser(GRID_WORKER, TAOCHENG_GRID, Role.GRID_WORKER);
         security.ensureUser(OPERATOR, COUNTY, Role.OPERATOR);
-        deploymentId = repository.createDeployment().name("authz-probe")
+        deploymentId = repository
+                .createDeployment()
+                .name("authz-probe")
                 .addModelInstance("authz-probe.bpmn", probe())
-                .addModelInstance("authz-probe-child.bpmn", Bpmn.createExecutableProcess(CHILD)
-                        .camundaHistoryTimeToLive(1).startEvent().endEvent().done())
-                .deploy().getId();
-        definitionId = repository.createProcessDefinitionQuery().deploymentId(deploymentId).processDefinitionKey(PROBE)
-                .singleResult().getId();
-        for (Map.Entry<String, String> probe : Map.of("taocheng", TAOCHENG, "dongping", DONGPING, "grid", TAOCHENG_GRID,
-                "nested", TAOCHENG).entrySet()) {
-            instances.put(probe.getKey(), runtime.startProcessInstanceByKey(PROBE, probe.getKey(),
-                    Map.of(ProcessInstanceGrants.REGION_VARIABLE, probe.getValue())).getId());
+                .addModelInstance(
+                        "authz-probe-child.bpmn",
+                        Bpmn.createExecutableProcess(CHILD)
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent()
+                                .endEvent()
+                                .done())
+                .deploy()
+                .getId();
+        definitionId = repository
+                .createProcessDefinitionQuery()
+                .deploymentId(deploymentId)
+                .processDefinitionKey(PROBE)
+                .singleResult()
+                .getId();
+        for (Map.Entry<String, String> probe : Map.of(
+                        "taocheng", TAOCHENG, "dongping", DONGPING, "grid", TAOCHENG_GRID, "nested", TAOCHENG)
+                .entrySet()) {
+            instances.put(
+                    probe.getKey(),
+                    runtime.startProcessInstanceByKey(
+                                    PROBE,
+                                    probe.getKey(),
+                                    Map.of(ProcessInstanceGrants.REGION_VARIABLE, probe.getValue()))
+                            .getId());
         }
         runtime.startProcessInstanceByKey(CHILD, "ended-taocheng", Map.of("regionCode", TAOCHENG));
         runtime.startProcessInstanceByKey(CHILD, "ended-dongping", Map.of("regionCode", DONGPING));
@@ -112,15 +147,23 @@ class CamundaAuthorizationAttackIT {
 
     /** A task for the township's leaders with a far timer on it (a job); completing it starts a child instance. */
     private static BpmnModelInstance probe() {
-        return Bpmn.createExecutableProcess(PROBE).camundaHistoryTimeToLive(1)
+        return Bpmn.createExecutableProcess(PROBE)
+                .camundaHistoryTimeToLive(1)
                 .startEvent()
-                .userTask("Task_Probe").name("授权探针").camundaCandidateGroups("township-leader:${regionCode}")
-                .boundaryEvent("Timer_Probe").cancelActivity(false).timerWithDate("2099-01-01T00:00:00").endEvent()
+                .userTask("Task_Probe")
+                .name("授权探针")
+                .camundaCandidateGroups("township-leader:${regionCode}")
+                .boundaryEvent("Timer_Probe")
+                .cancelActivity(false)
+                .timerWithDate("2099-01-01T00:00:00")
+                .endEvent()
                 .moveToActivity("Task_Probe")
-                .serviceTask("Task_StartChild").camundaExpression("${execution.processEngineServices.runtimeService"
+                .serviceTask("Task_StartChild")
+                .camundaExpression("${execution.processEngineServices.runtimeService"
                         + ".createProcessInstanceByKey('" + CHILD + "').businessKey('nested-child')"
                         + ".setVariable('regionCode', regionCode).execute()}")
-                .endEvent().done();
+                .endEvent()
+                .done();
     }
 
     @AfterAll
@@ -132,37 +175,77 @@ class CamundaAuthorizationAttackIT {
         return HttpAttacker.basic(port, username, SecurityTestSupport.PASSWORD);
     }
 
-    record Attack(String name, Function<HttpAttacker, HttpResponse<String>> call) {
-    }
+    record Attack(String name, Function<HttpAttacker, HttpResponse<String>> call) {}
 
     private List<Attack> engineChanges() {
         String instance = instances.get("taocheng");
-        String job = management.createJobQuery().processInstanceId(instance).singleResult().getId();
-        String task = tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
-        byte[] bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess("AuthzIntruder").camundaHistoryTimeToLive(1)
-                .startEvent().endEvent().done()).getBytes(StandardCharsets.UTF_8);
+        String job = management
+                .createJobQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getId();
+        String task = tasks.createTaskQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getId();
+        byte[] bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess("AuthzIntruder")
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent()
+                        .endEvent()
+                        .done())
+                .getBytes(StandardCharsets.UTF_8);
         return List.of(
-                new Attack("deploy", a -> a.postMultipart("/engine-rest/deployment/create",
-                        Map.of("deployment-name", "intruder"), "intruder", "intruder.bpmn", bpmn)),
-                new Attack("delete deployment", a -> a.delete("/engine-rest/deployment/" + deploymentId + "?cascade=true")),
-                new Attack("suspend definition", a -> a.putJson("/engine-rest/process-definition/" + definitionId
-                        + "/suspended", Map.of("suspended", true, "includeProcessInstances", true))),
-                new Attack("start instance", a -> a.postJson("/engine-rest/process-definition/key/" + PROBE + "/start",
-                        Map.of("variables", Map.of("regionCode", Map.of("value", TAOCHENG))))),
+                new Attack(
+                        "deploy",
+                        a -> a.postMultipart(
+                                "/engine-rest/deployment/create",
+                                Map.of("deployment-name", "intruder"),
+                                "intruder",
+                                "intruder.bpmn",
+                                bpmn)),
+                new Attack(
+                        "delete deployment",
+                        a -> a.delete("/engine-rest/deployment/" + deploymentId + "?cascade=true")),
+                new Attack(
+                        "suspend definition",
+                        a -> a.putJson(
+                                "/engine-rest/process-definition/" + definitionId + "/suspended",
+                                Map.of("suspended", true, "includeProcessInstances", true))),
+                new Attack(
+                        "start instance",
+                        a -> a.postJson(
+                                "/engine-rest/process-definition/key/" + PROBE + "/start",
+                                Map.of("variables", Map.of("regionCode", Map.of("value", TAOCHENG))))),
                 new Attack("delete instance", a -> a.delete("/engine-rest/process-instance/" + instance)),
-                new Attack("delete instances (batch)", a -> a.postJson("/engine-rest/process-instance/delete",
-                        Map.of("processInstanceIds", List.of(instance), "deleteReason", "attack"))),
-                new Attack("suspend instance", a -> a.putJson("/engine-rest/process-instance/" + instance + "/suspended",
-                        Map.of("suspended", true))),
-                new Attack("modify instance", a -> a.postJson("/engine-rest/process-instance/" + instance
-                        + "/modification", Map.of("instructions", List.of(
-                        Map.of("type", "startBeforeActivity", "activityId", "Task_Probe"))))),
-                new Attack("set instance variables", a -> a.postJson("/engine-rest/process-instance/" + instance
-                        + "/variables", Map.of("modifications", Map.of("regionCode", Map.of("value", DONGPING))))),
-                new Attack("set task variables", a -> a.postJson("/engine-rest/task/" + task + "/variables",
-                        Map.of("modifications", Map.of("regionCode", Map.of("value", DONGPING))))),
-                new Attack("reassign task", a -> a.postJson("/engine-rest/task/" + task + "/assignee",
-                        Map.of("userId", DONGPING_LEADER))),
+                new Attack(
+                        "delete instances (batch)",
+                        a -> a.postJson(
+                                "/engine-rest/process-instance/delete",
+                                Map.of("processInstanceIds", List.of(instance), "deleteReason", "attack"))),
+                new Attack(
+                        "suspend instance",
+                        a -> a.putJson(
+                                "/engine-rest/process-instance/" + instance + "/suspended", Map.of("suspended", true))),
+                new Attack(
+                        "modify instance",
+                        a -> a.postJson(
+                                "/engine-rest/process-instance/" + instance + "/modification",
+                                Map.of(
+                                        "instructions",
+                                        List.of(Map.of("type", "startBeforeActivity", "activityId", "Task_Probe"))))),
+                new Attack(
+                        "set instance variables",
+                        a -> a.postJson(
+                                "/engine-rest/process-instance/" + instance + "/variables",
+                                Map.of("modifications", Map.of("regionCode", Map.of("value", DONGPING))))),
+                new Attack(
+                        "set task variables",
+                        a -> a.postJson(
+                                "/engine-rest/task/" + task + "/variables",
+                                Map.of("modifications", Map.of("regionCode", Map.of("value", DONGPING))))),
+                new Attack(
+                        "reassign task",
+                        a -> a.postJson("/engine-rest/task/" + task + "/assignee", Map.of("userId", DONGPING_LEADER))),
                 new Attack("job retries", a -> a.putJson("/engine-rest/job/" + job + "/retries", Map.of("retries", 5))),
                 new Attack("delete history", a -> a.delete("/engine-rest/history/process-instance/" + instance)));
     }
@@ -176,11 +259,14 @@ class CamundaAuthorizationAttackIT {
                 Map<String, String> before = fingerprint.of(ENGINE_TABLES);
                 HttpResponse<String> response = attack.call().apply(client);
                 outcomes.add(attacker + " " + attack.name() + " → " + response.statusCode());
-                assertThat(fingerprint.of(ENGINE_TABLES)).as(attacker + " " + attack.name()).isEqualTo(before);
+                assertThat(fingerprint.of(ENGINE_TABLES))
+                        .as(attacker + " " + attack.name())
+                        .isEqualTo(before);
             }
         }
         // a deployment is not even visible to them (no READ on deployments): its delete answers 404
-        assertThat(outcomes).allSatisfy(o -> assertThat(o).endsWith(o.contains("delete deployment") ? "→ 404" : "→ 403"));
+        assertThat(outcomes)
+                .allSatisfy(o -> assertThat(o).endsWith(o.contains("delete deployment") ? "→ 404" : "→ 403"));
     }
 
     @Test
@@ -190,7 +276,9 @@ class CamundaAuthorizationAttackIT {
         assertThat(visibleProbes(GRID_WORKER)).containsExactly("grid");
         assertThat(visibleProbes(ADMIN)).containsExactlyInAnyOrder("taocheng", "dongping", "grid");
         assertThat(visibleProbes(COUNTY_LEADER)).containsExactlyInAnyOrder("taocheng", "dongping", "grid");
-        assertThat(as(TAOCHENG_LEADER).get("/engine-rest/process-instance/" + instances.get("dongping")).statusCode())
+        assertThat(as(TAOCHENG_LEADER)
+                        .get("/engine-rest/process-instance/" + instances.get("dongping"))
+                        .statusCode())
                 .isEqualTo(404);
 
         assertThat(historicCount(TAOCHENG_LEADER, "ended-taocheng")).isEqualTo(1);
@@ -205,42 +293,63 @@ class CamundaAuthorizationAttackIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         // "nested" ends when another test completes its task: only the three that keep running count
         return StreamSupport.stream(HttpAttacker.json(response).spliterator(), false)
-                .map(n -> n.get("businessKey").asText()).filter(key -> !key.equals("nested")).toList();
+                .map(n -> n.get("businessKey").asText())
+                .filter(key -> !key.equals("nested"))
+                .toList();
     }
 
     private long historicCount(String username, String businessKey) {
-        HttpResponse<String> response = as(username).get("/engine-rest/history/process-instance/count?"
-                + "processDefinitionKey=" + CHILD + "&processInstanceBusinessKey=" + businessKey);
+        HttpResponse<String> response = as(username)
+                .get("/engine-rest/history/process-instance/count?" + "processDefinitionKey=" + CHILD
+                        + "&processInstanceBusinessKey=" + businessKey);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return HttpAttacker.json(response).get("count").asLong();
     }
 
     @Test
     void eachInstanceIsGrantedToItsRegionAndAncestorsUntilItEnds() {
-        assertThat(grants(instances.get("grid"), Resources.PROCESS_INSTANCE)).containsExactlyInAnyOrder(
-                "within:350000000000", "within:350500000000", "within:" + COUNTY, "within:" + TAOCHENG,
-                "within:350525101001", "within:" + TAOCHENG_GRID);
-        assertThat(grants(instances.get("taocheng"), Resources.HISTORIC_PROCESS_INSTANCE)).hasSize(4);
+        assertThat(grants(instances.get("grid"), Resources.PROCESS_INSTANCE))
+                .containsExactlyInAnyOrder(
+                        "within:350000000000",
+                        "within:350500000000",
+                        "within:" + COUNTY,
+                        "within:" + TAOCHENG,
+                        "within:350525101001",
+                        "within:" + TAOCHENG_GRID);
+        assertThat(grants(instances.get("taocheng"), Resources.HISTORIC_PROCESS_INSTANCE))
+                .hasSize(4);
 
         // a township leader completes the task through REST: the expression after it starts a child instance
         // under the leader's authentication, which the engine allows because it is code the process runs
         String nested = instances.get("nested");
-        String task = tasks.createTaskQuery().processInstanceId(nested).singleResult().getId();
-        assertThat(as(TAOCHENG_LEADER).postJson("/engine-rest/task/" + task + "/complete", Map.of()).statusCode())
+        String task =
+                tasks.createTaskQuery().processInstanceId(nested).singleResult().getId();
+        assertThat(as(TAOCHENG_LEADER)
+                        .postJson("/engine-rest/task/" + task + "/complete", Map.of())
+                        .statusCode())
                 .isEqualTo(204);
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(nested).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(nested)
+                        .count())
+                .isZero();
         assertThat(historicCount(TAOCHENG_LEADER, "nested-child")).isEqualTo(1);
         assertThat(historicCount(DONGPING_LEADER, "nested-child")).isZero();
 
         assertThat(grants(nested, Resources.PROCESS_INSTANCE)).isEmpty();
-        assertThat(jdbc.queryForObject("select count(*) from act_ru_authorization where resource_type_ = ? "
-                        + "and resource_id_ = ? and root_proc_inst_id_ = ? and removal_time_ is not null", Long.class,
-                Resources.HISTORIC_PROCESS_INSTANCE.resourceType(), nested, nested)).isEqualTo(4);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from act_ru_authorization where resource_type_ = ? "
+                                + "and resource_id_ = ? and root_proc_inst_id_ = ? and removal_time_ is not null",
+                        Long.class,
+                        Resources.HISTORIC_PROCESS_INSTANCE.resourceType(),
+                        nested,
+                        nested))
+                .isEqualTo(4);
     }
 
     private List<String> grants(String instanceId, Resources resource) {
         return authorizations.createAuthorizationQuery().resourceType(resource).resourceId(instanceId).list().stream()
-                .map(Authorization::getGroupId).toList();
+                .map(Authorization::getGroupId)
+                .toList();
     }
 
     @Test
@@ -250,7 +359,8 @@ class CamundaAuthorizationAttackIT {
         assertThat(authorizedApps(OPERATOR)).contains("cockpit", "tasklist", "admin");
         HttpResponse<String> deployments = as(ADMIN).get("/engine-rest/deployment?name=authz-probe");
         assertThat(HttpAttacker.json(deployments)).isEmpty();
-        assertThat(HttpAttacker.json(as(OPERATOR).get("/engine-rest/deployment?name=authz-probe"))).hasSize(1);
+        assertThat(HttpAttacker.json(as(OPERATOR).get("/engine-rest/deployment?name=authz-probe")))
+                .hasSize(1);
     }
 
     private String authorizedApps(String username) {
@@ -265,15 +375,31 @@ class CamundaAuthorizationAttackIT {
 
     @Test
     void anOperatorDeploysAndDeletes() {
-        byte[] bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess("AuthzOperatorProbe").camundaHistoryTimeToLive(1)
-                .startEvent().endEvent().done()).getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> created = as(OPERATOR).postMultipart("/engine-rest/deployment/create",
-                Map.of("deployment-name", "operator-probe"), "probe", "operator-probe.bpmn", bpmn);
+        byte[] bpmn = Bpmn.convertToString(Bpmn.createExecutableProcess("AuthzOperatorProbe")
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent()
+                        .endEvent()
+                        .done())
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> created = as(OPERATOR)
+                .postMultipart(
+                        "/engine-rest/deployment/create",
+                        Map.of("deployment-name", "operator-probe"),
+                        "probe",
+                        "operator-probe.bpmn",
+                        bpmn);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
         String id = HttpAttacker.json(created).get("id").asText();
-        assertThat(repository.createProcessDefinitionQuery().deploymentId(id).processDefinitionKey("AuthzOperatorProbe")
-                .count()).isEqualTo(1);
-        assertThat(as(OPERATOR).delete("/engine-rest/deployment/" + id + "?cascade=true").statusCode()).isEqualTo(204);
+        assertThat(repository
+                        .createProcessDefinitionQuery()
+                        .deploymentId(id)
+                        .processDefinitionKey("AuthzOperatorProbe")
+                        .count())
+                .isEqualTo(1);
+        assertThat(as(OPERATOR)
+                        .delete("/engine-rest/deployment/" + id + "?cascade=true")
+                        .statusCode())
+                .isEqualTo(204);
         assertThat(repository.createDeploymentQuery().deploymentId(id).count()).isZero();
     }
 
@@ -291,8 +417,11 @@ class CamundaAuthorizationAttackIT {
         wide.setResourceId(Authorization.ANY);
         wide.addPermission(Permissions.ALL);
         authorizations.saveAuthorization(wide);
-        Authorization widened = authorizations.createAuthorizationQuery().groupIdIn(Role.GRID_WORKER.groupId())
-                .resourceType(Resources.PROCESS_DEFINITION).singleResult();
+        Authorization widened = authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(Role.GRID_WORKER.groupId())
+                .resourceType(Resources.PROCESS_DEFINITION)
+                .singleResult();
         widened.addPermission(Permissions.ALL);
         authorizations.saveAuthorization(widened);
 
@@ -301,16 +430,29 @@ class CamundaAuthorizationAttackIT {
         accessSetup.postProcessEngineBuild(engine);
 
         assertThat(fingerprint.of("act_ru_authorization")).isEqualTo(settled);
-        assertThat(authorizations.createAuthorizationQuery().groupIdIn(Groups.CAMUNDA_ADMIN).count()).isZero();
-        assertThat(authorizations.createAuthorizationQuery().groupIdIn(Role.ADMIN.groupId())
-                .resourceType(Resources.PROCESS_INSTANCE).count()).isZero();
-        Authorization gridWorkers = authorizations.createAuthorizationQuery().groupIdIn(Role.GRID_WORKER.groupId())
-                .resourceType(Resources.PROCESS_DEFINITION).singleResult();
+        assertThat(authorizations
+                        .createAuthorizationQuery()
+                        .groupIdIn(Groups.CAMUNDA_ADMIN)
+                        .count())
+                .isZero();
+        assertThat(authorizations
+                        .createAuthorizationQuery()
+                        .groupIdIn(Role.ADMIN.groupId())
+                        .resourceType(Resources.PROCESS_INSTANCE)
+                        .count())
+                .isZero();
+        Authorization gridWorkers = authorizations
+                .createAuthorizationQuery()
+                .groupIdIn(Role.GRID_WORKER.groupId())
+                .resourceType(Resources.PROCESS_DEFINITION)
+                .singleResult();
         assertThat(gridWorkers.isPermissionGranted(Permissions.READ)).isTrue();
         assertThat(gridWorkers.isPermissionGranted(Permissions.DELETE)).isFalse();
-        assertThat(authorizations.isUserAuthorized(OPERATOR, List.of(Role.OPERATOR.groupId()), Permissions.CREATE,
-                Resources.DEPLOYMENT)).isTrue();
-        assertThat(authorizations.isUserAuthorized(ADMIN, List.of(Role.ADMIN.groupId()), Permissions.CREATE,
-                Resources.DEPLOYMENT)).isFalse();
+        assertThat(authorizations.isUserAuthorized(
+                        OPERATOR, List.of(Role.OPERATOR.groupId()), Permissions.CREATE, Resources.DEPLOYMENT))
+                .isTrue();
+        assertThat(authorizations.isUserAuthorized(
+                        ADMIN, List.of(Role.ADMIN.groupId()), Permissions.CREATE, Resources.DEPLOYMENT))
+                .isFalse();
     }
 }

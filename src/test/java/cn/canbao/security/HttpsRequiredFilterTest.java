@@ -1,12 +1,12 @@
 package cn.canbao.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With the session cookie over HTTPS only, a page asked for over plain HTTP answers 403 with the explanation in
@@ -38,8 +38,13 @@ class HttpsRequiredFilterTest {
         assertThat(response.getStatus()).isEqualTo(403);
         assertThat(response.getContentType()).startsWith("text/html");
         String page = response.getContentAsString();
-        assertThat(page).contains("<html lang=\"zh-CN\">", "请使用 HTTPS 打开参保通", "把地址栏中的 http:// 改为 https://",
-                "Please open Canbao over HTTPS", "href=\"https://canbao.example.cn/login\"");
+        assertThat(page)
+                .contains(
+                        "<html lang=\"zh-CN\">",
+                        "请使用 HTTPS 打开参保通",
+                        "把地址栏中的 http:// 改为 https://",
+                        "Please open Canbao over HTTPS",
+                        "href=\"https://canbao.example.cn/login\"");
         assertThat(page.indexOf("请使用 HTTPS 打开参保通", page.indexOf("<body>")))
                 .isLessThan(page.indexOf("Please open Canbao over HTTPS", page.indexOf("<body>")));
     }
@@ -55,7 +60,8 @@ class HttpsRequiredFilterTest {
         MockHttpServletRequest health = new MockHttpServletRequest("GET", "/actuator/health");
         MockHttpServletRequest api = new MockHttpServletRequest("POST", "/api/imports");
         MockHttpServletRequest webhook = new MockHttpServletRequest("POST", "/webhooks/twilio/status");
-        for (MockHttpServletRequest request : new MockHttpServletRequest[]{secure, proxied, forwarded, health, api, webhook}) {
+        for (MockHttpServletRequest request :
+                new MockHttpServletRequest[] {secure, proxied, forwarded, health, api, webhook}) {
             MockFilterChain chain = new MockFilterChain();
             MockHttpServletResponse response = new MockHttpServletResponse();
             filter.doFilter(request, response, chain);

@@ -1,17 +1,16 @@
 package cn.canbao.security;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The lockout arithmetic of the login throttle: counted in a window, doubled in a row, capped, forgotten. */
 class LoginThrottleTest {
 
-    private static final LoginThrottleSettings SETTINGS = new LoginThrottleSettings(5, 20, Duration.ofMinutes(15),
-            Duration.ofMinutes(1), Duration.ofMinutes(30));
+    private static final LoginThrottleSettings SETTINGS =
+            new LoginThrottleSettings(5, 20, Duration.ofMinutes(15), Duration.ofMinutes(1), Duration.ofMinutes(30));
     private static final Instant T0 = Instant.parse("2025-09-01T08:00:00Z");
 
     private static LoginThrottle.State fresh(Instant at) {
@@ -51,7 +50,8 @@ class LoginThrottleTest {
         Instant at = T0;
         long[] minutes = {1, 2, 4, 8, 16, 30, 30};
         for (int i = 0; i < minutes.length; i++) {
-            assertThat(Duration.between(at, s.lockedUntil())).as("lockout " + (i + 1))
+            assertThat(Duration.between(at, s.lockedUntil()))
+                    .as("lockout " + (i + 1))
                     .isEqualTo(Duration.ofMinutes(minutes[i]));
             at = s.lockedUntil();
             s = fail(s, at, 5);

@@ -1,19 +1,18 @@
 package cn.canbao.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RoleRulesTest {
 
@@ -27,8 +26,19 @@ class RoleRulesTest {
     }
 
     private static CanbaoUser named(String username, String code, RegionLevel level, Role... roles) {
-        return new CanbaoUser(username, "U", "x", code, "R", path(code), level, false, EnumSet.of(roles[0], roles),
-                true, "zh-CN", null);
+        return new CanbaoUser(
+                username,
+                "U",
+                "x",
+                code,
+                "R",
+                path(code),
+                level,
+                false,
+                EnumSet.of(roles[0], roles),
+                true,
+                "zh-CN",
+                null);
     }
 
     private static Region region(String code, RegionLevel level) {
@@ -36,8 +46,8 @@ class RoleRulesTest {
     }
 
     private static UserAccount account(String username, String code, Role... roles) {
-        return new UserAccount(username, "T", code, "R", path(code), EnumSet.of(roles[0], roles), null, true, false,
-                null, null, null);
+        return new UserAccount(
+                username, "T", code, "R", path(code), EnumSet.of(roles[0], roles), null, true, false, null, null, null);
     }
 
     private static boolean may(CanbaoUser actor, UserAccount target) {
@@ -47,8 +57,16 @@ class RoleRulesTest {
     /** The materialised path of a region: its ancestors' codes, then its own. */
     private static String path(String code) {
         String county = PROVINCE + ".350500000000." + COUNTY;
-        return Map.of(PROVINCE, PROVINCE, COUNTY, county, TOWNSHIP, county + "." + TOWNSHIP,
-                OTHER_TOWNSHIP, county + "." + OTHER_TOWNSHIP).get(code);
+        return Map.of(
+                        PROVINCE,
+                        PROVINCE,
+                        COUNTY,
+                        county,
+                        TOWNSHIP,
+                        county + "." + TOWNSHIP,
+                        OTHER_TOWNSHIP,
+                        county + "." + OTHER_TOWNSHIP)
+                .get(code);
     }
 
     @Test
@@ -63,31 +81,39 @@ class RoleRulesTest {
     @Test
     void adminsGrantAdminOnlyBelowTheirOwnRegion() {
         CanbaoUser countyAdmin = user(COUNTY, RegionLevel.COUNTY, Role.ADMIN);
-        assertThatThrownBy(() -> UserAdministrationRules.checkGrantable(countyAdmin, region(COUNTY, RegionLevel.COUNTY),
-                Set.of(Role.ADMIN))).isInstanceOf(UserException.class);
-        assertThatCode(() -> UserAdministrationRules.checkGrantable(countyAdmin, region(COUNTY, RegionLevel.COUNTY),
-                Set.of(Role.COUNTY_LEADER, Role.CLERK))).doesNotThrowAnyException();
-        assertThatCode(() -> UserAdministrationRules.checkGrantable(countyAdmin, region(TOWNSHIP, RegionLevel.TOWNSHIP),
-                Set.of(Role.CLERK, Role.TOWNSHIP_LEADER))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> UserAdministrationRules.checkGrantable(
+                        countyAdmin, region(COUNTY, RegionLevel.COUNTY), Set.of(Role.ADMIN)))
+                .isInstanceOf(UserException.class);
+        assertThatCode(() -> UserAdministrationRules.checkGrantable(
+                        countyAdmin, region(COUNTY, RegionLevel.COUNTY), Set.of(Role.COUNTY_LEADER, Role.CLERK)))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> UserAdministrationRules.checkGrantable(
+                        countyAdmin, region(TOWNSHIP, RegionLevel.TOWNSHIP), Set.of(Role.CLERK, Role.TOWNSHIP_LEADER)))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void clerksNeverGrantAdminNorClerkAtTheirOwnRegion() {
         CanbaoUser clerk = user(COUNTY, RegionLevel.COUNTY, Role.CLERK);
-        assertThatThrownBy(() -> UserAdministrationRules.checkGrantable(clerk, region(TOWNSHIP, RegionLevel.TOWNSHIP),
-                Set.of(Role.ADMIN))).isInstanceOf(UserException.class)
+        assertThatThrownBy(() -> UserAdministrationRules.checkGrantable(
+                        clerk, region(TOWNSHIP, RegionLevel.TOWNSHIP), Set.of(Role.ADMIN)))
+                .isInstanceOf(UserException.class)
                 .satisfies(e -> assertThat(((UserException) e).messageKey()).isEqualTo("user.grant.outOfScope"));
-        assertThatThrownBy(() -> UserAdministrationRules.checkGrantable(clerk, region(COUNTY, RegionLevel.COUNTY),
-                Set.of(Role.CLERK))).isInstanceOf(UserException.class);
-        assertThatCode(() -> UserAdministrationRules.checkGrantable(clerk, region(TOWNSHIP, RegionLevel.TOWNSHIP),
-                Set.of(Role.CLERK))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> UserAdministrationRules.checkGrantable(
+                        clerk, region(COUNTY, RegionLevel.COUNTY), Set.of(Role.CLERK)))
+                .isInstanceOf(UserException.class);
+        assertThatCode(() -> UserAdministrationRules.checkGrantable(
+                        clerk, region(TOWNSHIP, RegionLevel.TOWNSHIP), Set.of(Role.CLERK)))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void adminsAndOperatorsOutrankLeadersWhoOutrankStaffWhoOutrankVolunteers() {
         assertThat(Role.ADMIN.rank()).isEqualTo(Role.OPERATOR.rank()).isGreaterThan(Role.COUNTY_LEADER.rank());
-        assertThat(Role.COUNTY_LEADER.rank()).isEqualTo(Role.TOWNSHIP_LEADER.rank())
-                .isEqualTo(Role.VILLAGE_CADRE.rank()).isGreaterThan(Role.CLERK.rank());
+        assertThat(Role.COUNTY_LEADER.rank())
+                .isEqualTo(Role.TOWNSHIP_LEADER.rank())
+                .isEqualTo(Role.VILLAGE_CADRE.rank())
+                .isGreaterThan(Role.CLERK.rank());
         assertThat(Role.CLERK.rank()).isEqualTo(Role.GRID_WORKER.rank()).isGreaterThan(Role.VOLUNTEER.rank());
         assertThat(Role.highestRank(Set.of(Role.CLERK, Role.COUNTY_LEADER))).isEqualTo(Role.COUNTY_LEADER.rank());
     }
@@ -96,8 +122,10 @@ class RoleRulesTest {
     void aCountyClerkStaffsTheTownshipsButGrantsNothingAboveItselfAtTheCounty() {
         CanbaoUser clerk = user(COUNTY, RegionLevel.COUNTY, Role.CLERK);
         for (Role role : Set.of(Role.COUNTY_LEADER, Role.ADMIN, Role.OPERATOR, Role.CLERK)) {
-            assertThatThrownBy(() -> UserAdministrationRules.checkGrantable(clerk, region(COUNTY, RegionLevel.COUNTY),
-                    Set.of(role))).as(role.name()).isInstanceOf(UserException.class);
+            assertThatThrownBy(() -> UserAdministrationRules.checkGrantable(
+                            clerk, region(COUNTY, RegionLevel.COUNTY), Set.of(role)))
+                    .as(role.name())
+                    .isInstanceOf(UserException.class);
         }
         assertThat(UserAdministrationRules.grantable(clerk, region(COUNTY, RegionLevel.COUNTY)))
                 .containsExactly(Role.VOLUNTEER);
@@ -126,11 +154,11 @@ class RoleRulesTest {
         assertThat(may(clerk, account("admin", COUNTY, Role.ADMIN))).isFalse();
         assertThat(may(clerk, account("helper", COUNTY, Role.VOLUNTEER))).isTrue();
         assertThat(may(clerk, account("tl", TOWNSHIP, Role.TOWNSHIP_LEADER))).isTrue();
-        assertThatThrownBy(() -> UserAdministrationRules.checkAdministrable(clerk,
-                account("leader", COUNTY, Role.COUNTY_LEADER)))
+        assertThatThrownBy(() -> UserAdministrationRules.checkAdministrable(
+                        clerk, account("leader", COUNTY, Role.COUNTY_LEADER)))
                 .satisfies(e -> assertThat(((UserException) e).messageKey()).isEqualTo("user.target.outOfScope"));
-        assertThatThrownBy(() -> UserAdministrationRules.checkAdministrable(clerk,
-                account("clerk", COUNTY, Role.CLERK)))
+        assertThatThrownBy(
+                        () -> UserAdministrationRules.checkAdministrable(clerk, account("clerk", COUNTY, Role.CLERK)))
                 .satisfies(e -> assertThat(((UserException) e).messageKey()).isEqualTo("user.error.self"));
 
         CanbaoUser admin = named("admin", COUNTY, RegionLevel.COUNTY, Role.ADMIN);
@@ -140,21 +168,23 @@ class RoleRulesTest {
         assertThat(may(admin, account("op", COUNTY, Role.OPERATOR))).isFalse();
 
         CanbaoUser townshipClerk = named("tc", TOWNSHIP, RegionLevel.TOWNSHIP, Role.CLERK);
-        assertThat(may(townshipClerk, account("x", OTHER_TOWNSHIP, Role.CLERK)))
-                .isFalse();
+        assertThat(may(townshipClerk, account("x", OTHER_TOWNSHIP, Role.CLERK))).isFalse();
         assertThat(may(townshipClerk, account("x", COUNTY, Role.VOLUNTEER))).isFalse();
 
         CanbaoUser provinceClerk = named("pc", PROVINCE, RegionLevel.PROVINCE, Role.CLERK);
         assertThat(may(provinceClerk, account("a", COUNTY, Role.ADMIN))).isFalse();
-        assertThat(may(provinceClerk, account("l", COUNTY, Role.COUNTY_LEADER)))
-                .isTrue();
+        assertThat(may(provinceClerk, account("l", COUNTY, Role.COUNTY_LEADER))).isTrue();
     }
 
     @Test
     void camundaGroupsNameRoleRoleAtRegionAndRegion() {
         CanbaoUser leader = user(TOWNSHIP, RegionLevel.TOWNSHIP, Role.TOWNSHIP_LEADER);
-        assertThat(leader.camundaGroups()).containsExactlyInAnyOrder(
-                "township-leader", "township-leader:350525101000", "region:350525101000", "within:350525101000");
+        assertThat(leader.camundaGroups())
+                .containsExactlyInAnyOrder(
+                        "township-leader",
+                        "township-leader:350525101000",
+                        "region:350525101000",
+                        "within:350525101000");
         assertThat(user(COUNTY, RegionLevel.COUNTY, Role.ADMIN).camundaGroups()).contains("region-admin");
     }
 
@@ -176,7 +206,8 @@ class RoleRulesTest {
         assertThatThrownBy(() -> UserService.checkPassword("12345678")).isInstanceOf(UserException.class);
         assertThatCode(() -> UserService.checkPassword("canbao2025")).doesNotThrowAnyException();
         for (int i = 0; i < 50; i++) {
-            assertThatCode(() -> UserService.checkPassword(UserService.randomPassword())).doesNotThrowAnyException();
+            assertThatCode(() -> UserService.checkPassword(UserService.randomPassword()))
+                    .doesNotThrowAnyException();
         }
     }
 
@@ -187,6 +218,7 @@ class RoleRulesTest {
         // a disabled account is told like a wrong password (the audit log says which it was)
         assertThat(LoginView.messageKeyFor(new DisabledException("x"))).isEqualTo("login.error.badCredentials");
         assertThat(LoginView.messageKeyFor(new LoginThrottledException(61))).isEqualTo("login.error.throttled");
-        assertThat(LoginView.messageKeyFor(new RegionRevokedException("u", COUNTY))).isEqualTo("login.error.regionRevoked");
+        assertThat(LoginView.messageKeyFor(new RegionRevokedException("u", COUNTY)))
+                .isEqualTo("login.error.regionRevoked");
     }
 }

@@ -1,8 +1,10 @@
 package cn.canbao.security;
 
-import cn.canbao.base.CanbaoClock;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
@@ -14,20 +16,6 @@ import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,8 +30,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Every REST endpoint of Canbao (and the calls of Camunda's REST API the UI relies on) × every role × the
@@ -106,20 +105,28 @@ class SecurityMatrixIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     CampaignService campaigns;
+
     @Autowired
     ImportTestSupport importer;
+
     @Autowired
     RepositoryService repository;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     org.camunda.bpm.engine.TaskService tasks;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
@@ -146,10 +153,15 @@ class SecurityMatrixIT {
         }
         security.ensureUser("matrix.target", OWN_VILLAGE, Role.VOLUNTEER);
         LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        campaign = security.as(Caller.COUNTY_LEADER.username(true), () -> campaigns.start(NewCampaign.of("权限矩阵行动",
-                today.getYear() + 1, OWN_COUNTY, today.minusDays(5), today.plusDays(60))));
+        campaign = security.as(
+                Caller.COUNTY_LEADER.username(true),
+                () -> campaigns.start(NewCampaign.of(
+                        "权限矩阵行动", today.getYear() + 1, OWN_COUNTY, today.minusDays(5), today.plusDays(60))));
         String person = TestIds.id("350582", LocalDate.of(1980, 1, 1), 901);
-        ImportRun run = importer.importAs(Caller.COUNTY_CLERK.username(true), ExtractKind.POLICE_HOUSEHOLD, "matrix.csv",
+        ImportRun run = importer.importAs(
+                Caller.COUNTY_CLERK.username(true),
+                ExtractKind.POLICE_HOUSEHOLD,
+                "matrix.csv",
                 "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号\n"
                         + person + ",矩阵人,在册,2000-01-01," + OWN_VILLAGE + "," + OWN_VILLAGE + "," + OWN_GRID + ",\n"
                         + "110101199003070000,坏行,在册,2000-01-01," + OWN_VILLAGE + ",,,\n");
@@ -159,9 +171,17 @@ class SecurityMatrixIT {
         fixtures.put("{bogus}", "no-such-version");
         fixtures.put("{noTransfer}", "999999999");
         fixtures.put("{targetUser}", "matrix.target");
-        fixtures.put("{deploymentId}", repository.createDeploymentQuery().orderByDeploymentTime().desc().list().stream()
-                .filter(d -> repository.createDecisionDefinitionQuery().deploymentId(d.getId()).count() > 0)
-                .findFirst().orElseThrow().getId());
+        fixtures.put(
+                "{deploymentId}",
+                repository.createDeploymentQuery().orderByDeploymentTime().desc().list().stream()
+                        .filter(d -> repository
+                                        .createDecisionDefinitionQuery()
+                                        .deploymentId(d.getId())
+                                        .count()
+                                > 0)
+                        .findFirst()
+                        .orElseThrow()
+                        .getId());
         fixtures.put("{ownTownship}", OWN_TOWNSHIP);
         fixtures.put("{ownVillage}", OWN_VILLAGE);
         fixtures.put("{noTeam}", "999999999");
@@ -171,14 +191,20 @@ class SecurityMatrixIT {
 
     @AfterAll
     void endTheCampaign() {
-        if (runtime.createProcessInstanceQuery().processInstanceId(campaign.processInstanceId()).count() > 0) {
+        if (runtime.createProcessInstanceQuery()
+                        .processInstanceId(campaign.processInstanceId())
+                        .count()
+                > 0) {
             runtime.deleteProcessInstance(campaign.processInstanceId(), "matrix finished");
         }
     }
 
     private String taskOf(String definitionKey) {
-        return tasks.createTaskQuery().processInstanceId(campaign.processInstanceId()).taskDefinitionKey(definitionKey)
-                .singleResult().getId();
+        return tasks.createTaskQuery()
+                .processInstanceId(campaign.processInstanceId())
+                .taskDefinitionKey(definitionKey)
+                .singleResult()
+                .getId();
     }
 
     @Test
@@ -195,16 +221,20 @@ class SecurityMatrixIT {
                 check(row, caller, false, expected[1], failures);
             }
         }
-        assertThat(failures).as("cells of security/matrix.txt that answered otherwise").isEmpty();
+        assertThat(failures)
+                .as("cells of security/matrix.txt that answered otherwise")
+                .isEmpty();
     }
 
     private void check(Row row, Caller caller, boolean own, int expected, List<String> failures) {
-        HttpAttacker client = caller == null ? HttpAttacker.anonymous(port)
+        HttpAttacker client = caller == null
+                ? HttpAttacker.anonymous(port)
                 : HttpAttacker.basic(port, caller.username(own), SecurityTestSupport.PASSWORD);
         HttpResponse<String> response = client.send(request(row, client));
         if (response.statusCode() != expected) {
-            failures.add("line " + row.line() + ": " + row.endpoint() + " as " + (caller == null ? "anonymous"
-                    : caller + (own ? " (own region)" : " (other region)")) + " answered " + response.statusCode()
+            failures.add("line " + row.line() + ": " + row.endpoint() + " as "
+                    + (caller == null ? "anonymous" : caller + (own ? " (own region)" : " (other region)"))
+                    + " answered " + response.statusCode()
                     + ", expected " + expected + (response.statusCode() >= 500 ? ": " + response.body() : ""));
         }
     }
@@ -216,8 +246,8 @@ class SecurityMatrixIT {
             path = path.replace(f.getKey(), f.getValue());
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(client.uri(path));
-        Function<HttpRequest.Builder, HttpRequest.Builder> body = BODIES.getOrDefault(row.endpoint(),
-                b -> b.method(row.method(), HttpRequest.BodyPublishers.noBody()));
+        Function<HttpRequest.Builder, HttpRequest.Builder> body =
+                BODIES.getOrDefault(row.endpoint(), b -> b.method(row.method(), HttpRequest.BodyPublishers.noBody()));
         return body.apply(request);
     }
 
@@ -229,10 +259,12 @@ class SecurityMatrixIT {
             Map.entry("POST /api/users", b -> json(b, "POST", "{\"username\":\"\"}")),
             // a team without a name is refused for its content: nothing is set up
             Map.entry("POST /api/campaigns/{campaign}/supervision-teams", b -> json(b, "POST", "{\"name\":\"\"}")),
-            Map.entry("POST /api/supervision-teams/{noTeam}/members",
+            Map.entry(
+                    "POST /api/supervision-teams/{noTeam}/members",
                     b -> json(b, "POST", "{\"username\":\"matrix.target\",\"department\":\"县税务局\"}")),
             // only operators may rewrite a task's variables on their own (the county leader completes it, that is all)
-            Map.entry("PUT /engine-rest/task/{publishTask}/variables/comment",
+            Map.entry(
+                    "PUT /engine-rest/task/{publishTask}/variables/comment",
                     b -> json(b, "PUT", "{\"value\":\"matrix\",\"type\":\"String\"}")),
             // enabling an enabled volunteer, giving it the role it has: allowed callers change nothing
             Map.entry("PUT /api/users/{targetUser}/enabled", b -> json(b, "PUT", "true")),
@@ -240,18 +272,25 @@ class SecurityMatrixIT {
             Map.entry("POST /api/transfers/{noTransfer}/approve", b -> json(b, "POST", "{\"note\":\"x\"}")),
             Map.entry("POST /api/transfers/{noTransfer}/reject", b -> json(b, "POST", "{\"note\":\"x\"}")),
             Map.entry("POST /api/imports", b -> multipart(b, Map.of("kind", "police_household"), "not,an,extract\n")),
-            Map.entry("POST /api/imports/preview", b -> multipart(b, Map.of("kind", "police_household"),
-                    "not,an,extract\n")),
-            Map.entry("PUT /api/imports/mappings/{bogus}?kind=police_household",
+            Map.entry(
+                    "POST /api/imports/preview",
+                    b -> multipart(b, Map.of("kind", "police_household"), "not,an,extract\n")),
+            Map.entry(
+                    "PUT /api/imports/mappings/{bogus}?kind=police_household",
                     b -> json(b, "PUT", "{\"mapping\":{},\"encoding\":\"EBCDIC\"}")),
             Map.entry("POST /api/policy-rules", b -> multipart(b, Map.of("year", "2097"), "this is not a DMN file")),
-            Map.entry("POST /webhooks/twilio/status", b -> b.header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("MessageSid=SM1&MessageStatus=delivered"))),
-            Map.entry("POST /webhooks/twilio/inbound", b -> b.header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("MessageSid=SM2&From=%2B8613800138000&Body=TD"))),
+            Map.entry(
+                    "POST /webhooks/twilio/status",
+                    b -> b.header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("MessageSid=SM1&MessageStatus=delivered"))),
+            Map.entry(
+                    "POST /webhooks/twilio/inbound",
+                    b -> b.header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("MessageSid=SM2&From=%2B8613800138000&Body=TD"))),
             // an operator's deployment reaches the parser and fails there (400); anybody else is refused before (403)
-            Map.entry("POST /engine-rest/deployment/create", b -> multipart(b, Map.of("deployment-name", "matrix-probe"),
-                    "<definitions/>")));
+            Map.entry(
+                    "POST /engine-rest/deployment/create",
+                    b -> multipart(b, Map.of("deployment-name", "matrix-probe"), "<definitions/>")));
 
     private static HttpRequest.Builder json(HttpRequest.Builder b, String method, String body) {
         return b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
@@ -260,13 +299,24 @@ class SecurityMatrixIT {
     private static HttpRequest.Builder multipart(HttpRequest.Builder b, Map<String, String> fields, String file) {
         String boundary = "----matrix" + System.nanoTime();
         StringBuilder sb = new StringBuilder();
-        fields.forEach((k, v) -> sb.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
-                .append(k).append("\"\r\n\r\n").append(v).append("\r\n"));
-        sb.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+        fields.forEach((k, v) -> sb.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(k)
+                .append("\"\r\n\r\n")
+                .append(v)
+                .append("\r\n"));
+        sb.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
                 .append(fields.containsKey("deployment-name") ? "data" : "file")
-                .append("\"; filename=\"").append(fields.containsKey("deployment-name") ? "matrix.bpmn" : "matrix.txt")
-                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(file)
-                .append("\r\n--").append(boundary).append("--\r\n");
+                .append("\"; filename=\"")
+                .append(fields.containsKey("deployment-name") ? "matrix.bpmn" : "matrix.txt")
+                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .append(file)
+                .append("\r\n--")
+                .append(boundary)
+                .append("--\r\n");
         return b.header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(sb.toString(), StandardCharsets.UTF_8));
     }
@@ -276,7 +326,8 @@ class SecurityMatrixIT {
         Set<String> rows = new TreeSet<>();
         matrix().forEach(r -> rows.add(r.method() + " " + normalise(r.path())));
         Set<String> endpoints = new TreeSet<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mappings.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e :
+                mappings.getHandlerMethods().entrySet()) {
             if (!e.getValue().getBeanType().getPackageName().startsWith("cn.canbao")) {
                 continue;
             }
@@ -288,7 +339,8 @@ class SecurityMatrixIT {
                 }
             }
         }
-        assertThat(endpoints).as("endpoints of Canbao's controllers need a row in security/matrix.txt")
+        assertThat(endpoints)
+                .as("endpoints of Canbao's controllers need a row in security/matrix.txt")
                 .isSubsetOf(rows);
     }
 
@@ -299,8 +351,12 @@ class SecurityMatrixIT {
 
     static List<Row> matrix() throws IOException {
         List<Row> rows = new ArrayList<>();
-        String[] lines = new String(new ClassPathResource("security/matrix.txt").getInputStream().readAllBytes(),
-                StandardCharsets.UTF_8).split("\n");
+        String[] lines = new String(
+                        new ClassPathResource("security/matrix.txt")
+                                .getInputStream()
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8)
+                .split("\n");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -315,8 +371,9 @@ class SecurityMatrixIT {
             Map<Caller, int[]> expected = new EnumMap<>(Caller.class);
             for (int c = 1; c < Caller.values().length; c++) {
                 String[] pair = cells[c + 1].strip().split("/");
-                expected.put(Caller.values()[c], new int[]{Integer.parseInt(pair[0]),
-                        Integer.parseInt(pair.length > 1 ? pair[1] : pair[0])});
+                expected.put(
+                        Caller.values()[c],
+                        new int[] {Integer.parseInt(pair[0]), Integer.parseInt(pair.length > 1 ? pair[1] : pair[0])});
             }
             rows.add(new Row(endpoint[0], endpoint[1], Integer.parseInt(cells[1].strip()), expected, i + 1));
         }

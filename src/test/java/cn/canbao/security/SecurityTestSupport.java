@@ -2,13 +2,12 @@ package cn.canbao.security;
 
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
-
-import java.util.Set;
-import java.util.function.Supplier;
 
 /** Creates users for tests and runs code as them, through the real services. */
 @Component
@@ -32,9 +31,19 @@ public class SecurityTestSupport {
      */
     public <T> T actingAt(String regionCode, Role role, Supplier<T> work) {
         Region region = regions.findUnscoped(regionCode).orElseThrow();
-        CanbaoUser user = new CanbaoUser(role.name().toLowerCase(java.util.Locale.ROOT) + "@" + regionCode,
-                region.name(), null, region.code(), region.name(), region.path(), region.level(), false, Set.of(role),
-                true, "zh-CN", null);
+        CanbaoUser user = new CanbaoUser(
+                role.name().toLowerCase(java.util.Locale.ROOT) + "@" + regionCode,
+                region.name(),
+                null,
+                region.code(),
+                region.name(),
+                region.path(),
+                region.level(),
+                false,
+                Set.of(role),
+                true,
+                "zh-CN",
+                null);
         return asPrincipal(user, work);
     }
 
@@ -48,7 +57,8 @@ public class SecurityTestSupport {
     /** Creates the user (as the system) unless it exists; the password is {@link #PASSWORD}. */
     public String ensureUser(String username, String regionCode, Role... roles) {
         SystemAccess.run(() -> {
-            if (users.list(username, 0, 200).stream().noneMatch(u -> u.username().equals(username))) {
+            if (users.list(username, 0, 200).stream()
+                    .noneMatch(u -> u.username().equals(username))) {
                 users.create(new NewUser(username, "测试 " + username, regionCode, Set.of(roles), null, PASSWORD));
             }
         });

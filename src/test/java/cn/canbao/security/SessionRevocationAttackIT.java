@@ -1,21 +1,20 @@
 package cn.canbao.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
+import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.session.SessionRegistry;
-
-import java.net.http.HttpResponse;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hole 8 (sessions) of issue 15: a user logged in through the form kept working after an admin disabled
@@ -32,14 +31,19 @@ class SessionRevocationAttackIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     SessionRegistry registry;
+
     @Autowired
     UserService users;
+
     @Autowired
     RegionService regions;
 
@@ -55,17 +59,24 @@ class SessionRevocationAttackIT {
     void disablingAUserEndsTheirSession() {
         String user = aUser();
         HttpAttacker session = loggedIn(user, SecurityTestSupport.PASSWORD);
-        assertThat(registry.getAllPrincipals()).anySatisfy(p -> assertThat(p)
-                .isInstanceOfSatisfying(CanbaoUser.class, u -> assertThat(u.getUsername()).isEqualTo(user)));
+        assertThat(registry.getAllPrincipals())
+                .anySatisfy(p -> assertThat(p)
+                        .isInstanceOfSatisfying(
+                                CanbaoUser.class,
+                                u -> assertThat(u.getUsername()).isEqualTo(user)));
 
-        assertThat(admin.putJson("/api/users/" + user + "/enabled", false).statusCode()).isEqualTo(200);
+        assertThat(admin.putJson("/api/users/" + user + "/enabled", false).statusCode())
+                .isEqualTo(200);
 
         assertSentToLogin(session.get(TASKLIST));
-        assertThat(session.get("/camunda/api/admin/auth/user/default").statusCode()).isIn(302, 401);
+        assertThat(session.get("/camunda/api/admin/auth/user/default").statusCode())
+                .isIn(302, 401);
         // enabling them again does not bring the old session back
-        assertThat(admin.putJson("/api/users/" + user + "/enabled", true).statusCode()).isEqualTo(200);
+        assertThat(admin.putJson("/api/users/" + user + "/enabled", true).statusCode())
+                .isEqualTo(200);
         assertSentToLogin(session.get(TASKLIST));
-        assertThat(loggedIn(user, SecurityTestSupport.PASSWORD).get(TASKLIST).statusCode()).isEqualTo(200);
+        assertThat(loggedIn(user, SecurityTestSupport.PASSWORD).get(TASKLIST).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -81,7 +92,9 @@ class SessionRevocationAttackIT {
 
         assertSentToLogin(first.get(TASKLIST));
         assertSentToLogin(second.get(TASKLIST));
-        assertThat(HttpAttacker.formLogin(port, user, SecurityTestSupport.PASSWORD).loggedIn()).isFalse();
+        assertThat(HttpAttacker.formLogin(port, user, SecurityTestSupport.PASSWORD)
+                        .loggedIn())
+                .isFalse();
         assertThat(loggedIn(user, fresh).get(TASKLIST).statusCode()).isEqualTo(200);
         jdbc.update("delete from login_throttle where kind = 'ACCOUNT' and key = ?", user);
     }
@@ -100,7 +113,8 @@ class SessionRevocationAttackIT {
     void newRolesEndTheSessionThatCarriesTheOldOnes() {
         String user = aUser();
         HttpAttacker session = loggedIn(user, SecurityTestSupport.PASSWORD);
-        assertThat(admin.putJson("/api/users/" + user + "/roles", java.util.List.of("CLERK")).statusCode())
+        assertThat(admin.putJson("/api/users/" + user + "/roles", java.util.List.of("CLERK"))
+                        .statusCode())
                 .isEqualTo(200);
         assertSentToLogin(session.get(TASKLIST));
     }
@@ -112,7 +126,8 @@ class SessionRevocationAttackIT {
         // changed outside that session (the one it is changed in goes on: see UserSessions#endOthers)
         security.as(user, () -> users.changeOwnPassword(SecurityTestSupport.PASSWORD, "changed-pass-2025"));
         assertSentToLogin(elsewhere.get(TASKLIST));
-        assertThat(loggedIn(user, "changed-pass-2025").get(TASKLIST).statusCode()).isEqualTo(200);
+        assertThat(loggedIn(user, "changed-pass-2025").get(TASKLIST).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -122,8 +137,9 @@ class SessionRevocationAttackIT {
             for (int n = 900; code == null || regions.findUnscoped(code).isPresent(); n++) {
                 code = TAOCHENG.substring(0, 9) + n;
             }
-            return regions.create(NewRegion.region(code, "撤销测试村" + code.substring(9), RegionLevel.VILLAGE, TAOCHENG,
-                    null, true)).code();
+            return regions.create(NewRegion.region(
+                            code, "撤销测试村" + code.substring(9), RegionLevel.VILLAGE, TAOCHENG, null, true))
+                    .code();
         });
         String user = security.ensureUser("sr.cadre." + village.substring(9), village, Role.VILLAGE_CADRE);
         HttpAttacker session = loggedIn(user, SecurityTestSupport.PASSWORD);
@@ -132,8 +148,8 @@ class SessionRevocationAttackIT {
     }
 
     private String aUser() {
-        return security.ensureUser("sr.user." + UUID.randomUUID().toString().substring(0, 8), TAOCHENG,
-                Role.TOWNSHIP_LEADER);
+        return security.ensureUser(
+                "sr.user." + UUID.randomUUID().toString().substring(0, 8), TAOCHENG, Role.TOWNSHIP_LEADER);
     }
 
     private HttpAttacker loggedIn(String user, String password) {
@@ -145,6 +161,7 @@ class SessionRevocationAttackIT {
 
     private static void assertSentToLogin(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(response.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
     }
 }

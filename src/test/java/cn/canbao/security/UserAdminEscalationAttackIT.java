@@ -1,21 +1,20 @@
 package cn.canbao.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.net.http.HttpResponse;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hole 4 of issue 15: a county clerk tried to make themselves (or a friend) a county leader, an admin or an
@@ -32,10 +31,13 @@ class UserAdminEscalationAttackIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     RowFingerprint fingerprint;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -51,30 +53,39 @@ class UserAdminEscalationAttackIT {
         countyClerk = HttpAttacker.basic(port, "esc.clerk", SecurityTestSupport.PASSWORD);
         // logging in writes the last-login time (at most once a minute): done before the fingerprints
         assertThat(countyClerk.get("/api/users").statusCode()).isEqualTo(200);
-        assertThat(HttpAttacker.basic(port, "esc.tc.clerk", SecurityTestSupport.PASSWORD).get("/api/users")
-                .statusCode()).isEqualTo(200);
+        assertThat(HttpAttacker.basic(port, "esc.tc.clerk", SecurityTestSupport.PASSWORD)
+                        .get("/api/users")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void aCountyClerkCannotCreateALeaderAnAdminOrAnOperatorAtTheCounty() {
         Map<String, String> before = fingerprint.of("app_user", "app_user_role");
         for (String role : List.of("COUNTY_LEADER", "ADMIN", "OPERATOR")) {
-            HttpResponse<String> refused = countyClerk.postJson("/api/users", newUser("esc.made." + role.toLowerCase(),
-                    COUNTY, role));
+            HttpResponse<String> refused =
+                    countyClerk.postJson("/api/users", newUser("esc.made." + role.toLowerCase(), COUNTY, role));
             assertThat(refused.statusCode()).as(role + ": " + refused.body()).isEqualTo(403);
-            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(refused.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
             assertThat(HttpAttacker.json(refused).get("code").asText()).isEqualTo("user.grant.outOfScope");
         }
         assertThat(fingerprint.of("app_user", "app_user_role")).isEqualTo(before);
         // nor through the roles of a user they may administer, nor of their own account
         String helper = "esc.helper." + suffix();
-        assertThat(countyClerk.postJson("/api/users", newUser(helper, COUNTY, "VOLUNTEER")).statusCode())
+        assertThat(countyClerk
+                        .postJson("/api/users", newUser(helper, COUNTY, "VOLUNTEER"))
+                        .statusCode())
                 .isEqualTo(201);
         Map<String, String> withHelper = fingerprint.of("app_user", "app_user_role");
-        assertThat(countyClerk.putJson("/api/users/" + helper + "/roles", List.of("COUNTY_LEADER")).statusCode())
+        assertThat(countyClerk
+                        .putJson("/api/users/" + helper + "/roles", List.of("COUNTY_LEADER"))
+                        .statusCode())
                 .isEqualTo(403);
-        assertThat(countyClerk.putJson("/api/users/esc.clerk/roles", List.of("ADMIN")).statusCode()).isEqualTo(400);
+        assertThat(countyClerk
+                        .putJson("/api/users/esc.clerk/roles", List.of("ADMIN"))
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(fingerprint.of("app_user", "app_user_role")).isEqualTo(withHelper);
         assertThat(jdbc.queryForObject("select count(*) from app_user where username like 'esc.made.%'", Integer.class))
                 .isZero();
@@ -89,7 +100,10 @@ class UserAdminEscalationAttackIT {
             HttpResponse<String> reset = countyClerk.postJson("/api/users/" + victim + "/password-reset", "");
             assertThat(reset.statusCode()).as(victim + ": " + reset.body()).isEqualTo(403);
             assertThat(reset.body()).doesNotContain("password\"");
-            assertThat(countyClerk.putJson("/api/users/" + victim + "/enabled", false).statusCode()).isEqualTo(403);
+            assertThat(countyClerk
+                            .putJson("/api/users/" + victim + "/enabled", false)
+                            .statusCode())
+                    .isEqualTo(403);
         }
         assertThat(fingerprint.of("app_user", "app_user_role")).isEqualTo(before);
         assertThat(hash("esc.leader")).isEqualTo(leaderHash);
@@ -122,7 +136,10 @@ class UserAdminEscalationAttackIT {
         assertThat(body.at("/user/roles/0").asText()).isEqualTo("TOWNSHIP_LEADER");
         assertThat(body.at("/user/createdBy").asText()).isEqualTo("esc.clerk");
         String initial = body.get("initialPassword").asText();
-        assertThat(HttpAttacker.basic(port, leader, initial).get("/api/campaigns").statusCode()).isEqualTo(200);
+        assertThat(HttpAttacker.basic(port, leader, initial)
+                        .get("/api/campaigns")
+                        .statusCode())
+                .isEqualTo(200);
         JsonNode listed = HttpAttacker.json(countyClerk.get("/api/users?q=" + leader));
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("phone").asText()).isEqualTo("139****1234");
@@ -137,8 +154,11 @@ class UserAdminEscalationAttackIT {
         HttpResponse<String> reset = admin.postJson("/api/users/" + clerk + "/password-reset", "");
         assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
         String fresh = HttpAttacker.json(reset).get("password").asText();
-        assertThat(HttpAttacker.basic(port, clerk, fresh).get("/api/campaigns").statusCode()).isEqualTo(200);
-        assertThat(HttpAttacker.basic(port, clerk, SecurityTestSupport.PASSWORD).get("/api/campaigns").statusCode())
+        assertThat(HttpAttacker.basic(port, clerk, fresh).get("/api/campaigns").statusCode())
+                .isEqualTo(200);
+        assertThat(HttpAttacker.basic(port, clerk, SecurityTestSupport.PASSWORD)
+                        .get("/api/campaigns")
+                        .statusCode())
                 .isEqualTo(401);
         jdbc.update("delete from login_throttle where kind = 'ACCOUNT' and key = ?", clerk);
     }
@@ -157,8 +177,12 @@ class UserAdminEscalationAttackIT {
     }
 
     private int refusals(String action, String subjectPrefix) {
-        return jdbc.queryForObject("select count(*) from security_audit where action = ? and outcome = 'REFUSED' "
-                + "and actor = 'esc.clerk' and subject like ?", Integer.class, action, subjectPrefix + "%");
+        return jdbc.queryForObject(
+                "select count(*) from security_audit where action = ? and outcome = 'REFUSED' "
+                        + "and actor = 'esc.clerk' and subject like ?",
+                Integer.class,
+                action,
+                subjectPrefix + "%");
     }
 
     private static String suffix() {

@@ -1,20 +1,19 @@
 package cn.canbao.setup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionException;
 import cn.canbao.region.RegionService;
 import cn.canbao.region.RegionSummary;
 import cn.canbao.security.SecurityTestSupport;
+import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-
-import java.io.StringReader;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A real deployment without the demo: its region list from a file, its first admin from the environment. */
 @CanbaoIntegrationTest
@@ -44,12 +43,16 @@ class DeploymentSetupIT {
 
     @Autowired
     DeploymentSetup setup;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     DaoAuthenticationProvider authentication;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -60,13 +63,19 @@ class DeploymentSetupIT {
         assertThat(jdbc.queryForObject("select path::text from region where code = '330102001001002'", String.class))
                 .isEqualTo("330000000000.330100000000.330102000000.330102001000.330102001001.330102001001002");
 
-        assertThat(setup.ensureAdministrator("zj.admin", "zj-admin-pass-1", "330102000000")).isTrue();
-        assertThat(setup.ensureAdministrator("zj.admin", "another-pass-2", "330102000000")).isFalse();
+        assertThat(setup.ensureAdministrator("zj.admin", "zj-admin-pass-1", "330102000000"))
+                .isTrue();
+        assertThat(setup.ensureAdministrator("zj.admin", "another-pass-2", "330102000000"))
+                .isFalse();
         var login = authentication.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated("zj.admin", "zj-admin-pass-1"));
         assertThat(login.isAuthenticated()).isTrue();
-        security.as("zj.admin", () -> assertThat(regions.roots()).extracting(RegionSummary::region)
-                .extracting(r -> r.code()).containsExactly("330102000000"));
+        security.as(
+                "zj.admin",
+                () -> assertThat(regions.roots())
+                        .extracting(RegionSummary::region)
+                        .extracting(r -> r.code())
+                        .containsExactly("330102000000"));
     }
 
     @Test
@@ -88,7 +97,8 @@ class DeploymentSetupIT {
                 450103000000,青秀区,COUNTY,450100000000,,,
                 """;
         assertThatThrownBy(() -> setup.loadRegions(new StringReader(orphan))).isInstanceOf(RegionException.class);
-        assertThat(jdbc.queryForObject("select count(*) from region where code like '44%' or code like '45%'",
-                Integer.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from region where code like '44%' or code like '45%'", Integer.class))
+                .isZero();
     }
 }

@@ -1,11 +1,19 @@
 package cn.canbao.sms;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.DomainException;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionService;
 import cn.canbao.register.RegisterService;
 import cn.canbao.security.SecurityTestSupport;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,15 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The dispatcher with the Alibaba Cloud gateway, chosen by {@code canbao.sms.gateway=aliyun} as the application's
@@ -35,16 +34,22 @@ class AliyunDispatchIT {
 
     @Autowired
     SmsTestSupport support;
+
     @Autowired
     SmsTemplates countyTemplates;
+
     @Autowired
     RegisterService register;
+
     @Autowired
     JdbcClient jdbcClient;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     CurrentRegionScope scope;
+
     @Autowired
     SecurityTestSupport security;
 
@@ -100,7 +105,9 @@ class AliyunDispatchIT {
             p.put("canbao.sms.aliyun.templates." + kind + ".params.fee", "amount");
         }
         p.put("canbao.sms.dispatcher.enabled", "false");
-        return new Binder(new MapConfigurationPropertySource(p)).bind("canbao.sms", SmsSettings.class).get();
+        return new Binder(new MapConfigurationPropertySource(p))
+                .bind("canbao.sms", SmsSettings.class)
+                .get();
     }
 
     private SmsDispatcher dispatcher(SmsGateway through, String node) {
@@ -109,12 +116,15 @@ class AliyunDispatchIT {
 
     private long enqueue(int sequence, String mobile, String key) {
         String id = support.person(sequence, mobile, grid);
-        return outbox.enqueue(SmsTestSupport.reminder(id, mobile, grid, key, "aliyun-" + sequence + "-" + key)).orElseThrow();
+        return outbox.enqueue(SmsTestSupport.reminder(id, mobile, grid, key, "aliyun-" + sequence + "-" + key))
+                .orElseThrow();
     }
 
     private Map<String, Object> row(long id) {
-        return support.jdbc.queryForMap("select status, attempts, provider_sid, error_message, body, provider_template, "
-                + "template_params from sms_message where id = ?", id);
+        return support.jdbc.queryForMap(
+                "select status, attempts, provider_sid, error_message, body, provider_template, "
+                        + "template_params from sms_message where id = ?",
+                id);
     }
 
     @Test
@@ -126,22 +136,36 @@ class AliyunDispatchIT {
 
         assertThat(dispatcher(gateway, "node-a").dispatch().sent()).isEqualTo(2);
 
-        assertThat(stub.sends()).hasSize(2).allSatisfy(s -> assertThat(s.signatureValid()).isTrue());
-        AliyunStub.Send send = stub.sends().stream().filter(s -> s.params().get("PhoneNumbers").equals("13900000001"))
-                .findFirst().orElseThrow();
-        assertThat(send.params()).containsEntry("Action", "SendSms").containsEntry("SignName", "永春县医保局")
-                .containsEntry("TemplateCode", AliyunStub.FIRST_CODE).containsEntry("OutId", "canbao-sms-" + first)
-                .containsEntry("Format", "JSON").containsEntry("RegionId", "cn-hangzhou");
-        assertThat(send.params().get("TemplateParam")).isEqualTo("{\"deadline\":\"12月31日\",\"fee\":\"400\","
-                + "\"channels\":\"闽政通、支付宝、村委会代收点\",\"consequence\":\"逾期参保将有3个月待遇等待期\"}");
+        assertThat(stub.sends())
+                .hasSize(2)
+                .allSatisfy(s -> assertThat(s.signatureValid()).isTrue());
+        AliyunStub.Send send = stub.sends().stream()
+                .filter(s -> s.params().get("PhoneNumbers").equals("13900000001"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(send.params())
+                .containsEntry("Action", "SendSms")
+                .containsEntry("SignName", "永春县医保局")
+                .containsEntry("TemplateCode", AliyunStub.FIRST_CODE)
+                .containsEntry("OutId", "canbao-sms-" + first)
+                .containsEntry("Format", "JSON")
+                .containsEntry("RegionId", "cn-hangzhou");
+        assertThat(send.params().get("TemplateParam"))
+                .isEqualTo("{\"deadline\":\"12月31日\",\"fee\":\"400\","
+                        + "\"channels\":\"闽政通、支付宝、村委会代收点\",\"consequence\":\"逾期参保将有3个月待遇等待期\"}");
         Map<String, Object> row = row(first);
-        assertThat(row.get("body")).isEqualTo("【永春县医保局】您好，城乡居民医保集中缴费期至12月31日，个人缴费400元，"
-                + "可通过闽政通、支付宝、村委会代收点缴纳。逾期参保将有3个月待遇等待期。回复TD退订");
-        assertThat(row).containsEntry("status", "ACCEPTED").containsEntry("provider_sid", send.bizId())
+        assertThat(row.get("body"))
+                .isEqualTo("【永春县医保局】您好，城乡居民医保集中缴费期至12月31日，个人缴费400元，" + "可通过闽政通、支付宝、村委会代收点缴纳。逾期参保将有3个月待遇等待期。回复TD退订");
+        assertThat(row)
+                .containsEntry("status", "ACCEPTED")
+                .containsEntry("provider_sid", send.bizId())
                 .containsEntry("provider_template", AliyunStub.FIRST_CODE);
         // what the provider delivered is, character for character, what the outbox (and the SMS view) shows
-        assertThat(stub.delivered()).containsExactlyInAnyOrder((String) row.get("body"), (String) row(second).get("body"));
-        assertThat((String) row(second).get("body")).startsWith("【永春县医保局】您好，再次提醒：").contains("（400元）");
+        assertThat(stub.delivered()).containsExactlyInAnyOrder((String) row.get("body"), (String)
+                row(second).get("body"));
+        assertThat((String) row(second).get("body"))
+                .startsWith("【永春县医保局】您好，再次提醒：")
+                .contains("（400元）");
     }
 
     @Test
@@ -150,20 +174,36 @@ class AliyunDispatchIT {
         SecurityTestSupport.endSystem();
         security.actingAt("350525000000", cn.canbao.security.Role.CLERK, () -> {
             assertThat(withProvider.providerApproved()).isTrue();
-            assertThat(withProvider.list("350525000000")).extracting(SmsTemplate::body).containsExactly(
-                    "【永春县医保局】" + AliyunStub.APPROVED.get(AliyunStub.FIRST_CODE).replace("${fee}", "{amount}")
-                            .replace("${", "{"),
-                    "【永春县医保局】" + AliyunStub.APPROVED.get(AliyunStub.SECOND_CODE).replace("${fee}", "{amount}")
-                            .replace("${", "{"),
-                    "【永春县医保局】" + AliyunStub.APPROVED.get(AliyunStub.HOUSEHOLD_FIRST_CODE).replace("${fee}", "{amount}")
-                            .replace("${", "{"),
-                    "【永春县医保局】" + AliyunStub.APPROVED.get(AliyunStub.HOUSEHOLD_SECOND_CODE).replace("${fee}", "{amount}")
-                            .replace("${", "{"));
+            assertThat(withProvider.list("350525000000"))
+                    .extracting(SmsTemplate::body)
+                    .containsExactly(
+                            "【永春县医保局】"
+                                    + AliyunStub.APPROVED
+                                            .get(AliyunStub.FIRST_CODE)
+                                            .replace("${fee}", "{amount}")
+                                            .replace("${", "{"),
+                            "【永春县医保局】"
+                                    + AliyunStub.APPROVED
+                                            .get(AliyunStub.SECOND_CODE)
+                                            .replace("${fee}", "{amount}")
+                                            .replace("${", "{"),
+                            "【永春县医保局】"
+                                    + AliyunStub.APPROVED
+                                            .get(AliyunStub.HOUSEHOLD_FIRST_CODE)
+                                            .replace("${fee}", "{amount}")
+                                            .replace("${", "{"),
+                            "【永春县医保局】"
+                                    + AliyunStub.APPROVED
+                                            .get(AliyunStub.HOUSEHOLD_SECOND_CODE)
+                                            .replace("${fee}", "{amount}")
+                                            .replace("${", "{"));
             assertThatThrownBy(() -> withProvider.save("350525000000", SmsTemplates.REMINDER_FIRST, "您好，{amount}元"))
-                    .isInstanceOf(DomainException.class).hasMessageStartingWith("sms.template.providerApproved");
+                    .isInstanceOf(DomainException.class)
+                    .hasMessageStartingWith("sms.template.providerApproved");
         });
         SecurityTestSupport.beginSystem();
-        assertThat(support.jdbc.queryForObject("select count(*) from sms_template", Integer.class)).isZero();
+        assertThat(support.jdbc.queryForObject("select count(*) from sms_template", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -192,9 +232,15 @@ class AliyunDispatchIT {
         SmsDispatcher dispatcher = dispatcher(gateway, "node-a");
 
         assertThat(dispatcher.dispatch().retried()).isEqualTo(1);
-        assertThat(support.jdbc.queryForObject("select next_attempt_at from sms_message where id = ?",
-                java.time.OffsetDateTime.class, id).toInstant())
-                .isEqualTo(LocalDateTime.of(2026, 11, 3, 0, 0).atZone(MutableClock.SHANGHAI).toInstant());
+        assertThat(support.jdbc
+                        .queryForObject(
+                                "select next_attempt_at from sms_message where id = ?",
+                                java.time.OffsetDateTime.class,
+                                id)
+                        .toInstant())
+                .isEqualTo(LocalDateTime.of(2026, 11, 3, 0, 0)
+                        .atZone(MutableClock.SHANGHAI)
+                        .toInstant());
         clock.advance(Duration.ofHours(2));
         assertThat(dispatcher.dispatch().sent()).isZero();
         clock.advance(Duration.ofHours(10)); // midnight: in the quiet hours
@@ -240,10 +286,15 @@ class AliyunDispatchIT {
         assertThat(round.resent()).isZero();
         assertThat(stub.sends()).hasSize(1);
         assertThat(stub.keptPerNumber()).containsExactly(Map.entry("13900000006", 1L));
-        assertThat(row(id)).containsEntry("status", "ACCEPTED").containsEntry("provider_sid", "aliyun-out:canbao-sms-" + id);
+        assertThat(row(id))
+                .containsEntry("status", "ACCEPTED")
+                .containsEntry("provider_sid", "aliyun-out:canbao-sms-" + id);
         // looked up on the day of the attempt, China time
-        assertThat(stub.queries()).singleElement().satisfies(q -> assertThat(q)
-                .containsEntry("PhoneNumber", "13900000006").containsEntry("SendDate", "20261102"));
+        assertThat(stub.queries())
+                .singleElement()
+                .satisfies(q -> assertThat(q)
+                        .containsEntry("PhoneNumber", "13900000006")
+                        .containsEntry("SendDate", "20261102"));
     }
 
     @Test
@@ -280,7 +331,9 @@ class AliyunDispatchIT {
 
         assertThat(round.reconciled()).isEqualTo(taken - recorded);
         assertThat(round.resent()).isEqualTo(8 - taken);
-        assertThat(stub.keptPerNumber()).hasSize(8).allSatisfy((number, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(stub.keptPerNumber())
+                .hasSize(8)
+                .allSatisfy((number, n) -> assertThat(n).isEqualTo(1L));
         assertThat(count("status = 'ACCEPTED' and provider_sid is not null")).isEqualTo(8);
     }
 
@@ -294,13 +347,21 @@ class AliyunDispatchIT {
                 String mobile = String.format("1360000%04d", sequence);
                 String id = support.person(sequence, mobile, grid);
                 // even a caller that passes the name along cannot get it into a text
-                Map<String, String> variables = new HashMap<>(SmsTestSupport.reminder(id, mobile, grid, kind, "x").variables());
+                Map<String, String> variables = new HashMap<>(
+                        SmsTestSupport.reminder(id, mobile, grid, kind, "x").variables());
                 variables.put("name", "测试" + sequence);
-                long message = through.enqueue(new SmsRequest(id, mobile, grid, 1L, kind, variables,
-                        "personal-" + sequence)).orElseThrow();
+                long message = through.enqueue(
+                                new SmsRequest(id, mobile, grid, 1L, kind, variables, "personal-" + sequence))
+                        .orElseThrow();
                 String body = (String) row(message).get("body");
-                assertThat(body).as(kind).doesNotContain("测试" + sequence).doesNotContain(id).doesNotContain(mobile)
-                        .doesNotContain(id.substring(6, 14)).doesNotContain("{").doesNotContain("$");
+                assertThat(body)
+                        .as(kind)
+                        .doesNotContain("测试" + sequence)
+                        .doesNotContain(id)
+                        .doesNotContain(mobile)
+                        .doesNotContain(id.substring(6, 14))
+                        .doesNotContain("{")
+                        .doesNotContain("$");
                 assertThat(SmsText.containsIdNumber(body)).isFalse();
                 sequence++;
             }
@@ -308,10 +369,12 @@ class AliyunDispatchIT {
             String mobile = String.format("1360000%04d", sequence);
             String id = support.person(sequence, mobile, grid);
             for (String leak : List.of(mobile, id)) {
-                Map<String, String> variables = new HashMap<>(SmsTestSupport.reminder(id, mobile, grid, kind, "x").variables());
+                Map<String, String> variables = new HashMap<>(
+                        SmsTestSupport.reminder(id, mobile, grid, kind, "x").variables());
                 variables.put("channels", "村委会 " + leak);
-                assertThatThrownBy(() -> outbox.enqueue(new SmsRequest(id, mobile, grid, 1L, kind, variables,
-                        "leak-" + leak))).hasMessageStartingWith("sms.template.personalNumber");
+                assertThatThrownBy(() ->
+                                outbox.enqueue(new SmsRequest(id, mobile, grid, 1L, kind, variables, "leak-" + leak)))
+                        .hasMessageStartingWith("sms.template.personalNumber");
             }
             sequence++;
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -44,24 +43,29 @@ final class AliyunStub implements AutoCloseable {
     /** The approved texts, in the provider's syntax; {@code fee} is filled with our {@code amount}. */
     static final Map<String, String> APPROVED = Map.of(
             FIRST_CODE, "您好，城乡居民医保集中缴费期至${deadline}，个人缴费${fee}元，可通过${channels}缴纳。${consequence}。回复TD退订",
-            SECOND_CODE, "您好，再次提醒：居民医保缴费将于${deadline}截止，您尚未缴费（${fee}元），请尽快通过${channels}缴纳，"
-                    + "${consequence}。回复TD退订",
-            HOUSEHOLD_FIRST_CODE, "您好，您家中${members}尚未缴纳城乡居民医保费，合计${fee}元，集中缴费期至${deadline}，"
-                    + "可通过${channels}缴纳。${consequence}。回复TD退订",
-            HOUSEHOLD_SECOND_CODE, "您好，再次提醒：居民医保缴费将于${deadline}截止，您家中${members}尚未缴费（合计${fee}元），"
-                    + "请尽快通过${channels}缴纳，${consequence}。回复TD退订");
+            SECOND_CODE, "您好，再次提醒：居民医保缴费将于${deadline}截止，您尚未缴费（${fee}元），请尽快通过${channels}缴纳，" + "${consequence}。回复TD退订",
+            HOUSEHOLD_FIRST_CODE,
+                    "您好，您家中${members}尚未缴纳城乡居民医保费，合计${fee}元，集中缴费期至${deadline}，"
+                            + "可通过${channels}缴纳。${consequence}。回复TD退订",
+            HOUSEHOLD_SECOND_CODE,
+                    "您好，再次提醒：居民医保缴费将于${deadline}截止，您家中${members}尚未缴费（合计${fee}元），"
+                            + "请尽快通过${channels}缴纳，${consequence}。回复TD退订");
+
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the next SendSms calls get instead of normal service. */
-    enum Fault { THROTTLE, THROTTLE_DAY, HTTP_500, ACCEPT_THEN_500 }
+    enum Fault {
+        THROTTLE,
+        THROTTLE_DAY,
+        HTTP_500,
+        ACCEPT_THEN_500
+    }
 
     /** One SendSms as it arrived, and what the provider made of it (null content when refused). */
-    record Send(long nanos, Map<String, String> params, boolean signatureValid, String content, String bizId) {
-    }
+    record Send(long nanos, Map<String, String> params, boolean signatureValid, String content, String bizId) {}
 
-    private record Kept(String phone, String outId, LocalDate day, String content, String templateCode) {
-    }
+    private record Kept(String phone, String outId, LocalDate day, String content, String templateCode) {}
 
     private final HttpServer server;
     private final Supplier<Instant> now;
@@ -82,14 +86,17 @@ final class AliyunStub implements AutoCloseable {
 
     /** The approved templates as the settings hold them (kinds in kebab case, parameter → our variable). */
     static Map<String, SmsSettings.ApprovedTemplate> approvedTemplates() {
-        return Map.of("reminder-first", new SmsSettings.ApprovedTemplate(FIRST_CODE, APPROVED.get(FIRST_CODE),
-                        Map.of("fee", "amount")),
-                "reminder-second", new SmsSettings.ApprovedTemplate(SECOND_CODE, APPROVED.get(SECOND_CODE),
-                        Map.of("fee", "amount")),
-                "household-first", new SmsSettings.ApprovedTemplate(HOUSEHOLD_FIRST_CODE,
-                        APPROVED.get(HOUSEHOLD_FIRST_CODE), Map.of("fee", "amount")),
-                "household-second", new SmsSettings.ApprovedTemplate(HOUSEHOLD_SECOND_CODE,
-                        APPROVED.get(HOUSEHOLD_SECOND_CODE), Map.of("fee", "amount")));
+        return Map.of(
+                "reminder-first",
+                new SmsSettings.ApprovedTemplate(FIRST_CODE, APPROVED.get(FIRST_CODE), Map.of("fee", "amount")),
+                "reminder-second",
+                new SmsSettings.ApprovedTemplate(SECOND_CODE, APPROVED.get(SECOND_CODE), Map.of("fee", "amount")),
+                "household-first",
+                new SmsSettings.ApprovedTemplate(
+                        HOUSEHOLD_FIRST_CODE, APPROVED.get(HOUSEHOLD_FIRST_CODE), Map.of("fee", "amount")),
+                "household-second",
+                new SmsSettings.ApprovedTemplate(
+                        HOUSEHOLD_SECOND_CODE, APPROVED.get(HOUSEHOLD_SECOND_CODE), Map.of("fee", "amount")));
     }
 
     String endpoint() {
@@ -131,11 +138,15 @@ final class AliyunStub implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             long arrived = System.nanoTime();
-            Map<String, String> params = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            boolean signed = params.containsKey("Signature") && "POST".equals(exchange.getRequestMethod())
+            Map<String, String> params =
+                    form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            boolean signed = params.containsKey("Signature")
+                    && "POST".equals(exchange.getRequestMethod())
                     && params.get("Signature").equals(AliyunSignature.sign("POST", params, ACCESS_KEY_SECRET))
-                    && ACCESS_KEY_ID.equals(params.get("AccessKeyId")) && "2017-05-25".equals(params.get("Version"))
-                    && "HMAC-SHA1".equals(params.get("SignatureMethod")) && params.containsKey("SignatureNonce")
+                    && ACCESS_KEY_ID.equals(params.get("AccessKeyId"))
+                    && "2017-05-25".equals(params.get("Version"))
+                    && "HMAC-SHA1".equals(params.get("SignatureMethod"))
+                    && params.containsKey("SignatureNonce")
                     && params.containsKey("Timestamp");
             String action = params.getOrDefault("Action", "");
             if (!signed) {
@@ -144,7 +155,10 @@ final class AliyunStub implements AutoCloseable {
                         sends.add(new Send(arrived, params, false, null, null));
                     }
                 }
-                respond(exchange, 400, "{\"Code\":\"SignatureDoesNotMatch\",\"Message\":\"Specified signature is not matched\"}");
+                respond(
+                        exchange,
+                        400,
+                        "{\"Code\":\"SignatureDoesNotMatch\",\"Message\":\"Specified signature is not matched\"}");
                 return;
             }
             switch (action) {
@@ -178,11 +192,15 @@ final class AliyunStub implements AutoCloseable {
                 sends.add(new Send(arrived, params, true, null, null));
                 json = answer("isv.BLACK_KEY_CONTROL_LIMIT", "黑名单管控", null);
             } else {
-                String content = "【" + params.get("SignName") + "】" + fill(APPROVED.get(params.get("TemplateCode")),
-                        params.get("TemplateParam"));
+                String content = "【" + params.get("SignName") + "】"
+                        + fill(APPROVED.get(params.get("TemplateCode")), params.get("TemplateParam"));
                 String bizId = UUID.randomUUID().toString().replace("-", "").substring(0, 16) + "^0";
                 sends.add(new Send(arrived, params, true, content, bizId));
-                kept.add(new Kept(phone, params.get("OutId"), LocalDate.ofInstant(now.get(), CHINA), content,
+                kept.add(new Kept(
+                        phone,
+                        params.get("OutId"),
+                        LocalDate.ofInstant(now.get(), CHINA),
+                        content,
                         params.get("TemplateCode")));
                 if (fault == Fault.ACCEPT_THEN_500) {
                     status = 500; // taken, but the answer is lost
@@ -204,16 +222,24 @@ final class AliyunStub implements AutoCloseable {
         int total;
         synchronized (this) {
             queries.add(params);
-            List<Kept> found = kept.stream().filter(k -> k.phone().equals(phone) && k.day().equals(day)).toList();
+            List<Kept> found = kept.stream()
+                    .filter(k -> k.phone().equals(phone) && k.day().equals(day))
+                    .toList();
             total = found.size();
-            details = found.stream().skip((long) (page - 1) * size).limit(size)
-                    .map(k -> "{\"PhoneNum\":\"" + k.phone() + "\",\"SendStatus\":1,\"ErrCode\":\"\",\"TemplateCode\":\""
+            details = found.stream()
+                    .skip((long) (page - 1) * size)
+                    .limit(size)
+                    .map(k -> "{\"PhoneNum\":\"" + k.phone()
+                            + "\",\"SendStatus\":1,\"ErrCode\":\"\",\"TemplateCode\":\""
                             + k.templateCode() + "\",\"Content\":\"" + k.content() + "\",\"SendDate\":\"" + k.day()
                             + " 10:00:00\",\"ReceiveDate\":\"\",\"OutId\":\"" + k.outId() + "\"}")
                     .collect(Collectors.joining(","));
         }
-        respond(exchange, 200, "{\"Code\":\"OK\",\"Message\":\"OK\",\"RequestId\":\"" + UUID.randomUUID()
-                + "\",\"TotalCount\":" + total + ",\"SmsSendDetailDTOs\":{\"SmsSendDetailDTO\":[" + details + "]}}");
+        respond(
+                exchange,
+                200,
+                "{\"Code\":\"OK\",\"Message\":\"OK\",\"RequestId\":\"" + UUID.randomUUID() + "\",\"TotalCount\":"
+                        + total + ",\"SmsSendDetailDTOs\":{\"SmsSendDetailDTO\":[" + details + "]}}");
     }
 
     /** The approved text with the request's parameters, as the provider fills it. */
@@ -225,7 +251,8 @@ final class AliyunStub implements AutoCloseable {
         Matcher m = ApprovedTemplates.PROVIDER_PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(values.path(m.group(1)).asText("${" + m.group(1) + "}")));
+            m.appendReplacement(
+                    out, Matcher.quoteReplacement(values.path(m.group(1)).asText("${" + m.group(1) + "}")));
         }
         m.appendTail(out);
         return out.toString();
@@ -243,7 +270,8 @@ final class AliyunStub implements AutoCloseable {
         }
         for (String pair : encoded.split("&")) {
             int eq = pair.indexOf('=');
-            params.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+            params.put(
+                    URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
                     eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return params;

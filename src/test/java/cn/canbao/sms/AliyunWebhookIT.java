@@ -1,21 +1,20 @@
 package cn.canbao.sms;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.security.SecurityTestSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Alibaba Cloud's push over real HTTP on the running app, without a login: receipts and replies at the address
@@ -29,8 +28,10 @@ class AliyunWebhookIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SmsTestSupport support;
+
     @Autowired
     SmsOutbox outbox;
 
@@ -52,16 +53,20 @@ class AliyunWebhookIT {
 
     private long accepted(int sequence, String mobile, String sid) {
         String id = support.person(sequence, mobile, grid);
-        long message = outbox.enqueue(SmsTestSupport.reminder(id, mobile, grid, SmsTemplates.REMINDER_FIRST,
-                "aliyun-hook-" + sequence)).orElseThrow();
+        long message = outbox.enqueue(SmsTestSupport.reminder(
+                        id, mobile, grid, SmsTemplates.REMINDER_FIRST, "aliyun-hook-" + sequence))
+                .orElseThrow();
         support.jdbc.update("update sms_message set status = 'ACCEPTED', provider_sid = ? where id = ?", sid, message);
         return message;
     }
 
     private HttpResponse<String> post(String token, String kind, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/aliyun/" + token + "/"
-                        + kind)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+        return http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + port + "/webhooks/aliyun/" + token + "/" + kind))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
@@ -74,7 +79,9 @@ class AliyunWebhookIT {
         long delivered = accepted(5001, "13700005001", "900619746936498440^0");
         long failed = accepted(5002, "13700005002", "900619746936498441^0");
         long foundByLookup = accepted(5003, "13700005003", "aliyun-out:placeholder");
-        support.jdbc.update("update sms_message set provider_sid = ? where id = ?", "aliyun-out:canbao-sms-" + foundByLookup,
+        support.jdbc.update(
+                "update sms_message set provider_sid = ? where id = ?",
+                "aliyun-out:canbao-sms-" + foundByLookup,
                 foundByLookup);
         String receipts = "[{\"phone_number\":\"13700005001\",\"send_time\":\"2026-11-02 10:00:00\",\"report_time\":"
                 + "\"2026-11-02 10:00:05\",\"success\":true,\"err_code\":\"DELIVERED\",\"err_msg\":\"用户接收成功\","
@@ -93,13 +100,19 @@ class AliyunWebhookIT {
         HttpResponse<String> answer = post(TOKEN, "report", receipts);
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).contains("\"code\":0");
-        assertThat(row(delivered)).containsEntry("status", "DELIVERED").containsEntry("provider_sid", "900619746936498440^0");
+        assertThat(row(delivered))
+                .containsEntry("status", "DELIVERED")
+                .containsEntry("provider_sid", "900619746936498440^0");
         assertThat(row(failed)).containsEntry("status", "UNDELIVERED").containsEntry("error_message", "MK:0000: 空号");
         // the provider's id replaces the one made up when the message was found by its OutId
-        assertThat(row(foundByLookup)).containsEntry("status", "DELIVERED")
+        assertThat(row(foundByLookup))
+                .containsEntry("status", "DELIVERED")
                 .containsEntry("provider_sid", "900619746936498442^0");
         // a late receipt never moves a delivered message back
-        post(TOKEN, "report", "[{\"success\":false,\"err_code\":\"MK:0001\",\"out_id\":\"canbao-sms-" + delivered + "\"}]");
+        post(
+                TOKEN,
+                "report",
+                "[{\"success\":false,\"err_code\":\"MK:0001\",\"out_id\":\"canbao-sms-" + delivered + "\"}]");
         assertThat(row(delivered)).containsEntry("status", "DELIVERED");
     }
 
@@ -108,8 +121,9 @@ class AliyunWebhookIT {
         String father = support.person(5011, "13700005011", grid);
         String daughter = support.person(5012, "13700005011", grid);
         String other = support.person(5013, "13700005013", grid);
-        long queued = outbox.enqueue(SmsTestSupport.reminder(daughter, "13700005011", grid, SmsTemplates.REMINDER_FIRST,
-                "aliyun-stop")).orElseThrow();
+        long queued = outbox.enqueue(SmsTestSupport.reminder(
+                        daughter, "13700005011", grid, SmsTemplates.REMINDER_FIRST, "aliyun-stop"))
+                .orElseThrow();
         String stop = "[{\"phone_number\":\"13700005011\",\"send_time\":\"2026-11-02 10:05:00\",\"content\":\"退订\","
                 + "\"sign_name\":\"永春县医保局\",\"dest_code\":\"\",\"sequence_id\":778899001}]";
 
@@ -117,20 +131,27 @@ class AliyunWebhookIT {
         assertThat(optedOut(father)).isFalse();
 
         assertThat(post(TOKEN, "reply", stop).statusCode()).isEqualTo(200);
-        assertThat(post(TOKEN, "reply", "[{\"phone_number\":\"13700005013\",\"content\":\"请问在哪缴费\","
-                + "\"sequence_id\":778899002}]").statusCode()).isEqualTo(200);
+        assertThat(post(
+                                TOKEN,
+                                "reply",
+                                "[{\"phone_number\":\"13700005013\",\"content\":\"请问在哪缴费\","
+                                        + "\"sequence_id\":778899002}]")
+                        .statusCode())
+                .isEqualTo(200);
 
         assertThat(optedOut(father)).isTrue();
         assertThat(optedOut(daughter)).isTrue();
         assertThat(optedOut(other)).isFalse();
         assertThat(support.status(queued)).isEqualTo("SKIPPED");
-        assertThat(support.jdbc.queryForList("select provider_sid || ' ' || opt_out || ' ' || persons from sms_inbound "
-                + "order by provider_sid", String.class))
+        assertThat(support.jdbc.queryForList(
+                        "select provider_sid || ' ' || opt_out || ' ' || persons from sms_inbound "
+                                + "order by provider_sid",
+                        String.class))
                 .containsExactly("aliyun-up:778899001 true 2", "aliyun-up:778899002 false 0");
     }
 
     private boolean optedOut(String idNumber) {
-        return Boolean.TRUE.equals(support.jdbc.queryForObject("select sms_opt_out from person where id_number = ?",
-                Boolean.class, idNumber));
+        return Boolean.TRUE.equals(support.jdbc.queryForObject(
+                "select sms_opt_out from person where id_number = ?", Boolean.class, idNumber));
     }
 }

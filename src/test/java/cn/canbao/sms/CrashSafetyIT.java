@@ -1,21 +1,20 @@
 package cn.canbao.sms;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.canbao.CanbaoIntegrationTest;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The node dies after the provider accepted a message and before we recorded it; after the restart no
@@ -37,8 +36,10 @@ class CrashSafetyIT {
 
     @Autowired
     SmsTestSupport support;
+
     @Autowired
     SmsOutbox outbox;
+
     @Autowired
     PlatformTransactionManager transactions;
 
@@ -55,8 +56,7 @@ class CrashSafetyIT {
     }
 
     /** The process dying right after the provider took a message: nothing after the send runs. */
-    static final class Crash extends Error {
-    }
+    static final class Crash extends Error {}
 
     /** Passes sends through, and "kills the node" right after the provider accepted the n-th one. */
     static final class DiesAfterAccept implements SmsGateway {
@@ -98,10 +98,11 @@ class CrashSafetyIT {
             outbox.enqueue(SmsTestSupport.reminder(id, mobile, grid, SmsTemplates.REMINDER_FIRST, "crash-" + i));
         }
         try (TwilioStub stub = new TwilioStub(clock::instant)) {
-            SmsSettings.Twilio account = SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null);
+            SmsSettings.Twilio account =
+                    SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null);
             SmsSettings settings = SmsTestSupport.settings(1000, null);
-            SmsDispatcher doomed = support.dispatcher(new DiesAfterAccept(new TwilioGateway(account, clock), 5), settings, clock,
-                    "node-a");
+            SmsDispatcher doomed = support.dispatcher(
+                    new DiesAfterAccept(new TwilioGateway(account, clock), 5), settings, clock, "node-a");
             assertThatThrownBy(doomed::dispatch).isInstanceOf(Crash.class);
 
             // Twilio took the 5th and whatever else was in flight when the node died; we recorded fewer: the ones
@@ -114,14 +115,18 @@ class CrashSafetyIT {
 
             // another node takes over once the attempt is old enough to ask Twilio about
             clock.advance(Duration.ofMinutes(1));
-            SmsDispatcher.Round round = support.dispatcher(new TwilioGateway(account, clock), settings, clock, "node-b").dispatch();
+            SmsDispatcher.Round round = support.dispatcher(new TwilioGateway(account, clock), settings, clock, "node-b")
+                    .dispatch();
             assertThat(round.reconciled()).isEqualTo(taken - recorded);
             assertThat(round.resent()).isEqualTo(20 - taken);
             assertThat(round.sent()).isEqualTo(20 - taken);
 
             assertThat(stub.creates()).hasSize(20);
-            assertThat(stub.acceptedPerNumber()).hasSize(20).allSatisfy((number, n) -> assertThat(n).isEqualTo(1L));
-            assertThat(count("status = 'ACCEPTED' and provider_sid is not null")).isEqualTo(20);
+            assertThat(stub.acceptedPerNumber())
+                    .hasSize(20)
+                    .allSatisfy((number, n) -> assertThat(n).isEqualTo(1L));
+            assertThat(count("status = 'ACCEPTED' and provider_sid is not null"))
+                    .isEqualTo(20);
         }
     }
 
@@ -132,22 +137,28 @@ class CrashSafetyIT {
         new TransactionTemplate(transactions).executeWithoutResult(s -> {
             for (int i = 0; i < total; i++) {
                 // persons need not be in the register for the outbox; the mobile is the request's
-                outbox.enqueue(SmsTestSupport.reminder(SmsTestSupport.id(5000 + i), String.format("1360%07d", i), grid,
-                        SmsTemplates.REMINDER_FIRST, "drain-" + i));
+                outbox.enqueue(SmsTestSupport.reminder(
+                        SmsTestSupport.id(5000 + i),
+                        String.format("1360%07d", i),
+                        grid,
+                        SmsTemplates.REMINDER_FIRST,
+                        "drain-" + i));
             }
         });
         assertThat(count("status = 'QUEUED'")).isEqualTo(total);
-        SmsDispatcher dispatcher = support.dispatcher(support.localGateway(), SmsTestSupport.settings(100_000, null),
-                clock, "node-a");
+        SmsDispatcher dispatcher =
+                support.dispatcher(support.localGateway(), SmsTestSupport.settings(100_000, null), clock, "node-a");
         int sent = 0;
         for (int round = 0; round < 20 && count("status = 'QUEUED'") > 0; round++) {
             sent += dispatcher.dispatch().sent();
         }
         assertThat(sent).isEqualTo(total);
         assertThat(count("status = 'SENT'")).isEqualTo(total);
-        assertThat(support.jdbc.queryForObject("select count(distinct to_number) from sms_local_gateway", Integer.class))
+        assertThat(support.jdbc.queryForObject(
+                        "select count(distinct to_number) from sms_local_gateway", Integer.class))
                 .isEqualTo(total);
-        Map<String, Object> attempts = support.jdbc.queryForMap("select min(attempts) lo, max(attempts) hi from sms_message");
+        Map<String, Object> attempts =
+                support.jdbc.queryForMap("select min(attempts) lo, max(attempts) hi from sms_message");
         assertThat(attempts).containsEntry("lo", 1).containsEntry("hi", 1);
     }
 

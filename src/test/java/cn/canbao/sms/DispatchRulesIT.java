@@ -1,11 +1,8 @@
 package cn.canbao.sms;
 
-import cn.canbao.CanbaoIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.canbao.CanbaoIntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -13,8 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Quiet hours, the per-person cap and the identical-text cap, with a fixed clock: deferred, never dropped. */
 @CanbaoIntegrationTest
@@ -33,8 +32,10 @@ class DispatchRulesIT {
 
     @Autowired
     SmsTestSupport support;
+
     @Autowired
     SmsOutbox outbox;
+
     @Autowired
     SmsService sms;
 
@@ -57,7 +58,8 @@ class DispatchRulesIT {
     @Test
     void nothingGoesOutInQuietHoursAndEverythingWaitsForTheMorning() {
         String id = support.person(3001, "13800003001", grid);
-        long message = outbox.enqueue(SmsTestSupport.reminder(id, "13800003001", grid, SmsTemplates.REMINDER_FIRST, "quiet-1"))
+        long message = outbox.enqueue(
+                        SmsTestSupport.reminder(id, "13800003001", grid, SmsTemplates.REMINDER_FIRST, "quiet-1"))
                 .orElseThrow();
 
         SmsDispatcher.Round evening = dispatcher.dispatch();
@@ -83,9 +85,11 @@ class DispatchRulesIT {
         clock.set(LocalDateTime.of(2026, 11, 2, 10, 0));
         Instant start = clock.instant();
         String id = support.person(3002, "13800003002", grid);
-        long first = outbox.enqueue(SmsTestSupport.reminder(id, "13800003002", grid, SmsTemplates.REMINDER_FIRST, "cap-1"))
+        long first = outbox.enqueue(
+                        SmsTestSupport.reminder(id, "13800003002", grid, SmsTemplates.REMINDER_FIRST, "cap-1"))
                 .orElseThrow();
-        long second = outbox.enqueue(SmsTestSupport.reminder(id, "13800003002", grid, SmsTemplates.REMINDER_SECOND, "cap-2"))
+        long second = outbox.enqueue(
+                        SmsTestSupport.reminder(id, "13800003002", grid, SmsTemplates.REMINDER_SECOND, "cap-2"))
                 .orElseThrow();
 
         assertThat(dispatcher.dispatch().sent()).isEqualTo(1);
@@ -109,8 +113,14 @@ class DispatchRulesIT {
         Instant start = clock.instant();
         // a household sharing one phone: three persons, the same text
         String phone = "13800003003";
-        List<Long> ids = List.of(1, 2, 3).stream().map(i -> outbox.enqueue(SmsTestSupport.reminder(
-                support.person(3010 + i, phone, grid), phone, grid, SmsTemplates.REMINDER_FIRST, "same-" + i)).orElseThrow())
+        List<Long> ids = List.of(1, 2, 3).stream()
+                .map(i -> outbox.enqueue(SmsTestSupport.reminder(
+                                support.person(3010 + i, phone, grid),
+                                phone,
+                                grid,
+                                SmsTemplates.REMINDER_FIRST,
+                                "same-" + i))
+                        .orElseThrow())
                 .toList();
 
         assertThat(dispatcher.dispatch().sent()).isEqualTo(2);
@@ -130,33 +140,37 @@ class DispatchRulesIT {
     void optedOutResidentsAreSkippedAtEnqueueAndInTheQueue() {
         clock.set(LocalDateTime.of(2026, 11, 2, 10, 0));
         String queuedFirst = support.person(3020, "13800003020", grid);
-        long waiting = outbox.enqueue(SmsTestSupport.reminder(queuedFirst, "13800003020", grid, SmsTemplates.REMINDER_FIRST,
-                "opt-1")).orElseThrow();
+        long waiting = outbox.enqueue(
+                        SmsTestSupport.reminder(queuedFirst, "13800003020", grid, SmsTemplates.REMINDER_FIRST, "opt-1"))
+                .orElseThrow();
         // opted out after enqueueing, directly in the register (as an import or another node might)
         support.jdbc.update("update person set sms_opt_out = true where id_number = ?", queuedFirst);
         String optedOut = support.person(3021, "13800003021", grid);
         support.jdbc.update("update person set sms_opt_out = true where id_number = ?", optedOut);
-        Optional<Long> refused = outbox.enqueue(SmsTestSupport.reminder(optedOut, "13800003021", grid,
-                SmsTemplates.REMINDER_FIRST, "opt-2"));
-        Optional<Long> noMobile = outbox.enqueue(SmsTestSupport.reminder(support.person(3022, null, grid), "12345", grid,
-                SmsTemplates.REMINDER_FIRST, "opt-3"));
+        Optional<Long> refused = outbox.enqueue(
+                SmsTestSupport.reminder(optedOut, "13800003021", grid, SmsTemplates.REMINDER_FIRST, "opt-2"));
+        Optional<Long> noMobile = outbox.enqueue(SmsTestSupport.reminder(
+                support.person(3022, null, grid), "12345", grid, SmsTemplates.REMINDER_FIRST, "opt-3"));
 
         assertThat(refused).isEmpty();
         assertThat(noMobile).isEmpty();
-        assertThat(outbox.enqueue(SmsTestSupport.reminder(queuedFirst, "13800003020", grid, SmsTemplates.REMINDER_FIRST,
-                "opt-1"))).as("the same dedup key twice").isEmpty();
+        assertThat(outbox.enqueue(SmsTestSupport.reminder(
+                        queuedFirst, "13800003020", grid, SmsTemplates.REMINDER_FIRST, "opt-1")))
+                .as("the same dedup key twice")
+                .isEmpty();
         dispatcher.dispatch();
         assertThat(localSent()).isZero();
-        Map<String, String> reasons = Map.copyOf(support.jdbc.query("select dedup_key, status || ':' || skip_reason s "
-                + "from sms_message", rs -> {
-            Map<String, String> m = new java.util.HashMap<>();
-            while (rs.next()) {
-                m.put(rs.getString(1), rs.getString(2));
-            }
-            return m;
-        }));
-        assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of("opt-1", "SKIPPED:OPTED_OUT",
-                "opt-2", "SKIPPED:OPTED_OUT", "opt-3", "SKIPPED:NO_MOBILE"));
+        Map<String, String> reasons = Map.copyOf(support.jdbc.query(
+                "select dedup_key, status || ':' || skip_reason s " + "from sms_message", rs -> {
+                    Map<String, String> m = new java.util.HashMap<>();
+                    while (rs.next()) {
+                        m.put(rs.getString(1), rs.getString(2));
+                    }
+                    return m;
+                }));
+        assertThat(reasons)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "opt-1", "SKIPPED:OPTED_OUT", "opt-2", "SKIPPED:OPTED_OUT", "opt-3", "SKIPPED:NO_MOBILE"));
         assertThat(support.status(waiting)).isEqualTo("SKIPPED");
 
         Map<String, LatestSms> latest = sms.latest(List.of(queuedFirst, optedOut, SmsTestSupport.id(9999)));
@@ -169,7 +183,8 @@ class DispatchRulesIT {
     }
 
     private Instant nextAttempt(long id) {
-        return support.jdbc.queryForObject("select next_attempt_at from sms_message where id = ?", OffsetDateTime.class, id)
+        return support.jdbc
+                .queryForObject("select next_attempt_at from sms_message where id = ?", OffsetDateTime.class, id)
                 .toInstant();
     }
 

@@ -1,22 +1,21 @@
 package cn.canbao.sms;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.DomainException;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What Twilio's refusals do, through the real SDK against the local stub, on two nodes' dispatchers sharing the
@@ -33,10 +32,13 @@ class ProviderFaultsIT {
 
     @Autowired
     SmsTestSupport support;
+
     @Autowired
     SmsOutbox outbox;
+
     @Autowired
     SmsOperations operations;
+
     @Autowired
     SecurityTestSupport security;
 
@@ -62,22 +64,31 @@ class ProviderFaultsIT {
 
     private long enqueue(int sequence, String mobile) {
         String id = support.person(sequence, mobile, grid);
-        return outbox.enqueue(SmsTestSupport.reminder(id, mobile, grid, SmsTemplates.REMINDER_FIRST, "fault-" + sequence))
+        return outbox.enqueue(
+                        SmsTestSupport.reminder(id, mobile, grid, SmsTemplates.REMINDER_FIRST, "fault-" + sequence))
                 .orElseThrow();
     }
 
     private SmsDispatcher node(String name, SmsSettings settings) {
-        return support.dispatcher(new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), SERVICE, null), 16, clock), settings,
-                clock, name, meters);
+        return support.dispatcher(
+                new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), SERVICE, null), 16, clock),
+                settings,
+                clock,
+                name,
+                meters);
     }
 
     private Map<String, Object> row(long id) {
-        return support.jdbc.queryForMap("select status, attempts, lookups, error_code, error_message, next_attempt_at, "
-                + "defer_reason from sms_message where id = ?", id);
+        return support.jdbc.queryForMap(
+                "select status, attempts, lookups, error_code, error_message, next_attempt_at, "
+                        + "defer_reason from sms_message where id = ?",
+                id);
     }
 
     private double faults(String outcome, String code) {
-        var counter = meters.find("canbao.sms.provider.faults").tags("outcome", outcome, "code", code).counter();
+        var counter = meters.find("canbao.sms.provider.faults")
+                .tags("outcome", outcome, "code", code)
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -100,7 +111,8 @@ class ProviderFaultsIT {
         }
         // which of the two reached Twilio first is the senders' race: the refused one(s) carry the code, all wait
         assertThat(List.of(row(first), row(second)))
-                .filteredOn(r -> Integer.valueOf(20003).equals(r.get("error_code"))).hasSize(refused)
+                .filteredOn(r -> Integer.valueOf(20003).equals(r.get("error_code")))
+                .hasSize(refused)
                 .allSatisfy(r -> assertThat(r).containsEntry("defer_reason", "PAUSED"));
         assertThat(faults("halt", "20003")).isEqualTo(refused);
         assertThat(meters.get("canbao.sms.dispatcher.paused").gauge().value()).isEqualTo(1);
@@ -113,16 +125,19 @@ class ProviderFaultsIT {
         stub.refuseAll(null); // the token is fixed
         SecurityTestSupport.endSystem();
         try {
-            assertThat(security.actingAt(COUNTY, Role.CLERK, () -> operations.pause())).get()
+            assertThat(security.actingAt(COUNTY, Role.CLERK, () -> operations.pause()))
+                    .get()
                     .satisfies(p -> assertThat(p.code()).isEqualTo(20003));
             // the attack: a county's administrator (not the deployment's) and a clerk try to resume
             assertThatThrownBy(() -> security.actingAt(COUNTY, Role.ADMIN, () -> operations.resume()))
                     .isInstanceOf(DomainException.class);
             assertThatThrownBy(() -> security.actingAt(PROVINCE, Role.CLERK, () -> operations.resume()))
                     .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-            assertThat(support.jdbc.queryForObject("select paused_at is not null from sms_dispatch_state", Boolean.class))
+            assertThat(support.jdbc.queryForObject(
+                            "select paused_at is not null from sms_dispatch_state", Boolean.class))
                     .isTrue();
-            assertThat(security.actingAt(PROVINCE, Role.ADMIN, () -> operations.resume())).isTrue();
+            assertThat(security.actingAt(PROVINCE, Role.ADMIN, () -> operations.resume()))
+                    .isTrue();
         } finally {
             SecurityTestSupport.beginSystem();
         }
@@ -130,7 +145,8 @@ class ProviderFaultsIT {
         assertThat(resumed.paused()).isFalse();
         assertThat(resumed.sent()).isEqualTo(2);
         assertThat(row(first)).containsEntry("status", "ACCEPTED").containsEntry("attempts", 1);
-        assertThat(stub.acceptedPerNumber()).containsOnly(Map.entry("+8613900000101", 1L), Map.entry("+8613900000102", 1L));
+        assertThat(stub.acceptedPerNumber())
+                .containsOnly(Map.entry("+8613900000101", 1L), Map.entry("+8613900000102", 1L));
     }
 
     @Test
@@ -140,7 +156,9 @@ class ProviderFaultsIT {
         stub.refuseNext(new TwilioStub.Refusal(429, 20429, "120"));
         assertThat(a.dispatch().retried()).isEqualTo(1);
         java.sql.Timestamp next = (java.sql.Timestamp) row(limited).get("next_attempt_at");
-        assertThat(next.toInstant()).as("Retry-After 120 s, not the 30 s backoff").isEqualTo(clock.instant().plusSeconds(120));
+        assertThat(next.toInstant())
+                .as("Retry-After 120 s, not the 30 s backoff")
+                .isEqualTo(clock.instant().plusSeconds(120));
         clock.advance(Duration.ofSeconds(119));
         assertThat(a.dispatch().sent()).isZero();
         clock.advance(Duration.ofSeconds(1));
@@ -162,7 +180,8 @@ class ProviderFaultsIT {
         long unsubscribed = enqueue(5, "13900000105");
         long tooLong = enqueue(6, "13900000106");
         stub.refuseNext(new TwilioStub.Refusal(400, 21610, null), new TwilioStub.Refusal(400, 21617, null));
-        SmsDispatcher.Round round = node("node-a", SmsTestSupport.settings(10, null)).dispatch();
+        SmsDispatcher.Round round =
+                node("node-a", SmsTestSupport.settings(10, null)).dispatch();
         assertThat(round.failed()).isEqualTo(2);
         assertThat(round.paused()).isFalse();
         assertThat(row(unsubscribed)).containsEntry("status", "FAILED").containsEntry("error_code", 21610);
@@ -186,7 +205,10 @@ class ProviderFaultsIT {
         clock.advance(Duration.ofMinutes(2)); // after the backoff of the second attempt's worth
         SmsDispatcher.Round given = a.dispatch();
         assertThat(given.unresolved()).isEqualTo(1);
-        assertThat(row(lost)).containsEntry("status", "UNRESOLVED").containsEntry("lookups", 2).containsEntry("attempts", 1);
+        assertThat(row(lost))
+                .containsEntry("status", "UNRESOLVED")
+                .containsEntry("lookups", 2)
+                .containsEntry("attempts", 1);
         int lookups = stub.lists();
         clock.advance(Duration.ofHours(1));
         b.dispatch();
@@ -197,13 +219,19 @@ class ProviderFaultsIT {
         SecurityTestSupport.endSystem();
         try {
             // the attack: a clerk of another township cannot see or settle it
-            String other = support.jdbc.queryForObject("select code from region where level = 'TOWNSHIP' and code <> ? "
-                    + "and parent_code = ? order by code limit 1", String.class, SmsTestSupport.TOWNSHIP, COUNTY);
-            assertThat(security.actingAt(other, Role.CLERK, () -> operations.unresolved(10))).isEmpty();
+            String other = support.jdbc.queryForObject(
+                    "select code from region where level = 'TOWNSHIP' and code <> ? "
+                            + "and parent_code = ? order by code limit 1",
+                    String.class,
+                    SmsTestSupport.TOWNSHIP,
+                    COUNTY);
+            assertThat(security.actingAt(other, Role.CLERK, () -> operations.unresolved(10)))
+                    .isEmpty();
             assertThatThrownBy(() -> security.actingAt(other, Role.CLERK, () -> operations.sendAgain(lost)))
                     .isInstanceOf(RuntimeException.class);
             assertThat(row(lost)).containsEntry("status", "UNRESOLVED");
-            assertThat(security.actingAt(COUNTY, Role.CLERK, () -> operations.unresolved(10))).singleElement()
+            assertThat(security.actingAt(COUNTY, Role.CLERK, () -> operations.unresolved(10)))
+                    .singleElement()
                     .satisfies(u -> {
                         assertThat(u.id()).isEqualTo(lost);
                         assertThat(u.maskedMobile()).contains("*").doesNotContain("13900000107");
@@ -231,7 +259,8 @@ class ProviderFaultsIT {
             stub.preexisting("+8613900000108", "其他通知 " + i, clock.instant().plusSeconds(1));
         }
         clock.advance(Duration.ofSeconds(31));
-        SmsDispatcher.Round round = node("node-b", SmsTestSupport.settings(10, null)).dispatch();
+        SmsDispatcher.Round round =
+                node("node-b", SmsTestSupport.settings(10, null)).dispatch();
         assertThat(round.reconciled()).isEqualTo(1);
         assertThat(round.resent()).isZero();
         assertThat(row(ours)).containsEntry("status", "DELIVERED");

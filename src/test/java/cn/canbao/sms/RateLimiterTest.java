@@ -1,6 +1,6 @@
 package cn.canbao.sms;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The rate limit's places: held from a send's start to a second after it reached the provider at the latest. */
 class RateLimiterTest {
@@ -121,7 +120,9 @@ class RateLimiterTest {
         senders.shutdown();
         List<Long> sorted = starts.stream().sorted().toList();
         for (int i = 0; i + 1 < sorted.size(); i++) {
-            assertThat(sorted.get(i + 1) - sorted.get(i)).as("spaced, never in a burst").isGreaterThanOrEqualTo(200 * MS);
+            assertThat(sorted.get(i + 1) - sorted.get(i))
+                    .as("spaced, never in a burst")
+                    .isGreaterThanOrEqualTo(200 * MS);
         }
         for (int i = 0; i + rate < sorted.size(); i++) {
             assertThat(sorted.get(i + rate) - sorted.get(i)).isGreaterThanOrEqualTo(1_030 * MS);

@@ -1,16 +1,15 @@
 package cn.canbao.sms;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
 /** {@code canbao.sms.gateway} chooses the gateway and whether texts are the provider's approved templates. */
 class SmsGatewaySelectionTest {
@@ -27,15 +26,26 @@ class SmsGatewaySelectionTest {
         SmsSettings settings = bind(Map.of());
         assertThat(settings.gateway()).isEqualTo("local");
         assertThat(SmsConfiguration.gateway(settings, null, Clock.systemUTC())).isInstanceOf(LocalGateway.class);
-        assertThat(SmsConfiguration.approvedTemplates(settings.gateway(), settings.aliyun()).active()).isFalse();
+        assertThat(SmsConfiguration.approvedTemplates(settings.gateway(), settings.aliyun())
+                        .active())
+                .isFalse();
     }
 
     @Test
     void twilioWithTheCountysTexts() {
-        SmsSettings settings = bind(Map.of("canbao.sms.gateway", "twilio", "canbao.sms.twilio.account-sid",
-                TwilioStub.ACCOUNT, "canbao.sms.twilio.auth-token", "t", "canbao.sms.twilio.from-number", "+15005550006"));
+        SmsSettings settings = bind(Map.of(
+                "canbao.sms.gateway",
+                "twilio",
+                "canbao.sms.twilio.account-sid",
+                TwilioStub.ACCOUNT,
+                "canbao.sms.twilio.auth-token",
+                "t",
+                "canbao.sms.twilio.from-number",
+                "+15005550006"));
         assertThat(SmsConfiguration.gateway(settings, null, Clock.systemUTC())).isInstanceOf(TwilioGateway.class);
-        assertThat(SmsConfiguration.approvedTemplates(settings.gateway(), settings.aliyun()).active()).isFalse();
+        assertThat(SmsConfiguration.approvedTemplates(settings.gateway(), settings.aliyun())
+                        .active())
+                .isFalse();
     }
 
     @Test
@@ -60,31 +70,41 @@ class SmsGatewaySelectionTest {
         assertThat(SmsConfiguration.gateway(settings, null, Clock.systemUTC())).isInstanceOf(AliyunGateway.class);
         ApprovedTemplates approved = SmsConfiguration.approvedTemplates(settings.gateway(), settings.aliyun());
         assertThat(approved.active()).isTrue();
-        ApprovedTemplates.Rendered first = approved.render(SmsTemplates.REMINDER_FIRST,
-                Map.of("deadline", "12月31日", "amount", "400"));
-        assertThat(first).isEqualTo(new ApprovedTemplates.Rendered("【永春县医保局】您好，缴费期至12月31日，个人缴费400元", "SMS_1",
-                "{\"deadline\":\"12月31日\",\"payAmount\":\"400\"}"));
+        ApprovedTemplates.Rendered first =
+                approved.render(SmsTemplates.REMINDER_FIRST, Map.of("deadline", "12月31日", "amount", "400"));
+        assertThat(first)
+                .isEqualTo(new ApprovedTemplates.Rendered(
+                        "【永春县医保局】您好，缴费期至12月31日，个人缴费400元", "SMS_1", "{\"deadline\":\"12月31日\",\"payAmount\":\"400\"}"));
         assertThat(approved.shown(SmsTemplates.REMINDER_SECOND)).contains("【永春县医保局】您好，再次提醒：{deadline}截止，{consequence}");
     }
 
     @Test
     void anyOtherValueStopsTheStart() {
-        assertThatThrownBy(() -> SmsConfiguration.gateway(bind(Map.of("canbao.sms.gateway", "tencent")), null,
-                Clock.systemUTC())).hasMessageContaining("local, twilio or aliyun");
+        assertThatThrownBy(() -> SmsConfiguration.gateway(
+                        bind(Map.of("canbao.sms.gateway", "tencent")), null, Clock.systemUTC()))
+                .hasMessageContaining("local, twilio or aliyun");
     }
 
     /** A lookup while the send still waits for its answer would find nothing and send it twice: refused at start. */
     @Test
     void aReconcileDelayShorterThanTheGatewaysLongestCallStopsTheStart() {
-        Map<String, String> twilio = new java.util.HashMap<>(Map.of("canbao.sms.gateway", "twilio",
-                "canbao.sms.twilio.account-sid", "AC1", "canbao.sms.twilio.auth-token", "t",
-                "canbao.sms.twilio.from-number", "+15005550006"));
+        Map<String, String> twilio = new java.util.HashMap<>(Map.of(
+                "canbao.sms.gateway",
+                "twilio",
+                "canbao.sms.twilio.account-sid",
+                "AC1",
+                "canbao.sms.twilio.auth-token",
+                "t",
+                "canbao.sms.twilio.from-number",
+                "+15005550006"));
         assertThat(bind(twilio).reconcileAfter()).isEqualTo(java.time.Duration.ofMinutes(2));
         twilio.put("canbao.sms.reconcile-after", "30s");
         assertThatThrownBy(() -> SmsConfiguration.gateway(bind(twilio), null, Clock.systemUTC()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("reconcile-after")
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("reconcile-after")
                 .hasMessageContaining("PT50.5S");
         twilio.put("canbao.sms.reconcile-after", "51s");
-        assertThat(SmsConfiguration.gateway(bind(twilio), null, Clock.systemUTC())).isInstanceOf(TwilioGateway.class);
+        assertThat(SmsConfiguration.gateway(bind(twilio), null, Clock.systemUTC()))
+                .isInstanceOf(TwilioGateway.class);
     }
 }

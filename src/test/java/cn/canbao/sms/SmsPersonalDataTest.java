@@ -1,12 +1,11 @@
 package cn.canbao.sms;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /**
  * "Texts carry no names or ID numbers" (issue 16): no template — the defaults, a county's own, a provider's approved
@@ -18,13 +17,32 @@ class SmsPersonalDataTest {
     static final String NAME = "张小明";
     static final String ID = "350525196001011234";
     static final String MOBILE = "13912345678";
-    static final Map<String, String> VARIABLES = Map.of("name", NAME, "idNumber", ID, "mobile", MOBILE, "amount", "400",
-            "deadline", "12月31日", "channels", "闽政通、支付宝、村委会代收点", "consequence", "逾期参保将有3个月待遇等待期", "members", "户主、配偶共2人");
+    static final Map<String, String> VARIABLES = Map.of(
+            "name",
+            NAME,
+            "idNumber",
+            ID,
+            "mobile",
+            MOBILE,
+            "amount",
+            "400",
+            "deadline",
+            "12月31日",
+            "channels",
+            "闽政通、支付宝、村委会代收点",
+            "consequence",
+            "逾期参保将有3个月待遇等待期",
+            "members",
+            "户主、配偶共2人");
 
     @Test
     void everyDefaultTemplateOfEveryKindRendersWithoutNameIdOrPhone() {
-        assertThat(SmsTemplates.DEFAULTS).containsOnlyKeys(SmsTemplates.REMINDER_FIRST, SmsTemplates.REMINDER_SECOND,
-                SmsTemplates.HOUSEHOLD_FIRST, SmsTemplates.HOUSEHOLD_SECOND);
+        assertThat(SmsTemplates.DEFAULTS)
+                .containsOnlyKeys(
+                        SmsTemplates.REMINDER_FIRST,
+                        SmsTemplates.REMINDER_SECOND,
+                        SmsTemplates.HOUSEHOLD_FIRST,
+                        SmsTemplates.HOUSEHOLD_SECOND);
         SmsTemplates.DEFAULTS.forEach((kind, template) -> {
             SmsText.checkTemplate(template);
             assertThat(SmsText.placeholders(template)).as(kind).doesNotContain("name", "idNumber", "mobile");
@@ -39,16 +57,21 @@ class SmsPersonalDataTest {
         for (String kind : SmsTemplates.DEFAULTS.keySet()) {
             ApprovedTemplates.Rendered rendered = approved.render(kind, VARIABLES);
             assertNothingPersonal(rendered.body());
-            assertThat(rendered.paramsJson()).doesNotContain(NAME).doesNotContain(ID).doesNotContain(MOBILE);
+            assertThat(rendered.paramsJson())
+                    .doesNotContain(NAME)
+                    .doesNotContain(ID)
+                    .doesNotContain(MOBILE);
             assertThat(rendered.body()).startsWith("【" + AliyunStub.SIGN_NAME + "】");
         }
     }
 
     @Test
     void refusesATemplateWithANameIdOrPhonePlaceholder() {
-        for (String placeholder : new String[] {"name", "Name", "idNumber", "id_number", "idCard", "mobile", "phone", "ID"}) {
+        for (String placeholder :
+                new String[] {"name", "Name", "idNumber", "id_number", "idCard", "mobile", "phone", "ID"}) {
             assertThatThrownBy(() -> SmsText.checkTemplate("您好{" + placeholder + "}，请缴费{amount}元"))
-                    .as(placeholder).hasMessageStartingWith("sms.template.personalVariable");
+                    .as(placeholder)
+                    .hasMessageStartingWith("sms.template.personalVariable");
         }
     }
 
@@ -56,8 +79,8 @@ class SmsPersonalDataTest {
     void refusesAnIdNumberWrittenIntoATemplateOrRenderedIntoAText() {
         assertThatThrownBy(() -> SmsText.checkTemplate("身份证" + ID + "请缴费{amount}元"))
                 .hasMessageStartingWith("sms.template.personalNumber");
-        assertThatThrownBy(() -> SmsText.checkTemplate("旧证350525600101123缴费")).hasMessageStartingWith(
-                "sms.template.personalNumber");
+        assertThatThrownBy(() -> SmsText.checkTemplate("旧证350525600101123缴费"))
+                .hasMessageStartingWith("sms.template.personalNumber");
         assertThatThrownBy(() -> SmsText.render("可通过{channels}缴纳", Map.of("channels", "村委会 " + ID)))
                 .hasMessageStartingWith("sms.template.personalNumber");
         // a masked number, an amount, a date, a county hotline or a collector's phone are not the resident's
@@ -69,9 +92,11 @@ class SmsPersonalDataTest {
     void refusesATextCarryingTheResidentsOwnMobileOrIdNumber() {
         String body = SmsText.render(SmsTemplates.DEFAULTS.get(SmsTemplates.REMINDER_FIRST), VARIABLES);
         SmsText.checkNotAbout(body, ID, MOBILE);
-        for (String text : new String[] {body + MOBILE, body + "139 1234 5678", body + "139-1234-5678", body + ID,
-                body + ID.toLowerCase()}) {
-            assertThatThrownBy(() -> SmsText.checkNotAbout(text, ID, MOBILE)).as(text)
+        for (String text : new String[] {
+            body + MOBILE, body + "139 1234 5678", body + "139-1234-5678", body + ID, body + ID.toLowerCase()
+        }) {
+            assertThatThrownBy(() -> SmsText.checkNotAbout(text, ID, MOBILE))
+                    .as(text)
                     .hasMessageStartingWith("sms.template.personalNumber");
         }
         // the mobile as the outbox gets it (+86…) is the same number
@@ -84,17 +109,31 @@ class SmsPersonalDataTest {
         SmsSettings.Aliyun base = SmsTestSupport.aliyun(null);
         SmsSettings.ApprovedTemplate second = base.templates().get("reminder-second");
         for (SmsSettings.ApprovedTemplate first : new SmsSettings.ApprovedTemplate[] {
-                new SmsSettings.ApprovedTemplate("SMS_1", "${name}您好，缴费${fee}元", Map.of("fee", "amount")),
-                new SmsSettings.ApprovedTemplate("SMS_1", "${who}您好，缴费${fee}元", Map.of("who", "name", "fee", "amount"))}) {
-            SmsSettings.Aliyun aliyun = new SmsSettings.Aliyun("k", "s", "签名", base.endpoint(), "cn-hangzhou",
-                    Duration.ofSeconds(5), Map.of("reminder-first", first, "reminder-second", second), null);
-            assertThatThrownBy(() -> ApprovedTemplates.of(aliyun)).hasMessageContaining("sms.template.personalVariable");
+            new SmsSettings.ApprovedTemplate("SMS_1", "${name}您好，缴费${fee}元", Map.of("fee", "amount")),
+            new SmsSettings.ApprovedTemplate("SMS_1", "${who}您好，缴费${fee}元", Map.of("who", "name", "fee", "amount"))
+        }) {
+            SmsSettings.Aliyun aliyun = new SmsSettings.Aliyun(
+                    "k",
+                    "s",
+                    "签名",
+                    base.endpoint(),
+                    "cn-hangzhou",
+                    Duration.ofSeconds(5),
+                    Map.of("reminder-first", first, "reminder-second", second),
+                    null);
+            assertThatThrownBy(() -> ApprovedTemplates.of(aliyun))
+                    .hasMessageContaining("sms.template.personalVariable");
         }
     }
 
     private static void assertNothingPersonal(String text) {
-        assertThat(text).doesNotContain(NAME).doesNotContain("张*明").doesNotContain(ID).doesNotContain(MOBILE)
-                .doesNotContain("{").doesNotContain("${");
+        assertThat(text)
+                .doesNotContain(NAME)
+                .doesNotContain("张*明")
+                .doesNotContain(ID)
+                .doesNotContain(MOBILE)
+                .doesNotContain("{")
+                .doesNotContain("${");
         assertThat(SmsText.containsIdNumber(text)).isFalse();
         SmsText.checkNotAbout(text, ID, MOBILE);
     }

@@ -5,16 +5,15 @@ import cn.canbao.region.RegionService;
 import cn.canbao.register.RegisterHistories;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.SystemAccess;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Fresh SMS tables, persons to write to, and dispatchers built with a test's clock, gateway and rules. */
 @Component
@@ -23,6 +22,7 @@ class SmsTestSupport {
     static final String TOWNSHIP = "350525117000";
     /** Marks the persons these tests create, so they are gone again after each test. */
     static final String MARKER = "SMS-TEST";
+
     static final String STATUS_CALLBACK = "https://canbao.example.cn/webhooks/twilio/status";
 
     final JdbcTemplate jdbc;
@@ -31,8 +31,12 @@ class SmsTestSupport {
     private final RegionService regions;
     private final RegisterHistories register;
 
-    SmsTestSupport(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions,
-                   RegionService regions, RegisterHistories register) {
+    SmsTestSupport(
+            JdbcTemplate jdbc,
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            RegionService regions,
+            RegisterHistories register) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;
@@ -42,7 +46,8 @@ class SmsTestSupport {
 
     /** Every SMS table empty and the tests' persons gone, so a test sees only what it made, and others never see it. */
     void clean() {
-        jdbc.update("delete from person_change c using person p where p.id_number = c.id_number and p.address = ?", MARKER);
+        jdbc.update(
+                "delete from person_change c using person p where p.id_number = c.id_number and p.address = ?", MARKER);
         jdbc.update("delete from person where address = ?", MARKER);
         jdbc.update("delete from sms_message");
         jdbc.update("delete from sms_local_gateway");
@@ -50,14 +55,17 @@ class SmsTestSupport {
         jdbc.update("delete from sms_inbound");
         jdbc.update("delete from sms_template");
         jdbc.update("delete from sms_early_status");
-        jdbc.update("update sms_dispatch_state set node = null, round_ended = null, paused_at = null, paused_code = null, "
-                + "paused_reason = null, resumed_by = null, resumed_at = null");
+        jdbc.update(
+                "update sms_dispatch_state set node = null, round_ended = null, paused_at = null, paused_code = null, "
+                        + "paused_reason = null, resumed_by = null, resumed_at = null");
     }
 
     /** The first grid of the township's first village. */
     String grid() {
         return SystemAccess.call(() -> {
-            String village = regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE).get(0).code();
+            String village = regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE)
+                    .get(0)
+                    .code();
             return regions.descendantsAtLevel(village, RegionLevel.GRID).get(0).code();
         });
     }
@@ -65,9 +73,17 @@ class SmsTestSupport {
     /** A person living in the grid with this mobile (sequence makes the ID number), not opted out. */
     String person(int sequence, String mobile, String grid) {
         String id = TestIds.id("350525", LocalDate.of(1960, 1, 1).plusDays(sequence / 900), 100 + sequence % 900);
-        jdbc.update("insert into person (id_number, name, birth_date, sex, household_region, residence_region, grid_code, "
-                + "mobile, address) values (?, ?, ?, 'M', ?, ?, ?, ?, ?)",
-                id, "测试" + sequence, LocalDate.of(1960, 1, 1), grid.substring(0, 12), grid.substring(0, 12), grid, mobile, MARKER);
+        jdbc.update(
+                "insert into person (id_number, name, birth_date, sex, household_region, residence_region, grid_code, "
+                        + "mobile, address) values (?, ?, ?, 'M', ?, ?, ?, ?, ?)",
+                id,
+                "测试" + sequence,
+                LocalDate.of(1960, 1, 1),
+                grid.substring(0, 12),
+                grid.substring(0, 12),
+                grid,
+                mobile,
+                MARKER);
         return id;
     }
 
@@ -76,15 +92,44 @@ class SmsTestSupport {
     }
 
     static SmsRequest reminder(String idNumber, String mobile, String region, String key, String dedup) {
-        return new SmsRequest(idNumber, mobile, region, 1L, key, Map.of("amount", "400",
-                "deadline", "12月31日", "channels", "闽政通、支付宝、村委会代收点", "consequence", "逾期参保将有3个月待遇等待期",
-                "members", "户主、配偶共2人"), dedup);
+        return new SmsRequest(
+                idNumber,
+                mobile,
+                region,
+                1L,
+                key,
+                Map.of(
+                        "amount",
+                        "400",
+                        "deadline",
+                        "12月31日",
+                        "channels",
+                        "闽政通、支付宝、村委会代收点",
+                        "consequence",
+                        "逾期参保将有3个月待遇等待期",
+                        "members",
+                        "户主、配偶共2人"),
+                dedup);
     }
 
     static SmsSettings settings(int ratePerSecond, SmsSettings.Twilio twilio) {
-        return new SmsSettings("test", ratePerSecond, LocalTime.of(21, 0), LocalTime.of(8, 0),
-                Duration.ofDays(3), 2, Duration.ofHours(24), 3, Duration.ofSeconds(30), Duration.ofHours(1),
-                Duration.ofSeconds(30), 200, 3, new SmsSettings.Dispatcher(false, Duration.ofSeconds(5), 0, Duration.ofMillis(30)), twilio, aliyun(null));
+        return new SmsSettings(
+                "test",
+                ratePerSecond,
+                LocalTime.of(21, 0),
+                LocalTime.of(8, 0),
+                Duration.ofDays(3),
+                2,
+                Duration.ofHours(24),
+                3,
+                Duration.ofSeconds(30),
+                Duration.ofHours(1),
+                Duration.ofSeconds(30),
+                200,
+                3,
+                new SmsSettings.Dispatcher(false, Duration.ofSeconds(5), 0, Duration.ofMillis(30)),
+                twilio,
+                aliyun(null));
     }
 
     /** The gateway's settings with the stub's approved templates and keys. */
@@ -94,22 +139,33 @@ class SmsTestSupport {
 
     /** An Alibaba Cloud account at the endpoint (the stub) with {@link AliyunStub}'s approved templates. */
     static SmsSettings.Aliyun aliyun(String endpoint) {
-        return new SmsSettings.Aliyun(AliyunStub.ACCESS_KEY_ID, AliyunStub.ACCESS_KEY_SECRET, AliyunStub.SIGN_NAME,
-                endpoint == null ? "https://dysmsapi.aliyuncs.com" : endpoint, "cn-hangzhou", Duration.ofSeconds(5),
-                AliyunStub.approvedTemplates(), null);
+        return new SmsSettings.Aliyun(
+                AliyunStub.ACCESS_KEY_ID,
+                AliyunStub.ACCESS_KEY_SECRET,
+                AliyunStub.SIGN_NAME,
+                endpoint == null ? "https://dysmsapi.aliyuncs.com" : endpoint,
+                "cn-hangzhou",
+                Duration.ofSeconds(5),
+                AliyunStub.approvedTemplates(),
+                null);
     }
 
     static SmsSettings.Twilio twilio(String apiBase, String messagingService, String from) {
-        return new SmsSettings.Twilio(TwilioStub.ACCOUNT, "stub-auth-token", messagingService, from, STATUS_CALLBACK, null,
-                apiBase);
+        return new SmsSettings.Twilio(
+                TwilioStub.ACCOUNT, "stub-auth-token", messagingService, from, STATUS_CALLBACK, null, apiBase);
     }
 
     SmsDispatcher dispatcher(SmsGateway gateway, SmsSettings settings, Clock clock, String node) {
-        return dispatcher(gateway, settings, clock, node, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        return dispatcher(
+                gateway, settings, clock, node, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
-    SmsDispatcher dispatcher(SmsGateway gateway, SmsSettings settings, Clock clock, String node,
-                             io.micrometer.core.instrument.MeterRegistry meters) {
+    SmsDispatcher dispatcher(
+            SmsGateway gateway,
+            SmsSettings settings,
+            Clock clock,
+            String node,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         return new SmsDispatcher(jdbc, dataSource, transactions, gateway, settings, clock, node, register, meters);
     }
 

@@ -1,14 +1,13 @@
 package cn.canbao.sms;
 
-import cn.canbao.base.DomainException;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.canbao.base.DomainException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** Segment counting, the no-link rule, rendering, quiet hours and backoff. */
 class SmsTextTest {
@@ -34,19 +33,21 @@ class SmsTextTest {
         assertThat(SmsText.containsUrl("打开 chsi.gov.cn 缴费")).isTrue();
         assertThat(SmsText.containsUrl("个人缴费400.00元，12月31日截止。回复TD退订")).isFalse();
         SmsTemplates.DEFAULTS.values().forEach(SmsText::checkTemplate);
-        assertThatThrownBy(() -> SmsText.checkTemplate("您好，详见http://a.cn")).isInstanceOf(DomainException.class)
+        assertThatThrownBy(() -> SmsText.checkTemplate("您好，详见http://a.cn"))
+                .isInstanceOf(DomainException.class)
                 .hasMessageStartingWith("sms.template.url");
-        assertThatThrownBy(() -> SmsText.checkTemplate("您好，{fee}")).hasMessageStartingWith(
-                "sms.template.unknownVariable");
+        assertThatThrownBy(() -> SmsText.checkTemplate("您好，{fee}"))
+                .hasMessageStartingWith("sms.template.unknownVariable");
         assertThatThrownBy(() -> SmsText.checkTemplate("  ")).hasMessageStartingWith("sms.template.empty");
     }
 
     @Test
     void rendersEveryVariableAndRefusesAMissingOne() {
-        String body = SmsText.render(SmsTemplates.DEFAULTS.get(SmsTemplates.REMINDER_SECOND), Map.of(
-                "amount", "400", "deadline", "12月31日", "channels", "支付宝", "consequence", "逾期参保将有3个月待遇等待期"));
-        assertThat(body).isEqualTo("【医保缴费提醒】您好，再次提醒：居民医保缴费将于12月31日截止，您尚未缴费（400元），"
-                + "请尽快通过支付宝缴纳，逾期参保将有3个月待遇等待期。回复TD退订");
+        String body = SmsText.render(
+                SmsTemplates.DEFAULTS.get(SmsTemplates.REMINDER_SECOND),
+                Map.of("amount", "400", "deadline", "12月31日", "channels", "支付宝", "consequence", "逾期参保将有3个月待遇等待期"));
+        assertThat(body)
+                .isEqualTo("【医保缴费提醒】您好，再次提醒：居民医保缴费将于12月31日截止，您尚未缴费（400元），" + "请尽快通过支付宝缴纳，逾期参保将有3个月待遇等待期。回复TD退订");
         assertThat(SmsText.count(body).segments()).isEqualTo(2);
         assertThatThrownBy(() -> SmsText.render("{deadline}截止，{amount}元", Map.of("deadline", "12月31日")))
                 .hasMessageStartingWith("sms.template.missingVariable");

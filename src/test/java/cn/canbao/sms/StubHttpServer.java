@@ -34,8 +34,7 @@ final class StubHttpServer implements AutoCloseable {
     }
 
     /** What to answer. */
-    record Response(int status, Map<String, String> headers, String body) {
-    }
+    record Response(int status, Map<String, String> headers, String body) {}
 
     interface Handler {
         Response handle(Request request) throws IOException;
@@ -77,8 +76,9 @@ final class StubHttpServer implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
-             OutputStream out = socket.getOutputStream()) {
+        try (socket;
+                InputStream in = new BufferedInputStream(socket.getInputStream());
+                OutputStream out = socket.getOutputStream()) {
             while (!closed) {
                 int first = in.read(); // blocks until the next request's first byte
                 if (first < 0) {
@@ -91,16 +91,22 @@ final class StubHttpServer implements AutoCloseable {
                 for (String h = readLine(in); !h.isEmpty(); h = readLine(in)) {
                     int colon = h.indexOf(':');
                     if (colon > 0) {
-                        headers.put(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), h.substring(colon + 1).trim());
+                        headers.put(
+                                h.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                                h.substring(colon + 1).trim());
                     }
                 }
                 int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
                 byte[] body = in.readNBytes(length);
                 Response response = handler.handle(new Request(arrived, parts[0], URI.create(parts[1]), headers, body));
                 byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
-                StringBuilder head = new StringBuilder("HTTP/1.1 ").append(response.status()).append(' ')
-                        .append(reason(response.status())).append("\r\n");
-                response.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+                StringBuilder head = new StringBuilder("HTTP/1.1 ")
+                        .append(response.status())
+                        .append(' ')
+                        .append(reason(response.status()))
+                        .append("\r\n");
+                response.headers()
+                        .forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
                 head.append("Content-Length: ").append(bytes.length).append("\r\nConnection: keep-alive\r\n\r\n");
                 out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
                 out.write(bytes);

@@ -1,18 +1,17 @@
 package cn.canbao.sms;
 
-import cn.canbao.CanbaoIntegrationTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.canbao.CanbaoIntegrationTest;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The dispatcher with the real Twilio SDK against a local stub of the Messages API: the request Twilio
@@ -34,6 +33,7 @@ class TwilioDispatchIT {
 
     @Autowired
     SmsTestSupport support;
+
     @Autowired
     SmsOutbox outbox;
 
@@ -56,7 +56,8 @@ class TwilioDispatchIT {
 
     private long enqueue(int sequence, String mobile) {
         String id = support.person(sequence, mobile, grid);
-        return outbox.enqueue(SmsTestSupport.reminder(id, mobile, grid, SmsTemplates.REMINDER_FIRST, "twilio-" + sequence))
+        return outbox.enqueue(
+                        SmsTestSupport.reminder(id, mobile, grid, SmsTemplates.REMINDER_FIRST, "twilio-" + sequence))
                 .orElseThrow();
     }
 
@@ -64,12 +65,21 @@ class TwilioDispatchIT {
     void createsTheMessageWithMessagingServiceAndCallbackAndRetriesA429Once() {
         long id = enqueue(1, "13900000001");
         SmsDispatcher dispatcher = support.dispatcher(
-                new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null), clock),
-                SmsTestSupport.settings(10, null), clock, "node-a");
+                new TwilioGateway(
+                        SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null), clock),
+                SmsTestSupport.settings(10, null),
+                clock,
+                "node-a");
         stub.failNext(429);
 
         SmsDispatcher.Round first = dispatcher.dispatch();
-        assertThat(first.retried()).as("%s %s", first, support.jdbc.queryForMap("select status, error_code, error_message from sms_message where id = ?", id)).isEqualTo(1);
+        assertThat(first.retried())
+                .as(
+                        "%s %s",
+                        first,
+                        support.jdbc.queryForMap(
+                                "select status, error_code, error_message from sms_message where id = ?", id))
+                .isEqualTo(1);
         assertThat(support.status(id)).isEqualTo("QUEUED");
         assertThat(stub.creates()).hasSize(1);
         // backoff: nothing before 30 s have passed
@@ -81,14 +91,16 @@ class TwilioDispatchIT {
 
         assertThat(stub.creates()).hasSize(2);
         Map<String, String> params = stub.creates().get(1).params();
-        assertThat(params).containsEntry("To", "+8613900000001")
+        assertThat(params)
+                .containsEntry("To", "+8613900000001")
                 .containsEntry("MessagingServiceSid", "MG00000000000000000000000000000001")
                 .containsEntry("StatusCallback", SmsTestSupport.STATUS_CALLBACK)
                 .doesNotContainKey("From");
-        assertThat(params.get("Body")).isEqualTo("【医保缴费提醒】您好，城乡居民医保集中缴费期至12月31日，个人缴费400元，"
-                + "可通过闽政通、支付宝、村委会代收点缴纳。逾期参保将有3个月待遇等待期。回复TD退订");
+        assertThat(params.get("Body"))
+                .isEqualTo("【医保缴费提醒】您好，城乡居民医保集中缴费期至12月31日，个人缴费400元，" + "可通过闽政通、支付宝、村委会代收点缴纳。逾期参保将有3个月待遇等待期。回复TD退订");
         assertThat(stub.creates().get(1).authorization()).startsWith("Basic ");
-        Map<String, Object> row = support.jdbc.queryForMap("select status, attempts, provider_sid from sms_message where id = ?", id);
+        Map<String, Object> row =
+                support.jdbc.queryForMap("select status, attempts, provider_sid from sms_message where id = ?", id);
         assertThat(row.get("status")).isEqualTo("ACCEPTED");
         assertThat(row.get("attempts")).isEqualTo(2);
         assertThat((String) row.get("provider_sid")).startsWith("SM");
@@ -98,11 +110,18 @@ class TwilioDispatchIT {
     @Test
     void sendsFromANumberWhenNoMessagingServiceIsSet() {
         enqueue(2, "13900000002");
-        support.dispatcher(new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), null, "+15005550006"), clock),
-                SmsTestSupport.settings(10, null), clock, "node-a").dispatch();
-        assertThat(stub.creates()).singleElement().satisfies(c -> assertThat(c.params())
-                .containsEntry("From", "+15005550006").containsEntry("To", "+8613900000002")
-                .doesNotContainKey("MessagingServiceSid"));
+        support.dispatcher(
+                        new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), null, "+15005550006"), clock),
+                        SmsTestSupport.settings(10, null),
+                        clock,
+                        "node-a")
+                .dispatch();
+        assertThat(stub.creates())
+                .singleElement()
+                .satisfies(c -> assertThat(c.params())
+                        .containsEntry("From", "+15005550006")
+                        .containsEntry("To", "+8613900000002")
+                        .doesNotContainKey("MessagingServiceSid"));
     }
 
     @Test
@@ -110,14 +129,21 @@ class TwilioDispatchIT {
         long id = enqueue(3, "13900000003");
         stub.invalid("+8613900000003");
         SmsDispatcher dispatcher = support.dispatcher(
-                new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null), clock),
-                SmsTestSupport.settings(10, null), clock, "node-a");
+                new TwilioGateway(
+                        SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null), clock),
+                SmsTestSupport.settings(10, null),
+                clock,
+                "node-a");
         assertThat(dispatcher.dispatch().failed()).isEqualTo(1);
         clock.advance(Duration.ofHours(2));
         dispatcher.dispatch();
         assertThat(stub.creates()).hasSize(1);
-        Map<String, Object> row = support.jdbc.queryForMap("select status, error_code, attempts from sms_message where id = ?", id);
-        assertThat(row).containsEntry("status", "FAILED").containsEntry("error_code", 21211).containsEntry("attempts", 1);
+        Map<String, Object> row =
+                support.jdbc.queryForMap("select status, error_code, attempts from sms_message where id = ?", id);
+        assertThat(row)
+                .containsEntry("status", "FAILED")
+                .containsEntry("error_code", 21211)
+                .containsEntry("attempts", 1);
     }
 
     @Test
@@ -125,8 +151,11 @@ class TwilioDispatchIT {
         long id = enqueue(4, "13900000004");
         stub.failNext(500);
         SmsDispatcher dispatcher = support.dispatcher(
-                new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null), clock),
-                SmsTestSupport.settings(10, null), clock, "node-a");
+                new TwilioGateway(
+                        SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null), clock),
+                SmsTestSupport.settings(10, null),
+                clock,
+                "node-a");
         assertThat(dispatcher.dispatch().unknown()).isEqualTo(1);
         assertThat(support.status(id)).isEqualTo("SENDING");
         clock.advance(Duration.ofSeconds(31));
@@ -146,13 +175,17 @@ class TwilioDispatchIT {
             enqueue(100 + i, String.format("1390001%04d", i));
         }
         SmsDispatcher dispatcher = support.dispatcher(
-                new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null), clock),
-                SmsTestSupport.settings(rate, null), clock, "node-a");
+                new TwilioGateway(
+                        SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null), clock),
+                SmsTestSupport.settings(rate, null),
+                clock,
+                "node-a");
         long started = System.nanoTime();
         assertThat(dispatcher.dispatch().sent()).isEqualTo(messages);
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
-        List<Long> arrivals = new ArrayList<>(stub.creates().stream().map(TwilioStub.Create::nanos).sorted().toList());
+        List<Long> arrivals = new ArrayList<>(
+                stub.creates().stream().map(TwilioStub.Create::nanos).sorted().toList());
         assertThat(arrivals).hasSize(messages);
         for (int i = 0; i + rate < arrivals.size(); i++) {
             assertThat(arrivals.get(i + rate) - arrivals.get(i))
@@ -179,21 +212,35 @@ class TwilioDispatchIT {
         stub.latency(Duration.ofMillis(300));
         SmsSettings settings = SmsTestSupport.settings(rate, null)
                 .withDispatcher(new SmsSettings.Dispatcher(true, Duration.ofMillis(200), 0, Duration.ofMillis(30)));
-        List<SmsDispatchWorker> workers = List.of("node-a", "node-b").stream().map(node -> new SmsDispatchWorker(
-                support.dispatcher(new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(),
-                        "MG00000000000000000000000000000001", null), clock), settings, clock, node), settings.dispatcher()))
+        List<SmsDispatchWorker> workers = List.of("node-a", "node-b").stream()
+                .map(node -> new SmsDispatchWorker(
+                        support.dispatcher(
+                                new TwilioGateway(
+                                        SmsTestSupport.twilio(
+                                                stub.baseUrl(), "MG00000000000000000000000000000001", null),
+                                        clock),
+                                settings,
+                                clock,
+                                node),
+                        settings.dispatcher()))
                 .toList();
         workers.forEach(SmsDispatchWorker::start);
         try {
-            org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> support.jdbc.queryForObject(
-                    "select count(*) from sms_message where status = 'ACCEPTED'", Integer.class) == messages);
+            org.awaitility.Awaitility.await()
+                    .atMost(Duration.ofMinutes(1))
+                    .until(() -> support.jdbc.queryForObject(
+                                    "select count(*) from sms_message where status = 'ACCEPTED'", Integer.class)
+                            == messages);
         } finally {
             workers.forEach(SmsDispatchWorker::stop);
         }
         assertThat(stub.creates()).hasSize(messages);
-        assertThat(stub.acceptedPerNumber()).hasSize(messages).allSatisfy((number, count) -> assertThat(count).isEqualTo(1L));
+        assertThat(stub.acceptedPerNumber())
+                .hasSize(messages)
+                .allSatisfy((number, count) -> assertThat(count).isEqualTo(1L));
         assertThat(stub.busiestSecond()).isLessThanOrEqualTo(rate);
-        assertThat(support.jdbc.queryForObject("select count(*) from sms_message where status = 'ACCEPTED' and attempts = 1",
-                Integer.class)).isEqualTo(messages);
+        assertThat(support.jdbc.queryForObject(
+                        "select count(*) from sms_message where status = 'ACCEPTED' and attempts = 1", Integer.class))
+                .isEqualTo(messages);
     }
 }

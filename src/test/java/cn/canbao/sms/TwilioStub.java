@@ -1,8 +1,6 @@
 package cn.canbao.sms;
 
-
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,12 +26,12 @@ import java.util.stream.Collectors;
 final class TwilioStub implements AutoCloseable {
 
     static final String ACCOUNT = "AC00000000000000000000000000000001";
-    private static final DateTimeFormatter RFC2822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)
+    private static final DateTimeFormatter RFC2822 = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss Z", Locale.US)
             .withZone(ZoneOffset.UTC);
 
     /** One create request as it arrived. */
-    record Create(long nanos, Map<String, String> params, String authorization) {
-    }
+    record Create(long nanos, Map<String, String> params, String authorization) {}
 
     private final StubHttpServer server;
     private final List<Create> creates = new ArrayList<>();
@@ -41,12 +39,13 @@ final class TwilioStub implements AutoCloseable {
     private final Deque<Integer> scriptedStatus = new ArrayDeque<>();
     /** Scripted refusals with Twilio's own code and, for a 429, a Retry-After header. */
     private final Deque<Refusal> refusals = new ArrayDeque<>();
+
     private volatile boolean listsFail;
     private volatile Refusal refuseAll;
     private volatile int lists;
 
-    record Refusal(int status, int code, String retryAfter) {
-    }
+    record Refusal(int status, int code, String retryAfter) {}
+
     private final Set<String> invalidNumbers = new HashSet<>();
     private final Supplier<Instant> now;
     /** How long the stub thinks before it answers a create (a provider's latency); the arrival is recorded first. */
@@ -168,7 +167,8 @@ final class TwilioStub implements AutoCloseable {
                         + "\",\"more_info\":\"https://www.twilio.com/docs/errors\",\"status\":" + scripted + "}";
             } else if (invalidNumbers.contains(params.get("To"))) {
                 status = 400;
-                json = "{\"code\":21211,\"message\":\"The 'To' number " + params.get("To") + " is not a valid phone number.\","
+                json = "{\"code\":21211,\"message\":\"The 'To' number " + params.get("To")
+                        + " is not a valid phone number.\","
                         + "\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}";
             } else {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -211,7 +211,8 @@ final class TwilioStub implements AutoCloseable {
         String records;
         boolean more;
         synchronized (this) {
-            List<Map<String, Object>> found = new ArrayList<>(messages.stream().filter(m -> m.get("to").equals(to)).toList());
+            List<Map<String, Object>> found = new ArrayList<>(
+                    messages.stream().filter(m -> m.get("to").equals(to)).toList());
             java.util.Collections.reverse(found);
             int from = Math.min(found.size(), page * size);
             int until = Math.min(found.size(), from + size);
@@ -222,14 +223,24 @@ final class TwilioStub implements AutoCloseable {
         String base = path + "?To=" + java.net.URLEncoder.encode(to, StandardCharsets.UTF_8) + "&PageSize=" + size;
         String uri = base + "&Page=" + page;
         String next = more ? "\"" + base + "&Page=" + (page + 1) + "&PageToken=PA" + (page + 1) + "\"" : "null";
-        return respond(200, "{\"messages\":[" + records + "],\"first_page_uri\":\"" + base + "&Page=0\","
-                + "\"next_page_uri\":" + next + ",\"previous_page_uri\":null,\"page\":" + page + ",\"page_size\":"
-                + size + ",\"start\":0,\"end\":0,\"uri\":\"" + uri + "\"}");
+        return respond(
+                200,
+                "{\"messages\":[" + records + "],\"first_page_uri\":\"" + base + "&Page=0\","
+                        + "\"next_page_uri\":" + next + ",\"previous_page_uri\":null,\"page\":" + page
+                        + ",\"page_size\":"
+                        + size + ",\"start\":0,\"end\":0,\"uri\":\"" + uri + "\"}");
     }
 
     private static String json(Map<String, Object> m) {
-        return m.entrySet().stream().map(e -> "\"" + e.getKey() + "\":" + (e.getValue() == null ? "null"
-                        : "\"" + e.getValue().toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\""))
+        return m.entrySet().stream()
+                .map(e -> "\"" + e.getKey() + "\":"
+                        + (e.getValue() == null
+                                ? "null"
+                                : "\""
+                                        + e.getValue()
+                                                .toString()
+                                                .replace("\\", "\\\\")
+                                                .replace("\"", "\\\"") + "\""))
                 .collect(Collectors.joining(",", "{", "}"));
     }
 

@@ -1,5 +1,8 @@
 package cn.canbao.sms;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.DomainException;
 import cn.canbao.region.RegionLevel;
@@ -7,14 +10,6 @@ import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,9 +21,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Twilio's callbacks over real HTTP on the running app, without a login: signed ones change the message or
@@ -53,18 +52,25 @@ class TwilioWebhookIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     SmsTestSupport support;
+
     @Autowired
     SmsOutbox outbox;
+
     @Autowired
     SmsService sms;
+
     @Autowired
     SmsReports reports;
+
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
 
@@ -85,12 +91,15 @@ class TwilioWebhookIT {
     @Test
     void aSignedStatusCallbackIsRecordedAndATamperedOneRefused() throws Exception {
         String id = support.person(4001, "13700004001", grid);
-        long message = outbox.enqueue(SmsTestSupport.reminder(id, "13700004001", grid, SmsTemplates.REMINDER_FIRST, "hook-1"))
+        long message = outbox.enqueue(
+                        SmsTestSupport.reminder(id, "13700004001", grid, SmsTemplates.REMINDER_FIRST, "hook-1"))
                 .orElseThrow();
-        support.jdbc.update("update sms_message set status = 'ACCEPTED', provider_sid = 'SM4001' where id = ?", message);
+        support.jdbc.update(
+                "update sms_message set status = 'ACCEPTED', provider_sid = 'SM4001' where id = ?", message);
         String url = url(TwilioWebhookController.STATUS_PATH);
 
-        Map<String, String> delivered = Map.of("MessageSid", "SM4001", "MessageStatus", "delivered", "AccountSid", "AC1");
+        Map<String, String> delivered =
+                Map.of("MessageSid", "SM4001", "MessageStatus", "delivered", "AccountSid", "AC1");
         String signature = sign(url, delivered);
         Map<String, String> tampered = new LinkedHashMap<>(delivered);
         tampered.put("MessageStatus", "failed");
@@ -111,15 +120,24 @@ class TwilioWebhookIT {
     @Test
     void aCallbackWithANonNumericErrorCodeIsAcceptedAndRecorded() throws Exception {
         String id = support.person(4002, "13700004002", grid);
-        long message = outbox.enqueue(SmsTestSupport.reminder(id, "13700004002", grid, SmsTemplates.REMINDER_FIRST, "hook-2"))
+        long message = outbox.enqueue(
+                        SmsTestSupport.reminder(id, "13700004002", grid, SmsTemplates.REMINDER_FIRST, "hook-2"))
                 .orElseThrow();
-        support.jdbc.update("update sms_message set status = 'ACCEPTED', provider_sid = 'SM4002' where id = ?", message);
+        support.jdbc.update(
+                "update sms_message set status = 'ACCEPTED', provider_sid = 'SM4002' where id = ?", message);
         String url = url(TwilioWebhookController.STATUS_PATH);
-        Map<String, String> failed = Map.of("MessageSid", "SM4002", "MessageStatus", "undelivered", "ErrorCode", "30X07",
-                "ErrorMessage", "carrier filtered");
+        Map<String, String> failed = Map.of(
+                "MessageSid",
+                "SM4002",
+                "MessageStatus",
+                "undelivered",
+                "ErrorCode",
+                "30X07",
+                "ErrorMessage",
+                "carrier filtered");
         assertThat(post(url, failed, sign(url, failed))).isEqualTo(204);
-        Map<String, Object> row = support.jdbc.queryForMap("select status, error_code, error_message from sms_message "
-                + "where id = ?", message);
+        Map<String, Object> row = support.jdbc.queryForMap(
+                "select status, error_code, error_message from sms_message " + "where id = ?", message);
         assertThat(row.get("status")).isEqualTo("UNDELIVERED");
         assertThat(row.get("error_code")).isNull();
         assertThat(row.get("error_message")).isEqualTo("ErrorCode 30X07: carrier filtered");
@@ -132,9 +150,11 @@ class TwilioWebhookIT {
     @Test
     void aCallbackThatComesBeforeTheSendIsRecordedIsKeptAndApplied() throws Exception {
         String id = support.person(4003, "13700004003", grid);
-        long message = outbox.enqueue(SmsTestSupport.reminder(id, "13700004003", grid, SmsTemplates.REMINDER_FIRST, "hook-3"))
+        long message = outbox.enqueue(
+                        SmsTestSupport.reminder(id, "13700004003", grid, SmsTemplates.REMINDER_FIRST, "hook-3"))
                 .orElseThrow();
-        support.jdbc.update("update sms_message set status = 'SENDING', attempts = 1, last_attempt_at = now() where id = ?",
+        support.jdbc.update(
+                "update sms_message set status = 'SENDING', attempts = 1, last_attempt_at = now() where id = ?",
                 message);
         String url = url(TwilioWebhookController.STATUS_PATH);
         Map<String, String> sent = Map.of("MessageSid", "SM4003", "MessageStatus", "sent");
@@ -142,14 +162,16 @@ class TwilioWebhookIT {
         assertThat(post(url, sent, sign(url, sent))).isEqualTo(204);
         assertThat(post(url, delivered, sign(url, delivered))).isEqualTo(204);
         assertThat(support.status(message)).isEqualTo("SENDING");
-        assertThat(support.jdbc.queryForObject("select count(*) from sms_early_status where provider_sid = 'SM4003'",
-                Integer.class)).isEqualTo(2);
+        assertThat(support.jdbc.queryForObject(
+                        "select count(*) from sms_early_status where provider_sid = 'SM4003'", Integer.class))
+                .isEqualTo(2);
 
         // the sender records Twilio's answer ("queued") only now
         new OutboxStore(support.jdbc, SmsTestSupport.settings(10, null), null, transactions)
                 .accepted(message, new SmsGateway.Accepted("SM4003", "queued"), java.time.Instant.now());
         assertThat(support.status(message)).isEqualTo("DELIVERED");
-        assertThat(support.jdbc.queryForObject("select count(*) from sms_early_status", Integer.class)).isZero();
+        assertThat(support.jdbc.queryForObject("select count(*) from sms_early_status", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -157,8 +179,9 @@ class TwilioWebhookIT {
         String father = support.person(4011, "13700004011", grid);
         String daughter = support.person(4012, "13700004011", grid);
         String other = support.person(4013, "13700004013", grid);
-        long queued = outbox.enqueue(SmsTestSupport.reminder(daughter, "13700004011", grid, SmsTemplates.REMINDER_FIRST,
-                "hook-stop")).orElseThrow();
+        long queued = outbox.enqueue(SmsTestSupport.reminder(
+                        daughter, "13700004011", grid, SmsTemplates.REMINDER_FIRST, "hook-stop"))
+                .orElseThrow();
         String url = url(TwilioWebhookController.INBOUND_PATH);
 
         Map<String, String> hello = Map.of("MessageSid", "SMin1", "From", "+8613700004013", "Body", "你好，请问在哪缴费");
@@ -172,10 +195,16 @@ class TwilioWebhookIT {
         assertThat(optedOut(daughter)).isTrue();
         assertThat(optedOut(other)).isFalse();
         assertThat(support.status(queued)).isEqualTo("SKIPPED");
-        assertThat(support.jdbc.queryForObject("select count(*) from person_change where field = 'sms_opt_out' "
-                + "and new_value = 'true' and id_number in (?, ?)", Integer.class, father, daughter)).isEqualTo(2);
-        assertThat(support.jdbc.queryForList("select source from sms_opt_out where id_number in (?, ?)", String.class,
-                father, daughter)).containsExactly("SMS_REPLY", "SMS_REPLY");
+        assertThat(support.jdbc.queryForObject(
+                        "select count(*) from person_change where field = 'sms_opt_out' "
+                                + "and new_value = 'true' and id_number in (?, ?)",
+                        Integer.class,
+                        father,
+                        daughter))
+                .isEqualTo(2);
+        assertThat(support.jdbc.queryForList(
+                        "select source from sms_opt_out where id_number in (?, ?)", String.class, father, daughter))
+                .containsExactly("SMS_REPLY", "SMS_REPLY");
         assertThat(support.jdbc.queryForList("select body from sms_inbound order by id", String.class))
                 .containsExactly("你好，请问在哪缴费", "  td ");
         assertThat(SmsService.isStopWord("STOP")).isTrue();
@@ -186,23 +215,35 @@ class TwilioWebhookIT {
     @Test
     void gridWorkersAndClerksRecordOptOutsInTheirRegionOnly() {
         String mine = support.person(4021, "13700004021", grid);
-        String otherGrid = SystemAccess.call(() -> regions.descendantsAtLevel("350525118000", RegionLevel.GRID).get(0).code());
+        String otherGrid = SystemAccess.call(() -> regions.descendantsAtLevel("350525118000", RegionLevel.GRID)
+                .get(0)
+                .code());
         String elsewhere = support.person(4022, "13700004022", otherGrid);
         String worker = security.ensureUser("grid.worker.sms", grid, Role.GRID_WORKER);
         String clerk = security.ensureUser("clerk.sms", "350525000000", Role.CLERK);
 
-        assertThat(security.as(worker, () -> sms.optOut(mine, "GRID_WORKER", worker))).isTrue();
-        assertThat(security.as(worker, () -> sms.optOut(mine, "GRID_WORKER", worker))).isFalse();
+        assertThat(security.as(worker, () -> sms.optOut(mine, "GRID_WORKER", worker)))
+                .isTrue();
+        assertThat(security.as(worker, () -> sms.optOut(mine, "GRID_WORKER", worker)))
+                .isFalse();
         assertThatThrownBy(() -> security.as(worker, () -> sms.optOut(elsewhere, "GRID_WORKER", worker)))
-                .isInstanceOf(DomainException.class).extracting(e -> ((DomainException) e).messageKey())
+                .isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).messageKey())
                 .isEqualTo("register.person.outOfScope");
         assertThat(optedOut(elsewhere)).isFalse();
-        assertThat(security.as(clerk, () -> sms.optOut(elsewhere, "CLERK", clerk))).isTrue();
+        assertThat(security.as(clerk, () -> sms.optOut(elsewhere, "CLERK", clerk)))
+                .isTrue();
 
-        assertThat(support.jdbc.queryForList("select changed_by from person_change where field = 'sms_opt_out' "
-                + "and id_number in (?, ?) order by id", String.class, mine, elsewhere)).containsExactly(worker, clerk);
+        assertThat(support.jdbc.queryForList(
+                        "select changed_by from person_change where field = 'sms_opt_out' "
+                                + "and id_number in (?, ?) order by id",
+                        String.class,
+                        mine,
+                        elsewhere))
+                .containsExactly(worker, clerk);
         var recorded = security.as(clerk, () -> reports.optOuts(10));
-        assertThat(recorded).extracting(SmsFigures.OptOut::source)
+        assertThat(recorded)
+                .extracting(SmsFigures.OptOut::source)
                 .containsExactly(OptOutSource.CLERK, OptOutSource.GRID_WORKER);
         assertThat(recorded.get(0).maskedId()).contains("*").doesNotContain(elsewhere.substring(6, 14));
         assertThat(security.as(clerk, () -> reports.optOutCount())).isEqualTo(2);
@@ -217,15 +258,18 @@ class TwilioWebhookIT {
     }
 
     private int post(String url, Map<String, String> params, String signature) throws Exception {
-        String form = params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        String form = params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         if (signature != null) {
             request.header("X-Twilio-Signature", signature);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     static String sign(String url, Map<String, String> params) throws Exception {

@@ -1,16 +1,15 @@
 package cn.canbao.task;
 
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The test process {@code InboxTest}: Task_A for group A and Task_B
@@ -40,25 +39,46 @@ public class InboxTestProcess {
      * them and not in processes/); returns the deployment id.
      */
     public String deploy() {
-        BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).name("任务列表测试").camundaHistoryTimeToLive(365)
-                .startEvent("StartEvent_Started").name("开始")
+        BpmnModelInstance model = Bpmn.createExecutableProcess(KEY)
+                .name("任务列表测试")
+                .camundaHistoryTimeToLive(365)
+                .startEvent("StartEvent_Started")
+                .name("开始")
                 .parallelGateway("Gateway_Split")
-                .userTask(TASK_A).name("测试任务甲").camundaCandidateGroups("${groupA}").camundaDueDate("${due}")
+                .userTask(TASK_A)
+                .name("测试任务甲")
+                .camundaCandidateGroups("${groupA}")
+                .camundaDueDate("${due}")
                 .camundaFormKey("/tasks/test-form")
-                .boundaryEvent("Timer_AOverdue").name("甲已逾期").cancelActivity(false).timerWithDate("${due}")
-                .serviceTask("Task_RemindOverdue").name("催办甲").camundaDelegateExpression("${remindOverdueTask}")
+                .boundaryEvent("Timer_AOverdue")
+                .name("甲已逾期")
+                .cancelActivity(false)
+                .timerWithDate("${due}")
+                .serviceTask("Task_RemindOverdue")
+                .name("催办甲")
+                .camundaDelegateExpression("${remindOverdueTask}")
                 .camundaInputParameter("taskKey", TASK_A)
-                .endEvent("EndEvent_Reminded").name("已催办")
+                .endEvent("EndEvent_Reminded")
+                .name("已催办")
                 .moveToActivity(TASK_A)
                 .parallelGateway("Gateway_Join")
-                .endEvent("EndEvent_Done").name("完成")
+                .endEvent("EndEvent_Done")
+                .name("完成")
                 .moveToNode("Gateway_Split")
-                .userTask(TASK_B).name("测试任务乙").camundaCandidateGroups("${groupB}").camundaDueDate("${due}")
+                .userTask(TASK_B)
+                .name("测试任务乙")
+                .camundaCandidateGroups("${groupB}")
+                .camundaDueDate("${due}")
                 .camundaFormKey("/tasks/test-form")
                 .camundaTaskListenerClass("complete", RefuseCompletionListener.class)
                 .connectTo("Gateway_Join")
                 .done();
-        return repository.createDeployment().name("inbox-test").addModelInstance("inbox-test.bpmn", model).deploy().getId();
+        return repository
+                .createDeployment()
+                .name("inbox-test")
+                .addModelInstance("inbox-test.bpmn", model)
+                .deploy()
+                .getId();
     }
 
     /** Removes the deployment with its instances, so no test task lingers for other tests' users. */
@@ -80,7 +100,10 @@ public class InboxTestProcess {
     }
 
     public String taskId(String processInstanceId, String taskKey) {
-        return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey)
-                .singleResult().getId();
+        return tasks.createTaskQuery()
+                .processInstanceId(processInstanceId)
+                .taskDefinitionKey(taskKey)
+                .singleResult()
+                .getId();
     }
 }

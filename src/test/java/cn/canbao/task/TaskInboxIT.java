@@ -1,9 +1,18 @@
 package cn.canbao.task;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -19,16 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The task inbox on the engine: township leaders see their own township's tasks only, claim and return
@@ -47,18 +46,25 @@ class TaskInboxIT {
 
     @Autowired
     SecurityTestSupport security;
+
     @Autowired
     InboxTestProcess process;
+
     @Autowired
     TaskInbox inbox;
+
     @Autowired
     RegionService regions;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     HistoryService history;
 
@@ -81,7 +87,9 @@ class TaskInboxIT {
     @AfterEach
     void resetClockAndInstances() {
         ClockUtil.reset();
-        runtime.createProcessInstanceQuery().processDefinitionKey(InboxTestProcess.KEY).list()
+        runtime.createProcessInstanceQuery()
+                .processDefinitionKey(InboxTestProcess.KEY)
+                .list()
                 .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test done", true, true));
     }
 
@@ -116,7 +124,9 @@ class TaskInboxIT {
         assertThat(seen.overdue()).isFalse();
         assertThat(seen.reminded()).isNull();
 
-        assertThat(ofInstance(LEADER_B, TaskFilter.ALL, instance)).extracting(InboxTask::id).containsExactly(taskB);
+        assertThat(ofInstance(LEADER_B, TaskFilter.ALL, instance))
+                .extracting(InboxTask::id)
+                .containsExactly(taskB);
         assertThat(security.as(LEADER_B, () -> inbox.get(taskB)).name()).isEqualTo("测试任务乙");
     }
 
@@ -131,7 +141,8 @@ class TaskInboxIT {
         assertRefused(() -> security.as(LEADER_B, () -> inbox.complete(taskA, Map.of())), "task.notVisible");
         assertRefused(() -> security.as(LEADER_A1, () -> inbox.get("no-such-task")), "task.gone");
         assertThat(security.as(LEADER_A1, () -> inbox.variables(taskA)))
-                .containsEntry(TaskVariables.REGION_NAME, "湖洋镇").containsEntry("groupA", groupA);
+                .containsEntry(TaskVariables.REGION_NAME, "湖洋镇")
+                .containsEntry("groupA", groupA);
     }
 
     @Test
@@ -140,7 +151,8 @@ class TaskInboxIT {
         String taskA = process.taskId(instance, InboxTestProcess.TASK_A);
 
         security.as(LEADER_A1, () -> inbox.claim(taskA));
-        assertThat(tasks.createTaskQuery().taskId(taskA).singleResult().getAssignee()).isEqualTo(LEADER_A1);
+        assertThat(tasks.createTaskQuery().taskId(taskA).singleResult().getAssignee())
+                .isEqualTo(LEADER_A1);
         InboxTask mine = ofInstance(LEADER_A1, TaskFilter.MINE, instance).get(0);
         assertThat(mine.mine()).isTrue();
         assertThat(mine.claimable()).isFalse();
@@ -151,7 +163,8 @@ class TaskInboxIT {
         assertThat(colleagues.assigneeName()).isEqualTo("测试 " + LEADER_A1);
         assertThat(colleagues.mine()).isFalse();
         assertThat(colleagues.claimable()).isFalse();
-        assertThat(ofInstance(LEADER_A2, TaskFilter.MY_GROUPS, instance)).extracting(InboxTask::id)
+        assertThat(ofInstance(LEADER_A2, TaskFilter.MY_GROUPS, instance))
+                .extracting(InboxTask::id)
                 .containsExactly(taskA);
         assertThat(ofInstance(LEADER_A2, TaskFilter.MINE, instance)).isEmpty();
 
@@ -163,7 +176,8 @@ class TaskInboxIT {
 
         security.as(LEADER_A1, () -> inbox.claim(taskA)); // claiming one's own task again changes nothing
         security.as(LEADER_A1, () -> inbox.unclaim(taskA));
-        assertThat(ofInstance(LEADER_A2, TaskFilter.ALL, instance).get(0).claimable()).isTrue();
+        assertThat(ofInstance(LEADER_A2, TaskFilter.ALL, instance).get(0).claimable())
+                .isTrue();
         assertThat(ofInstance(LEADER_A1, TaskFilter.MINE, instance)).isEmpty();
     }
 
@@ -185,7 +199,8 @@ class TaskInboxIT {
         assertThat(ofInstances(LEADER_A1, TaskFilter.OVERDUE, later, sooner)).containsExactly(soonerA);
         List<InboxTask> all = ofInstance(LEADER_A1, TaskFilter.ALL, sooner);
         assertThat(all.get(0).overdue()).isTrue();
-        assertThat(ofInstance(LEADER_A1, TaskFilter.ALL, later).get(0).overdue()).isFalse();
+        assertThat(ofInstance(LEADER_A1, TaskFilter.ALL, later).get(0).overdue())
+                .isFalse();
         assertThat(ofInstances(LEADER_B, TaskFilter.OVERDUE, later, sooner))
                 .containsExactly(process.taskId(sooner, InboxTestProcess.TASK_B));
     }
@@ -199,11 +214,15 @@ class TaskInboxIT {
 
         assertThat(ofInstance(LEADER_A2, TaskFilter.ALL, instance)).isEmpty();
         assertRefused(() -> security.as(LEADER_A2, () -> inbox.get(taskA)), "task.gone");
-        assertThat(history.createHistoricTaskInstanceQuery().taskId(taskA).singleResult().getAssignee())
+        assertThat(history.createHistoricTaskInstanceQuery()
+                        .taskId(taskA)
+                        .singleResult()
+                        .getAssignee())
                 .isEqualTo(LEADER_A2);
         assertThat(runtime.getVariable(instance, "note")).isEqualTo("已分解");
         // the other branch still waits
-        assertThat(ofInstance(LEADER_B, TaskFilter.ALL, instance)).extracting(InboxTask::taskDefinitionKey)
+        assertThat(ofInstance(LEADER_B, TaskFilter.ALL, instance))
+                .extracting(InboxTask::taskDefinitionKey)
                 .containsExactly(InboxTestProcess.TASK_B);
     }
 
@@ -216,23 +235,28 @@ class TaskInboxIT {
 
         Instant later = due.plus(Duration.ofMinutes(5));
         ClockUtil.setCurrentTime(Date.from(later));
-        Job timer = management.createJobQuery().processInstanceId(instance).timers().singleResult();
+        Job timer =
+                management.createJobQuery().processInstanceId(instance).timers().singleResult();
         assertThat(timer.getDuedate()).isBeforeOrEqualTo(Date.from(later));
         management.executeJob(timer.getId());
 
         Task reminded = tasks.createTaskQuery().taskId(taskA).singleResult();
         assertThat(reminded.getPriority()).isEqualTo(80);
-        assertThat((Date) tasks.getVariableLocal(taskA, TaskVariables.REMINDED_AT)).isEqualTo(Date.from(later));
-        assertThat(tasks.getTaskComments(taskA)).extracting(Comment::getFullMessage)
+        assertThat((Date) tasks.getVariableLocal(taskA, TaskVariables.REMINDED_AT))
+                .isEqualTo(Date.from(later));
+        assertThat(tasks.getTaskComments(taskA))
+                .extracting(Comment::getFullMessage)
                 .containsExactly("已逾期，请尽快办理");
-        assertThat(tasks.createTaskQuery().taskId(taskB).singleResult().getPriority()).isEqualTo(50);
+        assertThat(tasks.createTaskQuery().taskId(taskB).singleResult().getPriority())
+                .isEqualTo(50);
         assertThat(tasks.getTaskComments(taskB)).isEmpty();
 
         InboxTask listed = ofInstance(LEADER_A1, TaskFilter.OVERDUE, instance).get(0);
         assertThat(listed.reminded()).isEqualTo(later.truncatedTo(ChronoUnit.MILLIS));
         assertThat(listed.priority()).isEqualTo(80);
         assertThat(listed.overdue()).isTrue();
-        assertThat(ofInstance(LEADER_B, TaskFilter.ALL, instance).get(0).reminded()).isNull();
+        assertThat(ofInstance(LEADER_B, TaskFilter.ALL, instance).get(0).reminded())
+                .isNull();
     }
 
     @Test
@@ -240,7 +264,8 @@ class TaskInboxIT {
         String instance = process.start(groupA, groupB, Instant.now().plus(Duration.ofDays(1)), "湖洋镇", true);
         String taskB = process.taskId(instance, InboxTestProcess.TASK_B);
         // the engine itself wraps what a task listener throws ...
-        assertThatThrownBy(() -> tasks.complete(taskB)).isInstanceOf(ProcessEngineException.class)
+        assertThatThrownBy(() -> tasks.complete(taskB))
+                .isInstanceOf(ProcessEngineException.class)
                 .hasRootCauseInstanceOf(RefuseCompletionListener.CompletionRefused.class);
 
         // ... the inbox hands the refusal itself to its caller
@@ -249,18 +274,23 @@ class TaskInboxIT {
                 .hasMessageStartingWith("test.completionRefused");
         Task still = tasks.createTaskQuery().taskId(taskB).singleResult();
         assertThat(still).isNotNull();
-        assertThat(still.getAssignee()).as("the claim before completing is rolled back too").isNull();
+        assertThat(still.getAssignee())
+                .as("the claim before completing is rolled back too")
+                .isNull();
     }
 
     private List<InboxTask> ofInstance(String username, TaskFilter filter, String instance) {
         return security.as(username, () -> inbox.open(filter)).stream()
-                .filter(t -> instance.equals(t.processInstanceId())).toList();
+                .filter(t -> instance.equals(t.processInstanceId()))
+                .toList();
     }
 
     private List<String> ofInstances(String username, TaskFilter filter, String... instances) {
         List<String> wanted = List.of(instances);
         return security.as(username, () -> inbox.open(filter)).stream()
-                .filter(t -> wanted.contains(t.processInstanceId())).map(InboxTask::id).toList();
+                .filter(t -> wanted.contains(t.processInstanceId()))
+                .map(InboxTask::id)
+                .toList();
     }
 
     private static void assertRefused(Runnable call, String messageKey) {

@@ -1,10 +1,9 @@
 package cn.canbao.base.database;
 
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.spring.ProcessEngineFactoryBean;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDependsOnDatabaseInitializationDetector;
-
-import java.util.Set;
 
 /**
  * The process engine starts after Flyway has migrated the schema: its identity provider, delegates

@@ -1,5 +1,16 @@
 package cn.canbao.base.database;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import javax.sql.DataSource;
+import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.IdGenerator;
@@ -15,18 +26,6 @@ import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbOperationType;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
-import javax.xml.datatype.DatatypeFactory;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.SortedSet;
 
 /**
  * Costs the engine pays on every process instance that do no work, each found by measuring, and removed around the
@@ -69,17 +68,23 @@ class CamundaHotPath extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         if (!loggingContext) {
             // with every key null the engine's ProcessDataContext neither pushes nor pops anything
-            configuration.setLoggingContextActivityId(null).setLoggingContextActivityName(null)
-                    .setLoggingContextApplicationName(null).setLoggingContextBusinessKey(null)
-                    .setLoggingContextProcessDefinitionId(null).setLoggingContextProcessDefinitionKey(null)
-                    .setLoggingContextProcessInstanceId(null).setLoggingContextTenantId(null)
+            configuration
+                    .setLoggingContextActivityId(null)
+                    .setLoggingContextActivityName(null)
+                    .setLoggingContextApplicationName(null)
+                    .setLoggingContextBusinessKey(null)
+                    .setLoggingContextProcessDefinitionId(null)
+                    .setLoggingContextProcessDefinitionKey(null)
+                    .setLoggingContextProcessInstanceId(null)
+                    .setLoggingContextTenantId(null)
                     .setLoggingContextEngineName(null);
         }
         if (System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY) == null) {
-            System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY,
-                    DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+            System.setProperty(
+                    DatatypeFactory.DATATYPEFACTORY_PROPERTY, DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
         }
-        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
+        List<SessionFactory> factories = configuration.getCustomSessionFactories() == null
+                ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomSessionFactories());
         // custom session factories are registered after the engine's own: this one replaces DbEntityManagerFactory
         factories.add(new LeanEntityManagerFactory(configuration));
@@ -89,13 +94,15 @@ class CamundaHotPath extends AbstractProcessEnginePlugin {
     /** Nodes starting together take turns (one creates the index, the others find it). */
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
+        DataSource dataSource =
+                ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("select pg_advisory_xact_lock(hashtext('canbao-engine-indexes'))");
-                statement.execute("create index if not exists " + TASK_PARENT_INDEX + " on act_ru_task (parent_task_id_)");
+                statement.execute(
+                        "create index if not exists " + TASK_PARENT_INDEX + " on act_ru_task (parent_task_id_)");
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();

@@ -1,14 +1,5 @@
 package cn.canbao.base.database;
 
-import org.apache.commons.logging.Log;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.boot.logging.DeferredLogFactory;
-import org.springframework.core.Ordered;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.util.StringUtils;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -20,6 +11,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
 
 /**
  * Chooses the database before anything connects to it.
@@ -38,6 +37,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
 
     /** Servers and test databases already prepared in this JVM (test contexts start several times). */
     private static final Map<Path, EmbeddedPostgresServer> SERVERS = new ConcurrentHashMap<>();
+
     private static final Set<String> PREPARED_LOCAL_DATABASES = ConcurrentHashMap.newKeySet();
 
     private final Log log;
@@ -72,15 +72,17 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         if (env.getProperty("canbao.demo.enabled") == null) {
             // the demo county comes with the embedded database (and only then) unless configured otherwise
             boolean embedded = props.get(DESCRIPTION).toString().startsWith("embedded");
-            env.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME + "Defaults",
-                    Map.of("canbao.demo.enabled", embedded)));
+            env.getPropertySources()
+                    .addLast(new MapPropertySource(SOURCE_NAME + "Defaults", Map.of("canbao.demo.enabled", embedded)));
         }
     }
 
     private void useEmbeddedServer(ConfigurableEnvironment env, Map<String, Object> props) {
-        Path dataDir = Path.of(env.getProperty("canbao.embedded-db.data-dir", "data/pg")).toAbsolutePath().normalize();
-        Path binaries = Path.of(env.getProperty("canbao.embedded-db.binaries-dir",
-                System.getProperty("user.home") + "/.cache/canbao"));
+        Path dataDir = Path.of(env.getProperty("canbao.embedded-db.data-dir", "data/pg"))
+                .toAbsolutePath()
+                .normalize();
+        Path binaries = Path.of(
+                env.getProperty("canbao.embedded-db.binaries-dir", System.getProperty("user.home") + "/.cache/canbao"));
         int port = env.getProperty("canbao.embedded-db.port", Integer.class, 15432);
         boolean durable = env.getProperty("canbao.embedded-db.durable", Boolean.class, true);
         boolean fresh = env.getProperty("canbao.embedded-db.fresh", Boolean.class, false);
@@ -107,8 +109,10 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         props.put("spring.datasource.url", server.jdbcUrl(database));
         props.put("spring.datasource.username", server.username());
         props.put("spring.datasource.password", server.password());
-        props.put(DESCRIPTION, "embedded PostgreSQL in " + server.dataDir() + " (port " + server.port() + ", "
-                + (server.durable() ? "durable" : "not durable") + ")");
+        props.put(
+                DESCRIPTION,
+                "embedded PostgreSQL in " + server.dataDir() + " (port " + server.port() + ", "
+                        + (server.durable() ? "durable" : "not durable") + ")");
         log.info("Using " + props.get(DESCRIPTION));
     }
 
@@ -133,7 +137,7 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
         String database = env.getProperty("canbao.database.local-server.database", "canbao_test");
         if (PREPARED_LOCAL_DATABASES.add(database)) {
             try (Connection c = DriverManager.getConnection(localUrl(env, "postgres"), localUser(env), "");
-                 var st = c.createStatement()) {
+                    var st = c.createStatement()) {
                 st.execute("drop database if exists \"" + database + "\" with (force)");
                 st.execute("create database \"" + database + "\" encoding 'UTF8'");
             } catch (SQLException e) {

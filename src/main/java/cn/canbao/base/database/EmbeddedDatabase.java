@@ -7,8 +7,7 @@ final class EmbeddedDatabase {
 
     private static volatile EmbeddedPostgresServer current;
 
-    private EmbeddedDatabase() {
-    }
+    private EmbeddedDatabase() {}
 
     static void set(EmbeddedPostgresServer server) {
         current = server;

@@ -1,11 +1,10 @@
 package cn.canbao.base.database;
 
+import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.AbstractDependsOnBeanFactoryPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import javax.sql.DataSource;
 
 /**
  * Stops the embedded PostgreSQL when the application context closes: the data source depends on
@@ -17,8 +16,7 @@ class EmbeddedDatabaseConfiguration {
     static final String BEAN = "embeddedPostgresShutdown";
 
     @Bean(BEAN)
-    static EmbeddedPostgresShutdown embeddedPostgresShutdown(
-            org.springframework.core.env.Environment env) {
+    static EmbeddedPostgresShutdown embeddedPostgresShutdown(org.springframework.core.env.Environment env) {
         return new EmbeddedPostgresShutdown(env.getProperty("canbao.embedded-db.stop-on-close", Boolean.class, true));
     }
 

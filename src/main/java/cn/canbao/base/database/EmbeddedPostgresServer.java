@@ -1,8 +1,5 @@
 package cn.canbao.base.database;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -21,6 +18,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL server run from the zonky binaries, with its data in a directory of ours.
@@ -91,7 +90,8 @@ public final class EmbeddedPostgresServer {
         }
         startedHere = false;
         try {
-            run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "stop", "-m", "fast", "-w", "-t", "60"),
+            run(
+                    List.of(bin("pg_ctl"), "-D", dataDir.toString(), "stop", "-m", "fast", "-w", "-t", "60"),
                     Duration.ofSeconds(70));
             log.info("Embedded PostgreSQL on {} stopped", dataDir);
         } catch (RuntimeException e) {
@@ -126,7 +126,7 @@ public final class EmbeddedPostgresServer {
     /** Creates the database unless it exists. */
     public void createDatabaseIfMissing(String database) {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, password);
-             var st = c.createStatement()) {
+                var st = c.createStatement()) {
             var rs = st.executeQuery("select 1 from pg_database where datname = '" + database.replace("'", "''") + "'");
             if (!rs.next()) {
                 st.execute("create database \"" + database.replace("\"", "") + "\" encoding 'UTF8'");
@@ -162,8 +162,20 @@ public final class EmbeddedPostgresServer {
         Path pwfile = Files.createTempFile(dataDir.getParent(), "pw", ".tmp");
         try {
             Files.writeString(pwfile, password, StandardCharsets.US_ASCII);
-            run(List.of(bin("initdb"), "-D", dataDir.toString(), "-U", SUPERUSER, "--pwfile=" + pwfile,
-                    "--auth=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-instructions"), Duration.ofMinutes(3));
+            run(
+                    List.of(
+                            bin("initdb"),
+                            "-D",
+                            dataDir.toString(),
+                            "-U",
+                            SUPERUSER,
+                            "--pwfile=" + pwfile,
+                            "--auth=scram-sha-256",
+                            "-E",
+                            "UTF8",
+                            "--locale=C",
+                            "--no-instructions"),
+                    Duration.ofMinutes(3));
         } finally {
             Files.deleteIfExists(pwfile);
         }
@@ -189,10 +201,26 @@ public final class EmbeddedPostgresServer {
             options.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
         }
         Path logFile = dataDir.resolveSibling(dataDir.getFileName() + ".log");
-        run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l", logFile.toString(), "-w", "-t", "120",
-                "-o", String.join(" ", options), "start"), Duration.ofMinutes(3));
-        log.info("Embedded PostgreSQL started on port {} with data in {} ({}), log {}", port, dataDir,
-                durable ? "durable: fsync and synchronous commit on" : "not durable: for tests only", logFile);
+        run(
+                List.of(
+                        bin("pg_ctl"),
+                        "-D",
+                        dataDir.toString(),
+                        "-l",
+                        logFile.toString(),
+                        "-w",
+                        "-t",
+                        "120",
+                        "-o",
+                        String.join(" ", options),
+                        "start"),
+                Duration.ofMinutes(3));
+        log.info(
+                "Embedded PostgreSQL started on port {} with data in {} ({}), log {}",
+                port,
+                dataDir,
+                durable ? "durable: fsync and synchronous commit on" : "not durable: for tests only",
+                logFile);
     }
 
     /** The port of a live postmaster owning our data directory, if any. */
@@ -233,8 +261,10 @@ public final class EmbeddedPostgresServer {
                 }
             }
         }
-        throw new IllegalStateException("Embedded PostgreSQL on port " + port + " did not accept connections: "
-                + (last == null ? "interrupted" : last.getMessage()), last);
+        throw new IllegalStateException(
+                "Embedded PostgreSQL on port " + port + " did not accept connections: "
+                        + (last == null ? "interrupted" : last.getMessage()),
+                last);
     }
 
     private static boolean portInUse(int port) {
@@ -259,8 +289,10 @@ public final class EmbeddedPostgresServer {
         try {
             Path output = Files.createTempFile("canbao-pg-", ".out");
             try {
-                Process p = new ProcessBuilder(full).redirectErrorStream(true)
-                        .redirectOutput(output.toFile()).start();
+                Process p = new ProcessBuilder(full)
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile())
+                        .start();
                 if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly();
                     throw new IllegalStateException(command.get(0) + " did not finish within " + timeout);

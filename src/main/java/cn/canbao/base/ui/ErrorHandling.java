@@ -4,12 +4,11 @@ import cn.canbao.base.DomainException;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-
-import java.util.UUID;
 
 /**
  * Errors reach users as a message in their language: refusals of the domain say what is wrong,
@@ -22,19 +21,21 @@ class ErrorHandling implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
-        event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
-            Throwable cause = error.getThrowable();
-            while (cause.getCause() != null && !(cause instanceof DomainException)
-                    && !(cause instanceof AccessDeniedException)) {
-                cause = cause.getCause();
-            }
-            UI ui = UI.getCurrent();
-            if (ui == null) {
-                log.error("Error outside a UI", error.getThrowable());
-                return;
-            }
-            show(ui, cause);
-        }));
+        event.getSource()
+                .addSessionInitListener(init -> init.getSession().setErrorHandler(error -> {
+                    Throwable cause = error.getThrowable();
+                    while (cause.getCause() != null
+                            && !(cause instanceof DomainException)
+                            && !(cause instanceof AccessDeniedException)) {
+                        cause = cause.getCause();
+                    }
+                    UI ui = UI.getCurrent();
+                    if (ui == null) {
+                        log.error("Error outside a UI", error.getThrowable());
+                        return;
+                    }
+                    show(ui, cause);
+                }));
     }
 
     static void show(UI ui, Throwable cause) {

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.server.VaadinService;
 import jakarta.servlet.http.Cookie;
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;

@@ -18,7 +18,6 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.beans.factory.ObjectProvider;
 
-
 /**
  * The shell around every view: the navigation built from the views' {@code @Menu} entries (only
  * those the user may open), who is logged in and where, the language switch and logout.
@@ -43,7 +42,9 @@ public class MainLayout extends AppLayout {
         Span spacer = new Span();
         header.addAndExpand(spacer);
         auth.getAuthenticatedUser(ShellUser.class).ifPresent(user -> {
-            String roles = Messages.list(this, user.roleMessageKeys().stream().map(this::getTranslation).toList());
+            String roles = Messages.list(
+                    this,
+                    user.roleMessageKeys().stream().map(this::getTranslation).toList());
             Span who = new Span(user.displayName() + " · " + user.regionName() + " · " + roles);
             who.setId("current-user");
             who.addClassNames("canbao-current-user");

@@ -6,7 +6,6 @@ import cn.canbao.base.Translatable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.stream.Collectors;
@@ -14,8 +13,7 @@ import java.util.stream.Collectors;
 /** Domain refusals rendered in the user's language, with translatable arguments translated too. */
 public final class Messages {
 
-    private Messages() {
-    }
+    private Messages() {}
 
     public static String of(Component where, DomainException refusal) {
         Object[] args = Arrays.stream(refusal.args())
@@ -26,18 +24,22 @@ public final class Messages {
 
     /** A stored text ({@link StoredMessage}) in the user's language; data and older texts as they are. */
     public static String stored(Component where, String text) {
-        return StoredMessage.parse(text).map(m -> where.getTranslation(m.messageKey(), m.args())).orElse(text);
+        return StoredMessage.parse(text)
+                .map(m -> where.getTranslation(m.messageKey(), m.args()))
+                .orElse(text);
     }
 
     /** Items as the user's language lists them: 甲、乙 in Chinese, "a, b" in English. */
     public static String list(Component where, Collection<?> items) {
-        return items.stream().map(String::valueOf)
+        return items.stream()
+                .map(String::valueOf)
                 .collect(Collectors.joining(where.getTranslation("text.listSeparator")));
     }
 
     /** Clauses one after another: 甲；乙 in Chinese, "a; b" in English. */
     public static String clauses(Component where, Collection<?> items) {
-        return items.stream().map(String::valueOf)
+        return items.stream()
+                .map(String::valueOf)
                 .collect(Collectors.joining(where.getTranslation("text.clauseSeparator")));
     }
 

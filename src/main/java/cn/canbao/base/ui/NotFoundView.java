@@ -20,7 +20,9 @@ public class NotFoundView extends VerticalLayout implements HasErrorParameter<No
         removeAll();
         setId("not-found");
         addClassName("canbao-error-page");
-        add(new H2(getTranslation("error.page.notFound.title")), new Paragraph(getTranslation("error.page.notFound.text")),
+        add(
+                new H2(getTranslation("error.page.notFound.title")),
+                new Paragraph(getTranslation("error.page.notFound.text")),
                 new Anchor("", getTranslation("error.page.home")));
         return HttpStatusCode.NOT_FOUND.getCode();
     }

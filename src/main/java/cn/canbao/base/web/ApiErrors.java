@@ -1,14 +1,13 @@
 package cn.canbao.base.web;
 
 import cn.canbao.base.DomainException;
+import java.util.Locale;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import java.util.Locale;
 
 /**
  * REST refusals of every {@code /api} controller as RFC 9457 problem details, the message in the

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Locale;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -12,8 +13,6 @@ import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-
-import java.util.Locale;
 
 /**
  * Camunda's REST API answers a task completion that one of our task listeners refused with a 500 and the
@@ -40,16 +39,22 @@ class CamundaRestRefusals implements ResourceConfigCustomizer {
     }
 
     static Response answer(Throwable failed, DomainProblems problems, HttpHeaders headers) {
-        Locale locale = headers == null || headers.getAcceptableLanguages().isEmpty()
-                || "*".equals(headers.getAcceptableLanguages().get(0).toString())
-                ? Locale.SIMPLIFIED_CHINESE : headers.getAcceptableLanguages().get(0);
+        Locale locale = headers == null
+                        || headers.getAcceptableLanguages().isEmpty()
+                        || "*".equals(headers.getAcceptableLanguages().get(0).toString())
+                ? Locale.SIMPLIFIED_CHINESE
+                : headers.getAcceptableLanguages().get(0);
         DomainException refusal = DomainProblems.domainCause(failed);
-        ProblemDetail problem = refusal != null ? problems.of(refusal, locale)
+        ProblemDetail problem = refusal != null
+                ? problems.of(refusal, locale)
                 : deniedCause(failed) ? problems.accessDenied(locale) : null;
         if (problem == null) {
             return ExceptionHandlerHelper.getInstance().getResponse(failed);
         }
-        return Response.status(problem.getStatus()).type("application/problem+json").entity(problem).build();
+        return Response.status(problem.getStatus())
+                .type("application/problem+json")
+                .entity(problem)
+                .build();
     }
 
     private static boolean deniedCause(Throwable failed) {
@@ -63,6 +68,7 @@ class CamundaRestRefusals implements ResourceConfigCustomizer {
 
     static final class RestRefusal implements ExceptionMapper<RestException> {
         private final DomainProblems problems;
+
         @Context
         private HttpHeaders headers;
 
@@ -78,6 +84,7 @@ class CamundaRestRefusals implements ResourceConfigCustomizer {
 
     static final class EngineRefusal implements ExceptionMapper<ProcessEngineException> {
         private final DomainProblems problems;
+
         @Context
         private HttpHeaders headers;
 

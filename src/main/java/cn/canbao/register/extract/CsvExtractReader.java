@@ -1,7 +1,6 @@
 package cn.canbao.register.extract;
 
 import cn.canbao.register.extract.PhysicalLines.Line;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +23,7 @@ final class CsvExtractReader {
     private final StringBuilder quoted = new StringBuilder();
     /** The physical line being tokenised, and where in it. */
     private String text;
+
     private int position;
 
     CsvExtractReader(PhysicalLines lines, String fileName) {

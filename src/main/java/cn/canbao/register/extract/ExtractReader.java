@@ -65,8 +65,7 @@ public final class ExtractReader {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final Charset GB18030 = Charset.forName("GB18030");
 
-    private ExtractReader() {
-    }
+    private ExtractReader() {}
 
     /**
      * Streams the file (CSV or XLSX, decided by content: an XLSX is a zip starting with
@@ -150,8 +149,8 @@ public final class ExtractReader {
         }
     }
 
-    private static ExtractFormat readCsv(InputStream in, byte[] head, Path file, ReadOptions options,
-                                         ExtractHandler handler) throws IOException {
+    private static ExtractFormat readCsv(
+            InputStream in, byte[] head, Path file, ReadOptions options, ExtractHandler handler) throws IOException {
         String fileName = String.valueOf(file.getFileName());
         if (head.length == 0) {
             throw ExtractFileException.noHeader(fileName);
@@ -163,7 +162,8 @@ public final class ExtractReader {
         if (startsWith(head, UTF8_BOM)) {
             in.skipNBytes(UTF8_BOM.length);
             format = options.charset() == null || options.charset().equals(StandardCharsets.UTF_8)
-                    ? ExtractFormat.CSV_UTF8 : ExtractFormat.CSV_GBK;
+                    ? ExtractFormat.CSV_UTF8
+                    : ExtractFormat.CSV_GBK;
         } else {
             format = detect(file, options);
         }
@@ -176,7 +176,8 @@ public final class ExtractReader {
 
     /** Whether the whole file decodes as strict UTF-8, read in chunks (a character cut between chunks is carried). */
     static boolean wholeFileIsUtf8(Path file) throws IOException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.allocate(SNIFF_BYTES);
@@ -198,7 +199,8 @@ public final class ExtractReader {
 
     /** Whether the bytes are strict UTF-8; unless they are the whole file, a character cut at their end is fine. */
     static boolean isUtf8(byte[] bytes, int length, boolean wholeFile) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         CharBuffer out = CharBuffer.allocate(length);

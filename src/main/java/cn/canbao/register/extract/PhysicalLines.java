@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class PhysicalLines {
 
-    record Line(long number, String text, String terminator) {
-    }
+    record Line(long number, String text, String terminator) {}
 
     /** A "line" this long is no CSV line but a binary or a file without line breaks. */
     static final int MAX_LINE_CHARS = 1 << 20;

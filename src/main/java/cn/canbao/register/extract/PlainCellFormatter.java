@@ -1,11 +1,10 @@
 package cn.canbao.register.extract;
 
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 
 /**
  * Formats numeric cells for reading, not for display: the plain number whatever the display format
@@ -15,10 +14,11 @@ import java.math.RoundingMode;
 final class PlainCellFormatter extends DataFormatter {
 
     @Override
-    public String formatRawCellContents(double value, int formatIndex, String formatString,
-                                        boolean use1904Windowing) {
+    public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
         if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-            return DateUtil.getLocalDateTime(value, use1904Windowing).toLocalDate().toString();
+            return DateUtil.getLocalDateTime(value, use1904Windowing)
+                    .toLocalDate()
+                    .toString();
         }
         return plain(value);
     }

@@ -1,5 +1,11 @@
 package cn.canbao.register.extract;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.zip.ZipException;
+import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -13,21 +19,13 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
-import javax.xml.parsers.ParserConfigurationException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.zip.ZipException;
-
 /**
  * Reads the first sheet of an XLSX with POI's SAX event API: only the shared strings and the styles
  * are held in memory, the sheet itself is streamed.
  */
 final class XlsxExtractReader {
 
-    private XlsxExtractReader() {
-    }
+    private XlsxExtractReader() {}
 
     static void read(Path file, String fileName, ExtractHandler handler) throws IOException {
         read(file, fileName, 0, handler);
@@ -80,7 +78,9 @@ final class XlsxExtractReader {
                 throw ExtractFileException.unreadable(fileName, e);
             }
             XlsxRows rows = new XlsxRows(handler, fileName);
-            parse(sheet, new XSSFSheetXMLHandler(styles, null, strings, rows, new PlainCellFormatter(), false),
+            parse(
+                    sheet,
+                    new XSSFSheetXMLHandler(styles, null, strings, rows, new PlainCellFormatter(), false),
                     fileName);
             if (!rows.headerSeen()) {
                 throw ExtractFileException.noHeader(fileName);
@@ -101,7 +101,8 @@ final class XlsxExtractReader {
         for (var part : pkg.getPartsByContentType(
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml")) {
             if (part.getSize() > MAX_SHARED_STRINGS_BYTES) {
-                throw new ExtractFileException("extract.file.tooLarge", fileName, MAX_SHARED_STRINGS_BYTES / (1024 * 1024));
+                throw new ExtractFileException(
+                        "extract.file.tooLarge", fileName, MAX_SHARED_STRINGS_BYTES / (1024 * 1024));
             }
         }
     }
@@ -115,8 +116,7 @@ final class XlsxExtractReader {
         }
     }
 
-    private static void parse(InputStream sheet, XSSFSheetXMLHandler sheetHandler, String fileName)
-            throws IOException {
+    private static void parse(InputStream sheet, XSSFSheetXMLHandler sheetHandler, String fileName) throws IOException {
         try (sheet) {
             XMLReader parser = XMLHelper.newXMLReader();
             parser.setContentHandler(sheetHandler);

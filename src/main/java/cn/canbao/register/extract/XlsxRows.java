@@ -1,10 +1,9 @@
 package cn.canbao.register.extract;
 
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
-import org.apache.poi.xssf.usermodel.XSSFComment;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
 
 /**
  * Turns POI's cell events into header and rows: a cell goes to the column its reference names, so

@@ -1,12 +1,11 @@
 package cn.canbao.register.imports;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Rows streamed into a table with PostgreSQL's COPY (text format), buffered in 256 KiB chunks: the
@@ -21,7 +20,9 @@ final class CopyStream implements AutoCloseable {
     private long rows;
 
     CopyStream(Connection connection, String table, String columns) throws SQLException {
-        this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
+        this.copy = connection
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
                 .copyIn("copy " + table + " (" + columns + ") from stdin (format text)");
     }
 

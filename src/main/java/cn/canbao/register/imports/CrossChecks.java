@@ -3,7 +3,6 @@ package cn.canbao.register.imports;
 import cn.canbao.base.StoredMessage;
 import cn.canbao.register.IdNumber;
 import cn.canbao.register.RejectReason;
-
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -20,15 +19,30 @@ final class CrossChecks {
     static final String SEX = "sex";
     static final String BIRTH_DATE = "birth_date";
 
-    private static final Map<String, IdNumber.Sex> SEXES = Map.of("男", IdNumber.Sex.MALE, "女", IdNumber.Sex.FEMALE,
-            "M", IdNumber.Sex.MALE, "F", IdNumber.Sex.FEMALE, "1", IdNumber.Sex.MALE, "2", IdNumber.Sex.FEMALE,
-            "MALE", IdNumber.Sex.MALE, "FEMALE", IdNumber.Sex.FEMALE, "男性", IdNumber.Sex.MALE,
-            "女性", IdNumber.Sex.FEMALE);
-    private static final java.util.Set<String> UNKNOWN = java.util.Set.of("0", "9", "未知", "未说明", "未知的性别",
-            "未说明的性别");
+    private static final Map<String, IdNumber.Sex> SEXES = Map.of(
+            "男",
+            IdNumber.Sex.MALE,
+            "女",
+            IdNumber.Sex.FEMALE,
+            "M",
+            IdNumber.Sex.MALE,
+            "F",
+            IdNumber.Sex.FEMALE,
+            "1",
+            IdNumber.Sex.MALE,
+            "2",
+            IdNumber.Sex.FEMALE,
+            "MALE",
+            IdNumber.Sex.MALE,
+            "FEMALE",
+            IdNumber.Sex.FEMALE,
+            "男性",
+            IdNumber.Sex.MALE,
+            "女性",
+            IdNumber.Sex.FEMALE);
+    private static final java.util.Set<String> UNKNOWN = java.util.Set.of("0", "9", "未知", "未说明", "未知的性别", "未说明的性别");
 
-    private CrossChecks() {
-    }
+    private CrossChecks() {}
 
     /** Refuses the row when its 性别 or 出生日期 (if the file has them and they are filled) contradict the ID. */
     static void check(IdNumber id, RowValues row) {
@@ -38,13 +52,19 @@ final class CrossChecks {
             if (sex != id.sex()) {
                 // what the ID says is the application's word, not the file's: stored as a message, read in the
                 // reader's language (rejects of older imports hold 男/女 and read as they did)
-                throw row.rejected(RejectReason.SEX_MISMATCH, SEX, StoredMessage.of("persons.sex." + id.sex().name()));
+                throw row.rejected(
+                        RejectReason.SEX_MISMATCH,
+                        SEX,
+                        StoredMessage.of("persons.sex." + id.sex().name()));
             }
         }
         if (row.has(BIRTH_DATE)) {
             LocalDate born = row.date(BIRTH_DATE);
             if (born != null && !born.equals(id.birthDate())) {
-                throw row.rejected(RejectReason.BIRTH_DATE_MISMATCH, BIRTH_DATE, id.birthDate().toString());
+                throw row.rejected(
+                        RejectReason.BIRTH_DATE_MISMATCH,
+                        BIRTH_DATE,
+                        id.birthDate().toString());
             }
         }
     }

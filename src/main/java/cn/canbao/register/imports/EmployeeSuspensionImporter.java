@@ -2,10 +2,9 @@ package cn.canbao.register.imports;
 
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.RejectReason;
-import org.springframework.stereotype.Component;
-
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * 职工中止参保人员: employees whose employee insurance stopped (停保), from the employee-insurance records. The
@@ -18,13 +17,18 @@ import java.util.List;
 @Component
 class EmployeeSuspensionImporter implements KindImporter {
 
-    private static final LoggedUpsert SUSPENSIONS = new LoggedUpsert("employee_suspension", "employeeSuspension",
-            List.of("id_number", "suspended_on"), List.of("resumed_on", "employer"),
+    private static final LoggedUpsert SUSPENSIONS = new LoggedUpsert(
+            "employee_suspension",
+            "employeeSuspension",
+            List.of("id_number", "suspended_on"),
+            List.of("resumed_on", "employer"),
             List.of("suspended_on", "resumed_on", "employer"));
 
     private static final List<Column> COLUMNS = List.of(
-            Column.required("id_number", "身份证号"), Column.required("name", "姓名"),
-            Column.required("suspended_on", "中止参保日期"), Column.optional("resumed_on", "恢复参保日期"),
+            Column.required("id_number", "身份证号"),
+            Column.required("name", "姓名"),
+            Column.required("suspended_on", "中止参保日期"),
+            Column.optional("resumed_on", "恢复参保日期"),
             Column.optional("employer", "单位名称"));
 
     @Override
@@ -52,8 +56,8 @@ class EmployeeSuspensionImporter implements KindImporter {
         var suspended = row.requiredDate("suspended_on");
         var resumed = row.date("resumed_on");
         if (resumed != null && resumed.isBefore(suspended)) {
-            throw RowRejected.cell(RejectReason.DATE_ORDER, row.column("resumed_on"), row.text("resumed_on"), "恢复参保日期",
-                    "中止参保日期");
+            throw RowRejected.cell(
+                    RejectReason.DATE_ORDER, row.column("resumed_on"), row.text("resumed_on"), "恢复参保日期", "中止参保日期");
         }
         String employer = row.text("employer");
         if (employer != null && employer.length() > 100) {

@@ -8,12 +8,14 @@ import java.util.List;
  */
 final class GroupMerge {
 
-    private static final LoggedUpsert GROUPS = new LoggedUpsert("person_group", "group",
-            List.of("id_number", "grp", "detail"), List.of("organisation", "contact_mobile", "since", "until"),
+    private static final LoggedUpsert GROUPS = new LoggedUpsert(
+            "person_group",
+            "group",
+            List.of("id_number", "grp", "detail"),
+            List.of("organisation", "contact_mobile", "since", "until"),
             List.of("grp", "detail", "organisation", "since", "until"));
 
-    private GroupMerge() {
-    }
+    private GroupMerge() {}
 
     /**
      * {@code source} selects id_number, grp, detail, organisation, contact_mobile, since, until — one row

@@ -1,23 +1,22 @@
 package cn.canbao.register.imports;
 
-import cn.canbao.register.RejectReason;
-import cn.canbao.register.HardshipCategory;
-
 import cn.canbao.register.ExtractKind;
-import org.springframework.stereotype.Component;
-
+import cn.canbao.register.HardshipCategory;
+import cn.canbao.register.RejectReason;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /** 民政困难群体: hardship categories whose enrollment is subsidised (target 100%). */
 @Component
 class HardshipImporter implements KindImporter {
 
-
     private static final List<Column> COLUMNS = List.of(
-            Column.required("id_number", "身份证号"), Column.required("name", "姓名"),
-            Column.required("category", "类别"), Column.required("since", "认定日期"), Column.optional("until", "退出日期"));
+            Column.required("id_number", "身份证号"),
+            Column.required("name", "姓名"),
+            Column.required("category", "类别"),
+            Column.required("since", "认定日期"),
+            Column.optional("until", "退出日期"));
 
     @Override
     public ExtractKind kind() {
@@ -46,7 +45,12 @@ class HardshipImporter implements KindImporter {
         if (until != null && until.isBefore(since)) {
             throw RowRejected.cell(RejectReason.DATE_ORDER, row.column("until"), row.text("until"), "退出日期", "认定日期");
         }
-        return Arrays.asList(row.idNumber(), row.name(), row.code("category", HardshipCategory.class, HardshipCategory.CHINESE), since, until);
+        return Arrays.asList(
+                row.idNumber(),
+                row.name(),
+                row.code("category", HardshipCategory.class, HardshipCategory.CHINESE),
+                since,
+                until);
     }
 
     @Override
@@ -54,7 +58,9 @@ class HardshipImporter implements KindImporter {
         ctx.rejectDuplicates("id_number, category");
         RegisterScope.rejectUnknownOrOutOfScope(ctx, RegisterScope.Basis.HOUSEHOLD);
         ctx.dropRejected();
-        GroupMerge.merge(ctx, "select id_number, 'HARDSHIP'::varchar grp, category::varchar detail, null::varchar "
-                + "organisation, null::varchar contact_mobile, since, until from import_stage");
+        GroupMerge.merge(
+                ctx,
+                "select id_number, 'HARDSHIP'::varchar grp, category::varchar detail, null::varchar "
+                        + "organisation, null::varchar contact_mobile, since, until from import_stage");
     }
 }

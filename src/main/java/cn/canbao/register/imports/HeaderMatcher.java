@@ -2,7 +2,6 @@ package cn.canbao.register.imports;
 
 import cn.canbao.register.ColumnMapping;
 import cn.canbao.register.RegisterException;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,12 +24,10 @@ public final class HeaderMatcher {
     private static final Pattern NOTE = Pattern.compile("[（(\\[【][^）)\\]】]*[）)\\]】]");
     private static final Pattern NOISE = Pattern.compile("[\\s\\u3000*＊:：]");
 
-    private HeaderMatcher() {
-    }
+    private HeaderMatcher() {}
 
     /** A column and the header it reads: its index in the header (-1: none) and how sure the match is (0–100). */
-    public record Match(String key, String chinese, boolean required, int index, String header, int confidence) {
-    }
+    public record Match(String key, String chinese, boolean required, int index, String header, int confidence) {}
 
     /** The header as matching sees it: no BOM, spaces, '*' marks or bracketed notes; lower case. */
     static String normalise(String header) {
@@ -67,8 +64,7 @@ public final class HeaderMatcher {
             result[c] = new Match(col.key(), col.chinese(), col.required(), at, header.get(at), EXACT);
         }
         // then every (column, header) pair by score, best first
-        record Candidate(int column, int index, int score) {
-        }
+        record Candidate(int column, int index, int score) {}
         List<Candidate> candidates = new ArrayList<>();
         for (int c = 0; c < columns.size(); c++) {
             if (result[c] != null) {
@@ -81,27 +77,32 @@ public final class HeaderMatcher {
                 }
             }
         }
-        candidates.sort(Comparator.comparingInt(Candidate::score).reversed().thenComparingInt(Candidate::column)
+        candidates.sort(Comparator.comparingInt(Candidate::score)
+                .reversed()
+                .thenComparingInt(Candidate::column)
                 .thenComparingInt(Candidate::index));
         for (Candidate k : candidates) {
             if (result[k.column()] == null && !used[k.index()]) {
                 used[k.index()] = true;
                 Column col = columns.get(k.column());
-                result[k.column()] = new Match(col.key(), col.chinese(), col.required(), k.index(),
-                        header.get(k.index()), k.score());
+                result[k.column()] = new Match(
+                        col.key(), col.chinese(), col.required(), k.index(), header.get(k.index()), k.score());
             }
         }
         List<Match> matches = new ArrayList<>(columns.size());
         for (int c = 0; c < columns.size(); c++) {
             Column col = columns.get(c);
-            matches.add(result[c] != null ? result[c] : new Match(col.key(), col.chinese(), col.required(), -1, null, 0));
+            matches.add(
+                    result[c] != null ? result[c] : new Match(col.key(), col.chinese(), col.required(), -1, null, 0));
         }
         return matches;
     }
 
     /** The required columns without a header, as the refusal names them: 身份证号(id_number)、姓名(name). */
     public static List<String> missing(List<Match> matches) {
-        return matches.stream().filter(m -> m.required() && m.index() < 0).map(m -> m.chinese() + "(" + m.key() + ")")
+        return matches.stream()
+                .filter(m -> m.required() && m.index() < 0)
+                .map(m -> m.chinese() + "(" + m.key() + ")")
                 .toList();
     }
 
@@ -123,11 +124,14 @@ public final class HeaderMatcher {
         if (name.equals(chinese) || name.equals(column.key().toLowerCase(Locale.ROOT))) {
             return EXACT;
         }
-        List<String> synonyms = HeaderSynonyms.of(column.chinese()).stream().map(HeaderMatcher::normalise).toList();
+        List<String> synonyms = HeaderSynonyms.of(column.chinese()).stream()
+                .map(HeaderMatcher::normalise)
+                .toList();
         if (synonyms.contains(name)) {
             return SYNONYM;
         }
-        List<String> partial = new ArrayList<>(synonyms.stream().filter(s -> s.length() >= 3).toList());
+        List<String> partial =
+                new ArrayList<>(synonyms.stream().filter(s -> s.length() >= 3).toList());
         partial.add(chinese);
         for (String s : partial) {
             if (name.length() >= 2 && (name.contains(s) || s.contains(name) && name.length() >= 3)) {

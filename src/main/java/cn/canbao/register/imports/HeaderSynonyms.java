@@ -12,21 +12,22 @@ import java.util.Map;
 final class HeaderSynonyms {
 
     static final Map<String, List<String>> BY_COLUMN = Map.ofEntries(
-            Map.entry("身份证号", List.of("公民身份号码", "身份证号码", "身份证", "证件号码", "身份证件号码", "身份号码",
-                    "社会保障号码", "社会保障卡号", "个人身份证号", "居民身份证号", "公民身份证号", "sfzh", "zjhm", "idno",
-                    "id_no", "idcard")),
+            Map.entry(
+                    "身份证号",
+                    List.of(
+                            "公民身份号码", "身份证号码", "身份证", "证件号码", "身份证件号码", "身份号码", "社会保障号码", "社会保障卡号", "个人身份证号", "居民身份证号",
+                            "公民身份证号", "sfzh", "zjhm", "idno", "id_no", "idcard")),
             Map.entry("姓名", List.of("名字", "人员姓名", "参保人姓名", "居民姓名", "学生姓名", "户主姓名", "xm")),
             Map.entry("变动类型", List.of("变动原因", "业务类型", "变更类型", "变动事项")),
             Map.entry("变动日期", List.of("变动时间", "业务日期", "变更日期", "办理日期")),
-            Map.entry("户籍地区划", List.of("户籍地区划代码", "户籍地区划编码", "户籍地行政区划", "户籍地行政区划代码",
-                    "户籍所在地区划", "户籍区划", "户籍区划代码", "户籍地区码")),
-            Map.entry("常住地区划", List.of("常住地区划代码", "常住地行政区划", "居住地区划", "居住地区划代码",
-                    "现居住地区划", "现住地区划", "常住区划")),
+            Map.entry(
+                    "户籍地区划",
+                    List.of("户籍地区划代码", "户籍地区划编码", "户籍地行政区划", "户籍地行政区划代码", "户籍所在地区划", "户籍区划", "户籍区划代码", "户籍地区码")),
+            Map.entry("常住地区划", List.of("常住地区划代码", "常住地行政区划", "居住地区划", "居住地区划代码", "现居住地区划", "现住地区划", "常住区划")),
             Map.entry("居住地区划", List.of("居住地区划代码", "常住地区划", "现居住地区划", "现住地区划")),
             Map.entry("网格编码", List.of("网格代码", "网格编号", "所属网格编码", "网格")),
             Map.entry("住址", List.of("地址", "居住地址", "现住址", "家庭住址", "详细地址", "户籍地址")),
-            Map.entry("手机号", List.of("手机号码", "联系电话", "联系手机", "移动电话", "电话号码", "手机", "联系方式",
-                    "sjhm")),
+            Map.entry("手机号", List.of("手机号码", "联系电话", "联系手机", "移动电话", "电话号码", "手机", "联系方式", "sjhm")),
             Map.entry("母亲身份证号", List.of("母亲公民身份号码", "母亲身份证号码", "母亲证件号码")),
             Map.entry("父亲身份证号", List.of("父亲公民身份号码", "父亲身份证号码", "父亲证件号码")),
             Map.entry("户号", List.of("户编号", "户口号", "户口簿编号")),
@@ -60,8 +61,7 @@ final class HeaderSynonyms {
             Map.entry("退出现役日期", List.of("退役日期", "退出现役时间")),
             Map.entry("随军未就业配偶身份证号", List.of("配偶身份证号", "随军配偶身份证号")));
 
-    private HeaderSynonyms() {
-    }
+    private HeaderSynonyms() {}
 
     static List<String> of(String chinese) {
         return BY_COLUMN.getOrDefault(chinese, List.of());

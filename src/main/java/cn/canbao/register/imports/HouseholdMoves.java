@@ -11,18 +11,19 @@ package cn.canbao.register.imports;
  */
 final class HouseholdMoves {
 
-    private HouseholdMoves() {
-    }
+    private HouseholdMoves() {}
 
     static void record(MergeContext ctx) {
-        ctx.jdbc().update("insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
-                + "select m.id_number, ?, 'moved_from', null, m.moved_from || case when left(m.moved_from, 2) "
-                + "= left(m.household_region, 2) then ' IN_PROVINCE' else ' OTHER_PROVINCE' end, ? "
-                + "from (select distinct on (id_number) id_number, moved_from, household_region from import_stage "
-                + "where event = 'MOVE' and moved_from is not null order by id_number, event_date desc, row_number desc) m "
-                + "join person p using (id_number) where p.household_region = m.household_region "
-                + "and not exists (select 1 from person_change c where c.id_number = m.id_number "
-                + "and c.field = 'moved_from' and c.new_value like m.moved_from || ' %')",
-                ctx.importId(), ctx.user());
+        ctx.jdbc()
+                .update(
+                        "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
+                                + "select m.id_number, ?, 'moved_from', null, m.moved_from || case when left(m.moved_from, 2) "
+                                + "= left(m.household_region, 2) then ' IN_PROVINCE' else ' OTHER_PROVINCE' end, ? "
+                                + "from (select distinct on (id_number) id_number, moved_from, household_region from import_stage "
+                                + "where event = 'MOVE' and moved_from is not null order by id_number, event_date desc, row_number desc) m "
+                                + "join person p using (id_number) where p.household_region = m.household_region "
+                                + "and not exists (select 1 from person_change c where c.id_number = m.id_number "
+                                + "and c.field = 'moved_from' and c.new_value like m.moved_from || ' %')",
+                        ctx.importId(), ctx.user());
     }
 }

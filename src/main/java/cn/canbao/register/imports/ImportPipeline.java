@@ -5,24 +5,13 @@ import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
 import cn.canbao.register.ColumnMapping;
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.extract.ReadOptions;
 import cn.canbao.register.RejectReason;
 import cn.canbao.register.extract.ExtractFormat;
 import cn.canbao.register.extract.ExtractHandler;
 import cn.canbao.register.extract.ExtractReader;
 import cn.canbao.register.extract.ExtractRow;
+import cn.canbao.register.extract.ReadOptions;
 import cn.canbao.security.SystemAccess;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -34,6 +23,16 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs one import: streams the file through validation into a staging table with COPY, lets the
@@ -57,8 +56,14 @@ public class ImportPipeline {
     private final MergeContext.RegionLookup regionLookup;
     private final Clock clock;
 
-    ImportPipeline(List<KindImporter> kinds, JdbcTemplate jdbc, DataSource dataSource,
-                   PlatformTransactionManager transactions, ApplicationEventPublisher events, RegionService regions, Clock clock) {
+    ImportPipeline(
+            List<KindImporter> kinds,
+            JdbcTemplate jdbc,
+            DataSource dataSource,
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events,
+            RegionService regions,
+            Clock clock) {
         this.clock = clock;
         this.events = events;
         this.regionLookup = systemLookup(regions);
@@ -71,7 +76,12 @@ public class ImportPipeline {
     }
 
     /** The phases an import runs through, in order (issue 17, point 8). */
-    public enum Phase { READ, CHECK, MERGE, COVERAGE }
+    public enum Phase {
+        READ,
+        CHECK,
+        MERGE,
+        COVERAGE
+    }
 
     /**
      * The note of an import whose data was committed but whose run did not finish normally (its node died, or a step
@@ -95,9 +105,13 @@ public class ImportPipeline {
         counts.phase = next;
         counts.phaseStarted = now;
         String times = json(counts.phaseMillis);
-        Boolean cancelled = sideTx.execute(s -> jdbc.queryForObject("update import_run set phase = ?, "
-                + "phase_started_at = now(), phase_times = ?, heartbeat_at = now() where id = ? returning cancel_requested",
-                Boolean.class, next == null ? null : next.name(), times, importId));
+        Boolean cancelled = sideTx.execute(s -> jdbc.queryForObject(
+                "update import_run set phase = ?, "
+                        + "phase_started_at = now(), phase_times = ?, heartbeat_at = now() where id = ? returning cancel_requested",
+                Boolean.class,
+                next == null ? null : next.name(),
+                times,
+                importId));
         // only before the commit: once the merge is committed the import stands, whatever was asked
         if (Boolean.TRUE.equals(cancelled) && next != null && next != Phase.COVERAGE) {
             throw new Cancelled();
@@ -111,8 +125,9 @@ public class ImportPipeline {
      * The preview of a stored upload (issue 17): read as the options say up to the header and {@link #SAMPLE_ROWS} rows
      * (nothing else of the file is parsed, nothing is written), its columns matched to the layout's.
      */
-    public cn.canbao.register.ImportPreview preview(ExtractKind kind, Path file, ReadOptions options,
-                                                    ColumnMapping mapping, boolean snapshot) throws IOException {
+    public cn.canbao.register.ImportPreview preview(
+            ExtractKind kind, Path file, ReadOptions options, ColumnMapping mapping, boolean snapshot)
+            throws IOException {
         KindImporter importer = importers.get(kind);
         if (importer == null) {
             throw new cn.canbao.register.RegisterException("register.import.kindNotYet", kind.name());
@@ -144,13 +159,23 @@ public class ImportPipeline {
         }
         // a police snapshot needs no 变动类型 / 变动日期 (everyone listed is registered on its day)
         java.util.Set<String> absent = snapshot ? Reading.SNAPSHOT_DEFAULTED : java.util.Set.of();
-        List<Column> columns = importer.columns().stream().map(c -> absent.contains(c.key())
-                ? Column.optional(c.key(), c.chinese()) : c).toList();
+        List<Column> columns = importer.columns().stream()
+                .map(c -> absent.contains(c.key()) ? Column.optional(c.key(), c.chinese()) : c)
+                .toList();
         List<HeaderMatcher.Match> matches = HeaderMatcher.match(columns, header, mapping);
-        return new cn.canbao.register.ImportPreview(kind, ExtractReader.detect(file, options).name(),
-                ExtractReader.sheetNames(file), options.sheet(), options.headerRow(), header, rows,
-                matches.stream().map(m -> new cn.canbao.register.ImportPreview.ColumnChoice(m.key(), m.chinese(),
-                        m.required(), m.header(), m.confidence())).toList(), HeaderMatcher.missing(matches));
+        return new cn.canbao.register.ImportPreview(
+                kind,
+                ExtractReader.detect(file, options).name(),
+                ExtractReader.sheetNames(file),
+                options.sheet(),
+                options.headerRow(),
+                header,
+                rows,
+                matches.stream()
+                        .map(m -> new cn.canbao.register.ImportPreview.ColumnChoice(
+                                m.key(), m.chinese(), m.required(), m.header(), m.confidence()))
+                        .toList(),
+                HeaderMatcher.missing(matches));
     }
 
     /** Whether this kind can be imported yet. */
@@ -160,27 +185,46 @@ public class ImportPipeline {
 
     /** Runs the import of that id (status QUEUED) to SUCCEEDED or FAILED. */
     public void run(long importId) {
-        Map<String, Object> run = jdbc.queryForMap("select kind, stored_file, scope_code, created_by, encoding, "
-                + "sheet_index, header_row, column_mapping, dry_run, snapshot_as_of from import_run where id = ?", importId);
+        Map<String, Object> run = jdbc.queryForMap(
+                "select kind, stored_file, scope_code, created_by, encoding, "
+                        + "sheet_index, header_row, column_mapping, dry_run, snapshot_as_of from import_run where id = ?",
+                importId);
         java.sql.Date asOf = (java.sql.Date) run.get("snapshot_as_of");
-        Reading reading = new Reading(new ReadOptions((String) run.get("encoding"), (Integer) run.get("sheet_index"),
-                (Integer) run.get("header_row")), ColumnMapping.fromJson((String) run.get("column_mapping")),
-                (Boolean) run.get("dry_run"), asOf == null ? null : asOf.toLocalDate());
+        Reading reading = new Reading(
+                new ReadOptions((String) run.get("encoding"), (Integer) run.get("sheet_index"), (Integer)
+                        run.get("header_row")),
+                ColumnMapping.fromJson((String) run.get("column_mapping")),
+                (Boolean) run.get("dry_run"),
+                asOf == null ? null : asOf.toLocalDate());
         KindImporter importer = importers.get(ExtractKind.valueOf((String) run.get("kind")));
         Path file = Path.of((String) run.get("stored_file"));
         String prefix = cn.canbao.region.RegionLevel.ofCode((String) run.get("scope_code"))
-                .map(l -> l.prefixOf((String) run.get("scope_code"))).orElse((String) run.get("scope_code"));
+                .map(l -> l.prefixOf((String) run.get("scope_code")))
+                .orElse((String) run.get("scope_code"));
         long started = System.nanoTime();
         try {
-            if (jdbc.update("update import_run set status = 'RUNNING', started_at = now(), heartbeat_at = now() "
-                    + "where id = ? and status = 'QUEUED' and not cancel_requested", importId) == 0) {
+            if (jdbc.update(
+                            "update import_run set status = 'RUNNING', started_at = now(), heartbeat_at = now() "
+                                    + "where id = ? and status = 'QUEUED' and not cancel_requested",
+                            importId)
+                    == 0) {
                 log.info("Import {} was cancelled before it started", importId);
                 return;
             }
             Counts started0 = new Counts();
             Counts counts = tx.execute(status -> {
-                Counts c = importInOneTransaction(importId, importer, file, reading, started0,
-                        new MergeContext(jdbc, importId, prefix, (String) run.get("created_by"), regionLookup,
+                Counts c = importInOneTransaction(
+                        importId,
+                        importer,
+                        file,
+                        reading,
+                        started0,
+                        new MergeContext(
+                                jdbc,
+                                importId,
+                                prefix,
+                                (String) run.get("created_by"),
+                                regionLookup,
                                 () -> phase(importId, started0, Phase.MERGE)));
                 if (reading.dryRun()) {
                     // a dry run: everything was checked and merged, and now nothing of it stays but the counts
@@ -210,12 +254,22 @@ public class ImportPipeline {
             // rows held as transfer requests are neither accepted nor rejected: the other side decides them
             // so are exact repeats of a row and rows held for a clerk (one ID number, two names): each its own count
             writeCounts(importId, counts, "status = 'SUCCEEDED', finished_at = now()");
-            log.info("Import {} ({}) of {}: {} rows read, {} rejected, {} repeated, {} held for a clerk, {} held as "
-                    + "transfer requests, {} persons changed in {} ms", importId, importer.kind(), file.getFileName(),
-                    counts.read, counts.rejected, counts.duplicate, counts.held, counts.transferRequested,
-                    counts.changed, (System.nanoTime() - started) / 1_000_000);
+            log.info(
+                    "Import {} ({}) of {}: {} rows read, {} rejected, {} repeated, {} held for a clerk, {} held as "
+                            + "transfer requests, {} persons changed in {} ms",
+                    importId,
+                    importer.kind(),
+                    file.getFileName(),
+                    counts.read,
+                    counts.rejected,
+                    counts.duplicate,
+                    counts.held,
+                    counts.transferRequested,
+                    counts.changed,
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (Cancelled cancelled) {
-            jdbc.update("update import_run set status = 'CANCELLED', phase = null, finished_at = now() where id = ?",
+            jdbc.update(
+                    "update import_run set status = 'CANCELLED', phase = null, finished_at = now() where id = ?",
                     importId);
             log.info("Import {} cancelled by a clerk; nothing of it was written", importId);
         } catch (RuntimeException e) {
@@ -224,13 +278,22 @@ public class ImportPipeline {
                 cause = cause.getCause();
             }
             String key = cause instanceof DomainException d ? d.messageKey() : "register.import.failed";
-            String detail = cause instanceof DomainException d ? String.join("\u001f", toStrings(d.args()))
+            String detail = cause instanceof DomainException d
+                    ? String.join("\u001f", toStrings(d.args()))
                     : String.valueOf(cause.getMessage());
-            if (jdbc.update("update import_run set status = 'FAILED', error_key = ?, error_detail = ?, finished_at = now() "
-                    + "where id = ? and applied_at is null", key, detail, importId) == 0) {
+            if (jdbc.update(
+                            "update import_run set status = 'FAILED', error_key = ?, error_detail = ?, finished_at = now() "
+                                    + "where id = ? and applied_at is null",
+                            key,
+                            detail,
+                            importId)
+                    == 0) {
                 // the data was committed before the failure (a later step failed): the import stands, and says so
-                jdbc.update("update import_run set status = 'SUCCEEDED', phase = null, error_key = ?, "
-                        + "finished_at = now() where id = ?", APPLIED_BEFORE_FAILURE, importId);
+                jdbc.update(
+                        "update import_run set status = 'SUCCEEDED', phase = null, error_key = ?, "
+                                + "finished_at = now() where id = ?",
+                        APPLIED_BEFORE_FAILURE,
+                        importId);
                 log.warn("Import {} was applied; a step after its commit failed: {} {}", importId, key, detail, e);
                 return;
             }
@@ -239,15 +302,26 @@ public class ImportPipeline {
     }
 
     private void writeCounts(long importId, Counts counts, String andSet) {
-        jdbc.update("update import_run set " + andSet + ", format = ?, rows_read = ?, rows_accepted = ?, "
-                + "rows_rejected = ?, rows_transfer_requested = ?, rows_duplicate = ?, rows_held = ?, "
-                + "persons_changed = ?, persons_accepted = ?, snapshot_absent = ?, heartbeat_at = now() where id = ?",
-                counts.format.name(), counts.read, counts.accepted(), counts.rejected, counts.transferRequested,
-                counts.duplicate, counts.held, counts.changed, counts.personsAccepted, counts.absent, importId);
+        jdbc.update(
+                "update import_run set " + andSet + ", format = ?, rows_read = ?, rows_accepted = ?, "
+                        + "rows_rejected = ?, rows_transfer_requested = ?, rows_duplicate = ?, rows_held = ?, "
+                        + "persons_changed = ?, persons_accepted = ?, snapshot_absent = ?, heartbeat_at = now() where id = ?",
+                counts.format.name(),
+                counts.read,
+                counts.accepted(),
+                counts.rejected,
+                counts.transferRequested,
+                counts.duplicate,
+                counts.held,
+                counts.changed,
+                counts.personsAccepted,
+                counts.absent,
+                importId);
     }
 
     /** How the run reads its file: the clerk's read options and column mapping, and whether it is a dry run. */
-    private record Reading(ReadOptions options, ColumnMapping mapping, boolean dryRun, java.time.LocalDate snapshotAsOf) {
+    private record Reading(
+            ReadOptions options, ColumnMapping mapping, boolean dryRun, java.time.LocalDate snapshotAsOf) {
 
         /** The columns a police snapshot may lack: 变动类型, 变动日期. */
         static final java.util.Set<String> SNAPSHOT_DEFAULTED = java.util.Set.of("event", "event_date");
@@ -263,19 +337,25 @@ public class ImportPipeline {
      * rows repeating an earlier row of the file, the rejects and every reason (held and repeated rows included).
      */
     private cn.canbao.register.ImportRun.DryRunResult dryRunResult(long importId, Counts counts) {
-        int created = jdbc.queryForObject("select count(*) from person where created_import = ?", Integer.class,
+        int created =
+                jdbc.queryForObject("select count(*) from person where created_import = ?", Integer.class, importId);
+        int changed = jdbc.queryForObject(
+                "select count(distinct c.id_number) from person_change c where c.import_id = ? "
+                        + "and not exists (select 1 from person p where p.id_number = c.id_number and p.created_import = ?)",
+                Integer.class,
+                importId,
                 importId);
-        int changed = jdbc.queryForObject("select count(distinct c.id_number) from person_change c where c.import_id = ? "
-                + "and not exists (select 1 from person p where p.id_number = c.id_number and p.created_import = ?)",
-                Integer.class, importId, importId);
         Map<String, Integer> reasons = new java.util.LinkedHashMap<>();
-        jdbc.query("select reason_key, count(*) from import_reject where import_id = ? group by reason_key "
-                + "order by 2 desc, 1", rs -> {
+        jdbc.query(
+                "select reason_key, count(*) from import_reject where import_id = ? group by reason_key "
+                        + "order by 2 desc, 1",
+                rs -> {
                     reasons.put(rs.getString(1), rs.getInt(2));
-                }, importId);
+                },
+                importId);
         countRejects(importId, counts);
-        return new cn.canbao.register.ImportRun.DryRunResult(created, changed, counts.duplicate, counts.rejected,
-                reasons);
+        return new cn.canbao.register.ImportRun.DryRunResult(
+                created, changed, counts.duplicate, counts.rejected, reasons);
     }
 
     /**
@@ -283,11 +363,13 @@ public class ImportPipeline {
      * not list. Recorded for the clerk; nothing about them changes (issue 17: "never deleted silently").
      */
     private int recordAbsentees(long importId) {
-        return jdbc.update("insert into snapshot_absentee (import_id, id_number, household_region) "
-                + "select ?, p.id_number, p.household_region from person p where p.status = 'ACTIVE' "
-                + "and p.household_region in (select distinct household_region from snapshot_listed "
-                + "where household_region is not null) "
-                + "and not exists (select 1 from snapshot_listed l where l.id_number = p.id_number)", importId);
+        return jdbc.update(
+                "insert into snapshot_absentee (import_id, id_number, household_region) "
+                        + "select ?, p.id_number, p.household_region from person p where p.status = 'ACTIVE' "
+                        + "and p.household_region in (select distinct household_region from snapshot_listed "
+                        + "where household_region is not null) "
+                        + "and not exists (select 1 from snapshot_listed l where l.id_number = p.id_number)",
+                importId);
     }
 
     private static String json(Object value) {
@@ -298,8 +380,8 @@ public class ImportPipeline {
         }
     }
 
-    private Counts importInOneTransaction(long importId, KindImporter importer, Path file, Reading reading,
-                                          Counts counts, MergeContext ctx) {
+    private Counts importInOneTransaction(
+            long importId, KindImporter importer, Path file, Reading reading, Counts counts, MergeContext ctx) {
         try {
             phase(importId, counts, Phase.READ);
             jdbc.execute("create temp table import_stage (row_number bigint not null, " + importer.stageDdl()
@@ -308,8 +390,8 @@ public class ImportPipeline {
             var connection = DataSourceUtils.getConnection(dataSource);
             Handler handler;
             try (RejectSpool rejects = new RejectSpool(importId)) {
-                try (CopyStream copy = new CopyStream(connection, "import_stage",
-                        "row_number, " + importer.stageColumns())) {
+                try (CopyStream copy =
+                        new CopyStream(connection, "import_stage", "row_number, " + importer.stageColumns())) {
                     handler = new Handler(importId, importer, copy, rejects, counts, reading);
                     counts.format = ExtractReader.read(file, reading.options(), handler);
                     copy.finish();
@@ -321,8 +403,8 @@ public class ImportPipeline {
             // progress: the import's own transaction must not lock its import_run row, or the next phase's update
             // (its own transaction) would wait for it forever
             String header = handler.header;
-            sideTx.executeWithoutResult(st -> jdbc.update("update import_run set header = ? where id = ?", header,
-                    importId));
+            sideTx.executeWithoutResult(
+                    st -> jdbc.update("update import_run set header = ? where id = ?", header, importId));
             long t1 = System.nanoTime();
             phase(importId, counts, Phase.CHECK);
             // no index on the stage: every check and merge is one set-wide (hash) join
@@ -340,22 +422,35 @@ public class ImportPipeline {
             counts.transferRequested = ctx.transferRequested();
             long t2 = System.nanoTime();
             fillRawOfMergeRejects(importId, file, reading.options());
-            log.info("Import {}: read, validated and staged {} rows in {} ms; checked and merged in {} ms", importId,
-                    counts.read, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+            log.info(
+                    "Import {}: read, validated and staged {} rows in {} ms; checked and merged in {} ms",
+                    importId,
+                    counts.read,
+                    (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000);
             countRejects(importId, counts);
             counts.personsAccepted = personsAccepted(importId, importer);
             // the files it created, plus the others it changed (person_change by its index): no union of 600,000 ids
             // an extract that creates no files (all but the police's) is counted from its changes alone: counting
             // created files reads every file of the province
-            counts.changed = importer.createsFiles() ? jdbc.queryForObject("select (select count(*) from person "
-                    + "where created_import = ?) + (select count(distinct c.id_number) from person_change c "
-                    + "where c.import_id = ? and not exists (select 1 from person p where p.id_number = c.id_number "
-                    + "and p.created_import = ?))", Integer.class, importId, importId, importId)
-                    : jdbc.queryForObject("select count(distinct c.id_number) from person_change c where c.import_id = ?",
-                    Integer.class, importId);
+            counts.changed = importer.createsFiles()
+                    ? jdbc.queryForObject(
+                            "select (select count(*) from person "
+                                    + "where created_import = ?) + (select count(distinct c.id_number) from person_change c "
+                                    + "where c.import_id = ? and not exists (select 1 from person p where p.id_number = c.id_number "
+                                    + "and p.created_import = ?))",
+                            Integer.class,
+                            importId,
+                            importId,
+                            importId)
+                    : jdbc.queryForObject(
+                            "select count(distinct c.id_number) from person_change c where c.import_id = ?",
+                            Integer.class,
+                            importId);
             return counts;
         } catch (IOException e) {
-            throw new cn.canbao.register.RegisterException("register.import.unreadable", file.getFileName().toString());
+            throw new cn.canbao.register.RegisterException(
+                    "register.import.unreadable", file.getFileName().toString());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -368,14 +463,20 @@ public class ImportPipeline {
     private void countRejects(long importId, Counts counts) {
         List<String> duplicate = keysCounting(RejectReason.Count.DUPLICATE);
         List<String> held = keysCounting(RejectReason.Count.HELD);
-        jdbc.query("select count(*) filter (where reason_key <> all(?::text[]) and reason_key <> all(?::text[])), "
-                + "count(*) filter (where reason_key = any(?::text[])), count(*) filter (where reason_key = any(?::text[])) "
-                + "from import_reject where import_id = ?", rs -> {
+        jdbc.query(
+                "select count(*) filter (where reason_key <> all(?::text[]) and reason_key <> all(?::text[])), "
+                        + "count(*) filter (where reason_key = any(?::text[])), count(*) filter (where reason_key = any(?::text[])) "
+                        + "from import_reject where import_id = ?",
+                rs -> {
                     counts.rejected = rs.getInt(1);
                     counts.duplicate = rs.getInt(2);
                     counts.held = rs.getInt(3);
-                }, duplicate.toArray(String[]::new), held.toArray(String[]::new), duplicate.toArray(String[]::new),
-                held.toArray(String[]::new), importId);
+                },
+                duplicate.toArray(String[]::new),
+                held.toArray(String[]::new),
+                duplicate.toArray(String[]::new),
+                held.toArray(String[]::new),
+                importId);
     }
 
     /** Distinct persons of the accepted rows (null for a kind whose rows name no person by ID number). */
@@ -384,14 +485,19 @@ public class ImportPipeline {
             return null;
         }
         // group by, not count(distinct): a hash aggregate instead of a sort of the stage
-        return jdbc.queryForObject("select count(*) from (select s.id_number from import_stage s where not exists "
-                + "(select 1 from import_reject r where r.import_id = ? and r.row_number = s.row_number) "
-                + "group by s.id_number) a", Integer.class, importId);
+        return jdbc.queryForObject(
+                "select count(*) from (select s.id_number from import_stage s where not exists "
+                        + "(select 1 from import_reject r where r.import_id = ? and r.row_number = s.row_number) "
+                        + "group by s.id_number) a",
+                Integer.class,
+                importId);
     }
 
     private static List<String> keysCounting(RejectReason.Count count) {
-        return java.util.Arrays.stream(RejectReason.values()).filter(r -> r.count() == count)
-                .map(RejectReason::messageKey).toList();
+        return java.util.Arrays.stream(RejectReason.values())
+                .filter(r -> r.count() == count)
+                .map(RejectReason::messageKey)
+                .toList();
     }
 
     /**
@@ -430,8 +536,8 @@ public class ImportPipeline {
 
     /** Rows refused by the SQL checks get their raw text from a second pass over the file. */
     private void fillRawOfMergeRejects(long importId, Path file, ReadOptions options) throws IOException {
-        List<Long> missing = jdbc.queryForList("select row_number from import_reject where import_id = ? "
-                + "and raw is null", Long.class, importId);
+        List<Long> missing = jdbc.queryForList(
+                "select row_number from import_reject where import_id = ? " + "and raw is null", Long.class, importId);
         if (missing.isEmpty()) {
             return;
         }
@@ -439,8 +545,7 @@ public class ImportPipeline {
         java.util.Set<Long> wanted = new java.util.HashSet<>(missing);
         ExtractReader.read(file, options, new ExtractHandler() {
             @Override
-            public void header(List<String> names) {
-            }
+            public void header(List<String> names) {}
 
             @Override
             public void row(ExtractRow row) {
@@ -449,15 +554,23 @@ public class ImportPipeline {
                 }
             }
         });
-        jdbc.batchUpdate("update import_reject set raw = ? where import_id = ? and row_number = ?",
-                raw.entrySet().stream().map(e -> new Object[] {e.getValue(), importId, e.getKey()}).toList());
+        jdbc.batchUpdate(
+                "update import_reject set raw = ? where import_id = ? and row_number = ?",
+                raw.entrySet().stream()
+                        .map(e -> new Object[] {e.getValue(), importId, e.getKey()})
+                        .toList());
     }
 
     /** The counts so far, for the progress bar; stops the import when a clerk asked to cancel it. */
     private void progress(long importId, Counts counts) {
-        Boolean cancelled = sideTx.execute(s -> jdbc.queryForObject("update import_run set rows_read = ?, "
-                + "rows_rejected = ?, rows_accepted = ?, heartbeat_at = now() where id = ? returning cancel_requested",
-                Boolean.class, counts.read, counts.rejected, counts.read - counts.rejected, importId));
+        Boolean cancelled = sideTx.execute(s -> jdbc.queryForObject(
+                "update import_run set rows_read = ?, "
+                        + "rows_rejected = ?, rows_accepted = ?, heartbeat_at = now() where id = ? returning cancel_requested",
+                Boolean.class,
+                counts.read,
+                counts.rejected,
+                counts.read - counts.rejected,
+                importId));
         if (Boolean.TRUE.equals(cancelled)) {
             throw new Cancelled();
         }
@@ -477,7 +590,9 @@ public class ImportPipeline {
             if (i > 0) {
                 sb.append(',');
             }
-            sb.append('"').append(String.valueOf(args[i]).replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            sb.append('"')
+                    .append(String.valueOf(args[i]).replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
         }
         return sb.append('}').toString();
     }
@@ -514,7 +629,12 @@ public class ImportPipeline {
         /** The header as read; written once COPY is done (the connection is busy with it until then). */
         String header;
 
-        Handler(long importId, KindImporter importer, CopyStream copy, RejectSpool rejects, Counts counts,
+        Handler(
+                long importId,
+                KindImporter importer,
+                CopyStream copy,
+                RejectSpool rejects,
+                Counts counts,
                 Reading reading) {
             this.reading = reading;
             this.importId = importId;
@@ -526,8 +646,8 @@ public class ImportPipeline {
 
         @Override
         public void header(List<String> names) {
-            values = RowValues.forHeader(importer.columns(), names, reading.mapping(), reading.absentValues(),
-                    LocalDate.now(clock));
+            values = RowValues.forHeader(
+                    importer.columns(), names, reading.mapping(), reading.absentValues(), LocalDate.now(clock));
             header = RawRow.join(names);
         }
 
@@ -546,7 +666,11 @@ public class ImportPipeline {
                     copy.row(line);
                 } catch (RowRejected refused) {
                     Column column = refused.column();
-                    reject(row, refused.reason().messageKey(), refused.args(), column == null ? null : column.chinese(),
+                    reject(
+                            row,
+                            refused.reason().messageKey(),
+                            refused.args(),
+                            column == null ? null : column.chinese(),
                             column == null ? null : column.masked(refused.value()));
                 } catch (SQLException e) {
                     throw new IllegalStateException(e);

@@ -21,19 +21,22 @@ import cn.canbao.register.RejectReason;
  */
 final class InFileRepeats {
 
-    private InFileRepeats() {
-    }
+    private InFileRepeats() {}
 
     static void sort(MergeContext ctx) {
         ctx.rejectExactRepeats("id_number");
         holdNameConflicts(ctx);
-        ctx.jdbc().update("insert into import_reject (import_id, row_number, reason_key, reason_args) "
-                + "select ?, row_number, ?, array[later::text] from (select s.row_number, lead(s.row_number) over "
-                + "(partition by s.id_number, s.event, s.event_date order by s.row_number) later from import_stage s "
-                + "where s.id_number in (select id_number from import_repeated) and not exists (select 1 "
-                + "from import_reject r where r.import_id = ? "
-                + "and r.row_number = s.row_number)) d where later is not null on conflict do nothing", ctx.importId(),
-                RejectReason.DUPLICATE_ROW.messageKey(), ctx.importId());
+        ctx.jdbc()
+                .update(
+                        "insert into import_reject (import_id, row_number, reason_key, reason_args) "
+                                + "select ?, row_number, ?, array[later::text] from (select s.row_number, lead(s.row_number) over "
+                                + "(partition by s.id_number, s.event, s.event_date order by s.row_number) later from import_stage s "
+                                + "where s.id_number in (select id_number from import_repeated) and not exists (select 1 "
+                                + "from import_reject r where r.import_id = ? "
+                                + "and r.row_number = s.row_number)) d where later is not null on conflict do nothing",
+                        ctx.importId(),
+                        RejectReason.DUPLICATE_ROW.messageKey(),
+                        ctx.importId());
         ctx.dropRepeats();
     }
 
@@ -48,11 +51,18 @@ final class InFileRepeats {
                 + " and r.row_number = s.row_number) group by s.id_number having min(s.name) <> max(s.name)");
         String conflicting = "s.id_number in (select id_number from import_conflict) and not exists (select 1 "
                 + "from import_reject r where r.import_id = ? and r.row_number = s.row_number)";
-        jdbc.update("insert into import_held_row (import_id, row_number, id_number, name) select ?, s.row_number, "
-                + "s.id_number, left(s.name, 60) from import_stage s where " + conflicting, ctx.importId(),
+        jdbc.update(
+                "insert into import_held_row (import_id, row_number, id_number, name) select ?, s.row_number, "
+                        + "s.id_number, left(s.name, 60) from import_stage s where " + conflicting,
+                ctx.importId(),
                 ctx.importId());
-        ctx.rejectAt(RejectReason.CONFLICT_HELD, "姓名", "s.name", "array['姓名', s.name, (select "
-                + "string_agg(distinct x.name, '、') from import_stage x where x.id_number = s.id_number)]",
-                conflicting, ctx.importId());
+        ctx.rejectAt(
+                RejectReason.CONFLICT_HELD,
+                "姓名",
+                "s.name",
+                "array['姓名', s.name, (select "
+                        + "string_agg(distinct x.name, '、') from import_stage x where x.id_number = s.id_number)]",
+                conflicting,
+                ctx.importId());
     }
 }

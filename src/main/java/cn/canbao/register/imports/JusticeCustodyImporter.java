@@ -2,11 +2,10 @@ package cn.canbao.register.imports;
 
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.RejectReason;
-import org.springframework.stereotype.Component;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * 司法数据: persons held in custody. The Yancheng pilot builds the uninsured list of a household region
@@ -19,13 +18,19 @@ import java.util.Map;
 @Component
 class JusticeCustodyImporter implements KindImporter {
 
-    enum Kind { DETAINED, SENTENCED }
+    enum Kind {
+        DETAINED,
+        SENTENCED
+    }
 
-    private static final Map<String, Kind> CHINESE = Map.of("在押", Kind.DETAINED, "羁押", Kind.DETAINED,
-            "服刑", Kind.SENTENCED);
+    private static final Map<String, Kind> CHINESE =
+            Map.of("在押", Kind.DETAINED, "羁押", Kind.DETAINED, "服刑", Kind.SENTENCED);
 
-    private static final LoggedUpsert CUSTODY = new LoggedUpsert("person_custody", "custody",
-            List.of("id_number", "since"), List.of("kind", "until", "institution"),
+    private static final LoggedUpsert CUSTODY = new LoggedUpsert(
+            "person_custody",
+            "custody",
+            List.of("id_number", "since"),
+            List.of("kind", "until", "institution"),
             List.of("kind", "since", "until", "institution"));
 
     private static final List<Column> COLUMNS = List.of(
@@ -64,7 +69,12 @@ class JusticeCustodyImporter implements KindImporter {
         if (institution != null && institution.length() > 100) {
             throw row.tooLong("institution", 100);
         }
-        return Arrays.asList(row.idNumber(), row.name(), row.code("kind", Kind.class, CHINESE).name(), since, until,
+        return Arrays.asList(
+                row.idNumber(),
+                row.name(),
+                row.code("kind", Kind.class, CHINESE).name(),
+                since,
+                until,
                 institution);
     }
 

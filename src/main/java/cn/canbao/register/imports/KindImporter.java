@@ -1,7 +1,6 @@
 package cn.canbao.register.imports;
 
 import cn.canbao.register.ExtractKind;
-
 import java.util.List;
 
 /**

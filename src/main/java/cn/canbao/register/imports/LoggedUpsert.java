@@ -18,14 +18,22 @@ record LoggedUpsert(String table, String field, List<String> key, List<String> v
 
     /** Updates the rows whose values differ from the source's, logging old and new. */
     void update(MergeContext ctx, String source) {
-        ctx.jdbc().update("with src as (select s.*, " + text("t") + " old_text from (" + source + ") s join " + table
-                + " t using (" + join(key, "") + ") where (" + join(values, "t.") + ") is distinct from ("
-                + join(values, "s.") + ")), updated as (update " + table + " t set "
-                + values.stream().map(v -> v + " = s." + v).collect(Collectors.joining(", "))
-                + ", import_id = ? from src s where (" + join(key, "t.") + ") = (" + join(key, "s.") + ") "
-                + "returning s.*) insert into person_change (id_number, import_id, field, old_value, new_value, "
-                + "changed_by) select u.id_number, ?, ?, u.old_text, " + text("u") + ", ? from updated u",
-                ctx.importId(), ctx.importId(), field, ctx.user());
+        ctx.jdbc()
+                .update(
+                        "with src as (select s.*, " + text("t") + " old_text from (" + source + ") s join " + table
+                                + " t using (" + join(key, "") + ") where (" + join(values, "t.")
+                                + ") is distinct from ("
+                                + join(values, "s.") + ")), updated as (update " + table + " t set "
+                                + values.stream().map(v -> v + " = s." + v).collect(Collectors.joining(", "))
+                                + ", import_id = ? from src s where (" + join(key, "t.") + ") = (" + join(key, "s.")
+                                + ") "
+                                + "returning s.*) insert into person_change (id_number, import_id, field, old_value, new_value, "
+                                + "changed_by) select u.id_number, ?, ?, u.old_text, " + text("u")
+                                + ", ? from updated u",
+                        ctx.importId(),
+                        ctx.importId(),
+                        field,
+                        ctx.user());
     }
 
     /**
@@ -38,19 +46,27 @@ record LoggedUpsert(String table, String field, List<String> key, List<String> v
     void insert(MergeContext ctx, String source) {
         String columns = join(key, "") + ", " + join(values, "");
         ctx.jdbc().queryForList("select pg_advisory_xact_lock(hashtext(?))", "canbao.merge." + table);
-        ctx.jdbc().update("with added as (insert into " + table + " (" + columns + ", import_id) select distinct on ("
-                + join(key, "") + ") " + columns + ", ? from (" + source + ") s where not exists (select 1 from "
-                + table + " t where (" + join(key, "t.") + ") = (" + join(key, "s.") + ")) order by "
-                + join(key, "") + " returning *) "
-                + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
-                + "select a.id_number, ?, ?, null, " + text("a") + ", ? from added a",
-                ctx.importId(), ctx.importId(), field, ctx.user());
+        ctx.jdbc()
+                .update(
+                        "with added as (insert into " + table + " (" + columns + ", import_id) select distinct on ("
+                                + join(key, "") + ") " + columns + ", ? from (" + source
+                                + ") s where not exists (select 1 from "
+                                + table + " t where (" + join(key, "t.") + ") = (" + join(key, "s.") + ")) order by "
+                                + join(key, "") + " returning *) "
+                                + "insert into person_change (id_number, import_id, field, old_value, new_value, changed_by) "
+                                + "select a.id_number, ?, ?, null, " + text("a") + ", ? from added a",
+                        ctx.importId(),
+                        ctx.importId(),
+                        field,
+                        ctx.user());
     }
 
     /** The text columns joined by spaces; empty and null ones left out. */
     private String text(String alias) {
-        return "concat_ws(' ', " + text.stream().map(c -> "nullif(" + alias + "." + c + "::text, '')")
-                .collect(Collectors.joining(", ")) + ")";
+        return "concat_ws(' ', "
+                + text.stream()
+                        .map(c -> "nullif(" + alias + "." + c + "::text, '')")
+                        .collect(Collectors.joining(", ")) + ")";
     }
 
     private static String join(List<String> columns, String prefix) {

@@ -2,8 +2,6 @@ package cn.canbao.register.imports;
 
 import cn.canbao.region.Region;
 import cn.canbao.register.RejectReason;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The merge step's view of one import: the transaction's JdbcTemplate, the import, the scope's code
@@ -28,6 +27,7 @@ final class MergeContext {
     private final RegionLookup regionLookup;
     /** Reason key → the 1-based positions of its arguments that are village codes. */
     private final Map<String, Set<Integer>> villageArgs = new LinkedHashMap<>();
+
     private int transferRequested;
 
     /** The region module's answers the merge needs, for many codes at once, whatever the importer's scope. */
@@ -43,11 +43,16 @@ final class MergeContext {
     private Runnable checked;
 
     MergeContext(JdbcTemplate jdbc, long importId, String scopePrefix, String user, RegionLookup regionLookup) {
-        this(jdbc, importId, scopePrefix, user, regionLookup, () -> { });
+        this(jdbc, importId, scopePrefix, user, regionLookup, () -> {});
     }
 
-    MergeContext(JdbcTemplate jdbc, long importId, String scopePrefix, String user, RegionLookup regionLookup,
-                 Runnable checked) {
+    MergeContext(
+            JdbcTemplate jdbc,
+            long importId,
+            String scopePrefix,
+            String user,
+            RegionLookup regionLookup,
+            Runnable checked) {
         this.checked = checked;
         this.jdbc = jdbc;
         this.importId = importId;
@@ -99,16 +104,18 @@ final class MergeContext {
      * {@code valueSql} a text expression over {@code s} of the value as a reject may show it (masked if an ID or
      * phone).
      */
-    int rejectAt(RejectReason reason, String column, String valueSql, String argsSql, String condition,
-                 Object... params) {
+    int rejectAt(
+            RejectReason reason, String column, String valueSql, String argsSql, String condition, Object... params) {
         Object[] all = new Object[params.length + 3];
         all[0] = importId;
         all[1] = reason.messageKey();
         all[2] = column;
         System.arraycopy(params, 0, all, 3, params.length);
-        return jdbc.update("insert into import_reject (import_id, row_number, reason_key, column_name, cell_value, "
-                + "reason_args) select ?, s.row_number, ?, ?::text, " + valueSql + ", " + argsSql
-                + " from import_stage s where " + condition + " on conflict do nothing", all);
+        return jdbc.update(
+                "insert into import_reject (import_id, row_number, reason_key, column_name, cell_value, "
+                        + "reason_args) select ?, s.row_number, ?, ?::text, " + valueSql + ", " + argsSql
+                        + " from import_stage s where " + condition + " on conflict do nothing",
+                all);
     }
 
     /**
@@ -140,18 +147,28 @@ final class MergeContext {
         // w: the (reason, position) pairs that hold a village
         String args = "unnest(r.reason_args) with ordinality a(code, i) left join unnest(?::text[], ?::int[]) "
                 + "w(reason_key, i) on w.reason_key = r.reason_key and w.i = a.i";
-        List<String> codes = jdbc.queryForList("select distinct a.code from import_reject r cross join lateral " + args
-                + " where r.import_id = ? and w.i is not null", String.class, keyArray, positionArray, importId);
+        List<String> codes = jdbc.queryForList(
+                "select distinct a.code from import_reject r cross join lateral " + args
+                        + " where r.import_id = ? and w.i is not null",
+                String.class,
+                keyArray,
+                positionArray,
+                importId);
         Map<String, String> labels = codes.isEmpty() ? Map.of() : regionLookup.villageLabels(codes);
         if (labels.isEmpty()) {
             return;
         }
         List<String> named = new ArrayList<>(labels.keySet());
-        jdbc.update("update import_reject r set reason_args = coalesce((select array_agg(coalesce(n.label, a.code) "
-                + "order by a.i) from " + args + " left join unnest(?::text[], ?::text[]) n(code, label) "
-                + "on w.i is not null and n.code = a.code), r.reason_args) where r.import_id = ? and r.reason_key = any(?)",
-                keyArray, positionArray, named.toArray(String[]::new), named.stream().map(labels::get).toArray(String[]::new),
-                importId, keyArray);
+        jdbc.update(
+                "update import_reject r set reason_args = coalesce((select array_agg(coalesce(n.label, a.code) "
+                        + "order by a.i) from " + args + " left join unnest(?::text[], ?::text[]) n(code, label) "
+                        + "on w.i is not null and n.code = a.code), r.reason_args) where r.import_id = ? and r.reason_key = any(?)",
+                keyArray,
+                positionArray,
+                named.toArray(String[]::new),
+                named.stream().map(labels::get).toArray(String[]::new),
+                importId,
+                keyArray);
     }
 
     /**
@@ -162,13 +179,17 @@ final class MergeContext {
      */
     void rejectDuplicates(String keyColumns) {
         rejectExactRepeats(keyColumns);
-        jdbc.update("insert into import_reject (import_id, row_number, reason_key, reason_args) "
-                + "select ?, row_number, ?, array[later::text] from (select s.row_number, "
-                + "lead(s.row_number) over (partition by " + keyColumns + " order by s.row_number) later "
-                + "from import_stage s where (" + keyColumns + ") in (select " + keyColumns + " from import_repeated) "
-                + "and not exists (select 1 from import_reject r where r.import_id = ? "
-                + "and r.row_number = s.row_number)) d where later is not null on conflict do nothing", importId,
-                RejectReason.DUPLICATE_ROW.messageKey(), importId);
+        jdbc.update(
+                "insert into import_reject (import_id, row_number, reason_key, reason_args) "
+                        + "select ?, row_number, ?, array[later::text] from (select s.row_number, "
+                        + "lead(s.row_number) over (partition by " + keyColumns + " order by s.row_number) later "
+                        + "from import_stage s where (" + keyColumns + ") in (select " + keyColumns
+                        + " from import_repeated) "
+                        + "and not exists (select 1 from import_reject r where r.import_id = ? "
+                        + "and r.row_number = s.row_number)) d where later is not null on conflict do nothing",
+                importId,
+                RejectReason.DUPLICATE_ROW.messageKey(),
+                importId);
     }
 
     /**
@@ -190,19 +211,23 @@ final class MergeContext {
      */
     void rejectExactRepeats(String keyColumns) {
         findRepeatedKeys(keyColumns);
-        jdbc.update("insert into import_reject (import_id, row_number, reason_key, reason_args) "
-                + "select ?, row_number, ?, array[first::text] from (select r.row_number, first_value(r.row_number) "
-                + "over (partition by to_jsonb(r) - 'row_number' order by r.row_number) first from import_stage r "
-                + "where (" + keyColumns + ") in (select " + keyColumns + " from import_repeated)) d "
-                + "where first <> row_number on conflict do nothing", importId,
+        jdbc.update(
+                "insert into import_reject (import_id, row_number, reason_key, reason_args) "
+                        + "select ?, row_number, ?, array[first::text] from (select r.row_number, first_value(r.row_number) "
+                        + "over (partition by to_jsonb(r) - 'row_number' order by r.row_number) first from import_stage r "
+                        + "where (" + keyColumns + ") in (select " + keyColumns + " from import_repeated)) d "
+                        + "where first <> row_number on conflict do nothing",
+                importId,
                 RejectReason.DUPLICATE_EXACT.messageKey());
     }
 
     /** Removes the rejected rows from the stage before merging. */
     /** Drops the rows sorted out as repeats before the checks (the checks are still to come: no phase change). */
     void dropRepeats() {
-        jdbc.update("delete from import_stage s using import_reject r where r.import_id = ? "
-                + "and r.row_number = s.row_number", importId);
+        jdbc.update(
+                "delete from import_stage s using import_reject r where r.import_id = ? "
+                        + "and r.row_number = s.row_number",
+                importId);
     }
 
     void dropRejected() {
@@ -211,8 +236,10 @@ final class MergeContext {
             checked = null;
             once.run(); // the checks are done: the rest is the merge
         }
-        jdbc.update("delete from import_stage s using import_reject r where r.import_id = ? "
-                + "and r.row_number = s.row_number", importId);
+        jdbc.update(
+                "delete from import_stage s using import_reject r where r.import_id = ? "
+                        + "and r.row_number = s.row_number",
+                importId);
     }
 
     String scopeLike() {

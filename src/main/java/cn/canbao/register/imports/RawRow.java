@@ -5,8 +5,7 @@ import java.util.List;
 /** Cells joined back into one CSV line (quoted where needed), as the rejects file shows them. */
 final class RawRow {
 
-    private RawRow() {
-    }
+    private RawRow() {}
 
     static String join(List<String> cells) {
         StringBuilder sb = new StringBuilder();

@@ -16,23 +16,28 @@ final class RegisterScope {
         HOUSEHOLD_OR_RESIDENCE
     }
 
-    private RegisterScope() {
-    }
+    private RegisterScope() {}
 
     /** Rows of persons not in the register, or whose file lies outside the scope on the kind's basis. */
     static void rejectUnknownOrOutOfScope(MergeContext ctx, Basis basis) {
-        ctx.reject(RejectReason.UNKNOWN_PERSON, "array[]::text[]",
+        ctx.reject(
+                RejectReason.UNKNOWN_PERSON,
+                "array[]::text[]",
                 "not exists (select 1 from person p where p.id_number = s.id_number)");
         if (basis == Basis.HOUSEHOLD) {
             rejectPersonsOutside(ctx, "true");
         } else {
             ctx.villageArgument(RejectReason.PERSON_OUT_OF_SCOPE_BOTH, 1)
                     .villageArgument(RejectReason.PERSON_OUT_OF_SCOPE_BOTH, 2)
-                    .reject(RejectReason.PERSON_OUT_OF_SCOPE_BOTH, "(select array[" + village("p.household_region")
-                    + ", " + village("p.residence_region") + "] from person p where p.id_number = s.id_number)",
-                    "exists (select 1 from person p where p.id_number = s.id_number "
-                    + "and coalesce(p.household_region, '') not like ? "
-                    + "and coalesce(p.residence_region, '') not like ?)", ctx.scopeLike(), ctx.scopeLike());
+                    .reject(
+                            RejectReason.PERSON_OUT_OF_SCOPE_BOTH,
+                            "(select array[" + village("p.household_region") + ", " + village("p.residence_region")
+                                    + "] from person p where p.id_number = s.id_number)",
+                            "exists (select 1 from person p where p.id_number = s.id_number "
+                                    + "and coalesce(p.household_region, '') not like ? "
+                                    + "and coalesce(p.residence_region, '') not like ?)",
+                            ctx.scopeLike(),
+                            ctx.scopeLike());
         }
     }
 
@@ -44,10 +49,13 @@ final class RegisterScope {
         Object[] params = java.util.Arrays.copyOf(rowParams, rowParams.length + 1);
         params[rowParams.length] = ctx.scopeLike();
         ctx.villageArgument(RejectReason.PERSON_OUT_OF_SCOPE, 1)
-                .reject(RejectReason.PERSON_OUT_OF_SCOPE, "(select array[" + village("p.household_region") + "] "
-                + "from person p where p.id_number = s.id_number)", "(" + rowCondition + ") and exists (select 1 "
-                + "from person p where p.id_number = s.id_number and coalesce(p.household_region, '') not like ?)",
-                params);
+                .reject(
+                        RejectReason.PERSON_OUT_OF_SCOPE,
+                        "(select array[" + village("p.household_region") + "] "
+                                + "from person p where p.id_number = s.id_number)",
+                        "(" + rowCondition + ") and exists (select 1 "
+                                + "from person p where p.id_number = s.id_number and coalesce(p.household_region, '') not like ?)",
+                        params);
     }
 
     /**

@@ -1,7 +1,5 @@
 package cn.canbao.register.imports;
 
-import org.postgresql.PGConnection;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
@@ -11,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.postgresql.PGConnection;
 
 /**
  * The rejected rows of an import, written to a file as they are found (issue 17, point 6: "Rejects are written to disk
@@ -19,7 +18,8 @@ import java.sql.SQLException;
  */
 final class RejectSpool implements AutoCloseable {
 
-    private static final String COLUMNS = "import_id, row_number, reason_key, reason_args, raw, column_name, cell_value";
+    private static final String COLUMNS =
+            "import_id, row_number, reason_key, reason_args, raw, column_name, cell_value";
 
     private final Path file;
     private final BufferedWriter out;
@@ -68,7 +68,9 @@ final class RejectSpool implements AutoCloseable {
             return 0;
         }
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return connection.unwrap(PGConnection.class).getCopyAPI()
+            return connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
                     .copyIn("copy import_reject (" + COLUMNS + ") from stdin (format text)", in);
         }
     }

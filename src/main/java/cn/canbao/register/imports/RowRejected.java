@@ -1,7 +1,6 @@
 package cn.canbao.register.imports;
 
 import cn.canbao.register.RejectReason;
-
 import java.io.Serial;
 
 /**

@@ -2,14 +2,11 @@ package cn.canbao.register.imports;
 
 import cn.canbao.register.IdNumber;
 import cn.canbao.register.MobileNumber;
-import cn.canbao.register.RegisterException;
 import cn.canbao.register.RejectReason;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +21,8 @@ final class RowValues {
 
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
     /** Columns any layout with an ID number may carry: checked against it, not stored. */
-    private static final List<Column> CROSS_CHECKED = List.of(Column.optional(CrossChecks.SEX, "性别"),
-            Column.optional(CrossChecks.BIRTH_DATE, "出生日期"));
+    private static final List<Column> CROSS_CHECKED =
+            List.of(Column.optional(CrossChecks.SEX, "性别"), Column.optional(CrossChecks.BIRTH_DATE, "出生日期"));
 
     private final List<Column> columns;
     private final int[] positions;
@@ -33,6 +30,7 @@ final class RowValues {
     private final Map<String, String> absentValues;
     /** The import's day (the application clock's): an ID number born after it is refused. */
     private final LocalDate today;
+
     private List<String> cells = List.of();
 
     private RowValues(List<Column> columns, int[] positions, Map<String, String> absentValues, LocalDate today) {
@@ -52,15 +50,21 @@ final class RowValues {
     }
 
     /** Like the other; a column the file lacks takes its value from {@code absentValues} (and is not missing). */
-    static RowValues forHeader(List<Column> layout, List<String> header, cn.canbao.register.ColumnMapping mapping,
-                               Map<String, String> absentValues, LocalDate today) {
+    static RowValues forHeader(
+            List<Column> layout,
+            List<String> header,
+            cn.canbao.register.ColumnMapping mapping,
+            Map<String, String> absentValues,
+            LocalDate today) {
         List<Column> columns = new ArrayList<>(layout);
         if (layout.stream().anyMatch(c -> c.key().equals("id_number"))) {
-            CROSS_CHECKED.stream().filter(x -> layout.stream().noneMatch(c -> c.key().equals(x.key())))
+            CROSS_CHECKED.stream()
+                    .filter(x -> layout.stream().noneMatch(c -> c.key().equals(x.key())))
                     .forEach(columns::add);
         }
-        List<Column> needed = columns.stream().map(c -> absentValues.containsKey(c.key())
-                ? Column.optional(c.key(), c.chinese()) : c).toList();
+        List<Column> needed = columns.stream()
+                .map(c -> absentValues.containsKey(c.key()) ? Column.optional(c.key(), c.chinese()) : c)
+                .toList();
         return new RowValues(columns, HeaderMatcher.positions(needed, header, mapping), absentValues, today);
     }
 
@@ -131,7 +135,8 @@ final class RowValues {
 
     /** The cell refused as longer than {@code max} characters. */
     RowRejected tooLong(String key, int max) {
-        return RowRejected.cell(RejectReason.TOO_LONG, column(key), text(key), column(key).chinese(), max);
+        return RowRejected.cell(
+                RejectReason.TOO_LONG, column(key), text(key), column(key).chinese(), max);
     }
 
     /** A refusal of the column's value for that reason, with {@code more} arguments after column and value. */
@@ -152,8 +157,7 @@ final class RowValues {
                 return LocalDate.of(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
             }
             return LocalDate.parse(s, COMPACT);
-        } catch (NumberFormatException | java.time.DateTimeException
-                 | ArrayIndexOutOfBoundsException e) {
+        } catch (NumberFormatException | java.time.DateTimeException | ArrayIndexOutOfBoundsException e) {
             throw RowRejected.at(RejectReason.DATE_INVALID, column(key), v);
         }
     }

@@ -1,12 +1,10 @@
 package cn.canbao.register.imports;
 
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.RejectReason;
-import org.springframework.stereotype.Component;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * 教育学籍: students (pre-school children separately) with their school and the guardian's phone,
@@ -15,15 +13,39 @@ import java.util.Map;
 @Component
 class StudentImporter implements KindImporter {
 
-    enum Stage { PRESCHOOL, PRIMARY, JUNIOR, SENIOR, VOCATIONAL, HIGHER }
+    enum Stage {
+        PRESCHOOL,
+        PRIMARY,
+        JUNIOR,
+        SENIOR,
+        VOCATIONAL,
+        HIGHER
+    }
 
-    private static final Map<String, Stage> CHINESE = Map.of("学前", Stage.PRESCHOOL, "幼儿园", Stage.PRESCHOOL,
-            "小学", Stage.PRIMARY, "初中", Stage.JUNIOR, "高中", Stage.SENIOR, "中职", Stage.VOCATIONAL,
-            "高校", Stage.HIGHER, "大学", Stage.HIGHER);
+    private static final Map<String, Stage> CHINESE = Map.of(
+            "学前",
+            Stage.PRESCHOOL,
+            "幼儿园",
+            Stage.PRESCHOOL,
+            "小学",
+            Stage.PRIMARY,
+            "初中",
+            Stage.JUNIOR,
+            "高中",
+            Stage.SENIOR,
+            "中职",
+            Stage.VOCATIONAL,
+            "高校",
+            Stage.HIGHER,
+            "大学",
+            Stage.HIGHER);
 
     private static final List<Column> COLUMNS = List.of(
-            Column.required("id_number", "身份证号"), Column.required("name", "姓名"),
-            Column.required("school", "学校"), Column.required("stage", "学段"), Column.required("school_year", "学年"),
+            Column.required("id_number", "身份证号"),
+            Column.required("name", "姓名"),
+            Column.required("school", "学校"),
+            Column.required("stage", "学段"),
+            Column.required("school_year", "学年"),
             Column.optional("guardian_mobile", "监护人手机"));
 
     @Override
@@ -52,8 +74,13 @@ class StudentImporter implements KindImporter {
         if (school.length() > 80) {
             throw row.tooLong("school", 80);
         }
-        return Arrays.asList(row.idNumber(), row.name(), school, row.code("stage", Stage.class, CHINESE),
-                row.year("school_year"), row.mobile("guardian_mobile"));
+        return Arrays.asList(
+                row.idNumber(),
+                row.name(),
+                school,
+                row.code("stage", Stage.class, CHINESE),
+                row.year("school_year"),
+                row.mobile("guardian_mobile"));
     }
 
     @Override
@@ -61,9 +88,11 @@ class StudentImporter implements KindImporter {
         ctx.rejectDuplicates("id_number, school_year");
         RegisterScope.rejectUnknownOrOutOfScope(ctx, RegisterScope.Basis.HOUSEHOLD_OR_RESIDENCE);
         ctx.dropRejected();
-        GroupMerge.merge(ctx, "select distinct on (id_number) id_number, case stage when 'PRESCHOOL' then 'PRESCHOOL' "
-                + "else 'STUDENT' end::varchar grp, ''::varchar detail, (school || ' ' || stage)::varchar organisation, "
-                + "guardian_mobile::varchar contact_mobile, make_date(school_year, 9, 1) since, null::date until "
-                + "from import_stage order by id_number, school_year desc, row_number desc");
+        GroupMerge.merge(
+                ctx,
+                "select distinct on (id_number) id_number, case stage when 'PRESCHOOL' then 'PRESCHOOL' "
+                        + "else 'STUDENT' end::varchar grp, ''::varchar detail, (school || ' ' || stage)::varchar organisation, "
+                        + "guardian_mobile::varchar contact_mobile, make_date(school_year, 9, 1) since, null::date until "
+                        + "from import_stage order by id_number, school_year desc, row_number desc");
     }
 }

@@ -2,10 +2,9 @@ package cn.canbao.register.imports;
 
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.RejectReason;
-import org.springframework.stereotype.Component;
-
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * 税务缴费: payments collected by the tax bureau. A payment is also a local enrollment of its year and
@@ -14,14 +13,20 @@ import java.util.List;
 @Component
 class TaxPaymentImporter implements KindImporter {
 
-    private static final LoggedUpsert PAYMENT = new LoggedUpsert("payment", "payment", List.of("receipt_no"),
+    private static final LoggedUpsert PAYMENT = new LoggedUpsert(
+            "payment",
+            "payment",
+            List.of("receipt_no"),
             List.of("id_number", "year", "scheme", "paid_date", "amount"),
             List.of("receipt_no", "year", "scheme", "paid_date", "amount"));
 
     private static final List<Column> COLUMNS = List.of(
-            Column.required("id_number", "身份证号"), Column.required("name", "姓名"),
-            Column.required("year", "缴费年度"), Column.required("scheme", "险种"),
-            Column.required("paid_date", "缴费日期"), Column.required("amount", "缴费金额"),
+            Column.required("id_number", "身份证号"),
+            Column.required("name", "姓名"),
+            Column.required("year", "缴费年度"),
+            Column.required("scheme", "险种"),
+            Column.required("paid_date", "缴费日期"),
+            Column.required("amount", "缴费金额"),
             Column.required("receipt_no", "票据号"));
 
     @Override
@@ -55,25 +60,35 @@ class TaxPaymentImporter implements KindImporter {
         if (amount == null) {
             throw row.rejected(RejectReason.REQUIRED, "amount");
         }
-        return Arrays.asList(row.idNumber(), row.name(), row.year("year"),
+        return Arrays.asList(
+                row.idNumber(),
+                row.name(),
+                row.year("year"),
                 row.code("scheme", InsuranceStatusImporter.Scheme.class, InsuranceStatusImporter.SCHEMES),
-                row.requiredDate("paid_date"), amount, receipt);
+                row.requiredDate("paid_date"),
+                amount,
+                receipt);
     }
 
     @Override
     public void merge(MergeContext ctx) {
         ctx.rejectDuplicates("receipt_no");
         RegisterScope.rejectUnknownOrOutOfScope(ctx, RegisterScope.Basis.HOUSEHOLD_OR_RESIDENCE);
-        ctx.reject(RejectReason.RECEIPT_OF_OTHER, "array[(select left(p.id_number, 4) || '**********' "
-                + "|| right(p.id_number, 4) from payment p "
-                + "where p.receipt_no = s.receipt_no)]::text[]", "exists (select 1 from payment p "
-                + "where p.receipt_no = s.receipt_no and p.id_number <> s.id_number)");
+        ctx.reject(
+                RejectReason.RECEIPT_OF_OTHER,
+                "array[(select left(p.id_number, 4) || '**********' "
+                        + "|| right(p.id_number, 4) from payment p "
+                        + "where p.receipt_no = s.receipt_no)]::text[]",
+                "exists (select 1 from payment p "
+                        + "where p.receipt_no = s.receipt_no and p.id_number <> s.id_number)");
         ctx.dropRejected();
         PAYMENT.update(ctx, "select * from import_stage");
         PAYMENT.insert(ctx, "select * from import_stage");
         // only new enrollments: an existing one (from the insurance database) keeps its own details
-        InsuranceStatusImporter.ENROLLMENT.insert(ctx, "select distinct on (id_number, year, scheme) id_number, "
-                + "year, scheme, 'LOCAL'::text place, null::text insured_region, paid_date, amount from import_stage "
-                + "order by id_number, year, scheme, paid_date desc");
+        InsuranceStatusImporter.ENROLLMENT.insert(
+                ctx,
+                "select distinct on (id_number, year, scheme) id_number, "
+                        + "year, scheme, 'LOCAL'::text place, null::text insured_region, paid_date, amount from import_stage "
+                        + "order by id_number, year, scheme, paid_date desc");
     }
 }

@@ -1,10 +1,9 @@
 package cn.canbao.register.imports;
 
 import cn.canbao.register.ExtractKind;
-import org.springframework.stereotype.Component;
-
 import java.util.Arrays;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * 退役军人事务 extract: soldiers who left active service, the day they left, and the unemployed spouse who
@@ -42,8 +41,8 @@ class VeteranImporter implements KindImporter {
 
     @Override
     public List<Object> convert(RowValues row) {
-        return Arrays.asList(row.idNumber(), row.name(), row.requiredDate("discharged"),
-                row.optionalIdNumber("spouse_id_number"));
+        return Arrays.asList(
+                row.idNumber(), row.name(), row.requiredDate("discharged"), row.optionalIdNumber("spouse_id_number"));
     }
 
     @Override
@@ -51,11 +50,15 @@ class VeteranImporter implements KindImporter {
         ctx.rejectDuplicates("id_number");
         RegisterScope.rejectUnknownOrOutOfScope(ctx, RegisterScope.Basis.HOUSEHOLD);
         ctx.dropRejected();
-        GroupMerge.merge(ctx, "select id_number, 'VETERAN'::varchar grp, ''::varchar detail, null::varchar organisation, "
-                + "null::varchar contact_mobile, discharged since, null::date until from import_stage");
-        GroupMerge.merge(ctx, "select s.spouse_id_number id_number, 'MILITARY_SPOUSE'::varchar grp, ''::varchar detail, "
-                + "null::varchar organisation, null::varchar contact_mobile, max(s.discharged) since, null::date until "
-                + "from import_stage s join person p on p.id_number = s.spouse_id_number "
-                + "where s.spouse_id_number is not null group by s.spouse_id_number");
+        GroupMerge.merge(
+                ctx,
+                "select id_number, 'VETERAN'::varchar grp, ''::varchar detail, null::varchar organisation, "
+                        + "null::varchar contact_mobile, discharged since, null::date until from import_stage");
+        GroupMerge.merge(
+                ctx,
+                "select s.spouse_id_number id_number, 'MILITARY_SPOUSE'::varchar grp, ''::varchar detail, "
+                        + "null::varchar organisation, null::varchar contact_mobile, max(s.discharged) since, null::date until "
+                        + "from import_stage s join person p on p.id_number = s.spouse_id_number "
+                        + "where s.spouse_id_number is not null group by s.spouse_id_number");
     }
 }

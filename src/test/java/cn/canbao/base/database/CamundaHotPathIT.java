@@ -1,6 +1,10 @@
 package cn.canbao.base.database;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import cn.canbao.CanbaoIntegrationTest;
+import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -9,31 +13,35 @@ import org.camunda.bpm.engine.impl.persistence.entity.PropertyEntity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import javax.xml.datatype.DatatypeFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /** The engine with {@link CamundaHotPath}: the same engine behaviour without the two per-instance costs. */
 @CanbaoIntegrationTest
 class CamundaHotPathIT {
 
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     /** An ended process's task is deleted with a look for its subtasks: by index, not a scan of every open task. */
     @Test
     void subtasksAreFoundByIndex() {
-        assertThat(jdbc.queryForList("select indexdef from pg_indexes where tablename = 'act_ru_task' and indexname = ?",
-                String.class, CamundaHotPath.TASK_PARENT_INDEX)).singleElement().asString().contains("(parent_task_id_)");
+        assertThat(jdbc.queryForList(
+                        "select indexdef from pg_indexes where tablename = 'act_ru_task' and indexname = ?",
+                        String.class,
+                        CamundaHotPath.TASK_PARENT_INDEX))
+                .singleElement()
+                .asString()
+                .contains("(parent_task_id_)");
         // the engine's own statement, planned as PostgreSQL would on a table too large to scan
         String plan = new org.springframework.transaction.support.TransactionTemplate(
-                new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource())).execute(s -> {
+                        new org.springframework.jdbc.datasource.DataSourceTransactionManager(jdbc.getDataSource()))
+                .execute(s -> {
                     jdbc.execute("set local enable_seqscan = off");
-                    return String.join("\n", jdbc.queryForList(
-                            "explain select * from ACT_RU_TASK where PARENT_TASK_ID_ = 'x'", String.class));
+                    return String.join(
+                            "\n",
+                            jdbc.queryForList(
+                                    "explain select * from ACT_RU_TASK where PARENT_TASK_ID_ = 'x'", String.class));
                 });
         assertThat(plan).contains(CamundaHotPath.TASK_PARENT_INDEX);
     }
@@ -51,19 +59,23 @@ class CamundaHotPathIT {
     void theEngineInsertsThroughTheLeanEntityManagerWhichStillRefusesTheIdsTheEngineRefuses() {
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        DbEntityManager manager = configuration.getCommandExecutorTxRequired()
-                .execute(context -> context.getDbEntityManager());
+        DbEntityManager manager =
+                configuration.getCommandExecutorTxRequired().execute(context -> context.getDbEntityManager());
         assertThat(manager).isInstanceOf(CamundaHotPath.LeanEntityManager.class);
-        // and flushes in the order ReferenceOrderedOperationsTest checks (the processes of the other ITs run through it)
+        // and flushes in the order ReferenceOrderedOperationsTest checks (the processes of the other ITs run through
+        // it)
         assertThat(manager.getDbOperationManager()).isInstanceOf(CamundaHotPath.ReferenceOrderedOperations.class);
 
-        // the engine's own message, built when it throws: the reserved id * (a missing id is generated before the check)
+        // the engine's own message, built when it throws: the reserved id * (a missing id is generated before the
+        // check)
         PropertyEntity reserved = new PropertyEntity("*", "value");
         assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(context -> {
-            context.getDbEntityManager().insert(reserved);
-            return null;
-        })).isInstanceOf(ProcessEngineException.class)
-                .hasMessageContaining("Entity PropertyEntity[name=*").hasMessageContaining("has an invalid id")
+                    context.getDbEntityManager().insert(reserved);
+                    return null;
+                }))
+                .isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("Entity PropertyEntity[name=*")
+                .hasMessageContaining("has an invalid id")
                 .hasMessageContaining("cannot be *");
         assertThat(engine.getManagementService().getProperties()).doesNotContainKey("*");
 
@@ -99,19 +111,36 @@ class CamundaHotPathIT {
         assertThat(configuration.getLoggingContextProcessInstanceId()).isNull();
         assertThat(configuration.getLoggingContextBusinessKey()).isNull();
 
-        String deployment = engine.getRepositoryService().createDeployment().name("mdc-probe")
-                .addModelInstance("mdcProbe.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("MdcProbe")
-                        .camundaHistoryTimeToLive(1).startEvent().serviceTask("Probe")
-                        .camundaClass(MdcProbe.class.getName()).endEvent().done())
-                .deploy().getId();
+        String deployment = engine.getRepositoryService()
+                .createDeployment()
+                .name("mdc-probe")
+                .addModelInstance(
+                        "mdcProbe.bpmn",
+                        org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("MdcProbe")
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent()
+                                .serviceTask("Probe")
+                                .camundaClass(MdcProbe.class.getName())
+                                .endEvent()
+                                .done())
+                .deploy()
+                .getId();
         try {
             MdcProbe.seen = null;
             engine.getRuntimeService().startProcessInstanceByKey("MdcProbe", "probe-business-key");
             assertThat(MdcProbe.activity).isEqualTo("Probe");
             // the engine's default keys (activityId, processInstanceId, businessKey, …) would be here if it were on
-            assertThat(MdcProbe.seen).doesNotContainKeys("activityId", "activityName", "processDefinitionId",
-                    "processDefinitionKey", "processInstanceId", "businessKey", "tenantId", "engineName",
-                    "applicationName");
+            assertThat(MdcProbe.seen)
+                    .doesNotContainKeys(
+                            "activityId",
+                            "activityName",
+                            "processDefinitionId",
+                            "processDefinitionKey",
+                            "processInstanceId",
+                            "businessKey",
+                            "tenantId",
+                            "engineName",
+                            "applicationName");
             assertThat(MdcProbe.seen.values()).doesNotContain("probe-business-key", "Probe");
         } finally {
             engine.getRepositoryService().deleteDeployment(deployment, true);
@@ -128,20 +157,40 @@ class CamundaHotPathIT {
         org.springframework.context.ApplicationListener<org.springframework.context.PayloadApplicationEvent<?>> probe =
                 event -> seen.add(event.getPayload());
         context.addApplicationListener(probe);
-        String deployment = engine.getRepositoryService().createDeployment().name("event-probe")
-                .addModelInstance("eventProbe.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("EventProbe")
-                        .camundaHistoryTimeToLive(1).startEvent().userTask("Wait").endEvent().done())
-                .deploy().getId();
+        String deployment = engine.getRepositoryService()
+                .createDeployment()
+                .name("event-probe")
+                .addModelInstance(
+                        "eventProbe.bpmn",
+                        org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("EventProbe")
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent()
+                                .userTask("Wait")
+                                .endEvent()
+                                .done())
+                .deploy()
+                .getId();
         try {
-            String instance = engine.getRuntimeService().startProcessInstanceByKey("EventProbe").getId();
-            String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+            String instance = engine.getRuntimeService()
+                    .startProcessInstanceByKey("EventProbe")
+                    .getId();
+            String task = engine.getTaskService()
+                    .createTaskQuery()
+                    .processInstanceId(instance)
+                    .singleResult()
+                    .getId();
             engine.getTaskService().complete(task);
-            assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance)
-                    .singleResult().getEndTime()).isNotNull();
-            assertThat(seen).noneMatch(p -> p instanceof org.camunda.bpm.engine.delegate.DelegateExecution
-                    || p instanceof org.camunda.bpm.engine.delegate.DelegateTask
-                    || p instanceof org.camunda.bpm.engine.impl.history.event.HistoryEvent
-                    || p.getClass().getName().startsWith("org.camunda.bpm.spring.boot.starter.event"));
+            assertThat(engine.getHistoryService()
+                            .createHistoricProcessInstanceQuery()
+                            .processInstanceId(instance)
+                            .singleResult()
+                            .getEndTime())
+                    .isNotNull();
+            assertThat(seen)
+                    .noneMatch(p -> p instanceof org.camunda.bpm.engine.delegate.DelegateExecution
+                            || p instanceof org.camunda.bpm.engine.delegate.DelegateTask
+                            || p instanceof org.camunda.bpm.engine.impl.history.event.HistoryEvent
+                            || p.getClass().getName().startsWith("org.camunda.bpm.spring.boot.starter.event"));
         } finally {
             context.removeApplicationListener(probe);
             engine.getRepositoryService().deleteDeployment(deployment, true);

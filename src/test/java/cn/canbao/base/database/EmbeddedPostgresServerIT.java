@@ -1,8 +1,6 @@
 package cn.canbao.base.database;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +9,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded PostgreSQL of the default start-up, as root (this machine and CI run as root): it keeps
@@ -24,6 +23,7 @@ class EmbeddedPostgresServerIT {
 
     @TempDir
     Path temp;
+
     private final List<EmbeddedPostgresServer> started = new ArrayList<>();
 
     @AfterEach
@@ -48,8 +48,9 @@ class EmbeddedPostgresServerIT {
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.getPosixFilePermissions(data)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(second.password()).hasSizeGreaterThan(20);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                DriverManager.getConnection(second.jdbcUrl("canbao"), "postgres", "wrong")).hasMessageContaining("password");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> DriverManager.getConnection(second.jdbcUrl("canbao"), "postgres", "wrong"))
+                .hasMessageContaining("password");
     }
 
     @Test
@@ -85,8 +86,9 @@ class EmbeddedPostgresServerIT {
     }
 
     private static void sql(EmbeddedPostgresServer server, String... statements) throws Exception {
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl("canbao"), server.username(), server.password());
-             var st = c.createStatement()) {
+        try (Connection c =
+                        DriverManager.getConnection(server.jdbcUrl("canbao"), server.username(), server.password());
+                var st = c.createStatement()) {
             for (String s : statements) {
                 st.execute(s);
             }
@@ -94,8 +96,9 @@ class EmbeddedPostgresServerIT {
     }
 
     private static String query(EmbeddedPostgresServer server, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl("canbao"), server.username(), server.password());
-             var rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c =
+                        DriverManager.getConnection(server.jdbcUrl("canbao"), server.username(), server.password());
+                var rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

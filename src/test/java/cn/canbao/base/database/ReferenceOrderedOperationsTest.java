@@ -1,10 +1,6 @@
 package cn.canbao.base.database;
 
-import org.camunda.bpm.engine.impl.db.DbEntity;
-import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbEntityOperation;
-import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbOperationManager;
-import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbOperationType;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,8 +12,11 @@ import java.util.Random;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbEntityOperation;
+import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbOperationManager;
+import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbOperationType;
+import org.junit.jupiter.api.Test;
 
 /** The flush order of self-referencing entities: the engine's rules, in linear time. */
 class ReferenceOrderedOperationsTest {
@@ -47,8 +46,10 @@ class ReferenceOrderedOperationsTest {
     }
 
     /** Operations in the pre-sorted order of their ids; parent.get(id) is the id it references, if any. */
-    private static SortedSet<DbEntityOperation> operations(DbOperationType type, List<String> ids, Map<String, String> parent) {
-        SortedSet<DbEntityOperation> ops = new TreeSet<>(Comparator.comparing(o -> o.getEntity().getId()));
+    private static SortedSet<DbEntityOperation> operations(
+            DbOperationType type, List<String> ids, Map<String, String> parent) {
+        SortedSet<DbEntityOperation> ops =
+                new TreeSet<>(Comparator.comparing(o -> o.getEntity().getId()));
         for (String id : ids) {
             DbEntityOperation op = new DbEntityOperation();
             op.setEntity(new Entity(id));
@@ -93,9 +94,11 @@ class ReferenceOrderedOperationsTest {
             assertThat(inserts).containsExactlyInAnyOrderElementsOf(all);
             assertThat(deletes).containsExactlyInAnyOrderElementsOf(all);
             parent.forEach((child, of) -> {
-                assertThat(inserts.indexOf(of)).as("insert %s before its child %s", of, child)
+                assertThat(inserts.indexOf(of))
+                        .as("insert %s before its child %s", of, child)
                         .isLessThan(inserts.indexOf(child));
-                assertThat(deletes.indexOf(child)).as("delete %s before its parent %s", child, of)
+                assertThat(deletes.indexOf(child))
+                        .as("delete %s before its parent %s", child, of)
                         .isLessThan(deletes.indexOf(of));
             });
             // the engine's own order obeys the same rule: both are valid orders of the same operations
@@ -108,10 +111,11 @@ class ReferenceOrderedOperationsTest {
     void withoutReferencesThePreSortedOrderStands() {
         List<String> all = List.of("a", "b", "c", "d", "e");
         assertThat(ids(new CamundaHotPath.ReferenceOrderedOperations()
-                .sortByReferences(operations(DbOperationType.INSERT, all, Map.of())))).containsExactlyElementsOf(all);
+                        .sortByReferences(operations(DbOperationType.INSERT, all, Map.of()))))
+                .containsExactlyElementsOf(all);
         // one reference moves only what it must: e (referenced by b) first, the rest in their order
         assertThat(ids(new CamundaHotPath.ReferenceOrderedOperations()
-                .sortByReferences(operations(DbOperationType.INSERT, all, Map.of("b", "e")))))
+                        .sortByReferences(operations(DbOperationType.INSERT, all, Map.of("b", "e")))))
                 .containsExactly("a", "c", "d", "e", "b");
     }
 }

@@ -1,7 +1,6 @@
 package cn.canbao.register.extract;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** CSV rows: RFC 4180 quoting, blank lines, row numbers, and broken quoting confined to its row. */
 class ExtractReaderCsvTest {
@@ -33,11 +32,12 @@ class ExtractReaderCsvTest {
 
         assertThat(read.header()).containsExactly("id", "name", "address");
         assertThat(read.numbers()).containsExactly(2L, 3L, 5L, 6L);
-        assertThat(read.cells()).containsExactly(
-                List.of("1", "Zhang, San", "He said \"hi\""),
-                List.of("2", "Li", "line one\nline two"),
-                List.of("3", "padded", "quoted, padded"),
-                List.of("4", "张\"三", ""));
+        assertThat(read.cells())
+                .containsExactly(
+                        List.of("1", "Zhang, San", "He said \"hi\""),
+                        List.of("2", "Li", "line one\nline two"),
+                        List.of("3", "padded", "quoted, padded"),
+                        List.of("4", "张\"三", ""));
         assertThat(read.rows()).allSatisfy(row -> assertThat(row.problem()).isNull());
     }
 
@@ -56,8 +56,8 @@ class ExtractReaderCsvTest {
 
         assertThat(read.header()).containsExactly("id", "name");
         assertThat(read.numbers()).containsExactly(3L, 8L, 9L, 10L);
-        assertThat(read.cells()).containsExactly(
-                List.of("1", "a"), List.of("2", "b"), List.of("", "c"), List.of("3", ""));
+        assertThat(read.cells())
+                .containsExactly(List.of("1", "a"), List.of("2", "b"), List.of("", "c"), List.of("3", ""));
     }
 
     @Test
@@ -99,11 +99,13 @@ class ExtractReaderCsvTest {
 
         RecordedExtract read = read("id,note\n1,\"open\n" + longLine + "\n" + longLine + "\"\n2,z\n");
 
-        assertThat(read.rows()).extracting(ExtractRow::number, ExtractRow::problem).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2L, BROKEN),
-                org.assertj.core.groups.Tuple.tuple(3L, null),
-                org.assertj.core.groups.Tuple.tuple(4L, null),
-                org.assertj.core.groups.Tuple.tuple(5L, null));
+        assertThat(read.rows())
+                .extracting(ExtractRow::number, ExtractRow::problem)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2L, BROKEN),
+                        org.assertj.core.groups.Tuple.tuple(3L, null),
+                        org.assertj.core.groups.Tuple.tuple(4L, null),
+                        org.assertj.core.groups.Tuple.tuple(5L, null));
         assertThat(read.rows().get(1).cells()).containsExactly("9", "y".repeat(10_000));
         assertThat(read.rows().get(2).cells()).containsExactly("9", "y".repeat(10_000) + "\"");
     }
@@ -112,22 +114,24 @@ class ExtractReaderCsvTest {
     void somethingAfterAClosingQuoteBreaksTheRow() throws Exception {
         RecordedExtract read = read("id,name\n1,\"a\"b,c\n2,\"d\"  ,e\n3,\"multi\nline\"x\n4,f\n");
 
-        assertThat(read.rows()).containsExactly(
-                new ExtractRow(2, List.of("1,\"a\"b,c"), BROKEN),
-                new ExtractRow(3, List.of("2", "d", "e"), null),
-                new ExtractRow(4, List.of("3,\"multi"), BROKEN),
-                new ExtractRow(5, List.of("line\"x"), null),
-                new ExtractRow(6, List.of("4", "f"), null));
+        assertThat(read.rows())
+                .containsExactly(
+                        new ExtractRow(2, List.of("1,\"a\"b,c"), BROKEN),
+                        new ExtractRow(3, List.of("2", "d", "e"), null),
+                        new ExtractRow(4, List.of("3,\"multi"), BROKEN),
+                        new ExtractRow(5, List.of("line\"x"), null),
+                        new ExtractRow(6, List.of("4", "f"), null));
     }
 
     @Test
     void aQuoteOpenAtTheEndOfTheFileBreaksItsRow() throws Exception {
         RecordedExtract read = read("id,name\n1,a\n2,\"b\n3,c");
 
-        assertThat(read.rows()).containsExactly(
-                new ExtractRow(2, List.of("1", "a"), null),
-                new ExtractRow(3, List.of("2,\"b"), BROKEN),
-                new ExtractRow(4, List.of("3", "c"), null));
+        assertThat(read.rows())
+                .containsExactly(
+                        new ExtractRow(2, List.of("1", "a"), null),
+                        new ExtractRow(3, List.of("2,\"b"), BROKEN),
+                        new ExtractRow(4, List.of("3", "c"), null));
     }
 
     @Test
@@ -163,8 +167,18 @@ class ExtractReaderCsvTest {
         assertThat(format).isEqualTo(ExtractFormat.CSV_UTF8);
         assertThat(count[0]).isEqualTo(200_000);
         assertThat(lastNumber[0]).isEqualTo(200_001);
-        assertThat(sampled).containsExactly(new ExtractRow(100_001, List.of("350525199000100000", "张100000", "在册",
-                "2025-01-01", "350525100201", "永春县桃城镇, 100000号", "13900100000"), null));
+        assertThat(sampled)
+                .containsExactly(new ExtractRow(
+                        100_001,
+                        List.of(
+                                "350525199000100000",
+                                "张100000",
+                                "在册",
+                                "2025-01-01",
+                                "350525100201",
+                                "永春县桃城镇, 100000号",
+                                "13900100000"),
+                        null));
     }
 
     private RecordedExtract read(String text) throws Exception {

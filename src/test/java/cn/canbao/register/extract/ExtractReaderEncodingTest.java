@@ -1,9 +1,7 @@
 package cn.canbao.register.extract;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -11,9 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** How a CSV's encoding is told, and which files are refused as a whole. */
 class ExtractReaderEncodingTest {
@@ -26,8 +25,9 @@ class ExtractReaderEncodingTest {
 
     @Test
     void utf8WithByteOrderMarkLosesTheMark() throws Exception {
-        Path file = write("bom.csv", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-                TEXT.getBytes(StandardCharsets.UTF_8)));
+        Path file = write(
+                "bom.csv",
+                concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, TEXT.getBytes(StandardCharsets.UTF_8)));
 
         RecordedExtract read = RecordedExtract.read(file);
 
@@ -87,7 +87,8 @@ class ExtractReaderEncodingTest {
         }
         text.append(++row).append(",张三\n");
 
-        RecordedExtract read = RecordedExtract.read(write("late-gbk.csv", text.toString().getBytes(GBK)));
+        RecordedExtract read =
+                RecordedExtract.read(write("late-gbk.csv", text.toString().getBytes(GBK)));
 
         assertThat(read.format()).isEqualTo(ExtractFormat.CSV_GBK);
         assertThat(read.rows()).hasSize(row);
@@ -113,22 +114,29 @@ class ExtractReaderEncodingTest {
 
     @Test
     void aFileOfBlankLinesHasNoHeader() throws Exception {
-        assertRefused(write("blank.csv", "\r\n  \n,,,\n\t\n".getBytes(StandardCharsets.UTF_8)),
-                "extract.file.noHeader", "blank.csv");
+        assertRefused(
+                write("blank.csv", "\r\n  \n,,,\n\t\n".getBytes(StandardCharsets.UTF_8)),
+                "extract.file.noHeader",
+                "blank.csv");
     }
 
     @Test
     void aBrokenHeaderIsNoHeader() throws Exception {
-        assertRefused(write("header.csv", "\"id,name\nnot closed\n".getBytes(StandardCharsets.UTF_8)),
-                "extract.file.noHeader", "header.csv");
+        assertRefused(
+                write("header.csv", "\"id,name\nnot closed\n".getBytes(StandardCharsets.UTF_8)),
+                "extract.file.noHeader",
+                "header.csv");
     }
 
     @Test
     void binaryFilesAreUnreadable() throws Exception {
-        byte[] oldExcel = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 'x'};
+        byte[] oldExcel = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 'x'
+        };
         assertRefused(write("old.xls", oldExcel), "extract.file.unreadable", "old.xls");
-        assertRefused(write("utf16.csv", "\uFEFFid,name\n".getBytes(StandardCharsets.UTF_16LE)),
-                "extract.file.unreadable", "utf16.csv");
+        assertRefused(
+                write("utf16.csv", "\uFEFFid,name\n".getBytes(StandardCharsets.UTF_16LE)),
+                "extract.file.unreadable",
+                "utf16.csv");
     }
 
     @Test
@@ -139,11 +147,10 @@ class ExtractReaderEncodingTest {
     }
 
     private static void assertRefused(Path file, String key, String fileName) {
-        assertThatThrownBy(() -> RecordedExtract.read(file))
-                .isInstanceOfSatisfying(ExtractFileException.class, e -> {
-                    assertThat(e.messageKey()).isEqualTo(key);
-                    assertThat(e.args()).containsExactly(fileName);
-                });
+        assertThatThrownBy(() -> RecordedExtract.read(file)).isInstanceOfSatisfying(ExtractFileException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo(key);
+            assertThat(e.args()).containsExactly(fileName);
+        });
     }
 
     private Path write(String name, byte[] bytes) throws Exception {

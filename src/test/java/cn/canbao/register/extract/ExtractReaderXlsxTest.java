@@ -1,13 +1,7 @@
 package cn.canbao.register.extract;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -19,9 +13,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** XLSX extracts: the first sheet, cells at their columns, numbers plain, dates as yyyy-MM-dd. */
 class ExtractReaderXlsxTest {
@@ -35,7 +34,7 @@ class ExtractReaderXlsxTest {
     void cellsComeOutAtTheirColumnsAsPlainText(boolean sharedStrings) throws Exception {
         Path file = dir.resolve("名单.xlsx");
         try (SXSSFWorkbook workbook = new SXSSFWorkbook(null, 100, false, sharedStrings);
-             OutputStream out = Files.newOutputStream(file)) {
+                OutputStream out = Files.newOutputStream(file)) {
             CellStyle isoDate = workbook.createCellStyle();
             isoDate.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
             CellStyle shortDate = workbook.createCellStyle();
@@ -68,10 +67,11 @@ class ExtractReaderXlsxTest {
 
         assertThat(read.format()).isEqualTo(ExtractFormat.XLSX);
         assertThat(read.header()).containsExactly("身份证号", "姓名", "出生日期", "住址", "缴费金额");
-        assertThat(read.rows()).containsExactly(
-                new ExtractRow(2, List.of("350525199001011000", "张三", "1990-01-01", "永春县桃城镇", "400"), null),
-                new ExtractRow(4, List.of("35052519850312003X", "李四", "", "桃东村", ""), null),
-                new ExtractRow(5, List.of("350525199001011200", "", "2025-03-01", "", "12.5"), null));
+        assertThat(read.rows())
+                .containsExactly(
+                        new ExtractRow(2, List.of("350525199001011000", "张三", "1990-01-01", "永春县桃城镇", "400"), null),
+                        new ExtractRow(4, List.of("35052519850312003X", "李四", "", "桃东村", ""), null),
+                        new ExtractRow(5, List.of("350525199001011200", "", "2025-03-01", "", "12.5"), null));
     }
 
     @Test
@@ -91,14 +91,15 @@ class ExtractReaderXlsxTest {
             zip.write("hello".getBytes(StandardCharsets.UTF_8));
         }
 
-        assertRefused(Files.write(dir.resolve("archive.zip"), bytes.toByteArray()),
-                "extract.file.unreadable", "archive.zip");
+        assertRefused(
+                Files.write(dir.resolve("archive.zip"), bytes.toByteArray()), "extract.file.unreadable", "archive.zip");
     }
 
     @Test
     void aWorkbookWhoseFirstSheetHasOnlyBlankRowsHasNoHeader() throws Exception {
         Path file = dir.resolve("empty.xlsx");
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             texts(workbook.createSheet("空").createRow(3), " ");
             workbook.createSheet("第二页").createRow(0).createCell(0).setCellValue("身份证号");
             workbook.write(out);
@@ -110,7 +111,8 @@ class ExtractReaderXlsxTest {
     @Test
     void theHandlersOwnFailurePassesThroughUnchanged() throws Exception {
         Path file = dir.resolve("ok.xlsx");
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = workbook.createSheet();
             texts(sheet.createRow(0), "身份证号");
             texts(sheet.createRow(1), "35052519850312003X");
@@ -119,15 +121,15 @@ class ExtractReaderXlsxTest {
         IllegalStateException stop = new IllegalStateException("import cancelled");
 
         assertThatThrownBy(() -> ExtractReader.read(file, new ExtractHandler() {
-            @Override
-            public void header(List<String> names) {
-            }
+                    @Override
+                    public void header(List<String> names) {}
 
-            @Override
-            public void row(ExtractRow row) {
-                throw stop;
-            }
-        })).isSameAs(stop);
+                    @Override
+                    public void row(ExtractRow row) {
+                        throw stop;
+                    }
+                }))
+                .isSameAs(stop);
     }
 
     private static void texts(Row row, String... values) {
@@ -137,10 +139,9 @@ class ExtractReaderXlsxTest {
     }
 
     private static void assertRefused(Path file, String key, String fileName) {
-        assertThatThrownBy(() -> RecordedExtract.read(file))
-                .isInstanceOfSatisfying(ExtractFileException.class, e -> {
-                    assertThat(e.messageKey()).isEqualTo(key);
-                    assertThat(e.args()).containsExactly(fileName);
-                });
+        assertThatThrownBy(() -> RecordedExtract.read(file)).isInstanceOfSatisfying(ExtractFileException.class, e -> {
+            assertThat(e.messageKey()).isEqualTo(key);
+            assertThat(e.args()).containsExactly(fileName);
+        });
     }
 }

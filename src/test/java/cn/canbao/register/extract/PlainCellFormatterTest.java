@@ -1,8 +1,8 @@
 package cn.canbao.register.extract;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Numbers read from a sheet come out as the decimals the sheet holds, never in scientific notation. */
 class PlainCellFormatterTest {
@@ -11,7 +11,8 @@ class PlainCellFormatterTest {
 
     @Test
     void numbersArePlainShortestDecimals() {
-        assertThat(PlainCellFormatter.plain(Double.parseDouble("3.50525199001011E+17"))).isEqualTo("350525199001011000");
+        assertThat(PlainCellFormatter.plain(Double.parseDouble("3.50525199001011E+17")))
+                .isEqualTo("350525199001011000");
         assertThat(PlainCellFormatter.plain(350525199001011200d)).isEqualTo("350525199001011200");
         assertThat(PlainCellFormatter.plain(400.0)).isEqualTo("400");
         assertThat(PlainCellFormatter.plain(1234.5)).isEqualTo("1234.5");
@@ -25,13 +26,15 @@ class PlainCellFormatterTest {
     void displayFormatsOtherThanDatesAreIgnored() {
         assertThat(formatter.formatRawCellContents(400, 2, "0.00")).isEqualTo("400");
         assertThat(formatter.formatRawCellContents(0.5, 9, "0%")).isEqualTo("0.5");
-        assertThat(formatter.formatRawCellContents(350525199001011000d, 0, "General")).isEqualTo("350525199001011000");
+        assertThat(formatter.formatRawCellContents(350525199001011000d, 0, "General"))
+                .isEqualTo("350525199001011000");
     }
 
     @Test
     void dateFormatsGiveIsoDates() {
         assertThat(formatter.formatRawCellContents(45717, 14, "m/d/yy")).isEqualTo("2025-03-01");
         assertThat(formatter.formatRawCellContents(45717.75, 22, "m/d/yy h:mm")).isEqualTo("2025-03-01");
-        assertThat(formatter.formatRawCellContents(45717, 176, "yyyy\"年\"m\"月\"d\"日\";@")).isEqualTo("2025-03-01");
+        assertThat(formatter.formatRawCellContents(45717, 176, "yyyy\"年\"m\"月\"d\"日\";@"))
+                .isEqualTo("2025-03-01");
     }
 }

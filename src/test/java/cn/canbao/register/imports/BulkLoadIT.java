@@ -1,14 +1,13 @@
 package cn.canbao.register.imports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cn.canbao.CanbaoIntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A load that outnumbers a table runs without its secondary indexes and restores them exactly. */
 @CanbaoIntegrationTest
@@ -16,6 +15,7 @@ class BulkLoadIT {
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     TransactionTemplate tx;
 
@@ -31,7 +31,8 @@ class BulkLoadIT {
         }));
         assertThat(during.get(0)).singleElement().asString().contains("bulk_probe_pkey");
         assertThat(definitions()).isEqualTo(before).hasSize(2);
-        assertThat(jdbc.queryForObject("select count(*) from bulk_probe", Integer.class)).isEqualTo(60_000);
+        assertThat(jdbc.queryForObject("select count(*) from bulk_probe", Integer.class))
+                .isEqualTo(60_000);
 
         // a small load keeps every index
         tx.executeWithoutResult(s -> BulkLoad.insert(jdbc, List.of("bulk_probe"), 10, () -> during.add(definitions())));
@@ -40,7 +41,7 @@ class BulkLoadIT {
     }
 
     private List<String> definitions() {
-        return jdbc.queryForList("select indexdef from pg_indexes where tablename = 'bulk_probe' order by indexname",
-                String.class);
+        return jdbc.queryForList(
+                "select indexdef from pg_indexes where tablename = 'bulk_probe' order by indexname", String.class);
     }
 }

@@ -1,20 +1,19 @@
 package cn.canbao.register.imports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import cn.canbao.register.RejectReason;
 import cn.canbao.register.TestIds;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The row checks of a police extract carrying 性别 and 出生日期, one sample row per reason: each defect gets its own
@@ -23,8 +22,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class RowChecksTest {
 
-    static final List<String> HEADER = List.of("身份证号", "姓名", "性别", "出生日期", "变动类型", "变动日期", "户籍地区划",
-            "常住地区划", "网格编码", "住址", "手机号", "户号");
+    static final List<String> HEADER =
+            List.of("身份证号", "姓名", "性别", "出生日期", "变动类型", "变动日期", "户籍地区划", "常住地区划", "网格编码", "住址", "手机号", "户号");
     static final String MAN = TestIds.id("350525", LocalDate.of(1980, 5, 17), 11);
     static final String VILLAGE = "350525101001";
     static final String GRID = "350525101001001";
@@ -33,8 +32,19 @@ class RowChecksTest {
 
     /** A good row of a man born 1980-05-17, with the given cells replaced. */
     static List<String> row(Map<String, String> changes) {
-        List<String> cells = new ArrayList<>(Arrays.asList(MAN, "陈志明", "男", "1980-05-17", "在册", "2001-05-17", VILLAGE,
-                VILLAGE, GRID, "桃城镇1号", "13905951234", "A-01"));
+        List<String> cells = new ArrayList<>(Arrays.asList(
+                MAN,
+                "陈志明",
+                "男",
+                "1980-05-17",
+                "在册",
+                "2001-05-17",
+                VILLAGE,
+                VILLAGE,
+                GRID,
+                "桃城镇1号",
+                "13905951234",
+                "A-01"));
         changes.forEach((header, value) -> cells.set(HEADER.indexOf(header), value));
         return cells;
     }
@@ -45,17 +55,29 @@ class RowChecksTest {
         return Stream.of(
                 // reason, changed cells, column named, value as a reject shows it
                 Arguments.of(RejectReason.REQUIRED, Map.of("身份证号", " "), "身份证号", null),
-                Arguments.of(RejectReason.NON_ASCII_DIGITS, Map.of("身份证号", "３５０５２５１９８００５１７０１１" + MAN.charAt(17)),
-                        "身份证号", "３５０５**********０１１" + MAN.charAt(17)),
-                Arguments.of(RejectReason.ID_OLD_15_DIGITS, Map.of("身份证号", "350525800517011"), "身份证号",
-                        "3505*******7011"),
+                Arguments.of(
+                        RejectReason.NON_ASCII_DIGITS,
+                        Map.of("身份证号", "３５０５２５１９８００５１７０１１" + MAN.charAt(17)),
+                        "身份证号",
+                        "３５０５**********０１１" + MAN.charAt(17)),
+                Arguments.of(
+                        RejectReason.ID_OLD_15_DIGITS, Map.of("身份证号", "350525800517011"), "身份证号", "3505*******7011"),
                 Arguments.of(RejectReason.ID_LENGTH, Map.of("身份证号", first17), "身份证号", "3505*********7011"),
-                Arguments.of(RejectReason.ID_CHARACTERS, Map.of("身份证号", first17.substring(0, 16) + "AB"), "身份证号",
+                Arguments.of(
+                        RejectReason.ID_CHARACTERS,
+                        Map.of("身份证号", first17.substring(0, 16) + "AB"),
+                        "身份证号",
                         "3505**********01AB"),
-                Arguments.of(RejectReason.ID_BIRTH_DATE, Map.of("身份证号", feb30 + cn.canbao.register.IdNumber.checkCharacter(
-                        feb30)), "身份证号", "3505**********001" + cn.canbao.register.IdNumber.checkCharacter(feb30)),
-                Arguments.of(RejectReason.ID_CHECK_CHARACTER, Map.of("身份证号", first17 + (MAN.charAt(17) == '1' ? '2' : '1')),
-                        "身份证号", "3505**********011" + (MAN.charAt(17) == '1' ? '2' : '1')),
+                Arguments.of(
+                        RejectReason.ID_BIRTH_DATE,
+                        Map.of("身份证号", feb30 + cn.canbao.register.IdNumber.checkCharacter(feb30)),
+                        "身份证号",
+                        "3505**********001" + cn.canbao.register.IdNumber.checkCharacter(feb30)),
+                Arguments.of(
+                        RejectReason.ID_CHECK_CHARACTER,
+                        Map.of("身份证号", first17 + (MAN.charAt(17) == '1' ? '2' : '1')),
+                        "身份证号",
+                        "3505**********011" + (MAN.charAt(17) == '1' ? '2' : '1')),
                 Arguments.of(RejectReason.SEX_UNREADABLE, Map.of("性别", "未婚"), "性别", "未婚"),
                 Arguments.of(RejectReason.SEX_MISMATCH, Map.of("性别", "女"), "性别", "女"),
                 Arguments.of(RejectReason.SEX_MISMATCH, Map.of("性别", "2"), "性别", "2"),
@@ -65,10 +87,13 @@ class RowChecksTest {
                 Arguments.of(RejectReason.MOBILE_INVALID, Map.of("手机号", "1390595123"), "手机号", "139***5123"),
                 Arguments.of(RejectReason.NON_ASCII_DIGITS, Map.of("手机号", "１３９０５９５１２３４"), "手机号", "１３９****１２３４"),
                 Arguments.of(RejectReason.REGION_CODE_FORMAT, Map.of("户籍地区划", "35052510100"), "户籍地区划", "35052510100"),
-                Arguments.of(RejectReason.NON_ASCII_DIGITS, Map.of("常住地区划", "３５０５２５１０１００１"), "常住地区划",
-                        "３５０５２５１０１００１"),
-                Arguments.of(RejectReason.REGION_CODE_FORMAT, Map.of("网格编码", "35052510100100"), "网格编码", "35052510100100"),
-                Arguments.of(RejectReason.GRID_NOT_IN_RESIDENCE, Map.of("网格编码", "350525101002001"), "网格编码",
+                Arguments.of(RejectReason.NON_ASCII_DIGITS, Map.of("常住地区划", "３５０５２５１０１００１"), "常住地区划", "３５０５２５１０１００１"),
+                Arguments.of(
+                        RejectReason.REGION_CODE_FORMAT, Map.of("网格编码", "35052510100100"), "网格编码", "35052510100100"),
+                Arguments.of(
+                        RejectReason.GRID_NOT_IN_RESIDENCE,
+                        Map.of("网格编码", "350525101002001"),
+                        "网格编码",
                         "350525101002001"),
                 Arguments.of(RejectReason.REQUIRED, Map.of("户籍地区划", ""), "户籍地区划", null),
                 Arguments.of(RejectReason.HOUSEHOLD_NUMBER, Map.of("户号", "第01户"), "户号", "第01户"),
@@ -79,8 +104,8 @@ class RowChecksTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("defects")
-    void eachDefectHasItsReasonColumnAndMaskedValue(RejectReason reason, Map<String, String> changes, String column,
-                                                    String shown) {
+    void eachDefectHasItsReasonColumnAndMaskedValue(
+            RejectReason reason, Map<String, String> changes, String column, String shown) {
         RowRejected refused = catchThrowableOfType(RowRejected.class, () -> convert(HEADER, row(changes)));
         assertThat(refused).as("refused").isNotNull();
         assertThat(refused.reason()).isEqualTo(reason);
@@ -109,7 +134,9 @@ class RowChecksTest {
 
     @org.junit.jupiter.api.Test
     void withoutTheSexAndBirthDateColumnsNothingIsCrossChecked() {
-        List<String> header = HEADER.stream().filter(h -> !h.equals("性别") && !h.equals("出生日期")).toList();
+        List<String> header = HEADER.stream()
+                .filter(h -> !h.equals("性别") && !h.equals("出生日期"))
+                .toList();
         List<String> cells = new ArrayList<>(row(Map.of()));
         cells.remove(3);
         cells.remove(2);

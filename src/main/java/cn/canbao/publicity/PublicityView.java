@@ -119,13 +119,14 @@ class PublicityView extends VerticalLayout implements TranslatedTitle {
         return details;
     }
 
-    /** Where the user may log: their own township or village, the villages below a township, a grid's village. */
+    /** Where the user may log: their own township or village, and the villages below a township. */
     private List<Region> loggableRegions() {
         Region own = regions.get(user.regionCode());
         List<Region> result = new ArrayList<>();
-        if (own.level() == RegionLevel.GRID) {
-            result.add(regions.get(own.parentCode()));
-        } else if (own.level() == RegionLevel.TOWNSHIP || own.level() == RegionLevel.VILLAGE) {
+        // activities are logged for a township or village in the user's own subtree (PublicityService.log): a grid
+        // worker's village lies above it, so a grid worker sees the drive and logs nothing (asking for the village
+        // here threw and left the page an error)
+        if (own.level() == RegionLevel.TOWNSHIP || own.level() == RegionLevel.VILLAGE) {
             result.add(own);
             if (own.level() == RegionLevel.TOWNSHIP) {
                 result.addAll(regions.descendantsAtLevel(own.code(), RegionLevel.VILLAGE));
@@ -216,10 +217,7 @@ class PublicityView extends VerticalLayout implements TranslatedTitle {
             return;
         }
         String root = user.scope().rootCode() == null ? drive.getValue().countyCode() : user.regionCode();
-        Region rootRegion = regions.get(root);
-        if (rootRegion.level() == RegionLevel.GRID) {
-            root = rootRegion.parentCode();
-        }
+        // a grid worker's tally is their grid's: the village above lies outside their region (the service refuses it)
         List<PublicityTally> rows = publicity.tally(drive.getValue().id(), root);
         tally.setItems(rows);
         List<PublicityTally> children = rows.subList(1, rows.size());

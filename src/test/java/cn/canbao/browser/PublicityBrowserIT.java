@@ -91,4 +91,27 @@ class PublicityBrowserIT {
         assertThat(township.audience()).isEqualTo(85);
         assertThat(township.volunteers()).isEqualTo(4);
     }
+
+    /** A grid worker's village lies above their grid: the page shows the drive and offers nothing to log. */
+    @Test
+    void aGridWorkerSeesThePageWithoutALogForm() throws Exception {
+        String grid = SystemAccess.call(() -> regions.descendantsAtLevel(
+                        regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE)
+                                .get(0)
+                                .code(),
+                        RegionLevel.GRID)
+                .get(0)
+                .code());
+        String worker = security.ensureUser("grid.publicity.ui", grid, Role.GRID_WORKER);
+        try (Browser browser = new Browser(port, 1280, 900)) {
+            browser.login(worker, SecurityTestSupport.PASSWORD);
+            browser.open("/publicity");
+            browser.waitFor(d -> !d.findElements(By.id("main-navigation")).isEmpty());
+            browser.settle();
+            assertThat(browser.driver().findElements(By.id("publicity-new")))
+                    .allSatisfy(form -> assertThat(form.isDisplayed()).isFalse());
+            assertThat(browser.driver().findElements(By.cssSelector("#access-denied, #not-found")))
+                    .isEmpty();
+        }
+    }
 }

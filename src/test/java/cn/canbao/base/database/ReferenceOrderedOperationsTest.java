@@ -28,7 +28,14 @@ class ReferenceOrderedOperationsTest {
         }
     }
 
-    record Entity(String id) implements DbEntity {
+    /** An entity of the engine's kind: an id and nothing else. */
+    static final class Entity implements DbEntity {
+        private String id;
+
+        Entity(String id) {
+            this.id = id;
+        }
+
         @Override
         public String getId() {
             return id;
@@ -36,7 +43,7 @@ class ReferenceOrderedOperationsTest {
 
         @Override
         public void setId(String id) {
-            throw new UnsupportedOperationException();
+            this.id = id;
         }
 
         @Override

@@ -44,6 +44,12 @@ class ProviderFaultsIT {
     @Autowired
     SecurityTestSupport security;
 
+    @Autowired
+    cn.canbao.register.RegisterHistories histories;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 10, 0));
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     TwilioStub stub;
@@ -149,6 +155,40 @@ class ProviderFaultsIT {
         assertThat(row(first)).containsEntry("status", "ACCEPTED").containsEntry("attempts", 1);
         assertThat(stub.acceptedPerNumber())
                 .containsOnly(Map.entry("+8613900000101", 1L), Map.entry("+8613900000102", 1L));
+    }
+
+    /**
+     * The race CI met (2026-12-05): a round's next batch was claimed after a sender's refusal had put a message back
+     * as PAUSED; the claim took it again, the paused round released it, and it lost its PAUSED mark. A message the
+     * account's refusal put back is claimed by no round, on any node, until the operator resumes.
+     */
+    @Test
+    void aMessageOurAccountsRefusalPutBackIsClaimedByNoRoundUntilTheResume() {
+        long id = enqueue(5, "13900000105");
+        OutboxStore store = new OutboxStore(support.jdbc, SmsTestSupport.settings(10, null), histories, transactions);
+        List<OutboxStore.Claimed> claimed = claim(store);
+        assertThat(claimed).extracting(OutboxStore.Claimed::id).containsExactly(id);
+        store.halted(claimed.get(0), 20003, "scripted 20003");
+
+        assertThat(claim(store)).isEmpty();
+        assertThat(row(id))
+                .containsEntry("status", "QUEUED")
+                .containsEntry("attempts", 0)
+                .containsEntry("defer_reason", "PAUSED");
+
+        support.jdbc.update("update sms_dispatch_state set paused_at = now() where id = 1");
+        SecurityTestSupport.endSystem();
+        try {
+            assertThat(security.actingAt(PROVINCE, Role.ADMIN, () -> operations.resume()))
+                    .isTrue();
+        } finally {
+            SecurityTestSupport.beginSystem();
+        }
+        assertThat(claim(store)).extracting(OutboxStore.Claimed::id).containsExactly(id);
+    }
+
+    private List<OutboxStore.Claimed> claim(OutboxStore store) {
+        return transactions.execute(s -> store.claim(clock.instant(), 10));
     }
 
     @Test

@@ -85,7 +85,10 @@ public final class OutboxStore {
                         + "  where x.mobile = m.mobile and x.body = m.body and x.id <> m.id and x.status in "
                         + SENT_TO_NUMBER
                         + "  and x.last_attempt_at > ?) i on true "
+                        // a message our account's refusal put back waits for the operator's resume, whatever
+                        // the round claiming now saw of the pause when it began
                         + "where m.status = 'QUEUED' and m.next_attempt_at <= ? "
+                        + "and m.defer_reason is distinct from 'PAUSED' "
                         + "order by m.next_attempt_at, m.id limit ? for update of m skip locked",
                 CANDIDATE,
                 ts(now.minus(settings.personInterval())),

@@ -178,7 +178,7 @@ public class SmsDispatcher {
             long started = System.nanoTime();
             // batches are claimed while the last one's sends are still under way: a provider answering in
             // 300 ms must not leave the rate unused at every batch's end
-            while (complete && !stopping && System.nanoTime() - started < MAX_ROUND.toNanos()) {
+            while (complete && !stopping && !halted && System.nanoTime() - started < MAX_ROUND.toNanos()) {
                 Instant now = clock.instant();
                 List<OutboxStore.Claimed> batch = tx.execute(s -> store.claim(now, Math.max(1, settings.batchSize())));
                 if (batch == null || batch.isEmpty()) {

@@ -7,6 +7,7 @@ import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.DomainException;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.sms.dispatch.OutboxStore;
 import cn.canbao.sms.dispatch.SmsDispatcher;
 import cn.canbao.sms.gateway.TwilioGateway;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

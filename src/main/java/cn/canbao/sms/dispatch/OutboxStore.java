@@ -46,7 +46,7 @@ public final class OutboxStore {
     }
 
     /** {@code providerTemplate} and {@code templateParams}: what a provider of approved templates needs (else null). */
-    record Claimed(
+    public record Claimed(
             long id,
             String idNumber,
             String mobile,
@@ -72,7 +72,7 @@ public final class OutboxStore {
      * out, defers those a cap holds back, and marks the rest SENDING with this attempt's time — committed
      * before any of them is handed to the provider. Returns those to send, in order.
      */
-    List<Claimed> claim(Instant now, int limit) {
+    public List<Claimed> claim(Instant now, int limit) {
         OffsetDateTime at = ts(now);
         List<Candidate> candidates = jdbc.query(
                 "select m.id, m.id_number, m.mobile, m.body, m.attempts, "
@@ -198,7 +198,7 @@ public final class OutboxStore {
     }
 
     /** The provider refused our account, not the message: back to the queue as it was, this attempt not counted. */
-    void halted(Claimed m, Integer code, String message) {
+    public void halted(Claimed m, Integer code, String message) {
         jdbc.update(
                 "update sms_message set status = 'QUEUED', attempts = attempts - 1, next_attempt_at = '-infinity', "
                         + "defer_reason = 'PAUSED', error_code = ?, error_message = ? where id = ? and status = 'SENDING'",

@@ -5,7 +5,7 @@ import cn.canbao.base.DomainException;
 /** A bulletin request refused, with a message key of the i18n bundle. */
 public class BulletinException extends DomainException {
 
-    BulletinException(String messageKey, Object... args) {
+    public BulletinException(String messageKey, Object... args) {
         super(messageKey, args);
     }
 

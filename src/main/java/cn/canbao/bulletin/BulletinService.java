@@ -1,5 +1,6 @@
 package cn.canbao.bulletin;
 
+import cn.canbao.bulletin.process.BulletinReview;
 import cn.canbao.cadence.CadenceService;
 import cn.canbao.cadence.ReportTimeliness;
 import cn.canbao.campaign.Campaign;
@@ -8,7 +9,7 @@ import cn.canbao.quota.BaselineService;
 import cn.canbao.quota.GroupCoverage;
 import cn.canbao.quota.TargetService;
 import cn.canbao.region.RegionService;
-import cn.canbao.register.PersonGroup;
+import cn.canbao.register.person.PersonGroup;
 import cn.canbao.security.CanbaoUser;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
@@ -45,7 +46,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class BulletinService {
 
     private static final Logger log = LoggerFactory.getLogger(BulletinService.class);
-    static final int REMARKS_MAX_LENGTH = 2000;
+    public static final int REMARKS_MAX_LENGTH = 2000;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;

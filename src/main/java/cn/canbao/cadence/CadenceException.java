@@ -5,7 +5,7 @@ import cn.canbao.base.DomainException;
 /** A cadence decision refused, with a message key of the i18n bundle. */
 public class CadenceException extends DomainException {
 
-    CadenceException(String messageKey, Object... args) {
+    public CadenceException(String messageKey, Object... args) {
         super(messageKey, args);
     }
 }

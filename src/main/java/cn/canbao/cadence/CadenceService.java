@@ -1,5 +1,9 @@
 package cn.canbao.cadence;
 
+import cn.canbao.cadence.jobs.CadenceSchedule;
+import cn.canbao.cadence.persistence.ReportQueries;
+import cn.canbao.cadence.persistence.ReportWriter;
+import cn.canbao.cadence.process.ReportProcesses;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;

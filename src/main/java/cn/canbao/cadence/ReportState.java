@@ -10,7 +10,7 @@ public enum ReportState implements Translatable {
     LATE,
     MISSING;
 
-    static ReportState of(Instant dueAt, Instant confirmedAt, Instant now) {
+    public static ReportState of(Instant dueAt, Instant confirmedAt, Instant now) {
         if (confirmedAt != null) {
             return confirmedAt.isAfter(dueAt) ? LATE : ON_TIME;
         }

@@ -5,7 +5,7 @@ import cn.canbao.base.DomainException;
 /** A campaign request refused, with a message key of the i18n bundle. */
 public class CampaignException extends DomainException {
 
-    CampaignException(String messageKey, Object... args) {
+    public CampaignException(String messageKey, Object... args) {
         super(messageKey, args);
     }
 

@@ -1,5 +1,6 @@
 package cn.canbao.campaign;
 
+import cn.canbao.campaign.process.CampaignProcess;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;

@@ -3,6 +3,7 @@ package cn.canbao.dashboard;
 import cn.canbao.bulletin.BulletinBand;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
+import cn.canbao.dashboard.persistence.DashboardRefresh;
 import cn.canbao.quota.Baseline;
 import cn.canbao.quota.BaselineService;
 import cn.canbao.region.Region;

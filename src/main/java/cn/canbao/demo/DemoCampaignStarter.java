@@ -2,6 +2,7 @@ package cn.canbao.demo;
 
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.demo.synthetic.SyntheticCounty;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportFinished;
 import cn.canbao.security.SystemAccess;

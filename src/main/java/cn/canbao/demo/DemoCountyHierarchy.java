@@ -16,9 +16,9 @@ import java.util.Set;
  * 300 villages and communities and about 1,700 grids below them (synthetic codes and names,
  * population split by seeded weights so every level adds up), plus nine industry grids.
  */
-final class DemoCountyHierarchy {
+public final class DemoCountyHierarchy {
 
-    static final long SEED = 20230603L;
+    public static final long SEED = 20230603L;
     private static final int VILLAGES_IN_COUNTY = 300;
     private static final int PEOPLE_PER_GRID = 340;
     private static final String FIRST = "东西南北上下前后新大小高龙凤仙石美福仁德安和兴茂桂金玉丰";
@@ -26,7 +26,7 @@ final class DemoCountyHierarchy {
 
     private DemoCountyHierarchy() {}
 
-    static List<NewRegion> generate() {
+    public static List<NewRegion> generate() {
         Random random = new Random(SEED);
         List<NewRegion> all = new ArrayList<>();
         all.add(NewRegion.region(YongchunSeed.PROVINCE_CODE, "福建省", RegionLevel.PROVINCE, null, null, false));

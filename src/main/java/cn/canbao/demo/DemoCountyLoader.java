@@ -1,12 +1,13 @@
 package cn.canbao.demo;
 
+import cn.canbao.demo.synthetic.SyntheticCounty;
 import cn.canbao.policy.RuleSet;
 import cn.canbao.policy.RuleSetService;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
-import cn.canbao.register.HardshipCategory;
+import cn.canbao.register.person.HardshipCategory;
 import cn.canbao.security.NewUser;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.security.UserService;

@@ -1,5 +1,6 @@
 package cn.canbao.demo;
 
+import cn.canbao.demo.synthetic.SyntheticCounty;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportService;
 import cn.canbao.register.RegisterService;

@@ -40,7 +40,7 @@ public record EscalationSettings(Defaults defaults, Integer maxPostponeDays) {
             reportLevels = reportLevels == null ? List.of(RegionLevel.CITY) : List.copyOf(reportLevels);
         }
 
-        EscalationRule of(String countyCode) {
+        public EscalationRule of(String countyCode) {
             return new EscalationRule(
                     countyCode,
                     bottomN,

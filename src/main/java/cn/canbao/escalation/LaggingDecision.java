@@ -1,5 +1,6 @@
 package cn.canbao.escalation;
 
+import cn.canbao.escalation.process.EscalationProcess;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,8 @@
 package cn.canbao.fasttrack;
 
-import cn.canbao.register.PersonGroup;
+import cn.canbao.fasttrack.process.HardshipEnrolmentProcess;
+import cn.canbao.fasttrack.process.NewbornEnrolmentProcess;
+import cn.canbao.register.person.PersonGroup;
 
 /** The two fast tracks, each for one group of the register (fast_track.kind). */
 public enum FastTrackKind {
@@ -15,12 +17,12 @@ public enum FastTrackKind {
         this.enrolledMessage = enrolledMessage;
     }
 
-    String processKey() {
+    public String processKey() {
         return processKey;
     }
 
     /** The message an extract's enrollment sends the waiting process. */
-    String enrolledMessage() {
+    public String enrolledMessage() {
         return enrolledMessage;
     }
 

@@ -1,18 +1,19 @@
 package cn.canbao.fasttrack;
 
 import cn.canbao.campaign.CampaignService;
+import cn.canbao.fasttrack.process.FastTrackProcesses;
 import cn.canbao.policy.PolicyService;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
-import cn.canbao.register.IdNumber;
-import cn.canbao.register.InsuranceScheme;
-import cn.canbao.register.MobileNumber;
 import cn.canbao.register.RegisterCandidates;
 import cn.canbao.register.RegisterCandidates.GroupMember;
 import cn.canbao.register.RegisterCandidates.Resident;
 import cn.canbao.register.RegisterService;
+import cn.canbao.register.person.IdNumber;
+import cn.canbao.register.person.InsuranceScheme;
+import cn.canbao.register.person.MobileNumber;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
@@ -522,5 +523,5 @@ public class FastTrackService {
     private record Live(String idNumber, int year, String regionCode, String certificateNo) {}
 
     /** A track just inserted, with what its process shows. */
-    record NewTrack(long id, String candidateGroup, String personName, String regionName) {}
+    public record NewTrack(long id, String candidateGroup, String personName, String regionName) {}
 }

@@ -1,8 +1,8 @@
 package cn.canbao.outreach;
 
 import cn.canbao.policy.PolicyService;
-import cn.canbao.register.HouseholdRelation;
 import cn.canbao.register.RegisterCandidates.Resident;
+import cn.canbao.register.person.HouseholdRelation;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

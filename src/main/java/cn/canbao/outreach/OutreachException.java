@@ -5,7 +5,7 @@ import cn.canbao.base.DomainException;
 /** An outreach request refused, with a message key of the i18n bundle. */
 public class OutreachException extends DomainException {
 
-    OutreachException(String messageKey, Object... args) {
+    public OutreachException(String messageKey, Object... args) {
         super(messageKey, args);
     }
 }

@@ -1,11 +1,12 @@
 package cn.canbao.outreach;
 
+import cn.canbao.outreach.process.OutreachProcess;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
 import cn.canbao.region.RegionService;
-import cn.canbao.register.IdNumber;
-import cn.canbao.register.MobileNumber;
 import cn.canbao.register.RegisterCandidates;
+import cn.canbao.register.person.IdNumber;
+import cn.canbao.register.person.MobileNumber;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.sms.LatestSms;
@@ -279,7 +280,7 @@ public class OutreachQueries {
             RegisterCandidates.Resident r = residents.get(rows.get(i).idNumber());
             members.add(new HouseholdMember(
                     rows.get(i).id(),
-                    cn.canbao.register.HouseholdRelation.said(r == null ? null : r.householdRelation()),
+                    cn.canbao.register.person.HouseholdRelation.said(r == null ? null : r.householdRelation()),
                     named.get(i)));
         }
         return members;

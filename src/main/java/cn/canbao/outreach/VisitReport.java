@@ -1,6 +1,6 @@
 package cn.canbao.outreach;
 
-import cn.canbao.register.NotEnrolledReason;
+import cn.canbao.register.person.NotEnrolledReason;
 import java.time.LocalDate;
 
 /**

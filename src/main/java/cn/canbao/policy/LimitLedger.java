@@ -60,7 +60,8 @@ public record LimitLedger(int continuityRaises, int zeroClaimRaises, int reducti
      * @param covered     the years the person was covered (any scheme, not paid back late)
      * @param claims      per enrolled year what the claims data says; a year absent is unknown and raises nothing
      */
-    static LimitLedger count(int from, int year, int firstYear, Set<Integer> covered, Map<Integer, ClaimYear> claims) {
+    public static LimitLedger count(
+            int from, int year, int firstYear, Set<Integer> covered, Map<Integer, ClaimYear> claims) {
         int run = 0;
         int continuity = 0;
         int zeroClaim = 0;

@@ -1,6 +1,6 @@
 package cn.canbao.policy;
 
-import cn.canbao.register.HardshipCategory;
+import cn.canbao.register.person.HardshipCategory;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;

@@ -5,7 +5,7 @@ import cn.canbao.base.DomainException;
 /** A policy assessment or rule upload refused, with a message key of the i18n bundle. */
 public class PolicyException extends DomainException {
 
-    PolicyException(String messageKey, Object... args) {
+    public PolicyException(String messageKey, Object... args) {
         super(messageKey, args);
     }
 }

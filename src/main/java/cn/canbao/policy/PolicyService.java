@@ -1,7 +1,10 @@
 package cn.canbao.policy;
 
-import cn.canbao.register.HardshipCategory;
-import cn.canbao.register.IdNumber;
+import cn.canbao.policy.payments.PaymentHistories;
+import cn.canbao.policy.payments.PaymentHistory;
+import cn.canbao.policy.rules.PolicyRules;
+import cn.canbao.register.person.HardshipCategory;
+import cn.canbao.register.person.IdNumber;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;

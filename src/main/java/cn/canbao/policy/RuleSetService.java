@@ -3,7 +3,7 @@ package cn.canbao.policy;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
-import cn.canbao.register.HardshipCategory;
+import cn.canbao.register.person.HardshipCategory;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityAudit;

@@ -1,6 +1,7 @@
 package cn.canbao.publicity;
 
 import cn.canbao.campaign.CampaignService;
+import cn.canbao.publicity.process.PublicityProcess;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;

@@ -8,11 +8,11 @@ import java.util.stream.IntStream;
  * Splits a whole number in proportion to weights so the parts add up exactly (largest remainder):
  * the suggested split of a parent's target over its children, weighted by their proposals.
  */
-final class Apportionment {
+public final class Apportionment {
 
     private Apportionment() {}
 
-    static int[] split(int total, int[] weights) {
+    public static int[] split(int total, int[] weights) {
         int n = weights.length;
         int[] parts = new int[n];
         if (n == 0) {

@@ -1,6 +1,6 @@
 package cn.canbao.quota;
 
-import cn.canbao.register.PersonGroup;
+import cn.canbao.register.person.PersonGroup;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 

@@ -2,6 +2,7 @@ package cn.canbao.quota;
 
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
+import cn.canbao.quota.persistence.TargetProposals;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;

@@ -17,7 +17,7 @@ public class RegionException extends DomainException {
         return new RegionException("region.error.malformedCode", code);
     }
 
-    static RegionException outOfScope(String code) {
+    public static RegionException outOfScope(String code) {
         return new RegionOutOfScopeException(code);
     }
 

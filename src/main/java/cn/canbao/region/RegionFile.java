@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 public final class RegionFile {
 
-    static final String HEADER = "code,name,level,parent_code,grid_kind,sector,household_population";
+    public static final String HEADER = "code,name,level,parent_code,grid_kind,sector,household_population";
 
     private RegionFile() {}
 

@@ -1,5 +1,6 @@
 package cn.canbao.region;
 
+import cn.canbao.region.persistence.RegionRepository;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

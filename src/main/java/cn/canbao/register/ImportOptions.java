@@ -1,5 +1,7 @@
 package cn.canbao.register;
 
+import cn.canbao.register.imports.ColumnMapping;
+
 /**
  * How an upload is read and mapped, as the clerk set it in the preview (issue 17): the CSV's encoding (null: detected
  * over the whole file), the XLSX sheet (0: the first) and header row (1: the first non-blank row), the column mapping,

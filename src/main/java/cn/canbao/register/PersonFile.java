@@ -1,5 +1,12 @@
 package cn.canbao.register;
 
+import cn.canbao.register.directory.EnrollmentContinuity;
+import cn.canbao.register.directory.PersonDirectory;
+import cn.canbao.register.person.IdNumber;
+import cn.canbao.register.person.MobileNumber;
+import cn.canbao.register.person.NotEnrolledReason;
+import cn.canbao.register.person.PersonGroup;
+import cn.canbao.register.person.PersonStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -4,6 +4,8 @@ import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
+import cn.canbao.register.persistence.RegisterDay;
+import cn.canbao.register.person.PersonGroup;
 import cn.canbao.security.CurrentUser;
 import java.util.Collection;
 import java.util.HashSet;

@@ -2,6 +2,7 @@ package cn.canbao.register;
 
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionLevel;
+import cn.canbao.register.person.PersonGroup;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import java.sql.Timestamp;

@@ -5,6 +5,11 @@ import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionScope;
 import cn.canbao.region.RegionService;
+import cn.canbao.register.persistence.RegisterDay;
+import cn.canbao.register.person.IdNumber;
+import cn.canbao.register.person.InsuranceScheme;
+import cn.canbao.register.person.MobileNumber;
+import cn.canbao.register.person.NotEnrolledReason;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -137,7 +142,7 @@ public class RegisterService {
      * Package-private: HouseholdTransferService calls it after checking who decides.
      */
     @Transactional
-    void recordHouseholdMove(
+    public void recordHouseholdMove(
             String idNumber, String household, String residence, String grid, String address, String by) {
         String id = IdNumber.of(idNumber).value();
         logged(id, "household_region", "household_region", household, by);

@@ -3,6 +3,7 @@ package cn.canbao.security;
 import cn.canbao.base.ui.ShellUser;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionScope;
+import cn.canbao.security.web.UserSessions;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
@@ -40,7 +41,7 @@ public final class CanbaoUser implements UserDetails, CredentialsContainer, Shel
      */
     private volatile Instant sessionsValidAfter;
 
-    CanbaoUser(
+    public CanbaoUser(
             String username,
             String displayName,
             String passwordHash,
@@ -137,12 +138,12 @@ public final class CanbaoUser implements UserDetails, CredentialsContainer, Shel
         this.locale = languageTag;
     }
 
-    Instant sessionsValidAfter() {
+    public Instant sessionsValidAfter() {
         return sessionsValidAfter;
     }
 
     /** Keeps this session alive across a change of {@code sessions_valid_after} its own user made. */
-    void keepSessionValidAfter(Instant validAfter) {
+    public void keepSessionValidAfter(Instant validAfter) {
         this.sessionsValidAfter = validAfter;
     }
 

@@ -1,5 +1,6 @@
 package cn.canbao.security;
 
+import cn.canbao.security.camunda.ProcessInstanceGrants;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

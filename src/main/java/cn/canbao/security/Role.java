@@ -2,6 +2,8 @@ package cn.canbao.security;
 
 import cn.canbao.base.Translatable;
 import cn.canbao.region.RegionLevel;
+import cn.canbao.security.camunda.CamundaAccessSetup;
+import cn.canbao.security.camunda.ProcessInstanceGrants;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -49,7 +51,7 @@ public enum Role implements Translatable {
      */
     OPERATOR("camunda-operator", 3, EnumSet.of(RegionLevel.PROVINCE, RegionLevel.CITY, RegionLevel.COUNTY));
 
-    static final String WITHIN_PREFIX = "within:";
+    public static final String WITHIN_PREFIX = "within:";
 
     private final String groupId;
     private final int rank;

@@ -3,6 +3,8 @@ package cn.canbao.security;
 import cn.canbao.base.DomainException;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
+import cn.canbao.security.persistence.UserRepository;
+import cn.canbao.security.web.UserSessions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -229,7 +231,7 @@ public class UserService {
     /** Called while the login is being accepted, before the user is in the security context. */
     @Transactional
     @PreAuthorize("permitAll()")
-    void recordLogin(String username) {
+    public void recordLogin(String username) {
         users.recordLogin(username);
     }
 

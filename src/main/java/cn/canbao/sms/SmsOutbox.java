@@ -1,7 +1,10 @@
 package cn.canbao.sms;
 
-import cn.canbao.register.MobileNumber;
 import cn.canbao.register.RegisterService;
+import cn.canbao.register.person.MobileNumber;
+import cn.canbao.sms.dispatch.SmsDispatcher;
+import cn.canbao.sms.templates.ApprovedTemplates;
+import cn.canbao.sms.templates.SmsText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -2,8 +2,8 @@ package cn.canbao.sms;
 
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionService;
-import cn.canbao.register.IdNumber;
 import cn.canbao.register.RegisterHistories;
+import cn.canbao.register.person.IdNumber;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -1,9 +1,10 @@
 package cn.canbao.sms;
 
-import cn.canbao.register.IdNumber;
-import cn.canbao.register.MobileNumber;
 import cn.canbao.register.RegisterHistories;
 import cn.canbao.register.RegisterService;
+import cn.canbao.register.person.IdNumber;
+import cn.canbao.register.person.MobileNumber;
+import cn.canbao.sms.dispatch.ProviderStatuses;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.List;
@@ -68,7 +69,7 @@ public class SmsService {
 
     /** Records an inbound reply once (by the provider's id) and opts out its sender when it says so. */
     @Transactional
-    int inbound(String providerSid, String from, String body) {
+    public int inbound(String providerSid, String from, String body) {
         boolean stop = isStopWord(body);
         Optional<String> mobile = MobileNumber.normalise(from);
         List<String> persons = stop && mobile.isPresent()
@@ -90,7 +91,7 @@ public class SmsService {
 
     /** A delivery status from the provider's callback; never moves a message back (delivered stays delivered). */
     @Transactional
-    boolean statusCallback(String providerSid, String providerStatus, Integer errorCode, String errorMessage) {
+    public boolean statusCallback(String providerSid, String providerStatus, Integer errorCode, String errorMessage) {
         boolean known = ProviderStatuses.apply(jdbc, providerSid, providerStatus, errorCode, errorMessage);
         if (!known) {
             log.info(
@@ -107,7 +108,7 @@ public class SmsService {
      * replaces one we had to make up when we found the message by lookup. False for an OutId that is not ours.
      */
     @Transactional
-    boolean receipt(String outId, String providerSid, boolean delivered, String errorCode, String errorMessage) {
+    public boolean receipt(String outId, String providerSid, boolean delivered, String errorCode, String errorMessage) {
         Long id = outId != null && outId.matches("canbao-sms-[0-9]{1,18}") ? Long.valueOf(outId.substring(11)) : null;
         List<String> current = id == null
                 ? List.of()

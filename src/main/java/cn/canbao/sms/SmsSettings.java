@@ -1,5 +1,7 @@
 package cn.canbao.sms;
 
+import cn.canbao.sms.dispatch.RateLimiter;
+import cn.canbao.sms.templates.SmsText;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Map;
@@ -28,7 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxLookups      lookups of a message whose outcome is unknown before it goes to the operator's queue
  */
 @ConfigurationProperties("canbao.sms")
-record SmsSettings(
+public record SmsSettings(
         @DefaultValue("local") String gateway,
         @DefaultValue("10") int ratePerSecond,
         @DefaultValue("21:00") LocalTime quietStart,
@@ -55,13 +57,13 @@ record SmsSettings(
      * the rate limit at the provider rests on it ({@link RateLimiter}); 1s or more is the strict rule that assumes
      * nothing and reaches only rate / (1 + latency).
      */
-    record Dispatcher(
+    public record Dispatcher(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("5s") Duration idlePoll,
             @DefaultValue("0") int senders,
             @DefaultValue("30ms") Duration arrivalSpread) {
 
-        int sendersFor(int ratePerSecond) {
+        public int sendersFor(int ratePerSecond) {
             return senders > 0 ? senders : Math.max(4, 2 * ratePerSecond);
         }
     }
@@ -72,7 +74,7 @@ record SmsSettings(
      * public address Twilio signs its callbacks with, when a proxy hides it from us; {@code apiBaseUrl}
      * replaces https://api.twilio.com (a proxy, or the tests' stub).
      */
-    record Twilio(
+    public record Twilio(
             String accountSid,
             String authToken,
             String messagingServiceSid,
@@ -90,7 +92,7 @@ record SmsSettings(
      * the addresses the provider pushes delivery receipts and replies to (its HTTP push carries no signature we
      * could check), from the environment ({@code CANBAO_SMS_ALIYUN_WEBHOOK_TOKEN}); without one both refuse.
      */
-    record Aliyun(
+    public record Aliyun(
             String accessKeyId,
             String accessKeySecret,
             String signName,
@@ -106,7 +108,7 @@ record SmsSettings(
      * for a placeholder of its own) and, for each of its parameters, which of our variables
      * ({@link SmsText#VARIABLES}) fills it. Parameter names in lower case, or in brackets ({@code "[payAmount]"}).
      */
-    record ApprovedTemplate(String code, String text, Map<String, String> params) {}
+    public record ApprovedTemplate(String code, String text, Map<String, String> params) {}
 
     SmsSettings withDispatcher(Dispatcher d) {
         return new SmsSettings(
@@ -169,14 +171,14 @@ record SmsSettings(
     }
 
     /** Whether a moment, in the residents' zone, falls into the quiet hours. */
-    boolean quiet(java.time.ZonedDateTime at) {
+    public boolean quiet(java.time.ZonedDateTime at) {
         LocalTime t = at.toLocalTime();
         return quietStart.isAfter(quietEnd)
                 ? !t.isBefore(quietStart) || t.isBefore(quietEnd)
                 : !t.isBefore(quietStart) && t.isBefore(quietEnd);
     }
 
-    Duration backoffFor(int attempt) {
+    public Duration backoffFor(int attempt) {
         long factor = 1L << Math.min(20, Math.max(0, attempt - 1));
         Duration d = backoff.multipliedBy(factor);
         return d.compareTo(backoffMax) > 0 ? backoffMax : d;

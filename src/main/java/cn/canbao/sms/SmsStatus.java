@@ -22,7 +22,7 @@ public enum SmsStatus {
     }
 
     /** From Twilio's status names (queued, accepted, sending, sent, delivered, undelivered, failed …). */
-    static SmsStatus fromProvider(String status) {
+    public static SmsStatus fromProvider(String status) {
         if (status == null) {
             return ACCEPTED;
         }
@@ -36,7 +36,7 @@ public enum SmsStatus {
     }
 
     /** Progress order, so a late callback never moves a message back (delivered stays delivered). */
-    int rank() {
+    public int rank() {
         return switch (this) {
             case QUEUED, SKIPPED -> 0;
             case SENDING, UNRESOLVED -> 1;

@@ -5,6 +5,9 @@ import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
+import cn.canbao.sms.templates.ApprovedTemplates;
+import cn.canbao.sms.templates.SmsTemplate;
+import cn.canbao.sms.templates.SmsText;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +39,7 @@ public class SmsTemplates {
      * The defaults, short enough for two UCS-2 segments with typical values. No name: "Texts carry no names or ID
      * numbers" (issue 16) — the reminder addresses whoever holds the phone.
      */
-    static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+    public static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
     static {
         DEFAULTS.put(
@@ -93,7 +96,7 @@ public class SmsTemplates {
      * Whether the texts are the provider's approved templates (Alibaba Cloud): then they are shown as the resident
      * reads them and changed only by having the provider approve a new one and setting its code.
      */
-    boolean providerApproved() {
+    public boolean providerApproved() {
         return approved.active();
     }
 

@@ -11,6 +11,7 @@ import cn.canbao.security.CanbaoUser;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
+import cn.canbao.supervision.persistence.SupervisionStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -10,6 +10,7 @@ import cn.canbao.security.SecurityAudit;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.security.UserAccount;
 import cn.canbao.security.UserService;
+import cn.canbao.supervision.persistence.SupervisionStore;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskInbox {
 
     /** The list is for working through, not for archives: more than this means filtering first. */
-    static final int LIMIT = 500;
+    public static final int LIMIT = 500;
 
     private final TaskService tasks;
     private final InboxAssembler assembler;

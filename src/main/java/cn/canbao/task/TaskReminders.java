@@ -1,5 +1,6 @@
 package cn.canbao.task;
 
+import cn.canbao.task.process.TaskVariables;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Service;
 // the service is the door: nobody unauthenticated passes (system work runs in SystemAccess); methods narrow it
 @PreAuthorize("isAuthenticated()")
 @Service
-class TaskReminders {
+public class TaskReminders {
 
     static final int OVERDUE_PRIORITY = 80;
     /** Comments are stored once for every reader, like BPMN names: in Chinese. */
@@ -34,7 +35,7 @@ class TaskReminders {
     }
 
     /** Reminds the open tasks of the given definition key in the process instance; returns how many. */
-    int remind(String processInstanceId, String taskKey) {
+    public int remind(String processInstanceId, String taskKey) {
         List<Task> open = tasks.createTaskQuery()
                 .processInstanceId(processInstanceId)
                 .taskDefinitionKey(taskKey)

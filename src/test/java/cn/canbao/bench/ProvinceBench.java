@@ -12,14 +12,14 @@ import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.dashboard.Dashboard;
 import cn.canbao.dashboard.DashboardService;
-import cn.canbao.demo.SyntheticCounty;
-import cn.canbao.demo.SyntheticProvince;
+import cn.canbao.demo.synthetic.SyntheticCounty;
+import cn.canbao.demo.synthetic.SyntheticProvince;
 import cn.canbao.outreach.OutreachCase;
 import cn.canbao.outreach.OutreachQueries;
 import cn.canbao.outreach.OutreachStarter;
 import cn.canbao.quota.TargetService;
 import cn.canbao.quota.TargetTable;
-import cn.canbao.quota.TargetVariables;
+import cn.canbao.quota.process.TargetVariables;
 import cn.canbao.region.RegionService;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportService;
@@ -78,7 +78,7 @@ import org.springframework.test.context.ActiveProfiles;
             // refresh (02:45 China time) in its 10th county and its day's payments, which waited for its lock
             "spring.quartz.auto-startup=false",
             // the baseline's no-op process has no region: its warning per instance would slow the baseline down
-            "logging.level.cn.canbao.security.ProcessInstanceGrants=ERROR"
+            "logging.level.cn.canbao.security.camunda.ProcessInstanceGrants=ERROR"
         })
 @ActiveProfiles("test")
 class ProvinceBench {
@@ -152,7 +152,8 @@ class ProvinceBench {
     @AfterEach
     void resetClock() {
         ClockUtil.reset();
-        ((Logger) LoggerFactory.getLogger("cn.canbao.dashboard.DashboardRefresh")).detachAppender(refreshLog);
+        ((Logger) LoggerFactory.getLogger("cn.canbao.dashboard.persistence.DashboardRefresh"))
+                .detachAppender(refreshLog);
     }
 
     @Test
@@ -396,7 +397,7 @@ class ProvinceBench {
      */
     private List<String> aDaysChanges(SyntheticProvince.Summary province, List<Long> campaignIds, double firstRefreshes)
             throws Exception {
-        Logger logger = (Logger) LoggerFactory.getLogger("cn.canbao.dashboard.DashboardRefresh");
+        Logger logger = (Logger) LoggerFactory.getLogger("cn.canbao.dashboard.persistence.DashboardRefresh");
         refreshLog.start();
         logger.addAppender(refreshLog);
         double importing = 0;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
-import cn.canbao.register.IdNumber;
+import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;

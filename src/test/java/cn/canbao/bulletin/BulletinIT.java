@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.CanbaoClock;
+import cn.canbao.bulletin.export.BulletinExports;
+import cn.canbao.bulletin.process.BulletinProcess;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.DomainException;
+import cn.canbao.cadence.process.TownshipDispatchProcess;
+import cn.canbao.cadence.process.VillageSummaryProcess;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;

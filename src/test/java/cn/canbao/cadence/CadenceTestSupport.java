@@ -3,6 +3,8 @@ package cn.canbao.cadence;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.base.CanbaoClock;
+import cn.canbao.cadence.jobs.CadenceSchedule;
+import cn.canbao.cadence.jobs.CadenceTickJob;
 import cn.canbao.campaign.Campaign;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -30,7 +30,7 @@ import cn.canbao.quota.Baseline;
 import cn.canbao.quota.BaselineService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
-import cn.canbao.register.NotEnrolledReason;
+import cn.canbao.register.person.NotEnrolledReason;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;

@@ -7,7 +7,7 @@ import cn.canbao.policy.PolicyAssessment;
 import cn.canbao.policy.PolicyService;
 import cn.canbao.policy.RuleSetFixtures;
 import cn.canbao.policy.RuleSetService;
-import cn.canbao.register.IdNumber;
+import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

@@ -15,6 +15,7 @@ import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.escalation.EscalationRule.Combine;
+import cn.canbao.escalation.process.EscalationProcess;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;

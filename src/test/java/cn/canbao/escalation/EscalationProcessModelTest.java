@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.canbao.ProcessModels;
+import cn.canbao.escalation.process.EscalationProcess;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.base.DomainException;
+import cn.canbao.fasttrack.process.NewbornEnrolmentProcess;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportTestSupport;

@@ -5,6 +5,8 @@ import static cn.canbao.ProcessModels.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.ProcessModels;
+import cn.canbao.fasttrack.process.HardshipEnrolmentProcess;
+import cn.canbao.fasttrack.process.NewbornEnrolmentProcess;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;

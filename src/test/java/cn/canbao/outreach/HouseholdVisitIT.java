@@ -9,6 +9,8 @@ import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.outreach.jobs.OutreachStartJobs;
+import cn.canbao.outreach.process.OutreachProcess;
 import cn.canbao.policy.PolicyService;
 import cn.canbao.policy.RuleSetFixtures;
 import cn.canbao.policy.RuleSetService;

@@ -7,6 +7,7 @@ import static cn.canbao.ProcessModels.read;
 import static cn.canbao.ProcessModels.timeDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.canbao.outreach.process.OutreachProcess;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;

@@ -2,7 +2,7 @@ package cn.canbao.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.canbao.register.HardshipCategory;
+import cn.canbao.register.person.HardshipCategory;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

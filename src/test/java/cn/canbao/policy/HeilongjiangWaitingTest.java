@@ -3,8 +3,9 @@ package cn.canbao.policy;
 import static cn.canbao.policy.PolicyTables.heilongjiang;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.canbao.register.HardshipCategory;
-import cn.canbao.register.PersonGroup;
+import cn.canbao.policy.payments.PaymentHistory;
+import cn.canbao.register.person.HardshipCategory;
+import cn.canbao.register.person.PersonGroup;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Stream;

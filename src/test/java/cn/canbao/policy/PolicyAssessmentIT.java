@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.register.IdNumber;
+import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
@@ -63,7 +63,7 @@ class PolicyAssessmentIT {
                             COUNTY,
                             year,
                             2040,
-                            Map.of(cn.canbao.register.HardshipCategory.DIBAO, RuleSetFixtures.full())));
+                            Map.of(cn.canbao.register.person.HardshipCategory.DIBAO, RuleSetFixtures.full())));
         }
         List.of(continuous, longBreak, hardship, switcher, overlap, gap, enrolled, veteran, formerSoldier)
                 .forEach(id -> jdbc.update(

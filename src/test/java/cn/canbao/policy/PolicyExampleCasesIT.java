@@ -3,6 +3,9 @@ package cn.canbao.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.policy.rules.ExampleCase;
+import cn.canbao.policy.rules.ExampleCases;
+import cn.canbao.policy.rules.PolicyRules;
 import java.util.List;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.repository.DecisionDefinition;

@@ -1,6 +1,7 @@
 package cn.canbao.policy;
 
-import cn.canbao.register.PersonGroup;
+import cn.canbao.policy.payments.PaymentHistory;
+import cn.canbao.register.person.PersonGroup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -106,7 +107,8 @@ final class PolicyTables {
                 Map.of());
     }
 
-    static RuleSet withSubsidies(RuleSet r, Map<cn.canbao.register.HardshipCategory, RuleSet.Subsidy> subsidies) {
+    static RuleSet withSubsidies(
+            RuleSet r, Map<cn.canbao.register.person.HardshipCategory, RuleSet.Subsidy> subsidies) {
         return new RuleSet(
                 r.id(),
                 r.schemeYear(),

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.policy.rules.PolicyRules;
+import cn.canbao.policy.rules.PolicyRulesService;
+import cn.canbao.policy.rules.RuleTable;
+import cn.canbao.policy.rules.RuleVersion;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import java.io.IOException;

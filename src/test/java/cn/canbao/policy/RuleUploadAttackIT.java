@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
+import cn.canbao.policy.rules.PolicyRules;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;

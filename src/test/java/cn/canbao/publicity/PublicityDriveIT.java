@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.ProcessTestSupport;
 import cn.canbao.base.DomainException;
+import cn.canbao.publicity.process.PublicityProcess;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;

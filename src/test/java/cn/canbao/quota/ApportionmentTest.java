@@ -3,6 +3,7 @@ package cn.canbao.quota;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.canbao.quota.process.TargetVariables;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.quota.jobs.BaselineRefreshJob;
 import cn.canbao.region.RegionException;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;

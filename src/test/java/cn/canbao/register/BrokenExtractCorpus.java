@@ -1,5 +1,6 @@
 package cn.canbao.register;
 
+import cn.canbao.register.person.IdNumber;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -7,6 +7,7 @@ import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
+import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegisterImportIT {
+public class RegisterImportIT {
 
     /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
     @org.junit.jupiter.api.BeforeEach
@@ -41,7 +41,7 @@ class RegisterImportIT {
 
     static final String TAOCHENG = "350525101000";
     static final String DONGPING = "350525102000";
-    static final String HEADER = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号\n";
+    public static final String HEADER = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号\n";
 
     @Autowired
     ImportService imports;

@@ -1,5 +1,6 @@
 package cn.canbao.register;
 
+import cn.canbao.register.person.IdNumber;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
+import cn.canbao.security.camunda.CamundaAccessSetup;
+import cn.canbao.security.camunda.ProcessInstanceGrants;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -3,6 +3,9 @@ package cn.canbao.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.region.RegionLevel;
+import cn.canbao.security.camunda.CamundaDirectory;
+import cn.canbao.security.camunda.CamundaStandingGrants;
+import cn.canbao.security.camunda.ProcessInstanceGrants;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;

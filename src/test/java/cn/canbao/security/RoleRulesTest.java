@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
+import cn.canbao.security.camunda.CamundaDirectory;
+import cn.canbao.security.login.LoginThrottledException;
+import cn.canbao.security.login.RegionRevokedException;
+import cn.canbao.security.ui.LoginView;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;

@@ -7,6 +7,7 @@ import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionException;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
+import cn.canbao.security.login.RegionRevokedException;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package cn.canbao.sms;
 
+import cn.canbao.sms.gateway.AliyunSignature;
+import cn.canbao.sms.templates.ApprovedTemplates;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;

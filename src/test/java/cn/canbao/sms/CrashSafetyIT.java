@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.sms.dispatch.SmsDispatcher;
+import cn.canbao.sms.gateway.SmsGateway;
+import cn.canbao.sms.gateway.TwilioGateway;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;

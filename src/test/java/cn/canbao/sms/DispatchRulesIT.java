@@ -3,6 +3,7 @@ package cn.canbao.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.sms.dispatch.SmsDispatcher;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

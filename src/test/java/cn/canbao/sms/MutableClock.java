@@ -7,9 +7,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /** A clock the test sets and moves; time does not pass by itself. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private volatile Instant now;
 
     MutableClock(LocalDateTime shanghaiTime) {

@@ -9,11 +9,13 @@ import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.demo.SyntheticCounty;
 import cn.canbao.demo.YongchunSeed;
+import cn.canbao.demo.synthetic.SyntheticCounty;
 import cn.canbao.outreach.OutreachStarter;
 import cn.canbao.register.ImportService;
 import cn.canbao.security.SystemAccess;
+import cn.canbao.sms.dispatch.SmsDispatcher;
+import cn.canbao.sms.gateway.TwilioGateway;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -51,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
             // as in production: the job executor on, so the start's queued ranges run beside the calling thread
             "camunda.bpm.job-execution.enabled=true",
             // the no-op process has no region: its warning per instance would slow the baseline down
-            "logging.level.cn.canbao.security.ProcessInstanceGrants=ERROR"
+            "logging.level.cn.canbao.security.camunda.ProcessInstanceGrants=ERROR"
         })
 @ActiveProfiles("test")
 class OutreachBench {

@@ -3,6 +3,11 @@ package cn.canbao.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.canbao.sms.dispatch.SmsConfiguration;
+import cn.canbao.sms.gateway.AliyunGateway;
+import cn.canbao.sms.gateway.LocalGateway;
+import cn.canbao.sms.gateway.TwilioGateway;
+import cn.canbao.sms.templates.ApprovedTemplates;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;

@@ -2,6 +2,9 @@ package cn.canbao.sms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.canbao.sms.dispatch.SmsDispatchWorker;
+import cn.canbao.sms.dispatch.SmsDispatcher;
+import cn.canbao.sms.gateway.TwilioGateway;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

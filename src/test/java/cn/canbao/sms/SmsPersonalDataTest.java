@@ -3,6 +3,8 @@ package cn.canbao.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.canbao.sms.templates.ApprovedTemplates;
+import cn.canbao.sms.templates.SmsText;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

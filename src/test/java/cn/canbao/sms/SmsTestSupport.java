@@ -5,6 +5,9 @@ import cn.canbao.region.RegionService;
 import cn.canbao.register.RegisterHistories;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.SystemAccess;
+import cn.canbao.sms.dispatch.SmsDispatcher;
+import cn.canbao.sms.gateway.LocalGateway;
+import cn.canbao.sms.gateway.SmsGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,7 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /** Fresh SMS tables, persons to write to, and dispatchers built with a test's clock, gateway and rules. */
 @Component
-class SmsTestSupport {
+public class SmsTestSupport {
 
     static final String TOWNSHIP = "350525117000";
     /** Marks the persons these tests create, so they are gone again after each test. */
@@ -112,7 +115,7 @@ class SmsTestSupport {
                 dedup);
     }
 
-    static SmsSettings settings(int ratePerSecond, SmsSettings.Twilio twilio) {
+    public static SmsSettings settings(int ratePerSecond, SmsSettings.Twilio twilio) {
         return new SmsSettings(
                 "test",
                 ratePerSecond,
@@ -133,12 +136,12 @@ class SmsTestSupport {
     }
 
     /** The gateway's settings with the stub's approved templates and keys. */
-    static SmsSettings settings(int ratePerSecond, String gateway, SmsSettings.Aliyun aliyun) {
+    public static SmsSettings settings(int ratePerSecond, String gateway, SmsSettings.Aliyun aliyun) {
         return settings(ratePerSecond, null).withGateway(gateway, aliyun);
     }
 
     /** An Alibaba Cloud account at the endpoint (the stub) with {@link AliyunStub}'s approved templates. */
-    static SmsSettings.Aliyun aliyun(String endpoint) {
+    public static SmsSettings.Aliyun aliyun(String endpoint) {
         return new SmsSettings.Aliyun(
                 AliyunStub.ACCESS_KEY_ID,
                 AliyunStub.ACCESS_KEY_SECRET,

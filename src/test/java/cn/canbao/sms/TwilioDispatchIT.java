@@ -3,6 +3,9 @@ package cn.canbao.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.sms.dispatch.SmsDispatchWorker;
+import cn.canbao.sms.dispatch.SmsDispatcher;
+import cn.canbao.sms.gateway.TwilioGateway;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.PackagedJar;
+import cn.canbao.sms.dispatch.SmsDispatcher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

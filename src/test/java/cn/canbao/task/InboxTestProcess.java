@@ -1,5 +1,6 @@
 package cn.canbao.task;
 
+import cn.canbao.task.process.TaskVariables;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;

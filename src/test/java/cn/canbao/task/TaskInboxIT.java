@@ -7,6 +7,7 @@ import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.task.process.TaskVariables;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

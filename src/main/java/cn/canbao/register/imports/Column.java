@@ -1,6 +1,6 @@
 package cn.canbao.register.imports;
 
-import cn.canbao.register.IdNumber;
+import cn.canbao.register.person.IdNumber;
 
 /** A column of an extract layout: found by its Chinese header or its key. */
 record Column(String key, String chinese, boolean required) {

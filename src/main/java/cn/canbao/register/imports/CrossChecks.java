@@ -1,8 +1,7 @@
 package cn.canbao.register.imports;
 
 import cn.canbao.base.StoredMessage;
-import cn.canbao.register.IdNumber;
-import cn.canbao.register.RejectReason;
+import cn.canbao.register.person.IdNumber;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package cn.canbao.register.imports;
 
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.RejectReason;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -1,8 +1,7 @@
 package cn.canbao.register.imports;
 
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.HardshipCategory;
-import cn.canbao.register.RejectReason;
+import cn.canbao.register.person.HardshipCategory;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,5 @@
 package cn.canbao.register.imports;
 
-import cn.canbao.register.ColumnMapping;
 import cn.canbao.register.RegisterException;
 import java.util.ArrayList;
 import java.util.Comparator;

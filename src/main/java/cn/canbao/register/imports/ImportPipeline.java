@@ -3,9 +3,7 @@ package cn.canbao.register.imports;
 import cn.canbao.base.DomainException;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
-import cn.canbao.register.ColumnMapping;
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.RejectReason;
 import cn.canbao.register.extract.ExtractFormat;
 import cn.canbao.register.extract.ExtractHandler;
 import cn.canbao.register.extract.ExtractReader;
@@ -125,7 +123,7 @@ public class ImportPipeline {
      * The preview of a stored upload (issue 17): read as the options say up to the header and {@link #SAMPLE_ROWS} rows
      * (nothing else of the file is parsed, nothing is written), its columns matched to the layout's.
      */
-    public cn.canbao.register.ImportPreview preview(
+    public cn.canbao.register.imports.ImportPreview preview(
             ExtractKind kind, Path file, ReadOptions options, ColumnMapping mapping, boolean snapshot)
             throws IOException {
         KindImporter importer = importers.get(kind);
@@ -163,7 +161,7 @@ public class ImportPipeline {
                 .map(c -> absent.contains(c.key()) ? Column.optional(c.key(), c.chinese()) : c)
                 .toList();
         List<HeaderMatcher.Match> matches = HeaderMatcher.match(columns, header, mapping);
-        return new cn.canbao.register.ImportPreview(
+        return new cn.canbao.register.imports.ImportPreview(
                 kind,
                 ExtractReader.detect(file, options).name(),
                 ExtractReader.sheetNames(file),
@@ -172,7 +170,7 @@ public class ImportPipeline {
                 header,
                 rows,
                 matches.stream()
-                        .map(m -> new cn.canbao.register.ImportPreview.ColumnChoice(
+                        .map(m -> new cn.canbao.register.imports.ImportPreview.ColumnChoice(
                                 m.key(), m.chinese(), m.required(), m.header(), m.confidence()))
                         .toList(),
                 HeaderMatcher.missing(matches));

@@ -1,7 +1,5 @@
 package cn.canbao.register.imports;
 
-import cn.canbao.register.RejectReason;
-
 /**
  * Police rows of one ID number repeating each other in one file (docs/extract-layouts.md, "Repeats inside one
  * file"). Several rows of a person are normal — a birth and a later move, a registration and a death — and are

@@ -1,7 +1,6 @@
 package cn.canbao.register.imports;
 
 import cn.canbao.region.Region;
-import cn.canbao.register.RejectReason;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -1,7 +1,5 @@
 package cn.canbao.register.imports;
 
-import cn.canbao.register.RejectReason;
-
 /**
  * Whether a row's person belongs to the importer (docs/extract-layouts.md, "Whose rows an import may
  * apply"): every check is one set-wide statement over the stage.

@@ -1,6 +1,5 @@
 package cn.canbao.register.imports;
 
-import cn.canbao.register.RejectReason;
 import java.io.Serial;
 
 /**

@@ -1,8 +1,7 @@
 package cn.canbao.register.imports;
 
-import cn.canbao.register.IdNumber;
-import cn.canbao.register.MobileNumber;
-import cn.canbao.register.RejectReason;
+import cn.canbao.register.person.IdNumber;
+import cn.canbao.register.person.MobileNumber;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -53,7 +52,7 @@ final class RowValues {
     static RowValues forHeader(
             List<Column> layout,
             List<String> header,
-            cn.canbao.register.ColumnMapping mapping,
+            cn.canbao.register.imports.ColumnMapping mapping,
             Map<String, String> absentValues,
             LocalDate today) {
         List<Column> columns = new ArrayList<>(layout);

@@ -1,12 +1,11 @@
 package cn.canbao.register.imports;
 
-import cn.canbao.register.RejectReason;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Police rows that would move a person's household across the edge of the importer's region — out of
  * it, or into it from outside — are not applied: they become one transfer request per person
- * (household_transfer), which the other side decides (cn.canbao.register.HouseholdTransferService).
+ * (household_transfer), which the other side decides (cn.canbao.register.transfers.HouseholdTransferService).
  * The person's latest registration-type row of the file decides, as it is the one a merge applies;
  * all their registration rows are then held. Set-based, on the stage after the plain refusals.
  */

@@ -3,7 +3,6 @@ package cn.canbao.register.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.canbao.register.ColumnMapping;
 import cn.canbao.register.RegisterException;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,6 @@ package cn.canbao.register.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import cn.canbao.register.RejectReason;
 import cn.canbao.register.TestIds;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,9 +69,9 @@ class RowChecksTest {
                         "3505**********01AB"),
                 Arguments.of(
                         RejectReason.ID_BIRTH_DATE,
-                        Map.of("身份证号", feb30 + cn.canbao.register.IdNumber.checkCharacter(feb30)),
+                        Map.of("身份证号", feb30 + cn.canbao.register.person.IdNumber.checkCharacter(feb30)),
                         "身份证号",
-                        "3505**********001" + cn.canbao.register.IdNumber.checkCharacter(feb30)),
+                        "3505**********001" + cn.canbao.register.person.IdNumber.checkCharacter(feb30)),
                 Arguments.of(
                         RejectReason.ID_CHECK_CHARACTER,
                         Map.of("身份证号", first17 + (MAN.charAt(17) == '1' ? '2' : '1')),

@@ -1,0 +1,2 @@
+/** A bulletin as PDF and Excel downloads (fonts, layout, workbook). */
+package cn.canbao.bulletin.export;

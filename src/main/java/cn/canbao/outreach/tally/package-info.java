@@ -1,0 +1,2 @@
+/** The work tally: visits and enrolments per worker and tier, on screen and as a workbook. */
+package cn.canbao.outreach.tally;

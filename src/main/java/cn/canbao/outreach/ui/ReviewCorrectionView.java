@@ -1,0 +1,85 @@
+package cn.canbao.outreach.ui;
+
+import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.outreach.correction.CorrectionRequest;
+import cn.canbao.outreach.correction.CorrectionService;
+import cn.canbao.outreach.process.OutreachProcess;
+import cn.canbao.register.person.IdNumber;
+import cn.canbao.task.TaskFormView;
+import cn.canbao.task.TaskInbox;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** 核实数据更正: the clerk reads the grid worker's finding and evidence, then approves (the file changes) or rejects. */
+@Route("tasks/review-correction")
+@RolesAllowed({"CLERK", "ADMIN"})
+class ReviewCorrectionView extends TaskFormView implements TranslatedTitle {
+
+    @Override
+    public String titleKey() {
+        return "title.reviewCorrection";
+    }
+
+    private final CorrectionService corrections;
+
+    ReviewCorrectionView(TaskInbox inbox, CorrectionService corrections, Clock clock) {
+        super(inbox, clock);
+        this.corrections = corrections;
+    }
+
+    @Override
+    protected void render() {
+        CorrectionRequest r = corrections.get(recordId());
+        FormLayout facts = new FormLayout();
+        facts.setId("correction-facts");
+        facts.addFormItem(
+                new Span(r.name() + " · " + IdNumber.mask(r.idNumber())), getTranslation("outreach.correction.person"));
+        facts.addFormItem(new Span(getTranslation(r.kind().messageKey())), getTranslation("outreach.correction.kind"));
+        facts.addFormItem(new Span(r.evidence()), getTranslation("outreach.visit.evidence"));
+        switch (r.kind()) {
+            case MOVED ->
+                facts.addFormItem(
+                        new Span(
+                                r.movedTo() == null
+                                        ? getTranslation("outreach.correction.outOfCounty")
+                                        : r.movedToName() + " (" + r.movedTo() + ")"),
+                        getTranslation("outreach.visit.movedTo"));
+            case DECEASED ->
+                facts.addFormItem(new Span(String.valueOf(r.eventDate())), getTranslation("outreach.visit.deathDate"));
+            case INSURED_ELSEWHERE ->
+                facts.addFormItem(
+                        new Span(getTranslation("outreach.scheme." + r.insuredScheme())
+                                + (r.insuredWhere() == null ? "" : " · " + r.insuredWhere())),
+                        getTranslation("outreach.visit.insuredWhere"));
+        }
+        facts.addFormItem(
+                new Span(r.requestedBy() + " · " + time.format(r.requestedAt())),
+                getTranslation("outreach.correction.requested"));
+        TextArea note = new TextArea(getTranslation("outreach.correction.note"));
+        note.setWidthFull();
+        note.setId("correction-note");
+        Button approve = new Button(getTranslation("outreach.correction.approve"), e -> decide(true, note.getValue()));
+        approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        approve.setId("correction-approve");
+        Button reject = new Button(getTranslation("outreach.correction.reject"), e -> decide(false, note.getValue()));
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        reject.setId("correction-reject");
+        add(facts, note, new Div(approve, reject));
+    }
+
+    private void decide(boolean approved, String note) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(OutreachProcess.VAR_APPROVED, approved);
+        v.put(OutreachProcess.VAR_DECISION_NOTE, note);
+        complete(v, approved ? "outreach.correction.approved" : "outreach.correction.rejected");
+    }
+}

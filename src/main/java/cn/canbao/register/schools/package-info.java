@@ -1,0 +1,2 @@
+/** School enrollment units and their rolls, with the school list workbook. */
+package cn.canbao.register.schools;

@@ -1,0 +1,2 @@
+/** The users' table (accounts, roles, sessions) and their part of a region merge. */
+package cn.canbao.security.persistence;

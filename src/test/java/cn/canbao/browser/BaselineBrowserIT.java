@@ -3,14 +3,13 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
-import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A township leader opens the baseline page and reads the campaign plan's columns for their township. */
 @CanbaoIntegrationTest
-class BaselineBrowserIT {
+class BaselineBrowserIT extends IntegrationTestBase {
 
     static final String TOWNSHIP = "350525121000";
 
@@ -27,20 +26,13 @@ class BaselineBrowserIT {
     int port;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    RegionService regions;
 
     @Test
     void aTownshipLeaderSeesTheBaselineOfTheirTownship() throws Exception {
         security.ensureUser("clerk.baseline.ui", "350525000000", Role.CLERK);
         security.ensureUser("leader.baseline.ui", TOWNSHIP, Role.TOWNSHIP_LEADER);
-        String village = SystemAccess.call(() ->
-                regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE).get(0).code());
+        String village = firstBelow(TOWNSHIP, RegionLevel.VILLAGE);
         String a = TestIds.id("350525", LocalDate.of(1955, 5, 5), 951);
         String b = TestIds.id("350525", LocalDate.of(1955, 5, 6), 953);
         importer.importAs(

@@ -3,6 +3,7 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
@@ -21,14 +22,13 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The county leader opens the drafted bulletin from 我的任务 and publishes it with remarks; a township
  * leader then reads it on the bulletins page and downloads it as PDF.
  */
 @CanbaoIntegrationTest
-class BulletinBrowserIT {
+class BulletinBrowserIT extends IntegrationTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TOWNSHIP = "350525112000"; // 仙夹镇
@@ -39,9 +39,6 @@ class BulletinBrowserIT {
     int port;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     CampaignService campaigns;
 
     @Autowired
@@ -49,9 +46,6 @@ class BulletinBrowserIT {
 
     @Autowired
     ApplicationEventPublisher events;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Campaign campaign;
 

@@ -6,6 +6,7 @@ import static cn.canbao.dashboard.DashboardTestCounty.VILLAGE_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 包村 in the browser: the township leader assigns a cadre to 丁一村 on 包村干部; the cadre logs in and the dashboard
@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * target/screenshots/.
  */
 @CanbaoIntegrationTest
-class CadresBrowserIT {
+class CadresBrowserIT extends IntegrationTestBase {
 
     static final int YEAR = 2071; // SupervisionIT's and DashboardIT's year of the same county
 
@@ -40,16 +40,10 @@ class CadresBrowserIT {
     DashboardTestCounty county;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     CampaignService campaigns;
 
     @Autowired
     RuntimeService runtime;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Campaign campaign;
 

@@ -5,6 +5,7 @@ import static cn.canbao.dashboard.DashboardTestCounty.TOWNSHIP_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
@@ -36,7 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * register's coverage of the county and its townships. Screenshots under target/screenshots/.
  */
 @CanbaoIntegrationTest
-class DashboardBrowserIT {
+class DashboardBrowserIT extends IntegrationTestBase {
 
     static final int YEAR = 2081;
     static final List<String> CHARTS = List.of("progress", "coverage", "reasons", "funnel", "sms");
@@ -46,9 +47,6 @@ class DashboardBrowserIT {
 
     @Autowired
     DashboardTestCounty county;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     RegisterOnlyCounty registerOnly;

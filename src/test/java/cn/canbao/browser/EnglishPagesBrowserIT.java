@@ -3,6 +3,7 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
@@ -48,7 +49,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * With English chosen, no page shows Chinese words of the application (issue 19.4). Users of several roles who chose
@@ -69,7 +69,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EnglishPagesBrowserIT {
+class EnglishPagesBrowserIT extends IntegrationTestBase {
 
     static final String COUNTY = "350525000000";
     static final String CAMPAIGN = "英文界面测试行动";
@@ -83,9 +83,6 @@ class EnglishPagesBrowserIT {
     int port;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     CampaignService campaigns;
 
     @Autowired
@@ -96,9 +93,6 @@ class EnglishPagesBrowserIT {
 
     @Autowired
     ApplicationEventPublisher events;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     TaskInbox inbox;

@@ -3,6 +3,7 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -19,13 +19,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ErrorPagesBrowserIT {
+class ErrorPagesBrowserIT extends IntegrationTestBase {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    SecurityTestSupport security;
 
     private Browser browser;
 

@@ -3,6 +3,7 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.bulletin.BulletinPublished;
 import cn.canbao.campaign.Campaign;
@@ -14,7 +15,6 @@ import cn.canbao.escalation.EscalationService;
 import cn.canbao.escalation.EscalationStatus;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
@@ -30,22 +30,18 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The county leader sees the county's lagging rule with who last changed it on 约谈整改, opens the proposed summons of
  * the township at the bottom from 我的任务 and waives it with a reason: the case is closed as waived, nobody summoned.
  */
 @CanbaoIntegrationTest
-class EscalationBrowserIT {
+class EscalationBrowserIT extends IntegrationTestBase {
 
     static final String COUNTY = "350525000000";
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     CampaignService campaigns;
@@ -54,16 +50,10 @@ class EscalationBrowserIT {
     EscalationService escalations;
 
     @Autowired
-    RegionService regions;
-
-    @Autowired
     RuntimeService runtime;
 
     @Autowired
     ApplicationEventPublisher events;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Campaign campaign;
 

@@ -3,8 +3,8 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.IdNumber;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
@@ -15,35 +15,22 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A clerk uploads a GBK police extract in the import wizard and sees the counts and the rejected row (its ID
  * number masked), and downloads the raw rows (audited).
  */
 @CanbaoIntegrationTest
-class ImportWizardBrowserIT {
+class ImportWizardBrowserIT extends IntegrationTestBase {
 
     @LocalServerPort
     int port;
 
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Test
     void aClerkUploadsAnExtractAndSeesCountsAndRejects() throws Exception {
         security.ensureUser("clerk.wizard", "350525000000", Role.CLERK);
-        String village = SystemAccess.call(() -> regions.descendantsAtLevel("350525108000", RegionLevel.VILLAGE)
-                .get(0)
-                .code());
+        String village = firstBelow("350525108000", RegionLevel.VILLAGE);
         String first17 = "35052519830303091";
         String good = first17 + IdNumber.checkCharacter(first17);
         String bad = first17 + (IdNumber.checkCharacter(first17) == '1' ? '2' : '1');

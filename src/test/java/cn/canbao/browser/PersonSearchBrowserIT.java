@@ -3,8 +3,8 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.IdNumber;
 import cn.canbao.register.ImportRun;
@@ -23,7 +23,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A clerk finds an imported person in headless Chromium: the grid shows the masked ID number, the
@@ -31,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PersonSearchBrowserIT {
+class PersonSearchBrowserIT extends IntegrationTestBase {
 
     static final String CLERK = "clerk.browser.search";
     static final String TAOCHENG = "350525101000";
@@ -41,15 +40,6 @@ class PersonSearchBrowserIT {
 
     @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     final String id = TestIds.id("350525", LocalDate.of(1983, 4, 8), 711);
     final String masked = IdNumber.mask(id);

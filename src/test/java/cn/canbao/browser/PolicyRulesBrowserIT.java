@@ -3,6 +3,7 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.policy.RuleSet;
 import cn.canbao.policy.RuleSetFixtures;
 import cn.canbao.policy.RuleSetService;
@@ -21,15 +22,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** A county clerk reads the policy rules: the versions with the one in force, and the tables with their annotations. */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PolicyRulesBrowserIT {
+class PolicyRulesBrowserIT extends IntegrationTestBase {
 
     static final String CLERK = "clerk.browser.policy";
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     RuleSetService ruleSets;

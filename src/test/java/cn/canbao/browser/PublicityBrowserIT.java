@@ -3,12 +3,12 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.ProcessTestSupport;
 import cn.canbao.publicity.PublicityDrive;
 import cn.canbao.publicity.PublicityService;
 import cn.canbao.publicity.PublicityTally;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A volunteer logs a publicity activity for their village on a phone; the township's total counts it. */
 @CanbaoIntegrationTest
-class PublicityBrowserIT {
+class PublicityBrowserIT extends IntegrationTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TOWNSHIP = "350525107000";
@@ -32,13 +32,7 @@ class PublicityBrowserIT {
     int port;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     PublicityService publicity;
-
-    @Autowired
-    RegionService regions;
 
     @Autowired
     ProcessTestSupport processes;
@@ -53,8 +47,7 @@ class PublicityBrowserIT {
     @Test
     void aVolunteerLogsATalkOnAPhone() throws Exception {
         String leader = security.ensureUser("county.leader.publicity.ui", COUNTY, Role.COUNTY_LEADER);
-        String village = SystemAccess.call(() ->
-                regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE).get(0).code());
+        String village = firstBelow(TOWNSHIP, RegionLevel.VILLAGE);
         String volunteer = security.ensureUser("volunteer.publicity.ui", village, Role.VOLUNTEER);
         LocalDate today = LocalDate.now();
         drive = security.as(

@@ -3,9 +3,9 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
@@ -15,16 +15,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 17, point 10 as an administrator walks it: uploads a grid list on the 区划维护 page, sees the difference
  * (one new grid) before anything is written, confirms, and the grid exists.
  */
 @CanbaoIntegrationTest
-class RegionMaintenanceBrowserIT {
+class RegionMaintenanceBrowserIT extends IntegrationTestBase {
 
     static final String COUNTY = "350572000000";
     static final String TOWNSHIP = "350572101000";
@@ -32,15 +30,6 @@ class RegionMaintenanceBrowserIT {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void anAdministratorUploadsAGridListSeesTheDifferenceAndConfirms() throws Exception {

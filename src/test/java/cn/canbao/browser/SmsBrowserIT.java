@@ -3,9 +3,10 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.TestIds;
+import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
@@ -20,25 +21,14 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The county clerk on 短信提醒: the day's figures, a template with a link refused (and the live count
  * saying why), a good one saved, and a resident's opt-out recorded by ID number.
  */
 @CanbaoIntegrationTest
-class SmsBrowserIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
+@AsSystem
+class SmsBrowserIT extends IntegrationTestBase {
 
     static final String COUNTY = "350525000000";
 
@@ -46,16 +36,7 @@ class SmsBrowserIT {
     int port;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     SmsOutbox outbox;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @AfterEach
     void removeTestPersons() {

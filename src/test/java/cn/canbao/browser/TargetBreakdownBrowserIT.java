@@ -3,6 +3,7 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.ProcessTestSupport;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
@@ -24,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * over the villages on a phone-sized screen: a split that does not add up is refused, one that does is taken.
  */
 @CanbaoIntegrationTest
-class TargetBreakdownBrowserIT {
+class TargetBreakdownBrowserIT extends IntegrationTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TOWNSHIP = "350525122000";
@@ -32,9 +33,6 @@ class TargetBreakdownBrowserIT {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     CampaignService campaigns;

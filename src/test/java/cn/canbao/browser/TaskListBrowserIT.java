@@ -3,6 +3,7 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.task.InboxTestProcess;
@@ -21,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** On a phone, a township leader sees their tasks as cards, claims one, spots the overdue one and opens its form. */
 @CanbaoIntegrationTest
-class TaskListBrowserIT {
+class TaskListBrowserIT extends IntegrationTestBase {
 
     static final String TOWNSHIP = "350525115000";
     static final String OTHER_TOWNSHIP = "350525116000";
@@ -29,9 +30,6 @@ class TaskListBrowserIT {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     InboxTestProcess process;

@@ -3,6 +3,7 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.cadence.CadenceService;
 import cn.canbao.cadence.CadenceTestCounty;
@@ -21,22 +22,18 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A village cadre confirms the day's summary on a phone (opened from 我的任务, remarks entered, confirmed);
  * the township leader records a dispatch; the county reads the reporting matrix and changes the cadence.
  */
 @CanbaoIntegrationTest
-class VillageSummaryBrowserIT {
+class VillageSummaryBrowserIT extends IntegrationTestBase {
 
     static final String CAMPAIGN = "节奏手机测试行动";
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     CampaignService campaigns;
@@ -49,9 +46,6 @@ class VillageSummaryBrowserIT {
 
     @Autowired
     CadenceTestSupport driver;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Campaign campaign;
 

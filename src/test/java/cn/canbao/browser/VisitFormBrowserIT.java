@@ -3,6 +3,7 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
@@ -12,7 +13,6 @@ import cn.canbao.outreach.OutreachStarter;
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
@@ -29,14 +29,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A grid worker on a phone: opens 催缴走访, sees the residents of their grid in outreach (ID and phone masked),
  * taps the one whose visit is due, records "unreachable" with a note, and is back at the list with that case closed.
  */
 @CanbaoIntegrationTest
-class VisitFormBrowserIT {
+class VisitFormBrowserIT extends IntegrationTestBase {
 
     static final String COUNTY = "350596000000";
     static final String TOWNSHIP = "350596101000";
@@ -45,12 +44,6 @@ class VisitFormBrowserIT {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
 
     @Autowired
     ImportTestSupport importer;
@@ -63,9 +56,6 @@ class VisitFormBrowserIT {
 
     @Autowired
     RuntimeService runtime;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Campaign campaign;
 

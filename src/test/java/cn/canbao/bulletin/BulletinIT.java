@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
@@ -13,10 +14,10 @@ import cn.canbao.campaign.NewCampaign;
 import cn.canbao.quota.TargetProgress;
 import cn.canbao.quota.TargetService;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
+import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
@@ -39,7 +40,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -49,19 +49,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * the next bulletin shows the change; a second call for the same day does nothing.
  */
 @CanbaoIntegrationTest
+@AsSystem
 @RecordApplicationEvents
-class BulletinIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
+class BulletinIT extends IntegrationTestBase {
 
     // a county of its own (tests run in any order: another test's residents in a demo township would change the
     // targets and coverage this test counts)
@@ -87,16 +77,7 @@ class BulletinIT {
     TargetService targets;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     ApplicationEventPublisher events;

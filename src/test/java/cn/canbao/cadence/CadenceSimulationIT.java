@@ -10,13 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.DomainException;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Fifteen campaign days on a county of three villages in two townships, the engine clock at each day's
@@ -41,18 +41,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * its window, the third never; so do the townships' dispatches (on time, never).
  */
 @CanbaoIntegrationTest
-class CadenceSimulationIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
+@AsSystem
+class CadenceSimulationIT extends IntegrationTestBase {
 
     static final LocalDate FIRST = LocalDate.of(2050, 9, 1); // a Thursday
 
@@ -72,9 +62,6 @@ class CadenceSimulationIT {
     org.camunda.bpm.engine.RuntimeService runtime;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     CadenceTestCounty county;
 
     @Autowired
@@ -82,9 +69,6 @@ class CadenceSimulationIT {
 
     @Autowired
     BulletinDueRecorder bulletins;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private final List<Campaign> started = new ArrayList<>();
     private String leader;

@@ -6,6 +6,7 @@ import static cn.canbao.cadence.CadenceTestCounty.VILLAGE_2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
@@ -14,13 +15,11 @@ import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The daily summary counts what the register received since the village's previous summary: an
@@ -28,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * payment that came with a tax extract and a reason a grid worker recorded; the third shows nothing new.
  */
 @CanbaoIntegrationTest
-class VillageSummaryPrefillIT {
+class VillageSummaryPrefillIT extends IntegrationTestBase {
 
     static final int YEAR = 2054;
 
@@ -45,13 +44,7 @@ class VillageSummaryPrefillIT {
     CadenceTestSupport driver;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Campaign campaign;
 

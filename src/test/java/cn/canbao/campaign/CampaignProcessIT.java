@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.ProcessTestSupport;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.base.DomainException;
@@ -14,12 +15,10 @@ import cn.canbao.quota.TargetTable;
 import cn.canbao.quota.TargetVariables;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
@@ -40,7 +39,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Walks a whole campaign through the engine on the demo county: proposals from the register, the
@@ -49,7 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * extended and ends; the summary closes the campaign.
  */
 @CanbaoIntegrationTest
-class CampaignProcessIT {
+class CampaignProcessIT extends IntegrationTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TOWNSHIP = "350525119000";
@@ -79,16 +77,7 @@ class CampaignProcessIT {
     ManagementService management;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Campaign started;
 

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.DomainException;
 import cn.canbao.bulletin.BulletinBand;
 import cn.canbao.campaign.Campaign;
@@ -32,7 +33,6 @@ import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.NotEnrolledReason;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.sms.SmsFigures;
 import cn.canbao.sms.SmsReports;
@@ -46,7 +46,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The dashboard's aggregates on real PostgreSQL for a seeded county of seven residents: every region's
@@ -55,15 +54,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * page's counts, a payment import refreshes the figures by itself, and every read respects the caller's scope.
  */
 @CanbaoIntegrationTest
-class DashboardIT {
+class DashboardIT extends IntegrationTestBase {
 
     static final int YEAR = 2071;
 
     @Autowired
     DashboardTestCounty county;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     ImportTestSupport importer;
@@ -88,9 +84,6 @@ class DashboardIT {
 
     @Autowired
     RuntimeService runtime;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Campaign campaign;
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));

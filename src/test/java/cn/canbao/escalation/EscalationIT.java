@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.AccessRefused;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.base.DomainException;
@@ -18,9 +19,7 @@ import cn.canbao.escalation.EscalationRule.Combine;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
@@ -42,7 +41,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Escalation on the demo county through the real engine (timers run as the job executor would run them, at the
@@ -52,7 +50,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * it set closes a still-lagging case at the county.
  */
 @CanbaoIntegrationTest
-class EscalationIT {
+class EscalationIT extends IntegrationTestBase {
 
     /** The application's zone in the tests (canbao.zone unset). */
     static final ZoneId ZONE = CanbaoClock.DEFAULT_ZONE;
@@ -77,15 +75,6 @@ class EscalationIT {
 
     @Autowired
     ManagementService management;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     ApplicationEventPublisher events;

@@ -7,14 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.base.DomainException;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
+import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.task.TaskInbox;
 import java.time.LocalDate;
 import java.util.Map;
@@ -22,13 +23,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Newborns from the health commission's birth certificates (issue 16): on the register and in the newborn fast track
@@ -37,8 +35,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * name), carrying the enrolment over and starting no second track.
  */
 @CanbaoIntegrationTest
+@AsSystem
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BirthCertificateIT {
+class BirthCertificateIT extends IntegrationTestBase {
 
     static final String POLICE = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号," + "出生医学证明编号\n";
     static final String CERTIFICATES = "出生医学证明编号,姓名,性别,出生日期,母亲身份证号,父亲身份证号,居住地区划,网格编码\n";
@@ -50,12 +49,6 @@ class BirthCertificateIT {
 
     @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     TaskService taskService;
@@ -71,16 +64,6 @@ class BirthCertificateIT {
 
     LocalDate today;
     int year;
-
-    @BeforeEach
-    void asTheSystem() {
-        SecurityTestSupport.beginSystem();
-    }
-
-    @AfterEach
-    void nobodyAgain() {
-        SecurityTestSupport.endSystem();
-    }
 
     @BeforeAll
     void countyAndUsers() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
@@ -15,13 +16,11 @@ import cn.canbao.policy.RuleSetService;
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
@@ -41,7 +40,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Outreach per household (issue 16: "Visits and reminders are planned per household (户): one visit covers all
@@ -51,7 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * their shares; one visit recording each member's outcome; payments closing members one by one.
  */
 @CanbaoIntegrationTest
-class HouseholdVisitIT {
+class HouseholdVisitIT extends IntegrationTestBase {
 
     static final String COUNTY = "350595000000";
     static final String TOWNSHIP = "350595101000";
@@ -62,13 +60,7 @@ class HouseholdVisitIT {
     static final String WORKER = "grid.household";
 
     @Autowired
-    RegionService regions;
-
-    @Autowired
     org.springframework.context.MessageSource messages;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     ImportTestSupport importer;
@@ -93,9 +85,6 @@ class HouseholdVisitIT {
 
     @Autowired
     ManagementService management;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     RuleSetService ruleSets;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.DomainException;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
@@ -18,12 +19,10 @@ import cn.canbao.quota.TargetVariables;
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
@@ -45,7 +44,6 @@ import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Outreach does not wait for the slowest township: in a county of two townships, the one whose leader confirmed
@@ -54,7 +52,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * its leader confirms too — and then get exactly one case each, never a second for the first township's.
  */
 @CanbaoIntegrationTest
-class OutreachPerTownshipIT {
+class OutreachPerTownshipIT extends IntegrationTestBase {
 
     static final String COUNTY = "350588000000";
     static final String EAST = "350588101000";
@@ -65,12 +63,6 @@ class OutreachPerTownshipIT {
     static final String WEST_GRID = WEST_VILLAGE + "001";
     static final int YEAR = 2072;
     static final LocalDate FIRST = LocalDate.of(2071, 10, 1);
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     ImportTestSupport importer;
@@ -92,9 +84,6 @@ class OutreachPerTownshipIT {
 
     @Autowired
     RuntimeService runtime;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     Scheduler scheduler;

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
@@ -23,7 +24,6 @@ import cn.canbao.register.HardshipCategory;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
@@ -43,7 +43,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The outreach loop on a county of five residents: who is listed (lapsed and uninsured; not the enrolled, not
@@ -52,16 +51,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * finds a resident moved away — a correction that changes the register only once a clerk approves it.
  */
 @CanbaoIntegrationTest
-class OutreachProcessIT {
+class OutreachProcessIT extends IntegrationTestBase {
 
     static final int YEAR = 2061;
     static final LocalDate FIRST = LocalDate.of(2060, 10, 1);
 
     @Autowired
     OutreachTestCounty county;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     ImportTestSupport importer;
@@ -89,9 +85,6 @@ class OutreachProcessIT {
 
     @Autowired
     ManagementService management;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     RuleSetService ruleSets;

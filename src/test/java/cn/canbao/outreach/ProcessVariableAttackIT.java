@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
 import cn.canbao.base.AccessRefused;
@@ -16,7 +17,6 @@ import cn.canbao.fasttrack.FastTrackService;
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.NotEnrolledReason;
@@ -38,7 +38,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 15, hole 1: process variables are not trusted. A grid worker completes their own task through
@@ -49,7 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProcessVariableAttackIT {
+class ProcessVariableAttackIT extends IntegrationTestBase {
 
     static final String COUNTY = "350581000000";
     static final String T1 = "350581101000";
@@ -76,13 +75,7 @@ class ProcessVariableAttackIT {
     int port;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    RegionService regions;
 
     @Autowired
     CampaignService campaigns;
@@ -101,9 +94,6 @@ class ProcessVariableAttackIT {
 
     @Autowired
     RuntimeService runtime;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     RowFingerprint fingerprint;

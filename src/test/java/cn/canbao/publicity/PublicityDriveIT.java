@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.ProcessTestSupport;
 import cn.canbao.base.DomainException;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
@@ -34,7 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * up to township and county, every township confirms its figures (reminded when late), and the drive ends.
  */
 @CanbaoIntegrationTest
-class PublicityDriveIT {
+class PublicityDriveIT extends IntegrationTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TOWNSHIP = "350525105000";
@@ -59,12 +58,6 @@ class PublicityDriveIT {
 
     @Autowired
     ManagementService management;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    SecurityTestSupport security;
 
     private PublicityDrive drive;
 
@@ -133,9 +126,7 @@ class PublicityDriveIT {
                                 "中秋文艺汇演")));
 
         // refused: another township's village, a date outside the drive, nothing counted
-        String elsewhere = SystemAccess.call(() -> regions.descendantsAtLevel(OTHER_TOWNSHIP, RegionLevel.VILLAGE)
-                .get(0)
-                .code());
+        String elsewhere = firstBelow(OTHER_TOWNSHIP, RegionLevel.VILLAGE);
         assertRefused(
                 volunteer,
                 new NewActivity(elsewhere, PublicityKind.TALK, FROM, 1, 10, 0, 0, 0, null),

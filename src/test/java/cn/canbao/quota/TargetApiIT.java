@@ -3,6 +3,7 @@ package cn.canbao.quota;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.ProcessTestSupport;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
@@ -23,7 +24,7 @@ import org.springframework.http.ResponseEntity;
  * caller's region; the same campaign's tasks show in Camunda's REST API to their candidate groups only.
  */
 @CanbaoIntegrationTest
-class TargetApiIT {
+class TargetApiIT extends IntegrationTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TOWNSHIP = "350525110000";
@@ -32,9 +33,6 @@ class TargetApiIT {
 
     @Autowired
     TestRestTemplate http;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     CampaignService campaigns;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
@@ -12,7 +13,6 @@ import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 17, point 10: region and grid lists are data. A list uploaded by an administrator is previewed as its
@@ -35,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * retired; and an administrator of another county can do none of it (nothing changes).
  */
 @CanbaoIntegrationTest
-class RegionMaintenanceIT {
+class RegionMaintenanceIT extends IntegrationTestBase {
 
     static final String COUNTY = "350570000000";
     static final String TOWNSHIP = "350570101000";
@@ -45,22 +44,13 @@ class RegionMaintenanceIT {
     static final String V2 = "350570101002";
 
     @Autowired
-    RegionService regions;
-
-    @Autowired
     RegionMaintenance maintenance;
 
     @Autowired
     RegionListUpload upload;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     TaskService tasks;

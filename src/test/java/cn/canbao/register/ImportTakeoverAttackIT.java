@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 15, hole 3: a township clerk imports police rows about residents of another township — re-registering
@@ -35,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImportTakeoverAttackIT {
+class ImportTakeoverAttackIT extends IntegrationTestBase {
 
     static final String TAOCHENG = "350525101000";
     static final String DONGPING = "350525102000";
@@ -50,16 +49,7 @@ class ImportTakeoverAttackIT {
     int port;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     // residents of 东平镇: re-registered, moved in, declared dead, renamed in place, insured and paid
     final String reregistered = TestIds.id("350525", LocalDate.of(1958, 3, 1), 611);

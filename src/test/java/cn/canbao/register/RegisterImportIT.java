@@ -3,10 +3,10 @@ package cn.canbao.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
+import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.io.StringWriter;
 import java.time.LocalDate;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Police registrations and insurance status merged into the register on real PostgreSQL: exact
@@ -25,19 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * deaths ending outreach eligibility, moves changing the residence, and scoping of a township clerk.
  */
 @CanbaoIntegrationTest
+@AsSystem
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegisterImportIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
+class RegisterImportIT extends IntegrationTestBase {
 
     static final String TAOCHENG = "350525101000";
     static final String DONGPING = "350525102000";
@@ -48,15 +37,6 @@ class RegisterImportIT {
 
     @Autowired
     RegisterService register;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     ImportTestSupport importer;

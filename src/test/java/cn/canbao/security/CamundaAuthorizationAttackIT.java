@@ -3,6 +3,7 @@ package cn.canbao.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
 import java.net.http.HttpResponse;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 15, hole 6: Camunda's authorizations were too wide (region admins could deploy, delete and retry).
@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CamundaAuthorizationAttackIT {
+class CamundaAuthorizationAttackIT extends IntegrationTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TAOCHENG = "350525101000";
@@ -70,9 +70,6 @@ class CamundaAuthorizationAttackIT {
     int port;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     RowFingerprint fingerprint;
 
     @Autowired
@@ -95,9 +92,6 @@ class CamundaAuthorizationAttackIT {
 
     @Autowired
     CamundaAccessSetup accessSetup;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private String deploymentId;
     private String definitionId;

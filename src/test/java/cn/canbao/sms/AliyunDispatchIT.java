@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.DomainException;
 import cn.canbao.region.CurrentRegionScope;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.RegisterService;
 import cn.canbao.security.SecurityTestSupport;
 import java.time.Duration;
@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * lost (or whose sender died) found by its OutId and never sent twice.
  */
 @CanbaoIntegrationTest
-class AliyunDispatchIT {
+class AliyunDispatchIT extends IntegrationTestBase {
 
     @Autowired
     SmsTestSupport support;
@@ -45,13 +45,7 @@ class AliyunDispatchIT {
     JdbcClient jdbcClient;
 
     @Autowired
-    RegionService regions;
-
-    @Autowired
     CurrentRegionScope scope;
-
-    @Autowired
-    SecurityTestSupport security;
 
     final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 10, 0));
     AliyunStub stub;

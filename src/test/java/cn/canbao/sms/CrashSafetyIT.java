@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.security.AsSystem;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
@@ -21,18 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * resident gets the same reminder twice. And an outbox of 10,000 drains completely.
  */
 @CanbaoIntegrationTest
+@AsSystem
 class CrashSafetyIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
 
     @Autowired
     SmsTestSupport support;

@@ -3,6 +3,7 @@ package cn.canbao.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.security.AsSystem;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,18 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** Quiet hours, the per-person cap and the identical-text cap, with a fixed clock: deferred, never dropped. */
 @CanbaoIntegrationTest
+@AsSystem
 class DispatchRulesIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
 
     @Autowired
     SmsTestSupport support;

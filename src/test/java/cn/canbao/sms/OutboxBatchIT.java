@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,20 +12,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** An outreach start's batch queues its texts together: each as one enqueue would queue it. */
 @CanbaoIntegrationTest
-class OutboxBatchIT {
+class OutboxBatchIT extends IntegrationTestBase {
 
     @Autowired
     SmsTestSupport support;
 
     @Autowired
     SmsOutbox outbox;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     String grid;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.DomainException;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
@@ -24,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * counted and end in the operator's queue; a lookup reads past the number's first page. Every fault is counted.
  */
 @CanbaoIntegrationTest
-class ProviderFaultsIT {
+class ProviderFaultsIT extends IntegrationTestBase {
 
     static final String SERVICE = "MG00000000000000000000000000000001";
     static final String PROVINCE = "350000000000";
@@ -38,9 +39,6 @@ class ProviderFaultsIT {
 
     @Autowired
     SmsOperations operations;
-
-    @Autowired
-    SecurityTestSupport security;
 
     final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 10, 0));
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();

@@ -3,6 +3,7 @@ package cn.canbao.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.security.AsSystem;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -18,18 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * gets, a 429 retried once, 21211 never retried, and the rate limit held where the requests arrive.
  */
 @CanbaoIntegrationTest
+@AsSystem
 class TwilioDispatchIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
 
     @Autowired
     SmsTestSupport support;

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.DomainException;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
+import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
-import cn.canbao.security.SystemAccess;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,18 +34,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and clerk, in their region only.
  */
 @CanbaoIntegrationTest
-class TwilioWebhookIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
+@AsSystem
+class TwilioWebhookIT extends IntegrationTestBase {
 
     static final String TOKEN = "test-auth-token-not-a-secret";
 
@@ -64,12 +53,6 @@ class TwilioWebhookIT {
 
     @Autowired
     SmsReports reports;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
 
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
@@ -215,9 +198,7 @@ class TwilioWebhookIT {
     @Test
     void gridWorkersAndClerksRecordOptOutsInTheirRegionOnly() {
         String mine = support.person(4021, "13700004021", grid);
-        String otherGrid = SystemAccess.call(() -> regions.descendantsAtLevel("350525118000", RegionLevel.GRID)
-                .get(0)
-                .code());
+        String otherGrid = firstBelow("350525118000", RegionLevel.GRID);
         String elsewhere = support.person(4022, "13700004022", otherGrid);
         String worker = security.ensureUser("grid.worker.sms", grid, Role.GRID_WORKER);
         String clerk = security.ensureUser("clerk.sms", "350525000000", Role.CLERK);

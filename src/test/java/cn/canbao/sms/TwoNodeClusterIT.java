@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.PackagedJar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ import org.springframework.util.FileSystemUtils;
  * table run once each, on both nodes' job executors. Also run alone by {@code ./mvnw verify -Pcluster}.
  */
 @CanbaoIntegrationTest
-class TwoNodeClusterIT {
+class TwoNodeClusterIT extends IntegrationTestBase {
 
     private static final String COUNTY = "350486";
     private static final String OUTREACH_COUNTY = "350487";
@@ -45,9 +46,6 @@ class TwoNodeClusterIT {
 
     @Autowired
     Environment env;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void theOtherNodeFinishesTheOutboxOfAKilledOneAndEveryTriggerFiresOnce() throws Exception {

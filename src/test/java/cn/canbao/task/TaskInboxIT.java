@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.region.RegionService;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,7 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TaskInboxIT {
+class TaskInboxIT extends IntegrationTestBase {
 
     // townships no other test gives tasks to (CamundaBehindLoginIT expects 101000 to have none)
     static final String TOWNSHIP_A = "350525113000";
@@ -45,16 +44,10 @@ class TaskInboxIT {
     static final String LEADER_B = "leader.inbox.b";
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     InboxTestProcess process;
 
     @Autowired
     TaskInbox inbox;
-
-    @Autowired
-    RegionService regions;
 
     @Autowired
     TaskService tasks;

@@ -3,24 +3,21 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
+import cn.canbao.campaign.CampaignProcesses;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -28,15 +25,15 @@ import org.springframework.context.ApplicationEventPublisher;
  * leader then reads it on the bulletins page and downloads it as PDF.
  */
 @CanbaoIntegrationTest
-class BulletinBrowserIT extends IntegrationTestBase {
+class BulletinBrowserIT extends BrowserTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TOWNSHIP = "350525112000"; // 仙夹镇
     static final String CAMPAIGN = "通报浏览器测试行动";
     static final int YEAR = 2050;
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    CampaignProcesses campaignProcesses;
 
     @Autowired
     CampaignService campaigns;
@@ -51,14 +48,7 @@ class BulletinBrowserIT extends IntegrationTestBase {
 
     @AfterEach
     void deleteProcesses() {
-        if (campaign != null) {
-            for (ProcessInstance p : runtime.createProcessInstanceQuery()
-                    .processInstanceBusinessKey(Long.toString(campaign.id()))
-                    .rootProcessInstances()
-                    .list()) {
-                runtime.deleteProcessInstance(p.getId(), "test finished");
-            }
-        }
+        campaignProcesses.endAll(campaign);
     }
 
     @Test
@@ -71,8 +61,8 @@ class BulletinBrowserIT extends IntegrationTestBase {
                         CAMPAIGN, YEAR, COUNTY, LocalDate.of(YEAR - 1, 9, 1), LocalDate.of(YEAR - 1, 12, 31))));
         SystemAccess.run(() -> events.publishEvent(new BulletinDue(campaign.id(), LocalDate.of(YEAR - 1, 10, 15))));
 
-        try (Browser browser = new Browser(port, 1280, 900)) {
-            browser.login(leader, SecurityTestSupport.PASSWORD);
+        try (Browser browser = desk()) {
+            browser.login(leader);
             browser.open("/tasks");
             WebElement card = browser.waitFor(d -> d.findElements(By.className("task-card")).stream()
                     .filter(c ->
@@ -98,8 +88,8 @@ class BulletinBrowserIT extends IntegrationTestBase {
                         campaign.id()))
                 .isEqualTo("PUBLISHED");
 
-        try (Browser browser = new Browser(port, 1280, 900)) {
-            browser.login(townshipLeader, SecurityTestSupport.PASSWORD);
+        try (Browser browser = desk()) {
+            browser.login(townshipLeader);
             assertThat(text(browser, "main-navigation")).contains("通报");
             browser.open("/bulletins/" + campaign.id());
             browser.waitFor(d -> !d.findElements(By.id("bulletin-table")).isEmpty());

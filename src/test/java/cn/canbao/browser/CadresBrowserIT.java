@@ -6,21 +6,18 @@ import static cn.canbao.dashboard.DashboardTestCounty.VILLAGE_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
 import cn.canbao.campaign.Campaign;
+import cn.canbao.campaign.CampaignProcesses;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.dashboard.DashboardTestCounty;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * 包村 in the browser: the township leader assigns a cadre to 丁一村 on 包村干部; the cadre logs in and the dashboard
@@ -29,12 +26,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * target/screenshots/.
  */
 @CanbaoIntegrationTest
-class CadresBrowserIT extends IntegrationTestBase {
+class CadresBrowserIT extends BrowserTestBase {
 
     static final int YEAR = 2071; // SupervisionIT's and DashboardIT's year of the same county
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    CampaignProcesses campaignProcesses;
 
     @Autowired
     DashboardTestCounty county;
@@ -42,20 +39,11 @@ class CadresBrowserIT extends IntegrationTestBase {
     @Autowired
     CampaignService campaigns;
 
-    @Autowired
-    RuntimeService runtime;
-
     private Campaign campaign;
 
     @AfterEach
     void endCampaign() {
-        if (campaign != null
-                && runtime.createProcessInstanceQuery()
-                                .processInstanceId(campaign.processInstanceId())
-                                .count()
-                        > 0) {
-            runtime.deleteProcessInstance(campaign.processInstanceId(), "test finished");
-        }
+        campaignProcesses.endCampaignProcess(campaign);
     }
 
     @Test
@@ -75,7 +63,7 @@ class CadresBrowserIT extends IntegrationTestBase {
                         NewCampaign.of("包村界面测试行动", YEAR, COUNTY, today.minusDays(9), today.plusDays(80))));
 
         try (Browser browser = new Browser(port, 1280, 1000)) {
-            browser.login(leader, SecurityTestSupport.PASSWORD);
+            browser.login(leader);
             assertThat(browser.driver().findElement(By.id("main-navigation")).getText())
                     .contains("包村干部");
             browser.open("/cadres");
@@ -98,7 +86,7 @@ class CadresBrowserIT extends IntegrationTestBase {
                 .isEqualTo(1);
 
         try (Browser browser = new Browser(port, 1280, 1000)) {
-            browser.login(cadre, SecurityTestSupport.PASSWORD);
+            browser.login(cadre);
             assertThat(browser.driver().findElement(By.id("main-navigation")).getText())
                     .contains("数据看板")
                     .doesNotContain("包村干部", "用户管理");
@@ -125,7 +113,7 @@ class CadresBrowserIT extends IntegrationTestBase {
         }
 
         try (Browser browser = new Browser(port, 1280, 1000)) {
-            browser.login(countyLeader, SecurityTestSupport.PASSWORD);
+            browser.login(countyLeader);
             browser.open("/supervision?campaign=" + campaign.id());
             browser.waitFor(d -> !d.findElements(By.id("supervision-set-up")).isEmpty());
             browser.driver().findElement(By.id("supervision-set-up")).click();
@@ -144,7 +132,7 @@ class CadresBrowserIT extends IntegrationTestBase {
         }
 
         try (Browser browser = new Browser(port, 1280, 1000)) {
-            browser.login(supervisor, SecurityTestSupport.PASSWORD);
+            browser.login(supervisor);
             browser.open("/dashboard?campaign=" + campaign.id());
             browser.waitFor(
                     d -> d.findElement(By.id("dashboard-title")).getText().startsWith("看板测试县"));

@@ -5,14 +5,13 @@ import static cn.canbao.dashboard.DashboardTestCounty.TOWNSHIP_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
 import cn.canbao.campaign.Campaign;
+import cn.canbao.campaign.CampaignProcesses;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.dashboard.DashboardTestCounty;
 import cn.canbao.dashboard.RegisterOnlyCounty;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,13 +21,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The county leader opens the dashboard: every chart drew its canvas with Chinese legends, the ranking lists the
@@ -37,13 +34,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * register's coverage of the county and its townships. Screenshots under target/screenshots/.
  */
 @CanbaoIntegrationTest
-class DashboardBrowserIT extends IntegrationTestBase {
+class DashboardBrowserIT extends BrowserTestBase {
 
     static final int YEAR = 2081;
     static final List<String> CHARTS = List.of("progress", "coverage", "reasons", "funnel", "sms");
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    CampaignProcesses campaignProcesses;
 
     @Autowired
     DashboardTestCounty county;
@@ -54,20 +51,11 @@ class DashboardBrowserIT extends IntegrationTestBase {
     @Autowired
     CampaignService campaigns;
 
-    @Autowired
-    RuntimeService runtime;
-
     private Campaign campaign;
 
     @AfterEach
     void endCampaign() {
-        if (campaign != null
-                && runtime.createProcessInstanceQuery()
-                                .processInstanceId(campaign.processInstanceId())
-                                .count()
-                        > 0) {
-            runtime.deleteProcessInstance(campaign.processInstanceId(), "test finished");
-        }
+        campaignProcesses.endCampaignProcess(campaign);
     }
 
     @Test
@@ -83,7 +71,7 @@ class DashboardBrowserIT extends IntegrationTestBase {
                         NewCampaign.of("看板界面测试行动", YEAR, COUNTY, today.minusDays(20), today.plusDays(60))));
 
         try (Browser browser = new Browser(port, 1280, 1000)) {
-            browser.login(leader, SecurityTestSupport.PASSWORD);
+            browser.login(leader);
             assertThat(browser.driver().findElement(By.id("main-navigation")).getText())
                     .contains("数据看板");
             browser.open("/dashboard?campaign=" + campaign.id());
@@ -142,8 +130,8 @@ class DashboardBrowserIT extends IntegrationTestBase {
                     d -> d.findElement(By.id("dashboard-title")).getText().startsWith("看板测试县"));
         }
 
-        try (Browser phone = new Browser(port, 390, 844)) {
-            phone.login(township, SecurityTestSupport.PASSWORD);
+        try (Browser phone = phone()) {
+            phone.login(township);
             phone.open("/dashboard?campaign=" + campaign.id());
             awaitCharts(phone, CHARTS);
             assertThat(phone.driver().findElement(By.id("dashboard-title")).getText())
@@ -166,7 +154,7 @@ class DashboardBrowserIT extends IntegrationTestBase {
                 security.ensureUser("dashboard.ui.register.only", RegisterOnlyCounty.COUNTY, Role.COUNTY_LEADER);
 
         try (Browser browser = new Browser(port, 1280, 1000)) {
-            browser.login(leader, SecurityTestSupport.PASSWORD);
+            browser.login(leader);
             browser.open("/dashboard");
             browser.waitFor(
                     d -> !d.findElements(By.id("dashboard-register-coverage")).isEmpty());

@@ -3,14 +3,13 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
+import cn.canbao.campaign.CampaignProcesses;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.register.PersonName;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.security.UserService;
 import cn.canbao.sms.SmsTemplate;
@@ -36,7 +35,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +43,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
@@ -69,7 +66,7 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EnglishPagesBrowserIT extends IntegrationTestBase {
+class EnglishPagesBrowserIT extends BrowserTestBase {
 
     static final String COUNTY = "350525000000";
     static final String CAMPAIGN = "英文界面测试行动";
@@ -79,8 +76,8 @@ class EnglishPagesBrowserIT extends IntegrationTestBase {
 
     private static final Pattern CJK = Pattern.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+");
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    CampaignProcesses campaignProcesses;
 
     @Autowired
     CampaignService campaigns;
@@ -138,12 +135,7 @@ class EnglishPagesBrowserIT extends IntegrationTestBase {
 
     @AfterAll
     void endTheCampaignsProcesses() {
-        for (ProcessInstance p : runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(Long.toString(campaign.id()))
-                .rootProcessInstances()
-                .list()) {
-            runtime.deleteProcessInstance(p.getId(), "test finished");
-        }
+        campaignProcesses.endAll(campaign);
     }
 
     @Test
@@ -151,10 +143,10 @@ class EnglishPagesBrowserIT extends IntegrationTestBase {
         Set<String> data = dataRuns();
         List<String> routes = routes();
         List<String> found = new ArrayList<>();
-        try (Browser browser = new Browser(port, 1280, 900)) {
+        try (Browser browser = desk()) {
             for (String user : users.keySet()) {
                 browser.driver().manage().deleteAllCookies();
-                browser.login(user, SecurityTestSupport.PASSWORD);
+                browser.login(user);
                 assertThat(browser.driver().findElement(By.id("logout")).getText())
                         .isEqualTo("Log out");
                 List<String> pages = new ArrayList<>(routes);

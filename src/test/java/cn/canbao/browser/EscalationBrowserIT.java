@@ -3,7 +3,6 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.bulletin.BulletinPublished;
 import cn.canbao.campaign.Campaign;
@@ -16,7 +15,6 @@ import cn.canbao.escalation.EscalationStatus;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -36,12 +33,9 @@ import org.springframework.context.ApplicationEventPublisher;
  * the township at the bottom from 我的任务 and waives it with a reason: the case is closed as waived, nobody summoned.
  */
 @CanbaoIntegrationTest
-class EscalationBrowserIT extends IntegrationTestBase {
+class EscalationBrowserIT extends BrowserTestBase {
 
     static final String COUNTY = "350525000000";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     CampaignService campaigns;
@@ -127,8 +121,8 @@ class EscalationBrowserIT extends IntegrationTestBase {
                 .extracting(EscalationCase::townshipCode, EscalationCase::status)
                 .containsExactly(last.code(), EscalationStatus.PROPOSED);
 
-        try (Browser browser = new Browser(port, 1280, 900)) {
-            browser.login(leader, SecurityTestSupport.PASSWORD);
+        try (Browser browser = desk()) {
+            browser.login(leader);
             browser.open("/escalations/" + campaign.id());
             browser.waitFor(d -> !d.findElements(By.id("escalation-rule")).isEmpty());
             browser.settle();

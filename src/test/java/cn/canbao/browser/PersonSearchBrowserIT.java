@@ -3,7 +3,6 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.IdNumber;
@@ -11,7 +10,6 @@ import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import java.util.Map;
@@ -22,7 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A clerk finds an imported person in headless Chromium: the grid shows the masked ID number, the
@@ -30,13 +27,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PersonSearchBrowserIT extends IntegrationTestBase {
+class PersonSearchBrowserIT extends BrowserTestBase {
 
     static final String CLERK = "clerk.browser.search";
     static final String TAOCHENG = "350525101000";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ImportTestSupport importer;
@@ -65,8 +59,8 @@ class PersonSearchBrowserIT extends IntegrationTestBase {
 
     @Test
     void theGridShowsTheMaskedIdAndThePersonViewTheFullOne() throws Exception {
-        try (Browser browser = new Browser(port, 1280, 900)) {
-            logIn(browser);
+        try (Browser browser = desk()) {
+            browser.login(CLERK);
             browser.open("/persons");
             search(browser, id);
             assertThat(gridText(browser)).contains("端木清风", masked, "男", "正常").doesNotContain(id);
@@ -118,13 +112,13 @@ class PersonSearchBrowserIT extends IntegrationTestBase {
 
     @Test
     void onAPhoneTheSearchPageStillShowsTheGrid() throws Exception {
-        try (Browser browser = new Browser(port, 390, 844)) {
+        try (Browser browser = phone()) {
             // desktop Chromium keeps windows at least 500 px wide: emulate the phone's viewport instead
             ((ChromeDriver) browser.driver())
                     .executeCdpCommand(
                             "Emulation.setDeviceMetricsOverride",
                             Map.of("width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true));
-            logIn(browser);
+            browser.login(CLERK);
             browser.open("/persons");
             search(browser, "端木清风");
             WebElement grid = browser.driver().findElement(By.id("person-grid"));
@@ -163,21 +157,5 @@ class PersonSearchBrowserIT extends IntegrationTestBase {
 
     private int openings() {
         return jdbc.queryForObject("select count(*) from person_access where id_number = ?", Integer.class, id);
-    }
-
-    private void logIn(Browser browser) {
-        browser.open("/login");
-        browser.waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']"))
-                .isEmpty());
-        browser.driver()
-                .findElement(By.cssSelector("vaadin-login-form input[name='username']"))
-                .sendKeys(CLERK);
-        browser.driver()
-                .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys(SecurityTestSupport.PASSWORD);
-        browser.driver()
-                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
-                .click();
-        browser.waitFor(d -> !d.getCurrentUrl().contains("/login"));
     }
 }

@@ -3,12 +3,10 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.sms.SmsOutbox;
 import cn.canbao.sms.SmsRequest;
@@ -20,7 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The county clerk on 短信提醒: the day's figures, a template with a link refused (and the live count
@@ -28,12 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @CanbaoIntegrationTest
 @AsSystem
-class SmsBrowserIT extends IntegrationTestBase {
+class SmsBrowserIT extends BrowserTestBase {
 
     static final String COUNTY = "350525000000";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     SmsOutbox outbox;
@@ -92,8 +86,8 @@ class SmsBrowserIT extends IntegrationTestBase {
                 failed);
         String clerk = security.ensureUser("clerk.sms.ui", COUNTY, Role.CLERK);
 
-        try (Browser browser = new Browser(port, 1280, 900)) {
-            browser.login(clerk, SecurityTestSupport.PASSWORD);
+        try (Browser browser = desk()) {
+            browser.login(clerk);
             browser.open("/sms");
             browser.waitFor(d -> d.findElement(By.id("sms-delivered")).getText().contains("1"));
             assertThat(browser.driver().findElement(By.id("sms-sent")).getText())

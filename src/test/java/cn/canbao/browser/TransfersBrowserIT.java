@@ -3,7 +3,6 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.IdNumber;
@@ -11,24 +10,19 @@ import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * 户籍迁移审核: a township clerk's import moves a resident of another township in; that township's clerk
  * sees the request with the masked ID number and approves it on the page, and the person has moved.
  */
 @CanbaoIntegrationTest
-class TransfersBrowserIT extends IntegrationTestBase {
+class TransfersBrowserIT extends BrowserTestBase {
 
     static final String HEADER = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划\n";
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ImportTestSupport importer;
@@ -56,7 +50,7 @@ class TransfersBrowserIT extends IntegrationTestBase {
                 "select id from household_transfer where id_number = ? and status = 'PENDING'", Long.class, person);
 
         try (Browser browser = new Browser(port, 1400, 900)) {
-            browser.login(decider, SecurityTestSupport.PASSWORD);
+            browser.login(decider);
             assertThat(browser.driver().findElement(By.id("main-navigation")).getText())
                     .contains("户籍迁移审核");
             browser.open("/transfers");

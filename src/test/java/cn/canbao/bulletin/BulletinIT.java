@@ -9,6 +9,7 @@ import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
+import cn.canbao.campaign.CampaignProcesses;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.quota.TargetProgress;
@@ -33,7 +34,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +66,9 @@ class BulletinIT extends IntegrationTestBase {
     static final LocalDate END = LocalDate.of(YEAR - 1, 12, 30);
     static final LocalDate FIRST = LocalDate.of(YEAR - 1, 10, 30);
     static final LocalDate SECOND = LocalDate.of(YEAR - 1, 11, 4);
+
+    @Autowired
+    CampaignProcesses campaignProcesses;
 
     @Autowired
     BulletinService bulletins;
@@ -102,14 +105,7 @@ class BulletinIT extends IntegrationTestBase {
     /** Other tests count the tasks of demo townships: none of this campaign's processes may outlive the test. */
     @AfterEach
     void deleteProcesses() {
-        if (campaign != null) {
-            for (ProcessInstance p : runtime.createProcessInstanceQuery()
-                    .processInstanceBusinessKey(Long.toString(campaign.id()))
-                    .rootProcessInstances()
-                    .list()) {
-                runtime.deleteProcessInstance(p.getId(), "test finished");
-            }
-        }
+        campaignProcesses.endAll(campaign);
     }
 
     @Test

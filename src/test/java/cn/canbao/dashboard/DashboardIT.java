@@ -19,10 +19,9 @@ import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.DomainException;
 import cn.canbao.bulletin.BulletinBand;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignPhase;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.outreach.ContactMethod;
+import cn.canbao.outreach.OutreachCampaigns;
 import cn.canbao.outreach.OutreachService;
 import cn.canbao.outreach.OutreachStarter;
 import cn.canbao.outreach.VisitOutcome;
@@ -41,7 +40,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,13 +57,13 @@ class DashboardIT extends IntegrationTestBase {
     static final int YEAR = 2071;
 
     @Autowired
+    OutreachCampaigns outreachCampaigns;
+
+    @Autowired
     DashboardTestCounty county;
 
     @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    CampaignService campaigns;
 
     @Autowired
     OutreachStarter starter;
@@ -82,9 +80,6 @@ class DashboardIT extends IntegrationTestBase {
     @Autowired
     SmsReports smsReports;
 
-    @Autowired
-    RuntimeService runtime;
-
     private Campaign campaign;
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -93,31 +88,14 @@ class DashboardIT extends IntegrationTestBase {
         county.ensure(YEAR);
         security.ensureUser("dashboard.county.leader", COUNTY, Role.COUNTY_LEADER);
         security.ensureUser("dashboard.township.leader", TOWNSHIP_2, Role.TOWNSHIP_LEADER);
-        campaign = security.as(
+        campaign = outreachCampaigns.implementing(
                 "dashboard.county.leader",
-                () -> campaigns.start(NewCampaign.of("看板测试行动", YEAR, COUNTY, today.minusDays(9), today.plusDays(80))));
-        SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
+                NewCampaign.of("看板测试行动", YEAR, COUNTY, today.minusDays(9), today.plusDays(80)));
     }
 
     @AfterEach
     void cleanUp() {
-        jdbc.queryForList(
-                        "select process_instance_id from outreach_case where campaign_id = ? and process_instance_id "
-                                + "is not null",
-                        String.class,
-                        campaign.id())
-                .forEach(this::deleteIfRunning);
-        deleteIfRunning(campaign.processInstanceId());
-    }
-
-    private void deleteIfRunning(String instance) {
-        if (instance != null
-                && runtime.createProcessInstanceQuery()
-                                .processInstanceId(instance)
-                                .count()
-                        > 0) {
-            runtime.deleteProcessInstance(instance, "test finished");
-        }
+        outreachCampaigns.end(campaign);
     }
 
     @Test

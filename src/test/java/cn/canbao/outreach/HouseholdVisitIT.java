@@ -7,8 +7,6 @@ import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignPhase;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.policy.PolicyService;
 import cn.canbao.policy.RuleSetFixtures;
@@ -60,13 +58,13 @@ class HouseholdVisitIT extends IntegrationTestBase {
     static final String WORKER = "grid.household";
 
     @Autowired
+    OutreachCampaigns outreachCampaigns;
+
+    @Autowired
     org.springframework.context.MessageSource messages;
 
     @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    CampaignService campaigns;
 
     @Autowired
     OutreachStarter starter;
@@ -150,22 +148,14 @@ class HouseholdVisitIT extends IntegrationTestBase {
                 YEAR);
         RuleSetFixtures.save(ruleSets, RuleSetFixtures.county(COUNTY, YEAR, null, Map.of()));
         clockAt(FIRST.plusDays(9));
-        campaign = security.as(
-                "leader.household",
-                () -> campaigns.start(NewCampaign.of("按户催缴测试", YEAR, COUNTY, FIRST, FIRST.plusDays(90))));
-        SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
+        campaign = outreachCampaigns.implementing(
+                "leader.household", NewCampaign.of("按户催缴测试", YEAR, COUNTY, FIRST, FIRST.plusDays(90)));
     }
 
     @AfterEach
     void cleanUp() {
         ClockUtil.reset();
-        jdbc.queryForList(
-                        "select process_instance_id from outreach_case where campaign_id = ? "
-                                + "and process_instance_id is not null",
-                        String.class,
-                        campaign.id())
-                .forEach(this::deleteIfRunning);
-        deleteIfRunning(campaign.processInstanceId());
+        outreachCampaigns.end(campaign);
     }
 
     @Test
@@ -560,16 +550,6 @@ class HouseholdVisitIT extends IntegrationTestBase {
 
     private void complete(String taskId, Map<String, Object> variables) {
         security.as(WORKER, () -> inbox.complete(taskId, new HashMap<>(variables)));
-    }
-
-    private void deleteIfRunning(String instance) {
-        if (instance != null
-                && runtime.createProcessInstanceQuery()
-                                .processInstanceId(instance)
-                                .count()
-                        > 0) {
-            runtime.deleteProcessInstance(instance, "test finished");
-        }
     }
 
     private static LocalDate today() {

@@ -65,6 +65,9 @@ class OutreachPerTownshipIT extends IntegrationTestBase {
     static final LocalDate FIRST = LocalDate.of(2071, 10, 1);
 
     @Autowired
+    OutreachCampaigns outreachCampaigns;
+
+    @Autowired
     ImportTestSupport importer;
 
     @Autowired
@@ -147,17 +150,12 @@ class OutreachPerTownshipIT extends IntegrationTestBase {
     @AfterEach
     void cleanUp() {
         ClockUtil.reset();
-        jdbc.queryForList(
-                        "select process_instance_id from outreach_case where campaign_id = ? and process_instance_id "
-                                + "is not null",
-                        String.class,
-                        campaign.id())
-                .forEach(this::deleteIfRunning);
+        outreachCampaigns.endCases(campaign);
         runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(Long.toString(campaign.id()))
                 .list()
-                .forEach(p -> deleteIfRunning(p.getId()));
-        deleteIfRunning(campaign.processInstanceId());
+                .forEach(p -> outreachCampaigns.endIfRunning(p.getId()));
+        outreachCampaigns.endIfRunning(campaign.processInstanceId());
     }
 
     @Test
@@ -245,16 +243,6 @@ class OutreachPerTownshipIT extends IntegrationTestBase {
                 "select id_number from outreach_case where campaign_id = ? " + "and process_instance_id is not null",
                 String.class,
                 campaign.id());
-    }
-
-    private void deleteIfRunning(String instance) {
-        if (instance != null
-                && runtime.createProcessInstanceQuery()
-                                .processInstanceId(instance)
-                                .count()
-                        > 0) {
-            runtime.deleteProcessInstance(instance, "test finished");
-        }
     }
 
     private static String person(String id, String name, String village, String grid, String mobile) {

@@ -13,8 +13,6 @@ import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignPhase;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.policy.PolicyService;
 import cn.canbao.policy.RuleSetFixtures;
@@ -57,13 +55,13 @@ class OutreachProcessIT extends IntegrationTestBase {
     static final LocalDate FIRST = LocalDate.of(2060, 10, 1);
 
     @Autowired
+    OutreachCampaigns outreachCampaigns;
+
+    @Autowired
     OutreachTestCounty county;
 
     @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    CampaignService campaigns;
 
     @Autowired
     OutreachStarter starter;
@@ -145,37 +143,20 @@ class OutreachProcessIT extends IntegrationTestBase {
                 ruleSets,
                 RuleSetFixtures.county(COUNTY, YEAR, null, Map.of(HardshipCategory.DIBAO, RuleSetFixtures.full())));
         clockAt(FIRST.plusDays(9), LocalTime.of(9, 0));
-        campaign = security.as(
-                "leader.outreach",
-                () -> campaigns.start(NewCampaign.of("催缴测试行动", YEAR, COUNTY, FIRST, FIRST.plusDays(90))));
-        SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
+        campaign = outreachCampaigns.implementing(
+                "leader.outreach", NewCampaign.of("催缴测试行动", YEAR, COUNTY, FIRST, FIRST.plusDays(90)));
     }
 
     @AfterEach
     void cleanUp() {
         ClockUtil.reset();
-        jdbc.queryForList(
-                        "select process_instance_id from outreach_case where campaign_id = ? and process_instance_id "
-                                + "is not null",
-                        String.class,
-                        campaign.id())
-                .forEach(this::deleteIfRunning);
+        outreachCampaigns.endCases(campaign);
         jdbc.queryForList(
                         "select process_instance_id from correction_request where campaign_id = ?",
                         String.class,
                         campaign.id())
-                .forEach(this::deleteIfRunning);
-        deleteIfRunning(campaign.processInstanceId());
-    }
-
-    private void deleteIfRunning(String instance) {
-        if (instance != null
-                && runtime.createProcessInstanceQuery()
-                                .processInstanceId(instance)
-                                .count()
-                        > 0) {
-            runtime.deleteProcessInstance(instance, "test finished");
-        }
+                .forEach(outreachCampaigns::endIfRunning);
+        outreachCampaigns.endIfRunning(campaign.processInstanceId());
     }
 
     @Test

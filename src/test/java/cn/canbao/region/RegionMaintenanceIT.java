@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
 import cn.canbao.campaign.Campaign;
+import cn.canbao.campaign.CampaignProcesses;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.register.ExtractKind;
@@ -18,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +44,9 @@ class RegionMaintenanceIT extends IntegrationTestBase {
     static final String V2 = "350570101002";
 
     @Autowired
+    CampaignProcesses campaignProcesses;
+
+    @Autowired
     RegionMaintenance maintenance;
 
     @Autowired
@@ -54,9 +57,6 @@ class RegionMaintenanceIT extends IntegrationTestBase {
 
     @Autowired
     TaskService tasks;
-
-    @Autowired
-    RuntimeService runtime;
 
     @Autowired
     CampaignService campaigns;
@@ -88,13 +88,7 @@ class RegionMaintenanceIT extends IntegrationTestBase {
         if (task != null) {
             tasks.deleteTask(task.getId(), true);
         }
-        if (campaign != null
-                && runtime.createProcessInstanceQuery()
-                                .processInstanceId(campaign.processInstanceId())
-                                .count()
-                        > 0) {
-            runtime.deleteProcessInstance(campaign.processInstanceId(), "test finished");
-        }
+        campaignProcesses.endCampaignProcess(campaign);
     }
 
     @Test

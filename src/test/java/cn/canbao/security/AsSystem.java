@@ -1,6 +1,7 @@
 package cn.canbao.security;
 
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * before each test method to after it. Setup in {@code @BeforeAll} still runs as nobody.
  */
 @Target(ElementType.TYPE)
+@Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(AsSystem.Extension.class)
 public @interface AsSystem {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.DomainException;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.register.RegisterService;
@@ -30,10 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * lost (or whose sender died) found by its OutId and never sent twice.
  */
 @CanbaoIntegrationTest
-class AliyunDispatchIT extends IntegrationTestBase {
-
-    @Autowired
-    SmsTestSupport support;
+class AliyunDispatchIT extends SmsTestBase {
 
     @Autowired
     SmsTemplates countyTemplates;
@@ -49,7 +45,6 @@ class AliyunDispatchIT extends IntegrationTestBase {
 
     final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 10, 0));
     AliyunStub stub;
-    String grid;
     SmsSettings settings;
     SmsGateway gateway;
     ApprovedTemplates approved;
@@ -57,10 +52,7 @@ class AliyunDispatchIT extends IntegrationTestBase {
 
     @BeforeEach
     void setUp() throws Exception {
-        SecurityTestSupport.beginSystem();
-        support.clean();
         stub = new AliyunStub(clock::instant);
-        grid = support.grid();
         settings = bind(stub.endpoint());
         // what SmsConfiguration makes of these settings in the application
         gateway = SmsConfiguration.gateway(settings, support.jdbc, clock);
@@ -71,8 +63,6 @@ class AliyunDispatchIT extends IntegrationTestBase {
     @AfterEach
     void tearDown() {
         stub.close();
-        support.clean();
-        SecurityTestSupport.endSystem();
     }
 
     /** The settings as application.yml and the environment would give them, bound as the application binds them. */

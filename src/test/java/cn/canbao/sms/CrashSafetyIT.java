@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.security.AsSystem;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,29 +19,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * resident gets the same reminder twice. And an outbox of 10,000 drains completely.
  */
 @CanbaoIntegrationTest
-@AsSystem
-class CrashSafetyIT {
-
-    @Autowired
-    SmsTestSupport support;
-
-    @Autowired
-    SmsOutbox outbox;
+class CrashSafetyIT extends SmsTestBase {
 
     @Autowired
     PlatformTransactionManager transactions;
 
     final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 10, 0));
-
-    @AfterEach
-    void cleanUp() {
-        support.clean();
-    }
-
-    @BeforeEach
-    void clean() {
-        support.clean();
-    }
 
     /** The process dying right after the provider took a message: nothing after the send runs. */
     static final class Crash extends Error {}

@@ -3,7 +3,6 @@ package cn.canbao.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.security.AsSystem;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -11,38 +10,22 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Quiet hours, the per-person cap and the identical-text cap, with a fixed clock: deferred, never dropped. */
 @CanbaoIntegrationTest
-@AsSystem
-class DispatchRulesIT {
-
-    @Autowired
-    SmsTestSupport support;
-
-    @Autowired
-    SmsOutbox outbox;
+class DispatchRulesIT extends SmsTestBase {
 
     @Autowired
     SmsService sms;
 
     final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 21, 30));
-    String grid;
     SmsDispatcher dispatcher;
-
-    @AfterEach
-    void cleanUp() {
-        support.clean();
-    }
 
     @BeforeEach
     void setUp() {
-        support.clean();
-        grid = support.grid();
         dispatcher = support.dispatcher(support.localGateway(), SmsTestSupport.settings(50, null), clock, "node-a");
     }
 

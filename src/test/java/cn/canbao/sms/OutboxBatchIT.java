@@ -4,39 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** An outreach start's batch queues its texts together: each as one enqueue would queue it. */
 @CanbaoIntegrationTest
-class OutboxBatchIT extends IntegrationTestBase {
-
-    @Autowired
-    SmsTestSupport support;
-
-    @Autowired
-    SmsOutbox outbox;
-
-    String grid;
-
-    @BeforeEach
-    void setUp() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-        support.clean();
-        grid = support.grid();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        support.clean();
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
+class OutboxBatchIT extends SmsTestBase {
 
     @Test
     void aBatchQueuesSkipsAndDeduplicatesAsSingleEnqueuesDo() {

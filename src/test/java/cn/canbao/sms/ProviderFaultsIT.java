@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.DomainException;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
@@ -25,17 +24,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * counted and end in the operator's queue; a lookup reads past the number's first page. Every fault is counted.
  */
 @CanbaoIntegrationTest
-class ProviderFaultsIT extends IntegrationTestBase {
+class ProviderFaultsIT extends SmsTestBase {
 
     static final String SERVICE = "MG00000000000000000000000000000001";
     static final String PROVINCE = "350000000000";
     static final String COUNTY = "350525000000";
-
-    @Autowired
-    SmsTestSupport support;
-
-    @Autowired
-    SmsOutbox outbox;
 
     @Autowired
     SmsOperations operations;
@@ -43,28 +36,19 @@ class ProviderFaultsIT extends IntegrationTestBase {
     final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 10, 0));
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     TwilioStub stub;
-    String grid;
 
     @BeforeEach
     void setUp() throws Exception {
-        SecurityTestSupport.beginSystem();
-        support.clean();
         stub = new TwilioStub(clock::instant);
-        grid = support.grid();
     }
 
     @AfterEach
     void tearDown() {
         stub.close();
-        support.clean();
-        SecurityTestSupport.endSystem();
     }
 
     private long enqueue(int sequence, String mobile) {
-        String id = support.person(sequence, mobile, grid);
-        return outbox.enqueue(
-                        SmsTestSupport.reminder(id, mobile, grid, SmsTemplates.REMINDER_FIRST, "fault-" + sequence))
-                .orElseThrow();
+        return reminder(sequence, mobile, "fault-" + sequence);
     }
 
     private SmsDispatcher node(String name, SmsSettings settings) {

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.DomainException;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,8 +20,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,19 +30,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and clerk, in their region only.
  */
 @CanbaoIntegrationTest
-@AsSystem
-class TwilioWebhookIT extends IntegrationTestBase {
+class TwilioWebhookIT extends SmsTestBase {
 
     static final String TOKEN = "test-auth-token-not-a-secret";
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    SmsTestSupport support;
-
-    @Autowired
-    SmsOutbox outbox;
 
     @Autowired
     SmsService sms;
@@ -58,27 +47,10 @@ class TwilioWebhookIT extends IntegrationTestBase {
     org.springframework.transaction.support.TransactionTemplate transactions;
 
     final HttpClient http = HttpClient.newHttpClient();
-    String grid;
-
-    @AfterEach
-    void cleanUp() {
-        support.clean();
-    }
-
-    @BeforeEach
-    void setUp() {
-        support.clean();
-        grid = support.grid();
-    }
 
     @Test
     void aSignedStatusCallbackIsRecordedAndATamperedOneRefused() throws Exception {
-        String id = support.person(4001, "13700004001", grid);
-        long message = outbox.enqueue(
-                        SmsTestSupport.reminder(id, "13700004001", grid, SmsTemplates.REMINDER_FIRST, "hook-1"))
-                .orElseThrow();
-        support.jdbc.update(
-                "update sms_message set status = 'ACCEPTED', provider_sid = 'SM4001' where id = ?", message);
+        long message = accepted(4001, "13700004001", "SM4001");
         String url = url(TwilioWebhookController.STATUS_PATH);
 
         Map<String, String> delivered =
@@ -102,12 +74,7 @@ class TwilioWebhookIT extends IntegrationTestBase {
     /** Twilio's codes are numbers; a callback with another one is accepted (204) and the code kept, not a 500. */
     @Test
     void aCallbackWithANonNumericErrorCodeIsAcceptedAndRecorded() throws Exception {
-        String id = support.person(4002, "13700004002", grid);
-        long message = outbox.enqueue(
-                        SmsTestSupport.reminder(id, "13700004002", grid, SmsTemplates.REMINDER_FIRST, "hook-2"))
-                .orElseThrow();
-        support.jdbc.update(
-                "update sms_message set status = 'ACCEPTED', provider_sid = 'SM4002' where id = ?", message);
+        long message = accepted(4002, "13700004002", "SM4002");
         String url = url(TwilioWebhookController.STATUS_PATH);
         Map<String, String> failed = Map.of(
                 "MessageSid",

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignProcesses;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
@@ -33,10 +32,7 @@ class BulletinBrowserIT extends BrowserTestBase {
     static final int YEAR = 2050;
 
     @Autowired
-    CampaignProcesses campaignProcesses;
-
-    @Autowired
-    CampaignService campaigns;
+    TestCampaigns testCampaigns;
 
     @Autowired
     RuntimeService runtime;
@@ -48,17 +44,16 @@ class BulletinBrowserIT extends BrowserTestBase {
 
     @AfterEach
     void deleteProcesses() {
-        campaignProcesses.endAll(campaign);
+        testCampaigns.endAll(campaign);
     }
 
     @Test
     void theCountyLeaderPublishesAndATownshipLeaderReadsAndDownloads() throws Exception {
         String leader = security.ensureUser("county.leader.bulletin.ui", COUNTY, Role.COUNTY_LEADER);
         String townshipLeader = security.ensureUser("township.leader.bulletin.ui", TOWNSHIP, Role.TOWNSHIP_LEADER);
-        campaign = security.as(
+        campaign = testCampaigns.start(
                 leader,
-                () -> campaigns.start(NewCampaign.of(
-                        CAMPAIGN, YEAR, COUNTY, LocalDate.of(YEAR - 1, 9, 1), LocalDate.of(YEAR - 1, 12, 31))));
+                NewCampaign.of(CAMPAIGN, YEAR, COUNTY, LocalDate.of(YEAR - 1, 9, 1), LocalDate.of(YEAR - 1, 12, 31)));
         SystemAccess.run(() -> events.publishEvent(new BulletinDue(campaign.id(), LocalDate.of(YEAR - 1, 10, 15))));
 
         try (Browser browser = desk()) {

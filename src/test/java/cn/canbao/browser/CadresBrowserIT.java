@@ -7,9 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignProcesses;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.dashboard.DashboardTestCounty;
 import cn.canbao.security.Role;
 import java.time.LocalDate;
@@ -31,19 +30,16 @@ class CadresBrowserIT extends BrowserTestBase {
     static final int YEAR = 2071; // SupervisionIT's and DashboardIT's year of the same county
 
     @Autowired
-    CampaignProcesses campaignProcesses;
+    TestCampaigns testCampaigns;
 
     @Autowired
     DashboardTestCounty county;
-
-    @Autowired
-    CampaignService campaigns;
 
     private Campaign campaign;
 
     @AfterEach
     void endCampaign() {
-        campaignProcesses.endCampaignProcess(campaign);
+        testCampaigns.endCampaignProcess(campaign);
     }
 
     @Test
@@ -57,10 +53,8 @@ class CadresBrowserIT extends BrowserTestBase {
                 "update cadre_assignment set ended_by = 'test', ended_at = now() where ended_at is null and username = ?",
                 cadre);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        campaign = security.as(
-                countyLeader,
-                () -> campaigns.start(
-                        NewCampaign.of("包村界面测试行动", YEAR, COUNTY, today.minusDays(9), today.plusDays(80))));
+        campaign = testCampaigns.start(
+                countyLeader, NewCampaign.of("包村界面测试行动", YEAR, COUNTY, today.minusDays(9), today.plusDays(80)));
 
         try (Browser browser = new Browser(port, 1280, 1000)) {
             browser.login(leader);

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignProcesses;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.dashboard.DashboardTestCounty;
 import cn.canbao.dashboard.RegisterOnlyCounty;
 import cn.canbao.security.Role;
@@ -40,7 +39,7 @@ class DashboardBrowserIT extends BrowserTestBase {
     static final List<String> CHARTS = List.of("progress", "coverage", "reasons", "funnel", "sms");
 
     @Autowired
-    CampaignProcesses campaignProcesses;
+    TestCampaigns testCampaigns;
 
     @Autowired
     DashboardTestCounty county;
@@ -48,14 +47,11 @@ class DashboardBrowserIT extends BrowserTestBase {
     @Autowired
     RegisterOnlyCounty registerOnly;
 
-    @Autowired
-    CampaignService campaigns;
-
     private Campaign campaign;
 
     @AfterEach
     void endCampaign() {
-        campaignProcesses.endCampaignProcess(campaign);
+        testCampaigns.endCampaignProcess(campaign);
     }
 
     @Test
@@ -65,10 +61,8 @@ class DashboardBrowserIT extends BrowserTestBase {
         String township = security.ensureUser("dashboard.ui.township", TOWNSHIP_1, Role.TOWNSHIP_LEADER);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         // starting the campaign refreshes its dashboard (proposals from the register, nothing enrolled yet)
-        campaign = security.as(
-                leader,
-                () -> campaigns.start(
-                        NewCampaign.of("看板界面测试行动", YEAR, COUNTY, today.minusDays(20), today.plusDays(60))));
+        campaign = testCampaigns.start(
+                leader, NewCampaign.of("看板界面测试行动", YEAR, COUNTY, today.minusDays(20), today.plusDays(60)));
 
         try (Browser browser = new Browser(port, 1280, 1000)) {
             browser.login(leader);

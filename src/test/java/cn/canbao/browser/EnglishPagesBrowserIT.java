@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignProcesses;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.register.PersonName;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
@@ -77,7 +77,7 @@ class EnglishPagesBrowserIT extends BrowserTestBase {
     private static final Pattern CJK = Pattern.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+");
 
     @Autowired
-    CampaignProcesses campaignProcesses;
+    TestCampaigns testCampaigns;
 
     @Autowired
     CampaignService campaigns;
@@ -121,21 +121,17 @@ class EnglishPagesBrowserIT extends BrowserTestBase {
         campaign = security.as("words.county.leader", campaigns::list).stream()
                 .filter(c -> c.name().equals(CAMPAIGN))
                 .findFirst()
-                .orElseGet(() -> security.as(
+                .orElseGet(() -> testCampaigns.start(
                         "words.county.leader",
-                        () -> campaigns.start(NewCampaign.of(
-                                CAMPAIGN,
-                                YEAR,
-                                COUNTY,
-                                LocalDate.of(YEAR - 1, 9, 1),
-                                LocalDate.of(YEAR - 1, 12, 31)))));
+                        NewCampaign.of(
+                                CAMPAIGN, YEAR, COUNTY, LocalDate.of(YEAR - 1, 9, 1), LocalDate.of(YEAR - 1, 12, 31))));
         // a drafted bulletin: the county leader's review task and the bulletins page have something to show
         SystemAccess.run(() -> events.publishEvent(new BulletinDue(campaign.id(), LocalDate.of(YEAR - 1, 10, 15))));
     }
 
     @AfterAll
     void endTheCampaignsProcesses() {
-        campaignProcesses.endAll(campaign);
+        testCampaigns.endAll(campaign);
     }
 
     @Test

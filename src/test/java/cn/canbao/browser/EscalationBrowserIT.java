@@ -6,8 +6,8 @@ import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.bulletin.BulletinPublished;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.escalation.EscalationCase;
 import cn.canbao.escalation.EscalationRule;
 import cn.canbao.escalation.EscalationService;
@@ -38,7 +38,7 @@ class EscalationBrowserIT extends BrowserTestBase {
     static final String COUNTY = "350525000000";
 
     @Autowired
-    CampaignService campaigns;
+    TestCampaigns testCampaigns;
 
     @Autowired
     EscalationService escalations;
@@ -69,10 +69,8 @@ class EscalationBrowserIT extends BrowserTestBase {
                         .sorted((a, b) -> a.code().compareTo(b.code()))
                         .toList();
         LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        campaign = security.as(
-                leader,
-                () -> campaigns.start(
-                        NewCampaign.of("约谈浏览器测试行动", 2052, COUNTY, today.minusDays(20), today.plusDays(40))));
+        campaign = testCampaigns.start(
+                leader, NewCampaign.of("约谈浏览器测试行动", 2052, COUNTY, today.minusDays(20), today.plusDays(40)));
         // the county's rule: only the last place of the ranking lags, one bulletin is enough
         security.as(
                 leader,

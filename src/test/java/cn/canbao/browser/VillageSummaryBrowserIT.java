@@ -8,8 +8,8 @@ import cn.canbao.cadence.CadenceService;
 import cn.canbao.cadence.CadenceTestCounty;
 import cn.canbao.cadence.CadenceTestSupport;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
@@ -30,7 +30,7 @@ class VillageSummaryBrowserIT extends BrowserTestBase {
     static final String CAMPAIGN = "节奏手机测试行动";
 
     @Autowired
-    CampaignService campaigns;
+    TestCampaigns testCampaigns;
 
     @Autowired
     CadenceService cadence;
@@ -54,14 +54,14 @@ class VillageSummaryBrowserIT extends BrowserTestBase {
         String leader = security.ensureUser("county.leader.phone", CadenceTestCounty.COUNTY, Role.COUNTY_LEADER);
         String cadre = security.ensureUser("cadre.cadence.phone", CadenceTestCounty.VILLAGE_3, Role.VILLAGE_CADRE);
         LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        campaign = security.as(
+        campaign = testCampaigns.start(
                 leader,
-                () -> campaigns.start(NewCampaign.of(
+                NewCampaign.of(
                         CAMPAIGN,
                         2055,
                         CadenceTestCounty.COUNTY,
                         today.minusDays(2),
-                        today.plusDays(60)))); // today is reporting day 3: dispatches too
+                        today.plusDays(60))); // today is reporting day 3: dispatches too
         SystemAccess.run(() -> cadence.tick(campaign.id(), today));
 
         try (Browser phone = phone()) {

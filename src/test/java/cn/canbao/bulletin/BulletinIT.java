@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
+import cn.canbao.ProcessTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignProcesses;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.quota.TargetProgress;
 import cn.canbao.quota.TargetService;
 import cn.canbao.region.RegionLevel;
@@ -24,7 +24,6 @@ import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
-import cn.canbao.task.TaskInbox;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +48,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 @CanbaoIntegrationTest
 @AsSystem
 @RecordApplicationEvents
-class BulletinIT extends IntegrationTestBase {
+class BulletinIT extends ProcessTestBase {
 
     // a county of its own (tests run in any order: another test's residents in a demo township would change the
     // targets and coverage this test counts)
@@ -68,7 +65,7 @@ class BulletinIT extends IntegrationTestBase {
     static final LocalDate SECOND = LocalDate.of(YEAR - 1, 11, 4);
 
     @Autowired
-    CampaignProcesses campaignProcesses;
+    TestCampaigns testCampaigns;
 
     @Autowired
     BulletinService bulletins;
@@ -86,15 +83,6 @@ class BulletinIT extends IntegrationTestBase {
     ApplicationEventPublisher events;
 
     @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
     TestRestTemplate http;
 
     @Autowired
@@ -105,7 +93,7 @@ class BulletinIT extends IntegrationTestBase {
     /** Other tests count the tasks of demo townships: none of this campaign's processes may outlive the test. */
     @AfterEach
     void deleteProcesses() {
-        campaignProcesses.endAll(campaign);
+        testCampaigns.endAll(campaign);
     }
 
     @Test
@@ -116,7 +104,7 @@ class BulletinIT extends IntegrationTestBase {
         String[] ahead = register(AHEAD, 4, 1);
         String[] behind = register(BEHIND, 5, 21);
         register(STILL, 2, 11);
-        campaign = security.as(leader, () -> campaigns.start(NewCampaign.of("通报测试行动", YEAR, COUNTY, START, END)));
+        campaign = testCampaigns.start(leader, NewCampaign.of("通报测试行动", YEAR, COUNTY, START, END));
         enrol(ahead[0], ahead[1], ahead[2], behind[0], behind[1]);
         awaitEnrolled(AHEAD, 3);
         reports();

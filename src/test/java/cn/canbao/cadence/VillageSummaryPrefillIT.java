@@ -9,8 +9,8 @@ import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
@@ -32,7 +32,7 @@ class VillageSummaryPrefillIT extends IntegrationTestBase {
     static final int YEAR = 2054;
 
     @Autowired
-    CampaignService campaigns;
+    TestCampaigns testCampaigns;
 
     @Autowired
     CadenceService cadence;
@@ -71,8 +71,7 @@ class VillageSummaryPrefillIT extends IntegrationTestBase {
                         + "\n"
                         + ids[2] + ",丙,在册,2000-01-01," + VILLAGE_1 + "\n");
         LocalDate first = LocalDate.now(CanbaoClock.DEFAULT_ZONE).minusDays(5);
-        campaign = security.as(
-                leader, () -> campaigns.start(NewCampaign.of("节奏预填行动", YEAR, COUNTY, first, first.plusDays(59))));
+        campaign = testCampaigns.start(leader, NewCampaign.of("节奏预填行动", YEAR, COUNTY, first, first.plusDays(59)));
 
         assertThat(tick(first).summariesStarted()).isEqualTo(3);
         assertThat(numbers(VILLAGE_1, first)).containsExactly(0, 0, 0, 0);

@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
-import cn.canbao.ProcessTestSupport;
+import cn.canbao.ProcessTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.base.DomainException;
 import cn.canbao.quota.BreakdownProcess;
@@ -22,7 +21,6 @@ import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
-import cn.canbao.task.TaskInbox;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
@@ -30,9 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -47,7 +42,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * extended and ends; the summary closes the campaign.
  */
 @CanbaoIntegrationTest
-class CampaignProcessIT extends IntegrationTestBase {
+class CampaignProcessIT extends ProcessTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TOWNSHIP = "350525119000";
@@ -56,25 +51,13 @@ class CampaignProcessIT extends IntegrationTestBase {
     static final int YEAR = 2046;
 
     @Autowired
+    TestCampaigns testCampaigns;
+
+    @Autowired
     CampaignService campaigns;
 
     @Autowired
     TargetService targets;
-
-    @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    ProcessTestSupport processes;
-
-    @Autowired
-    ManagementService management;
 
     @Autowired
     ImportTestSupport importer;
@@ -98,10 +81,9 @@ class CampaignProcessIT extends IntegrationTestBase {
         String cadre = security.ensureUser("village.cadre.process", village.code(), Role.VILLAGE_CADRE);
         List<String> grids = registerPeopleIn(village.code());
 
-        Campaign campaign = security.as(
+        Campaign campaign = testCampaigns.start(
                 leader,
-                () -> campaigns.start(NewCampaign.of(
-                        "测试扩面行动", YEAR, COUNTY, LocalDate.of(YEAR - 1, 9, 1), LocalDate.of(YEAR - 1, 12, 31))));
+                NewCampaign.of("测试扩面行动", YEAR, COUNTY, LocalDate.of(YEAR - 1, 9, 1), LocalDate.of(YEAR - 1, 12, 31)));
         started = campaign;
         assertThat(campaign.phase()).isEqualTo(CampaignPhase.MOBILISE);
 

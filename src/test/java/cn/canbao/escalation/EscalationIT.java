@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
+import cn.canbao.ProcessTestBase;
 import cn.canbao.base.AccessRefused;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.base.DomainException;
@@ -15,6 +15,7 @@ import cn.canbao.bulletin.BulletinService;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.escalation.EscalationRule.Combine;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.Region;
@@ -23,7 +24,6 @@ import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
-import cn.canbao.task.TaskInbox;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -32,8 +32,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +48,7 @@ import org.springframework.context.ApplicationEventPublisher;
  * it set closes a still-lagging case at the county.
  */
 @CanbaoIntegrationTest
-class EscalationIT extends IntegrationTestBase {
+class EscalationIT extends ProcessTestBase {
 
     /** The application's zone in the tests (canbao.zone unset). */
     static final ZoneId ZONE = CanbaoClock.DEFAULT_ZONE;
@@ -59,22 +57,13 @@ class EscalationIT extends IntegrationTestBase {
     static final int YEAR = 2050;
 
     @Autowired
-    CampaignService campaigns;
+    TestCampaigns testCampaigns;
 
     @Autowired
     EscalationService escalations;
 
     @Autowired
     BulletinService bulletins;
-
-    @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    ManagementService management;
 
     @Autowired
     ApplicationEventPublisher events;
@@ -105,10 +94,8 @@ class EscalationIT extends IntegrationTestBase {
         xLeader = security.ensureUser("township.leader.escalation.x", x, Role.TOWNSHIP_LEADER);
         yLeader = security.ensureUser("township.leader.escalation.y", y, Role.TOWNSHIP_LEADER);
         LocalDate today = LocalDate.now(ZONE);
-        campaign = security.as(
-                leader,
-                () -> campaigns.start(
-                        NewCampaign.of("约谈整改测试行动", YEAR, COUNTY, today.minusDays(20), today.plusDays(40))));
+        campaign = testCampaigns.start(
+                leader, NewCampaign.of("约谈整改测试行动", YEAR, COUNTY, today.minusDays(20), today.plusDays(40)));
         // X has a target and nobody enrolled: 0 % done, below any expected line after the start
         jdbc.update("update target set target = 100 where campaign_id = ? and region_code = ?", campaign.id(), x);
     }

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
+import cn.canbao.ProcessTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.base.DomainException;
 import cn.canbao.policy.RuleSetFixtures;
@@ -27,15 +27,12 @@ import cn.canbao.register.RegisterCandidates.UnenrolledResident;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
-import cn.canbao.task.TaskInbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
@@ -53,7 +50,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CanbaoIntegrationTest
 @AsSystem
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FastTrackIT extends IntegrationTestBase {
+class FastTrackIT extends ProcessTestBase {
 
     static final String POLICE = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号\n";
     static final String INSURANCE = "身份证号,姓名,参保年度,险种,参保地\n";
@@ -69,15 +66,6 @@ class FastTrackIT extends IntegrationTestBase {
 
     @Autowired
     TaskService taskService;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    TaskInbox inbox;
 
     @Autowired
     FastTrackService tracks;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
+import cn.canbao.ProcessTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.NewCampaign;
@@ -22,7 +22,6 @@ import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
-import cn.canbao.task.TaskInbox;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -31,8 +30,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +44,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * their shares; one visit recording each member's outcome; payments closing members one by one.
  */
 @CanbaoIntegrationTest
-class HouseholdVisitIT extends IntegrationTestBase {
+class HouseholdVisitIT extends ProcessTestBase {
 
     static final String COUNTY = "350595000000";
     static final String TOWNSHIP = "350595101000";
@@ -74,15 +71,6 @@ class HouseholdVisitIT extends IntegrationTestBase {
 
     @Autowired
     OutreachService outreach;
-
-    @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    ManagementService management;
 
     @Autowired
     RuleSetService ruleSets;

@@ -1,12 +1,12 @@
 package cn.canbao.outreach;
 
+import cn.canbao.ProcessTestSupport;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.security.SystemAccess;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,21 +19,21 @@ import org.springframework.stereotype.Component;
 public class OutreachCampaigns {
 
     private final JdbcTemplate jdbc;
-    private final RuntimeService runtime;
+    private final ProcessTestSupport processes;
     private final CampaignService campaigns;
-    private final SecurityTestSupport security;
+    private final TestCampaigns testCampaigns;
 
     OutreachCampaigns(
-            JdbcTemplate jdbc, RuntimeService runtime, CampaignService campaigns, SecurityTestSupport security) {
+            JdbcTemplate jdbc, ProcessTestSupport processes, CampaignService campaigns, TestCampaigns testCampaigns) {
         this.jdbc = jdbc;
-        this.runtime = runtime;
+        this.processes = processes;
         this.campaigns = campaigns;
-        this.security = security;
+        this.testCampaigns = testCampaigns;
     }
 
     /** Starts the campaign as the county leader and moves it to implementation, as the system would. */
     public Campaign implementing(String leader, NewCampaign campaign) {
-        Campaign started = security.as(leader, () -> campaigns.start(campaign));
+        Campaign started = testCampaigns.start(leader, campaign);
         SystemAccess.run(() -> campaigns.enterPhase(started.id(), CampaignPhase.IMPLEMENT));
         return started;
     }
@@ -44,7 +44,7 @@ public class OutreachCampaigns {
             return;
         }
         endCases(campaign);
-        endIfRunning(campaign.processInstanceId());
+        processes.deleteIfRunning(campaign.processInstanceId());
     }
 
     /** Deletes the processes of the campaign's outreach cases that still run. */
@@ -54,17 +54,6 @@ public class OutreachCampaigns {
                                 + "and process_instance_id is not null",
                         String.class,
                         campaign.id())
-                .forEach(this::endIfRunning);
-    }
-
-    /** Deletes the process instance if it still runs (a null id is none). */
-    public void endIfRunning(String instance) {
-        if (instance != null
-                && runtime.createProcessInstanceQuery()
-                                .processInstanceId(instance)
-                                .count()
-                        > 0) {
-            runtime.deleteProcessInstance(instance, "test finished");
-        }
+                .forEach(processes::deleteIfRunning);
     }
 }

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
+import cn.canbao.ProcessTestBase;
 import cn.canbao.base.DomainException;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.quota.BreakdownProcess;
 import cn.canbao.quota.TargetRow;
 import cn.canbao.quota.TargetService;
@@ -26,7 +27,6 @@ import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
-import cn.canbao.task.TaskInbox;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -36,7 +36,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +51,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * its leader confirms too — and then get exactly one case each, never a second for the first township's.
  */
 @CanbaoIntegrationTest
-class OutreachPerTownshipIT extends IntegrationTestBase {
+class OutreachPerTownshipIT extends ProcessTestBase {
 
     static final String COUNTY = "350588000000";
     static final String EAST = "350588101000";
@@ -63,6 +62,9 @@ class OutreachPerTownshipIT extends IntegrationTestBase {
     static final String WEST_GRID = WEST_VILLAGE + "001";
     static final int YEAR = 2072;
     static final LocalDate FIRST = LocalDate.of(2071, 10, 1);
+
+    @Autowired
+    TestCampaigns testCampaigns;
 
     @Autowired
     OutreachCampaigns outreachCampaigns;
@@ -81,12 +83,6 @@ class OutreachPerTownshipIT extends IntegrationTestBase {
 
     @Autowired
     OutreachQueries queries;
-
-    @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    RuntimeService runtime;
 
     @Autowired
     Scheduler scheduler;
@@ -132,9 +128,8 @@ class OutreachPerTownshipIT extends IntegrationTestBase {
                 "身份证号,姓名,参保年度,险种,参保地\n" + east[0] + ",东甲," + (YEAR - 1) + ",居民,本地\n" + west[0] + ",西甲," + (YEAR - 1)
                         + ",居民,本地\n");
         clockAt(FIRST.plusDays(5), LocalTime.of(9, 0));
-        campaign = security.as(
-                "leader.pertownship",
-                () -> campaigns.start(NewCampaign.of("分镇催缴测试行动", YEAR, COUNTY, FIRST, FIRST.plusDays(90))));
+        campaign = testCampaigns.start(
+                "leader.pertownship", NewCampaign.of("分镇催缴测试行动", YEAR, COUNTY, FIRST, FIRST.plusDays(90)));
         // the county publishes the proposals: both townships get their split tasks
         InboxTask publish = openTasks("leader.pertownship").stream()
                 .filter(t -> t.taskDefinitionKey().equals("Task_PublishTownshipTargets"))
@@ -154,8 +149,8 @@ class OutreachPerTownshipIT extends IntegrationTestBase {
         runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(Long.toString(campaign.id()))
                 .list()
-                .forEach(p -> outreachCampaigns.endIfRunning(p.getId()));
-        outreachCampaigns.endIfRunning(campaign.processInstanceId());
+                .forEach(p -> processes.deleteIfRunning(p.getId()));
+        processes.deleteIfRunning(campaign.processInstanceId());
     }
 
     @Test

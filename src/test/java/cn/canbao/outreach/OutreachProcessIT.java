@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
+import cn.canbao.ProcessTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.NewCampaign;
@@ -25,7 +25,6 @@ import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
-import cn.canbao.task.TaskInbox;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -33,8 +32,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +46,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * finds a resident moved away — a correction that changes the register only once a clerk approves it.
  */
 @CanbaoIntegrationTest
-class OutreachProcessIT extends IntegrationTestBase {
+class OutreachProcessIT extends ProcessTestBase {
 
     static final int YEAR = 2061;
     static final LocalDate FIRST = LocalDate.of(2060, 10, 1);
@@ -74,15 +71,6 @@ class OutreachProcessIT extends IntegrationTestBase {
 
     @Autowired
     OutreachService outreach;
-
-    @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    ManagementService management;
 
     @Autowired
     RuleSetService ruleSets;
@@ -155,8 +143,8 @@ class OutreachProcessIT extends IntegrationTestBase {
                         "select process_instance_id from correction_request where campaign_id = ?",
                         String.class,
                         campaign.id())
-                .forEach(outreachCampaigns::endIfRunning);
-        outreachCampaigns.endIfRunning(campaign.processInstanceId());
+                .forEach(processes::deleteIfRunning);
+        processes.deleteIfRunning(campaign.processInstanceId());
     }
 
     @Test

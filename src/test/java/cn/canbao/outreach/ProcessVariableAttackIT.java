@@ -13,6 +13,7 @@ import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.fasttrack.FastTrackService;
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
@@ -73,6 +74,9 @@ class ProcessVariableAttackIT extends IntegrationTestBase {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestCampaigns testCampaigns;
 
     @Autowired
     ImportTestSupport importer;
@@ -137,10 +141,9 @@ class ProcessVariableAttackIT extends IntegrationTestBase {
                         + motherB + ",乙母亲,在册,2015-01-01," + V2 + "," + V2 + "," + G2 + ",攻二村2号,,\n"
                         + newbornA + ",甲宝宝,出生," + today.minusDays(12) + "," + V1 + ",,,,," + motherA + "\n"
                         + newbornB + ",乙宝宝,出生," + today.minusDays(11) + "," + V2 + ",,,,," + motherB + "\n");
-        campaign = security.as(
+        campaign = testCampaigns.start(
                 "attack.leader",
-                () -> campaigns.start(
-                        NewCampaign.of("攻击测试行动", today.getYear() + 1, COUNTY, today.minusDays(9), today.plusDays(90))));
+                NewCampaign.of("攻击测试行动", today.getYear() + 1, COUNTY, today.minusDays(9), today.plusDays(90)));
         SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
         SystemAccess.run(() -> starter.start(campaign.id()));
     }
@@ -166,27 +169,34 @@ class ProcessVariableAttackIT extends IntegrationTestBase {
                 });
     }
 
+    /** The REST API as the grid worker of township A, who works resident A's visit. */
+    private HttpAttacker asGridWorker() {
+        return HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD);
+    }
+
+    /** The grid worker completes the task over REST with these typed variables. */
+    private HttpResponse<String> completeAsGridWorker(String taskId, Map<String, Object> variables) {
+        return asGridWorker().postJson("/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables));
+    }
+
+    /** A typed variable as Camunda's REST API takes it. */
+    private static Map<String, Object> variable(Object value, String type) {
+        return Map.of("value", value, "type", type);
+    }
+
     @Test
     void aVisitCompletedOverRestWithAnotherTownshipsCaseIdIsRefusedAndChangesNothing() {
         Task visitA = visitTask(residentA);
         long caseB = caseOf(residentB);
         Map<String, String> before = fingerprint.of(WATCHED);
 
-        HttpResponse<String> attack = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
-                .postJson(
-                        "/engine-rest/task/" + visitA.getId() + "/complete",
-                        Map.of(
-                                "variables",
-                                Map.of(
-                                        "caseId", Map.of("value", caseB, "type", "Long"),
-                                        "method", Map.of("value", "HOME", "type", "String"),
-                                        "outcome", Map.of("value", "REFUSED", "type", "String"),
-                                        "reason",
-                                                Map.of(
-                                                        "value",
-                                                        NotEnrolledReason.UNWILLING.name(),
-                                                        "type",
-                                                        "String"))));
+        HttpResponse<String> attack = completeAsGridWorker(
+                visitA.getId(),
+                Map.of(
+                        "caseId", variable(caseB, "Long"),
+                        "method", variable("HOME", "String"),
+                        "outcome", variable("REFUSED", "String"),
+                        "reason", variable(NotEnrolledReason.UNWILLING.name(), "String")));
 
         assertThat(attack.statusCode()).as(attack.body()).isBetween(400, 499);
         assertThat(attack.body()).contains("process.error.tampered").doesNotContain("Exception:", "at cn.canbao");
@@ -200,15 +210,13 @@ class ProcessVariableAttackIT extends IntegrationTestBase {
         long caseB = caseOf(residentB);
         Map<String, String> before = fingerprint.of(WATCHED);
         // whoever works a task may complete it (with the form's values), not rewrite its variables on their own
-        HttpResponse<String> put = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
-                .putJson(
-                        "/engine-rest/task/" + visitA.getId() + "/variables/caseId",
-                        Map.of("value", caseB, "type", "Long"));
+        HttpResponse<String> put = asGridWorker()
+                .putJson("/engine-rest/task/" + visitA.getId() + "/variables/caseId", variable(caseB, "Long"));
         assertThat(put.statusCode()).as(put.body()).isEqualTo(403);
-        HttpResponse<String> modify = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
+        HttpResponse<String> modify = asGridWorker()
                 .postJson(
                         "/engine-rest/process-instance/" + visitA.getProcessInstanceId() + "/variables",
-                        Map.of("modifications", Map.of("caseId", Map.of("value", caseB, "type", "Long"))));
+                        Map.of("modifications", Map.of("caseId", variable(caseB, "Long"))));
         assertThat(modify.statusCode()).as(modify.body()).isIn(403, 404);
         assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
     }
@@ -217,15 +225,12 @@ class ProcessVariableAttackIT extends IntegrationTestBase {
     void anotherTownshipsVisitTaskCannotBeCompletedAtAll() {
         Task visitB = visitTask(residentB);
         Map<String, String> before = fingerprint.of(WATCHED);
-        HttpResponse<String> attack = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
-                .postJson(
-                        "/engine-rest/task/" + visitB.getId() + "/complete",
-                        Map.of(
-                                "variables",
-                                Map.of(
-                                        "method", Map.of("value", "HOME", "type", "String"),
-                                        "outcome", Map.of("value", "REFUSED", "type", "String"),
-                                        "reason", Map.of("value", "UNWILLING", "type", "String"))));
+        HttpResponse<String> attack = completeAsGridWorker(
+                visitB.getId(),
+                Map.of(
+                        "method", variable("HOME", "String"),
+                        "outcome", variable("REFUSED", "String"),
+                        "reason", variable("UNWILLING", "String")));
         assertThat(attack.statusCode()).as(attack.body()).isIn(403, 404);
         assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
     }
@@ -237,16 +242,13 @@ class ProcessVariableAttackIT extends IntegrationTestBase {
                 "select id::text from fast_track where id_number = ? and ended_at is null", String.class, newbornB);
         Map<String, String> before = fingerprint.of(WATCHED);
 
-        HttpResponse<String> attack = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
-                .postJson(
-                        "/engine-rest/task/" + newbornTaskA.getId() + "/complete",
-                        Map.of(
-                                "variables",
-                                Map.of(
-                                        "trackId", Map.of("value", Long.parseLong(trackB), "type", "Long"),
-                                        "birthCertificate", Map.of("value", "Q350581001", "type", "String"),
-                                        "scheme", Map.of("value", "RESIDENT", "type", "String"),
-                                        "enrolledOn", Map.of("value", today().toString(), "type", "String"))));
+        HttpResponse<String> attack = completeAsGridWorker(
+                newbornTaskA.getId(),
+                Map.of(
+                        "trackId", variable(Long.parseLong(trackB), "Long"),
+                        "birthCertificate", variable("Q350581001", "String"),
+                        "scheme", variable("RESIDENT", "String"),
+                        "enrolledOn", variable(today().toString(), "String")));
 
         assertThat(attack.statusCode()).as(attack.body()).isBetween(400, 499);
         assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
@@ -314,15 +316,12 @@ class ProcessVariableAttackIT extends IntegrationTestBase {
                 POLICE + resident + ",丙居民,在册,2000-01-01," + V1 + "," + V1 + "," + G1 + ",攻一村3号,,\n");
         SystemAccess.run(() -> starter.start(campaign.id()));
         Task visit = visitTask(resident);
-        HttpResponse<String> done = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
-                .postJson(
-                        "/engine-rest/task/" + visit.getId() + "/complete",
-                        Map.of(
-                                "variables",
-                                Map.of(
-                                        "method", Map.of("value", "HOME", "type", "String"),
-                                        "outcome", Map.of("value", "REFUSED", "type", "String"),
-                                        "reason", Map.of("value", "UNWILLING", "type", "String"))));
+        HttpResponse<String> done = completeAsGridWorker(
+                visit.getId(),
+                Map.of(
+                        "method", variable("HOME", "String"),
+                        "outcome", variable("REFUSED", "String"),
+                        "reason", variable("UNWILLING", "String")));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
         assertThat(jdbc.queryForObject(
                         "select visited_by || ' ' || outcome from visit where id_number = ?", String.class, resident))

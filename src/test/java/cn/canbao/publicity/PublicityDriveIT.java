@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
-import cn.canbao.ProcessTestSupport;
+import cn.canbao.ProcessTestBase;
 import cn.canbao.base.DomainException;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
@@ -13,15 +12,11 @@ import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
-import cn.canbao.task.TaskInbox;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * up to township and county, every township confirms its figures (reminded when late), and the drive ends.
  */
 @CanbaoIntegrationTest
-class PublicityDriveIT extends IntegrationTestBase {
+class PublicityDriveIT extends ProcessTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TOWNSHIP = "350525105000";
@@ -43,21 +38,6 @@ class PublicityDriveIT extends IntegrationTestBase {
 
     @Autowired
     PublicityService publicity;
-
-    @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    ProcessTestSupport processes;
-
-    @Autowired
-    ManagementService management;
 
     private PublicityDrive drive;
 

@@ -8,6 +8,7 @@ import cn.canbao.ProcessTestSupport;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +33,9 @@ class TargetApiIT extends IntegrationTestBase {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
+    TestCampaigns testCampaigns;
+
+    @Autowired
     TestRestTemplate http;
 
     @Autowired
@@ -51,10 +55,8 @@ class TargetApiIT extends IntegrationTestBase {
     void theTargetTableIsJsonForTheCallersSubtreeOnly() throws Exception {
         String leader = security.ensureUser("county.leader.api", COUNTY, Role.COUNTY_LEADER);
         String townshipLeader = security.ensureUser("township.leader.api", TOWNSHIP, Role.TOWNSHIP_LEADER);
-        campaign = security.as(
-                leader,
-                () -> campaigns.start(
-                        NewCampaign.of("接口测试行动", 2048, COUNTY, LocalDate.of(2047, 9, 1), LocalDate.of(2047, 12, 31))));
+        campaign = testCampaigns.start(
+                leader, NewCampaign.of("接口测试行动", 2048, COUNTY, LocalDate.of(2047, 9, 1), LocalDate.of(2047, 12, 31)));
 
         JsonNode county = get(leader, "/api/campaigns/" + campaign.id() + "/targets");
         assertThat(county.get("campaignName").asText()).isEqualTo("接口测试行动");

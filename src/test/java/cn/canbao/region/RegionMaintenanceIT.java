@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignProcesses;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportTestSupport;
@@ -44,7 +44,7 @@ class RegionMaintenanceIT extends IntegrationTestBase {
     static final String V2 = "350570101002";
 
     @Autowired
-    CampaignProcesses campaignProcesses;
+    TestCampaigns testCampaigns;
 
     @Autowired
     RegionMaintenance maintenance;
@@ -88,7 +88,7 @@ class RegionMaintenanceIT extends IntegrationTestBase {
         if (task != null) {
             tasks.deleteTask(task.getId(), true);
         }
-        campaignProcesses.endCampaignProcess(campaign);
+        testCampaigns.endCampaignProcess(campaign);
     }
 
     @Test

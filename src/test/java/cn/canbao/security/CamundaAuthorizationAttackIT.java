@@ -3,7 +3,7 @@ package cn.canbao.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
+import cn.canbao.ProcessTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
 import java.net.http.HttpResponse;
@@ -15,11 +15,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -40,7 +37,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CamundaAuthorizationAttackIT extends IntegrationTestBase {
+class CamundaAuthorizationAttackIT extends ProcessTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TAOCHENG = "350525101000";
@@ -74,15 +71,6 @@ class CamundaAuthorizationAttackIT extends IntegrationTestBase {
 
     @Autowired
     RepositoryService repository;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    ManagementService management;
 
     @Autowired
     AuthorizationService authorizations;

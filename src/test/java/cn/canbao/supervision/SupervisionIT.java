@@ -18,6 +18,7 @@ import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.dashboard.Dashboard;
 import cn.canbao.dashboard.DashboardService;
 import cn.canbao.dashboard.DashboardTestCounty;
@@ -64,6 +65,9 @@ class SupervisionIT extends IntegrationTestBase {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestCampaigns testCampaigns;
 
     @Autowired
     DashboardTestCounty county;
@@ -114,9 +118,8 @@ class SupervisionIT extends IntegrationTestBase {
                         + "and username in (?, ?)",
                 CADRE,
                 CADRE_2);
-        campaign = security.as(
-                COUNTY_LEADER,
-                () -> campaigns.start(NewCampaign.of("督导测试行动", YEAR, COUNTY, today.minusDays(9), today.plusDays(80))));
+        campaign = testCampaigns.start(
+                COUNTY_LEADER, NewCampaign.of("督导测试行动", YEAR, COUNTY, today.minusDays(9), today.plusDays(80)));
         SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
     }
 

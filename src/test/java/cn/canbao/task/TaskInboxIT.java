@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
+import cn.canbao.ProcessTestBase;
 import cn.canbao.security.Role;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +13,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Comment;
@@ -34,7 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TaskInboxIT extends IntegrationTestBase {
+class TaskInboxIT extends ProcessTestBase {
 
     // townships no other test gives tasks to (CamundaBehindLoginIT expects 101000 to have none)
     static final String TOWNSHIP_A = "350525113000";
@@ -45,18 +42,6 @@ class TaskInboxIT extends IntegrationTestBase {
 
     @Autowired
     InboxTestProcess process;
-
-    @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    ManagementService management;
 
     @Autowired
     HistoryService history;

@@ -26,6 +26,7 @@ import cn.canbao.outreach.OutreachService;
 import cn.canbao.outreach.OutreachStarter;
 import cn.canbao.outreach.VisitOutcome;
 import cn.canbao.outreach.VisitReport;
+import cn.canbao.outreach.VisitReports;
 import cn.canbao.quota.Baseline;
 import cn.canbao.quota.BaselineService;
 import cn.canbao.register.ExtractKind;
@@ -126,22 +127,7 @@ class DashboardIT extends IntegrationTestBase {
                             null,
                             null),
                     "grid.dashboard");
-            outreach.recordVisit(
-                    caseOf(3),
-                    new VisitReport(
-                            ContactMethod.PHONE,
-                            VisitOutcome.REFUSED,
-                            NotEnrolledReason.UNWILLING,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null),
-                    "grid.dashboard");
+            outreach.recordVisit(caseOf(3), VisitReports.refusal(ContactMethod.PHONE), "grid.dashboard");
         });
         // the dispatcher's outcome, as delivery callbacks would leave it (dispatching is the sms package's test)
         jdbc.update(

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.ProcessTestBase;
-import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.policy.PolicyService;
@@ -26,7 +25,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +133,7 @@ class HouseholdVisitIT extends ProcessTestBase {
                 new String[] {spouse, son, daughter},
                 YEAR);
         RuleSetFixtures.save(ruleSets, RuleSetFixtures.county(COUNTY, YEAR, null, Map.of()));
-        clockAt(FIRST.plusDays(9));
+        clockAt(FIRST.plusDays(9), LocalTime.of(9, 0));
         campaign = outreachCampaigns.implementing(
                 "leader.household", NewCampaign.of("按户催缴测试", YEAR, COUNTY, FIRST, FIRST.plusDays(90)));
     }
@@ -409,7 +407,7 @@ class HouseholdVisitIT extends ProcessTestBase {
         assertThat(caseState(son)).isEqualTo("PROMISED -");
         // the household's process waits for the son's promised day, then visits him alone
         assertThat(openVisitTask(lead)).isNull();
-        advance(Duration.ofDays(6));
+        advance(Duration.ofDays(6), OutreachProcess.KEY);
         String again = openVisitTask(lead);
         assertThat(again).isNotNull();
         assertThat(security.as(WORKER, () -> queries.household(lead)))
@@ -436,7 +434,7 @@ class HouseholdVisitIT extends ProcessTestBase {
                         .processInstanceBusinessKey(Long.toString(lead))
                         .count())
                 .isEqualTo(1);
-        advance(Duration.ofDays(7).plusMinutes(1));
+        advance(Duration.ofDays(7).plusMinutes(1), OutreachProcess.KEY);
         String second = jdbc.queryForObject(
                 "select body from sms_message where campaign_id = ? " + "and template_key = 'HOUSEHOLD_SECOND'",
                 String.class,
@@ -538,27 +536,5 @@ class HouseholdVisitIT extends ProcessTestBase {
 
     private void complete(String taskId, Map<String, Object> variables) {
         security.as(WORKER, () -> inbox.complete(taskId, new HashMap<>(variables)));
-    }
-
-    private static LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CanbaoClock.DEFAULT_ZONE);
-    }
-
-    private static void clockAt(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(
-                day.atTime(LocalTime.of(9, 0)).atZone(CanbaoClock.DEFAULT_ZONE).toInstant()));
-    }
-
-    /** Moves the engine clock on and runs the outreach timers that fell due. */
-    private void advance(Duration by) {
-        ClockUtil.setCurrentTime(
-                Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
-        management
-                .createJobQuery()
-                .processDefinitionKey(OutreachProcess.KEY)
-                .timers()
-                .duedateLowerThan(ClockUtil.getCurrentTime())
-                .list()
-                .forEach(j -> management.executeJob(j.getId()));
     }
 }

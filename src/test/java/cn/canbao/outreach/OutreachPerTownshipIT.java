@@ -30,8 +30,6 @@ import cn.canbao.task.TaskFilter;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -247,10 +245,5 @@ class OutreachPerTownshipIT extends ProcessTestBase {
     private static Map<String, Integer> targetsOf(TargetTable table) {
         return table.children().stream()
                 .collect(Collectors.toMap(TargetRow::regionCode, TargetRow::target, (a, b) -> a, LinkedHashMap::new));
-    }
-
-    private static void clockAt(LocalDate day, LocalTime time) {
-        ClockUtil.setCurrentTime(
-                Date.from(day.atTime(time).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
     }
 }

@@ -11,7 +11,6 @@ import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.ProcessTestBase;
-import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.policy.PolicyService;
@@ -28,7 +27,6 @@ import cn.canbao.task.TaskFilter;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -264,7 +262,7 @@ class OutreachProcessIT extends ProcessTestBase {
         assertThat(visitTasks("grid.outreach.2")).isEmpty();
 
         // a week later the second reminder, another week later the visit
-        advance(Duration.ofDays(7).plusMinutes(1));
+        advance(Duration.ofDays(7).plusMinutes(1), OutreachProcess.KEY);
         assertThat(stage(ids[0])).isEqualTo("REMINDED_AGAIN");
         assertThat(count(
                         "select count(*) from sms_message where campaign_id = ? and id_number = ? "
@@ -285,7 +283,7 @@ class OutreachProcessIT extends ProcessTestBase {
                         .doesNotContain((String) m.get("id_number"))
                         .doesNotContain((String) m.get("mobile"))
                         .doesNotContain(((String) m.get("id_number")).substring(6, 14)));
-        advance(Duration.ofDays(7).plusMinutes(1));
+        advance(Duration.ofDays(7).plusMinutes(1), OutreachProcess.KEY);
         assertThat(stage(ids[0])).isEqualTo("VISIT_DUE");
         assertThat(visitTasks("grid.outreach.1")).hasSize(3);
         assertThat(visitTasks("grid.outreach.2")).hasSize(1);
@@ -320,7 +318,7 @@ class OutreachProcessIT extends ProcessTestBase {
                         ids[0]))
                 .isEqualTo(1);
         assertThat(visitTaskOrNull("grid.outreach.1", ids[0])).isNull();
-        advance(Duration.ofDays(4));
+        advance(Duration.ofDays(4), OutreachProcess.KEY);
         assertThat(visitTaskOrNull("grid.outreach.1", ids[0])).isNotNull();
 
         // the payment arrives by the tax extract: the case ends wherever it waits
@@ -494,27 +492,5 @@ class OutreachProcessIT extends ProcessTestBase {
 
     private int count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Integer.class, args);
-    }
-
-    private static LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CanbaoClock.DEFAULT_ZONE);
-    }
-
-    private static void clockAt(LocalDate day, LocalTime time) {
-        ClockUtil.setCurrentTime(
-                Date.from(day.atTime(time).atZone(CanbaoClock.DEFAULT_ZONE).toInstant()));
-    }
-
-    /** Moves the engine clock on and runs the outreach timers that fell due. */
-    private void advance(Duration by) {
-        ClockUtil.setCurrentTime(
-                Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
-        management
-                .createJobQuery()
-                .processDefinitionKey(OutreachProcess.KEY)
-                .timers()
-                .duedateLowerThan(ClockUtil.getCurrentTime())
-                .list()
-                .forEach(j -> management.executeJob(j.getId()));
     }
 }

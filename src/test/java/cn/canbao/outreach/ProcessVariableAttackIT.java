@@ -263,19 +263,7 @@ class ProcessVariableAttackIT extends IntegrationTestBase {
         long caseB = caseOf(residentB);
         long trackB = jdbc.queryForObject(
                 "select id from fast_track where id_number = ? and ended_at is null", Long.class, newbornB);
-        VisitReport refusal = new VisitReport(
-                ContactMethod.HOME,
-                VisitOutcome.REFUSED,
-                NotEnrolledReason.UNWILLING,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        VisitReport refusal = VisitReports.refusal(ContactMethod.HOME);
         Map<String, String> before = fingerprint.of(WATCHED);
 
         // another township's grid worker, calling the service directly (as a listener, a job or a view would)

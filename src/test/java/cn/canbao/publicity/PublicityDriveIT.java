@@ -56,54 +56,29 @@ class PublicityDriveIT extends ProcessTestBase {
                 security.ensureUser("volunteer.publicity", villages.get(0).code(), Role.VOLUNTEER);
         drive = security.as(leader, () -> publicity.start("2026年9月全民参保集中宣传月", 2027, COUNTY, FROM, TO));
 
-        security.as(
+        log(
                 volunteer,
-                () -> publicity.log(
-                        drive.id(),
-                        new NewActivity(
-                                villages.get(0).code(),
-                                PublicityKind.TALK,
-                                FROM.plusDays(2),
-                                1,
-                                120,
-                                0,
-                                0,
-                                6,
-                                "村委会宣讲")));
-        security.as(
+                new NewActivity(
+                        villages.get(0).code(), PublicityKind.TALK, FROM.plusDays(2), 1, 120, 0, 0, 6, "村委会宣讲"));
+        log(
                 volunteer,
-                () -> publicity.log(
-                        drive.id(),
-                        new NewActivity(
-                                villages.get(0).code(),
-                                PublicityKind.SCHOOL_LETTER,
-                                FROM.plusDays(5),
-                                0,
-                                0,
-                                800,
-                                0,
-                                2,
-                                null)));
-        security.as(
+                new NewActivity(
+                        villages.get(0).code(), PublicityKind.SCHOOL_LETTER, FROM.plusDays(5), 0, 0, 800, 0, 2, null));
+        log(
                 townshipLeader,
-                () -> publicity.log(
-                        drive.id(),
-                        new NewActivity(
-                                TOWNSHIP, PublicityKind.PAYMENT_NOTICE, FROM.plusDays(9), 0, 0, 0, 1500, 10, null)));
-        security.as(
+                new NewActivity(TOWNSHIP, PublicityKind.PAYMENT_NOTICE, FROM.plusDays(9), 0, 0, 0, 1500, 10, null));
+        log(
                 townshipLeader,
-                () -> publicity.log(
-                        drive.id(),
-                        new NewActivity(
-                                villages.get(1).code(),
-                                PublicityKind.HOLIDAY_EVENT,
-                                FROM.plusDays(20),
-                                2,
-                                300,
-                                0,
-                                0,
-                                12,
-                                "中秋文艺汇演")));
+                new NewActivity(
+                        villages.get(1).code(),
+                        PublicityKind.HOLIDAY_EVENT,
+                        FROM.plusDays(20),
+                        2,
+                        300,
+                        0,
+                        0,
+                        12,
+                        "中秋文艺汇演"));
 
         // refused: another township's village, a date outside the drive, nothing counted
         String elsewhere = firstBelow(OTHER_TOWNSHIP, RegionLevel.VILLAGE);
@@ -203,6 +178,10 @@ class PublicityDriveIT extends ProcessTestBase {
                         .skip(1)
                         .allMatch(PublicityTally::confirmed))
                 .isTrue();
+    }
+
+    private void log(String user, NewActivity activity) {
+        security.as(user, () -> publicity.log(drive.id(), activity));
     }
 
     private void assertRefused(String user, NewActivity activity, String key) {

@@ -9,11 +9,8 @@ import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,32 +21,15 @@ import org.springframework.beans.factory.annotation.Autowired;
  * counted and end in the operator's queue; a lookup reads past the number's first page. Every fault is counted.
  */
 @CanbaoIntegrationTest
-class ProviderFaultsIT extends SmsTestBase {
+class ProviderFaultsIT extends TwilioStubTestBase {
 
-    static final String SERVICE = "MG00000000000000000000000000000001";
     static final String PROVINCE = "350000000000";
     static final String COUNTY = "350525000000";
 
     @Autowired
     SmsOperations operations;
 
-    final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 10, 0));
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    TwilioStub stub;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        stub = new TwilioStub(clock::instant);
-    }
-
-    @AfterEach
-    void tearDown() {
-        stub.close();
-    }
-
-    private long enqueue(int sequence, String mobile) {
-        return reminder(sequence, mobile, "fault-" + sequence);
-    }
 
     private SmsDispatcher node(String name, SmsSettings settings) {
         return support.dispatcher(

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,26 +14,7 @@ import org.junit.jupiter.api.Test;
  * gets, a 429 retried once, 21211 never retried, and the rate limit held where the requests arrive.
  */
 @CanbaoIntegrationTest
-class TwilioDispatchIT extends SmsTestBase {
-
-    static final String SERVICE = "MG00000000000000000000000000000001";
-
-    final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 10, 0));
-    TwilioStub stub;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        stub = new TwilioStub(clock::instant);
-    }
-
-    @AfterEach
-    void tearDown() {
-        stub.close();
-    }
-
-    private long enqueue(int sequence, String mobile) {
-        return reminder(sequence, mobile, "twilio-" + sequence);
-    }
+class TwilioDispatchIT extends TwilioStubTestBase {
 
     /** Node A dispatching through the stub's messaging service at this rate per second. */
     private SmsDispatcher nodeA(int ratePerSecond) {

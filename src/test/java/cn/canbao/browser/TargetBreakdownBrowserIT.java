@@ -3,9 +3,9 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.ProcessTestSupport;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.quota.TargetRow;
 import cn.canbao.quota.TargetService;
 import cn.canbao.quota.TargetTable;
@@ -29,20 +29,20 @@ class TargetBreakdownBrowserIT extends BrowserTestBase {
     static final String CAMPAIGN = "浏览器测试扩面行动";
 
     @Autowired
+    TestCampaigns testCampaigns;
+
+    @Autowired
     CampaignService campaigns;
 
     @Autowired
     TargetService targets;
-
-    @Autowired
-    ProcessTestSupport processes;
 
     private Campaign campaign;
 
     /** Other tests count the tasks of some townships: this campaign's open tasks must not outlive it. */
     @AfterEach
     void deleteCampaignProcess() {
-        processes.deleteIfRunning(campaign == null ? null : campaign.processInstanceId());
+        testCampaigns.endCampaignProcess(campaign);
     }
 
     @Test

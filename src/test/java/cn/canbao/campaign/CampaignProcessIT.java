@@ -100,15 +100,7 @@ class CampaignProcessIT extends ProcessTestBase {
                 single(security.as(leader, () -> inbox.open(TaskFilter.ALL)), campaign, "Task_PublishTownshipTargets");
         Map<String, Integer> townshipTargets = targetsOf(county);
         townshipTargets.put(TOWNSHIP, 5);
-        security.as(
-                leader,
-                () -> inbox.complete(
-                        publish.id(),
-                        Map.of(
-                                BreakdownProcess.VAR_TARGETS,
-                                TargetVariables.toJson(townshipTargets),
-                                BreakdownProcess.VAR_COMMENT,
-                                "外山乡务工返乡人员多")));
+        split(leader, publish.id(), townshipTargets, "外山乡务工返乡人员多");
         assertThat(splitTasks(campaign)).hasSize(22);
         assertThat(security.as(leader, () -> targets.row(campaign.id(), TOWNSHIP))
                         .target())
@@ -127,29 +119,13 @@ class CampaignProcessIT extends ProcessTestBase {
         assertThat(villages.childrenTarget()).isEqualTo(5); // the suggestion is apportioned to the target
         Map<String, Integer> villageTargets = targetsOf(villages);
         villageTargets.put(village.code(), villageTargets.get(village.code()) + 1);
-        assertThatThrownBy(() -> security.as(
-                        townshipLeader,
-                        () -> inbox.complete(
-                                mine.get(0).id(),
-                                Map.of(
-                                        BreakdownProcess.VAR_TARGETS,
-                                        TargetVariables.toJson(villageTargets),
-                                        BreakdownProcess.VAR_COMMENT,
-                                        ""))))
+        assertThatThrownBy(() -> split(townshipLeader, mine.get(0).id(), villageTargets, ""))
                 .isInstanceOf(DomainException.class)
                 .satisfies(e -> assertThat(((DomainException) e).messageKey()).isEqualTo("targets.sumMismatch"));
         assertThat(tasks.createTaskQuery().taskId(mine.get(0).id()).count()).isEqualTo(1);
 
         // the same split with a justification goes through; the county sees the justification
-        security.as(
-                townshipLeader,
-                () -> inbox.complete(
-                        mine.get(0).id(),
-                        Map.of(
-                                BreakdownProcess.VAR_TARGETS,
-                                TargetVariables.toJson(villageTargets),
-                                BreakdownProcess.VAR_COMMENT,
-                                "一村外出务工人员返乡集中")));
+        split(townshipLeader, mine.get(0).id(), villageTargets, "一村外出务工人员返乡集中");
         TargetRow confirmed = security.as(leader, () -> targets.row(campaign.id(), TOWNSHIP));
         assertThat(confirmed.splitComment()).isEqualTo("一村外出务工人员返乡集中");
         assertThat(confirmed.splitDifference()).isEqualTo(1);
@@ -383,5 +359,18 @@ class CampaignProcessIT extends ProcessTestBase {
                 .duedateLowerThan(ClockUtil.getCurrentTime())
                 .list();
         due.forEach(j -> management.executeJob(j.getId()));
+    }
+
+    /** Completes a breakdown task as that user with these targets and this justification. */
+    private void split(String user, String taskId, Map<String, Integer> figures, String comment) {
+        security.as(
+                user,
+                () -> inbox.complete(
+                        taskId,
+                        Map.of(
+                                BreakdownProcess.VAR_TARGETS,
+                                TargetVariables.toJson(figures),
+                                BreakdownProcess.VAR_COMMENT,
+                                comment)));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
-import cn.canbao.ProcessTestSupport;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
@@ -41,14 +40,11 @@ class TargetApiIT extends IntegrationTestBase {
     @Autowired
     CampaignService campaigns;
 
-    @Autowired
-    ProcessTestSupport processes;
-
     private Campaign campaign;
 
     @AfterEach
     void deleteCampaignProcess() {
-        processes.deleteIfRunning(campaign == null ? null : campaign.processInstanceId());
+        testCampaigns.endCampaignProcess(campaign);
     }
 
     @Test

@@ -134,7 +134,7 @@ class ImportTakeoverAttackIT extends IntegrationTestBase {
         assertThat(run.get("rowsAccepted").asInt()).isZero();
         assertThat(run.get("personsChanged").asInt()).isZero();
         long importId = run.get("id").asLong();
-        assertThat(reasons(importId))
+        assertThat(importer.rejectReasons(importId))
                 .containsExactly(
                         Map.entry(4L, "register.reject.personOutOfScope"),
                         Map.entry(5L, "register.reject.personOutOfScope"));
@@ -234,7 +234,7 @@ class ImportTakeoverAttackIT extends IntegrationTestBase {
                 POLICE
                         + reregistered + ",桃代名,在册,2024-01-01," + tc + "," + tc + "," + tcGrid + ",桃城路9号\n"
                         + movedIn + ",郑德明,迁入,2024-01-02," + tc + "," + tc + "," + tcGrid + ",桃城路10号\n");
-        assertThat(reasons(again.get("id").asLong()))
+        assertThat(importer.rejectReasons(again.get("id").asLong()))
                 .containsExactly(Map.entry(2L, "register.reject.transferRejected"));
         assertThat(again.get("rowsAccepted").asInt()).isEqualTo(1);
         assertThat(again.get("rowsTransferRequested").asInt()).isZero();
@@ -262,7 +262,7 @@ class ImportTakeoverAttackIT extends IntegrationTestBase {
             JsonNode run = importOverHttp(taocheng, file.getKey(), file.getValue());
             assertThat(run.get("status").asText()).as(file.getKey()).isEqualTo("SUCCEEDED");
             assertThat(run.get("rowsAccepted").asInt()).as(file.getKey()).isZero();
-            assertThat(reasons(run.get("id").asLong()).values())
+            assertThat(importer.rejectReasons(run.get("id").asLong()).values())
                     .as(file.getKey())
                     .isNotEmpty()
                     .allMatch(key -> key.startsWith("register.reject.personOutOfScope"));
@@ -286,7 +286,7 @@ class ImportTakeoverAttackIT extends IntegrationTestBase {
 
         JsonNode elsewhere = importOverHttp(
                 taocheng, "police_household", POLICE + waiting + ",郑德安,迁入,2024-03-02," + tc2 + "," + tc2 + ",,\n");
-        assertThat(reasons(elsewhere.get("id").asLong()))
+        assertThat(importer.rejectReasons(elsewhere.get("id").asLong()))
                 .containsExactly(Map.entry(2L, "register.reject.transferPending"));
         assertThat(jdbc.queryForList(
                         "select to_region from household_transfer where id_number = ?", String.class, waiting))
@@ -318,17 +318,6 @@ class ImportTakeoverAttackIT extends IntegrationTestBase {
                 .forEach(t -> byPerson.put(t.get("maskedId").asText(), t));
         assertThat(response.body()).doesNotContain(movedIn);
         return byPerson;
-    }
-
-    private Map<Long, String> reasons(long importId) {
-        Map<Long, String> map = new LinkedHashMap<>();
-        jdbc.query(
-                "select row_number, reason_key from import_reject where import_id = ? order by row_number",
-                rs -> {
-                    map.put(rs.getLong(1), rs.getString(2));
-                },
-                importId);
-        return map;
     }
 
     /** Per person and table of their file: a digest of every row (person, change log, enrollments, payments, groups). */

@@ -92,7 +92,7 @@ class RegisterImportIT extends IntegrationTestBase {
         assertThat(first.rowsAccepted()).isEqualTo(3);
         assertThat(first.rowsRejected()).isEqualTo(8);
         assertThat(first.personsChanged()).isEqualTo(3);
-        assertThat(reasons(first.id()))
+        assertThat(importer.rejectReasons(first.id()))
                 .containsExactly(
                         Map.entry(5L, "register.reject.id.checkCharacter"),
                                 Map.entry(6L, "register.reject.id.old15Digits"),
@@ -187,7 +187,7 @@ class RegisterImportIT extends IntegrationTestBase {
                         + unknown + ",外地人,2023,居民,本地,,2022-12-20,380\n");
         assertThat(insured.rowsRead()).isEqualTo(4);
         assertThat(insured.rowsRejected()).isEqualTo(2);
-        assertThat(reasons(insured.id()))
+        assertThat(importer.rejectReasons(insured.id()))
                 .containsExactly(
                         Map.entry(2L, "register.reject.duplicateRow"), Map.entry(5L, "register.reject.unknownPerson"));
         assertThat(jdbc.queryForList(
@@ -216,7 +216,8 @@ class RegisterImportIT extends IntegrationTestBase {
                 "death.csv",
                 HEADER + other + ",东平人,死亡,2023-06-01,,,,,\n");
         assertThat(death.rowsRejected()).isEqualTo(1);
-        assertThat(reasons(death.id())).containsExactly(Map.entry(2L, "register.reject.personOutOfScope"));
+        assertThat(importer.rejectReasons(death.id()))
+                .containsExactly(Map.entry(2L, "register.reject.personOutOfScope"));
         assertThat(reasonArgs(death.id(), 2L)).containsExactly(villageLabel(dongpingVillage));
         assertThat(jdbc.queryForObject("select status from person where id_number = ?", String.class, other))
                 .isEqualTo("ACTIVE");
@@ -317,17 +318,6 @@ class RegisterImportIT extends IntegrationTestBase {
             var v = regions.get(village);
             return regions.get(v.parentCode()).name() + v.name();
         });
-    }
-
-    private Map<Long, String> reasons(long importId) {
-        var map = new java.util.LinkedHashMap<Long, String>();
-        jdbc.query(
-                "select row_number, reason_key from import_reject where import_id = ? order by row_number",
-                rs -> {
-                    map.put(rs.getLong(1), rs.getString(2));
-                },
-                importId);
-        return map;
     }
 
     private List<List<String>> changes(long importId, String id) {

@@ -251,12 +251,7 @@ class EscalationIT extends ProcessTestBase {
                 .extracting(EscalationCase::status, EscalationCase::waiveReason, EscalationCase::summonsDate)
                 .containsExactly(EscalationStatus.WAIVED, "该镇外出务工人员集中，已专题部署", null);
         assertThat(waived.open()).isFalse();
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processInstanceId(c.processInstanceId())
-                        .count())
-                .isZero();
-        assertThat(tasks(leader).stream().filter(t -> t.processInstanceId().equals(c.processInstanceId())))
-                .isEmpty();
+        assertEndedWithoutTasksFor(leader, c);
         assertThat(tasks(xLeader)).isEmpty();
         assertThat(security.as(leader, () -> escalations.history(c.id())))
                 .extracting(EscalationEvent::event, EscalationEvent::detail, EscalationEvent::actor)
@@ -346,12 +341,7 @@ class EscalationIT extends ProcessTestBase {
         EscalationCase resolved = get(c.id());
         assertThat(resolved.status()).isEqualTo(EscalationStatus.RESOLVED);
         assertThat(resolved.open()).isFalse();
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processInstanceId(c.processInstanceId())
-                        .count())
-                .isZero();
-        assertThat(tasks(leader).stream().filter(t -> t.processInstanceId().equals(c.processInstanceId())))
-                .isEmpty();
+        assertEndedWithoutTasksFor(leader, c);
         assertThat(security.as(leader, () -> escalations.history(c.id())))
                 .extracting(EscalationEvent::event)
                 .containsExactly("OPENED", "POSTPONED", "RECHECKED_AFTER_POSTPONE", "RESOLVED");
@@ -409,12 +399,7 @@ class EscalationIT extends ProcessTestBase {
                 .extracting(EscalationCase::status, EscalationCase::reportLevels, EscalationCase::reportedTo)
                 .containsExactly(EscalationStatus.UNRESOLVED, List.of(), null);
         assertThat(unresolved.open()).isFalse();
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processInstanceId(c.processInstanceId())
-                        .count())
-                .isZero();
-        assertThat(tasks(leader).stream().filter(t -> t.processInstanceId().equals(c.processInstanceId())))
-                .isEmpty();
+        assertEndedWithoutTasksFor(leader, c);
         assertThat(security.as(leader, () -> escalations.history(c.id())))
                 .extracting(EscalationEvent::event, EscalationEvent::detail)
                 .containsExactly(
@@ -708,6 +693,16 @@ class EscalationIT extends ProcessTestBase {
                 .toList();
         assertThat(matching).as(key).hasSize(1);
         return matching.get(0);
+    }
+
+    /** The case's process has ended and left the user no task of it. */
+    private void assertEndedWithoutTasksFor(String user, EscalationCase c) {
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(c.processInstanceId())
+                        .count())
+                .isZero();
+        assertThat(tasks(user).stream().filter(t -> t.processInstanceId().equals(c.processInstanceId())))
+                .isEmpty();
     }
 
     private InboxTask task(String user, String key, EscalationCase c) {

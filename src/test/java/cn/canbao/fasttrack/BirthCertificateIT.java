@@ -1,32 +1,20 @@
 package cn.canbao.fasttrack;
 
-import static cn.canbao.fasttrack.FastTrackTestCounty.COUNTY;
 import static cn.canbao.fasttrack.FastTrackTestCounty.grid;
 import static cn.canbao.fasttrack.FastTrackTestCounty.village;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
-import cn.canbao.base.CanbaoClock;
 import cn.canbao.base.DomainException;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
-import cn.canbao.security.AsSystem;
-import cn.canbao.security.Role;
-import cn.canbao.task.TaskInbox;
 import java.time.LocalDate;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Newborns from the health commission's birth certificates (issue 16): on the register and in the newborn fast track
@@ -35,43 +23,16 @@ import org.springframework.beans.factory.annotation.Autowired;
  * name), carrying the enrolment over and starting no second track.
  */
 @CanbaoIntegrationTest
-@AsSystem
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BirthCertificateIT extends IntegrationTestBase {
+class BirthCertificateIT extends FastTrackTestBase {
 
     static final String POLICE = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号," + "出生医学证明编号\n";
     static final String CERTIFICATES = "出生医学证明编号,姓名,性别,出生日期,母亲身份证号,父亲身份证号,居住地区划,网格编码\n";
     static final String CLERK = "clerk.births";
     static final String GRID_WORKER = "gw.births";
 
-    @Autowired
-    FastTrackTestCounty county;
-
-    @Autowired
-    ImportTestSupport importer;
-
-    @Autowired
-    TaskService taskService;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    FastTrackService tracks;
-
-    LocalDate today;
-    int year;
-
     @BeforeAll
     void countyAndUsers() {
-        county.ensure();
-        security.ensureUser(CLERK, COUNTY, Role.CLERK);
-        security.ensureUser(GRID_WORKER, grid(4, 1), Role.GRID_WORKER);
-        today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CanbaoClock.DEFAULT_ZONE);
-        year = today.getYear();
+        countyWithUsers(CLERK, GRID_WORKER, grid(4, 1));
     }
 
     @Test
@@ -128,7 +89,7 @@ class BirthCertificateIT extends IntegrationTestBase {
         // the fast track starts from the certificate: a task for the grid worker of the mother's grid
         Task first = openTask("A123456789");
         assertThat(first.getName()).isEqualTo("新生儿参保登记（王小一）");
-        assertThat(taskService.getIdentityLinksForTask(first.getId()).stream().map(l -> l.getGroupId()))
+        assertThat(tasks.getIdentityLinksForTask(first.getId()).stream().map(l -> l.getGroupId()))
                 .containsExactly("grid-worker:" + grid(4, 1));
         FastTrack shown = security.as(GRID_WORKER, () -> tracks.track(trackId("A123456789")));
         assertThat(shown.maskedIdNumber()).isNull();
@@ -231,8 +192,7 @@ class BirthCertificateIT extends IntegrationTestBase {
     }
 
     private Task openTask(String certificate) {
-        return taskService
-                .createTaskQuery()
+        return tasks.createTaskQuery()
                 .processInstanceBusinessKey(String.valueOf(trackId(certificate)))
                 .singleResult();
     }

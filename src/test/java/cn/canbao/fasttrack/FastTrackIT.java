@@ -10,8 +10,6 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.ProcessTestBase;
-import cn.canbao.base.CanbaoClock;
 import cn.canbao.base.DomainException;
 import cn.canbao.policy.RuleSetFixtures;
 import cn.canbao.policy.RuleSetService;
@@ -20,25 +18,19 @@ import cn.canbao.quota.GroupCoverage;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.HardshipCategory;
 import cn.canbao.register.ImportRun;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.PersonGroup;
 import cn.canbao.register.RegisterCandidates;
 import cn.canbao.register.RegisterCandidates.UnenrolledResident;
 import cn.canbao.register.TestIds;
-import cn.canbao.security.AsSystem;
-import cn.canbao.security.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -48,27 +40,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * of a county without campaigns, so the enrollment year is the calendar year.
  */
 @CanbaoIntegrationTest
-@AsSystem
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FastTrackIT extends ProcessTestBase {
+class FastTrackIT extends FastTrackTestBase {
 
     static final String POLICE = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号\n";
     static final String INSURANCE = "身份证号,姓名,参保年度,险种,参保地\n";
     static final String HARDSHIP = "身份证号,姓名,类别,认定日期,退出日期\n";
     static final String CLERK = "clerk.fasttrack";
     static final String GRID_WORKER = "gw.fasttrack";
-
-    @Autowired
-    FastTrackTestCounty county;
-
-    @Autowired
-    ImportTestSupport importer;
-
-    @Autowired
-    TaskService taskService;
-
-    @Autowired
-    FastTrackService tracks;
 
     @Autowired
     BaselineService baseline;
@@ -79,16 +57,9 @@ class FastTrackIT extends ProcessTestBase {
     @Autowired
     RegisterCandidates candidates;
 
-    LocalDate today;
-    int year;
-
     @BeforeAll
     void countyAndUsers() {
-        county.ensure();
-        security.ensureUser(CLERK, COUNTY, Role.CLERK);
-        security.ensureUser(GRID_WORKER, grid(1, 2), Role.GRID_WORKER);
-        today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CanbaoClock.DEFAULT_ZONE);
-        year = today.getYear();
+        countyWithUsers(CLERK, GRID_WORKER, grid(1, 2));
         // 分类资助 of the county's rule set: 特困, 低保 and 孤儿 in full, 监测对象 a fixed 100 yuan (300 left to pay)
         RuleSetFixtures.save(
                 ruleSets,
@@ -204,8 +175,7 @@ class FastTrackIT extends ProcessTestBase {
                 .timers()
                 .singleResult();
         management.executeJob(timer.getId());
-        assertThat(taskService
-                        .createTaskQuery()
+        assertThat(tasks.createTaskQuery()
                         .taskId(firstTask.getId())
                         .singleResult()
                         .getPriority())
@@ -244,8 +214,7 @@ class FastTrackIT extends ProcessTestBase {
                                         today.toString()))))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("fastTrack.badCertificate"));
-        assertThat(taskService.createTaskQuery().taskId(firstTask.getId()).count())
-                .isEqualTo(1);
+        assertThat(tasks.createTaskQuery().taskId(firstTask.getId()).count()).isEqualTo(1);
 
         security.as(
                 GRID_WORKER,
@@ -446,8 +415,7 @@ class FastTrackIT extends ProcessTestBase {
     }
 
     private Task openTask(String idNumber) {
-        return taskService
-                .createTaskQuery()
+        return tasks.createTaskQuery()
                 .processInstanceBusinessKey(trackId(idNumber))
                 .singleResult();
     }
@@ -458,7 +426,7 @@ class FastTrackIT extends ProcessTestBase {
     }
 
     private List<String> candidateGroups(Task task) {
-        return taskService.getIdentityLinksForTask(task.getId()).stream()
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(l -> l.getGroupId() != null)
                 .map(l -> l.getGroupId())
                 .collect(Collectors.toList());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.ProcessTestBase;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.policy.PolicyService;
@@ -15,7 +14,6 @@ import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
@@ -42,7 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * their shares; one visit recording each member's outcome; payments closing members one by one.
  */
 @CanbaoIntegrationTest
-class HouseholdVisitIT extends ProcessTestBase {
+class HouseholdVisitIT extends OutreachTestBase {
 
     static final String COUNTY = "350595000000";
     static final String TOWNSHIP = "350595101000";
@@ -53,22 +51,7 @@ class HouseholdVisitIT extends ProcessTestBase {
     static final String WORKER = "grid.household";
 
     @Autowired
-    OutreachCampaigns outreachCampaigns;
-
-    @Autowired
     org.springframework.context.MessageSource messages;
-
-    @Autowired
-    ImportTestSupport importer;
-
-    @Autowired
-    OutreachStarter starter;
-
-    @Autowired
-    OutreachQueries queries;
-
-    @Autowired
-    OutreachService outreach;
 
     @Autowired
     RuleSetService ruleSets;
@@ -198,12 +181,7 @@ class HouseholdVisitIT extends ProcessTestBase {
                         .processInstanceBusinessKey(Long.toString(lead))
                         .count())
                 .isEqualTo(1);
-        assertThat(jdbc.queryForList(
-                        "select stage from outreach_case where campaign_id = ? and id_number = any(?)",
-                        String.class,
-                        campaign.id(),
-                        new String[] {spouse, son, daughter}))
-                .containsOnly("REMINDED");
+        assertThat(casesOfTheMembers("stage")).containsOnly("REMINDED");
     }
 
     @Test
@@ -454,12 +432,7 @@ class HouseholdVisitIT extends ProcessTestBase {
                         .processInstanceBusinessKey(Long.toString(lead))
                         .count())
                 .isZero();
-        assertThat(jdbc.queryForList(
-                        "select end_reason from outreach_case where campaign_id = ? and id_number = any(?)",
-                        String.class,
-                        campaign.id(),
-                        new String[] {spouse, son, daughter}))
-                .containsOnly("PAYMENT_RECEIVED");
+        assertThat(casesOfTheMembers("end_reason")).containsOnly("PAYMENT_RECEIVED");
     }
 
     @Test
@@ -504,6 +477,15 @@ class HouseholdVisitIT extends ProcessTestBase {
                 Long.class,
                 campaign.id(),
                 idNumber);
+    }
+
+    /** That column of the cases of the three members due this year (spouse, son, daughter). */
+    private List<String> casesOfTheMembers(String column) {
+        return jdbc.queryForList(
+                "select " + column + " from outreach_case where campaign_id = ? and id_number = any(?)",
+                String.class,
+                campaign.id(),
+                new String[] {spouse, son, daughter});
     }
 
     private String caseState(String idNumber) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.ProcessTestBase;
 import cn.canbao.base.DomainException;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
@@ -21,7 +20,6 @@ import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
@@ -49,7 +47,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * its leader confirms too — and then get exactly one case each, never a second for the first township's.
  */
 @CanbaoIntegrationTest
-class OutreachPerTownshipIT extends ProcessTestBase {
+class OutreachPerTownshipIT extends OutreachTestBase {
 
     static final String COUNTY = "350588000000";
     static final String EAST = "350588101000";
@@ -65,22 +63,10 @@ class OutreachPerTownshipIT extends ProcessTestBase {
     TestCampaigns testCampaigns;
 
     @Autowired
-    OutreachCampaigns outreachCampaigns;
-
-    @Autowired
-    ImportTestSupport importer;
-
-    @Autowired
     CampaignService campaigns;
 
     @Autowired
     TargetService targets;
-
-    @Autowired
-    OutreachStarter starter;
-
-    @Autowired
-    OutreachQueries queries;
 
     @Autowired
     Scheduler scheduler;

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.ProcessTestBase;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.policy.PolicyService;
@@ -18,7 +17,6 @@ import cn.canbao.policy.RuleSetFixtures;
 import cn.canbao.policy.RuleSetService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.HardshipCategory;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
@@ -44,31 +42,16 @@ import org.springframework.beans.factory.annotation.Autowired;
  * finds a resident moved away — a correction that changes the register only once a clerk approves it.
  */
 @CanbaoIntegrationTest
-class OutreachProcessIT extends ProcessTestBase {
+class OutreachProcessIT extends OutreachTestBase {
 
     static final int YEAR = 2061;
     static final LocalDate FIRST = LocalDate.of(2060, 10, 1);
 
     @Autowired
-    OutreachCampaigns outreachCampaigns;
-
-    @Autowired
     OutreachTestCounty county;
 
     @Autowired
-    ImportTestSupport importer;
-
-    @Autowired
-    OutreachStarter starter;
-
-    @Autowired
-    OutreachQueries queries;
-
-    @Autowired
     CorrectionService corrections;
-
-    @Autowired
-    OutreachService outreach;
 
     @Autowired
     RuleSetService ruleSets;

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.IntegrationTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
 import cn.canbao.base.AccessRefused;
-import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
@@ -19,7 +17,6 @@ import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.NotEnrolledReason;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
@@ -29,9 +26,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +43,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProcessVariableAttackIT extends IntegrationTestBase {
+class ProcessVariableAttackIT extends OutreachTestBase {
 
     static final String COUNTY = "350581000000";
     static final String T1 = "350581101000";
@@ -79,25 +73,10 @@ class ProcessVariableAttackIT extends IntegrationTestBase {
     TestCampaigns testCampaigns;
 
     @Autowired
-    ImportTestSupport importer;
-
-    @Autowired
     CampaignService campaigns;
 
     @Autowired
-    OutreachStarter starter;
-
-    @Autowired
-    OutreachService outreach;
-
-    @Autowired
     FastTrackService tracks;
-
-    @Autowired
-    TaskService taskService;
-
-    @Autowired
-    RuntimeService runtime;
 
     @Autowired
     RowFingerprint fingerprint;
@@ -201,7 +180,7 @@ class ProcessVariableAttackIT extends IntegrationTestBase {
         assertThat(attack.statusCode()).as(attack.body()).isBetween(400, 499);
         assertThat(attack.body()).contains("process.error.tampered").doesNotContain("Exception:", "at cn.canbao");
         assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
-        assertThat(taskService.createTaskQuery().taskId(visitA.getId()).count()).isEqualTo(1);
+        assertThat(tasks.createTaskQuery().taskId(visitA.getId()).count()).isEqualTo(1);
     }
 
     @Test
@@ -328,8 +307,7 @@ class ProcessVariableAttackIT extends IntegrationTestBase {
                 String.class,
                 campaign.id(),
                 idNumber);
-        return taskService
-                .createTaskQuery()
+        return tasks.createTaskQuery()
                 .processInstanceId(instance)
                 .taskDefinitionKey(OutreachProcess.TASK_VISIT)
                 .singleResult();
@@ -340,7 +318,7 @@ class ProcessVariableAttackIT extends IntegrationTestBase {
                 "select process_instance_id from fast_track where id_number = ? " + "and ended_at is null",
                 String.class,
                 idNumber);
-        return taskService.createTaskQuery().processInstanceId(instance).singleResult();
+        return tasks.createTaskQuery().processInstanceId(instance).singleResult();
     }
 
     private long caseOf(String idNumber) {
@@ -349,9 +327,5 @@ class ProcessVariableAttackIT extends IntegrationTestBase {
                 Long.class,
                 campaign.id(),
                 idNumber);
-    }
-
-    private static LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CanbaoClock.DEFAULT_ZONE);
     }
 }

@@ -10,7 +10,6 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The engine settings a cluster needs (README "Clustering"), as the application actually runs them: Camunda's job
@@ -18,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * nightly window; every Quartz job asks to be recovered when its node dies, in the scheduler and in its table.
  */
 @CanbaoIntegrationTest
-class ClusterSettingsIT {
+class ClusterSettingsIT extends IntegrationTestBase {
 
     @Autowired
     ProcessEngine engine;
@@ -28,9 +27,6 @@ class ClusterSettingsIT {
 
     @Autowired
     Scheduler scheduler;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void camundasJobExecutorAndHistoryCleanupAreSetForSeveralNodes() {

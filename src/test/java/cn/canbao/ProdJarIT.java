@@ -15,7 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -27,13 +26,10 @@ import org.springframework.util.FileSystemUtils;
  * The jar runs on a fresh database beside the tests' own, dropped afterwards.
  */
 @CanbaoIntegrationTest
-class ProdJarIT {
+class ProdJarIT extends IntegrationTestBase {
 
     @Autowired
     Environment env;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private final HttpClient http = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)

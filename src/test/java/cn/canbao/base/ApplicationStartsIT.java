@@ -3,6 +3,7 @@ package cn.canbao.base;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import java.util.List;
@@ -11,13 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @CanbaoIntegrationTest
-class ApplicationStartsIT {
-
-    @Autowired
-    JdbcTemplate jdbc;
+class ApplicationStartsIT extends IntegrationTestBase {
 
     @Autowired
     ProcessEngine engine;
@@ -27,9 +24,6 @@ class ApplicationStartsIT {
 
     @Autowired
     TestRestTemplate http;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Test
     void runsOnRealPostgresWithFlywayCamundaAndQuartzTablesInOneDatabase() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
@@ -19,19 +20,15 @@ import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Quartz runs clustered on the JDBC job store in our PostgreSQL: a scheduled job is stored, then runs. */
 @CanbaoIntegrationTest
-class QuartzJobStoreIT {
+class QuartzJobStoreIT extends IntegrationTestBase {
 
     static final Map<String, String> RUNS = new ConcurrentHashMap<>();
 
     @Autowired
     Scheduler scheduler;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     /** Records which scheduler instance ran it, and with which data. */
     public static class RecordingJob implements Job {

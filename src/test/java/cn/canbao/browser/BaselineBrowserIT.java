@@ -4,43 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
-import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A township leader opens the baseline page and reads the campaign plan's columns for their township. */
 @CanbaoIntegrationTest
-class BaselineBrowserIT {
+class BaselineBrowserIT extends BrowserTestBase {
 
     static final String TOWNSHIP = "350525121000";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SecurityTestSupport security;
-
     @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    RegionService regions;
 
     @Test
     void aTownshipLeaderSeesTheBaselineOfTheirTownship() throws Exception {
         security.ensureUser("clerk.baseline.ui", "350525000000", Role.CLERK);
         security.ensureUser("leader.baseline.ui", TOWNSHIP, Role.TOWNSHIP_LEADER);
-        String village = SystemAccess.call(() ->
-                regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE).get(0).code());
+        String village = firstBelow(TOWNSHIP, RegionLevel.VILLAGE);
         String a = TestIds.id("350525", LocalDate.of(1955, 5, 5), 951);
         String b = TestIds.id("350525", LocalDate.of(1955, 5, 6), 953);
         importer.importAs(
@@ -55,20 +41,8 @@ class BaselineBrowserIT {
                 "ui-insured.csv",
                 "身份证号,姓名,参保年度,险种,参保地\n" + a + ",甲,2042,居民,本地\n");
 
-        try (Browser browser = new Browser(port, 1280, 900)) {
-            browser.open("/login");
-            browser.waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']"))
-                    .isEmpty());
-            browser.driver()
-                    .findElement(By.cssSelector("vaadin-login-form input[name='username']"))
-                    .sendKeys("leader.baseline.ui");
-            browser.driver()
-                    .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                    .sendKeys(SecurityTestSupport.PASSWORD);
-            browser.driver()
-                    .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
-                    .click();
-            browser.waitFor(d -> !d.findElements(By.id("main-navigation")).isEmpty());
+        try (Browser browser = desk()) {
+            browser.login("leader.baseline.ui");
             assertThat(browser.driver().findElement(By.id("main-navigation")).getText())
                     .contains("参保基数");
 

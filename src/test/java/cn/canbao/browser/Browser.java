@@ -1,5 +1,6 @@
 package cn.canbao.browser;
 
+import cn.canbao.security.SecurityTestSupport;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,11 @@ public final class Browser implements AutoCloseable {
                 .sendKeys(password);
         driver.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
         waitFor(d -> !d.findElements(By.id("main-navigation")).isEmpty());
+    }
+
+    /** Logs in as a test user (with {@link SecurityTestSupport#PASSWORD}) and waits for the shell's navigation. */
+    public void login(String username) {
+        login(username, SecurityTestSupport.PASSWORD);
     }
 
     public <T> T waitFor(Function<WebDriver, T> condition) {

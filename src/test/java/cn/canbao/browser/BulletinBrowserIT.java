@@ -5,44 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The county leader opens the drafted bulletin from 我的任务 and publishes it with remarks; a township
  * leader then reads it on the bulletins page and downloads it as PDF.
  */
 @CanbaoIntegrationTest
-class BulletinBrowserIT {
+class BulletinBrowserIT extends BrowserTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TOWNSHIP = "350525112000"; // 仙夹镇
     static final String CAMPAIGN = "通报浏览器测试行动";
     static final int YEAR = 2050;
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    CampaignService campaigns;
+    TestCampaigns testCampaigns;
 
     @Autowired
     RuntimeService runtime;
@@ -50,35 +40,24 @@ class BulletinBrowserIT {
     @Autowired
     ApplicationEventPublisher events;
 
-    @Autowired
-    JdbcTemplate jdbc;
-
     private Campaign campaign;
 
     @AfterEach
     void deleteProcesses() {
-        if (campaign != null) {
-            for (ProcessInstance p : runtime.createProcessInstanceQuery()
-                    .processInstanceBusinessKey(Long.toString(campaign.id()))
-                    .rootProcessInstances()
-                    .list()) {
-                runtime.deleteProcessInstance(p.getId(), "test finished");
-            }
-        }
+        testCampaigns.endAll(campaign);
     }
 
     @Test
     void theCountyLeaderPublishesAndATownshipLeaderReadsAndDownloads() throws Exception {
         String leader = security.ensureUser("county.leader.bulletin.ui", COUNTY, Role.COUNTY_LEADER);
         String townshipLeader = security.ensureUser("township.leader.bulletin.ui", TOWNSHIP, Role.TOWNSHIP_LEADER);
-        campaign = security.as(
+        campaign = testCampaigns.start(
                 leader,
-                () -> campaigns.start(NewCampaign.of(
-                        CAMPAIGN, YEAR, COUNTY, LocalDate.of(YEAR - 1, 9, 1), LocalDate.of(YEAR - 1, 12, 31))));
+                NewCampaign.of(CAMPAIGN, YEAR, COUNTY, LocalDate.of(YEAR - 1, 9, 1), LocalDate.of(YEAR - 1, 12, 31)));
         SystemAccess.run(() -> events.publishEvent(new BulletinDue(campaign.id(), LocalDate.of(YEAR - 1, 10, 15))));
 
-        try (Browser browser = new Browser(port, 1280, 900)) {
-            browser.login(leader, SecurityTestSupport.PASSWORD);
+        try (Browser browser = desk()) {
+            browser.login(leader);
             browser.open("/tasks");
             WebElement card = browser.waitFor(d -> d.findElements(By.className("task-card")).stream()
                     .filter(c ->
@@ -104,8 +83,8 @@ class BulletinBrowserIT {
                         campaign.id()))
                 .isEqualTo("PUBLISHED");
 
-        try (Browser browser = new Browser(port, 1280, 900)) {
-            browser.login(townshipLeader, SecurityTestSupport.PASSWORD);
+        try (Browser browser = desk()) {
+            browser.login(townshipLeader);
             assertThat(text(browser, "main-navigation")).contains("通报");
             browser.open("/bulletins/" + campaign.id());
             browser.waitFor(d -> !d.findElements(By.id("bulletin-table")).isEmpty());

@@ -7,20 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.dashboard.DashboardTestCounty;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 包村 in the browser: the township leader assigns a cadre to 丁一村 on 包村干部; the cadre logs in and the dashboard
@@ -29,39 +25,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * target/screenshots/.
  */
 @CanbaoIntegrationTest
-class CadresBrowserIT {
+class CadresBrowserIT extends BrowserTestBase {
 
     static final int YEAR = 2071; // SupervisionIT's and DashboardIT's year of the same county
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    TestCampaigns testCampaigns;
 
     @Autowired
     DashboardTestCounty county;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    CampaignService campaigns;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Campaign campaign;
 
     @AfterEach
     void endCampaign() {
-        if (campaign != null
-                && runtime.createProcessInstanceQuery()
-                                .processInstanceId(campaign.processInstanceId())
-                                .count()
-                        > 0) {
-            runtime.deleteProcessInstance(campaign.processInstanceId(), "test finished");
-        }
+        testCampaigns.endCampaignProcess(campaign);
     }
 
     @Test
@@ -75,13 +53,11 @@ class CadresBrowserIT {
                 "update cadre_assignment set ended_by = 'test', ended_at = now() where ended_at is null and username = ?",
                 cadre);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        campaign = security.as(
-                countyLeader,
-                () -> campaigns.start(
-                        NewCampaign.of("包村界面测试行动", YEAR, COUNTY, today.minusDays(9), today.plusDays(80))));
+        campaign = testCampaigns.start(
+                countyLeader, NewCampaign.of("包村界面测试行动", YEAR, COUNTY, today.minusDays(9), today.plusDays(80)));
 
         try (Browser browser = new Browser(port, 1280, 1000)) {
-            browser.login(leader, SecurityTestSupport.PASSWORD);
+            browser.login(leader);
             assertThat(browser.driver().findElement(By.id("main-navigation")).getText())
                     .contains("包村干部");
             browser.open("/cadres");
@@ -104,7 +80,7 @@ class CadresBrowserIT {
                 .isEqualTo(1);
 
         try (Browser browser = new Browser(port, 1280, 1000)) {
-            browser.login(cadre, SecurityTestSupport.PASSWORD);
+            browser.login(cadre);
             assertThat(browser.driver().findElement(By.id("main-navigation")).getText())
                     .contains("数据看板")
                     .doesNotContain("包村干部", "用户管理");
@@ -131,7 +107,7 @@ class CadresBrowserIT {
         }
 
         try (Browser browser = new Browser(port, 1280, 1000)) {
-            browser.login(countyLeader, SecurityTestSupport.PASSWORD);
+            browser.login(countyLeader);
             browser.open("/supervision?campaign=" + campaign.id());
             browser.waitFor(d -> !d.findElements(By.id("supervision-set-up")).isEmpty());
             browser.driver().findElement(By.id("supervision-set-up")).click();
@@ -150,7 +126,7 @@ class CadresBrowserIT {
         }
 
         try (Browser browser = new Browser(port, 1280, 1000)) {
-            browser.login(supervisor, SecurityTestSupport.PASSWORD);
+            browser.login(supervisor);
             browser.open("/dashboard?campaign=" + campaign.id());
             browser.waitFor(
                     d -> d.findElement(By.id("dashboard-title")).getText().startsWith("看板测试县"));

@@ -6,12 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.dashboard.DashboardTestCounty;
 import cn.canbao.dashboard.RegisterOnlyCounty;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -21,13 +20,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The county leader opens the dashboard: every chart drew its canvas with Chinese legends, the ranking lists the
@@ -36,40 +33,25 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * register's coverage of the county and its townships. Screenshots under target/screenshots/.
  */
 @CanbaoIntegrationTest
-class DashboardBrowserIT {
+class DashboardBrowserIT extends BrowserTestBase {
 
     static final int YEAR = 2081;
     static final List<String> CHARTS = List.of("progress", "coverage", "reasons", "funnel", "sms");
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    TestCampaigns testCampaigns;
 
     @Autowired
     DashboardTestCounty county;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     RegisterOnlyCounty registerOnly;
-
-    @Autowired
-    CampaignService campaigns;
-
-    @Autowired
-    RuntimeService runtime;
 
     private Campaign campaign;
 
     @AfterEach
     void endCampaign() {
-        if (campaign != null
-                && runtime.createProcessInstanceQuery()
-                                .processInstanceId(campaign.processInstanceId())
-                                .count()
-                        > 0) {
-            runtime.deleteProcessInstance(campaign.processInstanceId(), "test finished");
-        }
+        testCampaigns.endCampaignProcess(campaign);
     }
 
     @Test
@@ -79,13 +61,11 @@ class DashboardBrowserIT {
         String township = security.ensureUser("dashboard.ui.township", TOWNSHIP_1, Role.TOWNSHIP_LEADER);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         // starting the campaign refreshes its dashboard (proposals from the register, nothing enrolled yet)
-        campaign = security.as(
-                leader,
-                () -> campaigns.start(
-                        NewCampaign.of("看板界面测试行动", YEAR, COUNTY, today.minusDays(20), today.plusDays(60))));
+        campaign = testCampaigns.start(
+                leader, NewCampaign.of("看板界面测试行动", YEAR, COUNTY, today.minusDays(20), today.plusDays(60)));
 
         try (Browser browser = new Browser(port, 1280, 1000)) {
-            browser.login(leader, SecurityTestSupport.PASSWORD);
+            browser.login(leader);
             assertThat(browser.driver().findElement(By.id("main-navigation")).getText())
                     .contains("数据看板");
             browser.open("/dashboard?campaign=" + campaign.id());
@@ -144,8 +124,8 @@ class DashboardBrowserIT {
                     d -> d.findElement(By.id("dashboard-title")).getText().startsWith("看板测试县"));
         }
 
-        try (Browser phone = new Browser(port, 390, 844)) {
-            phone.login(township, SecurityTestSupport.PASSWORD);
+        try (Browser phone = phone()) {
+            phone.login(township);
             phone.open("/dashboard?campaign=" + campaign.id());
             awaitCharts(phone, CHARTS);
             assertThat(phone.driver().findElement(By.id("dashboard-title")).getText())
@@ -168,7 +148,7 @@ class DashboardBrowserIT {
                 security.ensureUser("dashboard.ui.register.only", RegisterOnlyCounty.COUNTY, Role.COUNTY_LEADER);
 
         try (Browser browser = new Browser(port, 1280, 1000)) {
-            browser.login(leader, SecurityTestSupport.PASSWORD);
+            browser.login(leader);
             browser.open("/dashboard");
             browser.waitFor(
                     d -> !d.findElements(By.id("dashboard-register-coverage")).isEmpty());

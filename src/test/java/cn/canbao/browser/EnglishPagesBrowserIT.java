@@ -7,9 +7,9 @@ import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.register.person.PersonName;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.security.UserService;
 import cn.canbao.sms.SmsTemplates;
@@ -35,7 +35,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,11 +43,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * With English chosen, no page shows Chinese words of the application (issue 19.4). Users of several roles who chose
@@ -69,7 +66,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EnglishPagesBrowserIT {
+class EnglishPagesBrowserIT extends BrowserTestBase {
 
     static final String COUNTY = "350525000000";
     static final String CAMPAIGN = "英文界面测试行动";
@@ -79,11 +76,8 @@ class EnglishPagesBrowserIT {
 
     private static final Pattern CJK = Pattern.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    SecurityTestSupport security;
+    TestCampaigns testCampaigns;
 
     @Autowired
     CampaignService campaigns;
@@ -96,9 +90,6 @@ class EnglishPagesBrowserIT {
 
     @Autowired
     ApplicationEventPublisher events;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     TaskInbox inbox;
@@ -130,26 +121,17 @@ class EnglishPagesBrowserIT {
         campaign = security.as("words.county.leader", campaigns::list).stream()
                 .filter(c -> c.name().equals(CAMPAIGN))
                 .findFirst()
-                .orElseGet(() -> security.as(
+                .orElseGet(() -> testCampaigns.start(
                         "words.county.leader",
-                        () -> campaigns.start(NewCampaign.of(
-                                CAMPAIGN,
-                                YEAR,
-                                COUNTY,
-                                LocalDate.of(YEAR - 1, 9, 1),
-                                LocalDate.of(YEAR - 1, 12, 31)))));
+                        NewCampaign.of(
+                                CAMPAIGN, YEAR, COUNTY, LocalDate.of(YEAR - 1, 9, 1), LocalDate.of(YEAR - 1, 12, 31))));
         // a drafted bulletin: the county leader's review task and the bulletins page have something to show
         SystemAccess.run(() -> events.publishEvent(new BulletinDue(campaign.id(), LocalDate.of(YEAR - 1, 10, 15))));
     }
 
     @AfterAll
     void endTheCampaignsProcesses() {
-        for (ProcessInstance p : runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(Long.toString(campaign.id()))
-                .rootProcessInstances()
-                .list()) {
-            runtime.deleteProcessInstance(p.getId(), "test finished");
-        }
+        testCampaigns.endAll(campaign);
     }
 
     @Test
@@ -157,10 +139,10 @@ class EnglishPagesBrowserIT {
         Set<String> data = dataRuns();
         List<String> routes = routes();
         List<String> found = new ArrayList<>();
-        try (Browser browser = new Browser(port, 1280, 900)) {
+        try (Browser browser = desk()) {
             for (String user : users.keySet()) {
                 browser.driver().manage().deleteAllCookies();
-                browser.login(user, SecurityTestSupport.PASSWORD);
+                browser.login(user);
                 assertThat(browser.driver().findElement(By.id("logout")).getText())
                         .isEqualTo("Log out");
                 List<String> pages = new ArrayList<>(routes);

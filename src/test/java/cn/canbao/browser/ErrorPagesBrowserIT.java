@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A page the user may not open says so in Chinese (not Vaadin's English "Could not navigate"), and so does an
@@ -19,22 +16,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ErrorPagesBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SecurityTestSupport security;
+class ErrorPagesBrowserIT extends BrowserTestBase {
 
     private Browser browser;
 
     @BeforeAll
     void startBrowser() {
-        browser = new Browser(port, 1280, 900);
+        browser = desk();
         // a volunteer of its own (the demo volunteer may have chosen English in another test)
         security.ensureUser("errors.volunteer", "350525101001", Role.VOLUNTEER);
-        browser.login("errors.volunteer", SecurityTestSupport.PASSWORD);
+        browser.login("errors.volunteer");
         browser.settle();
     }
 

@@ -6,17 +6,15 @@ import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.bulletin.BulletinPublished;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.escalation.EscalationCase;
 import cn.canbao.escalation.EscalationRule;
 import cn.canbao.escalation.EscalationService;
 import cn.canbao.escalation.EscalationStatus;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,42 +26,28 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The county leader sees the county's lagging rule with who last changed it on 约谈整改, opens the proposed summons of
  * the township at the bottom from 我的任务 and waives it with a reason: the case is closed as waived, nobody summoned.
  */
 @CanbaoIntegrationTest
-class EscalationBrowserIT {
+class EscalationBrowserIT extends BrowserTestBase {
 
     static final String COUNTY = "350525000000";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    CampaignService campaigns;
+    TestCampaigns testCampaigns;
 
     @Autowired
     EscalationService escalations;
-
-    @Autowired
-    RegionService regions;
 
     @Autowired
     RuntimeService runtime;
 
     @Autowired
     ApplicationEventPublisher events;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Campaign campaign;
 
@@ -85,10 +69,8 @@ class EscalationBrowserIT {
                         .sorted((a, b) -> a.code().compareTo(b.code()))
                         .toList();
         LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        campaign = security.as(
-                leader,
-                () -> campaigns.start(
-                        NewCampaign.of("约谈浏览器测试行动", 2052, COUNTY, today.minusDays(20), today.plusDays(40))));
+        campaign = testCampaigns.start(
+                leader, NewCampaign.of("约谈浏览器测试行动", 2052, COUNTY, today.minusDays(20), today.plusDays(40)));
         // the county's rule: only the last place of the ranking lags, one bulletin is enough
         security.as(
                 leader,
@@ -137,8 +119,8 @@ class EscalationBrowserIT {
                 .extracting(EscalationCase::townshipCode, EscalationCase::status)
                 .containsExactly(last.code(), EscalationStatus.PROPOSED);
 
-        try (Browser browser = new Browser(port, 1280, 900)) {
-            browser.login(leader, SecurityTestSupport.PASSWORD);
+        try (Browser browser = desk()) {
+            browser.login(leader);
             browser.open("/escalations/" + campaign.id());
             browser.waitFor(d -> !d.findElements(By.id("escalation-rule")).isEmpty());
             browser.settle();

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -15,35 +13,18 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A clerk uploads a GBK police extract in the import wizard and sees the counts and the rejected row (its ID
  * number masked), and downloads the raw rows (audited).
  */
 @CanbaoIntegrationTest
-class ImportWizardBrowserIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class ImportWizardBrowserIT extends BrowserTestBase {
 
     @Test
     void aClerkUploadsAnExtractAndSeesCountsAndRejects() throws Exception {
         security.ensureUser("clerk.wizard", "350525000000", Role.CLERK);
-        String village = SystemAccess.call(() -> regions.descendantsAtLevel("350525108000", RegionLevel.VILLAGE)
-                .get(0)
-                .code());
+        String village = firstBelow("350525108000", RegionLevel.VILLAGE);
         String first17 = "35052519830303091";
         String good = first17 + IdNumber.checkCharacter(first17);
         String bad = first17 + (IdNumber.checkCharacter(first17) == '1' ? '2' : '1');
@@ -55,21 +36,9 @@ class ImportWizardBrowserIT {
                         + bad + ",错号,在册,2003-03-03," + village + "\n",
                 Charset.forName("GBK"));
 
-        try (Browser browser = new Browser(port, 1280, 900)) {
+        try (Browser browser = desk()) {
             current = browser;
-            browser.open("/login");
-            browser.waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']"))
-                    .isEmpty());
-            browser.driver()
-                    .findElement(By.cssSelector("vaadin-login-form input[name='username']"))
-                    .sendKeys("clerk.wizard");
-            browser.driver()
-                    .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                    .sendKeys(SecurityTestSupport.PASSWORD);
-            browser.driver()
-                    .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
-                    .click();
-            browser.waitFor(d -> !d.findElements(By.id("main-navigation")).isEmpty());
+            browser.login("clerk.wizard");
             assertThat(browser.driver().findElement(By.id("main-navigation")).getText())
                     .contains("数据导入");
 
@@ -151,9 +120,9 @@ class ImportWizardBrowserIT {
                 "公民身份号码,姓名,变动类型,变动日期,户籍地区划代码,联系电话\n" + good + ",顾晓梅,在册,2004-04-04," + village + ",13800134040\n",
                 java.nio.charset.StandardCharsets.UTF_8);
 
-        try (Browser browser = new Browser(port, 1280, 900)) {
+        try (Browser browser = desk()) {
             current = browser;
-            browser.login("clerk.wizard.map", SecurityTestSupport.PASSWORD);
+            browser.login("clerk.wizard.map");
             browser.open("/imports");
             browser.waitFor(d -> !d.findElements(By.id("import-upload")).isEmpty());
             browser.settle();

@@ -10,15 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A demo user logs in through the real login page in headless Chromium and browses regions in Chinese. */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LoginAndRegionBrowserIT {
-
-    @LocalServerPort
-    int port;
+class LoginAndRegionBrowserIT extends BrowserTestBase {
 
     @Autowired
     DemoCredentials demo;
@@ -27,7 +23,7 @@ class LoginAndRegionBrowserIT {
 
     @BeforeAll
     void startBrowser() {
-        browser = new Browser(port, 1280, 900);
+        browser = desk();
     }
 
     @AfterAll

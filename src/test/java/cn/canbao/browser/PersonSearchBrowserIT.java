@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import java.util.Map;
@@ -22,8 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A clerk finds an imported person in headless Chromium: the grid shows the masked ID number, the
@@ -31,25 +27,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PersonSearchBrowserIT {
+class PersonSearchBrowserIT extends BrowserTestBase {
 
     static final String CLERK = "clerk.browser.search";
     static final String TAOCHENG = "350525101000";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     final String id = TestIds.id("350525", LocalDate.of(1983, 4, 8), 711);
     final String masked = IdNumber.mask(id);
@@ -75,8 +59,8 @@ class PersonSearchBrowserIT {
 
     @Test
     void theGridShowsTheMaskedIdAndThePersonViewTheFullOne() throws Exception {
-        try (Browser browser = new Browser(port, 1280, 900)) {
-            logIn(browser);
+        try (Browser browser = desk()) {
+            browser.login(CLERK);
             browser.open("/persons");
             search(browser, id);
             assertThat(gridText(browser)).contains("端木清风", masked, "男", "正常").doesNotContain(id);
@@ -128,13 +112,13 @@ class PersonSearchBrowserIT {
 
     @Test
     void onAPhoneTheSearchPageStillShowsTheGrid() throws Exception {
-        try (Browser browser = new Browser(port, 390, 844)) {
+        try (Browser browser = phone()) {
             // desktop Chromium keeps windows at least 500 px wide: emulate the phone's viewport instead
             ((ChromeDriver) browser.driver())
                     .executeCdpCommand(
                             "Emulation.setDeviceMetricsOverride",
                             Map.of("width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true));
-            logIn(browser);
+            browser.login(CLERK);
             browser.open("/persons");
             search(browser, "端木清风");
             WebElement grid = browser.driver().findElement(By.id("person-grid"));
@@ -173,21 +157,5 @@ class PersonSearchBrowserIT {
 
     private int openings() {
         return jdbc.queryForObject("select count(*) from person_access where id_number = ?", Integer.class, id);
-    }
-
-    private void logIn(Browser browser) {
-        browser.open("/login");
-        browser.waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']"))
-                .isEmpty());
-        browser.driver()
-                .findElement(By.cssSelector("vaadin-login-form input[name='username']"))
-                .sendKeys(CLERK);
-        browser.driver()
-                .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys(SecurityTestSupport.PASSWORD);
-        browser.driver()
-                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
-                .click();
-        browser.waitFor(d -> !d.getCurrentUrl().contains("/login"));
     }
 }

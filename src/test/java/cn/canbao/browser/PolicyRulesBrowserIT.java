@@ -7,7 +7,6 @@ import cn.canbao.policy.RuleSet;
 import cn.canbao.policy.RuleSetFixtures;
 import cn.canbao.policy.RuleSetService;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
@@ -16,20 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A county clerk reads the policy rules: the versions with the one in force, and the tables with their annotations. */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PolicyRulesBrowserIT {
+class PolicyRulesBrowserIT extends BrowserTestBase {
 
     static final String CLERK = "clerk.browser.policy";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     RuleSetService ruleSets;
@@ -58,20 +50,8 @@ class PolicyRulesBrowserIT {
 
     @Test
     void theVersionInForceAndItsTablesAreShown() throws Exception {
-        try (Browser browser = new Browser(port, 1280, 900)) {
-            browser.open("/login");
-            browser.waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']"))
-                    .isEmpty());
-            browser.driver()
-                    .findElement(By.cssSelector("vaadin-login-form input[name='username']"))
-                    .sendKeys(CLERK);
-            browser.driver()
-                    .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                    .sendKeys(SecurityTestSupport.PASSWORD);
-            browser.driver()
-                    .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
-                    .click();
-            browser.waitFor(d -> !d.getCurrentUrl().contains("/login"));
+        try (Browser browser = desk()) {
+            browser.login(CLERK);
             browser.open("/policy-rules");
             browser.waitFor(
                     d -> !d.findElements(By.id("policy-table-WaitingPeriod")).isEmpty());

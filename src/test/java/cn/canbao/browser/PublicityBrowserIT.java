@@ -8,9 +8,7 @@ import cn.canbao.publicity.PublicityDrive;
 import cn.canbao.publicity.PublicityService;
 import cn.canbao.publicity.PublicityTally;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
@@ -19,26 +17,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A volunteer logs a publicity activity for their village on a phone; the township's total counts it. */
 @CanbaoIntegrationTest
-class PublicityBrowserIT {
+class PublicityBrowserIT extends BrowserTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TOWNSHIP = "350525107000";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SecurityTestSupport security;
-
     @Autowired
     PublicityService publicity;
-
-    @Autowired
-    RegionService regions;
 
     @Autowired
     ProcessTestSupport processes;
@@ -53,8 +41,7 @@ class PublicityBrowserIT {
     @Test
     void aVolunteerLogsATalkOnAPhone() throws Exception {
         String leader = security.ensureUser("county.leader.publicity.ui", COUNTY, Role.COUNTY_LEADER);
-        String village = SystemAccess.call(() ->
-                regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE).get(0).code());
+        String village = firstBelow(TOWNSHIP, RegionLevel.VILLAGE);
         String volunteer = security.ensureUser("volunteer.publicity.ui", village, Role.VOLUNTEER);
         LocalDate today = LocalDate.now();
         drive = security.as(
@@ -66,8 +53,8 @@ class PublicityBrowserIT {
                         today.withDayOfMonth(1),
                         today.withDayOfMonth(today.lengthOfMonth())));
 
-        try (Browser phone = new Browser(port, 390, 844)) {
-            phone.login(volunteer, SecurityTestSupport.PASSWORD);
+        try (Browser phone = phone()) {
+            phone.login(volunteer);
             phone.open("/publicity");
             WebElement audience = phone.waitFor(d -> d.findElement(By.cssSelector("#publicity-audience input")));
             phone.settle();
@@ -103,8 +90,8 @@ class PublicityBrowserIT {
                 .get(0)
                 .code());
         String worker = security.ensureUser("grid.publicity.ui", grid, Role.GRID_WORKER);
-        try (Browser browser = new Browser(port, 1280, 900)) {
-            browser.login(worker, SecurityTestSupport.PASSWORD);
+        try (Browser browser = desk()) {
+            browser.login(worker);
             browser.open("/publicity");
             browser.waitFor(d -> !d.findElements(By.id("main-navigation")).isEmpty());
             browser.settle();

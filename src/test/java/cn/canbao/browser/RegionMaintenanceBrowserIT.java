@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,32 +13,17 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 17, point 10 as an administrator walks it: uploads a grid list on the 区划维护 page, sees the difference
  * (one new grid) before anything is written, confirms, and the grid exists.
  */
 @CanbaoIntegrationTest
-class RegionMaintenanceBrowserIT {
+class RegionMaintenanceBrowserIT extends BrowserTestBase {
 
     static final String COUNTY = "350572000000";
     static final String TOWNSHIP = "350572101000";
     static final String VILLAGE = "350572101001";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void anAdministratorUploadsAGridListSeesTheDifferenceAndConfirms() throws Exception {
@@ -62,8 +45,8 @@ class RegionMaintenanceBrowserIT {
                         + grid + ",清单村第" + next + "网格,GRID," + VILLAGE + ",COMMUNITY,,\n",
                 StandardCharsets.UTF_8);
 
-        try (Browser browser = new Browser(port, 1280, 900)) {
-            browser.login(admin, SecurityTestSupport.PASSWORD);
+        try (Browser browser = desk()) {
+            browser.login(admin);
             browser.open("/regions-admin");
             browser.waitFor(d -> !d.findElements(By.id("regions-upload")).isEmpty());
             browser.settle();

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.TestIds;
+import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.sms.SmsOutbox;
 import cn.canbao.sms.SmsRequest;
@@ -19,43 +18,19 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The county clerk on 短信提醒: the day's figures, a template with a link refused (and the live count
  * saying why), a good one saved, and a resident's opt-out recorded by ID number.
  */
 @CanbaoIntegrationTest
-class SmsBrowserIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
+@AsSystem
+class SmsBrowserIT extends BrowserTestBase {
 
     static final String COUNTY = "350525000000";
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SecurityTestSupport security;
-
     @Autowired
     SmsOutbox outbox;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @AfterEach
     void removeTestPersons() {
@@ -111,8 +86,8 @@ class SmsBrowserIT {
                 failed);
         String clerk = security.ensureUser("clerk.sms.ui", COUNTY, Role.CLERK);
 
-        try (Browser browser = new Browser(port, 1280, 900)) {
-            browser.login(clerk, SecurityTestSupport.PASSWORD);
+        try (Browser browser = desk()) {
+            browser.login(clerk);
             browser.open("/sms");
             browser.waitFor(d -> d.findElement(By.id("sms-delivered")).getText().contains("1"));
             assertThat(browser.driver().findElement(By.id("sms-sent")).getText())

@@ -3,38 +3,33 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.ProcessTestSupport;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.quota.TargetRow;
 import cn.canbao.quota.TargetService;
 import cn.canbao.quota.TargetTable;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The county leader publishes township targets in the browser; the township leader then splits theirs
  * over the villages on a phone-sized screen: a split that does not add up is refused, one that does is taken.
  */
 @CanbaoIntegrationTest
-class TargetBreakdownBrowserIT {
+class TargetBreakdownBrowserIT extends BrowserTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TOWNSHIP = "350525122000";
     static final String CAMPAIGN = "浏览器测试扩面行动";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    SecurityTestSupport security;
+    TestCampaigns testCampaigns;
 
     @Autowired
     CampaignService campaigns;
@@ -42,15 +37,12 @@ class TargetBreakdownBrowserIT {
     @Autowired
     TargetService targets;
 
-    @Autowired
-    ProcessTestSupport processes;
-
     private Campaign campaign;
 
     /** Other tests count the tasks of some townships: this campaign's open tasks must not outlive it. */
     @AfterEach
     void deleteCampaignProcess() {
-        processes.deleteIfRunning(campaign == null ? null : campaign.processInstanceId());
+        testCampaigns.endCampaignProcess(campaign);
     }
 
     @Test
@@ -58,8 +50,8 @@ class TargetBreakdownBrowserIT {
         String leader = security.ensureUser("county.leader.ui", COUNTY, Role.COUNTY_LEADER);
         String townshipLeader = security.ensureUser("township.leader.ui", TOWNSHIP, Role.TOWNSHIP_LEADER);
         int proposed;
-        try (Browser browser = new Browser(port, 1280, 900)) {
-            browser.login(leader, SecurityTestSupport.PASSWORD);
+        try (Browser browser = desk()) {
+            browser.login(leader);
             startCampaign(browser);
             campaign = security.as(leader, () -> campaigns.list()).stream()
                     .filter(c -> c.name().equals(CAMPAIGN))
@@ -79,8 +71,8 @@ class TargetBreakdownBrowserIT {
 
         TargetTable villages = security.as(townshipLeader, () -> targets.table(campaign.id(), TOWNSHIP));
         TargetRow first = villages.children().get(0);
-        try (Browser phone = new Browser(port, 390, 844)) {
-            phone.login(townshipLeader, SecurityTestSupport.PASSWORD);
+        try (Browser phone = phone()) {
+            phone.login(townshipLeader);
             assertThat(phone.<Long>js("return window.innerWidth")).isEqualTo(390L);
             openTask(phone, "确认并分解目标");
             assertThat(text(phone, "target-assigned")).contains(Integer.toString(proposed + 7));
@@ -108,8 +100,8 @@ class TargetBreakdownBrowserIT {
         assertThat(township.splitDifference()).isZero();
 
         // the county reads the township's state on the targets page
-        try (Browser browser = new Browser(port, 1280, 900)) {
-            browser.login(leader, SecurityTestSupport.PASSWORD);
+        try (Browser browser = desk()) {
+            browser.login(leader);
             browser.open("/targets/" + campaign.id());
             browser.waitFor(d -> !d.findElements(By.id("targets-table")).isEmpty());
             browser.settle();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.task.InboxTestProcess;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,21 +16,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** On a phone, a township leader sees their tasks as cards, claims one, spots the overdue one and opens its form. */
 @CanbaoIntegrationTest
-class TaskListBrowserIT {
+class TaskListBrowserIT extends BrowserTestBase {
 
     static final String TOWNSHIP = "350525115000";
     static final String OTHER_TOWNSHIP = "350525116000";
     static final String LEADER = "leader.tasks.ui";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     InboxTestProcess process;
@@ -58,9 +50,9 @@ class TaskListBrowserIT {
         String othersCard = process.taskId(onTime, InboxTestProcess.TASK_B);
         String overdueCard = process.taskId(late, InboxTestProcess.TASK_A);
 
-        try (Browser browser = new Browser(port, 390, 844)) {
+        try (Browser browser = phone()) {
             phoneViewport(browser);
-            login(browser);
+            browser.login(LEADER);
             browser.open("/tasks");
             browser.waitFor(d -> !d.findElements(By.id("task-" + card)).isEmpty());
             browser.settle();
@@ -108,21 +100,5 @@ class TaskListBrowserIT {
                         Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
         browser.open("/login");
         assertThat(browser.<Long>js("return window.innerWidth")).isEqualTo(390L);
-    }
-
-    private static void login(Browser browser) {
-        browser.open("/login");
-        browser.waitFor(d -> !d.findElements(By.cssSelector("vaadin-login-form input[name='username']"))
-                .isEmpty());
-        browser.driver()
-                .findElement(By.cssSelector("vaadin-login-form input[name='username']"))
-                .sendKeys(LEADER);
-        browser.driver()
-                .findElement(By.cssSelector("vaadin-login-form input[name='password']"))
-                .sendKeys(SecurityTestSupport.PASSWORD);
-        browser.driver()
-                .findElement(By.cssSelector("vaadin-login-form vaadin-button"))
-                .click();
-        browser.waitFor(d -> !d.findElements(By.id("main-navigation")).isEmpty());
     }
 }

@@ -4,54 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
-import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * 户籍迁移审核: a township clerk's import moves a resident of another township in; that township's clerk
  * sees the request with the masked ID number and approves it on the page, and the person has moved.
  */
 @CanbaoIntegrationTest
-class TransfersBrowserIT {
+class TransfersBrowserIT extends BrowserTestBase {
 
     static final String HEADER = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划\n";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
 
     @Autowired
     ImportTestSupport importer;
 
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Test
     void theOtherSidesClerkApprovesAMoveOnThePage() throws Exception {
-        String from = SystemAccess.call(() -> regions.descendantsAtLevel("350525104000", RegionLevel.VILLAGE)
-                .get(0)
-                .code());
-        String to = SystemAccess.call(() -> regions.descendantsAtLevel("350525105000", RegionLevel.VILLAGE)
-                .get(0)
-                .code());
+        String from = firstBelow("350525104000", RegionLevel.VILLAGE);
+        String to = firstBelow("350525105000", RegionLevel.VILLAGE);
         security.ensureUser("clerk.transfers.county", "350525000000", Role.CLERK);
         security.ensureUser("clerk.transfers.to", "350525105000", Role.CLERK);
         String decider = security.ensureUser("clerk.transfers.from", "350525104000", Role.CLERK);
@@ -71,7 +50,7 @@ class TransfersBrowserIT {
                 "select id from household_transfer where id_number = ? and status = 'PENDING'", Long.class, person);
 
         try (Browser browser = new Browser(port, 1400, 900)) {
-            browser.login(decider, SecurityTestSupport.PASSWORD);
+            browser.login(decider);
             assertThat(browser.driver().findElement(By.id("main-navigation")).getText())
                     .contains("户籍迁移审核");
             browser.open("/transfers");

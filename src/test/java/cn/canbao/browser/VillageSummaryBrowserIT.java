@@ -8,10 +8,9 @@ import cn.canbao.cadence.CadenceService;
 import cn.canbao.cadence.CadenceTestCounty;
 import cn.canbao.cadence.CadenceTestSupport;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import java.util.Map;
@@ -20,26 +19,18 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A village cadre confirms the day's summary on a phone (opened from 我的任务, remarks entered, confirmed);
  * the township leader records a dispatch; the county reads the reporting matrix and changes the cadence.
  */
 @CanbaoIntegrationTest
-class VillageSummaryBrowserIT {
+class VillageSummaryBrowserIT extends BrowserTestBase {
 
     static final String CAMPAIGN = "节奏手机测试行动";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    CampaignService campaigns;
+    TestCampaigns testCampaigns;
 
     @Autowired
     CadenceService cadence;
@@ -49,9 +40,6 @@ class VillageSummaryBrowserIT {
 
     @Autowired
     CadenceTestSupport driver;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Campaign campaign;
 
@@ -66,18 +54,18 @@ class VillageSummaryBrowserIT {
         String leader = security.ensureUser("county.leader.phone", CadenceTestCounty.COUNTY, Role.COUNTY_LEADER);
         String cadre = security.ensureUser("cadre.cadence.phone", CadenceTestCounty.VILLAGE_3, Role.VILLAGE_CADRE);
         LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        campaign = security.as(
+        campaign = testCampaigns.start(
                 leader,
-                () -> campaigns.start(NewCampaign.of(
+                NewCampaign.of(
                         CAMPAIGN,
                         2055,
                         CadenceTestCounty.COUNTY,
                         today.minusDays(2),
-                        today.plusDays(60)))); // today is reporting day 3: dispatches too
+                        today.plusDays(60))); // today is reporting day 3: dispatches too
         SystemAccess.run(() -> cadence.tick(campaign.id(), today));
 
-        try (Browser phone = new Browser(port, 390, 844)) {
-            phone.login(cadre, SecurityTestSupport.PASSWORD);
+        try (Browser phone = phone()) {
+            phone.login(cadre);
             phone.open("/tasks");
             WebElement card = phone.waitFor(d -> d.findElements(By.className("task-card")).stream()
                     .filter(c -> c.getText().contains("确认每日汇总") && c.getText().contains(CAMPAIGN))
@@ -113,8 +101,8 @@ class VillageSummaryBrowserIT {
         // the township leader dispatches at a desk: the village's numbers, instructions required
         String townshipLeader =
                 security.ensureUser("township.cadence.desk", CadenceTestCounty.TOWNSHIP_2, Role.TOWNSHIP_LEADER);
-        try (Browser desk = new Browser(port, 1280, 900)) {
-            desk.login(townshipLeader, SecurityTestSupport.PASSWORD);
+        try (Browser desk = desk()) {
+            desk.login(townshipLeader);
             desk.open("/tasks");
             WebElement card = desk.waitFor(d -> d.findElements(By.className("task-card")).stream()
                     .filter(c -> c.getText().contains("乡镇调度") && c.getText().contains(CAMPAIGN))
@@ -139,8 +127,8 @@ class VillageSummaryBrowserIT {
                 .isEqualTo("明日全员入户");
 
         // the county reads the matrix and skips weekends from now on
-        try (Browser desk = new Browser(port, 1280, 900)) {
-            desk.login(leader, SecurityTestSupport.PASSWORD);
+        try (Browser desk = desk()) {
+            desk.login(leader);
             desk.open("/cadence/" + campaign.id());
             desk.waitFor(d -> !d.findElements(By.id("cadence-matrix")).isEmpty());
             desk.settle();

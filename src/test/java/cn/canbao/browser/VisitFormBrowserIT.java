@@ -5,86 +5,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignPhase;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.outreach.OutreachCampaigns;
 import cn.canbao.outreach.OutreachStarter;
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A grid worker on a phone: opens 催缴走访, sees the residents of their grid in outreach (ID and phone masked),
  * taps the one whose visit is due, records "unreachable" with a note, and is back at the list with that case closed.
  */
 @CanbaoIntegrationTest
-class VisitFormBrowserIT {
+class VisitFormBrowserIT extends BrowserTestBase {
 
     static final String COUNTY = "350596000000";
     static final String TOWNSHIP = "350596101000";
     static final String VILLAGE = "350596101001";
     static final String GRID = VILLAGE + "001";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
+    OutreachCampaigns outreachCampaigns;
 
     @Autowired
     ImportTestSupport importer;
 
     @Autowired
-    CampaignService campaigns;
-
-    @Autowired
     OutreachStarter starter;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Campaign campaign;
 
     @AfterEach
     void cleanUp() {
-        if (campaign == null) {
-            return;
-        }
-        List<String> instances = jdbc.queryForList(
-                "select process_instance_id from outreach_case where campaign_id = ? "
-                        + "and process_instance_id is not null",
-                String.class,
-                campaign.id());
-        instances.add(campaign.processInstanceId());
-        instances.forEach(i -> {
-            if (runtime.createProcessInstanceQuery().processInstanceId(i).count() > 0) {
-                runtime.deleteProcessInstance(i, "test finished");
-            }
-        });
+        outreachCampaigns.end(campaign);
     }
 
     @Test
@@ -107,15 +73,12 @@ class VisitFormBrowserIT {
                         + noMobile + ",吴九,在册,2000-01-01," + VILLAGE + "," + VILLAGE + "," + GRID + ",\n"
                         + withMobile + ",郑十,在册,2000-01-01," + VILLAGE + "," + VILLAGE + "," + GRID + ",13700137000\n");
         LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        campaign = security.as(
-                leader,
-                () -> campaigns.start(
-                        NewCampaign.of("走访手机测试行动", 2062, COUNTY, today.minusDays(3), today.plusDays(60))));
-        SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
+        campaign = outreachCampaigns.implementing(
+                leader, NewCampaign.of("走访手机测试行动", 2062, COUNTY, today.minusDays(3), today.plusDays(60)));
         SystemAccess.call(() -> starter.start(campaign.id()));
 
-        try (Browser phone = new Browser(port, 390, 844)) {
-            phone.login(worker, SecurityTestSupport.PASSWORD);
+        try (Browser phone = phone()) {
+            phone.login(worker);
             phone.open("/outreach");
             WebElement card = phone.waitFor(d -> d.findElements(By.className("task-card")).stream()
                     .filter(c -> text(phone, c).contains("吴九"))
@@ -189,16 +152,13 @@ class VisitFormBrowserIT {
                         + head + ",冯一,在册,2000-01-01," + village + "," + village + "," + grid + ",B0001,户主\n"
                         + spouse + ",陈二,在册,2000-01-01," + village + "," + village + "," + grid + ",B0001,配偶\n");
         LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        campaign = security.as(
-                leader,
-                () -> campaigns.start(
-                        NewCampaign.of("按户走访手机测试", 2062, county, today.minusDays(3), today.plusDays(60))));
-        SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
+        campaign = outreachCampaigns.implementing(
+                leader, NewCampaign.of("按户走访手机测试", 2062, county, today.minusDays(3), today.plusDays(60)));
         assertThat(SystemAccess.call(() -> starter.start(campaign.id())))
                 .isEqualTo(new OutreachStarter.StartResult(2, 1));
 
-        try (Browser phone = new Browser(port, 390, 844)) {
-            phone.login(worker, SecurityTestSupport.PASSWORD);
+        try (Browser phone = phone()) {
+            phone.login(worker);
             phone.open("/outreach");
             WebElement card = phone.waitFor(d -> d.findElements(By.className("task-card")).stream()
                     .filter(c -> text(phone, c).contains("冯一"))

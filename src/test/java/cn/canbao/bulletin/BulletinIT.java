@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.ProcessTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.bulletin.export.BulletinExports;
 import cn.canbao.bulletin.process.BulletinProcess;
@@ -12,19 +13,19 @@ import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.quota.TargetProgress;
 import cn.canbao.quota.TargetService;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
+import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
-import cn.canbao.task.TaskInbox;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,16 +33,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -51,19 +48,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * the next bulletin shows the change; a second call for the same day does nothing.
  */
 @CanbaoIntegrationTest
+@AsSystem
 @RecordApplicationEvents
-class BulletinIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
+class BulletinIT extends ProcessTestBase {
 
     // a county of its own (tests run in any order: another test's residents in a demo township would change the
     // targets and coverage this test counts)
@@ -80,6 +67,9 @@ class BulletinIT {
     static final LocalDate SECOND = LocalDate.of(YEAR - 1, 11, 4);
 
     @Autowired
+    TestCampaigns testCampaigns;
+
+    @Autowired
     BulletinService bulletins;
 
     @Autowired
@@ -89,28 +79,10 @@ class BulletinIT {
     TargetService targets;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     ImportTestSupport importer;
 
     @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
     ApplicationEventPublisher events;
-
-    @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    RuntimeService runtime;
 
     @Autowired
     TestRestTemplate http;
@@ -123,14 +95,7 @@ class BulletinIT {
     /** Other tests count the tasks of demo townships: none of this campaign's processes may outlive the test. */
     @AfterEach
     void deleteProcesses() {
-        if (campaign != null) {
-            for (ProcessInstance p : runtime.createProcessInstanceQuery()
-                    .processInstanceBusinessKey(Long.toString(campaign.id()))
-                    .rootProcessInstances()
-                    .list()) {
-                runtime.deleteProcessInstance(p.getId(), "test finished");
-            }
-        }
+        testCampaigns.endAll(campaign);
     }
 
     @Test
@@ -141,7 +106,7 @@ class BulletinIT {
         String[] ahead = register(AHEAD, 4, 1);
         String[] behind = register(BEHIND, 5, 21);
         register(STILL, 2, 11);
-        campaign = security.as(leader, () -> campaigns.start(NewCampaign.of("通报测试行动", YEAR, COUNTY, START, END)));
+        campaign = testCampaigns.start(leader, NewCampaign.of("通报测试行动", YEAR, COUNTY, START, END));
         enrol(ahead[0], ahead[1], ahead[2], behind[0], behind[1]);
         awaitEnrolled(AHEAD, 3);
         reports();

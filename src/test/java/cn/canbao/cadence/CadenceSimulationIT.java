@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.DomainException;
 import cn.canbao.cadence.process.TownshipDispatchProcess;
 import cn.canbao.cadence.process.VillageSummaryProcess;
@@ -17,8 +18,9 @@ import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
+import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
@@ -34,7 +36,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Fifteen campaign days on a county of three villages in two townships, the engine clock at each day's
@@ -43,20 +44,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * its window, the third never; so do the townships' dispatches (on time, never).
  */
 @CanbaoIntegrationTest
-class CadenceSimulationIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
+@AsSystem
+class CadenceSimulationIT extends IntegrationTestBase {
 
     static final LocalDate FIRST = LocalDate.of(2050, 9, 1); // a Thursday
+
+    @Autowired
+    TestCampaigns testCampaigns;
 
     @Autowired
     CampaignService campaigns;
@@ -74,9 +68,6 @@ class CadenceSimulationIT {
     org.camunda.bpm.engine.RuntimeService runtime;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     CadenceTestCounty county;
 
     @Autowired
@@ -84,9 +75,6 @@ class CadenceSimulationIT {
 
     @Autowired
     BulletinDueRecorder bulletins;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private final List<Campaign> started = new ArrayList<>();
     private String leader;
@@ -287,8 +275,7 @@ class CadenceSimulationIT {
     }
 
     private Campaign start(String name, int year, LocalDate first) {
-        Campaign c = security.as(
-                leader, () -> campaigns.start(NewCampaign.of(name, year, COUNTY, first, first.plusDays(59))));
+        Campaign c = testCampaigns.start(leader, NewCampaign.of(name, year, COUNTY, first, first.plusDays(59)));
         started.add(c);
         return c;
     }

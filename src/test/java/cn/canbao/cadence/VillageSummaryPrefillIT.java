@@ -6,21 +6,20 @@ import static cn.canbao.cadence.CadenceTestCounty.VILLAGE_2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The daily summary counts what the register received since the village's previous summary: an
@@ -28,12 +27,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * payment that came with a tax extract and a reason a grid worker recorded; the third shows nothing new.
  */
 @CanbaoIntegrationTest
-class VillageSummaryPrefillIT {
+class VillageSummaryPrefillIT extends IntegrationTestBase {
 
     static final int YEAR = 2054;
 
     @Autowired
-    CampaignService campaigns;
+    TestCampaigns testCampaigns;
 
     @Autowired
     CadenceService cadence;
@@ -45,13 +44,7 @@ class VillageSummaryPrefillIT {
     CadenceTestSupport driver;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Campaign campaign;
 
@@ -78,8 +71,7 @@ class VillageSummaryPrefillIT {
                         + "\n"
                         + ids[2] + ",丙,在册,2000-01-01," + VILLAGE_1 + "\n");
         LocalDate first = LocalDate.now(CanbaoClock.DEFAULT_ZONE).minusDays(5);
-        campaign = security.as(
-                leader, () -> campaigns.start(NewCampaign.of("节奏预填行动", YEAR, COUNTY, first, first.plusDays(59))));
+        campaign = testCampaigns.start(leader, NewCampaign.of("节奏预填行动", YEAR, COUNTY, first, first.plusDays(59)));
 
         assertThat(tick(first).summariesStarted()).isEqualTo(3);
         assertThat(numbers(VILLAGE_1, first)).containsExactly(0, 0, 0, 0);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.ProcessTestSupport;
+import cn.canbao.ProcessTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.base.DomainException;
 import cn.canbao.quota.TargetRow;
@@ -14,16 +14,13 @@ import cn.canbao.quota.process.BreakdownProcess;
 import cn.canbao.quota.process.TargetVariables;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
-import cn.canbao.task.TaskInbox;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
@@ -31,16 +28,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Walks a whole campaign through the engine on the demo county: proposals from the register, the
@@ -49,7 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * extended and ends; the summary closes the campaign.
  */
 @CanbaoIntegrationTest
-class CampaignProcessIT {
+class CampaignProcessIT extends ProcessTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TOWNSHIP = "350525119000";
@@ -58,37 +51,16 @@ class CampaignProcessIT {
     static final int YEAR = 2046;
 
     @Autowired
+    TestCampaigns testCampaigns;
+
+    @Autowired
     CampaignService campaigns;
 
     @Autowired
     TargetService targets;
 
     @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    ProcessTestSupport processes;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Campaign started;
 
@@ -109,10 +81,9 @@ class CampaignProcessIT {
         String cadre = security.ensureUser("village.cadre.process", village.code(), Role.VILLAGE_CADRE);
         List<String> grids = registerPeopleIn(village.code());
 
-        Campaign campaign = security.as(
+        Campaign campaign = testCampaigns.start(
                 leader,
-                () -> campaigns.start(NewCampaign.of(
-                        "测试扩面行动", YEAR, COUNTY, LocalDate.of(YEAR - 1, 9, 1), LocalDate.of(YEAR - 1, 12, 31))));
+                NewCampaign.of("测试扩面行动", YEAR, COUNTY, LocalDate.of(YEAR - 1, 9, 1), LocalDate.of(YEAR - 1, 12, 31)));
         started = campaign;
         assertThat(campaign.phase()).isEqualTo(CampaignPhase.MOBILISE);
 
@@ -129,15 +100,7 @@ class CampaignProcessIT {
                 single(security.as(leader, () -> inbox.open(TaskFilter.ALL)), campaign, "Task_PublishTownshipTargets");
         Map<String, Integer> townshipTargets = targetsOf(county);
         townshipTargets.put(TOWNSHIP, 5);
-        security.as(
-                leader,
-                () -> inbox.complete(
-                        publish.id(),
-                        Map.of(
-                                BreakdownProcess.VAR_TARGETS,
-                                TargetVariables.toJson(townshipTargets),
-                                BreakdownProcess.VAR_COMMENT,
-                                "外山乡务工返乡人员多")));
+        split(leader, publish.id(), townshipTargets, "外山乡务工返乡人员多");
         assertThat(splitTasks(campaign)).hasSize(22);
         assertThat(security.as(leader, () -> targets.row(campaign.id(), TOWNSHIP))
                         .target())
@@ -156,29 +119,13 @@ class CampaignProcessIT {
         assertThat(villages.childrenTarget()).isEqualTo(5); // the suggestion is apportioned to the target
         Map<String, Integer> villageTargets = targetsOf(villages);
         villageTargets.put(village.code(), villageTargets.get(village.code()) + 1);
-        assertThatThrownBy(() -> security.as(
-                        townshipLeader,
-                        () -> inbox.complete(
-                                mine.get(0).id(),
-                                Map.of(
-                                        BreakdownProcess.VAR_TARGETS,
-                                        TargetVariables.toJson(villageTargets),
-                                        BreakdownProcess.VAR_COMMENT,
-                                        ""))))
+        assertThatThrownBy(() -> split(townshipLeader, mine.get(0).id(), villageTargets, ""))
                 .isInstanceOf(DomainException.class)
                 .satisfies(e -> assertThat(((DomainException) e).messageKey()).isEqualTo("targets.sumMismatch"));
         assertThat(tasks.createTaskQuery().taskId(mine.get(0).id()).count()).isEqualTo(1);
 
         // the same split with a justification goes through; the county sees the justification
-        security.as(
-                townshipLeader,
-                () -> inbox.complete(
-                        mine.get(0).id(),
-                        Map.of(
-                                BreakdownProcess.VAR_TARGETS,
-                                TargetVariables.toJson(villageTargets),
-                                BreakdownProcess.VAR_COMMENT,
-                                "一村外出务工人员返乡集中")));
+        split(townshipLeader, mine.get(0).id(), villageTargets, "一村外出务工人员返乡集中");
         TargetRow confirmed = security.as(leader, () -> targets.row(campaign.id(), TOWNSHIP));
         assertThat(confirmed.splitComment()).isEqualTo("一村外出务工人员返乡集中");
         assertThat(confirmed.splitDifference()).isEqualTo(1);
@@ -412,5 +359,18 @@ class CampaignProcessIT {
                 .duedateLowerThan(ClockUtil.getCurrentTime())
                 .list();
         due.forEach(j -> management.executeJob(j.getId()));
+    }
+
+    /** Completes a breakdown task as that user with these targets and this justification. */
+    private void split(String user, String taskId, Map<String, Integer> figures, String comment) {
+        security.as(
+                user,
+                () -> inbox.complete(
+                        taskId,
+                        Map.of(
+                                BreakdownProcess.VAR_TARGETS,
+                                TargetVariables.toJson(figures),
+                                BreakdownProcess.VAR_COMMENT,
+                                comment)));
     }
 }

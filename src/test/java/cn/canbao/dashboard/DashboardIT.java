@@ -15,24 +15,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.DomainException;
 import cn.canbao.bulletin.BulletinBand;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignPhase;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.outreach.ContactMethod;
+import cn.canbao.outreach.OutreachCampaigns;
 import cn.canbao.outreach.OutreachService;
 import cn.canbao.outreach.OutreachStarter;
 import cn.canbao.outreach.VisitOutcome;
 import cn.canbao.outreach.VisitReport;
+import cn.canbao.outreach.VisitReports;
 import cn.canbao.quota.Baseline;
 import cn.canbao.quota.BaselineService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.person.NotEnrolledReason;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.sms.SmsFigures;
 import cn.canbao.sms.SmsReports;
@@ -41,12 +41,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The dashboard's aggregates on real PostgreSQL for a seeded county of seven residents: every region's
@@ -55,21 +53,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * page's counts, a payment import refreshes the figures by itself, and every read respects the caller's scope.
  */
 @CanbaoIntegrationTest
-class DashboardIT {
+class DashboardIT extends IntegrationTestBase {
 
     static final int YEAR = 2071;
+
+    @Autowired
+    OutreachCampaigns outreachCampaigns;
 
     @Autowired
     DashboardTestCounty county;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    CampaignService campaigns;
 
     @Autowired
     OutreachStarter starter;
@@ -86,12 +81,6 @@ class DashboardIT {
     @Autowired
     SmsReports smsReports;
 
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     private Campaign campaign;
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -100,31 +89,14 @@ class DashboardIT {
         county.ensure(YEAR);
         security.ensureUser("dashboard.county.leader", COUNTY, Role.COUNTY_LEADER);
         security.ensureUser("dashboard.township.leader", TOWNSHIP_2, Role.TOWNSHIP_LEADER);
-        campaign = security.as(
+        campaign = outreachCampaigns.implementing(
                 "dashboard.county.leader",
-                () -> campaigns.start(NewCampaign.of("看板测试行动", YEAR, COUNTY, today.minusDays(9), today.plusDays(80))));
-        SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
+                NewCampaign.of("看板测试行动", YEAR, COUNTY, today.minusDays(9), today.plusDays(80)));
     }
 
     @AfterEach
     void cleanUp() {
-        jdbc.queryForList(
-                        "select process_instance_id from outreach_case where campaign_id = ? and process_instance_id "
-                                + "is not null",
-                        String.class,
-                        campaign.id())
-                .forEach(this::deleteIfRunning);
-        deleteIfRunning(campaign.processInstanceId());
-    }
-
-    private void deleteIfRunning(String instance) {
-        if (instance != null
-                && runtime.createProcessInstanceQuery()
-                                .processInstanceId(instance)
-                                .count()
-                        > 0) {
-            runtime.deleteProcessInstance(instance, "test finished");
-        }
+        outreachCampaigns.end(campaign);
     }
 
     @Test
@@ -155,22 +127,7 @@ class DashboardIT {
                             null,
                             null),
                     "grid.dashboard");
-            outreach.recordVisit(
-                    caseOf(3),
-                    new VisitReport(
-                            ContactMethod.PHONE,
-                            VisitOutcome.REFUSED,
-                            NotEnrolledReason.UNWILLING,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null),
-                    "grid.dashboard");
+            outreach.recordVisit(caseOf(3), VisitReports.refusal(ContactMethod.PHONE), "grid.dashboard");
         });
         // the dispatcher's outcome, as delivery callbacks would leave it (dispatching is the sms package's test)
         jdbc.update(

@@ -11,11 +11,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.AccessRefused;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.quota.Baseline;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,13 +29,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * dashboards only through a campaign's grants) is refused.
  */
 @CanbaoIntegrationTest
-class RegisterCoverageIT {
+class RegisterCoverageIT extends IntegrationTestBase {
 
     @Autowired
     RegisterOnlyCounty county;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     DashboardService dashboards;

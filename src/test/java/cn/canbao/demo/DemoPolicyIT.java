@@ -3,6 +3,7 @@ package cn.canbao.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.policy.PolicyAssessment;
 import cn.canbao.policy.PolicyService;
 import cn.canbao.policy.RuleSetFixtures;
@@ -12,7 +13,6 @@ import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The demo county is Fujian in 2023: the Heilongjiang mechanism ("自2025年起") is not its rule, so a resident with a
@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * rule set (380 yuan) less any hardship subsidy.
  */
 @CanbaoIntegrationTest
-class DemoPolicyIT {
+class DemoPolicyIT extends IntegrationTestBase {
 
     static final String VILLAGE = "350525101001";
     static final LocalDate SPRING_2023 = LocalDate.of(2023, 3, 1);
@@ -30,9 +30,6 @@ class DemoPolicyIT {
 
     @Autowired
     RuleSetService ruleSets;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void theDemoCountyComputesNoRuleOfTheHeilongjiangMechanismFor2023() {

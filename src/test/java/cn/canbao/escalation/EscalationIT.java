@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.ProcessTestBase;
 import cn.canbao.base.AccessRefused;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.base.DomainException;
@@ -14,18 +15,16 @@ import cn.canbao.bulletin.BulletinService;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.escalation.EscalationRule.Combine;
 import cn.canbao.escalation.process.EscalationProcess;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
-import cn.canbao.task.TaskInbox;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,8 +33,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +40,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Escalation on the demo county through the real engine (timers run as the job executor would run them, at the
@@ -53,7 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * it set closes a still-lagging case at the county.
  */
 @CanbaoIntegrationTest
-class EscalationIT {
+class EscalationIT extends ProcessTestBase {
 
     /** The application's zone in the tests (canbao.zone unset). */
     static final ZoneId ZONE = CanbaoClock.DEFAULT_ZONE;
@@ -62,31 +58,13 @@ class EscalationIT {
     static final int YEAR = 2050;
 
     @Autowired
-    CampaignService campaigns;
+    TestCampaigns testCampaigns;
 
     @Autowired
     EscalationService escalations;
 
     @Autowired
     BulletinService bulletins;
-
-    @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     ApplicationEventPublisher events;
@@ -117,10 +95,8 @@ class EscalationIT {
         xLeader = security.ensureUser("township.leader.escalation.x", x, Role.TOWNSHIP_LEADER);
         yLeader = security.ensureUser("township.leader.escalation.y", y, Role.TOWNSHIP_LEADER);
         LocalDate today = LocalDate.now(ZONE);
-        campaign = security.as(
-                leader,
-                () -> campaigns.start(
-                        NewCampaign.of("约谈整改测试行动", YEAR, COUNTY, today.minusDays(20), today.plusDays(40))));
+        campaign = testCampaigns.start(
+                leader, NewCampaign.of("约谈整改测试行动", YEAR, COUNTY, today.minusDays(20), today.plusDays(40)));
         // X has a target and nobody enrolled: 0 % done, below any expected line after the start
         jdbc.update("update target set target = 100 where campaign_id = ? and region_code = ?", campaign.id(), x);
     }
@@ -276,12 +252,7 @@ class EscalationIT {
                 .extracting(EscalationCase::status, EscalationCase::waiveReason, EscalationCase::summonsDate)
                 .containsExactly(EscalationStatus.WAIVED, "该镇外出务工人员集中，已专题部署", null);
         assertThat(waived.open()).isFalse();
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processInstanceId(c.processInstanceId())
-                        .count())
-                .isZero();
-        assertThat(tasks(leader).stream().filter(t -> t.processInstanceId().equals(c.processInstanceId())))
-                .isEmpty();
+        assertEndedWithoutTasksFor(leader, c);
         assertThat(tasks(xLeader)).isEmpty();
         assertThat(security.as(leader, () -> escalations.history(c.id())))
                 .extracting(EscalationEvent::event, EscalationEvent::detail, EscalationEvent::actor)
@@ -371,12 +342,7 @@ class EscalationIT {
         EscalationCase resolved = get(c.id());
         assertThat(resolved.status()).isEqualTo(EscalationStatus.RESOLVED);
         assertThat(resolved.open()).isFalse();
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processInstanceId(c.processInstanceId())
-                        .count())
-                .isZero();
-        assertThat(tasks(leader).stream().filter(t -> t.processInstanceId().equals(c.processInstanceId())))
-                .isEmpty();
+        assertEndedWithoutTasksFor(leader, c);
         assertThat(security.as(leader, () -> escalations.history(c.id())))
                 .extracting(EscalationEvent::event)
                 .containsExactly("OPENED", "POSTPONED", "RECHECKED_AFTER_POSTPONE", "RESOLVED");
@@ -434,12 +400,7 @@ class EscalationIT {
                 .extracting(EscalationCase::status, EscalationCase::reportLevels, EscalationCase::reportedTo)
                 .containsExactly(EscalationStatus.UNRESOLVED, List.of(), null);
         assertThat(unresolved.open()).isFalse();
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processInstanceId(c.processInstanceId())
-                        .count())
-                .isZero();
-        assertThat(tasks(leader).stream().filter(t -> t.processInstanceId().equals(c.processInstanceId())))
-                .isEmpty();
+        assertEndedWithoutTasksFor(leader, c);
         assertThat(security.as(leader, () -> escalations.history(c.id())))
                 .extracting(EscalationEvent::event, EscalationEvent::detail)
                 .containsExactly(
@@ -733,6 +694,16 @@ class EscalationIT {
                 .toList();
         assertThat(matching).as(key).hasSize(1);
         return matching.get(0);
+    }
+
+    /** The case's process has ended and left the user no task of it. */
+    private void assertEndedWithoutTasksFor(String user, EscalationCase c) {
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(c.processInstanceId())
+                        .count())
+                .isZero();
+        assertThat(tasks(user).stream().filter(t -> t.processInstanceId().equals(c.processInstanceId())))
+                .isEmpty();
     }
 
     private InboxTask task(String user, String key, EscalationCase c) {

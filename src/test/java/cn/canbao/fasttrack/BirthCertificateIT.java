@@ -1,35 +1,21 @@
 package cn.canbao.fasttrack;
 
-import static cn.canbao.fasttrack.FastTrackTestCounty.COUNTY;
 import static cn.canbao.fasttrack.FastTrackTestCounty.grid;
 import static cn.canbao.fasttrack.FastTrackTestCounty.village;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.base.CanbaoClock;
 import cn.canbao.base.DomainException;
 import cn.canbao.fasttrack.process.NewbornEnrolmentProcess;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
-import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
-import cn.canbao.task.TaskInbox;
 import java.time.LocalDate;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Newborns from the health commission's birth certificates (issue 16): on the register and in the newborn fast track
@@ -38,58 +24,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * name), carrying the enrolment over and starting no second track.
  */
 @CanbaoIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BirthCertificateIT {
+class BirthCertificateIT extends FastTrackTestBase {
 
     static final String POLICE = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号," + "出生医学证明编号\n";
     static final String CERTIFICATES = "出生医学证明编号,姓名,性别,出生日期,母亲身份证号,父亲身份证号,居住地区划,网格编码\n";
     static final String CLERK = "clerk.births";
     static final String GRID_WORKER = "gw.births";
 
-    @Autowired
-    FastTrackTestCounty county;
-
-    @Autowired
-    ImportTestSupport importer;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    TaskService taskService;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    FastTrackService tracks;
-
-    LocalDate today;
-    int year;
-
-    @BeforeEach
-    void asTheSystem() {
-        SecurityTestSupport.beginSystem();
-    }
-
-    @AfterEach
-    void nobodyAgain() {
-        SecurityTestSupport.endSystem();
-    }
-
     @BeforeAll
     void countyAndUsers() {
-        county.ensure();
-        security.ensureUser(CLERK, COUNTY, Role.CLERK);
-        security.ensureUser(GRID_WORKER, grid(4, 1), Role.GRID_WORKER);
-        today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CanbaoClock.DEFAULT_ZONE);
-        year = today.getYear();
+        countyWithUsers(CLERK, GRID_WORKER, grid(4, 1));
     }
 
     @Test
@@ -146,7 +90,7 @@ class BirthCertificateIT {
         // the fast track starts from the certificate: a task for the grid worker of the mother's grid
         Task first = openTask("A123456789");
         assertThat(first.getName()).isEqualTo("新生儿参保登记（王小一）");
-        assertThat(taskService.getIdentityLinksForTask(first.getId()).stream().map(l -> l.getGroupId()))
+        assertThat(tasks.getIdentityLinksForTask(first.getId()).stream().map(l -> l.getGroupId()))
                 .containsExactly("grid-worker:" + grid(4, 1));
         FastTrack shown = security.as(GRID_WORKER, () -> tracks.track(trackId("A123456789")));
         assertThat(shown.maskedIdNumber()).isNull();
@@ -249,8 +193,7 @@ class BirthCertificateIT {
     }
 
     private Task openTask(String certificate) {
-        return taskService
-                .createTaskQuery()
+        return tasks.createTaskQuery()
                 .processInstanceBusinessKey(String.valueOf(trackId(certificate)))
                 .singleResult();
     }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignPhase;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.outreach.jobs.OutreachStartJobs;
 import cn.canbao.outreach.process.OutreachProcess;
@@ -17,33 +14,25 @@ import cn.canbao.policy.RuleSetService;
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
-import cn.canbao.task.TaskInbox;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Outreach per household (issue 16: "Visits and reminders are planned per household (户): one visit covers all
@@ -53,7 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * their shares; one visit recording each member's outcome; payments closing members one by one.
  */
 @CanbaoIntegrationTest
-class HouseholdVisitIT {
+class HouseholdVisitIT extends OutreachTestBase {
 
     static final String COUNTY = "350595000000";
     static final String TOWNSHIP = "350595101000";
@@ -64,40 +53,7 @@ class HouseholdVisitIT {
     static final String WORKER = "grid.household";
 
     @Autowired
-    RegionService regions;
-
-    @Autowired
     org.springframework.context.MessageSource messages;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    ImportTestSupport importer;
-
-    @Autowired
-    CampaignService campaigns;
-
-    @Autowired
-    OutreachStarter starter;
-
-    @Autowired
-    OutreachQueries queries;
-
-    @Autowired
-    OutreachService outreach;
-
-    @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     RuleSetService ruleSets;
@@ -162,23 +118,15 @@ class HouseholdVisitIT {
                 new String[] {spouse, son, daughter},
                 YEAR);
         RuleSetFixtures.save(ruleSets, RuleSetFixtures.county(COUNTY, YEAR, null, Map.of()));
-        clockAt(FIRST.plusDays(9));
-        campaign = security.as(
-                "leader.household",
-                () -> campaigns.start(NewCampaign.of("按户催缴测试", YEAR, COUNTY, FIRST, FIRST.plusDays(90))));
-        SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
+        clockAt(FIRST.plusDays(9), LocalTime.of(9, 0));
+        campaign = outreachCampaigns.implementing(
+                "leader.household", NewCampaign.of("按户催缴测试", YEAR, COUNTY, FIRST, FIRST.plusDays(90)));
     }
 
     @AfterEach
     void cleanUp() {
         ClockUtil.reset();
-        jdbc.queryForList(
-                        "select process_instance_id from outreach_case where campaign_id = ? "
-                                + "and process_instance_id is not null",
-                        String.class,
-                        campaign.id())
-                .forEach(this::deleteIfRunning);
-        deleteIfRunning(campaign.processInstanceId());
+        outreachCampaigns.end(campaign);
     }
 
     @Test
@@ -235,12 +183,7 @@ class HouseholdVisitIT {
                         .processInstanceBusinessKey(Long.toString(lead))
                         .count())
                 .isEqualTo(1);
-        assertThat(jdbc.queryForList(
-                        "select stage from outreach_case where campaign_id = ? and id_number = any(?)",
-                        String.class,
-                        campaign.id(),
-                        new String[] {spouse, son, daughter}))
-                .containsOnly("REMINDED");
+        assertThat(casesOfTheMembers("stage")).containsOnly("REMINDED");
     }
 
     @Test
@@ -444,7 +387,7 @@ class HouseholdVisitIT {
         assertThat(caseState(son)).isEqualTo("PROMISED -");
         // the household's process waits for the son's promised day, then visits him alone
         assertThat(openVisitTask(lead)).isNull();
-        advance(Duration.ofDays(6));
+        advance(Duration.ofDays(6), OutreachProcess.KEY);
         String again = openVisitTask(lead);
         assertThat(again).isNotNull();
         assertThat(security.as(WORKER, () -> queries.household(lead)))
@@ -471,7 +414,7 @@ class HouseholdVisitIT {
                         .processInstanceBusinessKey(Long.toString(lead))
                         .count())
                 .isEqualTo(1);
-        advance(Duration.ofDays(7).plusMinutes(1));
+        advance(Duration.ofDays(7).plusMinutes(1), OutreachProcess.KEY);
         String second = jdbc.queryForObject(
                 "select body from sms_message where campaign_id = ? " + "and template_key = 'HOUSEHOLD_SECOND'",
                 String.class,
@@ -491,12 +434,7 @@ class HouseholdVisitIT {
                         .processInstanceBusinessKey(Long.toString(lead))
                         .count())
                 .isZero();
-        assertThat(jdbc.queryForList(
-                        "select end_reason from outreach_case where campaign_id = ? and id_number = any(?)",
-                        String.class,
-                        campaign.id(),
-                        new String[] {spouse, son, daughter}))
-                .containsOnly("PAYMENT_RECEIVED");
+        assertThat(casesOfTheMembers("end_reason")).containsOnly("PAYMENT_RECEIVED");
     }
 
     @Test
@@ -543,6 +481,15 @@ class HouseholdVisitIT {
                 idNumber);
     }
 
+    /** That column of the cases of the three members due this year (spouse, son, daughter). */
+    private List<String> casesOfTheMembers(String column) {
+        return jdbc.queryForList(
+                "select " + column + " from outreach_case where campaign_id = ? and id_number = any(?)",
+                String.class,
+                campaign.id(),
+                new String[] {spouse, son, daughter});
+    }
+
     private String caseState(String idNumber) {
         return jdbc.queryForObject(
                 "select stage || ' ' || coalesce(end_reason, '-') from outreach_case "
@@ -573,37 +520,5 @@ class HouseholdVisitIT {
 
     private void complete(String taskId, Map<String, Object> variables) {
         security.as(WORKER, () -> inbox.complete(taskId, new HashMap<>(variables)));
-    }
-
-    private void deleteIfRunning(String instance) {
-        if (instance != null
-                && runtime.createProcessInstanceQuery()
-                                .processInstanceId(instance)
-                                .count()
-                        > 0) {
-            runtime.deleteProcessInstance(instance, "test finished");
-        }
-    }
-
-    private static LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CanbaoClock.DEFAULT_ZONE);
-    }
-
-    private static void clockAt(LocalDate day) {
-        ClockUtil.setCurrentTime(Date.from(
-                day.atTime(LocalTime.of(9, 0)).atZone(CanbaoClock.DEFAULT_ZONE).toInstant()));
-    }
-
-    /** Moves the engine clock on and runs the outreach timers that fell due. */
-    private void advance(Duration by) {
-        ClockUtil.setCurrentTime(
-                Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
-        management
-                .createJobQuery()
-                .processDefinitionKey(OutreachProcess.KEY)
-                .timers()
-                .duedateLowerThan(ClockUtil.getCurrentTime())
-                .list()
-                .forEach(j -> management.executeJob(j.getId()));
     }
 }

@@ -10,6 +10,7 @@ import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.outreach.jobs.OutreachJob;
 import cn.canbao.outreach.process.OutreachProcess;
 import cn.canbao.quota.TargetRow;
@@ -20,26 +21,19 @@ import cn.canbao.quota.process.TargetVariables;
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
-import cn.canbao.task.TaskInbox;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +41,6 @@ import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Outreach does not wait for the slowest township: in a county of two townships, the one whose leader confirmed
@@ -56,7 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * its leader confirms too — and then get exactly one case each, never a second for the first township's.
  */
 @CanbaoIntegrationTest
-class OutreachPerTownshipIT {
+class OutreachPerTownshipIT extends OutreachTestBase {
 
     static final String COUNTY = "350588000000";
     static final String EAST = "350588101000";
@@ -69,34 +62,13 @@ class OutreachPerTownshipIT {
     static final LocalDate FIRST = LocalDate.of(2071, 10, 1);
 
     @Autowired
-    RegionService regions;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    ImportTestSupport importer;
+    TestCampaigns testCampaigns;
 
     @Autowired
     CampaignService campaigns;
 
     @Autowired
     TargetService targets;
-
-    @Autowired
-    OutreachStarter starter;
-
-    @Autowired
-    OutreachQueries queries;
-
-    @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     Scheduler scheduler;
@@ -142,9 +114,8 @@ class OutreachPerTownshipIT {
                 "身份证号,姓名,参保年度,险种,参保地\n" + east[0] + ",东甲," + (YEAR - 1) + ",居民,本地\n" + west[0] + ",西甲," + (YEAR - 1)
                         + ",居民,本地\n");
         clockAt(FIRST.plusDays(5), LocalTime.of(9, 0));
-        campaign = security.as(
-                "leader.pertownship",
-                () -> campaigns.start(NewCampaign.of("分镇催缴测试行动", YEAR, COUNTY, FIRST, FIRST.plusDays(90))));
+        campaign = testCampaigns.start(
+                "leader.pertownship", NewCampaign.of("分镇催缴测试行动", YEAR, COUNTY, FIRST, FIRST.plusDays(90)));
         // the county publishes the proposals: both townships get their split tasks
         InboxTask publish = openTasks("leader.pertownship").stream()
                 .filter(t -> t.taskDefinitionKey().equals("Task_PublishTownshipTargets"))
@@ -160,17 +131,12 @@ class OutreachPerTownshipIT {
     @AfterEach
     void cleanUp() {
         ClockUtil.reset();
-        jdbc.queryForList(
-                        "select process_instance_id from outreach_case where campaign_id = ? and process_instance_id "
-                                + "is not null",
-                        String.class,
-                        campaign.id())
-                .forEach(this::deleteIfRunning);
+        outreachCampaigns.endCases(campaign);
         runtime.createProcessInstanceQuery()
                 .processInstanceBusinessKey(Long.toString(campaign.id()))
                 .list()
-                .forEach(p -> deleteIfRunning(p.getId()));
-        deleteIfRunning(campaign.processInstanceId());
+                .forEach(p -> processes.deleteIfRunning(p.getId()));
+        processes.deleteIfRunning(campaign.processInstanceId());
     }
 
     @Test
@@ -260,16 +226,6 @@ class OutreachPerTownshipIT {
                 campaign.id());
     }
 
-    private void deleteIfRunning(String instance) {
-        if (instance != null
-                && runtime.createProcessInstanceQuery()
-                                .processInstanceId(instance)
-                                .count()
-                        > 0) {
-            runtime.deleteProcessInstance(instance, "test finished");
-        }
-    }
-
     private static String person(String id, String name, String village, String grid, String mobile) {
         return id + "," + name + ",在册,2000-01-01," + village + "," + village + "," + grid + "," + mobile + "\n";
     }
@@ -277,10 +233,5 @@ class OutreachPerTownshipIT {
     private static Map<String, Integer> targetsOf(TargetTable table) {
         return table.children().stream()
                 .collect(Collectors.toMap(TargetRow::regionCode, TargetRow::target, (a, b) -> a, LinkedHashMap::new));
-    }
-
-    private static void clockAt(LocalDate day, LocalTime time) {
-        ClockUtil.setCurrentTime(
-                Date.from(day.atTime(time).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
     }
 }

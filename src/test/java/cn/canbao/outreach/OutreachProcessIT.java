@@ -10,10 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignPhase;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.outreach.correction.CorrectionService;
 import cn.canbao.outreach.jobs.OutreachJob;
@@ -22,31 +19,24 @@ import cn.canbao.policy.PolicyService;
 import cn.canbao.policy.RuleSetFixtures;
 import cn.canbao.policy.RuleSetService;
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.register.person.HardshipCategory;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
-import cn.canbao.task.TaskInbox;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The outreach loop on a county of five residents: who is listed (lapsed and uninsured; not the enrolled, not
@@ -55,7 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * finds a resident moved away — a correction that changes the register only once a clerk approves it.
  */
 @CanbaoIntegrationTest
-class OutreachProcessIT {
+class OutreachProcessIT extends OutreachTestBase {
 
     static final int YEAR = 2061;
     static final LocalDate FIRST = LocalDate.of(2060, 10, 1);
@@ -64,37 +54,7 @@ class OutreachProcessIT {
     OutreachTestCounty county;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    ImportTestSupport importer;
-
-    @Autowired
-    CampaignService campaigns;
-
-    @Autowired
-    OutreachStarter starter;
-
-    @Autowired
-    OutreachQueries queries;
-
-    @Autowired
     CorrectionService corrections;
-
-    @Autowired
-    OutreachService outreach;
-
-    @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     RuleSetService ruleSets;
@@ -155,37 +115,20 @@ class OutreachProcessIT {
                 ruleSets,
                 RuleSetFixtures.county(COUNTY, YEAR, null, Map.of(HardshipCategory.DIBAO, RuleSetFixtures.full())));
         clockAt(FIRST.plusDays(9), LocalTime.of(9, 0));
-        campaign = security.as(
-                "leader.outreach",
-                () -> campaigns.start(NewCampaign.of("催缴测试行动", YEAR, COUNTY, FIRST, FIRST.plusDays(90))));
-        SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
+        campaign = outreachCampaigns.implementing(
+                "leader.outreach", NewCampaign.of("催缴测试行动", YEAR, COUNTY, FIRST, FIRST.plusDays(90)));
     }
 
     @AfterEach
     void cleanUp() {
         ClockUtil.reset();
-        jdbc.queryForList(
-                        "select process_instance_id from outreach_case where campaign_id = ? and process_instance_id "
-                                + "is not null",
-                        String.class,
-                        campaign.id())
-                .forEach(this::deleteIfRunning);
+        outreachCampaigns.endCases(campaign);
         jdbc.queryForList(
                         "select process_instance_id from correction_request where campaign_id = ?",
                         String.class,
                         campaign.id())
-                .forEach(this::deleteIfRunning);
-        deleteIfRunning(campaign.processInstanceId());
-    }
-
-    private void deleteIfRunning(String instance) {
-        if (instance != null
-                && runtime.createProcessInstanceQuery()
-                                .processInstanceId(instance)
-                                .count()
-                        > 0) {
-            runtime.deleteProcessInstance(instance, "test finished");
-        }
+                .forEach(processes::deleteIfRunning);
+        processes.deleteIfRunning(campaign.processInstanceId());
     }
 
     @Test
@@ -305,7 +248,7 @@ class OutreachProcessIT {
         assertThat(visitTasks("grid.outreach.2")).isEmpty();
 
         // a week later the second reminder, another week later the visit
-        advance(Duration.ofDays(7).plusMinutes(1));
+        advance(Duration.ofDays(7).plusMinutes(1), OutreachProcess.KEY);
         assertThat(stage(ids[0])).isEqualTo("REMINDED_AGAIN");
         assertThat(count(
                         "select count(*) from sms_message where campaign_id = ? and id_number = ? "
@@ -326,7 +269,7 @@ class OutreachProcessIT {
                         .doesNotContain((String) m.get("id_number"))
                         .doesNotContain((String) m.get("mobile"))
                         .doesNotContain(((String) m.get("id_number")).substring(6, 14)));
-        advance(Duration.ofDays(7).plusMinutes(1));
+        advance(Duration.ofDays(7).plusMinutes(1), OutreachProcess.KEY);
         assertThat(stage(ids[0])).isEqualTo("VISIT_DUE");
         assertThat(visitTasks("grid.outreach.1")).hasSize(3);
         assertThat(visitTasks("grid.outreach.2")).hasSize(1);
@@ -361,7 +304,7 @@ class OutreachProcessIT {
                         ids[0]))
                 .isEqualTo(1);
         assertThat(visitTaskOrNull("grid.outreach.1", ids[0])).isNull();
-        advance(Duration.ofDays(4));
+        advance(Duration.ofDays(4), OutreachProcess.KEY);
         assertThat(visitTaskOrNull("grid.outreach.1", ids[0])).isNotNull();
 
         // the payment arrives by the tax extract: the case ends wherever it waits
@@ -535,27 +478,5 @@ class OutreachProcessIT {
 
     private int count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Integer.class, args);
-    }
-
-    private static LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CanbaoClock.DEFAULT_ZONE);
-    }
-
-    private static void clockAt(LocalDate day, LocalTime time) {
-        ClockUtil.setCurrentTime(
-                Date.from(day.atTime(time).atZone(CanbaoClock.DEFAULT_ZONE).toInstant()));
-    }
-
-    /** Moves the engine clock on and runs the outreach timers that fell due. */
-    private void advance(Duration by) {
-        ClockUtil.setCurrentTime(
-                Date.from(ClockUtil.getCurrentTime().toInstant().plus(by)));
-        management
-                .createJobQuery()
-                .processDefinitionKey(OutreachProcess.KEY)
-                .timers()
-                .duedateLowerThan(ClockUtil.getCurrentTime())
-                .list()
-                .forEach(j -> management.executeJob(j.getId()));
     }
 }

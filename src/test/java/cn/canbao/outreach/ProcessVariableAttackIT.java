@@ -7,19 +7,17 @@ import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
 import cn.canbao.base.AccessRefused;
-import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.fasttrack.FastTrackService;
 import cn.canbao.outreach.process.OutreachProcess;
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.register.person.NotEnrolledReason;
 import cn.canbao.security.Role;
@@ -29,9 +27,6 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 15, hole 1: process variables are not trusted. A grid worker completes their own task through
@@ -50,7 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProcessVariableAttackIT {
+class ProcessVariableAttackIT extends OutreachTestBase {
 
     static final String COUNTY = "350581000000";
     static final String T1 = "350581101000";
@@ -77,34 +71,13 @@ class ProcessVariableAttackIT {
     int port;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    ImportTestSupport importer;
-
-    @Autowired
-    RegionService regions;
+    TestCampaigns testCampaigns;
 
     @Autowired
     CampaignService campaigns;
 
     @Autowired
-    OutreachStarter starter;
-
-    @Autowired
-    OutreachService outreach;
-
-    @Autowired
     FastTrackService tracks;
-
-    @Autowired
-    TaskService taskService;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     RowFingerprint fingerprint;
@@ -148,10 +121,9 @@ class ProcessVariableAttackIT {
                         + motherB + ",乙母亲,在册,2015-01-01," + V2 + "," + V2 + "," + G2 + ",攻二村2号,,\n"
                         + newbornA + ",甲宝宝,出生," + today.minusDays(12) + "," + V1 + ",,,,," + motherA + "\n"
                         + newbornB + ",乙宝宝,出生," + today.minusDays(11) + "," + V2 + ",,,,," + motherB + "\n");
-        campaign = security.as(
+        campaign = testCampaigns.start(
                 "attack.leader",
-                () -> campaigns.start(
-                        NewCampaign.of("攻击测试行动", today.getYear() + 1, COUNTY, today.minusDays(9), today.plusDays(90))));
+                NewCampaign.of("攻击测试行动", today.getYear() + 1, COUNTY, today.minusDays(9), today.plusDays(90)));
         SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
         SystemAccess.run(() -> starter.start(campaign.id()));
     }
@@ -177,32 +149,39 @@ class ProcessVariableAttackIT {
                 });
     }
 
+    /** The REST API as the grid worker of township A, who works resident A's visit. */
+    private HttpAttacker asGridWorker() {
+        return HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD);
+    }
+
+    /** The grid worker completes the task over REST with these typed variables. */
+    private HttpResponse<String> completeAsGridWorker(String taskId, Map<String, Object> variables) {
+        return asGridWorker().postJson("/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables));
+    }
+
+    /** A typed variable as Camunda's REST API takes it. */
+    private static Map<String, Object> variable(Object value, String type) {
+        return Map.of("value", value, "type", type);
+    }
+
     @Test
     void aVisitCompletedOverRestWithAnotherTownshipsCaseIdIsRefusedAndChangesNothing() {
         Task visitA = visitTask(residentA);
         long caseB = caseOf(residentB);
         Map<String, String> before = fingerprint.of(WATCHED);
 
-        HttpResponse<String> attack = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
-                .postJson(
-                        "/engine-rest/task/" + visitA.getId() + "/complete",
-                        Map.of(
-                                "variables",
-                                Map.of(
-                                        "caseId", Map.of("value", caseB, "type", "Long"),
-                                        "method", Map.of("value", "HOME", "type", "String"),
-                                        "outcome", Map.of("value", "REFUSED", "type", "String"),
-                                        "reason",
-                                                Map.of(
-                                                        "value",
-                                                        NotEnrolledReason.UNWILLING.name(),
-                                                        "type",
-                                                        "String"))));
+        HttpResponse<String> attack = completeAsGridWorker(
+                visitA.getId(),
+                Map.of(
+                        "caseId", variable(caseB, "Long"),
+                        "method", variable("HOME", "String"),
+                        "outcome", variable("REFUSED", "String"),
+                        "reason", variable(NotEnrolledReason.UNWILLING.name(), "String")));
 
         assertThat(attack.statusCode()).as(attack.body()).isBetween(400, 499);
         assertThat(attack.body()).contains("process.error.tampered").doesNotContain("Exception:", "at cn.canbao");
         assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
-        assertThat(taskService.createTaskQuery().taskId(visitA.getId()).count()).isEqualTo(1);
+        assertThat(tasks.createTaskQuery().taskId(visitA.getId()).count()).isEqualTo(1);
     }
 
     @Test
@@ -211,15 +190,13 @@ class ProcessVariableAttackIT {
         long caseB = caseOf(residentB);
         Map<String, String> before = fingerprint.of(WATCHED);
         // whoever works a task may complete it (with the form's values), not rewrite its variables on their own
-        HttpResponse<String> put = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
-                .putJson(
-                        "/engine-rest/task/" + visitA.getId() + "/variables/caseId",
-                        Map.of("value", caseB, "type", "Long"));
+        HttpResponse<String> put = asGridWorker()
+                .putJson("/engine-rest/task/" + visitA.getId() + "/variables/caseId", variable(caseB, "Long"));
         assertThat(put.statusCode()).as(put.body()).isEqualTo(403);
-        HttpResponse<String> modify = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
+        HttpResponse<String> modify = asGridWorker()
                 .postJson(
                         "/engine-rest/process-instance/" + visitA.getProcessInstanceId() + "/variables",
-                        Map.of("modifications", Map.of("caseId", Map.of("value", caseB, "type", "Long"))));
+                        Map.of("modifications", Map.of("caseId", variable(caseB, "Long"))));
         assertThat(modify.statusCode()).as(modify.body()).isIn(403, 404);
         assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
     }
@@ -228,15 +205,12 @@ class ProcessVariableAttackIT {
     void anotherTownshipsVisitTaskCannotBeCompletedAtAll() {
         Task visitB = visitTask(residentB);
         Map<String, String> before = fingerprint.of(WATCHED);
-        HttpResponse<String> attack = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
-                .postJson(
-                        "/engine-rest/task/" + visitB.getId() + "/complete",
-                        Map.of(
-                                "variables",
-                                Map.of(
-                                        "method", Map.of("value", "HOME", "type", "String"),
-                                        "outcome", Map.of("value", "REFUSED", "type", "String"),
-                                        "reason", Map.of("value", "UNWILLING", "type", "String"))));
+        HttpResponse<String> attack = completeAsGridWorker(
+                visitB.getId(),
+                Map.of(
+                        "method", variable("HOME", "String"),
+                        "outcome", variable("REFUSED", "String"),
+                        "reason", variable("UNWILLING", "String")));
         assertThat(attack.statusCode()).as(attack.body()).isIn(403, 404);
         assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
     }
@@ -248,16 +222,13 @@ class ProcessVariableAttackIT {
                 "select id::text from fast_track where id_number = ? and ended_at is null", String.class, newbornB);
         Map<String, String> before = fingerprint.of(WATCHED);
 
-        HttpResponse<String> attack = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
-                .postJson(
-                        "/engine-rest/task/" + newbornTaskA.getId() + "/complete",
-                        Map.of(
-                                "variables",
-                                Map.of(
-                                        "trackId", Map.of("value", Long.parseLong(trackB), "type", "Long"),
-                                        "birthCertificate", Map.of("value", "Q350581001", "type", "String"),
-                                        "scheme", Map.of("value", "RESIDENT", "type", "String"),
-                                        "enrolledOn", Map.of("value", today().toString(), "type", "String"))));
+        HttpResponse<String> attack = completeAsGridWorker(
+                newbornTaskA.getId(),
+                Map.of(
+                        "trackId", variable(Long.parseLong(trackB), "Long"),
+                        "birthCertificate", variable("Q350581001", "String"),
+                        "scheme", variable("RESIDENT", "String"),
+                        "enrolledOn", variable(today().toString(), "String")));
 
         assertThat(attack.statusCode()).as(attack.body()).isBetween(400, 499);
         assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
@@ -272,19 +243,7 @@ class ProcessVariableAttackIT {
         long caseB = caseOf(residentB);
         long trackB = jdbc.queryForObject(
                 "select id from fast_track where id_number = ? and ended_at is null", Long.class, newbornB);
-        VisitReport refusal = new VisitReport(
-                ContactMethod.HOME,
-                VisitOutcome.REFUSED,
-                NotEnrolledReason.UNWILLING,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        VisitReport refusal = VisitReports.refusal(ContactMethod.HOME);
         Map<String, String> before = fingerprint.of(WATCHED);
 
         // another township's grid worker, calling the service directly (as a listener, a job or a view would)
@@ -325,15 +284,12 @@ class ProcessVariableAttackIT {
                 POLICE + resident + ",丙居民,在册,2000-01-01," + V1 + "," + V1 + "," + G1 + ",攻一村3号,,\n");
         SystemAccess.run(() -> starter.start(campaign.id()));
         Task visit = visitTask(resident);
-        HttpResponse<String> done = HttpAttacker.basic(port, "attack.gw1", SecurityTestSupport.PASSWORD)
-                .postJson(
-                        "/engine-rest/task/" + visit.getId() + "/complete",
-                        Map.of(
-                                "variables",
-                                Map.of(
-                                        "method", Map.of("value", "HOME", "type", "String"),
-                                        "outcome", Map.of("value", "REFUSED", "type", "String"),
-                                        "reason", Map.of("value", "UNWILLING", "type", "String"))));
+        HttpResponse<String> done = completeAsGridWorker(
+                visit.getId(),
+                Map.of(
+                        "method", variable("HOME", "String"),
+                        "outcome", variable("REFUSED", "String"),
+                        "reason", variable("UNWILLING", "String")));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
         assertThat(jdbc.queryForObject(
                         "select visited_by || ' ' || outcome from visit where id_number = ?", String.class, resident))
@@ -352,8 +308,7 @@ class ProcessVariableAttackIT {
                 String.class,
                 campaign.id(),
                 idNumber);
-        return taskService
-                .createTaskQuery()
+        return tasks.createTaskQuery()
                 .processInstanceId(instance)
                 .taskDefinitionKey(OutreachProcess.TASK_VISIT)
                 .singleResult();
@@ -364,7 +319,7 @@ class ProcessVariableAttackIT {
                 "select process_instance_id from fast_track where id_number = ? " + "and ended_at is null",
                 String.class,
                 idNumber);
-        return taskService.createTaskQuery().processInstanceId(instance).singleResult();
+        return tasks.createTaskQuery().processInstanceId(instance).singleResult();
     }
 
     private long caseOf(String idNumber) {
@@ -373,9 +328,5 @@ class ProcessVariableAttackIT {
                 Long.class,
                 campaign.id(),
                 idNumber);
-    }
-
-    private static LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), CanbaoClock.DEFAULT_ZONE);
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Assessments from the register's history, through the deployed rules: inputs derived from enrollments
@@ -25,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PolicyAssessmentIT {
+class PolicyAssessmentIT extends IntegrationTestBase {
 
     static final String VILLAGE = "350525101001";
     static final String COUNTY = "350525000000";
@@ -33,12 +32,6 @@ class PolicyAssessmentIT {
 
     @Autowired
     PolicyService policy;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     RuleSetService ruleSets;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.policy.rules.PolicyRules;
 import cn.canbao.policy.rules.PolicyRulesService;
 import cn.canbao.policy.rules.RuleTable;
 import cn.canbao.policy.rules.RuleVersion;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The rule admin's upload: a file that does not parse, lacks a decision, does not deploy or fails an
@@ -29,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PolicyUploadIT {
+class PolicyUploadIT extends IntegrationTestBase {
 
     static final int YEAR = 2091;
 
@@ -41,12 +40,6 @@ class PolicyUploadIT {
 
     @Autowired
     RepositoryService repository;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     String bundled;
 

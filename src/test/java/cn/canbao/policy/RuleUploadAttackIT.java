@@ -3,6 +3,7 @@ package cn.canbao.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
 import cn.canbao.policy.rules.PolicyRules;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 15, hole 2 — rule upload can run code. As a real HTTP client on {@code POST /api/policy-rules}: a
@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RuleUploadAttackIT {
+class RuleUploadAttackIT extends IntegrationTestBase {
 
     static final int YEAR = 2099;
     static final String CLERK = "rules.attack.clerk";
@@ -53,9 +53,6 @@ class RuleUploadAttackIT {
     int port;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     RowFingerprint fingerprint;
 
     @Autowired
@@ -63,9 +60,6 @@ class RuleUploadAttackIT {
 
     @Autowired
     RepositoryService repository;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     String bundled;
 

@@ -4,26 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.ProcessTestSupport;
+import cn.canbao.ProcessTestBase;
 import cn.canbao.base.DomainException;
 import cn.canbao.publicity.process.PublicityProcess;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
-import cn.canbao.task.TaskInbox;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * up to township and county, every township confirms its figures (reminded when late), and the drive ends.
  */
 @CanbaoIntegrationTest
-class PublicityDriveIT {
+class PublicityDriveIT extends ProcessTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TOWNSHIP = "350525105000";
@@ -45,27 +39,6 @@ class PublicityDriveIT {
 
     @Autowired
     PublicityService publicity;
-
-    @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    ProcessTestSupport processes;
-
-    @Autowired
-    ManagementService management;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    SecurityTestSupport security;
 
     private PublicityDrive drive;
 
@@ -84,59 +57,32 @@ class PublicityDriveIT {
                 security.ensureUser("volunteer.publicity", villages.get(0).code(), Role.VOLUNTEER);
         drive = security.as(leader, () -> publicity.start("2026年9月全民参保集中宣传月", 2027, COUNTY, FROM, TO));
 
-        security.as(
+        log(
                 volunteer,
-                () -> publicity.log(
-                        drive.id(),
-                        new NewActivity(
-                                villages.get(0).code(),
-                                PublicityKind.TALK,
-                                FROM.plusDays(2),
-                                1,
-                                120,
-                                0,
-                                0,
-                                6,
-                                "村委会宣讲")));
-        security.as(
+                new NewActivity(
+                        villages.get(0).code(), PublicityKind.TALK, FROM.plusDays(2), 1, 120, 0, 0, 6, "村委会宣讲"));
+        log(
                 volunteer,
-                () -> publicity.log(
-                        drive.id(),
-                        new NewActivity(
-                                villages.get(0).code(),
-                                PublicityKind.SCHOOL_LETTER,
-                                FROM.plusDays(5),
-                                0,
-                                0,
-                                800,
-                                0,
-                                2,
-                                null)));
-        security.as(
+                new NewActivity(
+                        villages.get(0).code(), PublicityKind.SCHOOL_LETTER, FROM.plusDays(5), 0, 0, 800, 0, 2, null));
+        log(
                 townshipLeader,
-                () -> publicity.log(
-                        drive.id(),
-                        new NewActivity(
-                                TOWNSHIP, PublicityKind.PAYMENT_NOTICE, FROM.plusDays(9), 0, 0, 0, 1500, 10, null)));
-        security.as(
+                new NewActivity(TOWNSHIP, PublicityKind.PAYMENT_NOTICE, FROM.plusDays(9), 0, 0, 0, 1500, 10, null));
+        log(
                 townshipLeader,
-                () -> publicity.log(
-                        drive.id(),
-                        new NewActivity(
-                                villages.get(1).code(),
-                                PublicityKind.HOLIDAY_EVENT,
-                                FROM.plusDays(20),
-                                2,
-                                300,
-                                0,
-                                0,
-                                12,
-                                "中秋文艺汇演")));
+                new NewActivity(
+                        villages.get(1).code(),
+                        PublicityKind.HOLIDAY_EVENT,
+                        FROM.plusDays(20),
+                        2,
+                        300,
+                        0,
+                        0,
+                        12,
+                        "中秋文艺汇演"));
 
         // refused: another township's village, a date outside the drive, nothing counted
-        String elsewhere = SystemAccess.call(() -> regions.descendantsAtLevel(OTHER_TOWNSHIP, RegionLevel.VILLAGE)
-                .get(0)
-                .code());
+        String elsewhere = firstBelow(OTHER_TOWNSHIP, RegionLevel.VILLAGE);
         assertRefused(
                 volunteer,
                 new NewActivity(elsewhere, PublicityKind.TALK, FROM, 1, 10, 0, 0, 0, null),
@@ -233,6 +179,10 @@ class PublicityDriveIT {
                         .skip(1)
                         .allMatch(PublicityTally::confirmed))
                 .isTrue();
+    }
+
+    private void log(String user, NewActivity activity) {
+        security.as(user, () -> publicity.log(drive.id(), activity));
     }
 
     private void assertRefused(String user, NewActivity activity, String key) {

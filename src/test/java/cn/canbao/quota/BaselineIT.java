@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.quota.jobs.BaselineRefreshJob;
 import cn.canbao.region.RegionException;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,11 +21,10 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The baseline table counts the register per village and rolls it up the hierarchy, after each import. */
 @CanbaoIntegrationTest
-class BaselineIT {
+class BaselineIT extends IntegrationTestBase {
 
     static final String TOWNSHIP = "350525120000";
     // a year no other test enrols anybody in (the county row counts the whole county)
@@ -37,15 +35,6 @@ class BaselineIT {
 
     @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     Scheduler scheduler;

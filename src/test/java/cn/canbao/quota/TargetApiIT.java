@@ -3,10 +3,11 @@ package cn.canbao.quota;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.ProcessTestSupport;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +24,7 @@ import org.springframework.http.ResponseEntity;
  * caller's region; the same campaign's tasks show in Camunda's REST API to their candidate groups only.
  */
 @CanbaoIntegrationTest
-class TargetApiIT {
+class TargetApiIT extends IntegrationTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TOWNSHIP = "350525110000";
@@ -31,32 +32,27 @@ class TargetApiIT {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
+    TestCampaigns testCampaigns;
+
+    @Autowired
     TestRestTemplate http;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     CampaignService campaigns;
-
-    @Autowired
-    ProcessTestSupport processes;
 
     private Campaign campaign;
 
     @AfterEach
     void deleteCampaignProcess() {
-        processes.deleteIfRunning(campaign == null ? null : campaign.processInstanceId());
+        testCampaigns.endCampaignProcess(campaign);
     }
 
     @Test
     void theTargetTableIsJsonForTheCallersSubtreeOnly() throws Exception {
         String leader = security.ensureUser("county.leader.api", COUNTY, Role.COUNTY_LEADER);
         String townshipLeader = security.ensureUser("township.leader.api", TOWNSHIP, Role.TOWNSHIP_LEADER);
-        campaign = security.as(
-                leader,
-                () -> campaigns.start(
-                        NewCampaign.of("接口测试行动", 2048, COUNTY, LocalDate.of(2047, 9, 1), LocalDate.of(2047, 12, 31))));
+        campaign = testCampaigns.start(
+                leader, NewCampaign.of("接口测试行动", 2048, COUNTY, LocalDate.of(2047, 9, 1), LocalDate.of(2047, 12, 31)));
 
         JsonNode county = get(leader, "/api/campaigns/" + campaign.id() + "/targets");
         assertThat(county.get("campaignName").asText()).isEqualTo("接口测试行动");

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What other modules ask the region module instead of joining its table: names of what a county shares (its
@@ -19,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * caller's reach only.
  */
 @CanbaoIntegrationTest
-class CountyNamesIT {
+class CountyNamesIT extends IntegrationTestBase {
 
     static final String PROVINCE = "350000000000";
     static final String CITY = "350500000000";
@@ -28,12 +27,6 @@ class CountyNamesIT {
     static final String DONGPING = "350525102000";
     static final String OTHER_COUNTY = "350593000000";
     static final String OTHER_TOWNSHIP = "350593101000";
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @BeforeEach
     void anotherCounty() {

@@ -105,6 +105,11 @@ public final class BrokenExtractCorpus {
 
     // ---- the defect classes -------------------------------------------------------------------------------------
 
+    /** A police household extract with the standard header, no title rows, that the import accepts as a file. */
+    private static CorpusFile policeFile(String name, Encoding encoding, List<Line> lines, String note) {
+        return new CorpusFile(name, ExtractKind.POLICE_HOUSEHOLD, encoding, List.of(), POLICE, lines, null, note);
+    }
+
     private static CorpusFile idNumbers() {
         List<Line> lines = new ArrayList<>();
         String ok = id(1, 1);
@@ -120,14 +125,10 @@ public final class BrokenExtractCorpus {
         lines.add(rejected(
                 police(first17 + IdNumber.checkCharacter(first17), "二月三十", V1, V1, G1, ""), "ID_BIRTH_DATE", "身份证号"));
         lines.add(rejected(police("", "无证号", V1, V1, G1, ""), "REQUIRED", "身份证号"));
-        return new CorpusFile(
+        return policeFile(
                 "id-numbers",
-                ExtractKind.POLICE_HOUSEHOLD,
                 Encoding.UTF8,
-                List.of(),
-                POLICE,
                 lines,
-                null,
                 "ID numbers: check character, lower-case x, 15 digits, length, letters, calendar date, empty");
     }
 
@@ -139,14 +140,10 @@ public final class BrokenExtractCorpus {
         lines.add(rejected(police(wide, "全角号", V1, V1, G1, ""), "NON_ASCII_DIGITS", "身份证号"));
         lines.add(rejected(police(id(2, 3), "全角机", V1, V1, G1, fullWidth("13905951003")), "NON_ASCII_DIGITS", "手机号"));
         lines.add(rejected(police(id(2, 4), "全角区", fullWidth(V1), V1, G1, ""), "NON_ASCII_DIGITS", "户籍地区划"));
-        return new CorpusFile(
+        return policeFile(
                 "non-ascii-digits",
-                ExtractKind.POLICE_HOUSEHOLD,
                 Encoding.GBK,
-                List.of(),
-                POLICE,
                 lines,
-                null,
                 "full-width digits in the ID, the phone and a region code (GBK)");
     }
 
@@ -194,14 +191,10 @@ public final class BrokenExtractCorpus {
         lines.add(rejected(police(id(4, 14), "网格外", V1, V1, G2, ""), "GRID_NOT_IN_RESIDENCE", "网格编码"));
         lines.add(rejected(police(id(4, 15), "位数错", "3505901010", V1, G1, ""), "REGION_CODE_FORMAT", "户籍地区划"));
         lines.add(rejected(police(id(4, 16), "乡镇码", TOWNSHIP, V1, G1, ""), "UNKNOWN_HOUSEHOLD_REGION", "户籍地区划"));
-        return new CorpusFile(
+        return policeFile(
                 "regions-gb18030",
-                ExtractKind.POLICE_HOUSEHOLD,
                 Encoding.GB18030,
-                List.of(),
-                POLICE,
                 lines,
-                null,
                 "household, residence and grid codes, each its own reason; names 堃 喆 珺 赟 byte-exact (GB18030)");
     }
 
@@ -212,14 +205,10 @@ public final class BrokenExtractCorpus {
         lines.add(rejected(police(id(5, 3), "座机号", V1, V1, G1, "0595-23881234"), "MOBILE_INVALID", "手机号"));
         lines.add(rejected(police(id(5, 4), "少一位", V1, V1, G1, "1390595100"), "MOBILE_INVALID", "手机号"));
         lines.add(rejected(police(id(5, 5), "十开头", V1, V1, G1, "10905951007"), "MOBILE_INVALID", "手机号"));
-        return new CorpusFile(
+        return policeFile(
                 "mobiles",
-                ExtractKind.POLICE_HOUSEHOLD,
                 Encoding.XLSX,
-                List.of(),
-                POLICE,
                 lines,
-                null,
                 "mobile numbers: normalised +86 and dashes, landline, short, bad prefix (XLSX)");
     }
 
@@ -239,14 +228,10 @@ public final class BrokenExtractCorpus {
         later.set(7, "新地址2号");
         lines.add(rejected(earlier, "DUPLICATE_ROW", null));
         lines.add(accepted(later, c, "黄三"));
-        return new CorpusFile(
+        return policeFile(
                 "repeats-gbk",
-                ExtractKind.POLICE_HOUSEHOLD,
                 Encoding.GBK,
-                List.of(),
-                POLICE,
                 lines,
-                null,
                 "an exact repeat, one ID under two names (held), one event of one day twice (the later row wins)");
     }
 
@@ -278,14 +263,10 @@ public final class BrokenExtractCorpus {
         comma.set(7, "留安村,5号");
         lines.add(accepted(comma, id(8, 3), "吴逗号"));
         lines.add(rejected(police(id(8, 4), "吴网格", V1, V1, V1 + "077", ""), "UNKNOWN_GRID", "网格编码"));
-        return new CorpusFile(
+        return policeFile(
                 "quoted-lines",
-                ExtractKind.POLICE_HOUSEHOLD,
                 Encoding.UTF8,
-                List.of(),
-                POLICE,
                 lines,
-                null,
                 "quotes, commas and a line break inside cells: verdicts on the physical line each record starts on");
     }
 
@@ -305,14 +286,10 @@ public final class BrokenExtractCorpus {
         List<String> badEvent = police(id(9, 5), "蔡坏类", V1, V1, G1, "");
         badEvent.set(2, "搬家");
         lines.add(rejected(badEvent, "CODE_UNKNOWN", "变动类型"));
-        return new CorpusFile(
+        return policeFile(
                 "normalised-utf8",
-                ExtractKind.POLICE_HOUSEHOLD,
                 Encoding.UTF8,
-                List.of(),
-                POLICE,
                 lines,
-                null,
                 "what is normalised (spaces, full-width spaces, date forms) next to what is not (UTF-8, no BOM)");
     }
 

@@ -3,14 +3,13 @@ package cn.canbao.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.imports.ColumnMapping;
 import cn.canbao.register.imports.RejectReason;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,6 @@ import java.util.Map;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 17: every file of the corpus of broken extracts ({@code src/test/resources/extracts/broken/}, see
@@ -33,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * nothing written. One dynamic test per file.
  */
 @CanbaoIntegrationTest
-class BrokenExtractCorpusIT {
+class BrokenExtractCorpusIT extends IntegrationTestBase {
 
     static final String CLERK = "clerk.corpus";
 
@@ -42,15 +40,6 @@ class BrokenExtractCorpusIT {
 
     @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     /** One line of a {@code .expected} file. */
     record Verdict(long line, String verdict, String reason, String column, String id, String name) {}

@@ -3,11 +3,10 @@ package cn.canbao.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -15,7 +14,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 18: a bulk extract (50,000 rows or more) leaves its tables analysed — and the enrollments' visibility map set —
@@ -23,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * when autovacuum comes by.
  */
 @CanbaoIntegrationTest
-class BulkImportMaintenanceIT {
+class BulkImportMaintenanceIT extends IntegrationTestBase {
 
     private static final String COUNTY = "350568000000";
     private static final String VILLAGE = "350568100201";
@@ -31,15 +29,6 @@ class BulkImportMaintenanceIT {
 
     @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void aBulkImportAnalysesItsTablesAndVacuumsTheEnrollmentsBeforeItsListenersRun() {

@@ -4,38 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.duplicates.DuplicateService;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
-import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Duplicate enrollments and duplicate files reach the clerk's list, masked, and are resolved with a change log. */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DuplicatesIT {
+class DuplicatesIT extends IntegrationTestBase {
 
     @Autowired
     DuplicateService duplicates;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     ImportTestSupport importer;
@@ -49,18 +37,9 @@ class DuplicatesIT {
     void data() {
         security.ensureUser("clerk.dup", "350525000000", Role.CLERK);
         security.ensureUser("clerk.dup.town", "350525106000", Role.CLERK);
-        security.ensureUser(
-                "worker.dup",
-                SystemAccess.call(() -> regions.descendantsAtLevel("350525106000", RegionLevel.GRID)
-                        .get(0)
-                        .code()),
-                Role.GRID_WORKER);
-        String village = SystemAccess.call(() -> regions.descendantsAtLevel("350525106000", RegionLevel.VILLAGE)
-                .get(0)
-                .code());
-        String elsewhere = SystemAccess.call(() -> regions.descendantsAtLevel("350525107000", RegionLevel.VILLAGE)
-                .get(0)
-                .code());
+        security.ensureUser("worker.dup", firstBelow("350525106000", RegionLevel.GRID), Role.GRID_WORKER);
+        String village = firstBelow("350525106000", RegionLevel.VILLAGE);
+        String elsewhere = firstBelow("350525107000", RegionLevel.VILLAGE);
         run(
                 "身份证号,姓名,变动类型,变动日期,户籍地区划\n" + twice + ",郭建国,在册,2000-01-01," + village + "\n"
                         + fileA + ",曾秀兰,在册,2000-01-01," + village + "\n" + fileB + ",曾秀兰,在册,2015-01-01," + village

@@ -3,11 +3,10 @@ package cn.canbao.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
+import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
-import cn.canbao.security.SystemAccess;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -17,35 +16,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Hardship lists (as XLSX), student rolls and tax payments matched onto persons of the register. */
 @CanbaoIntegrationTest
+@AsSystem
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GroupsAndPaymentsImportIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
+class GroupsAndPaymentsImportIT extends IntegrationTestBase {
 
     @Autowired
     RegisterService register;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     ImportTestSupport importer;
@@ -57,9 +36,7 @@ class GroupsAndPaymentsImportIT {
     @BeforeAll
     void persons() {
         security.ensureUser("clerk.groups", "350525000000", Role.CLERK);
-        String village = SystemAccess.call(() -> regions.descendantsAtLevel("350525104000", RegionLevel.VILLAGE)
-                .get(0)
-                .code());
+        String village = firstBelow("350525104000", RegionLevel.VILLAGE);
         ImportRun base = run(
                 ExtractKind.POLICE_HOUSEHOLD,
                 "base.csv",

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
-import cn.canbao.security.SystemAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.Charset;
 import java.time.Duration;
@@ -24,23 +23,15 @@ import org.springframework.util.LinkedMultiValueMap;
 
 /** The import API for automation: multipart upload, status polling, rejects as CSV; Basic auth, roles. */
 @CanbaoIntegrationTest
-class ImportApiIT {
+class ImportApiIT extends IntegrationTestBase {
 
     @Autowired
     TestRestTemplate http;
 
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
-
     @Test
     void aClerkUploadsAGbkFileAndReadsStatusAndRejects() {
         security.ensureUser("clerk.api", "350525000000", Role.CLERK);
-        String village = SystemAccess.call(() -> regions.descendantsAtLevel("350525103000", RegionLevel.VILLAGE)
-                .get(0)
-                .code());
+        String village = firstBelow("350525103000", RegionLevel.VILLAGE);
         String good = TestIds.id("350525", LocalDate.of(1985, 8, 8), 17);
         String csv = "身份证号,姓名,变动类型,变动日期,户籍地区划\n"
                 + good + ",蔡文华,在册,2005-08-08," + village + "\n"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.attack.HttpAttacker;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -31,7 +32,7 @@ import org.springframework.util.FileSystemUtils;
  * nothing was written; and the same file imported again is applied whole.
  */
 @CanbaoIntegrationTest
-class ImportKillIT {
+class ImportKillIT extends IntegrationTestBase {
 
     private static final int PERSONS = 120_000;
     private static final String COUNTY = "350485";
@@ -39,9 +40,6 @@ class ImportKillIT {
 
     @Autowired
     Environment env;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void anImportKilledInItsMergeLeavesNothingAndTheRestartedNodeSaysSo() throws Exception {

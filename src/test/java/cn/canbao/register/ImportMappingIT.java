@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.imports.ColumnMapping;
 import cn.canbao.register.imports.ImportMappings;
 import cn.canbao.register.imports.ImportPreview;
@@ -27,7 +27,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
@@ -37,12 +36,9 @@ import org.springframework.util.LinkedMultiValueMap;
  * mapping works as well; a dry run counts new, changed, duplicate and rejected rows and writes nothing.
  */
 @CanbaoIntegrationTest
-class ImportMappingIT {
+class ImportMappingIT extends IntegrationTestBase {
 
     static final String CLERK = "clerk.mapping";
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     ImportMappings mappings;
@@ -52,12 +48,6 @@ class ImportMappingIT {
 
     @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     TestRestTemplate http;

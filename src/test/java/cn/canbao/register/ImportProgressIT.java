@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,33 +18,23 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Progress per phase and cancelling (issue 17, point 8): a finished import has the time of each phase; a clerk cancels
  * a running import of 200,000 rows and a queued one behind it — both end CANCELLED and nothing of them is written.
  */
 @CanbaoIntegrationTest
-class ImportProgressIT {
+class ImportProgressIT extends IntegrationTestBase {
 
     static final String COUNTY = "350589000000";
     static final String VILLAGE = "350589101001";
     static final String CLERK = "clerk.progress";
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     ImportService imports;
 
     @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @BeforeEach
     void county() {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 15, hole 3: a township clerk imports police rows about residents of another township — re-registering
@@ -36,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImportTakeoverAttackIT {
+class ImportTakeoverAttackIT extends IntegrationTestBase {
 
     static final String TAOCHENG = "350525101000";
     static final String DONGPING = "350525102000";
@@ -51,16 +50,7 @@ class ImportTakeoverAttackIT {
     int port;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     // residents of 东平镇: re-registered, moved in, declared dead, renamed in place, insured and paid
     final String reregistered = TestIds.id("350525", LocalDate.of(1958, 3, 1), 611);
@@ -145,7 +135,7 @@ class ImportTakeoverAttackIT {
         assertThat(run.get("rowsAccepted").asInt()).isZero();
         assertThat(run.get("personsChanged").asInt()).isZero();
         long importId = run.get("id").asLong();
-        assertThat(reasons(importId))
+        assertThat(importer.rejectReasons(importId))
                 .containsExactly(
                         Map.entry(4L, "register.reject.personOutOfScope"),
                         Map.entry(5L, "register.reject.personOutOfScope"));
@@ -245,7 +235,7 @@ class ImportTakeoverAttackIT {
                 POLICE
                         + reregistered + ",桃代名,在册,2024-01-01," + tc + "," + tc + "," + tcGrid + ",桃城路9号\n"
                         + movedIn + ",郑德明,迁入,2024-01-02," + tc + "," + tc + "," + tcGrid + ",桃城路10号\n");
-        assertThat(reasons(again.get("id").asLong()))
+        assertThat(importer.rejectReasons(again.get("id").asLong()))
                 .containsExactly(Map.entry(2L, "register.reject.transferRejected"));
         assertThat(again.get("rowsAccepted").asInt()).isEqualTo(1);
         assertThat(again.get("rowsTransferRequested").asInt()).isZero();
@@ -273,7 +263,7 @@ class ImportTakeoverAttackIT {
             JsonNode run = importOverHttp(taocheng, file.getKey(), file.getValue());
             assertThat(run.get("status").asText()).as(file.getKey()).isEqualTo("SUCCEEDED");
             assertThat(run.get("rowsAccepted").asInt()).as(file.getKey()).isZero();
-            assertThat(reasons(run.get("id").asLong()).values())
+            assertThat(importer.rejectReasons(run.get("id").asLong()).values())
                     .as(file.getKey())
                     .isNotEmpty()
                     .allMatch(key -> key.startsWith("register.reject.personOutOfScope"));
@@ -297,7 +287,7 @@ class ImportTakeoverAttackIT {
 
         JsonNode elsewhere = importOverHttp(
                 taocheng, "police_household", POLICE + waiting + ",郑德安,迁入,2024-03-02," + tc2 + "," + tc2 + ",,\n");
-        assertThat(reasons(elsewhere.get("id").asLong()))
+        assertThat(importer.rejectReasons(elsewhere.get("id").asLong()))
                 .containsExactly(Map.entry(2L, "register.reject.transferPending"));
         assertThat(jdbc.queryForList(
                         "select to_region from household_transfer where id_number = ?", String.class, waiting))
@@ -329,17 +319,6 @@ class ImportTakeoverAttackIT {
                 .forEach(t -> byPerson.put(t.get("maskedId").asText(), t));
         assertThat(response.body()).doesNotContain(movedIn);
         return byPerson;
-    }
-
-    private Map<Long, String> reasons(long importId) {
-        Map<Long, String> map = new LinkedHashMap<>();
-        jdbc.query(
-                "select row_number, reason_key from import_reject where import_id = ? order by row_number",
-                rs -> {
-                    map.put(rs.getLong(1), rs.getString(2));
-                },
-                importId);
-        return map;
     }
 
     /** Per person and table of their file: a digest of every row (person, change log, enrollments, payments, groups). */

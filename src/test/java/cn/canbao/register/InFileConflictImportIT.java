@@ -3,13 +3,12 @@ package cn.canbao.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.duplicates.DuplicateService;
 import cn.canbao.register.imports.RejectReason;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A police extract with 性别 and 出生日期 columns, exact and conflicting repeats of one ID number and the usual
@@ -28,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InFileConflictImportIT {
+class InFileConflictImportIT extends IntegrationTestBase {
 
     static final String TAOCHENG = "350525101000";
     static final String CLERK = "clerk.conflict.taocheng";
@@ -42,15 +40,6 @@ class InFileConflictImportIT {
 
     @Autowired
     DuplicateService duplicates;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     String v1;
     String g1;

@@ -3,23 +3,20 @@ package cn.canbao.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.transfers.HouseholdTransferService;
+import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * In-province household transfers (省内户籍转换, issue 16): a person moving into another county of the province keeps
@@ -28,22 +25,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * change log when a county receives someone the province's register did not hold yet.
  */
 @CanbaoIntegrationTest
+@AsSystem
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InProvinceTransferIT {
+class InProvinceTransferIT extends IntegrationTestBase {
 
     static final String COUNTY = "350587000000";
     static final String VILLAGE = "350587101001";
     static final String GRID = "350587101001001";
     static final String POLICE = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,迁出地区划\n";
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     ImportTestSupport importer;
@@ -55,16 +44,6 @@ class InProvinceTransferIT {
     final String newcomer = TestIds.id("350599", LocalDate.of(1986, 10, 10), 753);
     final String fromAfar = TestIds.id("440106", LocalDate.of(1987, 11, 11), 755);
     String yongchunVillage;
-
-    @BeforeEach
-    void asTheSystem() {
-        SecurityTestSupport.beginSystem();
-    }
-
-    @AfterEach
-    void nobodyAgain() {
-        SecurityTestSupport.endSystem();
-    }
 
     @BeforeAll
     void counties() {

@@ -3,10 +3,10 @@ package cn.canbao.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
+import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.io.StringWriter;
 import java.time.LocalDate;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Police registrations and insurance status merged into the register on real PostgreSQL: exact
@@ -25,19 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * deaths ending outreach eligibility, moves changing the residence, and scoping of a township clerk.
  */
 @CanbaoIntegrationTest
+@AsSystem
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public class RegisterImportIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
+public class RegisterImportIT extends IntegrationTestBase {
 
     static final String TAOCHENG = "350525101000";
     static final String DONGPING = "350525102000";
@@ -48,15 +37,6 @@ public class RegisterImportIT {
 
     @Autowired
     RegisterService register;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     ImportTestSupport importer;
@@ -112,7 +92,7 @@ public class RegisterImportIT {
         assertThat(first.rowsAccepted()).isEqualTo(3);
         assertThat(first.rowsRejected()).isEqualTo(8);
         assertThat(first.personsChanged()).isEqualTo(3);
-        assertThat(reasons(first.id()))
+        assertThat(importer.rejectReasons(first.id()))
                 .containsExactly(
                         Map.entry(5L, "register.reject.id.checkCharacter"),
                                 Map.entry(6L, "register.reject.id.old15Digits"),
@@ -207,7 +187,7 @@ public class RegisterImportIT {
                         + unknown + ",外地人,2023,居民,本地,,2022-12-20,380\n");
         assertThat(insured.rowsRead()).isEqualTo(4);
         assertThat(insured.rowsRejected()).isEqualTo(2);
-        assertThat(reasons(insured.id()))
+        assertThat(importer.rejectReasons(insured.id()))
                 .containsExactly(
                         Map.entry(2L, "register.reject.duplicateRow"), Map.entry(5L, "register.reject.unknownPerson"));
         assertThat(jdbc.queryForList(
@@ -236,7 +216,8 @@ public class RegisterImportIT {
                 "death.csv",
                 HEADER + other + ",东平人,死亡,2023-06-01,,,,,\n");
         assertThat(death.rowsRejected()).isEqualTo(1);
-        assertThat(reasons(death.id())).containsExactly(Map.entry(2L, "register.reject.personOutOfScope"));
+        assertThat(importer.rejectReasons(death.id()))
+                .containsExactly(Map.entry(2L, "register.reject.personOutOfScope"));
         assertThat(reasonArgs(death.id(), 2L)).containsExactly(villageLabel(dongpingVillage));
         assertThat(jdbc.queryForObject("select status from person where id_number = ?", String.class, other))
                 .isEqualTo("ACTIVE");
@@ -337,17 +318,6 @@ public class RegisterImportIT {
             var v = regions.get(village);
             return regions.get(v.parentCode()).name() + v.name();
         });
-    }
-
-    private Map<Long, String> reasons(long importId) {
-        var map = new java.util.LinkedHashMap<Long, String>();
-        jdbc.query(
-                "select row_number, reason_key from import_reject where import_id = ? order by row_number",
-                rs -> {
-                    map.put(rs.getLong(1), rs.getString(2));
-                },
-                importId);
-        return map;
     }
 
     private List<List<String>> changes(long importId, String id) {

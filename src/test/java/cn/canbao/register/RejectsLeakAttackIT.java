@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -37,7 +36,7 @@ import org.springframework.security.access.AccessDeniedException;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RejectsLeakAttackIT {
+class RejectsLeakAttackIT extends IntegrationTestBase {
 
     private static final String COUNTY = "350525000000";
     private static final String TAOCHENG = "350525101000";
@@ -49,19 +48,10 @@ class RejectsLeakAttackIT {
     int port;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
     ImportService imports;
 
     @Autowired
     RowFingerprint rows;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     String village;
     String grid;

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.imports.ImportMappings;
 import cn.canbao.register.imports.ImportPreview;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Snapshot extracts (issue 17, point 4): a police list without 变动类型/变动日期 imports as the register as of the day the
@@ -27,14 +25,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * in the listed villages but the list does not is reported as a candidate move-out, never changed.
  */
 @CanbaoIntegrationTest
-class SnapshotImportIT {
+class SnapshotImportIT extends IntegrationTestBase {
 
     static final String COUNTY = "350591000000";
     static final String VILLAGE = "350591101001";
     static final String CLERK = "clerk.snapshot";
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     ImportService imports;
@@ -44,12 +39,6 @@ class SnapshotImportIT {
 
     @Autowired
     ImportTestSupport importer;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void aFullListImportsAsTheRegisterOfItsDayAndReportsWhoItLacks() {

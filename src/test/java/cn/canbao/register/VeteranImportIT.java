@@ -3,16 +3,13 @@ package cn.canbao.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
-import cn.canbao.security.SystemAccess;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The veterans' extract (退役军人事务): the day a soldier left active service and the unemployed spouse who
@@ -20,26 +17,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * unknown persons or with an invalid spouse ID are rejected with their reason; nothing else changes.
  */
 @CanbaoIntegrationTest
-class VeteranImportIT {
+class VeteranImportIT extends IntegrationTestBase {
 
     @Autowired
     ImportTestSupport importer;
 
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     @Test
     void theDayOfLeavingServiceAndTheAccompanyingSpouseAreRecorded() {
         security.ensureUser("clerk.veterans", "350525000000", Role.CLERK);
-        String village = SystemAccess.call(() -> regions.descendantsAtLevel("350525105000", RegionLevel.VILLAGE)
-                .get(0)
-                .code());
+        String village = firstBelow("350525105000", RegionLevel.VILLAGE);
         String soldier = TestIds.id("350525", LocalDate.of(1995, 5, 5), 731);
         String spouse = TestIds.id("350525", LocalDate.of(1996, 6, 6), 742);
         String unregisteredSpouse = TestIds.id("350525", LocalDate.of(1997, 7, 7), 752);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.demo.YongchunSeed;
-import cn.canbao.region.RegionService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,13 +18,7 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
  * it cost 4 % of an outreach start's CPU).
  */
 @CanbaoIntegrationTest
-class AuthorizationObservationsIT {
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    SecurityTestSupport security;
+class AuthorizationObservationsIT extends IntegrationTestBase {
 
     @Autowired
     MeterRegistry meters;

@@ -3,6 +3,7 @@ package cn.canbao.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.security.login.LoginThrottleSettings;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Hole 5 of issue 15: unlimited password guessing over HTTP Basic and the login form. As a real HTTP client:
@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * address, since every other test logs in from the same address.
  */
 @CanbaoIntegrationTest
-class BruteForceAttackIT {
+class BruteForceAttackIT extends IntegrationTestBase {
 
     static final String TAOCHENG = "350525101000";
     static final String VICTIM = "bf.victim";
@@ -34,12 +34,6 @@ class BruteForceAttackIT {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     UserService users;

@@ -3,6 +3,7 @@ package cn.canbao.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.ProcessTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
 import cn.canbao.security.camunda.CamundaAccessSetup;
@@ -16,11 +17,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 15, hole 6: Camunda's authorizations were too wide (region admins could deploy, delete and retry).
@@ -42,7 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CamundaAuthorizationAttackIT {
+class CamundaAuthorizationAttackIT extends ProcessTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TAOCHENG = "350525101000";
@@ -72,22 +69,10 @@ class CamundaAuthorizationAttackIT {
     int port;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     RowFingerprint fingerprint;
 
     @Autowired
     RepositoryService repository;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    ManagementService management;
 
     @Autowired
     AuthorizationService authorizations;
@@ -97,9 +82,6 @@ class CamundaAuthorizationAttackIT {
 
     @Autowired
     CamundaAccessSetup accessSetup;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private String deploymentId;
     private String definitionId;

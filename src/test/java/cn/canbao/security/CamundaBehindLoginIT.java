@@ -3,6 +3,7 @@ package cn.canbao.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.CookieManager;
@@ -31,7 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CamundaBehindLoginIT {
+class CamundaBehindLoginIT extends IntegrationTestBase {
 
     static final String TAOCHENG = "350525101000";
     static final String DONGPING = "350525102000";
@@ -39,9 +40,6 @@ class CamundaBehindLoginIT {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     RepositoryService repository;

@@ -3,6 +3,7 @@ package cn.canbao.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
@@ -11,7 +12,6 @@ import cn.canbao.campaign.NewCampaign;
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportTestSupport;
@@ -56,7 +56,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SecurityMatrixIT {
+class SecurityMatrixIT extends IntegrationTestBase {
 
     static final String CITY = "350500000000";
     static final String OWN_COUNTY = "350582000000";
@@ -105,12 +105,6 @@ class SecurityMatrixIT {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
 
     @Autowired
     CampaignService campaigns;

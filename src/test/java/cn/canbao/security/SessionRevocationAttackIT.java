@@ -3,17 +3,16 @@ package cn.canbao.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.session.SessionRegistry;
 
 /**
@@ -23,7 +22,7 @@ import org.springframework.security.core.session.SessionRegistry;
  * session goes to the login page.
  */
 @CanbaoIntegrationTest
-class SessionRevocationAttackIT {
+class SessionRevocationAttackIT extends IntegrationTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TAOCHENG = "350525101000";
@@ -33,19 +32,10 @@ class SessionRevocationAttackIT {
     int port;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
     SessionRegistry registry;
 
     @Autowired
     UserService users;
-
-    @Autowired
-    RegionService regions;
 
     private HttpAttacker admin;
 

@@ -3,6 +3,7 @@ package cn.canbao.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Hole 4 of issue 15: a county clerk tried to make themselves (or a friend) a county leader, an admin or an
@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * rules do allow still works.
  */
 @CanbaoIntegrationTest
-class UserAdminEscalationAttackIT {
+class UserAdminEscalationAttackIT extends IntegrationTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TAOCHENG = "350525101000";
@@ -33,13 +33,7 @@ class UserAdminEscalationAttackIT {
     int port;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     RowFingerprint fingerprint;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private HttpAttacker countyClerk;
 

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionException;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.login.RegionRevokedException;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -21,7 +20,7 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 @CanbaoIntegrationTest
-class UserAdministrationIT {
+class UserAdministrationIT extends IntegrationTestBase {
 
     static final String COUNTY = "350525000000";
     static final String TAOCHENG = "350525101000";
@@ -31,16 +30,7 @@ class UserAdministrationIT {
     UserService users;
 
     @Autowired
-    RegionService regions;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     DaoAuthenticationProvider authentication;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @BeforeEach
     void admins() {
@@ -103,8 +93,7 @@ class UserAdministrationIT {
 
     @Test
     void workersCannotAdministerUsers() {
-        String grid = SystemAccess.call(() ->
-                regions.descendantsAtLevel(TAOCHENG, RegionLevel.GRID).get(0).code());
+        String grid = firstBelow(TAOCHENG, RegionLevel.GRID);
         security.ensureUser("worker.ua", grid, Role.GRID_WORKER);
         security.as(
                 "worker.ua",

@@ -4,31 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionException;
-import cn.canbao.region.RegionService;
 import cn.canbao.region.RegionSummary;
-import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.AsSystem;
 import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 
 /** A real deployment without the demo: its region list from a file, its first admin from the environment. */
 @CanbaoIntegrationTest
-class DeploymentSetupIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
+@AsSystem
+class DeploymentSetupIT extends IntegrationTestBase {
 
     static final String LIST = """
             code,name,level,parent_code,grid_kind,sector,household_population
@@ -45,16 +34,7 @@ class DeploymentSetupIT {
     DeploymentSetup setup;
 
     @Autowired
-    RegionService regions;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     DaoAuthenticationProvider authentication;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void regionListLoadsOnceAndTheFirstAdminSeesOnlyTheirSubtree() throws Exception {

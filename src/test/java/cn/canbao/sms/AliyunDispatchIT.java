@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.DomainException;
 import cn.canbao.region.CurrentRegionScope;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.RegisterService;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.sms.dispatch.SmsConfiguration;
@@ -37,10 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * lost (or whose sender died) found by its OutId and never sent twice.
  */
 @CanbaoIntegrationTest
-class AliyunDispatchIT {
-
-    @Autowired
-    SmsTestSupport support;
+class AliyunDispatchIT extends SmsTestBase {
 
     @Autowired
     SmsTemplates countyTemplates;
@@ -52,17 +48,10 @@ class AliyunDispatchIT {
     JdbcClient jdbcClient;
 
     @Autowired
-    RegionService regions;
-
-    @Autowired
     CurrentRegionScope scope;
-
-    @Autowired
-    SecurityTestSupport security;
 
     final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 10, 0));
     AliyunStub stub;
-    String grid;
     SmsSettings settings;
     SmsGateway gateway;
     ApprovedTemplates approved;
@@ -70,10 +59,7 @@ class AliyunDispatchIT {
 
     @BeforeEach
     void setUp() throws Exception {
-        SecurityTestSupport.beginSystem();
-        support.clean();
         stub = new AliyunStub(clock::instant);
-        grid = support.grid();
         settings = bind(stub.endpoint());
         // what SmsConfiguration makes of these settings in the application
         gateway = SmsConfiguration.gateway(settings, support.jdbc, clock);
@@ -84,8 +70,6 @@ class AliyunDispatchIT {
     @AfterEach
     void tearDown() {
         stub.close();
-        support.clean();
-        SecurityTestSupport.endSystem();
     }
 
     /** The settings as application.yml and the environment would give them, bound as the application binds them. */

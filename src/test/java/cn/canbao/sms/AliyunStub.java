@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +18,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,7 +139,7 @@ final class AliyunStub implements AutoCloseable {
         try (exchange) {
             long arrived = System.nanoTime();
             Map<String, String> params =
-                    form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    FormEncoding.decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             boolean signed = params.containsKey("Signature")
                     && "POST".equals(exchange.getRequestMethod())
                     && params.get("Signature").equals(AliyunSignature.sign("POST", params, ACCESS_KEY_SECRET))
@@ -263,20 +261,6 @@ final class AliyunStub implements AutoCloseable {
     private static String answer(String code, String message, String bizId) {
         return "{\"Code\":\"" + code + "\",\"Message\":\"" + message + "\",\"RequestId\":\"" + UUID.randomUUID() + "\""
                 + (bizId == null ? "" : ",\"BizId\":\"" + bizId + "\"") + "}";
-    }
-
-    private static Map<String, String> form(String encoded) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return params;
-        }
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            params.put(
-                    URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return params;
     }
 
     private static void respond(HttpExchange exchange, int status, String json) throws IOException {

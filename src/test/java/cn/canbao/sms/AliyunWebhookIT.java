@@ -3,17 +3,13 @@ package cn.canbao.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.security.SecurityTestSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -21,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * with our token change the message or opt the residents out; at any other token they get 403 and change nothing.
  */
 @CanbaoIntegrationTest
-class AliyunWebhookIT {
+class AliyunWebhookIT extends SmsTestBase {
 
     /** canbao.sms.aliyun.webhook-token of application-test.yml. */
     static final String TOKEN = "test-aliyun-webhook-token-not-a-secret";
@@ -29,36 +25,7 @@ class AliyunWebhookIT {
     @LocalServerPort
     int port;
 
-    @Autowired
-    SmsTestSupport support;
-
-    @Autowired
-    SmsOutbox outbox;
-
     final HttpClient http = HttpClient.newHttpClient();
-    String grid;
-
-    @BeforeEach
-    void setUp() {
-        SecurityTestSupport.beginSystem();
-        support.clean();
-        grid = support.grid();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        support.clean();
-        SecurityTestSupport.endSystem();
-    }
-
-    private long accepted(int sequence, String mobile, String sid) {
-        String id = support.person(sequence, mobile, grid);
-        long message = outbox.enqueue(SmsTestSupport.reminder(
-                        id, mobile, grid, SmsTemplates.REMINDER_FIRST, "aliyun-hook-" + sequence))
-                .orElseThrow();
-        support.jdbc.update("update sms_message set status = 'ACCEPTED', provider_sid = ? where id = ?", sid, message);
-        return message;
-    }
 
     private HttpResponse<String> post(String token, String kind, String json) throws Exception {
         return http.send(

@@ -12,8 +12,6 @@ import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,39 +22,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * resident gets the same reminder twice. And an outbox of 10,000 drains completely.
  */
 @CanbaoIntegrationTest
-class CrashSafetyIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
-
-    @Autowired
-    SmsTestSupport support;
-
-    @Autowired
-    SmsOutbox outbox;
+class CrashSafetyIT extends SmsTestBase {
 
     @Autowired
     PlatformTransactionManager transactions;
 
     final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 10, 0));
-
-    @AfterEach
-    void cleanUp() {
-        support.clean();
-    }
-
-    @BeforeEach
-    void clean() {
-        support.clean();
-    }
 
     /** The process dying right after the provider took a message: nothing after the send runs. */
     static final class Crash extends Error {}

@@ -11,48 +11,22 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Quiet hours, the per-person cap and the identical-text cap, with a fixed clock: deferred, never dropped. */
 @CanbaoIntegrationTest
-class DispatchRulesIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
-
-    @Autowired
-    SmsTestSupport support;
-
-    @Autowired
-    SmsOutbox outbox;
+class DispatchRulesIT extends SmsTestBase {
 
     @Autowired
     SmsService sms;
 
     final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 21, 30));
-    String grid;
     SmsDispatcher dispatcher;
-
-    @AfterEach
-    void cleanUp() {
-        support.clean();
-    }
 
     @BeforeEach
     void setUp() {
-        support.clean();
-        grid = support.grid();
         dispatcher = support.dispatcher(support.localGateway(), SmsTestSupport.settings(50, null), clock, "node-a");
     }
 

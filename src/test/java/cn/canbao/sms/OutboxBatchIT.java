@@ -7,39 +7,11 @@ import cn.canbao.CanbaoIntegrationTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** An outreach start's batch queues its texts together: each as one enqueue would queue it. */
 @CanbaoIntegrationTest
-class OutboxBatchIT {
-
-    @Autowired
-    SmsTestSupport support;
-
-    @Autowired
-    SmsOutbox outbox;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    String grid;
-
-    @BeforeEach
-    void setUp() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-        support.clean();
-        grid = support.grid();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        support.clean();
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
+class OutboxBatchIT extends SmsTestBase {
 
     @Test
     void aBatchQueuesSkipsAndDeduplicatesAsSingleEnqueuesDo() {

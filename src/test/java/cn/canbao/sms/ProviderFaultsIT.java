@@ -12,11 +12,8 @@ import cn.canbao.sms.dispatch.SmsDispatcher;
 import cn.canbao.sms.gateway.TwilioGateway;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,23 +24,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  * counted and end in the operator's queue; a lookup reads past the number's first page. Every fault is counted.
  */
 @CanbaoIntegrationTest
-class ProviderFaultsIT {
+class ProviderFaultsIT extends TwilioStubTestBase {
 
-    static final String SERVICE = "MG00000000000000000000000000000001";
     static final String PROVINCE = "350000000000";
     static final String COUNTY = "350525000000";
 
     @Autowired
-    SmsTestSupport support;
-
-    @Autowired
-    SmsOutbox outbox;
-
-    @Autowired
     SmsOperations operations;
-
-    @Autowired
-    SecurityTestSupport security;
 
     @Autowired
     cn.canbao.register.RegisterHistories histories;
@@ -51,32 +38,7 @@ class ProviderFaultsIT {
     @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
 
-    final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 10, 0));
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    TwilioStub stub;
-    String grid;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        SecurityTestSupport.beginSystem();
-        support.clean();
-        stub = new TwilioStub(clock::instant);
-        grid = support.grid();
-    }
-
-    @AfterEach
-    void tearDown() {
-        stub.close();
-        support.clean();
-        SecurityTestSupport.endSystem();
-    }
-
-    private long enqueue(int sequence, String mobile) {
-        String id = support.person(sequence, mobile, grid);
-        return outbox.enqueue(
-                        SmsTestSupport.reminder(id, mobile, grid, SmsTemplates.REMINDER_FIRST, "fault-" + sequence))
-                .orElseThrow();
-    }
 
     private SmsDispatcher node(String name, SmsSettings settings) {
         return support.dispatcher(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.canbao.sms.templates.ApprovedTemplates;
 import cn.canbao.sms.templates.SmsText;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,23 +20,14 @@ class SmsPersonalDataTest {
     static final String NAME = "张小明";
     static final String ID = "350525196001011234";
     static final String MOBILE = "13912345678";
-    static final Map<String, String> VARIABLES = Map.of(
-            "name",
-            NAME,
-            "idNumber",
-            ID,
-            "mobile",
-            MOBILE,
-            "amount",
-            "400",
-            "deadline",
-            "12月31日",
-            "channels",
-            "闽政通、支付宝、村委会代收点",
-            "consequence",
-            "逾期参保将有3个月待遇等待期",
-            "members",
-            "户主、配偶共2人");
+    /** A reminder's variables with the person's own data among them, as a careless template could use them. */
+    static final Map<String, String> VARIABLES = withPersonalData();
+
+    private static Map<String, String> withPersonalData() {
+        Map<String, String> variables = new HashMap<>(SmsTestSupport.REMINDER_VARIABLES);
+        variables.putAll(Map.of("name", NAME, "idNumber", ID, "mobile", MOBILE));
+        return Map.copyOf(variables);
+    }
 
     @Test
     void everyDefaultTemplateOfEveryKindRendersWithoutNameIdOrPhone() {

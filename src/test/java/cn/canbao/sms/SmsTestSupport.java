@@ -94,25 +94,21 @@ public class SmsTestSupport {
         return TestIds.id("350525", LocalDate.of(1960, 1, 1).plusDays(sequence / 900), 100 + sequence % 900);
     }
 
+    /** What a reminder's text says besides who it goes to (the outreach process fills in these). */
+    static final Map<String, String> REMINDER_VARIABLES = Map.of(
+            "amount",
+            "400",
+            "deadline",
+            "12月31日",
+            "channels",
+            "闽政通、支付宝、村委会代收点",
+            "consequence",
+            "逾期参保将有3个月待遇等待期",
+            "members",
+            "户主、配偶共2人");
+
     static SmsRequest reminder(String idNumber, String mobile, String region, String key, String dedup) {
-        return new SmsRequest(
-                idNumber,
-                mobile,
-                region,
-                1L,
-                key,
-                Map.of(
-                        "amount",
-                        "400",
-                        "deadline",
-                        "12月31日",
-                        "channels",
-                        "闽政通、支付宝、村委会代收点",
-                        "consequence",
-                        "逾期参保将有3个月待遇等待期",
-                        "members",
-                        "户主、配偶共2人"),
-                dedup);
+        return new SmsRequest(idNumber, mobile, region, 1L, key, REMINDER_VARIABLES, dedup);
     }
 
     public static SmsSettings settings(int ratePerSecond, SmsSettings.Twilio twilio) {

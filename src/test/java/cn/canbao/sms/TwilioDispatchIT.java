@@ -7,72 +7,31 @@ import cn.canbao.sms.dispatch.SmsDispatchWorker;
 import cn.canbao.sms.dispatch.SmsDispatcher;
 import cn.canbao.sms.gateway.TwilioGateway;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The dispatcher with the real Twilio SDK against a local stub of the Messages API: the request Twilio
  * gets, a 429 retried once, 21211 never retried, and the rate limit held where the requests arrive.
  */
 @CanbaoIntegrationTest
-class TwilioDispatchIT {
+class TwilioDispatchIT extends TwilioStubTestBase {
 
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
-
-    @Autowired
-    SmsTestSupport support;
-
-    @Autowired
-    SmsOutbox outbox;
-
-    final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 10, 0));
-    TwilioStub stub;
-    String grid;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        support.clean();
-        stub = new TwilioStub(clock::instant);
-        grid = support.grid();
-    }
-
-    @AfterEach
-    void tearDown() {
-        stub.close();
-        support.clean();
-    }
-
-    private long enqueue(int sequence, String mobile) {
-        String id = support.person(sequence, mobile, grid);
-        return outbox.enqueue(
-                        SmsTestSupport.reminder(id, mobile, grid, SmsTemplates.REMINDER_FIRST, "twilio-" + sequence))
-                .orElseThrow();
+    /** Node A dispatching through the stub's messaging service at this rate per second. */
+    private SmsDispatcher nodeA(int ratePerSecond) {
+        return support.dispatcher(
+                new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), SERVICE, null), clock),
+                SmsTestSupport.settings(ratePerSecond, null),
+                clock,
+                "node-a");
     }
 
     @Test
     void createsTheMessageWithMessagingServiceAndCallbackAndRetriesA429Once() {
         long id = enqueue(1, "13900000001");
-        SmsDispatcher dispatcher = support.dispatcher(
-                new TwilioGateway(
-                        SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null), clock),
-                SmsTestSupport.settings(10, null),
-                clock,
-                "node-a");
+        SmsDispatcher dispatcher = nodeA(10);
         stub.failNext(429);
 
         SmsDispatcher.Round first = dispatcher.dispatch();
@@ -96,7 +55,7 @@ class TwilioDispatchIT {
         Map<String, String> params = stub.creates().get(1).params();
         assertThat(params)
                 .containsEntry("To", "+8613900000001")
-                .containsEntry("MessagingServiceSid", "MG00000000000000000000000000000001")
+                .containsEntry("MessagingServiceSid", SERVICE)
                 .containsEntry("StatusCallback", SmsTestSupport.STATUS_CALLBACK)
                 .doesNotContainKey("From");
         assertThat(params.get("Body"))
@@ -131,12 +90,7 @@ class TwilioDispatchIT {
     void anInvalidNumberIsRecordedAndNeverRetried() {
         long id = enqueue(3, "13900000003");
         stub.invalid("+8613900000003");
-        SmsDispatcher dispatcher = support.dispatcher(
-                new TwilioGateway(
-                        SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null), clock),
-                SmsTestSupport.settings(10, null),
-                clock,
-                "node-a");
+        SmsDispatcher dispatcher = nodeA(10);
         assertThat(dispatcher.dispatch().failed()).isEqualTo(1);
         clock.advance(Duration.ofHours(2));
         dispatcher.dispatch();
@@ -153,12 +107,7 @@ class TwilioDispatchIT {
     void aFiveHundredIsLookedUpBeforeItIsSentAgain() {
         long id = enqueue(4, "13900000004");
         stub.failNext(500);
-        SmsDispatcher dispatcher = support.dispatcher(
-                new TwilioGateway(
-                        SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null), clock),
-                SmsTestSupport.settings(10, null),
-                clock,
-                "node-a");
+        SmsDispatcher dispatcher = nodeA(10);
         assertThat(dispatcher.dispatch().unknown()).isEqualTo(1);
         assertThat(support.status(id)).isEqualTo("SENDING");
         clock.advance(Duration.ofSeconds(31));
@@ -177,12 +126,7 @@ class TwilioDispatchIT {
         for (int i = 0; i < messages; i++) {
             enqueue(100 + i, String.format("1390001%04d", i));
         }
-        SmsDispatcher dispatcher = support.dispatcher(
-                new TwilioGateway(
-                        SmsTestSupport.twilio(stub.baseUrl(), "MG00000000000000000000000000000001", null), clock),
-                SmsTestSupport.settings(rate, null),
-                clock,
-                "node-a");
+        SmsDispatcher dispatcher = nodeA(rate);
         long started = System.nanoTime();
         assertThat(dispatcher.dispatch().sent()).isEqualTo(messages);
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
@@ -218,10 +162,7 @@ class TwilioDispatchIT {
         List<SmsDispatchWorker> workers = List.of("node-a", "node-b").stream()
                 .map(node -> new SmsDispatchWorker(
                         support.dispatcher(
-                                new TwilioGateway(
-                                        SmsTestSupport.twilio(
-                                                stub.baseUrl(), "MG00000000000000000000000000000001", null),
-                                        clock),
+                                new TwilioGateway(SmsTestSupport.twilio(stub.baseUrl(), SERVICE, null), clock),
                                 settings,
                                 clock,
                                 node),

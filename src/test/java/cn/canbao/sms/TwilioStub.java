@@ -1,7 +1,6 @@
 package cn.canbao.sms;
 
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -145,7 +144,7 @@ final class TwilioStub implements AutoCloseable {
 
     private StubHttpServer.Response create(StubHttpServer.Request request) {
         long arrived = request.arrived();
-        Map<String, String> params = form(new String(request.body(), StandardCharsets.UTF_8));
+        Map<String, String> params = FormEncoding.decode(new String(request.body(), StandardCharsets.UTF_8));
         Map<String, String> headers = new LinkedHashMap<>();
         String json;
         int status;
@@ -204,7 +203,7 @@ final class TwilioStub implements AutoCloseable {
         if (listsFail) {
             return respond(500, "{\"code\":20500,\"message\":\"scripted list failure\",\"status\":500}");
         }
-        Map<String, String> query = form(request.uri().getRawQuery());
+        Map<String, String> query = FormEncoding.decode(request.uri().getRawQuery());
         String to = query.get("To");
         int size = Integer.parseInt(query.getOrDefault("PageSize", "50"));
         int page = Integer.parseInt(query.getOrDefault("Page", "0"));
@@ -242,20 +241,6 @@ final class TwilioStub implements AutoCloseable {
                                                 .replace("\\", "\\\\")
                                                 .replace("\"", "\\\"") + "\""))
                 .collect(Collectors.joining(",", "{", "}"));
-    }
-
-    private static Map<String, String> form(String encoded) {
-        Map<String, String> params = new LinkedHashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return params;
-        }
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.put(key, value);
-        }
-        return params;
     }
 
     private static StubHttpServer.Response respond(int status, String json) {

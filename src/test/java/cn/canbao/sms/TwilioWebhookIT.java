@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.DomainException;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
-import cn.canbao.security.SystemAccess;
 import cn.canbao.sms.dispatch.OutboxStore;
 import cn.canbao.sms.gateway.SmsGateway;
 import cn.canbao.sms.web.TwilioWebhookController;
@@ -26,8 +23,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,29 +33,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and clerk, in their region only.
  */
 @CanbaoIntegrationTest
-class TwilioWebhookIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
+class TwilioWebhookIT extends SmsTestBase {
 
     static final String TOKEN = "test-auth-token-not-a-secret";
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    SmsTestSupport support;
-
-    @Autowired
-    SmsOutbox outbox;
 
     @Autowired
     SmsService sms;
@@ -69,36 +47,13 @@ class TwilioWebhookIT {
     SmsReports reports;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
     org.springframework.transaction.support.TransactionTemplate transactions;
 
     final HttpClient http = HttpClient.newHttpClient();
-    String grid;
-
-    @AfterEach
-    void cleanUp() {
-        support.clean();
-    }
-
-    @BeforeEach
-    void setUp() {
-        support.clean();
-        grid = support.grid();
-    }
 
     @Test
     void aSignedStatusCallbackIsRecordedAndATamperedOneRefused() throws Exception {
-        String id = support.person(4001, "13700004001", grid);
-        long message = outbox.enqueue(
-                        SmsTestSupport.reminder(id, "13700004001", grid, SmsTemplates.REMINDER_FIRST, "hook-1"))
-                .orElseThrow();
-        support.jdbc.update(
-                "update sms_message set status = 'ACCEPTED', provider_sid = 'SM4001' where id = ?", message);
+        long message = accepted(4001, "13700004001", "SM4001");
         String url = url(TwilioWebhookController.STATUS_PATH);
 
         Map<String, String> delivered =
@@ -122,12 +77,7 @@ class TwilioWebhookIT {
     /** Twilio's codes are numbers; a callback with another one is accepted (204) and the code kept, not a 500. */
     @Test
     void aCallbackWithANonNumericErrorCodeIsAcceptedAndRecorded() throws Exception {
-        String id = support.person(4002, "13700004002", grid);
-        long message = outbox.enqueue(
-                        SmsTestSupport.reminder(id, "13700004002", grid, SmsTemplates.REMINDER_FIRST, "hook-2"))
-                .orElseThrow();
-        support.jdbc.update(
-                "update sms_message set status = 'ACCEPTED', provider_sid = 'SM4002' where id = ?", message);
+        long message = accepted(4002, "13700004002", "SM4002");
         String url = url(TwilioWebhookController.STATUS_PATH);
         Map<String, String> failed = Map.of(
                 "MessageSid",
@@ -218,9 +168,7 @@ class TwilioWebhookIT {
     @Test
     void gridWorkersAndClerksRecordOptOutsInTheirRegionOnly() {
         String mine = support.person(4021, "13700004021", grid);
-        String otherGrid = SystemAccess.call(() -> regions.descendantsAtLevel("350525118000", RegionLevel.GRID)
-                .get(0)
-                .code());
+        String otherGrid = firstBelow("350525118000", RegionLevel.GRID);
         String elsewhere = support.person(4022, "13700004022", otherGrid);
         String worker = security.ensureUser("grid.worker.sms", grid, Role.GRID_WORKER);
         String clerk = security.ensureUser("clerk.sms", "350525000000", Role.CLERK);

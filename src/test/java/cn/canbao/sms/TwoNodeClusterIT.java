@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.PackagedJar;
 import cn.canbao.sms.dispatch.SmsDispatcher;
 import java.io.IOException;
@@ -34,7 +35,7 @@ import org.springframework.util.FileSystemUtils;
  * table run once each, on both nodes' job executors. Also run alone by {@code ./mvnw verify -Pcluster}.
  */
 @CanbaoIntegrationTest
-class TwoNodeClusterIT {
+class TwoNodeClusterIT extends IntegrationTestBase {
 
     private static final String COUNTY = "350486";
     private static final String OUTREACH_COUNTY = "350487";
@@ -46,9 +47,6 @@ class TwoNodeClusterIT {
 
     @Autowired
     Environment env;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void theOtherNodeFinishesTheOutboxOfAKilledOneAndEveryTriggerFiresOnce() throws Exception {

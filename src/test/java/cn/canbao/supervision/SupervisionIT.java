@@ -11,17 +11,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.base.DomainException;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.dashboard.Dashboard;
 import cn.canbao.dashboard.DashboardService;
 import cn.canbao.dashboard.DashboardTestCounty;
 import cn.canbao.dashboard.RegionFigures;
-import cn.canbao.region.RegionService;
 import cn.canbao.security.CanbaoUser;
 import cn.canbao.security.NewUser;
 import cn.canbao.security.Role;
@@ -41,7 +42,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -52,7 +52,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  * dissolved and when the campaign ends. Every attack asserts the refusal and that no row changed.
  */
 @CanbaoIntegrationTest
-class SupervisionIT {
+class SupervisionIT extends IntegrationTestBase {
 
     static final int YEAR = 2071; // DashboardTestCounty's year (its register is imported once)
     static final String COUNTY_LEADER = "sup.county.leader";
@@ -67,10 +67,10 @@ class SupervisionIT {
     int port;
 
     @Autowired
-    DashboardTestCounty county;
+    TestCampaigns testCampaigns;
 
     @Autowired
-    SecurityTestSupport security;
+    DashboardTestCounty county;
 
     @Autowired
     CampaignService campaigns;
@@ -83,9 +83,6 @@ class SupervisionIT {
 
     @Autowired
     SupervisionService teams;
-
-    @Autowired
-    RegionService regions;
 
     @Autowired
     UserService users;
@@ -101,9 +98,6 @@ class SupervisionIT {
 
     @Autowired
     cn.canbao.task.TaskInbox inbox;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Campaign campaign;
     private final LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
@@ -124,9 +118,8 @@ class SupervisionIT {
                         + "and username in (?, ?)",
                 CADRE,
                 CADRE_2);
-        campaign = security.as(
-                COUNTY_LEADER,
-                () -> campaigns.start(NewCampaign.of("督导测试行动", YEAR, COUNTY, today.minusDays(9), today.plusDays(80))));
+        campaign = testCampaigns.start(
+                COUNTY_LEADER, NewCampaign.of("督导测试行动", YEAR, COUNTY, today.minusDays(9), today.plusDays(80)));
         SystemAccess.run(() -> campaigns.enterPhase(campaign.id(), CampaignPhase.IMPLEMENT));
     }
 

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
-import cn.canbao.region.RegionService;
+import cn.canbao.ProcessTestBase;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.task.process.TaskVariables;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Comment;
@@ -36,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TaskInboxIT {
+class TaskInboxIT extends ProcessTestBase {
 
     // townships no other test gives tasks to (CamundaBehindLoginIT expects 101000 to have none)
     static final String TOWNSHIP_A = "350525113000";
@@ -46,25 +42,7 @@ class TaskInboxIT {
     static final String LEADER_B = "leader.inbox.b";
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     InboxTestProcess process;
-
-    @Autowired
-    TaskInbox inbox;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    TaskService tasks;
-
-    @Autowired
-    RuntimeService runtime;
-
-    @Autowired
-    ManagementService management;
 
     @Autowired
     HistoryService history;

@@ -9,12 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.outreach.OutreachException;
 import cn.canbao.outreach.OutreachTestCounty;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -26,7 +26,6 @@ import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * March 2063 seeded by hand, with rows just outside the month (China time) and outside the rules, and counted
@@ -34,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 1 visit and was the last visitor before 1 enrollment.
  */
 @CanbaoIntegrationTest
-class WorkTallyIT {
+class WorkTallyIT extends IntegrationTestBase {
 
     static final int YEAR = 2063;
     static final YearMonth MARCH = YearMonth.of(2063, 3);
@@ -43,13 +42,7 @@ class WorkTallyIT {
     OutreachTestCounty county;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     WorkTallyService tally;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     org.springframework.context.MessageSource messages;

@@ -4,34 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionException;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 17, point 10: region and grid lists are data. A list uploaded by an administrator is previewed as its
@@ -41,7 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * retired; and an administrator of another county can do none of it (nothing changes).
  */
 @CanbaoIntegrationTest
-class RegionMaintenanceIT {
+class RegionMaintenanceIT extends IntegrationTestBase {
 
     static final String COUNTY = "350570000000";
     static final String TOWNSHIP = "350570101000";
@@ -51,7 +49,7 @@ class RegionMaintenanceIT {
     static final String V2 = "350570101002";
 
     @Autowired
-    RegionService regions;
+    TestCampaigns testCampaigns;
 
     @Autowired
     RegionMaintenance maintenance;
@@ -60,19 +58,10 @@ class RegionMaintenanceIT {
     RegionListUpload upload;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
     ImportTestSupport importer;
 
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
     TaskService tasks;
-
-    @Autowired
-    RuntimeService runtime;
 
     @Autowired
     CampaignService campaigns;
@@ -104,13 +93,7 @@ class RegionMaintenanceIT {
         if (task != null) {
             tasks.deleteTask(task.getId(), true);
         }
-        if (campaign != null
-                && runtime.createProcessInstanceQuery()
-                                .processInstanceId(campaign.processInstanceId())
-                                .count()
-                        > 0) {
-            runtime.deleteProcessInstance(campaign.processInstanceId(), "test finished");
-        }
+        testCampaigns.endCampaignProcess(campaign);
     }
 
     @Test

@@ -3,10 +3,10 @@ package cn.canbao.register.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.quota.Baseline;
 import cn.canbao.quota.BaselineService;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportTestSupport;
@@ -17,19 +17,16 @@ import cn.canbao.register.RegisterService;
 import cn.canbao.register.TestIds;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.register.person.PersonStatus;
+import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The sources the Yancheng pilot adds to the police data (issue 16): justice data takes persons in custody out of
@@ -38,17 +35,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the village, the outreach candidates and the person file.
  */
 @CanbaoIntegrationTest
+@AsSystem
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RegisterSourcesIT {
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    JdbcTemplate jdbc;
+class RegisterSourcesIT extends IntegrationTestBase {
 
     @Autowired
     ImportTestSupport importer;
@@ -81,16 +70,6 @@ class RegisterSourcesIT {
     final String resumed = TestIds.id("350525", LocalDate.of(1976, 8, 8), 741);
     String village;
     String grid;
-
-    @BeforeEach
-    void asTheSystem() {
-        SecurityTestSupport.beginSystem();
-    }
-
-    @AfterEach
-    void nobodyAgain() {
-        SecurityTestSupport.endSystem();
-    }
 
     @BeforeAll
     void persons() {

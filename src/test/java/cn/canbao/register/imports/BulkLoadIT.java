@@ -3,18 +3,15 @@ package cn.canbao.register.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A load that outnumbers a table runs without its secondary indexes and restores them exactly. */
 @CanbaoIntegrationTest
-class BulkLoadIT {
-
-    @Autowired
-    JdbcTemplate jdbc;
+class BulkLoadIT extends IntegrationTestBase {
 
     @Autowired
     TransactionTemplate tx;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportService;
@@ -16,6 +16,7 @@ import cn.canbao.register.RegisterException;
 import cn.canbao.register.RegisterImportIT;
 import cn.canbao.register.TestIds;
 import cn.canbao.register.jobs.ImportRetentionJob;
+import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
@@ -34,7 +35,6 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Uploaded files and rejected rows are deleted by the nightly Quartz job once the retention period (30 days)
@@ -42,19 +42,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * broken off half-way is finished by the next run. Imports are aged by moving their finish time back.
  */
 @CanbaoIntegrationTest
+@AsSystem
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImportRetentionIT {
-
-    /** The test thread calls the services as the processes and jobs do: as the system (services refuse nobody). */
-    @org.junit.jupiter.api.BeforeEach
-    void asTheSystem() {
-        cn.canbao.security.SecurityTestSupport.beginSystem();
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void nobodyAgain() {
-        cn.canbao.security.SecurityTestSupport.endSystem();
-    }
+class ImportRetentionIT extends IntegrationTestBase {
 
     private static final String CLERK = "rt.clerk.county";
 
@@ -71,25 +61,14 @@ class ImportRetentionIT {
     ImportRetention retention;
 
     @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
     Scheduler scheduler;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     String village;
 
     @BeforeAll
     void clerk() {
         security.ensureUser(CLERK, "350525000000", Role.CLERK);
-        village = SystemAccess.call(() -> regions.descendantsAtLevel("350525103000", RegionLevel.VILLAGE)
-                .get(0)
-                .code());
+        village = firstBelow("350525103000", RegionLevel.VILLAGE);
     }
 
     @Test

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.AccessRefused;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.RegisterException;
 import cn.canbao.register.TestIds;
 import cn.canbao.register.person.MobileNumber;
 import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
-import cn.canbao.security.SystemAccess;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Schools as a channel: per school of the education rolls its pupils enrolled and not, the list of those not yet
@@ -31,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @CanbaoIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SchoolRollsIT {
+class SchoolRollsIT extends IntegrationTestBase {
 
     static final int YEAR = 2071;
     static final String TOWNSHIP = "350525106000";
@@ -46,15 +43,6 @@ class SchoolRollsIT {
     @Autowired
     ImportTestSupport importer;
 
-    @Autowired
-    SecurityTestSupport security;
-
-    @Autowired
-    RegionService regions;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
     final String[] pupils = new String[4];
 
     @BeforeAll
@@ -62,8 +50,7 @@ class SchoolRollsIT {
         security.ensureUser("clerk.schools", "350525000000", Role.CLERK);
         security.ensureUser("leader.schools", TOWNSHIP, Role.TOWNSHIP_LEADER);
         security.ensureUser("leader.schools.other", OTHER_TOWNSHIP, Role.TOWNSHIP_LEADER);
-        String village = SystemAccess.call(() ->
-                regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE).get(0).code());
+        String village = firstBelow(TOWNSHIP, RegionLevel.VILLAGE);
         for (int i = 0; i < pupils.length; i++) {
             pupils[i] = TestIds.id("350525", LocalDate.of(2013 + i, 9, 1), 861 + 2 * i);
         }

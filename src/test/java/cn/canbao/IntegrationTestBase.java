@@ -1,0 +1,31 @@
+package cn.canbao;
+
+import cn.canbao.region.RegionLevel;
+import cn.canbao.region.RegionService;
+import cn.canbao.security.SecurityTestSupport;
+import cn.canbao.security.SystemAccess;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What nearly every integration test reaches for: users acting at a region, the demo county's region tree, and the
+ * database whose rows the assertions read. Tests extend it and keep {@link CanbaoIntegrationTest} on their own class,
+ * so they all share the one Spring context.
+ */
+public abstract class IntegrationTestBase {
+
+    @Autowired
+    protected SecurityTestSupport security;
+
+    @Autowired
+    protected RegionService regions;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    /** The code of the first region (by the tree's order) at that level under the given one, read as the system. */
+    protected String firstBelow(String regionCode, RegionLevel level) {
+        return SystemAccess.call(
+                () -> regions.descendantsAtLevel(regionCode, level).get(0).code());
+    }
+}

@@ -1,5 +1,6 @@
 package cn.canbao.supervision.persistence;
 
+import cn.canbao.base.database.Timestamps;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -19,21 +20,21 @@ public class SupervisionStore {
             rs.getString("username"),
             rs.getString("village_code"),
             rs.getString("assigned_by"),
-            instant(rs.getTimestamp("assigned_at")));
+            Timestamps.instant(rs.getTimestamp("assigned_at")));
     private static final RowMapper<Team> TEAM = (rs, n) -> new Team(
             rs.getLong("id"),
             rs.getLong("campaign_id"),
             rs.getString("name"),
             rs.getString("set_up_by"),
-            instant(rs.getTimestamp("set_up_at")),
+            Timestamps.instant(rs.getTimestamp("set_up_at")),
             rs.getString("dissolved_by"),
-            instant(rs.getTimestamp("dissolved_at")));
+            Timestamps.instant(rs.getTimestamp("dissolved_at")));
     private static final RowMapper<Member> MEMBER = (rs, n) -> new Member(
             rs.getLong("team_id"),
             rs.getString("username"),
             rs.getString("department"),
             rs.getString("added_by"),
-            instant(rs.getTimestamp("added_at")));
+            Timestamps.instant(rs.getTimestamp("added_at")));
 
     private final JdbcClient jdbc;
 
@@ -165,9 +166,5 @@ public class SupervisionStore {
                 .params(username)
                 .query(Long.class)
                 .list();
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

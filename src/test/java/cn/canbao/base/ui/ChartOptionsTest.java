@@ -21,7 +21,7 @@ class ChartOptionsTest {
         bars.put("markLine", ChartOptions.markLine(Map.of("yAxis", 95), Map.of("formatter", "95%"), "#d0453a"));
         option.put("series", List.of(bars));
 
-        assertThat(JSON.valueToTree(option)).isEqualTo(json("""
+        assertThat(tree(option)).isEqualTo(json("""
                         {"title": {"text": "覆盖率", "left": "center", "textStyle": {"fontSize": 14}},
                          "tooltip": {"trigger": "axis"},
                          "grid": {"left": 50, "right": 20, "bottom": 80, "top": 40},
@@ -39,18 +39,21 @@ class ChartOptionsTest {
     @Test
     void manyNamesAreThinnedOutAndPlainSeriesKeepTheirColour() throws Exception {
         List<Integer> names = java.util.stream.IntStream.range(0, 26).boxed().toList();
-        assertThat(JSON.valueToTree(ChartOptions.slantedCategories(names, 25))
+        assertThat(tree(ChartOptions.slantedCategories(names, 25))
                         .at("/axisLabel/interval")
                         .asText())
                 .isEqualTo("auto");
-        assertThat(JSON.valueToTree(ChartOptions.slantedCategories(names)).at("/axisLabel"))
-                .isEqualTo(json("{\"rotate\": 45}"));
-        assertThat(JSON.valueToTree(ChartOptions.bars("人口", List.of(1, 2), "#1676f3")))
+        assertThat(tree(ChartOptions.slantedCategories(names)).at("/axisLabel")).isEqualTo(json("{\"rotate\": 45}"));
+        assertThat(tree(ChartOptions.bars("人口", List.of(1, 2), "#1676f3")))
                 .isEqualTo(
                         json(
                                 "{\"type\": \"bar\", \"name\": \"人口\", \"data\": [1, 2], \"itemStyle\": {\"color\": \"#1676f3\"}}"));
-        assertThat(JSON.valueToTree(ChartOptions.categories(List.of("03-01"))))
+        assertThat(tree(ChartOptions.categories(List.of("03-01"))))
                 .isEqualTo(json("{\"type\": \"category\", \"data\": [\"03-01\"]}"));
+    }
+
+    private static JsonNode tree(Object option) {
+        return JSON.valueToTree(option);
     }
 
     private static JsonNode json(String text) throws Exception {

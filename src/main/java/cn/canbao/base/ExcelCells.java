@@ -36,6 +36,18 @@ public final class ExcelCells {
         }
     }
 
+    /** A new style for a sheet's title: bold, 14 points, centred. */
+    public static CellStyle title(Workbook wb) {
+        Font big = wb.createFont();
+        big.setBold(true);
+        big.setFontHeightInPoints((short) 14);
+        CellStyle style = wb.createCellStyle();
+        style.setFont(big);
+        style.setAlignment(HorizontalAlignment.CENTER);
+        style.setVerticalAlignment(VerticalAlignment.CENTER);
+        return style;
+    }
+
     /** A new style in bold type (titles and header rows of the plain lists). */
     public static CellStyle bold(Workbook wb) {
         CellStyle style = wb.createCellStyle();

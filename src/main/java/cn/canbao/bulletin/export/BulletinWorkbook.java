@@ -22,7 +22,6 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
@@ -155,15 +154,9 @@ final class BulletinWorkbook {
         final Map<BulletinBand, CellStyle> bands = new EnumMap<>(BulletinBand.class);
 
         Styles(XSSFWorkbook wb) {
-            XSSFFont big = wb.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
             XSSFFont bold = wb.createFont();
             bold.setBold(true);
-            title = wb.createCellStyle();
-            title.setFont(big);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            title.setVerticalAlignment(VerticalAlignment.CENTER);
+            title = ExcelCells.title(wb);
             header = ExcelCells.bordered(wb, HorizontalAlignment.CENTER);
             header.setFont(bold);
             header.setWrapText(true);

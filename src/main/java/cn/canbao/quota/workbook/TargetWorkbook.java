@@ -18,7 +18,6 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFFont;
@@ -183,16 +182,10 @@ public final class TargetWorkbook {
         Styles(XSSFWorkbook wb) {
             XSSFFont bold = wb.createFont();
             bold.setBold(true);
-            XSSFFont big = wb.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
             short textFormat = wb.createDataFormat().getFormat("@");
             short numberFormat = wb.createDataFormat().getFormat("#,##0");
 
-            title = wb.createCellStyle();
-            title.setFont(big);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            title.setVerticalAlignment(VerticalAlignment.CENTER);
+            title = ExcelCells.title(wb);
             header = ExcelCells.bordered(wb, HorizontalAlignment.CENTER);
             header.setFont(bold);
             filled(header, IndexedColors.GREY_25_PERCENT);

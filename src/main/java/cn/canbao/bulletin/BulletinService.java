@@ -1,5 +1,7 @@
 package cn.canbao.bulletin;
 
+import cn.canbao.base.Texts;
+import cn.canbao.base.database.Timestamps;
 import cn.canbao.bulletin.process.BulletinReview;
 import cn.canbao.cadence.CadenceService;
 import cn.canbao.cadence.ReportTimeliness;
@@ -15,7 +17,6 @@ import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -192,7 +193,7 @@ public class BulletinService {
     @Transactional
     public Bulletin publish(long bulletinId, String remarks) {
         Bulletin b = bulletin(bulletinId);
-        String text = remarks == null || remarks.isBlank() ? null : remarks.trim();
+        String text = Texts.trimToNull(remarks);
         if (text != null && text.length() > REMARKS_MAX_LENGTH) {
             throw new BulletinException("bulletin.remarksTooLong", REMARKS_MAX_LENGTH);
         }
@@ -371,13 +372,9 @@ public class BulletinService {
                 BulletinStatus.valueOf(rs.getString("status")),
                 rs.getString("remarks"),
                 rs.getString("process_instance_id"),
-                instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("published_at")),
+                Timestamps.instant(rs.getTimestamp("created_at")),
+                Timestamps.instant(rs.getTimestamp("published_at")),
                 rs.getString("published_by"));
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 
     /** Rows without their townships' names, which the region module gives ({@link #rows}). */

@@ -1,5 +1,6 @@
 package cn.canbao.cadence;
 
+import cn.canbao.base.Texts;
 import cn.canbao.cadence.jobs.CadenceSchedule;
 import cn.canbao.cadence.persistence.ReportQueries;
 import cn.canbao.cadence.persistence.ReportWriter;
@@ -255,7 +256,7 @@ public class CadenceService {
         jdbc.sql("update village_summary set remarks = ?, confirmed_at = ?, confirmed_by = ? where campaign_id = ? "
                         + "and village_code = ? and report_date = ? and confirmed_at is null")
                 .params(
-                        blankToNull(remarks),
+                        Texts.trimToNull(remarks),
                         Timestamp.from(clock.instant()),
                         CurrentUser.name(),
                         campaignId,
@@ -269,7 +270,7 @@ public class CadenceService {
     public void recordDispatch(long campaignId, String townshipCode, LocalDate day, String instructions) {
         regions.get(townshipCode);
         CurrentUser.requireActing(townshipCode, Role.TOWNSHIP_LEADER);
-        if (blankToNull(instructions) == null) {
+        if (Texts.trimToNull(instructions) == null) {
             throw new CadenceException("cadence.instructionsRequired");
         }
         jdbc.sql(
@@ -375,10 +376,6 @@ public class CadenceService {
                 || s.countyEveryDays() > 60) {
             throw new CadenceException("cadence.badSettings");
         }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private static final RowMapper<CadenceSettings> SETTINGS = (rs, n) -> new CadenceSettings(

@@ -1,5 +1,6 @@
 package cn.canbao.campaign;
 
+import cn.canbao.base.database.Timestamps;
 import cn.canbao.campaign.process.CampaignProcess;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
@@ -9,7 +10,6 @@ import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -231,7 +231,7 @@ public class CampaignService {
             rs.getString("process_instance_id"),
             rs.getString("summary"),
             rs.getString("created_by"),
-            toInstant(rs.getTimestamp("created_at")));
+            Timestamps.instant(rs.getTimestamp("created_at")));
 
     /** The campaigns with their counties' names (one query), as everyone who sees a campaign reads them. */
     private List<Campaign> named(List<Campaign> list) {
@@ -240,10 +240,6 @@ public class CampaignService {
         return list.stream()
                 .map(c -> c.withCountyName(names.get(c.countyCode())))
                 .toList();
-    }
-
-    private static java.time.Instant toInstant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 
     /**

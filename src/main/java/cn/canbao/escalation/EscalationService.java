@@ -1,5 +1,6 @@
 package cn.canbao.escalation;
 
+import cn.canbao.base.Texts;
 import cn.canbao.bulletin.BulletinRow;
 import cn.canbao.bulletin.BulletinService;
 import cn.canbao.campaign.Campaign;
@@ -193,7 +194,7 @@ public class EscalationService {
         if (decision == null) {
             throw new EscalationException("escalation.proposal.decisionRequired");
         }
-        String note = reason == null || reason.isBlank() ? null : reason.trim();
+        String note = Texts.trimToNull(reason);
         switch (decision) {
             case CONFIRM -> {
                 cases.confirmed(c.id());

@@ -1,5 +1,6 @@
 package cn.canbao.outreach;
 
+import cn.canbao.base.database.Timestamps;
 import cn.canbao.outreach.process.OutreachProcess;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
@@ -144,8 +145,8 @@ public class OutreachQueries {
             rs.getString("grid_code"),
             OutreachStage.valueOf(rs.getString("stage")),
             rs.getString("end_reason"),
-            instant(rs.getTimestamp("next_action_at")),
-            instant(rs.getTimestamp("last_contact_at")),
+            Timestamps.instant(rs.getTimestamp("next_action_at")),
+            Timestamps.instant(rs.getTimestamp("last_contact_at")),
             rs.getString("process_instance_id"));
 
     /**
@@ -237,7 +238,7 @@ public class OutreachQueries {
                 .param("case", caseId)
                 .param("prefix", prefix())
                 .query((rs, n) -> new Visit(
-                        instant(rs.getTimestamp(1)),
+                        Timestamps.instant(rs.getTimestamp(1)),
                         rs.getString(2),
                         ContactMethod.valueOf(rs.getString(3)),
                         VisitOutcome.valueOf(rs.getString(4)),
@@ -296,9 +297,5 @@ public class OutreachQueries {
                 .param("until", Timestamp.from(until))
                 .query(Integer.class)
                 .single();
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

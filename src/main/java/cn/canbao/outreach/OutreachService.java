@@ -1,6 +1,7 @@
 package cn.canbao.outreach;
 
 import cn.canbao.base.DomainException;
+import cn.canbao.base.Texts;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.outreach.correction.CorrectionService;
@@ -459,12 +460,12 @@ public class OutreachService {
                         report.reason() == null ? null : report.reason().name(),
                         report.promisedDate(),
                         mobile,
-                        blankToNull(report.correctedAddress()),
-                        blankToNull(report.note()))
+                        Texts.stripToNull(report.correctedAddress()),
+                        Texts.stripToNull(report.note()))
                 .query(Long.class)
                 .single();
-        if (mobile != null || blankToNull(report.correctedAddress()) != null) {
-            register.correctContact(c.idNumber(), mobile, blankToNull(report.correctedAddress()), by);
+        if (mobile != null || Texts.stripToNull(report.correctedAddress()) != null) {
+            register.correctContact(c.idNumber(), mobile, Texts.stripToNull(report.correctedAddress()), by);
         }
         if (report.reason() != null) {
             register.recordNotEnrolledReason(c.idNumber(), report.reason(), by);
@@ -496,7 +497,7 @@ public class OutreachService {
                 && (r.promisedDate() == null || r.promisedDate().isBefore(today()))) {
             throw new OutreachException("outreach.error.promiseDate");
         }
-        if (r.outcome().needsCorrection() && blankToNull(r.evidence()) == null) {
+        if (r.outcome().needsCorrection() && Texts.stripToNull(r.evidence()) == null) {
             throw new OutreachException("outreach.error.evidenceRequired");
         }
         if (r.outcome() == VisitOutcome.DECEASED && r.eventDate() == null) {
@@ -505,13 +506,13 @@ public class OutreachService {
         if (r.outcome() == VisitOutcome.INSURED_ELSEWHERE && r.insuredScheme() == null) {
             throw new OutreachException("outreach.error.insuredScheme");
         }
-        String movedTo = blankToNull(r.movedTo());
+        String movedTo = Texts.stripToNull(r.movedTo());
         if (r.outcome() == VisitOutcome.MOVED
                 && movedTo != null
                 && regions.findUnscoped(movedTo).isEmpty()) {
             throw new OutreachException("outreach.error.movedTo", movedTo);
         }
-        String mobile = blankToNull(r.correctedMobile());
+        String mobile = Texts.stripToNull(r.correctedMobile());
         if (mobile == null) {
             return null;
         }
@@ -546,10 +547,6 @@ public class OutreachService {
             CurrentUser.requireActing(facts(id).regionCode()); // the system only
             close(id, "PAYMENT_RECEIVED", now);
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** What the resident risks by not paying (the visit form says it, as the reminders do). */

@@ -99,18 +99,13 @@ public class PolicyService {
         Map<String, Integer> collecting = histories.collectingYears(asOf);
         Map<String, T> out = new LinkedHashMap<>();
         Map<String, RuleSet> ruleSetsByCounty = new HashMap<>();
-        histories
-                .read(idNumbers.stream()
-                        .map(PolicyService::normalise)
-                        .distinct()
-                        .toList())
-                .forEach((id, h) -> {
-                    try {
-                        out.put(id, what.apply(assess(h, collecting, asOf, ruleSetsByCounty)));
-                    } catch (PolicyException unreadable) {
-                        // left out
-                    }
-                });
+        historiesOf(idNumbers).forEach((id, h) -> {
+            try {
+                out.put(id, what.apply(assess(h, collecting, asOf, ruleSetsByCounty)));
+            } catch (PolicyException unreadable) {
+                // left out
+            }
+        });
         return out;
     }
 
@@ -174,23 +169,18 @@ public class PolicyService {
         Map<String, Integer> collecting = histories.collectingYears(asOf);
         Set<String> out = new java.util.HashSet<>();
         Map<String, RuleSet> ruleSetsByCounty = new HashMap<>();
-        histories
-                .read(idNumbers.stream()
-                        .map(PolicyService::normalise)
-                        .distinct()
-                        .toList())
-                .forEach((id, h) -> {
-                    if (h.hardshipCategories().isEmpty()) {
-                        return;
-                    }
-                    try {
-                        if (assess(h, collecting, asOf, ruleSetsByCounty).fullyFunded()) {
-                            out.add(id);
-                        }
-                    } catch (PolicyException unreadable) {
-                        // left out
-                    }
-                });
+        historiesOf(idNumbers).forEach((id, h) -> {
+            if (h.hardshipCategories().isEmpty()) {
+                return;
+            }
+            try {
+                if (assess(h, collecting, asOf, ruleSetsByCounty).fullyFunded()) {
+                    out.add(id);
+                }
+            } catch (PolicyException unreadable) {
+                // left out
+            }
+        });
         return out;
     }
 
@@ -294,6 +284,12 @@ public class PolicyService {
 
     private static String text(Object value) {
         return value == null ? "" : value.toString();
+    }
+
+    /** The payment histories of the persons (IDs normalised, each once), one query for all. */
+    private Map<String, PaymentHistory> historiesOf(Collection<String> idNumbers) {
+        return histories.read(
+                idNumbers.stream().map(PolicyService::normalise).distinct().toList());
     }
 
     private static String normalise(String idNumber) {

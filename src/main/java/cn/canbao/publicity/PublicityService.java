@@ -1,5 +1,6 @@
 package cn.canbao.publicity;
 
+import cn.canbao.base.Texts;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.publicity.process.PublicityProcess;
 import cn.canbao.region.CurrentRegionScope;
@@ -119,7 +120,7 @@ public class PublicityService {
                         a.letters(),
                         a.notices(),
                         a.volunteers(),
-                        a.note() == null || a.note().isBlank() ? null : a.note().trim(),
+                        Texts.trimToNull(a.note()),
                         CurrentUser.name())
                 .query(Long.class)
                 .single();
@@ -182,11 +183,7 @@ public class PublicityService {
         jdbc.sql("insert into publicity_confirmation (drive_id, township_code, remarks, confirmed_by) values (?,?,?,?) "
                         + "on conflict (drive_id, township_code) do update set remarks = excluded.remarks, "
                         + "confirmed_by = excluded.confirmed_by, confirmed_at = now()")
-                .params(
-                        driveId,
-                        townshipCode,
-                        remarks == null || remarks.isBlank() ? null : remarks.trim(),
-                        CurrentUser.name())
+                .params(driveId, townshipCode, Texts.trimToNull(remarks), CurrentUser.name())
                 .update();
     }
 

@@ -1,5 +1,7 @@
 package cn.canbao.quota;
 
+import cn.canbao.base.Texts;
+import cn.canbao.base.database.Timestamps;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.quota.persistence.TargetProposals;
@@ -9,10 +11,8 @@ import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -189,7 +189,7 @@ public class TargetService {
             }
         });
         int sum = targets.values().stream().mapToInt(Integer::intValue).sum();
-        String justification = comment == null || comment.isBlank() ? null : comment.trim();
+        String justification = Texts.trimToNull(comment);
         if (mustAddUp && sum != parent.target() && justification == null) {
             throw new TargetException("targets.sumMismatch", sum, parent.target(), parent.regionName());
         }
@@ -232,7 +232,7 @@ public class TargetService {
                         campaignId,
                         regionCode,
                         escalated ? "ESCALATED" : "CHASED",
-                        note == null || note.isBlank() ? null : note.trim(),
+                        Texts.trimToNull(note),
                         CurrentUser.name())
                 .update();
     }
@@ -388,12 +388,8 @@ public class TargetService {
             "ASSIGNED".equals(rs.getString("status")),
             rs.getString("split_comment"),
             rs.getString("confirmed_by"),
-            instant(rs.getTimestamp("confirmed_at")),
+            Timestamps.instant(rs.getTimestamp("confirmed_at")),
             rs.getObject("children_total") == null ? null : ((Number) rs.getObject("children_total")).intValue());
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 
     /** A region's target in a campaign and the insured when it was proposed (null for grids). */
     public record CampaignTarget(String regionCode, int target, Integer insuredAtStart) {}

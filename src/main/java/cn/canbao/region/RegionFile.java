@@ -1,5 +1,6 @@
 package cn.canbao.region;
 
+import cn.canbao.base.Texts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -46,21 +47,17 @@ public final class RegionFile {
         try {
             String code = f[0].trim();
             RegionLevel level = RegionLevel.valueOf(f[2].trim().toUpperCase(Locale.ROOT));
-            String parent = blankToNull(f[3]);
-            GridKind kind = blankToNull(f[4]) == null
+            String parent = Texts.trimToNull(f[3]);
+            GridKind kind = Texts.trimToNull(f[4]) == null
                     ? null
                     : GridKind.valueOf(f[4].trim().toUpperCase(Locale.ROOT));
-            Sector sector = blankToNull(f[5]) == null
+            Sector sector = Texts.trimToNull(f[5]) == null
                     ? null
                     : Sector.valueOf(f[5].trim().toUpperCase(Locale.ROOT));
-            Integer population = blankToNull(f[6]) == null ? null : Integer.valueOf(f[6].trim());
+            Integer population = Texts.trimToNull(f[6]) == null ? null : Integer.valueOf(f[6].trim());
             return new NewRegion(code, f[1].trim(), level, parent, kind, sector, population, false);
         } catch (IllegalArgumentException e) {
             throw new RegionException("region.error.fileLine", number, line);
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -1,6 +1,7 @@
 package cn.canbao.register;
 
 import cn.canbao.base.StoredMessage;
+import cn.canbao.base.database.Timestamps;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
 import cn.canbao.region.RegionService;
@@ -25,9 +26,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
@@ -613,15 +612,15 @@ public class ImportService {
             rs.getString("error_key"),
             rs.getString("error_detail"),
             rs.getString("created_by"),
-            instant(rs.getTimestamp("created_at")),
-            instant(rs.getTimestamp("started_at")),
-            instant(rs.getTimestamp("finished_at")),
+            Timestamps.instant(rs.getTimestamp("created_at")),
+            Timestamps.instant(rs.getTimestamp("started_at")),
+            Timestamps.instant(rs.getTimestamp("finished_at")),
             (Long) rs.getObject("rerun_of"),
-            instant(rs.getTimestamp("purged_at")),
+            Timestamps.instant(rs.getTimestamp("purged_at")),
             rs.getBoolean("dry_run"),
             dryRunResult(rs.getString("dry_run_result")),
             rs.getString("phase"),
-            instant(rs.getTimestamp("phase_started_at")),
+            Timestamps.instant(rs.getTimestamp("phase_started_at")),
             phaseTimes(rs.getString("phase_times")),
             rs.getBoolean("cancel_requested"),
             rs.getObject("snapshot_as_of", LocalDate.class),
@@ -649,9 +648,5 @@ public class ImportService {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

@@ -4,6 +4,7 @@ import cn.canbao.security.camunda.ProcessInstanceGrants;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Says which region a starting process instance belongs to, for processes whose starter passes no
@@ -28,6 +29,15 @@ public interface ProcessRegionResolver {
         return businessKey != null && ROW_ID.matcher(businessKey).matches()
                 ? Optional.of(Long.parseLong(businessKey))
                 : Optional.empty();
+    }
+
+    /**
+     * The region the row of a row-id business key names: {@code sql} selects one code with the id as its one
+     * parameter; empty for another business key or no row.
+     */
+    static Optional<String> ofRow(JdbcClient jdbc, String businessKey, String sql) {
+        return rowId(businessKey)
+                .flatMap(id -> jdbc.sql(sql).param(id).query(String.class).optional());
     }
 
     /** A start variable that is a string, or empty. */

@@ -1,5 +1,6 @@
 package cn.canbao.sms;
 
+import cn.canbao.base.database.Timestamps;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
 import cn.canbao.region.RegionService;
@@ -8,7 +9,6 @@ import cn.canbao.register.person.MobileNumber;
 import cn.canbao.security.CanbaoUser;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +110,7 @@ public class SmsOperations {
                         rs.getString("region_code"),
                         rs.getInt("attempts"),
                         rs.getInt("lookups"),
-                        instant(rs.getTimestamp("last_attempt_at")),
+                        Timestamps.instant(rs.getTimestamp("last_attempt_at")),
                         rs.getString("error_message")),
                 s.unrestricted(),
                 s.codePrefix(),
@@ -149,9 +149,5 @@ public class SmsOperations {
         if (!"UNRESOLVED".equals(row.get(0).get("status"))) {
             throw new SmsException("sms.unresolved.notWaiting");
         }
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,11 +1,11 @@
 package cn.canbao.sms;
 
+import cn.canbao.base.database.Timestamps;
 import cn.canbao.register.RegisterHistories;
 import cn.canbao.register.RegisterService;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.register.person.MobileNumber;
 import cn.canbao.sms.dispatch.ProviderStatuses;
-import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -156,7 +156,7 @@ public class SmsService {
                                         ? null
                                         : SkipReason.valueOf(rs.getString("skip_reason")),
                                 rs.getTimestamp("created_at").toInstant(),
-                                instant(rs.getTimestamp("status_at"))),
+                                Timestamps.instant(rs.getTimestamp("status_at"))),
                         (Object) idNumbers.toArray(String[]::new))
                 .stream()
                 .collect(Collectors.toMap(LatestSms::idNumber, Function.identity()));
@@ -189,9 +189,5 @@ public class SmsService {
         } catch (IllegalArgumentException e) {
             throw new SmsException("sms.optOut.badSource", source);
         }
-    }
-
-    private static java.time.Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

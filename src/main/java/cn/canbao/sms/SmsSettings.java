@@ -111,46 +111,19 @@ public record SmsSettings(
     public record ApprovedTemplate(String code, String text, Map<String, String> params) {}
 
     SmsSettings withDispatcher(Dispatcher d) {
-        return new SmsSettings(
-                gateway,
-                ratePerSecond,
-                quietStart,
-                quietEnd,
-                personInterval,
-                identicalMax,
-                identicalWindow,
-                maxAttempts,
-                backoff,
-                backoffMax,
-                reconcileAfter,
-                batchSize,
-                maxLookups,
-                d,
-                twilio,
-                aliyun);
+        return with(gateway, maxLookups, d, aliyun);
     }
 
     SmsSettings withGateway(String name, Aliyun account) {
-        return new SmsSettings(
-                name,
-                ratePerSecond,
-                quietStart,
-                quietEnd,
-                personInterval,
-                identicalMax,
-                identicalWindow,
-                maxAttempts,
-                backoff,
-                backoffMax,
-                reconcileAfter,
-                batchSize,
-                maxLookups,
-                dispatcher,
-                twilio,
-                account);
+        return with(name, maxLookups, dispatcher, account);
     }
 
     SmsSettings withMaxLookups(int lookups) {
+        return with(gateway, lookups, dispatcher, aliyun);
+    }
+
+    /** A copy with the settings the {@code with} methods change, every other one as it is. */
+    private SmsSettings with(String gateway, int maxLookups, Dispatcher dispatcher, Aliyun aliyun) {
         return new SmsSettings(
                 gateway,
                 ratePerSecond,
@@ -164,7 +137,7 @@ public record SmsSettings(
                 backoffMax,
                 reconcileAfter,
                 batchSize,
-                lookups,
+                maxLookups,
                 dispatcher,
                 twilio,
                 aliyun);

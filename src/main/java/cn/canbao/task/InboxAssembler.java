@@ -1,7 +1,7 @@
 package cn.canbao.task;
 
+import cn.canbao.base.database.Timestamps;
 import cn.canbao.task.process.TaskVariables;
-import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -57,15 +57,15 @@ class InboxAssembler {
                         t.getFormKey(),
                         t.getAssignee(),
                         t.getAssignee() == null ? null : names.getOrDefault(t.getAssignee(), t.getAssignee()),
-                        instant(t.getCreateTime()),
-                        instant(t.getDueDate()),
+                        Timestamps.instant(t.getCreateTime()),
+                        Timestamps.instant(t.getDueDate()),
                         t.getPriority(),
                         t.getDueDate() != null && t.getDueDate().before(now),
                         variables.text(t, TaskVariables.REGION_NAME),
                         variables.text(t, TaskVariables.CAMPAIGN_NAME),
                         username.equals(t.getAssignee()),
                         t.getAssignee() == null,
-                        instant(variables.remindedAt.get(t.getId()))))
+                        Timestamps.instant(variables.remindedAt.get(t.getId()))))
                 .toList();
     }
 
@@ -125,10 +125,6 @@ class InboxAssembler {
                 .list()
                 .forEach(variables::add);
         return variables;
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
     }
 
     /**

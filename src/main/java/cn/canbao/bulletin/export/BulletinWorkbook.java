@@ -4,6 +4,7 @@ import static cn.canbao.base.ExcelCells.decimal;
 import static cn.canbao.base.ExcelCells.number;
 import static cn.canbao.base.ExcelCells.text;
 
+import cn.canbao.base.ExcelCells;
 import cn.canbao.bulletin.Bulletin;
 import cn.canbao.bulletin.BulletinBand;
 import cn.canbao.bulletin.BulletinRow;
@@ -15,14 +16,12 @@ import java.io.UncheckedIOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
@@ -155,42 +154,25 @@ final class BulletinWorkbook {
         final Map<BulletinBand, CellStyle> bands = new EnumMap<>(BulletinBand.class);
 
         Styles(XSSFWorkbook wb) {
-            XSSFFont big = wb.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
             XSSFFont bold = wb.createFont();
             bold.setBold(true);
-            title = wb.createCellStyle();
-            title.setFont(big);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            title.setVerticalAlignment(VerticalAlignment.CENTER);
-            header = bordered(wb, HorizontalAlignment.CENTER);
+            title = ExcelCells.title(wb);
+            header = ExcelCells.bordered(wb, HorizontalAlignment.CENTER);
             header.setFont(bold);
             header.setWrapText(true);
             header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
             header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
-            text = bordered(wb, HorizontalAlignment.LEFT);
-            integer = bordered(wb, HorizontalAlignment.RIGHT);
+            text = ExcelCells.bordered(wb, HorizontalAlignment.LEFT);
+            integer = ExcelCells.bordered(wb, HorizontalAlignment.RIGHT);
             integer.setDataFormat(wb.createDataFormat().getFormat("#,##0"));
-            decimal = bordered(wb, HorizontalAlignment.RIGHT);
+            decimal = ExcelCells.bordered(wb, HorizontalAlignment.RIGHT);
             decimal.setDataFormat(wb.createDataFormat().getFormat("0.00"));
             for (BulletinBand band : BulletinBand.values()) {
-                XSSFCellStyle style = (XSSFCellStyle) bordered(wb, HorizontalAlignment.CENTER);
+                XSSFCellStyle style = (XSSFCellStyle) ExcelCells.bordered(wb, HorizontalAlignment.CENTER);
                 style.setFillForegroundColor(new XSSFColor(java.awt.Color.decode(band.color()), null));
                 style.setFillPattern(FillPatternType.SOLID_FOREGROUND);
                 bands.put(band, style);
             }
-        }
-
-        private static CellStyle bordered(XSSFWorkbook wb, HorizontalAlignment alignment) {
-            CellStyle style = wb.createCellStyle();
-            style.setBorderTop(BorderStyle.THIN);
-            style.setBorderBottom(BorderStyle.THIN);
-            style.setBorderLeft(BorderStyle.THIN);
-            style.setBorderRight(BorderStyle.THIN);
-            style.setAlignment(alignment);
-            style.setVerticalAlignment(VerticalAlignment.CENTER);
-            return style;
         }
     }
 }

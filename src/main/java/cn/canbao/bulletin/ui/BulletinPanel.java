@@ -1,6 +1,7 @@
 package cn.canbao.bulletin.ui;
 
 import cn.canbao.base.DomainException;
+import cn.canbao.base.ui.ChartOptions;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.bulletin.Bulletin;
@@ -23,7 +24,6 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -176,60 +176,37 @@ class BulletinPanel extends VerticalLayout {
         EChart chart = new EChart();
         chart.setId("bulletin-chart");
         chart.setHeight("340px");
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put(
-                "title",
-                Map.of(
-                        "text",
-                        getTranslation("bulletin.chart"),
-                        "left",
-                        "center",
-                        "textStyle",
-                        Map.of("fontSize", 14)));
-        option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("grid", Map.of("left", 50, "right", 60, "bottom", 80, "top", 40));
+        Map<String, Object> option =
+                ChartOptions.titled(getTranslation("bulletin.chart"), ChartOptions.grid(50, 60, 80, 40));
+        // every township's name, however many
         option.put(
                 "xAxis",
-                Map.of(
-                        "type",
-                        "category",
-                        "data",
-                        rows.stream().map(BulletinRow::townshipName).toList(),
-                        "axisLabel",
-                        Map.of("rotate", 45, "interval", 0)));
+                ChartOptions.slantedCategories(
+                        rows.stream().map(BulletinRow::townshipName).toList(), Integer.MAX_VALUE));
         option.put("yAxis", Map.of("type", "value", "min", 0, "axisLabel", Map.of("formatter", "{value}%")));
         String expected =
                 rows.isEmpty() ? "0" : rows.get(0).expectedCompletion().toPlainString();
-        option.put(
-                "series",
-                List.of(Map.of(
-                        "type",
-                        "bar",
-                        "name",
-                        getTranslation("bulletin.col.completion"),
-                        "data",
-                        rows.stream()
-                                .map(r -> Map.of(
-                                        "value", r.completion(), "itemStyle", Map.of("color", barColor(r.band()))))
-                                .toList(),
-                        "markLine",
+        String expectedName = getTranslation("bulletin.chart.expected");
+        Map<String, Object> bars = ChartOptions.bars(
+                getTranslation("bulletin.col.completion"),
+                rows.stream()
+                        .map(r -> ChartOptions.coloured(r.completion(), barColor(r.band())))
+                        .toList());
+        bars.put(
+                "markLine",
+                ChartOptions.markLine(
+                        Map.of("yAxis", expected, "name", expectedName),
                         Map.of(
-                                "symbol",
-                                "none",
-                                "data",
-                                List.of(Map.of("yAxis", expected, "name", getTranslation("bulletin.chart.expected"))),
-                                "label",
-                                Map.of(
-                                        "position",
-                                        "insideEndTop",
-                                        "backgroundColor",
-                                        "#ffffff",
-                                        "padding",
-                                        2,
-                                        "formatter",
-                                        getTranslation("bulletin.chart.expected") + " " + expected + "%"),
-                                "lineStyle",
-                                Map.of("color", "#1f5fa8", "type", "dashed", "width", 2)))));
+                                "position",
+                                "insideEndTop",
+                                "backgroundColor",
+                                "#ffffff",
+                                "padding",
+                                2,
+                                "formatter",
+                                expectedName + " " + expected + "%"),
+                        "#1f5fa8"));
+        option.put("series", List.of(bars));
         chart.setOption(option);
         return chart;
     }

@@ -1,5 +1,6 @@
 package cn.canbao.cadence.persistence;
 
+import cn.canbao.base.database.Timestamps;
 import cn.canbao.cadence.CadenceException;
 import cn.canbao.cadence.ReportMatrix;
 import cn.canbao.cadence.ReportState;
@@ -10,9 +11,7 @@ import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
 import java.sql.Array;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,8 +55,8 @@ public class ReportQueries {
                         village.name(),
                         rs.getString("township_code"),
                         day,
-                        instant(rs, "since"),
-                        instant(rs, "until"),
+                        Timestamps.instant(rs, "since"),
+                        Timestamps.instant(rs, "until"),
                         rs.getInt("new_enrollments"),
                         rs.getInt("new_payments"),
                         rs.getInt("reasons_recorded"),
@@ -65,10 +64,10 @@ public class ReportQueries {
                         rs.getInt("enrolled_to_date"),
                         rs.getInt("target"),
                         rs.getString("remarks"),
-                        instant(rs, "due_at"),
-                        instant(rs, "confirmed_at"),
+                        Timestamps.instant(rs, "due_at"),
+                        Timestamps.instant(rs, "confirmed_at"),
                         rs.getString("confirmed_by"),
-                        ReportState.of(instant(rs, "due_at"), instant(rs, "confirmed_at"), now)))
+                        ReportState.of(Timestamps.instant(rs, "due_at"), Timestamps.instant(rs, "confirmed_at"), now)))
                 .optional()
                 .orElseThrow(() -> new CadenceException("cadence.noReport", villageCode, day));
     }
@@ -86,10 +85,10 @@ public class ReportQueries {
                         day,
                         codes(rs.getArray("lagging_villages")),
                         rs.getString("instructions"),
-                        instant(rs, "due_at"),
-                        instant(rs, "confirmed_at"),
+                        Timestamps.instant(rs, "due_at"),
+                        Timestamps.instant(rs, "confirmed_at"),
                         rs.getString("confirmed_by"),
-                        ReportState.of(instant(rs, "due_at"), instant(rs, "confirmed_at"), now)))
+                        ReportState.of(Timestamps.instant(rs, "due_at"), Timestamps.instant(rs, "confirmed_at"), now)))
                 .optional()
                 .orElseThrow(() -> new CadenceException("cadence.noReport", townshipCode, day));
     }
@@ -117,7 +116,8 @@ public class ReportQueries {
                         rs.getObject(5, LocalDate.class),
                         rs.getObject(5) == null
                                 ? null
-                                : ReportState.of(instant(rs, "due_at"), instant(rs, "confirmed_at"), now),
+                                : ReportState.of(
+                                        Timestamps.instant(rs, "due_at"), Timestamps.instant(rs, "confirmed_at"), now),
                         lagging.contains(rs.getString(1))))
                 .list();
         Map<String, String> names =
@@ -154,7 +154,7 @@ public class ReportQueries {
                 .query((rs, n) -> new Cell(
                         rs.getString(1),
                         rs.getObject(2, LocalDate.class),
-                        ReportState.of(instant(rs, "due_at"), instant(rs, "confirmed_at"), now)))
+                        ReportState.of(Timestamps.instant(rs, "due_at"), Timestamps.instant(rs, "confirmed_at"), now)))
                 .list();
         // a village and its township as the village's label names them (the township may lie above the caller)
         Map<String, RegionService.Label> labels =
@@ -177,11 +177,6 @@ public class ReportQueries {
 
     private Instant now() {
         return clock.instant();
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
     }
 
     private static List<String> codes(Array array) throws SQLException {

@@ -1,5 +1,6 @@
 package cn.canbao.dashboard.ui;
 
+import cn.canbao.base.ui.ChartOptions;
 import cn.canbao.dashboard.Dashboard;
 import cn.canbao.dashboard.RegionFigures;
 import cn.canbao.dashboard.SmsDay;
@@ -42,7 +43,7 @@ final class DashboardCharts {
         String actualName = texts.t("dashboard.progress.actual");
         String expectedName = texts.t("dashboard.progress.expected");
         Map<String, Object> option = base();
-        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("tooltip", ChartOptions.axisTooltip());
         option.put("legend", Map.of("data", List.of(actualName, expectedName), "top", 0));
         option.put("xAxis", Map.of("type", "category", "data", days, "boundaryGap", false));
         option.put("yAxis", Map.of("type", "value", "min", 0, "axisLabel", Map.of("formatter", "{value}%")));
@@ -92,17 +93,12 @@ final class DashboardCharts {
                 .orElse(0);
         String name = texts.t("dashboard.coverage.rate");
         Map<String, Object> option = base();
-        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("tooltip", ChartOptions.axisTooltip());
         option.put("legend", Map.of("data", List.of(name), "top", 0));
         option.put(
                 "xAxis",
-                Map.of(
-                        "type",
-                        "category",
-                        "data",
-                        sorted.stream().map(RegionFigures::regionName).toList(),
-                        "axisLabel",
-                        Map.of("rotate", 45, "interval", sorted.size() <= 30 ? 0 : "auto")));
+                ChartOptions.slantedCategories(
+                        sorted.stream().map(RegionFigures::regionName).toList(), 30));
         option.put(
                 "yAxis",
                 Map.of(
@@ -114,37 +110,25 @@ final class DashboardCharts {
                         100,
                         "axisLabel",
                         Map.of("formatter", "{value}%")));
-        option.put(
-                "series",
-                List.of(Map.of(
-                        "type",
-                        "bar",
-                        "name",
-                        name,
-                        "data",
-                        sorted.stream()
-                                .map(r -> Map.of(
-                                        "value",
-                                        r.coverageRate(),
-                                        "itemStyle",
-                                        Map.of("color", r.coverageRate().compareTo(goal) >= 0 ? "#2e9e5b" : "#d9822b")))
-                                .toList(),
-                        "markLine",
+        Map<String, Object> bars = ChartOptions.bars(
+                name,
+                sorted.stream()
+                        .map(r -> ChartOptions.coloured(
+                                r.coverageRate(), r.coverageRate().compareTo(goal) >= 0 ? "#2e9e5b" : "#d9822b"))
+                        .toList());
+        bars.put(
+                "markLine",
+                ChartOptions.markLine(
+                        Map.of("yAxis", goal),
                         Map.of(
-                                "symbol",
-                                "none",
-                                "data",
-                                List.of(Map.of("yAxis", goal)),
-                                "label",
-                                Map.of(
-                                        "position",
-                                        "insideEndTop",
-                                        "formatter",
-                                        texts.t(
-                                                "dashboard.coverage.goal",
-                                                goal.stripTrailingZeros().toPlainString())),
-                                "lineStyle",
-                                Map.of("color", "#d0453a", "type", "dashed", "width", 2)))));
+                                "position",
+                                "insideEndTop",
+                                "formatter",
+                                texts.t(
+                                        "dashboard.coverage.goal",
+                                        goal.stripTrailingZeros().toPlainString())),
+                        "#d0453a"));
+        option.put("series", List.of(bars));
         return option;
     }
 
@@ -229,53 +213,31 @@ final class DashboardCharts {
         String delivered = texts.t("dashboard.sms.delivered");
         String failed = texts.t("dashboard.sms.failed");
         Map<String, Object> option = base();
-        option.put("tooltip", Map.of("trigger", "axis"));
+        option.put("tooltip", ChartOptions.axisTooltip());
         option.put("legend", Map.of("data", List.of(sent, delivered, failed), "top", 0));
         option.put(
                 "xAxis",
-                Map.of(
-                        "type",
-                        "category",
-                        "data",
+                ChartOptions.categories(
                         d.sms().stream().map(s -> s.day().toString()).toList()));
         option.put("yAxis", Map.of("type", "value", "minInterval", 1));
         option.put(
                 "series",
                 List.of(
-                        Map.of(
-                                "type",
-                                "bar",
-                                "name",
-                                sent,
-                                "data",
-                                d.sms().stream().map(SmsDay::sent).toList(),
-                                "itemStyle",
-                                Map.of("color", "#1676f3")),
-                        Map.of(
-                                "type",
-                                "bar",
-                                "name",
+                        ChartOptions.bars(
+                                sent, d.sms().stream().map(SmsDay::sent).toList(), "#1676f3"),
+                        ChartOptions.bars(
                                 delivered,
-                                "data",
                                 d.sms().stream().map(SmsDay::delivered).toList(),
-                                "itemStyle",
-                                Map.of("color", "#2e9e5b")),
-                        Map.of(
-                                "type",
-                                "bar",
-                                "name",
-                                failed,
-                                "data",
-                                d.sms().stream().map(SmsDay::failed).toList(),
-                                "itemStyle",
-                                Map.of("color", "#d0453a"))));
+                                "#2e9e5b"),
+                        ChartOptions.bars(
+                                failed, d.sms().stream().map(SmsDay::failed).toList(), "#d0453a")));
         return option;
     }
 
     private static Map<String, Object> base() {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("animation", false);
-        option.put("grid", Map.of("left", 48, "right", 16, "bottom", 70, "top", 36));
+        option.put("grid", ChartOptions.grid(48, 16, 70, 36));
         return option;
     }
 

@@ -1,5 +1,6 @@
 package cn.canbao.escalation.persistence;
 
+import cn.canbao.base.database.Timestamps;
 import cn.canbao.escalation.EscalationCase;
 import cn.canbao.escalation.EscalationEvent;
 import cn.canbao.escalation.EscalationStatus;
@@ -203,15 +204,15 @@ public class EscalationCases {
             rs.getString("attendees"),
             rs.getString("minutes"),
             rs.getString("plan"),
-            instant(rs.getTimestamp("plan_due")),
+            Timestamps.instant(rs.getTimestamp("plan_due")),
             rs.getObject("plan_deadline", LocalDate.class),
             rs.getBigDecimal("recheck_completion"),
             rs.getBigDecimal("recheck_expected"),
             rs.getString("report"),
             rs.getString("reported_to"),
             rs.getString("process_instance_id"),
-            instant(rs.getTimestamp("opened_at")),
-            instant(rs.getTimestamp("closed_at")),
+            Timestamps.instant(rs.getTimestamp("opened_at")),
+            Timestamps.instant(rs.getTimestamp("closed_at")),
             rs.getString("waive_reason"),
             rs.getObject("postponed_until", LocalDate.class),
             levels(rs.getArray("report_levels")));
@@ -222,9 +223,5 @@ public class EscalationCases {
                 : java.util.Arrays.stream((String[]) array.getArray())
                         .map(RegionLevel::valueOf)
                         .toList();
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

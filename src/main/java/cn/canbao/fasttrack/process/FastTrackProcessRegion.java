@@ -24,10 +24,6 @@ class FastTrackProcessRegion implements ProcessRegionResolver {
 
     @Override
     public Optional<String> regionOf(String businessKey, Map<String, Object> startVariables) {
-        return ProcessRegionResolver.rowId(businessKey)
-                .flatMap(id -> jdbc.sql("select region_code from fast_track where id = ?")
-                        .param(id)
-                        .query(String.class)
-                        .optional());
+        return ProcessRegionResolver.ofRow(jdbc, businessKey, "select region_code from fast_track where id = ?");
     }
 }

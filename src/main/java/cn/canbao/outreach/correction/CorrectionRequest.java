@@ -1,5 +1,6 @@
 package cn.canbao.outreach.correction;
 
+import cn.canbao.base.database.Timestamps;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.jdbc.core.RowMapper;
@@ -57,9 +58,9 @@ public record CorrectionRequest(
             rs.getString("insured_where"),
             Status.valueOf(rs.getString("status")),
             rs.getString("requested_by"),
-            instant(rs.getTimestamp("requested_at")),
+            Timestamps.instant(rs.getTimestamp("requested_at")),
             rs.getString("decided_by"),
-            instant(rs.getTimestamp("decided_at")),
+            Timestamps.instant(rs.getTimestamp("decided_at")),
             rs.getString("decision_note"),
             rs.getString("region_code"));
 
@@ -85,9 +86,5 @@ public record CorrectionRequest(
                 decidedAt,
                 decisionNote,
                 regionCode);
-    }
-
-    private static Instant instant(java.sql.Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,6 +1,7 @@
 package cn.canbao.outreach.correction;
 
 import cn.canbao.base.StoredMessage;
+import cn.canbao.base.Texts;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.outreach.OutreachException;
 import cn.canbao.outreach.OutreachService;
@@ -77,10 +78,10 @@ public class CorrectionService {
                         visitId,
                         kind.name(),
                         report.evidence().strip(),
-                        kind == CorrectionKind.MOVED ? blankToNull(report.movedTo()) : null,
+                        kind == CorrectionKind.MOVED ? Texts.stripToNull(report.movedTo()) : null,
                         kind == CorrectionKind.DECEASED ? report.eventDate() : null,
                         kind == CorrectionKind.INSURED_ELSEWHERE ? report.insuredScheme() : null,
-                        kind == CorrectionKind.INSURED_ELSEWHERE ? blankToNull(report.insuredWhere()) : null,
+                        kind == CorrectionKind.INSURED_ELSEWHERE ? Texts.stripToNull(report.insuredWhere()) : null,
                         by,
                         new Timestamp(clock.millis()))
                 .query(Long.class)
@@ -177,7 +178,7 @@ public class CorrectionService {
         if (r.status() != CorrectionRequest.Status.PENDING) {
             throw new OutreachException("outreach.correction.decided", id);
         }
-        if (!approved && blankToNull(note) == null) {
+        if (!approved && Texts.stripToNull(note) == null) {
             throw new OutreachException("outreach.correction.noteRequired");
         }
         if (approved) {
@@ -190,7 +191,12 @@ public class CorrectionService {
         }
         jdbc.sql(
                         "update correction_request set status = ?, decided_by = ?, decided_at = ?, decision_note = ? where id = ?")
-                .params(approved ? "APPROVED" : "REJECTED", by, new Timestamp(clock.millis()), blankToNull(note), id)
+                .params(
+                        approved ? "APPROVED" : "REJECTED",
+                        by,
+                        new Timestamp(clock.millis()),
+                        Texts.stripToNull(note),
+                        id)
                 .update();
     }
 
@@ -199,9 +205,5 @@ public class CorrectionService {
             return campaigns.get(r.campaignId()).year();
         }
         return LocalDate.now(clock).getYear();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -24,11 +24,10 @@ class CorrectionProcessRegion implements ProcessRegionResolver {
 
     @Override
     public Optional<String> regionOf(String businessKey, Map<String, Object> startVariables) {
-        return ProcessRegionResolver.rowId(businessKey)
-                .flatMap(id -> jdbc.sql("select coalesce(v.grid_code, v.village_code) from correction_request r "
-                                + "join visit v on v.id = r.visit_id where r.id = ?")
-                        .param(id)
-                        .query(String.class)
-                        .optional());
+        return ProcessRegionResolver.ofRow(
+                jdbc,
+                businessKey,
+                "select coalesce(v.grid_code, v.village_code) from correction_request r "
+                        + "join visit v on v.id = r.visit_id where r.id = ?");
     }
 }

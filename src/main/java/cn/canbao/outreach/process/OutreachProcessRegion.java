@@ -44,12 +44,11 @@ public class OutreachProcessRegion implements ProcessRegionResolver {
     @Override
     public Optional<String> regionOf(String businessKey, Map<String, Object> startVariables) {
         Map<Long, String> known = KNOWN.get();
-        return ProcessRegionResolver.rowId(businessKey)
-                .flatMap(id -> known != null && known.containsKey(id)
-                        ? Optional.of(known.get(id))
-                        : jdbc.sql("select coalesce(grid_code, village_code) from outreach_case where id = ?")
-                                .param(id)
-                                .query(String.class)
-                                .optional());
+        Optional<Long> id = ProcessRegionResolver.rowId(businessKey);
+        if (known != null && id.isPresent() && known.containsKey(id.get())) {
+            return Optional.of(known.get(id.get()));
+        }
+        return ProcessRegionResolver.ofRow(
+                jdbc, businessKey, "select coalesce(grid_code, village_code) from outreach_case where id = ?");
     }
 }

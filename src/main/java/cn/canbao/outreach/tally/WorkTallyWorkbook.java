@@ -4,6 +4,7 @@ import static cn.canbao.base.ExcelCells.decimal;
 import static cn.canbao.base.ExcelCells.number;
 import static cn.canbao.base.ExcelCells.text;
 
+import cn.canbao.base.ExcelCells;
 import cn.canbao.base.StoredMessage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -37,10 +37,7 @@ public final class WorkTallyWorkbook {
     public static void write(String title, List<WorkTally> rows, UnaryOperator<String> words, OutputStream out) {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             XSSFSheet sheet = wb.createSheet(words.apply("outreach.tally.xlsx.sheet"));
-            CellStyle bold = wb.createCellStyle();
-            Font font = wb.createFont();
-            font.setBold(true);
-            bold.setFont(font);
+            CellStyle bold = ExcelCells.bold(wb);
             text(sheet.createRow(0), 0, title, bold);
             Row header = sheet.createRow(1);
             for (int c = 0; c < HEADERS.size(); c++) {

@@ -24,10 +24,6 @@ class PublicityProcessRegion implements ProcessRegionResolver {
 
     @Override
     public Optional<String> regionOf(String businessKey, Map<String, Object> startVariables) {
-        return ProcessRegionResolver.rowId(businessKey)
-                .flatMap(id -> jdbc.sql("select county_code from publicity_drive where id = ?")
-                        .param(id)
-                        .query(String.class)
-                        .optional());
+        return ProcessRegionResolver.ofRow(jdbc, businessKey, "select county_code from publicity_drive where id = ?");
     }
 }

@@ -1,6 +1,7 @@
 package cn.canbao.publicity.ui;
 
 import cn.canbao.base.DomainException;
+import cn.canbao.base.ui.ChartOptions;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.TranslatedTitle;
@@ -228,46 +229,28 @@ class PublicityView extends VerticalLayout implements TranslatedTitle {
         List<PublicityTally> children = rows.subList(1, rows.size());
         chart.setVisible(!children.isEmpty());
         chart.setOption(Map.of(
-                "tooltip", Map.of("trigger", "axis"),
+                "tooltip", ChartOptions.axisTooltip(),
                 "legend", Map.of("top", 0),
-                "grid", Map.of("left", 50, "right", 20, "bottom", 80, "top", 40),
+                "grid", ChartOptions.grid(50, 20, 80, 40),
                 "xAxis",
-                        Map.of(
-                                "type",
-                                "category",
-                                "data",
-                                children.stream()
-                                        .map(PublicityTally::regionName)
-                                        .toList(),
-                                "axisLabel",
-                                Map.of("rotate", 45)),
+                        ChartOptions.slantedCategories(children.stream()
+                                .map(PublicityTally::regionName)
+                                .toList()),
                 "yAxis", Map.of("type", "value"),
                 "series",
                         List.of(
-                                Map.of(
-                                        "type",
-                                        "bar",
-                                        "name",
+                                ChartOptions.bars(
                                         getTranslation("publicity.audience"),
-                                        "data",
                                         children.stream()
                                                 .map(PublicityTally::audience)
                                                 .toList()),
-                                Map.of(
-                                        "type",
-                                        "bar",
-                                        "name",
+                                ChartOptions.bars(
                                         getTranslation("publicity.letters"),
-                                        "data",
                                         children.stream()
                                                 .map(PublicityTally::letters)
                                                 .toList()),
-                                Map.of(
-                                        "type",
-                                        "bar",
-                                        "name",
+                                ChartOptions.bars(
                                         getTranslation("publicity.notices"),
-                                        "data",
                                         children.stream()
                                                 .map(PublicityTally::notices)
                                                 .toList()))));

@@ -1,6 +1,7 @@
 package cn.canbao.quota.ui;
 
 import cn.canbao.base.DomainException;
+import cn.canbao.base.ui.ChartOptions;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.SummaryCard;
@@ -26,7 +27,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -224,55 +224,28 @@ class BaselineView extends VerticalLayout implements BeforeEnterObserver, Transl
         List<Baseline> sorted = children.stream()
                 .sorted((a, b) -> a.coverageRate().compareTo(b.coverageRate()))
                 .toList();
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put(
-                "title",
-                Map.of(
-                        "text",
-                        getTranslation("baseline.chart"),
-                        "left",
-                        "center",
-                        "textStyle",
-                        Map.of("fontSize", 14)));
-        option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("grid", Map.of("left", 50, "right", 20, "bottom", 80, "top", 40));
+        Map<String, Object> option =
+                ChartOptions.titled(getTranslation("baseline.chart"), ChartOptions.grid(50, 20, 80, 40));
         option.put(
                 "xAxis",
-                Map.of(
-                        "type",
-                        "category",
-                        "data",
-                        sorted.stream().map(Baseline::regionName).toList(),
-                        "axisLabel",
-                        Map.of("rotate", 45, "interval", sorted.size() <= 25 ? 0 : "auto")));
+                ChartOptions.slantedCategories(
+                        sorted.stream().map(Baseline::regionName).toList(), 25));
         double min = sorted.stream()
                 .mapToDouble(b -> b.coverageRate().doubleValue())
                 .min()
                 .orElse(0);
         option.put("yAxis", Map.of("type", "value", "min", Math.max(0, Math.floor(min / 5) * 5 - 5), "max", 100));
-        option.put(
-                "series",
-                List.of(Map.of(
-                        "type",
-                        "bar",
-                        "name",
-                        getTranslation("baseline.coverage"),
-                        "data",
-                        sorted.stream()
-                                .map(b -> Map.of(
-                                        "value",
-                                        b.coverageRate(),
-                                        "itemStyle",
-                                        Map.of("color", b.coverageRate().doubleValue() >= 95 ? "#2e9e5b" : "#d9822b")))
-                                .toList(),
-                        "markLine",
-                        Map.of(
-                                "symbol",
-                                "none",
-                                "data",
-                                List.of(Map.of("yAxis", 95, "name", getTranslation("baseline.goal"))),
-                                "label",
-                                Map.of("formatter", "95%")))));
+        Map<String, Object> bars = ChartOptions.bars(
+                getTranslation("baseline.coverage"),
+                sorted.stream()
+                        .map(b -> ChartOptions.coloured(
+                                b.coverageRate(), b.coverageRate().doubleValue() >= 95 ? "#2e9e5b" : "#d9822b"))
+                        .toList());
+        bars.put(
+                "markLine",
+                ChartOptions.markLine(
+                        Map.of("yAxis", 95, "name", getTranslation("baseline.goal")), Map.of("formatter", "95%")));
+        option.put("series", List.of(bars));
         return option;
     }
 }

@@ -3,12 +3,12 @@ package cn.canbao.quota.workbook;
 import static cn.canbao.base.ExcelCells.number;
 import static cn.canbao.base.ExcelCells.text;
 
+import cn.canbao.base.ExcelCells;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -18,7 +18,6 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFFont;
@@ -183,47 +182,30 @@ public final class TargetWorkbook {
         Styles(XSSFWorkbook wb) {
             XSSFFont bold = wb.createFont();
             bold.setBold(true);
-            XSSFFont big = wb.createFont();
-            big.setBold(true);
-            big.setFontHeightInPoints((short) 14);
             short textFormat = wb.createDataFormat().getFormat("@");
             short numberFormat = wb.createDataFormat().getFormat("#,##0");
 
-            title = wb.createCellStyle();
-            title.setFont(big);
-            title.setAlignment(HorizontalAlignment.CENTER);
-            title.setVerticalAlignment(VerticalAlignment.CENTER);
-            header = bordered(wb, HorizontalAlignment.CENTER);
+            title = ExcelCells.title(wb);
+            header = ExcelCells.bordered(wb, HorizontalAlignment.CENTER);
             header.setFont(bold);
             filled(header, IndexedColors.GREY_25_PERCENT);
             editableHeader = wb.createCellStyle();
             editableHeader.cloneStyleFrom(header);
             filled(editableHeader, IndexedColors.LIGHT_ORANGE);
-            code = bordered(wb, HorizontalAlignment.LEFT);
+            code = ExcelCells.bordered(wb, HorizontalAlignment.LEFT);
             code.setDataFormat(textFormat);
-            text = bordered(wb, HorizontalAlignment.LEFT);
-            number = bordered(wb, HorizontalAlignment.RIGHT);
+            text = ExcelCells.bordered(wb, HorizontalAlignment.LEFT);
+            number = ExcelCells.bordered(wb, HorizontalAlignment.RIGHT);
             number.setDataFormat(numberFormat);
             editableNumber = unlocked(wb, number);
             filled(editableNumber, IndexedColors.LIGHT_YELLOW);
             editableText = unlocked(wb, text);
             editableText.setWrapText(true);
-            label = bordered(wb, HorizontalAlignment.LEFT);
+            label = ExcelCells.bordered(wb, HorizontalAlignment.LEFT);
             label.setFont(bold);
-            total = bordered(wb, HorizontalAlignment.RIGHT);
+            total = ExcelCells.bordered(wb, HorizontalAlignment.RIGHT);
             total.setFont(bold);
             total.setDataFormat(numberFormat);
-        }
-
-        private static CellStyle bordered(XSSFWorkbook wb, HorizontalAlignment alignment) {
-            CellStyle style = wb.createCellStyle();
-            style.setBorderTop(BorderStyle.THIN);
-            style.setBorderBottom(BorderStyle.THIN);
-            style.setBorderLeft(BorderStyle.THIN);
-            style.setBorderRight(BorderStyle.THIN);
-            style.setAlignment(alignment);
-            style.setVerticalAlignment(VerticalAlignment.CENTER);
-            return style;
         }
 
         /** The cells leaders may change in the protected sheet: targets (tinted) and notes. */

@@ -1,6 +1,7 @@
 package cn.canbao.region.ui;
 
 import cn.canbao.base.DomainException;
+import cn.canbao.base.ui.ChartOptions;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.SummaryCard;
@@ -31,7 +32,6 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.text.NumberFormat;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -170,42 +170,22 @@ class RegionBrowserView extends VerticalLayout implements BeforeEnterObserver, T
                 .sorted(Comparator.comparing((RegionSummary c) -> c.region().householdPopulation())
                         .reversed())
                 .toList();
-        Map<String, Object> option = new LinkedHashMap<>();
-        option.put(
-                "title",
-                Map.of(
-                        "text",
-                        getTranslation("region.chart.population"),
-                        "left",
-                        "center",
-                        "textStyle",
-                        Map.of("fontSize", 14)));
-        option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("grid", Map.of("left", 60, "right", 20, "bottom", 80, "top", 40));
+        Map<String, Object> option =
+                ChartOptions.titled(getTranslation("region.chart.population"), ChartOptions.grid(60, 20, 80, 40));
+        // every name while they fit; with many children (or on a phone) ECharts thins them out
         option.put(
                 "xAxis",
-                Map.of(
-                        "type",
-                        "category",
-                        "data",
-                        sorted.stream().map(c -> c.region().name()).toList(),
-                        // every name while they fit; with many children (or on a phone) ECharts thins them out
-                        "axisLabel",
-                        Map.of("rotate", 45, "interval", sorted.size() <= 20 ? 0 : "auto")));
+                ChartOptions.slantedCategories(
+                        sorted.stream().map(c -> c.region().name()).toList(), 20));
         option.put("yAxis", Map.of("type", "value"));
         option.put(
                 "series",
-                List.of(Map.of(
-                        "type",
-                        "bar",
-                        "name",
+                List.of(ChartOptions.bars(
                         getTranslation("region.population"),
-                        "data",
                         sorted.stream()
                                 .map(c -> c.region().householdPopulation())
                                 .toList(),
-                        "itemStyle",
-                        Map.of("color", "#1676f3"))));
+                        "#1676f3")));
         return option;
     }
 

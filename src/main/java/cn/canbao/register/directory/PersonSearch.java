@@ -1,5 +1,6 @@
 package cn.canbao.register.directory;
 
+import cn.canbao.base.Texts;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.register.person.MobileNumber;
 import cn.canbao.register.person.NotEnrolledReason;
@@ -61,7 +62,7 @@ public record PersonSearch(
 
     /** The search text stripped, or null when blank. */
     public String trimmedText() {
-        return text == null || text.isBlank() ? null : text.strip();
+        return Texts.stripToNull(text);
     }
 
     /** Without the full ID number or mobile a search text may be (searches end up in logs). */

@@ -1,5 +1,6 @@
 package cn.canbao.register.imports;
 
+import cn.canbao.base.Texts;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.register.person.MobileNumber;
 import java.math.BigDecimal;
@@ -87,7 +88,7 @@ final class RowValues {
             return null;
         }
         String v = cells.get(at);
-        return v == null || v.isBlank() ? null : v.strip();
+        return Texts.stripToNull(v);
     }
 
     String required(String key) {

@@ -1,5 +1,6 @@
 package cn.canbao.register.schools;
 
+import cn.canbao.base.ExcelCells;
 import cn.canbao.register.imports.RejectsCsv;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -42,10 +42,7 @@ public final class SchoolListWorkbook {
             OutputStream out) {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             XSSFSheet sheet = wb.createSheet(words.apply("schools.xlsx.sheet"));
-            CellStyle bold = wb.createCellStyle();
-            Font font = wb.createFont();
-            font.setBold(true);
-            bold.setFont(font);
+            CellStyle bold = ExcelCells.bold(wb);
             text(sheet.createRow(0), 0, title, bold);
             text(sheet.createRow(1), 0, words.apply(NOTICE), null);
             Row header = sheet.createRow(2);

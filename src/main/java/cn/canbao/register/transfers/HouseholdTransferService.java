@@ -1,5 +1,7 @@
 package cn.canbao.register.transfers;
 
+import cn.canbao.base.Texts;
+import cn.canbao.base.database.Timestamps;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.RegionScope;
 import cn.canbao.region.RegionService;
@@ -13,7 +15,6 @@ import cn.canbao.security.Role;
 import cn.canbao.security.SecurityAudit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -132,7 +133,7 @@ public class HouseholdTransferService {
     }
 
     private HouseholdTransfer decide(HouseholdTransfer request, HouseholdTransfer.Status outcome, String note) {
-        String text = note == null || note.isBlank() ? null : note.strip();
+        String text = Texts.stripToNull(note);
         if (text != null && text.length() > NOTE_LENGTH) {
             throw new RegisterException("register.transfer.noteTooLong", NOTE_LENGTH);
         }
@@ -267,15 +268,11 @@ public class HouseholdTransferService {
                 null,
                 rs.getLong("import_id"),
                 rs.getString("requested_by"),
-                instant(rs.getTimestamp("requested_at")),
+                Timestamps.instant(rs.getTimestamp("requested_at")),
                 HouseholdTransfer.Status.valueOf(rs.getString("status")),
                 rs.getString("decided_by"),
-                instant(rs.getTimestamp("decided_at")),
+                Timestamps.instant(rs.getTimestamp("decided_at")),
                 rs.getString("note"),
                 mayDecide(rs.getString("status"), rs.getString("approver_region"), rs.getString("requested_by")));
-    }
-
-    private static java.time.Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,5 +1,6 @@
 package cn.canbao.security.login;
 
+import cn.canbao.base.database.Timestamps;
 import cn.canbao.security.SecurityAudit;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -168,11 +169,11 @@ public class LoginThrottle {
                 .query((rs, i) -> new Locked(
                         new State(
                                 rs.getInt(1),
-                                instant(rs.getTimestamp(2)),
-                                instant(rs.getTimestamp(3)),
+                                Timestamps.instant(rs.getTimestamp(2)),
+                                Timestamps.instant(rs.getTimestamp(3)),
                                 rs.getInt(4),
-                                instant(rs.getTimestamp(5))),
-                        instant(rs.getTimestamp(6))))
+                                Timestamps.instant(rs.getTimestamp(5))),
+                        Timestamps.instant(rs.getTimestamp(6))))
                 .single();
         State next = afterFailure(locked.state(), locked.now(), maxFailures, settings);
         boolean lockoutBegins = next.lockedUntil() != null
@@ -213,10 +214,6 @@ public class LoginThrottle {
     /** The audit subject of a key, e.g. {@code account clerk.a} or {@code address 10.0.0.7}. */
     private static String subject(Kind kind, String key) {
         return kind.name().toLowerCase(Locale.ROOT) + " " + key;
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 
     private record Row(Kind kind, String key, boolean locked, long seconds, boolean refusalAudited) {}

@@ -1,5 +1,6 @@
 package cn.canbao.security.persistence;
 
+import cn.canbao.base.database.Timestamps;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.CanbaoUser;
@@ -10,7 +11,6 @@ import cn.canbao.security.web.UserSessions;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -215,7 +215,7 @@ public class UserRepository {
         return jdbc.sql("update app_user set sessions_valid_after = now() where username = ? "
                         + "returning sessions_valid_after")
                 .param(username)
-                .query((rs, i) -> instant(rs.getTimestamp(1)))
+                .query((rs, i) -> Timestamps.instant(rs.getTimestamp(1)))
                 .optional()
                 .orElse(null);
     }
@@ -224,7 +224,8 @@ public class UserRepository {
     public Optional<SessionStatus> sessionStatus(String username) {
         return jdbc.sql("select u.enabled, u.region_code, u.sessions_valid_after from app_user u where u.username = ?")
                 .param(username)
-                .query((rs, i) -> new Object[] {rs.getBoolean(1), rs.getString(2), instant(rs.getTimestamp(3))})
+                .query((rs, i) ->
+                        new Object[] {rs.getBoolean(1), rs.getString(2), Timestamps.instant(rs.getTimestamp(3))})
                 .optional()
                 .flatMap(u -> regions.findUnscoped((String) u[1])
                         .map(r -> new SessionStatus((Boolean) u[0], r.deleted(), (Instant) u[2])));
@@ -273,10 +274,10 @@ public class UserRepository {
                 rs.getString("phone"),
                 rs.getString("locale"),
                 rs.getBoolean("enabled"),
-                instant(rs.getTimestamp("created_at")),
+                Timestamps.instant(rs.getTimestamp("created_at")),
                 rs.getString("created_by"),
-                instant(rs.getTimestamp("last_login_at")),
-                instant(rs.getTimestamp("sessions_valid_after")),
+                Timestamps.instant(rs.getTimestamp("last_login_at")),
+                Timestamps.instant(rs.getTimestamp("sessions_valid_after")),
                 roles(rs));
     }
 
@@ -341,9 +342,5 @@ public class UserRepository {
                 : Arrays.stream(names)
                         .map(Role::valueOf)
                         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,6 +1,7 @@
 package cn.canbao.security.ui;
 
 import cn.canbao.base.DomainException;
+import cn.canbao.base.Texts;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.region.Region;
@@ -149,7 +150,7 @@ class UserAdminView extends VerticalLayout implements TranslatedTitle {
                         displayName.getValue(),
                         region.getValue() == null ? "" : region.getValue().code(),
                         roles.getValue(),
-                        phone.getValue().isBlank() ? null : phone.getValue().trim(),
+                        Texts.trimToNull(phone.getValue()),
                         password));
             } catch (DomainException refused) {
                 Messages.showError(this, refused);

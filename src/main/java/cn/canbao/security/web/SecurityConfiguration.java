@@ -12,9 +12,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.session.SessionRegistry;
@@ -102,8 +104,18 @@ class SecurityConfiguration {
      */
     private static SecurityFilterChain basicApi(HttpSecurity http, String pattern, AuthenticationEntryPoint refusals)
             throws Exception {
+        return basicApi(http, pattern, refusals, a -> a.anyRequest().authenticated());
+    }
+
+    /** {@link #basicApi(HttpSecurity, String, AuthenticationEntryPoint)} with its own rules of who may call what. */
+    private static SecurityFilterChain basicApi(
+            HttpSecurity http,
+            String pattern,
+            AuthenticationEntryPoint refusals,
+            Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> access)
+            throws Exception {
         return http.securityMatcher(path(pattern))
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(access)
                 .httpBasic(b -> b.realmName("Canbao").authenticationEntryPoint(refusals))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
@@ -119,16 +131,14 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain actuator(HttpSecurity http, ApiAuthenticationEntryPoint refusals) throws Exception {
-        return http.securityMatcher(path("/actuator/**"))
-                .authorizeHttpRequests(
-                        a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
-                                .permitAll()
-                                .anyRequest()
-                                .hasRole(Role.ADMIN.name()))
-                .httpBasic(b -> b.realmName("Canbao").authenticationEntryPoint(refusals))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable())
-                .build();
+        return basicApi(
+                http,
+                "/actuator/**",
+                refusals,
+                a -> a.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole(Role.ADMIN.name()));
     }
 
     /** Canbao's own REST API for automation (imports …): HTTP Basic with the same users, no session. */

@@ -1,5 +1,6 @@
 package cn.canbao.security.web;
 
+import cn.canbao.base.Texts;
 import cn.canbao.security.NewUser;
 import cn.canbao.security.Role;
 import cn.canbao.security.UserAccount;
@@ -79,7 +80,7 @@ class UserController {
                 request.displayName(),
                 request.regionCode(),
                 request.roles(),
-                blankToNull(request.phone()),
+                Texts.trimToNull(request.phone()),
                 password));
         return new Created(response(created), password);
     }
@@ -113,9 +114,5 @@ class UserController {
                 u.createdBy(),
                 u.lastLoginAt(),
                 users.mayAdminister(u));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

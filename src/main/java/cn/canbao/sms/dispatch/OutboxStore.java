@@ -1,5 +1,6 @@
 package cn.canbao.sms.dispatch;
 
+import cn.canbao.base.database.Timestamps;
 import cn.canbao.register.RegisterHistories;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.sms.SkipReason;
@@ -307,13 +308,9 @@ public final class OutboxStore {
             rs.getString("mobile"),
             rs.getString("body"),
             rs.getInt("attempts"),
-            instant(rs.getObject("last_to_person", OffsetDateTime.class)),
+            Timestamps.instant(rs.getObject("last_to_person", OffsetDateTime.class)),
             rs.getInt("identical"),
-            instant(rs.getObject("oldest", OffsetDateTime.class)),
+            Timestamps.instant(rs.getObject("oldest", OffsetDateTime.class)),
             rs.getString("provider_template"),
             rs.getString("template_params"));
-
-    private static Instant instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
-    }
 }

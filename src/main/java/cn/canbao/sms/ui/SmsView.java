@@ -1,6 +1,7 @@
 package cn.canbao.sms.ui;
 
 import cn.canbao.base.DomainException;
+import cn.canbao.base.ui.ChartOptions;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.SummaryCard;
@@ -339,42 +340,27 @@ class SmsView extends VerticalLayout implements TranslatedTitle {
                         getTranslation("sms.optOuts"), String.valueOf(reports.optOutCount()), "sms-opt-out-count"));
         chart.setVisible(!days.isEmpty());
         chart.setOption(Map.of(
-                "tooltip", Map.of("trigger", "axis"),
+                "tooltip", ChartOptions.axisTooltip(),
                 "legend", Map.of("top", 0),
-                "grid", Map.of("left", 50, "right", 20, "bottom", 40, "top", 40),
+                "grid", ChartOptions.grid(50, 20, 40, 40),
                 "xAxis",
-                        Map.of(
-                                "type",
-                                "category",
-                                "data",
+                        ChartOptions.categories(
                                 days.stream().map(SmsFigures.Tally::label).toList()),
                 "yAxis", Map.of("type", "value"),
                 "series",
                         List.of(
-                                Map.of(
-                                        "type",
-                                        "bar",
-                                        "name",
+                                ChartOptions.bars(
                                         getTranslation("sms.sent"),
-                                        "data",
                                         days.stream()
                                                 .map(SmsFigures.Tally::sent)
                                                 .toList()),
-                                Map.of(
-                                        "type",
-                                        "bar",
-                                        "name",
+                                ChartOptions.bars(
                                         getTranslation("sms.delivered"),
-                                        "data",
                                         days.stream()
                                                 .map(SmsFigures.Tally::delivered)
                                                 .toList()),
-                                Map.of(
-                                        "type",
-                                        "bar",
-                                        "name",
+                                ChartOptions.bars(
                                         getTranslation("sms.failed"),
-                                        "data",
                                         days.stream()
                                                 .map(SmsFigures.Tally::failed)
                                                 .toList()))));

@@ -1,5 +1,6 @@
 package cn.canbao.supervision.persistence;
 
+import cn.canbao.base.database.Timestamps;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -19,21 +20,21 @@ public class SupervisionStore {
             rs.getString("username"),
             rs.getString("village_code"),
             rs.getString("assigned_by"),
-            instant(rs.getTimestamp("assigned_at")));
+            Timestamps.instant(rs.getTimestamp("assigned_at")));
     private static final RowMapper<Team> TEAM = (rs, n) -> new Team(
             rs.getLong("id"),
             rs.getLong("campaign_id"),
             rs.getString("name"),
             rs.getString("set_up_by"),
-            instant(rs.getTimestamp("set_up_at")),
+            Timestamps.instant(rs.getTimestamp("set_up_at")),
             rs.getString("dissolved_by"),
-            instant(rs.getTimestamp("dissolved_at")));
+            Timestamps.instant(rs.getTimestamp("dissolved_at")));
     private static final RowMapper<Member> MEMBER = (rs, n) -> new Member(
             rs.getLong("team_id"),
             rs.getString("username"),
             rs.getString("department"),
             rs.getString("added_by"),
-            instant(rs.getTimestamp("added_at")));
+            Timestamps.instant(rs.getTimestamp("added_at")));
 
     private final JdbcClient jdbc;
 
@@ -46,21 +47,23 @@ public class SupervisionStore {
 
     /** Whether a new row was written (false: the cadre already answers for the village). */
     public boolean assign(String username, String villageCode, String by, Instant at) {
-        return jdbc.sql(
-                                "insert into cadre_assignment (username, village_code, assigned_by, assigned_at) values (?, ?, ?, ?) "
-                                        + "on conflict (username, village_code) where ended_at is null do nothing")
-                        .params(username, villageCode, by, Timestamp.from(at))
-                        .update()
-                > 0;
+        return changed(
+                "insert into cadre_assignment (username, village_code, assigned_by, assigned_at) values (?, ?, ?, ?) "
+                        + "on conflict (username, village_code) where ended_at is null do nothing",
+                username,
+                villageCode,
+                by,
+                Timestamp.from(at));
     }
 
     public boolean endAssignment(String username, String villageCode, String by, Instant at) {
-        return jdbc.sql(
-                                "update cadre_assignment set ended_by = ?, ended_at = ? where username = ? and village_code = ? "
-                                        + "and ended_at is null")
-                        .params(by, Timestamp.from(at), username, villageCode)
-                        .update()
-                > 0;
+        return changed(
+                "update cadre_assignment set ended_by = ?, ended_at = ? where username = ? and village_code = ? "
+                        + "and ended_at is null",
+                by,
+                Timestamp.from(at),
+                username,
+                villageCode);
     }
 
     /** The live assignments to the villages whose codes start with the prefix (a region's subtree), by village, cadre. */
@@ -123,29 +126,32 @@ public class SupervisionStore {
     }
 
     public boolean dissolve(long teamId, String by, Instant at) {
-        return jdbc.sql(
-                                "update supervision_team set dissolved_by = ?, dissolved_at = ? where id = ? and dissolved_at is null")
-                        .params(by, Timestamp.from(at), teamId)
-                        .update()
-                > 0;
+        return changed(
+                "update supervision_team set dissolved_by = ?, dissolved_at = ? where id = ? and dissolved_at is null",
+                by,
+                Timestamp.from(at),
+                teamId);
     }
 
     public boolean addMember(long teamId, String username, String department, String by, Instant at) {
-        return jdbc.sql(
-                                "insert into supervision_member (team_id, username, department, added_by, added_at) "
-                                        + "values (?, ?, ?, ?, ?) on conflict (team_id, username) where removed_at is null do nothing")
-                        .params(teamId, username, department, by, Timestamp.from(at))
-                        .update()
-                > 0;
+        return changed(
+                "insert into supervision_member (team_id, username, department, added_by, added_at) "
+                        + "values (?, ?, ?, ?, ?) on conflict (team_id, username) where removed_at is null do nothing",
+                teamId,
+                username,
+                department,
+                by,
+                Timestamp.from(at));
     }
 
     public boolean removeMember(long teamId, String username, String by, Instant at) {
-        return jdbc.sql(
-                                "update supervision_member set removed_by = ?, removed_at = ? where team_id = ? and username = ? "
-                                        + "and removed_at is null")
-                        .params(by, Timestamp.from(at), teamId, username)
-                        .update()
-                > 0;
+        return changed(
+                "update supervision_member set removed_by = ?, removed_at = ? where team_id = ? and username = ? "
+                        + "and removed_at is null",
+                by,
+                Timestamp.from(at),
+                teamId,
+                username);
     }
 
     /** The live members of a team, by username. */
@@ -167,7 +173,8 @@ public class SupervisionStore {
                 .list();
     }
 
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
+    /** Runs one insert or update; whether it changed a row (false: the conflict or the state it guards against). */
+    private boolean changed(String sql, Object... params) {
+        return jdbc.sql(sql).params(params).update() > 0;
     }
 }

@@ -108,7 +108,15 @@ class LoginAndRegionBrowserIT extends BrowserTestBase {
                 return false;
             }
         });
-        browser.waitFor(d -> d.findElement(By.id("main-navigation")).getText().contains("Regions"));
+        // the page renders again in English: an element read while it is replaced is gone (CI met it), read again
+        browser.waitFor(d -> {
+            try {
+                return d.findElement(By.id("main-navigation")).getText().contains("Regions")
+                        && d.findElement(By.id("logout")).getText().equals("Log out");
+            } catch (org.openqa.selenium.WebDriverException rerendered) {
+                return false;
+            }
+        });
         assertThat(browser.driver().findElement(By.id("logout")).getText()).isEqualTo("Log out");
     }
 

@@ -44,4 +44,31 @@ public interface ProcessRegionResolver {
     static Optional<String> text(Map<String, Object> variables, String name) {
         return variables.get(name) instanceof String value ? Optional.of(value) : Optional.empty();
     }
+
+    /**
+     * The resolver of a capability whose instances' business key is the id of a row of its own table: {@code sql}
+     * selects that row's region with the id as its one parameter ({@link #ofRow}).
+     */
+    static ProcessRegionResolver byRow(JdbcClient jdbc, String sql, String... processKeys) {
+        return new Resolver(Set.of(processKeys), (businessKey, variables) -> ofRow(jdbc, businessKey, sql));
+    }
+
+    /** The resolver of a capability whose starter passes the region as the string start variable {@code name}. */
+    static ProcessRegionResolver byStartVariable(String name, String... processKeys) {
+        return new Resolver(Set.of(processKeys), (businessKey, variables) -> text(variables, name));
+    }
+
+    /** A resolver made of its process keys and a lookup. */
+    record Resolver(Set<String> processKeys, Lookup lookup) implements ProcessRegionResolver {
+        @Override
+        public Optional<String> regionOf(String businessKey, Map<String, Object> startVariables) {
+            return lookup.regionOf(businessKey, startVariables);
+        }
+    }
+
+    /** How a {@link Resolver} finds an instance's region. */
+    @FunctionalInterface
+    interface Lookup {
+        Optional<String> regionOf(String businessKey, Map<String, Object> startVariables);
+    }
 }

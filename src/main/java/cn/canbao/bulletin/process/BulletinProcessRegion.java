@@ -1,22 +1,15 @@
 package cn.canbao.bulletin.process;
 
 import cn.canbao.security.ProcessRegionResolver;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** A bulletin's review belongs to its county (who may read it in Cockpit and the REST API). */
-@Component
-class BulletinProcessRegion implements ProcessRegionResolver {
+@Configuration(proxyBeanMethods = false)
+class BulletinProcessRegion {
 
-    @Override
-    public Set<String> processKeys() {
-        return Set.of(BulletinProcess.KEY);
-    }
-
-    @Override
-    public Optional<String> regionOf(String businessKey, Map<String, Object> startVariables) {
-        return ProcessRegionResolver.text(startVariables, BulletinProcess.VAR_COUNTY_CODE);
+    @Bean
+    ProcessRegionResolver bulletinRegionResolver() {
+        return ProcessRegionResolver.byStartVariable(BulletinProcess.VAR_COUNTY_CODE, BulletinProcess.KEY);
     }
 }

@@ -1,22 +1,15 @@
 package cn.canbao.campaign.process;
 
 import cn.canbao.security.ProcessRegionResolver;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** A campaign's process belongs to its county (who may read it in Cockpit and the REST API). */
-@Component
-class CampaignProcessRegion implements ProcessRegionResolver {
+@Configuration(proxyBeanMethods = false)
+class CampaignProcessRegion {
 
-    @Override
-    public Set<String> processKeys() {
-        return Set.of(CampaignProcess.KEY);
-    }
-
-    @Override
-    public Optional<String> regionOf(String businessKey, Map<String, Object> startVariables) {
-        return ProcessRegionResolver.text(startVariables, CampaignProcess.VAR_COUNTY_CODE);
+    @Bean
+    ProcessRegionResolver campaignRegionResolver() {
+        return ProcessRegionResolver.byStartVariable(CampaignProcess.VAR_COUNTY_CODE, CampaignProcess.KEY);
     }
 }

@@ -1,29 +1,20 @@
 package cn.canbao.fasttrack.process;
 
 import cn.canbao.security.ProcessRegionResolver;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /** A fast track's process belongs to the person's grid or village (fast_track.region_code; business key: the track). */
-@Component
-class FastTrackProcessRegion implements ProcessRegionResolver {
+@Configuration(proxyBeanMethods = false)
+class FastTrackProcessRegion {
 
-    private final JdbcClient jdbc;
-
-    FastTrackProcessRegion(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    public Set<String> processKeys() {
-        return Set.of(NewbornEnrolmentProcess.KEY, HardshipEnrolmentProcess.KEY);
-    }
-
-    @Override
-    public Optional<String> regionOf(String businessKey, Map<String, Object> startVariables) {
-        return ProcessRegionResolver.ofRow(jdbc, businessKey, "select region_code from fast_track where id = ?");
+    @Bean
+    ProcessRegionResolver fastTrackRegionResolver(JdbcClient jdbc) {
+        return ProcessRegionResolver.byRow(
+                jdbc,
+                "select region_code from fast_track where id = ?",
+                NewbornEnrolmentProcess.KEY,
+                HardshipEnrolmentProcess.KEY);
     }
 }

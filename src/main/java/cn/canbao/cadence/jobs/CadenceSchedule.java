@@ -1,17 +1,15 @@
 package cn.canbao.cadence.jobs;
 
+import cn.canbao.base.QuartzJobs;
 import java.time.Clock;
 import java.time.LocalTime;
-import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.springframework.stereotype.Component;
 
@@ -48,13 +46,9 @@ public class CadenceSchedule {
             if (scheduler.checkExists(jobKey(campaignId))) {
                 return;
             }
-            JobDetail job = JobBuilder.newJob(CadenceTickJob.class)
-                    .withIdentity(jobKey(campaignId))
+            JobDetail job = QuartzJobs.recoverable(
+                            CadenceTickJob.class, jobKey(campaignId), "扩面行动 " + campaignId + " 报告节奏")
                     .usingJobData(CadenceTickJob.CAMPAIGN_ID, Long.toString(campaignId))
-                    .withDescription("扩面行动 " + campaignId + " 报告节奏")
-                    .storeDurably()
-                    // a node dying while it runs: another node runs it again (the job is idempotent)
-                    .requestRecovery()
                     .build();
             scheduler.scheduleJob(job, trigger(campaignId, villageTime));
         } catch (ObjectAlreadyExistsException raced) {
@@ -87,13 +81,10 @@ public class CadenceSchedule {
     }
 
     private Trigger trigger(long campaignId, LocalTime at) {
-        return TriggerBuilder.newTrigger()
-                .forJob(jobKey(campaignId))
-                .withIdentity(triggerKey(campaignId))
-                .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(at.getHour(), at.getMinute())
-                        .inTimeZone(TimeZone.getTimeZone(clock.getZone()))
-                        // down at the time (deploy, outage): tick once when back, not once per missed day
-                        .withMisfireHandlingInstructionFireAndProceed())
-                .build();
+        return QuartzJobs.cron(
+                jobKey(campaignId),
+                triggerKey(campaignId),
+                CronScheduleBuilder.dailyAtHourAndMinute(at.getHour(), at.getMinute()),
+                clock.getZone());
     }
 }

@@ -1,16 +1,16 @@
 package cn.canbao.dashboard.jobs;
 
+import cn.canbao.base.QuartzJobs;
 import cn.canbao.dashboard.DashboardService;
 import cn.canbao.security.SystemAccess;
 import java.time.Clock;
-import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
@@ -48,12 +48,7 @@ public class DashboardRefreshJob extends QuartzJobBean {
 
         @Bean
         JobDetail dashboardRefreshJob() {
-            return JobBuilder.newJob(DashboardRefreshJob.class)
-                    .withIdentity(NAME, "dashboard")
-                    .storeDurably()
-                    // a node dying while it runs: another node runs it again (the job is idempotent)
-                    .requestRecovery()
-                    .withDescription("刷新数据看板")
+            return QuartzJobs.recoverable(DashboardRefreshJob.class, JobKey.jobKey(NAME, "dashboard"), "刷新数据看板")
                     .build();
         }
 
@@ -67,13 +62,11 @@ public class DashboardRefreshJob extends QuartzJobBean {
                 @org.springframework.beans.factory.annotation.Value("${canbao.dashboard.refresh-cron:0 45 2 * * ?}")
                         String cron,
                 Clock clock) {
-            return TriggerBuilder.newTrigger()
-                    .forJob(dashboardRefreshJob)
-                    .withIdentity(NAME, "dashboard")
-                    .withSchedule(CronScheduleBuilder.cronSchedule(cron)
-                            .inTimeZone(TimeZone.getTimeZone(clock.getZone()))
-                            .withMisfireHandlingInstructionFireAndProceed())
-                    .build();
+            return QuartzJobs.cron(
+                    dashboardRefreshJob.getKey(),
+                    TriggerKey.triggerKey(NAME, "dashboard"),
+                    CronScheduleBuilder.cronSchedule(cron),
+                    clock.getZone());
         }
     }
 }

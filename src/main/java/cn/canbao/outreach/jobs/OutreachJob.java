@@ -1,18 +1,18 @@
 package cn.canbao.outreach.jobs;
 
+import cn.canbao.base.QuartzJobs;
 import cn.canbao.outreach.OutreachSettings;
 import cn.canbao.outreach.OutreachStarter;
 import cn.canbao.outreach.process.PaymentCorrelation;
 import cn.canbao.security.SystemAccess;
 import java.time.Clock;
-import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,12 +50,7 @@ public class OutreachJob extends QuartzJobBean {
 
         @Bean
         JobDetail outreachJob() {
-            return JobBuilder.newJob(OutreachJob.class)
-                    .withIdentity(NAME, "outreach")
-                    .storeDurably()
-                    // a node dying while it runs: another node runs it again (the job is idempotent)
-                    .requestRecovery()
-                    .withDescription("启动欠费居民催缴（征收期内每日）")
+            return QuartzJobs.recoverable(OutreachJob.class, JobKey.jobKey(NAME, "outreach"), "启动欠费居民催缴（征收期内每日）")
                     .build();
         }
 
@@ -72,12 +67,8 @@ public class OutreachJob extends QuartzJobBean {
             CronScheduleBuilder schedule = cron.isBlank()
                     ? CronScheduleBuilder.dailyAtHourAndMinute(settings.startHour(), 0)
                     : CronScheduleBuilder.cronSchedule(cron);
-            return TriggerBuilder.newTrigger()
-                    .forJob(outreachJob)
-                    .withIdentity(NAME, "outreach")
-                    .withSchedule(schedule.inTimeZone(TimeZone.getTimeZone(clock.getZone()))
-                            .withMisfireHandlingInstructionFireAndProceed())
-                    .build();
+            return QuartzJobs.cron(
+                    outreachJob.getKey(), TriggerKey.triggerKey(NAME, "outreach"), schedule, clock.getZone());
         }
     }
 }

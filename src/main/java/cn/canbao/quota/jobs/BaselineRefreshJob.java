@@ -1,16 +1,16 @@
 package cn.canbao.quota.jobs;
 
+import cn.canbao.base.QuartzJobs;
 import cn.canbao.quota.BaselineService;
 import cn.canbao.security.SystemAccess;
 import java.time.Clock;
-import java.util.TimeZone;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.DisallowConcurrentExecution;
-import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobExecutionContext;
+import org.quartz.JobKey;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.QuartzJobBean;
@@ -40,24 +40,17 @@ public class BaselineRefreshJob extends QuartzJobBean {
 
         @Bean
         JobDetail baselineRefreshJob() {
-            return JobBuilder.newJob(BaselineRefreshJob.class)
-                    .withIdentity(NAME, "target")
-                    .storeDurably()
-                    // a node dying while it runs: another node runs it again (the job is idempotent)
-                    .requestRecovery()
-                    .withDescription("刷新参保扩面基数表")
+            return QuartzJobs.recoverable(BaselineRefreshJob.class, JobKey.jobKey(NAME, "target"), "刷新参保扩面基数表")
                     .build();
         }
 
         @Bean
         Trigger baselineRefreshTrigger(JobDetail baselineRefreshJob, Clock clock) {
-            return TriggerBuilder.newTrigger()
-                    .forJob(baselineRefreshJob)
-                    .withIdentity(NAME, "target")
-                    .withSchedule(CronScheduleBuilder.dailyAtHourAndMinute(2, 30)
-                            .inTimeZone(TimeZone.getTimeZone(clock.getZone()))
-                            .withMisfireHandlingInstructionFireAndProceed())
-                    .build();
+            return QuartzJobs.cron(
+                    baselineRefreshJob.getKey(),
+                    TriggerKey.triggerKey(NAME, "target"),
+                    CronScheduleBuilder.dailyAtHourAndMinute(2, 30),
+                    clock.getZone());
         }
     }
 }

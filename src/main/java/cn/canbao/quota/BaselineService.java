@@ -337,17 +337,15 @@ public class BaselineService {
     /** The region's row first, then its children's, for one year; the region must be in the caller's scope. */
     public List<Baseline> table(String regionCode, int year) {
         Region region = regions.get(regionCode);
-        List<Baseline> rows = jdbc
-                .query(
+        return selfAndChildren(
+                        region,
+                        year,
                         "select region_code, year, registered, insured_local, insured_elsewhere, "
                                 + "lapsed from baseline where year = ? and region_code like ?",
                         BASELINE,
-                        year,
-                        prefix(region) + "%")
+                        Baseline::regionCode,
+                        Baseline::named)
                 .stream()
-                .filter(b -> isSelfOrChild(region, b.regionCode()))
-                .toList();
-        return withNames(rows, Baseline::regionCode, Baseline::named).stream()
                 .sorted(regionFirst(region, Baseline::regionCode))
                 .toList();
     }
@@ -358,8 +356,9 @@ public class BaselineService {
      */
     public List<GroupCoverage> groupTable(String regionCode, int year) {
         Region region = regions.get(regionCode);
-        List<GroupCoverage> rows = jdbc
-                .query(
+        return selfAndChildren(
+                        region,
+                        year,
                         "select region_code, grp, year, registered, enrolled from baseline_group "
                                 + "where year = ? and region_code like ?",
                         (rs, n) -> new GroupCoverage(
@@ -369,13 +368,6 @@ public class BaselineService {
                                 rs.getInt(3),
                                 rs.getInt(4),
                                 rs.getInt(5)),
-                        year,
-                        prefix(region) + "%")
-                .stream()
-                .filter(g -> isSelfOrChild(region, g.regionCode()))
-                .toList();
-        return withNames(
-                        rows,
                         GroupCoverage::regionCode,
                         (g, name) -> new GroupCoverage(
                                 g.regionCode(), name, g.group(), g.year(), g.registered(), g.enrolled()))
@@ -387,6 +379,23 @@ public class BaselineService {
 
     private static final RowMapper<Baseline> BASELINE = (rs, n) ->
             new Baseline(rs.getString(1), null, rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6));
+
+    /**
+     * A year's rows of the region and its direct children, named (rows of regions without a name are dropped); the
+     * query takes the year and the region's code prefix.
+     */
+    private <T> List<T> selfAndChildren(
+            Region region,
+            int year,
+            String sql,
+            RowMapper<T> mapper,
+            Function<T, String> code,
+            BiFunction<T, String, T> named) {
+        List<T> rows = jdbc.query(sql, mapper, year, prefix(region) + "%").stream()
+                .filter(r -> isSelfOrChild(region, code.apply(r)))
+                .toList();
+        return withNames(rows, code, named);
+    }
 
     private static String prefix(Region region) {
         return region.level().prefixOf(region.code());

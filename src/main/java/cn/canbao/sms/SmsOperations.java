@@ -121,23 +121,25 @@ public class SmsOperations {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
     public void confirmTaken(long messageId) {
-        requireInScope(messageId);
-        jdbc.update(
-                "update sms_message set status = 'ACCEPTED', status_at = now(), accepted_at = now(), "
-                        + "error_message = ? where id = ? and status = 'UNRESOLVED'",
-                "taken, by " + CurrentUser.name(),
-                messageId);
+        resolve(messageId, "status = 'ACCEPTED', status_at = now(), accepted_at = now()", "taken");
     }
 
     /** The operator found it was not taken: queued to be sent again now, its lookups counted afresh. */
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'CLERK')")
     public void sendAgain(long messageId) {
+        resolve(
+                messageId,
+                "status = 'QUEUED', next_attempt_at = '-infinity', lookups = 0, defer_reason = 'RETRY'",
+                "sent again");
+    }
+
+    /** Settles an unresolved message of the caller's scope: what changes, and the operator's note (who did it). */
+    private void resolve(long messageId, String changes, String note) {
         requireInScope(messageId);
         jdbc.update(
-                "update sms_message set status = 'QUEUED', next_attempt_at = '-infinity', lookups = 0, "
-                        + "defer_reason = 'RETRY', error_message = ? where id = ? and status = 'UNRESOLVED'",
-                "sent again, by " + CurrentUser.name(),
+                "update sms_message set " + changes + ", error_message = ? where id = ? and status = 'UNRESOLVED'",
+                note + ", by " + CurrentUser.name(),
                 messageId);
     }
 

@@ -1,6 +1,5 @@
 package cn.canbao.supervision;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
@@ -16,7 +15,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,11 +41,11 @@ public class CadreAssignmentService {
     private final SupervisionStore store;
     private final UserService users;
     private final RegionService regions;
-    private final SecurityAudit audit;
+    private final SupervisionAudit audit;
     private final Clock clock;
 
     CadreAssignmentService(
-            SupervisionStore store, UserService users, RegionService regions, SecurityAudit audit, Clock clock) {
+            SupervisionStore store, UserService users, RegionService regions, SupervisionAudit audit, Clock clock) {
         this.clock = clock;
         this.store = store;
         this.users = users;
@@ -62,7 +60,7 @@ public class CadreAssignmentService {
     @Transactional
     @PreAuthorize("hasAnyRole('TOWNSHIP_LEADER', 'COUNTY_LEADER')")
     public List<CadreAssignment> assign(String cadre, String villageCode) {
-        Region village = audited(ASSIGNED, cadre + " → " + villageCode, () -> {
+        Region village = audit.checked(ASSIGNED, cadre + " → " + villageCode, () -> {
             Region v = assignableVillage(villageCode);
             UserAccount account = users.subordinate(cadre);
             if (!account.roles().contains(Role.TOWNSHIP_CADRE)) {
@@ -75,7 +73,7 @@ public class CadreAssignmentService {
         });
         if (store.assign(cadre, village.code(), CurrentUser.name(), now())) {
             log.info("Cadre {} assigned to village {} by {}", cadre, village.code(), CurrentUser.name());
-            audit.record(ASSIGNED, cadre + " → " + village.code(), SecurityAudit.Outcome.ALLOWED, village.name());
+            audit.allowed(ASSIGNED, cadre + " → " + village.code(), village.name());
         }
         return villagesOf(cadre);
     }
@@ -84,7 +82,7 @@ public class CadreAssignmentService {
     @Transactional
     @PreAuthorize("hasAnyRole('TOWNSHIP_LEADER', 'COUNTY_LEADER')")
     public List<CadreAssignment> unassign(String cadre, String villageCode) {
-        Region village = audited(UNASSIGNED, cadre + " → " + villageCode, () -> {
+        Region village = audit.checked(UNASSIGNED, cadre + " → " + villageCode, () -> {
             Region v = assignableVillage(villageCode);
             users.subordinate(cadre);
             return v;
@@ -93,7 +91,7 @@ public class CadreAssignmentService {
             throw new SupervisionException("supervision.error.notAssigned", cadre, village.name());
         }
         log.info("Cadre {} no longer assigned to village {}, by {}", cadre, village.code(), CurrentUser.name());
-        audit.record(UNASSIGNED, cadre + " → " + village.code(), SecurityAudit.Outcome.ALLOWED, village.name());
+        audit.allowed(UNASSIGNED, cadre + " → " + village.code(), village.name());
         return villagesOf(cadre);
     }
 
@@ -169,17 +167,5 @@ public class CadreAssignmentService {
 
     private Instant now() {
         return clock.instant();
-    }
-
-    /** Runs a check; a refusal of the caller's rights (not a typing mistake) is audited before it is thrown. */
-    private <T> T audited(String action, String subject, Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (DomainException e) {
-            if (e.messageKey().endsWith("outOfScope")) {
-                audit.record(action, subject, SecurityAudit.Outcome.REFUSED, e.getMessage());
-            }
-            throw e;
-        }
     }
 }

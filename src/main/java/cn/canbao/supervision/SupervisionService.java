@@ -1,6 +1,5 @@
 package cn.canbao.supervision;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -46,11 +44,11 @@ public class SupervisionService {
     private final SupervisionStore store;
     private final CampaignService campaigns;
     private final UserService users;
-    private final SecurityAudit audit;
+    private final SupervisionAudit audit;
     private final Clock clock;
 
     SupervisionService(
-            SupervisionStore store, CampaignService campaigns, UserService users, SecurityAudit audit, Clock clock) {
+            SupervisionStore store, CampaignService campaigns, UserService users, SupervisionAudit audit, Clock clock) {
         this.clock = clock;
         this.store = store;
         this.campaigns = campaigns;
@@ -62,7 +60,7 @@ public class SupervisionService {
     @Transactional
     @PreAuthorize("hasRole('COUNTY_LEADER')")
     public SupervisionTeam setUp(long campaignId, String name) {
-        Campaign c = audited("SUPERVISION_TEAM_SET_UP", "campaign " + campaignId, () -> ledCampaign(campaignId));
+        Campaign c = audit.checked("SUPERVISION_TEAM_SET_UP", "campaign " + campaignId, () -> ledCampaign(campaignId));
         String trimmed = name == null ? "" : name.trim();
         if (trimmed.isEmpty() || trimmed.length() > 100) {
             throw new SupervisionException("supervision.error.teamName");
@@ -70,11 +68,7 @@ public class SupervisionService {
         long id = store.setUpTeam(c.id(), trimmed, CurrentUser.name(), clock.instant())
                 .orElseThrow(() -> new SupervisionException("supervision.error.teamExists", c.name()));
         log.info("Supervision team {} set up for campaign {} by {}", id, c.id(), CurrentUser.name());
-        audit.record(
-                "SUPERVISION_TEAM_SET_UP",
-                "team " + id,
-                SecurityAudit.Outcome.ALLOWED,
-                "campaign " + c.id() + ": " + trimmed);
+        audit.allowed("SUPERVISION_TEAM_SET_UP", "team " + id, "campaign " + c.id() + ": " + trimmed);
         return team(id);
     }
 
@@ -82,7 +76,7 @@ public class SupervisionService {
     @Transactional
     @PreAuthorize("hasRole('COUNTY_LEADER')")
     public SupervisionTeam addMember(long teamId, String username, String department) {
-        SupervisionStore.Team team = audited("SUPERVISOR_ADDED", "team " + teamId + ": " + username, () -> {
+        SupervisionStore.Team team = audit.checked("SUPERVISOR_ADDED", "team " + teamId + ": " + username, () -> {
             SupervisionStore.Team t = liveTeam(teamId);
             Campaign c = ledCampaign(t.campaignId());
             UserAccount member = users.subordinate(username);
@@ -98,8 +92,7 @@ public class SupervisionService {
         }
         if (store.addMember(team.id(), username, dept, CurrentUser.name(), clock.instant())) {
             log.info("{} ({}) joins supervision team {}, added by {}", username, dept, team.id(), CurrentUser.name());
-            audit.record(
-                    "SUPERVISOR_ADDED", "team " + team.id() + ": " + username, SecurityAudit.Outcome.ALLOWED, dept);
+            audit.allowed("SUPERVISOR_ADDED", "team " + team.id() + ": " + username, dept);
         }
         return team(team.id());
     }
@@ -108,7 +101,7 @@ public class SupervisionService {
     @Transactional
     @PreAuthorize("hasRole('COUNTY_LEADER')")
     public SupervisionTeam removeMember(long teamId, String username) {
-        SupervisionStore.Team team = audited("SUPERVISOR_REMOVED", "team " + teamId + ": " + username, () -> {
+        SupervisionStore.Team team = audit.checked("SUPERVISOR_REMOVED", "team " + teamId + ": " + username, () -> {
             SupervisionStore.Team t = liveTeam(teamId);
             ledCampaign(t.campaignId());
             return t;
@@ -117,7 +110,7 @@ public class SupervisionService {
             throw new SupervisionException("supervision.error.notMember", username);
         }
         log.info("{} leaves supervision team {}, removed by {}", username, team.id(), CurrentUser.name());
-        audit.record("SUPERVISOR_REMOVED", "team " + team.id() + ": " + username, SecurityAudit.Outcome.ALLOWED, null);
+        audit.allowed("SUPERVISOR_REMOVED", "team " + team.id() + ": " + username, null);
         return team(team.id());
     }
 
@@ -125,14 +118,14 @@ public class SupervisionService {
     @Transactional
     @PreAuthorize("hasRole('COUNTY_LEADER')")
     public SupervisionTeam dissolve(long teamId) {
-        SupervisionStore.Team team = audited("SUPERVISION_TEAM_DISSOLVED", "team " + teamId, () -> {
+        SupervisionStore.Team team = audit.checked("SUPERVISION_TEAM_DISSOLVED", "team " + teamId, () -> {
             SupervisionStore.Team t = liveTeam(teamId);
             campaignLedBy(t.campaignId());
             return t;
         });
         store.dissolve(team.id(), CurrentUser.name(), clock.instant());
         log.info("Supervision team {} dissolved by {}", team.id(), CurrentUser.name());
-        audit.record("SUPERVISION_TEAM_DISSOLVED", "team " + team.id(), SecurityAudit.Outcome.ALLOWED, null);
+        audit.allowed("SUPERVISION_TEAM_DISSOLVED", "team " + team.id(), null);
         return team(team.id());
     }
 
@@ -209,17 +202,5 @@ public class SupervisionService {
         Campaign c = campaigns.get(campaignId); // campaigns of other counties: not found
         CurrentUser.requireActing(c.countyCode(), Role.COUNTY_LEADER);
         return c;
-    }
-
-    /** Runs a check; a refusal of the caller's rights (not a typing mistake) is audited before it is thrown. */
-    private <T> T audited(String action, String subject, Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (DomainException e) {
-            if (e.messageKey().endsWith("outOfScope")) {
-                audit.record(action, subject, SecurityAudit.Outcome.REFUSED, e.getMessage());
-            }
-            throw e;
-        }
     }
 }

@@ -66,35 +66,32 @@ class CamundaRestRefusals implements ResourceConfigCustomizer {
         return false;
     }
 
-    static final class RestRefusal implements ExceptionMapper<RestException> {
+    /** Answers one type of exception as {@link #answer} does; a subclass names the type (Jersey maps by it). */
+    abstract static class Refusal<E extends Throwable> implements ExceptionMapper<E> {
         private final DomainProblems problems;
 
         @Context
         private HttpHeaders headers;
 
-        RestRefusal(DomainProblems problems) {
+        Refusal(DomainProblems problems) {
             this.problems = problems;
         }
 
         @Override
-        public Response toResponse(RestException e) {
+        public Response toResponse(E e) {
             return answer(e, problems, headers);
         }
     }
 
-    static final class EngineRefusal implements ExceptionMapper<ProcessEngineException> {
-        private final DomainProblems problems;
-
-        @Context
-        private HttpHeaders headers;
-
-        EngineRefusal(DomainProblems problems) {
-            this.problems = problems;
+    static final class RestRefusal extends Refusal<RestException> {
+        RestRefusal(DomainProblems problems) {
+            super(problems);
         }
+    }
 
-        @Override
-        public Response toResponse(ProcessEngineException e) {
-            return answer(e, problems, headers);
+    static final class EngineRefusal extends Refusal<ProcessEngineException> {
+        EngineRefusal(DomainProblems problems) {
+            super(problems);
         }
     }
 }

@@ -144,15 +144,7 @@ final class BulletinPdf {
         float x = MARGIN;
         for (int c = 0; c < values.length; c++) {
             Color fill = c == 8 && bandFill != null ? bandFill : rowFill;
-            if (fill != null) {
-                out.setNonStrokingColor(fill);
-                out.addRect(x, y - ROW, WIDTHS[c], ROW);
-                out.fill();
-                out.setNonStrokingColor(Color.BLACK);
-            }
-            out.setLineWidth(0.5f);
-            out.addRect(x, y - ROW, WIDTHS[c], ROW);
-            out.stroke();
+            box(x, WIDTHS[c], fill);
             float size = header ? SIZE - 1 : SIZE;
             String v = fit(values[c] == null ? "" : values[c], WIDTHS[c] - 4, size);
             float w = width(v, size);
@@ -163,6 +155,19 @@ final class BulletinPdf {
             x += WIDTHS[c];
         }
         y -= ROW;
+    }
+
+    /** A cell's box on the current row: filled first when a fill is given, then outlined. */
+    private void box(float x, float width, Color fill) throws IOException {
+        if (fill != null) {
+            out.setNonStrokingColor(fill);
+            out.addRect(x, y - ROW, width, ROW);
+            out.fill();
+            out.setNonStrokingColor(Color.BLACK);
+        }
+        out.setLineWidth(0.5f);
+        out.addRect(x, y - ROW, width, ROW);
+        out.stroke();
     }
 
     /** A 100% target group (新生儿, 困难群体): the county and its townships, members, enrolled, what is missing. */
@@ -199,15 +204,7 @@ final class BulletinPdf {
     private void plainCells(String[] values, Color fill, boolean header) throws IOException {
         float x = MARGIN;
         for (int c = 0; c < values.length; c++) {
-            if (fill != null) {
-                out.setNonStrokingColor(fill);
-                out.addRect(x, y - ROW, GROUP_WIDTHS[c], ROW);
-                out.fill();
-                out.setNonStrokingColor(Color.BLACK);
-            }
-            out.setLineWidth(0.5f);
-            out.addRect(x, y - ROW, GROUP_WIDTHS[c], ROW);
-            out.stroke();
+            box(x, GROUP_WIDTHS[c], fill);
             String v = fit(values[c], GROUP_WIDTHS[c] - 4, SIZE);
             float w = width(v, SIZE);
             float tx = header ? x + (GROUP_WIDTHS[c] - w) / 2 : c == 0 ? x + 2 : x + GROUP_WIDTHS[c] - 2 - w;

@@ -11,6 +11,7 @@ import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
 import java.sql.Array;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -46,10 +48,13 @@ public class ReportQueries {
     public VillageSummary summary(long campaignId, Region village, LocalDate day) {
         Instant now = now();
         String villageCode = village.code();
-        return jdbc.sql("select s.* from village_summary s "
-                        + "where s.campaign_id = ? and s.village_code = ? and s.report_date = ?")
-                .params(campaignId, villageCode, day)
-                .query((rs, n) -> new VillageSummary(
+        return report(
+                "select s.* from village_summary s "
+                        + "where s.campaign_id = ? and s.village_code = ? and s.report_date = ?",
+                campaignId,
+                villageCode,
+                day,
+                (rs, n) -> new VillageSummary(
                         campaignId,
                         villageCode,
                         village.name(),
@@ -67,18 +72,19 @@ public class ReportQueries {
                         Timestamps.instant(rs, "due_at"),
                         Timestamps.instant(rs, "confirmed_at"),
                         rs.getString("confirmed_by"),
-                        ReportState.of(Timestamps.instant(rs, "due_at"), Timestamps.instant(rs, "confirmed_at"), now)))
-                .optional()
-                .orElseThrow(() -> new CadenceException("cadence.noReport", villageCode, day));
+                        state(rs, now)));
     }
 
     public TownshipDispatch dispatch(long campaignId, Region township, LocalDate day) {
         Instant now = now();
         String townshipCode = township.code();
-        return jdbc.sql("select d.* from township_dispatch d "
-                        + "where d.campaign_id = ? and d.township_code = ? and d.dispatch_date = ?")
-                .params(campaignId, townshipCode, day)
-                .query((rs, n) -> new TownshipDispatch(
+        return report(
+                "select d.* from township_dispatch d "
+                        + "where d.campaign_id = ? and d.township_code = ? and d.dispatch_date = ?",
+                campaignId,
+                townshipCode,
+                day,
+                (rs, n) -> new TownshipDispatch(
                         campaignId,
                         townshipCode,
                         township.name(),
@@ -88,9 +94,7 @@ public class ReportQueries {
                         Timestamps.instant(rs, "due_at"),
                         Timestamps.instant(rs, "confirmed_at"),
                         rs.getString("confirmed_by"),
-                        ReportState.of(Timestamps.instant(rs, "due_at"), Timestamps.instant(rs, "confirmed_at"), now)))
-                .optional()
-                .orElseThrow(() -> new CadenceException("cadence.noReport", townshipCode, day));
+                        state(rs, now)));
     }
 
     /** The day's numbers of each village of the township, and the state of its summary before that day. */
@@ -114,10 +118,7 @@ public class ReportQueries {
                         rs.getInt(3),
                         rs.getInt(4),
                         rs.getObject(5, LocalDate.class),
-                        rs.getObject(5) == null
-                                ? null
-                                : ReportState.of(
-                                        Timestamps.instant(rs, "due_at"), Timestamps.instant(rs, "confirmed_at"), now),
+                        rs.getObject(5) == null ? null : state(rs, now),
                         lagging.contains(rs.getString(1))))
                 .list();
         Map<String, String> names =
@@ -151,10 +152,7 @@ public class ReportQueries {
                         + "from village_summary s where s.campaign_id = ? and s.report_date >= ? "
                         + "and s.village_code like ? order by s.township_code, s.village_code, s.report_date")
                 .params(campaignId, recent.get(0), scope.get().codePrefix() + "%")
-                .query((rs, n) -> new Cell(
-                        rs.getString(1),
-                        rs.getObject(2, LocalDate.class),
-                        ReportState.of(Timestamps.instant(rs, "due_at"), Timestamps.instant(rs, "confirmed_at"), now)))
+                .query((rs, n) -> new Cell(rs.getString(1), rs.getObject(2, LocalDate.class), state(rs, now)))
                 .list();
         // a village and its township as the village's label names them (the township may lie above the caller)
         Map<String, RegionService.Label> labels =
@@ -173,6 +171,20 @@ public class ReportQueries {
                     .put(c.day(), c.state());
         }
         return new ReportMatrix(List.copyOf(recent), List.copyOf(rows.values()));
+    }
+
+    /** A region's one report of a day (a village's summary, a township's dispatch); refused when there is none. */
+    private <T> T report(String sql, long campaignId, String regionCode, LocalDate day, RowMapper<T> mapper) {
+        return jdbc.sql(sql)
+                .params(campaignId, regionCode, day)
+                .query(mapper)
+                .optional()
+                .orElseThrow(() -> new CadenceException("cadence.noReport", regionCode, day));
+    }
+
+    /** A report's state now, from its {@code due_at} and {@code confirmed_at}. */
+    private static ReportState state(ResultSet rs, Instant now) throws SQLException {
+        return ReportState.of(Timestamps.instant(rs, "due_at"), Timestamps.instant(rs, "confirmed_at"), now);
     }
 
     private Instant now() {

@@ -132,28 +132,49 @@ public record PaymentHistory(
                 .anyMatch(m -> (m.group() == PersonGroup.VETERAN || m.group() == PersonGroup.MILITARY_SPOUSE)
                         && m.since() != null
                         && m.since().getYear() == year);
-        if (!rules.mechanismApplies()) {
-            return new PolicyInputs(
-                    year,
-                    asOf,
-                    inCollectionPeriod,
-                    enrolled,
-                    null,
-                    0,
-                    List.of(),
-                    0,
-                    0,
-                    List.copyOf(paidBack),
-                    newborn,
-                    assisted,
-                    leftService,
-                    sw.switching(),
-                    sw.priorYears(),
-                    sw.gapMonths(),
-                    null,
-                    null);
-        }
-        int from = rules.mechanismFrom();
+        Mechanism counts = rules.mechanismApplies()
+                ? mechanism(rules.mechanismFrom(), year, enrolled, covered, paidBack, claims)
+                : Mechanism.NONE;
+        return new PolicyInputs(
+                year,
+                asOf,
+                inCollectionPeriod,
+                enrolled,
+                counts.from(),
+                counts.continuous(),
+                counts.breaks(),
+                counts.currentBreak(),
+                counts.paidBackInBreak(),
+                List.copyOf(paidBack),
+                newborn,
+                assisted,
+                leftService,
+                sw.switching(),
+                sw.priorYears(),
+                sw.gapMonths(),
+                counts.ledger(),
+                counts.ifSkipped());
+    }
+
+    /** What the mechanism counts for a year; {@link #NONE} where the place has not adopted it: nothing counts. */
+    private record Mechanism(
+            Integer from,
+            int continuous,
+            List<Integer> breaks,
+            int currentBreak,
+            int paidBackInBreak,
+            LimitLedger ledger,
+            LimitLedger ifSkipped) {
+        static final Mechanism NONE = new Mechanism(null, 0, List.of(), 0, 0, null, null);
+    }
+
+    private Mechanism mechanism(
+            int from,
+            int year,
+            boolean enrolled,
+            Set<Integer> covered,
+            Set<Integer> paidBack,
+            Map<Integer, LimitLedger.ClaimYear> claims) {
         int first = Math.max(from, birthDate == null ? from : birthDate.getYear());
         List<Integer> breaks = new ArrayList<>();
         for (int y = first; y < year; y++) {
@@ -172,27 +193,14 @@ public record PaymentHistory(
         int gapStart = year - currentBreak;
         int paidBackInBreak =
                 (int) paidBack.stream().filter(y -> y >= gapStart && y < year).count();
-        LimitLedger ledger = LimitLedger.count(from, year, first, covered, claims);
-        LimitLedger ifSkipped = LimitLedger.count(from, year + 1, first, covered, claims);
-        return new PolicyInputs(
-                year,
-                asOf,
-                inCollectionPeriod,
-                enrolled,
+        return new Mechanism(
                 from,
                 continuous,
                 breaks,
                 currentBreak,
                 paidBackInBreak,
-                List.copyOf(paidBack),
-                newborn,
-                assisted,
-                leftService,
-                sw.switching(),
-                sw.priorYears(),
-                sw.gapMonths(),
-                ledger,
-                ifSkipped);
+                LimitLedger.count(from, year, first, covered, claims),
+                LimitLedger.count(from, year + 1, first, covered, claims));
     }
 
     /** The hardship categories the person belongs to today. */

@@ -87,14 +87,7 @@ class BirthCertificateImporter implements KindImporter {
         }
         String residence = row.regionCode("residence_region", false);
         String grid = row.regionCode("grid_code", true);
-        if (grid != null && (residence == null || !grid.startsWith(residence))) {
-            throw RowRejected.cell(
-                    RejectReason.GRID_NOT_IN_RESIDENCE,
-                    row.column("grid_code"),
-                    grid,
-                    grid,
-                    residence == null ? "" : residence);
-        }
+        row.requireGridInResidence(grid, residence);
         return Arrays.asList(
                 certificate, name, sex, born, mother.value(), father == null ? null : father.value(), residence, grid);
     }

@@ -111,14 +111,7 @@ class PoliceHouseholdImporter implements KindImporter {
         if (registers && household == null) {
             throw row.rejected(RejectReason.REQUIRED, "household_region");
         }
-        if (grid != null && (residence == null || !grid.startsWith(residence))) {
-            throw RowRejected.cell(
-                    RejectReason.GRID_NOT_IN_RESIDENCE,
-                    row.column("grid_code"),
-                    grid,
-                    grid,
-                    residence == null ? "" : residence);
-        }
+        row.requireGridInResidence(grid, residence);
         String mother = event == Event.BIRTH ? mother(row, id) : null;
         String certificate = event == Event.BIRTH ? certificate(row) : null;
         return Arrays.asList(

@@ -220,6 +220,18 @@ final class RowValues {
         return v;
     }
 
+    /** The row's grid ({@code grid_code}) must lie in its residence village: a grid without one lies nowhere. */
+    void requireGridInResidence(String grid, String residence) {
+        if (grid != null && (residence == null || !grid.startsWith(residence))) {
+            throw RowRejected.cell(
+                    RejectReason.GRID_NOT_IN_RESIDENCE,
+                    column("grid_code"),
+                    grid,
+                    grid,
+                    residence == null ? "" : residence);
+        }
+    }
+
     /**
      * Codes, numbers and dates must be written in ASCII digits: Java's parsers read full-width １２ as 12, so
      * without this check a retyped value would pass unseen (docs/extract-layouts.md says why it is refused).

@@ -171,9 +171,10 @@ class ImportController {
     @GetMapping("/{id}/rejects.xlsx")
     void rejectsXlsx(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
         imports.writeRejectsXlsx(id, locale, () -> {
-            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-rejects.xlsx\"");
-            response.setHeader("Cache-Control", "no-store");
+            attachment(
+                    response,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    "import-" + id + "-rejects.xlsx");
             return response.getOutputStream();
         });
     }
@@ -182,11 +183,16 @@ class ImportController {
     @GetMapping("/{id}/rejects")
     void rejects(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
         imports.writeRejects(id, locale, () -> {
-            response.setContentType("text/csv;charset=UTF-8");
-            response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-rejects.csv\"");
-            response.setHeader("Cache-Control", "no-store");
+            attachment(response, "text/csv;charset=UTF-8", "import-" + id + "-rejects.csv");
             return new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         });
+    }
+
+    /** A download of rejected rows: its type and file name, never cached (it names persons). */
+    private static void attachment(HttpServletResponse response, String contentType, String fileName) {
+        response.setContentType(contentType);
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        response.setHeader("Cache-Control", "no-store");
     }
 
     @ExceptionHandler(ImportPurgedException.class)

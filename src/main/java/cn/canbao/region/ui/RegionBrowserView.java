@@ -5,7 +5,7 @@ import cn.canbao.base.ui.ChartOptions;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.SummaryCard;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
@@ -19,7 +19,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.hierarchy.AbstractBackEndHierarchicalDataProvider;
 import com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery;
@@ -44,12 +43,7 @@ import java.util.stream.Stream;
 @RouteAlias("")
 @Menu(title = "menu.regions", order = 10, icon = "vaadin:sitemap")
 @PermitAll
-class RegionBrowserView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.regionBrowser";
-    }
+class RegionBrowserView extends TitledView implements BeforeEnterObserver {
 
     private final RegionService regions;
     private final H2 heading = new H2();
@@ -60,6 +54,7 @@ class RegionBrowserView extends VerticalLayout implements BeforeEnterObserver, T
     private List<RegionSummary> children = List.of();
 
     RegionBrowserView(RegionService regions) {
+        super("title.regionBrowser");
         this.regions = regions;
         setWidthFull();
         addClassNames("canbao-region-browser");

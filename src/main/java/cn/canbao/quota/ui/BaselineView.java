@@ -219,10 +219,9 @@ class BaselineView extends TitledView implements BeforeEnterObserver {
         List<Baseline> sorted = children.stream()
                 .sorted((a, b) -> a.coverageRate().compareTo(b.coverageRate()))
                 .toList();
-        Map<String, Object> option =
-                ChartOptions.titled(getTranslation("baseline.chart"), ChartOptions.grid(50, 20, 80, 40));
-        option.put(
-                "xAxis",
+        Map<String, Object> option = ChartOptions.titled(
+                getTranslation("baseline.chart"),
+                ChartOptions.grid(50, 20, 80, 40),
                 ChartOptions.slantedCategories(
                         sorted.stream().map(Baseline::regionName).toList(), 25));
         double min = sorted.stream()

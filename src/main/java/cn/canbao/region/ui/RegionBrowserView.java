@@ -165,11 +165,10 @@ class RegionBrowserView extends TitledView implements BeforeEnterObserver {
                 .sorted(Comparator.comparing((RegionSummary c) -> c.region().householdPopulation())
                         .reversed())
                 .toList();
-        Map<String, Object> option =
-                ChartOptions.titled(getTranslation("region.chart.population"), ChartOptions.grid(60, 20, 80, 40));
-        // every name while they fit; with many children (or on a phone) ECharts thins them out
-        option.put(
-                "xAxis",
+        Map<String, Object> option = ChartOptions.titled(
+                getTranslation("region.chart.population"),
+                ChartOptions.grid(60, 20, 80, 40),
+                // every name while they fit; with many children (or on a phone) ECharts thins them out
                 ChartOptions.slantedCategories(
                         sorted.stream().map(c -> c.region().name()).toList(), 20));
         option.put("yAxis", Map.of("type", "value"));

@@ -2,11 +2,11 @@ package cn.canbao.task;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.task.ui.TaskNames;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import java.time.Clock;
@@ -19,7 +19,7 @@ import java.util.Map;
  * Tasklist's external-form link sends it), must be visible to the user, and completes with the form's
  * variables; a refusal (a rule of the task's listener) keeps the task open and says why.
  */
-public abstract class TaskFormView extends VerticalLayout implements BeforeEnterObserver {
+public abstract class TaskFormView extends TitledView implements BeforeEnterObserver {
 
     protected final TaskInbox inbox;
     /** The application's clock: a form's "today" and its due dates are in its zone. */
@@ -29,7 +29,8 @@ public abstract class TaskFormView extends VerticalLayout implements BeforeEnter
     protected InboxTask task;
     protected Map<String, Object> variables;
 
-    protected TaskFormView(TaskInbox inbox, Clock clock) {
+    protected TaskFormView(String titleKey, TaskInbox inbox, Clock clock) {
+        super(titleKey);
         this.inbox = inbox;
         this.clock = clock;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());

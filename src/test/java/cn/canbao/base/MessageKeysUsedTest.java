@@ -29,14 +29,17 @@ class MessageKeysUsedTest {
 
     private static final Path SOURCES = Path.of("src/main/java");
 
+    /** A view's title key, given to its base class ({@code TitledView}, {@code TaskFormView}, a task-form base). */
+    private static final Pattern TITLE_KEY = Pattern.compile("super\\(\\s*\"(title\\.[^\"]+)\"\\s*[,)]");
+
     @Test
     void everyLiteralKeyOfTheCodeIsInBothBundles() throws IOException {
         Map<String, String> sources = sources();
-        Set<String> refusals = domainExceptions(sources);
+        Set<String> refusals = subclasses(sources, "DomainException");
         List<Pattern> uses = List.of(
                 Pattern.compile("getTranslation\\(\\s*\"([^\"]+)\"\\s*[,)]"),
                 Pattern.compile("@Menu\\(title\\s*=\\s*\"([^\"]+)\""),
-                Pattern.compile("titleKey\\(\\)\\s*\\{\\s*return\\s*\"([^\"]+)\""),
+                TITLE_KEY,
                 Pattern.compile("StoredMessage\\.of\\(\\s*\"([^\"]+)\"\\s*[,)]"),
                 Pattern.compile("new (?:" + String.join("|", refusals) + ")\\(\\s*\"([^\"]+)\"\\s*[,)]"));
         Map<String, String> used = new TreeMap<>();
@@ -53,6 +56,25 @@ class MessageKeysUsedTest {
         assertThat(missing(used, en))
                 .as("keys missing in messages_en.properties")
                 .isEmpty();
+    }
+
+    /** A view whose title key is not a literal in its constructor would slip past the check above. */
+    @Test
+    void everyViewNamesItsTitleKey() throws IOException {
+        Map<String, String> sources = sources();
+        Set<String> views = subclasses(sources, "TitledView");
+        Pattern concrete = Pattern.compile("(?m)^(?:public )?class (\\w+)");
+        List<String> unnamed = new ArrayList<>();
+        sources.forEach((file, text) -> {
+            Matcher m = concrete.matcher(text);
+            if (m.find()
+                    && views.contains(m.group(1))
+                    && !TITLE_KEY.matcher(text).find()) {
+                unnamed.add(file);
+            }
+        });
+        assertThat(views).hasSizeGreaterThan(40);
+        assertThat(unnamed).as("views without a literal title key").isEmpty();
     }
 
     @Test
@@ -85,10 +107,13 @@ class MessageKeysUsedTest {
         return missing;
     }
 
-    /** DomainException and its subclasses, found by their declarations: their first argument is a key. */
-    private static Set<String> domainExceptions(Map<String, String> sources) {
+    /**
+     * A class and its subclasses, found by their declarations: the first argument of a DomainException is a key,
+     * the first of a TitledView its title key.
+     */
+    private static Set<String> subclasses(Map<String, String> sources, String root) {
         Pattern declaration = Pattern.compile("class (\\w+)\\s+extends (\\w+)");
-        Set<String> found = new HashSet<>(Set.of("DomainException"));
+        Set<String> found = new HashSet<>(Set.of(root));
         boolean grew = true;
         while (grew) {
             grew = false;

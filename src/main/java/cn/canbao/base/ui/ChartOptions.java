@@ -13,12 +13,16 @@ public final class ChartOptions {
 
     private ChartOptions() {}
 
-    /** A new option with a centred title, a tooltip that follows the x axis and the plot's margins. */
-    public static Map<String, Object> titled(String title, Map<String, Object> grid) {
+    /**
+     * A new option with a centred title, a tooltip that follows the x axis, the plot's margins and the x axis (the
+     * regions the bars stand for).
+     */
+    public static Map<String, Object> titled(String title, Map<String, Object> grid, Map<String, Object> xAxis) {
         Map<String, Object> option = new LinkedHashMap<>();
         option.put("title", Map.of("text", title, "left", "center", "textStyle", Map.of("fontSize", 14)));
         option.put("tooltip", axisTooltip());
         option.put("grid", grid);
+        option.put("xAxis", xAxis);
         return option;
     }
 

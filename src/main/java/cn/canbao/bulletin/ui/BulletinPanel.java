@@ -176,11 +176,10 @@ class BulletinPanel extends VerticalLayout {
         EChart chart = new EChart();
         chart.setId("bulletin-chart");
         chart.setHeight("340px");
-        Map<String, Object> option =
-                ChartOptions.titled(getTranslation("bulletin.chart"), ChartOptions.grid(50, 60, 80, 40));
-        // every township's name, however many
-        option.put(
-                "xAxis",
+        Map<String, Object> option = ChartOptions.titled(
+                getTranslation("bulletin.chart"),
+                ChartOptions.grid(50, 60, 80, 40),
+                // every township's name, however many
                 ChartOptions.slantedCategories(
                         rows.stream().map(BulletinRow::townshipName).toList(), Integer.MAX_VALUE));
         option.put("yAxis", Map.of("type", "value", "min", 0, "axisLabel", Map.of("formatter", "{value}%")));

@@ -1,8 +1,6 @@
 package cn.canbao.bulletin.ui;
 
-import cn.canbao.base.DomainException;
-import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.bulletin.Bulletin;
 import cn.canbao.bulletin.BulletinService;
 import cn.canbao.bulletin.export.BulletinExports;
@@ -12,7 +10,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -33,12 +30,7 @@ import java.util.Optional;
 @Route("bulletins/:campaign?/:number?")
 @Menu(title = "menu.bulletins", order = 20, icon = "vaadin:newspaper")
 @PermitAll
-class BulletinsView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.bulletins";
-    }
+class BulletinsView extends TitledView implements BeforeEnterObserver {
 
     private final BulletinService bulletins;
     private final CampaignService campaigns;
@@ -46,6 +38,7 @@ class BulletinsView extends VerticalLayout implements BeforeEnterObserver, Trans
     private final Clock clock;
 
     BulletinsView(BulletinService bulletins, CampaignService campaigns, BulletinExports exports, Clock clock) {
+        super("title.bulletins");
         this.clock = clock;
         this.bulletins = bulletins;
         this.campaigns = campaigns;
@@ -56,43 +49,43 @@ class BulletinsView extends VerticalLayout implements BeforeEnterObserver, Trans
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        try {
-            List<Campaign> visible = campaigns.list();
-            if (visible.isEmpty()) {
-                add(new H2(getTranslation("bulletin.title")), new Paragraph(getTranslation("bulletin.noCampaigns")));
-                return;
-            }
-            Optional<Long> requested = number(event, "campaign").map(Integer::longValue);
-            Campaign campaign = requested
-                    .flatMap(id -> visible.stream().filter(c -> c.id() == id).findFirst())
-                    .orElseGet(() -> requested.isPresent() ? campaigns.get(requested.get()) : visible.get(0));
-            List<Bulletin> list = bulletins.list(campaign.id());
-            Optional<Bulletin> shown = number(event, "number")
-                    .map(n -> bulletins.get(campaign.id(), n))
-                    .or(() -> list.stream().findFirst());
-            // the document's title (Bulletin#title) in the reader's language
-            add(new H2(shown.map(b -> getTranslation(
-                            "bulletin.heading", b.countyName(), b.campaignName(), String.valueOf(b.number())))
-                    .orElse(getTranslation("bulletin.title"))));
-            add(selectors(visible, campaign, list, shown.orElse(null)));
-            if (shown.isEmpty()) {
-                Paragraph none = new Paragraph(getTranslation("bulletin.none"));
-                none.setId("bulletin-none");
-                add(none);
-                return;
-            }
-            add(new BulletinPanel(
-                    shown.get(),
-                    bulletins.rows(shown.get().id()),
-                    bulletins.groupRows(shown.get().id()),
-                    exports,
-                    true,
-                    clock.getZone()));
-        } catch (NumberFormatException e) {
-            add(new H2(getTranslation("bulletin.notFound", event.getLocation().getPath())));
-        } catch (DomainException refused) {
-            add(new H2(Messages.of(this, refused)));
+        showRoute(
+                () -> show(event),
+                () -> getTranslation("bulletin.notFound", event.getLocation().getPath()));
+    }
+
+    private void show(BeforeEnterEvent event) {
+        List<Campaign> visible = campaigns.list();
+        if (visible.isEmpty()) {
+            add(new H2(getTranslation("bulletin.title")), new Paragraph(getTranslation("bulletin.noCampaigns")));
+            return;
         }
+        Optional<Long> requested = number(event, "campaign").map(Integer::longValue);
+        Campaign campaign = requested
+                .flatMap(id -> visible.stream().filter(c -> c.id() == id).findFirst())
+                .orElseGet(() -> requested.isPresent() ? campaigns.get(requested.get()) : visible.get(0));
+        List<Bulletin> list = bulletins.list(campaign.id());
+        Optional<Bulletin> shown = number(event, "number")
+                .map(n -> bulletins.get(campaign.id(), n))
+                .or(() -> list.stream().findFirst());
+        // the document's title (Bulletin#title) in the reader's language
+        add(new H2(shown.map(b -> getTranslation(
+                        "bulletin.heading", b.countyName(), b.campaignName(), String.valueOf(b.number())))
+                .orElse(getTranslation("bulletin.title"))));
+        add(selectors(visible, campaign, list, shown.orElse(null)));
+        if (shown.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("bulletin.none"));
+            none.setId("bulletin-none");
+            add(none);
+            return;
+        }
+        add(new BulletinPanel(
+                shown.get(),
+                bulletins.rows(shown.get().id()),
+                bulletins.groupRows(shown.get().id()),
+                exports,
+                true,
+                clock.getZone()));
     }
 
     private FlexLayout selectors(List<Campaign> visible, Campaign campaign, List<Bulletin> list, Bulletin shown) {

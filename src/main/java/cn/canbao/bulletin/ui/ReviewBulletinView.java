@@ -1,6 +1,5 @@
 package cn.canbao.bulletin.ui;
 
-import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.bulletin.Bulletin;
 import cn.canbao.bulletin.BulletinService;
 import cn.canbao.bulletin.export.BulletinExports;
@@ -22,18 +21,13 @@ import java.util.Map;
  */
 @Route("tasks/review-bulletin")
 @RolesAllowed({"COUNTY_LEADER", "ADMIN"})
-class ReviewBulletinView extends TaskFormView implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.reviewBulletin";
-    }
+class ReviewBulletinView extends TaskFormView {
 
     private final BulletinService bulletins;
     private final BulletinExports exports;
 
     ReviewBulletinView(TaskInbox inbox, BulletinService bulletins, BulletinExports exports, Clock clock) {
-        super(inbox, clock);
+        super("title.reviewBulletin", inbox, clock);
         this.bulletins = bulletins;
         this.exports = exports;
         setMaxWidth(null);

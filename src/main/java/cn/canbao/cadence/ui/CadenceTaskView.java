@@ -16,8 +16,8 @@ abstract class CadenceTaskView extends TaskFormView {
 
     protected final CadenceService cadence;
 
-    CadenceTaskView(TaskInbox inbox, CadenceService cadence, Clock clock) {
-        super(inbox, clock);
+    CadenceTaskView(String titleKey, TaskInbox inbox, CadenceService cadence, Clock clock) {
+        super(titleKey, inbox, clock);
         this.cadence = cadence;
     }
 

@@ -1,8 +1,6 @@
 package cn.canbao.cadence.ui;
 
-import cn.canbao.base.DomainException;
-import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.cadence.CadenceService;
 import cn.canbao.cadence.ReportMatrix;
 import cn.canbao.campaign.Campaign;
@@ -15,7 +13,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
@@ -30,12 +27,7 @@ import java.time.format.DateTimeFormatter;
  */
 @Route("cadence/:campaign")
 @PermitAll
-class CadenceView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.cadence";
-    }
+class CadenceView extends TitledView implements BeforeEnterObserver {
 
     static final int DAYS = 7;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
@@ -44,6 +36,7 @@ class CadenceView extends VerticalLayout implements BeforeEnterObserver, Transla
     private final CampaignService campaigns;
 
     CadenceView(CadenceService cadence, CampaignService campaigns) {
+        super("title.cadence");
         this.cadence = cadence;
         this.campaigns = campaigns;
         setWidthFull();
@@ -53,13 +46,7 @@ class CadenceView extends VerticalLayout implements BeforeEnterObserver, Transla
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         String param = event.getRouteParameters().get("campaign").orElse("");
-        try {
-            show(campaigns.get(Long.parseLong(param)));
-        } catch (NumberFormatException e) {
-            add(new H2(getTranslation("campaign.notFound", param)));
-        } catch (DomainException refused) {
-            add(new H2(Messages.of(this, refused)));
-        }
+        showRoute(() -> show(campaigns.get(Long.parseLong(param))), () -> getTranslation("campaign.notFound", param));
     }
 
     private void show(Campaign campaign) {

@@ -1,7 +1,6 @@
 package cn.canbao.cadence.ui;
 
 import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.cadence.CadenceService;
 import cn.canbao.cadence.TownshipDispatch;
 import cn.canbao.cadence.VillageReport;
@@ -28,17 +27,12 @@ import java.util.Map;
  */
 @Route("tasks/township-dispatch")
 @RolesAllowed({"TOWNSHIP_LEADER", "ADMIN"})
-class TownshipDispatchView extends CadenceTaskView implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.townshipDispatch";
-    }
+class TownshipDispatchView extends CadenceTaskView {
 
     private final CampaignService campaigns;
 
     TownshipDispatchView(TaskInbox inbox, CadenceService cadence, CampaignService campaigns, Clock clock) {
-        super(inbox, cadence, clock);
+        super("title.townshipDispatch", inbox, cadence, clock);
         this.campaigns = campaigns;
     }
 

@@ -1,6 +1,5 @@
 package cn.canbao.cadence.ui;
 
-import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.cadence.CadenceService;
 import cn.canbao.cadence.VillageSummary;
 import cn.canbao.cadence.process.VillageSummaryProcess;
@@ -22,15 +21,10 @@ import java.util.Map;
  */
 @Route("tasks/village-summary")
 @RolesAllowed({"VILLAGE_CADRE", "ADMIN"})
-class VillageSummaryView extends CadenceTaskView implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.villageSummary";
-    }
+class VillageSummaryView extends CadenceTaskView {
 
     VillageSummaryView(TaskInbox inbox, CadenceService cadence, Clock clock) {
-        super(inbox, cadence, clock);
+        super("title.villageSummary", inbox, cadence, clock);
     }
 
     @Override

@@ -2,7 +2,7 @@ package cn.canbao.campaign.ui;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignException;
 import cn.canbao.campaign.CampaignPhase;
@@ -42,12 +42,7 @@ import java.time.LocalDate;
 @Route("campaigns")
 @Menu(title = "menu.campaigns", order = 10, icon = "vaadin:flag")
 @PermitAll
-class CampaignsView extends VerticalLayout implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.campaigns";
-    }
+class CampaignsView extends TitledView {
 
     private final CampaignService campaigns;
     private final RegionService regions;
@@ -56,6 +51,7 @@ class CampaignsView extends VerticalLayout implements TranslatedTitle {
     private final Clock clock;
 
     CampaignsView(CampaignService campaigns, RegionService regions, Clock clock) {
+        super("title.campaigns");
         this.clock = clock;
         this.campaigns = campaigns;
         this.regions = regions;

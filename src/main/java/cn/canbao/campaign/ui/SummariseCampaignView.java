@@ -1,6 +1,5 @@
 package cn.canbao.campaign.ui;
 
-import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.process.CampaignProcess;
@@ -18,17 +17,12 @@ import java.util.Map;
 /** 撰写行动总结: the county leader writes the campaign's summary, which closes it. */
 @Route("tasks/summarise-campaign")
 @RolesAllowed({"COUNTY_LEADER", "ADMIN"})
-class SummariseCampaignView extends TaskFormView implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.summariseCampaign";
-    }
+class SummariseCampaignView extends TaskFormView {
 
     private final CampaignService campaigns;
 
     SummariseCampaignView(TaskInbox inbox, CampaignService campaigns, Clock clock) {
-        super(inbox, clock);
+        super("title.summariseCampaign", inbox, clock);
         this.campaigns = campaigns;
     }
 

@@ -5,7 +5,7 @@ import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.SummaryCard;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.dashboard.Dashboard;
 import cn.canbao.dashboard.DashboardService;
@@ -28,7 +28,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -57,12 +56,7 @@ import java.util.function.Supplier;
 @Menu(title = "menu.dashboard", order = 14, icon = "vaadin:dashboard")
 // township cadres and supervisors see only what DashboardService's grants give them (their villages, the county)
 @RolesAllowed({"ADMIN", "CLERK", "COUNTY_LEADER", "TOWNSHIP_LEADER", "VILLAGE_CADRE", "TOWNSHIP_CADRE", "SUPERVISOR"})
-class DashboardView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.dashboard";
-    }
+class DashboardView extends TitledView implements BeforeEnterObserver {
 
     static final String CAMPAIGN = "campaign";
     private final DateTimeFormatter time;
@@ -79,6 +73,7 @@ class DashboardView extends VerticalLayout implements BeforeEnterObserver, Trans
     private boolean entering;
 
     DashboardView(DashboardService dashboards, Clock clock) {
+        super("title.dashboard");
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         this.dashboards = dashboards;
         setWidthFull();

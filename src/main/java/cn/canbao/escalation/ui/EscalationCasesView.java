@@ -1,8 +1,7 @@
 package cn.canbao.escalation.ui;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.escalation.EscalationCase;
@@ -17,7 +16,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
@@ -36,12 +34,7 @@ import java.util.Map;
 @Route("escalations/:campaign?")
 @Menu(title = "menu.escalations", order = 25, icon = "vaadin:warning")
 @PermitAll
-class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.escalationCases";
-    }
+class EscalationCasesView extends TitledView implements BeforeEnterObserver {
 
     private final EscalationService escalations;
     private final CampaignService campaigns;
@@ -49,6 +42,7 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver,
     private final Clock clock;
 
     EscalationCasesView(EscalationService escalations, CampaignService campaigns, Clock clock) {
+        super("title.escalationCases");
         this.clock = clock;
         this.escalations = escalations;
         this.campaigns = campaigns;
@@ -62,29 +56,29 @@ class EscalationCasesView extends VerticalLayout implements BeforeEnterObserver,
         removeAll();
         detail.removeAll();
         add(new H2(getTranslation("escalation.title")));
-        try {
-            List<Campaign> all = campaigns.list();
-            if (all.isEmpty()) {
-                add(new Paragraph(getTranslation("escalation.noCampaign")));
-                return;
-            }
-            long id = event.getRouteParameters()
-                    .get("campaign")
-                    .map(Long::parseLong)
-                    .orElse(all.get(0).id());
-            Campaign campaign = campaigns.get(id);
-            add(campaignChoice(all, campaign));
-            if (setsRule(campaign)) {
-                add(new EscalationRuleForm(escalations, escalations.rule(campaign.id()), clock.getZone()));
-            }
-            add(caseGrid(escalations.cases(campaign.id())), detail);
-        } catch (NumberFormatException e) {
-            add(new H2(getTranslation(
-                    "campaign.notFound",
-                    event.getRouteParameters().get("campaign").orElse(""))));
-        } catch (DomainException refused) {
-            add(new H2(Messages.of(this, refused)));
+        showRoute(
+                () -> show(event),
+                () -> getTranslation(
+                        "campaign.notFound",
+                        event.getRouteParameters().get("campaign").orElse("")));
+    }
+
+    private void show(BeforeEnterEvent event) {
+        List<Campaign> all = campaigns.list();
+        if (all.isEmpty()) {
+            add(new Paragraph(getTranslation("escalation.noCampaign")));
+            return;
         }
+        long id = event.getRouteParameters()
+                .get("campaign")
+                .map(Long::parseLong)
+                .orElse(all.get(0).id());
+        Campaign campaign = campaigns.get(id);
+        add(campaignChoice(all, campaign));
+        if (setsRule(campaign)) {
+            add(new EscalationRuleForm(escalations, escalations.rule(campaign.id()), clock.getZone()));
+        }
+        add(caseGrid(escalations.cases(campaign.id())), detail);
     }
 
     private ComboBox<Campaign> campaignChoice(List<Campaign> all, Campaign current) {

@@ -25,8 +25,8 @@ abstract class EscalationTaskView extends TaskFormView {
     protected final EscalationService escalations;
     protected EscalationCase escalation;
 
-    EscalationTaskView(TaskInbox inbox, EscalationService escalations, Clock clock) {
-        super(inbox, clock);
+    EscalationTaskView(String titleKey, TaskInbox inbox, EscalationService escalations, Clock clock) {
+        super(titleKey, inbox, clock);
         this.escalations = escalations;
         setMaxWidth("720px");
         addClassNames("escalation-task-form");

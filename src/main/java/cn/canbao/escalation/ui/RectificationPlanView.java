@@ -1,7 +1,6 @@
 package cn.canbao.escalation.ui;
 
 import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.escalation.EscalationService;
 import cn.canbao.escalation.process.EscalationProcess;
 import cn.canbao.task.TaskInbox;
@@ -14,15 +13,10 @@ import java.util.Map;
 /** 限期整改方案: the township head reads the summons and hands in the rectification plan. */
 @Route("tasks/rectification-plan")
 @RolesAllowed({"TOWNSHIP_LEADER", "ADMIN"})
-class RectificationPlanView extends EscalationTaskView implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.rectificationPlan";
-    }
+class RectificationPlanView extends EscalationTaskView {
 
     RectificationPlanView(TaskInbox inbox, EscalationService escalations, Clock clock) {
-        super(inbox, escalations, clock);
+        super("title.rectificationPlan", inbox, escalations, clock);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package cn.canbao.escalation.ui;
 
-import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.escalation.EscalationService;
 import cn.canbao.escalation.process.EscalationProcess;
 import cn.canbao.task.TaskInbox;
@@ -14,15 +13,10 @@ import java.util.Map;
 /** 报请市级督办: the county leader records what was reported to the city about the township, and to whom. */
 @Route("tasks/report-to-city")
 @RolesAllowed({"COUNTY_LEADER", "ADMIN"})
-class ReportToCityView extends EscalationTaskView implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.reportToCity";
-    }
+class ReportToCityView extends EscalationTaskView {
 
     ReportToCityView(TaskInbox inbox, EscalationService escalations, Clock clock) {
-        super(inbox, escalations, clock);
+        super("title.reportToCity", inbox, escalations, clock);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package cn.canbao.escalation.ui;
 
-import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.escalation.EscalationService;
 import cn.canbao.escalation.ProposalDecision;
 import cn.canbao.escalation.process.EscalationProcess;
@@ -20,15 +19,10 @@ import java.util.Map;
  */
 @Route("tasks/summons-proposal")
 @RolesAllowed({"COUNTY_LEADER", "ADMIN"})
-class SummonsProposalView extends EscalationTaskView implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.summonsProposal";
-    }
+class SummonsProposalView extends EscalationTaskView {
 
     SummonsProposalView(TaskInbox inbox, EscalationService escalations, Clock clock) {
-        super(inbox, escalations, clock);
+        super("title.summonsProposal", inbox, escalations, clock);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package cn.canbao.escalation.ui;
 
-import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.escalation.EscalationService;
 import cn.canbao.escalation.process.EscalationProcess;
 import cn.canbao.task.TaskInbox;
@@ -16,15 +15,10 @@ import java.util.Map;
 /** 约谈: the county leader records the summons of a lagging township's head (date, attendees, minutes). */
 @Route("tasks/summons")
 @RolesAllowed({"COUNTY_LEADER", "ADMIN"})
-class SummonsView extends EscalationTaskView implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.summons";
-    }
+class SummonsView extends EscalationTaskView {
 
     SummonsView(TaskInbox inbox, EscalationService escalations, Clock clock) {
-        super(inbox, escalations, clock);
+        super("title.summons", inbox, escalations, clock);
     }
 
     @Override

@@ -19,8 +19,8 @@ abstract class FastTrackTaskView extends TaskFormView {
 
     protected final FastTrackService tracks;
 
-    FastTrackTaskView(TaskInbox inbox, FastTrackService tracks, Clock clock) {
-        super(inbox, clock);
+    FastTrackTaskView(String titleKey, TaskInbox inbox, FastTrackService tracks, Clock clock) {
+        super(titleKey, inbox, clock);
         this.tracks = tracks;
     }
 

@@ -1,6 +1,5 @@
 package cn.canbao.fasttrack.ui;
 
-import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.fasttrack.FastTrack;
 import cn.canbao.fasttrack.FastTrackService;
 import cn.canbao.fasttrack.process.HardshipEnrolmentProcess;
@@ -19,15 +18,10 @@ import java.util.stream.Collectors;
  */
 @Route("tasks/hardship-enrolment")
 @RolesAllowed({"CLERK", "ADMIN"})
-class HardshipEnrolmentView extends FastTrackTaskView implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.hardshipEnrolment";
-    }
+class HardshipEnrolmentView extends FastTrackTaskView {
 
     HardshipEnrolmentView(TaskInbox inbox, FastTrackService tracks, Clock clock) {
-        super(inbox, tracks, clock);
+        super("title.hardshipEnrolment", inbox, tracks, clock);
     }
 
     @Override

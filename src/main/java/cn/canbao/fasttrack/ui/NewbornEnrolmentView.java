@@ -1,6 +1,5 @@
 package cn.canbao.fasttrack.ui;
 
-import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.fasttrack.FastTrack;
 import cn.canbao.fasttrack.FastTrackService;
 import cn.canbao.fasttrack.process.NewbornEnrolmentProcess;
@@ -21,15 +20,10 @@ import java.util.Map;
  */
 @Route("tasks/newborn-enrolment")
 @RolesAllowed({"GRID_WORKER", "VILLAGE_CADRE", "CLERK", "ADMIN"})
-class NewbornEnrolmentView extends FastTrackTaskView implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.newbornEnrolment";
-    }
+class NewbornEnrolmentView extends FastTrackTaskView {
 
     NewbornEnrolmentView(TaskInbox inbox, FastTrackService tracks, Clock clock) {
-        super(inbox, tracks, clock);
+        super("title.newbornEnrolment", inbox, tracks, clock);
     }
 
     @Override

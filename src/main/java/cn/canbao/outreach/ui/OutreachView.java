@@ -3,7 +3,7 @@ package cn.canbao.outreach.ui;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.SummaryCard;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
@@ -22,7 +22,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
@@ -45,12 +44,7 @@ import org.springframework.security.concurrent.DelegatingSecurityContextRunnable
 @Menu(title = "menu.outreach", order = 12, icon = "vaadin:phone")
 // not volunteers (they log publicity, they do not visit residents) nor operators (they run the engine)
 @RolesAllowed({"COUNTY_LEADER", "TOWNSHIP_LEADER", "VILLAGE_CADRE", "GRID_WORKER", "CLERK", "ADMIN"})
-class OutreachView extends VerticalLayout implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.outreach";
-    }
+class OutreachView extends TitledView {
 
     private static final int PAGE = 50;
     private final DateTimeFormatter time;
@@ -72,6 +66,7 @@ class OutreachView extends VerticalLayout implements TranslatedTitle {
             OutreachService outreach,
             CampaignService campaigns,
             Clock clock) {
+        super("title.outreach");
         this.clock = clock;
         this.time = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(clock.getZone());
         this.queries = queries;

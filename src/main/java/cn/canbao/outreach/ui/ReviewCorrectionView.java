@@ -1,6 +1,5 @@
 package cn.canbao.outreach.ui;
 
-import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.outreach.correction.CorrectionRequest;
 import cn.canbao.outreach.correction.CorrectionService;
 import cn.canbao.outreach.process.OutreachProcess;
@@ -22,17 +21,12 @@ import java.util.Map;
 /** 核实数据更正: the clerk reads the grid worker's finding and evidence, then approves (the file changes) or rejects. */
 @Route("tasks/review-correction")
 @RolesAllowed({"CLERK", "ADMIN"})
-class ReviewCorrectionView extends TaskFormView implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.reviewCorrection";
-    }
+class ReviewCorrectionView extends TaskFormView {
 
     private final CorrectionService corrections;
 
     ReviewCorrectionView(TaskInbox inbox, CorrectionService corrections, Clock clock) {
-        super(inbox, clock);
+        super("title.reviewCorrection", inbox, clock);
         this.corrections = corrections;
     }
 

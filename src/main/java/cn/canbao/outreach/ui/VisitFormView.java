@@ -2,7 +2,6 @@ package cn.canbao.outreach.ui;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.outreach.ContactMethod;
 import cn.canbao.outreach.OutreachCase;
 import cn.canbao.outreach.OutreachQueries;
@@ -36,18 +35,13 @@ import java.util.Map;
  */
 @Route("tasks/visit")
 @RolesAllowed({"GRID_WORKER", "VILLAGE_CADRE", "ADMIN"})
-class VisitFormView extends TaskFormView implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.visitForm";
-    }
+class VisitFormView extends TaskFormView {
 
     private final OutreachQueries queries;
     private final OutreachService outreach;
 
     VisitFormView(TaskInbox inbox, OutreachQueries queries, OutreachService outreach, Clock clock) {
-        super(inbox, clock);
+        super("title.visitForm", inbox, clock);
         this.queries = queries;
         this.outreach = outreach;
         addClassName("visit-form");

@@ -2,7 +2,7 @@ package cn.canbao.outreach.ui;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.outreach.tally.WorkTally;
 import cn.canbao.outreach.tally.WorkTallyService;
 import cn.canbao.outreach.tally.WorkTallyWorkbook;
@@ -18,7 +18,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -41,12 +40,7 @@ import java.util.stream.IntStream;
 @Route("work-tally")
 @Menu(title = "menu.workTally", order = 13, icon = "vaadin:chart-3d")
 @RolesAllowed({"COUNTY_LEADER", "TOWNSHIP_LEADER", "VILLAGE_CADRE", "CLERK", "ADMIN"})
-class WorkTallyView extends VerticalLayout implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.workTally";
-    }
+class WorkTallyView extends TitledView {
 
     private final WorkTallyService tally;
     private final Select<YearMonth> month = new Select<>();
@@ -56,6 +50,7 @@ class WorkTallyView extends VerticalLayout implements TranslatedTitle {
     private final Clock clock;
 
     WorkTallyView(WorkTallyService tally, Clock clock) {
+        super("title.workTally");
         this.clock = clock;
         this.tally = tally;
         setWidthFull();

@@ -2,7 +2,7 @@ package cn.canbao.policy.ui;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.policy.RuleSetService;
 import cn.canbao.policy.rules.PolicyRulesService;
 import cn.canbao.policy.rules.RuleTable;
@@ -38,12 +38,7 @@ import java.util.List;
 @Route("policy-rules")
 @Menu(title = "menu.policyRules", order = 92, icon = "vaadin:book")
 @RolesAllowed({"ADMIN", "CLERK"})
-class PolicyRulesView extends VerticalLayout implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.policyRules";
-    }
+class PolicyRulesView extends TitledView {
 
     private final DateTimeFormatter time;
 
@@ -55,6 +50,7 @@ class PolicyRulesView extends VerticalLayout implements TranslatedTitle {
     private final Clock clock;
 
     PolicyRulesView(PolicyRulesService rules, RuleSetService ruleSets, RegionService regions, Clock clock) {
+        super("title.policyRules");
         this.clock = clock;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         this.rules = rules;

@@ -1,6 +1,5 @@
 package cn.canbao.publicity.ui;
 
-import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.publicity.PublicityService;
 import cn.canbao.publicity.PublicityTally;
 import cn.canbao.publicity.process.PublicityProcess;
@@ -20,17 +19,12 @@ import java.util.Map;
 /** 确认宣传成效: the township leader checks the township's and its villages' activity counts and confirms them. */
 @Route("tasks/confirm-publicity")
 @RolesAllowed({"TOWNSHIP_LEADER", "ADMIN"})
-class ConfirmPublicityView extends TaskFormView implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.confirmPublicity";
-    }
+class ConfirmPublicityView extends TaskFormView {
 
     private final PublicityService publicity;
 
     ConfirmPublicityView(TaskInbox inbox, PublicityService publicity, Clock clock) {
-        super(inbox, clock);
+        super("title.confirmPublicity", inbox, clock);
         this.publicity = publicity;
     }
 

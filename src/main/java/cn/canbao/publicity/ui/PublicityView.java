@@ -4,7 +4,7 @@ import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.ChartOptions;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.publicity.NewActivity;
 import cn.canbao.publicity.PublicityDrive;
 import cn.canbao.publicity.PublicityKind;
@@ -46,12 +46,7 @@ import java.util.Map;
 @Route("publicity")
 @Menu(title = "menu.publicity", order = 30, icon = "vaadin:megaphone")
 @PermitAll
-class PublicityView extends VerticalLayout implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.publicity";
-    }
+class PublicityView extends TitledView {
 
     private final PublicityService publicity;
     private final RegionService regions;
@@ -62,6 +57,7 @@ class PublicityView extends VerticalLayout implements TranslatedTitle {
     private final Clock clock;
 
     PublicityView(PublicityService publicity, RegionService regions, Clock clock) {
+        super("title.publicity");
         this.clock = clock;
         this.publicity = publicity;
         this.regions = regions;

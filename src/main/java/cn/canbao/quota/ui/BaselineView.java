@@ -5,7 +5,7 @@ import cn.canbao.base.ui.ChartOptions;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.SummaryCard;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.quota.Baseline;
 import cn.canbao.quota.BaselineService;
 import cn.canbao.quota.GroupCoverage;
@@ -18,7 +18,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -37,12 +36,7 @@ import java.util.Map;
 @Route("baseline/:code?")
 @Menu(title = "menu.baseline", order = 15, icon = "vaadin:table")
 @PermitAll
-class BaselineView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.baseline";
-    }
+class BaselineView extends TitledView implements BeforeEnterObserver {
 
     private final BaselineService baseline;
     private final RegionService regions;
@@ -56,6 +50,7 @@ class BaselineView extends VerticalLayout implements BeforeEnterObserver, Transl
     private String code;
 
     BaselineView(BaselineService baseline, RegionService regions) {
+        super("title.baseline");
         this.baseline = baseline;
         this.regions = regions;
         setWidthFull();
@@ -224,10 +219,9 @@ class BaselineView extends VerticalLayout implements BeforeEnterObserver, Transl
         List<Baseline> sorted = children.stream()
                 .sorted((a, b) -> a.coverageRate().compareTo(b.coverageRate()))
                 .toList();
-        Map<String, Object> option =
-                ChartOptions.titled(getTranslation("baseline.chart"), ChartOptions.grid(50, 20, 80, 40));
-        option.put(
-                "xAxis",
+        Map<String, Object> option = ChartOptions.titled(
+                getTranslation("baseline.chart"),
+                ChartOptions.grid(50, 20, 80, 40),
                 ChartOptions.slantedCategories(
                         sorted.stream().map(Baseline::regionName).toList(), 25));
         double min = sorted.stream()

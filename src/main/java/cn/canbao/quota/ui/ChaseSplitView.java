@@ -1,6 +1,5 @@
 package cn.canbao.quota.ui;
 
-import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.quota.TargetRow;
 import cn.canbao.quota.TargetService;
 import cn.canbao.quota.process.BreakdownProcess;
@@ -17,15 +16,10 @@ import java.util.Map;
 /** 督办逾期分解: the level above sees the overdue region's target and records how it chased it. */
 @Route("tasks/chase-split")
 @RolesAllowed({"COUNTY_LEADER", "TOWNSHIP_LEADER", "ADMIN"})
-class ChaseSplitView extends TargetTaskView implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.chaseSplit";
-    }
+class ChaseSplitView extends TargetTaskView {
 
     ChaseSplitView(TaskInbox inbox, TargetService targets, Clock clock) {
-        super(inbox, targets, clock);
+        super("title.chaseSplit", inbox, targets, clock);
     }
 
     @Override

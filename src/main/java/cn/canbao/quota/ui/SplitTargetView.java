@@ -1,21 +1,14 @@
 package cn.canbao.quota.ui;
 
-import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
 import cn.canbao.quota.TargetLevel;
 import cn.canbao.quota.TargetRow;
 import cn.canbao.quota.TargetService;
 import cn.canbao.quota.TargetTable;
-import cn.canbao.quota.process.BreakdownProcess;
-import cn.canbao.quota.process.TargetVariables;
 import cn.canbao.task.TaskInbox;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * 确认并分解目标: a township leader splits the township's target over its villages, a village cadre the
@@ -23,15 +16,10 @@ import java.util.Map;
  */
 @Route("tasks/split-target")
 @RolesAllowed({"TOWNSHIP_LEADER", "VILLAGE_CADRE", "ADMIN"})
-class SplitTargetView extends TargetTaskView implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.splitTarget";
-    }
+class SplitTargetView extends TargetTaskView {
 
     SplitTargetView(TaskInbox inbox, TargetService targets, Clock clock) {
-        super(inbox, targets, clock);
+        super("title.splitTarget", inbox, targets, clock);
     }
 
     @Override
@@ -50,21 +38,6 @@ class SplitTargetView extends TargetTaskView implements TranslatedTitle {
         summary.addClassNames("canbao-summary");
         summary.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         TargetEditor editor = new TargetEditor(table, own.target());
-        Button confirm = new Button(getTranslation("targets.confirmSplit"), e -> {
-            if (!editor.valid()) {
-                Messages.showError(getTranslation("targets.fixFields"));
-                return;
-            }
-            complete(
-                    Map.of(
-                            BreakdownProcess.VAR_TARGETS,
-                            TargetVariables.toJson(editor.values()),
-                            BreakdownProcess.VAR_COMMENT,
-                            editor.comment()),
-                    "targets.splitDone");
-        });
-        confirm.setId("target-submit");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        add(summary, editor, confirm);
+        add(summary, editor, editor.submit("targets.confirmSplit", values -> complete(values, "targets.splitDone")));
     }
 }

@@ -4,10 +4,14 @@ import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.SummaryCard;
 import cn.canbao.quota.TargetRow;
 import cn.canbao.quota.TargetTable;
+import cn.canbao.quota.process.BreakdownProcess;
+import cn.canbao.quota.process.TargetVariables;
 import cn.canbao.quota.workbook.TargetSheetRow;
 import cn.canbao.quota.workbook.TargetWorkbook;
 import cn.canbao.quota.workbook.TargetWorkbookException;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -26,6 +30,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The editable target table of the publish and split forms: one number per child region, prefilled
@@ -189,6 +194,27 @@ class TargetEditor extends Composite<VerticalLayout> {
                         values.getOrDefault(r.regionCode(), r.target()),
                         null))
                 .toList();
+    }
+
+    /**
+     * The button that completes the task with the breakdown (the targets and the comment) once every field is
+     * valid; until then it says what to fix.
+     */
+    Button submit(String labelKey, Consumer<Map<String, Object>> complete) {
+        Button submit = new Button(getTranslation(labelKey), e -> {
+            if (!valid()) {
+                Messages.showError(getTranslation("targets.fixFields"));
+                return;
+            }
+            complete.accept(Map.of(
+                    BreakdownProcess.VAR_TARGETS,
+                    TargetVariables.toJson(values()),
+                    BreakdownProcess.VAR_COMMENT,
+                    comment()));
+        });
+        submit.setId("target-submit");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        return submit;
     }
 
     /** A summary card: label over a number. */

@@ -10,8 +10,8 @@ abstract class TargetTaskView extends TaskFormView {
 
     protected final TargetService targets;
 
-    TargetTaskView(TaskInbox inbox, TargetService targets, Clock clock) {
-        super(inbox, clock);
+    TargetTaskView(String titleKey, TaskInbox inbox, TargetService targets, Clock clock) {
+        super(titleKey, inbox, clock);
         this.targets = targets;
     }
 

@@ -1,8 +1,6 @@
 package cn.canbao.quota.ui;
 
-import cn.canbao.base.DomainException;
-import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.quota.TargetHistoryEntry;
 import cn.canbao.quota.TargetLevel;
@@ -18,7 +16,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
@@ -36,12 +33,7 @@ import java.util.List;
  */
 @Route("targets/:campaign/:code?")
 @PermitAll
-class TargetsView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.targets";
-    }
+class TargetsView extends TitledView implements BeforeEnterObserver {
 
     private final DateTimeFormatter time;
 
@@ -50,6 +42,7 @@ class TargetsView extends VerticalLayout implements BeforeEnterObserver, Transla
     private long campaignId;
 
     TargetsView(TargetService targets, CampaignService campaigns, Clock clock) {
+        super("title.targets");
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         this.targets = targets;
         this.campaigns = campaigns;
@@ -59,20 +52,18 @@ class TargetsView extends VerticalLayout implements BeforeEnterObserver, Transla
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        try {
-            campaignId =
-                    Long.parseLong(event.getRouteParameters().get("campaign").orElse("0"));
-            String code = event.getRouteParameters()
-                    .get("code")
-                    .orElseGet(() -> campaigns.get(campaignId).countyCode());
-            show(targets.table(campaignId, code));
-        } catch (NumberFormatException e) {
-            add(new H2(getTranslation(
-                    "campaign.notFound",
-                    event.getRouteParameters().get("campaign").orElse(""))));
-        } catch (DomainException refused) {
-            add(new H2(Messages.of(this, refused)));
-        }
+        showRoute(
+                () -> {
+                    campaignId = Long.parseLong(
+                            event.getRouteParameters().get("campaign").orElse("0"));
+                    String code = event.getRouteParameters()
+                            .get("code")
+                            .orElseGet(() -> campaigns.get(campaignId).countyCode());
+                    show(targets.table(campaignId, code));
+                },
+                () -> getTranslation(
+                        "campaign.notFound",
+                        event.getRouteParameters().get("campaign").orElse("")));
     }
 
     private void show(TargetTable table) {

@@ -5,7 +5,7 @@ import cn.canbao.base.ui.ChartOptions;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.SummaryCard;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
@@ -19,7 +19,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.treegrid.TreeGrid;
 import com.vaadin.flow.data.provider.hierarchy.AbstractBackEndHierarchicalDataProvider;
 import com.vaadin.flow.data.provider.hierarchy.HierarchicalQuery;
@@ -44,12 +43,7 @@ import java.util.stream.Stream;
 @RouteAlias("")
 @Menu(title = "menu.regions", order = 10, icon = "vaadin:sitemap")
 @PermitAll
-class RegionBrowserView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.regionBrowser";
-    }
+class RegionBrowserView extends TitledView implements BeforeEnterObserver {
 
     private final RegionService regions;
     private final H2 heading = new H2();
@@ -60,6 +54,7 @@ class RegionBrowserView extends VerticalLayout implements BeforeEnterObserver, T
     private List<RegionSummary> children = List.of();
 
     RegionBrowserView(RegionService regions) {
+        super("title.regionBrowser");
         this.regions = regions;
         setWidthFull();
         addClassNames("canbao-region-browser");
@@ -170,11 +165,10 @@ class RegionBrowserView extends VerticalLayout implements BeforeEnterObserver, T
                 .sorted(Comparator.comparing((RegionSummary c) -> c.region().householdPopulation())
                         .reversed())
                 .toList();
-        Map<String, Object> option =
-                ChartOptions.titled(getTranslation("region.chart.population"), ChartOptions.grid(60, 20, 80, 40));
-        // every name while they fit; with many children (or on a phone) ECharts thins them out
-        option.put(
-                "xAxis",
+        Map<String, Object> option = ChartOptions.titled(
+                getTranslation("region.chart.population"),
+                ChartOptions.grid(60, 20, 80, 40),
+                // every name while they fit; with many children (or on a phone) ECharts thins them out
                 ChartOptions.slantedCategories(
                         sorted.stream().map(c -> c.region().name()).toList(), 20));
         option.put("yAxis", Map.of("type", "value"));

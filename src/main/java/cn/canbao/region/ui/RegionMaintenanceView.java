@@ -1,7 +1,7 @@
 package cn.canbao.region.ui;
 
 import cn.canbao.base.DomainException;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.region.RegionFile;
 import cn.canbao.region.maintenance.RegionChange;
 import cn.canbao.region.maintenance.RegionListUpload;
@@ -33,12 +33,7 @@ import java.util.Map;
 @Route("regions-admin")
 @Menu(title = "menu.regionsAdmin", order = 11, icon = "vaadin:cogs")
 @RolesAllowed("ADMIN")
-class RegionMaintenanceView extends VerticalLayout implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.regionMaintenance";
-    }
+class RegionMaintenanceView extends TitledView {
 
     private final RegionListUpload lists;
     private final RegionMaintenance maintenance;
@@ -48,6 +43,7 @@ class RegionMaintenanceView extends VerticalLayout implements TranslatedTitle {
     private byte[] pending;
 
     RegionMaintenanceView(RegionListUpload lists, RegionMaintenance maintenance) {
+        super("title.regionMaintenance");
         this.lists = lists;
         this.maintenance = maintenance;
         setWidthFull();

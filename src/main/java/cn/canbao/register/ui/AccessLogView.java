@@ -1,6 +1,6 @@
 package cn.canbao.register.ui;
 
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.register.directory.PersonAccess;
 import cn.canbao.register.directory.PersonDirectory;
 import com.vaadin.flow.component.grid.Grid;
@@ -8,7 +8,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
@@ -21,16 +20,12 @@ import java.time.format.DateTimeFormatter;
 @Route("access-log")
 @Menu(title = "menu.accessLog", order = 95, icon = "vaadin:eye")
 @RolesAllowed("ADMIN")
-class AccessLogView extends VerticalLayout implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.accessLog";
-    }
+class AccessLogView extends TitledView {
 
     private final DateTimeFormatter time;
 
     AccessLogView(PersonDirectory directory, Clock clock) {
+        super("title.accessLog");
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(clock.getZone());
         setSizeFull();
         TextField filter = new TextField();

@@ -2,7 +2,7 @@ package cn.canbao.register.ui;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.register.duplicates.DuplicateService;
 import cn.canbao.register.person.IdNumber;
 import com.vaadin.flow.component.button.Button;
@@ -24,12 +24,7 @@ import jakarta.annotation.security.RolesAllowed;
 @Route("duplicates")
 @Menu(title = "menu.duplicates", order = 40, icon = "vaadin:copy-o")
 @RolesAllowed({"ADMIN", "CLERK"})
-class DuplicatesView extends VerticalLayout implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.duplicates";
-    }
+class DuplicatesView extends TitledView {
 
     private final DuplicateService duplicates;
     private final Grid<DuplicateService.DuplicateEnrollment> enrollments = new Grid<>();
@@ -38,6 +33,7 @@ class DuplicatesView extends VerticalLayout implements TranslatedTitle {
     private final IntegerField year = new IntegerField();
 
     DuplicatesView(DuplicateService duplicates) {
+        super("title.duplicates");
         this.duplicates = duplicates;
         setWidthFull();
         add(new H2(getTranslation("duplicates.title")));

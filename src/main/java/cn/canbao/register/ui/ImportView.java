@@ -2,7 +2,7 @@ package cn.canbao.register.ui;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportService;
@@ -42,12 +42,7 @@ import java.time.format.DateTimeFormatter;
 @Route("imports")
 @Menu(title = "menu.imports", order = 30, icon = "vaadin:upload")
 @RolesAllowed({"ADMIN", "CLERK"})
-class ImportView extends VerticalLayout implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.import";
-    }
+class ImportView extends TitledView {
 
     private final DateTimeFormatter time;
 
@@ -65,6 +60,7 @@ class ImportView extends VerticalLayout implements TranslatedTitle {
     private final Clock clock;
 
     ImportView(ImportService imports, ImportMappings mappings, Clock clock) {
+        super("title.import");
         this.clock = clock;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         this.imports = imports;

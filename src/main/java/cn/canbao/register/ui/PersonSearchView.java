@@ -2,7 +2,7 @@ package cn.canbao.register.ui;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.Translatable;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
 import cn.canbao.register.directory.PersonDirectory;
@@ -24,7 +24,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -48,12 +47,7 @@ import java.util.stream.IntStream;
 @Route("persons")
 @Menu(title = "menu.persons", order = 20, icon = "vaadin:search")
 @RolesAllowed({"ADMIN", "CLERK", "COUNTY_LEADER", "TOWNSHIP_LEADER", "VILLAGE_CADRE", "GRID_WORKER"})
-class PersonSearchView extends VerticalLayout implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.personSearch";
-    }
+class PersonSearchView extends TitledView {
 
     private static final int NARROW = 640;
 
@@ -73,6 +67,7 @@ class PersonSearchView extends VerticalLayout implements TranslatedTitle {
     private final Clock clock;
 
     PersonSearchView(PersonDirectory directory, RegionService regions, Clock clock) {
+        super("title.personSearch");
         this.clock = clock;
         this.directory = directory;
         setSizeFull();

@@ -3,7 +3,7 @@ package cn.canbao.register.ui;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.SummaryCard;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.register.PersonFile;
 import cn.canbao.register.PersonFileSection;
 import cn.canbao.register.directory.EnrollmentContinuity;
@@ -38,12 +38,7 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 @Route("persons/:id")
 @RolesAllowed({"ADMIN", "CLERK", "COUNTY_LEADER", "TOWNSHIP_LEADER", "VILLAGE_CADRE", "GRID_WORKER"})
-class PersonView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.person";
-    }
+class PersonView extends TitledView implements BeforeEnterObserver {
 
     private final DateTimeFormatter time;
 
@@ -51,6 +46,7 @@ class PersonView extends VerticalLayout implements BeforeEnterObserver, Translat
     private final ObjectProvider<PersonFileSection> sections;
 
     PersonView(PersonDirectory directory, ObjectProvider<PersonFileSection> sections, Clock clock) {
+        super("title.person");
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         this.directory = directory;
         this.sections = sections;

@@ -2,7 +2,7 @@ package cn.canbao.register.ui;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.register.schools.SchoolListWorkbook;
@@ -42,12 +42,7 @@ import java.util.Map;
 @Route("schools")
 @Menu(title = "menu.schools", order = 14, icon = "vaadin:academy-cap")
 @RolesAllowed({"COUNTY_LEADER", "TOWNSHIP_LEADER", "CLERK", "ADMIN"})
-class SchoolsView extends VerticalLayout implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.schools";
-    }
+class SchoolsView extends TitledView {
 
     private final SchoolRolls rolls;
     private final RegionService regions;
@@ -59,6 +54,7 @@ class SchoolsView extends VerticalLayout implements TranslatedTitle {
     private final Clock clock;
 
     SchoolsView(SchoolRolls rolls, RegionService regions, Clock clock) {
+        super("title.schools");
         this.clock = clock;
         this.rolls = rolls;
         this.regions = regions;

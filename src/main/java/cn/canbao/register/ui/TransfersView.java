@@ -2,7 +2,7 @@ package cn.canbao.register.ui;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.register.transfers.HouseholdTransfer;
 import cn.canbao.register.transfers.HouseholdTransferService;
 import com.vaadin.flow.component.button.Button;
@@ -29,12 +29,7 @@ import java.util.Optional;
 @Route("transfers")
 @Menu(title = "menu.transfers", order = 31, icon = "vaadin:exchange")
 @RolesAllowed({"ADMIN", "CLERK"})
-class TransfersView extends VerticalLayout implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.transfers";
-    }
+class TransfersView extends TitledView {
 
     private final DateTimeFormatter time;
     /** Empty: every status. */
@@ -45,6 +40,7 @@ class TransfersView extends VerticalLayout implements TranslatedTitle {
     private final Grid<HouseholdTransfer> grid = new Grid<>();
 
     TransfersView(HouseholdTransferService transfers, Clock clock) {
+        super("title.transfers");
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         this.transfers = transfers;
         setWidthFull();

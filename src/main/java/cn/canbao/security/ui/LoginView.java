@@ -1,7 +1,7 @@
 package cn.canbao.security.ui;
 
 import cn.canbao.base.ui.LanguageSwitch;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.security.login.LoginThrottle;
 import cn.canbao.security.login.LoginThrottledException;
 import cn.canbao.security.login.RegionRevokedException;
@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
@@ -29,16 +28,12 @@ import org.springframework.security.web.WebAttributes;
  */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
-public class LoginView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.login";
-    }
+public class LoginView extends TitledView implements BeforeEnterObserver {
 
     private final LoginForm form = new LoginForm();
 
     LoginView() {
+        super("title.login");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);

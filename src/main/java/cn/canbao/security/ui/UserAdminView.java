@@ -3,7 +3,7 @@ package cn.canbao.security.ui;
 import cn.canbao.base.DomainException;
 import cn.canbao.base.Texts;
 import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionService;
 import cn.canbao.security.NewUser;
@@ -40,12 +40,7 @@ import java.util.stream.Collectors;
 @Route("users")
 @Menu(title = "menu.users", order = 90, icon = "vaadin:users")
 @RolesAllowed({"ADMIN", "CLERK"})
-class UserAdminView extends VerticalLayout implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.userAdmin";
-    }
+class UserAdminView extends TitledView {
 
     private final UserService users;
     private final RegionService regions;
@@ -53,6 +48,7 @@ class UserAdminView extends VerticalLayout implements TranslatedTitle {
     private final TextField filter = new TextField();
 
     UserAdminView(UserService users, RegionService regions) {
+        super("title.userAdmin");
         this.users = users;
         this.regions = regions;
         setSizeFull();

@@ -5,7 +5,7 @@ import cn.canbao.base.ui.ChartOptions;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.SummaryCard;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.security.CanbaoUser;
 import cn.canbao.security.CurrentUser;
@@ -50,12 +50,7 @@ import java.util.Map;
 @Route("sms")
 @Menu(title = "menu.sms", order = 35, icon = "vaadin:envelope-o")
 @RolesAllowed({"ADMIN", "CLERK", "COUNTY_LEADER", "TOWNSHIP_LEADER"})
-class SmsView extends VerticalLayout implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.sms";
-    }
+class SmsView extends TitledView {
 
     private static final int DAYS = 30;
     private final DateTimeFormatter time;
@@ -74,6 +69,7 @@ class SmsView extends VerticalLayout implements TranslatedTitle {
     private final Clock clock;
 
     SmsView(SmsReports reports, SmsService sms, SmsTemplates templates, SmsOperations operations, Clock clock) {
+        super("title.sms");
         this.clock = clock;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         this.reports = reports;

@@ -2,7 +2,7 @@ package cn.canbao.supervision.ui;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
@@ -18,7 +18,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,12 +32,7 @@ import java.time.format.DateTimeFormatter;
 @Route("cadres")
 @Menu(title = "menu.cadres", order = 16, icon = "vaadin:user-check")
 @RolesAllowed({"TOWNSHIP_LEADER", "COUNTY_LEADER"})
-class CadreAssignmentView extends VerticalLayout implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.cadreAssignment";
-    }
+class CadreAssignmentView extends TitledView {
 
     private final DateTimeFormatter time;
 
@@ -47,6 +41,7 @@ class CadreAssignmentView extends VerticalLayout implements TranslatedTitle {
     private final Grid<CadreAssignment> grid = new Grid<>();
 
     CadreAssignmentView(CadreAssignmentService cadres, RegionService regions, Clock clock) {
+        super("title.cadreAssignment");
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
         this.cadres = cadres;
         this.regionCode = CurrentUser.require().regionCode();

@@ -2,7 +2,7 @@ package cn.canbao.supervision.ui;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
@@ -36,12 +36,7 @@ import java.util.Optional;
 @Route("supervision")
 @Menu(title = "menu.supervision", order = 17, icon = "vaadin:group")
 @RolesAllowed({"COUNTY_LEADER"})
-class SupervisionTeamView extends VerticalLayout implements BeforeEnterObserver, TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.supervisionTeam";
-    }
+class SupervisionTeamView extends TitledView implements BeforeEnterObserver {
 
     private final SupervisionService teams;
     private final Select<Campaign> campaign = new Select<>();
@@ -49,6 +44,7 @@ class SupervisionTeamView extends VerticalLayout implements BeforeEnterObserver,
     private final List<Campaign> own;
 
     SupervisionTeamView(SupervisionService teams, CampaignService campaigns) {
+        super("title.supervisionTeam");
         this.teams = teams;
         setSizeFull();
         String county = CurrentUser.require().regionCode();

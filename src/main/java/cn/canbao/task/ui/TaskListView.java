@@ -2,7 +2,7 @@ package cn.canbao.task.ui;
 
 import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
-import cn.canbao.base.ui.TranslatedTitle;
+import cn.canbao.base.ui.TitledView;
 import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
 import cn.canbao.task.TaskInbox;
@@ -12,7 +12,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
@@ -29,12 +28,7 @@ import java.util.function.Consumer;
 @Route("tasks")
 @Menu(title = "menu.tasks", order = 5, icon = "vaadin:tasks")
 @PermitAll
-class TaskListView extends VerticalLayout implements TranslatedTitle {
-
-    @Override
-    public String titleKey() {
-        return "title.taskList";
-    }
+class TaskListView extends TitledView {
 
     private final TaskInbox inbox;
     private final Select<TaskFilter> filter = new Select<>();
@@ -43,6 +37,7 @@ class TaskListView extends VerticalLayout implements TranslatedTitle {
     private final Clock clock;
 
     TaskListView(TaskInbox inbox, Clock clock) {
+        super("title.taskList");
         this.clock = clock;
         this.inbox = inbox;
         setWidthFull();

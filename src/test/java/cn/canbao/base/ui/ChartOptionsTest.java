@@ -14,8 +14,8 @@ class ChartOptionsTest {
 
     @Test
     void aTitledBarChartWithAGoalLineIsTheOptionEChartsReads() throws Exception {
-        Map<String, Object> option = ChartOptions.titled("覆盖率", ChartOptions.grid(50, 20, 80, 40));
-        option.put("xAxis", ChartOptions.slantedCategories(List.of("城关镇", "南山镇"), 25));
+        Map<String, Object> option = ChartOptions.titled(
+                "覆盖率", ChartOptions.grid(50, 20, 80, 40), ChartOptions.slantedCategories(List.of("城关镇", "南山镇"), 25));
         Map<String, Object> bars = ChartOptions.bars(
                 "覆盖率", List.of(ChartOptions.coloured(96, "#2e9e5b"), ChartOptions.coloured(90, "#d9822b")));
         bars.put("markLine", ChartOptions.markLine(Map.of("yAxis", 95), Map.of("formatter", "95%"), "#d0453a"));

@@ -36,6 +36,13 @@ public class SupervisionStore {
             rs.getString("added_by"),
             Timestamps.instant(rs.getTimestamp("added_at")));
 
+    /** What {@link #ASSIGNMENT} reads, from its table; a query adds its condition and order. */
+    private static final String ASSIGNMENTS =
+            "select username, village_code, assigned_by, assigned_at from cadre_assignment ";
+    /** What {@link #TEAM} reads, from its table; a query adds its condition and order. */
+    private static final String TEAMS =
+            "select id, campaign_id, name, set_up_by, set_up_at, dissolved_by, dissolved_at from supervision_team ";
+
     private final JdbcClient jdbc;
 
     SupervisionStore(JdbcClient jdbc) {
@@ -68,8 +75,7 @@ public class SupervisionStore {
 
     /** The live assignments to the villages whose codes start with the prefix (a region's subtree), by village, cadre. */
     public List<Assignment> liveAssignmentsUnder(String codePrefix) {
-        return jdbc.sql("select username, village_code, assigned_by, assigned_at from cadre_assignment "
-                        + "where ended_at is null and village_code like ? order by village_code, username")
+        return jdbc.sql(ASSIGNMENTS + "where ended_at is null and village_code like ? order by village_code, username")
                 .params(codePrefix + "%")
                 .query(ASSIGNMENT)
                 .list();
@@ -77,8 +83,7 @@ public class SupervisionStore {
 
     /** The villages a cadre answers for now, by code. */
     public List<Assignment> liveAssignmentsOf(String username) {
-        return jdbc.sql("select username, village_code, assigned_by, assigned_at from cadre_assignment "
-                        + "where ended_at is null and username = ? order by village_code")
+        return jdbc.sql(ASSIGNMENTS + "where ended_at is null and username = ? order by village_code")
                 .params(username)
                 .query(ASSIGNMENT)
                 .list();
@@ -109,17 +114,12 @@ public class SupervisionStore {
     }
 
     public Optional<Team> team(long id) {
-        return jdbc.sql("select id, campaign_id, name, set_up_by, set_up_at, dissolved_by, dissolved_at "
-                        + "from supervision_team where id = ?")
-                .params(id)
-                .query(TEAM)
-                .optional();
+        return jdbc.sql(TEAMS + "where id = ?").params(id).query(TEAM).optional();
     }
 
     /** A campaign's teams, the live one first, then the dissolved ones newest first. */
     public List<Team> teamsOf(long campaignId) {
-        return jdbc.sql("select id, campaign_id, name, set_up_by, set_up_at, dissolved_by, dissolved_at "
-                        + "from supervision_team where campaign_id = ? order by dissolved_at desc nulls first, id desc")
+        return jdbc.sql(TEAMS + "where campaign_id = ? order by dissolved_at desc nulls first, id desc")
                 .params(campaignId)
                 .query(TEAM)
                 .list();

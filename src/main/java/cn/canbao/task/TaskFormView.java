@@ -87,12 +87,10 @@ public abstract class TaskFormView extends TitledView implements BeforeEnterObse
 
     /** Completes the task; on success shows the (translated) message and goes to the route. */
     protected void complete(Map<String, Object> values, String successText, String route) {
-        try {
+        Messages.attempt(this, () -> {
             inbox.complete(task.id(), values);
             Messages.showSuccess(successText);
             UI.getCurrent().navigate(route);
-        } catch (DomainException refused) {
-            Messages.showError(this, refused);
-        }
+        });
     }
 }

@@ -26,6 +26,22 @@ public final class ChartOptions {
         return option;
     }
 
+    /**
+     * Several bar series side by side over an x axis, named in a legend at the top: a tooltip that follows the x
+     * axis, the plot's margins and a value y axis.
+     */
+    public static Map<String, Object> groupedBars(
+            Map<String, Object> grid, Map<String, Object> xAxis, List<Map<String, Object>> series) {
+        Map<String, Object> option = new LinkedHashMap<>();
+        option.put("tooltip", axisTooltip());
+        option.put("legend", Map.of("top", 0));
+        option.put("grid", grid);
+        option.put("xAxis", xAxis);
+        option.put("yAxis", Map.of("type", "value"));
+        option.put("series", series);
+        return option;
+    }
+
     /** A tooltip for every series at the pointed category. */
     public static Map<String, Object> axisTooltip() {
         return Map.of("trigger", "axis");

@@ -53,6 +53,18 @@ public final class Messages {
         return where.getTranslation("text.withDetail", String.valueOf(text), String.valueOf(detail));
     }
 
+    /**
+     * Runs what the user asked for (a button's service call and what follows it); a refusal stops it there and is
+     * shown as an error notification, the screen stays as it is.
+     */
+    public static void attempt(Component where, Runnable action) {
+        try {
+            action.run();
+        } catch (DomainException refused) {
+            showError(where, refused);
+        }
+    }
+
     /** Shows a refusal as an error notification in the middle of the screen. */
     public static void showError(Component where, DomainException refusal) {
         showError(of(where, refusal));

@@ -1,6 +1,5 @@
 package cn.canbao.bulletin.ui;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.ChartOptions;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
@@ -234,11 +233,7 @@ class BulletinPanel extends VerticalLayout {
         } else {
             // no CJK font on the server: say so instead of offering a PDF of empty boxes
             Button pdf = new Button(getTranslation("bulletin.downloadPdf"), VaadinIcon.FILE_TEXT_O.create(), e -> {
-                try {
-                    exports.pdf(b, java.io.OutputStream.nullOutputStream());
-                } catch (DomainException refused) {
-                    Messages.showError(this, refused);
-                }
+                Messages.attempt(this, () -> exports.pdf(b, java.io.OutputStream.nullOutputStream()));
             });
             pdf.setId("bulletin-pdf");
             links.add(pdf);

@@ -1,6 +1,5 @@
 package cn.canbao.cadence.ui;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.cadence.CadenceService;
 import cn.canbao.cadence.CadenceSettings;
@@ -60,7 +59,7 @@ class CadenceSettingsForm extends Composite<FormLayout> {
     }
 
     private void save() {
-        try {
+        Messages.attempt(this, () -> {
             show(cadence.configure(
                     campaignId,
                     new CadenceSettings(
@@ -72,9 +71,7 @@ class CadenceSettingsForm extends Composite<FormLayout> {
                             value(countyEvery),
                             skipWeekends.getValue())));
             Messages.showSuccess(getTranslation("cadence.saved"));
-        } catch (DomainException refused) {
-            Messages.showError(this, refused);
-        }
+        });
     }
 
     private static int value(IntegerField field) {

@@ -1,6 +1,5 @@
 package cn.canbao.campaign.ui;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.TitledView;
 import cn.canbao.campaign.Campaign;
@@ -131,7 +130,7 @@ class CampaignsView extends TitledView {
         IntegerField escalation = new IntegerField(getTranslation("campaign.escalationDays"));
         escalation.setValue(2);
         Button startButton = new Button(getTranslation("campaign.start.action"), e -> {
-            try {
+            Messages.attempt(this, () -> {
                 Campaign c = campaigns.start(new NewCampaign(
                         name.getValue(),
                         year.getValue() == null ? 0 : year.getValue(),
@@ -143,9 +142,7 @@ class CampaignsView extends TitledView {
                         escalation.getValue() == null ? 0 : escalation.getValue()));
                 Messages.showSuccess(getTranslation("campaign.started", c.name()));
                 refresh();
-            } catch (DomainException refused) {
-                Messages.showError(this, refused);
-            }
+            });
         });
         startButton.setId("campaign-start-button");
         startButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -174,13 +171,11 @@ class CampaignsView extends TitledView {
         TextArea reason = new TextArea(getTranslation("campaign.extensionReason"));
         reason.setWidthFull();
         Button save = new Button(getTranslation("action.save"), e -> {
-            try {
+            Messages.attempt(this, () -> {
                 campaigns.extend(c.id(), newEnd.getValue(), reason.getValue());
                 dialog.close();
                 refresh();
-            } catch (DomainException refused) {
-                Messages.showError(this, refused);
-            }
+            });
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.add(new VerticalLayout(newEnd, reason));

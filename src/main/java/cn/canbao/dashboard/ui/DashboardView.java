@@ -158,12 +158,10 @@ class DashboardView extends TitledView implements BeforeEnterObserver {
             showRegisterCoverage();
             return;
         }
-        try {
+        Messages.attempt(this, () -> {
             dashboards.refreshNow(campaign.getValue().id());
             show();
-        } catch (DomainException refused) {
-            Messages.showError(this, refused);
-        }
+        });
     }
 
     private void show() {

@@ -1,6 +1,5 @@
 package cn.canbao.escalation.ui;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.escalation.EscalationRule;
 import cn.canbao.escalation.EscalationService;
@@ -143,7 +142,7 @@ class EscalationRuleForm extends Details {
         List<RegionLevel> levels = reportLevels.getValue().stream()
                 .sorted((a, b) -> b.ordinal() - a.ordinal())
                 .toList();
-        try {
+        Messages.attempt(this, () -> {
             show(escalations.saveRule(new EscalationRule(
                     countyCode,
                     bottomN.getValue(),
@@ -157,9 +156,7 @@ class EscalationRuleForm extends Details {
                     null,
                     null)));
             Messages.showSuccess(getTranslation("escalation.rule.saved"));
-        } catch (DomainException refused) {
-            Messages.showError(this, refused);
-        }
+        });
     }
 
     private IntegerField field(String labelKey, String id, int min, int max) {

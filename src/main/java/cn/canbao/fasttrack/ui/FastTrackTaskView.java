@@ -1,6 +1,5 @@
 package cn.canbao.fasttrack.ui;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.fasttrack.FastTrack;
 import cn.canbao.fasttrack.FastTrackService;
@@ -26,7 +25,7 @@ abstract class FastTrackTaskView extends TaskFormView {
 
     @Override
     protected void render() {
-        try {
+        Messages.attempt(this, () -> {
             FastTrack track = tracks.track(recordId());
             Div person = new Div();
             person.setId("fast-track-person");
@@ -47,9 +46,7 @@ abstract class FastTrackTaskView extends TaskFormView {
             details(person, track);
             add(person);
             form(track);
-        } catch (DomainException refused) {
-            Messages.showError(this, refused);
-        }
+        });
     }
 
     /** Lines of the kind about the person (mother, categories). */

@@ -242,12 +242,10 @@ class OutreachView extends TitledView {
         } else if (c.stage() != OutreachStage.ENDED) {
             // still waiting (after a reminder, or for a promised day): the grid worker may go now
             Button early = new Button(getTranslation("outreach.visitNow"), e -> {
-                try {
+                Messages.attempt(this, () -> {
                     String taskId = outreach.visitNow(c.id());
                     UI.getCurrent().navigate("tasks/visit", QueryParameters.of("taskId", taskId));
-                } catch (DomainException refused) {
-                    Messages.showError(this, refused);
-                }
+                });
             });
             early.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
             early.addClassName("case-visit-now");

@@ -1,6 +1,5 @@
 package cn.canbao.outreach.ui;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.outreach.ContactMethod;
 import cn.canbao.outreach.OutreachCase;
@@ -152,13 +151,11 @@ class VisitFormView extends TaskFormView {
         save.setWidthFull();
 
         Button optOut = new Button(getTranslation("outreach.visit.optOut"), e -> {
-            try {
+            Messages.attempt(this, () -> {
                 outreach.optOut(caseId);
                 Messages.showSuccess(getTranslation("outreach.visit.optedOut"));
                 e.getSource().setEnabled(false);
-            } catch (DomainException refused) {
-                Messages.showError(this, refused);
-            }
+            });
         });
         optOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         optOut.setId("visit-opt-out");

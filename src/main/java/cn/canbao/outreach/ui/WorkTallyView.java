@@ -1,6 +1,5 @@
 package cn.canbao.outreach.ui;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.TitledView;
 import cn.canbao.outreach.tally.WorkTally;
@@ -147,13 +146,11 @@ class WorkTallyView extends TitledView {
             Button save = new Button(getTranslation("outreach.tally.saveTiers"), e -> {
                 edited.clear();
                 readers.forEach(Runnable::run);
-                try {
+                Messages.attempt(this, () -> {
                     tally.saveTiers(county, edited);
                     Messages.showSuccess(getTranslation("outreach.tally.tiersSaved"));
                     reload();
-                } catch (DomainException refused) {
-                    Messages.showError(this, refused);
-                }
+                });
             });
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             save.setId("tally-save-tiers");

@@ -161,7 +161,7 @@ class PolicyRulesView extends TitledView {
     }
 
     private void reinstate(RuleVersion version) {
-        try {
+        Messages.attempt(this, () -> {
             RuleVersion v = rules.reinstate(version.deploymentId());
             Messages.showSuccess(getTranslation("policy.rules.reinstated", String.valueOf(v.year()), v.version()));
             List<RuleVersion> all = rules.versions();
@@ -170,9 +170,7 @@ class PolicyRulesView extends TitledView {
                     .filter(r -> r.deploymentId().equals(v.deploymentId()))
                     .findFirst()
                     .ifPresent(versions::select);
-        } catch (DomainException refused) {
-            Messages.showError(this, refused);
-        }
+        });
     }
 
     private void showTables(RuleVersion version) {

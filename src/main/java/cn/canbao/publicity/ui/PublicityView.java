@@ -1,6 +1,5 @@
 package cn.canbao.publicity.ui;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.ChartOptions;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
@@ -104,14 +103,12 @@ class PublicityView extends TitledView {
         DatePicker from = new DatePicker(getTranslation("publicity.from"), LocalDate.of(year, 9, 1));
         DatePicker to = new DatePicker(getTranslation("publicity.to"), LocalDate.of(year, 9, 30));
         Button start = new Button(getTranslation("publicity.start"), e -> {
-            try {
+            Messages.attempt(this, () -> {
                 PublicityDrive d =
                         publicity.start(name.getValue(), year + 1, user.regionCode(), from.getValue(), to.getValue());
                 Messages.showSuccess(getTranslation("publicity.started", d.name()));
                 refreshDrives();
-            } catch (DomainException refused) {
-                Messages.showError(this, refused);
-            }
+            });
         });
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.setId("publicity-start");
@@ -167,7 +164,7 @@ class PublicityView extends TitledView {
                 Messages.showError(getTranslation("publicity.chooseDrive"));
                 return;
             }
-            try {
+            Messages.attempt(this, () -> {
                 publicity.log(
                         drive.getValue().id(),
                         new NewActivity(
@@ -183,9 +180,7 @@ class PublicityView extends TitledView {
                 Messages.showSuccess(getTranslation("publicity.logged"));
                 note.clear();
                 show();
-            } catch (DomainException refused) {
-                Messages.showError(this, refused);
-            }
+            });
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("publicity-log");
@@ -224,31 +219,19 @@ class PublicityView extends TitledView {
         tally.setItems(rows);
         List<PublicityTally> children = rows.subList(1, rows.size());
         chart.setVisible(!children.isEmpty());
-        chart.setOption(Map.of(
-                "tooltip", ChartOptions.axisTooltip(),
-                "legend", Map.of("top", 0),
-                "grid", ChartOptions.grid(50, 20, 80, 40),
-                "xAxis",
-                        ChartOptions.slantedCategories(children.stream()
-                                .map(PublicityTally::regionName)
-                                .toList()),
-                "yAxis", Map.of("type", "value"),
-                "series",
-                        List.of(
-                                ChartOptions.bars(
-                                        getTranslation("publicity.audience"),
-                                        children.stream()
-                                                .map(PublicityTally::audience)
-                                                .toList()),
-                                ChartOptions.bars(
-                                        getTranslation("publicity.letters"),
-                                        children.stream()
-                                                .map(PublicityTally::letters)
-                                                .toList()),
-                                ChartOptions.bars(
-                                        getTranslation("publicity.notices"),
-                                        children.stream()
-                                                .map(PublicityTally::notices)
-                                                .toList()))));
+        chart.setOption(ChartOptions.groupedBars(
+                ChartOptions.grid(50, 20, 80, 40),
+                ChartOptions.slantedCategories(
+                        children.stream().map(PublicityTally::regionName).toList()),
+                List.of(
+                        ChartOptions.bars(
+                                getTranslation("publicity.audience"),
+                                children.stream().map(PublicityTally::audience).toList()),
+                        ChartOptions.bars(
+                                getTranslation("publicity.letters"),
+                                children.stream().map(PublicityTally::letters).toList()),
+                        ChartOptions.bars(
+                                getTranslation("publicity.notices"),
+                                children.stream().map(PublicityTally::notices).toList()))));
     }
 }

@@ -1,6 +1,5 @@
 package cn.canbao.register.ui;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.TitledView;
 import cn.canbao.register.duplicates.DuplicateService;
@@ -181,13 +180,11 @@ class DuplicatesView extends TitledView {
     }
 
     private void act(Dialog dialog, Runnable action) {
-        try {
+        Messages.attempt(this, () -> {
             action.run();
             dialog.close();
             Messages.showSuccess(getTranslation("duplicates.done"));
             refresh();
-        } catch (DomainException refused) {
-            Messages.showError(this, refused);
-        }
+        });
     }
 }

@@ -207,12 +207,10 @@ class ImportPreviewPanel extends VerticalLayout {
         name.setPlaceholder(getTranslation("imports.preview.mappingNameHint"));
         name.setId("import-mapping-name");
         Button save = new Button(getTranslation("imports.preview.saveMapping"), e -> {
-            try {
+            Messages.attempt(this, () -> {
                 ImportMappings.SavedMapping m = mappings.save(kind, name.getValue(), currentMapping());
                 Messages.showSuccess(getTranslation("imports.preview.mappingSaved", m.name()));
-            } catch (DomainException refused) {
-                Messages.showError(this, refused);
-            }
+            });
         });
         save.setId("import-save-mapping");
         row.add(name, save);

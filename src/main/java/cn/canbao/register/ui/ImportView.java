@@ -1,6 +1,5 @@
 package cn.canbao.register.ui;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.TitledView;
 import cn.canbao.register.ExtractKind;
@@ -182,11 +181,7 @@ class ImportView extends TitledView {
         current.add(new HorizontalLayout(status, counts), bar, phases(run));
         if (!run.finished()) {
             Button cancel = new Button(getTranslation("imports.cancel"), e -> {
-                try {
-                    show(imports.cancel(run.id()));
-                } catch (DomainException refused) {
-                    Messages.showError(this, refused);
-                }
+                Messages.attempt(this, () -> show(imports.cancel(run.id())));
             });
             cancel.setId("import-cancel");
             cancel.setEnabled(!run.cancelRequested());

@@ -1,6 +1,5 @@
 package cn.canbao.register.ui;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.TitledView;
 import cn.canbao.region.RegionLevel;
@@ -170,7 +169,7 @@ class SchoolsView extends TitledView {
             declared.setId("schools-declared");
             declared.setValue(school.pupils());
             Button register = new Button(getTranslation("schools.register"), e -> {
-                try {
+                Messages.attempt(this, () -> {
                     rolls.registerWholeSchool(
                             regionCode,
                             school.name(),
@@ -179,9 +178,7 @@ class SchoolsView extends TitledView {
                             declared.getValue() == null ? -1 : declared.getValue());
                     Messages.showSuccess(getTranslation("schools.registered", school.name()));
                     reload();
-                } catch (DomainException refused) {
-                    Messages.showError(this, refused);
-                }
+                });
             });
             register.setId("schools-register");
             register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

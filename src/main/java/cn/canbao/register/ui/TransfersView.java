@@ -1,6 +1,5 @@
 package cn.canbao.register.ui;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.TitledView;
 import cn.canbao.register.transfers.HouseholdTransfer;
@@ -124,7 +123,7 @@ class TransfersView extends TitledView {
         note.setRequired(!approve);
         note.setId("transfer-note");
         Button done = new Button(getTranslation(approve ? "transfers.approve" : "transfers.reject"), e -> {
-            try {
+            Messages.attempt(this, () -> {
                 if (approve) {
                     transfers.approve(t.id(), note.getValue());
                 } else {
@@ -133,9 +132,7 @@ class TransfersView extends TitledView {
                 dialog.close();
                 Messages.showSuccess(getTranslation("transfers.done"));
                 refresh();
-            } catch (DomainException refused) {
-                Messages.showError(this, refused);
-            }
+            });
         });
         done.addThemeVariants(approve ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_ERROR);
         done.setId("transfer-confirm");

@@ -98,19 +98,11 @@ class UserAdminView extends TitledView {
             return new HorizontalLayout();
         }
         Button toggle = new Button(getTranslation(account.enabled() ? "users.disable" : "users.enable"), e -> {
-            try {
-                users.setEnabled(account.username(), !account.enabled());
-            } catch (DomainException refused) {
-                Messages.showError(this, refused);
-            }
+            Messages.attempt(this, () -> users.setEnabled(account.username(), !account.enabled()));
             grid.getDataProvider().refreshAll();
         });
         Button reset = new Button(getTranslation("users.resetPassword"), e -> {
-            try {
-                showPassword(account.username(), users.resetPassword(account.username()));
-            } catch (DomainException refused) {
-                Messages.showError(this, refused);
-            }
+            Messages.attempt(this, () -> showPassword(account.username(), users.resetPassword(account.username())));
         });
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         reset.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);

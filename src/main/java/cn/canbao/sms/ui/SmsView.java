@@ -1,6 +1,5 @@
 package cn.canbao.sms.ui;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.ChartOptions;
 import cn.canbao.base.ui.EChart;
 import cn.canbao.base.ui.Messages;
@@ -40,7 +39,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * 短信提醒: messages sent, delivered and failed per day and per township of the user's subtree, the outbox
@@ -162,15 +160,13 @@ class SmsView extends TitledView {
             source.setItemLabelGenerator(s -> getTranslation(s.messageKey()));
             source.setValue(OptOutSource.CLERK);
             Button record = new Button(getTranslation("sms.optOut.record"), e -> {
-                try {
+                Messages.attempt(this, () -> {
                     boolean changed =
                             sms.optOut(id.getValue(), source.getValue().name(), user.getUsername());
                     Messages.showSuccess(getTranslation(changed ? "sms.optOut.recorded" : "sms.optOut.already"));
                     id.clear();
                     refresh();
-                } catch (DomainException refused) {
-                    Messages.showError(this, refused);
-                }
+                });
             });
             record.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             record.setId("sms-opt-out-record");
@@ -223,13 +219,11 @@ class SmsView extends TitledView {
     }
 
     private void settle(Runnable action) {
-        try {
+        Messages.attempt(this, () -> {
             action.run();
             Messages.showSuccess(getTranslation("sms.unresolved.settled"));
             refresh();
-        } catch (DomainException refused) {
-            Messages.showError(this, refused);
-        }
+        });
     }
 
     private void showPause() {
@@ -244,13 +238,11 @@ class SmsView extends TitledView {
                     p.reason() == null ? "" : p.reason())));
             if (user.roles().contains(Role.ADMIN)) {
                 Button resume = new Button(getTranslation("sms.pause.resume"), e -> {
-                    try {
+                    Messages.attempt(this, () -> {
                         operations.resume();
                         Messages.showSuccess(getTranslation("sms.pause.resumed"));
                         refresh();
-                    } catch (DomainException refused) {
-                        Messages.showError(this, refused);
-                    }
+                    });
                 });
                 resume.setId("sms-resume");
                 resume.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
@@ -287,12 +279,10 @@ class SmsView extends TitledView {
             body.addValueChangeListener(e -> showCount(count, e.getValue()));
             showCount(count, t.body());
             Button save = new Button(getTranslation("action.save"), e -> {
-                try {
+                Messages.attempt(this, () -> {
                     templates.save(user.regionCode(), t.templateKey(), body.getValue());
                     Messages.showSuccess(getTranslation("sms.template.saved"));
-                } catch (DomainException refused) {
-                    Messages.showError(this, refused);
-                }
+                });
             });
             save.setId("sms-template-save-" + t.templateKey());
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -335,31 +325,20 @@ class SmsView extends TitledView {
                 SummaryCard.of(
                         getTranslation("sms.optOuts"), String.valueOf(reports.optOutCount()), "sms-opt-out-count"));
         chart.setVisible(!days.isEmpty());
-        chart.setOption(Map.of(
-                "tooltip", ChartOptions.axisTooltip(),
-                "legend", Map.of("top", 0),
-                "grid", ChartOptions.grid(50, 20, 40, 40),
-                "xAxis",
-                        ChartOptions.categories(
-                                days.stream().map(SmsFigures.Tally::label).toList()),
-                "yAxis", Map.of("type", "value"),
-                "series",
-                        List.of(
-                                ChartOptions.bars(
-                                        getTranslation("sms.sent"),
-                                        days.stream()
-                                                .map(SmsFigures.Tally::sent)
-                                                .toList()),
-                                ChartOptions.bars(
-                                        getTranslation("sms.delivered"),
-                                        days.stream()
-                                                .map(SmsFigures.Tally::delivered)
-                                                .toList()),
-                                ChartOptions.bars(
-                                        getTranslation("sms.failed"),
-                                        days.stream()
-                                                .map(SmsFigures.Tally::failed)
-                                                .toList()))));
+        chart.setOption(ChartOptions.groupedBars(
+                ChartOptions.grid(50, 20, 40, 40),
+                ChartOptions.categories(
+                        days.stream().map(SmsFigures.Tally::label).toList()),
+                List.of(
+                        ChartOptions.bars(
+                                getTranslation("sms.sent"),
+                                days.stream().map(SmsFigures.Tally::sent).toList()),
+                        ChartOptions.bars(
+                                getTranslation("sms.delivered"),
+                                days.stream().map(SmsFigures.Tally::delivered).toList()),
+                        ChartOptions.bars(
+                                getTranslation("sms.failed"),
+                                days.stream().map(SmsFigures.Tally::failed).toList()))));
         townships.setItems(reports.byTownship(from));
         optOuts.setItems(reports.optOuts(200));
     }

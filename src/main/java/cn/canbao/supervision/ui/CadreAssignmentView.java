@@ -1,6 +1,5 @@
 package cn.canbao.supervision.ui;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.TitledView;
 import cn.canbao.region.Region;
@@ -98,12 +97,10 @@ class CadreAssignmentView extends TitledView {
     }
 
     private void act(Runnable change) {
-        try {
+        Messages.attempt(this, () -> {
             change.run();
             refresh();
-        } catch (DomainException refused) {
-            Messages.showError(this, refused);
-        }
+        });
     }
 
     private void refresh() {

@@ -1,6 +1,5 @@
 package cn.canbao.supervision.ui;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.TitledView;
 import cn.canbao.campaign.Campaign;
@@ -147,11 +146,9 @@ class SupervisionTeamView extends TitledView implements BeforeEnterObserver {
     }
 
     private void act(Runnable change) {
-        try {
+        Messages.attempt(this, () -> {
             change.run();
             show();
-        } catch (DomainException refused) {
-            Messages.showError(this, refused);
-        }
+        });
     }
 }

@@ -1,6 +1,5 @@
 package cn.canbao.task.ui;
 
-import cn.canbao.base.DomainException;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.TitledView;
 import cn.canbao.task.InboxTask;
@@ -93,12 +92,10 @@ class TaskListView extends TitledView {
     /** Runs a claim or return, says so, and reloads: the task may have changed hands meanwhile. */
     private Consumer<InboxTask> act(Consumer<String> action, String doneKey) {
         return task -> {
-            try {
+            Messages.attempt(this, () -> {
                 action.accept(task.id());
                 Messages.showSuccess(getTranslation(doneKey, TaskNames.of(this, task)));
-            } catch (DomainException refused) {
-                Messages.showError(this, refused);
-            }
+            });
             load();
         };
     }

@@ -37,6 +37,24 @@ class ChartOptionsTest {
     }
 
     @Test
+    void groupedBarsNameTheirSeriesInALegendOverAValueAxis() throws Exception {
+        Map<String, Object> option = ChartOptions.groupedBars(
+                ChartOptions.grid(50, 20, 40, 40),
+                ChartOptions.categories(List.of("03-01", "03-02")),
+                List.of(ChartOptions.bars("已发送", List.of(5, 7)), ChartOptions.bars("失败", List.of(0, 1))));
+
+        assertThat(tree(option)).isEqualTo(json("""
+                        {"tooltip": {"trigger": "axis"},
+                         "legend": {"top": 0},
+                         "grid": {"left": 50, "right": 20, "bottom": 40, "top": 40},
+                         "xAxis": {"type": "category", "data": ["03-01", "03-02"]},
+                         "yAxis": {"type": "value"},
+                         "series": [{"type": "bar", "name": "已发送", "data": [5, 7]},
+                                    {"type": "bar", "name": "失败", "data": [0, 1]}]}
+                        """));
+    }
+
+    @Test
     void manyNamesAreThinnedOutAndPlainSeriesKeepTheirColour() throws Exception {
         List<Integer> names = java.util.stream.IntStream.range(0, 26).boxed().toList();
         assertThat(tree(ChartOptions.slantedCategories(names, 25))

@@ -4,6 +4,7 @@ import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
@@ -72,7 +73,7 @@ public class DashboardTestCounty {
                 CLERK,
                 ExtractKind.POLICE_HOUSEHOLD,
                 "dashboard-people.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号\n"
+                ExtractHeaders.POLICE_WITH_MOBILE
                         + line(0, "甲", VILLAGE_1, VILLAGE_1, GRID_11, "13700137000")
                         + line(1, "乙", VILLAGE_1, VILLAGE_1, GRID_11, "13700137001")
                         + line(2, "丙", VILLAGE_1, VILLAGE_1, GRID_12, "13700137002")
@@ -84,7 +85,7 @@ public class DashboardTestCounty {
                 CLERK,
                 ExtractKind.INSURANCE_STATUS,
                 "dashboard-insured-" + year + ".csv",
-                "身份证号,姓名,参保年度,险种,参保地\n"
+                ExtractHeaders.INSURANCE
                         + id(0) + ",甲," + year + ",居民,本地\n"
                         + id(1) + ",乙," + year + ",居民,异地\n"
                         + id(2) + ",丙," + (year - 1) + ",居民,本地\n"

@@ -13,7 +13,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Issue 18: a bulk extract (50,000 rows or more) leaves its tables analysed — and the enrollments' visibility map set —
@@ -27,9 +26,6 @@ class BulkImportMaintenanceIT extends IntegrationTestBase {
     private static final String VILLAGE = "350568100201";
     private static final int PERSONS = 50_000;
 
-    @Autowired
-    ImportTestSupport importer;
-
     @Test
     void aBulkImportAnalysesItsTablesAndVacuumsTheEnrollmentsBeforeItsListenersRun() {
         SystemAccess.call(() -> regions.createMissing(List.of(
@@ -37,8 +33,8 @@ class BulkImportMaintenanceIT extends IntegrationTestBase {
                 NewRegion.region("350568100000", "批量维护镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
                 NewRegion.region(VILLAGE, "批量维护村", RegionLevel.VILLAGE, "350568100000", null, true))));
         String clerk = security.ensureUser("clerk.bulk", COUNTY, Role.CLERK);
-        StringBuilder police = new StringBuilder("身份证号,姓名,变动类型,变动日期,户籍地区划\n");
-        StringBuilder insured = new StringBuilder("身份证号,姓名,参保年度,险种,参保地,参保地区划\n");
+        StringBuilder police = new StringBuilder(ExtractHeaders.POLICE_BASIC);
+        StringBuilder insured = new StringBuilder(ExtractHeaders.INSURANCE_WITH_REGION);
         LocalDate first = LocalDate.of(1950, 1, 1);
         for (int i = 0; i < PERSONS; i++) {
             String id = TestIds.id("350568", first.plusDays(i / 400), 1 + 2 * (i % 400));

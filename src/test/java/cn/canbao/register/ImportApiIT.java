@@ -33,7 +33,7 @@ class ImportApiIT extends IntegrationTestBase {
         security.ensureUser("clerk.api", "350525000000", Role.CLERK);
         String village = firstBelow("350525103000", RegionLevel.VILLAGE);
         String good = TestIds.id("350525", LocalDate.of(1985, 8, 8), 17);
-        String csv = "身份证号,姓名,变动类型,变动日期,户籍地区划\n"
+        String csv = ExtractHeaders.POLICE_BASIC
                 + good + ",蔡文华,在册,2005-08-08," + village + "\n"
                 + "110105194912310021,校验错,在册,2005-08-08," + village + "\n";
         var body = new LinkedMultiValueMap<String, Object>();

@@ -17,6 +17,7 @@ import cn.canbao.policy.RuleSetFixtures;
 import cn.canbao.policy.RuleSetService;
 import cn.canbao.quota.BaselineService;
 import cn.canbao.quota.GroupCoverage;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.RegisterCandidates;
@@ -44,9 +45,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CanbaoIntegrationTest
 class FastTrackIT extends FastTrackTestBase {
 
-    static final String POLICE = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号\n";
-    static final String INSURANCE = "身份证号,姓名,参保年度,险种,参保地\n";
-    static final String HARDSHIP = "身份证号,姓名,类别,认定日期,退出日期\n";
     static final String CLERK = "clerk.fasttrack";
     static final String GRID_WORKER = "gw.fasttrack";
 
@@ -94,7 +92,7 @@ class FastTrackIT extends FastTrackTestBase {
                 CLERK,
                 ExtractKind.POLICE_HOUSEHOLD,
                 "births.csv",
-                POLICE
+                ExtractHeaders.POLICE_FULL
                         + mother + ",林美华,在册,2012-01-01," + village(1, 2) + "," + village(1, 2) + "," + grid(1, 2)
                         + ",二村5号,13905980001,\n"
                         + first + ",林小一,出生," + today.minusDays(20) + "," + village(1, 1) + ",,,,," + mother + "\n"
@@ -189,7 +187,7 @@ class FastTrackIT extends FastTrackTestBase {
                 CLERK,
                 ExtractKind.INSURANCE_STATUS,
                 "newborn-insured.csv",
-                INSURANCE + second + ",林小二," + year + ",居民,本地\n");
+                ExtractHeaders.INSURANCE + second + ",林小二," + year + ",居民,本地\n");
         assertThat(runtime.createProcessInstanceQuery()
                         .processInstanceId(secondInstance)
                         .count())
@@ -263,7 +261,7 @@ class FastTrackIT extends FastTrackTestBase {
                 CLERK,
                 ExtractKind.POLICE_HOUSEHOLD,
                 "hardship-people.csv",
-                POLICE
+                ExtractHeaders.POLICE_FULL
                         + enrolled + ",陈一,在册,2000-01-01," + village(2, 1) + ",,,,,\n"
                         + notEnrolled + ",陈二,在册,2000-01-01," + village(2, 1) + ",,,,,\n"
                         + formerMember + ",陈三,在册,2000-01-01," + village(2, 1) + ",,,,,\n"
@@ -273,8 +271,8 @@ class FastTrackIT extends FastTrackTestBase {
                 CLERK,
                 ExtractKind.INSURANCE_STATUS,
                 "hardship-insured.csv",
-                INSURANCE + enrolled + ",陈一," + year + ",居民,本地\n");
-        String list = HARDSHIP + enrolled + ",陈一,低保,2020-01-01,\n"
+                ExtractHeaders.INSURANCE + enrolled + ",陈一," + year + ",居民,本地\n");
+        String list = ExtractHeaders.HARDSHIP + enrolled + ",陈一,低保,2020-01-01,\n"
                 + notEnrolled + ",陈二,特困,2020-01-01,\n"
                 + formerMember + ",陈三,孤儿,2018-01-01,2021-12-31\n"
                 + twoCategories + ",陈四,低保,2020-01-01,\n"
@@ -340,7 +338,7 @@ class FastTrackIT extends FastTrackTestBase {
                 CLERK,
                 ExtractKind.INSURANCE_STATUS,
                 "hardship-insured-2.csv",
-                INSURANCE + twoCategories + ",陈四," + year + ",居民,本地\n");
+                ExtractHeaders.INSURANCE + twoCategories + ",陈四," + year + ",居民,本地\n");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(other).count())
                 .isZero();
         assertThat(jdbc.queryForList(
@@ -366,7 +364,7 @@ class FastTrackIT extends FastTrackTestBase {
                 CLERK,
                 ExtractKind.POLICE_HOUSEHOLD,
                 "seeded.csv",
-                POLICE
+                ExtractHeaders.POLICE_FULL
                         + mother + ",王母,在册,2010-01-01," + village(3, 1) + ",,,,,\n"
                         + bornEnrolled + ",王甲,出生," + today.minusDays(30) + "," + village(3, 1) + ",,,,," + mother + "\n"
                         + bornNotEnrolled + ",王乙,出生," + today.minusDays(40) + "," + village(3, 1) + ",,,,," + mother
@@ -380,7 +378,7 @@ class FastTrackIT extends FastTrackTestBase {
                 CLERK,
                 ExtractKind.INSURANCE_STATUS,
                 "seeded-insured.csv",
-                INSURANCE
+                ExtractHeaders.INSURANCE
                         + bornEnrolled + ",王甲," + year + ",居民,本地\n"
                         + twoCategories + ",王丁," + year + ",居民,本地\n"
                         + enrolledLastYearOnly + ",王庚," + (year - 1) + ",居民,本地\n");
@@ -388,7 +386,7 @@ class FastTrackIT extends FastTrackTestBase {
                 CLERK,
                 ExtractKind.HARDSHIP,
                 "seeded-hardship.csv",
-                HARDSHIP
+                ExtractHeaders.HARDSHIP
                         + twoCategories + ",王丁,低保,2020-01-01,\n"
                         + twoCategories + ",王丁,重度残疾,2020-01-01,\n"
                         + notEnrolled + ",王戊,特困,2020-01-01,\n"

@@ -1,13 +1,7 @@
 package cn.canbao.dashboard;
 
-import cn.canbao.region.RegionService;
 import cn.canbao.region.TestCounty;
-import cn.canbao.register.ExtractHeaders;
-import cn.canbao.register.ExtractKind;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
-import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
@@ -37,14 +31,10 @@ public class RegisterOnlyCounty {
     public static final String VILLAGE_2 = AREA.village(2, 1);
     public static final String CLERK = "clerk.register.only";
 
-    private final RegionService regions;
-    private final SecurityTestSupport security;
-    private final ImportTestSupport importer;
+    private final CountyRegister register;
 
-    RegisterOnlyCounty(RegionService regions, SecurityTestSupport security, ImportTestSupport importer) {
-        this.regions = regions;
-        this.security = security;
-        this.importer = importer;
+    RegisterOnlyCounty(CountyRegister register) {
+        this.register = register;
     }
 
     public static String id(int i) {
@@ -53,29 +43,21 @@ public class RegisterOnlyCounty {
 
     /** Creates the county and imports its residents and their insurance (idempotent). */
     public void ensure() {
-        AREA.create(
-                regions,
-                "登记库测试县",
-                new TestCounty.Township("庚镇", "庚一村"),
-                new TestCounty.Township("辛乡", "辛一村"),
-                new TestCounty.Township("壬乡"));
-        security.ensureUser(CLERK, COUNTY, Role.CLERK);
-        importer.importAs(
+        register.load(
+                AREA.tree(
+                        "登记库测试县",
+                        new TestCounty.Township("庚镇", "庚一村"),
+                        new TestCounty.Township("辛乡", "辛一村"),
+                        new TestCounty.Township("壬乡")),
                 CLERK,
-                ExtractKind.POLICE_HOUSEHOLD,
                 "register-only-people.csv",
-                ExtractHeaders.POLICE_WITH_MOBILE
-                        + line(0, "子", VILLAGE_1)
+                line(0, "子", VILLAGE_1)
                         + line(1, "丑", VILLAGE_1)
                         + line(2, "寅", VILLAGE_1)
                         + line(3, "卯", VILLAGE_2)
-                        + line(4, "辰", VILLAGE_2));
-        importer.importAs(
-                CLERK,
-                ExtractKind.INSURANCE_STATUS,
+                        + line(4, "辰", VILLAGE_2),
                 "register-only-insured-" + YEAR + ".csv",
-                ExtractHeaders.INSURANCE
-                        + id(0) + ",子," + YEAR + ",居民,本地\n"
+                id(0) + ",子," + YEAR + ",居民,本地\n"
                         + id(1) + ",丑," + YEAR + ",居民,异地\n"
                         + id(3) + ",卯," + YEAR + ",职工,本地\n"
                         + id(4) + ",辰," + (YEAR - 1) + ",居民,本地\n");

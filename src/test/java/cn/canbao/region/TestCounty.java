@@ -33,12 +33,17 @@ public record TestCounty(String prefix) {
 
     /** Creates the county with its townships, villages and a grid in each village, as the system, unless it exists. */
     public void create(RegionService regions, String name, Township... townships) {
-        SystemAccess.run(() -> regions.createMissing(regions(name, true, townships)));
+        SystemAccess.run(() -> regions.createMissing(tree(name, townships)));
     }
 
     /** The same without grids, for tests of villages that have none yet. */
     public void createWithoutGrids(RegionService regions, String name, Township... townships) {
         SystemAccess.run(() -> regions.createMissing(regions(name, false, townships)));
+    }
+
+    /** The regions {@link #create} creates, the county first, for fixtures that create them with more. */
+    public List<NewRegion> tree(String name, Township... townships) {
+        return regions(name, true, townships);
     }
 
     private List<NewRegion> regions(String name, boolean grids, Township... townships) {

@@ -173,11 +173,7 @@ class HouseholdVisitIT extends OutreachTestBase {
             assertThat(body).doesNotContain(name);
         }
         assertThat((String) texts.get(1).get("body")).contains("个人缴费400元");
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(OutreachProcess.KEY)
-                        .processInstanceBusinessKey(Long.toString(lead))
-                        .count())
-                .isEqualTo(1);
+        assertThat(outreachInstancesOf(lead)).isEqualTo(1);
         assertThat(casesOfTheMembers("stage")).containsOnly("REMINDED");
     }
 
@@ -217,11 +213,7 @@ class HouseholdVisitIT extends OutreachTestBase {
         assertThat(result).isEqualTo(new OutreachStarter.StartResult(4, 2));
         assertThat(seen.get(0)).isEqualTo(new OutreachStarter.StartProgress(2, 0));
         assertThat(seen.get(seen.size() - 1)).isEqualTo(new OutreachStarter.StartProgress(2, 2));
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(OutreachProcess.KEY)
-                        .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
-                        .count())
-                .isEqualTo(2);
+        assertThat(outreachInstances()).isEqualTo(2);
         assertThat(jdbc.queryForObject(
                         "select count(*) from sms_message where campaign_id = ?", Integer.class, campaign.id()))
                 .isEqualTo(2);
@@ -230,11 +222,7 @@ class HouseholdVisitIT extends OutreachTestBase {
         assertThat(SystemAccess.call(() -> starter.start(campaign.id())))
                 .isEqualTo(new OutreachStarter.StartResult(0, 0));
         assertThat(startJobs()).isEmpty();
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(OutreachProcess.KEY)
-                        .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
-                        .count())
-                .isEqualTo(2);
+        assertThat(outreachInstances()).isEqualTo(2);
     }
 
     @Test
@@ -285,11 +273,7 @@ class HouseholdVisitIT extends OutreachTestBase {
         node.join();
         assertThat(heldRows.get()).isEqualTo(2);
         assertThat(result).isEqualTo(new OutreachStarter.StartResult(4, 2));
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(OutreachProcess.KEY)
-                        .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
-                        .count())
-                .isEqualTo(2);
+        assertThat(outreachInstances()).isEqualTo(2);
         assertThat(jdbc.queryForObject(
                         "select count(*) from outreach_case where campaign_id = ? "
                                 + "and lead_case_id is null and process_instance_id is null",
@@ -391,11 +375,7 @@ class HouseholdVisitIT extends OutreachTestBase {
         // his payment ends the process: the last open member paid
         pay(son);
         assertThat(caseState(son)).isEqualTo("ENDED PAYMENT_RECEIVED");
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(OutreachProcess.KEY)
-                        .processInstanceBusinessKey(Long.toString(lead))
-                        .count())
-                .isZero();
+        assertThat(outreachInstancesOf(lead)).isZero();
     }
 
     @Test
@@ -404,11 +384,7 @@ class HouseholdVisitIT extends OutreachTestBase {
         long lead = caseOf(spouse);
         pay(daughter);
         assertThat(caseState(daughter)).isEqualTo("ENDED PAYMENT_RECEIVED");
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(OutreachProcess.KEY)
-                        .processInstanceBusinessKey(Long.toString(lead))
-                        .count())
-                .isEqualTo(1);
+        assertThat(outreachInstancesOf(lead)).isEqualTo(1);
         advance(Duration.ofDays(7).plusMinutes(1), OutreachProcess.KEY);
         String second = jdbc.queryForObject(
                 "select body from sms_message where campaign_id = ? " + "and template_key = 'HOUSEHOLD_SECOND'",
@@ -418,17 +394,9 @@ class HouseholdVisitIT extends OutreachTestBase {
         assertThat(caseState(spouse)).isEqualTo("REMINDED_AGAIN -");
         assertThat(caseState(daughter)).isEqualTo("ENDED PAYMENT_RECEIVED");
         pay(spouse);
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(OutreachProcess.KEY)
-                        .processInstanceBusinessKey(Long.toString(lead))
-                        .count())
-                .isEqualTo(1);
+        assertThat(outreachInstancesOf(lead)).isEqualTo(1);
         pay(son);
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(OutreachProcess.KEY)
-                        .processInstanceBusinessKey(Long.toString(lead))
-                        .count())
-                .isZero();
+        assertThat(outreachInstancesOf(lead)).isZero();
         assertThat(casesOfTheMembers("end_reason")).containsOnly("PAYMENT_RECEIVED");
     }
 
@@ -515,5 +483,21 @@ class HouseholdVisitIT extends OutreachTestBase {
 
     private void complete(String taskId, Map<String, Object> variables) {
         security.as(WORKER, () -> inbox.complete(taskId, new HashMap<>(variables)));
+    }
+
+    /** The outreach processes running for the campaign. */
+    private long outreachInstances() {
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(OutreachProcess.KEY)
+                .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
+                .count();
+    }
+
+    /** The outreach processes of one case (its id is the business key). */
+    private long outreachInstancesOf(long lead) {
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(OutreachProcess.KEY)
+                .processInstanceBusinessKey(Long.toString(lead))
+                .count();
     }
 }

@@ -143,6 +143,14 @@ class ProcessVariableAttackIT extends OutreachTestBase {
         return asGridWorker().postJson("/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables));
     }
 
+    /** A visit's form: at home, refused, unwilling. */
+    private static Map<String, Object> refusedAtHome() {
+        return Map.of(
+                "method", variable("HOME", "String"),
+                "outcome", variable("REFUSED", "String"),
+                "reason", variable("UNWILLING", "String"));
+    }
+
     /** A typed variable as Camunda's REST API takes it. */
     private static Map<String, Object> variable(Object value, String type) {
         return Map.of("value", value, "type", type);
@@ -189,12 +197,7 @@ class ProcessVariableAttackIT extends OutreachTestBase {
     void anotherTownshipsVisitTaskCannotBeCompletedAtAll() {
         Task visitB = visitTask(residentB);
         Map<String, String> before = fingerprint.of(WATCHED);
-        HttpResponse<String> attack = completeAsGridWorker(
-                visitB.getId(),
-                Map.of(
-                        "method", variable("HOME", "String"),
-                        "outcome", variable("REFUSED", "String"),
-                        "reason", variable("UNWILLING", "String")));
+        HttpResponse<String> attack = completeAsGridWorker(visitB.getId(), refusedAtHome());
         assertThat(attack.statusCode()).as(attack.body()).isIn(403, 404);
         assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
     }
@@ -269,12 +272,7 @@ class ProcessVariableAttackIT extends OutreachTestBase {
                         + ",攻一村3号,,\n");
         SystemAccess.run(() -> starter.start(campaign.id()));
         Task visit = visitTask(resident);
-        HttpResponse<String> done = completeAsGridWorker(
-                visit.getId(),
-                Map.of(
-                        "method", variable("HOME", "String"),
-                        "outcome", variable("REFUSED", "String"),
-                        "reason", variable("UNWILLING", "String")));
+        HttpResponse<String> done = completeAsGridWorker(visit.getId(), refusedAtHome());
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
         assertThat(jdbc.queryForObject(
                         "select visited_by || ' ' || outcome from visit where id_number = ?", String.class, resident))

@@ -48,23 +48,11 @@ class BulkImportMaintenanceIT extends IntegrationTestBase {
         }
         Timestamp before = jdbc.queryForObject("select now()", Timestamp.class);
 
-        ImportRun persons = importer.importAs(
-                clerk,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "bulk-police.csv",
-                police.toString().getBytes(StandardCharsets.UTF_8));
-        assertThat(persons.status()).isEqualTo(ImportRun.Status.SUCCEEDED);
-        assertThat(persons.rowsAccepted()).isEqualTo(PERSONS);
+        importsEveryRow(clerk, ExtractKind.POLICE_HOUSEHOLD, "bulk-police.csv", police);
         assertThat(lastAnalyse("person")).isAfter(before);
 
         Timestamp between = jdbc.queryForObject("select now()", Timestamp.class);
-        ImportRun enrollments = importer.importAs(
-                clerk,
-                ExtractKind.INSURANCE_STATUS,
-                "bulk-insured.csv",
-                insured.toString().getBytes(StandardCharsets.UTF_8));
-        assertThat(enrollments.status()).isEqualTo(ImportRun.Status.SUCCEEDED);
-        assertThat(enrollments.rowsAccepted()).isEqualTo(PERSONS);
+        importsEveryRow(clerk, ExtractKind.INSURANCE_STATUS, "bulk-insured.csv", insured);
         assertThat(jdbc.queryForObject(
                         "select last_vacuum from pg_stat_user_tables where relname = 'enrollment'", Timestamp.class))
                 .isAfter(between);
@@ -76,6 +64,12 @@ class BulkImportMaintenanceIT extends IntegrationTestBase {
                         VILLAGE))
                 .containsEntry("registered", PERSONS)
                 .containsEntry("insured_local", PERSONS);
+    }
+
+    private void importsEveryRow(String clerk, ExtractKind kind, String name, StringBuilder csv) {
+        ImportRun run = importer.importAs(clerk, kind, name, csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(run.status()).as(name).isEqualTo(ImportRun.Status.SUCCEEDED);
+        assertThat(run.rowsAccepted()).as(name).isEqualTo(PERSONS);
     }
 
     private Timestamp lastAnalyse(String table) {

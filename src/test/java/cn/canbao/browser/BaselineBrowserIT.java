@@ -3,24 +3,21 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.Yongchun;
 import cn.canbao.region.RegionLevel;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** A township leader opens the baseline page and reads the campaign plan's columns for their township. */
 @CanbaoIntegrationTest
 class BaselineBrowserIT extends BrowserTestBase {
 
-    static final String TOWNSHIP = "350525121000";
-
-    @Autowired
-    ImportTestSupport importer;
+    static final String TOWNSHIP = Yongchun.township(21);
 
     @Test
     void aTownshipLeaderSeesTheBaselineOfTheirTownship() throws Exception {
@@ -33,13 +30,13 @@ class BaselineBrowserIT extends BrowserTestBase {
                 "clerk.baseline.ui",
                 ExtractKind.POLICE_HOUSEHOLD,
                 "ui.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划\n" + a + ",甲,在册,2000-01-01," + village + "\n" + b + ",乙,在册,2000-01-01,"
+                ExtractHeaders.POLICE_BASIC + a + ",甲,在册,2000-01-01," + village + "\n" + b + ",乙,在册,2000-01-01,"
                         + village + "\n");
         importer.importAs(
                 "clerk.baseline.ui",
                 ExtractKind.INSURANCE_STATUS,
                 "ui-insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地\n" + a + ",甲,2042,居民,本地\n");
+                ExtractHeaders.INSURANCE + a + ",甲,2042,居民,本地\n");
 
         try (Browser browser = desk()) {
             browser.login("leader.baseline.ui");

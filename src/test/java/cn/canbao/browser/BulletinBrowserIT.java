@@ -1,12 +1,13 @@
 package cn.canbao.browser;
 
+import static cn.canbao.Yongchun.COUNTY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.Yongchun;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
@@ -26,13 +27,9 @@ import org.springframework.context.ApplicationEventPublisher;
 @CanbaoIntegrationTest
 class BulletinBrowserIT extends BrowserTestBase {
 
-    static final String COUNTY = "350525000000";
-    static final String TOWNSHIP = "350525112000"; // 仙夹镇
+    static final String TOWNSHIP = Yongchun.township(12); // 仙夹镇
     static final String CAMPAIGN = "通报浏览器测试行动";
     static final int YEAR = 2050;
-
-    @Autowired
-    TestCampaigns testCampaigns;
 
     @Autowired
     RuntimeService runtime;

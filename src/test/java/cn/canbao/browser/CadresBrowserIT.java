@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.dashboard.DashboardTestCounty;
 import cn.canbao.security.Role;
 import java.time.LocalDate;
@@ -28,9 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CadresBrowserIT extends BrowserTestBase {
 
     static final int YEAR = 2071; // SupervisionIT's and DashboardIT's year of the same county
-
-    @Autowired
-    TestCampaigns testCampaigns;
 
     @Autowired
     DashboardTestCounty county;

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.dashboard.DashboardTestCounty;
 import cn.canbao.dashboard.RegisterOnlyCounty;
 import cn.canbao.security.Role;
@@ -37,9 +36,6 @@ class DashboardBrowserIT extends BrowserTestBase {
 
     static final int YEAR = 2081;
     static final List<String> CHARTS = List.of("progress", "coverage", "reasons", "funnel", "sms");
-
-    @Autowired
-    TestCampaigns testCampaigns;
 
     @Autowired
     DashboardTestCounty county;

@@ -1,13 +1,12 @@
 package cn.canbao.browser;
 
+import static cn.canbao.Yongchun.COUNTY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.register.person.PersonName;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
@@ -68,19 +67,12 @@ import org.springframework.core.type.filter.AnnotationTypeFilter;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EnglishPagesBrowserIT extends BrowserTestBase {
 
-    static final String COUNTY = "350525000000";
     static final String CAMPAIGN = "英文界面测试行动";
     static final int YEAR = 2077;
     /** Words of the Chinese extract files that English texts quote (a file's headers and values are Chinese). */
     static final Set<String> QUOTED_FILE_WORDS = Set.of("男", "女", "变动类型", "变动日期", "母亲身份证号");
 
     private static final Pattern CJK = Pattern.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+");
-
-    @Autowired
-    TestCampaigns testCampaigns;
-
-    @Autowired
-    CampaignService campaigns;
 
     @Autowired
     RuntimeService runtime;

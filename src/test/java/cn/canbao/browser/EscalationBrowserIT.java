@@ -1,5 +1,6 @@
 package cn.canbao.browser;
 
+import static cn.canbao.Yongchun.COUNTY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
@@ -7,7 +8,6 @@ import cn.canbao.base.CanbaoClock;
 import cn.canbao.bulletin.BulletinPublished;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.escalation.EscalationCase;
 import cn.canbao.escalation.EscalationRule;
 import cn.canbao.escalation.EscalationService;
@@ -34,11 +34,6 @@ import org.springframework.context.ApplicationEventPublisher;
  */
 @CanbaoIntegrationTest
 class EscalationBrowserIT extends BrowserTestBase {
-
-    static final String COUNTY = "350525000000";
-
-    @Autowired
-    TestCampaigns testCampaigns;
 
     @Autowired
     EscalationService escalations;

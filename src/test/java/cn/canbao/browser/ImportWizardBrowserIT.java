@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionLevel;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
@@ -31,7 +32,7 @@ class ImportWizardBrowserIT extends BrowserTestBase {
         Path file = Files.createTempFile("户籍", ".csv");
         Files.writeString(
                 file,
-                "身份证号,姓名,变动类型,变动日期,户籍地区划\n"
+                ExtractHeaders.POLICE_BASIC
                         + good + ",谢春燕,在册,2003-03-03," + village + "\n"
                         + bad + ",错号,在册,2003-03-03," + village + "\n",
                 Charset.forName("GBK"));

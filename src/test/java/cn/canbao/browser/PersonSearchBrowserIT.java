@@ -1,12 +1,13 @@
 package cn.canbao.browser;
 
+import static cn.canbao.Yongchun.TAOCHENG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionLevel;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A clerk finds an imported person in headless Chromium: the grid shows the masked ID number, the
@@ -30,10 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PersonSearchBrowserIT extends BrowserTestBase {
 
     static final String CLERK = "clerk.browser.search";
-    static final String TAOCHENG = "350525101000";
-
-    @Autowired
-    ImportTestSupport importer;
 
     final String id = TestIds.id("350525", LocalDate.of(1983, 4, 8), 711);
     final String masked = IdNumber.mask(id);
@@ -52,7 +48,7 @@ class PersonSearchBrowserIT extends BrowserTestBase {
                                 CLERK,
                                 ExtractKind.JUSTICE_CUSTODY,
                                 "browser-justice.csv",
-                                "身份证号,姓名,羁押类型,起始日期,释放日期,监所名称\n" + id + ",端木清风,服刑,2020-05-01,2021-05-01,福建省某监狱\n")
+                                ExtractHeaders.DETENTION + id + ",端木清风,服刑,2020-05-01,2021-05-01,福建省某监狱\n")
                         .rowsAccepted())
                 .isEqualTo(1);
     }

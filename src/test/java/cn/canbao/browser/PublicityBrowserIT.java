@@ -1,9 +1,11 @@
 package cn.canbao.browser;
 
+import static cn.canbao.Yongchun.COUNTY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.ProcessTestSupport;
+import cn.canbao.Yongchun;
 import cn.canbao.publicity.PublicityDrive;
 import cn.canbao.publicity.PublicityService;
 import cn.canbao.publicity.PublicityTally;
@@ -22,8 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CanbaoIntegrationTest
 class PublicityBrowserIT extends BrowserTestBase {
 
-    static final String COUNTY = "350525000000";
-    static final String TOWNSHIP = "350525107000";
+    static final String TOWNSHIP = Yongchun.township(7);
 
     @Autowired
     PublicityService publicity;

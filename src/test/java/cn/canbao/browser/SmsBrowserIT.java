@@ -1,5 +1,6 @@
 package cn.canbao.browser;
 
+import static cn.canbao.Yongchun.COUNTY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
@@ -26,8 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CanbaoIntegrationTest
 @AsSystem
 class SmsBrowserIT extends BrowserTestBase {
-
-    static final String COUNTY = "350525000000";
 
     @Autowired
     SmsOutbox outbox;

@@ -1,11 +1,11 @@
 package cn.canbao.browser;
 
+import static cn.canbao.Yongchun.COUNTY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.Yongchun;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignService;
-import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.quota.TargetRow;
 import cn.canbao.quota.TargetService;
 import cn.canbao.quota.TargetTable;
@@ -24,15 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CanbaoIntegrationTest
 class TargetBreakdownBrowserIT extends BrowserTestBase {
 
-    static final String COUNTY = "350525000000";
-    static final String TOWNSHIP = "350525122000";
+    static final String TOWNSHIP = Yongchun.township(22);
     static final String CAMPAIGN = "浏览器测试扩面行动";
-
-    @Autowired
-    TestCampaigns testCampaigns;
-
-    @Autowired
-    CampaignService campaigns;
 
     @Autowired
     TargetService targets;

@@ -3,6 +3,7 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.Yongchun;
 import cn.canbao.security.Role;
 import cn.canbao.task.InboxTestProcess;
 import java.time.Duration;
@@ -21,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CanbaoIntegrationTest
 class TaskListBrowserIT extends BrowserTestBase {
 
-    static final String TOWNSHIP = "350525115000";
-    static final String OTHER_TOWNSHIP = "350525116000";
+    static final String TOWNSHIP = Yongchun.township(15);
+    static final String OTHER_TOWNSHIP = Yongchun.township(16);
     static final String LEADER = "leader.tasks.ui";
 
     @Autowired

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.region.RegionLevel;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * 户籍迁移审核: a township clerk's import moves a resident of another township in; that township's clerk
@@ -21,11 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @CanbaoIntegrationTest
 class TransfersBrowserIT extends BrowserTestBase {
-
-    static final String HEADER = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划\n";
-
-    @Autowired
-    ImportTestSupport importer;
 
     @Test
     void theOtherSidesClerkApprovesAMoveOnThePage() throws Exception {
@@ -39,12 +33,12 @@ class TransfersBrowserIT extends BrowserTestBase {
                 "clerk.transfers.county",
                 ExtractKind.POLICE_HOUSEHOLD,
                 "seed.csv",
-                HEADER + person + ",黄迁户,在册,1990-01-01," + from + "," + from + "\n");
+                ExtractHeaders.POLICE_WITH_RESIDENCE + person + ",黄迁户,在册,1990-01-01," + from + "," + from + "\n");
         ImportRun moved = importer.importAs(
                 "clerk.transfers.to",
                 ExtractKind.POLICE_HOUSEHOLD,
                 "move.csv",
-                HEADER + person + ",黄迁户,迁入,2024-02-02," + to + "," + to + "\n");
+                ExtractHeaders.POLICE_WITH_RESIDENCE + person + ",黄迁户,迁入,2024-02-02," + to + "," + to + "\n");
         assertThat(moved.rowsTransferRequested()).isEqualTo(1);
         long id = jdbc.queryForObject(
                 "select id from household_transfer where id_number = ? and status = 'PENDING'", Long.class, person);

@@ -9,7 +9,6 @@ import cn.canbao.cadence.CadenceTestCounty;
 import cn.canbao.cadence.CadenceTestSupport;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
@@ -28,9 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class VillageSummaryBrowserIT extends BrowserTestBase {
 
     static final String CAMPAIGN = "节奏手机测试行动";
-
-    @Autowired
-    TestCampaigns testCampaigns;
 
     @Autowired
     CadenceService cadence;

@@ -8,11 +8,9 @@ import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.outreach.OutreachCampaigns;
 import cn.canbao.outreach.OutreachStarter;
-import cn.canbao.region.GridKind;
-import cn.canbao.region.NewRegion;
-import cn.canbao.region.RegionLevel;
+import cn.canbao.region.TestCounty;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
@@ -32,16 +30,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CanbaoIntegrationTest
 class VisitFormBrowserIT extends BrowserTestBase {
 
-    static final String COUNTY = "350596000000";
-    static final String TOWNSHIP = "350596101000";
-    static final String VILLAGE = "350596101001";
-    static final String GRID = VILLAGE + "001";
+    static final TestCounty AREA = new TestCounty("350596");
+    static final String COUNTY = AREA.code();
+    static final String VILLAGE = AREA.village(1, 1);
+    static final String GRID = AREA.grid(1, 1);
 
     @Autowired
     OutreachCampaigns outreachCampaigns;
-
-    @Autowired
-    ImportTestSupport importer;
 
     @Autowired
     OutreachStarter starter;
@@ -55,35 +50,20 @@ class VisitFormBrowserIT extends BrowserTestBase {
 
     @Test
     void aGridWorkerRecordsAVisitOnAPhone() throws Exception {
-        SystemAccess.run(() -> regions.createMissing(List.of(
-                NewRegion.region(COUNTY, "走访测试县", RegionLevel.COUNTY, "350500000000", null, true),
-                NewRegion.region(TOWNSHIP, "丁镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
-                NewRegion.region(VILLAGE, "丁一村", RegionLevel.VILLAGE, TOWNSHIP, null, true),
-                NewRegion.grid(GRID, "丁一村第一网格", VILLAGE, GridKind.COMMUNITY, null, null, true))));
-        String clerk = security.ensureUser("clerk.visit.phone", COUNTY, Role.CLERK);
-        String leader = security.ensureUser("leader.visit.phone", COUNTY, Role.COUNTY_LEADER);
-        String worker = security.ensureUser("grid.visit.phone", GRID, Role.GRID_WORKER);
+        Staff staff = countyWithStaff(AREA, "走访测试县", "丁镇", "丁一村", "visit.phone");
         String noMobile = TestIds.id("350596", LocalDate.of(1968, 7, 9), 301);
         String withMobile = TestIds.id("350596", LocalDate.of(1969, 8, 10), 303);
         importer.importAs(
-                clerk,
+                staff.clerk(),
                 ExtractKind.POLICE_HOUSEHOLD,
                 "visit-phone.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号\n"
+                ExtractHeaders.POLICE_WITH_MOBILE
                         + noMobile + ",吴九,在册,2000-01-01," + VILLAGE + "," + VILLAGE + "," + GRID + ",\n"
                         + withMobile + ",郑十,在册,2000-01-01," + VILLAGE + "," + VILLAGE + "," + GRID + ",13700137000\n");
-        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        campaign = outreachCampaigns.implementing(
-                leader, NewCampaign.of("走访手机测试行动", 2062, COUNTY, today.minusDays(3), today.plusDays(60)));
-        SystemAccess.call(() -> starter.start(campaign.id()));
+        startOutreach(staff.leader(), "走访手机测试行动", COUNTY);
 
         try (Browser phone = phone()) {
-            phone.login(worker);
-            phone.open("/outreach");
-            WebElement card = phone.waitFor(d -> d.findElements(By.className("task-card")).stream()
-                    .filter(c -> text(phone, c).contains("吴九"))
-                    .findFirst()
-                    .orElse(null));
+            WebElement card = caseCard(phone, staff.worker(), "吴九");
             assertThat(text(phone, card)).contains("待走访").contains("无手机号").doesNotContain(noMobile);
             String other = phone.<String>js("return Array.from(document.querySelectorAll('.task-card'))"
                     + ".map(c => c.textContent).join('|')");
@@ -92,10 +72,7 @@ class VisitFormBrowserIT extends BrowserTestBase {
                     .contains("137****7000")
                     .contains("已短信提醒")
                     .doesNotContain("13700137000");
-            WebElement visit = card.findElement(By.className("case-visit"));
-            phone.js("arguments[0].scrollIntoView({block: 'center'})", visit);
-            visit.click();
-            phone.waitFor(d -> !d.findElements(By.id("visit-outcome")).isEmpty());
+            openVisit(phone, card, "visit-outcome");
             phone.settle();
             assertThat(phone.<String>js("return document.getElementById('visit-consequence').textContent"))
                     .startsWith("若不缴费：");
@@ -107,10 +84,7 @@ class VisitFormBrowserIT extends BrowserTestBase {
             Long overflow = phone.js("return document.documentElement.scrollWidth - window.innerWidth");
             assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0L);
             phone.screenshot("visit-form-phone");
-            WebElement save = phone.driver().findElement(By.id("visit-save"));
-            phone.js("arguments[0].scrollIntoView({block: 'center'})", save);
-            save.click();
-            phone.waitFor(d -> d.getCurrentUrl().endsWith("/outreach"));
+            save(phone);
         }
         Map<String, Object> row = jdbc.queryForMap(
                 "select oc.stage, oc.end_reason, v.outcome, v.note, v.visited_by "
@@ -122,7 +96,7 @@ class VisitFormBrowserIT extends BrowserTestBase {
                 .containsEntry("end_reason", "UNREACHABLE")
                 .containsEntry("outcome", "UNREACHABLE")
                 .containsEntry("note", "白天家中无人，邻居称外出打工")
-                .containsEntry("visited_by", worker);
+                .containsEntry("visited_by", staff.worker());
     }
 
     /**
@@ -131,43 +105,24 @@ class VisitFormBrowserIT extends BrowserTestBase {
      */
     @Test
     void oneVisitCoversTheHouseholdsMembers() throws Exception {
-        String county = "350584000000";
-        String village = "350584101001";
-        String grid = village + "001";
-        SystemAccess.run(() -> regions.createMissing(List.of(
-                NewRegion.region(county, "按户走访测试县", RegionLevel.COUNTY, "350500000000", null, true),
-                NewRegion.region("350584101000", "戊镇", RegionLevel.TOWNSHIP, county, null, true),
-                NewRegion.region(village, "戊一村", RegionLevel.VILLAGE, "350584101000", null, true),
-                NewRegion.grid(grid, "戊一村第一网格", village, GridKind.COMMUNITY, null, null, true))));
-        String clerk = security.ensureUser("clerk.household.phone", county, Role.CLERK);
-        String leader = security.ensureUser("leader.household.phone", county, Role.COUNTY_LEADER);
-        String worker = security.ensureUser("grid.household.phone", grid, Role.GRID_WORKER);
+        TestCounty area = new TestCounty("350584");
+        String village = area.village(1, 1);
+        String grid = area.grid(1, 1);
+        Staff staff = countyWithStaff(area, "按户走访测试县", "戊镇", "戊一村", "household.phone");
         String head = TestIds.id("350584", LocalDate.of(1960, 1, 2), 11);
         String spouse = TestIds.id("350584", LocalDate.of(1962, 3, 4), 22);
         importer.importAs(
-                clerk,
+                staff.clerk(),
                 ExtractKind.POLICE_HOUSEHOLD,
                 "household-phone.csv",
                 "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,户号,与户主关系\n"
                         + head + ",冯一,在册,2000-01-01," + village + "," + village + "," + grid + ",B0001,户主\n"
                         + spouse + ",陈二,在册,2000-01-01," + village + "," + village + "," + grid + ",B0001,配偶\n");
-        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        campaign = outreachCampaigns.implementing(
-                leader, NewCampaign.of("按户走访手机测试", 2062, county, today.minusDays(3), today.plusDays(60)));
-        assertThat(SystemAccess.call(() -> starter.start(campaign.id())))
+        assertThat(startOutreach(staff.leader(), "按户走访手机测试", area.code()))
                 .isEqualTo(new OutreachStarter.StartResult(2, 1));
 
         try (Browser phone = phone()) {
-            phone.login(worker);
-            phone.open("/outreach");
-            WebElement card = phone.waitFor(d -> d.findElements(By.className("task-card")).stream()
-                    .filter(c -> text(phone, c).contains("冯一"))
-                    .findFirst()
-                    .orElse(null));
-            WebElement visit = card.findElement(By.className("case-visit"));
-            phone.js("arguments[0].scrollIntoView({block: 'center'})", visit);
-            visit.click();
-            phone.waitFor(d -> !d.findElements(By.id("visit-household")).isEmpty());
+            openVisit(phone, caseCard(phone, staff.worker(), "冯一"), "visit-household");
             phone.settle();
             String household = phone.js("return document.getElementById('visit-household').textContent");
             assertThat(household).contains("本户共 2 人未缴费");
@@ -181,10 +136,7 @@ class VisitFormBrowserIT extends BrowserTestBase {
                     + ".find(b => b.textContent.includes('联系不上')).click()");
             phone.settle();
             phone.screenshot("visit-form-household");
-            WebElement save = phone.driver().findElement(By.id("visit-save"));
-            phone.js("arguments[0].scrollIntoView({block: 'center'})", save);
-            save.click();
-            phone.waitFor(d -> d.getCurrentUrl().endsWith("/outreach"));
+            save(phone);
         }
         assertThat(jdbc.queryForList(
                         "select oc.id_number || ' ' || oc.end_reason || ' ' || v.outcome from outreach_case oc "
@@ -192,6 +144,51 @@ class VisitFormBrowserIT extends BrowserTestBase {
                         String.class,
                         campaign.id()))
                 .containsExactly(head + " UNREACHABLE UNREACHABLE", spouse + " UNREACHABLE UNREACHABLE");
+    }
+
+    private record Staff(String clerk, String leader, String worker) {}
+
+    /** A county of one township, village and grid with its clerk, county leader and grid worker. */
+    private Staff countyWithStaff(TestCounty area, String name, String township, String village, String who) {
+        area.create(regions, name, new TestCounty.Township(township, village));
+        return new Staff(
+                security.ensureUser("clerk." + who, area.code(), Role.CLERK),
+                security.ensureUser("leader." + who, area.code(), Role.COUNTY_LEADER),
+                security.ensureUser("grid." + who, area.grid(1, 1), Role.GRID_WORKER));
+    }
+
+    /** A campaign of the county in implementation with its outreach started (what the morning job would do). */
+    private OutreachStarter.StartResult startOutreach(String leader, String name, String county) {
+        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
+        campaign = outreachCampaigns.implementing(
+                leader, NewCampaign.of(name, 2062, county, today.minusDays(3), today.plusDays(60)));
+        return SystemAccess.call(() -> starter.start(campaign.id()));
+    }
+
+    /** The grid worker's card of the resident, on the outreach page. */
+    private static WebElement caseCard(Browser phone, String worker, String resident) {
+        phone.login(worker);
+        phone.open("/outreach");
+        return phone.waitFor(d -> d.findElements(By.className("task-card")).stream()
+                .filter(c -> text(phone, c).contains(resident))
+                .findFirst()
+                .orElse(null));
+    }
+
+    /** Taps the card's visit button and waits for the form's part of that id. */
+    private static void openVisit(Browser phone, WebElement card, String formPart) {
+        WebElement visit = card.findElement(By.className("case-visit"));
+        phone.js("arguments[0].scrollIntoView({block: 'center'})", visit);
+        visit.click();
+        phone.waitFor(d -> !d.findElements(By.id(formPart)).isEmpty());
+    }
+
+    /** Saves the visit and waits to be back at the list. */
+    private static void save(Browser phone) {
+        WebElement save = phone.driver().findElement(By.id("visit-save"));
+        phone.js("arguments[0].scrollIntoView({block: 'center'})", save);
+        save.click();
+        phone.waitFor(d -> d.getCurrentUrl().endsWith("/outreach"));
     }
 
     private static String text(Browser browser, WebElement element) {

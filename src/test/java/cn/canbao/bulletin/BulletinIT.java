@@ -11,14 +11,12 @@ import cn.canbao.bulletin.export.BulletinExports;
 import cn.canbao.bulletin.process.BulletinProcess;
 import cn.canbao.cadence.BulletinDue;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.quota.TargetProgress;
 import cn.canbao.quota.TargetService;
 import cn.canbao.region.RegionLevel;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
@@ -67,19 +65,10 @@ class BulletinIT extends ProcessTestBase {
     static final LocalDate SECOND = LocalDate.of(YEAR - 1, 11, 4);
 
     @Autowired
-    TestCampaigns testCampaigns;
-
-    @Autowired
     BulletinService bulletins;
 
     @Autowired
-    CampaignService campaigns;
-
-    @Autowired
     TargetService targets;
-
-    @Autowired
-    ImportTestSupport importer;
 
     @Autowired
     ApplicationEventPublisher events;
@@ -301,7 +290,7 @@ class BulletinIT extends ProcessTestBase {
                         .get(0))
                 .code();
         String[] ids = new String[count];
-        StringBuilder csv = new StringBuilder("身份证号,姓名,变动类型,变动日期,户籍地区划\n");
+        StringBuilder csv = new StringBuilder(ExtractHeaders.POLICE_BASIC);
         for (int i = 0; i < count; i++) {
             ids[i] = TestIds.id("350580", LocalDate.of(1949, 10, firstDay + i), 948);
             csv.append(ids[i])
@@ -320,7 +309,7 @@ class BulletinIT extends ProcessTestBase {
     }
 
     private void enrol(String... ids) {
-        StringBuilder csv = new StringBuilder("身份证号,姓名,参保年度,险种,参保地\n");
+        StringBuilder csv = new StringBuilder(ExtractHeaders.INSURANCE);
         for (String id : ids) {
             csv.append(id).append(",参保人,").append(YEAR).append(",居民,本地\n");
         }

@@ -16,9 +16,7 @@ import cn.canbao.cadence.process.TownshipDispatchProcess;
 import cn.canbao.cadence.process.VillageSummaryProcess;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
@@ -48,12 +46,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CadenceSimulationIT extends IntegrationTestBase {
 
     static final LocalDate FIRST = LocalDate.of(2050, 9, 1); // a Thursday
-
-    @Autowired
-    TestCampaigns testCampaigns;
-
-    @Autowired
-    CampaignService campaigns;
 
     @Autowired
     CadenceService cadence;

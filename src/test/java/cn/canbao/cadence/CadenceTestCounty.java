@@ -1,11 +1,7 @@
 package cn.canbao.cadence;
 
-import cn.canbao.region.GridKind;
-import cn.canbao.region.NewRegion;
-import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
-import cn.canbao.security.SystemAccess;
-import java.util.List;
+import cn.canbao.region.TestCounty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,12 +11,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class CadenceTestCounty {
 
-    public static final String COUNTY = "350599000000";
-    public static final String TOWNSHIP_1 = "350599101000";
-    public static final String TOWNSHIP_2 = "350599102000";
-    public static final String VILLAGE_1 = "350599101001";
-    public static final String VILLAGE_2 = "350599101002";
-    public static final String VILLAGE_3 = "350599102001";
+    static final TestCounty AREA = new TestCounty("350599");
+    public static final String COUNTY = AREA.code();
+    public static final String TOWNSHIP_1 = AREA.township(1);
+    public static final String TOWNSHIP_2 = AREA.township(2);
+    public static final String VILLAGE_1 = AREA.village(1, 1);
+    public static final String VILLAGE_2 = AREA.village(1, 2);
+    public static final String VILLAGE_3 = AREA.village(2, 1);
 
     private final RegionService regions;
 
@@ -30,15 +27,7 @@ public class CadenceTestCounty {
 
     /** Creates the county unless an earlier test did. */
     public void ensure() {
-        SystemAccess.run(() -> regions.createMissing(List.of(
-                NewRegion.region(COUNTY, "节奏测试县", RegionLevel.COUNTY, "350500000000", null, true),
-                NewRegion.region(TOWNSHIP_1, "甲镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
-                NewRegion.region(TOWNSHIP_2, "乙乡", RegionLevel.TOWNSHIP, COUNTY, null, true),
-                NewRegion.region(VILLAGE_1, "甲一村", RegionLevel.VILLAGE, TOWNSHIP_1, null, true),
-                NewRegion.region(VILLAGE_2, "甲二村", RegionLevel.VILLAGE, TOWNSHIP_1, null, true),
-                NewRegion.region(VILLAGE_3, "乙一村", RegionLevel.VILLAGE, TOWNSHIP_2, null, true),
-                NewRegion.grid(VILLAGE_1 + "001", "甲一村第一网格", VILLAGE_1, GridKind.COMMUNITY, null, null, true),
-                NewRegion.grid(VILLAGE_2 + "001", "甲二村第一网格", VILLAGE_2, GridKind.COMMUNITY, null, null, true),
-                NewRegion.grid(VILLAGE_3 + "001", "乙一村第一网格", VILLAGE_3, GridKind.COMMUNITY, null, null, true))));
+        AREA.create(
+                regions, "节奏测试县", new TestCounty.Township("甲镇", "甲一村", "甲二村"), new TestCounty.Township("乙乡", "乙一村"));
     }
 }

@@ -10,9 +10,8 @@ import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.campaign.TestCampaigns;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
@@ -32,9 +31,6 @@ class VillageSummaryPrefillIT extends IntegrationTestBase {
     static final int YEAR = 2054;
 
     @Autowired
-    TestCampaigns testCampaigns;
-
-    @Autowired
     CadenceService cadence;
 
     @Autowired
@@ -42,9 +38,6 @@ class VillageSummaryPrefillIT extends IntegrationTestBase {
 
     @Autowired
     CadenceTestSupport driver;
-
-    @Autowired
-    ImportTestSupport importer;
 
     private Campaign campaign;
 
@@ -66,7 +59,7 @@ class VillageSummaryPrefillIT extends IntegrationTestBase {
                 clerk,
                 ExtractKind.POLICE_HOUSEHOLD,
                 "cadence-people.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划\n"
+                ExtractHeaders.POLICE_BASIC
                         + ids[0] + ",甲,在册,2000-01-01," + VILLAGE_1 + "\n" + ids[1] + ",乙,在册,2000-01-01," + VILLAGE_1
                         + "\n"
                         + ids[2] + ",丙,在册,2000-01-01," + VILLAGE_1 + "\n");
@@ -80,14 +73,14 @@ class VillageSummaryPrefillIT extends IntegrationTestBase {
                 clerk,
                 ExtractKind.INSURANCE_STATUS,
                 "cadence-insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地\n" + ids[0] + ",甲," + YEAR + ",居民,本地\n" + ids[1] + ",乙," + (YEAR - 1)
+                ExtractHeaders.INSURANCE + ids[0] + ",甲," + YEAR + ",居民,本地\n" + ids[1] + ",乙," + (YEAR - 1)
                         + ",居民,本地\n");
         importer.importAs(
                 clerk,
                 ExtractKind.TAX_PAYMENT,
                 "cadence-paid.csv",
-                "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n" + ids[2] + ",丙," + YEAR + ",居民,2053-10-08,400,CAD-"
-                        + System.nanoTime() + "\n");
+                ExtractHeaders.TAX_PAYMENT + ids[2] + ",丙," + YEAR + ",居民,2053-10-08,400,CAD-" + System.nanoTime()
+                        + "\n");
         // a grid worker records why someone does not enrol (the outreach module will write these rows)
         jdbc.update(
                 "insert into person_change (id_number, field, old_value, new_value, changed_by) "

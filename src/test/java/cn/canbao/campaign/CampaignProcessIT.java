@@ -1,10 +1,12 @@
 package cn.canbao.campaign;
 
+import static cn.canbao.Yongchun.COUNTY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.ProcessTestBase;
+import cn.canbao.Yongchun;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.base.DomainException;
 import cn.canbao.quota.TargetRow;
@@ -14,8 +16,8 @@ import cn.canbao.quota.process.BreakdownProcess;
 import cn.canbao.quota.process.TargetVariables;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
@@ -44,23 +46,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CanbaoIntegrationTest
 class CampaignProcessIT extends ProcessTestBase {
 
-    static final String COUNTY = "350525000000";
-    static final String TOWNSHIP = "350525119000";
-    static final String LATE_TOWNSHIP = "350525117000";
-    static final String SILENT_TOWNSHIP = "350525118000";
+    static final String TOWNSHIP = Yongchun.township(19);
+    static final String LATE_TOWNSHIP = Yongchun.township(17);
+    static final String SILENT_TOWNSHIP = Yongchun.township(18);
     static final int YEAR = 2046;
 
     @Autowired
-    TestCampaigns testCampaigns;
-
-    @Autowired
-    CampaignService campaigns;
-
-    @Autowired
     TargetService targets;
-
-    @Autowired
-    ImportTestSupport importer;
 
     private Campaign started;
 
@@ -240,7 +232,7 @@ class CampaignProcessIT extends ProcessTestBase {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = TestIds.id("350525", LocalDate.of(1970, 3, 1 + i), 911 + 2 * i);
         }
-        StringBuilder police = new StringBuilder("身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码\n");
+        StringBuilder police = new StringBuilder(ExtractHeaders.POLICE_WITH_GRID);
         for (int i = 0; i < ids.length; i++) {
             police.append(ids[i])
                     .append(",人")
@@ -258,7 +250,7 @@ class CampaignProcessIT extends ProcessTestBase {
                 "clerk.process",
                 ExtractKind.INSURANCE_STATUS,
                 "process-insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地\n" + ids[0] + ",人0," + YEAR + ",居民,本地\n" + ids[1] + ",人1," + (YEAR - 1)
+                ExtractHeaders.INSURANCE + ids[0] + ",人0," + YEAR + ",居民,本地\n" + ids[1] + ",人1," + (YEAR - 1)
                         + ",居民,本地\n");
         return grids;
     }

@@ -29,8 +29,8 @@ import cn.canbao.outreach.VisitReport;
 import cn.canbao.outreach.VisitReports;
 import cn.canbao.quota.Baseline;
 import cn.canbao.quota.BaselineService;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.person.NotEnrolledReason;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
@@ -62,9 +62,6 @@ class DashboardIT extends IntegrationTestBase {
 
     @Autowired
     DashboardTestCounty county;
-
-    @Autowired
-    ImportTestSupport importer;
 
     @Autowired
     OutreachStarter starter;
@@ -146,8 +143,8 @@ class DashboardIT extends IntegrationTestBase {
                 DashboardTestCounty.CLERK,
                 ExtractKind.TAX_PAYMENT,
                 "dashboard-paid.csv",
-                "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n" + id(4) + ",戊," + YEAR + ",居民," + today + ",400,DASH-"
-                        + System.nanoTime() + "\n");
+                ExtractHeaders.TAX_PAYMENT + id(4) + ",戊," + YEAR + ",居民," + today + ",400,DASH-" + System.nanoTime()
+                        + "\n");
         assertThat(jdbc.queryForObject(
                         "select end_reason from outreach_case where campaign_id = ? and id_number = ?",
                         String.class,

@@ -2,15 +2,10 @@ package cn.canbao.dashboard;
 
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
-import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
-import cn.canbao.register.ExtractKind;
-import cn.canbao.register.ImportTestSupport;
+import cn.canbao.region.TestCounty;
 import cn.canbao.register.TestIds;
-import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
-import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -27,26 +22,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class DashboardTestCounty {
 
-    public static final String COUNTY = "350597000000";
-    public static final String TOWNSHIP_1 = "350597101000";
-    public static final String TOWNSHIP_2 = "350597102000";
-    public static final String VILLAGE_1 = "350597101001";
-    public static final String VILLAGE_2 = "350597101002";
-    public static final String VILLAGE_3 = "350597102001";
-    public static final String GRID_11 = VILLAGE_1 + "001";
+    static final TestCounty AREA = new TestCounty("350597");
+    public static final String COUNTY = AREA.code();
+    public static final String TOWNSHIP_1 = AREA.township(1);
+    public static final String TOWNSHIP_2 = AREA.township(2);
+    public static final String VILLAGE_1 = AREA.village(1, 1);
+    public static final String VILLAGE_2 = AREA.village(1, 2);
+    public static final String VILLAGE_3 = AREA.village(2, 1);
+    public static final String GRID_11 = AREA.grid(1, 1);
+    /** 丁一村's second grid. */
     public static final String GRID_12 = VILLAGE_1 + "002";
-    public static final String GRID_21 = VILLAGE_2 + "001";
-    public static final String GRID_31 = VILLAGE_3 + "001";
+
+    public static final String GRID_21 = AREA.grid(1, 2);
+    public static final String GRID_31 = AREA.grid(2, 1);
     public static final String CLERK = "clerk.dashboard";
 
-    private final RegionService regions;
-    private final SecurityTestSupport security;
-    private final ImportTestSupport importer;
+    private final CountyRegister register;
 
-    DashboardTestCounty(RegionService regions, SecurityTestSupport security, ImportTestSupport importer) {
-        this.regions = regions;
-        this.security = security;
-        this.importer = importer;
+    DashboardTestCounty(CountyRegister register) {
+        this.register = register;
     }
 
     /** The residents' ID numbers, 0 … 6 as in the table above. */
@@ -56,36 +50,22 @@ public class DashboardTestCounty {
 
     /** Creates the county and imports its residents (idempotent: a second call changes nothing). */
     public void ensure(int year) {
-        SystemAccess.run(() -> regions.createMissing(List.of(
-                NewRegion.region(COUNTY, "看板测试县", RegionLevel.COUNTY, "350500000000", null, true),
-                NewRegion.region(TOWNSHIP_1, "丁镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
-                NewRegion.region(TOWNSHIP_2, "戊乡", RegionLevel.TOWNSHIP, COUNTY, null, true),
-                NewRegion.region(VILLAGE_1, "丁一村", RegionLevel.VILLAGE, TOWNSHIP_1, null, true),
-                NewRegion.region(VILLAGE_2, "丁二村", RegionLevel.VILLAGE, TOWNSHIP_1, null, true),
-                NewRegion.region(VILLAGE_3, "戊一村", RegionLevel.VILLAGE, TOWNSHIP_2, null, true),
-                NewRegion.grid(GRID_11, "丁一村第一网格", VILLAGE_1, GridKind.COMMUNITY, null, null, true),
-                NewRegion.grid(GRID_12, "丁一村第二网格", VILLAGE_1, GridKind.COMMUNITY, null, null, true),
-                NewRegion.grid(GRID_21, "丁二村第一网格", VILLAGE_2, GridKind.COMMUNITY, null, null, true),
-                NewRegion.grid(GRID_31, "戊一村第一网格", VILLAGE_3, GridKind.COMMUNITY, null, null, true))));
-        security.ensureUser(CLERK, COUNTY, Role.CLERK);
-        importer.importAs(
+        List<NewRegion> tree = new ArrayList<>(
+                AREA.tree("看板测试县", new TestCounty.Township("丁镇", "丁一村", "丁二村"), new TestCounty.Township("戊乡", "戊一村")));
+        tree.add(NewRegion.grid(GRID_12, "丁一村第二网格", VILLAGE_1, GridKind.COMMUNITY, null, null, true));
+        register.load(
+                tree,
                 CLERK,
-                ExtractKind.POLICE_HOUSEHOLD,
                 "dashboard-people.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号\n"
-                        + line(0, "甲", VILLAGE_1, VILLAGE_1, GRID_11, "13700137000")
+                line(0, "甲", VILLAGE_1, VILLAGE_1, GRID_11, "13700137000")
                         + line(1, "乙", VILLAGE_1, VILLAGE_1, GRID_11, "13700137001")
                         + line(2, "丙", VILLAGE_1, VILLAGE_1, GRID_12, "13700137002")
                         + line(3, "丁", VILLAGE_1, VILLAGE_1, GRID_12, "")
                         + line(4, "戊", VILLAGE_2, VILLAGE_2, GRID_21, "13700137004")
                         + line(5, "己", VILLAGE_2, VILLAGE_3, GRID_31, "13700137005")
-                        + line(6, "庚", VILLAGE_3, VILLAGE_3, GRID_31, "13700137006"));
-        importer.importAs(
-                CLERK,
-                ExtractKind.INSURANCE_STATUS,
+                        + line(6, "庚", VILLAGE_3, VILLAGE_3, GRID_31, "13700137006"),
                 "dashboard-insured-" + year + ".csv",
-                "身份证号,姓名,参保年度,险种,参保地\n"
-                        + id(0) + ",甲," + year + ",居民,本地\n"
+                id(0) + ",甲," + year + ",居民,本地\n"
                         + id(1) + ",乙," + year + ",居民,异地\n"
                         + id(2) + ",丙," + (year - 1) + ",居民,本地\n"
                         + id(4) + ",戊," + (year - 1) + ",居民,本地\n"

@@ -13,7 +13,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.AccessRefused;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.quota.Baseline;
 import cn.canbao.security.Role;
 import java.math.BigDecimal;
@@ -36,9 +35,6 @@ class RegisterCoverageIT extends IntegrationTestBase {
 
     @Autowired
     DashboardService dashboards;
-
-    @Autowired
-    CampaignService campaigns;
 
     @BeforeEach
     void seeded() {

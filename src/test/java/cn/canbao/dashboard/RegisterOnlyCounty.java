@@ -1,17 +1,8 @@
 package cn.canbao.dashboard;
 
-import cn.canbao.region.GridKind;
-import cn.canbao.region.NewRegion;
-import cn.canbao.region.RegionLevel;
-import cn.canbao.region.RegionService;
-import cn.canbao.register.ExtractKind;
-import cn.canbao.register.ImportTestSupport;
+import cn.canbao.region.TestCounty;
 import cn.canbao.register.TestIds;
-import cn.canbao.security.Role;
-import cn.canbao.security.SecurityTestSupport;
-import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,24 +20,21 @@ import org.springframework.stereotype.Component;
 public class RegisterOnlyCounty {
 
     public static final int YEAR = 2093;
-    public static final String COUNTY = "350592000000";
-    public static final String TOWNSHIP_1 = "350592101000";
-    public static final String TOWNSHIP_2 = "350592102000";
+    static final TestCounty AREA = new TestCounty("350592");
+    public static final String COUNTY = AREA.code();
+    public static final String TOWNSHIP_1 = AREA.township(1);
+    public static final String TOWNSHIP_2 = AREA.township(2);
     /** A township without residents. */
-    public static final String TOWNSHIP_3 = "350592103000";
+    public static final String TOWNSHIP_3 = AREA.township(3);
 
-    public static final String VILLAGE_1 = "350592101001";
-    public static final String VILLAGE_2 = "350592102001";
+    public static final String VILLAGE_1 = AREA.village(1, 1);
+    public static final String VILLAGE_2 = AREA.village(2, 1);
     public static final String CLERK = "clerk.register.only";
 
-    private final RegionService regions;
-    private final SecurityTestSupport security;
-    private final ImportTestSupport importer;
+    private final CountyRegister register;
 
-    RegisterOnlyCounty(RegionService regions, SecurityTestSupport security, ImportTestSupport importer) {
-        this.regions = regions;
-        this.security = security;
-        this.importer = importer;
+    RegisterOnlyCounty(CountyRegister register) {
+        this.register = register;
     }
 
     public static String id(int i) {
@@ -55,29 +43,21 @@ public class RegisterOnlyCounty {
 
     /** Creates the county and imports its residents and their insurance (idempotent). */
     public void ensure() {
-        SystemAccess.run(() -> regions.createMissing(List.of(
-                NewRegion.region(COUNTY, "登记库测试县", RegionLevel.COUNTY, "350500000000", null, true),
-                NewRegion.region(TOWNSHIP_1, "庚镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
-                NewRegion.region(TOWNSHIP_2, "辛乡", RegionLevel.TOWNSHIP, COUNTY, null, true),
-                NewRegion.region(TOWNSHIP_3, "壬乡", RegionLevel.TOWNSHIP, COUNTY, null, true),
-                NewRegion.region(VILLAGE_1, "庚一村", RegionLevel.VILLAGE, TOWNSHIP_1, null, true),
-                NewRegion.region(VILLAGE_2, "辛一村", RegionLevel.VILLAGE, TOWNSHIP_2, null, true),
-                NewRegion.grid(VILLAGE_1 + "001", "庚一村第一网格", VILLAGE_1, GridKind.COMMUNITY, null, null, true),
-                NewRegion.grid(VILLAGE_2 + "001", "辛一村第一网格", VILLAGE_2, GridKind.COMMUNITY, null, null, true))));
-        security.ensureUser(CLERK, COUNTY, Role.CLERK);
-        importer.importAs(
+        register.load(
+                AREA.tree(
+                        "登记库测试县",
+                        new TestCounty.Township("庚镇", "庚一村"),
+                        new TestCounty.Township("辛乡", "辛一村"),
+                        new TestCounty.Township("壬乡")),
                 CLERK,
-                ExtractKind.POLICE_HOUSEHOLD,
                 "register-only-people.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号\n"
-                        + line(0, "子", VILLAGE_1) + line(1, "丑", VILLAGE_1) + line(2, "寅", VILLAGE_1)
-                        + line(3, "卯", VILLAGE_2) + line(4, "辰", VILLAGE_2));
-        importer.importAs(
-                CLERK,
-                ExtractKind.INSURANCE_STATUS,
+                line(0, "子", VILLAGE_1)
+                        + line(1, "丑", VILLAGE_1)
+                        + line(2, "寅", VILLAGE_1)
+                        + line(3, "卯", VILLAGE_2)
+                        + line(4, "辰", VILLAGE_2),
                 "register-only-insured-" + YEAR + ".csv",
-                "身份证号,姓名,参保年度,险种,参保地\n"
-                        + id(0) + ",子," + YEAR + ",居民,本地\n"
+                id(0) + ",子," + YEAR + ",居民,本地\n"
                         + id(1) + ",丑," + YEAR + ",居民,异地\n"
                         + id(3) + ",卯," + YEAR + ",职工,本地\n"
                         + id(4) + ",辰," + (YEAR - 1) + ",居民,本地\n");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
+import cn.canbao.Yongchun;
 import cn.canbao.policy.PolicyAssessment;
 import cn.canbao.policy.PolicyService;
 import cn.canbao.policy.RuleSetFixtures;
@@ -22,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CanbaoIntegrationTest
 class DemoPolicyIT extends IntegrationTestBase {
 
-    static final String VILLAGE = "350525101001";
+    static final String VILLAGE = Yongchun.TAOCHENG_VILLAGE;
     static final LocalDate SPRING_2023 = LocalDate.of(2023, 3, 1);
 
     @Autowired

@@ -1,5 +1,6 @@
 package cn.canbao.escalation;
 
+import static cn.canbao.Yongchun.COUNTY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -15,7 +16,6 @@ import cn.canbao.bulletin.BulletinService;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.escalation.EscalationRule.Combine;
 import cn.canbao.escalation.process.EscalationProcess;
 import cn.canbao.region.NewRegion;
@@ -54,11 +54,7 @@ class EscalationIT extends ProcessTestBase {
     /** The application's zone in the tests (canbao.zone unset). */
     static final ZoneId ZONE = CanbaoClock.DEFAULT_ZONE;
 
-    static final String COUNTY = "350525000000";
     static final int YEAR = 2050;
-
-    @Autowired
-    TestCampaigns testCampaigns;
 
     @Autowired
     EscalationService escalations;

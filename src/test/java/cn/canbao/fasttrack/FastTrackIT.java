@@ -17,6 +17,7 @@ import cn.canbao.policy.RuleSetFixtures;
 import cn.canbao.policy.RuleSetService;
 import cn.canbao.quota.BaselineService;
 import cn.canbao.quota.GroupCoverage;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.RegisterCandidates;
@@ -44,9 +45,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CanbaoIntegrationTest
 class FastTrackIT extends FastTrackTestBase {
 
-    static final String POLICE = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号\n";
-    static final String INSURANCE = "身份证号,姓名,参保年度,险种,参保地\n";
-    static final String HARDSHIP = "身份证号,姓名,类别,认定日期,退出日期\n";
     static final String CLERK = "clerk.fasttrack";
     static final String GRID_WORKER = "gw.fasttrack";
 
@@ -90,12 +88,9 @@ class FastTrackIT extends FastTrackTestBase {
         String badMother = TestIds.id("350598", today.minusDays(5), 117);
         String maleMother = TestIds.id("350598", today.minusDays(5), 119);
         String wrongCheck = mother.substring(0, 17) + (mother.charAt(17) == '1' ? '2' : '1');
-        ImportRun police = importer.importAs(
-                CLERK,
-                ExtractKind.POLICE_HOUSEHOLD,
+        ImportRun police = police(
                 "births.csv",
-                POLICE
-                        + mother + ",林美华,在册,2012-01-01," + village(1, 2) + "," + village(1, 2) + "," + grid(1, 2)
+                mother + ",林美华,在册,2012-01-01," + village(1, 2) + "," + village(1, 2) + "," + grid(1, 2)
                         + ",二村5号,13905980001,\n"
                         + first + ",林小一,出生," + today.minusDays(20) + "," + village(1, 1) + ",,,,," + mother + "\n"
                         + second + ",林小二,出生," + today.minusDays(10) + "," + village(1, 1) + "," + village(1, 1) + ","
@@ -185,11 +180,7 @@ class FastTrackIT extends FastTrackTestBase {
 
         // an insurance extract enrolling the second newborn ends its process
         String secondInstance = openTask(second).getProcessInstanceId();
-        importer.importAs(
-                CLERK,
-                ExtractKind.INSURANCE_STATUS,
-                "newborn-insured.csv",
-                INSURANCE + second + ",林小二," + year + ",居民,本地\n");
+        insurance("newborn-insured.csv", second + ",林小二," + year + ",居民,本地\n");
         assertThat(runtime.createProcessInstanceQuery()
                         .processInstanceId(secondInstance)
                         .count())
@@ -259,22 +250,15 @@ class FastTrackIT extends FastTrackTestBase {
         String twoCategories = TestIds.id("350598", LocalDate.of(1963, 2, 1), 207);
         String partlyFunded = TestIds.id("350598", LocalDate.of(1964, 2, 1), 209);
         List<String> all = List.of(enrolled, notEnrolled, formerMember, twoCategories, partlyFunded);
-        importer.importAs(
-                CLERK,
-                ExtractKind.POLICE_HOUSEHOLD,
+        police(
                 "hardship-people.csv",
-                POLICE
-                        + enrolled + ",陈一,在册,2000-01-01," + village(2, 1) + ",,,,,\n"
+                enrolled + ",陈一,在册,2000-01-01," + village(2, 1) + ",,,,,\n"
                         + notEnrolled + ",陈二,在册,2000-01-01," + village(2, 1) + ",,,,,\n"
                         + formerMember + ",陈三,在册,2000-01-01," + village(2, 1) + ",,,,,\n"
                         + twoCategories + ",陈四,在册,2000-01-01," + village(2, 1) + ",,,,,\n"
                         + partlyFunded + ",陈五,在册,2000-01-01," + village(2, 1) + ",,,,,\n");
-        importer.importAs(
-                CLERK,
-                ExtractKind.INSURANCE_STATUS,
-                "hardship-insured.csv",
-                INSURANCE + enrolled + ",陈一," + year + ",居民,本地\n");
-        String list = HARDSHIP + enrolled + ",陈一,低保,2020-01-01,\n"
+        insurance("hardship-insured.csv", enrolled + ",陈一," + year + ",居民,本地\n");
+        String list = ExtractHeaders.HARDSHIP + enrolled + ",陈一,低保,2020-01-01,\n"
                 + notEnrolled + ",陈二,特困,2020-01-01,\n"
                 + formerMember + ",陈三,孤儿,2018-01-01,2021-12-31\n"
                 + twoCategories + ",陈四,低保,2020-01-01,\n"
@@ -336,11 +320,7 @@ class FastTrackIT extends FastTrackTestBase {
 
         // an import showing the other enrolled ends the other
         String other = openTask(twoCategories).getProcessInstanceId();
-        importer.importAs(
-                CLERK,
-                ExtractKind.INSURANCE_STATUS,
-                "hardship-insured-2.csv",
-                INSURANCE + twoCategories + ",陈四," + year + ",居民,本地\n");
+        insurance("hardship-insured-2.csv", twoCategories + ",陈四," + year + ",居民,本地\n");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(other).count())
                 .isZero();
         assertThat(jdbc.queryForList(
@@ -362,12 +342,9 @@ class FastTrackIT extends FastTrackTestBase {
         String notEnrolled = TestIds.id("350598", LocalDate.of(1971, 1, 1), 323);
         String leftTheList = TestIds.id("350598", LocalDate.of(1972, 1, 1), 325);
         String enrolledLastYearOnly = TestIds.id("350598", LocalDate.of(1973, 1, 1), 327);
-        importer.importAs(
-                CLERK,
-                ExtractKind.POLICE_HOUSEHOLD,
+        police(
                 "seeded.csv",
-                POLICE
-                        + mother + ",王母,在册,2010-01-01," + village(3, 1) + ",,,,,\n"
+                mother + ",王母,在册,2010-01-01," + village(3, 1) + ",,,,,\n"
                         + bornEnrolled + ",王甲,出生," + today.minusDays(30) + "," + village(3, 1) + ",,,,," + mother + "\n"
                         + bornNotEnrolled + ",王乙,出生," + today.minusDays(40) + "," + village(3, 1) + ",,,,," + mother
                         + "\n"
@@ -376,19 +353,16 @@ class FastTrackIT extends FastTrackTestBase {
                         + notEnrolled + ",王戊,在册,2000-01-01," + village(3, 2) + ",,,,,\n"
                         + leftTheList + ",王己,在册,2000-01-01," + village(3, 2) + ",,,,,\n"
                         + enrolledLastYearOnly + ",王庚,在册,2000-01-01," + village(3, 2) + ",,,,,\n");
-        importer.importAs(
-                CLERK,
-                ExtractKind.INSURANCE_STATUS,
+        insurance(
                 "seeded-insured.csv",
-                INSURANCE
-                        + bornEnrolled + ",王甲," + year + ",居民,本地\n"
+                bornEnrolled + ",王甲," + year + ",居民,本地\n"
                         + twoCategories + ",王丁," + year + ",居民,本地\n"
                         + enrolledLastYearOnly + ",王庚," + (year - 1) + ",居民,本地\n");
         importer.importAs(
                 CLERK,
                 ExtractKind.HARDSHIP,
                 "seeded-hardship.csv",
-                HARDSHIP
+                ExtractHeaders.HARDSHIP
                         + twoCategories + ",王丁,低保,2020-01-01,\n"
                         + twoCategories + ",王丁,重度残疾,2020-01-01,\n"
                         + notEnrolled + ",王戊,特困,2020-01-01,\n"
@@ -414,6 +388,16 @@ class FastTrackIT extends FastTrackTestBase {
         assertThat(rows.get(0).coverageRate()).hasToString("50.00");
         assertThat(rows.get(2).coverageRate()).hasToString("100.00");
         assertThat(rows.get(3).coverageRate()).hasToString("33.33");
+    }
+
+    /** Imports police household rows (under the full header) as the county's clerk. */
+    private ImportRun police(String name, String rows) {
+        return importer.importAs(CLERK, ExtractKind.POLICE_HOUSEHOLD, name, ExtractHeaders.POLICE_FULL + rows);
+    }
+
+    /** Imports insurance rows as the county's clerk. */
+    private ImportRun insurance(String name, String rows) {
+        return importer.importAs(CLERK, ExtractKind.INSURANCE_STATUS, name, ExtractHeaders.INSURANCE + rows);
     }
 
     private Task openTask(String idNumber) {

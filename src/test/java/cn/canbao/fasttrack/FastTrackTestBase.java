@@ -3,7 +3,6 @@ package cn.canbao.fasttrack;
 import static cn.canbao.fasttrack.FastTrackTestCounty.COUNTY;
 
 import cn.canbao.ProcessTestBase;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
 import java.time.LocalDate;
@@ -20,9 +19,6 @@ abstract class FastTrackTestBase extends ProcessTestBase {
 
     @Autowired
     protected FastTrackTestCounty county;
-
-    @Autowired
-    protected ImportTestSupport importer;
 
     @Autowired
     protected FastTrackService tracks;

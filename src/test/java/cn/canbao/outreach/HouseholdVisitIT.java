@@ -11,9 +11,8 @@ import cn.canbao.outreach.process.OutreachProcess;
 import cn.canbao.policy.PolicyService;
 import cn.canbao.policy.RuleSetFixtures;
 import cn.canbao.policy.RuleSetService;
-import cn.canbao.region.GridKind;
-import cn.canbao.region.NewRegion;
-import cn.canbao.region.RegionLevel;
+import cn.canbao.region.TestCounty;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.TestIds;
@@ -44,10 +43,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CanbaoIntegrationTest
 class HouseholdVisitIT extends OutreachTestBase {
 
-    static final String COUNTY = "350595000000";
-    static final String TOWNSHIP = "350595101000";
-    static final String VILLAGE = "350595101001";
-    static final String GRID = VILLAGE + "001";
+    static final TestCounty AREA = new TestCounty("350595");
+    static final String COUNTY = AREA.code();
+    static final String VILLAGE = AREA.village(1, 1);
+    static final String GRID = AREA.grid(1, 1);
     static final int YEAR = 2063;
     static final LocalDate FIRST = LocalDate.of(2062, 10, 1);
     static final String WORKER = "grid.household";
@@ -75,11 +74,7 @@ class HouseholdVisitIT extends OutreachTestBase {
 
     @BeforeEach
     void households() {
-        SystemAccess.run(() -> regions.createMissing(List.of(
-                NewRegion.region(COUNTY, "按户测试县", RegionLevel.COUNTY, "350500000000", null, true),
-                NewRegion.region(TOWNSHIP, "丁镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
-                NewRegion.region(VILLAGE, "丁一村", RegionLevel.VILLAGE, TOWNSHIP, null, true),
-                NewRegion.grid(GRID, "丁一村第一网格", VILLAGE, GridKind.COMMUNITY, null, null, true))));
+        AREA.create(regions, "按户测试县", new TestCounty.Township("丁镇", "丁一村"));
         clerk = security.ensureUser("clerk.household", COUNTY, Role.CLERK);
         security.ensureUser(WORKER, GRID, Role.GRID_WORKER);
         security.ensureUser("leader.household", COUNTY, Role.COUNTY_LEADER);
@@ -107,7 +102,7 @@ class HouseholdVisitIT extends OutreachTestBase {
                 clerk,
                 ExtractKind.INSURANCE_STATUS,
                 "household-insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地\n" + head + ",王大," + YEAR + ",居民,本地\n" + spouse + ",李二," + (YEAR - 1) + ",居民,本地\n"
+                ExtractHeaders.INSURANCE + head + ",王大," + YEAR + ",居民,本地\n" + spouse + ",李二," + (YEAR - 1) + ",居民,本地\n"
                         + alone + ",赵五," + (YEAR - 1) + ",居民,本地\n");
         jdbc.update(
                 "delete from payment where id_number = any(?) and year = ?",
@@ -178,11 +173,7 @@ class HouseholdVisitIT extends OutreachTestBase {
             assertThat(body).doesNotContain(name);
         }
         assertThat((String) texts.get(1).get("body")).contains("个人缴费400元");
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(OutreachProcess.KEY)
-                        .processInstanceBusinessKey(Long.toString(lead))
-                        .count())
-                .isEqualTo(1);
+        assertThat(outreachInstancesOf(lead)).isEqualTo(1);
         assertThat(casesOfTheMembers("stage")).containsOnly("REMINDED");
     }
 
@@ -222,11 +213,7 @@ class HouseholdVisitIT extends OutreachTestBase {
         assertThat(result).isEqualTo(new OutreachStarter.StartResult(4, 2));
         assertThat(seen.get(0)).isEqualTo(new OutreachStarter.StartProgress(2, 0));
         assertThat(seen.get(seen.size() - 1)).isEqualTo(new OutreachStarter.StartProgress(2, 2));
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(OutreachProcess.KEY)
-                        .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
-                        .count())
-                .isEqualTo(2);
+        assertThat(outreachInstances()).isEqualTo(2);
         assertThat(jdbc.queryForObject(
                         "select count(*) from sms_message where campaign_id = ?", Integer.class, campaign.id()))
                 .isEqualTo(2);
@@ -235,11 +222,7 @@ class HouseholdVisitIT extends OutreachTestBase {
         assertThat(SystemAccess.call(() -> starter.start(campaign.id())))
                 .isEqualTo(new OutreachStarter.StartResult(0, 0));
         assertThat(startJobs()).isEmpty();
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(OutreachProcess.KEY)
-                        .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
-                        .count())
-                .isEqualTo(2);
+        assertThat(outreachInstances()).isEqualTo(2);
     }
 
     @Test
@@ -290,11 +273,7 @@ class HouseholdVisitIT extends OutreachTestBase {
         node.join();
         assertThat(heldRows.get()).isEqualTo(2);
         assertThat(result).isEqualTo(new OutreachStarter.StartResult(4, 2));
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(OutreachProcess.KEY)
-                        .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
-                        .count())
-                .isEqualTo(2);
+        assertThat(outreachInstances()).isEqualTo(2);
         assertThat(jdbc.queryForObject(
                         "select count(*) from outreach_case where campaign_id = ? "
                                 + "and lead_case_id is null and process_instance_id is null",
@@ -396,11 +375,7 @@ class HouseholdVisitIT extends OutreachTestBase {
         // his payment ends the process: the last open member paid
         pay(son);
         assertThat(caseState(son)).isEqualTo("ENDED PAYMENT_RECEIVED");
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(OutreachProcess.KEY)
-                        .processInstanceBusinessKey(Long.toString(lead))
-                        .count())
-                .isZero();
+        assertThat(outreachInstancesOf(lead)).isZero();
     }
 
     @Test
@@ -409,11 +384,7 @@ class HouseholdVisitIT extends OutreachTestBase {
         long lead = caseOf(spouse);
         pay(daughter);
         assertThat(caseState(daughter)).isEqualTo("ENDED PAYMENT_RECEIVED");
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(OutreachProcess.KEY)
-                        .processInstanceBusinessKey(Long.toString(lead))
-                        .count())
-                .isEqualTo(1);
+        assertThat(outreachInstancesOf(lead)).isEqualTo(1);
         advance(Duration.ofDays(7).plusMinutes(1), OutreachProcess.KEY);
         String second = jdbc.queryForObject(
                 "select body from sms_message where campaign_id = ? " + "and template_key = 'HOUSEHOLD_SECOND'",
@@ -423,17 +394,9 @@ class HouseholdVisitIT extends OutreachTestBase {
         assertThat(caseState(spouse)).isEqualTo("REMINDED_AGAIN -");
         assertThat(caseState(daughter)).isEqualTo("ENDED PAYMENT_RECEIVED");
         pay(spouse);
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(OutreachProcess.KEY)
-                        .processInstanceBusinessKey(Long.toString(lead))
-                        .count())
-                .isEqualTo(1);
+        assertThat(outreachInstancesOf(lead)).isEqualTo(1);
         pay(son);
-        assertThat(runtime.createProcessInstanceQuery()
-                        .processDefinitionKey(OutreachProcess.KEY)
-                        .processInstanceBusinessKey(Long.toString(lead))
-                        .count())
-                .isZero();
+        assertThat(outreachInstancesOf(lead)).isZero();
         assertThat(casesOfTheMembers("end_reason")).containsOnly("PAYMENT_RECEIVED");
     }
 
@@ -469,7 +432,7 @@ class HouseholdVisitIT extends OutreachTestBase {
                 clerk,
                 ExtractKind.TAX_PAYMENT,
                 "household-paid.csv",
-                "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n" + idNumber + "," + name + "," + YEAR + ",居民," + today() + ",400,HH-"
+                ExtractHeaders.TAX_PAYMENT + idNumber + "," + name + "," + YEAR + ",居民," + today() + ",400,HH-"
                         + System.nanoTime() + "\n");
     }
 
@@ -520,5 +483,21 @@ class HouseholdVisitIT extends OutreachTestBase {
 
     private void complete(String taskId, Map<String, Object> variables) {
         security.as(WORKER, () -> inbox.complete(taskId, new HashMap<>(variables)));
+    }
+
+    /** The outreach processes running for the campaign. */
+    private long outreachInstances() {
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(OutreachProcess.KEY)
+                .variableValueEquals(OutreachProcess.VAR_CAMPAIGN_ID, campaign.id())
+                .count();
+    }
+
+    /** The outreach processes of one case (its id is the business key). */
+    private long outreachInstancesOf(long lead) {
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(OutreachProcess.KEY)
+                .processInstanceBusinessKey(Long.toString(lead))
+                .count();
     }
 }

@@ -8,9 +8,7 @@ import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.DomainException;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.outreach.jobs.OutreachJob;
 import cn.canbao.outreach.process.OutreachProcess;
 import cn.canbao.quota.TargetRow;
@@ -18,9 +16,8 @@ import cn.canbao.quota.TargetService;
 import cn.canbao.quota.TargetTable;
 import cn.canbao.quota.process.BreakdownProcess;
 import cn.canbao.quota.process.TargetVariables;
-import cn.canbao.region.GridKind;
-import cn.canbao.region.NewRegion;
-import cn.canbao.region.RegionLevel;
+import cn.canbao.region.TestCounty;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
@@ -51,21 +48,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CanbaoIntegrationTest
 class OutreachPerTownshipIT extends OutreachTestBase {
 
-    static final String COUNTY = "350588000000";
-    static final String EAST = "350588101000";
-    static final String WEST = "350588102000";
-    static final String EAST_VILLAGE = "350588101001";
-    static final String WEST_VILLAGE = "350588102001";
-    static final String EAST_GRID = EAST_VILLAGE + "001";
-    static final String WEST_GRID = WEST_VILLAGE + "001";
+    static final TestCounty AREA = new TestCounty("350588");
+    static final String COUNTY = AREA.code();
+    static final String EAST = AREA.township(1);
+    static final String WEST = AREA.township(2);
+    static final String EAST_VILLAGE = AREA.village(1, 1);
+    static final String WEST_VILLAGE = AREA.village(2, 1);
+    static final String EAST_GRID = AREA.grid(1, 1);
+    static final String WEST_GRID = AREA.grid(2, 1);
     static final int YEAR = 2072;
     static final LocalDate FIRST = LocalDate.of(2071, 10, 1);
-
-    @Autowired
-    TestCampaigns testCampaigns;
-
-    @Autowired
-    CampaignService campaigns;
 
     @Autowired
     TargetService targets;
@@ -79,14 +71,7 @@ class OutreachPerTownshipIT extends OutreachTestBase {
 
     @BeforeEach
     void countyOfTwoTownships() {
-        SystemAccess.run(() -> regions.createMissing(List.of(
-                NewRegion.region(COUNTY, "分镇催缴测试县", RegionLevel.COUNTY, "350500000000", null, true),
-                NewRegion.region(EAST, "东镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
-                NewRegion.region(WEST, "西镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
-                NewRegion.region(EAST_VILLAGE, "东一村", RegionLevel.VILLAGE, EAST, null, true),
-                NewRegion.region(WEST_VILLAGE, "西一村", RegionLevel.VILLAGE, WEST, null, true),
-                NewRegion.grid(EAST_GRID, "东一村第一网格", EAST_VILLAGE, GridKind.COMMUNITY, null, null, true),
-                NewRegion.grid(WEST_GRID, "西一村第一网格", WEST_VILLAGE, GridKind.COMMUNITY, null, null, true))));
+        AREA.create(regions, "分镇催缴测试县", new TestCounty.Township("东镇", "东一村"), new TestCounty.Township("西镇", "西一村"));
         String clerk = security.ensureUser("clerk.pertownship", COUNTY, Role.CLERK);
         security.ensureUser("leader.pertownship", COUNTY, Role.COUNTY_LEADER);
         security.ensureUser("east.leader.pertownship", EAST, Role.TOWNSHIP_LEADER);
@@ -102,7 +87,7 @@ class OutreachPerTownshipIT extends OutreachTestBase {
                 clerk,
                 ExtractKind.POLICE_HOUSEHOLD,
                 "pertownship-people.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号\n"
+                ExtractHeaders.POLICE_WITH_MOBILE
                         + person(east[0], "东甲", EAST_VILLAGE, EAST_GRID, "13900139000")
                         + person(east[1], "东乙", EAST_VILLAGE, EAST_GRID, "13900139001")
                         + person(west[0], "西甲", WEST_VILLAGE, WEST_GRID, "13900139002")
@@ -111,7 +96,7 @@ class OutreachPerTownshipIT extends OutreachTestBase {
                 clerk,
                 ExtractKind.INSURANCE_STATUS,
                 "pertownship-insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地\n" + east[0] + ",东甲," + (YEAR - 1) + ",居民,本地\n" + west[0] + ",西甲," + (YEAR - 1)
+                ExtractHeaders.INSURANCE + east[0] + ",东甲," + (YEAR - 1) + ",居民,本地\n" + west[0] + ",西甲," + (YEAR - 1)
                         + ",居民,本地\n");
         clockAt(FIRST.plusDays(5), LocalTime.of(9, 0));
         campaign = testCampaigns.start(

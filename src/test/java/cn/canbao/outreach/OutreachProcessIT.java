@@ -18,6 +18,7 @@ import cn.canbao.outreach.process.OutreachProcess;
 import cn.canbao.policy.PolicyService;
 import cn.canbao.policy.RuleSetFixtures;
 import cn.canbao.policy.RuleSetService;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.TestIds;
 import cn.canbao.register.person.HardshipCategory;
@@ -85,7 +86,7 @@ class OutreachProcessIT extends OutreachTestBase {
                 clerk,
                 ExtractKind.POLICE_HOUSEHOLD,
                 "outreach-people.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号\n"
+                ExtractHeaders.POLICE_WITH_MOBILE
                         + ids[0] + ",王小明,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138000\n"
                         + ids[1] + ",李四,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",\n"
                         + ids[2] + ",赵五,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138002\n"
@@ -97,13 +98,13 @@ class OutreachProcessIT extends OutreachTestBase {
                 clerk,
                 ExtractKind.INSURANCE_STATUS,
                 "outreach-insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地\n" + ids[0] + ",王小明," + (YEAR - 1) + ",居民,本地\n" + ids[3] + ",钱六," + YEAR
+                ExtractHeaders.INSURANCE + ids[0] + ",王小明," + (YEAR - 1) + ",居民,本地\n" + ids[3] + ",钱六," + YEAR
                         + ",居民,本地\n" + ids[4] + ",孙七," + (YEAR - 1) + ",居民,本地\n");
         importer.importAs(
                 clerk,
                 ExtractKind.HARDSHIP,
                 "outreach-hardship.csv",
-                "身份证号,姓名,类别,认定日期\n" + ids[2] + ",赵五,低保,2020-01-01\n");
+                ExtractHeaders.HARDSHIP_WITHOUT_EXIT + ids[2] + ",赵五,低保,2020-01-01\n");
         // the same persons serve every test of this class: undo what an earlier test changed (a payment of the year,
         // an opt-out recorded by a grid worker), so each starts from the same register
         jdbc.update("delete from payment where id_number = ? and year = ?", ids[0], YEAR);
@@ -162,7 +163,7 @@ class OutreachProcessIT extends OutreachTestBase {
                 rolls,
                 ExtractKind.STUDENT,
                 "outreach-pupil.csv",
-                "身份证号,姓名,学校,学段,学年,监护人手机\n" + ids[1] + ",李四,桃城中学,高中," + (YEAR - 1) + ",13905960099\n");
+                ExtractHeaders.STUDENT + ids[1] + ",李四,桃城中学,高中," + (YEAR - 1) + ",13905960099\n");
         SystemAccess.call(() -> starter.start(campaign.id()));
         assertThat(stage(ids[1])).isEqualTo("REMINDED");
         assertThat(jdbc.queryForObject(
@@ -312,7 +313,7 @@ class OutreachProcessIT extends OutreachTestBase {
                 clerk,
                 ExtractKind.TAX_PAYMENT,
                 "outreach-paid.csv",
-                "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n" + ids[0] + ",王小明," + YEAR + ",居民," + today() + ",400,OUT-"
+                ExtractHeaders.TAX_PAYMENT + ids[0] + ",王小明," + YEAR + ",居民," + today() + ",400,OUT-"
                         + System.nanoTime() + "\n");
         assertThat(stage(ids[0])).isEqualTo("ENDED");
         assertThat(jdbc.queryForObject(

@@ -1,7 +1,6 @@
 package cn.canbao.outreach;
 
 import cn.canbao.ProcessTestBase;
-import cn.canbao.register.ImportTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -12,9 +11,6 @@ abstract class OutreachTestBase extends ProcessTestBase {
 
     @Autowired
     protected OutreachCampaigns outreachCampaigns;
-
-    @Autowired
-    protected ImportTestSupport importer;
 
     @Autowired
     protected OutreachStarter starter;

@@ -9,14 +9,11 @@ import cn.canbao.attack.RowFingerprint;
 import cn.canbao.base.AccessRefused;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.fasttrack.FastTrackService;
 import cn.canbao.outreach.process.OutreachProcess;
-import cn.canbao.region.GridKind;
-import cn.canbao.region.NewRegion;
-import cn.canbao.region.RegionLevel;
+import cn.canbao.region.TestCounty;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.TestIds;
 import cn.canbao.register.person.NotEnrolledReason;
@@ -46,14 +43,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProcessVariableAttackIT extends OutreachTestBase {
 
-    static final String COUNTY = "350581000000";
-    static final String T1 = "350581101000";
-    static final String T2 = "350581102000";
-    static final String V1 = "350581101001";
-    static final String V2 = "350581102001";
-    static final String G1 = V1 + "001";
-    static final String G2 = V2 + "001";
-    static final String POLICE = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号\n";
+    static final TestCounty AREA = new TestCounty("350581");
+    static final String COUNTY = AREA.code();
+    static final String T1 = AREA.township(1);
+    static final String T2 = AREA.township(2);
+    static final String V1 = AREA.village(1, 1);
+    static final String V2 = AREA.village(2, 1);
+    static final String G1 = AREA.grid(1, 1);
+    static final String G2 = AREA.grid(2, 1);
     static final List<String> WATCHED = List.of(
             "outreach_case",
             "visit",
@@ -71,12 +68,6 @@ class ProcessVariableAttackIT extends OutreachTestBase {
     int port;
 
     @Autowired
-    TestCampaigns testCampaigns;
-
-    @Autowired
-    CampaignService campaigns;
-
-    @Autowired
     FastTrackService tracks;
 
     @Autowired
@@ -92,14 +83,7 @@ class ProcessVariableAttackIT extends OutreachTestBase {
 
     @BeforeAll
     void twoTownshipsWithAResidentAndANewbornEach() {
-        SystemAccess.run(() -> regions.createMissing(List.of(
-                NewRegion.region(COUNTY, "攻击测试县", RegionLevel.COUNTY, "350500000000", null, true),
-                NewRegion.region(T1, "攻一镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
-                NewRegion.region(T2, "攻二镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
-                NewRegion.region(V1, "攻一村", RegionLevel.VILLAGE, T1, null, true),
-                NewRegion.region(V2, "攻二村", RegionLevel.VILLAGE, T2, null, true),
-                NewRegion.grid(G1, "攻一村网格", V1, GridKind.COMMUNITY, null, null, true),
-                NewRegion.grid(G2, "攻二村网格", V2, GridKind.COMMUNITY, null, null, true))));
+        AREA.create(regions, "攻击测试县", new TestCounty.Township("攻一镇", "攻一村"), new TestCounty.Township("攻二镇", "攻二村"));
         security.ensureUser("attack.clerk", COUNTY, Role.CLERK);
         security.ensureUser("attack.leader", COUNTY, Role.COUNTY_LEADER);
         security.ensureUser("attack.gw1", G1, Role.GRID_WORKER);
@@ -114,7 +98,7 @@ class ProcessVariableAttackIT extends OutreachTestBase {
                 "attack.clerk",
                 ExtractKind.POLICE_HOUSEHOLD,
                 "attack-people.csv",
-                POLICE
+                ExtractHeaders.POLICE_FULL
                         + residentA + ",甲居民,在册,2000-01-01," + V1 + "," + V1 + "," + G1 + ",攻一村1号,,\n"
                         + residentB + ",乙居民,在册,2000-01-01," + V2 + "," + V2 + "," + G2 + ",攻二村1号,,\n"
                         + motherA + ",甲母亲,在册,2015-01-01," + V1 + "," + V1 + "," + G1 + ",攻一村2号,,\n"
@@ -157,6 +141,14 @@ class ProcessVariableAttackIT extends OutreachTestBase {
     /** The grid worker completes the task over REST with these typed variables. */
     private HttpResponse<String> completeAsGridWorker(String taskId, Map<String, Object> variables) {
         return asGridWorker().postJson("/engine-rest/task/" + taskId + "/complete", Map.of("variables", variables));
+    }
+
+    /** A visit's form: at home, refused, unwilling. */
+    private static Map<String, Object> refusedAtHome() {
+        return Map.of(
+                "method", variable("HOME", "String"),
+                "outcome", variable("REFUSED", "String"),
+                "reason", variable("UNWILLING", "String"));
     }
 
     /** A typed variable as Camunda's REST API takes it. */
@@ -205,12 +197,7 @@ class ProcessVariableAttackIT extends OutreachTestBase {
     void anotherTownshipsVisitTaskCannotBeCompletedAtAll() {
         Task visitB = visitTask(residentB);
         Map<String, String> before = fingerprint.of(WATCHED);
-        HttpResponse<String> attack = completeAsGridWorker(
-                visitB.getId(),
-                Map.of(
-                        "method", variable("HOME", "String"),
-                        "outcome", variable("REFUSED", "String"),
-                        "reason", variable("UNWILLING", "String")));
+        HttpResponse<String> attack = completeAsGridWorker(visitB.getId(), refusedAtHome());
         assertThat(attack.statusCode()).as(attack.body()).isIn(403, 404);
         assertThat(fingerprint.of(WATCHED)).isEqualTo(before);
     }
@@ -281,15 +268,11 @@ class ProcessVariableAttackIT extends OutreachTestBase {
                 "attack.clerk",
                 ExtractKind.POLICE_HOUSEHOLD,
                 "attack-more.csv",
-                POLICE + resident + ",丙居民,在册,2000-01-01," + V1 + "," + V1 + "," + G1 + ",攻一村3号,,\n");
+                ExtractHeaders.POLICE_FULL + resident + ",丙居民,在册,2000-01-01," + V1 + "," + V1 + "," + G1
+                        + ",攻一村3号,,\n");
         SystemAccess.run(() -> starter.start(campaign.id()));
         Task visit = visitTask(resident);
-        HttpResponse<String> done = completeAsGridWorker(
-                visit.getId(),
-                Map.of(
-                        "method", variable("HOME", "String"),
-                        "outcome", variable("REFUSED", "String"),
-                        "reason", variable("UNWILLING", "String")));
+        HttpResponse<String> done = completeAsGridWorker(visit.getId(), refusedAtHome());
         assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
         assertThat(jdbc.queryForObject(
                         "select visited_by || ' ' || outcome from visit where id_number = ?", String.class, resident))

@@ -1,10 +1,12 @@
 package cn.canbao.policy;
 
+import static cn.canbao.Yongchun.COUNTY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
+import cn.canbao.Yongchun;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
@@ -26,8 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PolicyAssessmentIT extends IntegrationTestBase {
 
-    static final String VILLAGE = "350525101001";
-    static final String COUNTY = "350525000000";
+    static final String VILLAGE = Yongchun.TAOCHENG_VILLAGE;
     static final LocalDate SPRING = LocalDate.of(2046, 3, 10);
 
     @Autowired

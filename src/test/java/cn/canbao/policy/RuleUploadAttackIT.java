@@ -111,14 +111,10 @@ class RuleUploadAttackIT extends IntegrationTestBase {
         assertRefused(javascript, "model.check.foreignLanguage", "InputExpression_Newborn", "FEEL以外的表达式语言");
 
         // the same refusal in English for a caller who asks for it
-        HttpResponse<String> english = HttpAttacker.basic(port, CLERK, SecurityTestSupport.PASSWORD)
-                .header("Accept-Language", "en")
-                .postMultipart(
-                        "/api/policy-rules",
-                        Map.of("year", String.valueOf(YEAR)),
-                        "file",
-                        "evil.dmn",
-                        javascript.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> english = upload(
+                HttpAttacker.basic(port, CLERK, SecurityTestSupport.PASSWORD).header("Accept-Language", "en"),
+                "evil.dmn",
+                javascript);
         assertThat(english.statusCode()).isEqualTo(400);
         assertThat(HttpAttacker.json(english).path("detail").asText())
                 .isEqualTo("Element InputExpression_Newborn uses an expression language other than FEEL; "
@@ -131,12 +127,7 @@ class RuleUploadAttackIT extends IntegrationTestBase {
         String inForce = rules.definition(PolicyDecisions.WAITING_PERIOD, YEAR).getId();
         for (String user : List.of(LEADER, GRID, TOWN_CLERK)) {
             HttpAttacker attacker = HttpAttacker.basic(port, user, SecurityTestSupport.PASSWORD);
-            HttpResponse<String> upload = attacker.postMultipart(
-                    "/api/policy-rules",
-                    Map.of("year", String.valueOf(YEAR)),
-                    "file",
-                    "good.dmn",
-                    bundled.getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> upload = upload(attacker, "good.dmn", bundled);
             assertThat(upload.statusCode()).as(user).isEqualTo(403);
             assertThat(HttpAttacker.json(upload).path("detail").asText())
                     .as(user)
@@ -154,12 +145,7 @@ class RuleUploadAttackIT extends IntegrationTestBase {
     void aGoodFileFromTheClerkIsInForceAndAnEarlierVersionCanBePutBack() throws IOException {
         HttpAttacker clerk = HttpAttacker.basic(port, CLERK, SecurityTestSupport.PASSWORD);
         String first = bundled.replace(ON_TIME, "\"按时参保且未断保，不设待遇等待期\"");
-        HttpResponse<String> created = clerk.postMultipart(
-                "/api/policy-rules",
-                Map.of("year", String.valueOf(YEAR)),
-                "file",
-                "规则-2099.dmn",
-                first.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> created = upload(clerk, "规则-2099.dmn", first);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode version = HttpAttacker.json(created);
         String firstId = version.path("deploymentId").asText();
@@ -177,12 +163,7 @@ class RuleUploadAttackIT extends IntegrationTestBase {
                 .containsExactly("RULE_UPLOADED", "ALLOWED", YEAR + " 规则-2099.dmn", "deployment " + firstId);
 
         // a second version replaces it; the first stays listed and can be put back in force
-        HttpResponse<String> second = clerk.postMultipart(
-                "/api/policy-rules",
-                Map.of("year", String.valueOf(YEAR)),
-                "file",
-                "规则-2099-b.dmn",
-                bundled.replace(ON_TIME, "\"按时参保，无等待期\"").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> second = upload(clerk, "规则-2099-b.dmn", bundled.replace(ON_TIME, "\"按时参保，无等待期\""));
         assertThat(second.statusCode()).isEqualTo(201);
         String secondId = HttpAttacker.json(second).path("deploymentId").asText();
         assertThat(inForceDeployment()).isEqualTo(secondId);
@@ -220,13 +201,8 @@ class RuleUploadAttackIT extends IntegrationTestBase {
         Map<String, String> before = fingerprint.of(TABLES);
         String inForce = rules.definition(PolicyDecisions.WAITING_PERIOD, YEAR).getId();
 
-        HttpResponse<String> response = HttpAttacker.basic(port, CLERK, SecurityTestSupport.PASSWORD)
-                .postMultipart(
-                        "/api/policy-rules",
-                        Map.of("year", String.valueOf(YEAR)),
-                        "file",
-                        "evil.dmn",
-                        dmn.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                upload(HttpAttacker.basic(port, CLERK, SecurityTestSupport.PASSWORD), "evil.dmn", dmn);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type"))
@@ -272,5 +248,15 @@ class RuleUploadAttackIT extends IntegrationTestBase {
                         + "and action in ('RULE_UPLOADED', 'RULE_REFUSED') order by id desc limit 1",
                 (rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
                 user);
+    }
+
+    /** Uploads the decision file as the rules of {@link #YEAR}, as the caller. */
+    private static HttpResponse<String> upload(HttpAttacker caller, String fileName, String dmn) {
+        return caller.postMultipart(
+                "/api/policy-rules",
+                Map.of("year", String.valueOf(YEAR)),
+                "file",
+                fileName,
+                dmn.getBytes(StandardCharsets.UTF_8));
     }
 }

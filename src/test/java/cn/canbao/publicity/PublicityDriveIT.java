@@ -1,10 +1,12 @@
 package cn.canbao.publicity;
 
+import static cn.canbao.Yongchun.COUNTY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.ProcessTestBase;
+import cn.canbao.Yongchun;
 import cn.canbao.base.DomainException;
 import cn.canbao.publicity.process.PublicityProcess;
 import cn.canbao.region.Region;
@@ -31,9 +33,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CanbaoIntegrationTest
 class PublicityDriveIT extends ProcessTestBase {
 
-    static final String COUNTY = "350525000000";
-    static final String TOWNSHIP = "350525105000";
-    static final String OTHER_TOWNSHIP = "350525106000";
+    static final String TOWNSHIP = Yongchun.township(5);
+    static final String OTHER_TOWNSHIP = Yongchun.township(6);
     static final LocalDate FROM = LocalDate.of(2026, 9, 1);
     static final LocalDate TO = LocalDate.of(2026, 9, 30);
 

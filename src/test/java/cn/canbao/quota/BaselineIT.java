@@ -6,11 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
+import cn.canbao.Yongchun;
 import cn.canbao.quota.jobs.BaselineRefreshJob;
 import cn.canbao.region.RegionException;
 import cn.canbao.region.RegionLevel;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
@@ -26,15 +27,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CanbaoIntegrationTest
 class BaselineIT extends IntegrationTestBase {
 
-    static final String TOWNSHIP = "350525120000";
+    static final String TOWNSHIP = Yongchun.township(20);
     // a year no other test enrols anybody in (the county row counts the whole county)
     static final int YEAR = 2079;
 
     @Autowired
     BaselineService baseline;
-
-    @Autowired
-    ImportTestSupport importer;
 
     @Autowired
     Scheduler scheduler;
@@ -53,14 +51,14 @@ class BaselineIT extends IntegrationTestBase {
                 "clerk.baseline",
                 ExtractKind.POLICE_HOUSEHOLD,
                 "baseline.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划\n" + ids[0] + ",甲,在册,2000-01-01," + v1 + "\n"
+                ExtractHeaders.POLICE_BASIC + ids[0] + ",甲,在册,2000-01-01," + v1 + "\n"
                         + ids[1] + ",乙,在册,2000-01-01," + v1 + "\n" + ids[2] + ",丙,在册,2000-01-01," + v1 + "\n"
                         + ids[3] + ",丁,在册,2000-01-01," + v2 + "\n" + ids[4] + ",戊,在册,2000-01-01," + v2 + "\n");
         importer.importAs(
                 "clerk.baseline",
                 ExtractKind.INSURANCE_STATUS,
                 "baseline-insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地,参保地区划\n"
+                ExtractHeaders.INSURANCE_WITH_REGION
                         + ids[0] + ",甲," + YEAR + ",居民,本地,\n" + ids[0] + ",甲," + YEAR + ",职工,异地,350583\n"
                         + ids[1] + ",乙," + YEAR + ",职工,异地,350583\n"
                         + ids[2] + ",丙," + (YEAR - 1) + ",居民,本地,\n"
@@ -119,13 +117,13 @@ class BaselineIT extends IntegrationTestBase {
                 "clerk.baseline",
                 ExtractKind.POLICE_HOUSEHOLD,
                 "baseline-yc.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划\n" + registeredInYongchun + ",己,在册,2000-01-01," + yongchunVillage + ","
-                        + village + "\n");
+                ExtractHeaders.POLICE_WITH_RESIDENCE + registeredInYongchun + ",己,在册,2000-01-01," + yongchunVillage
+                        + "," + village + "\n");
         importer.importAs(
                 "clerk.baseline66",
                 ExtractKind.POLICE_HOUSEHOLD,
                 "baseline-66.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划\n" + local + ",庚,在册,2000-01-01," + village + "\n" + other + ",辛,在册,2000-01-01,"
+                ExtractHeaders.POLICE_BASIC + local + ",庚,在册,2000-01-01," + village + "\n" + other + ",辛,在册,2000-01-01,"
                         + village + "\n");
         // every county has its row of the year: from now on an import refreshes only its own counties
         SystemAccess.call(() -> baseline.refresh(year));
@@ -145,8 +143,8 @@ class BaselineIT extends IntegrationTestBase {
                 "clerk.baseline66",
                 ExtractKind.INSURANCE_STATUS,
                 "baseline-66-insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地,参保地区划\n" + local + ",庚," + year + ",居民,本地,\n" + registeredInYongchun + ",己," + year
-                        + ",居民,本地,\n");
+                ExtractHeaders.INSURANCE_WITH_REGION + local + ",庚," + year + ",居民,本地,\n" + registeredInYongchun + ",己,"
+                        + year + ",居民,本地,\n");
 
         // a resident registered in Yongchun who lives in the county (人户分离) counts where registered; the county of
         // the import too

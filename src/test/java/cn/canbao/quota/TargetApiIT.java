@@ -1,13 +1,13 @@
 package cn.canbao.quota;
 
+import static cn.canbao.Yongchun.COUNTY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
+import cn.canbao.Yongchun;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,19 +26,12 @@ import org.springframework.http.ResponseEntity;
 @CanbaoIntegrationTest
 class TargetApiIT extends IntegrationTestBase {
 
-    static final String COUNTY = "350525000000";
-    static final String TOWNSHIP = "350525110000";
-    static final String OTHER_TOWNSHIP = "350525111000";
+    static final String TOWNSHIP = Yongchun.township(10);
+    static final String OTHER_TOWNSHIP = Yongchun.township(11);
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
-    TestCampaigns testCampaigns;
-
-    @Autowired
     TestRestTemplate http;
-
-    @Autowired
-    CampaignService campaigns;
 
     private Campaign campaign;
 

@@ -1,5 +1,10 @@
 package cn.canbao.region;
 
+import static cn.canbao.Yongchun.CITY;
+import static cn.canbao.Yongchun.COUNTY;
+import static cn.canbao.Yongchun.DONGPING;
+import static cn.canbao.Yongchun.PROVINCE;
+import static cn.canbao.Yongchun.TAOCHENG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,11 +25,6 @@ import org.junit.jupiter.api.Test;
 @CanbaoIntegrationTest
 class CountyNamesIT extends IntegrationTestBase {
 
-    static final String PROVINCE = "350000000000";
-    static final String CITY = "350500000000";
-    static final String COUNTY = "350525000000";
-    static final String TAOCHENG = "350525101000";
-    static final String DONGPING = "350525102000";
     static final String OTHER_COUNTY = "350593000000";
     static final String OTHER_TOWNSHIP = "350593101000";
 

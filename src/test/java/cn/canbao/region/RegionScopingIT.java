@@ -1,5 +1,8 @@
 package cn.canbao.region;
 
+import static cn.canbao.Yongchun.COUNTY;
+import static cn.canbao.Yongchun.DONGPING;
+import static cn.canbao.Yongchun.TAOCHENG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,10 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 @CanbaoIntegrationTest
 class RegionScopingIT extends IntegrationTestBase {
-
-    static final String COUNTY = "350525000000";
-    static final String TAOCHENG = "350525101000";
-    static final String DONGPING = "350525102000";
 
     @Autowired
     TransactionTemplate tx;

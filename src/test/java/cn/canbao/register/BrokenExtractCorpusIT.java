@@ -38,9 +38,6 @@ class BrokenExtractCorpusIT extends IntegrationTestBase {
     @Autowired
     ImportService imports;
 
-    @Autowired
-    ImportTestSupport importer;
-
     /** One line of a {@code .expected} file. */
     record Verdict(long line, String verdict, String reason, String column, String id, String name) {}
 

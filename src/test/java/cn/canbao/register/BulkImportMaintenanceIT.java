@@ -13,7 +13,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Issue 18: a bulk extract (50,000 rows or more) leaves its tables analysed — and the enrollments' visibility map set —
@@ -27,9 +26,6 @@ class BulkImportMaintenanceIT extends IntegrationTestBase {
     private static final String VILLAGE = "350568100201";
     private static final int PERSONS = 50_000;
 
-    @Autowired
-    ImportTestSupport importer;
-
     @Test
     void aBulkImportAnalysesItsTablesAndVacuumsTheEnrollmentsBeforeItsListenersRun() {
         SystemAccess.call(() -> regions.createMissing(List.of(
@@ -37,8 +33,8 @@ class BulkImportMaintenanceIT extends IntegrationTestBase {
                 NewRegion.region("350568100000", "批量维护镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
                 NewRegion.region(VILLAGE, "批量维护村", RegionLevel.VILLAGE, "350568100000", null, true))));
         String clerk = security.ensureUser("clerk.bulk", COUNTY, Role.CLERK);
-        StringBuilder police = new StringBuilder("身份证号,姓名,变动类型,变动日期,户籍地区划\n");
-        StringBuilder insured = new StringBuilder("身份证号,姓名,参保年度,险种,参保地,参保地区划\n");
+        StringBuilder police = new StringBuilder(ExtractHeaders.POLICE_BASIC);
+        StringBuilder insured = new StringBuilder(ExtractHeaders.INSURANCE_WITH_REGION);
         LocalDate first = LocalDate.of(1950, 1, 1);
         for (int i = 0; i < PERSONS; i++) {
             String id = TestIds.id("350568", first.plusDays(i / 400), 1 + 2 * (i % 400));
@@ -52,23 +48,11 @@ class BulkImportMaintenanceIT extends IntegrationTestBase {
         }
         Timestamp before = jdbc.queryForObject("select now()", Timestamp.class);
 
-        ImportRun persons = importer.importAs(
-                clerk,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "bulk-police.csv",
-                police.toString().getBytes(StandardCharsets.UTF_8));
-        assertThat(persons.status()).isEqualTo(ImportRun.Status.SUCCEEDED);
-        assertThat(persons.rowsAccepted()).isEqualTo(PERSONS);
+        importsEveryRow(clerk, ExtractKind.POLICE_HOUSEHOLD, "bulk-police.csv", police);
         assertThat(lastAnalyse("person")).isAfter(before);
 
         Timestamp between = jdbc.queryForObject("select now()", Timestamp.class);
-        ImportRun enrollments = importer.importAs(
-                clerk,
-                ExtractKind.INSURANCE_STATUS,
-                "bulk-insured.csv",
-                insured.toString().getBytes(StandardCharsets.UTF_8));
-        assertThat(enrollments.status()).isEqualTo(ImportRun.Status.SUCCEEDED);
-        assertThat(enrollments.rowsAccepted()).isEqualTo(PERSONS);
+        importsEveryRow(clerk, ExtractKind.INSURANCE_STATUS, "bulk-insured.csv", insured);
         assertThat(jdbc.queryForObject(
                         "select last_vacuum from pg_stat_user_tables where relname = 'enrollment'", Timestamp.class))
                 .isAfter(between);
@@ -80,6 +64,12 @@ class BulkImportMaintenanceIT extends IntegrationTestBase {
                         VILLAGE))
                 .containsEntry("registered", PERSONS)
                 .containsEntry("insured_local", PERSONS);
+    }
+
+    private void importsEveryRow(String clerk, ExtractKind kind, String name, StringBuilder csv) {
+        ImportRun run = importer.importAs(clerk, kind, name, csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertThat(run.status()).as(name).isEqualTo(ImportRun.Status.SUCCEEDED);
+        assertThat(run.rowsAccepted()).as(name).isEqualTo(PERSONS);
     }
 
     private Timestamp lastAnalyse(String table) {

@@ -25,9 +25,6 @@ class DuplicatesIT extends IntegrationTestBase {
     @Autowired
     DuplicateService duplicates;
 
-    @Autowired
-    ImportTestSupport importer;
-
     final String twice = TestIds.id("350525", LocalDate.of(1977, 7, 7), 803);
     final String fileA = TestIds.id("350525", LocalDate.of(1969, 9, 19), 815);
     final String fileB = TestIds.id("350583", LocalDate.of(1969, 9, 19), 817);
@@ -41,13 +38,13 @@ class DuplicatesIT extends IntegrationTestBase {
         String village = firstBelow("350525106000", RegionLevel.VILLAGE);
         String elsewhere = firstBelow("350525107000", RegionLevel.VILLAGE);
         run(
-                "身份证号,姓名,变动类型,变动日期,户籍地区划\n" + twice + ",郭建国,在册,2000-01-01," + village + "\n"
+                ExtractHeaders.POLICE_BASIC + twice + ",郭建国,在册,2000-01-01," + village + "\n"
                         + fileA + ",曾秀兰,在册,2000-01-01," + village + "\n" + fileB + ",曾秀兰,在册,2015-01-01," + village
                         + "\n"
                         + outside + ",外镇人,在册,2000-01-01," + elsewhere + "\n",
                 ExtractKind.POLICE_HOUSEHOLD);
         run(
-                "身份证号,姓名,参保年度,险种,参保地,参保地区划,缴费日期,缴费金额\n"
+                ExtractHeaders.INSURANCE_PAID
                         + twice + ",郭建国,2031,居民,本地,,2030-12-01,400\n" + twice + ",郭建国,2031,职工,异地,350583,,\n"
                         + outside + ",外镇人,2031,居民,本地,,2030-12-01,400\n" + outside + ",外镇人,2031,居民,异地,350583,,\n",
                 ExtractKind.INSURANCE_STATUS);

@@ -26,9 +26,6 @@ class GroupsAndPaymentsImportIT extends IntegrationTestBase {
     @Autowired
     RegisterService register;
 
-    @Autowired
-    ImportTestSupport importer;
-
     final String mother = TestIds.id("350525", LocalDate.of(1990, 4, 4), 602);
     final String child = TestIds.id("350525", LocalDate.of(2019, 6, 1), 611);
     final String pupil = TestIds.id("350525", LocalDate.of(2012, 2, 2), 621);
@@ -82,7 +79,7 @@ class GroupsAndPaymentsImportIT extends IntegrationTestBase {
 
     @Test
     void studentRollsKeepTheLatestSchoolAndTheGuardiansPhone() {
-        String roll = "身份证号,姓名,学校,学段,学年,监护人手机\n"
+        String roll = ExtractHeaders.STUDENT
                 + child + ",洪小雨,福兴幼儿园,学前,2023,13905950001\n"
                 + pupil + ",洪子轩,桃城中心小学,小学,2022,13905950002\n"
                 + pupil + ",洪子轩,永春县第一中学,初中,2023,13905950002\n"
@@ -107,7 +104,7 @@ class GroupsAndPaymentsImportIT extends IntegrationTestBase {
     @Test
     void aTaxPaymentIsAnEnrollmentAndEndsOutreachForTheYear() {
         assertThat(register.eligibleForOutreach(mother, 2024)).isTrue();
-        String payments = "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n"
+        String payments = ExtractHeaders.TAX_PAYMENT
                 + mother + ",洪美玲,2024,居民,2023-10-08,400,YC2024000001\n"
                 + pupil + ",洪子轩,2024,居民,2023-10-09,400,YC2024000001\n";
         ImportRun run = run(ExtractKind.TAX_PAYMENT, "tax.csv", payments.getBytes(StandardCharsets.UTF_8));
@@ -131,7 +128,7 @@ class GroupsAndPaymentsImportIT extends IntegrationTestBase {
                         "select amount::text from enrollment where id_number = ? and year = 2024", String.class, pupil))
                 .isEqualTo("400.00");
 
-        String other = "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n" + mother + ",洪美玲,2024,居民,2023-10-08,400,YC2024000001\n";
+        String other = ExtractHeaders.TAX_PAYMENT + mother + ",洪美玲,2024,居民,2023-10-08,400,YC2024000001\n";
         ImportRun clash = run(ExtractKind.TAX_PAYMENT, "tax2.csv", other.getBytes(StandardCharsets.UTF_8));
         assertThat(jdbc.queryForObject(
                         "select reason_key || ' ' || reason_args[1] from import_reject " + "where import_id = ?",

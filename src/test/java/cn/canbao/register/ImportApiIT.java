@@ -33,30 +33,18 @@ class ImportApiIT extends IntegrationTestBase {
         security.ensureUser("clerk.api", "350525000000", Role.CLERK);
         String village = firstBelow("350525103000", RegionLevel.VILLAGE);
         String good = TestIds.id("350525", LocalDate.of(1985, 8, 8), 17);
-        String csv = "身份证号,姓名,变动类型,变动日期,户籍地区划\n"
+        String csv = ExtractHeaders.POLICE_BASIC
                 + good + ",蔡文华,在册,2005-08-08," + village + "\n"
                 + "110105194912310021,校验错,在册,2005-08-08," + village + "\n";
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("kind", "police_household");
-        body.add("file", new ByteArrayResource(csv.getBytes(Charset.forName("GBK"))) {
-            @Override
-            public String getFilename() {
-                return "公安户籍.csv";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var body = policeFile("公安户籍.csv", csv.getBytes(Charset.forName("GBK")));
         var clerk = http.withBasicAuth("clerk.api", SecurityTestSupport.PASSWORD);
 
-        var started = clerk.postForEntity("/api/imports", new HttpEntity<>(body, headers), JsonNode.class);
+        var started = clerk.postForEntity("/api/imports", body, JsonNode.class);
         assertThat(started.getStatusCode().value()).isEqualTo(202);
         long id = started.getBody().get("id").asLong();
         assertThat(started.getHeaders().getLocation()).hasToString("/api/imports/" + id);
 
-        JsonNode done = await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () -> clerk.getForObject("/api/imports/" + id, JsonNode.class),
-                        n -> n.get("status").asText().matches("SUCCEEDED|FAILED"));
+        JsonNode done = awaitFinished(clerk, id);
         assertThat(done.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(done.get("format").asText()).isEqualTo("CSV_GBK");
         assertThat(done.get("rowsRead").asInt()).isEqualTo(2);
@@ -92,9 +80,10 @@ class ImportApiIT extends IntegrationTestBase {
                 .isEqualTo(401);
         var unknown = clerk.getForEntity("/api/imports/999999", JsonNode.class);
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
-        var wrongKind = new LinkedMultiValueMap<String, Object>(body);
+        var wrongKind = new LinkedMultiValueMap<String, Object>(body.getBody());
         wrongKind.set("kind", "lottery");
-        var refused = clerk.postForEntity("/api/imports", new HttpEntity<>(wrongKind, headers), JsonNode.class);
+        var refused =
+                clerk.postForEntity("/api/imports", new HttpEntity<>(wrongKind, body.getHeaders()), JsonNode.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getBody().get("detail").asText()).contains("lottery");
     }
@@ -102,18 +91,8 @@ class ImportApiIT extends IntegrationTestBase {
     @Test
     void aVolunteerMayNotImport() {
         security.ensureUser("volunteer.api", "350525000000", Role.VOLUNTEER);
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("kind", "police_household");
-        body.add("file", new ByteArrayResource("身份证号\n".getBytes()) {
-            @Override
-            public String getFilename() {
-                return "x.csv";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         var response = http.withBasicAuth("volunteer.api", SecurityTestSupport.PASSWORD)
-                .postForEntity("/api/imports", new HttpEntity<>(body, headers), String.class);
+                .postForEntity("/api/imports", policeFile("x.csv", "身份证号\n".getBytes()), String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(403);
     }
 
@@ -121,28 +100,39 @@ class ImportApiIT extends IntegrationTestBase {
     @Test
     void aFailedImportCarriesItsTranslatedMessage() {
         security.ensureUser("clerk.api", "350525000000", Role.CLERK);
-        var body = new LinkedMultiValueMap<String, Object>();
-        body.add("kind", "police_household");
-        body.add("file", new ByteArrayResource("身份证号,姓名\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "缺列.csv";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var body = policeFile("缺列.csv", "身份证号,姓名\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         var clerk = http.withBasicAuth("clerk.api", SecurityTestSupport.PASSWORD);
-        long id = clerk.postForEntity("/api/imports", new HttpEntity<>(body, headers), JsonNode.class)
+        long id = clerk.postForEntity("/api/imports", body, JsonNode.class)
                 .getBody()
                 .get("id")
                 .asLong();
-        JsonNode failed = await().atMost(Duration.ofSeconds(60))
-                .until(
-                        () -> clerk.getForObject("/api/imports/" + id, JsonNode.class),
-                        n -> n.get("status").asText().matches("SUCCEEDED|FAILED"));
+        JsonNode failed = awaitFinished(clerk, id);
         assertThat(failed.get("status").asText()).isEqualTo("FAILED");
         assertThat(failed.get("errorKey").asText()).isEqualTo("register.import.missingColumns");
         assertThat(failed.get("errorMessage").asText()).startsWith("文件缺少必需列：").contains("变动类型", "变动日期");
         assertThat(failed.get("summary").isEmpty()).isTrue();
+    }
+
+    /** A multipart upload of a police household file as the import API takes it. */
+    private static HttpEntity<LinkedMultiValueMap<String, Object>> policeFile(String name, byte[] content) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("kind", "police_household");
+        body.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return name;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return new HttpEntity<>(body, headers);
+    }
+
+    /** Polls the import's status until it has succeeded or failed. */
+    private static JsonNode awaitFinished(TestRestTemplate clerk, long id) {
+        return await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> clerk.getForObject("/api/imports/" + id, JsonNode.class),
+                        n -> n.get("status").asText().matches("SUCCEEDED|FAILED"));
     }
 }

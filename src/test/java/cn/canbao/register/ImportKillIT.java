@@ -160,7 +160,7 @@ class ImportKillIT extends IntegrationTestBase {
     }
 
     private static byte[] policeExtract() {
-        StringBuilder csv = new StringBuilder(PERSONS * 80).append(RegisterImportIT.HEADER);
+        StringBuilder csv = new StringBuilder(PERSONS * 80).append(ExtractHeaders.POLICE_FULL);
         LocalDate first = LocalDate.of(1940, 1, 1);
         for (int i = 0; i < PERSONS; i++) {
             String id = TestIds.id(COUNTY, first.plusDays(i / 900), i % 900 + 1);

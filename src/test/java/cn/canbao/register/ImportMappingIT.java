@@ -47,9 +47,6 @@ class ImportMappingIT extends IntegrationTestBase {
     ImportService imports;
 
     @Autowired
-    ImportTestSupport importer;
-
-    @Autowired
     TestRestTemplate http;
 
     private String village;
@@ -76,13 +73,7 @@ class ImportMappingIT extends IntegrationTestBase {
     void anExtractWithAnotherDepartmentsHeadersIsMappedBySynonymsAndImported() {
         String csv = "公民身份号码,姓名（必填）,变动类型,变动日期,户籍地区划代码,常住地区划代码,联系电话,备注\n" + id(701) + ",方一,在册,2020-01-01," + village
                 + "," + village + ",13800137701,无\n";
-        ImportPreview preview = security.as(
-                CLERK,
-                () -> mappings.preview(
-                        ExtractKind.POLICE_HOUSEHOLD,
-                        "other.csv",
-                        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-                        ImportOptions.DEFAULT));
+        ImportPreview preview = preview("other.csv", csv);
         assertThat(preview.format()).isEqualTo("CSV_UTF8");
         assertThat(preview.missing()).isEmpty();
         Map<String, ImportPreview.ColumnChoice> byKey = new java.util.HashMap<>();
@@ -110,13 +101,7 @@ class ImportMappingIT extends IntegrationTestBase {
     @Test
     void aFileWithoutARequiredColumnIsRefusedBeforeAnythingIsWrittenNamingItInChinese() {
         String csv = "身份证号,变动类型,变动日期,户籍地区划\n" + id(702) + ",在册,2020-01-01," + village + "\n";
-        ImportPreview preview = security.as(
-                CLERK,
-                () -> mappings.preview(
-                        ExtractKind.POLICE_HOUSEHOLD,
-                        "noname.csv",
-                        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-                        ImportOptions.DEFAULT));
+        ImportPreview preview = preview("noname.csv", csv);
         assertThat(preview.missing()).containsExactly("姓名(name)");
         ImportRun run = importer.importAs(CLERK, ExtractKind.POLICE_HOUSEHOLD, "noname.csv", csv);
         assertThat(run.status()).isEqualTo(ImportRun.Status.FAILED);
@@ -154,13 +139,7 @@ class ImportMappingIT extends IntegrationTestBase {
                         "")),
                 false);
         String csv = header + id(703) + ",方三,在册,2020-01-01," + village + "," + village + ",,13800137703,x\n";
-        ImportPreview before = security.as(
-                CLERK,
-                () -> mappings.preview(
-                        ExtractKind.POLICE_HOUSEHOLD,
-                        "odd.csv",
-                        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
-                        ImportOptions.DEFAULT));
+        ImportPreview before = preview("odd.csv", csv);
         assertThat(before.missing()).contains("身份证号(id_number)", "姓名(name)");
         security.as(CLERK, () -> mappings.save(ExtractKind.POLICE_HOUSEHOLD, "某县公安导出", chosen));
 
@@ -205,8 +184,8 @@ class ImportMappingIT extends IntegrationTestBase {
                 CLERK,
                 ExtractKind.POLICE_HOUSEHOLD,
                 "first.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划\n" + existing + ",方五,在册,2020-01-01," + village + "\n");
-        String csv = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划\n"
+                ExtractHeaders.POLICE_BASIC + existing + ",方五,在册,2020-01-01," + village + "\n");
+        String csv = ExtractHeaders.POLICE_WITH_RESIDENCE
                 + existing + ",方五,在册,2020-01-01," + village + "," + village + "\n" // changed: a residence
                 + id(706) + ",方六,在册,2020-01-01," + village + "," + village + "\n" // new
                 + id(706) + ",方六,在册,2020-01-01," + village + "," + village + "\n" // the same row again
@@ -248,6 +227,17 @@ class ImportMappingIT extends IntegrationTestBase {
                 .isEqualTo(village);
         assertThat(jdbc.queryForObject("select count(*) from person where id_number = ?", Integer.class, id(706)))
                 .isEqualTo(1);
+    }
+
+    /** The clerk's preview of a police household file, with no mapping chosen. */
+    private ImportPreview preview(String name, String csv) {
+        return security.as(
+                CLERK,
+                () -> mappings.preview(
+                        ExtractKind.POLICE_HOUSEHOLD,
+                        name,
+                        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
+                        ImportOptions.DEFAULT));
     }
 
     private JsonNode post(TestRestTemplate clerk, String csv, Map<String, String> fields) {

@@ -6,15 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
-import cn.canbao.region.NewRegion;
-import cn.canbao.region.RegionLevel;
+import cn.canbao.region.TestCounty;
 import cn.canbao.security.Role;
-import cn.canbao.security.SystemAccess;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,22 +23,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CanbaoIntegrationTest
 class ImportProgressIT extends IntegrationTestBase {
 
-    static final String COUNTY = "350589000000";
-    static final String VILLAGE = "350589101001";
+    static final TestCounty AREA = new TestCounty("350589");
+    static final String COUNTY = AREA.code();
+    static final String VILLAGE = AREA.village(1, 1);
     static final String CLERK = "clerk.progress";
 
     @Autowired
     ImportService imports;
 
-    @Autowired
-    ImportTestSupport importer;
-
     @BeforeEach
     void county() {
-        SystemAccess.run(() -> regions.createMissing(List.of(
-                NewRegion.region(COUNTY, "进度测试县", RegionLevel.COUNTY, "350500000000", null, true),
-                NewRegion.region("350589101000", "己镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
-                NewRegion.region(VILLAGE, "己一村", RegionLevel.VILLAGE, "350589101000", null, true))));
+        AREA.createWithoutGrids(regions, "进度测试县", new TestCounty.Township("己镇", "己一村"));
         security.ensureUser(CLERK, COUNTY, Role.CLERK);
     }
 
@@ -51,7 +43,7 @@ class ImportProgressIT extends IntegrationTestBase {
                 CLERK,
                 ExtractKind.POLICE_HOUSEHOLD,
                 "phases.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划\n" + TestIds.id("350589", LocalDate.of(1990, 1, 1), 1) + ",甲,在册,2020-01-01,"
+                ExtractHeaders.POLICE_BASIC + TestIds.id("350589", LocalDate.of(1990, 1, 1), 1) + ",甲,在册,2020-01-01,"
                         + VILLAGE + "\n");
         assertThat(run.status()).isEqualTo(ImportRun.Status.SUCCEEDED);
         assertThat(run.phase()).isNull();
@@ -62,7 +54,7 @@ class ImportProgressIT extends IntegrationTestBase {
 
     @Test
     void aClerkCancelsARunningImportAndAQueuedOneAndNothingOfThemIsWritten() {
-        StringBuilder csv = new StringBuilder("身份证号,姓名,变动类型,变动日期,户籍地区划\n");
+        StringBuilder csv = new StringBuilder(ExtractHeaders.POLICE_BASIC);
         int rows = 200_000;
         LocalDate first = LocalDate.of(1940, 1, 1);
         for (int i = 0; i < rows; i++) {

@@ -1,10 +1,13 @@
 package cn.canbao.register;
 
+import static cn.canbao.Yongchun.DONGPING;
+import static cn.canbao.Yongchun.TAOCHENG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
+import cn.canbao.Yongchun;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.register.person.IdNumber;
@@ -23,7 +26,6 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -37,10 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImportTakeoverAttackIT extends IntegrationTestBase {
 
-    static final String TAOCHENG = "350525101000";
-    static final String DONGPING = "350525102000";
-    static final String DAPU = "350525103000";
-    static final String POLICE = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址\n";
+    static final String DAPU = Yongchun.township(3);
     static final String TAOCHENG_CLERK = "clerk.takeover.taocheng";
     static final String DONGPING_CLERK = "clerk.takeover.dongping";
     static final String DAPU_CLERK = "clerk.takeover.dapu";
@@ -48,9 +47,6 @@ class ImportTakeoverAttackIT extends IntegrationTestBase {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    ImportTestSupport importer;
 
     // residents of 东平镇: re-registered, moved in, declared dead, renamed in place, insured and paid
     final String reregistered = TestIds.id("350525", LocalDate.of(1958, 3, 1), 611);
@@ -92,7 +88,7 @@ class ImportTakeoverAttackIT extends IntegrationTestBase {
                 COUNTY_CLERK,
                 ExtractKind.POLICE_HOUSEHOLD,
                 "seed.csv",
-                POLICE
+                ExtractHeaders.POLICE_WITH_ADDRESS
                         + reregistered + ",郑德华,在册,1980-01-01," + dp1 + "," + dp1 + ",,东平路1号\n"
                         + movedIn + ",郑德明,在册,1980-01-01," + dp1 + "," + dp1 + ",,东平路2号\n"
                         + dead + ",郑德光,在册,1980-01-01," + dp1 + "," + dp1 + ",,东平路3号\n"
@@ -105,12 +101,12 @@ class ImportTakeoverAttackIT extends IntegrationTestBase {
                 COUNTY_CLERK,
                 ExtractKind.INSURANCE_STATUS,
                 "seed-insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地,参保地区划,缴费日期,缴费金额\n" + insured + ",郑德秀,2023,居民,本地,,2022-12-01,380\n");
+                ExtractHeaders.INSURANCE_PAID + insured + ",郑德秀,2023,居民,本地,,2022-12-01,380\n");
         importer.importAs(
                 COUNTY_CLERK,
                 ExtractKind.TAX_PAYMENT,
                 "seed-paid.csv",
-                "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n" + insured + ",郑德秀,2023,居民,2022-12-01,380,TKO-RCPT-1\n");
+                ExtractHeaders.TAX_PAYMENT + insured + ",郑德秀,2023,居民,2022-12-01,380,TKO-RCPT-1\n");
     }
 
     @Test
@@ -122,7 +118,7 @@ class ImportTakeoverAttackIT extends IntegrationTestBase {
         JsonNode run = importOverHttp(
                 taocheng,
                 "police_household",
-                POLICE
+                ExtractHeaders.POLICE_WITH_ADDRESS
                         + reregistered + ",桃代名,在册,2024-01-01," + tc + "," + tc + "," + tcGrid + ",桃城路9号\n"
                         + movedIn + ",郑德明,迁入,2024-01-02," + tc + "," + tc + "," + tcGrid + ",桃城路10号\n"
                         + dead + ",郑德光,死亡,2024-01-03,,,,\n"
@@ -232,7 +228,7 @@ class ImportTakeoverAttackIT extends IntegrationTestBase {
         JsonNode again = importOverHttp(
                 taocheng,
                 "police_household",
-                POLICE
+                ExtractHeaders.POLICE_WITH_ADDRESS
                         + reregistered + ",桃代名,在册,2024-01-01," + tc + "," + tc + "," + tcGrid + ",桃城路9号\n"
                         + movedIn + ",郑德明,迁入,2024-01-02," + tc + "," + tc + "," + tcGrid + ",桃城路10号\n");
         assertThat(importer.rejectReasons(again.get("id").asLong()))
@@ -250,14 +246,14 @@ class ImportTakeoverAttackIT extends IntegrationTestBase {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(
                 "insurance_status",
-                "身份证号,姓名,参保年度,险种,参保地,参保地区划,缴费日期,缴费金额\n" + insured + ",郑德秀,2023,职工,异地,350583,,\n" + insured
+                ExtractHeaders.INSURANCE_PAID + insured + ",郑德秀,2023,职工,异地,350583,,\n" + insured
                         + ",郑德秀,2024,居民,本地,,2023-12-01,400\n");
         files.put(
                 "tax_payment",
-                "身份证号,姓名,缴费年度,险种,缴费日期,缴费金额,票据号\n"
+                ExtractHeaders.TAX_PAYMENT
                         + insured + ",郑德秀,2023,居民,2022-12-01,1,TKO-RCPT-1\n"
                         + insured + ",郑德秀,2024,居民,2023-12-01,400,TKO-RCPT-2\n");
-        files.put("hardship", "身份证号,姓名,类别,认定日期\n" + insured + ",郑德秀,低保,2023-01-01\n");
+        files.put("hardship", ExtractHeaders.HARDSHIP_WITHOUT_EXIT + insured + ",郑德秀,低保,2023-01-01\n");
         files.put("student", "身份证号,姓名,学校,学段,学年\n" + insured + ",郑德秀,桃城中学,高中,2023\n");
         for (var file : files.entrySet()) {
             JsonNode run = importOverHttp(taocheng, file.getKey(), file.getValue());
@@ -275,7 +271,7 @@ class ImportTakeoverAttackIT extends IntegrationTestBase {
     void aPersonHasOnePendingRequestAndAnotherDestinationWaitsUntilItIsDecided() {
         Map<String, String> before = fingerprint(List.of(waiting));
         HttpAttacker taocheng = HttpAttacker.basic(port, TAOCHENG_CLERK, SecurityTestSupport.PASSWORD);
-        String move = POLICE + waiting + ",郑德安,迁入,2024-03-01," + tc + "," + tc + ",,\n";
+        String move = ExtractHeaders.POLICE_WITH_ADDRESS + waiting + ",郑德安,迁入,2024-03-01," + tc + "," + tc + ",,\n";
         for (int attempt = 0; attempt < 2; attempt++) {
             JsonNode run = importOverHttp(taocheng, "police_household", move);
             assertThat(run.get("rowsTransferRequested").asInt()).isEqualTo(1);
@@ -286,7 +282,9 @@ class ImportTakeoverAttackIT extends IntegrationTestBase {
                 .containsExactly(tc);
 
         JsonNode elsewhere = importOverHttp(
-                taocheng, "police_household", POLICE + waiting + ",郑德安,迁入,2024-03-02," + tc2 + "," + tc2 + ",,\n");
+                taocheng,
+                "police_household",
+                ExtractHeaders.POLICE_WITH_ADDRESS + waiting + ",郑德安,迁入,2024-03-02," + tc2 + "," + tc2 + ",,\n");
         assertThat(importer.rejectReasons(elsewhere.get("id").asLong()))
                 .containsExactly(Map.entry(2L, "register.reject.transferPending"));
         assertThat(jdbc.queryForList(

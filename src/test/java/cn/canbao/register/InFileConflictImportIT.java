@@ -1,5 +1,6 @@
 package cn.canbao.register;
 
+import static cn.canbao.Yongchun.TAOCHENG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
@@ -28,12 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InFileConflictImportIT extends IntegrationTestBase {
 
-    static final String TAOCHENG = "350525101000";
     static final String CLERK = "clerk.conflict.taocheng";
     static final String HEADER = "身份证号,姓名,性别,出生日期,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址\n";
-
-    @Autowired
-    ImportTestSupport importer;
 
     @Autowired
     ImportService imports;

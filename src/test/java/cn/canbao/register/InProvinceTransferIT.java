@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
-import cn.canbao.region.GridKind;
-import cn.canbao.region.NewRegion;
 import cn.canbao.region.RegionLevel;
+import cn.canbao.region.TestCounty;
 import cn.canbao.register.transfers.HouseholdTransferService;
 import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
@@ -29,13 +28,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InProvinceTransferIT extends IntegrationTestBase {
 
-    static final String COUNTY = "350587000000";
-    static final String VILLAGE = "350587101001";
-    static final String GRID = "350587101001001";
+    static final TestCounty AREA = new TestCounty("350587");
+    static final String COUNTY = AREA.code();
+    static final String VILLAGE = AREA.village(1, 1);
+    static final String GRID = AREA.grid(1, 1);
     static final String POLICE = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,迁出地区划\n";
-
-    @Autowired
-    ImportTestSupport importer;
 
     @Autowired
     HouseholdTransferService transfers;
@@ -47,11 +44,7 @@ class InProvinceTransferIT extends IntegrationTestBase {
 
     @BeforeAll
     void counties() {
-        SystemAccess.run(() -> regions.createMissing(List.of(
-                NewRegion.region(COUNTY, "省内迁移测试县", RegionLevel.COUNTY, "350500000000", null, true),
-                NewRegion.region("350587101000", "迁入镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
-                NewRegion.region(VILLAGE, "迁入村", RegionLevel.VILLAGE, "350587101000", null, true),
-                NewRegion.grid(GRID, "迁入村网格", VILLAGE, GridKind.COMMUNITY, null, null, true))));
+        AREA.create(regions, "省内迁移测试县", new TestCounty.Township("迁入镇", "迁入村"));
         security.ensureUser("clerk.yongchun.move", "350525000000", Role.CLERK);
         security.ensureUser("clerk.movein", COUNTY, Role.CLERK);
         List<cn.canbao.region.Region> villages =

@@ -1,5 +1,7 @@
 package cn.canbao.register;
 
+import static cn.canbao.Yongchun.DONGPING;
+import static cn.canbao.Yongchun.TAOCHENG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
@@ -28,18 +30,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public class RegisterImportIT extends IntegrationTestBase {
 
-    static final String TAOCHENG = "350525101000";
-    static final String DONGPING = "350525102000";
-    public static final String HEADER = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号\n";
-
     @Autowired
     ImportService imports;
 
     @Autowired
     RegisterService register;
-
-    @Autowired
-    ImportTestSupport importer;
 
     String v1;
     String v2;
@@ -71,7 +66,7 @@ public class RegisterImportIT extends IntegrationTestBase {
 
     @Test
     void aFileWithKnownDefectsIsCountedExactlyAndReimportingChangesNothing() {
-        String file = HEADER
+        String file = ExtractHeaders.POLICE_FULL
                 + p1 + ",陈志明,在册,2001-05-17," + v1 + "," + v1 + "," + g1 + ",桃城镇1号,13905951234\n"
                 + p2 + ",林秀英,REGISTERED,2010/01/02," + v2 + ",,,,\n"
                 + p3 + ",黄小宝,出生,20230309," + v1 + "," + v1 + ",,,," + p2 + "\n"
@@ -140,22 +135,17 @@ public class RegisterImportIT extends IntegrationTestBase {
     void movesChangeTheResidenceDeathsEndOutreachAndInsuranceIsMatchedByIdNumber() {
         String a = TestIds.id("350525", LocalDate.of(1966, 7, 1), 13);
         String b = TestIds.id("350525", LocalDate.of(1988, 2, 2), 24);
-        importAs(
+        police(
                 "clerk.reg.county",
-                ExtractKind.POLICE_HOUSEHOLD,
                 "base.csv",
-                HEADER
-                        + a + ",郑国强,在册,1990-01-01," + v1 + "," + v1 + ",,,\n"
-                        + b + ",许丽华,在册,1990-01-01," + v2 + ",,,,13800000001\n");
+                a + ",郑国强,在册,1990-01-01," + v1 + "," + v1 + ",,,\n" + b + ",许丽华,在册,1990-01-01," + v2
+                        + ",,,,13800000001\n");
         assertThat(register.eligibleForOutreach(a, 2023)).isTrue();
 
-        ImportRun events = importAs(
+        ImportRun events = police(
                 "clerk.reg.county",
-                ExtractKind.POLICE_HOUSEHOLD,
                 "events.csv",
-                HEADER
-                        + b + ",许丽华,迁移,2023-04-01," + v3 + "," + v3 + "," + g3 + ",新址8号,\n"
-                        + a + ",郑国强,死亡,2023-05-06,,,,,\n");
+                b + ",许丽华,迁移,2023-04-01," + v3 + "," + v3 + "," + g3 + ",新址8号,\n" + a + ",郑国强,死亡,2023-05-06,,,,,\n");
         assertThat(events.rowsRejected()).isZero();
         assertThat(events.personsChanged()).isEqualTo(2);
         assertThat(jdbc.queryForMap(
@@ -180,7 +170,7 @@ public class RegisterImportIT extends IntegrationTestBase {
                 "clerk.reg.county",
                 ExtractKind.INSURANCE_STATUS,
                 "insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地,参保地区划,缴费日期,缴费金额\n"
+                ExtractHeaders.INSURANCE_PAID
                         + b + ",许丽华,2023,居民,本地,,2022-12-20,380\n"
                         + b + ",许丽华,2023,RESIDENT,LOCAL,,2022-12-21,380.00\n"
                         + b + ",许丽华,2023,职工,异地,350583,,\n"
@@ -203,18 +193,11 @@ public class RegisterImportIT extends IntegrationTestBase {
     @Test
     void aTownshipClerkCannotImportIntoAnotherTownshipOrSeeItsImports() {
         String other = TestIds.id("350525", LocalDate.of(1979, 9, 9), 57);
-        ImportRun county = importAs(
-                "clerk.reg.county",
-                ExtractKind.POLICE_HOUSEHOLD,
-                "dongping.csv",
-                HEADER + other + ",东平人,在册,1999-01-01," + dongpingVillage + ",,,,\n");
+        ImportRun county =
+                police("clerk.reg.county", "dongping.csv", other + ",东平人,在册,1999-01-01," + dongpingVillage + ",,,,\n");
         assertThat(county.rowsAccepted()).isEqualTo(1);
 
-        ImportRun death = importAs(
-                "clerk.reg.taocheng",
-                ExtractKind.POLICE_HOUSEHOLD,
-                "death.csv",
-                HEADER + other + ",东平人,死亡,2023-06-01,,,,,\n");
+        ImportRun death = police("clerk.reg.taocheng", "death.csv", other + ",东平人,死亡,2023-06-01,,,,,\n");
         assertThat(death.rowsRejected()).isEqualTo(1);
         assertThat(importer.rejectReasons(death.id()))
                 .containsExactly(Map.entry(2L, "register.reject.personOutOfScope"));
@@ -231,11 +214,7 @@ public class RegisterImportIT extends IntegrationTestBase {
     @Test
     void anImportLeftRunningByANodeThatIsGoneIsMarkedFailedAndRunsAgain() {
         String person = TestIds.id("350525", LocalDate.of(1988, 8, 18), 95);
-        ImportRun done = importAs(
-                "clerk.reg.county",
-                ExtractKind.POLICE_HOUSEHOLD,
-                "crash.csv",
-                HEADER + person + ",苏晓东,在册,2000-01-01," + v2 + ",,,,\n");
+        ImportRun done = police("clerk.reg.county", "crash.csv", person + ",苏晓东,在册,2000-01-01," + v2 + ",,,,\n");
         // what a crash leaves: the run still RUNNING, owned by a node that no longer checks in, nothing merged
         jdbc.update(
                 "update import_run set status = 'RUNNING', node = 'node-that-died', finished_at = null, "
@@ -258,11 +237,7 @@ public class RegisterImportIT extends IntegrationTestBase {
     @Test
     void anImportWhoseNodeDiedAfterItsCommitStandsAndSaysSo() {
         String person = TestIds.id("350525", LocalDate.of(1987, 7, 17), 93);
-        ImportRun done = importAs(
-                "clerk.reg.county",
-                ExtractKind.POLICE_HOUSEHOLD,
-                "late-crash.csv",
-                HEADER + person + ",苏晓南,在册,2000-01-01," + v2 + ",,,,\n");
+        ImportRun done = police("clerk.reg.county", "late-crash.csv", person + ",苏晓南,在册,2000-01-01," + v2 + ",,,,\n");
         assertThat(jdbc.queryForObject(
                         "select applied_at is not null from import_run where id = ?", Boolean.class, done.id()))
                 .as("the commit marks the run applied")
@@ -298,6 +273,11 @@ public class RegisterImportIT extends IntegrationTestBase {
 
     private ImportRun importAs(String user, ExtractKind kind, String name, String content) {
         return importer.importAs(user, kind, name, content);
+    }
+
+    /** Imports police household rows (under the full header) as the user. */
+    private ImportRun police(String user, String name, String rows) {
+        return importAs(user, ExtractKind.POLICE_HOUSEHOLD, name, ExtractHeaders.POLICE_FULL + rows);
     }
 
     private ImportRun awaitFinished(String user, long id) {

@@ -1,5 +1,8 @@
 package cn.canbao.register;
 
+import static cn.canbao.Yongchun.COUNTY;
+import static cn.canbao.Yongchun.DONGPING;
+import static cn.canbao.Yongchun.TAOCHENG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -38,9 +41,6 @@ import org.springframework.security.access.AccessDeniedException;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RejectsLeakAttackIT extends IntegrationTestBase {
 
-    private static final String COUNTY = "350525000000";
-    private static final String TAOCHENG = "350525101000";
-    private static final String DONGPING = "350525102000";
     private static final String CLERK = "rj.clerk.county";
     private static final String PASSWORD = SecurityTestSupport.PASSWORD;
 
@@ -68,7 +68,7 @@ class RejectsLeakAttackIT extends IntegrationTestBase {
             grid = regions.descendantsAtLevel(village, RegionLevel.GRID).get(0).code();
         });
         security.ensureUser(CLERK, COUNTY, Role.CLERK);
-        String csv = RegisterImportIT.HEADER
+        String csv = ExtractHeaders.POLICE_FULL
                 + good + ",蔡文华,在册,2005-08-08," + village + ",,,,,\n"
                 + wrongCheck + ",校验错,在册,2005-08-08," + village + ",,,,13905951234,\n"
                 + "\"=HYPERLINK(\"\"http://evil.example/\"\",\"\"点我\"\")\",钓鱼,在册,2005-08-08," + village + ",,,,,\n"

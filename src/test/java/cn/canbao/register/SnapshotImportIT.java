@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
-import cn.canbao.region.NewRegion;
-import cn.canbao.region.RegionLevel;
+import cn.canbao.region.TestCounty;
 import cn.canbao.register.imports.ImportMappings;
 import cn.canbao.register.imports.ImportPreview;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
-import cn.canbao.security.SystemAccess;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,8 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CanbaoIntegrationTest
 class SnapshotImportIT extends IntegrationTestBase {
 
-    static final String COUNTY = "350591000000";
-    static final String VILLAGE = "350591101001";
+    static final TestCounty AREA = new TestCounty("350591");
+    static final String COUNTY = AREA.code();
+    static final String VILLAGE = AREA.village(1, 1);
     static final String CLERK = "clerk.snapshot";
 
     @Autowired
@@ -37,15 +35,9 @@ class SnapshotImportIT extends IntegrationTestBase {
     @Autowired
     ImportMappings mappings;
 
-    @Autowired
-    ImportTestSupport importer;
-
     @Test
     void aFullListImportsAsTheRegisterOfItsDayAndReportsWhoItLacks() {
-        SystemAccess.run(() -> regions.createMissing(List.of(
-                NewRegion.region(COUNTY, "名单测试县", RegionLevel.COUNTY, "350500000000", null, true),
-                NewRegion.region("350591101000", "庚镇", RegionLevel.TOWNSHIP, COUNTY, null, true),
-                NewRegion.region(VILLAGE, "庚一村", RegionLevel.VILLAGE, "350591101000", null, true))));
+        AREA.createWithoutGrids(regions, "名单测试县", new TestCounty.Township("庚镇", "庚一村"));
         security.ensureUser(CLERK, COUNTY, Role.CLERK);
         String a = TestIds.id("350591", LocalDate.of(1970, 1, 1), 11);
         String b = TestIds.id("350591", LocalDate.of(1971, 2, 2), 22);
@@ -55,7 +47,7 @@ class SnapshotImportIT extends IntegrationTestBase {
                 CLERK,
                 ExtractKind.POLICE_HOUSEHOLD,
                 "events.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划\n"
+                ExtractHeaders.POLICE_BASIC
                         + a + ",甲,在册,2020-01-01," + VILLAGE + "\n" + b + ",乙,在册,2020-01-01," + VILLAGE + "\n"
                         + c + ",丙,在册,2020-01-01," + VILLAGE + "\n");
 

@@ -9,7 +9,6 @@ import cn.canbao.security.Role;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The veterans' extract (退役军人事务): the day a soldier left active service and the unemployed spouse who
@@ -18,9 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @CanbaoIntegrationTest
 class VeteranImportIT extends IntegrationTestBase {
-
-    @Autowired
-    ImportTestSupport importer;
 
     @Test
     void theDayOfLeavingServiceAndTheAccompanyingSpouseAreRecorded() {
@@ -35,7 +31,7 @@ class VeteranImportIT extends IntegrationTestBase {
                 "clerk.veterans",
                 ExtractKind.POLICE_HOUSEHOLD,
                 "veterans-people.csv",
-                ("身份证号,姓名,变动类型,变动日期,户籍地区划\n" + soldier + ",吴卫国,在册,2001-01-01," + village + "\n"
+                (ExtractHeaders.POLICE_BASIC + soldier + ",吴卫国,在册,2001-01-01," + village + "\n"
                                 + spouse + ",陈秀兰,在册,2001-01-01," + village + "\n"
                                 + secondSoldier + ",吴建军,在册,2001-01-01," + village + "\n")
                         .getBytes(StandardCharsets.UTF_8));

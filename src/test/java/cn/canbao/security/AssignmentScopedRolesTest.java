@@ -1,7 +1,9 @@
 package cn.canbao.security;
 
+import static cn.canbao.Yongchun.COUNTY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.canbao.Yongchun;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionScope;
 import java.util.EnumSet;
@@ -15,8 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class AssignmentScopedRolesTest {
 
-    private static final String COUNTY = "350525000000";
-    private static final String TOWNSHIP = "350525101000";
+    private static final String TOWNSHIP = Yongchun.TAOCHENG;
     private static final String TOWNSHIP_PATH = "350000000000.350500000000." + COUNTY + "." + TOWNSHIP;
 
     private static CanbaoUser at(String code, String path, RegionLevel level, Set<Role> roles) {

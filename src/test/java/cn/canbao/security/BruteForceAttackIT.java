@@ -1,5 +1,6 @@
 package cn.canbao.security;
 
+import static cn.canbao.Yongchun.TAOCHENG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
@@ -26,7 +27,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CanbaoIntegrationTest
 class BruteForceAttackIT extends IntegrationTestBase {
 
-    static final String TAOCHENG = "350525101000";
     static final String VICTIM = "bf.victim";
     static final String NOBODY = "bf.nobody";
     static final String WRONG = "guess-123456";

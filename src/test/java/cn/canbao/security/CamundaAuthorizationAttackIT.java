@@ -1,5 +1,9 @@
 package cn.canbao.security;
 
+import static cn.canbao.Yongchun.COUNTY;
+import static cn.canbao.Yongchun.DONGPING;
+import static cn.canbao.Yongchun.TAOCHENG;
+import static cn.canbao.Yongchun.TAOCHENG_GRID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
@@ -41,10 +45,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CamundaAuthorizationAttackIT extends ProcessTestBase {
 
-    static final String COUNTY = "350525000000";
-    static final String TAOCHENG = "350525101000";
-    static final String DONGPING = "350525102000";
-    static final String TAOCHENG_GRID = "350525101001001";
     static final String PROBE = "AuthzProbe";
     static final String CHILD = "AuthzProbeChild";
     static final String ADMIN = "authz.admin";

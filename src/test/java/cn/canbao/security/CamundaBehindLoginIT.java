@@ -1,5 +1,7 @@
 package cn.canbao.security;
 
+import static cn.canbao.Yongchun.DONGPING;
+import static cn.canbao.Yongchun.TAOCHENG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
@@ -34,8 +36,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CamundaBehindLoginIT extends IntegrationTestBase {
 
-    static final String TAOCHENG = "350525101000";
-    static final String DONGPING = "350525102000";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort

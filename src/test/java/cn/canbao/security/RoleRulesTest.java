@@ -1,9 +1,12 @@
 package cn.canbao.security;
 
+import static cn.canbao.Yongchun.COUNTY;
+import static cn.canbao.Yongchun.PROVINCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.canbao.Yongchun;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.security.camunda.CamundaDirectory;
@@ -20,10 +23,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 class RoleRulesTest {
 
-    private static final String PROVINCE = "350000000000";
-    private static final String COUNTY = "350525000000";
-    private static final String TOWNSHIP = "350525101000";
-    private static final String OTHER_TOWNSHIP = "350525102000";
+    private static final String TOWNSHIP = Yongchun.TAOCHENG;
+    private static final String OTHER_TOWNSHIP = Yongchun.DONGPING;
 
     private static CanbaoUser user(String code, RegionLevel level, Role... roles) {
         return named("u", code, level, roles);

@@ -7,14 +7,11 @@ import cn.canbao.IntegrationTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.region.GridKind;
-import cn.canbao.region.NewRegion;
-import cn.canbao.region.RegionLevel;
+import cn.canbao.region.TestCounty;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -58,15 +55,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityMatrixIT extends IntegrationTestBase {
 
-    static final String CITY = "350500000000";
-    static final String OWN_COUNTY = "350582000000";
-    static final String OTHER_COUNTY = "350583000000";
-    static final String OWN_TOWNSHIP = "350582101000";
-    static final String OTHER_TOWNSHIP = "350582102000";
-    static final String OWN_VILLAGE = "350582101001";
-    static final String OTHER_VILLAGE = "350582102001";
-    static final String OWN_GRID = OWN_VILLAGE + "001";
-    static final String OTHER_GRID = OTHER_VILLAGE + "001";
+    static final TestCounty OWN = new TestCounty("350582");
+    static final TestCounty OTHER = new TestCounty("350583");
+    static final String OWN_COUNTY = OWN.code();
+    static final String OTHER_COUNTY = OTHER.code();
+    static final String OWN_TOWNSHIP = OWN.township(1);
+    static final String OTHER_TOWNSHIP = OWN.township(2);
+    static final String OWN_VILLAGE = OWN.village(1, 1);
+    static final String OTHER_VILLAGE = OWN.village(2, 1);
+    static final String OWN_GRID = OWN.grid(1, 1);
+    static final String OTHER_GRID = OWN.grid(2, 1);
 
     /** The columns of the matrix, in its order. */
     enum Caller {
@@ -107,12 +105,6 @@ class SecurityMatrixIT extends IntegrationTestBase {
     int port;
 
     @Autowired
-    CampaignService campaigns;
-
-    @Autowired
-    ImportTestSupport importer;
-
-    @Autowired
     RepositoryService repository;
 
     @Autowired
@@ -130,15 +122,8 @@ class SecurityMatrixIT extends IntegrationTestBase {
 
     @BeforeAll
     void twoCountiesWithAUserOfEveryRoleInEach() {
-        SystemAccess.run(() -> regions.createMissing(List.of(
-                NewRegion.region(OWN_COUNTY, "矩阵甲县", RegionLevel.COUNTY, CITY, null, true),
-                NewRegion.region(OTHER_COUNTY, "矩阵乙县", RegionLevel.COUNTY, CITY, null, true),
-                NewRegion.region(OWN_TOWNSHIP, "矩阵一镇", RegionLevel.TOWNSHIP, OWN_COUNTY, null, true),
-                NewRegion.region(OTHER_TOWNSHIP, "矩阵二镇", RegionLevel.TOWNSHIP, OWN_COUNTY, null, true),
-                NewRegion.region(OWN_VILLAGE, "矩阵一村", RegionLevel.VILLAGE, OWN_TOWNSHIP, null, true),
-                NewRegion.region(OTHER_VILLAGE, "矩阵二村", RegionLevel.VILLAGE, OTHER_TOWNSHIP, null, true),
-                NewRegion.grid(OWN_GRID, "矩阵一村网格", OWN_VILLAGE, GridKind.COMMUNITY, null, null, true),
-                NewRegion.grid(OTHER_GRID, "矩阵二村网格", OTHER_VILLAGE, GridKind.COMMUNITY, null, null, true))));
+        OWN.create(regions, "矩阵甲县", new TestCounty.Township("矩阵一镇", "矩阵一村"), new TestCounty.Township("矩阵二镇", "矩阵二村"));
+        OTHER.create(regions, "矩阵乙县");
         for (Caller caller : Caller.values()) {
             if (caller.role != null) {
                 security.ensureUser(caller.username(true), caller.own, caller.role);
@@ -156,7 +141,7 @@ class SecurityMatrixIT extends IntegrationTestBase {
                 Caller.COUNTY_CLERK.username(true),
                 ExtractKind.POLICE_HOUSEHOLD,
                 "matrix.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,手机号\n"
+                ExtractHeaders.POLICE_WITH_MOBILE
                         + person + ",矩阵人,在册,2000-01-01," + OWN_VILLAGE + "," + OWN_VILLAGE + "," + OWN_GRID + ",\n"
                         + "110101199003070000,坏行,在册,2000-01-01," + OWN_VILLAGE + ",,,\n");
         fixtures.put("{campaign}", Long.toString(campaign.id()));

@@ -1,5 +1,7 @@
 package cn.canbao.security;
 
+import static cn.canbao.Yongchun.COUNTY;
+import static cn.canbao.Yongchun.TAOCHENG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
@@ -24,8 +26,6 @@ import org.springframework.security.core.session.SessionRegistry;
 @CanbaoIntegrationTest
 class SessionRevocationAttackIT extends IntegrationTestBase {
 
-    static final String COUNTY = "350525000000";
-    static final String TAOCHENG = "350525101000";
     static final String TASKLIST = "/camunda/app/tasklist/default/";
 
     @LocalServerPort

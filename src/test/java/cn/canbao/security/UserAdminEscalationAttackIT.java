@@ -1,5 +1,8 @@
 package cn.canbao.security;
 
+import static cn.canbao.Yongchun.COUNTY;
+import static cn.canbao.Yongchun.DONGPING;
+import static cn.canbao.Yongchun.TAOCHENG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
@@ -24,10 +27,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @CanbaoIntegrationTest
 class UserAdminEscalationAttackIT extends IntegrationTestBase {
-
-    static final String COUNTY = "350525000000";
-    static final String TAOCHENG = "350525101000";
-    static final String DONGPING = "350525102000";
 
     @LocalServerPort
     int port;

@@ -1,5 +1,8 @@
 package cn.canbao.security;
 
+import static cn.canbao.Yongchun.COUNTY;
+import static cn.canbao.Yongchun.DONGPING;
+import static cn.canbao.Yongchun.TAOCHENG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,10 +24,6 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 @CanbaoIntegrationTest
 class UserAdministrationIT extends IntegrationTestBase {
-
-    static final String COUNTY = "350525000000";
-    static final String TAOCHENG = "350525101000";
-    static final String DONGPING = "350525102000";
 
     @Autowired
     UserService users;

@@ -1,5 +1,7 @@
 package cn.canbao.sms;
 
+import static cn.canbao.Yongchun.COUNTY;
+import static cn.canbao.Yongchun.PROVINCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,9 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @CanbaoIntegrationTest
 class ProviderFaultsIT extends TwilioStubTestBase {
-
-    static final String PROVINCE = "350000000000";
-    static final String COUNTY = "350525000000";
 
     @Autowired
     SmsOperations operations;

@@ -1,5 +1,6 @@
 package cn.canbao.sms;
 
+import cn.canbao.Yongchun;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
 import cn.canbao.register.RegisterHistories;
@@ -22,7 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Component
 public class SmsTestSupport {
 
-    static final String TOWNSHIP = "350525117000";
+    static final String TOWNSHIP = Yongchun.township(17);
     /** Marks the persons these tests create, so they are gone again after each test. */
     static final String MARKER = "SMS-TEST";
 

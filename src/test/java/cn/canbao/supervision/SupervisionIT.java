@@ -16,9 +16,7 @@ import cn.canbao.attack.HttpAttacker;
 import cn.canbao.base.DomainException;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.dashboard.Dashboard;
 import cn.canbao.dashboard.DashboardService;
 import cn.canbao.dashboard.DashboardTestCounty;
@@ -67,13 +65,7 @@ class SupervisionIT extends IntegrationTestBase {
     int port;
 
     @Autowired
-    TestCampaigns testCampaigns;
-
-    @Autowired
     DashboardTestCounty county;
-
-    @Autowired
-    CampaignService campaigns;
 
     @Autowired
     DashboardService dashboards;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.ProcessTestBase;
+import cn.canbao.Yongchun;
 import cn.canbao.security.Role;
 import cn.canbao.task.process.TaskVariables;
 import java.time.Duration;
@@ -35,8 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TaskInboxIT extends ProcessTestBase {
 
     // townships no other test gives tasks to (CamundaBehindLoginIT expects 101000 to have none)
-    static final String TOWNSHIP_A = "350525113000";
-    static final String TOWNSHIP_B = "350525114000";
+    static final String TOWNSHIP_A = Yongchun.township(13);
+    static final String TOWNSHIP_B = Yongchun.township(14);
     static final String LEADER_A1 = "leader.inbox.a1";
     static final String LEADER_A2 = "leader.inbox.a2";
     static final String LEADER_B = "leader.inbox.b";

@@ -6,17 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
-import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.region.GridKind;
 import cn.canbao.region.NewRegion;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionException;
 import cn.canbao.region.RegionLevel;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
@@ -49,22 +47,13 @@ class RegionMaintenanceIT extends IntegrationTestBase {
     static final String V2 = "350570101002";
 
     @Autowired
-    TestCampaigns testCampaigns;
-
-    @Autowired
     RegionMaintenance maintenance;
 
     @Autowired
     RegionListUpload upload;
 
     @Autowired
-    ImportTestSupport importer;
-
-    @Autowired
     TaskService tasks;
-
-    @Autowired
-    CampaignService campaigns;
 
     private String admin;
     private String outsider;
@@ -137,8 +126,7 @@ class RegionMaintenanceIT extends IntegrationTestBase {
                 clerk,
                 ExtractKind.POLICE_HOUSEHOLD,
                 "new-grid.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码\n" + person + ",新网格居民,在册,2001-01-01," + V1 + "," + V1 + "," + grid
-                        + "\n");
+                ExtractHeaders.POLICE_WITH_GRID + person + ",新网格居民,在册,2001-01-01," + V1 + "," + V1 + "," + grid + "\n");
         assertThat(imported.rowsAccepted())
                 .as("a resident of the new grid is accepted")
                 .isEqualTo(1);

@@ -1,5 +1,8 @@
 package cn.canbao.register.directory;
 
+import static cn.canbao.Yongchun.COUNTY;
+import static cn.canbao.Yongchun.DONGPING;
+import static cn.canbao.Yongchun.TAOCHENG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -10,12 +13,11 @@ import cn.canbao.IntegrationTestBase;
 import cn.canbao.region.RegionException;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionScope;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.PersonFile;
 import cn.canbao.register.RegisterException;
-import cn.canbao.register.RegisterImportIT;
 import cn.canbao.register.TestIds;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.register.person.NotEnrolledReason;
@@ -49,9 +51,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PersonDirectoryIT extends IntegrationTestBase {
 
-    static final String COUNTY = "350525000000";
-    static final String TAOCHENG = "350525101000";
-    static final String DONGPING = "350525102000";
     static final String COUNTY_CLERK = "clerk.search.county";
     static final String TAOCHENG_CLERK = "clerk.search.taocheng";
     static final String ADMIN = "admin.search.county";
@@ -59,9 +58,6 @@ class PersonDirectoryIT extends IntegrationTestBase {
 
     @Autowired
     PersonDirectory directory;
-
-    @Autowired
-    ImportTestSupport importer;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -99,7 +95,7 @@ class PersonDirectoryIT extends IntegrationTestBase {
         importAs(
                 ExtractKind.POLICE_HOUSEHOLD,
                 "search-police.csv",
-                RegisterImportIT.HEADER
+                ExtractHeaders.POLICE_FULL
                         + yuanhang + ",司马远航,在册,2001-01-01," + taochengVillage + "," + taochengVillage + ","
                         + taochengGrid + ",桃城镇远航路7号,13905957001\n"
                         + jing + ",司马静,在册,2001-01-01," + taochengVillage + ",,,,\n"
@@ -109,11 +105,11 @@ class PersonDirectoryIT extends IntegrationTestBase {
         importAs(
                 ExtractKind.POLICE_HOUSEHOLD,
                 "search-death.csv",
-                RegisterImportIT.HEADER + jing + ",司马静,死亡,2024-02-01,,,,,\n");
+                ExtractHeaders.POLICE_FULL + jing + ",司马静,死亡,2024-02-01,,,,,\n");
         importAs(
                 ExtractKind.INSURANCE_STATUS,
                 "search-insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地,参保地区划,缴费日期,缴费金额\n"
+                ExtractHeaders.INSURANCE_PAID
                         + yuanhang + ",司马远航," + (YEAR - 3) + ",居民,本地,,,\n"
                         + yuanhang + ",司马远航," + (YEAR - 1) + ",居民,本地,," + (YEAR - 2) + "-12-20,380\n");
         // no importer writes groups, reasons or payments yet: these rows stand in for theirs

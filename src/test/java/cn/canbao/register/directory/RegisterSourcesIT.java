@@ -7,9 +7,9 @@ import cn.canbao.IntegrationTestBase;
 import cn.canbao.quota.Baseline;
 import cn.canbao.quota.BaselineService;
 import cn.canbao.region.RegionLevel;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.PersonFile;
 import cn.canbao.register.RegisterCandidates;
 import cn.canbao.register.RegisterFigures;
@@ -38,9 +38,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @AsSystem
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegisterSourcesIT extends IntegrationTestBase {
-
-    @Autowired
-    ImportTestSupport importer;
 
     @Autowired
     BaselineService baseline;
@@ -80,7 +77,7 @@ class RegisterSourcesIT extends IntegrationTestBase {
         grid = SystemAccess.call(() -> regions.descendantsAtLevel(village, RegionLevel.GRID))
                 .get(0)
                 .code();
-        StringBuilder police = new StringBuilder("身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码\n");
+        StringBuilder police = new StringBuilder(ExtractHeaders.POLICE_WITH_GRID);
         for (String id : List.of(held, released, free, stopped, stoppedLately, resumed)) {
             police.append(id)
                     .append(",司法")
@@ -97,7 +94,7 @@ class RegisterSourcesIT extends IntegrationTestBase {
                         .rowsAccepted())
                 .isEqualTo(6);
         // the three employees are insured for the year through their employer
-        String insurance = "身份证号,姓名,参保年度,险种,参保地\n"
+        String insurance = ExtractHeaders.INSURANCE
                 + stopped + ",司法737," + year + ",职工,本地\n"
                 + stoppedLately + ",司法739," + year + ",职工,本地\n"
                 + resumed + ",司法741," + year + ",职工,本地\n";
@@ -111,7 +108,7 @@ class RegisterSourcesIT extends IntegrationTestBase {
         Baseline before = villageBaseline();
         assertThat(before.registered()).isEqualTo(6);
         assertThat(before.uninsured()).isEqualTo(3);
-        String extract = "身份证号,姓名,羁押类型,起始日期,释放日期,监所名称\n"
+        String extract = ExtractHeaders.DETENTION
                 + held + ",司法731,服刑," + today.minusYears(1) + ",,福建省某监狱\n"
                 + released + ",司法733,在押," + today.minusYears(2) + "," + today.minusDays(10) + ",永春县看守所\n"
                 + free + ",司法735,假释," + today.minusYears(1) + ",,\n"
@@ -238,8 +235,8 @@ class RegisterSourcesIT extends IntegrationTestBase {
                 "clerk.sources",
                 ExtractKind.POLICE_HOUSEHOLD,
                 "again.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址\n" + free + ",司法735,在册,2000-01-01," + village + "," + village
-                        + "," + grid + ",新地址1号\n");
+                ExtractHeaders.POLICE_WITH_ADDRESS + free + ",司法735,在册,2000-01-01," + village + "," + village + ","
+                        + grid + ",新地址1号\n");
         assertThat(jdbc.queryForObject("select file_number from person where id_number = ?", String.class, free))
                 .isEqualTo(number);
 

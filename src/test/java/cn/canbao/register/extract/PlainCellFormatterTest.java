@@ -3,6 +3,8 @@ package cn.canbao.register.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Numbers read from a sheet come out as the decimals the sheet holds, never in scientific notation. */
 class PlainCellFormatterTest {
@@ -22,19 +24,24 @@ class PlainCellFormatterTest {
         assertThat(PlainCellFormatter.plain(-12.75)).isEqualTo("-12.75");
     }
 
-    @Test
-    void displayFormatsOtherThanDatesAreIgnored() {
-        assertThat(formatter.formatRawCellContents(400, 2, "0.00")).isEqualTo("400");
-        assertThat(formatter.formatRawCellContents(0.5, 9, "0%")).isEqualTo("0.5");
-        assertThat(formatter.formatRawCellContents(350525199001011000d, 0, "General"))
-                .isEqualTo("350525199001011000");
+    @ParameterizedTest(name = "{0} as {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "400 | 2 | 0.00 | 400",
+                "0.5 | 9 | 0% | 0.5",
+                "350525199001011000 | 0 | General | 350525199001011000"
+            })
+    void displayFormatsOtherThanDatesAreIgnored(double value, int formatIndex, String format, String expected) {
+        assertThat(formatter.formatRawCellContents(value, formatIndex, format)).isEqualTo(expected);
     }
 
-    @Test
-    void dateFormatsGiveIsoDates() {
-        assertThat(formatter.formatRawCellContents(45717, 14, "m/d/yy")).isEqualTo("2025-03-01");
-        assertThat(formatter.formatRawCellContents(45717.75, 22, "m/d/yy h:mm")).isEqualTo("2025-03-01");
-        assertThat(formatter.formatRawCellContents(45717, 176, "yyyy\"年\"m\"月\"d\"日\";@"))
-                .isEqualTo("2025-03-01");
+    @ParameterizedTest(name = "{0} as {2}")
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '\'',
+            value = {"45717 | 14 | m/d/yy", "45717.75 | 22 | m/d/yy h:mm", "45717 | 176 | yyyy\"年\"m\"月\"d\"日\";@"})
+    void dateFormatsGiveIsoDates(double value, int formatIndex, String format) {
+        assertThat(formatter.formatRawCellContents(value, formatIndex, format)).isEqualTo("2025-03-01");
     }
 }

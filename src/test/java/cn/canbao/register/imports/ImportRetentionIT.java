@@ -8,12 +8,11 @@ import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.region.RegionLevel;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportService;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.RegisterException;
-import cn.canbao.register.RegisterImportIT;
 import cn.canbao.register.TestIds;
 import cn.canbao.register.jobs.ImportRetentionJob;
 import cn.canbao.security.AsSystem;
@@ -50,9 +49,6 @@ class ImportRetentionIT extends IntegrationTestBase {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    ImportTestSupport importer;
 
     @Autowired
     ImportService imports;
@@ -177,7 +173,7 @@ class ImportRetentionIT extends IntegrationTestBase {
                 CLERK,
                 ExtractKind.POLICE_HOUSEHOLD,
                 name,
-                RegisterImportIT.HEADER
+                ExtractHeaders.POLICE_FULL
                         + good + ",留存人,在册,2000-01-01," + village + ",,,,,\n"
                         + badCheck + ",校验错,在册,2000-01-01," + village + ",,,,,\n"
                         + other + ",日期错,在册,2000-13-45," + village + ",,,,,\n");

@@ -3,6 +3,7 @@ package cn.canbao.register.imports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import cn.canbao.Yongchun;
 import cn.canbao.register.TestIds;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ class RowChecksTest {
     static final List<String> HEADER =
             List.of("身份证号", "姓名", "性别", "出生日期", "变动类型", "变动日期", "户籍地区划", "常住地区划", "网格编码", "住址", "手机号", "户号");
     static final String MAN = TestIds.id("350525", LocalDate.of(1980, 5, 17), 11);
-    static final String VILLAGE = "350525101001";
-    static final String GRID = "350525101001001";
+    static final String VILLAGE = Yongchun.TAOCHENG_VILLAGE;
+    static final String GRID = Yongchun.TAOCHENG_GRID;
 
     final PoliceHouseholdImporter police = new PoliceHouseholdImporter(null, null);
 

@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
+import cn.canbao.Yongchun;
 import cn.canbao.base.AccessRefused;
 import cn.canbao.region.RegionLevel;
+import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
-import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.RegisterException;
 import cn.canbao.register.TestIds;
 import cn.canbao.register.person.MobileNumber;
@@ -31,17 +32,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SchoolRollsIT extends IntegrationTestBase {
 
     static final int YEAR = 2071;
-    static final String TOWNSHIP = "350525106000";
-    static final String OTHER_TOWNSHIP = "350525107000";
+    static final String TOWNSHIP = Yongchun.township(6);
+    static final String OTHER_TOWNSHIP = Yongchun.township(7);
 
     @Autowired
     SchoolRolls rolls;
 
     @Autowired
     org.springframework.context.MessageSource messages;
-
-    @Autowired
-    ImportTestSupport importer;
 
     final String[] pupils = new String[4];
 
@@ -54,7 +52,7 @@ class SchoolRollsIT extends IntegrationTestBase {
         for (int i = 0; i < pupils.length; i++) {
             pupils[i] = TestIds.id("350525", LocalDate.of(2013 + i, 9, 1), 861 + 2 * i);
         }
-        StringBuilder people = new StringBuilder("身份证号,姓名,变动类型,变动日期,户籍地区划\n");
+        StringBuilder people = new StringBuilder(ExtractHeaders.POLICE_BASIC);
         for (int i = 0; i < pupils.length; i++) {
             people.append(pupils[i])
                     .append(",学生")
@@ -68,7 +66,7 @@ class SchoolRollsIT extends IntegrationTestBase {
                 "clerk.schools",
                 ExtractKind.STUDENT,
                 "school-rolls.csv",
-                "身份证号,姓名,学校,学段,学年,监护人手机\n"
+                ExtractHeaders.STUDENT
                         + pupils[0] + ",学生0,蓬壶中心小学,小学,2070,13905960001\n"
                         + pupils[1] + ",学生1,蓬壶中心小学,小学,2070,\n"
                         + pupils[2] + ",学生2,蓬壶中心小学,初中,2070,13905960003\n"
@@ -77,7 +75,7 @@ class SchoolRollsIT extends IntegrationTestBase {
                 "clerk.schools",
                 ExtractKind.INSURANCE_STATUS,
                 "school-insured.csv",
-                "身份证号,姓名,参保年度,险种,参保地\n" + pupils[2] + ",学生2," + YEAR + ",居民,本地\n" + pupils[3] + ",学生3," + YEAR
+                ExtractHeaders.INSURANCE + pupils[2] + ",学生2," + YEAR + ",居民,本地\n" + pupils[3] + ",学生3," + YEAR
                         + ",居民,本地\n");
     }
 

@@ -1,5 +1,6 @@
 package cn.canbao.bulletin.export;
 
+import cn.canbao.base.pdf.PdfFonts;
 import cn.canbao.bulletin.Bulletin;
 import cn.canbao.bulletin.BulletinService;
 import java.io.OutputStream;
@@ -14,9 +15,9 @@ public class BulletinExports {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final BulletinService bulletins;
-    private final BulletinFonts fonts;
+    private final PdfFonts fonts;
 
-    BulletinExports(BulletinService bulletins, BulletinFonts fonts) {
+    BulletinExports(BulletinService bulletins, PdfFonts fonts) {
         this.bulletins = bulletins;
         this.fonts = fonts;
     }
@@ -26,7 +27,7 @@ public class BulletinExports {
         return fonts.find().isPresent();
     }
 
-    /** Refused with {@code bulletin.pdf.noFont} when there is no CJK font. */
+    /** Refused with {@code pdf.noFont} when there is no CJK font. */
     public void pdf(Bulletin b, OutputStream out) {
         Path font = fonts.require();
         BulletinPdf.write(b, bulletins.rows(b.id()), bulletins.groupRows(b.id()), font, out);

@@ -1,5 +1,7 @@
 package cn.canbao.bulletin.export;
 
+import cn.canbao.base.pdf.PdfFonts;
+import cn.canbao.base.pdf.PdfText;
 import cn.canbao.bulletin.Bulletin;
 import cn.canbao.bulletin.BulletinBand;
 import cn.canbao.bulletin.BulletinRow;
@@ -15,8 +17,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.fontbox.ttf.TrueTypeCollection;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -43,6 +43,7 @@ final class BulletinPdf {
 
     private final PDDocument doc;
     private final PDType0Font font;
+    private final PdfText text;
     private final List<PDPage> pages = new ArrayList<>();
     private PDPageContentStream out;
     private float y;
@@ -50,6 +51,7 @@ final class BulletinPdf {
     private BulletinPdf(PDDocument doc, PDType0Font font) {
         this.doc = doc;
         this.font = font;
+        this.text = new PdfText(font);
     }
 
     /** Writes the bulletin with the given TrueType font (.ttf, or the first font of a .ttc). */
@@ -58,7 +60,7 @@ final class BulletinPdf {
         try (PDDocument doc = new PDDocument()) {
             List<Closeable> open = new ArrayList<>();
             try {
-                BulletinPdf pdf = new BulletinPdf(doc, load(doc, fontFile, open));
+                BulletinPdf pdf = new BulletinPdf(doc, PdfFonts.load(doc, fontFile, open));
                 pdf.render(bulletin, rows, groups);
                 doc.save(target); // the subset is embedded on save, while the font file is still open
             } finally {
@@ -69,21 +71,6 @@ final class BulletinPdf {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static PDType0Font load(PDDocument doc, Path file, List<Closeable> open) throws IOException {
-        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".ttc")) {
-            return PDType0Font.load(doc, file.toFile());
-        }
-        TrueTypeCollection collection = new TrueTypeCollection(file.toFile());
-        open.add(collection);
-        TrueTypeFont[] first = new TrueTypeFont[1];
-        collection.processAllFonts(f -> {
-            if (first[0] == null) {
-                first[0] = f;
-            }
-        });
-        return PDType0Font.load(doc, first[0], true);
     }
 
     private void render(Bulletin b, List<BulletinRow> rows, List<GroupCoverage> groups) throws IOException {
@@ -259,67 +246,19 @@ final class BulletinPdf {
     }
 
     private void text(String s, float x, float baseline, float size) throws IOException {
-        out.beginText();
-        out.setFont(font, size);
-        out.newLineAtOffset(x, baseline);
-        out.showText(printable(s));
-        out.endText();
-    }
-
-    /** The text with characters the font lacks (emoji in remarks, …) replaced by '?', which it has. */
-    private String printable(String s) {
-        try {
-            font.encode(s);
-            return s;
-        } catch (IOException | IllegalArgumentException missing) {
-            StringBuilder b = new StringBuilder();
-            s.codePoints().forEach(cp -> {
-                String c = new String(Character.toChars(cp));
-                try {
-                    font.encode(c);
-                    b.append(c);
-                } catch (IOException | IllegalArgumentException e) {
-                    b.append('?');
-                }
-            });
-            return b.toString();
-        }
+        text.show(out, s, x, baseline, size);
     }
 
     private float width(String s, float size) throws IOException {
-        return font.getStringWidth(printable(s)) / 1000 * size;
+        return text.width(s, size);
     }
 
-    /** Cuts a text that does not fit its cell (long township names), with an ellipsis. */
     private String fit(String s, float max, float size) throws IOException {
-        if (width(s, size) <= max) {
-            return s;
-        }
-        String cut = s;
-        while (cut.length() > 1 && width(cut + "…", size) > max) {
-            cut = cut.substring(0, cut.length() - 1);
-        }
-        return cut + "…";
+        return text.fit(s, max, size);
     }
 
-    /** Breaks a text into lines of at most {@code max} points; Chinese breaks between any two characters. */
-    private List<String> wrap(String text, float size, float max) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (String paragraph : text.split("\\R")) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < paragraph.length(); ) {
-                int cp = paragraph.codePointAt(i);
-                String next = line + new String(Character.toChars(cp));
-                if (width(next, size) > max && !line.isEmpty()) {
-                    lines.add(line.toString());
-                    line.setLength(0);
-                }
-                line.appendCodePoint(cp);
-                i += Character.charCount(cp);
-            }
-            lines.add(line.toString());
-        }
-        return lines;
+    private List<String> wrap(String s, float size, float max) throws IOException {
+        return text.wrap(s, size, max);
     }
 
     static String bandName(BulletinBand band) {

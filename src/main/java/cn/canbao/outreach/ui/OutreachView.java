@@ -12,6 +12,7 @@ import cn.canbao.outreach.OutreachQueries;
 import cn.canbao.outreach.OutreachService;
 import cn.canbao.outreach.OutreachStage;
 import cn.canbao.outreach.OutreachStarter;
+import cn.canbao.outreach.sheet.VisitSheetService;
 import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import com.vaadin.flow.component.UI;
@@ -65,6 +66,7 @@ class OutreachView extends TitledView {
             OutreachStarter starter,
             OutreachService outreach,
             CampaignService campaigns,
+            VisitSheetService sheets,
             Clock clock) {
         super("title.outreach");
         this.clock = clock;
@@ -115,6 +117,15 @@ class OutreachView extends TitledView {
                 .orElse(false);
         if (starts) {
             add(startButton());
+        }
+        boolean prints = CurrentUser.get()
+                .map(u -> u.hasRole(Role.GRID_WORKER)
+                        || u.hasRole(Role.VILLAGE_CADRE)
+                        || u.hasRole(Role.TOWNSHIP_LEADER)
+                        || u.hasRole(Role.COUNTY_LEADER))
+                .orElse(false);
+        if (prints) {
+            add(new VisitSheetLink(sheets, campaign::getValue, clock));
         }
         add(cards, more);
         reload();

@@ -198,7 +198,7 @@ class BulletinPdfTest {
 
     /** CI installs fonts-wqy-microhei (.ci/run), so this skips only on a machine without any CJK font. */
     private static Path font() {
-        var found = BulletinFonts.firstDefault();
+        var found = cn.canbao.base.pdf.PdfFonts.firstDefault();
         assumeThat(found).as("a CJK font (fonts-wqy-microhei)").isPresent();
         return found.get();
     }

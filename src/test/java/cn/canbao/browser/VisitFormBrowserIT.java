@@ -72,6 +72,25 @@ class VisitFormBrowserIT extends BrowserTestBase {
                     .contains("137****7000")
                     .contains("已短信提醒")
                     .doesNotContain("13700137000");
+            // 打印走访单: the worker's own grid, as a PDF download, logged as printed (VisitSheetIT checks its content)
+            WebElement print = phone.driver().findElement(By.id("visit-sheet-pdf"));
+            assertThat(text(phone, print)).contains("打印走访单");
+            assertThat(phone.driver().findElements(By.cssSelector("#visit-sheet-grid")))
+                    .allSatisfy(grid -> assertThat(grid.isDisplayed())
+                            .as("a worker has one grid to print")
+                            .isFalse());
+            Object head = ((org.openqa.selenium.JavascriptExecutor) phone.driver())
+                    .executeAsyncScript("const done = arguments[arguments.length - 1];"
+                            + "fetch(document.getElementById('visit-sheet-pdf').href).then(r => r.arrayBuffer())"
+                            + ".then(b => done(new TextDecoder().decode(new Uint8Array(b).slice(0, 5))))"
+                            + ".catch(e => done('failed: ' + e));");
+            assertThat(head).isEqualTo("%PDF-");
+            assertThat(jdbc.queryForList(
+                            "select id_number from person_access where username = ? and purpose = 'VISIT_SHEET'",
+                            String.class,
+                            staff.worker()))
+                    .contains(noMobile)
+                    .doesNotContain(withMobile);
             openVisit(phone, card, "visit-outcome");
             phone.settle();
             assertThat(phone.<String>js("return document.getElementById('visit-consequence').textContent"))

@@ -86,10 +86,10 @@ public class VisitSheetService {
         this.publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
     }
 
-    /** Whether sheets can be made here: a CJK font is installed or configured. */
+    /** Whether sheets can be made here: a CJK font is installed or configured, and the public URL is set. */
     @Transactional(readOnly = true)
     public boolean pdfAvailable() {
-        return fonts.find().isPresent();
+        return fonts.find().isPresent() && !publicUrl.isEmpty();
     }
 
     /** The grids the caller may print a sheet of: a grid worker's own, a leader's every grid of their subtree. */

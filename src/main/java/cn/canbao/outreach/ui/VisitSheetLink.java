@@ -42,7 +42,7 @@ class VisitSheetLink extends Div {
         if (sheets.pdfAvailable()) {
             Anchor pdf = new Anchor(
                     (DownloadHandler) event -> {
-                        Region chosen = grid.getValue() == null ? grids.get(0) : grid.getValue();
+                        Region chosen = chosen(grid, grids);
                         byte[] bytes = sheets.pdf(campaign.get().id(), chosen.code(), this::getTranslation);
                         event.setFileName("visit-sheet-" + chosen.code() + "-" + LocalDate.now(clock) + ".pdf");
                         event.setContentType(VisitSheetService.PDF);
@@ -53,14 +53,20 @@ class VisitSheetLink extends Div {
             pdf.addClassName("visit-sheet-download");
             add(grid, pdf, hint);
         } else {
-            // no CJK font on the server: say so instead of offering a PDF of empty boxes
+            // no CJK font on the server or no public URL for the QR codes: say so instead of a failed download
             Button pdf = new Button(getTranslation("outreach.sheet.download"), VaadinIcon.PRINT.create(), e -> {
                 Messages.attempt(
                         this,
-                        () -> sheets.pdf(campaign.get().id(), grid.getValue().code(), this::getTranslation));
+                        () -> sheets.pdf(
+                                campaign.get().id(), chosen(grid, grids).code(), this::getTranslation));
             });
             pdf.setId("visit-sheet-pdf");
             add(grid, pdf, hint);
         }
+    }
+
+    /** The grid chosen, or the first offered when the choice was cleared. */
+    private static Region chosen(ComboBox<Region> grid, List<Region> grids) {
+        return grid.getValue() == null ? grids.get(0) : grid.getValue();
     }
 }

@@ -52,6 +52,8 @@ final class VisitSheetPdf {
     private final List<PDPage> pages = new ArrayList<>();
     private PDPageContentStream out;
     private float y;
+    /** When the sheet was made: a visit due before then is marked overdue. */
+    private java.time.Instant printedAt;
 
     private VisitSheetPdf(PDDocument doc, PdfText text, SheetWords words, ZoneId zone) {
         this.doc = doc;
@@ -83,6 +85,7 @@ final class VisitSheetPdf {
     }
 
     private void render(VisitSheet s) throws IOException {
+        printedAt = s.printedAt();
         newPage();
         text.show(out, words.getTranslation("outreach.sheet.title", s.gridName()), MARGIN, y - 14, 15);
         y -= 32;
@@ -98,20 +101,22 @@ final class VisitSheetPdf {
         } else {
             columnHeads();
         }
+        boolean fresh = true; // nothing drawn yet below the column heads of this page
         for (VisitSheet.Household h : s.households()) {
-            float needed = BAND + ROW * h.members().size();
-            if (y - needed < MARGIN + 20 && needed <= HEIGHT - 2 * MARGIN - HEAD - 20) {
-                newPage();
-                columnHeads();
+            // a household that does not fit the rest of the page starts the next one; longer than a page, it goes on
+            // from there, its band repeated as continued
+            if (y - BAND - ROW * h.members().size() < MARGIN + 20 && !fresh) {
+                freshPage();
             }
-            band(h);
+            band(h, false);
             for (VisitSheet.Row r : h.members()) {
                 if (y - ROW < MARGIN + 20) {
-                    newPage();
-                    columnHeads();
+                    freshPage();
+                    band(h, true);
                 }
                 row(r);
             }
+            fresh = false;
         }
         out.close();
         footers(s);
@@ -143,7 +148,12 @@ final class VisitSheetPdf {
     }
 
     /** The household's band across the table: 户号, address, how many to visit. */
-    private void band(VisitSheet.Household h) throws IOException {
+    private void freshPage() throws IOException {
+        newPage();
+        columnHeads();
+    }
+
+    private void band(VisitSheet.Household h, boolean continued) throws IOException {
         box(MARGIN, y - BAND, WIDTH - 2 * MARGIN, BAND, BAND_FILL);
         String label = (h.number() == null
                         ? words.getTranslation("outreach.sheet.noHousehold")
@@ -153,7 +163,8 @@ final class VisitSheetPdf {
                         "outreach.sheet.address",
                         h.address() == null ? words.getTranslation("outreach.sheet.noAddress") : h.address())
                 + "　"
-                + words.getTranslation("outreach.sheet.members", h.members().size());
+                + words.getTranslation("outreach.sheet.members", h.members().size())
+                + (continued ? "　" + words.getTranslation("outreach.sheet.continued") : "");
         text.show(out, text.fit(label, WIDTH - 2 * MARGIN - 8, 9), MARGIN + 4, y - BAND + 5.5f, 9);
         y -= BAND;
     }
@@ -181,6 +192,9 @@ final class VisitSheetPdf {
                 WIDTHS[2],
                 words.getTranslation(r.stage().messageKey()),
                 r.due() == null ? "" : words.getTranslation("outreach.sheet.due", due.format(r.due())));
+        if (r.due() != null && r.due().isBefore(printedAt)) {
+            text.show(out, words.getTranslation("outreach.sheet.overdue"), x + 3, top - 46, 8.5f);
+        }
         x += WIDTHS[2];
         outcomes(x, top);
         x += WIDTHS[3];

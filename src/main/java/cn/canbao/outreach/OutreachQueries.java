@@ -259,6 +259,22 @@ public class OutreachQueries {
         return named(List.of(row)).get(0);
     }
 
+    /**
+     * The cases of these ids in the caller's region, in one read (the field page's worklist of visit tasks); ids of
+     * cases elsewhere are left out.
+     */
+    public List<OutreachCase> casesOf(java.util.Collection<Long> caseIds) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        List<CaseRow> rows = jdbc.sql(SELECT_CASE + " where oc.id = any(:cases) and " + IN_SCOPE + " order by oc.id")
+                .param("cases", caseIds.toArray(Long[]::new))
+                .param("prefix", prefix())
+                .query(CASE)
+                .list();
+        return named(rows);
+    }
+
     /** A member of a household visit: their case, relation to the head, and the case as the worklist shows it. */
     public record HouseholdMember(long caseId, String relation, OutreachCase shown) {}
 

@@ -24,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -82,8 +83,10 @@ class FieldVisitController {
      * in the user's language (the page keeps them for offline use).
      */
     @GetMapping("/session")
-    Map<String, Object> session(CsrfToken csrf, Locale locale) {
+    Map<String, Object> session(
+            CsrfToken csrf, @CookieValue(value = "canbao-lang", required = false) String languageCookie) {
         CanbaoUser user = CurrentUser.require();
+        Locale locale = languageOf(user.locale() != null ? user.locale() : languageCookie);
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("username", user.getUsername());
         s.put("displayName", user.displayName());
@@ -137,6 +140,16 @@ class FieldVisitController {
             problem.setStatus(HttpStatus.CONFLICT);
         }
         return problem;
+    }
+
+    /**
+     * The user's language as the Vaadin views pick it: their saved choice, else the login page's language cookie,
+     * else Chinese (not the browser's language: Chinese first); English is the only other one.
+     */
+    private static Locale languageOf(String tag) {
+        return tag != null && tag.toLowerCase(Locale.ROOT).startsWith("en")
+                ? Locale.ENGLISH
+                : Locale.SIMPLIFIED_CHINESE;
     }
 
     private Map<String, String> labels(Translatable[] values, Locale locale) {

@@ -3,9 +3,11 @@ package cn.canbao.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.attack.HttpAttacker;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.NewCampaign;
+import cn.canbao.outreach.FieldPhone;
 import cn.canbao.outreach.OutreachCampaigns;
 import cn.canbao.outreach.OutreachStarter;
 import cn.canbao.region.TestCounty;
@@ -20,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -47,6 +50,9 @@ class FieldPageBrowserIT extends BrowserTestBase {
 
     @Autowired
     OutreachStarter starter;
+
+    @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
 
     private Campaign campaign;
 
@@ -142,6 +148,77 @@ class FieldPageBrowserIT extends BrowserTestBase {
                         campaign.id()))
                 .as("visit tasks completed")
                 .isOne();
+    }
+
+    /**
+     * A grid worker reports a resident moved, with a photo of the notice, from the field page; the county's clerk
+     * opens the correction's review and sees the photo (streamed with the clerk's region checked, the look logged).
+     */
+    @Test
+    void theVerifyingClerkSeesTheVisitsPhoto() throws Exception {
+        TestCounty area = new TestCounty("350573");
+        String village = area.village(1, 1);
+        String grid = area.grid(1, 1);
+        area.create(regions, "照片核实测试县", new TestCounty.Township("照片镇", "照片一村"));
+        String clerk = security.ensureUser("clerk.photo", area.code(), Role.CLERK);
+        String leader = security.ensureUser("leader.photo", area.code(), Role.COUNTY_LEADER);
+        String worker = security.ensureUser("grid.photo", grid, Role.GRID_WORKER);
+        String resident = TestIds.id("350573", LocalDate.of(1975, 9, 8), 623);
+        importer.importAs(
+                clerk,
+                ExtractKind.POLICE_HOUSEHOLD,
+                "photo.csv",
+                ExtractHeaders.POLICE_WITH_MOBILE + resident + ",照片丙,在册,2000-01-01," + village + "," + village + ","
+                        + grid + ",\n");
+        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
+        campaign = outreachCampaigns.implementing(
+                leader, NewCampaign.of("照片核实测试", 2066, area.code(), today.minusDays(3), today.plusDays(60)));
+        SystemAccess.call(() -> starter.start(campaign.id()));
+
+        FieldPhone phone = new FieldPhone(port, worker);
+        HttpResponse<String> sent = phone.submit(
+                phone.openTask(),
+                UUID.randomUUID(),
+                Map.of("method", "HOME", "outcome", "MOVED", "evidence", "村委会出具的迁出证明"),
+                png());
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        long photoId = HttpAttacker.json(sent).get("photoId").asLong();
+        long request = jdbc.queryForObject(
+                "select id from correction_request where visit_id = ?",
+                Long.class,
+                HttpAttacker.json(sent).get("visitId").asLong());
+        String review = tasks.createTaskQuery()
+                .taskDefinitionKey("Task_ReviewCorrection")
+                .processInstanceBusinessKey(Long.toString(request))
+                .singleResult()
+                .getId();
+
+        try (Browser desk = desk()) {
+            desk.login(clerk);
+            desk.open("/tasks/review-correction?taskId=" + review);
+            WebElement image =
+                    desk.waitFor(d -> d.findElements(By.cssSelector("#correction-photo-" + photoId + " img")).stream()
+                            .findFirst()
+                            .orElse(null));
+            desk.waitFor(d -> Boolean.TRUE.equals(
+                    desk.js("return arguments[0].complete && arguments[0].naturalWidth === 40", image)));
+            desk.screenshot("correction-review-photo");
+        }
+        assertThat(jdbc.queryForList(
+                        "select username || ' ' || purpose from visit_photo_access where photo_id = ?",
+                        String.class,
+                        photoId))
+                .isNotEmpty()
+                .allMatch(("clerk.photo VISIT_PHOTO")::equals);
+    }
+
+    /** A real PNG of 40 × 30 pixels (the browser must be able to draw it). */
+    private static byte[] png() throws Exception {
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
     }
 
     private int visits(String resident) {

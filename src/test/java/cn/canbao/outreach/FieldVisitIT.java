@@ -96,7 +96,7 @@ class FieldVisitIT extends IntegrationTestBase {
 
     @Test
     void aVisitIsRecordedOnceWhateverThePhoneRepeats() {
-        Phone phone = new Phone(WORKER);
+        FieldPhone phone = new FieldPhone(port, WORKER);
         JsonNode list = HttpAttacker.json(phone.http.get("/field/api/visits"));
         assertThat(list).hasSize(1);
         assertThat(list.get(0).get("name").asText()).isEqualTo("外勤甲");
@@ -157,15 +157,16 @@ class FieldVisitIT extends IntegrationTestBase {
 
     @Test
     void anotherGridsWorkerCannotRecordTheVisit() {
-        String task = new Phone(WORKER).openTask();
-        Phone other = new Phone(OTHER_WORKER);
+        String task = new FieldPhone(port, WORKER).openTask();
+        FieldPhone other = new FieldPhone(port, OTHER_WORKER);
         assertThat(HttpAttacker.json(other.http.get("/field/api/visits"))).isEmpty();
         Map<String, String> before = fingerprint.of(TABLES);
         HttpResponse<String> refused = other.submit(task, UUID.randomUUID(), unreachable("不是我的网格"), null);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(HttpAttacker.json(refused).get("code").asText()).isEqualTo("task.notVisible");
         // a clerk may not record a visit at all
-        HttpResponse<String> clerk = new Phone(CLERK).submit(task, UUID.randomUUID(), unreachable("文员"), null);
+        HttpResponse<String> clerk =
+                new FieldPhone(port, CLERK).submit(task, UUID.randomUUID(), unreachable("文员"), null);
         assertThat(clerk.statusCode()).isEqualTo(403);
         assertThat(fingerprint.of(TABLES)).isEqualTo(before);
         assertThat(openVisitTasks()).isOne();
@@ -173,7 +174,7 @@ class FieldVisitIT extends IntegrationTestBase {
 
     @Test
     void withoutTheSessionOrItsCsrfTokenNothingIsRecorded() {
-        Phone phone = new Phone(WORKER);
+        FieldPhone phone = new FieldPhone(port, WORKER);
         String task = phone.openTask();
         Map<String, String> before = fingerprint.of(TABLES);
         assertThat(HttpAttacker.anonymous(port).get("/field/api/visits").statusCode())
@@ -194,7 +195,7 @@ class FieldVisitIT extends IntegrationTestBase {
 
     @Test
     void aPhotoMustBeAJpegOrPngWithinTheLimit() {
-        Phone phone = new Phone(WORKER);
+        FieldPhone phone = new FieldPhone(port, WORKER);
         String task = phone.openTask();
         Map<String, String> before = fingerprint.of(TABLES);
         byte[] gif = "GIF89a not a receipt".getBytes(StandardCharsets.US_ASCII);
@@ -242,60 +243,5 @@ class FieldVisitIT extends IntegrationTestBase {
             b[i] = (byte) (i * 31);
         }
         return b;
-    }
-
-    /** A phone logged in through the login form, with the session's CSRF token as the field page gets it. */
-    private final class Phone {
-        final HttpAttacker http;
-        final String csrfHeader;
-        final String csrfToken;
-
-        Phone(String username) {
-            http = HttpAttacker.formLogin(port, username, SecurityTestSupport.PASSWORD);
-            assertThat(http.loggedIn()).isTrue();
-            JsonNode session = HttpAttacker.json(http.get("/field/api/session"));
-            csrfHeader = session.get("csrfHeader").asText();
-            csrfToken = session.get("csrfToken").asText();
-        }
-
-        String openTask() {
-            return HttpAttacker.json(http.get("/field/api/visits"))
-                    .get(0)
-                    .get("taskId")
-                    .asText();
-        }
-
-        HttpResponse<String> submit(String task, UUID key, Map<String, Object> form, byte[] photo) {
-            return http.send(multipart(
-                    HttpRequest.newBuilder(http.uri("/field/api/visits/" + task))
-                            .header("Idempotency-Key", key.toString())
-                            .header(csrfHeader, csrfToken),
-                    form,
-                    photo));
-        }
-
-        HttpRequest.Builder multipart(HttpRequest.Builder request, Map<String, Object> form, byte[] photo) {
-            String boundary = "----field" + UUID.randomUUID().toString().replace("-", "");
-            var body = new java.io.ByteArrayOutputStream();
-            try {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"visit\"\r\n"
-                                + "Content-Type: application/json\r\n\r\n"
-                                + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(form)
-                                + "\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-                if (photo != null) {
-                    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photo\"; "
-                                    + "filename=\"photo.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
-                            .getBytes(StandardCharsets.UTF_8));
-                    body.write(photo);
-                    body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-                }
-                body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        }
     }
 }

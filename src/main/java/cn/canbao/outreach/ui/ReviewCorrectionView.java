@@ -90,6 +90,7 @@ class ReviewCorrectionView extends TaskFormView {
             image.setMaxHeight("320px");
             Anchor open = new Anchor(src, getTranslation("outreach.correction.photoOpen"));
             open.setTarget("_blank");
+            open.getStyle().set("display", "block");
             Div photo = new Div(image, open);
             photo.addClassName("correction-photo");
             photo.setId("correction-photo-" + id);

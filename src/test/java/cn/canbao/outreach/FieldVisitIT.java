@@ -155,6 +155,51 @@ class FieldVisitIT extends IntegrationTestBase {
                 .isEqualTo(1);
     }
 
+    /** The phone's retry overtakes its first send (a weak connection): both get the one visit, recorded once. */
+    @Test
+    void twoSendsOfOneFormRacingEachOtherRecordOneVisit() throws Exception {
+        FieldPhone phone = new FieldPhone(port, WORKER);
+        String task = phone.openTask();
+        UUID key = UUID.randomUUID();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> sends = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                sends.add(pool.submit(() -> {
+                    start.await();
+                    return phone.submit(task, key, unreachable("两次发送"), JPEG);
+                }));
+            }
+            start.countDown();
+            List<JsonNode> answers = new java.util.ArrayList<>();
+            for (var send : sends) {
+                HttpResponse<String> answer = send.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                answers.add(HttpAttacker.json(answer));
+            }
+            assertThat(answers.get(0).get("visitId").asLong())
+                    .isEqualTo(answers.get(1).get("visitId").asLong());
+            assertThat(answers.stream().filter(a -> a.get("replayed").asBoolean()))
+                    .hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from visit where id_number = ? and campaign_id = ?",
+                        Integer.class,
+                        resident,
+                        campaign.id()))
+                .isOne();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from visit_photo p join visit_photo_link l on l.photo_id = p.id "
+                                + "join visit v on v.id = l.visit_id where v.campaign_id = ?",
+                        Integer.class,
+                        campaign.id()))
+                .isOne();
+        assertThat(openVisitTasks()).isZero();
+    }
+
     @Test
     void anotherGridsWorkerCannotRecordTheVisit() {
         String task = new FieldPhone(port, WORKER).openTask();

@@ -1,5 +1,6 @@
 package cn.canbao.outreach.field;
 
+import cn.canbao.base.DomainException;
 import cn.canbao.base.ProcessRecord;
 import cn.canbao.outreach.OutreachCase;
 import cn.canbao.outreach.OutreachException;
@@ -136,7 +137,13 @@ public class FieldVisitService {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        InboxTask task = inbox.get(taskId);
+        InboxTask task;
+        try {
+            task = inbox.get(taskId);
+        } catch (DomainException gone) {
+            // a twin of this submission may have completed the task since the look above: then its answer is ours
+            return earlier(key, user.getUsername(), hash).orElseThrow(() -> gone);
+        }
         if (!OutreachProcess.TASK_VISIT.equals(task.taskDefinitionKey())) {
             throw new OutreachException("outreach.field.notAVisit");
         }

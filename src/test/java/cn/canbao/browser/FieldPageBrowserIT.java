@@ -101,6 +101,14 @@ class FieldPageBrowserIT extends BrowserTestBase {
             assertThat(pending(phone)).isEqualTo("待上传 0 条");
             // the service worker has the page's copy before the network goes
             phone.waitFor(d -> Boolean.TRUE.equals(phone.js("return !!navigator.serviceWorker.controller")));
+            // Chromium reads the manifest without errors and finds nothing that keeps the page from installing
+            ChromeDriver chromium = (ChromeDriver) phone.driver();
+            Map<String, Object> read = chromium.executeCdpCommand("Page.getAppManifest", Map.of());
+            assertThat((String) read.get("url")).endsWith("/field/manifest.webmanifest");
+            assertThat((java.util.List<?>) read.get("errors")).isEmpty();
+            Map<String, Object> installable = chromium.executeCdpCommand("Page.getInstallabilityErrors", Map.of());
+            assertThat((java.util.List<?>) installable.get("installabilityErrors"))
+                    .isEmpty();
 
             network(phone, false);
             phone.driver().navigate().refresh();

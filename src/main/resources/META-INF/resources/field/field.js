@@ -311,6 +311,7 @@
       insuredWhere: field('insuredWhere', el('input', {type: 'text'}))
     };
     form.appendChild(el('h2', {id: 'visit-who', text: task.name + ' · ' + task.maskedId}));
+    household(form, task.members || []);
     form.appendChild(radios('method', L.methods, 'HOME'));
     form.appendChild(radios('outcome', L.outcomes, null));
     Object.keys(parts).forEach(function (k) { form.appendChild(parts[k]); });
@@ -326,14 +327,15 @@
       el('button', {id: 'visit-back', type: 'button', text: t('back'), onclick: closeForm})
     ]));
     var show = function () {
-      var o = value(form, 'outcome');
-      var correction = o === 'MOVED' || o === 'DECEASED' || o === 'INSURED_ELSEWHERE';
-      parts.promisedDate.hidden = o !== 'PROMISED';
-      parts.evidence.hidden = !correction;
-      parts.movedTo.hidden = o !== 'MOVED';
-      parts.eventDate.hidden = o !== 'DECEASED';
-      parts.insuredScheme.hidden = o !== 'INSURED_ELSEWHERE';
-      parts.insuredWhere.hidden = o !== 'INSURED_ELSEWHERE';
+      // the fields of every outcome given: the household's and each member's own
+      var given = outcomes(form);
+      var has = function (o) { return given.indexOf(o) >= 0; };
+      parts.promisedDate.hidden = !has('PROMISED');
+      parts.evidence.hidden = !(has('MOVED') || has('DECEASED') || has('INSURED_ELSEWHERE'));
+      parts.movedTo.hidden = !has('MOVED');
+      parts.eventDate.hidden = !has('DECEASED');
+      parts.insuredScheme.hidden = !has('INSURED_ELSEWHERE');
+      parts.insuredWhere.hidden = !has('INSURED_ELSEWHERE');
     };
     form.onchange = show;
     show();
@@ -341,6 +343,7 @@
       e.preventDefault();
       var filled = read(form);
       var problem = check(filled);
+      delete filled.given;
       if (problem) { error.textContent = problem; error.hidden = false; return; }
       photoOf(photo).then(function (blob) {
         var item = {key: uuid(), taskId: task.taskId, name: task.name, form: filled, photo: blob,
@@ -357,6 +360,39 @@
     $('field-refused-section').hidden = true;
     form.hidden = false;
     window.scrollTo(0, 0);
+  }
+
+  /**
+   * One visit covers the household's uninsured members (issue 16): each listed by relation with an outcome of their
+   * own; left empty, the household's outcome is theirs. Nothing for a resident visited alone.
+   */
+  function household(form, members) {
+    if (members.length < 2) { return; }
+    var L = labels();
+    var box = el('div', {id: 'visit-household', 'class': 'household'}, [
+      el('p', {text: (L.fields.household || '{0}').split('{0}').join(String(members.length))})]);
+    members.forEach(function (m) {
+      var s = el('select', {id: 'visit-member-' + m.caseId, 'data-member': String(m.caseId)},
+        [el('option', {value: '', text: L.fields.sameAsHousehold || ''})]);
+      Object.keys(L.outcomes).forEach(function (v) { s.appendChild(el('option', {value: v, text: L.outcomes[v]})); });
+      box.appendChild(el('label', {'for': s.id, text: [m.relation, m.name, m.maskedId].filter(Boolean).join(' · ')}));
+      box.appendChild(s);
+    });
+    form.appendChild(box);
+  }
+
+  /** The members' own outcomes as the task listener reads them: "caseId:OUTCOME;…", or null. */
+  function memberOutcomes(form) {
+    var pairs = Array.prototype.filter.call(form.querySelectorAll('select[data-member]'), function (s) { return s.value; })
+      .map(function (s) { return s.getAttribute('data-member') + ':' + s.value; });
+    return pairs.length ? pairs.join(';') : null;
+  }
+
+  /** Every outcome the form gives: the household's and the members' own. */
+  function outcomes(form) {
+    var given = [value(form, 'outcome')];
+    Array.prototype.forEach.call(form.querySelectorAll('select[data-member]'), function (s) { given.push(s.value); });
+    return given.filter(Boolean);
   }
 
   function closeForm() {
@@ -388,18 +424,20 @@
       promisedDate: shown('promisedDate'), evidence: shown('evidence'), movedTo: shown('movedTo'),
       eventDate: shown('eventDate'), insuredScheme: shown('insuredScheme'), insuredWhere: shown('insuredWhere'),
       correctedMobile: value(form, 'correctedMobile'), correctedAddress: value(form, 'correctedAddress'),
-      note: value(form, 'note'), memberOutcomes: null
+      note: value(form, 'note'), memberOutcomes: memberOutcomes(form),
+      given: outcomes(form)
     };
   }
 
   /** The checks the server makes too, so that a form kept offline is not refused later for a missing field. */
   function check(f) {
+    var has = function (o) { return f.given.indexOf(o) >= 0; };
     if (!f.method || !f.outcome) { return t('required'); }
-    if (f.outcome === 'PROMISED' && (!f.promisedDate || f.promisedDate < today())) { return t('promiseDate'); }
-    if ((f.outcome === 'MOVED' || f.outcome === 'DECEASED' || f.outcome === 'INSURED_ELSEWHERE')
+    if (has('PROMISED') && (!f.promisedDate || f.promisedDate < today())) { return t('promiseDate'); }
+    if ((has('MOVED') || has('DECEASED') || has('INSURED_ELSEWHERE'))
         && !(f.evidence && f.evidence.trim())) { return t('evidenceRequired'); }
-    if (f.outcome === 'DECEASED' && !f.eventDate) { return t('deathDate'); }
-    if (f.outcome === 'INSURED_ELSEWHERE' && !f.insuredScheme) { return t('insuredScheme'); }
+    if (has('DECEASED') && !f.eventDate) { return t('deathDate'); }
+    if (has('INSURED_ELSEWHERE') && !f.insuredScheme) { return t('insuredScheme'); }
     return null;
   }
 

@@ -66,6 +66,7 @@ class FieldVisitIT extends IntegrationTestBase {
     RowFingerprint fingerprint;
 
     private Campaign campaign;
+    private Campaign householdCampaign;
     private String resident;
 
     @BeforeEach
@@ -92,6 +93,9 @@ class FieldVisitIT extends IntegrationTestBase {
     @AfterEach
     void endTheCampaign() {
         outreachCampaigns.end(campaign);
+        if (householdCampaign != null) {
+            outreachCampaigns.end(householdCampaign);
+        }
     }
 
     @Test
@@ -198,6 +202,56 @@ class FieldVisitIT extends IntegrationTestBase {
                         campaign.id()))
                 .isOne();
         assertThat(openVisitTasks()).isZero();
+    }
+
+    /**
+     * A household of two (户号): one task listing both by relation, the spouse refusing while the household is
+     * unreachable — one visit row each with their own outcome.
+     */
+    @Test
+    void aHouseholdVisitRecordsEachMembersOutcome() {
+        TestCounty area = new TestCounty("350574");
+        String village = area.village(1, 1);
+        String grid = area.grid(1, 1);
+        area.create(regions, "外勤按户测试县", new TestCounty.Township("按户镇", "按户一村"));
+        String clerk = security.ensureUser("clerk.field.household", area.code(), Role.CLERK);
+        String leader = security.ensureUser("leader.field.household", area.code(), Role.COUNTY_LEADER);
+        String worker = security.ensureUser("grid.field.household", grid, Role.GRID_WORKER);
+        String head = TestIds.id("350574", LocalDate.of(1961, 2, 3), 31);
+        String spouse = TestIds.id("350574", LocalDate.of(1963, 4, 5), 42);
+        importer.importAs(
+                clerk,
+                ExtractKind.POLICE_HOUSEHOLD,
+                "field-household.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,户号,与户主关系\n"
+                        + head + ",按户甲,在册,2000-01-01," + village + "," + village + "," + grid + ",F0001,户主\n"
+                        + spouse + ",按户乙,在册,2000-01-01," + village + "," + village + "," + grid + ",F0001,配偶\n");
+        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
+        householdCampaign = outreachCampaigns.implementing(
+                leader, NewCampaign.of("外勤按户测试", 2067, area.code(), today.minusDays(3), today.plusDays(60)));
+        SystemAccess.call(() -> starter.start(householdCampaign.id()));
+
+        FieldPhone phone = new FieldPhone(port, worker);
+        JsonNode list = HttpAttacker.json(phone.http.get("/field/api/visits"));
+        assertThat(list).hasSize(1);
+        JsonNode members = list.get(0).get("members");
+        assertThat(members).hasSize(2);
+        assertThat(members.get(0).get("relation").asText() + " "
+                        + members.get(0).get("name").asText())
+                .isEqualTo("户主 按户甲");
+        assertThat(members.get(1).get("relation").asText() + " "
+                        + members.get(1).get("name").asText())
+                .isEqualTo("配偶 按户乙");
+        assertThat(members.toString()).doesNotContain(head).doesNotContain(spouse);
+        Map<String, Object> form = new java.util.HashMap<>(unreachable("户主外出"));
+        form.put("memberOutcomes", members.get(1).get("caseId").asLong() + ":REFUSED");
+        HttpResponse<String> sent = phone.submit(list.get(0).get("taskId").asText(), UUID.randomUUID(), form, null);
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        assertThat(jdbc.queryForList(
+                        "select id_number || ' ' || outcome from visit where campaign_id = ? order by id_number",
+                        String.class,
+                        householdCampaign.id()))
+                .containsExactly(head + " UNREACHABLE", spouse + " REFUSED");
     }
 
     @Test

@@ -79,7 +79,14 @@ public class FieldVisitService {
             String kind,
             String regionName,
             Instant due,
-            boolean overdue) {}
+            boolean overdue,
+            List<Member> members) {}
+
+    /**
+     * A member of a household visit (issue 16), when the visit covers several: each may get an outcome of their own
+     * ({@link FieldVisitForm#memberOutcomes()}), else the household's is theirs.
+     */
+    public record Member(long caseId, String relation, String name, String maskedId) {}
 
     /** What a submission recorded: the first visit row; {@code replayed} when the key had recorded it before. */
     public record FieldSubmission(UUID key, long visitId, Long photoId, boolean replayed) {}
@@ -94,13 +101,11 @@ public class FieldVisitService {
         List<InboxTask> visits = inbox.open(TaskFilter.ALL).stream()
                 .filter(t -> OutreachProcess.TASK_VISIT.equals(t.taskDefinitionKey()))
                 .toList();
+        List<Long> caseIds =
+                visits.stream().map(t -> ProcessRecord.id(t.businessKey())).toList();
         Map<Long, OutreachCase> cases =
-                queries
-                        .casesOf(visits.stream()
-                                .map(t -> ProcessRecord.id(t.businessKey()))
-                                .toList())
-                        .stream()
-                        .collect(Collectors.toMap(OutreachCase::id, Function.identity()));
+                queries.casesOf(caseIds).stream().collect(Collectors.toMap(OutreachCase::id, Function.identity()));
+        Map<Long, List<OutreachQueries.HouseholdMember>> households = queries.households(caseIds);
         return visits.stream()
                 .filter(t -> cases.containsKey(ProcessRecord.id(t.businessKey())))
                 .map(t -> {
@@ -114,9 +119,22 @@ public class FieldVisitService {
                             c.kind(),
                             c.regionName(),
                             t.due(),
-                            t.overdue());
+                            t.overdue(),
+                            members(households.getOrDefault(c.id(), List.of())));
                 })
                 .toList();
+    }
+
+    private static List<Member> members(List<OutreachQueries.HouseholdMember> household) {
+        return household.size() < 2
+                ? List.of()
+                : household.stream()
+                        .map(m -> new Member(
+                                m.caseId(),
+                                m.relation(),
+                                m.shown().name(),
+                                m.shown().maskedId()))
+                        .toList();
     }
 
     /**

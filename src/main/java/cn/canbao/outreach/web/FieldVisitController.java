@@ -63,7 +63,9 @@ class FieldVisitController {
             "outreach.visit.correctedMobile",
             "outreach.visit.correctedAddress",
             "outreach.visit.note",
-            "outreach.visit.save");
+            "outreach.visit.save",
+            "outreach.visit.household",
+            "outreach.visit.sameAsHousehold");
 
     private final FieldVisitService visits;
     private final FieldSettings settings;

@@ -158,7 +158,13 @@
       });
     }).then(function (r) {
       if (r.ok) {
-        return drop(item.key).then(function () { say(t('uploaded', {0: item.name}), 'ok'); return true; });
+        return drop(item.key).then(function () {
+          // the task is done: off the list at once (the next load of the list says the same)
+          worklist.tasks = (worklist.tasks || []).filter(function (x) { return x.taskId !== item.taskId; });
+          localStorage.setItem(LIST_KEY, JSON.stringify({tasks: worklist.tasks, at: worklist.at}));
+          say(t('uploaded', {0: item.name}), 'ok');
+          return true;
+        });
       }
       if (r.status === 401) { loginNeeded = true; return false; }
       if (r.status >= 500) { return false; }
@@ -351,7 +357,7 @@
         return keep(item).then(function () {
           closeForm();
           say(t('kept'), 'warn');
-          return render().then(flush);
+          return render().then(refresh);
         });
       }, function (why) { error.textContent = why; error.hidden = false; });
     };
@@ -471,7 +477,7 @@
   window.addEventListener('online', function () { render(); refresh(); });
   window.addEventListener('offline', function () { render(); });
   // a weak connection drops requests without going "offline": try the outbox again every half minute
-  setInterval(function () { outbox().then(function (i) { if (i.length) { flush(); } }); }, 30000);
+  setInterval(function () { outbox().then(function (i) { if (i.length) { refresh(); } }); }, 30000);
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/field/sw.js', {scope: '/field/'}).catch(function () {});
   }

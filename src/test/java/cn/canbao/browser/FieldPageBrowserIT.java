@@ -220,6 +220,74 @@ class FieldPageBrowserIT extends BrowserTestBase {
                 .allMatch(("clerk.photo VISIT_PHOTO")::equals);
     }
 
+    /**
+     * A household of two on the field page: one card, the form lists both by relation; the spouse's own outcome
+     * (a promise) brings up the promised date as on the Vaadin form, and each gets their visit row.
+     */
+    @Test
+    void aHouseholdsMembersGetTheirOwnOutcomes() throws Exception {
+        TestCounty area = new TestCounty("350575");
+        String village = area.village(1, 1);
+        String grid = area.grid(1, 1);
+        area.create(regions, "手机按户测试县", new TestCounty.Township("手机按户镇", "手机按户一村"));
+        String clerk = security.ensureUser("clerk.field.members", area.code(), Role.CLERK);
+        String leader = security.ensureUser("leader.field.members", area.code(), Role.COUNTY_LEADER);
+        String worker = security.ensureUser("grid.field.members", grid, Role.GRID_WORKER);
+        String head = TestIds.id("350575", LocalDate.of(1958, 6, 7), 51);
+        String spouse = TestIds.id("350575", LocalDate.of(1960, 8, 9), 62);
+        importer.importAs(
+                clerk,
+                ExtractKind.POLICE_HOUSEHOLD,
+                "field-members.csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,户号,与户主关系\n"
+                        + head + ",手机甲,在册,2000-01-01," + village + "," + village + "," + grid + ",M0001,户主\n"
+                        + spouse + ",手机乙,在册,2000-01-01," + village + "," + village + "," + grid + ",M0001,配偶\n");
+        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
+        campaign = outreachCampaigns.implementing(
+                leader, NewCampaign.of("手机按户测试", 2068, area.code(), today.minusDays(3), today.plusDays(60)));
+        SystemAccess.call(() -> starter.start(campaign.id()));
+
+        try (Browser phone = phone()) {
+            phone.login(worker);
+            phone.open("/field/index.html");
+            card(phone, "手机甲").findElement(By.className("field-open")).click();
+            phone.waitFor(d -> !d.findElements(By.id("visit-household")).isEmpty());
+            assertThat(phone.<String>js("return document.getElementById('visit-household').textContent"))
+                    .contains("本户共 2 人未缴费")
+                    .contains("户主 · 手机甲")
+                    .contains("配偶 · 手机乙")
+                    .doesNotContain(spouse);
+            assertThat(phone.<Boolean>js("return document.querySelector('[data-field=promisedDate]').hidden"))
+                    .isTrue();
+            phone.js("document.querySelector('#visit-outcome input[value=UNREACHABLE]').click();"
+                    + "const s = document.querySelectorAll('#visit-household select')[1];"
+                    + "s.value = 'PROMISED'; s.dispatchEvent(new Event('change', {bubbles: true}));");
+            assertThat(phone.<Boolean>js("return document.querySelector('[data-field=promisedDate]').hidden"))
+                    .isFalse();
+            phone.js(
+                    "const d = document.getElementById('visit-promisedDate'); d.value = arguments[0];"
+                            + "d.dispatchEvent(new Event('change', {bubbles: true}));",
+                    today.plusDays(5).toString());
+            phone.screenshot("field-page-household");
+            WebElement save = phone.driver().findElement(By.id("visit-save"));
+            phone.js("arguments[0].scrollIntoView({block: 'center'})", save);
+            save.click();
+            phone.waitFor(d -> "待上传 0 条".equals(pending(phone))
+                    && d.findElements(By.className("field-task")).isEmpty());
+        }
+        assertThat(jdbc.queryForList(
+                        "select id_number || ' ' || outcome from visit where campaign_id = ? order by id_number",
+                        String.class,
+                        campaign.id()))
+                .containsExactly(head + " UNREACHABLE", spouse + " PROMISED");
+        assertThat(jdbc.queryForObject(
+                        "select promised_date from visit where campaign_id = ? and id_number = ?",
+                        LocalDate.class,
+                        campaign.id(),
+                        spouse))
+                .isEqualTo(today.plusDays(5));
+    }
+
     /** A real PNG of 40 × 30 pixels (the browser must be able to draw it). */
     private static byte[] png() throws Exception {
         java.awt.image.BufferedImage image =

@@ -259,6 +259,22 @@ public class OutreachQueries {
         return named(List.of(row)).get(0);
     }
 
+    /**
+     * The cases of these ids in the caller's region, in one read (the field page's worklist of visit tasks); ids of
+     * cases elsewhere are left out.
+     */
+    public List<OutreachCase> casesOf(java.util.Collection<Long> caseIds) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        List<CaseRow> rows = jdbc.sql(SELECT_CASE + " where oc.id = any(:cases) and " + IN_SCOPE + " order by oc.id")
+                .param("cases", caseIds.toArray(Long[]::new))
+                .param("prefix", prefix())
+                .query(CASE)
+                .list();
+        return named(rows);
+    }
+
     /** A member of a household visit: their case, relation to the head, and the case as the worklist shows it. */
     public record HouseholdMember(long caseId, String relation, OutreachCase shown) {}
 
@@ -267,24 +283,46 @@ public class OutreachQueries {
      * region — with each member's relation to the household's head (issue 16: "one visit covers all uninsured members").
      */
     public List<HouseholdMember> household(long caseId) {
-        List<CaseRow> rows = jdbc.sql(SELECT_CASE + " where (oc.id = :case or oc.lead_case_id = :case) "
-                        + "and oc.ended_at is null and " + IN_SCOPE + " order by oc.household_rank nulls first, oc.id")
-                .param("case", caseId)
+        return households(List.of(caseId)).getOrDefault(caseId, List.of());
+    }
+
+    /**
+     * {@link #household} of several cases in one read (the field page's worklist): case id → its open members, head
+     * first; a case with none open in the caller's region is left out.
+     */
+    public Map<Long, List<HouseholdMember>> households(java.util.Collection<Long> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        Long[] ids = caseIds.toArray(Long[]::new);
+        List<Long> visitOf = new java.util.ArrayList<>();
+        List<CaseRow> rows = jdbc.sql(
+                        "select case when oc.id = any(:cases) then oc.id else oc.lead_case_id end visit_of, "
+                                + SELECT_CASE.substring("select ".length())
+                                + " where (oc.id = any(:cases) or oc.lead_case_id = any(:cases)) "
+                                + "and oc.ended_at is null and " + IN_SCOPE
+                                + " order by visit_of, oc.household_rank nulls first, oc.id")
+                .param("cases", ids)
                 .param("prefix", prefix())
-                .query(CASE)
+                .query((rs, n) -> {
+                    visitOf.add(rs.getLong("visit_of"));
+                    return CASE.mapRow(rs, n);
+                })
                 .list();
         Map<String, RegisterCandidates.Resident> residents =
                 register.residents(rows.stream().map(CaseRow::idNumber).toList());
         List<OutreachCase> named = named(rows);
-        List<HouseholdMember> members = new java.util.ArrayList<>(rows.size());
+        Map<Long, List<HouseholdMember>> households = new java.util.LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             RegisterCandidates.Resident r = residents.get(rows.get(i).idNumber());
-            members.add(new HouseholdMember(
-                    rows.get(i).id(),
-                    cn.canbao.register.person.HouseholdRelation.said(r == null ? null : r.householdRelation()),
-                    named.get(i)));
+            households
+                    .computeIfAbsent(visitOf.get(i), k -> new java.util.ArrayList<>())
+                    .add(new HouseholdMember(
+                            rows.get(i).id(),
+                            cn.canbao.register.person.HouseholdRelation.said(r == null ? null : r.householdRelation()),
+                            named.get(i)));
         }
-        return members;
+        return households;
     }
 
     /** Visits recorded in a region's subtree in a time window (the village daily summary counts them). */

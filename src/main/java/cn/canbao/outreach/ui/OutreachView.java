@@ -77,6 +77,16 @@ class OutreachView extends TitledView {
         setWidthFull();
         setMaxWidth("960px");
         add(new H2(getTranslation("outreach.title")));
+        if (CurrentUser.get()
+                .map(u -> u.hasRole(Role.GRID_WORKER) || u.hasRole(Role.VILLAGE_CADRE))
+                .orElse(false)) {
+            // the installable field page (issue 20): the same visits, kept on the phone for a weak connection
+            com.vaadin.flow.component.html.Anchor field =
+                    new com.vaadin.flow.component.html.Anchor("field/", getTranslation("outreach.field.link"));
+            field.setRouterIgnore(true);
+            field.setId("outreach-field-link");
+            add(field);
+        }
         List<Campaign> list = campaigns.list();
         if (list.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("outreach.noCampaign"));

@@ -2,6 +2,7 @@ package cn.canbao.outreach.ui;
 
 import cn.canbao.outreach.correction.CorrectionRequest;
 import cn.canbao.outreach.correction.CorrectionService;
+import cn.canbao.outreach.field.FieldVisitService;
 import cn.canbao.outreach.process.OutreachProcess;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.task.TaskFormView;
@@ -9,7 +10,9 @@ import cn.canbao.task.TaskInbox;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
@@ -24,10 +27,12 @@ import java.util.Map;
 class ReviewCorrectionView extends TaskFormView {
 
     private final CorrectionService corrections;
+    private final FieldVisitService fieldVisits;
 
-    ReviewCorrectionView(TaskInbox inbox, CorrectionService corrections, Clock clock) {
+    ReviewCorrectionView(TaskInbox inbox, CorrectionService corrections, FieldVisitService fieldVisits, Clock clock) {
         super("title.reviewCorrection", inbox, clock);
         this.corrections = corrections;
+        this.fieldVisits = fieldVisits;
     }
 
     @Override
@@ -58,6 +63,9 @@ class ReviewCorrectionView extends TaskFormView {
         facts.addFormItem(
                 new Span(r.requestedBy() + " · " + time.format(r.requestedAt())),
                 getTranslation("outreach.correction.requested"));
+        if (r.visitId() != null) {
+            photos(facts, r.visitId());
+        }
         TextArea note = new TextArea(getTranslation("outreach.correction.note"));
         note.setWidthFull();
         note.setId("correction-note");
@@ -68,6 +76,26 @@ class ReviewCorrectionView extends TaskFormView {
         reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
         reject.setId("correction-reject");
         add(facts, note, new Div(approve, reject));
+    }
+
+    /**
+     * The photos the grid worker took on the visit (the field page): shown here and opened full size through the
+     * photo endpoint, which checks the clerk's region again and logs each look.
+     */
+    private void photos(FormLayout facts, long visitId) {
+        for (long id : fieldVisits.photosOf(visitId)) {
+            String src = "field/api/photos/" + id;
+            Image image = new Image(src, getTranslation("outreach.correction.photo"));
+            image.setMaxWidth("100%");
+            image.setMaxHeight("320px");
+            Anchor open = new Anchor(src, getTranslation("outreach.correction.photoOpen"));
+            open.setTarget("_blank");
+            open.getStyle().set("display", "block");
+            Div photo = new Div(image, open);
+            photo.addClassName("correction-photo");
+            photo.setId("correction-photo-" + id);
+            facts.addFormItem(photo, getTranslation("outreach.correction.photo"));
+        }
     }
 
     private void decide(boolean approved, String note) {

@@ -10,6 +10,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -26,6 +27,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -172,7 +174,11 @@ class SecurityConfiguration {
                         .requestMatchers(path("/error"))
                         .permitAll()
                         .requestMatchers(path("/camunda/**"))
-                        .authenticated())
+                        .authenticated()
+                        // the field page's shell (issue 20: static files, no data) opens without a session, so the
+                        // phone can install and cache it; its data comes from /field/api/**, which needs the login
+                        .requestMatchers(path("/field/*"), path("/field/icons/*"))
+                        .permitAll())
                 // Camunda's webapps carry their own CSRF token filter (CsrfPreventionFilter)
                 .csrf(c -> c.ignoringRequestMatchers(path("/camunda/**")))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()))
@@ -182,7 +188,11 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionConcurrency(c -> c.maximumSessions(-1)
                         .sessionRegistry(sessionRegistry)
                         .expiredSessionStrategy(e -> e.getFilterChain().doFilter(e.getRequest(), e.getResponse()))))
-                .addFilterAfter(new SessionValidityFilter(sessions), ConcurrentSessionFilter.class);
+                .addFilterAfter(new SessionValidityFilter(sessions), ConcurrentSessionFilter.class)
+                // the field page's JSON calls (issue 20) share the login session and its CSRF token; without a
+                // session they answer 401, which the page tells apart from being offline, instead of the login page
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), path("/field/api/**")));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
     }

@@ -68,4 +68,31 @@ public class EngineTasks {
     }
 
     public record Scan(List<NewTask> tasks, Instant newest) {}
+
+    /** Open tasks with a due date for one assignee, candidate user ("u:") or candidate group ("g:"). */
+    public record Due(int overdue, int dueToday) {}
+
+    /**
+     * The open tasks due before {@code until}, counted per assignee (key: the username), candidate user ({@code u:}
+     * + username) and candidate group ({@code g:} + group id): overdue (due before {@code now}) and due between
+     * {@code now} and {@code until}. One query, grouped in the database.
+     */
+    public Map<String, Due> dueCounts(Instant now, Instant until) {
+        Map<String, Due> out = new LinkedHashMap<>();
+        jdbc.query(
+                "select coalesce(t.assignee_, 'u:' || l.user_id_, 'g:' || l.group_id_) k, "
+                        + "count(*) filter (where t.due_date_ < ?), count(*) filter (where t.due_date_ >= ?) "
+                        + "from act_ru_task t left join act_ru_identitylink l on t.assignee_ is null "
+                        + "and l.task_id_ = t.id_ and l.type_ = 'candidate' "
+                        + "where t.due_date_ < ? and t.suspension_state_ = 1 group by 1",
+                rs -> {
+                    if (rs.getString(1) != null) {
+                        out.put(rs.getString(1), new Due(rs.getInt(2), rs.getInt(3)));
+                    }
+                },
+                java.sql.Timestamp.from(now),
+                java.sql.Timestamp.from(now),
+                java.sql.Timestamp.from(until));
+        return out;
+    }
 }

@@ -54,6 +54,12 @@ public class NewTaskNotices {
         this.clock = clock;
     }
 
+    /**
+     * The task a summons proposal waits in (escalation-case.bpmn): its county leaders are told at once, by name of the
+     * township, instead of in the hourly count.
+     */
+    static final String SUMMONS_PROPOSAL = "Task_ProposeSummons";
+
     /** One scan and flush, as the system; returns the messages queued. */
     public int run() {
         return SystemAccess.call(() -> {
@@ -71,6 +77,7 @@ public class NewTaskNotices {
         EngineTasks.Scan scan = engine.newTasks(watermark.get());
         Map<String, List<String>> membersOf = new HashMap<>();
         Map<String, Integer> counts = new HashMap<>();
+        List<StaffNotice> urgent = new ArrayList<>();
         for (EngineTasks.NewTask t : scan.tasks()) {
             Set<String> whom = new HashSet<>();
             if (t.assignee() != null) {
@@ -81,8 +88,18 @@ public class NewTaskNotices {
                     whom.addAll(membersOf.computeIfAbsent(group, this::members));
                 }
             }
-            whom.forEach(u -> counts.merge(u, 1, Integer::sum));
+            if (SUMMONS_PROPOSAL.equals(t.taskKey())) {
+                String link = notifications.link("/tasks");
+                whom.forEach(u -> urgent.add(new StaffNotice(
+                        u,
+                        NoticeKind.SUMMONS,
+                        "【参保通】约谈建议待您决定：" + t.name() + "。处理：" + link,
+                        "summons:" + t.id() + ":" + u)));
+            } else {
+                whom.forEach(u -> counts.merge(u, 1, Integer::sum));
+            }
         }
+        notifications.notifyAll(urgent);
         if (!counts.isEmpty()) {
             store.tally(counts, clock.instant());
         }

@@ -27,7 +27,8 @@ public class EngineTasks {
     }
 
     /** A new task: its assignee (or null) and its candidate users and groups. */
-    public record NewTask(String id, String assignee, List<String> users, List<String> groups) {}
+    public record NewTask(
+            String id, String assignee, String taskKey, String name, List<String> users, List<String> groups) {}
 
     /**
      * The tasks created after {@code since} minus the look-back that no scan counted before, now marked counted;
@@ -39,14 +40,21 @@ public class EngineTasks {
         jdbc.query(
                 "with fresh as (insert into notify_task_seen (task_id) select t.id_ from act_ru_task t "
                         + "where t.create_time_ > ? on conflict do nothing returning task_id) "
-                        + "select t.id_, t.assignee_, l.user_id_, l.group_id_, t.create_time_ from fresh f "
+                        + "select t.id_, t.assignee_, l.user_id_, l.group_id_, t.create_time_, t.task_def_key_, t.name_ "
+                        + "from fresh f "
                         + "join act_ru_task t on t.id_ = f.task_id "
                         + "left join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate' order by t.id_",
                 rs -> {
                     String id = rs.getString(1);
                     NewTask t = tasks.computeIfAbsent(id, k -> {
                         try {
-                            return new NewTask(k, rs.getString(2), new ArrayList<>(), new ArrayList<>());
+                            return new NewTask(
+                                    k,
+                                    rs.getString(2),
+                                    rs.getString(6),
+                                    rs.getString(7),
+                                    new ArrayList<>(),
+                                    new ArrayList<>());
                         } catch (java.sql.SQLException e) {
                             throw new IllegalStateException(e);
                         }

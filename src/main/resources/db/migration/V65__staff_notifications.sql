@@ -52,6 +52,8 @@ create index notify_message_user on notify_message (username, kind, created_at d
 create table notify_task_tally (
     username varchar(64)  primary key,
     tasks    integer      not null,
+    -- of them, visits to households (入户走访): told as 新增待走访 n 户
+    visits   integer      not null default 0,
     first_at timestamptz  not null
 );
 

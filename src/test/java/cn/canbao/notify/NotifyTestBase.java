@@ -46,6 +46,12 @@ abstract class NotifyTestBase extends IntegrationTestBase {
 
     protected final TestClock clock = new TestClock(LocalDateTime.of(2026, 11, 2, 10, 0));
 
+    /** The staff SMS these tests queued leave the SMS outbox: no other test's dispatcher round may send them. */
+    @org.junit.jupiter.api.AfterEach
+    void forgetStaffSms() {
+        jdbc.update("delete from sms_message where audience = 'STAFF'");
+    }
+
     /** Creates the user unless it exists and gives them this phone. */
     protected String user(String username, String regionCode, String phone, Role... roles) {
         security.ensureUser(username, regionCode, roles);

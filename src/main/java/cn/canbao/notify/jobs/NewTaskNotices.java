@@ -59,6 +59,8 @@ public class NewTaskNotices {
      * township, instead of in the hourly count.
      */
     static final String SUMMONS_PROPOSAL = "Task_ProposeSummons";
+    /** A grid worker's visit to a household (lapsed-outreach.bpmn): counted as 户 to visit. */
+    static final String VISIT = "Task_VisitResident";
 
     /** One scan and flush, as the system; returns the messages queued. */
     public int run() {
@@ -76,7 +78,7 @@ public class NewTaskNotices {
         }
         EngineTasks.Scan scan = engine.newTasks(watermark.get());
         Map<String, List<String>> membersOf = new HashMap<>();
-        Map<String, Integer> counts = new HashMap<>();
+        Map<String, NoticeStore.Tally> counts = new HashMap<>();
         List<StaffNotice> urgent = new ArrayList<>();
         for (EngineTasks.NewTask t : scan.tasks()) {
             Set<String> whom = new HashSet<>();
@@ -96,7 +98,8 @@ public class NewTaskNotices {
                         "【参保通】约谈建议待您决定：" + t.name() + "。处理：" + link,
                         "summons:" + t.id() + ":" + u)));
             } else {
-                whom.forEach(u -> counts.merge(u, 1, Integer::sum));
+                NoticeStore.Tally one = new NoticeStore.Tally(1, VISIT.equals(t.taskKey()) ? 1 : 0);
+                whom.forEach(u -> counts.merge(u, one, NoticeStore.Tally::plus));
             }
         }
         notifications.notifyAll(urgent);
@@ -129,16 +132,20 @@ public class NewTaskNotices {
     /** Sends the tallies of users without a new-task message within the batch span. */
     int flush() {
         Instant now = clock.instant();
-        Map<String, Integer> due = store.takeTallies(now.minus(settings.taskBatch()));
+        Map<String, NoticeStore.Tally> due = store.takeTallies(now.minus(settings.taskBatch()));
         List<StaffNotice> notices = new ArrayList<>();
         String link = notifications.link("/tasks");
         due.forEach((user, n) -> notices.add(new StaffNotice(
-                user,
-                NoticeKind.NEW_TASKS,
-                "【参保通】您有新增待办 " + n + " 项，请登录处理：" + link,
-                "tasks:" + user + ":" + now.toEpochMilli())));
+                user, NoticeKind.NEW_TASKS, text(n, link), "tasks:" + user + ":" + now.toEpochMilli())));
         return (int) notifications.notifyAll(notices).stream()
                 .filter(java.util.Optional::isPresent)
                 .count();
+    }
+
+    static String text(NoticeStore.Tally n, String link) {
+        String what = n.visits() == n.tasks()
+                ? "新增待走访 " + n.visits() + " 户"
+                : n.visits() == 0 ? "新增待办 " + n.tasks() + " 项" : "新增待办 " + n.tasks() + " 项（其中待走访 " + n.visits() + " 户）";
+        return "【参保通】您有" + what + "，请登录处理：" + link;
     }
 }

@@ -201,13 +201,24 @@ public class NoticeStore {
 
     // --- new-task tallies
 
-    /** Adds new tasks to the users' tallies (username → how many). */
-    public void tally(Map<String, Integer> counts, Instant now) {
+    /** New tasks of a user: how many, and how many of them are visits to households. */
+    public record Tally(int tasks, int visits) {
+
+        public Tally plus(Tally other) {
+            return new Tally(tasks + other.tasks, visits + other.visits);
+        }
+    }
+
+    /** Adds new tasks to the users' tallies. */
+    public void tally(Map<String, Tally> counts, Instant now) {
         jdbc.batchUpdate(
-                "insert into notify_task_tally (username, tasks, first_at) values (?, ?, ?) on conflict (username) "
-                        + "do update set tasks = notify_task_tally.tasks + excluded.tasks",
+                "insert into notify_task_tally (username, tasks, visits, first_at) values (?, ?, ?, ?) "
+                        + "on conflict (username) do update set tasks = notify_task_tally.tasks + excluded.tasks, "
+                        + "visits = notify_task_tally.visits + excluded.visits",
                 counts.entrySet().stream()
-                        .map(e -> new Object[] {e.getKey(), e.getValue(), ts(now)})
+                        .map(e -> new Object[] {
+                            e.getKey(), e.getValue().tasks(), e.getValue().visits(), ts(now)
+                        })
                         .toList());
     }
 
@@ -215,15 +226,15 @@ public class NoticeStore {
      * Takes (deletes and returns, locked: SKIP LOCKED) the tallies of users not sent a NEW_TASKS notice since
      * {@code lastBefore}: at most one such notice per user per batch span.
      */
-    public Map<String, Integer> takeTallies(Instant lastBefore) {
-        Map<String, Integer> out = new HashMap<>();
+    public Map<String, Tally> takeTallies(Instant lastBefore) {
+        Map<String, Tally> out = new HashMap<>();
         jdbc.query(
                 "delete from notify_task_tally t where t.username in (select x.username from notify_task_tally x "
                         + "where not exists (select 1 from notify_message m where m.username = x.username "
                         + "and m.kind = 'NEW_TASKS' and m.created_at > ?) for update skip locked) "
-                        + "returning t.username, t.tasks",
+                        + "returning t.username, t.tasks, t.visits",
                 rs -> {
-                    out.put(rs.getString(1), rs.getInt(2));
+                    out.put(rs.getString(1), new Tally(rs.getInt(2), rs.getInt(3)));
                 },
                 ts(lastBefore));
         return out;

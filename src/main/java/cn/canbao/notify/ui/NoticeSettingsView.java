@@ -13,15 +13,12 @@ import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -50,12 +47,15 @@ class NoticeSettingsView extends TitledView {
         Select<NoticeChannel> channel = channelSelect("notices-channel", List.of(NoticeChannel.values()));
         channel.setLabel(getTranslation("notices.channel"));
         channel.setValue(mine.channel());
-        Checkbox optedOut = new Checkbox(getTranslation("notices.optedOut"), mine.optedOut());
+        // Selects only: the committed production bundle loads no checkbox or time picker on a route of its own
+        Select<Boolean> optedOut = new Select<>();
         optedOut.setId("notices-opted-out");
-        TimePicker quietStart = new TimePicker(getTranslation("notices.quietStart"), mine.quietStart());
-        quietStart.setId("notices-quiet-start");
-        TimePicker quietEnd = new TimePicker(getTranslation("notices.quietEnd"), mine.quietEnd());
-        quietEnd.setId("notices-quiet-end");
+        optedOut.setLabel(getTranslation("notices.optOut"));
+        optedOut.setItems(false, true);
+        optedOut.setItemLabelGenerator(out -> getTranslation(out ? "notices.optedOut" : "notices.receiving"));
+        optedOut.setValue(mine.optedOut());
+        Select<LocalTime> quietStart = timeSelect("notices-quiet-start", "notices.quietStart", mine.quietStart());
+        Select<LocalTime> quietEnd = timeSelect("notices-quiet-end", "notices.quietEnd", mine.quietEnd());
         Button save = new Button(
                 getTranslation("notices.save"),
                 e -> Messages.attempt(this, () -> {
@@ -79,8 +79,10 @@ class NoticeSettingsView extends TitledView {
             if (me.regionLevel() != RegionLevel.TOWNSHIP) {
                 choices.addAll(regions.descendantsAtLevel(me.regionCode(), RegionLevel.TOWNSHIP));
             }
-            ComboBox<Region> region = new ComboBox<>(getTranslation("notices.region"));
+            Select<Region> region = new Select<>();
+            region.setLabel(getTranslation("notices.region"));
             region.setId("notices-region");
+            region.setWidth("20em");
             region.setItems(choices);
             region.setItemLabelGenerator(r -> Messages.withDetail(this, r.name(), r.code()));
             Select<NoticeChannel> regionChannel =
@@ -113,6 +115,27 @@ class NoticeSettingsView extends TitledView {
                 region.setValue(choices.get(0));
             }
         }
+    }
+
+    /** Half-hour times, and none (the defaults). */
+    private Select<LocalTime> timeSelect(String id, String labelKey, LocalTime value) {
+        Select<LocalTime> s = new Select<>();
+        s.setId(id);
+        s.setLabel(getTranslation(labelKey));
+        List<LocalTime> times = new ArrayList<>();
+        for (int m = 0; m < 24 * 60; m += 30) {
+            times.add(LocalTime.of(m / 60, m % 60));
+        }
+        if (value != null && !times.contains(value)) {
+            times.add(value);
+            times.sort(null);
+        }
+        s.setItems(times);
+        s.setEmptySelectionAllowed(true);
+        s.setEmptySelectionCaption(getTranslation("notices.quietDefault"));
+        s.setItemLabelGenerator(t -> t == null ? getTranslation("notices.quietDefault") : t.toString());
+        s.setValue(value);
+        return s;
     }
 
     private Select<NoticeChannel> channelSelect(String id, List<NoticeChannel> items) {

@@ -336,4 +336,24 @@ public class OutreachQueries {
                 .query(Integer.class)
                 .single();
     }
+
+    /**
+     * Promised payments falling due on a day (from its start to the next day's start), per region code (a grid or a village, its cases exactly): the households
+     * whose promised day it is and whose case is still open. Counts only, for the system's morning digests (issue 20).
+     */
+    @PreAuthorize("hasRole('SYSTEM')")
+    public Map<String, Integer> promisesDue(
+            Instant dayStart, Instant nextDayStart, java.util.Collection<String> regionCodes) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        jdbc.sql(
+                        "select r.code, count(distinct coalesce(c.household_key, c.id_number)) from unnest(?::varchar[]) r(code) "
+                                + "join outreach_case c on (c.grid_code = r.code or c.village_code = r.code) "
+                                + "where c.ended_at is null and c.stage = 'PROMISED' and c.next_action_at >= ? "
+                                + "and c.next_action_at <= ? group by r.code")
+                .params(regionCodes.toArray(String[]::new), Timestamp.from(dayStart), Timestamp.from(nextDayStart))
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getInt(2));
+                });
+        return out;
+    }
 }

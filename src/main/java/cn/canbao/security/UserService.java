@@ -349,4 +349,66 @@ public class UserService {
                 .query((rs, n) -> new StaffMember(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
     }
+
+    /**
+     * How to reach a member of staff (issue 20, notices to staff): their own phone, where they are bound, and whether
+     * they may log in at all. For the system's notice work only.
+     */
+    public record StaffContact(
+            String username, String displayName, String regionCode, String phone, boolean enabled, Set<Role> roles) {}
+
+    /** The contacts of these users (unknown names left out), for the system's notice work. */
+    @PreAuthorize("hasRole('SYSTEM')")
+    public List<StaffContact> contacts(java.util.Collection<String> usernames) {
+        return contactsWhere("u.username = any(?)", (Object) usernames.toArray(String[]::new));
+    }
+
+    /**
+     * The enabled users holding the role, bound exactly to the region ({@code regionCode} null: anywhere), for the
+     * system's notice work: e.g. the members of a task's candidate group {@code grid-worker:<grid>}.
+     */
+    @PreAuthorize("hasRole('SYSTEM')")
+    public List<StaffContact> contactsWithRole(Role role, String regionCode) {
+        return regionCode == null
+                ? contactsWhere(
+                        "u.enabled and exists (select 1 from app_user_role x where x.username = u.username "
+                                + "and x.role = ?)",
+                        role.name())
+                : contactsWhere(
+                        "u.enabled and u.region_code = ? and exists (select 1 from app_user_role x "
+                                + "where x.username = u.username and x.role = ?)",
+                        regionCode,
+                        role.name());
+    }
+
+    private List<StaffContact> contactsWhere(String condition, Object... params) {
+        java.util.Map<String, StaffContact> byName = new java.util.LinkedHashMap<>();
+        jdbc.sql("select u.username, u.display_name, u.region_code, u.phone, u.enabled, r.role from app_user u "
+                        + "left join app_user_role r on r.username = u.username where " + condition
+                        + " order by u.username")
+                .params(params)
+                .query(rs -> {
+                    String name = rs.getString(1);
+                    StaffContact c = byName.computeIfAbsent(name, k -> {
+                        try {
+                            return new StaffContact(
+                                    k,
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getBoolean(5),
+                                    java.util.EnumSet.noneOf(Role.class));
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    if (rs.getString(6) != null) {
+                        c.roles().add(Role.valueOf(rs.getString(6)));
+                    }
+                });
+        return byName.values().stream()
+                .map(c -> new StaffContact(
+                        c.username(), c.displayName(), c.regionCode(), c.phone(), c.enabled(), Set.copyOf(c.roles())))
+                .toList();
+    }
 }

@@ -128,6 +128,48 @@ public class SmsOutbox {
         return result;
     }
 
+    /**
+     * A notice to a member of staff (issue 20), not to a resident: {@code username} is theirs, {@code mobile} their own
+     * phone ({@code app_user.phone}), {@code text} the whole text (counts and links only, no resident's name or ID).
+     */
+    public record StaffRequest(String username, String mobile, String text, String dedupKey) {}
+
+    /**
+     * Writes a staff notice to the outbox in the caller's transaction, marked STAFF: the dispatcher sends it through the
+     * gateway like any message, but it names no resident and no region, so the residents' per-person cap, their
+     * reports and tallies never count it. Returns the message id, or empty when the key was queued already or the
+     * phone is not a valid mobile (then a SKIPPED row is recorded). The Alibaba Cloud gateway sends approved templates
+     * only, which a free staff text is not: refused ({@code sms.staff.templatesOnly}) while it is the gateway.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('SYSTEM')")
+    public Optional<Long> enqueueStaff(StaffRequest request) {
+        if (request.dedupKey() == null
+                || request.dedupKey().isBlank()
+                || request.dedupKey().length() > 200) {
+            throw new SmsException("sms.request.badDedupKey");
+        }
+        if (approved.active()) {
+            throw new SmsException("sms.staff.templatesOnly");
+        }
+        String mobile = MobileNumber.normalise(request.mobile()).orElse(null);
+        String body = request.text();
+        List<Long> ids = jdbc.queryForList(
+                "insert into sms_message (dedup_key, audience, staff_user, mobile, template_key, body, segments, status, "
+                        + "skip_reason, status_at) values (?, 'STAFF', ?, ?, 'staff-notice', ?, ?, ?, ?, "
+                        + "case when ? then now() end) on conflict (dedup_key) do nothing returning id",
+                Long.class,
+                "staff:" + request.dedupKey().trim(),
+                request.username(),
+                mobile,
+                body,
+                SmsText.count(body).segments(),
+                mobile == null ? SmsStatus.SKIPPED.name() : SmsStatus.QUEUED.name(),
+                mobile == null ? SkipReason.NO_MOBILE.name() : null,
+                mobile == null);
+        return mobile == null || ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(0));
+    }
+
     /** A request checked and rendered, its key trimmed and its mobile normalised (null: none valid). */
     private record Row(SmsRequest request, String dedupKey, ApprovedTemplates.Rendered rendered, String mobile) {}
 

@@ -99,7 +99,13 @@ class TableOwnershipTest {
             entry("dashboard_sms", "dashboard"),
             entry("cadre_assignment", "supervision"),
             entry("supervision_team", "supervision"),
-            entry("supervision_member", "supervision"));
+            entry("supervision_member", "supervision"),
+            entry("notify_preference", "notify"),
+            entry("notify_region_channel", "notify"),
+            entry("notify_message", "notify"),
+            entry("notify_task_tally", "notify"),
+            entry("notify_task_seen", "notify"),
+            entry("notify_task_scan", "notify"));
 
     private static final Pattern CREATE =
             Pattern.compile("(?i)create\\s+(?:unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");

@@ -248,6 +248,11 @@ class SecurityMatrixIT extends IntegrationTestBase {
             // enabling an enabled volunteer, giving it the role it has: allowed callers change nothing
             Map.entry("PUT /api/users/{targetUser}/enabled", b -> json(b, "PUT", "true")),
             Map.entry("PUT /api/users/{targetUser}/roles", b -> json(b, "PUT", "[\"VOLUNTEER\"]")),
+            // a preference without a channel is refused for its content; DEFAULT on a region without a choice is a
+            // no-op
+            Map.entry("PUT /api/notify/preferences/me", b -> json(b, "PUT", "{}")),
+            Map.entry(
+                    "PUT /api/notify/regions/{ownTownship}/channel", b -> json(b, "PUT", "{\"channel\":\"DEFAULT\"}")),
             Map.entry("POST /api/transfers/{noTransfer}/approve", b -> json(b, "POST", "{\"note\":\"x\"}")),
             Map.entry("POST /api/transfers/{noTransfer}/reject", b -> json(b, "POST", "{\"note\":\"x\"}")),
             Map.entry("POST /api/imports", b -> multipart(b, Map.of("kind", "police_household"), "not,an,extract\n")),

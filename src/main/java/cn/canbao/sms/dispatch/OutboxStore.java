@@ -111,12 +111,13 @@ public final class OutboxStore {
         for (Candidate c : candidates) {
             String text = c.mobile() + "\n" + c.body();
             int sameInBatch = texts.getOrDefault(text, 0);
-            boolean optOut = optedOut.contains(c.idNumber());
+            boolean optOut = c.idNumber() != null && optedOut.contains(c.idNumber()); // staff rows name no resident
             if (optOut || c.mobile() == null) {
                 skipped.add(new Object[] {(optOut ? SkipReason.OPTED_OUT : SkipReason.NO_MOBILE).name(), at, c.id()});
             } else if (c.lastToPerson() != null) {
                 deferred.add(new Object[] {ts(c.lastToPerson().plus(settings.personInterval())), "PERSON_CAP", c.id()});
-            } else if (persons.contains(c.idNumber())) {
+            } else if (c.idNumber() != null && persons.contains(c.idNumber())) {
+                // the per-person cap is the residents' (a staff row has no ID number and is never held by it)
                 deferred.add(new Object[] {ts(now.plus(IN_BATCH_WAIT)), "PERSON_CAP", c.id()});
             } else if (c.identical() >= settings.identicalMax()) {
                 deferred.add(
@@ -125,7 +126,9 @@ public final class OutboxStore {
             } else if (c.identical() + sameInBatch >= settings.identicalMax()) {
                 deferred.add(new Object[] {ts(now.plus(IN_BATCH_WAIT)), "IDENTICAL_CAP", c.id()});
             } else {
-                persons.add(c.idNumber());
+                if (c.idNumber() != null) {
+                    persons.add(c.idNumber());
+                }
                 texts.put(text, sameInBatch + 1);
                 sending.add(new Object[] {at, c.id()});
                 claimed.add(new Claimed(

@@ -20,9 +20,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -274,12 +276,19 @@ class FieldPageBrowserIT extends BrowserTestBase {
             save.click();
             phone.waitFor(d -> "待上传 0 条".equals(pending(phone))
                     && d.findElements(By.className("field-task")).isEmpty());
+            // with the phone still open, and what it said if the visit is not there (a refusal, a message)
+            String said = phone.js("return document.getElementById('field-message').textContent + ' | refused: '"
+                    + " + document.getElementById('field-refused').textContent");
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                    "select id_number || ' ' || outcome from visit where campaign_id = ? "
+                                            + "order by id_number",
+                                    String.class,
+                                    campaign.id()))
+                            .as("visits recorded; the page said: %s", said)
+                            .containsExactly(head + " UNREACHABLE", spouse + " PROMISED"));
         }
-        assertThat(jdbc.queryForList(
-                        "select id_number || ' ' || outcome from visit where campaign_id = ? order by id_number",
-                        String.class,
-                        campaign.id()))
-                .containsExactly(head + " UNREACHABLE", spouse + " PROMISED");
         assertThat(jdbc.queryForObject(
                         "select promised_date from visit where campaign_id = ? and id_number = ?",
                         LocalDate.class,

@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param backoffMax      … up to this
  * @param unresolvedAfter a notice left SENDING this long (crash, unknown outcome) is given up, never posted again
  * @param timeout         a robot's answer is awaited this long
+ * @param robotPerMinute  posts to one robot in any minute, at most (DingTalk and WeCom take about 20); the rest wait
  * @param robots          region code → its work group's robot (the nearest one above a user posts their notices);
  *                        addresses and secrets from the environment, never from git
  */
@@ -35,6 +36,7 @@ public record NotifySettings(
         @DefaultValue("5m") Duration unresolvedAfter,
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("50") int batchSize,
+        @DefaultValue("20") int robotPerMinute,
         @DefaultValue Worker worker,
         Map<String, Robot> robots) {
 

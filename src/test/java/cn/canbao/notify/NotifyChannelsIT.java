@@ -60,6 +60,9 @@ class NotifyChannelsIT extends NotifyTestBase {
         worker = user("notify.chan.gw", Yongchun.TAOCHENG_GRID, "13900000101", Role.GRID_WORKER);
         // rows of earlier tests in this class must not be posted to this test's stub
         jdbc.update("update notify_message set status = 'FAILED' where status in ('QUEUED', 'SENDING')");
+        // … and their posts do not fill this test's robots' minute (every test's clock starts at the same time)
+        jdbc.update("update notify_message set last_attempt_at = last_attempt_at - interval '1 day' "
+                + "where robot in ('R-DING', 'R-WECOM')");
     }
 
     @AfterEach
@@ -187,6 +190,26 @@ class NotifyChannelsIT extends NotifyTestBase {
 
         assertThat(row(id).get("status")).isEqualTo("UNRESOLVED");
         assertThat(stub.requests).isEmpty();
+    }
+
+    @Test
+    void aRobotGetsAtMostTwentyPostsAMinuteTheRestWait() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            ids.add(queued("chan-pace-" + i, worker, "WECOM", "R-WECOM", "【参保通】第 " + i + " 条提醒"));
+        }
+        NoticeDelivery.Round first = delivery.deliver();
+        assertThat(first.sent()).isEqualTo(20);
+        assertThat(first.deferred()).isEqualTo(5);
+        assertThat(delivery.deliver().sent()).isZero(); // the same minute: still full
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(delivery.deliver().sent()).isEqualTo(5);
+        assertThat(stub.requests).hasSize(25);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from notify_message where id = any(?) and status = 'SENT' and attempts = 1",
+                        Integer.class,
+                        (Object) ids.toArray(Long[]::new)))
+                .isEqualTo(25);
     }
 
     @Test

@@ -72,6 +72,7 @@ abstract class NotifyTestBase extends IntegrationTestBase {
                 Duration.ofMinutes(5),
                 timeout,
                 50,
+                20,
                 new NotifySettings.Worker(false, Duration.ofSeconds(10)),
                 robots);
     }

@@ -142,6 +142,7 @@ public class NoticeDelivery {
         List<StaffChannel.Outgoing> sending = new ArrayList<>();
         Map<Long, Integer> attempts = new java.util.HashMap<>();
         Map<Long, String> channelById = new java.util.HashMap<>();
+        Map<String, Integer> robotPosts = new java.util.HashMap<>();
         int skipped = 0;
         int deferred = 0;
         for (NoticeStore.Claimable c : due) {
@@ -160,7 +161,16 @@ public class NoticeDelivery {
             } else if (!channels.containsKey(c.channel())) {
                 store.skip(c.id(), "NO_CHANNEL", now);
                 skipped++;
+            } else if (c.robot() != null
+                    && robotPosts.computeIfAbsent(c.robot(), r -> store.postsTo(r, now.minusSeconds(60)))
+                            >= settings.robotPerMinute()) {
+                // the robot's minute is full (it would refuse): wait for the next one, no attempt counted
+                store.defer(c.id(), now.plusSeconds(60));
+                deferred++;
             } else if (store.sending(c.id(), now)) {
+                if (c.robot() != null) {
+                    robotPosts.merge(c.robot(), 1, Integer::sum);
+                }
                 channelById.put(c.id(), c.channel());
                 attempts.put(c.id(), c.attempts() + 1);
                 sending.add(new StaffChannel.Outgoing(c.id(), c.username(), contact.phone(), c.robot(), c.body()));

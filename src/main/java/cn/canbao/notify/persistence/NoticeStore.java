@@ -144,6 +144,16 @@ public class NoticeStore {
                 ts(before));
     }
 
+    /** Posts to a robot (sent or under way) since a moment: a robot takes about 20 a minute. */
+    public int postsTo(String robot, Instant since) {
+        return jdbc.queryForObject(
+                "select count(*) from notify_message where robot = ? and status in ('SENDING', 'SENT', 'UNRESOLVED') "
+                        + "and last_attempt_at > ?",
+                Integer.class,
+                robot,
+                ts(since));
+    }
+
     // --- preferences
 
     public Optional<Preference> preference(String username) {

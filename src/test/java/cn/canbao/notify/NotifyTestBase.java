@@ -9,9 +9,8 @@ import cn.canbao.notify.jobs.NoticeDelivery;
 import cn.canbao.notify.persistence.NoticeStore;
 import cn.canbao.security.Role;
 import cn.canbao.security.UserService;
-import java.time.Clock;
+import cn.canbao.sms.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -44,7 +43,7 @@ abstract class NotifyTestBase extends IntegrationTestBase {
     @Autowired
     protected NotifyPreferences preferences;
 
-    protected final TestClock clock = new TestClock(LocalDateTime.of(2026, 11, 2, 10, 0));
+    protected final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 10, 0));
 
     /** The staff SMS these tests queued leave the SMS outbox: no other test's dispatcher round may send them. */
     @org.junit.jupiter.api.AfterEach
@@ -93,38 +92,5 @@ abstract class NotifyTestBase extends IntegrationTestBase {
 
     protected Map<String, Object> row(long id) {
         return jdbc.queryForMap("select * from notify_message where id = ?", id);
-    }
-
-    /** A clock the test sets and moves. */
-    static final class TestClock extends Clock {
-
-        private volatile Instant now;
-
-        TestClock(LocalDateTime shanghai) {
-            set(shanghai);
-        }
-
-        void set(LocalDateTime shanghai) {
-            now = shanghai.atZone(SHANGHAI).toInstant();
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return SHANGHAI;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -12,15 +12,15 @@ public final class MutableClock extends Clock {
     public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private volatile Instant now;
 
-    MutableClock(LocalDateTime shanghaiTime) {
+    public MutableClock(LocalDateTime shanghaiTime) {
         set(shanghaiTime);
     }
 
-    void set(LocalDateTime shanghaiTime) {
+    public void set(LocalDateTime shanghaiTime) {
         now = shanghaiTime.atZone(SHANGHAI).toInstant();
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 

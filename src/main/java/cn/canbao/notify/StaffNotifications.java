@@ -11,11 +11,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,14 +41,21 @@ public class StaffNotifications {
     private final UserService users;
     private final RegionService regions;
     private final NotifySettings settings;
+    private final MessageSource messages;
     private final Clock clock;
 
     StaffNotifications(
-            NoticeStore store, UserService users, RegionService regions, NotifySettings settings, Clock clock) {
+            NoticeStore store,
+            UserService users,
+            RegionService regions,
+            NotifySettings settings,
+            MessageSource messages,
+            Clock clock) {
         this.store = store;
         this.users = users;
         this.regions = regions;
         this.settings = settings;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -74,13 +83,15 @@ public class StaffNotifications {
                         .collect(Collectors.toMap(StaffContact::username, Function.identity()));
         List<Optional<Long>> out = new ArrayList<>();
         for (StaffNotice n : notices) {
-            checkText(n.text());
             StaffContact contact = contacts.get(n.username());
+            Locale locale = contact == null || contact.locale() == null ? Locale.SIMPLIFIED_CHINESE : contact.locale();
+            String text = messages.getMessage(n.messageKey(), n.args().toArray(), locale);
+            checkText(text);
             if (contact == null) {
                 out.add(Optional.empty()); // no such user: nobody to tell
                 continue;
             }
-            NoticeStore.NewRow row = row(n, contact);
+            NoticeStore.NewRow row = row(n, text, contact);
             Optional<Long> id = store.insert(row, clock.instant());
             out.add(row.skipReason() == null ? id : Optional.empty());
         }
@@ -92,7 +103,7 @@ public class StaffNotifications {
         return settings.baseUrl() + (path.startsWith("/") ? path : "/" + path);
     }
 
-    private NoticeStore.NewRow row(StaffNotice n, StaffContact contact) {
+    private NoticeStore.NewRow row(StaffNotice n, String text, StaffContact contact) {
         Preference pref = store.preference(n.username()).orElse(Preference.DEFAULT);
         List<String> chain = chain(contact.regionCode());
         String skip = null;
@@ -114,7 +125,7 @@ public class StaffNotifications {
         if (skip == null && robot == null && contact.phone() == null) {
             skip = "NO_PHONE"; // SMS (chosen, or GROUP without a robot above them) needs their own phone
         }
-        return new NoticeStore.NewRow(n.dedupKey(), n.username(), n.kind().name(), channel, robot, n.text(), skip);
+        return new NoticeStore.NewRow(n.dedupKey(), n.username(), n.kind().name(), channel, robot, text, skip);
     }
 
     /** The user's region and its ancestors, nearest first. */

@@ -351,11 +351,17 @@ public class UserService {
     }
 
     /**
-     * How to reach a member of staff (issue 20, notices to staff): their own phone, where they are bound, and whether
-     * they may log in at all. For the system's notice work only.
+     * How to reach a member of staff (issue 20, notices to staff): their own phone, where they are bound, whether
+     * they may log in at all, and the language they chose (a notice is written in it). For the system's notice work only.
      */
     public record StaffContact(
-            String username, String displayName, String regionCode, String phone, boolean enabled, Set<Role> roles) {}
+            String username,
+            String displayName,
+            String regionCode,
+            String phone,
+            boolean enabled,
+            Set<Role> roles,
+            java.util.Locale locale) {}
 
     /** The contacts of these users (unknown names left out), for the system's notice work. */
     @PreAuthorize("hasRole('SYSTEM')")
@@ -383,9 +389,10 @@ public class UserService {
 
     private List<StaffContact> contactsWhere(String condition, Object... params) {
         java.util.Map<String, StaffContact> byName = new java.util.LinkedHashMap<>();
-        jdbc.sql("select u.username, u.display_name, u.region_code, u.phone, u.enabled, r.role from app_user u "
-                        + "left join app_user_role r on r.username = u.username where " + condition
-                        + " order by u.username")
+        jdbc.sql(
+                        "select u.username, u.display_name, u.region_code, u.phone, u.enabled, r.role, u.locale from app_user u "
+                                + "left join app_user_role r on r.username = u.username where " + condition
+                                + " order by u.username")
                 .params(params)
                 .query(rs -> {
                     String name = rs.getString(1);
@@ -397,7 +404,8 @@ public class UserService {
                                     rs.getString(3),
                                     rs.getString(4),
                                     rs.getBoolean(5),
-                                    java.util.EnumSet.noneOf(Role.class));
+                                    java.util.EnumSet.noneOf(Role.class),
+                                    java.util.Locale.forLanguageTag(rs.getString(7)));
                         } catch (java.sql.SQLException e) {
                             throw new IllegalStateException(e);
                         }
@@ -408,7 +416,13 @@ public class UserService {
                 });
         return byName.values().stream()
                 .map(c -> new StaffContact(
-                        c.username(), c.displayName(), c.regionCode(), c.phone(), c.enabled(), Set.copyOf(c.roles())))
+                        c.username(),
+                        c.displayName(),
+                        c.regionCode(),
+                        c.phone(),
+                        c.enabled(),
+                        Set.copyOf(c.roles()),
+                        c.locale()))
                 .toList();
     }
 }

@@ -130,16 +130,18 @@ public class SmsOutbox {
 
     /**
      * A notice to a member of staff (issue 20), not to a resident: {@code username} is theirs, {@code mobile} their own
-     * phone ({@code app_user.phone}), {@code text} the whole text (counts and links only, no resident's name or ID).
+     * phone ({@code app_user.phone}), {@code text} the whole text (counts and links only, no resident's name or ID),
+     * {@code kind} what it is about in words (新增待办 …), all a provider's approved staff template says of it.
      */
-    public record StaffRequest(String username, String mobile, String text, String dedupKey) {}
+    public record StaffRequest(String username, String mobile, String text, String kind, String dedupKey) {}
 
     /**
      * Writes a staff notice to the outbox in the caller's transaction, marked STAFF: the dispatcher sends it through the
      * gateway like any message, but it names no resident and no region, so the residents' per-person cap, their
      * reports and tallies never count it. Returns the message id, or empty when the key was queued already or the
      * phone is not a valid mobile (then a SKIPPED row is recorded). The Alibaba Cloud gateway sends approved templates
-     * only, which a free staff text is not: refused ({@code sms.staff.templatesOnly}) while it is the gateway.
+     * only: there the message is the approved staff template ({@link ApprovedTemplates#STAFF_NOTICE}) filled with the
+     * notice's kind, and without one it is refused ({@code sms.staff.templatesOnly}).
      */
     @Transactional
     @PreAuthorize("hasRole('SYSTEM')")
@@ -149,14 +151,15 @@ public class SmsOutbox {
                 || request.dedupKey().length() > 200) {
             throw new SmsException("sms.request.badDedupKey");
         }
-        if (approved.active()) {
-            throw new SmsException("sms.staff.templatesOnly");
-        }
+        ApprovedTemplates.Rendered rendered = approved.active()
+                ? approved.staffNotice(request.kind()).orElseThrow(() -> new SmsException("sms.staff.templatesOnly"))
+                : new ApprovedTemplates.Rendered(request.text(), null, null);
         String mobile = MobileNumber.normalise(request.mobile()).orElse(null);
-        String body = request.text();
+        String body = rendered.body();
         List<Long> ids = jdbc.queryForList(
-                "insert into sms_message (dedup_key, audience, staff_user, mobile, template_key, body, segments, status, "
-                        + "skip_reason, status_at) values (?, 'STAFF', ?, ?, 'staff-notice', ?, ?, ?, ?, "
+                "insert into sms_message (dedup_key, audience, staff_user, mobile, template_key, body, segments, "
+                        + "provider_template, template_params, status, skip_reason, status_at) "
+                        + "values (?, 'STAFF', ?, ?, 'staff-notice', ?, ?, ?, ?, ?, ?, "
                         + "case when ? then now() end) on conflict (dedup_key) do nothing returning id",
                 Long.class,
                 "staff:" + request.dedupKey().trim(),
@@ -164,6 +167,8 @@ public class SmsOutbox {
                 mobile,
                 body,
                 SmsText.count(body).segments(),
+                rendered.templateCode(),
+                rendered.paramsJson(),
                 mobile == null ? SmsStatus.SKIPPED.name() : SmsStatus.QUEUED.name(),
                 mobile == null ? SkipReason.NO_MOBILE.name() : null,
                 mobile == null);

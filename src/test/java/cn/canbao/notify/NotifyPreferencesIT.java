@@ -13,6 +13,7 @@ import cn.canbao.security.SystemAccess;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,12 +126,32 @@ class NotifyPreferencesIT extends NotifyTestBase {
     @Test
     void noticesCarryNoIdNumberOrPhone() {
         String u = user("notify.pref.text", Yongchun.TAOCHENG_GRID, "13900000605", Role.GRID_WORKER);
-        assertThatThrownBy(() -> SystemAccess.call(() -> notifications.notify(
-                        new StaffNotice(u, NoticeKind.NEW_TASKS, "走访 350525199001010011", "text-1"))))
+        // whatever a caller passes as an argument of the text
+        assertThatThrownBy(() -> SystemAccess.call(() -> notifications.notify(StaffNotice.of(
+                        u, NoticeKind.SUMMONS, "text-1", "notify.text.summons", "走访 350525199001010011", "/tasks"))))
                 .isInstanceOf(cn.canbao.base.DomainException.class);
-        assertThatThrownBy(() -> SystemAccess.call(() ->
-                        notifications.notify(new StaffNotice(u, NoticeKind.NEW_TASKS, "联系 13912345678", "text-2"))))
+        assertThatThrownBy(() -> SystemAccess.call(() -> notifications.notify(StaffNotice.of(
+                        u, NoticeKind.SUMMONS, "text-2", "notify.text.summons", "联系 13912345678", "/tasks"))))
                 .isInstanceOf(cn.canbao.base.DomainException.class);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from notify_message where dedup_key in ('text-1', 'text-2')", Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void aNoticeIsWrittenInTheLanguageItsUserChose() {
+        String zh = user("notify.pref.zh", Yongchun.TAOCHENG_GRID, "13900000606", Role.GRID_WORKER);
+        String en = user("notify.pref.en", Yongchun.TAOCHENG_GRID, "13900000607", Role.GRID_WORKER);
+        jdbc.update("update app_user set locale = 'en' where username = ?", en);
+        SystemAccess.call(() -> notifications.notifyAll(List.of(
+                StaffNotice.of(
+                        zh, NoticeKind.NEW_TASKS, "lang-zh", "notify.text.newVisits", 12, "https://c.example/tasks"),
+                StaffNotice.of(
+                        en, NoticeKind.NEW_TASKS, "lang-en", "notify.text.newVisits", 12, "https://c.example/tasks"))));
+        assertThat(jdbc.queryForObject("select body from notify_message where dedup_key = 'lang-zh'", String.class))
+                .isEqualTo("【参保通】您有新增待走访 12 户，请登录处理：https://c.example/tasks");
+        assertThat(jdbc.queryForObject("select body from notify_message where dedup_key = 'lang-en'", String.class))
+                .isEqualTo("[Canbao] 12 new households to visit. Log in to work on them: https://c.example/tasks");
     }
 
     // --- attacks
@@ -217,9 +238,12 @@ class NotifyPreferencesIT extends NotifyTestBase {
         assertThatThrownBy(() -> security.actingAt(
                         Yongchun.COUNTY,
                         Role.ADMIN,
-                        () -> notifications.notify(
-                                new StaffNotice("admin", NoticeKind.NEW_TASKS, "x", "attack-queue"))))
+                        () -> notifications.notify(StaffNotice.of(
+                                "admin", NoticeKind.NEW_TASKS, "attack-queue", "notify.text.newTasks", 1, "x"))))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from notify_message where dedup_key = 'attack-queue'", Integer.class))
+                .isZero();
     }
 
     private ResponseEntity<String> put(String user, String path, String body) {
@@ -241,6 +265,6 @@ class NotifyPreferencesIT extends NotifyTestBase {
     }
 
     private static StaffNotice notice(String user, String key) {
-        return new StaffNotice(user, NoticeKind.NEW_TASKS, "【参保通】新增待办 1 项", key);
+        return StaffNotice.of(user, NoticeKind.NEW_TASKS, key, "notify.text.newTasks", 1, "/tasks");
     }
 }

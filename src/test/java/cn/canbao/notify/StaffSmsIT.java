@@ -63,8 +63,8 @@ class StaffSmsIT extends NotifyTestBase {
         // the residents' reports and backlog do not see it
         assertThat(counts()).isEqualTo(before);
         // handed over once: the same notice again is not queued twice
-        var again = SystemAccess.call(
-                () -> smsOutbox.enqueueStaff(new SmsOutbox.StaffRequest(cadre, "13900000201", "x", "notify:" + id)));
+        var again = SystemAccess.call(() ->
+                smsOutbox.enqueueStaff(new SmsOutbox.StaffRequest(cadre, "13900000201", "x", "新增待办", "notify:" + id)));
         assertThat(again).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from sms_message where staff_user = ?", Integer.class, cadre))
                 .isEqualTo(1);
@@ -75,10 +75,12 @@ class StaffSmsIT extends NotifyTestBase {
         String worker = user("notify.sms.cap", Yongchun.TAOCHENG_GRID, "13900000202", Role.GRID_WORKER);
         List<Long> ids = SystemAccess.call(() -> List.of(
                 smsOutbox
-                        .enqueueStaff(new SmsOutbox.StaffRequest(worker, "13900000202", "【参保通】新增待办 1 项", "cap-1"))
+                        .enqueueStaff(
+                                new SmsOutbox.StaffRequest(worker, "13900000202", "【参保通】新增待办 1 项", "新增待办", "cap-1"))
                         .orElseThrow(),
                 smsOutbox
-                        .enqueueStaff(new SmsOutbox.StaffRequest(worker, "13900000202", "【参保通】新增待办 2 项", "cap-2"))
+                        .enqueueStaff(
+                                new SmsOutbox.StaffRequest(worker, "13900000202", "【参保通】新增待办 2 项", "新增待办", "cap-2"))
                         .orElseThrow()));
         OutboxStore dispatcherStore =
                 new OutboxStore(jdbc, smsSettings, register, new TransactionTemplate(transactions));
@@ -100,7 +102,7 @@ class StaffSmsIT extends NotifyTestBase {
                         Yongchun.COUNTY,
                         Role.ADMIN,
                         () -> smsOutbox.enqueueStaff(
-                                new SmsOutbox.StaffRequest("admin", "13900000203", "x", "attack-1"))))
+                                new SmsOutbox.StaffRequest("admin", "13900000203", "x", "新增待办", "attack-1"))))
                 .isInstanceOf(AccessDeniedException.class);
     }
 

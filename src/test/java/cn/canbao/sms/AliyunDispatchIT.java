@@ -74,7 +74,17 @@ class AliyunDispatchIT extends SmsTestBase {
 
     /** The settings as application.yml and the environment would give them, bound as the application binds them. */
     private SmsSettings bind(String endpoint) {
-        Map<String, String> p = new HashMap<>();
+        return bind(
+                endpoint,
+                Map.of(
+                        "canbao.sms.aliyun.templates.staff-notice.code",
+                        AliyunStub.STAFF_CODE,
+                        "canbao.sms.aliyun.templates.staff-notice.text",
+                        AliyunStub.APPROVED.get(AliyunStub.STAFF_CODE)));
+    }
+
+    private SmsSettings bind(String endpoint, Map<String, String> more) {
+        Map<String, String> p = new HashMap<>(more);
         p.put("canbao.sms.gateway", "aliyun");
         p.put("canbao.sms.rate-per-second", "10");
         p.put("canbao.sms.max-attempts", "3");
@@ -157,6 +167,70 @@ class AliyunDispatchIT extends SmsTestBase {
         assertThat((String) row(second).get("body"))
                 .startsWith("【永春县医保局】您好，再次提醒：")
                 .contains("（400元）");
+    }
+
+    @Test
+    void aStaffNoticeGoesOutAsTheApprovedStaffTemplateFilledWithItsKind() {
+        String worker = "aliyun.staff.worker"; // staff rows name the user (no resident, no region)
+        long id = outbox.enqueueStaff(new SmsOutbox.StaffRequest(
+                        worker, "13900000009", "【参保通】您有新增待走访 12 户，请登录处理：https://c.example/tasks", "新增待办", "al-1"))
+                .orElseThrow();
+
+        assertThat(dispatcher(gateway, "node-a").dispatch().sent()).isEqualTo(1);
+
+        AliyunStub.Send send = stub.sends().get(0);
+        assertThat(send.signatureValid()).isTrue();
+        assertThat(send.params())
+                .containsEntry("PhoneNumbers", "13900000009")
+                .containsEntry("SignName", "永春县医保局")
+                .containsEntry("TemplateCode", AliyunStub.STAFF_CODE)
+                .containsEntry("TemplateParam", "{\"kind\":\"新增待办\"}")
+                .containsEntry("OutId", "canbao-sms-" + id);
+        Map<String, Object> row = row(id);
+        assertThat(row)
+                .containsEntry("status", "ACCEPTED")
+                .containsEntry("body", "【永春县医保局】您有新的新增待办，请登录参保系统查看。")
+                .containsEntry("provider_template", AliyunStub.STAFF_CODE);
+        // what the provider delivered is what the outbox holds: the approved text, no link, no count
+        assertThat(stub.delivered()).containsExactly((String) row.get("body"));
+        assertThat(support.jdbc.queryForMap("select audience, staff_user, id_number from sms_message where id = ?", id))
+                .containsEntry("audience", "STAFF")
+                .containsEntry("staff_user", worker)
+                .containsEntry("id_number", null);
+    }
+
+    @Test
+    void withoutAnApprovedStaffTemplateAStaffSmsIsRefusedAndNothingIsQueued() {
+        SmsSettings without = bind(stub.endpoint(), Map.of());
+        SmsOutbox plain = new SmsOutbox(
+                support.jdbc,
+                countyTemplates,
+                register,
+                SmsConfiguration.approvedTemplates(without.gateway(), without.aliyun()));
+        String worker = "aliyun.staff.none";
+        assertThatThrownBy(() -> plain.enqueueStaff(
+                        new SmsOutbox.StaffRequest(worker, "13900000010", "【参保通】新增待办 1 项", "新增待办", "al-2")))
+                .isInstanceOf(SmsException.class)
+                .hasMessageStartingWith("sms.staff.templatesOnly");
+        assertThat(support.jdbc.queryForObject(
+                        "select count(*) from sms_message where staff_user = ?", Integer.class, worker))
+                .isZero();
+    }
+
+    @Test
+    void aStaffTemplateWithALinkOrAResidentsVariableIsRefusedAtStart() {
+        for (String text : new String[] {"您有新的${kind}，请查看 https://c.example/tasks", "您有新的${kind}，缴费${fee}元"}) {
+            SmsSettings bad = bind(
+                    stub.endpoint(),
+                    Map.of(
+                            "canbao.sms.aliyun.templates.staff-notice.code",
+                            AliyunStub.STAFF_CODE,
+                            "canbao.sms.aliyun.templates.staff-notice.text",
+                            text));
+            assertThatThrownBy(() -> SmsConfiguration.approvedTemplates(bad.gateway(), bad.aliyun()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("canbao.sms.aliyun.templates.staff-notice.text is refused");
+        }
     }
 
     @Test

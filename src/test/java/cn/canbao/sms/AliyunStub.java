@@ -40,6 +40,7 @@ final class AliyunStub implements AutoCloseable {
     static final String SECOND_CODE = "SMS_480000002";
     static final String HOUSEHOLD_FIRST_CODE = "SMS_480000003";
     static final String HOUSEHOLD_SECOND_CODE = "SMS_480000004";
+    static final String STAFF_CODE = "SMS_480000005";
     /** The approved texts, in the provider's syntax; {@code fee} is filled with our {@code amount}. */
     static final Map<String, String> APPROVED = Map.of(
             FIRST_CODE, "您好，城乡居民医保集中缴费期至${deadline}，个人缴费${fee}元，可通过${channels}缴纳。${consequence}。回复TD退订",
@@ -49,7 +50,8 @@ final class AliyunStub implements AutoCloseable {
                             + "可通过${channels}缴纳。${consequence}。回复TD退订",
             HOUSEHOLD_SECOND_CODE,
                     "您好，再次提醒：居民医保缴费将于${deadline}截止，您家中${members}尚未缴费（合计${fee}元），"
-                            + "请尽快通过${channels}缴纳，${consequence}。回复TD退订");
+                            + "请尽快通过${channels}缴纳，${consequence}。回复TD退订",
+            STAFF_CODE, "您有新的${kind}，请登录参保系统查看。");
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final ObjectMapper JSON = new ObjectMapper();

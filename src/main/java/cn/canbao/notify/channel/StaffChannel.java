@@ -16,8 +16,11 @@ public interface StaffChannel {
 
     Delivery send(Outgoing notice);
 
-    /** A notice claimed for sending: who ({@code phone} their own, for SMS or a mention), the robot's region, the text. */
-    record Outgoing(long id, String username, String phone, String robot, String text) {}
+    /**
+     * A notice claimed for sending: who ({@code phone} their own, for SMS or a mention), what about ({@code kind}, a
+     * {@code NoticeKind}'s name), the robot's region, the text.
+     */
+    record Outgoing(long id, String username, String phone, String kind, String robot, String text) {}
 
     /**
      * What came of a send. SENT: taken (the provider's reply is kept); REFUSED: not taken, nothing was posted — may be

@@ -2,6 +2,8 @@ package cn.canbao.notify.channel;
 
 import cn.canbao.sms.SmsException;
 import cn.canbao.sms.SmsOutbox;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 
 /**
  * Staff SMS: the notice is handed to the {@code sms} outbox as a STAFF message (its own phone, no resident, no region),
@@ -10,10 +12,15 @@ import cn.canbao.sms.SmsOutbox;
  */
 public class StaffSmsChannel implements StaffChannel {
 
-    private final SmsOutbox outbox;
+    /** The language of a provider's approved staff template, which the notice's kind fills (mainland providers). */
+    private static final Locale TEMPLATE_LANGUAGE = Locale.SIMPLIFIED_CHINESE;
 
-    public StaffSmsChannel(SmsOutbox outbox) {
+    private final SmsOutbox outbox;
+    private final MessageSource messages;
+
+    public StaffSmsChannel(SmsOutbox outbox, MessageSource messages) {
         this.outbox = outbox;
+        this.messages = messages;
     }
 
     @Override
@@ -33,7 +40,11 @@ public class StaffSmsChannel implements StaffChannel {
         }
         try {
             return outbox.enqueueStaff(new SmsOutbox.StaffRequest(
-                            notice.username(), notice.phone(), notice.text(), "notify:" + notice.id()))
+                            notice.username(),
+                            notice.phone(),
+                            notice.text(),
+                            messages.getMessage("notify.kind." + notice.kind(), null, TEMPLATE_LANGUAGE),
+                            "notify:" + notice.id()))
                     .map(id -> Delivery.sent("sms_message " + id))
                     .orElseGet(() -> Delivery.failed("not queued (no valid mobile, or queued before)"));
         } catch (SmsException e) {

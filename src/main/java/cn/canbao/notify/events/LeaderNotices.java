@@ -72,28 +72,42 @@ class LeaderNotices {
         BulletinRow first = rows.get(0);
         BulletinRow last = rows.get(rows.size() - 1);
         List<StaffNotice> notices = new ArrayList<>();
-        String summary = "【参保通】" + b.title() + "已发布：第一 " + first.townshipName() + " " + pct(first.completion())
-                + "，末位 " + last.townshipName() + " " + pct(last.completion()) + "；" + below + " 个乡镇低于应达进度线。查看："
-                + link;
         for (UserService.StaffContact c : users.contactsWithRole(Role.COUNTY_LEADER, b.countyCode())) {
-            notices.add(new StaffNotice(
-                    c.username(), NoticeKind.BULLETIN, summary, "bulletin:" + bulletinId + ":" + c.username()));
+            notices.add(StaffNotice.of(
+                    c.username(),
+                    NoticeKind.BULLETIN,
+                    "bulletin:" + bulletinId + ":" + c.username(),
+                    "notify.text.bulletinCounty",
+                    b.title(),
+                    first.townshipName(),
+                    pct(first.completion()),
+                    last.townshipName(),
+                    pct(last.completion()),
+                    below,
+                    link));
         }
         for (BulletinRow r : rows) {
             for (UserService.StaffContact c : users.contactsWithRole(Role.TOWNSHIP_LEADER, r.townshipCode())) {
-                notices.add(new StaffNotice(
+                notices.add(StaffNotice.of(
                         c.username(),
                         NoticeKind.BULLETIN,
-                        "【参保通】" + b.title() + "已发布：本乡镇排名第 " + r.rank() + "/" + rows.size() + "，完成 "
-                                + pct(r.completion()) + "。查看：" + link,
-                        "bulletin:" + bulletinId + ":" + c.username()));
+                        "bulletin:" + bulletinId + ":" + c.username(),
+                        "notify.text.bulletinTownship",
+                        b.title(),
+                        r.rank(),
+                        rows.size(),
+                        pct(r.completion()),
+                        link));
                 if (belowLine(r)) {
-                    notices.add(new StaffNotice(
+                    notices.add(StaffNotice.of(
                             c.username(),
                             NoticeKind.BELOW_LINE,
-                            "【参保通】本乡镇进度 " + pct(r.completion()) + " 低于应达进度线 " + pct(r.expectedCompletion()) + "（"
-                                    + b.title() + "），请抓紧推进。查看：" + link,
-                            "below:" + bulletinId + ":" + c.username()));
+                            "below:" + bulletinId + ":" + c.username(),
+                            "notify.text.belowLine",
+                            pct(r.completion()),
+                            pct(r.expectedCompletion()),
+                            b.title(),
+                            link));
                 }
             }
         }

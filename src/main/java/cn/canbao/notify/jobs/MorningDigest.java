@@ -90,8 +90,15 @@ public class MorningDigest {
         for (UserService.StaffContact c : staff.values()) {
             Counts counts = counts(c, due, promises);
             if (!counts.empty()) {
-                notices.add(new StaffNotice(
-                        c.username(), NoticeKind.DIGEST, text(counts, link), "digest:" + c.username() + ":" + today));
+                notices.add(StaffNotice.of(
+                        c.username(),
+                        NoticeKind.DIGEST,
+                        "digest:" + c.username() + ":" + today,
+                        "notify.text.digest",
+                        counts.dueToday(),
+                        counts.overdue(),
+                        counts.promisesDue(),
+                        link));
             }
         }
         return (int) notifications.notifyAll(notices).stream()
@@ -114,10 +121,5 @@ public class MorningDigest {
             }
         }
         return new Counts(today, overdue, promises.getOrDefault(c.regionCode(), 0));
-    }
-
-    static String text(Counts c, String link) {
-        return "【参保通】今日待办：今天到期 " + c.dueToday() + " 项，已逾期 " + c.overdue() + " 项，今天到期的缴费承诺 " + c.promisesDue() + " 户。详情："
-                + link;
     }
 }

@@ -92,11 +92,8 @@ public class NewTaskNotices {
             }
             if (SUMMONS_PROPOSAL.equals(t.taskKey())) {
                 String link = notifications.link("/tasks");
-                whom.forEach(u -> urgent.add(new StaffNotice(
-                        u,
-                        NoticeKind.SUMMONS,
-                        "【参保通】约谈建议待您决定：" + t.name() + "。处理：" + link,
-                        "summons:" + t.id() + ":" + u)));
+                whom.forEach(u -> urgent.add(StaffNotice.of(
+                        u, NoticeKind.SUMMONS, "summons:" + t.id() + ":" + u, "notify.text.summons", t.name(), link)));
             } else {
                 NoticeStore.Tally one = new NoticeStore.Tally(1, VISIT.equals(t.taskKey()) ? 1 : 0);
                 whom.forEach(u -> counts.merge(u, one, NoticeStore.Tally::plus));
@@ -135,17 +132,26 @@ public class NewTaskNotices {
         Map<String, NoticeStore.Tally> due = store.takeTallies(now.minus(settings.taskBatch()));
         List<StaffNotice> notices = new ArrayList<>();
         String link = notifications.link("/tasks");
-        due.forEach((user, n) -> notices.add(new StaffNotice(
-                user, NoticeKind.NEW_TASKS, text(n, link), "tasks:" + user + ":" + now.toEpochMilli())));
+        due.forEach((user, n) -> notices.add(notice(user, n, link, "tasks:" + user + ":" + now.toEpochMilli())));
         return (int) notifications.notifyAll(notices).stream()
                 .filter(java.util.Optional::isPresent)
                 .count();
     }
 
-    static String text(NoticeStore.Tally n, String link) {
-        String what = n.visits() == n.tasks()
-                ? "新增待走访 " + n.visits() + " 户"
-                : n.visits() == 0 ? "新增待办 " + n.tasks() + " 项" : "新增待办 " + n.tasks() + " 项（其中待走访 " + n.visits() + " 户）";
-        return "【参保通】您有" + what + "，请登录处理：" + link;
+    /** 新增待走访 n 户 when all are visits, else 新增待办 n 项 (with the visits among them, if any). */
+    static StaffNotice notice(String user, NoticeStore.Tally n, String link, String dedupKey) {
+        if (n.visits() == n.tasks()) {
+            return StaffNotice.of(user, NoticeKind.NEW_TASKS, dedupKey, "notify.text.newVisits", n.visits(), link);
+        }
+        return n.visits() == 0
+                ? StaffNotice.of(user, NoticeKind.NEW_TASKS, dedupKey, "notify.text.newTasks", n.tasks(), link)
+                : StaffNotice.of(
+                        user,
+                        NoticeKind.NEW_TASKS,
+                        dedupKey,
+                        "notify.text.newTasksWithVisits",
+                        n.tasks(),
+                        n.visits(),
+                        link);
     }
 }

@@ -173,7 +173,8 @@ public class NoticeDelivery {
                 }
                 channelById.put(c.id(), c.channel());
                 attempts.put(c.id(), c.attempts() + 1);
-                sending.add(new StaffChannel.Outgoing(c.id(), c.username(), contact.phone(), c.robot(), c.body()));
+                sending.add(new StaffChannel.Outgoing(
+                        c.id(), c.username(), contact.phone(), c.kind(), c.robot(), c.body()));
             }
         }
         return new Claim(sending, channelById, attempts, skipped, deferred);

@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class NotifyConfiguration {
 
     @Bean
-    StaffSmsChannel staffSmsChannel(SmsOutbox outbox) {
-        return new StaffSmsChannel(outbox);
+    StaffSmsChannel staffSmsChannel(SmsOutbox outbox, org.springframework.context.MessageSource messages) {
+        return new StaffSmsChannel(outbox, messages);
     }
 
     @Bean

@@ -57,6 +57,7 @@ public class NoticeStore {
     public record Claimable(
             long id,
             String username,
+            String kind,
             String channel,
             String robot,
             String body,
@@ -69,13 +70,14 @@ public class NoticeStore {
     public List<Claimable> due(Instant now, int limit) {
         return jdbc.query(
                 "select m.id, m.username, m.channel, m.robot, m.body, m.attempts, coalesce(p.opted_out, false), "
-                        + "p.quiet_start, p.quiet_end from notify_message m "
+                        + "p.quiet_start, p.quiet_end, m.kind from notify_message m "
                         + "left join notify_preference p on p.username = m.username "
                         + "where m.status = 'QUEUED' and m.next_attempt_at <= ? order by m.next_attempt_at, m.id "
                         + "limit ? for update of m skip locked",
                 (rs, n) -> new Claimable(
                         rs.getLong(1),
                         rs.getString(2),
+                        rs.getString(10),
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),

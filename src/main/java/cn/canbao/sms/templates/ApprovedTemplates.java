@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,17 @@ public final class ApprovedTemplates {
     public static final Pattern PROVIDER_PLACEHOLDER = Pattern.compile("\\$?\\{([A-Za-z0-9_]+)}");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The optional template of a notice to staff (issue 20: {@code canbao.sms.aliyun.templates.staff-notice}). A staff
+     * notice's own text carries a link and counts, which no approved template takes as it is; so with such a provider
+     * a staff SMS is this template, e.g. "您有新的${kind}，请登录参保系统查看。", and without it staff SMS are refused
+     * ({@code sms.staff.templatesOnly}) and staff are told through a work group instead.
+     */
+    public static final String STAFF_NOTICE = "STAFF_NOTICE";
+
+    /** What a staff notice template may name: {@code kind}, the notice's kind in words (新增待办, 今日待办 …). */
+    public static final Set<String> STAFF_VARIABLES = Set.of("kind");
 
     /** One message rendered for the provider: our stored text, the template code and its parameters as JSON. */
     public record Rendered(String body, String templateCode, String paramsJson) {}
@@ -72,7 +84,36 @@ public final class ApprovedTemplates {
                 throw new IllegalStateException(setting + ".text is refused (" + e.getMessage() + "): " + t.text());
             }
         }
+        SmsSettings.ApprovedTemplate staff = configured.get(STAFF_NOTICE);
+        if (staff != null) {
+            checkStaffTemplate(staff);
+        }
         return new ApprovedTemplates(aliyun.signName().trim(), Map.copyOf(configured));
+    }
+
+    /** The staff notice template: a code, a text with no link and no ID number, parameters filled by {@code kind}. */
+    private static void checkStaffTemplate(SmsSettings.ApprovedTemplate t) {
+        String setting = "canbao.sms.aliyun.templates.staff-notice";
+        if (blank(t.code()) || blank(t.text())) {
+            throw new IllegalStateException(setting + " needs .code and .text (the template the provider approved)");
+        }
+        String text = ours(t);
+        if (SmsText.containsUrl(text) || SmsText.containsIdNumber(text)) {
+            throw new IllegalStateException(setting + ".text is refused (a link or an ID number): " + t.text());
+        }
+        for (String name : SmsText.placeholders(text)) {
+            if (!STAFF_VARIABLES.contains(name)) {
+                throw new IllegalStateException(
+                        setting + ".text is refused (" + name + ": only " + STAFF_VARIABLES + " fill it): " + t.text());
+            }
+        }
+    }
+
+    /** A staff notice as the approved staff template, filled with the notice's kind; empty when none is approved. */
+    public Optional<Rendered> staffNotice(String kindLabel) {
+        return byKey.containsKey(STAFF_NOTICE)
+                ? Optional.of(render(STAFF_NOTICE, Map.of("kind", kindLabel)))
+                : Optional.empty();
     }
 
     public boolean active() {

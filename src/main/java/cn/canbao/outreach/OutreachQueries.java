@@ -97,15 +97,7 @@ public class OutreachQueries {
                 .map(CaseRow::instance)
                 .filter(java.util.Objects::nonNull)
                 .toArray(String[]::new);
-        Map<String, String> visitTasks = instances.length == 0
-                ? Map.of()
-                : tasks
-                        .createTaskQuery()
-                        .processInstanceIdIn(instances)
-                        .taskDefinitionKey(OutreachProcess.TASK_VISIT)
-                        .list()
-                        .stream()
-                        .collect(Collectors.toMap(Task::getProcessInstanceId, Task::getId, (a, b) -> a));
+        Map<String, Task> visitTasks = OutreachProcess.openVisits(tasks, instances);
         Map<String, LatestSms> sms =
                 smsStatus.latest(rows.stream().map(CaseRow::idNumber).toList());
         List<OutreachCase> named = named(rows);
@@ -117,7 +109,9 @@ public class OutreachQueries {
                             sms.containsKey(r.idNumber())
                                     ? sms.get(r.idNumber()).status().messageKey()
                                     : null,
-                            r.instance() == null ? null : visitTasks.get(r.instance())));
+                            r.instance() == null || !visitTasks.containsKey(r.instance())
+                                    ? null
+                                    : visitTasks.get(r.instance()).getId()));
         }
         return cases;
     }

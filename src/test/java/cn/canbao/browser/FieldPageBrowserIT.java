@@ -228,26 +228,12 @@ class FieldPageBrowserIT extends BrowserTestBase {
      */
     @Test
     void aHouseholdsMembersGetTheirOwnOutcomes() throws Exception {
-        TestCounty area = new TestCounty("350575");
-        String village = area.village(1, 1);
-        String grid = area.grid(1, 1);
-        area.create(regions, "手机按户测试县", new TestCounty.Township("手机按户镇", "手机按户一村"));
-        String clerk = security.ensureUser("clerk.field.members", area.code(), Role.CLERK);
-        String leader = security.ensureUser("leader.field.members", area.code(), Role.COUNTY_LEADER);
-        String worker = security.ensureUser("grid.field.members", grid, Role.GRID_WORKER);
-        String head = TestIds.id("350575", LocalDate.of(1958, 6, 7), 51);
-        String spouse = TestIds.id("350575", LocalDate.of(1960, 8, 9), 62);
-        importer.importAs(
-                clerk,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "field-members.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,户号,与户主关系\n"
-                        + head + ",手机甲,在册,2000-01-01," + village + "," + village + "," + grid + ",M0001,户主\n"
-                        + spouse + ",手机乙,在册,2000-01-01," + village + "," + village + "," + grid + ",M0001,配偶\n");
+        OutreachCampaigns.Household household = outreachCampaigns.householdOfTwo("350575", "手机", "field.members", 2068);
+        campaign = household.campaign();
+        String worker = household.worker();
+        String head = household.head();
+        String spouse = household.spouse();
         LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        campaign = outreachCampaigns.implementing(
-                leader, NewCampaign.of("手机按户测试", 2068, area.code(), today.minusDays(3), today.plusDays(60)));
-        SystemAccess.call(() -> starter.start(campaign.id()));
 
         try (Browser phone = phone()) {
             phone.login(worker);

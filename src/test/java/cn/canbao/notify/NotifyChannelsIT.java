@@ -42,20 +42,21 @@ class NotifyChannelsIT extends NotifyTestBase {
     private NoticeDelivery delivery;
     private String worker;
 
+    /** A DingTalk robot (signed) and a WeCom robot, both at the local stub. */
+    private Map<String, NotifySettings.Robot> robots() {
+        return Map.of(
+                "R-DING",
+                new NotifySettings.Robot(
+                        NotifySettings.RobotKind.DINGTALK, stub.url("/robot/send?access_token=ding-token"), SECRET),
+                "R-WECOM",
+                new NotifySettings.Robot(
+                        NotifySettings.RobotKind.WECOM, stub.url("/cgi-bin/webhook/send?key=wecom-key"), null));
+    }
+
     @BeforeEach
     void setUp() throws Exception {
         stub = new RobotStub();
-        NotifySettings settings = settings(
-                Map.of(
-                        "R-DING",
-                        new NotifySettings.Robot(
-                                NotifySettings.RobotKind.DINGTALK,
-                                stub.url("/robot/send?access_token=ding-token"),
-                                SECRET),
-                        "R-WECOM",
-                        new NotifySettings.Robot(
-                                NotifySettings.RobotKind.WECOM, stub.url("/cgi-bin/webhook/send?key=wecom-key"), null)),
-                Duration.ofSeconds(1));
+        NotifySettings settings = settings(robots(), Duration.ofSeconds(1));
         delivery = delivery(settings);
         worker = user("notify.chan.gw", Yongchun.TAOCHENG_GRID, "13900000101", Role.GRID_WORKER);
         // rows of earlier tests in this class must not be posted to this test's stub
@@ -223,17 +224,7 @@ class NotifyChannelsIT extends NotifyTestBase {
                     i % 2 == 0 ? "R-WECOM" : "R-DING",
                     "【参保通】第 " + i + " 条"));
         }
-        NoticeDelivery other = delivery(settings(
-                Map.of(
-                        "R-DING",
-                        new NotifySettings.Robot(
-                                NotifySettings.RobotKind.DINGTALK,
-                                stub.url("/robot/send?access_token=ding-token"),
-                                SECRET),
-                        "R-WECOM",
-                        new NotifySettings.Robot(
-                                NotifySettings.RobotKind.WECOM, stub.url("/cgi-bin/webhook/send?key=wecom-key"), null)),
-                Duration.ofSeconds(1)));
+        NoticeDelivery other = delivery(settings(robots(), Duration.ofSeconds(1)));
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try {
             List<Callable<Object>> rounds = new ArrayList<>();

@@ -210,28 +210,13 @@ class FieldVisitIT extends IntegrationTestBase {
      */
     @Test
     void aHouseholdVisitRecordsEachMembersOutcome() {
-        TestCounty area = new TestCounty("350574");
-        String village = area.village(1, 1);
-        String grid = area.grid(1, 1);
-        area.create(regions, "外勤按户测试县", new TestCounty.Township("按户镇", "按户一村"));
-        String clerk = security.ensureUser("clerk.field.household", area.code(), Role.CLERK);
-        String leader = security.ensureUser("leader.field.household", area.code(), Role.COUNTY_LEADER);
-        String worker = security.ensureUser("grid.field.household", grid, Role.GRID_WORKER);
-        String head = TestIds.id("350574", LocalDate.of(1961, 2, 3), 31);
-        String spouse = TestIds.id("350574", LocalDate.of(1963, 4, 5), 42);
-        importer.importAs(
-                clerk,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "field-household.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,户号,与户主关系\n"
-                        + head + ",按户甲,在册,2000-01-01," + village + "," + village + "," + grid + ",F0001,户主\n"
-                        + spouse + ",按户乙,在册,2000-01-01," + village + "," + village + "," + grid + ",F0001,配偶\n");
-        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        householdCampaign = outreachCampaigns.implementing(
-                leader, NewCampaign.of("外勤按户测试", 2067, area.code(), today.minusDays(3), today.plusDays(60)));
-        SystemAccess.call(() -> starter.start(householdCampaign.id()));
+        OutreachCampaigns.Household household =
+                outreachCampaigns.householdOfTwo("350574", "按户", "field.household", 2067);
+        householdCampaign = household.campaign();
+        String head = household.head();
+        String spouse = household.spouse();
 
-        FieldPhone phone = new FieldPhone(port, worker);
+        FieldPhone phone = new FieldPhone(port, household.worker());
         JsonNode list = HttpAttacker.json(phone.http.get("/field/api/visits"));
         assertThat(list).hasSize(1);
         JsonNode members = list.get(0).get("members");

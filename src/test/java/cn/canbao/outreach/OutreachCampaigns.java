@@ -1,12 +1,21 @@
 package cn.canbao.outreach;
 
 import cn.canbao.ProcessTestSupport;
+import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
 import cn.canbao.campaign.CampaignService;
 import cn.canbao.campaign.NewCampaign;
 import cn.canbao.campaign.TestCampaigns;
+import cn.canbao.region.RegionService;
+import cn.canbao.region.TestCounty;
+import cn.canbao.register.ExtractKind;
+import cn.canbao.register.ImportTestSupport;
+import cn.canbao.register.TestIds;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
+import java.time.LocalDate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +31,62 @@ public class OutreachCampaigns {
     private final ProcessTestSupport processes;
     private final CampaignService campaigns;
     private final TestCampaigns testCampaigns;
+    private final RegionService regions;
+    private final SecurityTestSupport security;
+    private final ImportTestSupport importer;
+    private final OutreachStarter starter;
 
     OutreachCampaigns(
-            JdbcTemplate jdbc, ProcessTestSupport processes, CampaignService campaigns, TestCampaigns testCampaigns) {
+            JdbcTemplate jdbc,
+            ProcessTestSupport processes,
+            CampaignService campaigns,
+            TestCampaigns testCampaigns,
+            RegionService regions,
+            SecurityTestSupport security,
+            ImportTestSupport importer,
+            OutreachStarter starter) {
         this.jdbc = jdbc;
         this.processes = processes;
         this.campaigns = campaigns;
         this.testCampaigns = testCampaigns;
+        this.regions = regions;
+        this.security = security;
+        this.importer = importer;
+        this.starter = starter;
+    }
+
+    /** A household of two in a running outreach campaign: its grid's worker and the two members' ID numbers. */
+    public record Household(Campaign campaign, String worker, String head, String spouse) {}
+
+    /**
+     * A new county ({@code countyCode}, one township, one village and grid) whose only household (户主 {@code
+     * label}甲, 配偶 {@code label}乙) is uninsured, and its outreach started in a campaign of {@code year}: one visit
+     * task for the household in the grid worker's list. Users are {@code clerk.<tag>}, {@code leader.<tag>}, {@code
+     * grid.<tag>}. End the campaign afterwards ({@link #end}).
+     */
+    public Household householdOfTwo(String countyCode, String label, String tag, int year) {
+        TestCounty area = new TestCounty(countyCode);
+        String village = area.village(1, 1);
+        String grid = area.grid(1, 1);
+        area.create(regions, label + "测试县", new TestCounty.Township(label + "镇", label + "一村"));
+        String clerk = security.ensureUser("clerk." + tag, area.code(), Role.CLERK);
+        String leader = security.ensureUser("leader." + tag, area.code(), Role.COUNTY_LEADER);
+        String worker = security.ensureUser("grid." + tag, grid, Role.GRID_WORKER);
+        String head = TestIds.id(countyCode, LocalDate.of(1958, 6, 7), 51);
+        String spouse = TestIds.id(countyCode, LocalDate.of(1960, 8, 9), 62);
+        importer.importAs(
+                clerk,
+                ExtractKind.POLICE_HOUSEHOLD,
+                tag + ".csv",
+                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,户号,与户主关系\n"
+                        + head + "," + label + "甲,在册,2000-01-01," + village + "," + village + "," + grid + ",H0001,户主\n"
+                        + spouse + "," + label + "乙,在册,2000-01-01," + village + "," + village + "," + grid
+                        + ",H0001,配偶\n");
+        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
+        Campaign campaign = implementing(
+                leader, NewCampaign.of(label + "测试", year, area.code(), today.minusDays(3), today.plusDays(60)));
+        SystemAccess.call(() -> starter.start(campaign.id()));
+        return new Household(campaign, worker, head, spouse);
     }
 
     /** Starts the campaign as the county leader and moves it to implementation, as the system would. */

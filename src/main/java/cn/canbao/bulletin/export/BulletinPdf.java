@@ -1,6 +1,7 @@
 package cn.canbao.bulletin.export;
 
 import cn.canbao.base.pdf.PdfFonts;
+import cn.canbao.base.pdf.PdfPages;
 import cn.canbao.base.pdf.PdfText;
 import cn.canbao.bulletin.Bulletin;
 import cn.canbao.bulletin.BulletinBand;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -44,12 +44,13 @@ final class BulletinPdf {
     private final PDDocument doc;
     private final PDType0Font font;
     private final PdfText text;
-    private final List<PDPage> pages = new ArrayList<>();
+    private final PdfPages pages;
     private PDPageContentStream out;
     private float y;
 
     private BulletinPdf(PDDocument doc, PDType0Font font) {
         this.doc = doc;
+        this.pages = new PdfPages(doc);
         this.font = font;
         this.text = new PdfText(font);
     }
@@ -101,7 +102,6 @@ final class BulletinPdf {
             groupTable(group, groups.stream().filter(g -> g.group() == group).toList());
         }
         legend();
-        out.close();
         footers();
     }
 
@@ -221,27 +221,18 @@ final class BulletinPdf {
     }
 
     private void footers() throws IOException {
-        for (int i = 0; i < pages.size(); i++) {
-            try (PDPageContentStream s =
-                    new PDPageContentStream(doc, pages.get(i), PDPageContentStream.AppendMode.APPEND, true)) {
-                String page = "第 " + (i + 1) + " 页 / 共 " + pages.size() + " 页";
-                s.beginText();
-                s.setFont(font, 8);
-                s.newLineAtOffset((PDRectangle.A4.getWidth() - width(page, 8)) / 2, MARGIN / 2);
-                s.showText(page);
-                s.endText();
-            }
-        }
+        pages.eachPage((s, number, count) -> {
+            String page = "第 " + number + " 页 / 共 " + count + " 页";
+            s.beginText();
+            s.setFont(font, 8);
+            s.newLineAtOffset((PDRectangle.A4.getWidth() - width(page, 8)) / 2, MARGIN / 2);
+            s.showText(page);
+            s.endText();
+        });
     }
 
     private void newPage() throws IOException {
-        if (out != null) {
-            out.close();
-        }
-        PDPage page = new PDPage(PDRectangle.A4);
-        doc.addPage(page);
-        pages.add(page);
-        out = new PDPageContentStream(doc, page);
+        out = pages.next();
         y = PDRectangle.A4.getHeight() - MARGIN;
     }
 

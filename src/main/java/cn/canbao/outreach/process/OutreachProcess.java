@@ -56,4 +56,17 @@ public final class OutreachProcess {
     public static final String TASK_REVIEW_CORRECTION = "Task_ReviewCorrection";
 
     private OutreachProcess() {}
+
+    /**
+     * The open visit task of each of these process instances that has one, by instance id (one read of the engine;
+     * callers check who may see the instances before they ask).
+     */
+    public static java.util.Map<String, org.camunda.bpm.engine.task.Task> openVisits(
+            org.camunda.bpm.engine.TaskService tasks, String[] instances) {
+        return instances.length == 0
+                ? java.util.Map.of()
+                : tasks.createTaskQuery().processInstanceIdIn(instances).taskDefinitionKey(TASK_VISIT).list().stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                org.camunda.bpm.engine.task.Task::getProcessInstanceId, t -> t, (a, b) -> a));
+    }
 }

@@ -1,6 +1,7 @@
 package cn.canbao.outreach.sheet;
 
 import cn.canbao.base.pdf.PdfFonts;
+import cn.canbao.base.pdf.PdfPages;
 import cn.canbao.base.pdf.PdfText;
 import cn.canbao.outreach.VisitOutcome;
 import com.google.zxing.EncodeHintType;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 
@@ -49,7 +49,7 @@ final class VisitSheetPdf {
     private final SheetWords words;
     private final DateTimeFormatter due;
     private final DateTimeFormatter printed;
-    private final List<PDPage> pages = new ArrayList<>();
+    private final PdfPages pages;
     private PDPageContentStream out;
     private float y;
     /** When the sheet was made: a visit due before then is marked overdue. */
@@ -57,6 +57,7 @@ final class VisitSheetPdf {
 
     private VisitSheetPdf(PDDocument doc, PdfText text, SheetWords words, ZoneId zone) {
         this.doc = doc;
+        this.pages = new PdfPages(doc);
         this.text = text;
         this.words = words;
         this.due = DateTimeFormatter.ofPattern("MM-dd").withZone(zone);
@@ -118,7 +119,6 @@ final class VisitSheetPdf {
             }
             fresh = false;
         }
-        out.close();
         footers(s);
     }
 
@@ -277,28 +277,19 @@ final class VisitSheetPdf {
     }
 
     private void footers(VisitSheet s) throws IOException {
-        for (int i = 0; i < pages.size(); i++) {
-            try (PDPageContentStream f =
-                    new PDPageContentStream(doc, pages.get(i), PDPageContentStream.AppendMode.APPEND, true)) {
-                String page = words.getTranslation("outreach.sheet.page", i + 1, pages.size());
-                text.show(f, page, (WIDTH - text.width(page, 8)) / 2, MARGIN / 2, 8);
-                String by = text.fit(
-                        words.getTranslation("outreach.sheet.printedBy", s.printedBy(), printed.format(s.printedAt())),
-                        (WIDTH - 2 * MARGIN) / 2 - 40,
-                        7);
-                text.show(f, by, MARGIN, MARGIN / 2, 7);
-            }
-        }
+        String by = text.fit(
+                words.getTranslation("outreach.sheet.printedBy", s.printedBy(), printed.format(s.printedAt())),
+                (WIDTH - 2 * MARGIN) / 2 - 40,
+                7);
+        pages.eachPage((f, number, count) -> {
+            String page = words.getTranslation("outreach.sheet.page", number, count);
+            text.show(f, page, (WIDTH - text.width(page, 8)) / 2, MARGIN / 2, 8);
+            text.show(f, by, MARGIN, MARGIN / 2, 7);
+        });
     }
 
     private void newPage() throws IOException {
-        if (out != null) {
-            out.close();
-        }
-        PDPage page = new PDPage(PDRectangle.A4);
-        doc.addPage(page);
-        pages.add(page);
-        out = new PDPageContentStream(doc, page);
+        out = pages.next();
         y = HEIGHT - MARGIN;
     }
 }

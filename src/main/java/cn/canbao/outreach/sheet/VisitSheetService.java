@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Value;
@@ -162,15 +161,7 @@ public class VisitSheetService {
                 .filter(Objects::nonNull)
                 .distinct()
                 .toArray(String[]::new);
-        Map<String, Task> visits = instances.length == 0
-                ? Map.of()
-                : tasks
-                        .createTaskQuery()
-                        .processInstanceIdIn(instances)
-                        .taskDefinitionKey(OutreachProcess.TASK_VISIT)
-                        .list()
-                        .stream()
-                        .collect(Collectors.toMap(Task::getProcessInstanceId, t -> t, (a, b) -> a));
+        Map<String, Task> visits = OutreachProcess.openVisits(tasks, instances);
         List<LiveCase> toVisit =
                 cases.stream().filter(c -> visits.containsKey(c.instance())).toList();
         Map<String, RegisterCandidates.Resident> residents =

@@ -101,6 +101,43 @@ public final class Browser implements AutoCloseable {
                 + ".every(c => !c.isActive()))")));
     }
 
+    /** Types the text into the combo box over what it shows, as a user would, and clicks the item it offers. */
+    public void chooseInComboBox(String id, String text) {
+        // what it shows now is replaced, as a user selecting it and typing over it would
+        driver.findElement(By.cssSelector("#" + id + " input"))
+                .sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text);
+        settle();
+        waitFor(d -> Boolean.TRUE.equals(js(
+                "return Array.from(document.querySelectorAll("
+                        + "'vaadin-combo-box-item')).some(i => i.textContent.includes(arguments[0]))",
+                text)));
+        js(
+                "Array.from(document.querySelectorAll('vaadin-combo-box-item'))"
+                        + ".find(i => i.textContent.includes(arguments[0])).click()",
+                text);
+        settle();
+        waitFor(d -> String.valueOf(this.<Object>js("return document.getElementById(arguments[0]).value", id))
+                        .length()
+                > 0);
+    }
+
+    /** Opens the select and clicks its item showing exactly the text, through the select's own overlay. */
+    public void chooseInSelect(String id, String text) {
+        driver.findElement(By.id(id)).click();
+        waitFor(d -> {
+            try {
+                var item = d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                        .filter(i -> i.getText().equals(text))
+                        .findFirst();
+                item.ifPresent(org.openqa.selenium.WebElement::click);
+                return item.isPresent();
+            } catch (org.openqa.selenium.WebDriverException rerendered) {
+                return false;
+            }
+        });
+        settle();
+    }
+
     public Path screenshot(String name) throws Exception {
         Path target = Path.of("target", "screenshots", name + ".png");
         Files.createDirectories(target.getParent());

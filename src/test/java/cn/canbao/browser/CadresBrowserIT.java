@@ -58,8 +58,8 @@ class CadresBrowserIT extends BrowserTestBase {
                     .contains("包村干部");
             browser.open("/cadres");
             browser.waitFor(d -> !d.findElements(By.id("cadres-assign")).isEmpty());
-            choose(browser, "cadres-cadre", cadre);
-            choose(browser, "cadres-village", VILLAGE_1);
+            browser.chooseInComboBox("cadres-cadre", cadre);
+            browser.chooseInComboBox("cadres-village", VILLAGE_1);
             browser.driver().findElement(By.id("cadres-assign")).click();
             browser.settle();
             browser.waitFor(d -> gridText(browser, "cadres-grid").contains("丁一村"));
@@ -134,25 +134,6 @@ class CadresBrowserIT extends BrowserTestBase {
                     .isEmpty();
             browser.screenshot("cadres-supervisor-dashboard");
         }
-    }
-
-    /** Types the text into the combo box, as a user would, and clicks the item it offers. */
-    private static void choose(Browser browser, String id, String text) {
-        browser.driver().findElement(By.cssSelector("#" + id + " input")).sendKeys(text);
-        browser.settle();
-        browser.waitFor(d -> Boolean.TRUE.equals(browser.js(
-                "return Array.from(document.querySelectorAll("
-                        + "'vaadin-combo-box-item')).some(i => i.textContent.includes(arguments[0]))",
-                text)));
-        browser.js(
-                "Array.from(document.querySelectorAll('vaadin-combo-box-item'))"
-                        + ".find(i => i.textContent.includes(arguments[0])).click()",
-                text);
-        browser.settle();
-        browser.waitFor(
-                d -> String.valueOf(browser.<Object>js("return document.getElementById(arguments[0]).value", id))
-                                .length()
-                        > 0);
     }
 
     private static String gridText(Browser browser, String id) {

@@ -27,20 +27,7 @@ class NoticeSettingsBrowserIT extends BrowserTestBase {
             browser.open("/notices");
             browser.waitFor(d -> !d.findElements(By.id("notices-save")).isEmpty());
             assertThat(browser.driver().findElements(By.id("notices-region"))).isEmpty();
-            // pick 不接收任何通知 through the select's own overlay
-            browser.driver().findElement(By.id("notices-opted-out")).click();
-            browser.waitFor(d -> {
-                try {
-                    var out = d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                            .filter(i -> i.getText().equals("不接收任何通知"))
-                            .findFirst();
-                    out.ifPresent(org.openqa.selenium.WebElement::click);
-                    return out.isPresent();
-                } catch (org.openqa.selenium.WebDriverException rerendered) {
-                    return false;
-                }
-            });
-            browser.settle();
+            browser.chooseInSelect("notices-opted-out", "不接收任何通知");
             browser.js("arguments[0].click()", browser.driver().findElement(By.id("notices-save")));
             browser.settle();
             browser.screenshot("notices-opted-out");
@@ -55,13 +42,27 @@ class NoticeSettingsBrowserIT extends BrowserTestBase {
             browser.waitFor(d -> !d.findElements(By.id("notices-region-save")).isEmpty());
             browser.js("arguments[0].click()", browser.driver().findElement(By.id("notices-region-save")));
             browser.settle();
+            // saving the region as shown (as its region is set) leaves no choice behind
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from notify_region_channel where region_code = ?",
+                            Integer.class,
+                            Yongchun.TAOCHENG))
+                    .isZero();
+            // one of the township's villages: its work group
+            browser.chooseInComboBox("notices-region", Yongchun.TAOCHENG_VILLAGE);
+            browser.chooseInSelect("notices-region-channel", "工作群");
+            browser.js("arguments[0].click()", browser.driver().findElement(By.id("notices-region-save")));
+            browser.settle();
             browser.screenshot("notices-region");
         }
-        // saving the region as shown (as its region is set) leaves no choice behind
-        assertThat(jdbc.queryForObject(
-                        "select count(*) from notify_region_channel where region_code = ?",
-                        Integer.class,
-                        Yongchun.TAOCHENG))
-                .isZero();
+        try {
+            assertThat(jdbc.queryForList(
+                            "select region_code || ' ' || channel from notify_region_channel where set_by = ?",
+                            String.class,
+                            leader))
+                    .containsExactly(Yongchun.TAOCHENG_VILLAGE + " GROUP");
+        } finally {
+            jdbc.update("delete from notify_region_channel where region_code = ?", Yongchun.TAOCHENG_VILLAGE);
+        }
     }
 }

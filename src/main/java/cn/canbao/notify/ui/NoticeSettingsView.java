@@ -13,6 +13,7 @@ import cn.canbao.security.CurrentUser;
 import cn.canbao.security.Role;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -74,15 +75,19 @@ class NoticeSettingsView extends TitledView {
 
         CanbaoUser me = CurrentUser.require();
         if (me.hasRole(Role.ADMIN) || me.hasRole(Role.COUNTY_LEADER) || me.hasRole(Role.TOWNSHIP_LEADER)) {
+            // the user's region, its townships and villages, in the order of their codes (a township, then its
+            // villages); a grid's channel is set over REST (/api/notify/regions/{code})
             List<Region> choices = new ArrayList<>();
             regions.findUnscoped(me.regionCode()).ifPresent(choices::add);
             if (me.regionLevel() != RegionLevel.TOWNSHIP) {
                 choices.addAll(regions.descendantsAtLevel(me.regionCode(), RegionLevel.TOWNSHIP));
             }
-            Select<Region> region = new Select<>();
+            choices.addAll(regions.descendantsAtLevel(me.regionCode(), RegionLevel.VILLAGE));
+            choices.sort(java.util.Comparator.comparing(Region::code));
+            ComboBox<Region> region = new ComboBox<>();
             region.setLabel(getTranslation("notices.region"));
             region.setId("notices-region");
-            region.setWidth("20em");
+            region.setWidth("24em");
             region.setItems(choices);
             region.setItemLabelGenerator(r -> Messages.withDetail(this, r.name(), r.code()));
             Select<NoticeChannel> regionChannel =

@@ -65,9 +65,14 @@ record LoggedUpsert(String table, String field, List<String> key, List<String> v
                 .execute("create temp table " + KEYS + " on commit drop as select " + join(key, "s.") + " from ("
                         + source + ") s");
         ctx.jdbc().execute("analyze " + KEYS);
-        ctx.byIndexLookups(() -> ctx.jdbc()
-                .execute("create temp table " + MATCH + " on commit drop as select t.* from " + table + " t where ("
-                        + join(key, "t.") + ") in (select " + join(key, "k.") + " from " + KEYS + " k)"));
+        Long keys = ctx.jdbc().queryForObject("select count(*) from " + KEYS, Long.class);
+        ctx.byIndexLookups(
+                table,
+                keys == null ? 0 : keys,
+                () -> ctx.jdbc()
+                        .execute("create temp table " + MATCH + " on commit drop as select t.* from " + table
+                                + " t where (" + join(key, "t.") + ") in (select " + join(key, "k.") + " from " + KEYS
+                                + " k)"));
         ctx.jdbc().execute("drop table " + KEYS);
         ctx.jdbc().execute("analyze " + MATCH);
     }

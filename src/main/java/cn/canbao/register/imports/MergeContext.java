@@ -97,9 +97,17 @@ final class MergeContext {
      * the register table's index (a nested loop), never as a hash or merge join over the whole register table: that
      * costs what the import's rows cost, whatever the province's size (issue 18: at 4 counties a county's keys looked
      * up in {@code person} took 1.2 s, a hash join 1.4–3.3 s, growing with every county). For statements joining
-     * nothing else: every join of theirs becomes a nested loop.
+     * nothing else: every join of theirs becomes a nested loop. Only when the register table holds at least as many
+     * rows as the import looks up (the planner's estimate, as {@link BulkLoad} judges a first load): into a smaller
+     * table — a county's first load — a hash join is the cheaper, and the statements are planned as they are.
      */
-    void byIndexLookups(Runnable statements) {
+    void byIndexLookups(String table, long keys, Runnable statements) {
+        Long rows = jdbc.queryForObject(
+                "select reltuples::bigint from pg_class where oid = ?::regclass", Long.class, table);
+        if (rows == null || rows < keys) {
+            statements.run();
+            return;
+        }
         Map<String, Object> before = jdbc.queryForMap("select current_setting('enable_hashjoin') hash, "
                 + "current_setting('enable_mergejoin') merge, set_config('enable_hashjoin', 'off', true), "
                 + "set_config('enable_mergejoin', 'off', true)");

@@ -249,10 +249,14 @@ class PoliceHouseholdImporter implements KindImporter {
         // changes and the new files' anti-join below join the stage with these, not with the province's whole
         // person table, which each of them hashed or scanned (issue 18). The merge lock above and the one
         // transaction keep them as they are until the new files are written.
-        ctx.byIndexLookups(() -> jdbc.execute("create temp table import_person on commit drop as select p.id_number, "
-                + "p.name, p.household_region, p.residence_region, p.grid_code, p.address, p.mobile, p.mother_id_number, "
-                + "p.household_number, p.household_relation from person p "
-                + "where p.id_number in (select s.id_number from import_stage s)"));
+        Long staged = jdbc.queryForObject("select count(*) from import_stage", Long.class);
+        ctx.byIndexLookups(
+                "person",
+                staged == null ? 0 : staged,
+                () -> jdbc.execute("create temp table import_person on commit drop as select p.id_number, "
+                        + "p.name, p.household_region, p.residence_region, p.grid_code, p.address, p.mobile, p.mother_id_number, "
+                        + "p.household_number, p.household_relation from person p "
+                        + "where p.id_number in (select s.id_number from import_stage s)"));
         jdbc.execute("analyze import_person");
         TransferRequests.hold(ctx);
         gridsFromMothers(ctx);

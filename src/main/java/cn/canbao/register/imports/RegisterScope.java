@@ -24,7 +24,10 @@ final class RegisterScope {
         // the files of the stage's ID numbers, each looked up by its key once: both checks below read these, not the
         // province's whole person table (each of them hashed it, issue 18)
         ctx.jdbc().execute("drop table if exists " + KNOWN);
+        Long staged = ctx.jdbc().queryForObject("select count(*) from import_stage", Long.class);
         ctx.byIndexLookups(
+                "person",
+                staged == null ? 0 : staged,
                 () -> ctx.jdbc()
                         .execute(
                                 "create temp table " + KNOWN

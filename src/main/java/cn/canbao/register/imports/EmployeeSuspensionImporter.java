@@ -71,7 +71,6 @@ class EmployeeSuspensionImporter implements KindImporter {
         RegisterScope.rejectUnknownOrOutOfScope(ctx, RegisterScope.Basis.HOUSEHOLD_OR_RESIDENCE);
         ctx.dropRejected();
         String source = "select id_number, suspended_on, resumed_on, employer::varchar employer from import_stage";
-        SUSPENSIONS.update(ctx, source);
-        SUSPENSIONS.insert(ctx, source);
+        SUSPENSIONS.merge(ctx, source);
     }
 }

@@ -22,7 +22,6 @@ final class GroupMerge {
      * per membership key (id_number, grp, detail).
      */
     static void merge(MergeContext ctx, String source) {
-        GROUPS.update(ctx, source);
-        GROUPS.insert(ctx, source);
+        GROUPS.merge(ctx, source);
     }
 }

@@ -431,14 +431,15 @@ public class ImportPipeline {
             // the files it created, plus the others it changed (person_change by its index): no union of 600,000 ids
             // an extract that creates no files (all but the police's) is counted from its changes alone: counting
             // created files reads every file of the province
+            // the files it created are those its merge counted (person has no index by created_import: counting them
+            // read every file of the province)
             counts.changed = importer.createsFiles()
                     ? jdbc.queryForObject(
-                            "select (select count(*) from person "
-                                    + "where created_import = ?) + (select count(distinct c.id_number) from person_change c "
+                            "select ? + (select count(distinct c.id_number) from person_change c "
                                     + "where c.import_id = ? and not exists (select 1 from person p where p.id_number = c.id_number "
                                     + "and p.created_import = ?))",
                             Integer.class,
-                            importId,
+                            ctx.created(),
                             importId,
                             importId)
                     : jdbc.queryForObject(

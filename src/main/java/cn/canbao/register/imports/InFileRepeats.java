@@ -47,6 +47,11 @@ final class InFileRepeats {
                 + "where s.id_number in (select id_number from import_repeated) "
                 + "and not exists (select 1 from import_reject r where r.import_id = " + ctx.importId()
                 + " and r.row_number = s.row_number) group by s.id_number having min(s.name) <> max(s.name)");
+        // the names of each such number, over all its rows, in one pass: the reason's argument read them with a scan of
+        // the whole stage per held row (22 held rows of a county's file: 0.9 s)
+        jdbc.execute("create temp table import_conflict_names on commit drop as select x.id_number, "
+                + "string_agg(distinct x.name, '、') names from import_stage x "
+                + "where x.id_number in (select id_number from import_conflict) group by x.id_number");
         String conflicting = "s.id_number in (select id_number from import_conflict) and not exists (select 1 "
                 + "from import_reject r where r.import_id = ? and r.row_number = s.row_number)";
         jdbc.update(
@@ -58,8 +63,7 @@ final class InFileRepeats {
                 RejectReason.CONFLICT_HELD,
                 "姓名",
                 "s.name",
-                "array['姓名', s.name, (select "
-                        + "string_agg(distinct x.name, '、') from import_stage x where x.id_number = s.id_number)]",
+                "array['姓名', s.name, (select n.names from import_conflict_names n where n.id_number = s.id_number)]",
                 conflicting,
                 ctx.importId());
     }

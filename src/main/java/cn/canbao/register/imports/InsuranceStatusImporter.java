@@ -97,12 +97,11 @@ class InsuranceStatusImporter implements KindImporter {
         ctx.rejectDuplicates("id_number, year, scheme, place");
         RegisterScope.rejectUnknownOrOutOfScope(ctx, RegisterScope.Basis.HOUSEHOLD_OR_RESIDENCE);
         ctx.dropRejected();
-        ENROLLMENT.update(ctx, "select * from import_stage");
         Long incoming = ctx.jdbc().queryForObject("select count(*) from import_stage", Long.class);
-        BulkLoad.insert(
-                ctx.jdbc(),
-                List.of("enrollment", "person_change"),
-                incoming == null ? 0 : incoming,
-                () -> ENROLLMENT.insert(ctx, "select * from import_stage"));
+        ENROLLMENT.merge(
+                ctx,
+                "select * from import_stage",
+                insert -> BulkLoad.insert(
+                        ctx.jdbc(), List.of("enrollment", "person_change"), incoming == null ? 0 : incoming, insert));
     }
 }

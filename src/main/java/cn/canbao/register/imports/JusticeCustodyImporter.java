@@ -86,7 +86,6 @@ class JusticeCustodyImporter implements KindImporter {
         String source = "select s.id_number, s.since, s.kind::varchar kind, s.until, "
                 + "coalesce(s.institution, c.institution)::varchar institution from import_stage s "
                 + "left join person_custody c using (id_number, since)";
-        CUSTODY.update(ctx, source);
-        CUSTODY.insert(ctx, source);
+        CUSTODY.merge(ctx, source);
     }
 }

@@ -245,6 +245,19 @@ class PoliceHouseholdImporter implements KindImporter {
                         + "and not exists (select 1 from import_stage r where r.id_number = s.id_number "
                         + "and r.event in ('REGISTERED', 'BIRTH', 'MOVE'))");
         ctx.dropRejected();
+        // the files of the stage's ID numbers as they are, each looked up by its key once: the transfer check, the
+        // changes and the new files' anti-join below join the stage with these, not with the province's whole
+        // person table, which each of them hashed or scanned (issue 18). The merge lock above and the one
+        // transaction keep them as they are until the new files are written.
+        Long staged = jdbc.queryForObject("select count(*) from import_stage", Long.class);
+        ctx.byIndexLookups(
+                "person",
+                staged == null ? 0 : staged,
+                () -> jdbc.execute("create temp table import_person on commit drop as select p.id_number, "
+                        + "p.name, p.household_region, p.residence_region, p.grid_code, p.address, p.mobile, p.mother_id_number, "
+                        + "p.household_number, p.household_relation from person p "
+                        + "where p.id_number in (select s.id_number from import_stage s)"));
+        jdbc.execute("analyze import_person");
         TransferRequests.hold(ctx);
         gridsFromMothers(ctx);
 
@@ -256,7 +269,7 @@ class PoliceHouseholdImporter implements KindImporter {
                 "with src as (select l.*, p.name o_name, p.household_region o_household, "
                         + "p.residence_region o_residence, p.grid_code o_grid, p.address o_address, p.mobile o_mobile, "
                         + "p.mother_id_number o_mother, p.household_number o_hh_number, p.household_relation o_hh_relation "
-                        + "from import_latest l join person p using (id_number) "
+                        + "from import_latest l join import_person p using (id_number) "
                         + "where (p.name, p.household_region, p.residence_region, p.grid_code) is distinct from "
                         + "(l.name, l.household_region, l.residence_region, l.grid_code) "
                         + "or (l.address is not null and p.address is distinct from l.address) "
@@ -296,7 +309,7 @@ class PoliceHouseholdImporter implements KindImporter {
                 jdbc,
                 List.of("person"),
                 incoming == null ? 0 : incoming,
-                () -> jdbc.update(
+                () -> ctx.countCreated(jdbc.update(
                         "insert into person "
                                 + "(id_number, name, birth_date, sex, household_region, residence_region, grid_code, address, mobile, "
                                 + "mother_id_number, household_number, household_relation, created_import, file_number, file_type, "
@@ -305,11 +318,11 @@ class PoliceHouseholdImporter implements KindImporter {
                                 + "? || left(household_region, 6) || ? "
                                 + "|| lpad(nextval('person_file_number_seq')::text, 8, '0'), "
                                 + "case event when 'BIRTH' then 'NEWBORN' when 'MOVE' then 'MOVED_IN' else 'HOUSEHOLD' end, 'POLICE' "
-                                + "from import_latest l where not exists (select 1 from person p where p.id_number = l.id_number) "
-                                + "order by id_number",
+                                + "from import_latest l where not exists (select 1 from import_person p "
+                                + "where p.id_number = l.id_number) order by id_number",
                         ctx.importId(),
                         files.numberPrefix(),
-                        String.valueOf(Year.now(clock).getValue())));
+                        String.valueOf(Year.now(clock).getValue()))));
         jdbc.update(
                 "with ev as (select distinct on (id_number) id_number, event_date, "
                         + "case event when 'DEATH' then 'DECEASED' else 'CANCELLED' end new_status from import_stage "

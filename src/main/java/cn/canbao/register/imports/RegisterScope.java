@@ -14,14 +14,30 @@ final class RegisterScope {
         HOUSEHOLD_OR_RESIDENCE
     }
 
+    /** The stage's persons as the register holds them (ID number, household and residence), while the checks run. */
+    private static final String KNOWN = "import_known";
+
     private RegisterScope() {}
 
     /** Rows of persons not in the register, or whose file lies outside the scope on the kind's basis. */
     static void rejectUnknownOrOutOfScope(MergeContext ctx, Basis basis) {
+        // the files of the stage's ID numbers, each looked up by its key once: both checks below read these, not the
+        // province's whole person table (each of them hashed it, issue 18)
+        ctx.jdbc().execute("drop table if exists " + KNOWN);
+        Long staged = ctx.jdbc().queryForObject("select count(*) from import_stage", Long.class);
+        ctx.byIndexLookups(
+                "person",
+                staged == null ? 0 : staged,
+                () -> ctx.jdbc()
+                        .execute(
+                                "create temp table " + KNOWN
+                                        + " on commit drop as select p.id_number, p.household_region, "
+                                        + "p.residence_region from person p where p.id_number in (select s.id_number from import_stage s)"));
+        ctx.jdbc().execute("analyze " + KNOWN);
         ctx.reject(
                 RejectReason.UNKNOWN_PERSON,
                 "array[]::text[]",
-                "not exists (select 1 from person p where p.id_number = s.id_number)");
+                "not exists (select 1 from " + KNOWN + " p where p.id_number = s.id_number)");
         if (basis == Basis.HOUSEHOLD) {
             rejectPersonsOutside(ctx, "true");
         } else {
@@ -31,7 +47,7 @@ final class RegisterScope {
                             RejectReason.PERSON_OUT_OF_SCOPE_BOTH,
                             "(select array[" + village("p.household_region") + ", " + village("p.residence_region")
                                     + "] from person p where p.id_number = s.id_number)",
-                            "exists (select 1 from person p where p.id_number = s.id_number "
+                            "exists (select 1 from " + KNOWN + " p where p.id_number = s.id_number "
                                     + "and coalesce(p.household_region, '') not like ? "
                                     + "and coalesce(p.residence_region, '') not like ?)",
                             ctx.scopeLike(),

@@ -81,8 +81,7 @@ class TaxPaymentImporter implements KindImporter {
                 "exists (select 1 from payment p "
                         + "where p.receipt_no = s.receipt_no and p.id_number <> s.id_number)");
         ctx.dropRejected();
-        PAYMENT.update(ctx, "select * from import_stage");
-        PAYMENT.insert(ctx, "select * from import_stage");
+        PAYMENT.merge(ctx, "select * from import_stage");
         // only new enrollments: an existing one (from the insurance database) keeps its own details
         InsuranceStatusImporter.ENROLLMENT.insert(
                 ctx,

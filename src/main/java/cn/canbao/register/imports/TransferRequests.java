@@ -7,7 +7,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * it, or into it from outside — are not applied: they become one transfer request per person
  * (household_transfer), which the other side decides (cn.canbao.register.transfers.HouseholdTransferService).
  * The person's latest registration-type row of the file decides, as it is the one a merge applies;
- * all their registration rows are then held. Set-based, on the stage after the plain refusals.
+ * all their registration rows are then held. Set-based, on the stage after the plain refusals, with the files of its
+ * ID numbers as the police merge read them ({@code import_person}).
  */
 final class TransferRequests {
 
@@ -28,10 +29,10 @@ final class TransferRequests {
                         + "l.residence_region, l.grid_code, l.address, l.event, l.event_date, l.row_number, "
                         + "case when p.household_region like ? then l.household_region else p.household_region end "
                         + "from (select distinct on (id_number) * from import_stage where event in " + REGISTERS
-                        + " and id_number in (select s.id_number from import_stage s join person p using (id_number) "
+                        + " and id_number in (select s.id_number from import_stage s join import_person p using (id_number) "
                         + "where s.event in " + REGISTERS + " and (p.household_region not like ? "
                         + "or s.household_region not like ?)) order by id_number, event_date desc, row_number desc) l "
-                        + "join person p using (id_number) where (p.household_region like ?) <> (l.household_region like ?)",
+                        + "join import_person p using (id_number) where (p.household_region like ?) <> (l.household_region like ?)",
                 like,
                 like,
                 like,

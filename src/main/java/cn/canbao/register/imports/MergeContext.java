@@ -111,14 +111,13 @@ final class MergeContext {
         Map<String, Object> before = jdbc.queryForMap("select current_setting('enable_hashjoin') hash, "
                 + "current_setting('enable_mergejoin') merge, set_config('enable_hashjoin', 'off', true), "
                 + "set_config('enable_mergejoin', 'off', true)");
-        try {
-            statements.run();
-        } finally {
-            jdbc.queryForMap(
-                    "select set_config('enable_hashjoin', ?, true), set_config('enable_mergejoin', ?, true)",
-                    before.get("hash"),
-                    before.get("merge"));
-        }
+        statements.run();
+        // restored after success only: a failed statement aborts the transaction, which ends the local settings, and
+        // a restore there would fail too and hide the statement's own error
+        jdbc.queryForMap(
+                "select set_config('enable_hashjoin', ?, true), set_config('enable_mergejoin', ?, true)",
+                before.get("hash"),
+                before.get("merge"));
     }
 
     /** Files (person rows) the merge created so far. */

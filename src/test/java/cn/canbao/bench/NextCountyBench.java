@@ -1,7 +1,6 @@
 package cn.canbao.bench;
 
 import static cn.canbao.bench.BenchImports.seconds;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import cn.canbao.demo.synthetic.SyntheticProvince;
@@ -91,31 +90,13 @@ class NextCountyBench {
                 county.name(), index + 1, counties, System.getProperty("spring.datasource.url")));
         for (String kind : new String[] {"police_household", "insurance_status"}) {
             long t = System.nanoTime();
-            ImportRun run = importAs(clerk, county.files().get(kind), kind);
+            ImportRun run = ProvinceBench.importAs(
+                    security, imports, clerk, county.files().get(kind), kind);
             report.append(String.format(
                     "%-18s %6.1f s, %,d rows read, %,d rejected, phases (ms) %s%n",
                     kind, seconds(t), run.rowsRead(), run.rowsRejected(), run.phaseMillis()));
         }
         System.out.println(report);
         Files.writeString(Path.of("target", "bench-next-county.txt"), report.toString());
-    }
-
-    private ImportRun importAs(String user, Path file, String kind) {
-        ImportRun queued = security.as(user, () -> {
-            try (java.io.InputStream in = Files.newInputStream(file)) {
-                return imports.start(
-                        cn.canbao.register.ExtractKind.parse(kind).orElseThrow(),
-                        file.getFileName().toString(),
-                        in);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        ImportRun done = org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofMinutes(30))
-                .pollInterval(java.time.Duration.ofMillis(200))
-                .until(() -> SystemAccess.call(() -> imports.get(queued.id())), ImportRun::finished);
-        assertThat(done.status()).as("import %s of %s", kind, file).isEqualTo(ImportRun.Status.SUCCEEDED);
-        return done;
     }
 }

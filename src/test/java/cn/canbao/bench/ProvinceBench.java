@@ -484,6 +484,12 @@ class ProvinceBench {
 
     /** Imports a file as the user (a county's clerk) and waits for it; fails unless it succeeded. */
     private ImportRun importAs(String user, Path file, String kind) {
+        return importAs(security, imports, user, file, kind);
+    }
+
+    /** The same, for another bench of the province (NextCountyBench). */
+    static ImportRun importAs(
+            SecurityTestSupport security, ImportService imports, String user, Path file, String kind) {
         ImportRun queued = security.as(user, () -> {
             try (java.io.InputStream in = Files.newInputStream(file)) {
                 return imports.start(

@@ -330,6 +330,51 @@ class CamundaAuthorizationAttackIT extends ProcessTestBase {
                 .isEqualTo(4);
     }
 
+    @Test
+    void aNewTasksCandidatesAreGrantedOnceWithoutALookupAndLaterAdditionsExtendTheGrant() {
+        // the probe's task was created with its candidate group in the instance's first command (NewTaskGrants)
+        String instance = instances.get("dongping");
+        String task = tasks.createTaskQuery()
+                .processInstanceId(instance)
+                .singleResult()
+                .getId();
+        List<Authorization> work = authorizations
+                .createAuthorizationQuery()
+                .resourceType(Resources.TASK)
+                .resourceId(task)
+                .list();
+        assertThat(work).singleElement().satisfies(grant -> {
+            assertThat(grant.getGroupId()).isEqualTo("township-leader:" + DONGPING);
+            assertThat(grant.isPermissionGranted(Permissions.TASK_WORK)).isTrue();
+            assertThat(grant.isPermissionGranted(Permissions.UPDATE)).isFalse();
+        });
+        assertThat(jdbc.queryForList(
+                        "select group_id_ from act_ru_authorization where resource_type_ = ? and resource_id_ = ? "
+                                + "and root_proc_inst_id_ = ?",
+                        String.class,
+                        Resources.HISTORIC_TASK.resourceType(),
+                        task,
+                        instance))
+                .containsExactly("township-leader:" + DONGPING);
+
+        // the same group added again to the stored task: the default path finds the grant and keeps one row
+        tasks.addCandidateGroup(task, "township-leader:" + DONGPING);
+        assertThat(authorizations
+                        .createAuthorizationQuery()
+                        .resourceType(Resources.TASK)
+                        .resourceId(task)
+                        .count())
+                .isEqualTo(1);
+        assertThat(as(DONGPING_LEADER)
+                        .get("/engine-rest/task/count?processInstanceId=" + instance)
+                        .body())
+                .contains("\"count\":1");
+        assertThat(as(TAOCHENG_LEADER)
+                        .get("/engine-rest/task/count?processInstanceId=" + instance)
+                        .body())
+                .contains("\"count\":0");
+    }
+
     private List<String> grants(String instanceId, Resources resource) {
         return authorizations.createAuthorizationQuery().resourceType(resource).resourceId(instanceId).list().stream()
                 .map(Authorization::getGroupId)

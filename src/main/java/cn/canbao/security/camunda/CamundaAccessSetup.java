@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * How Camunda's authorizations are set up. Before the engine is built: per-instance read grants on every
  * process ({@link ProcessInstanceGrants}); history checked per instance (READ on a historic instance also
  * covers its tasks, activities and variables), not per definition; candidate groups may work on their
- * tasks (claim, complete) but not reassign them, rewrite their variables alone or change their candidates;
+ * tasks (claim, complete) but not reassign them — granted without a database lookup for a task created in
+ * the same command ({@link NewTaskGrants}) —, rewrite their variables alone or change their candidates;
  * and code the engine runs (delegates, listeners, expressions) runs without authorization checks even inside
  * a user's REST call, so a grid worker completing a visit still starts the correction process — those calls
  * go to our services, which check the user themselves. After it is built: the standing grants
@@ -42,6 +43,7 @@ public class CamundaAccessSetup extends AbstractProcessEnginePlugin {
         configuration.setAuthorizationEnabledForCustomCode(false);
         configuration.setEnableHistoricInstancePermissions(true);
         configuration.setDefaultUserPermissionNameForTask(Permissions.TASK_WORK.getName());
+        configuration.setResourceAuthorizationProvider(new NewTaskGrants());
         List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
                 ? new ArrayList<>()
                 : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());

@@ -572,7 +572,7 @@ class ProvinceBench {
                         jdbc.queryForList(
                                 "select name || ' ' || current_setting(name) from pg_settings where name in "
                                         + "('shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_compression', "
-                                        + "'maintenance_work_mem', 'synchronous_commit') order by name",
+                                        + "'maintenance_work_mem', 'synchronous_commit', 'autovacuum') order by name",
                                 String.class)));
         Map<String, Object> after = bgwriter();
         long[] d = new long[4];

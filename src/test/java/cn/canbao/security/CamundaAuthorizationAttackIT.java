@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterAll;
@@ -331,8 +332,15 @@ class CamundaAuthorizationAttackIT extends ProcessTestBase {
     }
 
     @Test
-    void aNewTasksCandidatesAreGrantedOnceWithoutALookupAndLaterAdditionsExtendTheGrant() {
-        // the probe's task was created with its candidate group in the instance's first command (NewTaskGrants)
+    void aNewTasksGrantsAreCamundasDefaultRowsAndLaterAdditionsExtendThem() {
+        // the engine grants tasks through NewTaskGrants (no lookup for a task of the same command): the rows it
+        // writes must be those of Camunda's default provider
+        assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                        .getResourceAuthorizationProvider()
+                        .getClass()
+                        .getSimpleName())
+                .isEqualTo("NewTaskGrants");
+        // the probe's task was created with its candidate group in the instance's first command
         String instance = instances.get("dongping");
         String task = tasks.createTaskQuery()
                 .processInstanceId(instance)

@@ -314,7 +314,8 @@ public class BaselineService {
     @Transactional
     void afterImport(ImportFinished finished) {
         Set<Integer> years = new java.util.TreeSet<>(SystemAccess.call(() -> register.enrollmentYears(3)));
-        years.addAll(SystemAccess.call(() -> register.enrollmentYearsOf(finished.importId())));
+        Set<Integer> recent = Set.copyOf(years);
+        years.addAll(SystemAccess.call(() -> register.enrollmentYearsOf(finished.importId(), recent)));
         // the counties it changed and the one it was made for, each alone (a province's import into one county
         // costs what it costs alone); the whole table when it was made above a county
         Optional<String> scope = SystemAccess.call(() -> register.importScope(finished.importId()));

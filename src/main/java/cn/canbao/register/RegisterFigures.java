@@ -94,7 +94,8 @@ public class RegisterFigures {
                                           bool_or(year = :year - 1) last_year
                                    from enrollment x where x.id_number = p.id_number
                                      and x.year between :year - 1 and :year) e on true""";
-        return serially(
+        return seriallyWithin(
+                prefix,
                 () -> jdbc.sql(paid + """
                         select p.household_region, count(*),
                                count(*) filter (where e.local),
@@ -175,7 +176,9 @@ public class RegisterFigures {
         String prefix = RegionLevel.COUNTY.prefixOf(regions.get(countyCode).code());
         // the county's persons look their enrollments up by index (one range each): hashing the years' enrollments
         // read the whole province's for every county (issue 18); grids by range, as their index is not for patterns
-        return serially(() -> jdbc.sql("""
+        return seriallyWithin(
+                prefix,
+                () -> jdbc.sql("""
                         select p.household_region, p.grid_code,
                                case when coalesce(e.insured, false) then null
                                     else coalesce(p.not_enrolled_reason, 'UNRECORDED') end reason,
@@ -190,14 +193,19 @@ public class RegisterFigures {
                           and not """ + " " + RegisterDay.heldOn("p", ":day") + """
                         group by 1, 2, 3
                         """)
-                .param("year", year)
-                .param("prefix", prefix + "%")
-                .param("first", prefix)
-                .param("after", Long.toString(Long.parseLong(prefix) + 1))
-                .param("day", day.referenceDay(year))
-                .query((rs, n) -> new Headcount(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)))
-                .list());
+                        .param("year", year)
+                        .param("prefix", prefix + "%")
+                        .param("first", prefix)
+                        .param("after", Long.toString(Long.parseLong(prefix) + 1))
+                        .param("day", day.referenceDay(year))
+                        .query((rs, n) -> new Headcount(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getInt(4),
+                                rs.getInt(5),
+                                rs.getInt(6)))
+                        .list());
     }
 
     /** The active files assigned to the grids of a village, not insured in the year, per grid (one statement). */
@@ -261,15 +269,24 @@ public class RegisterFigures {
                 .list();
     }
 
-    /** The years an import brought enrollments of, if the caller may see the import. */
-    public List<Integer> enrollmentYearsOf(long importId) {
+    /**
+     * The years an import brought enrollments of, other than {@code known} (those the caller refreshes anyway), if
+     * the caller may see the import. Each other year the register holds is probed for one of the import's rows: a
+     * scan of every enrollment for the import's years cost 2–3 s per import at province size (11 million rows,
+     * bench/province.sh), for an answer that only matters for a year outside the recent ones (a late extract).
+     */
+    public List<Integer> enrollmentYearsOf(long importId, Set<Integer> known) {
         if (importScope(importId).isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select distinct year from enrollment where import_id = ? order by year")
-                .param(importId)
-                .query(Integer.class)
-                .list();
+        return enrollmentYears(Integer.MAX_VALUE).stream()
+                .filter(year -> !known.contains(year))
+                .filter(year -> jdbc.sql("select exists (select 1 from enrollment where year = ? and import_id = ?)")
+                        .params(year, importId)
+                        .query(Boolean.class)
+                        .single())
+                .sorted()
+                .toList();
     }
 
     /** The region an import was made for, if the caller's scope covers it. */
@@ -314,6 +331,21 @@ public class RegisterFigures {
      * with the transaction).
      */
     private <T> T serially(Supplier<T> aggregate) {
+        return serially(aggregate, false);
+    }
+
+    /**
+     * As {@link #serially(Supplier)}; for a subtree ({@code prefix} not empty: a county of a province, or below) its
+     * files are found through the region indexes, never by reading every file of the register. The planner costs the
+     * two alike (a county is a tenth of a province's files), but the scan read the whole province for each county and
+     * year: 5.5 s against 1.1 s for the county's persons of an 11-county province (EXPLAIN ANALYZE, docs/scale.md),
+     * and a county's baseline and dashboard grew with every county loaded before it.
+     */
+    private <T> T seriallyWithin(String prefix, Supplier<T> aggregate) {
+        return serially(aggregate, !prefix.isEmpty());
+    }
+
+    private <T> T serially(Supplier<T> aggregate, boolean byIndex) {
         String workers = jdbc.sql("select current_setting('max_parallel_workers_per_gather')")
                 .query(String.class)
                 .single();
@@ -325,7 +357,19 @@ public class RegisterFigures {
         // nor compiled: the planner's cost of a county's aggregate starts the JIT, which took longer (0.2–0.5 s) than
         // it saved
         jdbc.sql("select set_config('jit', 'off', true)").query(String.class).single();
+        String seqscan = jdbc.sql("select current_setting('enable_seqscan')")
+                .query(String.class)
+                .single();
+        if (byIndex) {
+            jdbc.sql("select set_config('enable_seqscan', 'off', true)")
+                    .query(String.class)
+                    .single();
+        }
         T result = aggregate.get();
+        jdbc.sql("select set_config('enable_seqscan', ?, true)")
+                .param(seqscan)
+                .query(String.class)
+                .single();
         jdbc.sql("select set_config('max_parallel_workers_per_gather', ?, true)")
                 .param(workers)
                 .query(String.class)

@@ -12,11 +12,13 @@ import cn.canbao.region.RegionException;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.RegisterFigures;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
@@ -36,6 +38,9 @@ class BaselineIT extends IntegrationTestBase {
 
     @Autowired
     Scheduler scheduler;
+
+    @Autowired
+    RegisterFigures registerFigures;
 
     @Test
     void importsRefreshTheTableOfEveryLevelWithTheColumnsOfTheCampaignPlan() {
@@ -86,6 +91,42 @@ class BaselineIT extends IntegrationTestBase {
                 .get(0);
         assertThat(county.registered()).isGreaterThanOrEqualTo(5);
         assertThat(county.insuredLocal()).isEqualTo(2);
+    }
+
+    /**
+     * A late extract for a past year (older than the recent years every import refreshes) refreshes that year too:
+     * the import's own years are found by probing each older year, not by reading every enrollment.
+     */
+    @Test
+    void aLateExtractForAPastYearRefreshesThatYearToo() {
+        int pastYear = 1999; // no other test enrols anybody then: far older than the recent years
+        security.ensureUser("clerk.baseline.late", "350525000000", Role.CLERK);
+        String village = SystemAccess.call(() -> regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE))
+                .get(3) // a village of its own: the other tests count theirs
+                .code();
+        String id = TestIds.id("350525", LocalDate.of(1962, 3, 4), 951);
+        importer.importAs(
+                "clerk.baseline.late",
+                ExtractKind.POLICE_HOUSEHOLD,
+                "baseline-late.csv",
+                ExtractHeaders.POLICE_BASIC + id + ",庚,在册,2000-01-01," + village + "\n");
+        jdbc.update("delete from baseline where year = ?", pastYear);
+
+        long late = importer.importAs(
+                        "clerk.baseline.late",
+                        ExtractKind.INSURANCE_STATUS,
+                        "baseline-late-insured.csv",
+                        ExtractHeaders.INSURANCE_WITH_REGION + id + ",庚," + pastYear + ",居民,本地,\n")
+                .id();
+
+        var row = jdbc.queryForMap("select * from baseline where year = ? and region_code = ?", pastYear, village);
+        assertThat(row).containsEntry("insured_local", 1);
+        assertThat((Integer) row.get("registered")).isGreaterThanOrEqualTo(1);
+        // the year is found whatever the recent years are, and only when the caller does not know it already
+        assertThat(SystemAccess.call(() -> registerFigures.enrollmentYearsOf(late, Set.of())))
+                .containsExactly(pastYear);
+        assertThat(SystemAccess.call(() -> registerFigures.enrollmentYearsOf(late, Set.of(pastYear))))
+                .isEmpty();
     }
 
     /**

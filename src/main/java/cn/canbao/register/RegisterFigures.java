@@ -1,5 +1,6 @@
 package cn.canbao.register;
 
+import cn.canbao.base.database.PlannerSettings;
 import cn.canbao.region.CurrentRegionScope;
 import cn.canbao.region.Region;
 import cn.canbao.region.RegionLevel;
@@ -331,7 +332,13 @@ public class RegisterFigures {
      * with the transaction).
      */
     private <T> T serially(Supplier<T> aggregate) {
-        return serially(aggregate, false);
+        return PlannerSettings.with(
+                jdbc,
+                List.of("max_parallel_workers_per_gather"),
+                "0",
+                // nor compiled: the planner's cost of a county's aggregate starts the JIT, which took longer (0.2–0.5
+                // s) than it saved
+                () -> PlannerSettings.with(jdbc, List.of("jit"), "off", aggregate));
     }
 
     /**
@@ -342,43 +349,9 @@ public class RegisterFigures {
      * and a county's baseline and dashboard grew with every county loaded before it.
      */
     private <T> T seriallyWithin(String prefix, Supplier<T> aggregate) {
-        return serially(aggregate, !prefix.isEmpty());
-    }
-
-    private <T> T serially(Supplier<T> aggregate, boolean byIndex) {
-        String workers = jdbc.sql("select current_setting('max_parallel_workers_per_gather')")
-                .query(String.class)
-                .single();
-        String jit =
-                jdbc.sql("select current_setting('jit')").query(String.class).single();
-        jdbc.sql("select set_config('max_parallel_workers_per_gather', '0', true)")
-                .query(String.class)
-                .single();
-        // nor compiled: the planner's cost of a county's aggregate starts the JIT, which took longer (0.2–0.5 s) than
-        // it saved
-        jdbc.sql("select set_config('jit', 'off', true)").query(String.class).single();
-        String seqscan = jdbc.sql("select current_setting('enable_seqscan')")
-                .query(String.class)
-                .single();
-        if (byIndex) {
-            jdbc.sql("select set_config('enable_seqscan', 'off', true)")
-                    .query(String.class)
-                    .single();
-        }
-        T result = aggregate.get();
-        jdbc.sql("select set_config('enable_seqscan', ?, true)")
-                .param(seqscan)
-                .query(String.class)
-                .single();
-        jdbc.sql("select set_config('max_parallel_workers_per_gather', ?, true)")
-                .param(workers)
-                .query(String.class)
-                .single();
-        jdbc.sql("select set_config('jit', ?, true)")
-                .param(jit)
-                .query(String.class)
-                .single();
-        return result;
+        return prefix.isEmpty()
+                ? serially(aggregate)
+                : serially(() -> PlannerSettings.with(jdbc, List.of("enable_seqscan"), "off", aggregate));
     }
 
     private String scopePrefix() {

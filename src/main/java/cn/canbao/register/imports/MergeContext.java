@@ -1,5 +1,6 @@
 package cn.canbao.register.imports;
 
+import cn.canbao.base.database.PlannerSettings;
 import cn.canbao.region.Region;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The merge step's view of one import: the transaction's JdbcTemplate, the import, the scope's code
@@ -108,16 +110,10 @@ final class MergeContext {
             statements.run();
             return;
         }
-        Map<String, Object> before = jdbc.queryForMap("select current_setting('enable_hashjoin') hash, "
-                + "current_setting('enable_mergejoin') merge, set_config('enable_hashjoin', 'off', true), "
-                + "set_config('enable_mergejoin', 'off', true)");
-        statements.run();
-        // restored after success only: a failed statement aborts the transaction, which ends the local settings, and
-        // a restore there would fail too and hide the statement's own error
-        jdbc.queryForMap(
-                "select set_config('enable_hashjoin', ?, true), set_config('enable_mergejoin', ?, true)",
-                before.get("hash"),
-                before.get("merge"));
+        PlannerSettings.with(JdbcClient.create(jdbc), List.of("enable_hashjoin", "enable_mergejoin"), "off", () -> {
+            statements.run();
+            return null;
+        });
     }
 
     /** Files (person rows) the merge created so far. */

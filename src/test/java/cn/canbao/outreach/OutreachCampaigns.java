@@ -11,6 +11,7 @@ import cn.canbao.region.RegionService;
 import cn.canbao.region.TestCounty;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
+import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
@@ -82,11 +83,32 @@ public class OutreachCampaigns {
                         + head + "," + label + "甲,在册,2000-01-01," + village + "," + village + "," + grid + ",H0001,户主\n"
                         + spouse + "," + label + "乙,在册,2000-01-01," + village + "," + village + "," + grid
                         + ",H0001,配偶\n");
-        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        Campaign campaign = implementing(
-                leader, NewCampaign.of(label + "测试", year, area.code(), today.minusDays(3), today.plusDays(60)));
-        SystemAccess.call(() -> starter.start(campaign.id()));
+        Campaign campaign = outreachStarted(leader, label + "测试", year, area.code());
         return new Household(campaign, worker, head, spouse);
+    }
+
+    /**
+     * One resident ({@code name}) living in the grid, registered by the clerk, and outreach started in the leader's
+     * campaign {@code campaignName} of {@code year} for the grid's county: one visit task for the resident in the grid
+     * worker's list. The users exist already. End the campaign afterwards ({@link #end}).
+     */
+    public Campaign residentDueForAVisit(
+            String clerk, String leader, String grid, String resident, String name, String campaignName, int year) {
+        importer.importAs(
+                clerk,
+                ExtractKind.POLICE_HOUSEHOLD,
+                "resident.csv",
+                PoliceExtract.registeredOn("2000-01-01").inGrid(resident, name, grid).csv());
+        return outreachStarted(leader, campaignName, year, grid.substring(0, 6) + "000000");
+    }
+
+    /** A campaign of the county in implementation, running for another 60 days, and its outreach started. */
+    private Campaign outreachStarted(String leader, String name, int year, String county) {
+        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
+        Campaign campaign =
+                implementing(leader, NewCampaign.of(name, year, county, today.minusDays(3), today.plusDays(60)));
+        SystemAccess.call(() -> starter.start(campaign.id()));
+        return campaign;
     }
 
     /** Starts the campaign as the county leader and moves it to implementation, as the system would. */

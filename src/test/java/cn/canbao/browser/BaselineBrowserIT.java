@@ -7,6 +7,7 @@ import cn.canbao.Yongchun;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import java.time.LocalDate;
@@ -30,8 +31,10 @@ class BaselineBrowserIT extends BrowserTestBase {
                 "clerk.baseline.ui",
                 ExtractKind.POLICE_HOUSEHOLD,
                 "ui.csv",
-                ExtractHeaders.POLICE_BASIC + a + ",甲,在册,2000-01-01," + village + "\n" + b + ",乙,在册,2000-01-01,"
-                        + village + "\n");
+                PoliceExtract.registeredOn("2000-01-01")
+                        .inVillage(a, "甲", village)
+                        .inVillage(b, "乙", village)
+                        .csv());
         importer.importAs(
                 "clerk.baseline.ui",
                 ExtractKind.INSURANCE_STATUS,

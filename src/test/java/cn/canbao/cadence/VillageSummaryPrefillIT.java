@@ -11,6 +11,7 @@ import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import java.time.LocalDate;
@@ -54,10 +55,11 @@ class VillageSummaryPrefillIT extends IntegrationTestBase {
                 clerk,
                 ExtractKind.POLICE_HOUSEHOLD,
                 "cadence-people.csv",
-                ExtractHeaders.POLICE_BASIC
-                        + ids[0] + ",甲,在册,2000-01-01," + VILLAGE_1 + "\n" + ids[1] + ",乙,在册,2000-01-01," + VILLAGE_1
-                        + "\n"
-                        + ids[2] + ",丙,在册,2000-01-01," + VILLAGE_1 + "\n");
+                PoliceExtract.registeredOn("2000-01-01")
+                        .inVillage(ids[0], "甲", VILLAGE_1)
+                        .inVillage(ids[1], "乙", VILLAGE_1)
+                        .inVillage(ids[2], "丙", VILLAGE_1)
+                        .csv());
         LocalDate first = LocalDate.now(CanbaoClock.DEFAULT_ZONE).minusDays(5);
         campaign = driver.start(leader, "节奏预填行动", YEAR, first);
 

@@ -10,6 +10,7 @@ import cn.canbao.base.DomainException;
 import cn.canbao.fasttrack.process.NewbornEnrolmentProcess;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
+import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.TestIds;
 import java.time.LocalDate;
 import java.util.Map;
@@ -45,11 +46,10 @@ class BirthCertificateIT extends FastTrackTestBase {
                 CLERK,
                 ExtractKind.POLICE_HOUSEHOLD,
                 "parents.csv",
-                POLICE
-                        + mother + ",王美兰,在册,2015-01-01," + village(4, 1) + "," + village(4, 1) + "," + grid(4, 1)
-                        + ",四村1号,13905984001,,\n"
-                        + father + ",王建国,在册,2015-01-01," + village(4, 1) + "," + village(4, 1) + "," + grid(4, 1)
-                        + ",,,,\n");
+                PoliceExtract.registeredOn("2015-01-01")
+                        .inGrid(mother, "王美兰", grid(4, 1), "四村1号", "13905984001")
+                        .inGrid(father, "王建国", grid(4, 1))
+                        .csv());
         LocalDate bornFirst = today.minusDays(10);
         LocalDate bornSecond = today.minusDays(12);
         ImportRun certificates = importer.importAs(

@@ -4,7 +4,6 @@ import static cn.canbao.outreach.OutreachTestCounty.COUNTY;
 import static cn.canbao.outreach.OutreachTestCounty.GRID_1;
 import static cn.canbao.outreach.OutreachTestCounty.GRID_2;
 import static cn.canbao.outreach.OutreachTestCounty.VILLAGE_1;
-import static cn.canbao.outreach.OutreachTestCounty.VILLAGE_2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -20,6 +19,7 @@ import cn.canbao.policy.RuleSetFixtures;
 import cn.canbao.policy.RuleSetService;
 import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.TestIds;
 import cn.canbao.register.person.HardshipCategory;
 import cn.canbao.security.Role;
@@ -86,14 +86,14 @@ class OutreachProcessIT extends OutreachTestBase {
                 clerk,
                 ExtractKind.POLICE_HOUSEHOLD,
                 "outreach-people.csv",
-                ExtractHeaders.POLICE_WITH_MOBILE
-                        + ids[0] + ",王小明,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138000\n"
-                        + ids[1] + ",李四,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",\n"
-                        + ids[2] + ",赵五,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138002\n"
-                        + ids[3] + ",钱六,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138003\n"
-                        + ids[4] + ",孙七,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138004\n"
-                        + ids[5] + ",周八,在册,2000-01-01," + VILLAGE_2 + "," + VILLAGE_2 + "," + GRID_2
-                        + ",13800138005\n");
+                PoliceExtract.registeredOn("2000-01-01")
+                        .inGrid(ids[0], "王小明", GRID_1, null, "13800138000")
+                        .inGrid(ids[1], "李四", GRID_1)
+                        .inGrid(ids[2], "赵五", GRID_1, null, "13800138002")
+                        .inGrid(ids[3], "钱六", GRID_1, null, "13800138003")
+                        .inGrid(ids[4], "孙七", GRID_1, null, "13800138004")
+                        .inGrid(ids[5], "周八", GRID_2, null, "13800138005")
+                        .csv());
         importer.importAs(
                 clerk,
                 ExtractKind.INSURANCE_STATUS,

@@ -24,6 +24,11 @@ public final class PoliceExtract {
         return line(id, name, village, null, null, null, null);
     }
 
+    /** Registered in the village (户籍地), living in another (常住地), in no grid. */
+    public PoliceExtract inVillage(String id, String name, String village, String residence) {
+        return line(id, name, village, residence, null, null, null);
+    }
+
     /** Registered in the village and living in its grid (a grid code begins with its village's). */
     public PoliceExtract inGrid(String id, String name, String grid) {
         return inGrid(id, name, grid, null, null);

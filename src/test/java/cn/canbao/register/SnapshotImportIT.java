@@ -47,9 +47,11 @@ class SnapshotImportIT extends IntegrationTestBase {
                 CLERK,
                 ExtractKind.POLICE_HOUSEHOLD,
                 "events.csv",
-                ExtractHeaders.POLICE_BASIC
-                        + a + ",甲,在册,2020-01-01," + VILLAGE + "\n" + b + ",乙,在册,2020-01-01," + VILLAGE + "\n"
-                        + c + ",丙,在册,2020-01-01," + VILLAGE + "\n");
+                PoliceExtract.registeredOn("2020-01-01")
+                        .inVillage(a, "甲", VILLAGE)
+                        .inVillage(b, "乙", VILLAGE)
+                        .inVillage(c, "丙", VILLAGE)
+                        .csv());
 
         String list = "身份证号,姓名,户籍地区划,手机号\n" + a + ",甲," + VILLAGE + ",13800135911\n" + b + ",乙," + VILLAGE + ",\n" + d
                 + ",丁," + VILLAGE + ",\n";

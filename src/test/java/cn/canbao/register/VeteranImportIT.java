@@ -31,10 +31,11 @@ class VeteranImportIT extends IntegrationTestBase {
                 "clerk.veterans",
                 ExtractKind.POLICE_HOUSEHOLD,
                 "veterans-people.csv",
-                (ExtractHeaders.POLICE_BASIC + soldier + ",吴卫国,在册,2001-01-01," + village + "\n"
-                                + spouse + ",陈秀兰,在册,2001-01-01," + village + "\n"
-                                + secondSoldier + ",吴建军,在册,2001-01-01," + village + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                PoliceExtract.registeredOn("2001-01-01")
+                        .inVillage(soldier, "吴卫国", village)
+                        .inVillage(spouse, "陈秀兰", village)
+                        .inVillage(secondSoldier, "吴建军", village)
+                        .csv());
         ImportRun run = importer.importAs(
                 "clerk.veterans",
                 ExtractKind.VETERAN,

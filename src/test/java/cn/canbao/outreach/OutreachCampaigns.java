@@ -67,7 +67,6 @@ public class OutreachCampaigns {
      */
     public Household householdOfTwo(String countyCode, String label, String tag, int year) {
         TestCounty area = new TestCounty(countyCode);
-        String village = area.village(1, 1);
         String grid = area.grid(1, 1);
         area.create(regions, label + "测试县", new TestCounty.Township(label + "镇", label + "一村"));
         String clerk = security.ensureUser("clerk." + tag, area.code(), Role.CLERK);
@@ -79,10 +78,10 @@ public class OutreachCampaigns {
                 clerk,
                 ExtractKind.POLICE_HOUSEHOLD,
                 tag + ".csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,户号,与户主关系\n"
-                        + head + "," + label + "甲,在册,2000-01-01," + village + "," + village + "," + grid + ",H0001,户主\n"
-                        + spouse + "," + label + "乙,在册,2000-01-01," + village + "," + village + "," + grid
-                        + ",H0001,配偶\n");
+                PoliceExtract.registeredOn("2000-01-01")
+                        .inHousehold(head, label + "甲", grid, "H0001", "户主")
+                        .inHousehold(spouse, label + "乙", grid, "H0001", "配偶")
+                        .csv());
         Campaign campaign = outreachStarted(leader, label + "测试", year, area.code());
         return new Household(campaign, worker, head, spouse);
     }

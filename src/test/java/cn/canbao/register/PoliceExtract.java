@@ -2,13 +2,13 @@ package cn.canbao.register;
 
 /**
  * A police household extract (公安户籍) as a test writes one to register its residents: who is registered (在册) where,
- * a line each under {@link ExtractHeaders#POLICE_FULL}. A column a line does not name is left empty, which the importer
- * reads as a column the file lacks; tests of the importer itself write their files by hand.
+ * a line each under {@link ExtractHeaders#POLICE_FULL_WITH_HOUSEHOLD}. A column a line does not name is left empty,
+ * which the importer reads as a column the file lacks; tests of the importer itself write their files by hand.
  */
 public final class PoliceExtract {
 
     private final String since;
-    private final StringBuilder csv = new StringBuilder(ExtractHeaders.POLICE_FULL);
+    private final StringBuilder csv = new StringBuilder(ExtractHeaders.POLICE_FULL_WITH_HOUSEHOLD);
 
     private PoliceExtract(String since) {
         this.since = since;
@@ -21,12 +21,12 @@ public final class PoliceExtract {
 
     /** Registered in the village (户籍地), where they live is not known. */
     public PoliceExtract inVillage(String id, String name, String village) {
-        return line(id, name, village, null, null, null, null);
+        return line(id, name, village, null, null, null, null, null, null);
     }
 
     /** Registered in the village (户籍地), living in another (常住地), in no grid. */
     public PoliceExtract inVillage(String id, String name, String village, String residence) {
-        return line(id, name, village, residence, null, null, null);
+        return line(id, name, village, residence, null, null, null, null, null);
     }
 
     /** Registered in the village and living in its grid (a grid code begins with its village's). */
@@ -36,8 +36,19 @@ public final class PoliceExtract {
 
     /** Registered and living in the grid's village, in the grid, with an address and a mobile (each may be null). */
     public PoliceExtract inGrid(String id, String name, String grid, String address, String mobile) {
+        return inHousehold(id, name, grid, address, mobile, null, null);
+    }
+
+    /** Living in the grid, a member of the household book {@code number} as its {@code relation} (户主, 配偶 …). */
+    public PoliceExtract inHousehold(String id, String name, String grid, String number, String relation) {
+        return inHousehold(id, name, grid, null, null, number, relation);
+    }
+
+    /** {@link #inHousehold(String, String, String, String, String)} with an address and a mobile (each may be null). */
+    public PoliceExtract inHousehold(
+            String id, String name, String grid, String address, String mobile, String number, String relation) {
         String village = grid.substring(0, 12);
-        return line(id, name, village, village, grid, address, mobile);
+        return line(id, name, village, village, grid, address, mobile, number, relation);
     }
 
     /** The file: the header and a line for each resident, in the order they were added. */
@@ -46,7 +57,15 @@ public final class PoliceExtract {
     }
 
     private PoliceExtract line(
-            String id, String name, String household, String residence, String grid, String address, String mobile) {
+            String id,
+            String name,
+            String household,
+            String residence,
+            String grid,
+            String address,
+            String mobile,
+            String number,
+            String relation) {
         csv.append(String.join(
                         ",",
                         id,
@@ -58,7 +77,9 @@ public final class PoliceExtract {
                         orEmpty(grid),
                         orEmpty(address),
                         orEmpty(mobile),
-                        ""))
+                        "",
+                        orEmpty(number),
+                        orEmpty(relation)))
                 .append('\n');
         return this;
     }

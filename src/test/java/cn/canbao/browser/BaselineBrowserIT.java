@@ -27,14 +27,11 @@ class BaselineBrowserIT extends BrowserTestBase {
         String village = firstBelow(TOWNSHIP, RegionLevel.VILLAGE);
         String a = TestIds.id("350525", LocalDate.of(1955, 5, 5), 951);
         String b = TestIds.id("350525", LocalDate.of(1955, 5, 6), 953);
-        importer.importAs(
+        importer.register(
                 "clerk.baseline.ui",
-                ExtractKind.POLICE_HOUSEHOLD,
-                "ui.csv",
                 PoliceExtract.registeredOn("2000-01-01")
                         .inVillage(a, "甲", village)
-                        .inVillage(b, "乙", village)
-                        .csv());
+                        .inVillage(b, "乙", village));
         importer.importAs(
                 "clerk.baseline.ui",
                 ExtractKind.INSURANCE_STATUS,

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.Yongchun;
 import cn.canbao.region.RegionLevel;
-import cn.canbao.register.ExtractKind;
 import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.AsSystem;
@@ -61,14 +60,11 @@ class SmsBrowserIT extends BrowserTestBase {
         String delivered = TestIds.id("350525", LocalDate.of(1970, 5, 1), 1);
         String failed = TestIds.id("350525", LocalDate.of(1970, 5, 1), 2);
         // the residents as the register has them: the clerk imports the police household extract that lists them
-        importer.importAs(
+        importer.register(
                 clerk,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "sms-ui.csv",
                 PoliceExtract.registeredOn("2000-01-01")
                         .inGrid(delivered, "王7001", grid, ADDRESS, "13600007001")
-                        .inGrid(failed, "王7002", grid, ADDRESS, "13600007002")
-                        .csv());
+                        .inGrid(failed, "王7002", grid, ADDRESS, "13600007002"));
         for (String id : new String[] {delivered, failed}) {
             outbox.enqueue(new SmsRequest(
                     id,

@@ -9,7 +9,6 @@ import cn.canbao.campaign.NewCampaign;
 import cn.canbao.outreach.OutreachCampaigns;
 import cn.canbao.outreach.OutreachStarter;
 import cn.canbao.region.TestCounty;
-import cn.canbao.register.ExtractKind;
 import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
@@ -52,14 +51,11 @@ class VisitFormBrowserIT extends BrowserTestBase {
         Staff staff = countyWithStaff(AREA, "走访测试县", "丁镇", "丁一村", "visit.phone");
         String noMobile = TestIds.id("350596", LocalDate.of(1968, 7, 9), 301);
         String withMobile = TestIds.id("350596", LocalDate.of(1969, 8, 10), 303);
-        importer.importAs(
+        importer.register(
                 staff.clerk(),
-                ExtractKind.POLICE_HOUSEHOLD,
-                "visit-phone.csv",
                 PoliceExtract.registeredOn("2000-01-01")
                         .inGrid(noMobile, "吴九", GRID)
-                        .inGrid(withMobile, "郑十", GRID, null, "13700137000")
-                        .csv());
+                        .inGrid(withMobile, "郑十", GRID, null, "13700137000"));
         startOutreach(staff.leader(), "走访手机测试行动", COUNTY);
 
         try (Browser phone = phone()) {
@@ -129,14 +125,11 @@ class VisitFormBrowserIT extends BrowserTestBase {
         Staff staff = countyWithStaff(area, "按户走访测试县", "戊镇", "戊一村", "household.phone");
         String head = TestIds.id("350584", LocalDate.of(1960, 1, 2), 11);
         String spouse = TestIds.id("350584", LocalDate.of(1962, 3, 4), 22);
-        importer.importAs(
+        importer.register(
                 staff.clerk(),
-                ExtractKind.POLICE_HOUSEHOLD,
-                "household-phone.csv",
                 PoliceExtract.registeredOn("2000-01-01")
                         .inHousehold(head, "冯一", grid, "B0001", "户主")
-                        .inHousehold(spouse, "陈二", grid, "B0001", "配偶")
-                        .csv());
+                        .inHousehold(spouse, "陈二", grid, "B0001", "配偶"));
         assertThat(startOutreach(staff.leader(), "按户走访手机测试", area.code()))
                 .isEqualTo(new OutreachStarter.StartResult(2, 1));
 

@@ -51,15 +51,12 @@ class VillageSummaryPrefillIT extends IntegrationTestBase {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = TestIds.id("350599", LocalDate.of(1982, 5, 1 + i), 901 + 2 * i);
         }
-        importer.importAs(
+        importer.register(
                 clerk,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "cadence-people.csv",
                 PoliceExtract.registeredOn("2000-01-01")
                         .inVillage(ids[0], "甲", VILLAGE_1)
                         .inVillage(ids[1], "乙", VILLAGE_1)
-                        .inVillage(ids[2], "丙", VILLAGE_1)
-                        .csv());
+                        .inVillage(ids[2], "丙", VILLAGE_1));
         LocalDate first = LocalDate.now(CanbaoClock.DEFAULT_ZONE).minusDays(5);
         campaign = driver.start(leader, "节奏预填行动", YEAR, first);
 

@@ -42,14 +42,11 @@ class BirthCertificateIT extends FastTrackTestBase {
         String mother = TestIds.id("350598", LocalDate.of(1993, 3, 3), 402);
         String father = TestIds.id("350598", LocalDate.of(1991, 1, 1), 401);
         String stranger = TestIds.id("350598", LocalDate.of(1992, 2, 2), 404);
-        importer.importAs(
+        importer.register(
                 CLERK,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "parents.csv",
                 PoliceExtract.registeredOn("2015-01-01")
                         .inGrid(mother, "王美兰", grid(4, 1), "四村1号", "13905984001")
-                        .inGrid(father, "王建国", grid(4, 1))
-                        .csv());
+                        .inGrid(father, "王建国", grid(4, 1)));
         LocalDate bornFirst = today.minusDays(10);
         LocalDate bornSecond = today.minusDays(12);
         ImportRun certificates = importer.importAs(

@@ -9,7 +9,6 @@ import cn.canbao.campaign.NewCampaign;
 import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.region.RegionService;
 import cn.canbao.region.TestCounty;
-import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.TestIds;
@@ -74,14 +73,11 @@ public class OutreachCampaigns {
         String worker = security.ensureUser("grid." + tag, grid, Role.GRID_WORKER);
         String head = TestIds.id(countyCode, LocalDate.of(1958, 6, 7), 51);
         String spouse = TestIds.id(countyCode, LocalDate.of(1960, 8, 9), 62);
-        importer.importAs(
+        importer.register(
                 clerk,
-                ExtractKind.POLICE_HOUSEHOLD,
-                tag + ".csv",
                 PoliceExtract.registeredOn("2000-01-01")
                         .inHousehold(head, label + "甲", grid, "H0001", "户主")
-                        .inHousehold(spouse, label + "乙", grid, "H0001", "配偶")
-                        .csv());
+                        .inHousehold(spouse, label + "乙", grid, "H0001", "配偶"));
         Campaign campaign = outreachStarted(leader, label + "测试", year, area.code());
         return new Household(campaign, worker, head, spouse);
     }
@@ -93,11 +89,7 @@ public class OutreachCampaigns {
      */
     public Campaign residentDueForAVisit(
             String clerk, String leader, String grid, String resident, String name, String campaignName, int year) {
-        importer.importAs(
-                clerk,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "resident.csv",
-                PoliceExtract.registeredOn("2000-01-01").inGrid(resident, name, grid).csv());
+        importer.register(clerk, PoliceExtract.registeredOn("2000-01-01").inGrid(resident, name, grid));
         return outreachStarted(leader, campaignName, year, grid.substring(0, 6) + "000000");
     }
 

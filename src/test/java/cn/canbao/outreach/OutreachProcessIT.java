@@ -82,18 +82,13 @@ class OutreachProcessIT extends OutreachTestBase {
         }
         // 0 lapsed with a mobile, 1 uninsured without one, 2 hardship member, 3 enrolled this year,
         // 4 lapsed but opted out of texts, 5 uninsured living in the second village
-        importer.importAs(
-                clerk,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "outreach-people.csv",
-                PoliceExtract.registeredOn("2000-01-01")
+        importer.register(clerk, PoliceExtract.registeredOn("2000-01-01")
                         .inGrid(ids[0], "王小明", GRID_1, null, "13800138000")
                         .inGrid(ids[1], "李四", GRID_1)
                         .inGrid(ids[2], "赵五", GRID_1, null, "13800138002")
                         .inGrid(ids[3], "钱六", GRID_1, null, "13800138003")
                         .inGrid(ids[4], "孙七", GRID_1, null, "13800138004")
-                        .inGrid(ids[5], "周八", GRID_2, null, "13800138005")
-                        .csv());
+                        .inGrid(ids[5], "周八", GRID_2, null, "13800138005"));
         importer.importAs(
                 clerk,
                 ExtractKind.INSURANCE_STATUS,

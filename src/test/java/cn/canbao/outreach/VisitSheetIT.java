@@ -113,18 +113,13 @@ class VisitSheetIT extends OutreachTestBase {
         noHousehold = TestIds.id("350593", LocalDate.of(1985, 7, 5), 51);
         otherGrid = TestIds.id("350593", LocalDate.of(1990, 8, 6), 61);
         // nobody has a mobile: outreach goes straight to the visit
-        importer.importAs(
-                CLERK,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "sheet-people.csv",
-                PoliceExtract.registeredOn("2000-01-01")
+        importer.register(CLERK, PoliceExtract.registeredOn("2000-01-01")
                         .inHousehold(head, "周大", GRID_1, "甲街1号", null, "H0101", "户主")
                         .inHousehold(spouse, "吴二", GRID_1, "甲街1号", null, "H0101", "配偶")
                         .inHousehold(son, "周三", GRID_1, "甲街1号", null, "H0101", "长子")
                         .inHousehold(single, "郑四", GRID_1, "乙街2号", null, "H0102", "户主")
                         .inGrid(noHousehold, "冯五", GRID_1, "丙街3号", null)
-                        .inHousehold(otherGrid, "陈六", GRID_2, "丁街4号", null, "H0201", "户主")
-                        .csv());
+                        .inHousehold(otherGrid, "陈六", GRID_2, "丁街4号", null, "H0201", "户主"));
         importer.importAs(
                 CLERK,
                 ExtractKind.INSURANCE_STATUS,

@@ -114,21 +114,15 @@ class BaselineIT extends IntegrationTestBase {
         String other = TestIds.id("350566", LocalDate.of(1962, 3, 2), 913);
         // registered in Yongchun, living in the county: its insurance extract enrols them
         String registeredInYongchun = TestIds.id("350525", LocalDate.of(1962, 3, 3), 915);
-        importer.importAs(
+        importer.register(
                 "clerk.baseline",
-                ExtractKind.POLICE_HOUSEHOLD,
-                "baseline-yc.csv",
                 PoliceExtract.registeredOn("2000-01-01")
-                        .inVillage(registeredInYongchun, "己", yongchunVillage, village)
-                        .csv());
-        importer.importAs(
+                        .inVillage(registeredInYongchun, "己", yongchunVillage, village));
+        importer.register(
                 "clerk.baseline66",
-                ExtractKind.POLICE_HOUSEHOLD,
-                "baseline-66.csv",
                 PoliceExtract.registeredOn("2000-01-01")
                         .inVillage(local, "庚", village)
-                        .inVillage(other, "辛", village)
-                        .csv());
+                        .inVillage(other, "辛", village));
         // every county has its row of the year: from now on an import refreshes only its own counties
         SystemAccess.call(() -> baseline.refresh(year));
         String untouched = "350567000000";

@@ -3,7 +3,6 @@ package cn.canbao.sms;
 import cn.canbao.Yongchun;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
-import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
 import cn.canbao.register.ImportTestSupport;
 import cn.canbao.register.PoliceExtract;
@@ -111,7 +110,7 @@ public class SmsTestSupport {
             ids.add(id);
         }
         String clerk = security.ensureUser(CLERK, Yongchun.COUNTY, Role.CLERK);
-        ImportRun run = importer.importAs(clerk, ExtractKind.POLICE_HOUSEHOLD, "sms-persons.csv", extract.csv());
+        ImportRun run = importer.register(clerk, extract);
         if (run.rowsAccepted() != residents.size()) {
             throw new IllegalStateException("the register took " + run.rowsAccepted() + " of " + residents.size()
                     + " SMS test persons (import " + run.id() + ")");

@@ -16,6 +16,8 @@ import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -100,6 +102,16 @@ public class OutreachCampaigns {
                 implementing(leader, NewCampaign.of(name, year, county, today.minusDays(3), today.plusDays(60)));
         SystemAccess.call(() -> starter.start(campaign.id()));
         return campaign;
+    }
+
+    /**
+     * The leader's campaign {@code name} of the county, collecting for 90 days from {@code first}, in implementation;
+     * the engine's clock at 09:00 of its tenth day, where the outreach tests begin (reset it after the test).
+     */
+    public Campaign implementingOnItsTenthDay(String leader, String name, int year, String county, LocalDate first) {
+        ClockUtil.setCurrentTime(Date.from(
+                first.plusDays(9).atTime(9, 0).atZone(CanbaoClock.DEFAULT_ZONE).toInstant()));
+        return implementing(leader, NewCampaign.of(name, year, county, first, first.plusDays(90)));
     }
 
     /** Starts the campaign as the county leader and moves it to implementation, as the system would. */

@@ -10,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.NewCampaign;
 import cn.canbao.outreach.correction.CorrectionService;
 import cn.canbao.outreach.jobs.OutreachJob;
 import cn.canbao.outreach.process.OutreachProcess;
@@ -28,7 +27,6 @@ import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,9 +108,7 @@ class OutreachProcessIT extends OutreachTestBase {
         RuleSetFixtures.save(
                 ruleSets,
                 RuleSetFixtures.county(COUNTY, YEAR, null, Map.of(HardshipCategory.DIBAO, RuleSetFixtures.full())));
-        clockAt(FIRST.plusDays(9), LocalTime.of(9, 0));
-        campaign = outreachCampaigns.implementing(
-                "leader.outreach", NewCampaign.of("催缴测试行动", YEAR, COUNTY, FIRST, FIRST.plusDays(90)));
+        campaign = outreachCampaigns.implementingOnItsTenthDay("leader.outreach", "催缴测试行动", YEAR, COUNTY, FIRST);
     }
 
     @AfterEach

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.AccessRefused;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.NewCampaign;
 import cn.canbao.outreach.process.OutreachProcess;
 import cn.canbao.outreach.sheet.SheetWords;
 import cn.canbao.outreach.sheet.VisitSheetService;
@@ -32,7 +31,6 @@ import java.awt.image.BufferedImage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -113,7 +111,9 @@ class VisitSheetIT extends OutreachTestBase {
         noHousehold = TestIds.id("350593", LocalDate.of(1985, 7, 5), 51);
         otherGrid = TestIds.id("350593", LocalDate.of(1990, 8, 6), 61);
         // nobody has a mobile: outreach goes straight to the visit
-        importer.register(CLERK, PoliceExtract.registeredOn("2000-01-01")
+        importer.register(
+                CLERK,
+                PoliceExtract.registeredOn("2000-01-01")
                         .inHousehold(head, "周大", GRID_1, "甲街1号", null, "H0101", "户主")
                         .inHousehold(spouse, "吴二", GRID_1, "甲街1号", null, "H0101", "配偶")
                         .inHousehold(son, "周三", GRID_1, "甲街1号", null, "H0101", "长子")
@@ -132,9 +132,7 @@ class VisitSheetIT extends OutreachTestBase {
         jdbc.update(
                 "delete from person_access where purpose = ? and id_number like '350593%'", VisitSheetService.PURPOSE);
         RuleSetFixtures.save(ruleSets, RuleSetFixtures.county(COUNTY, YEAR, null, Map.of()));
-        clockAt(FIRST.plusDays(9), LocalTime.of(9, 0));
-        campaign = outreachCampaigns.implementing(
-                "leader.sheet", NewCampaign.of("走访单测试", YEAR, COUNTY, FIRST, FIRST.plusDays(90)));
+        campaign = outreachCampaigns.implementingOnItsTenthDay("leader.sheet", "走访单测试", YEAR, COUNTY, FIRST);
         SystemAccess.call(() -> starter.start(campaign.id()));
     }
 

@@ -10,7 +10,6 @@ import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.outreach.correction.CorrectionService;
 import cn.canbao.outreach.jobs.OutreachJob;
 import cn.canbao.outreach.process.OutreachProcess;
 import cn.canbao.policy.PolicyService;
@@ -53,9 +52,6 @@ class OutreachProcessIT extends OutreachTestBase {
     OutreachTestCounty county;
 
     @Autowired
-    CorrectionService corrections;
-
-    @Autowired
     RuleSetService ruleSets;
 
     @Autowired
@@ -80,7 +76,9 @@ class OutreachProcessIT extends OutreachTestBase {
         }
         // 0 lapsed with a mobile, 1 uninsured without one, 2 hardship member, 3 enrolled this year,
         // 4 lapsed but opted out of texts, 5 uninsured living in the second village
-        importer.register(clerk, PoliceExtract.registeredOn("2000-01-01")
+        importer.register(
+                clerk,
+                PoliceExtract.registeredOn("2000-01-01")
                         .inGrid(ids[0], "王小明", GRID_1, null, "13800138000")
                         .inGrid(ids[1], "李四", GRID_1)
                         .inGrid(ids[2], "赵五", GRID_1, null, "13800138002")

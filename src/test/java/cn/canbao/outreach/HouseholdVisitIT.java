@@ -433,11 +433,7 @@ class HouseholdVisitIT extends OutreachTestBase {
     }
 
     private long caseOf(String idNumber) {
-        return jdbc.queryForObject(
-                "select id from outreach_case where campaign_id = ? and id_number = ?",
-                Long.class,
-                campaign.id(),
-                idNumber);
+        return outreachCampaigns.caseOf(campaign, idNumber);
     }
 
     /** That column of the cases of the three members due this year (spouse, son, daughter). */

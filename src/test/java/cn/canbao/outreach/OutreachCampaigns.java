@@ -121,6 +121,15 @@ public class OutreachCampaigns {
         return started;
     }
 
+    /** The id of the campaign's outreach case of the person (outreach started for them). */
+    public long caseOf(Campaign campaign, String idNumber) {
+        return jdbc.queryForObject(
+                "select id from outreach_case where campaign_id = ? and id_number = ?",
+                Long.class,
+                campaign.id(),
+                idNumber);
+    }
+
     /** Deletes the processes of the campaign's outreach cases, then the campaign's own; nothing when it is null. */
     public void end(Campaign campaign) {
         if (campaign == null) {

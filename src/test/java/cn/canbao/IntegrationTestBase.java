@@ -37,7 +37,12 @@ public abstract class IntegrationTestBase {
 
     /** The code of the first region (by the tree's order) at that level under the given one, read as the system. */
     protected String firstBelow(String regionCode, RegionLevel level) {
+        return below(regionCode, level, 0);
+    }
+
+    /** The code of the region at that level under the given one, {@code index} in the tree's order (0 the first). */
+    protected String below(String regionCode, RegionLevel level, int index) {
         return SystemAccess.call(
-                () -> regions.descendantsAtLevel(regionCode, level).get(0).code());
+                () -> regions.descendantsAtLevel(regionCode, level).get(index).code());
     }
 }

@@ -7,6 +7,7 @@ import cn.canbao.Yongchun;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import java.time.LocalDate;
@@ -26,12 +27,11 @@ class BaselineBrowserIT extends BrowserTestBase {
         String village = firstBelow(TOWNSHIP, RegionLevel.VILLAGE);
         String a = TestIds.id("350525", LocalDate.of(1955, 5, 5), 951);
         String b = TestIds.id("350525", LocalDate.of(1955, 5, 6), 953);
-        importer.importAs(
+        importer.register(
                 "clerk.baseline.ui",
-                ExtractKind.POLICE_HOUSEHOLD,
-                "ui.csv",
-                ExtractHeaders.POLICE_BASIC + a + ",甲,在册,2000-01-01," + village + "\n" + b + ",乙,在册,2000-01-01,"
-                        + village + "\n");
+                PoliceExtract.registeredOn("2000-01-01")
+                        .inVillage(a, "甲", village)
+                        .inVillage(b, "乙", village));
         importer.importAs(
                 "clerk.baseline.ui",
                 ExtractKind.INSURANCE_STATUS,

@@ -11,7 +11,6 @@ import cn.canbao.campaign.NewCampaign;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,9 +29,6 @@ class BulletinBrowserIT extends BrowserTestBase {
     static final String TOWNSHIP = Yongchun.township(12); // 仙夹镇
     static final String CAMPAIGN = "通报浏览器测试行动";
     static final int YEAR = 2050;
-
-    @Autowired
-    RuntimeService runtime;
 
     @Autowired
     ApplicationEventPublisher events;

@@ -6,16 +6,11 @@ import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.NewCampaign;
 import cn.canbao.outreach.FieldPhone;
 import cn.canbao.outreach.OutreachCampaigns;
-import cn.canbao.outreach.OutreachStarter;
 import cn.canbao.region.TestCounty;
-import cn.canbao.register.ExtractHeaders;
-import cn.canbao.register.ExtractKind;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SystemAccess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,14 +39,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class FieldPageBrowserIT extends BrowserTestBase {
 
     static final TestCounty AREA = new TestCounty("350572");
-    static final String VILLAGE = AREA.village(1, 1);
     static final String GRID = AREA.grid(1, 1);
 
     @Autowired
     OutreachCampaigns outreachCampaigns;
-
-    @Autowired
-    OutreachStarter starter;
 
     @Autowired
     org.camunda.bpm.engine.TaskService tasks;
@@ -70,16 +61,7 @@ class FieldPageBrowserIT extends BrowserTestBase {
         String leader = security.ensureUser("leader.offline", AREA.code(), Role.COUNTY_LEADER);
         String worker = security.ensureUser("grid.offline", GRID, Role.GRID_WORKER);
         String resident = TestIds.id("350572", LocalDate.of(1966, 4, 3), 517);
-        importer.importAs(
-                clerk,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "offline.csv",
-                ExtractHeaders.POLICE_WITH_MOBILE + resident + ",离线乙,在册,2000-01-01," + VILLAGE + "," + VILLAGE + ","
-                        + GRID + ",\n");
-        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        campaign = outreachCampaigns.implementing(
-                leader, NewCampaign.of("离线走访测试", 2065, AREA.code(), today.minusDays(3), today.plusDays(60)));
-        SystemAccess.call(() -> starter.start(campaign.id()));
+        campaign = outreachCampaigns.residentDueForAVisit(clerk, leader, GRID, resident, "离线乙", "离线走访测试", 2065);
 
         HttpResponse<String> manifest = HttpClient.newHttpClient()
                 .send(
@@ -167,23 +149,13 @@ class FieldPageBrowserIT extends BrowserTestBase {
     @Test
     void theVerifyingClerkSeesTheVisitsPhoto() throws Exception {
         TestCounty area = new TestCounty("350573");
-        String village = area.village(1, 1);
         String grid = area.grid(1, 1);
         area.create(regions, "照片核实测试县", new TestCounty.Township("照片镇", "照片一村"));
         String clerk = security.ensureUser("clerk.photo", area.code(), Role.CLERK);
         String leader = security.ensureUser("leader.photo", area.code(), Role.COUNTY_LEADER);
         String worker = security.ensureUser("grid.photo", grid, Role.GRID_WORKER);
         String resident = TestIds.id("350573", LocalDate.of(1975, 9, 8), 623);
-        importer.importAs(
-                clerk,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "photo.csv",
-                ExtractHeaders.POLICE_WITH_MOBILE + resident + ",照片丙,在册,2000-01-01," + village + "," + village + ","
-                        + grid + ",\n");
-        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        campaign = outreachCampaigns.implementing(
-                leader, NewCampaign.of("照片核实测试", 2066, area.code(), today.minusDays(3), today.plusDays(60)));
-        SystemAccess.call(() -> starter.start(campaign.id()));
+        campaign = outreachCampaigns.residentDueForAVisit(clerk, leader, grid, resident, "照片丙", "照片核实测试", 2066);
 
         FieldPhone phone = new FieldPhone(port, worker);
         HttpResponse<String> sent = phone.submit(

@@ -4,7 +4,9 @@ import static cn.canbao.Yongchun.COUNTY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
+import cn.canbao.Yongchun;
 import cn.canbao.region.RegionLevel;
+import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
@@ -28,6 +30,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 @AsSystem
 class SmsBrowserIT extends BrowserTestBase {
 
+    /** 岵山镇: its first grid is where the clerk's two residents live. */
+    static final String TOWNSHIP = Yongchun.township(16);
+    /** The residents' address, which marks them for removal after the test. */
+    static final String ADDRESS = "SMS-UI";
+
     @Autowired
     SmsOutbox outbox;
 
@@ -35,10 +42,11 @@ class SmsBrowserIT extends BrowserTestBase {
     void removeTestPersons() {
         jdbc.update("delete from sms_message where dedup_key like 'ui-%'");
         jdbc.update(
-                "delete from sms_opt_out o using person p where p.id_number = o.id_number and p.address = 'SMS-UI'");
+                "delete from sms_opt_out o using person p where p.id_number = o.id_number and p.address = ?", ADDRESS);
         jdbc.update(
-                "delete from person_change c using person p where p.id_number = c.id_number and p.address = 'SMS-UI'");
-        jdbc.update("delete from person where address = 'SMS-UI'");
+                "delete from person_change c using person p where p.id_number = c.id_number and p.address = ?",
+                ADDRESS);
+        jdbc.update("delete from person where address = ?", ADDRESS);
         jdbc.update("delete from sms_template");
     }
 
@@ -47,15 +55,16 @@ class SmsBrowserIT extends BrowserTestBase {
         jdbc.update("delete from sms_message");
         jdbc.update("delete from sms_opt_out");
         jdbc.update("delete from sms_template");
-        String grid = SystemAccess.call(() -> regions.descendantsAtLevel(
-                        regions.descendantsAtLevel("350525116000", RegionLevel.VILLAGE)
-                                .get(0)
-                                .code(),
-                        RegionLevel.GRID)
-                .get(0)
-                .code());
-        String delivered = person(7001, "13600007001", grid);
-        String failed = person(7002, "13600007002", grid);
+        String clerk = security.ensureUser("clerk.sms.ui", COUNTY, Role.CLERK);
+        String grid = firstBelow(firstBelow(TOWNSHIP, RegionLevel.VILLAGE), RegionLevel.GRID);
+        String delivered = TestIds.id("350525", LocalDate.of(1970, 5, 1), 1);
+        String failed = TestIds.id("350525", LocalDate.of(1970, 5, 1), 2);
+        // the residents as the register has them: the clerk imports the police household extract that lists them
+        importer.register(
+                clerk,
+                PoliceExtract.registeredOn("2000-01-01")
+                        .inGrid(delivered, "王7001", grid, ADDRESS, "13600007001")
+                        .inGrid(failed, "王7002", grid, ADDRESS, "13600007002"));
         for (String id : new String[] {delivered, failed}) {
             outbox.enqueue(new SmsRequest(
                     id,
@@ -83,7 +92,6 @@ class SmsBrowserIT extends BrowserTestBase {
         jdbc.update(
                 "update sms_message set status = 'FAILED', error_code = 21211, status_at = now() where id_number = ?",
                 failed);
-        String clerk = security.ensureUser("clerk.sms.ui", COUNTY, Role.CLERK);
 
         try (Browser browser = desk()) {
             browser.login(clerk);
@@ -93,8 +101,7 @@ class SmsBrowserIT extends BrowserTestBase {
                     .endsWith("1");
             assertThat(browser.driver().findElement(By.id("sms-failed")).getText())
                     .endsWith("1");
-            String township =
-                    SystemAccess.call(() -> regions.get("350525116000").name());
+            String township = SystemAccess.call(() -> regions.get(TOWNSHIP).name());
             browser.settle();
             browser.screenshot("sms-overview");
             assertThat(cells(browser, "sms-townships")).contains(township + "|1|1|1|0");
@@ -152,20 +159,5 @@ class SmsBrowserIT extends BrowserTestBase {
     private static String cells(Browser browser, String gridId) {
         return browser.js("return Array.from(document.querySelectorAll('#" + gridId + " vaadin-grid-cell-content'))"
                 + ".map(c => c.textContent).join('|')");
-    }
-
-    private String person(int sequence, String mobile, String grid) {
-        String id = TestIds.id("350525", LocalDate.of(1970, 5, 1), sequence % 1000);
-        jdbc.update(
-                "insert into person (id_number, name, birth_date, sex, household_region, residence_region, grid_code, mobile, "
-                        + "address) values (?, ?, ?, 'M', ?, ?, ?, ?, 'SMS-UI')",
-                id,
-                "王" + sequence,
-                LocalDate.of(1970, 5, 1),
-                grid.substring(0, 12),
-                grid.substring(0, 12),
-                grid,
-                mobile);
-        return id;
     }
 }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.CanbaoClock;
-import cn.canbao.cadence.CadenceService;
 import cn.canbao.cadence.CadenceTestCounty;
 import cn.canbao.cadence.CadenceTestSupport;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.NewCampaign;
 import cn.canbao.security.Role;
-import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -29,36 +26,22 @@ class VillageSummaryBrowserIT extends BrowserTestBase {
     static final String CAMPAIGN = "节奏手机测试行动";
 
     @Autowired
-    CadenceService cadence;
-
-    @Autowired
-    CadenceTestCounty county;
-
-    @Autowired
     CadenceTestSupport driver;
-
-    private Campaign campaign;
 
     @AfterEach
     void cleanUp() throws Exception {
-        driver.cleanUp(campaign);
+        driver.cleanUp();
     }
 
     @Test
     void aVillageCadreConfirmsTheDailySummaryOnAPhone() throws Exception {
-        county.ensure();
+        driver.ensureCounty();
         String leader = security.ensureUser("county.leader.phone", CadenceTestCounty.COUNTY, Role.COUNTY_LEADER);
         String cadre = security.ensureUser("cadre.cadence.phone", CadenceTestCounty.VILLAGE_3, Role.VILLAGE_CADRE);
         LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        campaign = testCampaigns.start(
-                leader,
-                NewCampaign.of(
-                        CAMPAIGN,
-                        2055,
-                        CadenceTestCounty.COUNTY,
-                        today.minusDays(2),
-                        today.plusDays(60))); // today is reporting day 3: dispatches too
-        SystemAccess.run(() -> cadence.tick(campaign.id(), today));
+        // today is reporting day 3: dispatches too
+        Campaign campaign = driver.start(leader, CAMPAIGN, 2055, today.minusDays(2));
+        driver.tick(campaign, today);
 
         try (Browser phone = phone()) {
             phone.login(cadre);

@@ -9,8 +9,7 @@ import cn.canbao.campaign.NewCampaign;
 import cn.canbao.outreach.OutreachCampaigns;
 import cn.canbao.outreach.OutreachStarter;
 import cn.canbao.region.TestCounty;
-import cn.canbao.register.ExtractHeaders;
-import cn.canbao.register.ExtractKind;
+import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
@@ -32,7 +31,6 @@ class VisitFormBrowserIT extends BrowserTestBase {
 
     static final TestCounty AREA = new TestCounty("350596");
     static final String COUNTY = AREA.code();
-    static final String VILLAGE = AREA.village(1, 1);
     static final String GRID = AREA.grid(1, 1);
 
     @Autowired
@@ -53,13 +51,11 @@ class VisitFormBrowserIT extends BrowserTestBase {
         Staff staff = countyWithStaff(AREA, "走访测试县", "丁镇", "丁一村", "visit.phone");
         String noMobile = TestIds.id("350596", LocalDate.of(1968, 7, 9), 301);
         String withMobile = TestIds.id("350596", LocalDate.of(1969, 8, 10), 303);
-        importer.importAs(
+        importer.register(
                 staff.clerk(),
-                ExtractKind.POLICE_HOUSEHOLD,
-                "visit-phone.csv",
-                ExtractHeaders.POLICE_WITH_MOBILE
-                        + noMobile + ",吴九,在册,2000-01-01," + VILLAGE + "," + VILLAGE + "," + GRID + ",\n"
-                        + withMobile + ",郑十,在册,2000-01-01," + VILLAGE + "," + VILLAGE + "," + GRID + ",13700137000\n");
+                PoliceExtract.registeredOn("2000-01-01")
+                        .inGrid(noMobile, "吴九", GRID)
+                        .inGrid(withMobile, "郑十", GRID, null, "13700137000"));
         startOutreach(staff.leader(), "走访手机测试行动", COUNTY);
 
         try (Browser phone = phone()) {
@@ -125,18 +121,15 @@ class VisitFormBrowserIT extends BrowserTestBase {
     @Test
     void oneVisitCoversTheHouseholdsMembers() throws Exception {
         TestCounty area = new TestCounty("350584");
-        String village = area.village(1, 1);
         String grid = area.grid(1, 1);
         Staff staff = countyWithStaff(area, "按户走访测试县", "戊镇", "戊一村", "household.phone");
         String head = TestIds.id("350584", LocalDate.of(1960, 1, 2), 11);
         String spouse = TestIds.id("350584", LocalDate.of(1962, 3, 4), 22);
-        importer.importAs(
+        importer.register(
                 staff.clerk(),
-                ExtractKind.POLICE_HOUSEHOLD,
-                "household-phone.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,户号,与户主关系\n"
-                        + head + ",冯一,在册,2000-01-01," + village + "," + village + "," + grid + ",B0001,户主\n"
-                        + spouse + ",陈二,在册,2000-01-01," + village + "," + village + "," + grid + ",B0001,配偶\n");
+                PoliceExtract.registeredOn("2000-01-01")
+                        .inHousehold(head, "冯一", grid, "B0001", "户主")
+                        .inHousehold(spouse, "陈二", grid, "B0001", "配偶"));
         assertThat(startOutreach(staff.leader(), "按户走访手机测试", area.code()))
                 .isEqualTo(new OutreachStarter.StartResult(2, 1));
 

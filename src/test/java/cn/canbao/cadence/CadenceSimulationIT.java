@@ -16,7 +16,6 @@ import cn.canbao.cadence.process.TownshipDispatchProcess;
 import cn.canbao.cadence.process.VillageSummaryProcess;
 import cn.canbao.campaign.Campaign;
 import cn.canbao.campaign.CampaignPhase;
-import cn.canbao.campaign.NewCampaign;
 import cn.canbao.security.AsSystem;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
@@ -26,7 +25,6 @@ import cn.canbao.task.TaskInbox;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
@@ -68,7 +66,6 @@ class CadenceSimulationIT extends IntegrationTestBase {
     @Autowired
     BulletinDueRecorder bulletins;
 
-    private final List<Campaign> started = new ArrayList<>();
     private String leader;
 
     @BeforeEach
@@ -83,9 +80,7 @@ class CadenceSimulationIT extends IntegrationTestBase {
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (Campaign c : started) {
-            driver.cleanUp(c);
-        }
+        driver.cleanUp();
     }
 
     @Test
@@ -267,9 +262,7 @@ class CadenceSimulationIT extends IntegrationTestBase {
     }
 
     private Campaign start(String name, int year, LocalDate first) {
-        Campaign c = testCampaigns.start(leader, NewCampaign.of(name, year, COUNTY, first, first.plusDays(59)));
-        started.add(c);
-        return c;
+        return driver.start(leader, name, year, first);
     }
 
     /** The user completes their single open task of that kind in the campaign. */

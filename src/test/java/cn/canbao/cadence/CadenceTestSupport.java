@@ -6,12 +6,17 @@ import cn.canbao.base.CanbaoClock;
 import cn.canbao.cadence.jobs.CadenceSchedule;
 import cn.canbao.cadence.jobs.CadenceTickJob;
 import cn.canbao.campaign.Campaign;
+import cn.canbao.campaign.NewCampaign;
+import cn.canbao.campaign.TestCampaigns;
+import cn.canbao.security.SystemAccess;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.quartz.JobDataMap;
@@ -22,22 +27,61 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.springframework.stereotype.Component;
 
-/** Drives a campaign's cadence through Quartz for a given day and waits for the run; cleans up after a test. */
+/**
+ * Starts a campaign in the cadence county; drives its cadence for a given day, directly or through Quartz (waiting for
+ * the run); cleans up after a test.
+ */
 @Component
 public class CadenceTestSupport {
 
     private final Scheduler scheduler;
     private final RuntimeService runtime;
+    private final CadenceService cadence;
+    private final CadenceTestCounty county;
+    private final TestCampaigns testCampaigns;
     /** day (ISO) of each finished run by job name, with the failure if there was one ("" when fine) */
     private final Map<String, String> finished = new ConcurrentHashMap<>();
+    /** The campaigns {@link #start} started since the last {@link #cleanUp()}. */
+    private final List<Campaign> started = new CopyOnWriteArrayList<>();
 
-    CadenceTestSupport(Scheduler scheduler, RuntimeService runtime) throws SchedulerException {
+    CadenceTestSupport(
+            Scheduler scheduler,
+            RuntimeService runtime,
+            CadenceService cadence,
+            CadenceTestCounty county,
+            TestCampaigns testCampaigns)
+            throws SchedulerException {
         this.scheduler = scheduler;
         this.runtime = runtime;
+        this.cadence = cadence;
+        this.county = county;
+        this.testCampaigns = testCampaigns;
         scheduler
                 .getListenerManager()
                 .addJobListener(
                         new Recorder(), org.quartz.impl.matchers.GroupMatcher.jobGroupEquals(CadenceSchedule.GROUP));
+    }
+
+    /**
+     * A campaign of the cadence county (created unless an earlier test did), started by the county leader: {@code
+     * name} of {@code year}, collecting for 60 days from {@code first}. {@link #cleanUp()} ends it after the test.
+     */
+    public Campaign start(String leader, String name, int year, LocalDate first) {
+        ensureCounty();
+        Campaign campaign = testCampaigns.start(
+                leader, NewCampaign.of(name, year, CadenceTestCounty.COUNTY, first, first.plusDays(59)));
+        started.add(campaign);
+        return campaign;
+    }
+
+    /** Creates the cadence county ({@link CadenceTestCounty}) unless an earlier test did. */
+    public void ensureCounty() {
+        county.ensure();
+    }
+
+    /** The campaign's cadence for the day, as the system (what its Quartz job calls), without Quartz. */
+    public CadenceTick tick(Campaign campaign, LocalDate day) {
+        return SystemAccess.call(() -> cadence.tick(campaign.id(), day));
     }
 
     public static void clockAt(LocalDate day, LocalTime time) {
@@ -66,6 +110,15 @@ public class CadenceTestSupport {
         if (!finished.get(run).isEmpty()) {
             throw new AssertionError("the tick of " + run + " failed: " + finished.get(run));
         }
+    }
+
+    /** Resets the engine clock and ends each campaign {@link #start} started, as {@link #cleanUp(Campaign)}. */
+    public void cleanUp() throws SchedulerException {
+        ClockUtil.reset();
+        for (Campaign campaign : started) {
+            cleanUp(campaign);
+        }
+        started.clear();
     }
 
     /** Deletes the campaign's report processes (and its own) and its Quartz job. */

@@ -9,12 +9,11 @@ import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
 import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.NewCampaign;
 import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
-import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,37 +33,32 @@ class VillageSummaryPrefillIT extends IntegrationTestBase {
     CadenceService cadence;
 
     @Autowired
-    CadenceTestCounty county;
-
-    @Autowired
     CadenceTestSupport driver;
 
     private Campaign campaign;
 
     @AfterEach
     void cleanUp() throws Exception {
-        driver.cleanUp(campaign);
+        driver.cleanUp();
     }
 
     @Test
     void enrolmentsImportedAfterASummaryCountInTheNextOneOnly() {
-        county.ensure();
+        driver.ensureCounty();
         String clerk = security.ensureUser("clerk.cadence", COUNTY, Role.CLERK);
         String leader = security.ensureUser("county.leader.prefill", COUNTY, Role.COUNTY_LEADER);
         String[] ids = new String[3];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = TestIds.id("350599", LocalDate.of(1982, 5, 1 + i), 901 + 2 * i);
         }
-        importer.importAs(
+        importer.register(
                 clerk,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "cadence-people.csv",
-                ExtractHeaders.POLICE_BASIC
-                        + ids[0] + ",甲,在册,2000-01-01," + VILLAGE_1 + "\n" + ids[1] + ",乙,在册,2000-01-01," + VILLAGE_1
-                        + "\n"
-                        + ids[2] + ",丙,在册,2000-01-01," + VILLAGE_1 + "\n");
+                PoliceExtract.registeredOn("2000-01-01")
+                        .inVillage(ids[0], "甲", VILLAGE_1)
+                        .inVillage(ids[1], "乙", VILLAGE_1)
+                        .inVillage(ids[2], "丙", VILLAGE_1));
         LocalDate first = LocalDate.now(CanbaoClock.DEFAULT_ZONE).minusDays(5);
-        campaign = testCampaigns.start(leader, NewCampaign.of("节奏预填行动", YEAR, COUNTY, first, first.plusDays(59)));
+        campaign = driver.start(leader, "节奏预填行动", YEAR, first);
 
         assertThat(tick(first).summariesStarted()).isEqualTo(3);
         assertThat(numbers(VILLAGE_1, first)).containsExactly(0, 0, 0, 0);
@@ -109,7 +103,7 @@ class VillageSummaryPrefillIT extends IntegrationTestBase {
     }
 
     private CadenceTick tick(LocalDate day) {
-        return SystemAccess.call(() -> cadence.tick(campaign.id(), day));
+        return driver.tick(campaign, day);
     }
 
     private java.util.List<Integer> numbers(String village, LocalDate day) {

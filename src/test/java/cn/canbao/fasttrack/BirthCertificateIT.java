@@ -10,6 +10,7 @@ import cn.canbao.base.DomainException;
 import cn.canbao.fasttrack.process.NewbornEnrolmentProcess;
 import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportRun;
+import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.TestIds;
 import java.time.LocalDate;
 import java.util.Map;
@@ -41,15 +42,11 @@ class BirthCertificateIT extends FastTrackTestBase {
         String mother = TestIds.id("350598", LocalDate.of(1993, 3, 3), 402);
         String father = TestIds.id("350598", LocalDate.of(1991, 1, 1), 401);
         String stranger = TestIds.id("350598", LocalDate.of(1992, 2, 2), 404);
-        importer.importAs(
+        importer.register(
                 CLERK,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "parents.csv",
-                POLICE
-                        + mother + ",王美兰,在册,2015-01-01," + village(4, 1) + "," + village(4, 1) + "," + grid(4, 1)
-                        + ",四村1号,13905984001,,\n"
-                        + father + ",王建国,在册,2015-01-01," + village(4, 1) + "," + village(4, 1) + "," + grid(4, 1)
-                        + ",,,,\n");
+                PoliceExtract.registeredOn("2015-01-01")
+                        .inGrid(mother, "王美兰", grid(4, 1), "四村1号", "13905984001")
+                        .inGrid(father, "王建国", grid(4, 1)));
         LocalDate bornFirst = today.minusDays(10);
         LocalDate bornSecond = today.minusDays(12);
         ImportRun certificates = importer.importAs(

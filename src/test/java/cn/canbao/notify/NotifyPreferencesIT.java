@@ -192,35 +192,15 @@ class NotifyPreferencesIT extends NotifyTestBase {
         String admin = user("notify.attack.admin", Yongchun.COUNTY, null, Role.ADMIN);
 
         // a township leader: their township and below, not a neighbour, not the county above them
-        assertThat(put(leader11, "/api/notify/regions/" + t11 + "/channel", "{\"channel\":\"GROUP\"}")
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.OK);
-        assertThat(put(
-                                leader11,
-                                "/api/notify/regions/" + Yongchun.firstVillage(t11) + "/channel",
-                                "{\"channel\":\"SMS\"}")
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.OK);
-        assertThat(put(leader11, "/api/notify/regions/" + t12 + "/channel", "{\"channel\":\"NONE\"}")
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(put(leader11, "/api/notify/regions/" + Yongchun.COUNTY + "/channel", "{\"channel\":\"NONE\"}")
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(setChannel(leader11, t11, "GROUP")).isEqualTo(HttpStatus.OK);
+        assertThat(setChannel(leader11, Yongchun.firstVillage(t11), "SMS")).isEqualTo(HttpStatus.OK);
+        assertThat(setChannel(leader11, t12, "NONE")).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(setChannel(leader11, Yongchun.COUNTY, "NONE")).isEqualTo(HttpStatus.FORBIDDEN);
         // roles that do not set channels, even of their own region
-        assertThat(put(
-                                cadre,
-                                "/api/notify/regions/" + Yongchun.firstVillage(t11) + "/channel",
-                                "{\"channel\":\"NONE\"}")
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(put(clerk, "/api/notify/regions/" + t12 + "/channel", "{\"channel\":\"NONE\"}")
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(setChannel(cadre, Yongchun.firstVillage(t11), "NONE")).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(setChannel(clerk, t12, "NONE")).isEqualTo(HttpStatus.FORBIDDEN);
         // the county's admin: any region of the county
-        assertThat(put(admin, "/api/notify/regions/" + t12 + "/channel", "{\"channel\":\"SMS\"}")
-                        .getStatusCode())
-                .isEqualTo(HttpStatus.OK);
+        assertThat(setChannel(admin, t12, "SMS")).isEqualTo(HttpStatus.OK);
         assertThatThrownBy(() -> security.actingAt(
                         Yongchun.DONGPING, Role.TOWNSHIP_LEADER, () -> preferences.regionChannel(t11)))
                 .isInstanceOf(AccessRefused.class);
@@ -244,6 +224,12 @@ class NotifyPreferencesIT extends NotifyTestBase {
         assertThat(jdbc.queryForObject(
                         "select count(*) from notify_message where dedup_key = 'attack-queue'", Integer.class))
                 .isZero();
+    }
+
+    /** The answer's status when the user sets the region's channel (GROUP, SMS, NONE) through the API. */
+    private org.springframework.http.HttpStatusCode setChannel(String user, String region, String channel) {
+        return put(user, "/api/notify/regions/" + region + "/channel", "{\"channel\":\"" + channel + "\"}")
+                .getStatusCode();
     }
 
     private ResponseEntity<String> put(String user, String path, String body) {

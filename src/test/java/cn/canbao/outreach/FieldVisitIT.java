@@ -6,16 +6,11 @@ import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
 import cn.canbao.attack.HttpAttacker;
 import cn.canbao.attack.RowFingerprint;
-import cn.canbao.base.CanbaoClock;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.NewCampaign;
 import cn.canbao.region.TestCounty;
-import cn.canbao.register.ExtractHeaders;
-import cn.canbao.register.ExtractKind;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
-import cn.canbao.security.SystemAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -60,9 +55,6 @@ class FieldVisitIT extends IntegrationTestBase {
     OutreachCampaigns outreachCampaigns;
 
     @Autowired
-    OutreachStarter starter;
-
-    @Autowired
     RowFingerprint fingerprint;
 
     private Campaign campaign;
@@ -76,18 +68,8 @@ class FieldVisitIT extends IntegrationTestBase {
         security.ensureUser(CLERK, AREA.code(), Role.CLERK);
         security.ensureUser(WORKER, GRID, Role.GRID_WORKER);
         security.ensureUser(OTHER_WORKER, OTHER_GRID, Role.GRID_WORKER);
-        String village = AREA.village(1, 1);
         resident = TestIds.id("350571", LocalDate.of(1970, 5, 6), 411);
-        importer.importAs(
-                CLERK,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "field.csv",
-                ExtractHeaders.POLICE_WITH_MOBILE + resident + ",外勤甲,在册,2000-01-01," + village + "," + village + ","
-                        + GRID + ",\n");
-        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        campaign = outreachCampaigns.implementing(
-                leader, NewCampaign.of("外勤走访测试", 2064, AREA.code(), today.minusDays(3), today.plusDays(60)));
-        SystemAccess.call(() -> starter.start(campaign.id()));
+        campaign = outreachCampaigns.residentDueForAVisit(CLERK, leader, GRID, resident, "外勤甲", "外勤走访测试", 2064);
     }
 
     @AfterEach

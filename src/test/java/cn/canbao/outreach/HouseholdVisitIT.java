@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.NewCampaign;
 import cn.canbao.outreach.jobs.OutreachStartJobs;
 import cn.canbao.outreach.process.OutreachProcess;
 import cn.canbao.policy.PolicyService;
@@ -23,7 +22,6 @@ import cn.canbao.task.TaskFilter;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,9 +111,7 @@ class HouseholdVisitIT extends OutreachTestBase {
                 new String[] {spouse, son, daughter},
                 YEAR);
         RuleSetFixtures.save(ruleSets, RuleSetFixtures.county(COUNTY, YEAR, null, Map.of()));
-        clockAt(FIRST.plusDays(9), LocalTime.of(9, 0));
-        campaign = outreachCampaigns.implementing(
-                "leader.household", NewCampaign.of("按户催缴测试", YEAR, COUNTY, FIRST, FIRST.plusDays(90)));
+        campaign = outreachCampaigns.implementingOnItsTenthDay("leader.household", "按户催缴测试", YEAR, COUNTY, FIRST);
     }
 
     @AfterEach
@@ -437,11 +433,7 @@ class HouseholdVisitIT extends OutreachTestBase {
     }
 
     private long caseOf(String idNumber) {
-        return jdbc.queryForObject(
-                "select id from outreach_case where campaign_id = ? and id_number = ?",
-                Long.class,
-                campaign.id(),
-                idNumber);
+        return outreachCampaigns.caseOf(campaign, idNumber);
     }
 
     /** That column of the cases of the three members due this year (spouse, son, daughter). */

@@ -9,13 +9,15 @@ import cn.canbao.campaign.NewCampaign;
 import cn.canbao.campaign.TestCampaigns;
 import cn.canbao.region.RegionService;
 import cn.canbao.region.TestCounty;
-import cn.canbao.register.ExtractKind;
 import cn.canbao.register.ImportTestSupport;
+import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -66,7 +68,6 @@ public class OutreachCampaigns {
      */
     public Household householdOfTwo(String countyCode, String label, String tag, int year) {
         TestCounty area = new TestCounty(countyCode);
-        String village = area.village(1, 1);
         String grid = area.grid(1, 1);
         area.create(regions, label + "测试县", new TestCounty.Township(label + "镇", label + "一村"));
         String clerk = security.ensureUser("clerk." + tag, area.code(), Role.CLERK);
@@ -74,19 +75,43 @@ public class OutreachCampaigns {
         String worker = security.ensureUser("grid." + tag, grid, Role.GRID_WORKER);
         String head = TestIds.id(countyCode, LocalDate.of(1958, 6, 7), 51);
         String spouse = TestIds.id(countyCode, LocalDate.of(1960, 8, 9), 62);
-        importer.importAs(
+        importer.register(
                 clerk,
-                ExtractKind.POLICE_HOUSEHOLD,
-                tag + ".csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,户号,与户主关系\n"
-                        + head + "," + label + "甲,在册,2000-01-01," + village + "," + village + "," + grid + ",H0001,户主\n"
-                        + spouse + "," + label + "乙,在册,2000-01-01," + village + "," + village + "," + grid
-                        + ",H0001,配偶\n");
-        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
-        Campaign campaign = implementing(
-                leader, NewCampaign.of(label + "测试", year, area.code(), today.minusDays(3), today.plusDays(60)));
-        SystemAccess.call(() -> starter.start(campaign.id()));
+                PoliceExtract.registeredOn("2000-01-01")
+                        .inHousehold(head, label + "甲", grid, "H0001", "户主")
+                        .inHousehold(spouse, label + "乙", grid, "H0001", "配偶"));
+        Campaign campaign = outreachStarted(leader, label + "测试", year, area.code());
         return new Household(campaign, worker, head, spouse);
+    }
+
+    /**
+     * One resident ({@code name}) living in the grid, registered by the clerk, and outreach started in the leader's
+     * campaign {@code campaignName} of {@code year} for the grid's county: one visit task for the resident in the grid
+     * worker's list. The users exist already. End the campaign afterwards ({@link #end}).
+     */
+    public Campaign residentDueForAVisit(
+            String clerk, String leader, String grid, String resident, String name, String campaignName, int year) {
+        importer.register(clerk, PoliceExtract.registeredOn("2000-01-01").inGrid(resident, name, grid));
+        return outreachStarted(leader, campaignName, year, grid.substring(0, 6) + "000000");
+    }
+
+    /** A campaign of the county in implementation, running for another 60 days, and its outreach started. */
+    private Campaign outreachStarted(String leader, String name, int year, String county) {
+        LocalDate today = LocalDate.now(CanbaoClock.DEFAULT_ZONE);
+        Campaign campaign =
+                implementing(leader, NewCampaign.of(name, year, county, today.minusDays(3), today.plusDays(60)));
+        SystemAccess.call(() -> starter.start(campaign.id()));
+        return campaign;
+    }
+
+    /**
+     * The leader's campaign {@code name} of the county, collecting for 90 days from {@code first}, in implementation;
+     * the engine's clock at 09:00 of its tenth day, where the outreach tests begin (reset it after the test).
+     */
+    public Campaign implementingOnItsTenthDay(String leader, String name, int year, String county, LocalDate first) {
+        ClockUtil.setCurrentTime(Date.from(
+                first.plusDays(9).atTime(9, 0).atZone(CanbaoClock.DEFAULT_ZONE).toInstant()));
+        return implementing(leader, NewCampaign.of(name, year, county, first, first.plusDays(90)));
     }
 
     /** Starts the campaign as the county leader and moves it to implementation, as the system would. */
@@ -94,6 +119,15 @@ public class OutreachCampaigns {
         Campaign started = testCampaigns.start(leader, campaign);
         SystemAccess.run(() -> campaigns.enterPhase(started.id(), CampaignPhase.IMPLEMENT));
         return started;
+    }
+
+    /** The id of the campaign's outreach case of the person (outreach started for them). */
+    public long caseOf(Campaign campaign, String idNumber) {
+        return jdbc.queryForObject(
+                "select id from outreach_case where campaign_id = ? and id_number = ?",
+                Long.class,
+                campaign.id(),
+                idNumber);
     }
 
     /** Deletes the processes of the campaign's outreach cases, then the campaign's own; nothing when it is null. */

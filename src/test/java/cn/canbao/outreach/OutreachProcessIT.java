@@ -4,15 +4,12 @@ import static cn.canbao.outreach.OutreachTestCounty.COUNTY;
 import static cn.canbao.outreach.OutreachTestCounty.GRID_1;
 import static cn.canbao.outreach.OutreachTestCounty.GRID_2;
 import static cn.canbao.outreach.OutreachTestCounty.VILLAGE_1;
-import static cn.canbao.outreach.OutreachTestCounty.VILLAGE_2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.NewCampaign;
-import cn.canbao.outreach.correction.CorrectionService;
 import cn.canbao.outreach.jobs.OutreachJob;
 import cn.canbao.outreach.process.OutreachProcess;
 import cn.canbao.policy.PolicyService;
@@ -20,6 +17,7 @@ import cn.canbao.policy.RuleSetFixtures;
 import cn.canbao.policy.RuleSetService;
 import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.TestIds;
 import cn.canbao.register.person.HardshipCategory;
 import cn.canbao.security.Role;
@@ -28,7 +26,6 @@ import cn.canbao.task.InboxTask;
 import cn.canbao.task.TaskFilter;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +52,6 @@ class OutreachProcessIT extends OutreachTestBase {
     OutreachTestCounty county;
 
     @Autowired
-    CorrectionService corrections;
-
-    @Autowired
     RuleSetService ruleSets;
 
     @Autowired
@@ -82,18 +76,15 @@ class OutreachProcessIT extends OutreachTestBase {
         }
         // 0 lapsed with a mobile, 1 uninsured without one, 2 hardship member, 3 enrolled this year,
         // 4 lapsed but opted out of texts, 5 uninsured living in the second village
-        importer.importAs(
+        importer.register(
                 clerk,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "outreach-people.csv",
-                ExtractHeaders.POLICE_WITH_MOBILE
-                        + ids[0] + ",王小明,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138000\n"
-                        + ids[1] + ",李四,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",\n"
-                        + ids[2] + ",赵五,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138002\n"
-                        + ids[3] + ",钱六,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138003\n"
-                        + ids[4] + ",孙七,在册,2000-01-01," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",13800138004\n"
-                        + ids[5] + ",周八,在册,2000-01-01," + VILLAGE_2 + "," + VILLAGE_2 + "," + GRID_2
-                        + ",13800138005\n");
+                PoliceExtract.registeredOn("2000-01-01")
+                        .inGrid(ids[0], "王小明", GRID_1, null, "13800138000")
+                        .inGrid(ids[1], "李四", GRID_1)
+                        .inGrid(ids[2], "赵五", GRID_1, null, "13800138002")
+                        .inGrid(ids[3], "钱六", GRID_1, null, "13800138003")
+                        .inGrid(ids[4], "孙七", GRID_1, null, "13800138004")
+                        .inGrid(ids[5], "周八", GRID_2, null, "13800138005"));
         importer.importAs(
                 clerk,
                 ExtractKind.INSURANCE_STATUS,
@@ -115,9 +106,7 @@ class OutreachProcessIT extends OutreachTestBase {
         RuleSetFixtures.save(
                 ruleSets,
                 RuleSetFixtures.county(COUNTY, YEAR, null, Map.of(HardshipCategory.DIBAO, RuleSetFixtures.full())));
-        clockAt(FIRST.plusDays(9), LocalTime.of(9, 0));
-        campaign = outreachCampaigns.implementing(
-                "leader.outreach", NewCampaign.of("催缴测试行动", YEAR, COUNTY, FIRST, FIRST.plusDays(90)));
+        campaign = outreachCampaigns.implementingOnItsTenthDay("leader.outreach", "催缴测试行动", YEAR, COUNTY, FIRST);
     }
 
     @AfterEach

@@ -306,10 +306,6 @@ class ProcessVariableAttackIT extends OutreachTestBase {
     }
 
     private long caseOf(String idNumber) {
-        return jdbc.queryForObject(
-                "select id from outreach_case where campaign_id = ? and id_number = ?",
-                Long.class,
-                campaign.id(),
-                idNumber);
+        return outreachCampaigns.caseOf(campaign, idNumber);
     }
 }

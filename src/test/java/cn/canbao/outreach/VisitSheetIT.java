@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.base.AccessRefused;
 import cn.canbao.campaign.Campaign;
-import cn.canbao.campaign.NewCampaign;
 import cn.canbao.outreach.process.OutreachProcess;
 import cn.canbao.outreach.sheet.SheetWords;
 import cn.canbao.outreach.sheet.VisitSheetService;
@@ -16,6 +15,7 @@ import cn.canbao.region.Region;
 import cn.canbao.region.TestCounty;
 import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.TestIds;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
@@ -31,7 +31,6 @@ import java.awt.image.BufferedImage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -111,20 +110,16 @@ class VisitSheetIT extends OutreachTestBase {
         single = TestIds.id("350593", LocalDate.of(1975, 6, 4), 41);
         noHousehold = TestIds.id("350593", LocalDate.of(1985, 7, 5), 51);
         otherGrid = TestIds.id("350593", LocalDate.of(1990, 8, 6), 61);
-        String one = "," + VILLAGE_1 + "," + VILLAGE_1 + "," + GRID_1 + ",";
-        String two = "," + VILLAGE_2 + "," + VILLAGE_2 + "," + GRID_2 + ",";
         // nobody has a mobile: outreach goes straight to the visit
-        importer.importAs(
+        importer.register(
                 CLERK,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "sheet-people.csv",
-                "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,户号,与户主关系\n"
-                        + head + ",周大,在册,2000-01-01" + one + "甲街1号,H0101,户主\n"
-                        + spouse + ",吴二,在册,2000-01-01" + one + "甲街1号,H0101,配偶\n"
-                        + son + ",周三,在册,2000-01-01" + one + "甲街1号,H0101,长子\n"
-                        + single + ",郑四,在册,2000-01-01" + one + "乙街2号,H0102,户主\n"
-                        + noHousehold + ",冯五,在册,2000-01-01" + one + "丙街3号,,\n"
-                        + otherGrid + ",陈六,在册,2000-01-01" + two + "丁街4号,H0201,户主\n");
+                PoliceExtract.registeredOn("2000-01-01")
+                        .inHousehold(head, "周大", GRID_1, "甲街1号", null, "H0101", "户主")
+                        .inHousehold(spouse, "吴二", GRID_1, "甲街1号", null, "H0101", "配偶")
+                        .inHousehold(son, "周三", GRID_1, "甲街1号", null, "H0101", "长子")
+                        .inHousehold(single, "郑四", GRID_1, "乙街2号", null, "H0102", "户主")
+                        .inGrid(noHousehold, "冯五", GRID_1, "丙街3号", null)
+                        .inHousehold(otherGrid, "陈六", GRID_2, "丁街4号", null, "H0201", "户主"));
         importer.importAs(
                 CLERK,
                 ExtractKind.INSURANCE_STATUS,
@@ -137,9 +132,7 @@ class VisitSheetIT extends OutreachTestBase {
         jdbc.update(
                 "delete from person_access where purpose = ? and id_number like '350593%'", VisitSheetService.PURPOSE);
         RuleSetFixtures.save(ruleSets, RuleSetFixtures.county(COUNTY, YEAR, null, Map.of()));
-        clockAt(FIRST.plusDays(9), LocalTime.of(9, 0));
-        campaign = outreachCampaigns.implementing(
-                "leader.sheet", NewCampaign.of("走访单测试", YEAR, COUNTY, FIRST, FIRST.plusDays(90)));
+        campaign = outreachCampaigns.implementingOnItsTenthDay("leader.sheet", "走访单测试", YEAR, COUNTY, FIRST);
         SystemAccess.call(() -> starter.start(campaign.id()));
     }
 

@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -31,7 +30,7 @@ final class PolicyTables {
     private static final Map<String, DmnDecision> DECISIONS = new HashMap<>();
 
     static {
-        try (InputStream in = Files.newInputStream(Path.of("processes/policy-rules.dmn"))) {
+        try (InputStream in = Files.newInputStream(BundledRules.FILE)) {
             ENGINE.parseDecisions(in).forEach(d -> DECISIONS.put(d.getKey(), d));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -10,10 +10,7 @@ import cn.canbao.policy.rules.PolicyRulesService;
 import cn.canbao.policy.rules.RuleTable;
 import cn.canbao.policy.rules.RuleVersion;
 import cn.canbao.security.Role;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PolicyUploadIT extends IntegrationTestBase {
 
     static final int YEAR = 2091;
+    static final String BUNDLED = BundledRules.text();
 
     @Autowired
     PolicyRulesService admin;
@@ -41,13 +39,10 @@ class PolicyUploadIT extends IntegrationTestBase {
     @Autowired
     RepositoryService repository;
 
-    String bundled;
-
     @BeforeAll
-    void setUp() throws IOException {
+    void setUp() {
         security.ensureUser("clerk.policy", "350525000000", Role.CLERK);
         security.ensureUser("clerk.policy.town", "350525106000", Role.CLERK);
-        bundled = Files.readString(Path.of("processes/policy-rules.dmn"));
     }
 
     @Test
@@ -58,16 +53,16 @@ class PolicyUploadIT extends IntegrationTestBase {
 
         refused("这不是DMN文件", "model.check.notXml");
         refused("<rules><rule>W1</rule></rules>", "policy.upload.unparseable");
-        refused(bundled.replace("id=\"WaitingPeriod\"", "id=\"WaitingTime\""), "policy.upload.missingDecision");
+        refused(BUNDLED.replace("id=\"WaitingPeriod\"", "id=\"WaitingTime\""), "policy.upload.missingDecision");
         // valid DMN XML, but the engine cannot build the requirements graph: a required decision is missing
         PolicyException notDeployable = refused(
-                bundled.replace(
+                BUNDLED.replace(
                         "<requiredDecision href=\"#OriginalCap\" />", "<requiredDecision href=\"#NoSuchDecision\" />"),
                 "policy.upload.notDeployable");
         // what the engine said stays in the log: the clerk gets no internals
         assertThat(notDeployable.args()).isEmpty();
         refused(
-                bundled.replace(
+                BUNDLED.replace(
                         "<decisionTable id=\"DecisionTable_ContinuityReward\"",
                         "<informationRequirement "
                                 + "id=\"Loop\"><requiredDecision href=\"#CapAdjustment\" /></informationRequirement>"
@@ -75,14 +70,14 @@ class PolicyUploadIT extends IntegrationTestBase {
                 "policy.upload.notDeployable");
         // W7 with 2 months instead of 3: deploys, but the cases outside the collection period fail
         PolicyException failing = refused(
-                bundled.replace(
+                BUNDLED.replace(
                         "<outputEntry id=\"W7_Months\"><text>3</text>", "<outputEntry id=\"W7_Months\"><text>2</text>"),
                 "policy.upload.casesFailed");
         assertThat(failing.args()[0]).isEqualTo(4);
         assertThat(failing.args()[2].toString()).contains("集中参保期外首次参保").contains("waitingMonths: 3 → 2");
         // a rule whose output cannot be computed fails the cases that reach it
         refused(
-                bundled.replace(
+                BUNDLED.replace(
                         "3 + max(0, breakYears - 1 - paidBackYears)</text></outputEntry>\n        <outputEntry id=\"W6_Clause\">",
                         "3 + max(0, breakYears - 1 - noSuchInput)</text></outputEntry>\n        <outputEntry id=\"W6_Clause\">"),
                 "policy.upload.casesFailed");
@@ -95,7 +90,7 @@ class PolicyUploadIT extends IntegrationTestBase {
 
     @Test
     void aGoodFileBecomesTheVersionOfItsYearAndAFailedOneAfterItLeavesItInForce() {
-        String reworded = bundled.replace("集中参保期内参保且未断保，无待遇等待期", "按时参保且未断保，不设待遇等待期");
+        String reworded = BUNDLED.replace("集中参保期内参保且未断保，无待遇等待期", "按时参保且未断保，不设待遇等待期");
         RuleVersion uploaded = security.as(
                 "clerk.policy", () -> admin.upload(YEAR + 1, "规则-修订.dmn", reworded.getBytes(StandardCharsets.UTF_8)));
         assertThat(uploaded.year()).isEqualTo(YEAR + 1);
@@ -146,7 +141,7 @@ class PolicyUploadIT extends IntegrationTestBase {
 
         // a failing upload for the same year afterwards leaves the uploaded version in force
         refused(
-                bundled.replace(
+                BUNDLED.replace(
                         "<outputEntry id=\"W5_Months\"><text>max(6,", "<outputEntry id=\"W5_Months\"><text>max(5,"),
                 YEAR + 1,
                 "policy.upload.casesFailed");
@@ -158,7 +153,7 @@ class PolicyUploadIT extends IntegrationTestBase {
     void onlyClerksAtCountyLevelOrAboveManageTheRules() {
         assertThatThrownBy(() -> security.as(
                         "clerk.policy.town",
-                        () -> admin.upload(YEAR + 3, "x.dmn", bundled.getBytes(StandardCharsets.UTF_8))))
+                        () -> admin.upload(YEAR + 3, "x.dmn", BUNDLED.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOfSatisfying(
                         PolicyException.class, e -> assertThat(e.messageKey()).isEqualTo("policy.rules.outOfScope"));
         assertThat(rules.definition(PolicyDecisions.WAITING_PERIOD, YEAR + 3).getVersionTag())

@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class RuleUploadAttackIT extends IntegrationTestBase {
 
     static final int YEAR = 2099;
+    static final String BUNDLED = BundledRules.text();
     static final String CLERK = "rules.attack.clerk";
     static final String LEADER = "rules.attack.leader";
     static final String GRID = "rules.attack.grid";
@@ -61,15 +61,12 @@ class RuleUploadAttackIT extends IntegrationTestBase {
     @Autowired
     RepositoryService repository;
 
-    String bundled;
-
     @BeforeAll
-    void setUp() throws IOException {
+    void setUp() {
         security.ensureUser(CLERK, "350525000000", Role.CLERK);
         security.ensureUser(LEADER, "350525101000", Role.TOWNSHIP_LEADER);
         security.ensureUser(GRID, "350525101001001", Role.GRID_WORKER);
         security.ensureUser(TOWN_CLERK, "350525101000", Role.CLERK);
-        bundled = Files.readString(Path.of("processes/policy-rules.dmn"));
     }
 
     @AfterAll
@@ -83,15 +80,15 @@ class RuleUploadAttackIT extends IntegrationTestBase {
 
     @Test
     void juelBeanAccessIsRefusedAndNothingChanges() {
-        String beanCall = bundled.replace(
+        String beanCall = BUNDLED.replace(
                 "<outputEntry id=\"W8_Reason\"><text>" + ON_TIME + "</text>",
                 "<outputEntry id=\"W8_Reason\"><text>${policyRulesService.reinstate('x')}</text>");
-        String staticCall = bundled.replace(
+        String staticCall = BUNDLED.replace(
                 "<inputEntry id=\"W1_2\"><text>-</text>",
                 "<inputEntry id=\"W1_2\"><text>"
                         + "#{''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null)"
                         + ".exec('touch " + PWNED + "')}</text>");
-        String exit = bundled.replace(
+        String exit = BUNDLED.replace(
                 "<outputEntry id=\"C3_Change\"><text>",
                 "<outputEntry id=\"C3_Change\"><text>"
                         + "${''.getClass().forName('java.lang.System').getMethod('exit', ''.getClass()).invoke(null, 1)} + ");
@@ -104,7 +101,7 @@ class RuleUploadAttackIT extends IntegrationTestBase {
 
     @Test
     void javascriptIsRefusedAndNothingChanges() {
-        String javascript = bundled.replace(
+        String javascript = BUNDLED.replace(
                 "<inputExpression id=\"InputExpression_Newborn\" typeRef=\"boolean\"><text>newborn</text>",
                 "<inputExpression id=\"InputExpression_Newborn\" typeRef=\"boolean\" expressionLanguage=\"javascript\">"
                         + "<text>java.lang.System.exit(1)</text>");
@@ -127,7 +124,7 @@ class RuleUploadAttackIT extends IntegrationTestBase {
         String inForce = rules.definition(PolicyDecisions.WAITING_PERIOD, YEAR).getId();
         for (String user : List.of(LEADER, GRID, TOWN_CLERK)) {
             HttpAttacker attacker = HttpAttacker.basic(port, user, SecurityTestSupport.PASSWORD);
-            HttpResponse<String> upload = upload(attacker, "good.dmn", bundled);
+            HttpResponse<String> upload = upload(attacker, "good.dmn", BUNDLED);
             assertThat(upload.statusCode()).as(user).isEqualTo(403);
             assertThat(HttpAttacker.json(upload).path("detail").asText())
                     .as(user)
@@ -144,7 +141,7 @@ class RuleUploadAttackIT extends IntegrationTestBase {
     @Test
     void aGoodFileFromTheClerkIsInForceAndAnEarlierVersionCanBePutBack() throws IOException {
         HttpAttacker clerk = HttpAttacker.basic(port, CLERK, SecurityTestSupport.PASSWORD);
-        String first = bundled.replace(ON_TIME, "\"按时参保且未断保，不设待遇等待期\"");
+        String first = BUNDLED.replace(ON_TIME, "\"按时参保且未断保，不设待遇等待期\"");
         HttpResponse<String> created = upload(clerk, "规则-2099.dmn", first);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode version = HttpAttacker.json(created);
@@ -163,7 +160,7 @@ class RuleUploadAttackIT extends IntegrationTestBase {
                 .containsExactly("RULE_UPLOADED", "ALLOWED", YEAR + " 规则-2099.dmn", "deployment " + firstId);
 
         // a second version replaces it; the first stays listed and can be put back in force
-        HttpResponse<String> second = upload(clerk, "规则-2099-b.dmn", bundled.replace(ON_TIME, "\"按时参保，无等待期\""));
+        HttpResponse<String> second = upload(clerk, "规则-2099-b.dmn", BUNDLED.replace(ON_TIME, "\"按时参保，无等待期\""));
         assertThat(second.statusCode()).isEqualTo(201);
         String secondId = HttpAttacker.json(second).path("deploymentId").asText();
         assertThat(inForceDeployment()).isEqualTo(secondId);

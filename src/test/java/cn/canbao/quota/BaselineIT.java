@@ -12,6 +12,7 @@ import cn.canbao.region.RegionException;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.register.ExtractHeaders;
 import cn.canbao.register.ExtractKind;
+import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.RegisterFigures;
 import cn.canbao.register.TestIds;
 import cn.canbao.security.Role;
@@ -154,18 +155,15 @@ class BaselineIT extends IntegrationTestBase {
         String other = TestIds.id("350566", LocalDate.of(1962, 3, 2), 913);
         // registered in Yongchun, living in the county: its insurance extract enrols them
         String registeredInYongchun = TestIds.id("350525", LocalDate.of(1962, 3, 3), 915);
-        importer.importAs(
+        importer.register(
                 "clerk.baseline",
-                ExtractKind.POLICE_HOUSEHOLD,
-                "baseline-yc.csv",
-                ExtractHeaders.POLICE_WITH_RESIDENCE + registeredInYongchun + ",己,在册,2000-01-01," + yongchunVillage
-                        + "," + village + "\n");
-        importer.importAs(
+                PoliceExtract.registeredOn("2000-01-01")
+                        .inVillage(registeredInYongchun, "己", yongchunVillage, village));
+        importer.register(
                 "clerk.baseline66",
-                ExtractKind.POLICE_HOUSEHOLD,
-                "baseline-66.csv",
-                ExtractHeaders.POLICE_BASIC + local + ",庚,在册,2000-01-01," + village + "\n" + other + ",辛,在册,2000-01-01,"
-                        + village + "\n");
+                PoliceExtract.registeredOn("2000-01-01")
+                        .inVillage(local, "庚", village)
+                        .inVillage(other, "辛", village));
         // every county has its row of the year: from now on an import refreshes only its own counties
         SystemAccess.call(() -> baseline.refresh(year));
         String untouched = "350567000000";

@@ -13,6 +13,9 @@ public final class ExtractHeaders {
     public static final String POLICE_WITH_ADDRESS = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址\n";
     /** Every column a police household row of a resident can carry, the mother's ID number included. */
     public static final String POLICE_FULL = "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号\n";
+    /** {@link #POLICE_FULL} and the household book: 户号 and 与户主关系. */
+    public static final String POLICE_FULL_WITH_HOUSEHOLD =
+            "身份证号,姓名,变动类型,变动日期,户籍地区划,常住地区划,网格编码,住址,手机号,母亲身份证号,户号,与户主关系\n";
 
     public static final String INSURANCE = "身份证号,姓名,参保年度,险种,参保地\n";
     public static final String INSURANCE_WITH_REGION = "身份证号,姓名,参保年度,险种,参保地,参保地区划\n";

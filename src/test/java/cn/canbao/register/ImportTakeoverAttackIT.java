@@ -13,7 +13,6 @@ import cn.canbao.region.RegionLevel;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
 import cn.canbao.security.SecurityTestSupport;
-import cn.canbao.security.SystemAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -67,18 +66,11 @@ class ImportTakeoverAttackIT extends IntegrationTestBase {
 
     @BeforeAll
     void residentsOfBothTownships() {
-        SystemAccess.run(() -> {
-            tc = regions.descendantsAtLevel(TAOCHENG, RegionLevel.VILLAGE)
-                    .get(0)
-                    .code();
-            tc2 = regions.descendantsAtLevel(TAOCHENG, RegionLevel.VILLAGE)
-                    .get(1)
-                    .code();
-            tcGrid = regions.descendantsAtLevel(tc, RegionLevel.GRID).get(0).code();
-            var villages = regions.descendantsAtLevel(DONGPING, RegionLevel.VILLAGE);
-            dp1 = villages.get(0).code();
-            dp2 = villages.get(1).code();
-        });
+        tc = firstBelow(TAOCHENG, RegionLevel.VILLAGE);
+        tc2 = below(TAOCHENG, RegionLevel.VILLAGE, 1);
+        tcGrid = firstBelow(tc, RegionLevel.GRID);
+        dp1 = firstBelow(DONGPING, RegionLevel.VILLAGE);
+        dp2 = below(DONGPING, RegionLevel.VILLAGE, 1);
         security.ensureUser(TAOCHENG_CLERK, TAOCHENG, Role.CLERK);
         security.ensureUser(DONGPING_CLERK, DONGPING, Role.CLERK);
         security.ensureUser(DAPU_CLERK, DAPU, Role.CLERK);

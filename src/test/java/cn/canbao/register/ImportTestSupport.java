@@ -34,6 +34,11 @@ public class ImportTestSupport {
         return awaitFinished(user, queued.id());
     }
 
+    /** The extract's residents registered by the user's import of it, as the police household file it is. */
+    public ImportRun register(String user, PoliceExtract extract) {
+        return importAs(user, ExtractKind.POLICE_HOUSEHOLD, "police-household.csv", extract.csv());
+    }
+
     public ImportRun awaitFinished(String user, long id) {
         return await().atMost(Duration.ofSeconds(60))
                 .until(() -> security.as(user, () -> imports.get(id)), ImportRun::finished);

@@ -10,7 +10,6 @@ import cn.canbao.register.duplicates.DuplicateService;
 import cn.canbao.register.imports.RejectReason;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.security.Role;
-import cn.canbao.security.SystemAccess;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -52,12 +51,8 @@ class InFileConflictImportIT extends IntegrationTestBase {
 
     @BeforeAll
     void villageAndClerk() {
-        SystemAccess.run(() -> {
-            v1 = regions.descendantsAtLevel(TAOCHENG, RegionLevel.VILLAGE)
-                    .get(0)
-                    .code();
-            g1 = regions.descendantsAtLevel(v1, RegionLevel.GRID).get(0).code();
-        });
+        v1 = firstBelow(TAOCHENG, RegionLevel.VILLAGE);
+        g1 = firstBelow(v1, RegionLevel.GRID);
         security.ensureUser(CLERK, TAOCHENG, Role.CLERK);
     }
 

@@ -49,17 +49,12 @@ public class RegisterImportIT extends IntegrationTestBase {
 
     @BeforeAll
     void regionsAndClerks() {
-        SystemAccess.run(() -> {
-            var villages = regions.descendantsAtLevel(TAOCHENG, RegionLevel.VILLAGE);
-            v1 = villages.get(0).code();
-            v2 = villages.get(1).code();
-            v3 = villages.get(2).code();
-            g1 = regions.descendantsAtLevel(v1, RegionLevel.GRID).get(0).code();
-            g3 = regions.descendantsAtLevel(v3, RegionLevel.GRID).get(0).code();
-            dongpingVillage = regions.descendantsAtLevel(DONGPING, RegionLevel.VILLAGE)
-                    .get(0)
-                    .code();
-        });
+        v1 = firstBelow(TAOCHENG, RegionLevel.VILLAGE);
+        v2 = below(TAOCHENG, RegionLevel.VILLAGE, 1);
+        v3 = below(TAOCHENG, RegionLevel.VILLAGE, 2);
+        g1 = firstBelow(v1, RegionLevel.GRID);
+        g3 = firstBelow(v3, RegionLevel.GRID);
+        dongpingVillage = firstBelow(DONGPING, RegionLevel.VILLAGE);
         security.ensureUser("clerk.reg.taocheng", TAOCHENG, Role.CLERK);
         security.ensureUser("clerk.reg.county", "350525000000", Role.CLERK);
     }

@@ -43,13 +43,12 @@ class SnapshotImportIT extends IntegrationTestBase {
         String b = TestIds.id("350591", LocalDate.of(1971, 2, 2), 22);
         String c = TestIds.id("350591", LocalDate.of(1972, 3, 3), 33);
         String d = TestIds.id("350591", LocalDate.of(1973, 4, 4), 44);
-        importer.importAs(
+        importer.register(
                 CLERK,
-                ExtractKind.POLICE_HOUSEHOLD,
-                "events.csv",
-                ExtractHeaders.POLICE_BASIC
-                        + a + ",甲,在册,2020-01-01," + VILLAGE + "\n" + b + ",乙,在册,2020-01-01," + VILLAGE + "\n"
-                        + c + ",丙,在册,2020-01-01," + VILLAGE + "\n");
+                PoliceExtract.registeredOn("2020-01-01")
+                        .inVillage(a, "甲", VILLAGE)
+                        .inVillage(b, "乙", VILLAGE)
+                        .inVillage(c, "丙", VILLAGE));
 
         String list = "身份证号,姓名,户籍地区划,手机号\n" + a + ",甲," + VILLAGE + ",13800135911\n" + b + ",乙," + VILLAGE + ",\n" + d
                 + ",丁," + VILLAGE + ",\n";

@@ -27,14 +27,12 @@ class VeteranImportIT extends IntegrationTestBase {
         String unregisteredSpouse = TestIds.id("350525", LocalDate.of(1997, 7, 7), 752);
         String secondSoldier = TestIds.id("350525", LocalDate.of(1993, 3, 3), 733);
         String unknown = TestIds.id("350525", LocalDate.of(1990, 1, 1), 735);
-        importer.importAs(
+        importer.register(
                 "clerk.veterans",
-                ExtractKind.POLICE_HOUSEHOLD,
-                "veterans-people.csv",
-                (ExtractHeaders.POLICE_BASIC + soldier + ",吴卫国,在册,2001-01-01," + village + "\n"
-                                + spouse + ",陈秀兰,在册,2001-01-01," + village + "\n"
-                                + secondSoldier + ",吴建军,在册,2001-01-01," + village + "\n")
-                        .getBytes(StandardCharsets.UTF_8));
+                PoliceExtract.registeredOn("2001-01-01")
+                        .inVillage(soldier, "吴卫国", village)
+                        .inVillage(spouse, "陈秀兰", village)
+                        .inVillage(secondSoldier, "吴建军", village));
         ImportRun run = importer.importAs(
                 "clerk.veterans",
                 ExtractKind.VETERAN,

@@ -121,6 +121,13 @@ class AliyunDispatchIT extends SmsTestBase {
                 .orElseThrow();
     }
 
+    /** A first reminder to resident {@code sequence} (mobile 1390000000 + sequence); the stub answers with the fault. */
+    private long reminderMeeting(AliyunStub.Fault fault, int sequence) {
+        long id = enqueue(sequence, "1390000000" + sequence, SmsTemplates.REMINDER_FIRST);
+        stub.fail(fault);
+        return id;
+    }
+
     private Map<String, Object> row(long id) {
         return support.jdbc.queryForMap(
                 "select status, attempts, provider_sid, error_message, body, provider_template, "
@@ -273,8 +280,7 @@ class AliyunDispatchIT extends SmsTestBase {
 
     @Test
     void flowControlIsRetriedAfterTheBackoffAndSentOnce() {
-        long id = enqueue(3, "13900000003", SmsTemplates.REMINDER_FIRST);
-        stub.fail(AliyunStub.Fault.THROTTLE);
+        long id = reminderMeeting(AliyunStub.Fault.THROTTLE, 3);
         SmsDispatcher dispatcher = dispatcher(gateway, "node-a");
 
         assertThat(dispatcher.dispatch().retried()).isEqualTo(1);
@@ -292,8 +298,7 @@ class AliyunDispatchIT extends SmsTestBase {
 
     @Test
     void theNumbersDailyLimitWaitsForTheNextDay() {
-        long id = enqueue(8, "13900000008", SmsTemplates.REMINDER_FIRST);
-        stub.fail(AliyunStub.Fault.THROTTLE_DAY);
+        long id = reminderMeeting(AliyunStub.Fault.THROTTLE_DAY, 8);
         SmsDispatcher dispatcher = dispatcher(gateway, "node-a");
 
         assertThat(dispatcher.dispatch().retried()).isEqualTo(1);
@@ -338,8 +343,7 @@ class AliyunDispatchIT extends SmsTestBase {
 
     @Test
     void takenButTheAnswerLostIsFoundByItsOutIdAndNotSentAgain() {
-        long id = enqueue(6, "13900000006", SmsTemplates.REMINDER_FIRST);
-        stub.fail(AliyunStub.Fault.ACCEPT_THEN_500);
+        long id = reminderMeeting(AliyunStub.Fault.ACCEPT_THEN_500, 6);
         SmsDispatcher dispatcher = dispatcher(gateway, "node-a");
 
         assertThat(dispatcher.dispatch().unknown()).isEqualTo(1);
@@ -364,8 +368,7 @@ class AliyunDispatchIT extends SmsTestBase {
 
     @Test
     void aFiveHundredThatTookNothingIsLookedUpThenSentOnce() {
-        long id = enqueue(7, "13900000007", SmsTemplates.REMINDER_FIRST);
-        stub.fail(AliyunStub.Fault.HTTP_500);
+        long id = reminderMeeting(AliyunStub.Fault.HTTP_500, 7);
         SmsDispatcher dispatcher = dispatcher(gateway, "node-a");
 
         assertThat(dispatcher.dispatch().unknown()).isEqualTo(1);

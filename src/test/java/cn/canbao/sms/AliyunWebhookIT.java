@@ -85,17 +85,12 @@ class AliyunWebhookIT extends SmsTestBase {
 
     @Test
     void aStopReplyAtOurTokenOptsOutTheNumbersResidents() throws Exception {
-        String father = support.person(5011, "13700005011", grid);
-        String daughter = support.person(5012, "13700005011", grid);
-        String other = support.person(5013, "13700005013", grid);
-        long queued = outbox.enqueue(SmsTestSupport.reminder(
-                        daughter, "13700005011", grid, SmsTemplates.REMINDER_FIRST, "aliyun-stop"))
-                .orElseThrow();
+        SharedMobile household = sharedMobile(5011, "aliyun-stop");
         String stop = "[{\"phone_number\":\"13700005011\",\"send_time\":\"2026-11-02 10:05:00\",\"content\":\"退订\","
                 + "\"sign_name\":\"永春县医保局\",\"dest_code\":\"\",\"sequence_id\":778899001}]";
 
         assertThat(post("not-our-token", "reply", stop).statusCode()).isEqualTo(403);
-        assertThat(optedOut(father)).isFalse();
+        assertThat(optedOut(household.father())).isFalse();
 
         assertThat(post(TOKEN, "reply", stop).statusCode()).isEqualTo(200);
         assertThat(post(
@@ -106,19 +101,14 @@ class AliyunWebhookIT extends SmsTestBase {
                         .statusCode())
                 .isEqualTo(200);
 
-        assertThat(optedOut(father)).isTrue();
-        assertThat(optedOut(daughter)).isTrue();
-        assertThat(optedOut(other)).isFalse();
-        assertThat(support.status(queued)).isEqualTo("SKIPPED");
+        assertThat(optedOut(household.father())).isTrue();
+        assertThat(optedOut(household.daughter())).isTrue();
+        assertThat(optedOut(household.other())).isFalse();
+        assertThat(support.status(household.queued())).isEqualTo("SKIPPED");
         assertThat(support.jdbc.queryForList(
                         "select provider_sid || ' ' || opt_out || ' ' || persons from sms_inbound "
                                 + "order by provider_sid",
                         String.class))
                 .containsExactly("aliyun-up:778899001 true 2", "aliyun-up:778899002 false 0");
-    }
-
-    private boolean optedOut(String idNumber) {
-        return Boolean.TRUE.equals(support.jdbc.queryForObject(
-                "select sms_opt_out from person where id_number = ?", Boolean.class, idNumber));
     }
 }

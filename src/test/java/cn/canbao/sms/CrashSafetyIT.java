@@ -9,6 +9,8 @@ import cn.canbao.sms.gateway.SmsGateway;
 import cn.canbao.sms.gateway.TwilioGateway;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,10 +68,15 @@ class CrashSafetyIT extends SmsTestBase {
     @Test
     void aCrashBetweenTheProvidersAcceptAndOurCommitSendsNothingTwice() throws Exception {
         String grid = support.grid();
+        List<SmsTestSupport.Resident> residents = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            String mobile = String.format("1370000%04d", i);
-            String id = support.person(2000 + i, mobile, grid);
-            outbox.enqueue(SmsTestSupport.reminder(id, mobile, grid, SmsTemplates.REMINDER_FIRST, "crash-" + i));
+            residents.add(new SmsTestSupport.Resident(2000 + i, String.format("1370000%04d", i)));
+        }
+        List<String> ids = support.persons(grid, residents);
+        for (int i = 0; i < 20; i++) {
+            String mobile = residents.get(i).mobile();
+            outbox.enqueue(
+                    SmsTestSupport.reminder(ids.get(i), mobile, grid, SmsTemplates.REMINDER_FIRST, "crash-" + i));
         }
         try (TwilioStub stub = new TwilioStub(clock::instant)) {
             SmsSettings.Twilio account =

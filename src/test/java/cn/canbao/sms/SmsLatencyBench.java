@@ -100,10 +100,14 @@ class SmsLatencyBench {
         support.clean();
         String grid = support.grid();
         int messages = run.rate() * 15;
+        List<SmsTestSupport.Resident> residents = new ArrayList<>();
         for (int i = 0; i < messages; i++) {
-            String mobile = String.format("1370%07d", i);
-            String id = support.person(i, mobile, grid);
-            outbox.enqueue(SmsTestSupport.reminder(id, mobile, grid, SmsTemplates.REMINDER_FIRST, "bench-" + i))
+            residents.add(new SmsTestSupport.Resident(i, String.format("1370%07d", i)));
+        }
+        List<String> ids = support.persons(grid, residents);
+        for (int i = 0; i < messages; i++) {
+            String mobile = residents.get(i).mobile();
+            outbox.enqueue(SmsTestSupport.reminder(ids.get(i), mobile, grid, SmsTemplates.REMINDER_FIRST, "bench-" + i))
                     .orElseThrow();
         }
         SmsSettings base = SmsTestSupport.settings(run.rate(), null);

@@ -3,8 +3,13 @@ package cn.canbao.sms;
 import cn.canbao.Yongchun;
 import cn.canbao.region.RegionLevel;
 import cn.canbao.region.RegionService;
+import cn.canbao.register.ImportRun;
+import cn.canbao.register.ImportTestSupport;
+import cn.canbao.register.PoliceExtract;
 import cn.canbao.register.RegisterHistories;
 import cn.canbao.register.TestIds;
+import cn.canbao.security.Role;
+import cn.canbao.security.SecurityTestSupport;
 import cn.canbao.security.SystemAccess;
 import cn.canbao.sms.dispatch.SmsDispatcher;
 import cn.canbao.sms.gateway.LocalGateway;
@@ -13,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,8 +31,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class SmsTestSupport {
 
     static final String TOWNSHIP = Yongchun.township(17);
-    /** Marks the persons these tests create, so they are gone again after each test. */
+    /** Marks the persons these tests create (their address), so they are gone again after each test. */
     static final String MARKER = "SMS-TEST";
+    /** The demo county's clerk who registers the tests' persons. */
+    static final String CLERK = "clerk.sms.register";
 
     static final String STATUS_CALLBACK = "https://canbao.example.cn/webhooks/twilio/status";
 
@@ -34,18 +43,24 @@ public class SmsTestSupport {
     private final PlatformTransactionManager transactions;
     private final RegionService regions;
     private final RegisterHistories register;
+    private final ImportTestSupport importer;
+    private final SecurityTestSupport security;
 
     SmsTestSupport(
             JdbcTemplate jdbc,
             DataSource dataSource,
             PlatformTransactionManager transactions,
             RegionService regions,
-            RegisterHistories register) {
+            RegisterHistories register,
+            ImportTestSupport importer,
+            SecurityTestSupport security) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.regions = regions;
         this.register = register;
+        this.importer = importer;
+        this.security = security;
     }
 
     /** Every SMS table empty and the tests' persons gone, so a test sees only what it made, and others never see it. */
@@ -74,21 +89,33 @@ public class SmsTestSupport {
         });
     }
 
+    /** A resident the tests write to: the sequence makes the ID number and the name; the mobile may be null. */
+    record Resident(int sequence, String mobile) {}
+
     /** A person living in the grid with this mobile (sequence makes the ID number), not opted out. */
     String person(int sequence, String mobile, String grid) {
-        String id = TestIds.id("350525", LocalDate.of(1960, 1, 1).plusDays(sequence / 900), 100 + sequence % 900);
-        jdbc.update(
-                "insert into person (id_number, name, birth_date, sex, household_region, residence_region, grid_code, "
-                        + "mobile, address) values (?, ?, ?, 'M', ?, ?, ?, ?, ?)",
-                id,
-                "测试" + sequence,
-                LocalDate.of(1960, 1, 1),
-                grid.substring(0, 12),
-                grid.substring(0, 12),
-                grid,
-                mobile,
-                MARKER);
-        return id;
+        return persons(grid, List.of(new Resident(sequence, mobile))).get(0);
+    }
+
+    /**
+     * Persons living in the grid, not opted out, registered the way the register registers anyone: the demo county's
+     * clerk imports a police household extract of them, in one file. Their ID numbers, in the residents' order.
+     */
+    List<String> persons(String grid, List<Resident> residents) {
+        PoliceExtract extract = PoliceExtract.registeredOn("2000-01-01");
+        List<String> ids = new ArrayList<>();
+        for (Resident resident : residents) {
+            String id = id(resident.sequence());
+            extract.inGrid(id, "测试" + resident.sequence(), grid, MARKER, resident.mobile());
+            ids.add(id);
+        }
+        String clerk = security.ensureUser(CLERK, Yongchun.COUNTY, Role.CLERK);
+        ImportRun run = importer.register(clerk, extract);
+        if (run.rowsAccepted() != residents.size()) {
+            throw new IllegalStateException("the register took " + run.rowsAccepted() + " of " + residents.size()
+                    + " SMS test persons (import " + run.id() + ")");
+        }
+        return ids;
     }
 
     static String id(int sequence) {

@@ -129,12 +129,7 @@ class TwilioWebhookIT extends SmsTestBase {
 
     @Test
     void aStopReplyOptsOutEveryResidentWithThatMobile() throws Exception {
-        String father = support.person(4011, "13700004011", grid);
-        String daughter = support.person(4012, "13700004011", grid);
-        String other = support.person(4013, "13700004013", grid);
-        long queued = outbox.enqueue(SmsTestSupport.reminder(
-                        daughter, "13700004011", grid, SmsTemplates.REMINDER_FIRST, "hook-stop"))
-                .orElseThrow();
+        SharedMobile household = sharedMobile(4011, "hook-stop");
         String url = url(TwilioWebhookController.INBOUND_PATH);
 
         Map<String, String> hello = Map.of("MessageSid", "SMin1", "From", "+8613700004013", "Body", "你好，请问在哪缴费");
@@ -144,19 +139,22 @@ class TwilioWebhookIT extends SmsTestBase {
         Map<String, String> stop = Map.of("MessageSid", "SMin3", "From", "+8613700004011", "Body", "  td ");
         assertThat(post(url, stop, sign(url, stop))).isEqualTo(200);
 
-        assertThat(optedOut(father)).isTrue();
-        assertThat(optedOut(daughter)).isTrue();
-        assertThat(optedOut(other)).isFalse();
-        assertThat(support.status(queued)).isEqualTo("SKIPPED");
+        assertThat(optedOut(household.father())).isTrue();
+        assertThat(optedOut(household.daughter())).isTrue();
+        assertThat(optedOut(household.other())).isFalse();
+        assertThat(support.status(household.queued())).isEqualTo("SKIPPED");
         assertThat(support.jdbc.queryForObject(
                         "select count(*) from person_change where field = 'sms_opt_out' "
                                 + "and new_value = 'true' and id_number in (?, ?)",
                         Integer.class,
-                        father,
-                        daughter))
+                        household.father(),
+                        household.daughter()))
                 .isEqualTo(2);
         assertThat(support.jdbc.queryForList(
-                        "select source from sms_opt_out where id_number in (?, ?)", String.class, father, daughter))
+                        "select source from sms_opt_out where id_number in (?, ?)",
+                        String.class,
+                        household.father(),
+                        household.daughter()))
                 .containsExactly("SMS_REPLY", "SMS_REPLY");
         assertThat(support.jdbc.queryForList("select body from sms_inbound order by id", String.class))
                 .containsExactly("你好，请问在哪缴费", "  td ");
@@ -198,10 +196,6 @@ class TwilioWebhookIT extends SmsTestBase {
                 .containsExactly(OptOutSource.CLERK, OptOutSource.GRID_WORKER);
         assertThat(recorded.get(0).maskedId()).contains("*").doesNotContain(elsewhere.substring(6, 14));
         assertThat(security.as(clerk, () -> reports.optOutCount())).isEqualTo(2);
-    }
-
-    private boolean optedOut(String id) {
-        return support.jdbc.queryForObject("select sms_opt_out from person where id_number = ?", Boolean.class, id);
     }
 
     private String url(String path) {

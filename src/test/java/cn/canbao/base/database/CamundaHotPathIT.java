@@ -111,20 +111,13 @@ class CamundaHotPathIT {
         assertThat(configuration.getLoggingContextProcessInstanceId()).isNull();
         assertThat(configuration.getLoggingContextBusinessKey()).isNull();
 
-        String deployment = engine.getRepositoryService()
-                .createDeployment()
-                .name("mdc-probe")
-                .addModelInstance(
-                        "mdcProbe.bpmn",
-                        org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("MdcProbe")
-                                .camundaHistoryTimeToLive(1)
-                                .startEvent()
-                                .serviceTask("Probe")
-                                .camundaClass(MdcProbe.class.getName())
-                                .endEvent()
-                                .done())
-                .deploy()
-                .getId();
+        String deployment = deployProbe(
+                "mdc-probe",
+                probe("MdcProbe")
+                        .serviceTask("Probe")
+                        .camundaClass(MdcProbe.class.getName())
+                        .endEvent()
+                        .done());
         try {
             MdcProbe.seen = null;
             engine.getRuntimeService().startProcessInstanceByKey("MdcProbe", "probe-business-key");
@@ -157,19 +150,8 @@ class CamundaHotPathIT {
         org.springframework.context.ApplicationListener<org.springframework.context.PayloadApplicationEvent<?>> probe =
                 event -> seen.add(event.getPayload());
         context.addApplicationListener(probe);
-        String deployment = engine.getRepositoryService()
-                .createDeployment()
-                .name("event-probe")
-                .addModelInstance(
-                        "eventProbe.bpmn",
-                        org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("EventProbe")
-                                .camundaHistoryTimeToLive(1)
-                                .startEvent()
-                                .userTask("Wait")
-                                .endEvent()
-                                .done())
-                .deploy()
-                .getId();
+        String deployment = deployProbe(
+                "event-probe", probe("EventProbe").userTask("Wait").endEvent().done());
         try {
             String instance = engine.getRuntimeService()
                     .startProcessInstanceByKey("EventProbe")
@@ -195,5 +177,22 @@ class CamundaHotPathIT {
             context.removeApplicationListener(probe);
             engine.getRepositoryService().deleteDeployment(deployment, true);
         }
+    }
+
+    /** An executable process of that key, kept one day in history, from its start event on. */
+    private static org.camunda.bpm.model.bpmn.builder.StartEventBuilder probe(String key) {
+        return org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key)
+                .camundaHistoryTimeToLive(1)
+                .startEvent();
+    }
+
+    /** Deploys the model as its own deployment of that name; the caller deletes it (cascading) when done. */
+    private String deployProbe(String name, org.camunda.bpm.model.bpmn.BpmnModelInstance model) {
+        return engine.getRepositoryService()
+                .createDeployment()
+                .name(name)
+                .addModelInstance(name + ".bpmn", model)
+                .deploy()
+                .getId();
     }
 }

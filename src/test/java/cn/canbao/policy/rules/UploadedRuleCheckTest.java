@@ -3,15 +3,12 @@ package cn.canbao.policy.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.canbao.policy.BundledRules;
 import cn.canbao.policy.PolicyException;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,14 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class UploadedRuleCheckTest {
 
-    static String bundled;
+    static final String BUNDLED = BundledRules.text();
     static final UploadedRuleCheck CHECK = new UploadedRuleCheck();
     static final List<ExampleCase> CASES = new ExampleCases().forYear(2025);
-
-    @BeforeAll
-    static void readBundled() throws IOException {
-        bundled = Files.readString(Path.of("processes/policy-rules.dmn"));
-    }
 
     static Stream<Arguments> hostile() {
         return Stream.of(
@@ -132,8 +124,8 @@ class UploadedRuleCheckTest {
     }
 
     static String edit(UnaryOperator<String> change) {
-        String changed = change.apply(bundled);
-        assertThat(changed).isNotEqualTo(bundled);
+        String changed = change.apply(BUNDLED);
+        assertThat(changed).isNotEqualTo(BUNDLED);
         return changed;
     }
 
@@ -149,7 +141,7 @@ class UploadedRuleCheckTest {
 
     @Test
     void theBundledRulesPassWithEveryCase() {
-        assertThat(CHECK.check(bundled.getBytes(StandardCharsets.UTF_8), CASES)
+        assertThat(CHECK.check(BUNDLED.getBytes(StandardCharsets.UTF_8), CASES)
                         .getDefinitions()
                         .getId())
                 .isEqualTo("Definitions_PolicyRules");
@@ -158,8 +150,8 @@ class UploadedRuleCheckTest {
     @Test
     void columnsInAnotherOrderStillFit() {
         // CapAdjustment with its two input columns swapped, each rule's entries along with them
-        String rewards = between(bundled, "<input id=\"Input_Rewards\"", "</input>");
-        String penalty = between(bundled, "<input id=\"Input_Penalty\"", "</input>");
+        String rewards = between(BUNDLED, "<input id=\"Input_Rewards\"", "</input>");
+        String penalty = between(BUNDLED, "<input id=\"Input_Penalty\"", "</input>");
         String moved = edit(s -> s.replace(rewards, "\u0000")
                 .replace(penalty, rewards)
                 .replace("\u0000", penalty)

@@ -77,17 +77,9 @@ class PersonDirectoryIT extends IntegrationTestBase {
 
     @BeforeAll
     void personsByImport() {
-        SystemAccess.run(() -> {
-            taochengVillage = regions.descendantsAtLevel(TAOCHENG, RegionLevel.VILLAGE)
-                    .get(0)
-                    .code();
-            taochengGrid = regions.descendantsAtLevel(taochengVillage, RegionLevel.GRID)
-                    .get(0)
-                    .code();
-            dongpingVillage = regions.descendantsAtLevel(DONGPING, RegionLevel.VILLAGE)
-                    .get(0)
-                    .code();
-        });
+        taochengVillage = firstBelow(TAOCHENG, RegionLevel.VILLAGE);
+        taochengGrid = firstBelow(taochengVillage, RegionLevel.GRID);
+        dongpingVillage = firstBelow(DONGPING, RegionLevel.VILLAGE);
         security.ensureUser(COUNTY_CLERK, COUNTY, Role.CLERK);
         security.ensureUser(TAOCHENG_CLERK, TAOCHENG, Role.CLERK);
         security.ensureUser(ADMIN, COUNTY, Role.ADMIN);

@@ -11,6 +11,7 @@ import cn.canbao.security.CurrentUser;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -332,13 +333,9 @@ public class RegisterFigures {
      * with the transaction).
      */
     private <T> T serially(Supplier<T> aggregate) {
-        return PlannerSettings.with(
-                jdbc,
-                List.of("max_parallel_workers_per_gather"),
-                "0",
-                // nor compiled: the planner's cost of a county's aggregate starts the JIT, which took longer (0.2–0.5
-                // s) than it saved
-                () -> PlannerSettings.with(jdbc, List.of("jit"), "off", aggregate));
+        // nor compiled: the planner's cost of a county's aggregate starts the JIT, which took longer (0.2–0.5 s) than
+        // it saved
+        return PlannerSettings.with(jdbc, Map.of("max_parallel_workers_per_gather", "0", "jit", "off"), aggregate);
     }
 
     /**
@@ -351,7 +348,7 @@ public class RegisterFigures {
     private <T> T seriallyWithin(String prefix, Supplier<T> aggregate) {
         return prefix.isEmpty()
                 ? serially(aggregate)
-                : serially(() -> PlannerSettings.with(jdbc, List.of("enable_seqscan"), "off", aggregate));
+                : serially(() -> PlannerSettings.with(jdbc, Map.of("enable_seqscan", "off"), aggregate));
     }
 
     private String scopePrefix() {

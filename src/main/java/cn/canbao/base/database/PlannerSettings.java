@@ -1,7 +1,7 @@
 package cn.canbao.base.database;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,29 +21,30 @@ public final class PlannerSettings {
      * (issue 18: those reads made every county's statements grow with the counties loaded before it).
      */
     public static <T> T byIndex(JdbcClient jdbc, Supplier<T> work) {
-        return with(jdbc, List.of("enable_seqscan", "enable_hashjoin", "enable_mergejoin"), "off", work);
+        return with(jdbc, Map.of("enable_seqscan", "off", "enable_hashjoin", "off", "enable_mergejoin", "off"), work);
     }
 
-    /** Runs {@code work} with each of {@code names} set to {@code value}, restoring what they were afterwards. */
-    public static <T> T with(JdbcClient jdbc, List<String> names, String value, Supplier<T> work) {
-        List<String> before = new ArrayList<>();
-        for (String name : names) {
-            before.add(jdbc.sql("select current_setting(?)")
-                    .param(name)
-                    .query(String.class)
-                    .single());
-            jdbc.sql("select set_config(?, ?, true)")
-                    .params(name, value)
-                    .query(String.class)
-                    .single();
-        }
+    /** Runs {@code work} with each setting of {@code settings} (name to value), restoring what they were afterwards. */
+    public static <T> T with(JdbcClient jdbc, Map<String, String> settings, Supplier<T> work) {
+        Map<String, String> before = new LinkedHashMap<>();
+        settings.forEach((name, value) -> {
+            before.put(
+                    name,
+                    jdbc.sql("select current_setting(?)")
+                            .param(name)
+                            .query(String.class)
+                            .single());
+            set(jdbc, name, value);
+        });
         T result = work.get();
-        for (int i = 0; i < names.size(); i++) {
-            jdbc.sql("select set_config(?, ?, true)")
-                    .params(names.get(i), before.get(i))
-                    .query(String.class)
-                    .single();
-        }
+        before.forEach((name, value) -> set(jdbc, name, value));
         return result;
+    }
+
+    private static void set(JdbcClient jdbc, String name, String value) {
+        jdbc.sql("select set_config(?, ?, true)")
+                .params(name, value)
+                .query(String.class)
+                .single();
     }
 }

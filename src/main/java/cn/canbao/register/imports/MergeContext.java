@@ -110,10 +110,11 @@ final class MergeContext {
             statements.run();
             return;
         }
-        PlannerSettings.with(JdbcClient.create(jdbc), List.of("enable_hashjoin", "enable_mergejoin"), "off", () -> {
-            statements.run();
-            return null;
-        });
+        PlannerSettings.with(
+                JdbcClient.create(jdbc), Map.of("enable_hashjoin", "off", "enable_mergejoin", "off"), () -> {
+                    statements.run();
+                    return null;
+                });
     }
 
     /** Files (person rows) the merge created so far. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,8 +41,7 @@ class PlannerSettingsIT extends IntegrationTestBase {
     void aFailedStatementEndsTheSettingsWithItsTransaction() {
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> PlannerSettings.with(
                         client,
-                        List.of("enable_seqscan"),
-                        "off",
+                        Map.of("enable_seqscan", "off"),
                         () -> jdbc.queryForObject("select 1 / 0", Integer.class))))
                 .hasMessageContaining("division by zero");
         String after = tx.execute(s -> jdbc.queryForObject("select current_setting('enable_seqscan')", String.class));

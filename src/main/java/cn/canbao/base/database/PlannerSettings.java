@@ -18,10 +18,15 @@ public final class PlannerSettings {
     /**
      * A county's part of a province's register read through the indexes: its files by their region indexes, each
      * file's enrollments and groups by key, never by reading (or hashing) every file and enrollment of the province
-     * (issue 18: those reads made every county's statements grow with the counties loaded before it).
+     * (issue 18: those reads made every county's statements grow with the counties loaded before it). Nor compiled:
+     * with the scans priced out the planner's costs start the JIT, which does nothing for index lookups but take its
+     * 0.2 s (the payments' lookup of 557,000 persons' live cases, docs/scale.md).
      */
     public static <T> T byIndex(JdbcClient jdbc, Supplier<T> work) {
-        return with(jdbc, Map.of("enable_seqscan", "off", "enable_hashjoin", "off", "enable_mergejoin", "off"), work);
+        return with(
+                jdbc,
+                Map.of("enable_seqscan", "off", "enable_hashjoin", "off", "enable_mergejoin", "off", "jit", "off"),
+                work);
     }
 
     /** Runs {@code work} with each setting of {@code settings} (name to value), restoring what they were afterwards. */

@@ -26,14 +26,14 @@ class PlannerSettingsIT extends IntegrationTestBase {
     JdbcClient client;
 
     private static final String SETTINGS = "select current_setting(name) from unnest(array['enable_seqscan', "
-            + "'enable_hashjoin', 'enable_mergejoin']) name";
+            + "'enable_hashjoin', 'enable_mergejoin', 'jit']) name";
 
     @Test
     void aCountysReadThroughTheIndexesPlansWithoutScansOrHashesAndTheSettingsEndWithIt() {
         tx.executeWithoutResult(s -> {
             List<String> during = PlannerSettings.byIndex(client, () -> jdbc.queryForList(SETTINGS, String.class));
-            assertThat(during).containsExactly("off", "off", "off");
-            assertThat(jdbc.queryForList(SETTINGS, String.class)).containsExactly("on", "on", "on");
+            assertThat(during).containsExactly("off", "off", "off", "off");
+            assertThat(jdbc.queryForList(SETTINGS, String.class)).containsExactly("on", "on", "on", "on");
         });
     }
 

@@ -4,12 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Planner settings for the statements of one piece of work, inside the caller's transaction ({@code set_config(…,
  * true)}): set before, restored after. A failure aborts the transaction, which ends the settings with it, so they are
  * restored after success only (a restore there would fail too and hide the statement's own error). Outside a
- * transaction they do nothing.
+ * transaction {@code set_config(…, true)} would end with its own statement and the work would run unplanned-for, so
+ * there it refuses to run.
  */
 public final class PlannerSettings {
 
@@ -31,6 +33,9 @@ public final class PlannerSettings {
 
     /** Runs {@code work} with each setting of {@code settings} (name to value), restoring what they were afterwards. */
     public static <T> T with(JdbcClient jdbc, Map<String, String> settings, Supplier<T> work) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("planner settings " + settings.keySet() + " need a transaction");
+        }
         Map<String, String> before = new LinkedHashMap<>();
         settings.forEach((name, value) -> {
             before.put(

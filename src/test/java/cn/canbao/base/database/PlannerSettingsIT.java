@@ -49,4 +49,12 @@ class PlannerSettingsIT extends IntegrationTestBase {
         String after = tx.execute(s -> jdbc.queryForObject("select current_setting('enable_seqscan')", String.class));
         assertThat(after).isEqualTo("on");
     }
+
+    @Test
+    void withoutATransactionTheWorkIsRefusedAndNothingIsSet() {
+        assertThatThrownBy(() -> PlannerSettings.byIndex(client, () -> jdbc.queryForList(SETTINGS, String.class)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("need a transaction");
+        assertThat(jdbc.queryForList(SETTINGS, String.class).subList(0, 3)).containsExactly("on", "on", "on");
+    }
 }

@@ -1,6 +1,7 @@
 package cn.canbao.policy;
 
 import cn.canbao.policy.payments.PaymentHistory;
+import cn.canbao.register.RegisterHistories;
 import cn.canbao.register.person.PersonGroup;
 import java.io.IOException;
 import java.io.InputStream;
@@ -146,9 +147,9 @@ final class PolicyTables {
     /** Builds a person's history: resident years paid on time, paid back late, employee years, groups. */
     static final class History {
         private final LocalDate born;
-        private final List<PaymentHistory.Enrollment> enrollments = new ArrayList<>();
-        private final List<PaymentHistory.Payment> payments = new ArrayList<>();
-        private final List<PaymentHistory.Membership> memberships = new ArrayList<>();
+        private final List<RegisterHistories.Enrollment> enrollments = new ArrayList<>();
+        private final List<RegisterHistories.Payment> payments = new ArrayList<>();
+        private final List<RegisterHistories.Membership> memberships = new ArrayList<>();
 
         History(int birthYear) {
             this.born = LocalDate.of(birthYear, 3, 1);
@@ -178,19 +179,19 @@ final class PolicyTables {
 
         History employee(int first, int last) {
             for (int y = first; y <= last; y++) {
-                enrollments.add(new PaymentHistory.Enrollment(y, PaymentHistory.EMPLOYEE, "LOCAL"));
+                enrollments.add(new RegisterHistories.Enrollment(y, PaymentHistory.EMPLOYEE, "LOCAL"));
             }
             return this;
         }
 
         History group(PersonGroup group, String detail, LocalDate since) {
-            memberships.add(new PaymentHistory.Membership(group, detail, since));
+            memberships.add(new RegisterHistories.Membership(group, detail, since));
             return this;
         }
 
         private void paid(int year, LocalDate on) {
-            enrollments.add(new PaymentHistory.Enrollment(year, "RESIDENT", "LOCAL"));
-            payments.add(new PaymentHistory.Payment("R-" + year, year, "RESIDENT", on));
+            enrollments.add(new RegisterHistories.Enrollment(year, "RESIDENT", "LOCAL"));
+            payments.add(new RegisterHistories.Payment("R-" + year, year, "RESIDENT", on));
         }
 
         PaymentHistory build() {

@@ -1,5 +1,6 @@
 package cn.canbao.notify.ui;
 
+import cn.canbao.base.ui.FormRow;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.TitledView;
 import cn.canbao.notify.NoticeChannel;
@@ -18,7 +19,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -69,9 +69,9 @@ class NoticeSettingsView extends TitledView {
         add(
                 new H2(getTranslation("menu.notices")),
                 new Paragraph(getTranslation("notices.intro")),
-                row(channel, optedOut),
+                FormRow.of(channel, optedOut),
                 new Paragraph(getTranslation("notices.quietHint", defaults[0], defaults[1])),
-                row(quietStart, quietEnd, save));
+                FormRow.of(quietStart, quietEnd, save));
 
         CanbaoUser me = CurrentUser.require();
         if (me.hasRole(Role.ADMIN) || me.hasRole(Role.COUNTY_LEADER) || me.hasRole(Role.TOWNSHIP_LEADER)) {
@@ -114,7 +114,7 @@ class NoticeSettingsView extends TitledView {
             add(
                     new H3(getTranslation("notices.regionTitle")),
                     new Paragraph(getTranslation("notices.regionIntro")),
-                    row(region, regionChannel, saveRegion),
+                    FormRow.of(region, regionChannel, saveRegion),
                     robot);
             if (!choices.isEmpty()) {
                 region.setValue(choices.get(0));
@@ -149,13 +149,5 @@ class NoticeSettingsView extends TitledView {
         s.setItems(items);
         s.setItemLabelGenerator(c -> getTranslation(c.messageKey()));
         return s;
-    }
-
-    private static FlexLayout row(com.vaadin.flow.component.Component... parts) {
-        FlexLayout row = new FlexLayout(parts);
-        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        row.setAlignItems(Alignment.BASELINE);
-        row.getStyle().set("gap", "var(--lumo-space-m)");
-        return row;
     }
 }

@@ -27,24 +27,7 @@ public class PaymentHistories {
     /** The histories of the persons found, by ID number; unknown numbers are absent. */
     public Map<String, PaymentHistory> read(Collection<String> idNumbers) {
         Map<String, PaymentHistory> histories = new LinkedHashMap<>();
-        register.histories(idNumbers)
-                .forEach((id, h) -> histories.put(
-                        id,
-                        new PaymentHistory(
-                                id,
-                                h.householdRegion(),
-                                h.birthDate(),
-                                h.groups(),
-                                h.memberships().stream()
-                                        .map(m -> new PaymentHistory.Membership(m.group(), m.detail(), m.since()))
-                                        .toList(),
-                                h.enrollments().stream()
-                                        .map(e -> new PaymentHistory.Enrollment(e.year(), e.scheme(), e.place()))
-                                        .toList(),
-                                h.payments().stream()
-                                        .map(p -> new PaymentHistory.Payment(
-                                                p.receiptNo(), p.year(), p.scheme(), p.paidDate()))
-                                        .toList())));
+        register.histories(idNumbers).forEach((id, h) -> histories.put(id, PaymentHistory.of(id, h)));
         return histories;
     }
 

@@ -4,6 +4,10 @@ import cn.canbao.policy.LimitLedger;
 import cn.canbao.policy.PolicyException;
 import cn.canbao.policy.PolicyInputs;
 import cn.canbao.policy.RuleSet;
+import cn.canbao.register.RegisterHistories;
+import cn.canbao.register.RegisterHistories.Enrollment;
+import cn.canbao.register.RegisterHistories.Membership;
+import cn.canbao.register.RegisterHistories.Payment;
 import cn.canbao.register.person.HardshipCategory;
 import cn.canbao.register.person.IdNumber;
 import cn.canbao.register.person.PersonGroup;
@@ -42,17 +46,22 @@ public record PaymentHistory(
         payments = List.copyOf(payments);
     }
 
-    /** A current group membership (see RegisterHistories.Membership). */
-    public record Membership(PersonGroup group, String detail, LocalDate since) {}
+    /** The history the register holds of the person {@code idNumber}. */
+    public static PaymentHistory of(String idNumber, RegisterHistories.History register) {
+        return new PaymentHistory(
+                idNumber,
+                register.householdRegion(),
+                register.birthDate(),
+                register.groups(),
+                register.memberships(),
+                register.enrollments(),
+                register.payments());
+    }
 
     /** The county (its 6-digit prefix) whose collection period applies, or null. */
     public String countyCode() {
         return householdRegion == null ? null : householdRegion.substring(0, 6);
     }
-
-    public record Enrollment(int year, String scheme, String place) {}
-
-    public record Payment(String receiptNo, int year, String scheme, LocalDate paidDate) {}
 
     /**
      * Refuses a history the rules cannot read: a year covered twice (two schemes or two places, or two

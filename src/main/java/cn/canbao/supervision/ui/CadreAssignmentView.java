@@ -1,5 +1,6 @@
 package cn.canbao.supervision.ui;
 
+import cn.canbao.base.ui.FormRow;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.TitledView;
 import cn.canbao.region.Region;
@@ -63,10 +64,7 @@ class CadreAssignmentView extends TitledView {
         });
         assign.setId("cadres-assign");
         assign.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FlexLayout form = new FlexLayout(cadre, village, assign);
-        form.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        form.setAlignItems(Alignment.BASELINE);
-        form.getStyle().set("gap", "var(--lumo-space-m)");
+        FlexLayout form = FormRow.of(cadre, village, assign);
 
         grid.setId("cadres-grid");
         grid.addColumn(CadreAssignment::villageName)

@@ -1,5 +1,6 @@
 package cn.canbao.supervision.ui;
 
+import cn.canbao.base.ui.FormRow;
 import cn.canbao.base.ui.Messages;
 import cn.canbao.base.ui.TitledView;
 import cn.canbao.campaign.Campaign;
@@ -15,7 +16,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -94,7 +94,7 @@ class SupervisionTeamView extends TitledView implements BeforeEnterObserver {
                     getTranslation("supervision.setUp"), e -> act(() -> teams.setUp(c.id(), name.getValue())));
             setUp.setId("supervision-set-up");
             setUp.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            team.add(row(name, setUp));
+            team.add(FormRow.of(name, setUp));
             return;
         }
         SupervisionTeam t = live.get();
@@ -134,15 +134,7 @@ class SupervisionTeamView extends TitledView implements BeforeEnterObserver {
         Button dissolve = new Button(getTranslation("supervision.dissolve"), e -> act(() -> teams.dissolve(t.id())));
         dissolve.setId("supervision-dissolve");
         dissolve.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        team.add(members, row(username, department, add), dissolve);
-    }
-
-    private static FlexLayout row(com.vaadin.flow.component.Component... parts) {
-        FlexLayout row = new FlexLayout(parts);
-        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        row.setAlignItems(Alignment.BASELINE);
-        row.getStyle().set("gap", "var(--lumo-space-m)");
-        return row;
+        team.add(members, FormRow.of(username, department, add), dissolve);
     }
 
     private void act(Runnable change) {

@@ -308,15 +308,18 @@ public class RegisterFigures {
      */
     public List<String> otherCountiesChangedBy(long importId, String importRegion) {
         String within = subtreePrefix(importRegion);
-        return jdbc.sql("select distinct rpad(left(p.household_region, 6), 12, '0') from person p "
-                        + "where p.residence_region like ? and left(p.residence_region, 6) <> left(p.household_region, 6) "
-                        + "and p.household_region not like ? "
-                        + "and p.household_region like ? and length(p.household_region) = 12 "
-                        + "and exists (select 1 from person_change c where c.id_number = p.id_number and c.import_id = ?) "
-                        + "order by 1")
-                .params(within + "%", within + "%", scopePrefix() + "%", importId)
-                .query(String.class)
-                .list();
+        // planned for the import: a generic plan scanned the province's files (0.9–1.8 s at 11 counties, 16 ms planned)
+        return PlannerSettings.customPlans(
+                jdbc,
+                () -> jdbc.sql("select distinct rpad(left(p.household_region, 6), 12, '0') from person p "
+                                + "where p.residence_region like ? and left(p.residence_region, 6) <> left(p.household_region, 6) "
+                                + "and p.household_region not like ? "
+                                + "and p.household_region like ? and length(p.household_region) = 12 "
+                                + "and exists (select 1 from person_change c where c.id_number = p.id_number and c.import_id = ?) "
+                                + "order by 1")
+                        .params(within + "%", within + "%", scopePrefix() + "%", importId)
+                        .query(String.class)
+                        .list());
     }
 
     /** The code prefix of a region's subtree; the region must be in the caller's scope. */

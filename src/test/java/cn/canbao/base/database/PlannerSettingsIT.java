@@ -26,7 +26,7 @@ class PlannerSettingsIT extends IntegrationTestBase {
     JdbcClient client;
 
     private static final String SETTINGS = "select current_setting(name) from unnest(array['enable_seqscan', "
-            + "'enable_hashjoin', 'enable_mergejoin', 'jit']) name";
+            + "'enable_hashjoin', 'enable_mergejoin', 'jit', 'plan_cache_mode']) name";
 
     @Test
     void aCountysReadThroughTheIndexesPlansWithoutScansOrHashesAndTheSettingsEndWithIt() {
@@ -34,7 +34,7 @@ class PlannerSettingsIT extends IntegrationTestBase {
             List<String> before = jdbc.queryForList(SETTINGS, String.class);
             assertThat(before.subList(0, 3)).containsExactly("on", "on", "on");
             List<String> during = PlannerSettings.byIndex(client, () -> jdbc.queryForList(SETTINGS, String.class));
-            assertThat(during).containsExactly("off", "off", "off", "off");
+            assertThat(during).containsExactly("off", "off", "off", "off", "force_custom_plan");
             assertThat(jdbc.queryForList(SETTINGS, String.class)).isEqualTo(before);
         });
     }
@@ -56,5 +56,27 @@ class PlannerSettingsIT extends IntegrationTestBase {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("need a transaction");
         assertThat(jdbc.queryForList(SETTINGS, String.class).subList(0, 3)).containsExactly("on", "on", "on");
+    }
+
+    @Test
+    void aStatementPreparedOnTheServerIsPlannedForTheCountyItNamesNotForEveryValue() {
+        List<String> plan = tx.execute(s -> {
+            // as a server that has settled on one generic plan for a statement the driver prepared
+            jdbc.execute("set local plan_cache_mode = force_generic_plan");
+            jdbc.execute("prepare county_files(text) as "
+                    + "select count(*) from person where household_region like $1 || '%'");
+            try {
+                return PlannerSettings.with(client, Map.of("enable_seqscan", "off"), () -> {
+                    for (int i = 0; i < 6; i++) {
+                        jdbc.queryForObject("execute county_files('350525')", Long.class);
+                    }
+                    return jdbc.queryForList("explain execute county_files('350525')", String.class);
+                });
+            } finally {
+                jdbc.execute("deallocate county_files");
+            }
+        });
+        // a plan for the value reads the county's range of the index; a generic one filters every file by "$1 || '%'"
+        assertThat(String.join("\n", plan)).contains("'350525'").doesNotContain("$1");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.canbao.CanbaoIntegrationTest;
 import cn.canbao.IntegrationTestBase;
+import cn.canbao.demo.YongchunSeed;
 import cn.canbao.security.Role;
 import cn.canbao.security.SystemAccess;
 import java.util.List;
@@ -20,19 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @CanbaoIntegrationTest
 class LiveTracksIT extends IntegrationTestBase {
 
-    static final String COUNTY = "350525000000";
-    static final String OTHER_COUNTY = "350583000000";
-
     @Autowired
     TransactionTemplate tx;
 
     @Autowired
     FastTrackService tracks;
-
-    /** The n-th test ID number (not a valid check digit: the table does not check it). */
-    private static String id(int n) {
-        return String.format("%017dX", n);
-    }
 
     @Test
     void theLiveTracksOfTheAskersSubtreeNameTheirResidentsAndNoOthers() {
@@ -46,14 +39,14 @@ class LiveTracksIT extends IntegrationTestBase {
                             + "select case when i % 2 = 0 then 'NEWBORN' else 'HARDSHIP' end, lpad(i::text, 17, '0') || 'X', "
                             + "2023, 'g', case when i % 2 = 0 then ? else ? end, case when i % 3 = 0 then null else now() end, "
                             + "case when i % 3 = 0 then null else 'IMPORT' end from generate_series(1, 6000) i",
-                    COUNTY, OTHER_COUNTY);
+                    YongchunSeed.COUNTY_CODE, "350583000000");
             List<String> residents = IntStream.range(0, 34_000)
                     .map(i -> 3_000 + i)
                     .mapToObj(LiveTracksIT::id)
                     .toList();
             Set<String> ofTheProvince = SystemAccess.call(() -> tracks.inLiveTrack(residents));
-            Set<String> ofTheCounty =
-                    security.actingAt(COUNTY, Role.COUNTY_LEADER, () -> tracks.inLiveTrack(residents));
+            Set<String> ofTheCounty = security.actingAt(
+                    YongchunSeed.COUNTY_CODE, Role.COUNTY_LEADER, () -> tracks.inLiveTrack(residents));
             return List.of(ofTheProvince, ofTheCounty);
         });
         // residents 3,000 … 36,999 meet the tracks 3,000 … 6,000: live where divisible by 3, in the county where even
@@ -62,5 +55,10 @@ class LiveTracksIT extends IntegrationTestBase {
                 .contains(id(3_000), id(3_003), id(6_000))
                 .doesNotContain(id(3_001), id(2_997));
         assertThat(found.get(1)).hasSize(501).contains(id(3_000), id(6_000)).doesNotContain(id(3_003));
+    }
+
+    /** The n-th test ID number (not a valid check digit: the table does not check it). */
+    private static String id(int n) {
+        return String.format("%017dX", n);
     }
 }

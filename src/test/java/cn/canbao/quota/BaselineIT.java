@@ -30,7 +30,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @CanbaoIntegrationTest
 class BaselineIT extends IntegrationTestBase {
 
+    // the first test counts every village of TOWNSHIP; the others import into OTHER_TOWNSHIP's (any order)
     static final String TOWNSHIP = Yongchun.township(20);
+    static final String OTHER_TOWNSHIP = Yongchun.township(21);
     // a year no other test enrols anybody in (the county row counts the whole county)
     static final int YEAR = 2079;
 
@@ -102,8 +104,8 @@ class BaselineIT extends IntegrationTestBase {
     void aLateExtractForAPastYearRefreshesThatYearToo() {
         int pastYear = 1999; // no other test enrols anybody then: far older than the recent years
         security.ensureUser("clerk.baseline.late", "350525000000", Role.CLERK);
-        String village = SystemAccess.call(() -> regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE))
-                .get(3) // a village of its own: the other tests count theirs
+        String village = SystemAccess.call(() -> regions.descendantsAtLevel(OTHER_TOWNSHIP, RegionLevel.VILLAGE))
+                .get(3) // a village of its own: the province test counts its own
                 .code();
         String id = TestIds.id("350525", LocalDate.of(1962, 3, 4), 951);
         importer.importAs(
@@ -148,7 +150,8 @@ class BaselineIT extends IntegrationTestBase {
                         "350567000000", "基线邻县", RegionLevel.COUNTY, "350500000000", null, true))));
         security.ensureUser("clerk.baseline66", county, Role.CLERK);
         security.ensureUser("clerk.baseline", "350525000000", Role.CLERK);
-        String yongchunVillage = SystemAccess.call(() -> regions.descendantsAtLevel(TOWNSHIP, RegionLevel.VILLAGE))
+        String yongchunVillage = SystemAccess.call(
+                        () -> regions.descendantsAtLevel(OTHER_TOWNSHIP, RegionLevel.VILLAGE))
                 .get(2)
                 .code();
         String local = TestIds.id("350566", LocalDate.of(1962, 3, 1), 911);

@@ -4,9 +4,9 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Random test order on demand (issue 19, point 6): with {@code -Dcanbao.test.order=random}, or with a seed given,
- * classes and methods run in random order; the seed is chosen when none is given and printed, so an order that failed
- * can be run again with {@code -Djunit.jupiter.execution.order.random.seed=<seed>}.
+ * Random test order (issue 19, point 6): classes and methods run in random order unless
+ * {@code -Dcanbao.test.order=fixed} asks for JUnit's fixed one. The seed is chosen when none is given and printed, so
+ * an order that failed can be run again with {@code -Djunit.jupiter.execution.order.random.seed=<seed>}.
  */
 public class TestOrderSeed implements LauncherSessionListener {
 
@@ -15,8 +15,9 @@ public class TestOrderSeed implements LauncherSessionListener {
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         String seed = System.getProperty(SEED);
-        boolean random = "random".equals(System.getProperty("canbao.test.order")) || (seed != null && !seed.isBlank());
-        if (!random) {
+        boolean fixed = "fixed".equals(System.getProperty("canbao.test.order")) && (seed == null || seed.isBlank());
+        if (fixed) {
+            System.out.println("[canbao] test order: fixed (-Dcanbao.test.order=fixed)");
             return;
         }
         if (seed == null || seed.isBlank()) {

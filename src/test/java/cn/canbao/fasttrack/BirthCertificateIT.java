@@ -191,6 +191,8 @@ class BirthCertificateIT extends FastTrackTestBase {
 
     private Task openTask(String certificate) {
         return tasks.createTaskQuery()
+                .processDefinitionKey(
+                        NewbornEnrolmentProcess.KEY) // other processes' business keys may be the same number
                 .processInstanceBusinessKey(String.valueOf(trackId(certificate)))
                 .singleResult();
     }

@@ -385,7 +385,9 @@ class FastTrackIT extends FastTrackTestBase {
     }
 
     private Task openTask(String idNumber) {
+        // the track's id is the business key; other processes' keys (a case's, a campaign's id) may be the same number
         return tasks.createTaskQuery()
+                .processDefinitionKeyIn(NewbornEnrolmentProcess.KEY, HardshipEnrolmentProcess.KEY)
                 .processInstanceBusinessKey(trackId(idNumber))
                 .singleResult();
     }

@@ -21,9 +21,9 @@ import org.openqa.selenium.By;
 @CanbaoIntegrationTest
 class RegionMaintenanceBrowserIT extends BrowserTestBase {
 
-    static final String COUNTY = "350572000000";
-    static final String TOWNSHIP = "350572101000";
-    static final String VILLAGE = "350572101001";
+    static final String COUNTY = "350576000000";
+    static final String TOWNSHIP = "350576101000";
+    static final String VILLAGE = "350576101001";
 
     @Test
     void anAdministratorUploadsAGridListSeesTheDifferenceAndConfirms() throws Exception {

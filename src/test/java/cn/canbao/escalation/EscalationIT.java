@@ -424,7 +424,7 @@ class EscalationIT extends ProcessTestBase {
 
     @Test
     void aCountyWithoutItsOwnRuleRunsOnTheConfiguredDefaults() {
-        String county = "350587000000";
+        String county = "350579000000";
         SystemAccess.run(() -> regions.createMissing(
                 List.of(NewRegion.region(county, "默认规则测试县", RegionLevel.COUNTY, "350500000000", null, true))));
         // canbao.escalation.defaults in application.yml: 0 points below the line, no ranking, no coverage, the city

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 @CanbaoIntegrationTest
 class CountyNamesIT extends IntegrationTestBase {
 
-    static final String OTHER_COUNTY = "350593000000";
-    static final String OTHER_TOWNSHIP = "350593101000";
+    static final String OTHER_COUNTY = "350578000000";
+    static final String OTHER_TOWNSHIP = "350578101000";
 
     @BeforeEach
     void anotherCounty() {

@@ -42,7 +42,7 @@ class RegionMaintenanceIT extends IntegrationTestBase {
     static final String COUNTY = "350570000000";
     static final String TOWNSHIP = "350570101000";
     static final String OTHER_TOWNSHIP = "350570102000";
-    static final String OTHER_COUNTY = "350571000000";
+    static final String OTHER_COUNTY = "350577000000";
     static final String V1 = "350570101001";
     static final String V2 = "350570101002";
 

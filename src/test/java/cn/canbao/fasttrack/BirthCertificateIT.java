@@ -190,9 +190,9 @@ class BirthCertificateIT extends FastTrackTestBase {
     }
 
     private Task openTask(String certificate) {
+        // the track's id is the business key; other processes' keys (a case's, a campaign's id) may be the same number
         return tasks.createTaskQuery()
-                .processDefinitionKey(
-                        NewbornEnrolmentProcess.KEY) // other processes' business keys may be the same number
+                .processDefinitionKey(NewbornEnrolmentProcess.KEY)
                 .processInstanceBusinessKey(String.valueOf(trackId(certificate)))
                 .singleResult();
     }

@@ -45,6 +45,15 @@ abstract class NotifyTestBase extends IntegrationTestBase {
 
     protected final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 2, 10, 0));
 
+    /**
+     * Each test starts from an empty queue: notices other tests left queued (a published bulletin tells its
+     * townships' leaders) would take the places of a delivery round (batch size 50) before this test's own.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void emptyQueue() {
+        jdbc.update("delete from notify_message where status in ('QUEUED', 'SENDING')");
+    }
+
     /** The staff SMS these tests queued leave the SMS outbox: no other test's dispatcher round may send them. */
     @org.junit.jupiter.api.AfterEach
     void forgetStaffSms() {

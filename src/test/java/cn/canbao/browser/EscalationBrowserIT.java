@@ -135,8 +135,11 @@ class EscalationBrowserIT extends BrowserTestBase {
             assertThat(history).contains(leader, "排名后1位（满足任一条件即滞后）；连续1期");
 
             browser.open("/tasks");
+            // the card of this campaign's proposal: the county leader's list may hold other campaigns' (as a real one
+            // does, a county runs a campaign a year), and the card names its campaign
             WebElement card = browser.waitFor(d -> d.findElements(By.className("task-card")).stream()
-                    .filter(c -> c.getText().contains("是否约谈（" + last.name() + "）"))
+                    .filter(c -> c.getText().contains("是否约谈（" + last.name() + "）")
+                            && c.getText().contains(campaign.name()))
                     .findFirst()
                     .orElse(null));
             card.findElement(By.className("task-open")).click();

@@ -48,12 +48,7 @@ class EscalationBrowserIT extends BrowserTestBase {
 
     @AfterEach
     void deleteProcesses() {
-        if (campaign != null) {
-            runtime.createProcessInstanceQuery()
-                    .processInstanceBusinessKey(Long.toString(campaign.id()))
-                    .list()
-                    .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test finished", true));
-        }
+        testCampaigns.endAll(campaign);
     }
 
     @Test

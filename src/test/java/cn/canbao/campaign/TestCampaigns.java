@@ -44,11 +44,15 @@ public class TestCampaigns {
 
     /** Deletes every root process under the campaign's id (its own, bulletins, reports) with what they started. */
     public void endAll(Campaign campaign) {
-        if (campaign == null) {
-            return;
+        if (campaign != null) {
+            endAll(campaign.id());
         }
+    }
+
+    /** {@link #endAll(Campaign)} for a campaign a test wrote itself. */
+    public void endAll(long campaignId) {
         for (ProcessInstance p : runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(Long.toString(campaign.id()))
+                .processInstanceBusinessKey(Long.toString(campaignId))
                 .rootProcessInstances()
                 .list()) {
             runtime.deleteProcessInstance(p.getId(), "test finished");

@@ -101,10 +101,7 @@ class EscalationIT extends ProcessTestBase {
     @AfterEach
     void resetClockAndDeleteInstances() {
         ClockUtil.reset();
-        runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(Long.toString(campaign.id()))
-                .list()
-                .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test finished", true));
+        testCampaigns.endAll(campaign);
     }
 
     @Test

@@ -8,7 +8,6 @@ import cn.canbao.bulletin.BulletinPublished;
 import cn.canbao.notify.jobs.NewTaskNotices;
 import cn.canbao.security.Role;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -32,9 +31,6 @@ class LeaderNoticesIT extends NotifyTestBase {
     @Autowired
     NewTaskNotices newTasks;
 
-    @Autowired
-    RuntimeService runtime;
-
     private Long campaign;
 
     /**
@@ -47,10 +43,7 @@ class LeaderNoticesIT extends NotifyTestBase {
         jdbc.update("update act_ru_task set task_def_key_ = null where name_ like '是否约谈（通知测试%'");
         tasks.createTaskQuery().taskNameLike("是否约谈（通知测试%").list().forEach(t -> tasks.deleteTask(t.getId(), true));
         if (campaign != null) {
-            runtime.createProcessInstanceQuery()
-                    .processInstanceBusinessKey(Long.toString(campaign))
-                    .list()
-                    .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test finished", true));
+            testCampaigns.endAll(campaign);
         }
     }
 
